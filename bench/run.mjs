@@ -1,0 +1,549 @@
+#!/usr/bin/env node
+// gekkan benchmark against Eleventy and Hugo.  `npm run bench` = `npm run compile && node bench/run.mjs`.
+//
+//   node bench/run.mjs [--issues 4000|200|200,4000] [--runs 3] [--skip-hugo] [--only-peers]
+//                      [--dev-edits 20] [--no-dev] [--seed S] [--results bench/results/latest.md]
+//
+// For each corpus size: generates (or reuses) the deterministic corpus (bench/corpus.mjs), then runs
+// `--runs` rounds.  Each round interleaves the gekkan chain (cold -> warm -> one issue changed) with
+// the peers (Eleventy cold, Hugo cold); the order rotates from round to round.  Every run is a child
+// process timed with a monotonic clock; peak RSS comes from GNU time (`/usr/bin/time -f '%e %M'`)
+// when present, else from sampling /proc.  A /proc sampler of the whole child tree (sum of RSS)
+// runs in both cases.  Then, if gekkan is compiled, the dev loop: `gekkan dev` + SSE, N edits.
+//
+// Installs nothing silently: bench/peers is `npm ci`-ed (announced) when its node_modules is
+// missing; Hugo is never installed (the note says how), it is skipped with a visible note.
+import { spawn, spawnSync } from "node:child_process";
+import {
+  existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdtempSync, statSync,
+} from "node:fs";
+import { cpus, freemem, loadavg as osLoadavg, totalmem, tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import http from "node:http";
+import net from "node:net";
+import { ensureCorpus, DEFAULT_SEED } from "./corpus.mjs";
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(BENCH, "..");
+const WORK = join(BENCH, ".work");
+const PEERS = join(BENCH, "peers");
+// GEKKAN_BENCH_BIN lets the harness itself be tested against a stand-in CLI.
+const GEKKAN_BIN = process.env.GEKKAN_BENCH_BIN ? resolve(process.env.GEKKAN_BENCH_BIN) : join(ROOT, "bin", "gekkan.js");
+const GEKKAN_CLI = process.env.GEKKAN_BENCH_BIN ? GEKKAN_BIN : join(ROOT, "lib", "cli.js");
+const ELEVENTY_CMD = join(PEERS, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+const GNU_TIME = "/usr/bin/time";
+
+// ---------------------------------------------------------------------------------------------
+function parseArgs(argv) {
+  const a = {
+    issues: [4000], runs: 3, skipHugo: false, onlyPeers: false, devEdits: 20, dev: true,
+    seed: DEFAULT_SEED, results: join(BENCH, "results", "latest.md"), help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const val = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${k} needs a value`); return v; };
+    switch (k) {
+      case "--issues": a.issues = val().split(",").map(Number); break;
+      case "--runs": a.runs = Number(val()); break;
+      case "--skip-hugo": a.skipHugo = true; break;
+      case "--only-peers": a.onlyPeers = true; break;
+      case "--dev-edits": a.devEdits = Number(val()); break;
+      case "--no-dev": a.dev = false; break;
+      case "--seed": a.seed = Number(val()); break;
+      case "--results": a.results = resolve(val()); break;
+      case "-h": case "--help": a.help = true; break;
+      default: throw new Error(`unknown argument: ${k} (see --help)`);
+    }
+  }
+  if (!a.issues.length || a.issues.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--issues: positive integers, e.g. 4000 or 200,4000");
+  if (!Number.isInteger(a.runs) || a.runs < 1) throw new Error("--runs must be a positive integer");
+  if (!Number.isInteger(a.devEdits) || a.devEdits < 1) throw new Error("--dev-edits must be a positive integer");
+  return a;
+}
+
+const log = (m = "") => process.stdout.write(m + "\n");
+const note = (m) => process.stdout.write(`NOTE: ${m}\n`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+
+function median(xs) {
+  const s = [...xs].sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function percentile(xs, p) { // nearest-rank
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+function which(cmd) {
+  const r = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+// ---- /proc sampling of a process tree -------------------------------------------------------
+function readProcTable() {
+  const table = new Map(); // pid -> { ppid, rssKiB }
+  let entries;
+  try { entries = readdirSync("/proc"); } catch { return table; }
+  for (const e of entries) {
+    if (e.charCodeAt(0) < 48 || e.charCodeAt(0) > 57) continue;
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, "utf8");
+      const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // rest[0]=state rest[1]=ppid ... rest[21]=rss (pages)
+      table.set(Number(e), { ppid: Number(rest[1]), rssKiB: Number(rest[21]) * 4 });
+    } catch { /* exited */ }
+  }
+  return table;
+}
+function treeRssKiB(rootPid) {
+  const t = readProcTable();
+  const kids = new Map();
+  for (const [pid, { ppid }] of t) { if (!kids.has(ppid)) kids.set(ppid, []); kids.get(ppid).push(pid); }
+  let sum = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const p = stack.pop();
+    const row = t.get(p);
+    if (row) sum += row.rssKiB;
+    for (const c of kids.get(p) ?? []) stack.push(c);
+  }
+  return sum;
+}
+
+/** Run a command, timing it. Returns { ok, code, wallS, peakRssMiB, treeSumMiB, stderrTail }. */
+async function measure(cmd, args, { cwd = ROOT, env = {}, useGnuTime }) {
+  const tmp = mkdtempSync(join(tmpdir(), "gekkan-bench-"));
+  const timeOut = join(tmp, "time.txt");
+  const argv = useGnuTime ? [GNU_TIME, "-f", "%e %M", "-o", timeOut, cmd, ...args] : [cmd, ...args];
+  const t0 = nowMs();
+  const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => { out = (out + d).slice(-4000); });
+  child.stderr.on("data", (d) => { err = (err + d).slice(-4000); });
+  let treeMax = 0;
+  const sample = () => { const v = treeRssKiB(child.pid); if (v > treeMax) treeMax = v; };
+  const timer = setInterval(sample, 100);
+  const code = await new Promise((res) => child.on("close", (c, sig) => res(c ?? (sig ? 128 : 1))));
+  const wallS = (nowMs() - t0) / 1000;
+  clearInterval(timer);
+  let peakKiB = treeMax;
+  let gnuWall = null;
+  if (useGnuTime && existsSync(timeOut)) {
+    const lines = readFileSync(timeOut, "utf8").trim().split("\n");
+    const m = lines[lines.length - 1].match(/^([\d.]+) (\d+)$/);
+    if (m) { gnuWall = Number(m[1]); peakKiB = Number(m[2]); }
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  return {
+    ok: code === 0, code, wallS, gnuWall, peakRssMiB: peakKiB / 1024, treeSumMiB: treeMax / 1024,
+    stderrTail: (err || out).trim().split("\n").slice(-12).join("\n"),
+  };
+}
+
+function countHtml(dir) {
+  let n = 0;
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    let ents;
+    try { ents = readdirSync(d, { withFileTypes: true }); } catch { continue; }
+    for (const e of ents) {
+      if (e.isDirectory()) stack.push(join(d, e.name));
+      else if (e.name.endsWith(".html")) n++;
+    }
+  }
+  return n;
+}
+
+const loadavg = () => osLoadavg().map((x) => x.toFixed(2)).join(" ");
+
+// ---- environment ------------------------------------------------------------------------------
+function machineInfo() {
+  const c = cpus();
+  let os = "";
+  try { os = (readFileSync("/etc/os-release", "utf8").match(/^PRETTY_NAME="?([^"\n]*)"?/m) ?? [])[1] ?? ""; } catch { /* */ }
+  const nproc = spawnSync("nproc", { encoding: "utf8" }).stdout?.trim() || String(c.length);
+  return {
+    nproc, cpuModel: c[0]?.model?.trim() ?? "unknown", memGiB: (totalmem() / 2 ** 30).toFixed(1),
+    freeGiB: (freemem() / 2 ** 30).toFixed(1), node: process.version, os, load: loadavg(),
+  };
+}
+
+function ensurePeers() {
+  if (existsSync(ELEVENTY_CMD)) return true;
+  log("bench/peers/node_modules is missing: running `npm ci` in bench/peers (bench-only dependency: @11ty/eleventy)");
+  const r = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: PEERS, stdio: "inherit" });
+  if (r.status !== 0 || !existsSync(ELEVENTY_CMD)) {
+    note("`npm ci` in bench/peers failed; Eleventy will be skipped");
+    return false;
+  }
+  return true;
+}
+
+function gitDescribe() {
+  const r = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" });
+  const head = r.status === 0 ? r.stdout.trim() : "(no commit)";
+  const d = spawnSync("git", ["status", "--porcelain", "--", "src"], { cwd: ROOT, encoding: "utf8" });
+  return head + (d.stdout?.trim() ? " + uncommitted src changes" : "");
+}
+
+// ---- scenarios --------------------------------------------------------------------------------
+function makeTools(ctx) {
+  const { corpusDir, n, useGnuTime } = ctx;
+  const outG = join(WORK, `out-gekkan-${n}`);
+  const outE = join(WORK, `out-eleventy-${n}`);
+  const outH = join(WORK, `out-hugo-${n}`);
+  const gekkanArgs = (extra) => [GEKKAN_BIN, "build", "--root", corpusDir, "--out", outG, "--quiet", ...extra];
+  return {
+    outG, outE, outH,
+    gekkanCold: {
+      label: "gekkan cold (--no-cache)",
+      prepare() { rmSync(join(corpusDir, ".gekkan"), { recursive: true, force: true }); rmSync(outG, { recursive: true, force: true }); },
+      run: () => measure(process.execPath, gekkanArgs(["--no-cache"]), { useGnuTime }),
+      out: outG,
+    },
+    gekkanWarm: {
+      label: "gekkan warm (nothing changed)",
+      prepare() {},
+      run: () => measure(process.execPath, gekkanArgs([]), { useGnuTime }),
+      out: outG,
+    },
+    gekkanOne: {
+      label: "gekkan warm, 1 issue changed",
+      prepare: () => ctx.editIssue(),
+      run: () => measure(process.execPath, gekkanArgs([]), { useGnuTime }),
+      after: () => ctx.restoreIssue(),
+      out: outG,
+    },
+    eleventy: {
+      label: "Eleventy cold",
+      prepare() { rmSync(outE, { recursive: true, force: true }); },
+      run: () => measure(process.execPath, [ELEVENTY_CMD, "--config=eleventy.config.mjs", `--output=${outE}`, "--quiet"], {
+        cwd: PEERS, env: { GEKKAN_BENCH_INPUT: join(corpusDir, "content") }, useGnuTime,
+      }),
+      out: outE, expectHtml: n + 1,
+    },
+    hugo: {
+      label: "Hugo cold",
+      prepare() { rmSync(outH, { recursive: true, force: true }); rmSync(join(corpusDir, "hugo", "resources"), { recursive: true, force: true }); },
+      run: () => measure(ctx.hugoPath, ["--source", join(corpusDir, "hugo"), "--destination", outH, "--quiet", "--ignoreCache"], { useGnuTime }),
+      out: outH, expectHtml: n + 1,
+    },
+  };
+}
+
+// ---- dev loop ---------------------------------------------------------------------------------
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = net.createServer();
+    s.once("error", rej);
+    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => res(port)); });
+  });
+}
+
+/** Connects to the SSE endpoint; resolves with { events, close } once the response headers arrive. */
+function connectSse(port) {
+  return new Promise((res, rej) => {
+    const req = http.get({ host: "127.0.0.1", port, path: "/__gekkan/events", headers: { Accept: "text/event-stream" } }, (resp) => {
+      if (resp.statusCode !== 200) { resp.resume(); rej(new Error(`SSE status ${resp.statusCode}`)); return; }
+      resp.setEncoding("utf8");
+      const listeners = new Set();
+      let buf = "";
+      resp.on("data", (chunk) => {
+        buf += chunk.replace(/\r\n/g, "\n");
+        let i;
+        while ((i = buf.indexOf("\n\n")) >= 0) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          let event = "message";
+          const data = [];
+          for (const line of block.split("\n")) {
+            if (line.startsWith("event:")) event = line.slice(6).trim();
+            else if (line.startsWith("data:")) data.push(line.slice(5).trim());
+          }
+          const at = nowMs();
+          for (const l of listeners) l({ event, data: data.join("\n"), at });
+        }
+      });
+      res({ on: (fn) => listeners.add(fn), off: (fn) => listeners.delete(fn), close: () => { req.destroy(); } });
+    });
+    req.on("error", rej);
+  });
+}
+
+async function devLoop(ctx, edits) {
+  const { corpusDir } = ctx;
+  rmSync(join(corpusDir, ".gekkan"), { recursive: true, force: true });
+  const port = await freePort();
+  const t0 = nowMs();
+  const child = spawn(process.execPath, [GEKKAN_BIN, "dev", "--root", corpusDir, "--port", String(port)], {
+    cwd: ROOT, stdio: ["ignore", "pipe", "pipe"],
+  });
+  let tail = "";
+  const keep = (d) => { tail = (tail + d).slice(-4000); };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  let exited = null;
+  child.on("exit", (c, s) => { exited = c ?? s; });
+  const stop = async () => {
+    if (exited !== null) return;
+    child.kill("SIGTERM");
+    for (let i = 0; i < 50 && exited === null; i++) await sleep(100);
+    if (exited === null) child.kill("SIGKILL");
+  };
+  const result = { port, startupS: null, latenciesMs: [], timeouts: 0, error: null };
+  let sse = null;
+  try {
+    // wait until the SSE endpoint answers (server up; initial build may still be running)
+    const deadline = nowMs() + 300_000;
+    while (!sse) {
+      if (exited !== null) throw new Error(`gekkan dev exited (${exited}) before serving:\n${tail.trim().split("\n").slice(-12).join("\n")}`);
+      if (nowMs() > deadline) throw new Error("gekkan dev did not serve /__gekkan/events within 300 s");
+      try { sse = await connectSse(port); } catch { await sleep(200); }
+    }
+    // wait for / to answer 200 (initial build done), then for 1.5 s of SSE silence
+    while (true) {
+      const status = await new Promise((r) => http.get({ host: "127.0.0.1", port, path: "/" }, (resp) => { resp.resume(); r(resp.statusCode); }).on("error", () => r(0)));
+      if (status === 200) break;
+      if (exited !== null || nowMs() > deadline) throw new Error(`gekkan dev never served / with 200 (last status ${status})`);
+      await sleep(250);
+    }
+    result.startupS = (nowMs() - t0) / 1000;
+    let last = nowMs();
+    const quiet = () => { last = nowMs(); };
+    sse.on(quiet);
+    while (nowMs() - last < 1500) await sleep(100);
+    sse.off(quiet);
+
+    const file = ctx.editTarget;
+    const original = readFileSync(file, "utf8");
+    try {
+      for (let k = 1; k <= edits; k++) {
+        const got = new Promise((res) => {
+          const fn = (ev) => { if (ev.event === "reload" || ev.data === "reload") { sse.off(fn); clearTimeout(to); res(ev.at); } };
+          const to = setTimeout(() => { sse.off(fn); res(null); }, 30_000);
+          sse.on(fn);
+        });
+        const tSave = nowMs();
+        writeFileSync(file, `${original}\nBench dev-loop edit ${k}.\n`);
+        const at = await got;
+        if (at === null) { result.timeouts++; log(`  dev edit ${k}: no reload event within 30 s`); }
+        else result.latenciesMs.push(at - tSave);
+        await sleep(250); // let the watcher settle before the next save
+      }
+    } finally {
+      writeFileSync(file, original);
+    }
+  } catch (e) {
+    result.error = e.message;
+  } finally {
+    sse?.close();
+    await stop();
+  }
+  return result;
+}
+
+// ---- report -----------------------------------------------------------------------------------
+const f2 = (x) => (x == null || Number.isNaN(x) ? "–" : x.toFixed(2));
+const f0 = (x) => (x == null || Number.isNaN(x) ? "–" : x.toFixed(0));
+
+function summarize(rows, order) {
+  const bykey = new Map();
+  for (const r of rows) { if (!bykey.has(r.key)) bykey.set(r.key, []); bykey.get(r.key).push(r); }
+  const eleventyOk = (bykey.get("eleventy") ?? []).filter((r) => r.ok).map((r) => r.wallS);
+  const base = eleventyOk.length ? median(eleventyOk) : null;
+  const out = [];
+  for (const key of order) {
+    const rs = bykey.get(key);
+    if (!rs) continue;
+    const ok = rs.filter((r) => r.ok);
+    const walls = ok.map((r) => r.wallS);
+    const med = walls.length ? median(walls) : null;
+    out.push({
+      key, label: rs[0].label, runs: ok.length, failed: rs.length - ok.length,
+      median: med, min: walls.length ? Math.min(...walls) : null, max: walls.length ? Math.max(...walls) : null,
+      rss: ok.length ? Math.max(...ok.map((r) => r.peakRssMiB)) : null,
+      treeSum: ok.length ? Math.max(...ok.map((r) => r.treeSumMiB)) : null,
+      ratio: med != null && base ? med / base : null,
+      html: ok.length ? ok[ok.length - 1].html : null,
+    });
+  }
+  return out;
+}
+
+function table(summary) {
+  const lines = [
+    "| tool / scenario | runs | median wall (s) | min (s) | max (s) | peak RSS (MiB) | tree RSS sum, sampled (MiB) | ratio to Eleventy cold | HTML files |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const s of summary) {
+    lines.push(`| ${s.label} | ${s.runs}${s.failed ? ` (+${s.failed} failed)` : ""} | ${f2(s.median)} | ${f2(s.min)} | ${f2(s.max)} | ${f0(s.rss)} | ${f0(s.treeSum)} | ${s.ratio == null ? "–" : s.ratio.toFixed(2) + "×"} | ${s.html ?? "–"} |`);
+  }
+  return lines.join("\n");
+}
+
+// ---- main -------------------------------------------------------------------------------------
+async function main() {
+  let args;
+  try { args = parseArgs(process.argv.slice(2)); } catch (e) { console.error(`bench: ${e.message}`); return 2; }
+  if (args.help) {
+    log("usage: node bench/run.mjs [--issues 4000|200|200,4000] [--runs 3] [--skip-hugo] [--only-peers] [--dev-edits 20] [--no-dev] [--seed S] [--results FILE]");
+    return 0;
+  }
+  const notes = [];
+  const addNote = (m) => { note(m); notes.push(m); };
+
+  let runGekkan = !args.onlyPeers;
+  if (!existsSync(GEKKAN_CLI)) {
+    if (!args.onlyPeers) {
+      console.error("bench: gekkan not compiled: lib/cli.js is missing. Run `npm run compile` (or `npm run bench`, which compiles first),\n" +
+        "       or pass --only-peers to benchmark only Eleventy and Hugo.");
+      return 2;
+    }
+    addNote("gekkan not compiled (lib/cli.js missing): gekkan scenarios and the dev loop were not run (--only-peers).");
+    runGekkan = false;
+  } else if (args.onlyPeers) {
+    addNote("--only-peers: gekkan scenarios and the dev loop were not run.");
+  }
+
+  const useGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ["-f", "%e %M", "true"]).status === 0;
+  const rssMethod = useGnuTime
+    ? "GNU time (`/usr/bin/time -f '%e %M'`): max RSS of the largest single process in the child's tree (getrusage of waited-for children)"
+    : "/proc sampling every 100 ms (GNU time not found: `apt-get install time`): max over samples of the summed RSS of the child's process tree";
+  log(`peak RSS via ${useGnuTime ? "/usr/bin/time -f '%e %M'" : "/proc sampling (install Debian package `time` for /usr/bin/time)"}`);
+
+  const eleventyOk = ensurePeers();
+  let eleventyVersion = null;
+  if (eleventyOk) eleventyVersion = JSON.parse(readFileSync(join(PEERS, "node_modules", "@11ty", "eleventy", "package.json"), "utf8")).version;
+
+  let hugoPath = null;
+  let hugoVersion = null;
+  if (args.skipHugo) addNote("Hugo skipped (--skip-hugo).");
+  else {
+    hugoPath = which("hugo");
+    if (!hugoPath) addNote("Hugo not found on PATH, Hugo skipped. To include it: `apt-get update && apt-get install -y hugo` (Debian package `hugo`).");
+    else hugoVersion = spawnSync(hugoPath, ["version"], { encoding: "utf8" }).stdout.trim();
+  }
+
+  const machine = machineInfo();
+  log(`machine: nproc ${machine.nproc}, ${machine.cpuModel}, ${machine.memGiB} GiB, node ${machine.node}, ${machine.os}`);
+  const sections = [];
+  let anyFailure = false;
+
+  for (const n of args.issues) {
+    log(`\n=== ${n} issues ===`);
+    const corpusDir = join(WORK, `corpus-${n}`);
+    const manifest = ensureCorpus({ issues: n, out: corpusDir, seed: args.seed, log });
+    if (manifest.reused) log(`corpus: reusing ${relative(ROOT, corpusDir)} (${manifest.issues} issues, sha256 ${manifest.sha256.slice(0, 12)}${manifest.repaired ? `, ${manifest.repaired} edited file(s) restored` : ""})`);
+
+    // the issue that "one issue changed" and the dev loop edit: the middle one
+    const mid = Math.ceil(n / 2);
+    const editTarget = (() => {
+      const stack = [join(corpusDir, "content", "issues")];
+      const re = new RegExp(`-${String(mid).padStart(4, "0")}\\.md$`);
+      while (stack.length) {
+        const d = stack.pop();
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          if (e.isDirectory()) stack.push(join(d, e.name));
+          else if (re.test(e.name)) return join(d, e.name);
+        }
+      }
+      throw new Error(`issue ${mid} not found in corpus`);
+    })();
+    let originalText = readFileSync(editTarget, "utf8");
+    let editNo = 0;
+    const ctx = {
+      corpusDir, n, useGnuTime, hugoPath, editTarget,
+      editIssue() { editNo++; writeFileSync(editTarget, `${originalText}\nBench edit ${editNo}: one issue changed.\n`); },
+      restoreIssue() { writeFileSync(editTarget, originalText); },
+    };
+    const tools = makeTools(ctx);
+    const chain = runGekkan ? ["gekkanCold", "gekkanWarm", "gekkanOne"] : [];
+    const peers = [...(eleventyOk ? ["eleventy"] : []), ...(hugoPath ? ["hugo"] : [])];
+    const rows = [];
+    for (let round = 0; round < args.runs; round++) {
+      const p = peers.length ? [...peers.slice(round % peers.length), ...peers.slice(0, round % peers.length)] : [];
+      // interleave: gekkan step, peer, gekkan step, peer, ... ; who goes first alternates per round
+      const seq = [];
+      const a = round % 2 === 0 ? chain : p;
+      const b = round % 2 === 0 ? p : chain;
+      for (let i = 0; i < Math.max(a.length, b.length); i++) { if (a[i]) seq.push(a[i]); if (b[i]) seq.push(b[i]); }
+      let chainBroken = false;
+      for (const key of seq) {
+        const t = tools[key];
+        if (chainBroken && key.startsWith("gekkan")) continue;
+        t.prepare();
+        const r = await t.run();
+        t.after?.();
+        const html = r.ok ? countHtml(t.out) : null;
+        rows.push({ key, label: t.label, round, ...r, html });
+        if (!r.ok) {
+          anyFailure = true;
+          if (key.startsWith("gekkan")) chainBroken = true;
+          log(`  [round ${round + 1}] ${t.label}: FAILED (exit ${r.code}) after ${r.wallS.toFixed(2)} s\n${r.stderrTail.replace(/^/gm, "    | ")}`);
+          continue;
+        }
+        const warn = t.expectHtml && html !== t.expectHtml ? `  (expected ${t.expectHtml} HTML files!)` : "";
+        log(`  [round ${round + 1}] ${t.label.padEnd(30)} ${r.wallS.toFixed(2).padStart(7)} s  ${r.peakRssMiB.toFixed(0).padStart(5)} MiB  html=${html}${warn}`);
+      }
+    }
+    const order = ["gekkanCold", "gekkanWarm", "gekkanOne", "eleventy", "hugo"];
+    const summary = summarize(rows, order);
+    log("\n" + table(summary));
+
+    let dev = null;
+    if (runGekkan && args.dev) {
+      log(`\ndev loop: gekkan dev on ${n} issues, ${args.devEdits} edits of ${relative(corpusDir, editTarget)}`);
+      dev = await devLoop(ctx, args.devEdits);
+      if (dev.error) { anyFailure = true; log(`  dev loop FAILED: ${dev.error}`); }
+      else log(`  startup ${dev.startupS.toFixed(2)} s; save→reload p50 ${f0(percentile(dev.latenciesMs, 50))} ms, p95 ${f0(percentile(dev.latenciesMs, 95))} ms (${dev.latenciesMs.length} events, ${dev.timeouts} timeouts)`);
+    }
+    sections.push({ n, manifest, summary, rows, dev, editTarget: relative(corpusDir, editTarget) });
+  }
+
+  // ---- write results ----
+  const date = new Date().toISOString();
+  const md = [];
+  md.push("# gekkan benchmark: latest results", "");
+  md.push(`Written by \`bench/run.mjs\` on ${date.slice(0, 10)} (${date}).`, "");
+  md.push(`Command: \`node bench/run.mjs ${process.argv.slice(2).join(" ")}\``, "");
+  md.push("## Machine", "");
+  md.push(`- nproc: ${machine.nproc}`, `- CPU: ${machine.cpuModel}`, `- memory: ${machine.memGiB} GiB`, `- OS: ${machine.os}`, `- Node: ${machine.node}`,
+    `- load average (1/5/15 min) at start: ${machine.load}; at end: ${loadavg()} (other work on the machine inflates and scatters the timings)`);
+  md.push(`- gekkan: ${runGekkan ? (process.env.GEKKAN_BENCH_BIN ? `stand-in ${GEKKAN_BIN} (GEKKAN_BENCH_BIN)` : `lib/cli.js at ${gitDescribe()}`) : "not run"}`);
+  md.push(`- Eleventy: ${eleventyVersion ?? "not run"}`, `- Hugo: ${hugoVersion ?? "not run"}`, "");
+  md.push("## Method", "");
+  md.push(`- Wall time: monotonic clock around each child process (spawn to exit). Peak RSS: ${rssMethod}. The "tree RSS sum" column samples /proc every 100 ms and sums RSS over the whole child tree (it can miss short peaks).`);
+  md.push(`- ${args.runs} rounds per corpus; each round interleaves the gekkan chain (cold → warm → one issue changed) with the peers, the order alternating between rounds. Reported: median/min/max wall over rounds, max peak RSS over rounds; ratio = scenario median / Eleventy cold median (below 1 is faster than Eleventy).`);
+  md.push("- gekkan cold: `gekkan build --no-cache --quiet` after deleting `DIR/.gekkan` and the output dir. Warm: same command without `--no-cache`, nothing changed. One issue changed: the middle issue's body gets one appended line, then a warm build (restored afterwards).");
+  md.push("- Eleventy cold: `eleventy --config=bench/peers/eleventy.config.mjs --quiet` into an emptied output dir; same `.md` files as input, Liquid layouts (issue page + index of all issues), markdown not pre-processed as Liquid. Hugo cold: `hugo --quiet --ignoreCache` into an emptied dir; site from `bench/corpus.mjs` (`contentDir = \"../content\"`, same files), Go-template layouts equivalent to the Liquid ones, taxonomies/RSS/sitemap disabled.");
+  md.push("- Neither peer understands `:::` directives (rendered as plain paragraphs). Hugo highlights the ```sh block (Chroma, default); Eleventy does not highlight without a plugin.");
+  md.push("- Dev loop: `gekkan dev` on the same corpus; after the first page is served and 1.5 s of SSE silence, one issue is rewritten N times; latency = file write → `reload` event received on `/__gekkan/events`; 250 ms pause between edits. p50/p95 are nearest-rank.", "");
+  if (notes.length) { md.push("## Notes", ""); for (const x of notes) md.push(`- ${x}`); md.push(""); }
+  for (const s of sections) {
+    md.push(`## ${s.n} issues`, "");
+    md.push(`Corpus: ${s.manifest.issues} files, ${(s.manifest.bytes / 1048576).toFixed(1)} MiB (avg ${s.manifest.avgBytes} B/issue), seed ${s.manifest.seed}, sha256 \`${s.manifest.sha256.slice(0, 16)}\`.`, "");
+    md.push(table(s.summary), "");
+    if (s.dev) {
+      if (s.dev.error) md.push(`Dev loop: failed: ${s.dev.error.split("\n")[0]}`, "");
+      else {
+        const L = s.dev.latenciesMs;
+        md.push(`Dev loop (${L.length} edits of \`${s.editTarget}\`${s.dev.timeouts ? `, ${s.dev.timeouts} without a reload within 30 s` : ""}): save→reload p50 **${f0(percentile(L, 50))} ms**, p95 **${f0(percentile(L, 95))} ms** (min ${f0(Math.min(...L))}, max ${f0(Math.max(...L))}); dev server ready after ${f2(s.dev.startupS)} s.`, "");
+      }
+    }
+    md.push("<details><summary>Runs in execution order</summary>", "");
+    md.push("| round | scenario | wall (s) | peak RSS (MiB) | tree sum (MiB) | exit |", "| ---: | --- | ---: | ---: | ---: | ---: |");
+    for (const r of s.rows) md.push(`| ${r.round + 1} | ${r.label} | ${f2(r.wallS)} | ${f0(r.peakRssMiB)} | ${f0(r.treeSumMiB)} | ${r.code} |`);
+    md.push("", "</details>", "");
+  }
+  mkdirSync(dirname(args.results), { recursive: true });
+  writeFileSync(args.results, md.join("\n"));
+  log(`\nwrote ${args.results}`);
+  return anyFailure ? 1 : 0;
+}
+
+process.exitCode = await main();

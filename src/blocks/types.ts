@@ -1,0 +1,46 @@
+/** Typed newsletter sections. Rendered by templates/partials/block-<kind>.liquid. */
+export const BLOCK_KINDS = ["release", "qa", "stonith"] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
+export const RELEASE_STATUSES = [
+  "released", "planned", "rc", "beta", "announcement", "merged", "moved", "deprecated", "eol",
+] as const;
+export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
+
+interface BlockBase {
+  /** Anchor id, unique within its issue page. */
+  id: string;
+  line: number;
+  column: number;
+}
+
+export interface ReleaseBlock extends BlockBase {
+  kind: "release";
+  component: string;
+  version: string;
+  status: ReleaseStatus;
+  title: string;
+  date: string;
+  bodyHtml: string;
+}
+
+export interface QaBlock extends BlockBase {
+  kind: "qa";
+  components: string[];
+  versions: string[];
+  questionHtml: string;
+  /** The question as plain text, for reference-page lists and feeds. */
+  questionText: string;
+  answerHtml: string;
+}
+
+export interface StonithBlock extends BlockBase {
+  kind: "stonith";
+  device: string;
+  plugin: string;
+  vendor: string;
+  hardware: string;
+  bodyHtml: string;
+}
+
+export type Block = ReleaseBlock | QaBlock | StonithBlock;

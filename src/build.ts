@@ -1,0 +1,143 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { LiquidError } from "liquidjs";
+import type { VFileMessage } from "vfile-message";
+import { CONFIG_FILE, loadConfig, type SiteConfig } from "./config.js";
+import { ContentError, diagnostic, isError } from "./diagnostics.js";
+import { readSources } from "./content/sources.js";
+import { renderAll } from "./content/render-all.js";
+import { collectSite } from "./site/collect.js";
+import type { Site } from "./site/model.js";
+import { ROUTES } from "./site/urls.js";
+import { buildFeeds, siteFeeds } from "./site/feeds.js";
+import { dataFiles } from "./site/data-json.js";
+import { robotsTxt, sitemapXml } from "./site/sitemap.js";
+import { addSearchIndex } from "./site/search-index.js";
+import { createLiquid, templateDirs, BUILTIN_TEMPLATES } from "./render/liquid.js";
+import { loadLocales } from "./render/locale.js";
+import { issueBodies, pageSpecs, renderPage, type RenderEnv } from "./render/pages.js";
+import { OutputSet, contentHash } from "./write/output.js";
+import { addPublicFiles } from "./write/public-files.js";
+import { writeAtomically } from "./write/disk.js";
+
+export interface BuildOptions {
+  root: string;
+  drafts?: boolean;
+  future?: boolean;
+  base?: string | undefined;
+  /** "Now" for deciding what is in the future; defaults to SOURCE_DATE_EPOCH, then the clock. */
+  now?: Date;
+  /** Build the Pagefind index (on unless the config says no). */
+  search?: boolean;
+}
+
+export interface Generated {
+  config: SiteConfig;
+  site: Site;
+  output: OutputSet;
+  warnings: VFileMessage[];
+}
+
+/** SOURCE_DATE_EPOCH (reproducible builds) or the clock. */
+export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date();
+}
+
+/**
+ * The build as a pipeline: config → sources → issues → site → pages → output.
+ * Everything happens in memory; only `build` touches the output directory.
+ */
+export async function generate(options: BuildOptions): Promise<Generated> {
+  const config = loadConfig(options.root, { base: options.base });
+  const dirs = templateDirs(options.root);
+  const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
+  if (!locales.has(config.lang)) {
+    throw new ContentError([diagnostic(CONFIG_FILE, `config field "lang": no locale pack "${config.lang}"; available: ${[...locales.keys()].join(", ")}`, { line: 1, column: 1 }, "config-schema")]);
+  }
+  const today = (options.now ?? buildTime()).toISOString().slice(0, 10);
+  const sources = await readSources(options.root);
+  const context = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath };
+  const { rendered, messages } = await renderAll(sources, context);
+  if (messages.some(isError)) throw new ContentError(messages);
+  const collected = collectSite(rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today });
+  if (!collected.ok) throw new ContentError(collected.messages);
+  const site = collected.site;
+
+  const output = new OutputSet();
+  const css = readAssets(dirs);
+  const styleHash = contentHash(css.get("style.css") ?? "").slice(0, 10);
+  const env: RenderEnv = { config, liquid: createLiquid(dirs, config.basePath), locales, today, styleUrl: `${config.basePath}${ROUTES.styles}?v=${styleHash}` };
+  for (const [name, content] of css) output.add(`assets/${name}`, content);
+
+  const bodies = issueBodies(site, env);
+  const searchPages: Array<{ url: string; html: string }> = [];
+  try {
+    for (const spec of pageSpecs(site, env, bodies)) {
+      const html = renderPage(spec, env);
+      output.add(spec.route === ROUTES.notFound ? spec.route : `${spec.route}index.html`, html);
+      if (spec.template === "issue") searchPages.push({ url: `${config.basePath}${spec.route}`, html });
+    }
+  } catch (error) {
+    throw templateError(error);
+  }
+
+  const feeds = siteFeeds(config, site.issues, bodies);
+  output.add(ROUTES.atom, feeds.atom);
+  output.add(ROUTES.rss, feeds.rss);
+  output.add(ROUTES.jsonFeed, feeds.json);
+  for (const component of site.components) {
+    const issues = site.issues.filter((i) => i.issue.tags.includes(component.name) || i.body.blocks.some((b) => (b.kind === "release" && b.component === component.name) || (b.kind === "qa" && b.components.includes(component.name))));
+    output.add(ROUTES.componentFeed(component.name), buildFeeds({ config, issues, bodies, title: `${config.title}: ${component.name}`, route: ROUTES.component(component.name), atomRoute: ROUTES.componentFeed(component.name) }).atom);
+  }
+  for (const [path, json] of dataFiles(site, config)) output.add(path, json);
+  const newest = site.issues[0]?.issue.date ?? "1970-01-01";
+  const sitemapEntries = output.paths().filter((p) => p.endsWith("index.html")).map((p) => {
+    const route = p.slice(0, -"index.html".length);
+    const issue = site.issues.find((i) => i.route === route);
+    return { route, lastmod: issue?.issue.date ?? newest };
+  });
+  output.add(ROUTES.sitemap, sitemapXml(config, sitemapEntries));
+  output.add(ROUTES.robots, robotsTxt(config));
+
+  const collisions = await addPublicFiles(options.root, output);
+  if (collisions.length > 0) throw new ContentError(collisions);
+  if (config.search && options.search !== false) await addSearchIndex(output, searchPages, config.lang);
+  return { config, site, output, warnings: messages.filter((m) => !isError(m)) };
+}
+
+export interface BuildResult extends Generated {
+  outDir: string;
+}
+
+/** generate() then swap the result into place; a failure leaves `outDir` untouched. */
+export async function build(options: BuildOptions & { out: string }): Promise<BuildResult> {
+  const generated = await generate(options);
+  await writeAtomically(options.out, generated.output);
+  return { ...generated, outDir: options.out };
+}
+
+function readAssets(dirs: readonly string[]): Map<string, Buffer> {
+  const assets = new Map<string, Buffer>();
+  for (const dir of [...dirs].reverse()) {
+    const assetDir = join(dir, "assets");
+    let names: string[] = [];
+    try {
+      names = readdirSync(assetDir).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) assets.set(name, readFileSync(join(assetDir, name)));
+  }
+  return assets;
+}
+
+/** A Liquid error in a site's own templates is an author mistake: locate it. */
+function templateError(error: unknown): unknown {
+  if (!(error instanceof LiquidError)) return error;
+  const token = (error as LiquidError & { token?: { file?: string; getPosition?: () => [number, number] } }).token;
+  const [line = 1, column = 1] = token?.getPosition?.() ?? [];
+  const file = token?.file ?? "templates";
+  return new ContentError([diagnostic(file, `template error: ${error.message.replace(/, line:\d+, col:\d+$/, "")}`, { line, column }, "template")]);
+}

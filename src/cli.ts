@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { ContentError } from "./diagnostics.js";
+import { EXIT, UsageError, processIo, reportContentError, type Io } from "./cli-support.js";
+import { buildCommand, buildUsage } from "./commands/build.js";
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+export interface CommandEntry {
+  run: Command;
+  summary: string;
+  usage: string;
+}
+
+const commands = new Map<string, CommandEntry>([
+  ["build", { run: buildCommand, summary: "build the site into dist/", usage: buildUsage }],
+]);
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export function usage(): string {
+  const width = Math.max(...[...commands.keys()].map((k) => k.length));
+  const list = [...commands].map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`).join("\n");
+  return `gekkan ${version()}: a static site generator for numbered monthly newsletters
+
+Usage: gekkan <command> [options]
+
+Commands:
+${list}
+
+Options:
+  -h, --help     show help (also: gekkan <command> --help)
+  -v, --version  print the version
+
+Exit codes: 0 ok, 1 content errors, 2 usage error, 70 internal bug.`;
+}
+
+/** Runs the CLI and returns the exit code; never throws for author mistakes. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+    io.out(usage());
+    return first === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (first === "--version" || first === "-v") {
+    io.out(version());
+    return EXIT.ok;
+  }
+  const command = commands.get(first);
+  if (!command) {
+    io.err(`gekkan: unknown command or option "${first}"\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof ContentError) return reportContentError(error, io);
+    if (error instanceof UsageError) {
+      io.err(`gekkan ${first}: ${error.message}\n\n${command.usage}`);
+      return EXIT.usage;
+    }
+    io.err(`gekkan: internal error — this is a bug in gekkan, please report it.\n${(error as Error).stack ?? String(error)}`);
+    return EXIT.bug;
+  }
+}

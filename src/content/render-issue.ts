@@ -1,0 +1,30 @@
+import type { VFileMessage } from "vfile-message";
+import { parseIssue, type Issue, type IssueContext } from "./issue.js";
+import { createMarkdownRenderer, type MarkdownRenderer } from "../markdown/processor.js";
+import type { RenderedBody } from "../markdown/rendered.js";
+
+export interface RenderContext extends IssueContext {
+  basePath: string;
+}
+
+export interface RenderedIssue {
+  issue: Issue;
+  body: RenderedBody;
+}
+
+export type RenderIssueResult = { ok: true; value: RenderedIssue } | { ok: false; messages: VFileMessage[] };
+
+/**
+ * The per-issue unit of work: a pure function of (file name, bytes, context).
+ * That is what makes it cacheable and safe to run in a worker thread.
+ */
+export function createIssueRenderer(context: RenderContext): (file: string, bytes: Uint8Array) => RenderIssueResult {
+  const markdown: MarkdownRenderer = createMarkdownRenderer({ components: context.components, basePath: context.basePath });
+  return (file, bytes) => {
+    const parsed = parseIssue(file, bytes, context);
+    if (!parsed.ok) return parsed;
+    const rendered = markdown({ file, body: parsed.issue.body, bodyLine: parsed.issue.bodyLine });
+    if (!rendered.ok) return rendered;
+    return { ok: true, value: { issue: parsed.issue, body: rendered.body } };
+  };
+}

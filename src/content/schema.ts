@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day: 2011-02-30 is not one. */
+export function isCalendarDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export const calendarDate = z
+  .string()
+  .regex(ISO_DATE)
+  .refine(isCalendarDate, { message: "that day does not exist in the calendar" });
+
+export interface SchemaContext {
+  components: readonly string[];
+  languages: readonly string[];
+}
+
+/** Field → what a valid value looks like, in the words error messages use. */
+export function frontMatterExpectations(context: SchemaContext): Record<string, string> {
+  return {
+    title: "a non-empty string",
+    issue: "a positive whole number (the issue number, e.g. 12)",
+    date: "a calendar date written YYYY-MM-DD (e.g. 2011-04-01)",
+    summary: "a string",
+    tags: `a list of component names (${context.components.join(", ")})`,
+    draft: "true or false",
+    lang: `one of ${context.languages.join(", ")}`,
+    slug: "lowercase letters, digits and single hyphens (e.g. 2011-04-special)",
+    authors: "a list of names",
+  };
+}
+
+/**
+ * The front-matter schema. Pure: it depends only on the context (known
+ * components and locales from config), never on the file system.
+ */
+export function frontMatterSchema(context: SchemaContext) {
+  const component = z.string().refine((name) => context.components.includes(name), { message: "not a known component; add it to `components` in gekkan.config.json" });
+  return z.strictObject({
+    title: z.string().trim().min(1),
+    issue: z.number().int().positive(),
+    date: calendarDate,
+    summary: z.string().optional(),
+    tags: z.array(component).default([]),
+    draft: z.boolean().default(false),
+    lang: z.string().refine((lang) => context.languages.includes(lang), { message: "no locale pack has that name" }).optional(),
+    slug: z.string().regex(SLUG).optional(),
+    authors: z.array(z.string().trim().min(1)).default([]),
+  });
+}
+
+export type FrontMatterData = z.infer<ReturnType<typeof frontMatterSchema>>;

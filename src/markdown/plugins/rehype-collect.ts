@@ -1,0 +1,95 @@
+import type { Element, ElementContent, Root } from "hast";
+import type { VFile } from "vfile";
+import { toHtml } from "hast-util-to-html";
+import { toString } from "hast-util-to-string";
+import { headingRank } from "hast-util-heading-rank";
+import { visit, SKIP } from "unist-util-visit";
+import { parseBlockMarker, pendingBlocks, type PendingBlock } from "../file-data.js";
+import type { Block } from "../../blocks/types.js";
+import type { BodyLink, Heading, RenderedBody } from "../rendered.js";
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/**
+ * Last step of the tree: lifts blocks out into typed data (their HTML is
+ * sanitised by now), and records headings, links and text statistics.
+ * The result lands in `file.data.rendered`.
+ */
+export function rehypeCollect(options: { token: string }) {
+  return (tree: Root, file: VFile) => {
+    const pending = pendingBlocks(file);
+    const blocks: Block[] = [];
+    const headings: Heading[] = [];
+    const links: BodyLink[] = [];
+
+    visit(tree, "element", (node, index, parent) => {
+      const marker = node.properties.dataGekkanBlock;
+      if (marker !== undefined) {
+        const n = parseBlockMarker(options.token, marker);
+        const meta = n === undefined ? undefined : pending[n];
+        if (meta && parent && index !== undefined && n !== undefined) {
+          collectFrom(node, headings, links);
+          blocks.push(toBlock(meta, node));
+          parent.children.splice(index, 1, { type: "comment", value: `gekkan-block:${blocks.length - 1}` });
+          return [SKIP, index + 1];
+        }
+        delete node.properties.dataGekkanBlock; // an author's imitation
+      }
+      delete node.properties.dataGekkanPart;
+      collectOne(node, headings, links);
+      return undefined;
+    });
+
+    const text = toString(tree);
+    const rendered: RenderedBody = {
+      html: "",
+      blocks,
+      headings,
+      links,
+      cjkChars: (text.match(CJK) ?? []).length,
+      words: (text.replace(CJK, " ").match(WORD) ?? []).length,
+    };
+    (file.data as { rendered?: RenderedBody }).rendered = rendered;
+  };
+}
+
+function collectFrom(root: Element, headings: Heading[], links: BodyLink[]): void {
+  visit(root, "element", (node) => {
+    collectOne(node, headings, links);
+  });
+}
+
+function collectOne(node: Element, headings: Heading[], links: BodyLink[]): void {
+  const rank = headingRank(node);
+  if (rank !== undefined && rank >= 2 && rank <= 3 && typeof node.properties.id === "string") {
+    headings.push({ depth: rank, id: node.properties.id, text: toString(node).trim() });
+  }
+  const href = node.tagName === "a" ? node.properties.href : node.tagName === "img" ? node.properties.src : undefined;
+  if (typeof href === "string" && node.position) {
+    links.push({ url: href, kind: node.tagName === "img" ? "image" : "link", line: node.position.start.line, column: node.position.start.column });
+  }
+}
+
+function part(node: Element, name: string): ElementContent[] {
+  const found = node.children.find((c): c is Element => c.type === "element" && c.properties.dataGekkanPart === name);
+  if (found) delete found.properties.dataGekkanPart;
+  return found?.children ?? [];
+}
+
+function toBlock(meta: PendingBlock, node: Element): Block {
+  const a = meta.attributes;
+  const str = (key: string) => (typeof a[key] === "string" ? (a[key] as string) : "");
+  const base = { id: meta.id, line: meta.line, column: meta.column };
+  switch (meta.kind) {
+    case "release":
+      return { ...base, kind: "release", component: str("component"), version: str("version"), status: a.status as never, title: str("title"), date: str("date"), bodyHtml: toHtml(node.children) };
+    case "qa": {
+      const question = part(node, "question");
+      const versions = Array.isArray(a.versions) ? (a.versions as string[]) : [];
+      return { ...base, kind: "qa", components: a.components as string[], versions, questionHtml: toHtml(question), questionText: toString({ type: "root", children: question }).trim(), answerHtml: toHtml(part(node, "answer")) };
+    }
+    case "stonith":
+      return { ...base, kind: "stonith", device: str("device"), plugin: str("plugin"), vendor: str("vendor"), hardware: str("hardware"), bodyHtml: toHtml(node.children) };
+  }
+}

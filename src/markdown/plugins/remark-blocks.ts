@@ -1,0 +1,170 @@
+import type { Root, RootContent, Parent, Text } from "mdast";
+import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
+import type { VFile } from "vfile";
+import { SKIP, visit } from "unist-util-visit";
+import GithubSlugger from "github-slugger";
+import { diagnostic, type Place } from "../../diagnostics.js";
+import { didYouMean } from "../../suggest.js";
+import { reportSchemaIssues } from "../../schema-report.js";
+import { blockExpectations, blockSchemas } from "../../blocks/schema.js";
+import { BLOCK_KINDS, type BlockKind } from "../../blocks/types.js";
+import { blockMarker, type PendingBlock, pendingBlocks } from "../file-data.js";
+
+export interface RemarkBlocksOptions {
+  components: readonly string[];
+  /** Secret that marks our placeholders, so raw HTML in a post cannot fake one. */
+  token: string;
+}
+
+type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+/**
+ * Turns `:::release`, `:::qa` and `:::stonith` containers into validated,
+ * typed blocks. The Markdown inside stays Markdown (and is sanitised later);
+ * the block itself becomes a placeholder the render stage fills with the
+ * block's Liquid partial. Every author mistake is a located message.
+ */
+export function remarkBlocks(options: RemarkBlocksOptions) {
+  const schemas = blockSchemas(options.components);
+  const expectations = blockExpectations(options.components);
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    const blocks = pendingBlocks(file);
+    const ids = new GithubSlugger();
+    const counters: Record<BlockKind, number> = { release: 0, qa: 0, stonith: 0 };
+
+    visit(tree, (node, index, parent) => {
+      if (!isDirective(node) || parent === undefined || index === undefined) return;
+      if (node.type === "textDirective") {
+        // gekkan has no inline directives: "注意:see" is just text.
+        parent.children.splice(index, 1, restoreText(node, source));
+        return [SKIP, index];
+      }
+      const place = startOf(node);
+      const where = String(file.path);
+      if (!isBlockKind(node.name)) {
+        const hint = didYouMean(node.name, BLOCK_KINDS, (k) => `:::${k}`) || `; gekkan knows ${BLOCK_KINDS.map((k) => `:::${k}`).join(", ")}`;
+        file.messages.push(diagnostic(where, `unknown block ":::${node.name}"${hint}`, place, "unknown-directive"));
+        return SKIP;
+      }
+      if (node.type === "leafDirective") {
+        file.messages.push(diagnostic(where, `"::${node.name}" must be written as a container: ":::${node.name}{…}" on its own line, its text, then ":::"`, place, "block-form"));
+        return SKIP;
+      }
+      const kind = node.name;
+      let nestedIn: string | undefined;
+      visit(node, (inner) => {
+        if (inner !== node && isDirective(inner) && inner.type === "containerDirective") nestedIn ??= inner.name;
+      });
+      if (nestedIn !== undefined) {
+        file.messages.push(diagnostic(where, `blocks cannot be nested: ":::${nestedIn}" sits inside ":::${kind}"; close the outer block first`, place, "block-nested"));
+        return SKIP;
+      }
+      const attributes = node.attributes ?? {};
+      const result = schemas[kind].safeParse(attributes, { reportInput: true });
+      if (!result.success) {
+        file.messages.push(...reportSchemaIssues(result.error, {
+          file: where,
+          noun: `:::${kind} attribute`,
+          expectations: expectations[kind] ?? {},
+          locate: (path) => locateAttribute(source, node, String(path[0] ?? "")),
+          start: place,
+          ruleId: "block-attribute",
+        }));
+        return SKIP;
+      }
+      counters[kind]++;
+      const data = result.data as Record<string, unknown>;
+      const parts = kind === "qa" ? splitQuestion(node, source) : undefined;
+      if (kind === "qa" && (parts === undefined || parts.question.length === 0 || parts.answer.length === 0)) {
+        file.messages.push(diagnostic(where, "a :::qa block needs a question and an answer: write the question, then a line with only ---, then the answer", place, "qa-parts"));
+        return SKIP;
+      }
+      const id = ids.slug(typeof data.id === "string" ? data.id : defaultId(kind, data, counters[kind]));
+      const pending: PendingBlock = { kind, id, attributes: data, line: place.line, column: place.column };
+      const marker = blockMarker(options.token, blocks.length);
+      blocks.push(pending);
+      node.data = { hName: "div", hProperties: { dataGekkanBlock: marker } };
+      if (parts) {
+        node.children = [part("question", parts.question), part("answer", parts.answer)] as ContainerDirective["children"];
+      }
+      return SKIP;
+    });
+  };
+}
+
+function isDirective(node: unknown): node is Directive {
+  const type = (node as { type?: string }).type;
+  return type === "containerDirective" || type === "leafDirective" || type === "textDirective";
+}
+
+function isBlockKind(name: string): name is BlockKind {
+  return (BLOCK_KINDS as readonly string[]).includes(name);
+}
+
+function startOf(node: { position?: { start: { line: number; column: number } } | undefined }): Place {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+function restoreText(node: TextDirective, source: string): Text {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const value = start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
+  return { type: "text", value };
+}
+
+/** Points at `key=` on the directive's opening line, or at the directive. */
+function locateAttribute(source: string, node: Directive, key: string): Place {
+  const start = node.position?.start;
+  if (!start || start.offset === undefined) return startOf(node);
+  const lineEnd = source.indexOf("\n", start.offset);
+  const opening = source.slice(start.offset, lineEnd === -1 ? undefined : lineEnd);
+  const pattern = key === "id" ? /#|\bid\s*=/ : new RegExp(`(?<![\\w-])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*(=|[\\s}])`);
+  const found = pattern.exec(opening);
+  return found ? { line: start.line, column: start.column + found.index } : startOf(node);
+}
+
+function defaultId(kind: BlockKind, data: Record<string, unknown>, n: number): string {
+  if (kind === "release") {
+    // Slugger de-duplicates: a second versionless entry becomes "-1".
+    return typeof data.version === "string" ? `release-${String(data.component)}-${data.version}` : `release-${String(data.component)}`;
+  }
+  if (kind === "stonith") return `stonith-${String(data.device)}`;
+  return `qa-${n}`;
+}
+
+interface QuestionParts {
+  question: RootContent[];
+  answer: RootContent[];
+}
+
+/**
+ * Question and answer are split at the first `---` line. Written without a
+ * blank line before it, `---` turns the question into a setext heading;
+ * that is what authors mean by it too, so it is read the same way.
+ */
+function splitQuestion(node: ContainerDirective, source: string): QuestionParts | undefined {
+  const children = node.children as RootContent[];
+  const rule = children.findIndex((child) => child.type === "thematicBreak");
+  const setext = children.findIndex((child) => child.type === "heading" && isSetextRule(child, source));
+  if (rule !== -1 && (setext === -1 || rule < setext)) {
+    return { question: children.slice(0, rule), answer: children.slice(rule + 1) };
+  }
+  if (setext !== -1) {
+    const heading = children[setext] as Parent;
+    const question: RootContent = { type: "paragraph", children: heading.children as Text[] };
+    return { question: [...children.slice(0, setext), question], answer: children.slice(setext + 1) };
+  }
+  return undefined;
+}
+
+function isSetextRule(node: RootContent, source: string): boolean {
+  const end = node.position?.end.offset;
+  if (node.type !== "heading" || node.depth !== 2 || end === undefined) return false;
+  const lineStart = source.lastIndexOf("\n", end - 1) + 1;
+  return /^\s*-{2,}\s*$/.test(source.slice(lineStart, end));
+}
+
+function part(name: "question" | "answer", children: RootContent[]): Parent & { data: object } {
+  return { type: "gekkanPart", children, data: { hName: "div", hProperties: { dataGekkanPart: name } } } as unknown as Parent & { data: object };
+}

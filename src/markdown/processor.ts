@@ -1,0 +1,72 @@
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkDirective from "remark-directive";
+import remarkRehype from "remark-rehype";
+import rehypeSanitize from "rehype-sanitize";
+import rehypeSlug from "rehype-slug";
+import rehypeAutolinkHeadings from "rehype-autolink-headings";
+import rehypeHighlight from "rehype-highlight";
+import rehypeStringify from "rehype-stringify";
+import { VFile } from "vfile";
+import type { VFileMessage } from "vfile-message";
+import { createHash } from "node:crypto";
+import { remarkBlocks } from "./plugins/remark-blocks.js";
+import { rehypeRawIfPresent } from "./plugins/rehype-raw-if-present.js";
+import { rehypeBasePath } from "./plugins/rehype-base-path.js";
+import { rehypeCollect } from "./plugins/rehype-collect.js";
+import { sanitizeSchema } from "./sanitize-schema.js";
+import { highlightLanguages } from "./highlight-languages.js";
+import type { RenderedBody } from "./rendered.js";
+
+export interface MarkdownOptions {
+  components: readonly string[];
+  basePath: string;
+}
+
+export interface MarkdownSource {
+  file: string;
+  body: string;
+  /** File line of the body's first line. */
+  bodyLine: number;
+}
+
+export type MarkdownResult = { ok: true; body: RenderedBody } | { ok: false; messages: VFileMessage[] };
+
+export type MarkdownRenderer = (source: MarkdownSource) => MarkdownResult;
+
+/**
+ * Builds the unified processor once and returns a pure render function:
+ * (body, options) → HTML + typed blocks, or located messages.
+ */
+export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
+  // Unguessable per renderer, never written to output: marks gekkan's own block placeholders.
+  const token = createHash("sha256").update(`${process.pid}:${performance.now()}:${Math.random()}`).digest("hex").slice(0, 16);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkBlocks, { components: options.components, token })
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRawIfPresent)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeSlug)
+    .use(rehypeAutolinkHeadings, { behavior: "wrap", properties: { className: ["heading-link"] } })
+    .use(rehypeHighlight, { languages: highlightLanguages, aliases: { bash: ["sh", "shell", "console"], ini: ["conf", "cfg"] }, detect: false, plainText: ["text", "txt", "plain"] })
+    .use(rehypeBasePath, { basePath: options.basePath })
+    .use(rehypeCollect, { token })
+    .use(rehypeStringify)
+    .freeze();
+
+  return (source) => {
+    // Leading newlines make every position a file position: no offset maths later.
+    const file = new VFile({ path: source.file, value: "\n".repeat(Math.max(0, source.bodyLine - 1)) + source.body });
+    const tree = processor.runSync(processor.parse(file), file);
+    const errors = file.messages.filter((m) => m.fatal !== false);
+    if (errors.length > 0) return { ok: false, messages: errors };
+    const html = processor.stringify(tree, file);
+    const rendered = (file.data as { rendered?: RenderedBody }).rendered;
+    if (!rendered) throw new Error("gekkan bug: rehypeCollect did not run");
+    return { ok: true, body: { ...rendered, html: String(html).trim() } };
+  };
+}

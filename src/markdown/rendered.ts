@@ -1,0 +1,29 @@
+import type { Block } from "../blocks/types.js";
+
+export interface Heading {
+  depth: number;
+  id: string;
+  text: string;
+}
+
+export interface BodyLink {
+  /** The URL as it appears in the output (base path applied). */
+  url: string;
+  kind: "link" | "image";
+  line: number;
+  column: number;
+}
+
+/** Everything the Markdown stage learns about one issue body. Serialisable (cacheable). */
+export interface RenderedBody {
+  /** Body HTML; each block appears as `<!--gekkan-block:N-->`, filled in by the render stage. */
+  html: string;
+  blocks: Block[];
+  headings: Heading[];
+  links: BodyLink[];
+  /** Han/kana characters and whitespace-separated words, for reading time. */
+  cjkChars: number;
+  words: number;
+}
+
+export const BLOCK_COMMENT = /<!--gekkan-block:(\d+)-->/g;

@@ -1,0 +1,57 @@
+import type { z } from "zod";
+import type { VFileMessage } from "vfile-message";
+import { describeValue, diagnostic, type Place } from "./diagnostics.js";
+import { didYouMean } from "./suggest.js";
+
+export interface SchemaReportOptions {
+  file: string;
+  /** What the thing being validated is called in messages: "front matter field", "attribute". */
+  noun: string;
+  /** Human expectation per top-level key, e.g. date → "a calendar date YYYY-MM-DD". */
+  expectations: Readonly<Record<string, string>>;
+  /** Where a path sits in the source; `key` for unknown/missing keys. */
+  locate: (path: readonly PropertyKey[], prefer: "key" | "value") => Place | undefined;
+  /** Where the whole object starts (used for missing keys). */
+  start: Place;
+  ruleId: string;
+  format?: (key: string) => string;
+}
+
+/**
+ * One zod error → one located message per problem, each naming the field,
+ * what was expected and what was found. zod's own wording is kept out of the
+ * author's way: the expectations table says it in the project's words.
+ */
+export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptions): VFileMessage[] {
+  const known = Object.keys(options.expectations);
+  const name = options.format ?? ((key: string) => `"${key}"`);
+  const messages: VFileMessage[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        const hint = didYouMean(key, known, name) || `; expected one of ${known.map(name).join(", ")}`;
+        const reason = `unknown ${options.noun} ${name(key)}${hint}`;
+        messages.push(diagnostic(options.file, reason, options.locate(path, "key") ?? options.start, options.ruleId));
+      }
+      continue;
+    }
+    const top = String(issue.path[0] ?? "");
+    const label = issue.path.map((segment, i) => (i === 0 ? String(segment) : `[${String(segment)}]`)).join("");
+    const expected = options.expectations[top] ?? issue.message;
+    const input = (issue as { input?: unknown }).input;
+    if (input === undefined && issue.code === "invalid_type") {
+      const reason = `missing required ${options.noun} ${name(label)}: expected ${expected}`;
+      messages.push(diagnostic(options.file, reason, options.start, options.ruleId));
+      continue;
+    }
+    const reason = `invalid ${options.noun} ${name(label)}: expected ${expected}, found ${describeValue(input)}${customHint(issue)}`;
+    messages.push(diagnostic(options.file, reason, options.locate(issue.path, "value") ?? options.start, options.ruleId));
+  }
+  return messages;
+}
+
+function customHint(issue: z.core.$ZodIssue): string {
+  // Custom refinements carry a specific reason (e.g. "2011-02 has no day 30").
+  return issue.code === "custom" && issue.message ? ` (${issue.message})` : "";
+}

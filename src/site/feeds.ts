@@ -1,0 +1,74 @@
+import { Feed } from "feed";
+import type { SiteConfig } from "../config.js";
+import type { SiteIssue } from "./model.js";
+import { absolutizeHtml } from "./absolute-html.js";
+import { absoluteUrl, ROUTES, routeUrl } from "./urls.js";
+
+export interface FeedSet {
+  atom: string;
+  rss: string;
+  json: string;
+}
+
+export interface FeedInput {
+  config: SiteConfig;
+  /** Newest first. */
+  issues: readonly SiteIssue[];
+  bodies: ReadonlyMap<SiteIssue, string>;
+  title: string;
+  /** Site route the feed describes ("" for the whole site). */
+  route: string;
+  atomRoute: string;
+  rssRoute?: string;
+  jsonRoute?: string;
+}
+
+function utc(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/**
+ * Atom, RSS and JSON Feed with full issue content. Times come from issue
+ * dates, never from the clock, so two builds produce the same bytes.
+ */
+export function buildFeeds(input: FeedInput): FeedSet {
+  const { config } = input;
+  const abs = (route: string) => absoluteUrl(config.origin, routeUrl(config.basePath, route));
+  const items = input.issues.slice(0, config.feedItems);
+  const newest = items[0]?.issue.date ?? "1970-01-01";
+  const feed = new Feed({
+    id: abs(input.route),
+    title: input.title,
+    description: config.description,
+    link: abs(input.route),
+    language: config.lang,
+    updated: utc(newest),
+    generator: "gekkan",
+    copyright: config.authors.length ? `© ${config.authors.join(", ")}` : "",
+    feedLinks: {
+      atom: abs(input.atomRoute),
+      ...(input.rssRoute ? { rss: abs(input.rssRoute) } : {}),
+      ...(input.jsonRoute ? { json: abs(input.jsonRoute) } : {}),
+    },
+    ...(config.authors[0] ? { author: { name: config.authors[0] } } : {}),
+  });
+  for (const entry of items) {
+    const link = abs(entry.route);
+    feed.addItem({
+      title: entry.issue.title,
+      id: link,
+      link,
+      date: utc(entry.issue.date),
+      published: utc(entry.issue.date),
+      description: entry.issue.summary,
+      content: absolutizeHtml(input.bodies.get(entry) ?? "", link),
+      category: entry.issue.tags.map((name) => ({ name, term: name })),
+      author: (entry.issue.authors.length ? entry.issue.authors : config.authors).map((name) => ({ name })),
+    });
+  }
+  return { atom: feed.atom1(), rss: feed.rss2(), json: feed.json1() };
+}
+
+export function siteFeeds(config: SiteConfig, issues: readonly SiteIssue[], bodies: ReadonlyMap<SiteIssue, string>): FeedSet {
+  return buildFeeds({ config, issues, bodies, title: config.title, route: ROUTES.home, atomRoute: ROUTES.atom, rssRoute: ROUTES.rss, jsonRoute: ROUTES.jsonFeed });
+}

@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+
+export type OutputContent = string | Uint8Array;
+
+/**
+ * The whole site as path → bytes, before anything touches the disk. Writers
+ * (memory for tests, disk for builds, diff for dev) consume it.
+ */
+export class OutputSet {
+  private readonly files = new Map<string, OutputContent>();
+  private readonly origins = new Map<string, string>();
+
+  /** Adds a file; returns the origin of the earlier file at that path, if any (a collision). */
+  add(path: string, content: OutputContent, origin = "gekkan"): string | undefined {
+    const clean = normalizeOutputPath(path);
+    const earlier = this.origins.get(clean);
+    if (earlier !== undefined) return earlier;
+    this.files.set(clean, content);
+    this.origins.set(clean, origin);
+    return undefined;
+  }
+
+  get(path: string): OutputContent | undefined {
+    return this.files.get(normalizeOutputPath(path));
+  }
+
+  has(path: string): boolean {
+    return this.files.has(normalizeOutputPath(path));
+  }
+
+  paths(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  entries(): Array<[string, OutputContent]> {
+    return this.paths().map((p) => [p, this.files.get(p) as OutputContent]);
+  }
+
+  text(path: string): string | undefined {
+    const content = this.get(path);
+    return content === undefined ? undefined : typeof content === "string" ? content : Buffer.from(content).toString("utf8");
+  }
+}
+
+/** Output paths are relative, forward-slashed, and never climb out of the output dir. */
+export function normalizeOutputPath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.replace(/\\/g, "/").split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." || part.includes("\0")) throw new Error(`refusing output path outside the output directory: ${JSON.stringify(path)}`);
+    parts.push(part);
+  }
+  if (parts.length === 0) throw new Error(`empty output path: ${JSON.stringify(path)}`);
+  return parts.join("/");
+}
+
+export function contentHash(content: OutputContent): string {
+  return createHash("sha256").update(content).digest("hex");
+}
