@@ -44,5 +44,12 @@ esac
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-echo "ci-build: building with --base $base" >&2
-exec npm run build -- --base "$base" "$@"
+# PAGES_BASE_URL (configure-pages' base_url) makes feeds and canonical
+# links absolute on the real host instead of the config's placeholder URL.
+url_args=()
+if [ -n "${PAGES_BASE_URL:-}" ]; then
+  url_args=(--url "${PAGES_BASE_URL%/}/")
+fi
+
+echo "ci-build: building with --base $base ${url_args[*]:-}" >&2
+exec npm run build -- --base "$base" "${url_args[@]}" "$@"

@@ -25,6 +25,8 @@ export interface BuildOptions {
   drafts?: boolean;
   future?: boolean;
   base?: string | undefined;
+  /** Overrides the config's site URL (origin and, unless `base` is given, the base path). */
+  url?: string | undefined;
   /** "Now" for deciding what is in the future; defaults to SOURCE_DATE_EPOCH, then the clock. */
   now?: Date;
   /** Build the Pagefind index (on unless the config says no). */
@@ -50,7 +52,7 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
  * Everything happens in memory; only `build` touches the output directory.
  */
 export async function generate(options: BuildOptions): Promise<Generated> {
-  const config = loadConfig(options.root, { base: options.base });
+  const config = loadConfig(options.root, { base: options.base, url: options.url });
   const dirs = templateDirs(options.root);
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
   if (!locales.has(config.lang)) {

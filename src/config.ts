@@ -58,6 +58,8 @@ export interface SiteConfig {
 
 export interface ConfigOverrides {
   base?: string | undefined;
+  /** Replaces the config `url` (e.g. the URL GitHub Pages reports). */
+  url?: string | undefined;
 }
 
 /** Normalises a base path: "repo" / "/repo" / "/repo/" → "/repo/". */
@@ -95,7 +97,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
     }));
   }
   const data = result.data;
-  const url = new URL(data.url);
+  const url = siteUrl(overrides.url ?? data.url);
   return {
     root,
     title: data.title,
@@ -116,6 +118,14 @@ interface RawConfig {
   messages: VFileMessage[];
   locate: (p: readonly PropertyKey[], prefer: "key" | "value") => ReturnType<typeof placeOfPath>;
   start: { line: number; column: number };
+}
+
+function siteUrl(text: string): URL {
+  const parsed = URL.canParse(text) ? new URL(text) : undefined;
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) {
+    throw new ContentError([diagnostic("--url", `expected an absolute http(s) URL such as https://user.github.io/repo/, found ${JSON.stringify(text)}`, undefined, "config-url")]);
+  }
+  return parsed;
 }
 
 function readJson(file: string, text: string, prefix: PropertyKey[]): RawConfig {
