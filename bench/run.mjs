@@ -198,13 +198,21 @@ function makeTools(ctx) {
   const outE = join(WORK, `out-eleventy-${n}`);
   const outH = join(WORK, `out-hugo-${n}`);
   const gekkanArgs = (extra) => [GEKKAN_BIN, "build", "--root", corpusDir, "--out", outG, "--quiet", ...extra];
+  // the CLI may not have every flag yet: use --no-cache only when `gekkan build --help` lists it
+  const coldFlags = ctx.gekkanFlags.has("--no-cache") ? ["--no-cache"] : [];
   return {
     outG, outE, outH,
     gekkanCold: {
-      label: "gekkan cold (--no-cache)",
+      label: `gekkan cold${coldFlags.length ? " (--no-cache)" : ""}`,
       prepare() { rmSync(join(corpusDir, ".gekkan"), { recursive: true, force: true }); rmSync(outG, { recursive: true, force: true }); },
-      run: () => measure(process.execPath, gekkanArgs(["--no-cache"]), { useGnuTime }),
+      run: () => measure(process.execPath, gekkanArgs(coldFlags), { useGnuTime }),
       out: outG,
+    },
+    gekkanColdNoSearch: {
+      label: `gekkan cold, --no-search${coldFlags.length ? " --no-cache" : ""}`,
+      prepare() { rmSync(join(corpusDir, ".gekkan"), { recursive: true, force: true }); rmSync(outG + "-nosearch", { recursive: true, force: true }); },
+      run: () => measure(process.execPath, [GEKKAN_BIN, "build", "--root", corpusDir, "--out", outG + "-nosearch", "--quiet", "--no-search", ...coldFlags], { useGnuTime }),
+      out: outG + "-nosearch",
     },
     gekkanWarm: {
       label: "gekkan warm (nothing changed)",
@@ -410,6 +418,14 @@ async function main() {
     addNote("--only-peers: gekkan scenarios and the dev loop were not run.");
   }
 
+  // which build flags this gekkan has (the CLI is developed in parallel with the bench)
+  const gekkanFlags = new Set();
+  if (runGekkan) {
+    const h = spawnSync(process.execPath, [GEKKAN_BIN, "build", "--help"], { cwd: ROOT, encoding: "utf8" });
+    for (const m of `${h.stdout}\n${h.stderr}`.matchAll(/--[a-z][a-z-]*/g)) gekkanFlags.add(m[0]);
+    if (!gekkanFlags.has("--no-cache")) addNote("`gekkan build --help` lists no `--no-cache`: \"cold\" is a plain build after deleting `DIR/.gekkan` and the output; if gekkan keeps no cache, warm and one-changed measure the same full build.");
+  }
+
   const useGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ["-f", "%e %M", "true"]).status === 0;
   const rssMethod = useGnuTime
     ? "GNU time (`/usr/bin/time -f '%e %M'`): max RSS of the largest single process in the child's tree (getrusage of waited-for children)"
@@ -457,12 +473,12 @@ async function main() {
     let originalText = readFileSync(editTarget, "utf8");
     let editNo = 0;
     const ctx = {
-      corpusDir, n, useGnuTime, hugoPath, editTarget,
+      corpusDir, n, useGnuTime, hugoPath, editTarget, gekkanFlags,
       editIssue() { editNo++; writeFileSync(editTarget, `${originalText}\nBench edit ${editNo}: one issue changed.\n`); },
       restoreIssue() { writeFileSync(editTarget, originalText); },
     };
     const tools = makeTools(ctx);
-    const chain = runGekkan ? ["gekkanCold", "gekkanWarm", "gekkanOne"] : [];
+    const chain = runGekkan ? ["gekkanCold", "gekkanWarm", "gekkanOne", ...(gekkanFlags.has("--no-search") ? ["gekkanColdNoSearch"] : [])] : [];
     const peers = [...(eleventyOk ? ["eleventy"] : []), ...(hugoPath ? ["hugo"] : [])];
     const rows = [];
     for (let round = 0; round < args.runs; round++) {
@@ -491,7 +507,7 @@ async function main() {
         log(`  [round ${round + 1}] ${t.label.padEnd(30)} ${r.wallS.toFixed(2).padStart(7)} s  ${r.peakRssMiB.toFixed(0).padStart(5)} MiB  html=${html}${warn}`);
       }
     }
-    const order = ["gekkanCold", "gekkanWarm", "gekkanOne", "eleventy", "hugo"];
+    const order = ["gekkanCold", "gekkanWarm", "gekkanOne", "gekkanColdNoSearch", "eleventy", "hugo"];
     const summary = summarize(rows, order);
     log("\n" + table(summary));
 
@@ -519,7 +535,7 @@ async function main() {
   md.push("## Method", "");
   md.push(`- Wall time: monotonic clock around each child process (spawn to exit). Peak RSS: ${rssMethod}. The "tree RSS sum" column samples /proc every 100 ms and sums RSS over the whole child tree (it can miss short peaks).`);
   md.push(`- ${args.runs} rounds per corpus; each round interleaves the gekkan chain (cold → warm → one issue changed) with the peers, the order alternating between rounds. Reported: median/min/max wall over rounds, max peak RSS over rounds; ratio = scenario median / Eleventy cold median (below 1 is faster than Eleventy).`);
-  md.push("- gekkan cold: `gekkan build --no-cache --quiet` after deleting `DIR/.gekkan` and the output dir. Warm: same command without `--no-cache`, nothing changed. One issue changed: the middle issue's body gets one appended line, then a warm build (restored afterwards).");
+  md.push("- gekkan cold: `gekkan build --no-cache --quiet` (`--no-cache` only if the CLI has it) after deleting `DIR/.gekkan` and the output dir; gekkan's full build also writes feeds, archive/component pages, sitemap and a Pagefind search index, which the peers do not, so a `--no-search` cold row is added when the CLI has that flag. Warm: same command without `--no-cache`, nothing changed. One issue changed: the middle issue's body gets one appended line, then a warm build (restored afterwards).");
   md.push("- Eleventy cold: `eleventy --config=bench/peers/eleventy.config.mjs --quiet` into an emptied output dir; same `.md` files as input, Liquid layouts (issue page + index of all issues), markdown not pre-processed as Liquid. Hugo cold: `hugo --quiet --ignoreCache` into an emptied dir; site from `bench/corpus.mjs` (`contentDir = \"../content\"`, same files), Go-template layouts equivalent to the Liquid ones, taxonomies/RSS/sitemap disabled.");
   md.push("- Neither peer understands `:::` directives (rendered as plain paragraphs). Hugo highlights the ```sh block (Chroma, default); Eleventy does not highlight without a plugin.");
   md.push("- Dev loop: `gekkan dev` on the same corpus; after the first page is served and 1.5 s of SSE silence, one issue is rewritten N times; latency = file write → `reload` event received on `/__gekkan/events`; 250 ms pause between edits. p50/p95 are nearest-rank.", "");

@@ -4,8 +4,9 @@ import { LiquidError } from "liquidjs";
 import type { VFileMessage } from "vfile-message";
 import { CONFIG_FILE, loadConfig, type SiteConfig } from "./config.js";
 import { ContentError, diagnostic, isError } from "./diagnostics.js";
-import { readSources } from "./content/sources.js";
-import { renderAll } from "./content/render-all.js";
+import { readSources, type SourceFile } from "./content/sources.js";
+import { renderAll, type RenderAllResult } from "./content/render-all.js";
+import type { RenderContext } from "./content/render-issue.js";
 import { collectSite } from "./site/collect.js";
 import type { Site } from "./site/model.js";
 import { ROUTES } from "./site/urls.js";
@@ -47,11 +48,19 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
   return new Date();
 }
 
+/** Same contract as `renderAll`: (sources, context) → results in source order. */
+export type RenderAllFn = (sources: readonly SourceFile[], context: RenderContext) => Promise<RenderAllResult>;
+
+export interface GenerateHooks {
+  /** Replaces the issue renderer, e.g. the dev server's in-memory cache. */
+  renderAll?: RenderAllFn;
+}
+
 /**
  * The build as a pipeline: config → sources → issues → site → pages → output.
  * Everything happens in memory; only `build` touches the output directory.
  */
-export async function generate(options: BuildOptions): Promise<Generated> {
+export async function generate(options: BuildOptions, hooks: GenerateHooks = {}): Promise<Generated> {
   const config = loadConfig(options.root, { base: options.base, url: options.url });
   const dirs = templateDirs(options.root);
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
@@ -61,7 +70,7 @@ export async function generate(options: BuildOptions): Promise<Generated> {
   const today = (options.now ?? buildTime()).toISOString().slice(0, 10);
   const sources = await readSources(options.root);
   const context = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath };
-  const { rendered, messages } = await renderAll(sources, context);
+  const { rendered, messages } = await (hooks.renderAll ?? renderAll)(sources, context);
   if (messages.some(isError)) throw new ContentError(messages);
   const collected = collectSite(rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today });
   if (!collected.ok) throw new ContentError(collected.messages);

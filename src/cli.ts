@@ -2,6 +2,9 @@ import { readFileSync } from "node:fs";
 import { ContentError } from "./diagnostics.js";
 import { EXIT, UsageError, processIo, reportContentError, type Io } from "./cli-support.js";
 import { buildCommand, buildUsage } from "./commands/build.js";
+import { devCommand, devUsage } from "./commands/dev.js";
+import { newCommand, newUsage } from "./commands/new.js";
+import { checkCommand, checkUsage } from "./commands/check.js";
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
@@ -13,6 +16,9 @@ export interface CommandEntry {
 
 const commands = new Map<string, CommandEntry>([
   ["build", { run: buildCommand, summary: "build the site into dist/", usage: buildUsage }],
+  ["dev", { run: devCommand, summary: "serve the site with live reload while you write", usage: devUsage }],
+  ["new", { run: newCommand, summary: "start the next issue as a draft", usage: newUsage }],
+  ["check", { run: checkCommand, summary: "check links, anchors, images (and HTML) without writing", usage: checkUsage }],
 ]);
 
 export function version(): string {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { VFileMessage } from "vfile-message";
 import { describeValue, diagnostic, type Place } from "./diagnostics.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean, suggest } from "./suggest.js";
 
 export interface SchemaReportOptions {
   file: string;
@@ -26,6 +26,15 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
   const known = Object.keys(options.expectations);
   const name = options.format ?? ((key: string) => `"${key}"`);
   const messages: VFileMessage[] = [];
+  // `titel:` already says "did you mean title?"; "title is missing" on top is noise.
+  const explained = new Set<string>();
+  for (const issue of error.issues) {
+    if (issue.code !== "unrecognized_keys" || issue.path.length > 0) continue;
+    for (const key of issue.keys) {
+      const best = suggest(key, known);
+      if (best !== undefined) explained.add(best);
+    }
+  }
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
@@ -41,6 +50,7 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
     const expected = options.expectations[top] ?? issue.message;
     const input = (issue as { input?: unknown }).input;
     if (input === undefined && issue.code === "invalid_type") {
+      if (issue.path.length === 1 && explained.has(top)) continue;
       const reason = `missing required ${options.noun} ${name(label)}: expected ${expected}`;
       messages.push(diagnostic(options.file, reason, options.start, options.ruleId));
       continue;

@@ -27,8 +27,9 @@ export function blockSchemas(components: readonly string[]) {
     }),
     qa: z.strictObject({ components: componentList, versions: versionList.optional(), id }),
     stonith: z.strictObject({
-      device: z.string().trim().min(1),
-      plugin: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/),
+      // "HP  iLO3" and "HP iLO3" are one device: spacing must not reach anchors or tables.
+      device: z.string().trim().min(1).transform((text) => text.replace(/\s+/g, " ")),
+      plugin: z.string().regex(/^[a-z0-9][a-z0-9_.-]*(?:\/[a-z0-9][a-z0-9_.-]*)?$/),
       vendor: z.string().trim().min(1).optional(),
       hardware: z.string().trim().min(1).optional(),
       id,

@@ -33,9 +33,11 @@ export function parseFrontMatter(file: string, text: string): FrontMatterResult 
   }
   const lines = new LineCounter();
   let doc: Document.Parsed | undefined;
+  let yamlSource = "";
   const parsed = matter(text, {
     engines: {
       yaml: (source: string) => {
+        yamlSource = source;
         doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, version: "1.2" });
         return {};
       },
@@ -48,8 +50,11 @@ export function parseFrontMatter(file: string, text: string): FrontMatterResult 
     return {
       ok: false,
       messages: doc.errors.map((error) => {
-        const pos = lines.linePos(error.pos[0]);
-        const reason = `invalid YAML in front matter: ${firstLine(error.message)}`;
+        const opening = error.code === "MISSING_CHAR" ? openingQuote(yamlSource, error.pos[0], error.message) : undefined;
+        const pos = lines.linePos(opening ?? error.pos[0]);
+        const reason = opening === undefined
+          ? `invalid YAML in front matter: ${firstLine(error.message)}`
+          : `invalid YAML in front matter: the quoted string that starts here is never closed (add the closing ${yamlSource[opening] ?? "quote"})`;
         return diagnostic(file, reason, { line: pos.line, column: pos.col }, "yaml-syntax");
       }),
     };
@@ -62,6 +67,19 @@ export function parseFrontMatter(file: string, text: string): FrontMatterResult 
 
 function failed(message: VFileMessage): FrontMatterResult {
   return { ok: false, messages: [message] };
+}
+
+/**
+ * yaml reports a missing closing quote where the text runs out, which can be
+ * lines below the mistake; the opening quote is the place to fix.
+ */
+function openingQuote(text: string, end: number, message: string): number | undefined {
+  const quote = /Missing closing (["'])quote/.exec(message)?.[1];
+  if (quote === undefined) return undefined;
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (text[i] === quote && !(quote === "\"" && text[i - 1] === "\\")) return i;
+  }
+  return undefined;
 }
 
 function firstLine(text: string): string {

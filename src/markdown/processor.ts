@@ -4,7 +4,6 @@ import remarkGfm from "remark-gfm";
 import remarkDirective from "remark-directive";
 import remarkRehype from "remark-rehype";
 import rehypeSanitize from "rehype-sanitize";
-import rehypeSlug from "rehype-slug";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import rehypeHighlight from "rehype-highlight";
 import rehypeStringify from "rehype-stringify";
@@ -15,6 +14,7 @@ import { remarkBlocks } from "./plugins/remark-blocks.js";
 import { rehypeRawIfPresent } from "./plugins/rehype-raw-if-present.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeCollect } from "./plugins/rehype-collect.js";
+import { rehypeHeadingIds } from "./plugins/rehype-heading-ids.js";
 import { sanitizeSchema } from "./sanitize-schema.js";
 import { highlightLanguages } from "./highlight-languages.js";
 import type { RenderedBody } from "./rendered.js";
@@ -50,7 +50,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRawIfPresent)
     .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeSlug)
+    .use(rehypeHeadingIds)
     .use(rehypeAutolinkHeadings, { behavior: "wrap", properties: { className: ["heading-link"] } })
     .use(rehypeHighlight, { languages: highlightLanguages, aliases: { bash: ["sh", "shell", "console"], ini: ["conf", "cfg"] }, detect: false, plainText: ["text", "txt", "plain"] })
     .use(rehypeBasePath, { basePath: options.basePath })

@@ -34,7 +34,7 @@ export interface SectionToc {
 export function sectionToc(entry: SiteIssue, locale: Locale): SectionToc[] {
   const t = locale.pack.strings;
   const label = (b: Block): string =>
-    b.kind === "release" ? [b.title || b.component, b.version].filter(Boolean).join(" ") : b.kind === "qa" ? b.questionText : `${b.device} → ${b.plugin}`;
+    b.kind === "release" ? b.title || [b.component, b.version].filter(Boolean).join(" ") : b.kind === "qa" ? b.questionText : `${b.device} → ${b.plugin}`;
   const kinds = [
     ["release", t.releaseNews],
     ["qa", t.compatibility],

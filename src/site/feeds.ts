@@ -54,6 +54,8 @@ export function buildFeeds(input: FeedInput): FeedSet {
   });
   for (const entry of items) {
     const link = abs(entry.route);
+    // The feed package crashes on an empty author list (a site with no authors anywhere).
+    const authors = (entry.issue.authors.length ? entry.issue.authors : config.authors).map((name) => ({ name }));
     feed.addItem({
       title: entry.issue.title,
       id: link,
@@ -63,7 +65,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
       description: entry.issue.summary,
       content: absolutizeHtml(input.bodies.get(entry) ?? "", link),
       category: entry.issue.tags.map((name) => ({ name, term: name })),
-      author: (entry.issue.authors.length ? entry.issue.authors : config.authors).map((name) => ({ name })),
+      ...(authors.length ? { author: authors } : {}),
     });
   }
   return { atom: feed.atom1(), rss: feed.rss2(), json: feed.json1() };

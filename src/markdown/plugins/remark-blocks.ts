@@ -52,12 +52,13 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
         return SKIP;
       }
       const kind = node.name;
-      let nestedIn: string | undefined;
+      let nested: ContainerDirective | undefined;
       visit(node, (inner) => {
-        if (inner !== node && isDirective(inner) && inner.type === "containerDirective") nestedIn ??= inner.name;
+        if (inner !== node && isDirective(inner) && inner.type === "containerDirective") nested ??= inner;
       });
-      if (nestedIn !== undefined) {
-        file.messages.push(diagnostic(where, `blocks cannot be nested: ":::${nestedIn}" sits inside ":::${kind}"; close the outer block first`, place, "block-nested"));
+      if (nested !== undefined) {
+        // Pointed at the inner block: that is the line to move.
+        file.messages.push(diagnostic(where, `blocks cannot be nested: ":::${nested.name}" sits inside ":::${kind}" (line ${place.line}); close the outer block first`, startOf(nested), "block-nested"));
         return SKIP;
       }
       const attributes = node.attributes ?? {};
@@ -119,9 +120,47 @@ function locateAttribute(source: string, node: Directive, key: string): Place {
   if (!start || start.offset === undefined) return startOf(node);
   const lineEnd = source.indexOf("\n", start.offset);
   const opening = source.slice(start.offset, lineEnd === -1 ? undefined : lineEnd);
-  const pattern = key === "id" ? /#|\bid\s*=/ : new RegExp(`(?<![\\w-])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*(=|[\\s}])`);
-  const found = pattern.exec(opening);
+  const found = attributeKeys(opening).find((k) => k.key === key);
   return found ? { line: start.line, column: start.column + found.index } : startOf(node);
+}
+
+/**
+ * Attribute keys in `:::name{a="x" b='y' c=z #id .class}` with their offsets.
+ * A scan, not a search: `title="new status"` must not be found as `status`.
+ */
+function attributeKeys(opening: string): Array<{ key: string; index: number }> {
+  const keys: Array<{ key: string; index: number }> = [];
+  let i = opening.indexOf("{");
+  if (i === -1) return keys;
+  i++;
+  while (i < opening.length && opening[i] !== "}") {
+    const c = opening[i] ?? "";
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    const index = i;
+    if (c === "#" || c === ".") {
+      keys.push({ key: c === "#" ? "id" : "class", index });
+      i++;
+      while (i < opening.length && !/[\s}]/.test(opening[i] ?? "")) i++;
+      continue;
+    }
+    while (i < opening.length && !/[\s=}]/.test(opening[i] ?? "")) i++;
+    keys.push({ key: opening.slice(index, i), index });
+    while (opening[i] === " " || opening[i] === "\t") i++;
+    if (opening[i] !== "=") continue;
+    i++;
+    while (opening[i] === " " || opening[i] === "\t") i++;
+    const quote = opening[i];
+    if (quote === "\"" || quote === "'") {
+      const close = opening.indexOf(quote, i + 1);
+      i = close === -1 ? opening.length : close + 1;
+    } else {
+      while (i < opening.length && !/[\s}]/.test(opening[i] ?? "")) i++;
+    }
+  }
+  return keys;
 }
 
 function defaultId(kind: BlockKind, data: Record<string, unknown>, n: number): string {

@@ -1,0 +1,93 @@
+import type { VFileMessage } from "vfile-message";
+import { diagnostic } from "../diagnostics.js";
+import { suggest } from "../suggest.js";
+import type { Site } from "../site/model.js";
+import type { OutputSet } from "../write/output.js";
+import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
+import { judgeLink, outputUrl, type LinkSite, type LinkVerdict } from "./link-target.js";
+
+export interface LinkReport {
+  messages: VFileMessage[];
+  /** References looked at: from Markdown, and from generated pages and stylesheets. */
+  checked: number;
+  fromMarkdown: number;
+}
+
+/**
+ * Every internal reference on every generated page and stylesheet must land
+ * on a file of the output, and every #fragment on an id of its page. Links
+ * the author wrote are reported where they were written (the Markdown
+ * source); the rest at the generated file that holds them.
+ */
+export function checkLinks(site: Site, output: OutputSet, where: { origin: string; basePath: string }): LinkReport {
+  const facts = new Map<string, HtmlFacts>();
+  const factsOf = (path: string): HtmlFacts => {
+    let found = facts.get(path);
+    if (!found) {
+      found = htmlFacts(output.text(path) ?? "");
+      facts.set(path, found);
+    }
+    return found;
+  };
+  const linkSite: LinkSite = { ...where, output, idsOf: (path) => factsOf(path).ids };
+  const messages: VFileMessage[] = [];
+  let checked = 0;
+
+  // Author links first, so the same URL on a generated page is not reported twice.
+  const authored = new Set<string>();
+  for (const entry of site.issues) {
+    const page = `${entry.route}index.html`;
+    for (const link of entry.body.links) {
+      checked++;
+      authored.add(`${page}\0${link.url}`);
+      if (isSiteAbsolute(link.url)) authored.add(link.url);
+      const verdict = judgeLink(linkSite, page, link.url);
+      const reason = describe(verdict, link.url, link.kind === "image" ? "image" : "link", linkSite);
+      if (reason) messages.push(diagnostic(entry.issue.file, reason, { line: link.line, column: link.column }, link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
+    }
+  }
+  const fromMarkdown = checked;
+
+  for (const path of output.paths()) {
+    const isHtml = path.endsWith(".html");
+    if (!isHtml && !path.endsWith(".css")) continue;
+    const text = output.text(path) ?? "";
+    const references = isHtml ? factsOf(path).references : cssReferences(text);
+    for (const ref of references) {
+      if (authored.has(`${path}\0${ref.url}`) || (isSiteAbsolute(ref.url) && authored.has(ref.url))) continue;
+      checked++;
+      const verdict = judgeLink(linkSite, path, ref.url);
+      const noun = ref.via.startsWith("img") || ref.via.startsWith("css") ? "reference" : "link";
+      const reason = describe(verdict, ref.url, noun, linkSite);
+      if (reason) {
+        const place = placeOfOffset(text, ref.offset);
+        messages.push(diagnostic(`${outputUrl(where.basePath, path)}`, `${reason} (${ref.via} in the built ${isHtml ? "page" : "stylesheet"}: check the templates or public/)`, place, verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
+      }
+    }
+  }
+  return { messages, checked, fromMarkdown };
+}
+
+function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "reference", site: LinkSite): string | undefined {
+  if (verdict.kind === "ok" || verdict.kind === "external") return undefined;
+  if (verdict.kind === "missing") {
+    const known = site.output.paths().map((p) => outputUrl(site.basePath, p));
+    const hint = suggest(verdict.path, known);
+    const fix = noun === "image" ? `; put the file at public/${verdict.path.slice(site.basePath.length)}` : "";
+    return `broken ${noun} "${url}": nothing is published at ${verdict.path}${hint ? ` — did you mean "${hint}"?` : fix}`;
+  }
+  const ids = [...site.idsOf(targetPath(verdict.path, site))];
+  const hint = suggest(verdict.fragment, ids);
+  return `broken anchor in ${noun} "${url}": ${verdict.path} has no element with id "${verdict.fragment}"${hint ? ` — did you mean "#${hint}"?` : ""}`;
+}
+
+/** Resolves the same from any page, so one report (at the source) covers every copy. */
+function isSiteAbsolute(url: string): boolean {
+  return url.startsWith("/") || /^[a-z][a-z0-9+.-]*:/i.test(url);
+}
+
+function targetPath(urlPath: string, site: LinkSite): string {
+  const rel = decodeURIComponent(urlPath.slice(site.basePath.length));
+  const file = rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+  return site.output.has(file) ? file : `${rel}/index.html`;
+}

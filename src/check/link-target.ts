@@ -1,0 +1,59 @@
+import type { OutputSet } from "../write/output.js";
+
+/** Site facts link checking needs: where the site lives and what it contains. */
+export interface LinkSite {
+  origin: string;
+  basePath: string;
+  output: OutputSet;
+  /** Ids on a generated HTML page (computed lazily, once per page). */
+  idsOf: (path: string) => Set<string>;
+}
+
+export type LinkVerdict =
+  | { kind: "external" }
+  | { kind: "ok" }
+  | { kind: "missing"; path: string }
+  | { kind: "anchor"; path: string; fragment: string };
+
+/** The public URL of an output file: "issues/x/index.html" → "/issues/x/". */
+export function outputUrl(basePath: string, path: string): string {
+  return basePath + (path === "index.html" ? "" : path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path);
+}
+
+/**
+ * Resolves `url` as written on the page at output path `from` and says
+ * whether it lands on a file of the site (and on an existing #fragment).
+ * Anything outside the site's origin and base path is not ours to judge.
+ */
+export function judgeLink(site: LinkSite, from: string, url: string): LinkVerdict {
+  if (url === "" || url.startsWith("#") && url.length === 1) return { kind: "ok" };
+  let target: URL;
+  try {
+    target = new URL(url, site.origin + outputUrl(site.basePath, from));
+  } catch {
+    return { kind: "missing", path: url };
+  }
+  if (target.origin !== site.origin || !target.pathname.startsWith(site.basePath)) return { kind: "external" };
+  let rel: string;
+  try {
+    rel = decodeURIComponent(target.pathname.slice(site.basePath.length));
+  } catch {
+    return { kind: "missing", path: target.pathname };
+  }
+  const file = rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+  const found = site.output.has(file) ? file : site.output.has(`${rel}/index.html`) ? `${rel}/index.html` : undefined;
+  if (found === undefined) return { kind: "missing", path: target.pathname };
+  const fragment = target.hash.length > 1 ? safeDecode(target.hash.slice(1)) : undefined;
+  if (fragment !== undefined && found.endsWith(".html") && !site.idsOf(found).has(fragment)) {
+    return { kind: "anchor", path: target.pathname, fragment };
+  }
+  return { kind: "ok" };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

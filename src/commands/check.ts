@@ -1,0 +1,45 @@
+import { commonFlags, parseFlags, rootOf, type Io, EXIT } from "../cli-support.js";
+import { ContentError, formatDiagnostic } from "../diagnostics.js";
+import { runCheck, type CheckReport } from "../check/run-check.js";
+import { VnuUnavailableError } from "../check/vnu.js";
+
+export const checkUsage = `gekkan check [--root DIR] [--html] [--drafts] [--future]
+
+  Validates the site without writing anything: everything gekkan build
+  checks, plus every internal link, #anchor and image on every page
+  (links you wrote are reported at their line in the Markdown), and gaps
+  in issue numbers (a warning). Exits 1 if anything is broken.
+  --root DIR   site root (default: .)
+  --html       also validate every page with the Nu Html Checker (needs Java and vnu-jar)
+  --drafts     include issues marked draft: true, as gekkan build --drafts would
+  --future     include issues dated after today`;
+
+export async function checkCommand(args: string[], io: Io): Promise<number> {
+  const flags = parseFlags(args, { ...commonFlags, html: { type: "boolean" }, drafts: { type: "boolean" }, future: { type: "boolean" } });
+  if (flags.help) {
+    io.out(checkUsage);
+    return EXIT.ok;
+  }
+  const started = performance.now();
+  let report: CheckReport;
+  try {
+    report = await runCheck({ root: rootOf(flags.root), html: flags.html === true, drafts: flags.drafts === true, future: flags.future === true });
+  } catch (error) {
+    if (error instanceof ContentError) {
+      // The build itself fails: nothing further can be checked.
+      for (const message of error.messages) io.err(formatDiagnostic(message));
+      io.err(`gekkan check: the site does not build: ${error.messages.length} error${error.messages.length === 1 ? "" : "s"}`);
+      return EXIT.content;
+    }
+    if (!(error instanceof VnuUnavailableError)) throw error;
+    io.err(`gekkan check: ${error.message}`);
+    return EXIT.content;
+  }
+  for (const message of [...report.errors, ...report.warnings]) io.err(formatDiagnostic(message));
+  const ms = Math.round(performance.now() - started);
+  const html = flags.html ? `, ${report.validated} validated as HTML` : "";
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const line = `gekkan check: ${plural(report.pages, "page")}${html}, ${plural(report.links, "link")} checked (${report.linksFromMarkdown} from Markdown) in ${ms} ms: ${plural(report.errors.length, "error")}, ${plural(report.warnings.length, "warning")}`;
+  (report.errors.length > 0 ? io.err : io.out)(line);
+  return report.errors.length > 0 ? EXIT.content : EXIT.ok;
+}

@@ -1,0 +1,58 @@
+import { spawn } from "node:child_process";
+import { commonFlags, parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { DEFAULT_HOST, DEFAULT_PORT, startDevServer } from "../dev/dev-server.js";
+
+export const devUsage = `gekkan dev [--root DIR] [--port N] [--host H] [--open] [--no-drafts]
+
+  Builds the site in memory, serves it and rebuilds on every change to
+  content/, templates/, public/ or gekkan.config.json; open pages reload by
+  themselves, and a broken edit shows its location in the page while the
+  last good build stays up. Nothing is written to dist/.
+  --root DIR    site root (default: .)
+  --port N      port to try first (default: ${DEFAULT_PORT}; the next free one if busy)
+  --host H      interface to listen on (default: ${DEFAULT_HOST}, this machine only)
+  --open        open the site in the default browser
+  --no-drafts   leave out issues marked draft: true (shown with a badge by default)`;
+
+export async function devCommand(args: string[], io: Io): Promise<number> {
+  const flags = parseFlags(args, {
+    ...commonFlags,
+    port: { type: "string" },
+    host: { type: "string" },
+    open: { type: "boolean" },
+    "no-drafts": { type: "boolean" },
+  });
+  if (flags.help) {
+    io.out(devUsage);
+    return EXIT.ok;
+  }
+  const port = flags.port === undefined ? DEFAULT_PORT : Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, found ${JSON.stringify(flags.port)}`);
+  const server = await startDevServer({ root: rootOf(flags.root), port, host: flags.host ?? DEFAULT_HOST, drafts: flags["no-drafts"] !== true, io });
+  if (server.moved) io.out(`gekkan dev: port ${port} is busy, using ${server.port}`);
+  io.out(`gekkan dev: serving ${server.url} (Ctrl-C to stop)`);
+  if (flags.open) openBrowser(server.url, io);
+  await untilSignal();
+  await server.close();
+  io.out("gekkan dev: stopped");
+  return EXIT.ok;
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+function openBrowser(url: string, io: Io): void {
+  const [command, ...args] = process.platform === "darwin" ? ["open", url] : process.platform === "win32" ? ["cmd", "/c", "start", "", url] : ["xdg-open", url];
+  const child = spawn(command ?? "xdg-open", args, { stdio: "ignore", detached: true });
+  child.on("error", () => io.err(`gekkan dev: could not open a browser; visit ${url}`));
+  child.unref();
+}

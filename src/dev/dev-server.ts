@@ -1,0 +1,163 @@
+import type { Server } from "node:http";
+import type { VFileMessage } from "vfile-message";
+import { buildTime, generate } from "../build.js";
+import type { Io } from "../cli-support.js";
+import { ContentError, diagnostic, formatDiagnostic } from "../diagnostics.js";
+import type { OutputSet } from "../write/output.js";
+import { EventHub } from "./events.js";
+import { createDevHttpServer } from "./http.js";
+import { listenFrom } from "./listen.js";
+import { changedCount, diffOutputs, snapshot, type OutputDiff, type Snapshot } from "./output-diff.js";
+import { toProblems } from "./problems.js";
+import { createRenderCache, type RenderCacheStats } from "./render-cache.js";
+import { watchSite, type ChangeBatch, type SiteWatcher } from "./watch.js";
+
+export const DEFAULT_PORT = 4321;
+export const DEFAULT_HOST = "127.0.0.1";
+
+export interface DevServerOptions {
+  root: string;
+  port?: number;
+  host?: string;
+  /** Drafts and future issues are shown (with badges) unless turned off. */
+  drafts?: boolean;
+  future?: boolean;
+  search?: boolean;
+  io: Io;
+  debounceMs?: number;
+}
+
+/** The outcome of one rebuild, for the terminal and for tests. */
+export type RebuildOutcome =
+  | { ok: true; diff: OutputDiff | undefined; ms: number; stats: RenderCacheStats }
+  | { ok: false; messages: VFileMessage[] };
+
+export interface DevServer {
+  url: string;
+  host: string;
+  port: number;
+  /** The requested port was busy and a later one is used. */
+  moved: boolean;
+  /** Resolves once no rebuild is running or queued. */
+  idle: () => Promise<void>;
+  /** The most recent rebuild's outcome. */
+  last: () => RebuildOutcome | undefined;
+  close: () => Promise<void>;
+}
+
+/**
+ * `gekkan dev`: build in memory, serve the result, rebuild on change, and
+ * tell open pages over SSE. A failed rebuild keeps the last good site up and
+ * shows the problems in the terminal and in an overlay.
+ */
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const { root, io } = options;
+  const cache = createRenderCache();
+  const hub = new EventHub();
+  let current: Snapshot | undefined;
+  let failing = false;
+  let lastOutcome: RebuildOutcome | undefined;
+  let printedWarnings = "";
+
+  const rebuild = async (batch: ChangeBatch | undefined): Promise<void> => {
+    // Markdown output depends on the config (components, languages), not on templates; a config change starts the cache over.
+    if (batch?.full) cache.clear();
+    const started = performance.now();
+    try {
+      const generated = await generate(
+        { root, drafts: options.drafts ?? true, future: options.future ?? true, base: "/", now: buildTime(), search: options.search },
+        { renderAll: cache.renderAll },
+      );
+      const warnings = generated.warnings.map(formatDiagnostic).join("\n");
+      if (warnings !== printedWarnings && warnings !== "") io.err(warnings);
+      printedWarnings = warnings;
+      const next = snapshot(generated.output);
+      const diff = current === undefined ? undefined : diffOutputs(current, next);
+      const wasFailing = failing;
+      current = next;
+      failing = false;
+      const ms = Math.round(performance.now() - started);
+      lastOutcome = { ok: true, diff, ms, stats: { ...cache.stats } };
+      if (diff === undefined) {
+        if (wasFailing) hub.send({ type: "reload", data: { paths: null } });
+        return;
+      }
+      announce(diff, wasFailing, next);
+      const count = changedCount(diff);
+      const issues = `${cache.stats.rendered} issue${cache.stats.rendered === 1 ? "" : "s"} re-rendered, ${cache.stats.reused} reused`;
+      io.out(`gekkan dev: rebuilt in ${ms} ms (${issues}); ${count} file${count === 1 ? "" : "s"} changed${wasFailing ? "; errors fixed" : ""}`);
+    } catch (error) {
+      const messages = error instanceof ContentError ? error.messages : [internalProblem(error)];
+      failing = true;
+      lastOutcome = { ok: false, messages };
+      for (const message of messages) io.err(formatDiagnostic(message));
+      io.err(current === undefined ? "gekkan dev: the site has errors; fix them and the page reloads" : "gekkan dev: still serving the last good build");
+      hub.send({ type: "error", data: { messages: toProblems(root, messages) } });
+    }
+  };
+
+  const announce = (diff: OutputDiff, wasFailing: boolean, next: Snapshot) => {
+    if (wasFailing) hub.send({ type: "reload", data: { paths: null } });
+    else if (diff.cssOnly) hub.send({ type: "css", data: { hrefs: diff.changed.filter((p) => p.endsWith(".css")).map((p) => `/${p}?v=${(next.hashes.get(p) ?? "").slice(0, 10)}`) } });
+    else if (changedCount(diff) > 0) hub.send({ type: "reload", data: { paths: [...diff.added, ...diff.changed, ...diff.removed] } });
+  };
+
+  // One rebuild at a time; batches that arrive meanwhile merge into the next one.
+  let chain: Promise<void> = Promise.resolve();
+  let pending: ChangeBatch | undefined;
+  const schedule = (batch: ChangeBatch) => {
+    if (pending) {
+      pending = { paths: [...new Set([...pending.paths, ...batch.paths])].sort(), full: pending.full || batch.full };
+      return;
+    }
+    pending = batch;
+    chain = chain.then(() => {
+      const next = pending;
+      pending = undefined;
+      return rebuild(next);
+    });
+  };
+
+  await rebuild(undefined);
+  const server: Server = createDevHttpServer({ output: (): OutputSet | undefined => current?.output, hub });
+  const host = options.host ?? DEFAULT_HOST;
+  const listening = await listenFrom(server, host, options.port ?? DEFAULT_PORT);
+  let watcher: SiteWatcher;
+  try {
+    watcher = watchSite(root, schedule, options.debounceMs);
+    await watcher.ready;
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+
+  const idle = async () => {
+    let seen: Promise<void> | undefined;
+    while (seen !== chain) {
+      seen = chain;
+      await chain;
+    }
+  };
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${listening.port}/`,
+    host,
+    port: listening.port,
+    moved: listening.moved,
+    idle,
+    last: () => lastOutcome,
+    close: async () => {
+      await watcher.close();
+      await idle();
+      hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A crash inside gekkan still must not stop the server: show it like a content error. */
+function internalProblem(error: unknown): VFileMessage {
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return diagnostic("gekkan", `internal error (a bug in gekkan, please report it): ${text}`, { line: 1, column: 1 }, "internal");
+}

@@ -1,0 +1,86 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { OutputSet } from "../write/output.js";
+import { ROUTES } from "../site/urls.js";
+import { CLIENT_PATH, CLIENT_SCRIPT, DEV_PREFIX, EVENTS_PATH, injectClient } from "./client-script.js";
+import { contentTypeOf } from "./content-type.js";
+import type { EventHub } from "./events.js";
+import { indexPath, requestPath } from "./request-path.js";
+
+export interface DevHttpOptions {
+  /** The last good build, or undefined while the very first build is broken. */
+  output: () => OutputSet | undefined;
+  hub: EventHub;
+}
+
+/** Shown only when there has never been a good build: the overlay says why. */
+const NO_BUILD_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gekkan: build failed</title></head><body><main><h1>The site has errors</h1><p>Fix them and this page reloads by itself.</p></main></body></html>`;
+
+/**
+ * Serves the in-memory output like a static host (index.html for
+ * directories, 404.html for misses), plus the live-reload endpoints.
+ * Only paths present in the output can ever be served.
+ */
+export function createDevHttpServer(options: DevHttpOptions): Server {
+  return createServer((req, res) => {
+    try {
+      handle(req, res, options);
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end(`gekkan dev: internal error\n${String(error)}`);
+    }
+  });
+}
+
+function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptions): void {
+  const method = req.method ?? "GET";
+  if (method !== "GET" && method !== "HEAD") {
+    res.writeHead(405, { Allow: "GET, HEAD" }).end();
+    return;
+  }
+  const raw = req.url ?? "/";
+  const path = requestPath(raw);
+  const output = options.output();
+  if (path === undefined) {
+    notFound(res, method, output);
+    return;
+  }
+  if (`/${path}`.startsWith(DEV_PREFIX)) {
+    if (`/${path}` === EVENTS_PATH) options.hub.connect(res);
+    else if (`/${path}` === CLIENT_PATH) send(res, method, 200, "text/javascript; charset=utf-8", CLIENT_SCRIPT);
+    else notFound(res, method, output);
+    return;
+  }
+  if (output === undefined) {
+    send(res, method, 500, "text/html; charset=utf-8", injectClient(NO_BUILD_PAGE));
+    return;
+  }
+  const file = indexPath(path);
+  const content = output.get(file);
+  if (content !== undefined) {
+    const type = contentTypeOf(file);
+    send(res, method, 200, type, type.startsWith("text/html") ? injectClient(toText(content)) : content);
+    return;
+  }
+  if (output.has(`${path}/index.html`)) {
+    const rawPath = raw.split(/[?#]/, 1)[0] ?? "";
+    res.writeHead(301, { Location: `${rawPath}/${raw.slice(rawPath.length)}` }).end();
+    return;
+  }
+  notFound(res, method, output);
+}
+
+function notFound(res: ServerResponse, method: string, output: OutputSet | undefined): void {
+  const page = output?.text(ROUTES.notFound);
+  if (page === undefined) send(res, method, 404, "text/plain; charset=utf-8", "Not Found");
+  else send(res, method, 404, "text/html; charset=utf-8", injectClient(page));
+}
+
+function send(res: ServerResponse, method: string, status: number, type: string, body: string | Uint8Array): void {
+  const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+  res.writeHead(status, { "Content-Type": type, "Content-Length": bytes.byteLength, "Cache-Control": "no-store" });
+  res.end(method === "HEAD" ? undefined : bytes);
+}
+
+function toText(content: string | Uint8Array): string {
+  return typeof content === "string" ? content : Buffer.from(content).toString("utf8");
+}

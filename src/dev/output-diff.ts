@@ -1,0 +1,48 @@
+import { contentHash, type OutputSet } from "../write/output.js";
+
+/** A built site plus per-path hashes, so the next build can be compared cheaply. */
+export interface Snapshot {
+  output: OutputSet;
+  hashes: Map<string, string>;
+}
+
+export interface OutputDiff {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  /**
+   * True when only stylesheets changed. Pages then differ only in the
+   * cache-busting `?v=` of their stylesheet link, which a CSS swap covers.
+   */
+  cssOnly: boolean;
+}
+
+export function snapshot(output: OutputSet): Snapshot {
+  return { output, hashes: new Map(output.entries().map(([path, content]) => [path, contentHash(content)])) };
+}
+
+/** What a rebuild changed, path by path, so only real changes reach the browser. */
+export function diffOutputs(before: Snapshot, after: Snapshot): OutputDiff {
+  const added: string[] = [];
+  const changed: string[] = [];
+  const removed: string[] = [];
+  for (const [path, hash] of after.hashes) {
+    const old = before.hashes.get(path);
+    if (old === undefined) added.push(path);
+    else if (old !== hash) changed.push(path);
+  }
+  for (const path of before.hashes.keys()) if (!after.hashes.has(path)) removed.push(path);
+  const onlyStyles = (path: string) => path.endsWith(".css") || (path.endsWith(".html") && sameButStyleVersion(before.output.text(path), after.output.text(path)));
+  const cssOnly = added.length === 0 && removed.length === 0 && changed.some((p) => p.endsWith(".css")) && changed.every(onlyStyles);
+  return { added, changed, removed, cssOnly };
+}
+
+export function changedCount(diff: OutputDiff): number {
+  return diff.added.length + diff.changed.length + diff.removed.length;
+}
+
+const STYLE_VERSION = /(\.css)\?v=[0-9a-f]+/g;
+
+function sameButStyleVersion(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.replace(STYLE_VERSION, "$1") === b.replace(STYLE_VERSION, "$1");
+}

@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import type { VFileMessage } from "vfile-message";
+import type { RenderAllFn } from "../build.js";
+import { createIssueRenderer, type RenderContext, type RenderIssueResult } from "../content/render-issue.js";
+import type { RenderedIssue } from "../content/render-issue.js";
+
+export interface RenderCacheStats {
+  /** Issues rendered by the last call. */
+  rendered: number;
+  /** Issues whose earlier result was reused by the last call. */
+  reused: number;
+}
+
+export interface RenderCache {
+  renderAll: RenderAllFn;
+  /** What the last `renderAll` call did; tests and the terminal report use it. */
+  readonly stats: RenderCacheStats;
+  clear: () => void;
+}
+
+interface Entry {
+  hash: string;
+  result: RenderIssueResult;
+}
+
+/**
+ * In-memory per-issue results keyed by file and content hash, for the dev
+ * server: a save re-renders only the file that changed. Results depend on
+ * the context too (components, base path), so a new context starts over.
+ */
+export function createRenderCache(): RenderCache {
+  let contextKey = "";
+  let render: ((file: string, bytes: Uint8Array) => RenderIssueResult) | undefined;
+  let entries = new Map<string, Entry>();
+  const stats: RenderCacheStats = { rendered: 0, reused: 0 };
+
+  const renderAll: RenderAllFn = async (sources, context) => {
+    const key = JSON.stringify(contextKeyOf(context));
+    if (key !== contextKey || render === undefined) {
+      contextKey = key;
+      render = createIssueRenderer(context);
+      entries = new Map();
+    }
+    stats.rendered = 0;
+    stats.reused = 0;
+    const next = new Map<string, Entry>();
+    const rendered: RenderedIssue[] = [];
+    const messages: VFileMessage[] = [];
+    for (const source of sources) {
+      const hash = createHash("sha256").update(source.bytes).digest("hex");
+      let entry = entries.get(source.file);
+      if (entry?.hash === hash) {
+        stats.reused++;
+      } else {
+        entry = { hash, result: render(source.file, source.bytes) };
+        stats.rendered++;
+      }
+      next.set(source.file, entry);
+      if (entry.result.ok) rendered.push(entry.result.value);
+      else messages.push(...entry.result.messages);
+    }
+    // Deleted and renamed files drop out here.
+    entries = next;
+    return { rendered, messages };
+  };
+
+  return {
+    renderAll,
+    stats,
+    clear: () => {
+      contextKey = "";
+      render = undefined;
+      entries = new Map();
+    },
+  };
+}
+
+function contextKeyOf(context: RenderContext): unknown[] {
+  return [context.basePath, context.defaultLang, [...context.languages], [...context.components]];
+}

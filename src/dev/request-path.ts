@@ -1,0 +1,26 @@
+/**
+ * The output path a request asks for, or undefined when it must be a 404.
+ * Works on the raw request target (URL parsers would quietly resolve "..")
+ * and refuses anything that could name a file outside the output: dot
+ * segments (also percent-encoded), backslashes, NUL, and absolute or
+ * drive-letter forms.
+ */
+export function requestPath(rawUrl: string): string | undefined {
+  const raw = rawUrl.split(/[?#]/, 1)[0] ?? "";
+  if (!raw.startsWith("/") || raw.startsWith("//")) return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  if (/[\\\0]/.test(decoded) || decoded.startsWith("//") || /^\/[A-Za-z]:/.test(decoded)) return undefined;
+  const parts = decoded.slice(1).split("/");
+  if (parts.some((part, i) => part === "." || part === ".." || (part === "" && i < parts.length - 1))) return undefined;
+  return decoded.slice(1);
+}
+
+/** "" and "dir/" name the directory's index.html, as on a static host. */
+export function indexPath(path: string): string {
+  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
+}

@@ -1,0 +1,72 @@
+import { relative, sep } from "node:path";
+import { watch, type FSWatcher } from "chokidar";
+import { CONFIG_FILE } from "../config.js";
+
+/** What a batch of file events means for the rebuild. */
+export interface ChangeBatch {
+  /** Root-relative paths with "/" separators. */
+  paths: string[];
+  /** Config or templates changed: every cached result may be stale. */
+  full: boolean;
+}
+
+export interface SiteWatcher {
+  ready: Promise<void>;
+  close: () => Promise<void>;
+}
+
+const WATCHED_DIRS = ["content", "templates", "public"] as const;
+const WATCHED_FILES = [CONFIG_FILE, "package.json"] as const;
+
+/** True for the paths a site's build reads: content/, templates/, public/ and the config. */
+export function isSitePath(rel: string): boolean {
+  if (rel === "") return true;
+  if ((WATCHED_FILES as readonly string[]).includes(rel)) return true;
+  const top = rel.split("/")[0] ?? "";
+  return (WATCHED_DIRS as readonly string[]).includes(top);
+}
+
+export function isFullRebuildPath(rel: string): boolean {
+  return (WATCHED_FILES as readonly string[]).includes(rel) || rel.startsWith("templates/");
+}
+
+/**
+ * Watches the site root, filtered to what the build reads, so a directory
+ * created later (public/) is picked up and dist/ or node_modules/ never are.
+ * Events are debounced: an editor's save (temp file, rename, several
+ * writes) arrives as one batch, one rebuild.
+ */
+export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, debounceMs = 120): SiteWatcher {
+  const toRel = (path: string) => relative(root, path).split(sep).join("/");
+  const watcher: FSWatcher = watch(root, {
+    ignoreInitial: true,
+    atomic: true,
+    ignored: (path) => {
+      const rel = toRel(path);
+      return rel.startsWith("..") || !isSitePath(rel) || rel.split("/").some((part) => part.startsWith(".") && part.length > 1);
+    },
+  });
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    timer = undefined;
+    const paths = [...pending].sort();
+    pending = new Set();
+    if (paths.length > 0) onBatch({ paths, full: paths.some(isFullRebuildPath) });
+  };
+  watcher.on("all", (_event, path) => {
+    const rel = toRel(path);
+    if (rel === "") return;
+    pending.add(rel);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, debounceMs);
+  });
+  const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+  return {
+    ready,
+    close: async () => {
+      if (timer) clearTimeout(timer);
+      await watcher.close();
+    },
+  };
+}

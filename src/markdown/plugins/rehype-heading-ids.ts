@@ -1,0 +1,26 @@
+import type { Root } from "hast";
+import type { VFile } from "vfile";
+import GithubSlugger from "github-slugger";
+import { headingRank } from "hast-util-heading-rank";
+import { toString } from "hast-util-to-string";
+import { visit } from "unist-util-visit";
+import { pendingBlocks } from "../file-data.js";
+
+/**
+ * rehype-slug, but aware of block anchors: a heading "QA 1" must not take
+ * `qa-1` (or `qa-1-title`) from the block that already owns it, or the page
+ * gets duplicate ids and links jump to the wrong place.
+ */
+export function rehypeHeadingIds() {
+  return (tree: Root, file: VFile) => {
+    const reserved = new Set(pendingBlocks(file).flatMap((b) => [b.id, `${b.id}-title`]));
+    const slugs = new GithubSlugger();
+    visit(tree, "element", (node) => {
+      if (headingRank(node) === undefined || node.properties.id) return;
+      const text = toString(node);
+      let id = slugs.slug(text);
+      while (reserved.has(id)) id = slugs.slug(text);
+      node.properties.id = id;
+    });
+  };
+}

@@ -1,0 +1,49 @@
+import { readSources } from "../content/sources.js";
+import { decodeSource } from "../content/decode.js";
+import { parseFrontMatter } from "../content/front-matter.js";
+
+/** What numbering needs from an issue file, read leniently: a broken file still holds its number. */
+export interface ExistingIssue {
+  file: string;
+  number: number | undefined;
+  /** YYYY-MM-DD as written, if readable. */
+  date: string | undefined;
+  slug: string | undefined;
+  /** Line of the `issue:` or `date:` key, for "already taken" messages. */
+  line: number;
+}
+
+/** Every issue file, drafts included, as far as its front matter can be read. */
+export async function readExistingIssues(root: string): Promise<ExistingIssue[]> {
+  const sources = await readSources(root);
+  return sources.map(({ file, bytes }) => {
+    const decoded = decodeSource(file, bytes);
+    const text = decoded.ok ? decoded.text : "";
+    const parsed = decoded.ok ? parseFrontMatter(file, text) : undefined;
+    const data = parsed?.ok && isRecord(parsed.value.data) ? parsed.value.data : fallbackFields(text);
+    const date = typeof data.date === "string" ? data.date : undefined;
+    return {
+      file,
+      number: typeof data.issue === "number" && Number.isInteger(data.issue) ? data.issue : undefined,
+      date,
+      slug: typeof data.slug === "string" ? data.slug : undefined,
+      line: lineOf(text, /^date\s*:/m),
+    };
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** When the YAML is broken, `issue: N` and `date: …` lines are still worth a look. */
+function fallbackFields(text: string): Record<string, unknown> {
+  const issue = /^issue\s*:\s*(\d+)\s*$/m.exec(text)?.[1];
+  const date = /^date\s*:\s*["']?(\d{4}-\d{2}-\d{2})["']?\s*$/m.exec(text)?.[1];
+  return { issue: issue === undefined ? undefined : Number(issue), date };
+}
+
+function lineOf(text: string, pattern: RegExp): number {
+  const match = pattern.exec(text);
+  return match ? text.slice(0, match.index).split("\n").length : 1;
+}

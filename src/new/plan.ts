@@ -1,0 +1,48 @@
+import type { VFileMessage } from "vfile-message";
+import { diagnostic } from "../diagnostics.js";
+import type { ExistingIssue } from "./existing-issues.js";
+
+export interface NewIssuePlan {
+  number: number;
+  /** YYYY-MM */
+  month: string;
+  /** YYYY-MM-01 */
+  date: string;
+  /** Root-relative path of the file to create. */
+  file: string;
+}
+
+export type PlanResult = { ok: true; plan: NewIssuePlan } | { ok: false; messages: VFileMessage[] };
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isMonth(text: string): boolean {
+  return MONTH.test(text);
+}
+
+/** "2011-12" → "2012-01". */
+export function nextMonth(month: string): string {
+  const [year = 0, mon = 0] = month.split("-").map(Number);
+  return mon === 12 ? `${String(year + 1).padStart(4, "0")}-01` : `${String(year).padStart(4, "0")}-${String(mon + 1).padStart(2, "0")}`;
+}
+
+/**
+ * The next issue: number max+1 over every file (drafts too), in the month
+ * after the latest issue unless `month` is given (no issues yet: this month).
+ * Refuses a month an issue already covers, by date or by URL.
+ */
+export function planIssue(existing: readonly ExistingIssue[], options: { month?: string | undefined; today: Date }): PlanResult {
+  const numbers = existing.flatMap((e) => (e.number === undefined ? [] : [e.number]));
+  const months = existing.flatMap((e) => (e.date === undefined ? [] : [e.date.slice(0, 7)])).sort();
+  const latest = months[months.length - 1];
+  const month = options.month ?? (latest === undefined ? options.today.toISOString().slice(0, 7) : nextMonth(latest));
+  const file = `content/issues/${month.slice(0, 4)}/${month}.md`;
+  const taken = existing.filter((e) => e.date?.startsWith(`${month}-`) || e.slug === month || e.file === file);
+  if (taken.length > 0) {
+    return {
+      ok: false,
+      messages: taken.map((e) => diagnostic(e.file, `an issue for ${month} already exists here; gekkan new never overwrites — choose another month with --date YYYY-MM`, { line: e.line, column: 1 }, "new-month-taken")),
+    };
+  }
+  return { ok: true, plan: { number: Math.max(0, ...numbers) + 1, month, date: `${month}-01`, file } };
+}

@@ -1,0 +1,75 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isCalendarDate } from "../../src/content/schema.js";
+import { didYouMean, editDistance, suggest } from "../../src/suggest.js";
+
+/** Reference: the Gregorian rules written out, no Date involved. */
+function referenceIsCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return days !== undefined && d >= 1 && d <= days;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+describe("isCalendarDate", () => {
+  it("examples: leap years, month ends, shapes", () => {
+    expect(["2011-04-01", "2012-02-29", "2000-02-29", "2011-12-31", "0001-01-01"].filter(isCalendarDate)).toHaveLength(5);
+    expect(["2011-02-30", "2011-02-29", "1900-02-29", "2011-04-31", "2011-13-01", "2011-00-10", "2011-01-00", "2011-4-1", " 2011-04-01", "2011-04-01\n", "２０１１-04-01"].filter(isCalendarDate)).toEqual([]);
+  });
+
+  it("property: agrees with the reference for any YYYY-MM-DD-shaped string", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), (y, m, d) => {
+        const text = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+        expect(isCalendarDate(text)).toBe(referenceIsCalendarDate(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("property: agrees with the reference for arbitrary strings", () => {
+    fc.assert(fc.property(fc.string(), (text) => isCalendarDate(text) === referenceIsCalendarDate(text)));
+  });
+});
+
+describe("did you mean", () => {
+  const fields = ["title", "issue", "date", "summary", "tags", "draft", "lang", "slug", "authors"];
+
+  it("counts a swap of two neighbouring letters as one typo", () => {
+    expect(editDistance("titel", "title")).toBe(1);
+    expect(editDistance("verison", "version")).toBe(1);
+    expect(suggest("titel", fields)).toBe("title");
+    expect(didYouMean("titel", fields)).toBe(' — did you mean "title"?');
+    expect(suggest("relase", ["release", "qa", "stonith"])).toBe("release");
+  });
+
+  it("does not suggest unrelated names", () => {
+    expect(suggest("colour", ["device", "plugin", "vendor", "hardware", "id"])).toBeUndefined();
+    expect(suggest("x", [])).toBeUndefined();
+    expect(didYouMean("zzzzzz", fields)).toBe("");
+  });
+
+  it("property: edit distance is a metric-like measure (zero on self, symmetric, at most the longer length)", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => {
+        expect(editDistance(a, a)).toBe(0);
+        expect(editDistance(a, b)).toBe(editDistance(b, a));
+        expect(editDistance(a, b)).toBeLessThanOrEqual(Math.max([...a].length, [...b].length));
+        if (a !== b) expect(editDistance(a, b)).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it("property: a suggestion is always one of the candidates", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 10 }), fc.array(fc.string({ maxLength: 10 }), { maxLength: 6 }), (input, candidates) => {
+        const best = suggest(input, candidates);
+        expect(best === undefined || candidates.includes(best)).toBe(true);
+      }),
+    );
+  });
+});

@@ -1,0 +1,59 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const repo = join(import.meta.dirname, "..", "..");
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+}
+
+/** Builds the sample site in a separate process with the given environment. */
+async function buildWith(out: string, env: Record<string, string>): Promise<void> {
+  await run(process.execPath, [join(repo, "bin", "gekkan.js"), "build", "--root", repo, "--out", out, "--quiet"], {
+    env: { ...process.env, ...env },
+  });
+}
+
+describe("reproducible output", () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), "gekkan-repro-"));
+    await run("npm", ["run", "compile"], { cwd: repo });
+  });
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it("two builds of the same input, in different time zones and at different times, are byte-identical", async () => {
+    const a = join(work, "a");
+    const b = join(work, "b");
+    await buildWith(a, { TZ: "UTC", SOURCE_DATE_EPOCH: "1893456000" });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await buildWith(b, { TZ: "Asia/Tokyo", SOURCE_DATE_EPOCH: "1893456000" });
+    const files = await listFiles(a);
+    expect(files.length).toBeGreaterThan(30);
+    expect(await listFiles(b)).toEqual(files);
+    for (const file of files) {
+      const [x, y] = await Promise.all([readFile(join(a, file)), readFile(join(b, file))]);
+      expect(x.equals(y), `${file} differs between builds`).toBe(true);
+    }
+  });
+
+  it("SOURCE_DATE_EPOCH decides which issues are in the future", async () => {
+    // 2011-04-15: the May 2011 issue has not been published yet.
+    const early = join(work, "early");
+    await buildWith(early, { SOURCE_DATE_EPOCH: "1302825600" });
+    const files = await listFiles(early);
+    expect(files).toContain("issues/2011-04/index.html");
+    expect(files).not.toContain("issues/2011-05/index.html");
+    const feed = await readFile(join(early, "feed.xml"), "utf8");
+    expect(feed).toContain("<id>https://gekkan.example/issues/2011-04/</id>");
+    expect(feed).not.toContain("<id>https://gekkan.example/issues/2011-05/</id>");
+  });
+});
