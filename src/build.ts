@@ -5,7 +5,7 @@ import type { VFileMessage } from "vfile-message";
 import { CONFIG_FILE, loadConfig, type SiteConfig } from "./config.js";
 import { ContentError, diagnostic, isError } from "./diagnostics.js";
 import { readSources, type SourceFile } from "./content/sources.js";
-import { renderAll, type RenderAllResult } from "./content/render-all.js";
+import { renderAll, type RenderAllOptions, type RenderAllResult } from "./content/render-all.js";
 import type { RenderContext } from "./content/render-issue.js";
 import { collectSite } from "./site/collect.js";
 import type { Site } from "./site/model.js";
@@ -20,6 +20,7 @@ import { issueBodies, pageSpecs, renderPage, type RenderEnv } from "./render/pag
 import { OutputSet, contentHash } from "./write/output.js";
 import { addPublicFiles } from "./write/public-files.js";
 import { writeAtomically } from "./write/disk.js";
+import { reuseOutput, snapshotKey, storeOutput, writeUnlessCurrent } from "./cache/output-snapshot.js";
 
 export interface BuildOptions {
   root: string;
@@ -32,6 +33,10 @@ export interface BuildOptions {
   now?: Date;
   /** Build the Pagefind index (on unless the config says no). */
   search?: boolean;
+  /** Persistent render cache directory (ROOT/.gekkan/cache from the CLI); absent = no cache. */
+  cacheDir?: string | undefined;
+  /** Render worker threads: 0 or 1 = in-process; absent = automatic. */
+  threads?: number | undefined;
 }
 
 export interface Generated {
@@ -39,6 +44,8 @@ export interface Generated {
   site: Site;
   output: OutputSet;
   warnings: VFileMessage[];
+  /** Content address of the output (only with a cacheDir): equal keys, equal bytes. */
+  outputKey?: string | undefined;
 }
 
 /** SOURCE_DATE_EPOCH (reproducible builds) or the clock. */
@@ -49,7 +56,7 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
 }
 
 /** Same contract as `renderAll`: (sources, context) → results in source order. */
-export type RenderAllFn = (sources: readonly SourceFile[], context: RenderContext) => Promise<RenderAllResult>;
+export type RenderAllFn = (sources: readonly SourceFile[], context: RenderContext, options?: RenderAllOptions) => Promise<RenderAllResult>;
 
 export interface GenerateHooks {
   /** Replaces the issue renderer, e.g. the dev server's in-memory cache. */
@@ -70,11 +77,16 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
   const today = (options.now ?? buildTime()).toISOString().slice(0, 10);
   const sources = await readSources(options.root);
   const context = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath };
-  const { rendered, messages } = await (hooks.renderAll ?? renderAll)(sources, context);
-  if (messages.some(isError)) throw new ContentError(messages);
+  const { rendered, messages } = await (hooks.renderAll ?? renderAll)(sources, context, { cacheDir: options.cacheDir, threads: options.threads });
   const collected = collectSite(rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today });
-  if (!collected.ok) throw new ContentError(collected.messages);
+  // Cross-file problems (duplicate numbers/URLs) are reported with per-file ones, all at once.
+  const errors = [...messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
+  if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
   const site = collected.site;
+  // Same inputs as an earlier build, same bytes: reuse its whole output (pages, feeds, search index).
+  const outputKey = options.cacheDir === undefined ? undefined : snapshotKey({ root: options.root, templateDirs: dirs, sources, options: { drafts: options.drafts ?? false, future: options.future ?? false, base: options.base ?? null, url: options.url ?? null, today, search: options.search ?? true } });
+  const reused = outputKey === undefined ? undefined : await reuseOutput(options.cacheDir as string, outputKey);
+  if (reused) return { config, site, output: reused, warnings: messages.filter((m) => !isError(m)), outputKey };
 
   const output = new OutputSet();
   const css = readAssets(dirs);
@@ -115,7 +127,8 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
   const collisions = await addPublicFiles(options.root, output);
   if (collisions.length > 0) throw new ContentError(collisions);
   if (config.search && options.search !== false) await addSearchIndex(output, searchPages, config.lang);
-  return { config, site, output, warnings: messages.filter((m) => !isError(m)) };
+  if (outputKey !== undefined) await storeOutput(options.cacheDir as string, outputKey, output);
+  return { config, site, output, warnings: messages.filter((m) => !isError(m)), outputKey };
 }
 
 export interface BuildResult extends Generated {
@@ -125,7 +138,8 @@ export interface BuildResult extends Generated {
 /** generate() then swap the result into place; a failure leaves `outDir` untouched. */
 export async function build(options: BuildOptions & { out: string }): Promise<BuildResult> {
   const generated = await generate(options);
-  await writeAtomically(options.out, generated.output);
+  if (options.cacheDir !== undefined && generated.outputKey !== undefined) await writeUnlessCurrent(options.cacheDir, options.out, generated.outputKey, generated.output, writeAtomically);
+  else await writeAtomically(options.out, generated.output);
   return { ...generated, outDir: options.out };
 }
 

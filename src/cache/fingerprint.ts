@@ -8,6 +8,7 @@ const PIPELINE_DIRS = ["markdown", "blocks", "content", "cache"];
 const PIPELINE_FILES = ["diagnostics", "schema-report", "suggest"];
 
 let memo: string | undefined;
+let codeMemo: string | undefined;
 
 /**
  * Changes whenever the render pipeline could render differently: gekkan's
@@ -29,6 +30,20 @@ export function pipelineFingerprint(): string {
   for (const file of files.sort()) hash.update(file.slice(codeRoot.length)).update("\0").update(readFileSync(file)).update("\0");
   memo = hash.digest("hex");
   return memo;
+}
+
+/**
+ * Everything gekkan itself could change in a build's output: version, the
+ * bytes of all its code (lib/ or src/) and its dependencies' versions.
+ * Coarser than pipelineFingerprint, for the whole-output snapshot.
+ */
+export function codeFingerprint(): string {
+  if (codeMemo !== undefined) return codeMemo;
+  const codeRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+  const hash = createHash("sha256").update(`${pipelineFingerprint()}\0`);
+  for (const file of codeFiles(codeRoot).sort()) hash.update(file.slice(codeRoot.length)).update("\0").update(readFileSync(file)).update("\0");
+  codeMemo = hash.digest("hex");
+  return codeMemo;
 }
 
 function codeFiles(dir: string): string[] {

@@ -26,7 +26,7 @@ export function outputUrl(basePath: string, path: string): string {
  * Anything outside the site's origin and base path is not ours to judge.
  */
 export function judgeLink(site: LinkSite, from: string, url: string): LinkVerdict {
-  if (url === "" || url.startsWith("#") && url.length === 1) return { kind: "ok" };
+  if (url === "" || url === "#") return { kind: "ok" };
   let target: URL;
   try {
     target = new URL(url, site.origin + outputUrl(site.basePath, from));

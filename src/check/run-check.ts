@@ -34,8 +34,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     { root: options.root, drafts: options.drafts, future: options.future, now: options.now },
     {
       // Numbering spans every issue, drafts too, not only the published ones.
-      renderAll: async (sources, context) => {
-        const result = await renderAll(sources, context);
+      renderAll: async (sources, context, renderOptions) => {
+        const result = await renderAll(sources, context, renderOptions);
         rendered = result.rendered;
         return result;
       },

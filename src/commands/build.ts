@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
 import { build } from "../build.js";
-import { commonFlags, parseFlags, rootOf, type Io, EXIT } from "../cli-support.js";
+import { commonFlags, parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { formatDiagnostic } from "../diagnostics.js";
 
-export const buildUsage = `gekkan build [--root DIR] [--out DIR] [--base PATH] [--url URL] [--drafts] [--future] [--no-search] [--quiet]
+export const buildUsage = `gekkan build [--root DIR] [--out DIR] [--base PATH] [--url URL] [--drafts] [--future] [--no-search]
+             [--no-cache] [--cache-dir DIR] [--threads N] [--quiet]
 
   Builds the site into DIR (default: dist/ under the root).
   --root DIR    site root holding content/, templates/, public/ (default: .)
@@ -13,6 +14,10 @@ export const buildUsage = `gekkan build [--root DIR] [--out DIR] [--base PATH] [
   --drafts      include issues marked draft: true
   --future      include issues dated after today (SOURCE_DATE_EPOCH sets "today")
   --no-search   skip the Pagefind search index
+  --no-cache    neither read nor write the render cache
+  --cache-dir DIR  render cache location (default: ROOT/.gekkan/cache)
+  --threads N   render on N worker threads; 0 or 1 = in-process (default: all cores
+                when more than 64 issues need rendering)
   --quiet       print nothing on success`;
 
 export async function buildCommand(args: string[], io: Io): Promise<number> {
@@ -26,6 +31,9 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     quiet: { type: "boolean", short: "q" },
     search: { type: "boolean" },
     "no-search": { type: "boolean" },
+    "no-cache": { type: "boolean" },
+    "cache-dir": { type: "string" },
+    threads: { type: "string" },
   });
   if (flags.help) {
     io.out(buildUsage);
@@ -33,6 +41,9 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   }
   const root = rootOf(flags.root);
   const out = resolve(typeof flags.out === "string" ? flags.out : resolve(root, "dist"));
+  if (flags.threads !== undefined && !/^\d{1,3}$/.test(flags.threads)) throw new UsageError(`--threads must be a whole number (0 or 1 = no worker threads), found ${JSON.stringify(flags.threads)}`);
+  const threads = flags.threads === undefined ? undefined : Number(flags.threads);
+  const cacheDir = flags["no-cache"] === true ? undefined : resolve(typeof flags["cache-dir"] === "string" ? flags["cache-dir"] : resolve(root, ".gekkan", "cache"));
   const started = performance.now();
   const result = await build({
     root,
@@ -42,6 +53,8 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     base: flags.base,
     url: flags.url,
     search: flags["no-search"] !== true,
+    cacheDir,
+    threads,
   });
   for (const warning of result.warnings) io.err(formatDiagnostic(warning));
   if (!flags.quiet) {

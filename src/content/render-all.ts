@@ -9,7 +9,7 @@ import { pipelineFingerprint } from "../cache/fingerprint.js";
 import { RenderCache, cacheNamespace, renderKey } from "../cache/render-cache.js";
 import { deserializeResult, serializeResult } from "../cache/serialize.js";
 import type { SourceFile } from "./sources.js";
-import { createIssueRenderer, type RenderContext, type RenderIssueResult, type RenderedIssue } from "./render-issue.js";
+import type { RenderContext, RenderIssueResult, RenderedIssue } from "./render-issue.js";
 import type { RenderTask } from "./render-worker.js";
 
 export interface RenderAllResult {
@@ -64,7 +64,7 @@ export async function renderAll(sources: readonly SourceFile[], context: RenderC
   });
 
   const threads = threadCount(options.threads, todo.length);
-  const fresh = threads > 1 ? await renderOnWorkers(sources, todo, context, threads) : renderInProcess(sources, todo, context, cache !== undefined);
+  const fresh = threads > 1 ? await renderOnWorkers(sources, todo, context, threads) : await renderInProcess(sources, todo, context, cache !== undefined);
   todo.forEach((index, n) => {
     const { result, json } = fresh[n] as Fresh;
     results[index] = result;
@@ -94,8 +94,10 @@ export function threadCount(requested: number | undefined, uncached: number): nu
   return Math.max(1, availableParallelism());
 }
 
-function renderInProcess(sources: readonly SourceFile[], todo: readonly number[], context: RenderContext, serialize: boolean): Fresh[] {
+async function renderInProcess(sources: readonly SourceFile[], todo: readonly number[], context: RenderContext, serialize: boolean): Promise<Fresh[]> {
   if (todo.length === 0) return [];
+  // Loaded on demand: the unified/remark/rehype stack takes a good part of start-up, and a warm build never needs it.
+  const { createIssueRenderer } = await import("./render-issue.js");
   const render = createIssueRenderer(context);
   return todo.map((i) => {
     const source = sources[i] as SourceFile;

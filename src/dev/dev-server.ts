@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { VFileMessage } from "vfile-message";
 import { buildTime, generate } from "../build.js";
 import type { Io } from "../cli-support.js";
@@ -34,12 +35,15 @@ export type RebuildOutcome =
 
 export interface DevServer {
   url: string;
-  host: string;
+  /** The address actually bound, e.g. "127.0.0.1". */
+  address: string;
   port: number;
   /** The requested port was busy and a later one is used. */
   moved: boolean;
   /** Resolves once no rebuild is running or queued. */
   idle: () => Promise<void>;
+  /** Open live-reload connections. */
+  clients: () => number;
   /** The most recent rebuild's outcome. */
   last: () => RebuildOutcome | undefined;
   close: () => Promise<void>;
@@ -60,7 +64,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let printedWarnings = "";
 
   const rebuild = async (batch: ChangeBatch | undefined): Promise<void> => {
-    // Markdown output depends on the config (components, languages), not on templates; a config change starts the cache over.
+    // A config or template change is a full rebuild: cached issues start over too.
     if (batch?.full) cache.clear();
     const started = performance.now();
     try {
@@ -80,6 +84,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       lastOutcome = { ok: true, diff, ms, stats: { ...cache.stats } };
       if (diff === undefined) {
         if (wasFailing) hub.send({ type: "reload", data: { paths: null } });
+        const n = generated.site.issues.length;
+        io.out(`gekkan dev: built ${n} issue${n === 1 ? "" : "s"} (drafts ${options.drafts === false ? "hidden" : "shown"}) in ${ms} ms`);
         return;
       }
       announce(diff, wasFailing, next);
@@ -141,10 +147,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const urlHost = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${listening.port}/`,
-    host,
+    address: (server.address() as AddressInfo).address,
     port: listening.port,
     moved: listening.moved,
     idle,
+    clients: () => hub.size,
     last: () => lastOutcome,
     close: async () => {
       await watcher.close();

@@ -7,6 +7,8 @@ import { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
+  // Dropped elements keep their text; for <style> that text is CSS, not prose.
+  strip: [...(defaultSchema.strip ?? []), "style"],
   attributes: {
     ...defaultSchema.attributes,
     div: [...(defaultSchema.attributes?.div ?? []), "dataGekkanBlock", "dataGekkanPart"],

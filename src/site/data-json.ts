@@ -46,7 +46,10 @@ export function dataFiles(site: Site, config: SiteConfig): Map<string, string> {
   const ref = (source: BlockSource) => ({
     number: source.issue.issue.number, title: source.issue.issue.title, date: source.issue.issue.date, url: abs(source.issue.route),
   });
-  const byNewest = <T extends { source: BlockSource }>(list: T[]) => list.sort((a, b) => b.source.issue.issue.number - a.source.issue.issue.number);
+  // Newest issue first; inside an issue, the order the blocks were written.
+  const position = (source: BlockSource) => source.issue.body.blocks.findIndex((b) => source.anchorRoute.endsWith(`#${b.id}`));
+  const byNewest = <T extends { source: BlockSource }>(list: T[]) =>
+    list.sort((a, b) => b.source.issue.issue.number - a.source.issue.issue.number || position(a.source) - position(b.source));
   const releases = byNewest(uniqueBy(site.releases.flatMap((g) => g.entries), (e) => e.source.anchorRoute));
   const payloads: Record<DataName, unknown> = {
     releases: {

@@ -32,6 +32,13 @@ function utc(date: string): Date {
  * dates, never from the clock, so two builds produce the same bytes.
  */
 export function buildFeeds(input: FeedInput): FeedSet {
+  // Atom/RSS carry title and summary as HTML (CDATA, type="html"); JSON Feed as text.
+  const xml = makeFeed(input, escapeHtml);
+  const json = makeFeed(input, (text) => text);
+  return { atom: xml.atom1(), rss: xml.rss2(), json: json.json1() };
+}
+
+function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
   const { config } = input;
   const abs = (route: string) => absoluteUrl(config.origin, routeUrl(config.basePath, route));
   const items = input.issues.slice(0, config.feedItems);
@@ -54,21 +61,29 @@ export function buildFeeds(input: FeedInput): FeedSet {
   });
   for (const entry of items) {
     const link = abs(entry.route);
-    // The feed package crashes on an empty author list (a site with no authors anywhere).
-    const authors = (entry.issue.authors.length ? entry.issue.authors : config.authors).map((name) => ({ name }));
     feed.addItem({
-      title: entry.issue.title,
+      title: text(entry.issue.title),
       id: link,
       link,
       date: utc(entry.issue.date),
       published: utc(entry.issue.date),
-      description: entry.issue.summary,
-      content: absolutizeHtml(input.bodies.get(entry) ?? "", link),
+      description: text(entry.issue.summary),
+      // "]]>" would end the CDATA section early; "&gt;" means the same in HTML.
+      content: absolutizeHtml(input.bodies.get(entry) ?? "", link).replaceAll("]]>", "]]&gt;"),
       category: entry.issue.tags.map((name) => ({ name, term: name })),
-      ...(authors.length ? { author: authors } : {}),
+      // The feed library's JSON writer fails on an empty author list: omit it instead.
+      ...(authorsOf(entry, config).length ? { author: authorsOf(entry, config).map((name) => ({ name })) } : {}),
     });
   }
-  return { atom: feed.atom1(), rss: feed.rss2(), json: feed.json1() };
+  return feed;
+}
+
+function authorsOf(entry: SiteIssue, config: SiteConfig): string[] {
+  return entry.issue.authors.length ? entry.issue.authors : config.authors;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 export function siteFeeds(config: SiteConfig, issues: readonly SiteIssue[], bodies: ReadonlyMap<SiteIssue, string>): FeedSet {

@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { isCalendarDate } from "../../src/content/schema.js";
 import { didYouMean, editDistance, suggest } from "../../src/suggest.js";
 
-/** Reference: the Gregorian rules written out, no Date involved. */
+/** Reference: let the platform calendar roll the day over (setUTCFullYear keeps years 0–99 as written). */
 function referenceIsCalendarDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
-  return days !== undefined && d >= 1 && d <= days;
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");

@@ -15,6 +15,7 @@ describe("raw HTML and hostile text in an issue", () => {
     expect(article).not.toMatch(/<script/i);
     expect(article).not.toMatch(/<[^>]*\son[a-z]+=/i);
     expect(article).not.toMatch(/<iframe/i);
+    expect(article).not.toMatch(/<style|display: none/);
     expect(article).not.toMatch(/javascript:/i);
     expect(article).not.toContain("alert(\"body\")");
     expect(article).not.toContain("alert('inside')");

@@ -13,7 +13,8 @@ import { pendingBlocks } from "../file-data.js";
  */
 export function rehypeHeadingIds() {
   return (tree: Root, file: VFile) => {
-    const reserved = new Set(pendingBlocks(file).flatMap((b) => [b.id, `${b.id}-title`]));
+    // "main" is the layout's skip-link target; block anchors belong to blocks.
+    const reserved = new Set(["main", ...pendingBlocks(file).flatMap((b) => [b.id, `${b.id}-title`])]);
     const slugs = new GithubSlugger();
     visit(tree, "element", (node) => {
       if (headingRank(node) === undefined || node.properties.id) return;

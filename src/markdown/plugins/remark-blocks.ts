@@ -52,6 +52,10 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
         return SKIP;
       }
       const kind = node.name;
+      if (!isClosed(node, source)) {
+        file.messages.push(diagnostic(where, `":::${kind}" is never closed: add a line with only ::: where the block ends (otherwise it runs to the end of the issue)`, place, "block-unclosed"));
+        return SKIP;
+      }
       let nested: ContainerDirective | undefined;
       visit(node, (inner) => {
         if (inner !== node && isDirective(inner) && inner.type === "containerDirective") nested ??= inner;
@@ -92,6 +96,14 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
       return SKIP;
     });
   };
+}
+
+/** remark-directive lets an unclosed container run to the end of the document; authors mean otherwise. */
+function isClosed(node: ContainerDirective, source: string): boolean {
+  const end = node.position?.end.offset;
+  if (end === undefined) return true;
+  const lineStart = source.lastIndexOf("\n", end - 1) + 1;
+  return /^[\s>]*:{3,}\s*$/.test(source.slice(lineStart, end));
 }
 
 function isDirective(node: unknown): node is Directive {

@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
+import { FIXTURES, fixtureInput } from "../helpers/fixtures.js";
+import { captureIo } from "../helpers/io.js";
+import { tempDir, type TempDir } from "../helpers/temp-site.js";
+
+// Fixture inputs are shared and read-only: CLI builds here never write a render cache into them.
+const pkg = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+const STACK = /^\s+at .+[:(]\d+/m;
+
+describe("gekkan CLI", () => {
+  const temps: TempDir[] = [];
+  afterAll(() => temps.forEach((t) => t.remove()));
+
+  it.each([["--help"], ["-h"], ["help"]])("%s prints usage and exits 0", async (flag) => {
+    const io = captureIo();
+    expect(await main([flag], io)).toBe(0);
+    expect(io.stdout.join("\n")).toMatch(/^gekkan .*\n\nUsage: gekkan <command> \[options\]/);
+    expect(io.stdout.join("\n")).toContain("build");
+    expect(io.stderr).toEqual([]);
+  });
+
+  it("no arguments prints usage and exits 2", async () => {
+    const io = captureIo();
+    expect(await main([], io)).toBe(2);
+    expect(io.all()).toContain("Usage: gekkan <command>");
+  });
+
+  it.each([["--version"], ["-v"]])("%s prints the package version", async (flag) => {
+    const io = captureIo();
+    expect(await main([flag], io)).toBe(0);
+    expect(io.stdout).toEqual([pkg.version]);
+  });
+
+  it("build --help prints the build usage and exits 0", async () => {
+    const io = captureIo();
+    expect(await main(["build", "--help"], io)).toBe(0);
+    expect(io.stdout.join("\n")).toMatch(/^gekkan build \[--root DIR\]/);
+  });
+
+  it.each([["frobnicate"], ["--frobnicate"]])("unknown command or option %s → usage on stderr, exit 2", async (arg) => {
+    const io = captureIo();
+    expect(await main([arg], io)).toBe(2);
+    expect(io.stdout).toEqual([]);
+    expect(io.stderr.join("\n")).toContain(`unknown command or option "${arg}"`);
+    expect(io.stderr.join("\n")).toContain("Usage: gekkan <command>");
+  });
+
+  it.each([[["--frobnicate"]], [["--root"]], [["stray-positional"]], [["--drafts=yes"]]])("build %j is a usage error, exit 2", async (args) => {
+    const io = captureIo();
+    expect(await main(["build", ...args, "--root", fixtureInput("blocks"), "--out", "/nonexistent/never-written"], io)).toBe(2);
+    expect(io.stderr.join("\n")).toMatch(/^gekkan build: /);
+    expect(io.stderr.join("\n")).toContain("gekkan build [--root DIR]");
+    expect(io.stderr.join("\n")).not.toMatch(STACK);
+  });
+
+  it("a content error exits 1 with the located lines on stderr, a count, and no stack trace", async () => {
+    const out = tempDir();
+    temps.push(out);
+    const io = captureIo();
+    const code = await main(["build", "--root", fixtureInput("error-many"), "--out", join(out.path, "dist"), "--no-search", "--no-cache", "--quiet"], io);
+    expect(code).toBe(1);
+    const expected = readFileSync(join(FIXTURES, "error-many", "expected.txt"), "utf8").trimEnd().split("\n");
+    expect(io.stderr.slice(0, expected.length)).toEqual(expected);
+    expect(io.stderr.slice(expected.length)).toEqual([`\n${expected.length} problems found; nothing was written.`]);
+    expect(io.stdout).toEqual([]);
+    expect(io.all()).not.toMatch(STACK);
+    expect(io.all()).not.toContain("ContentError");
+  });
+
+  it("a successful build prints one summary line naming the issue count, files and out dir", async () => {
+    const out = tempDir();
+    temps.push(out);
+    const dist = join(out.path, "dist");
+    const io = captureIo();
+    expect(await main(["build", "--root", fixtureInput("releases-grouped"), "--out", dist, "--no-search", "--no-cache"], io)).toBe(0);
+    expect(io.stdout).toHaveLength(1);
+    expect(io.stdout[0]).toMatch(new RegExp(`^gekkan: built 3 issues, \\d+ files written to ${dist.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} in \\d+ ms$`));
+    expect(io.stderr).toEqual([]);
+  });
+
+  it("--quiet prints nothing on success", async () => {
+    const out = tempDir();
+    temps.push(out);
+    const io = captureIo();
+    expect(await main(["build", "--root", fixtureInput("blocks"), "--out", join(out.path, "dist"), "--no-search", "--no-cache", "--quiet"], io)).toBe(0);
+    expect(io.stdout).toEqual([]);
+    expect(io.stderr).toEqual([]);
+  });
+});

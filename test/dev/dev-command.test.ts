@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { copyFixture, memoryIo } from './support.js';
+
+let site: { root: string; remove: () => Promise<void> };
+
+beforeAll(async () => {
+  site = await copyFixture('dev-site');
+});
+afterAll(async () => {
+  await site.remove();
+});
+
+/** Runs the compiled CLI until it prints its URL, then sends `signal`. */
+function runUntilServing(signal: NodeJS.Signals): Promise<{ code: number | null; stdout: string; url: string }> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [resolve('bin/gekkan.js'), 'dev', '--root', site.root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let url = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', async (chunk: string) => {
+      stdout += chunk;
+      const found = /serving (http:\/\/\S+)/.exec(stdout);
+      if (found?.[1] && url === '') {
+        url = found[1];
+        const res = await fetch(url);
+        if (res.status !== 200) fail(new Error(`dev server answered ${res.status}`));
+        child.kill(signal);
+      }
+    });
+    child.on('error', fail);
+    child.on('exit', (code) => ok({ code, stdout, url }));
+  });
+}
+
+describe('gekkan dev (CLI)', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('serves on 127.0.0.1 and exits 0 on %s, closing server and watcher', async (signal) => {
+    const run = await runUntilServing(signal);
+    expect(run.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('gekkan dev: stopped');
+  });
+
+  it('rejects a bad --port as a usage error', async () => {
+    const io = memoryIo();
+    expect(await main(['dev', '--port', 'eighty'], io)).toBe(2);
+    expect(io.lines.join('\n')).toContain('--port must be a whole number');
+  });
+
+  it('lists dev, new and check in the help', async () => {
+    const io = memoryIo();
+    expect(await main(['--help'], io)).toBe(0);
+    for (const name of ['dev', 'new', 'check']) expect(io.lines.join('\n')).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+  });
+});

@@ -1,0 +1,106 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Io } from '../../src/cli-support.js';
+
+/** A private copy of a fixture site, so tests can edit it freely. */
+export async function copyFixture(name: string): Promise<{ root: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), `gekkan-${name}-`));
+  const root = join(dir, 'site');
+  await cp(resolve('test/fixtures', name), root, { recursive: true });
+  return { root, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** An Io that records lines instead of printing them. */
+export function memoryIo(): Io & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, out: (line) => lines.push(line), err: (line) => lines.push(line) };
+}
+
+/** GET with the path sent exactly as given (fetch would normalise "..", "%2e%2e"). */
+export function rawGet(origin: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((ok, fail) => {
+    const req = request({ host: hostname, port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+export interface SseEvent {
+  event: string;
+  data: string;
+}
+
+/** A raw Server-Sent Events reader over fetch: events are queued until asked for. */
+export interface SseReader {
+  /** The next event of `type` (earlier events of other types are dropped). */
+  next: (type: string, timeoutMs?: number) => Promise<SseEvent>;
+  /** Every event received so far and not yet consumed. */
+  pending: () => SseEvent[];
+  close: () => void;
+}
+
+export async function openSse(url: string): Promise<SseReader> {
+  const controller = new AbortController();
+  const res = await fetch(url, { signal: controller.signal, headers: { Accept: 'text/event-stream' } });
+  if (res.status !== 200 || !res.body) throw new Error(`SSE endpoint answered ${res.status}`);
+  if (!(res.headers.get('content-type') ?? '').startsWith('text/event-stream')) throw new Error('not an event stream');
+  const queue: SseEvent[] = [];
+  const waiters: Array<() => void> = [];
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) !== -1) {
+          const chunk = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let event = 'message';
+          const data: string[] = [];
+          for (const line of chunk.split('\n')) {
+            if (line.startsWith('event:')) event = line.slice(6).trim();
+            else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+          }
+          if (data.length > 0) queue.push({ event, data: data.join('\n') });
+          waiters.splice(0).forEach((wake) => wake());
+        }
+      }
+    } catch {
+      // aborted by close()
+    }
+  })();
+  return {
+    async next(type, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const index = queue.findIndex((e) => e.event === type);
+        if (index !== -1) {
+          const [found] = queue.splice(0, index + 1).slice(-1);
+          if (found) return found;
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no "${type}" event within ${timeoutMs} ms; got: ${JSON.stringify(queue)}`);
+        await new Promise<void>((wake) => {
+          const timer = setTimeout(wake, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            wake();
+          });
+        });
+      }
+    },
+    pending: () => [...queue],
+    close: () => controller.abort(),
+  };
+}

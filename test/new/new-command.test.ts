@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile, rm, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { generate } from '../../src/build.js';
+import { loadConfig } from '../../src/config.js';
+import { createIssueRenderer } from '../../src/content/render-issue.js';
+import { nextMonth } from '../../src/new/plan.js';
+import { copyFixture, memoryIo } from '../dev/support.js';
+
+let site: { root: string; remove: () => Promise<void> };
+
+beforeEach(async () => {
+  site = await copyFixture('dev-site');
+});
+afterEach(async () => {
+  await site.remove();
+});
+
+async function gekkanNew(...args: string[]) {
+  const io = memoryIo();
+  const code = await main(['new', '--root', site.root, ...args], io);
+  return { code, output: io.lines.join('\n'), lines: io.lines };
+}
+
+function renderFile(file: string, text: string) {
+  const config = loadConfig(site.root);
+  const render = createIssueRenderer({ components: config.components, languages: ['en', 'ja'], defaultLang: config.lang, basePath: config.basePath });
+  return render(file, Buffer.from(text, 'utf8'));
+}
+
+describe('gekkan new', () => {
+  it('creates the next number (drafts count) in the month after the latest issue, as a draft, and prints the path', async () => {
+    const run = await gekkanNew();
+    expect(run.code).toBe(0);
+    expect(run.lines).toEqual(['content/issues/2011/2011-07.md']);
+    const text = await readFile(join(site.root, 'content/issues/2011/2011-07.md'), 'utf8');
+    expect(text).toMatch(/^---\ntitle: "July 2011"\nissue: 4\ndate: 2011-07-01\n/);
+    expect(text).toMatch(/^draft: true$/m);
+    expect(text).toMatch(/^lang: en$/m);
+  });
+
+  it.each(['ja', 'en'] as const)('writes a %s skeleton that validates, with one block of each kind', async (lang) => {
+    const run = await gekkanNew('--lang', lang);
+    expect(run.code).toBe(0);
+    const file = 'content/issues/2011/2011-07.md';
+    const text = await readFile(join(site.root, file), 'utf8');
+    const result = renderFile(file, text);
+    if (!result.ok) throw new Error(result.messages.map(String).join('\n'));
+    expect(result.value.issue).toMatchObject({ number: 4, date: '2011-07-01', draft: true, lang, title: lang === 'ja' ? '2011年7月号' : 'July 2011' });
+    expect(result.value.body.blocks.map((b) => b.kind)).toEqual(['release', 'qa', 'stonith']);
+    const qa = result.value.body.blocks[1];
+    expect(qa?.kind === 'qa' && qa.answerHtml).toBeTruthy();
+    expect(text).toContain(lang === 'ja' ? '質問をここに書きます' : 'Write the question here');
+    // And the whole site still builds with it, drafts shown.
+    const built = await generate({ root: site.root, drafts: true, future: true, search: false });
+    expect(built.output.text('issues/2011-07/index.html')).toContain(lang === 'ja' ? '2011年7月号' : 'July 2011');
+  });
+
+  it('takes --date and --title, and rolls December over to January of the next year', async () => {
+    expect((await gekkanNew('--date', '2011-12', '--title', 'Year-end special')).code).toBe(0);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-12.md'), 'utf8')).toMatch(/^title: "Year-end special"\nissue: 4\ndate: 2011-12-01$/m);
+    const next = await gekkanNew();
+    expect(next.code).toBe(0);
+    expect(next.lines).toEqual(['content/issues/2012/2012-01.md']);
+    expect(await readFile(join(site.root, 'content/issues/2012/2012-01.md'), 'utf8')).toMatch(/^issue: 5\ndate: 2012-01-01$/m);
+    expect(nextMonth('2011-12')).toBe('2012-01');
+    expect(nextMonth('2011-09')).toBe('2011-10');
+  });
+
+  it('refuses a month that already has an issue, pointing at it, and changes nothing', async () => {
+    const file = join(site.root, 'content/issues/2011/2011-05.md');
+    const before = await readFile(file, 'utf8');
+    const run = await gekkanNew('--date', '2011-05');
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('content/issues/2011/2011-05.md:4:1  an issue for 2011-05 already exists');
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  it('never overwrites an existing file, even one dated another month', async () => {
+    const file = join(site.root, 'content/issues/2011/2011-09.md');
+    const text = '---\ntitle: "Misfiled"\nissue: 9\ndate: 2011-10-01\nlang: en\n---\n\nText.\n';
+    await writeFile(file, text);
+    const run = await gekkanNew('--date', '2011-09');
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('content/issues/2011/2011-09.md');
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  it('counts the number of an issue whose front matter is broken', async () => {
+    await writeFile(join(site.root, 'content/issues/2011/2011-08.md'), '---\ntitle: [unclosed\nissue: 7\ndate: 2011-08-01\n---\n\nText.\n');
+    const run = await gekkanNew();
+    expect(run.lines).toEqual(['content/issues/2011/2011-09.md']);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-09.md'), 'utf8')).toMatch(/^issue: 8$/m);
+  });
+
+  it('starts at issue 1 in the current month (SOURCE_DATE_EPOCH) on an empty site', async () => {
+    await rm(join(site.root, 'content'), { recursive: true });
+    await mkdir(join(site.root, 'content'));
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = String(Date.UTC(2012, 2, 15) / 1000);
+    try {
+      const run = await gekkanNew('--lang', 'ja');
+      expect(run.lines).toEqual(['content/issues/2012/2012-03.md']);
+      expect(await readFile(join(site.root, 'content/issues/2012/2012-03.md'), 'utf8')).toMatch(/^title: "2012年3月号"\nissue: 1\n/m);
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+
+  it.each([
+    [['--date', '2011-13'], '--date must be a month written YYYY-MM'],
+    [['--date', '2011-07-01'], '--date must be a month written YYYY-MM'],
+    [['--lang', 'fr'], '--lang must be one of ja, en'],
+    [['--title', '  '], '--title must not be empty'],
+  ])('rejects %j as a usage error', async (args, message) => {
+    const run = await gekkanNew(...args);
+    expect(run.code).toBe(2);
+    expect(run.output).toContain(message);
+    expect(existsSync(join(site.root, 'content/issues/2011/2011-07.md'))).toBe(false);
+  });
+});
