@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -56,5 +56,14 @@ describe('gekkan dev in a real browser', () => {
     await edit((t) => t.replace('status="plannd"', 'status="planned"').replace('Edited live', 'Fixed live'));
     await tab.getByText('Fixed live in the browser.').waitFor();
     expect(await overlay.count()).toBe(0);
+  });
+
+  it('applies a stylesheet change without reloading the page', async () => {
+    await tab.evaluate(() => ((window as unknown as { stale?: boolean }).stale = true));
+    await mkdir(join(site.root, 'templates/assets'), { recursive: true });
+    const builtin = await readFile('templates/assets/style.css', 'utf8');
+    await writeFile(join(site.root, 'templates/assets/style.css'), `${builtin}\n.issue-body { outline: 3px solid rgb(1, 2, 3); }\n`);
+    await tab.waitForFunction(() => getComputedStyle(document.querySelector('.issue-body') as Element).outlineColor === 'rgb(1, 2, 3)');
+    expect(await tab.evaluate(() => (window as unknown as { stale?: boolean }).stale)).toBe(true);
   });
 });
