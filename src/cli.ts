@@ -1,24 +1,19 @@
 import { readFileSync } from "node:fs";
 import { ContentError } from "./diagnostics.js";
 import { EXIT, UsageError, processIo, reportContentError, type Io } from "./cli-support.js";
-import { buildCommand, buildUsage } from "./commands/build.js";
-import { devCommand, devUsage } from "./commands/dev.js";
-import { newCommand, newUsage } from "./commands/new.js";
-import { checkCommand, checkUsage } from "./commands/check.js";
-
 type Command = (args: string[], io: Io) => Promise<number>;
 
 export interface CommandEntry {
-  run: Command;
   summary: string;
-  usage: string;
+  /** Commands load on demand: `build` should not pay for dev's watcher and server. */
+  load: () => Promise<{ run: Command; usage: string }>;
 }
 
 const commands = new Map<string, CommandEntry>([
-  ["build", { run: buildCommand, summary: "build the site into dist/", usage: buildUsage }],
-  ["dev", { run: devCommand, summary: "serve the site with live reload while you write", usage: devUsage }],
-  ["new", { run: newCommand, summary: "start the next issue as a draft", usage: newUsage }],
-  ["check", { run: checkCommand, summary: "check links, anchors, images (and HTML) without writing", usage: checkUsage }],
+  ["build", { summary: "build the site into dist/", load: async () => { const m = await import("./commands/build.js"); return { run: m.buildCommand, usage: m.buildUsage }; } }],
+  ["dev", { summary: "serve the site with live reload while you write", load: async () => { const m = await import("./commands/dev.js"); return { run: m.devCommand, usage: m.devUsage }; } }],
+  ["new", { summary: "start the next issue as a draft", load: async () => { const m = await import("./commands/new.js"); return { run: m.newCommand, usage: m.newUsage }; } }],
+  ["check", { summary: "check links, anchors, images (and HTML) without writing", load: async () => { const m = await import("./commands/check.js"); return { run: m.checkCommand, usage: m.checkUsage }; } }],
 ]);
 
 export function version(): string {
@@ -54,11 +49,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out(version());
     return EXIT.ok;
   }
-  const command = commands.get(first);
-  if (!command) {
+  const entry = commands.get(first);
+  if (!entry) {
     io.err(`gekkan: unknown command or option "${first}"\n\n${usage()}`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (error) {

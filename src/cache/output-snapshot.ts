@@ -5,7 +5,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { OutputSet } from "../write/output.js";
 import type { SourceFile } from "../content/sources.js";
 import { codeFingerprint } from "./fingerprint.js";
-import { readPack, writePack } from "./pack.js";
+import { readFirstRecord, readPack, writePack } from "./pack.js";
 
 export const SNAPSHOT_FILE = "output.pack";
 const WRITTEN_FILE = "written.json";
@@ -45,6 +45,9 @@ export function snapshotKey(inputs: SnapshotInputs): string {
 /** The stored output for `key`, or undefined (missing, damaged or another key). */
 export async function loadSnapshot(cacheDir: string, key: string): Promise<OutputSet | undefined> {
   try {
+    // The meta record comes first: a snapshot of other inputs is rejected without reading ~100 MB.
+    const head = await readFirstRecord(join(cacheDir, SNAPSHOT_FILE));
+    if (head === undefined || head.key !== metaKey() || (JSON.parse(head.payload.toString("utf8")) as { key?: string }).key !== key) return undefined;
     const { entries, damaged } = await readPack(join(cacheDir, SNAPSHOT_FILE));
     const meta = entries.get(metaKey());
     if (damaged || meta === undefined) return undefined;

@@ -72,3 +72,27 @@ export async function writePack(path: string, entries: Iterable<readonly [string
     throw error;
   }
 }
+
+/** The first record of a pack alone (key and payload), verified; undefined when absent or damaged. */
+export async function readFirstRecord(path: string): Promise<{ key: string; payload: Buffer } | undefined> {
+  let handle;
+  try {
+    handle = await open(path, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const head = Buffer.alloc(MAGIC.length + HEADER_BYTES);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (bytesRead < head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    const key = head.subarray(MAGIC.length, MAGIC.length + KEY_BYTES);
+    const length = head.readUInt32LE(MAGIC.length + KEY_BYTES);
+    const checksum = head.readUInt32LE(MAGIC.length + KEY_BYTES + 4);
+    const payload = Buffer.alloc(length);
+    const read = await handle.read(payload, 0, length, head.length);
+    if (read.bytesRead < length || crc32(payload, crc32(key)) !== checksum) return undefined;
+    return { key: key.toString("hex"), payload };
+  } finally {
+    await handle.close();
+  }
+}

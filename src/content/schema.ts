@@ -46,6 +46,18 @@ export function frontMatterExpectations(context: SchemaContext): Record<string, 
  * components and locales from config), never on the file system.
  */
 export function frontMatterSchema(context: SchemaContext) {
+  let schema = schemas.get(context);
+  if (!schema) {
+    schema = buildFrontMatterSchema(context);
+    schemas.set(context, schema);
+  }
+  return schema;
+}
+
+// Building a zod schema costs more than using it; one per context is enough.
+const schemas = new WeakMap<SchemaContext, ReturnType<typeof buildFrontMatterSchema>>();
+
+function buildFrontMatterSchema(context: SchemaContext) {
   const component = z.string().refine((name) => context.components.includes(name), { message: "not a known component; add it to `components` in gekkan.config.json" });
   return z.strictObject({
     title: z.string().trim().min(1),
@@ -60,4 +72,4 @@ export function frontMatterSchema(context: SchemaContext) {
   });
 }
 
-export type FrontMatterData = z.infer<ReturnType<typeof frontMatterSchema>>;
+export type FrontMatterData = z.infer<ReturnType<typeof buildFrontMatterSchema>>;

@@ -1,4 +1,5 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 
 export const CONTENT_DIR = join("content", "issues");
@@ -27,5 +28,6 @@ export async function listIssueFiles(root: string): Promise<string[]> {
 
 export async function readSources(root: string): Promise<SourceFile[]> {
   const files = await listIssueFiles(root);
-  return Promise.all(files.map(async (file) => ({ file, bytes: await readFile(join(root, file)) })));
+  // Sequential sync reads: thousands of small files read faster this way than as parallel promises.
+  return files.map((file) => ({ file, bytes: readFileSync(join(root, file)) }));
 }

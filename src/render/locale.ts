@@ -98,10 +98,18 @@ export function loadLocales(siteTemplates: string | undefined): Map<string, Loca
   return locales;
 }
 
+function isKnownLocale(tag: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
+  } catch {
+    return false; // a malformed tag throws RangeError
+  }
+}
+
 function packSchema(keys: readonly string[]) {
   const text = z.string().min(1);
   return z.object({
-    intl: text.refine((tag) => Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0, { message: "not a locale this Node.js knows" }),
+    intl: text.refine(isKnownLocale, { message: "not a locale this Node.js knows" }),
     name: text,
     issueLabel: text,
     issueNumber: text,

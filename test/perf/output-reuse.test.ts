@@ -62,6 +62,18 @@ describe("whole-output reuse and the write skip", () => {
     expect(await readFile(index)).toEqual(original);
   });
 
+  it("a damaged output snapshot is ignored, never served", async () => {
+    const { root, cacheDir } = await setup();
+    const reference = await outputOf(root, { threads: 1 });
+    await outputOf(root, { threads: 1, cacheDir });
+    const pack = join(cacheDir, "output.pack");
+    const bytes = await readFile(pack);
+    for (const damaged of [bytes.subarray(0, bytes.length - 7), Buffer.from(bytes).fill(0x41, bytes.length >> 1, (bytes.length >> 1) + 3)]) {
+      await writeFile(pack, damaged);
+      expect(changedPaths(reference, await outputOf(root, { threads: 1, cacheDir }))).toEqual([]);
+    }
+  });
+
   it("a changed input is written even when the output directory is current", async () => {
     const { root, out, cacheDir } = await setup();
     const options = { root, out, now: NOW, search: false, threads: 1, cacheDir };

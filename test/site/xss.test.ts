@@ -136,12 +136,13 @@ function htmlPaths(): string[] {
   return built.output.paths().filter((p) => p.endsWith(".html") && !p.startsWith("pagefind/"));
 }
 
-/** The search page may load Pagefind UI and run its one-line initialiser, nothing else. */
+/** The search page may load Pagefind UI and run its initialiser (which reads data-* attributes), nothing else. */
 function isPagefindScript(el: ReturnType<typeof allElements>[number]): boolean {
   const src = attr(el, "src");
   if (src !== undefined) return /^\/pagefind\/pagefind-ui\.js$/.test(src);
   const code = textContent(el).trim();
-  return /^new PagefindUI\(\{[^<]*\}\);$/.test(code) && !/alert|<|javascript:/i.test(code);
+  const init = /^new PagefindUI\(\{[^<]*\}\);(\s*document\.querySelector\("#search input"\)\.setAttribute\("aria-labelledby", "search-title"\);)?$/;
+  return init.test(code) && !/alert|<|javascript:/i.test(code);
 }
 
 beforeAll(async () => {
