@@ -29,6 +29,5 @@ export function createLiquid(dirs: readonly string[], basePath: string): Liquid 
     jsTruthy: false,
   });
   liquid.registerFilter("url", (route: unknown) => basePath + String(route).replace(/^\/+/, ""));
-  liquid.registerFilter("json", (value: unknown) => JSON.stringify(value));
   return liquid;
 }

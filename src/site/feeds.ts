@@ -71,15 +71,15 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
       // "]]>" would end the CDATA section early; "&gt;" means the same in HTML.
       content: absolutizeHtml(input.bodies.get(entry) ?? "", link).replaceAll("]]>", "]]&gt;"),
       category: entry.issue.tags.map((name) => ({ name, term: name })),
-      // The feed library's JSON writer fails on an empty author list: omit it instead.
-      ...(authorsOf(entry, config).length ? { author: authorsOf(entry, config).map((name) => ({ name })) } : {}),
+      author: authorsOf(entry, config).map((name) => ({ name })),
     });
   }
   return feed;
 }
 
 function authorsOf(entry: SiteIssue, config: SiteConfig): string[] {
-  return entry.issue.authors.length ? entry.issue.authors : config.authors;
+  // Atom requires an author; the newsletter itself stands in when nobody is named.
+  return entry.issue.authors.length ? entry.issue.authors : config.authors.length ? config.authors : [config.title];
 }
 
 function escapeHtml(value: string): string {
