@@ -11,7 +11,7 @@ export const devUsage = `gekkan dev [--root DIR] [--port N] [--host H] [--open] 
   --root DIR    site root (default: .)
   --port N      port to try first (default: ${DEFAULT_PORT}; the next free one if busy)
   --host H      interface to listen on (default: ${DEFAULT_HOST}, this machine only)
-  --open        open the site in the default browser
+  --open        open the site in a browser ($BROWSER, else the system default)
   --no-drafts   leave out issues marked draft: true (shown with a badge by default)`;
 
 export async function devCommand(args: string[], io: Io): Promise<number> {
@@ -50,8 +50,10 @@ function untilSignal(): Promise<void> {
   });
 }
 
+/** `$BROWSER` wins (the usual convention, and how the test observes --open); else the OS opener. */
 function openBrowser(url: string, io: Io): void {
-  const [command, ...args] = process.platform === "darwin" ? ["open", url] : process.platform === "win32" ? ["cmd", "/c", "start", "", url] : ["xdg-open", url];
+  const chosen = process.env.BROWSER;
+  const [command, ...args] = chosen ? [chosen, url] : process.platform === "darwin" ? ["open", url] : process.platform === "win32" ? ["cmd", "/c", "start", "", url] : ["xdg-open", url];
   const child = spawn(command ?? "xdg-open", args, { stdio: "ignore", detached: true });
   child.on("error", () => io.err(`gekkan dev: could not open a browser; visit ${url}`));
   child.unref();

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { copyFixture, memoryIo } from './support.js';
@@ -14,9 +16,9 @@ afterAll(async () => {
 });
 
 /** Runs the compiled CLI until it prints its URL, then sends `signal`. */
-function runUntilServing(signal: NodeJS.Signals): Promise<{ code: number | null; stdout: string; url: string }> {
+function runUntilServing(signal: NodeJS.Signals, extra: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; stdout: string; url: string }> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [resolve('bin/gekkan.js'), 'dev', '--root', site.root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [resolve('bin/gekkan.js'), 'dev', '--root', site.root, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let url = '';
     child.stdout.setEncoding('utf8');
@@ -41,6 +43,26 @@ describe('gekkan dev (CLI)', () => {
     expect(run.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('gekkan dev: stopped');
+  });
+
+  it('--open hands the served URL to $BROWSER', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gekkan-open-'));
+    const opener = join(dir, 'opener.sh');
+    const seen = join(dir, 'seen.txt');
+    await writeFile(opener, `#!/bin/sh\necho "$1" > ${JSON.stringify(seen)}\n`, { mode: 0o755 });
+    try {
+      const run = await runUntilServing('SIGINT', ['--open'], { ...process.env, BROWSER: opener });
+      expect(run.code).toBe(0);
+      // The opener runs detached; give it a moment to write.
+      let opened = '';
+      for (let i = 0; i < 50 && opened === ''; i++) {
+        opened = await readFile(seen, 'utf8').catch(() => '');
+        if (opened === '') await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(opened.trim()).toBe(run.url);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a bad --port as a usage error', async () => {
