@@ -16,7 +16,9 @@ import { robotsTxt, sitemapXml } from "./site/sitemap.js";
 import { addSearchIndex } from "./site/search-index.js";
 import { createLiquid, templateDirs, BUILTIN_TEMPLATES } from "./render/liquid.js";
 import { loadLocales } from "./render/locale.js";
-import { issueBodies, pageSpecs, renderPage, type RenderEnv } from "./render/pages.js";
+import type { RenderEnv } from "./render/pages.js";
+import { PageMemo, forgetPageIndex, renderFingerprint, savePageIndex, seedPageMemo } from "./render/page-memo.js";
+import type { SearchPage } from "./site/search-index.js";
 import { OutputSet, contentHash } from "./write/output.js";
 import { addPublicFiles } from "./write/public-files.js";
 import { writeAtomically } from "./write/disk.js";
@@ -46,6 +48,8 @@ export interface Generated {
   warnings: VFileMessage[];
   /** Content address of the output (only with a cacheDir): equal keys, equal bytes. */
   outputKey?: string | undefined;
+  /** The issue pages as Pagefind indexes them (for `gekkan dev`, which indexes in the background); empty when the output was reused. */
+  searchPages: SearchPage[];
 }
 
 /** SOURCE_DATE_EPOCH (reproducible builds) or the clock. */
@@ -61,6 +65,8 @@ export type RenderAllFn = (sources: readonly SourceFile[], context: RenderContex
 export interface GenerateHooks {
   /** Replaces the issue renderer, e.g. the dev server's in-memory cache. */
   renderAll?: RenderAllFn;
+  /** Page memo kept across builds (the dev server's); without it a build seeds a fresh one from the cache dir. */
+  pageMemo?: PageMemo;
 }
 
 /**
@@ -86,7 +92,7 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
   // Same inputs as an earlier build, same bytes: reuse its whole output (pages, feeds, search index).
   const outputKey = options.cacheDir === undefined ? undefined : snapshotKey({ root: options.root, templateDirs: dirs, sources, options: { drafts: options.drafts ?? false, future: options.future ?? false, base: options.base ?? null, url: options.url ?? null, today, search: options.search ?? true } });
   const reused = outputKey === undefined ? undefined : await reuseOutput(options.cacheDir as string, outputKey);
-  if (reused) return { config, site, output: reused, warnings: messages.filter((m) => !isError(m)), outputKey };
+  if (reused) return { config, site, output: reused, warnings: messages.filter((m) => !isError(m)), outputKey, searchPages: [] };
 
   const output = new OutputSet();
   const css = readAssets(dirs);
@@ -94,25 +100,27 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
   const env: RenderEnv = { config, liquid: createLiquid(dirs, config.basePath), locales, today, styleUrl: `${config.basePath}${ROUTES.styles}?v=${styleHash}` };
   for (const [name, content] of css) output.add(`assets/${name}`, content);
 
-  const bodies = issueBodies(site, env);
-  const searchPages: Array<{ url: string; html: string }> = [];
+  // Pages whose key (spec + templates/locales/config) is unchanged keep their earlier HTML: the dev server's memo, or the previous build's snapshot.
+  const memo = hooks.pageMemo ?? new PageMemo();
+  if (hooks.pageMemo === undefined && options.cacheDir !== undefined) await seedPageMemo(memo, options.cacheDir);
+  const searchPages: SearchPage[] = [];
   try {
-    for (const spec of pageSpecs(site, env, bodies)) {
-      const html = renderPage(spec, env);
-      output.add(spec.route === ROUTES.notFound ? spec.route : `${spec.route}index.html`, html);
-      if (spec.template === "issue") searchPages.push({ url: `${config.basePath}${spec.route}`, html });
+    const { pages, bodies } = memo.renderSite(site, env, renderFingerprint(dirs, env));
+    for (const page of pages) {
+      output.add(page.path, page.html);
+      if (page.spec.template === "issue") searchPages.push({ url: `${config.basePath}${page.spec.route}`, html: page.html });
+    }
+    // Feeds fill the issue bodies they need on demand (block partials), so template errors can surface here too.
+    const feeds = siteFeeds(config, site.issues, bodies);
+    output.add(ROUTES.atom, feeds.atom);
+    output.add(ROUTES.rss, feeds.rss);
+    output.add(ROUTES.jsonFeed, feeds.json);
+    for (const component of site.components) {
+      const issues = site.issues.filter((i) => i.issue.tags.includes(component.name) || i.body.blocks.some((b) => (b.kind === "release" && b.component === component.name) || (b.kind === "qa" && b.components.includes(component.name))));
+      output.add(ROUTES.componentFeed(component.name), buildFeeds({ config, issues, bodies, title: `${config.title}: ${component.name}`, route: ROUTES.component(component.name), atomRoute: ROUTES.componentFeed(component.name) }).atom);
     }
   } catch (error) {
     throw templateError(error);
-  }
-
-  const feeds = siteFeeds(config, site.issues, bodies);
-  output.add(ROUTES.atom, feeds.atom);
-  output.add(ROUTES.rss, feeds.rss);
-  output.add(ROUTES.jsonFeed, feeds.json);
-  for (const component of site.components) {
-    const issues = site.issues.filter((i) => i.issue.tags.includes(component.name) || i.body.blocks.some((b) => (b.kind === "release" && b.component === component.name) || (b.kind === "qa" && b.components.includes(component.name))));
-    output.add(ROUTES.componentFeed(component.name), buildFeeds({ config, issues, bodies, title: `${config.title}: ${component.name}`, route: ROUTES.component(component.name), atomRoute: ROUTES.componentFeed(component.name) }).atom);
   }
   for (const [path, json] of dataFiles(site, config)) output.add(path, json);
   const newest = site.issues[0]?.issue.date ?? "1970-01-01";
@@ -127,8 +135,13 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
   const collisions = await addPublicFiles(options.root, output);
   if (collisions.length > 0) throw new ContentError(collisions);
   if (config.search && options.search !== false) await addSearchIndex(output, searchPages, config.lang);
-  if (outputKey !== undefined) await storeOutput(options.cacheDir as string, outputKey, output);
-  return { config, site, output, warnings: messages.filter((m) => !isError(m)), outputKey };
+  if (outputKey !== undefined) {
+    // The page index names pages inside the snapshot: drop it first so it never describes another snapshot's bytes.
+    await forgetPageIndex(options.cacheDir as string);
+    await storeOutput(options.cacheDir as string, outputKey, output);
+    await savePageIndex(options.cacheDir as string, outputKey, memo);
+  }
+  return { config, site, output, warnings: messages.filter((m) => !isError(m)), outputKey, searchPages };
 }
 
 export interface BuildResult extends Generated {
