@@ -2,7 +2,7 @@
 // gekkan benchmark against Eleventy and Hugo.  `npm run bench` = `npm run compile && node bench/run.mjs`.
 //
 //   node bench/run.mjs [--issues 4000|200|200,4000] [--runs 3] [--skip-hugo] [--only-peers]
-//                      [--dev-edits 20] [--no-dev] [--seed S] [--results bench/results/latest.md]
+//                      [--dev-edits 20] [--no-dev] [--only-dev] [--seed S] [--results bench/results/latest.md]
 //
 // For each corpus size: generates (or reuses) the deterministic corpus (bench/corpus.mjs), then runs
 // `--runs` rounds.  Each round interleaves the gekkan chain (cold -> warm -> one issue changed) with
@@ -37,7 +37,7 @@ const GNU_TIME = "/usr/bin/time";
 // ---------------------------------------------------------------------------------------------
 function parseArgs(argv) {
   const a = {
-    issues: [4000], runs: 3, skipHugo: false, onlyPeers: false, devEdits: 20, dev: true,
+    issues: [4000], runs: 3, skipHugo: false, onlyPeers: false, onlyDev: false, devEdits: 20, dev: true,
     seed: DEFAULT_SEED, results: join(BENCH, "results", "latest.md"), help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -50,6 +50,8 @@ function parseArgs(argv) {
       case "--only-peers": a.onlyPeers = true; break;
       case "--dev-edits": a.devEdits = Number(val()); break;
       case "--no-dev": a.dev = false; break;
+      // the dev loop alone (no build rounds), e.g. while working on it
+      case "--only-dev": a.onlyDev = true; break;
       case "--seed": a.seed = Number(val()); break;
       case "--results": a.results = resolve(val()); break;
       case "-h": case "--help": a.help = true; break;
@@ -216,7 +218,9 @@ function makeTools(ctx) {
     },
     gekkanWarm: {
       label: "gekkan warm (nothing changed)",
-      prepare() {},
+      // `--no-cache` neither reads nor writes the cache, so after the cold run there is nothing to be warm from:
+      // one untimed cached build fills it first (otherwise "warm" would time a cold build that also writes the cache).
+      prepare() { if (coldFlags.length) spawnSync(process.execPath, gekkanArgs([]), { cwd: ROOT, stdio: "ignore" }); },
       run: () => measure(process.execPath, gekkanArgs([]), { useGnuTime }),
       out: outG,
     },
@@ -399,7 +403,7 @@ async function main() {
   let args;
   try { args = parseArgs(process.argv.slice(2)); } catch (e) { console.error(`bench: ${e.message}`); return 2; }
   if (args.help) {
-    log("usage: node bench/run.mjs [--issues 4000|200|200,4000] [--runs 3] [--skip-hugo] [--only-peers] [--dev-edits 20] [--no-dev] [--seed S] [--results FILE]");
+    log("usage: node bench/run.mjs [--issues 4000|200|200,4000] [--runs 3] [--skip-hugo] [--only-peers] [--dev-edits 20] [--no-dev] [--only-dev] [--seed S] [--results FILE]");
     return 0;
   }
   const notes = [];
@@ -481,7 +485,7 @@ async function main() {
     const chain = runGekkan ? ["gekkanCold", "gekkanWarm", "gekkanOne", ...(gekkanFlags.has("--no-search") ? ["gekkanColdNoSearch"] : [])] : [];
     const peers = [...(eleventyOk ? ["eleventy"] : []), ...(hugoPath ? ["hugo"] : [])];
     const rows = [];
-    for (let round = 0; round < args.runs; round++) {
+    for (let round = 0; round < (args.onlyDev ? 0 : args.runs); round++) {
       const p = peers.length ? [...peers.slice(round % peers.length), ...peers.slice(0, round % peers.length)] : [];
       // interleave: gekkan step, peer, gekkan step, peer, ... ; who goes first alternates per round
       const seq = [];
@@ -535,7 +539,7 @@ async function main() {
   md.push("## Method", "");
   md.push(`- Wall time: monotonic clock around each child process (spawn to exit). Peak RSS: ${rssMethod}. The "tree RSS sum" column samples /proc every 100 ms and sums RSS over the whole child tree (it can miss short peaks).`);
   md.push(`- ${args.runs} rounds per corpus; each round interleaves the gekkan chain (cold → warm → one issue changed) with the peers, the order alternating between rounds. Reported: median/min/max wall over rounds, max peak RSS over rounds; ratio = scenario median / Eleventy cold median (below 1 is faster than Eleventy).`);
-  md.push("- gekkan cold: `gekkan build --no-cache --quiet` (`--no-cache` only if the CLI has it) after deleting `DIR/.gekkan` and the output dir; gekkan's full build also writes feeds, archive/component pages, sitemap and a Pagefind search index, which the peers do not, so a `--no-search` cold row is added when the CLI has that flag. Warm: same command without `--no-cache`, nothing changed. One issue changed: the middle issue's body gets one appended line, then a warm build (restored afterwards).");
+  md.push("- gekkan cold: `gekkan build --no-cache --quiet` (`--no-cache` only if the CLI has it) after deleting `DIR/.gekkan` and the output dir; gekkan's full build also writes feeds, archive/component pages, sitemap and a Pagefind search index, which the peers do not, so a `--no-search` cold row is added when the CLI has that flag. Warm: same command without `--no-cache`, nothing changed, after one untimed cached build (the cold run's `--no-cache` leaves no cache to be warm from). One issue changed: the middle issue's body gets one appended line, then a warm build (restored afterwards).");
   md.push("- Eleventy cold: `eleventy --config=bench/peers/eleventy.config.mjs --quiet` into an emptied output dir; same `.md` files as input, Liquid layouts (issue page + index of all issues), markdown not pre-processed as Liquid. Hugo cold: `hugo --quiet --ignoreCache` into an emptied dir; site from `bench/corpus.mjs` (`contentDir = \"../content\"`, same files), Go-template layouts equivalent to the Liquid ones, taxonomies/RSS/sitemap disabled.");
   md.push("- Neither peer understands `:::` directives (rendered as plain paragraphs). Hugo highlights the ```sh block (Chroma, default); Eleventy does not highlight without a plugin.");
   md.push("- Dev loop: `gekkan dev` on the same corpus; after the first page is served and 1.5 s of SSE silence, one issue is rewritten N times; latency = file write → `reload` event received on `/__gekkan/events`; 250 ms pause between edits. p50/p95 are nearest-rank.", "");

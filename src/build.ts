@@ -17,7 +17,7 @@ import { addSearchIndex } from "./site/search-index.js";
 import { createLiquid, templateDirs, BUILTIN_TEMPLATES } from "./render/liquid.js";
 import { loadLocales } from "./render/locale.js";
 import type { RenderEnv } from "./render/pages.js";
-import { PageMemo, forgetPageIndex, renderFingerprint, savePageIndex, seedPageMemo } from "./render/page-memo.js";
+import { PageMemo, type PageMemoStats, forgetPageIndex, renderFingerprint, savePageIndex, seedPageMemo } from "./render/page-memo.js";
 import type { SearchPage } from "./site/search-index.js";
 import { OutputSet, contentHash } from "./write/output.js";
 import { addPublicFiles } from "./write/public-files.js";
@@ -50,6 +50,8 @@ export interface Generated {
   outputKey?: string | undefined;
   /** The issue pages as Pagefind indexes them (for `gekkan dev`, which indexes in the background); empty when the output was reused. */
   searchPages: SearchPage[];
+  /** What the page memo did (absent when the whole output was reused). */
+  pageStats?: PageMemoStats | undefined;
 }
 
 /** SOURCE_DATE_EPOCH (reproducible builds) or the clock. */
@@ -124,9 +126,11 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
   }
   for (const [path, json] of dataFiles(site, config)) output.add(path, json);
   const newest = site.issues[0]?.issue.date ?? "1970-01-01";
+  // By route, not site.issues.find per page: that is quadratic, ~0.2 s per build at 4,000 issues.
+  const issueByRoute = new Map(site.issues.map((i) => [i.route, i]));
   const sitemapEntries = output.paths().filter((p) => p.endsWith("index.html")).map((p) => {
     const route = p.slice(0, -"index.html".length);
-    const issue = site.issues.find((i) => i.route === route);
+    const issue = issueByRoute.get(route);
     return { route, lastmod: issue?.issue.date ?? newest };
   });
   output.add(ROUTES.sitemap, sitemapXml(config, sitemapEntries));
@@ -141,7 +145,7 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
     await storeOutput(options.cacheDir as string, outputKey, output);
     await savePageIndex(options.cacheDir as string, outputKey, memo);
   }
-  return { config, site, output, warnings: messages.filter((m) => !isError(m)), outputKey, searchPages };
+  return { config, site, output, warnings: messages.filter((m) => !isError(m)), outputKey, searchPages, pageStats: { ...memo.stats } };
 }
 
 export interface BuildResult extends Generated {

@@ -4,6 +4,7 @@ import type { VFileMessage } from "vfile-message";
 import { buildTime, generate } from "../build.js";
 import type { Io } from "../cli-support.js";
 import { ContentError, diagnostic, formatDiagnostic } from "../diagnostics.js";
+import { PageMemo, type PageMemoStats } from "../render/page-memo.js";
 import type { OutputSet } from "../write/output.js";
 import { EventHub } from "./events.js";
 import { createDevHttpServer } from "./http.js";
@@ -11,6 +12,7 @@ import { listenFrom } from "./listen.js";
 import { changedCount, diffOutputs, snapshot, type OutputDiff, type Snapshot } from "./output-diff.js";
 import { toProblems } from "./problems.js";
 import { createRenderCache, type RenderCacheStats } from "./render-cache.js";
+import { createSearchRebuilder } from "./search.js";
 import { watchSite, type ChangeBatch, type SiteWatcher } from "./watch.js";
 
 export const DEFAULT_PORT = 4321;
@@ -26,11 +28,13 @@ export interface DevServerOptions {
   search?: boolean;
   io: Io;
   debounceMs?: number;
+  /** Quiet time after the last rebuild before the search index is rebuilt. */
+  searchDelayMs?: number;
 }
 
 /** The outcome of one rebuild, for the terminal and for tests. */
 export type RebuildOutcome =
-  | { ok: true; diff: OutputDiff | undefined; ms: number; stats: RenderCacheStats }
+  | { ok: true; diff: OutputDiff | undefined; ms: number; stats: RenderCacheStats; pages: PageMemoStats }
   | { ok: false; messages: VFileMessage[] };
 
 export interface DevServer {
@@ -46,6 +50,10 @@ export interface DevServer {
   clients: () => number;
   /** The most recent rebuild's outcome. */
   last: () => RebuildOutcome | undefined;
+  /** Resolves once no search index rebuild is running or scheduled. */
+  searchIdle: () => Promise<void>;
+  /** Search index rebuilds finished so far. */
+  searchBuilds: () => number;
   close: () => Promise<void>;
 }
 
@@ -57,6 +65,8 @@ export interface DevServer {
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const { root, io } = options;
   const cache = createRenderCache();
+  const memo = new PageMemo();
+  const search = createSearchRebuilder({ delayMs: options.searchDelayMs, io });
   const hub = new EventHub();
   let current: Snapshot | undefined;
   let failing = false;
@@ -65,33 +75,43 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const rebuild = async (batch: ChangeBatch | undefined): Promise<void> => {
     // A config or template change is a full rebuild: cached issues start over too.
-    if (batch?.full) cache.clear();
+    if (batch?.full) {
+      cache.clear();
+      // Not needed for correctness (the fingerprint changes), only to free the old pages sooner.
+      memo.clear();
+    }
     const started = performance.now();
     try {
+      // The search index is never built inline: it follows the reload, in the background (see search.ts).
       const generated = await generate(
-        { root, drafts: options.drafts ?? true, future: options.future ?? true, base: "/", now: buildTime(), search: options.search },
-        { renderAll: cache.renderAll },
+        { root, drafts: options.drafts ?? true, future: options.future ?? true, base: "/", now: buildTime(), search: false },
+        { renderAll: cache.renderAll, pageMemo: memo },
       );
       const warnings = generated.warnings.map(formatDiagnostic).join("\n");
       if (warnings !== printedWarnings && warnings !== "") io.err(warnings);
       printedWarnings = warnings;
-      const next = snapshot(generated.output);
+      const next = snapshot(generated.output, current);
       const diff = current === undefined ? undefined : diffOutputs(current, next);
       const wasFailing = failing;
       current = next;
       failing = false;
       const ms = Math.round(performance.now() - started);
-      lastOutcome = { ok: true, diff, ms, stats: { ...cache.stats } };
+      lastOutcome = { ok: true, diff, ms, stats: { ...cache.stats }, pages: { ...memo.stats } };
+      const searchWanted = generated.config.search && options.search !== false;
       if (diff === undefined) {
         if (wasFailing) hub.send({ type: "reload", data: { paths: null } });
+        if (searchWanted) search.schedule(generated.searchPages, generated.config.lang);
         const n = generated.site.issues.length;
         io.out(`gekkan dev: built ${n} issue${n === 1 ? "" : "s"} (drafts ${options.drafts === false ? "hidden" : "shown"}) in ${ms} ms`);
         return;
       }
       announce(diff, wasFailing, next);
+      // After the reload: only issue pages feed the index, so nothing else needs it rebuilt.
+      if (searchWanted && (wasFailing || diff.added.concat(diff.changed, diff.removed).some((p) => p.endsWith(".html")))) search.schedule(generated.searchPages, generated.config.lang);
       const count = changedCount(diff);
       const issues = `${cache.stats.rendered} issue${cache.stats.rendered === 1 ? "" : "s"} re-rendered, ${cache.stats.reused} reused`;
-      io.out(`gekkan dev: rebuilt in ${ms} ms (${issues}); ${count} file${count === 1 ? "" : "s"} changed${wasFailing ? "; errors fixed" : ""}`);
+      const pages = `${memo.stats.rendered} page${memo.stats.rendered === 1 ? "" : "s"} re-rendered`;
+      io.out(`gekkan dev: rebuilt in ${ms} ms (${issues}, ${pages}); ${count} file${count === 1 ? "" : "s"} changed${wasFailing ? "; errors fixed" : ""}`);
     } catch (error) {
       const messages = error instanceof ContentError ? error.messages : [internalProblem(error)];
       failing = true;
@@ -125,7 +145,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   await rebuild(undefined);
-  const server: Server = createDevHttpServer({ output: (): OutputSet | undefined => current?.output, hub });
+  const server: Server = createDevHttpServer({ output: (): OutputSet | undefined => current?.output, search: search.output, hub });
   const host = options.host ?? DEFAULT_HOST;
   const listening = await listenFrom(server, host, options.port ?? DEFAULT_PORT);
   let watcher: SiteWatcher;
@@ -153,9 +173,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     idle,
     clients: () => hub.size,
     last: () => lastOutcome,
+    searchIdle: search.idle,
+    searchBuilds: search.builds,
     close: async () => {
       await watcher.close();
       await idle();
+      await search.close();
       hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

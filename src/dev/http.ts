@@ -9,6 +9,8 @@ import { indexPath, requestPath } from "./request-path.js";
 export interface DevHttpOptions {
   /** The last good build, or undefined while the very first build is broken. */
   output: () => OutputSet | undefined;
+  /** The search index, built apart from the pages (after them, in the background). */
+  search?: () => OutputSet | undefined;
   hub: EventHub;
 }
 
@@ -55,7 +57,7 @@ function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptio
     return;
   }
   const file = indexPath(path);
-  const content = output.get(file);
+  const content = output.get(file) ?? (file.startsWith("pagefind/") ? options.search?.()?.get(file) : undefined);
   if (content !== undefined) {
     const type = contentTypeOf(file);
     send(res, method, 200, type, type.startsWith("text/html") ? injectClient(toText(content)) : content);

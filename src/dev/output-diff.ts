@@ -17,8 +17,21 @@ export interface OutputDiff {
   cssOnly: boolean;
 }
 
-export function snapshot(output: OutputSet): Snapshot {
-  return { output, hashes: new Map(output.entries().map(([path, content]) => [path, contentHash(content)])) };
+/**
+ * Hashes the output, reusing `previous`'s hash of every file whose content is
+ * unchanged: the page memo hands unchanged pages back as the very same
+ * strings, which `===` settles at once, so a one-issue edit hashes a handful
+ * of files, not the whole site. (`===` compares string contents, buffers by
+ * identity, so a reused hash is always the content's hash.)
+ */
+export function snapshot(output: OutputSet, previous?: Snapshot): Snapshot {
+  return {
+    output,
+    hashes: new Map(output.entries().map(([path, content]) => {
+      const known = previous !== undefined && previous.output.get(path) === content ? previous.hashes.get(path) : undefined;
+      return [path, known ?? contentHash(content)];
+    })),
+  };
 }
 
 /** What a rebuild changed, path by path, so only real changes reach the browser. */

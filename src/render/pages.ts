@@ -45,7 +45,13 @@ export function pageSpecs(site: Site, env: RenderEnv, bodies: Map<SiteIssue, str
   const lang = config.lang;
   const view = viewContext(env, lang);
   const t = view.locale.pack.strings;
-  const card = (entry: SiteIssue) => issueCard(entry, view);
+  // One card per issue, shared by every list it appears in (home, archive, year, component pages): ~5 lists × 4,000 issues otherwise.
+  const cards = new Map<SiteIssue, ReturnType<typeof issueCard>>();
+  const card = (entry: SiteIssue) => {
+    let made = cards.get(entry);
+    if (made === undefined) cards.set(entry, (made = issueCard(entry, view)));
+    return made;
+  };
   const latest = site.issues[0];
   const anchor = (route: string) => url(config.basePath, route);
   const str = (key: string) => t[key] ?? key;

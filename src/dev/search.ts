@@ -1,0 +1,89 @@
+import type { Io } from "../cli-support.js";
+import { searchIndexFiles, type SearchPage } from "../site/search-index.js";
+import { OutputSet } from "../write/output.js";
+
+export interface SearchRebuilder {
+  /** Asks for an index of `pages`; the latest request wins once edits pause. */
+  schedule: (pages: readonly SearchPage[], language: string) => void;
+  /** The pagefind/ files of the last finished index (paths include "pagefind/"), or undefined before the first. */
+  output: () => OutputSet | undefined;
+  idle: () => Promise<void>;
+  builds: () => number;
+  close: () => Promise<void>;
+}
+
+/**
+ * The dev server's Pagefind index, rebuilt in the background after the
+ * reload event has gone out: indexing thousands of pages takes seconds, and a
+ * save must not wait for it. So search in `gekkan dev` may be a few seconds
+ * behind the pages (stale results, or none right after start-up); a build
+ * always indexes inline and is never stale. Requests are debounced, one
+ * index is built at a time, and a request that arrives meanwhile is built next.
+ */
+export function createSearchRebuilder(options: { delayMs?: number | undefined; io: Io }): SearchRebuilder {
+  const delayMs = options.delayMs ?? 1000;
+  let current: OutputSet | undefined;
+  let wanted: { pages: readonly SearchPage[]; language: string } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let builds = 0;
+  let closed = false;
+  let waiters: Array<() => void> = [];
+
+  const settle = () => {
+    if (timer !== undefined || running !== undefined || wanted !== undefined) return;
+    const done = waiters;
+    waiters = [];
+    for (const resolve of done) resolve();
+  };
+
+  const run = () => {
+    timer = undefined;
+    if (running !== undefined || wanted === undefined || closed) {
+      settle();
+      return;
+    }
+    const job = wanted;
+    wanted = undefined;
+    running = (async () => {
+      try {
+        const files = await searchIndexFiles(job.pages, job.language);
+        const next = new OutputSet();
+        for (const file of files) next.add(`pagefind/${file.path}`, file.content, "pagefind");
+        current = next;
+        builds++;
+      } catch (error) {
+        // Search is a convenience in dev: report and keep serving the last index.
+        options.io.err(`gekkan dev: search index not rebuilt: ${(error as Error).message}`);
+      }
+    })().finally(() => {
+      running = undefined;
+      // A request that came in while indexing: build it now (it has already waited its delay).
+      if (wanted !== undefined && !closed) run();
+      else settle();
+    });
+  };
+
+  return {
+    schedule: (pages, language) => {
+      if (closed) return;
+      wanted = { pages, language };
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(run, delayMs);
+    },
+    output: () => current,
+    idle: () => new Promise<void>((resolve) => {
+      waiters.push(resolve);
+      settle();
+    }),
+    builds: () => builds,
+    close: async () => {
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      wanted = undefined;
+      await running;
+      settle();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../src/build.js';
+import { CLIENT_TAG } from '../../src/dev/client-script.js';
+import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
+import { copyFixture, memoryIo, openSse, type SseReader } from './support.js';
+
+const APRIL = 'content/issues/2011/2011-04.md';
+
+let site: { root: string; remove: () => Promise<void> };
+let server: DevServer;
+let events: SseReader;
+const io = memoryIo();
+
+const edit = async (file: string, change: (text: string) => string) => {
+  const path = join(site.root, file);
+  const before = await readFile(path, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`test bug: edit of ${file} changed nothing`);
+  await writeFile(path, after);
+};
+const fetchText = async (path: string) => {
+  const res = await fetch(new URL(path, server.url));
+  return { status: res.status, text: await res.text() };
+};
+
+beforeAll(async () => {
+  site = await copyFixture('dev-site');
+  // The fixture turns search off; this suite is about the background index.
+  await edit('gekkan.config.json', (t) => t.replace('"search": false', '"search": true'));
+  server = await startDevServer({ root: site.root, port: 0, io, debounceMs: 60, searchDelayMs: 200 });
+  events = await openSse(new URL('/__gekkan/events', server.url).href);
+  await server.searchIdle();
+}, 60_000);
+
+afterAll(async () => {
+  events?.close();
+  await server?.close();
+  await site?.remove();
+});
+
+describe('gekkan dev: page memo and background search', () => {
+  it('builds the search index after start-up, in the background, and serves it', async () => {
+    expect(server.searchBuilds()).toBe(1);
+    expect((await fetchText('/pagefind/pagefind.js')).status).toBe(200);
+    // Pages never wait for it: the built pages themselves carry no index files.
+    const built = await generate({ root: site.root, drafts: true, future: true, base: '/', search: false });
+    expect(built.output.paths().some((p) => p.startsWith('pagefind/'))).toBe(false);
+  });
+
+  it('an issue edit re-renders only the pages it changes, and the reload goes out before the search rebuild', async () => {
+    const total = (() => {
+      const last = server.last();
+      return last?.ok ? last.pages.rendered + last.pages.reused : 0;
+    })();
+    expect(total).toBeGreaterThan(5);
+    const searchesBefore = server.searchBuilds();
+    await edit(APRIL, (t) => t.replace('The first paragraph says hello.', 'The first paragraph says memo.'));
+    const reload = await events.next('reload');
+    await server.idle();
+    // The reload has been sent and the rebuild is over, but the index has not been rebuilt yet: it is debounced behind the reload.
+    expect(server.searchBuilds()).toBe(searchesBefore);
+    const paths = (JSON.parse(reload.data) as { paths: string[] }).paths;
+    expect(paths).toContain('issues/2011-04/index.html');
+    expect(paths.some((p) => p.startsWith('pagefind/'))).toBe(false);
+    const last = server.last();
+    if (!last?.ok) throw new Error('rebuild failed');
+    expect(last.stats).toEqual({ rendered: 1, reused: 2 });
+    // Only the edited issue's page changed its spec (the text is not in any card).
+    expect(last.pages.rendered).toBe(1);
+    expect(last.pages.reused).toBe(total - 1);
+    expect((await fetchText('/issues/2011-04/')).text).toContain('says memo');
+
+    await server.searchIdle();
+    expect(server.searchBuilds()).toBe(searchesBefore + 1);
+  });
+
+  it('serves the same pages as a clean build after the edit', async () => {
+    const clean = await generate({ root: site.root, drafts: true, future: true, base: '/', search: false, now: new Date() });
+    for (const path of clean.output.paths().filter((p) => p.endsWith('.html'))) {
+      const served = await fetchText(`/${path.replace(/index\.html$/, '')}`);
+      // The dev server injects its client script; everything else is the built page.
+      expect(served.text.replace(`${CLIENT_TAG}\n`, '')).toBe(clean.output.text(path));
+    }
+  });
+
+  it('a template edit re-renders every page (the memo fingerprint changes)', async () => {
+    await edit('gekkan.config.json', (t) => t.replace('"Dev fixture"', '"Dev fixture, memo"'));
+    await events.next('reload');
+    await server.idle();
+    const last = server.last();
+    if (!last?.ok) throw new Error('rebuild failed');
+    expect(last.pages.reused).toBe(0);
+    expect(last.pages.rendered).toBeGreaterThan(5);
+  });
+});
