@@ -151,7 +151,7 @@ function hashFile(hash: ReturnType<typeof createHash>, base: string, path: strin
 }
 
 /** Every entry under `dir` (names, kinds and file bytes), in a stable order; a missing dir hashes as empty. */
-function hashTree(hash: ReturnType<typeof createHash>, dir: string, followLinks: boolean): void {
+export function hashTree(hash: ReturnType<typeof createHash>, dir: string, followLinks: boolean): void {
   let names: string[];
   try {
     names = readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { join } from "node:path";
 import { codeFingerprint } from "../cache/fingerprint.js";
-import { loadSnapshot } from "../cache/output-snapshot.js";
+import { hashTree, loadSnapshot } from "../cache/output-snapshot.js";
 import type { Site, SiteIssue } from "../site/model.js";
 import { ROUTES } from "../site/urls.js";
 import type { OutputContent } from "../write/output.js";
@@ -170,32 +170,13 @@ export function renderFingerprint(templateDirs: readonly string[], env: RenderEn
   const hash = createHash("sha256").update(`gekkan-page-memo-1\0${codeFingerprint()}\0`);
   templateDirs.forEach((dir, i) => {
     hash.update(`templates#${i}\0`);
-    hashTree(hash, dir);
+    hashTree(hash, dir, true);
   });
   hash.update(JSON.stringify([...env.locales].map(([code, locale]) => [code, locale.pack])));
   hash.update("\0").update(JSON.stringify(env.config)).update("\0").update(env.styleUrl).update("\0").update(env.today);
   return hash.digest("hex");
 }
 
-function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
-  } catch {
-    hash.update("absent\0");
-    return;
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    const portable = name.split(sep).join("/");
-    if (statSync(path).isFile()) {
-      const bytes = readFileSync(path);
-      hash.update(`${portable}\0${bytes.length}\0`).update(bytes);
-    } else {
-      hash.update(`${portable}\0dir\0`);
-    }
-  }
-}
 
 interface PageIndex {
   /** The snapshot key the pages belong to. */
