@@ -76,7 +76,7 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
     const fix = noun === "image" ? `; put the file at public/${verdict.path.slice(site.basePath.length)}` : "";
     return `broken ${noun} "${url}": nothing is published at ${verdict.path}${hint ? ` — did you mean "${hint}"?` : fix}`;
   }
-  const ids = [...site.idsOf(targetPath(verdict.path, site))];
+  const ids = [...site.idsOf(verdict.file)];
   const hint = suggest(verdict.fragment, ids);
   return `broken anchor in ${noun} "${url}": ${verdict.path} has no element with id "${verdict.fragment}"${hint ? ` — did you mean "#${hint}"?` : ""}`;
 }
@@ -84,10 +84,4 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
 /** Resolves the same from any page, so one report (at the source) covers every copy. */
 function isSiteAbsolute(url: string): boolean {
   return url.startsWith("/") || /^[a-z][a-z0-9+.-]*:/i.test(url);
-}
-
-function targetPath(urlPath: string, site: LinkSite): string {
-  const rel = decodeURIComponent(urlPath.slice(site.basePath.length));
-  const file = rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
-  return site.output.has(file) ? file : `${rel}/index.html`;
 }

@@ -1,4 +1,5 @@
 import type { OutputSet } from "../write/output.js";
+import { routeFile } from "../site/urls.js";
 
 /** Site facts link checking needs: where the site lives and what it contains. */
 export interface LinkSite {
@@ -13,7 +14,7 @@ export type LinkVerdict =
   | { kind: "external" }
   | { kind: "ok" }
   | { kind: "missing"; path: string }
-  | { kind: "anchor"; path: string; fragment: string };
+  | { kind: "anchor"; path: string; fragment: string; /** The output file the link lands on. */ file: string };
 
 /** The public URL of an output file: "issues/x/index.html" → "/issues/x/". */
 export function outputUrl(basePath: string, path: string): string {
@@ -40,12 +41,12 @@ export function judgeLink(site: LinkSite, from: string, url: string): LinkVerdic
   } catch {
     return { kind: "missing", path: target.pathname };
   }
-  const file = rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+  const file = routeFile(rel);
   const found = site.output.has(file) ? file : site.output.has(`${rel}/index.html`) ? `${rel}/index.html` : undefined;
   if (found === undefined) return { kind: "missing", path: target.pathname };
   const fragment = target.hash.length > 1 ? safeDecode(target.hash.slice(1)) : undefined;
   if (fragment !== undefined && found.endsWith(".html") && !site.idsOf(found).has(fragment)) {
-    return { kind: "anchor", path: target.pathname, fragment };
+    return { kind: "anchor", path: target.pathname, fragment, file: found };
   }
   return { kind: "ok" };
 }

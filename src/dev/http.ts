@@ -4,7 +4,8 @@ import { ROUTES } from "../site/urls.js";
 import { CLIENT_PATH, CLIENT_SCRIPT, DEV_PREFIX, EVENTS_PATH, injectClient } from "./client-script.js";
 import { contentTypeOf } from "./content-type.js";
 import type { EventHub } from "./events.js";
-import { indexPath, requestPath } from "./request-path.js";
+import { requestPath } from "./request-path.js";
+import { routeFile } from "../site/urls.js";
 
 export interface DevHttpOptions {
   /** The last good build, or undefined while the very first build is broken. */
@@ -56,7 +57,7 @@ function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptio
     send(res, method, 500, "text/html; charset=utf-8", injectClient(NO_BUILD_PAGE));
     return;
   }
-  const file = indexPath(path);
+  const file = routeFile(path);
   const content = output.get(file) ?? (file.startsWith("pagefind/") ? options.search?.()?.get(file) : undefined);
   if (content !== undefined) {
     const type = contentTypeOf(file);

@@ -19,8 +19,3 @@ export function requestPath(rawUrl: string): string | undefined {
   if (parts.some((part, i) => part === "." || part === ".." || (part === "" && i < parts.length - 1))) return undefined;
   return decoded.slice(1);
 }
-
-/** "" and "dir/" name the directory's index.html, as on a static host. */
-export function indexPath(path: string): string {
-  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
-}

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { codeFingerprint } from "../cache/fingerprint.js";
 import { hashTree, loadSnapshot } from "../cache/output-snapshot.js";
 import type { Site, SiteIssue } from "../site/model.js";
-import { ROUTES } from "../site/urls.js";
+import { routeFile } from "../site/urls.js";
 import type { OutputContent } from "../write/output.js";
 import { issueBodyHtml } from "./issue-html.js";
 import { localeFor, pageSpecs, renderPage, type PageSpec, type RenderEnv } from "./pages.js";
@@ -103,7 +103,7 @@ export class PageMemo {
     const next = new Map<string, PageEntry>();
     const pages: RenderedPage[] = [];
     for (const spec of pageSpecs(site, env, tokens)) {
-      const path = spec.route === ROUTES.notFound ? spec.route : `${spec.route}index.html`;
+      const path = routeFile(spec.route);
       const key = createHash("sha256").update(fingerprint).update("\0").update(path).update("\0").update(JSON.stringify(spec)).digest("hex");
       const earlier = this.pages.get(path);
       let html: OutputContent;
