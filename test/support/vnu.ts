@@ -1,13 +1,11 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { delimiter, join, relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const require = createRequire(import.meta.url);
+import { javaBinary, vnuJar } from '../../src/check/vnu.js';
 
 /** Absolute path of vnu.jar, as exported by the vnu-jar package (a String object). */
-export const VNU_JAR: string = String(require('vnu-jar') as unknown);
+export const VNU_JAR: string = vnuJar();
 
 export interface VnuMessage {
   /** Absolute path of the validated file. */
@@ -33,31 +31,16 @@ interface RawVnuMessage {
   lastColumn?: number;
 }
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Finds `java`: $JAVA_HOME/bin/java, then PATH. Throws a clear error if absent. */
+/** `java` as `gekkan check --html` finds it ($JAVA_HOME, then PATH), with the test set-up's hint. */
 export function javaPath(): string {
-  const home = process.env['JAVA_HOME'];
-  if (home) {
-    const candidate = join(home, 'bin', 'java');
-    if (isExecutable(candidate)) return candidate;
+  try {
+    return javaBinary();
+  } catch {
+    throw new Error(
+      'java not found ($JAVA_HOME/bin/java or PATH); vnu.jar needs Java >= 11. ' +
+        'Run `node scripts/ensure-test-deps.mjs` as root or `apt-get install default-jre-headless`.',
+    );
   }
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, 'java');
-    if (isExecutable(candidate)) return candidate;
-  }
-  throw new Error(
-    'java not found ($JAVA_HOME/bin/java or PATH); vnu.jar needs Java >= 11. ' +
-      'Run `node scripts/ensure-test-deps.mjs` as root or `apt-get install default-jre-headless`.',
-  );
 }
 
 /** Splits the file list so no single command line gets absurdly long. */
