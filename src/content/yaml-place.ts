@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type ParsedNode } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from "yaml";
 import type { Place } from "../diagnostics.js";
 
 /**
@@ -33,9 +33,3 @@ export function placeOfPath(
   const pos = lines.linePos(range[0]);
   return { line: pos.line + lineOffset, column: pos.col };
 }
-
-export function placeOfKey(doc: Document.Parsed, lines: LineCounter, key: string, lineOffset = 0): Place | undefined {
-  return placeOfPath(doc, lines, [key], lineOffset, "key");
-}
-
-export type { ParsedNode };

@@ -3,7 +3,7 @@ import type { SiteConfig } from "../config.js";
 import type { Site, SiteIssue } from "../site/model.js";
 import { ROUTES, absoluteUrl } from "../site/urls.js";
 import type { Locale } from "./locale.js";
-import { issueBodyHtml, sectionToc } from "./issue-html.js";
+import { sectionToc } from "./issue-html.js";
 import { issueCard, url, type ViewContext } from "./views.js";
 
 export interface RenderEnv {
@@ -32,11 +32,6 @@ export function localeFor(env: RenderEnv, lang: string): Locale {
 
 export function viewContext(env: RenderEnv, lang: string): ViewContext {
   return { basePath: env.config.basePath, today: env.today, locale: localeFor(env, lang) };
-}
-
-/** Issue page HTML bodies, computed once and shared by pages and feeds. */
-export function issueBodies(site: Site, env: RenderEnv): Map<SiteIssue, string> {
-  return new Map(site.issues.map((entry) => [entry, issueBodyHtml(env.liquid, entry, localeFor(env, entry.issue.lang), url(env.config.basePath, entry.route))]));
 }
 
 /** Every HTML page of the site, as data. */
