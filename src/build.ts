@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { LiquidError } from "liquidjs";
 import type { VFileMessage } from "vfile-message";
 import { CONFIG_FILE, loadConfig, type SiteConfig } from "./config.js";
-import { ContentError, diagnostic, isError } from "./diagnostics.js";
+import { ContentError, diagnostic, formatDiagnostic, isError } from "./diagnostics.js";
+import { buildTime, dayOf } from "./build-time.js";
 import { readSources, type SourceFile } from "./content/sources.js";
 import { renderAll, type RenderAllOptions, type RenderAllResult } from "./content/render-all.js";
 import type { RenderContext } from "./content/render-issue.js";
@@ -14,7 +15,8 @@ import { buildFeeds, siteFeeds } from "./site/feeds.js";
 import { dataFiles } from "./site/data-json.js";
 import { robotsTxt, sitemapXml } from "./site/sitemap.js";
 import { addSearchIndex } from "./site/search-index.js";
-import { createLiquid, templateDirs, BUILTIN_TEMPLATES } from "./render/liquid.js";
+import { createLiquid } from "./render/liquid.js";
+import { templateDirs, BUILTIN_TEMPLATES } from "./render/template-dirs.js";
 import { loadLocales } from "./render/locale.js";
 import type { RenderEnv } from "./render/pages.js";
 import { PageMemo, type PageMemoStats, forgetPageIndex, renderFingerprint, savePageIndex, seedPageMemo } from "./render/page-memo.js";
@@ -22,7 +24,10 @@ import type { SearchPage } from "./site/search-index.js";
 import { OutputSet, contentHash } from "./write/output.js";
 import { addPublicFiles } from "./write/public-files.js";
 import { writeAtomically } from "./write/disk.js";
-import { reuseOutput, snapshotKey, storeOutput, writeUnlessCurrent } from "./cache/output-snapshot.js";
+import { dateWindow, reuseOutput, storeOutput, writeUnlessCurrent, type DateWindow } from "./cache/output-snapshot.js";
+import { buildOutputKey } from "./cache/build-key.js";
+
+export { buildTime } from "./build-time.js";
 
 export interface BuildOptions {
   root: string;
@@ -52,13 +57,9 @@ export interface Generated {
   searchPages: SearchPage[];
   /** What the page memo did (absent when the whole output was reused). */
   pageStats?: PageMemoStats | undefined;
-}
-
-/** SOURCE_DATE_EPOCH (reproducible builds) or the clock. */
-export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date();
+  /** "Today" of this build, and the days on which the same inputs give the same output. */
+  today: string;
+  window: DateWindow;
 }
 
 /** Same contract as `renderAll`: (sources, context) → results in source order. */
@@ -82,7 +83,7 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
   if (!locales.has(config.lang)) {
     throw new ContentError([diagnostic(CONFIG_FILE, `config field "lang": no locale pack "${config.lang}"; available: ${[...locales.keys()].join(", ")}`, { line: 1, column: 1 }, "config-schema")]);
   }
-  const today = (options.now ?? buildTime()).toISOString().slice(0, 10);
+  const today = dayOf(options.now ?? buildTime());
   const sources = await readSources(options.root);
   const context = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath };
   const { rendered, messages } = await (hooks.renderAll ?? renderAll)(sources, context, { cacheDir: options.cacheDir, threads: options.threads });
@@ -91,10 +92,11 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
   const errors = [...messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
   if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
   const site = collected.site;
+  const window = dateWindow(rendered.map((r) => r.issue.date), today);
   // Same inputs as an earlier build, same bytes: reuse its whole output (pages, feeds, search index).
-  const outputKey = options.cacheDir === undefined ? undefined : snapshotKey({ root: options.root, templateDirs: dirs, sources, options: { drafts: options.drafts ?? false, future: options.future ?? false, base: options.base ?? null, url: options.url ?? null, today, search: options.search ?? true } });
-  const reused = outputKey === undefined ? undefined : await reuseOutput(options.cacheDir as string, outputKey);
-  if (reused) return { config, site, output: reused, warnings: messages.filter((m) => !isError(m)), outputKey, searchPages: [] };
+  const outputKey = options.cacheDir === undefined ? undefined : buildOutputKey(options, dirs, sources);
+  const reused = outputKey === undefined ? undefined : await reuseOutput(options.cacheDir as string, outputKey, today);
+  if (reused) return { config, site, output: reused, warnings: messages.filter((m) => !isError(m)), outputKey, searchPages: [], today, window };
 
   const output = new OutputSet();
   const css = readAssets(dirs);
@@ -107,7 +109,7 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
   if (hooks.pageMemo === undefined && options.cacheDir !== undefined) await seedPageMemo(memo, options.cacheDir);
   const searchPages: SearchPage[] = [];
   try {
-    const { pages, bodies } = memo.renderSite(site, env, renderFingerprint(dirs, env));
+    const { pages, bodies } = memo.renderSite(site, env, renderFingerprint(dirs, env, window));
     for (const page of pages) {
       output.add(page.path, page.html);
       if (page.spec.template === "issue") searchPages.push({ url: `${config.basePath}${page.spec.route}`, html: page.html });
@@ -142,10 +144,10 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
   if (outputKey !== undefined) {
     // The page index names pages inside the snapshot: drop it first so it never describes another snapshot's bytes.
     await forgetPageIndex(options.cacheDir as string);
-    await storeOutput(options.cacheDir as string, outputKey, output);
+    await storeOutput(options.cacheDir as string, outputKey, window, output);
     await savePageIndex(options.cacheDir as string, outputKey, memo);
   }
-  return { config, site, output, warnings: messages.filter((m) => !isError(m)), outputKey, searchPages, pageStats: { ...memo.stats } };
+  return { config, site, output, warnings: messages.filter((m) => !isError(m)), outputKey, searchPages, pageStats: { ...memo.stats }, today, window };
 }
 
 export interface BuildResult extends Generated {
@@ -155,7 +157,10 @@ export interface BuildResult extends Generated {
 /** generate() then swap the result into place; a failure leaves `outDir` untouched. */
 export async function build(options: BuildOptions & { out: string }): Promise<BuildResult> {
   const generated = await generate(options);
-  if (options.cacheDir !== undefined && generated.outputKey !== undefined) await writeUnlessCurrent(options.cacheDir, options.out, generated.outputKey, generated.output, writeAtomically);
+  if (options.cacheDir !== undefined && generated.outputKey !== undefined) {
+    const summary = { issues: generated.site.issues.length, warnings: generated.warnings.map(formatDiagnostic), window: generated.window };
+    await writeUnlessCurrent(options.cacheDir, options.out, generated.outputKey, generated.today, generated.output, summary, writeAtomically);
+  }
   else await writeAtomically(options.out, generated.output);
   return { ...generated, outDir: options.out };
 }

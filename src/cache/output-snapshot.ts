@@ -15,7 +15,7 @@ export interface SnapshotInputs {
   /** Template directories, own first (locales live in them too). */
   templateDirs: readonly string[];
   sources: readonly SourceFile[];
-  /** Build options that shape the output: drafts, future, base, url, today, search. */
+  /** Build options that shape the output: drafts, future, base, url, search ("today" is handled by a DateWindow). */
   options: Record<string, unknown>;
   /** Stands in for the code fingerprint (tests). */
   fingerprint?: string | undefined;
@@ -42,16 +42,51 @@ export function snapshotKey(inputs: SnapshotInputs): string {
   return hash.digest("hex");
 }
 
-/** The stored output for `key`, or undefined (missing, damaged or another key). */
-export async function loadSnapshot(cacheDir: string, key: string): Promise<OutputSet | undefined> {
+/**
+ * The days an output stays valid. "Today" shapes the output only through
+ * which issues are dated after it, so every day from the latest issue date
+ * on or before it up to (not including) the next issue date gives the same
+ * bytes. Keying outputs by this window instead of the date keeps a warm
+ * build warm across midnight.
+ */
+export interface DateWindow {
+  from: string;
+  until: string;
+}
+
+export function dateWindow(dates: Iterable<string>, today: string): DateWindow {
+  let from = "";
+  let until = "\uffff";
+  for (const date of dates) {
+    if (date <= today) {
+      if (date > from) from = date;
+    } else if (date < until) until = date;
+  }
+  return { from, until };
+}
+
+export function inWindow(window: DateWindow | undefined, today: string): boolean {
+  return window !== undefined && typeof window.from === "string" && typeof window.until === "string" && window.from <= today && today < window.until;
+}
+
+interface SnapshotMeta {
+  key: string;
+  files: string[];
+  window: DateWindow;
+}
+
+/** The stored output for `key`, or undefined (missing, damaged, another key, or `today` outside its window). */
+export async function loadSnapshot(cacheDir: string, key: string, today?: string): Promise<OutputSet | undefined> {
   try {
     // The meta record comes first: a snapshot of other inputs is rejected without reading ~100 MB.
     const head = await readFirstRecord(join(cacheDir, SNAPSHOT_FILE));
-    if (head === undefined || head.key !== metaKey() || (JSON.parse(head.payload.toString("utf8")) as { key?: string }).key !== key) return undefined;
+    if (head === undefined || head.key !== metaKey()) return undefined;
+    const headMeta = JSON.parse(head.payload.toString("utf8")) as Partial<SnapshotMeta>;
+    if (headMeta.key !== key || (today !== undefined && !inWindow(headMeta.window, today))) return undefined;
     const { entries, damaged } = await readPack(join(cacheDir, SNAPSHOT_FILE));
     const meta = entries.get(metaKey());
     if (damaged || meta === undefined) return undefined;
-    const { key: stored, files } = JSON.parse(meta.toString("utf8")) as { key: string; files: string[] };
+    const { key: stored, files } = JSON.parse(meta.toString("utf8")) as SnapshotMeta;
     if (stored !== key) return undefined;
     const output = new OutputSet();
     for (const path of files) {
@@ -67,55 +102,78 @@ export async function loadSnapshot(cacheDir: string, key: string): Promise<Outpu
 }
 
 /** Replaces the stored output (one snapshot only: the previous one is pruned by being overwritten). */
-export async function saveSnapshot(cacheDir: string, key: string, output: OutputSet): Promise<void> {
+export async function saveSnapshot(cacheDir: string, key: string, window: DateWindow, output: OutputSet): Promise<void> {
   // Origins are not kept: they only matter while files are being added (collisions), never after.
   const files = output.paths();
-  const records: Array<readonly [string, Buffer]> = [[metaKey(), Buffer.from(JSON.stringify({ key, files }))]];
+  const meta: SnapshotMeta = { key, files, window };
+  const records: Array<readonly [string, Buffer]> = [[metaKey(), Buffer.from(JSON.stringify(meta))]];
   for (const [path, content] of output.entries()) records.push([pathKey(path), typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content.buffer, content.byteOffset, content.byteLength)]);
   await writePack(join(cacheDir, SNAPSHOT_FILE), records);
 }
 
-interface Written {
+/** What a build that wrote `outDir` leaves for the next one to compare against. */
+export interface WrittenSummary {
+  /** Issues on the site, for the CLI's summary line. */
+  issues: number;
+  /** Warnings of that build, formatted: a skipped build still repeats them. */
+  warnings: string[];
+  window: DateWindow;
+}
+
+interface Written extends WrittenSummary {
   outDir: string;
   key: string;
   /** path, inode, size, mtime (ms) of every file as written. */
   files: Array<[string, number, number, number]>;
+  /** path ("" = outDir), inode, mtime (ms) of every directory: adding or removing an entry changes its directory's mtime. */
+  dirs: Array<[string, number, number]>;
 }
 
 /**
- * True when `outDir` still holds exactly the output of `key` as gekkan wrote
- * it: every file with its inode, size and mtime unchanged and nothing added.
- * Then rewriting it would produce the same tree, and the swap can be skipped.
+ * The record of the last write when `outDir` still holds exactly the output
+ * of `key` as gekkan wrote it (every file with its inode, size and mtime
+ * unchanged, nothing added) and `today` is inside its window. Then rewriting
+ * it would produce the same tree, and the build can be skipped.
  */
-export function outputIsCurrent(cacheDir: string, outDir: string, key: string): boolean {
+export function currentOutput(cacheDir: string, outDir: string, key: string, today: string): (WrittenSummary & { files: number }) | undefined {
   let written: Written;
   try {
     written = JSON.parse(readFileSync(join(cacheDir, WRITTEN_FILE), "utf8")) as Written;
   } catch {
-    return false;
+    return undefined;
   }
   const out = resolve(outDir);
-  if (written.outDir !== out || written.key !== key || !existsSync(out)) return false;
+  if (written.outDir !== out || written.key !== key || !inWindow(written.window, today) || !existsSync(out)) return undefined;
   try {
     for (const [path, ino, size, mtime] of written.files) {
       const stat = lstatSync(join(out, path));
-      if (!stat.isFile() || stat.ino !== ino || stat.size !== size || stat.mtimeMs !== mtime) return false;
+      if (!stat.isFile() || stat.ino !== ino || stat.size !== size || stat.mtimeMs !== mtime) return undefined;
     }
-    const present = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).length;
-    return present === written.files.length;
+    // Directory mtimes instead of listing the tree: a stray file added anywhere is caught at a third of the cost.
+    for (const [path, ino, mtime] of written.dirs) {
+      const stat = lstatSync(join(out, path));
+      if (!stat.isDirectory() || stat.ino !== ino || stat.mtimeMs !== mtime) return undefined;
+    }
+    return { issues: written.issues, warnings: written.warnings, window: written.window, files: written.files.length };
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** Records what was just written to `outDir`, for outputIsCurrent. */
-export async function recordWritten(cacheDir: string, outDir: string, key: string, output: OutputSet): Promise<void> {
+/** Records what was just written to `outDir`, for currentOutput. */
+export async function recordWritten(cacheDir: string, outDir: string, key: string, output: OutputSet, summary: WrittenSummary): Promise<void> {
   const out = resolve(outDir);
   const files = output.paths().map((path): [string, number, number, number] => {
     const stat = statSync(join(out, ...path.split("/")));
     return [path, stat.ino, stat.size, stat.mtimeMs];
   });
-  const record: Written = { outDir: out, key, files };
+  const dirNames = new Set<string>([""]);
+  for (const path of output.paths()) for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) dirNames.add(path.slice(0, i));
+  const dirs = [...dirNames].sort().map((path): [string, number, number] => {
+    const stat = statSync(join(out, ...path.split("/")));
+    return [path, stat.ino, stat.mtimeMs];
+  });
+  const record: Written = { ...summary, outDir: out, key, files, dirs };
   await mkdir(cacheDir, { recursive: true });
   const temp = join(cacheDir, `${WRITTEN_FILE}.tmp-${process.pid}`);
   await writeFile(temp, JSON.stringify(record));
@@ -169,14 +227,14 @@ export function hashTree(hash: ReturnType<typeof createHash>, dir: string, follo
 }
 
 /** loadSnapshot for a build: any failure is a miss. */
-export async function reuseOutput(cacheDir: string, key: string): Promise<OutputSet | undefined> {
-  return loadSnapshot(cacheDir, key);
+export async function reuseOutput(cacheDir: string, key: string, today: string): Promise<OutputSet | undefined> {
+  return loadSnapshot(cacheDir, key, today);
 }
 
 /** saveSnapshot for a build: the snapshot is an optimisation, so failing to save it never fails the build. */
-export async function storeOutput(cacheDir: string, key: string, output: OutputSet): Promise<void> {
+export async function storeOutput(cacheDir: string, key: string, window: DateWindow, output: OutputSet): Promise<void> {
   try {
-    await saveSnapshot(cacheDir, key, output);
+    await saveSnapshot(cacheDir, key, window, output);
   } catch {
     // Next build simply renders again.
   }
@@ -187,10 +245,12 @@ export async function storeOutput(cacheDir: string, key: string, output: OutputS
  * holds exactly this output. The record is dropped before writing, so a
  * failed or interrupted write is never mistaken for a current output.
  */
-export async function writeUnlessCurrent(cacheDir: string, outDir: string, key: string, output: OutputSet, write: (outDir: string, output: OutputSet) => Promise<void>): Promise<boolean> {
-  if (outputIsCurrent(cacheDir, outDir, key)) return false;
+export async function writeUnlessCurrent(cacheDir: string, outDir: string, key: string, today: string, output: OutputSet, summary: WrittenSummary, write: (outDir: string, output: OutputSet) => Promise<void>): Promise<boolean> {
+  const current = currentOutput(cacheDir, outDir, key, today);
+  // The files are current, but the summary (issue count, warnings) must describe this build.
+  if (current !== undefined && current.issues === summary.issues && current.warnings.join("\n") === summary.warnings.join("\n")) return false;
   await forgetWritten(cacheDir).catch(() => undefined);
   await write(outDir, output);
-  await recordWritten(cacheDir, outDir, key, output).catch(() => undefined);
+  await recordWritten(cacheDir, outDir, key, output, summary).catch(() => undefined);
   return true;
 }

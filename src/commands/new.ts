@@ -5,7 +5,7 @@ import { commonFlags, parseFlags, rootOf, UsageError, type Io, EXIT } from "../c
 import { loadConfig } from "../config.js";
 import { ContentError, diagnostic } from "../diagnostics.js";
 import { createIssueRenderer } from "../content/render-issue.js";
-import { BUILTIN_TEMPLATES, templateDirs } from "../render/liquid.js";
+import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
 import { loadLocales } from "../render/locale.js";
 import { readExistingIssues } from "../new/existing-issues.js";
 import { isMonth, planIssue } from "../new/plan.js";

@@ -1,15 +1,7 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Liquid } from "liquidjs";
 
-/** gekkan's own templates; a site's `templates/` overrides them file by file. */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL("../../templates/", import.meta.url));
-
-export function templateDirs(root: string): string[] {
-  const own = join(root, "templates");
-  return existsSync(own) && own !== BUILTIN_TEMPLATES.replace(/\/$/, "") ? [own, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES];
-}
+export { BUILTIN_TEMPLATES, templateDirs } from "./template-dirs.js";
 
 /**
  * The Liquid environment. Output is HTML-escaped unless a template says

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { codeFingerprint } from "../cache/fingerprint.js";
-import { hashTree, loadSnapshot } from "../cache/output-snapshot.js";
+import { hashTree, loadSnapshot, type DateWindow } from "../cache/output-snapshot.js";
 import type { Site, SiteIssue } from "../site/model.js";
 import { routeFile } from "../site/urls.js";
 import type { OutputContent } from "../write/output.js";
@@ -44,7 +44,7 @@ const BODY_TOKEN = "\u0000gekkan-body:";
 /**
  * Memo of rendered pages. A page's HTML is a pure function of the render
  * fingerprint (gekkan's code, templates, locales, config, stylesheet URL,
- * today) and its page spec, so the key is a hash of both and a hit can never
+ * date window) and its page spec, so the key is a hash of both and a hit can never
  * be stale. `gekkan dev` keeps one across rebuilds; a build seeds one from the
  * previous output snapshot (see seedPageMemo).
  */
@@ -164,16 +164,17 @@ class LazyBodies extends Map<SiteIssue, string> {
 /**
  * Everything a page's HTML depends on besides its spec: gekkan's code and
  * dependency versions (Liquid included), every template file and locale pack,
- * the config, the stylesheet URL and today. Cheap: a few dozen small files.
+ * the config, the stylesheet URL and the window of days "today" may be in
+ * without changing any page (see DateWindow). Cheap: a few dozen small files.
  */
-export function renderFingerprint(templateDirs: readonly string[], env: RenderEnv): string {
+export function renderFingerprint(templateDirs: readonly string[], env: RenderEnv, window: DateWindow): string {
   const hash = createHash("sha256").update(`gekkan-page-memo-1\0${codeFingerprint()}\0`);
   templateDirs.forEach((dir, i) => {
     hash.update(`templates#${i}\0`);
     hashTree(hash, dir, true);
   });
   hash.update(JSON.stringify([...env.locales].map(([code, locale]) => [code, locale.pack])));
-  hash.update("\0").update(JSON.stringify(env.config)).update("\0").update(env.styleUrl).update("\0").update(env.today);
+  hash.update("\0").update(JSON.stringify(env.config)).update("\0").update(env.styleUrl).update("\0").update(`${window.from}\0${window.until}`);
   return hash.digest("hex");
 }
 

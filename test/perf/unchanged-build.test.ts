@@ -1,0 +1,92 @@
+import { appendFile, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
+import { dateWindow, inWindow } from "../../src/cache/output-snapshot.js";
+import { captureIo } from "../helpers/io.js";
+import { copySite, edit } from "./site.js";
+
+const sites: string[] = [];
+const savedEpoch = process.env.SOURCE_DATE_EPOCH;
+afterEach(async () => {
+  if (savedEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+  else process.env.SOURCE_DATE_EPOCH = savedEpoch;
+  await Promise.all(sites.splice(0).map((root) => rm(root, { recursive: true, force: true })));
+});
+
+/** `gekkan build` as a user runs it (render cache in ROOT/.gekkan/cache), on a given day. */
+async function buildOn(root: string, day: string): Promise<string> {
+  process.env.SOURCE_DATE_EPOCH = String(Date.parse(`${day}T12:00:00Z`) / 1000);
+  const io = captureIo();
+  expect(await main(["build", "--root", root, "--no-search"], io)).toBe(0);
+  expect(io.stderr).toEqual([]);
+  return io.stdout.join("\n");
+}
+
+async function site(): Promise<string> {
+  const root = await copySite();
+  sites.push(root);
+  return root;
+}
+
+describe("the unchanged-build check of `gekkan build`", () => {
+  it("answers a build with nothing changed from the record, leaving dist/ as written", async () => {
+    const root = await site();
+    expect(await buildOn(root, "2011-05-10")).toMatch(/^gekkan: built 2 issues, \d+ files written to /);
+    const index = join(root, "dist", "index.html");
+    const before = await stat(index);
+    expect(await buildOn(root, "2011-05-10")).toMatch(/^gekkan: up to date, 2 issues, \d+ files in .+ \(checked in \d+ ms\)$/);
+    expect((await stat(index)).ino).toBe(before.ino);
+  });
+
+  it("stays up to date on later days until an issue's date is reached, then builds it", async () => {
+    const root = await site();
+    expect(await buildOn(root, "2011-04-10")).toMatch(/built 1 issue,/);
+    // No issue is dated between these days, so the output is the same: no rebuild.
+    expect(await buildOn(root, "2011-04-30")).toMatch(/^gekkan: up to date, 1 issue,/);
+    await expect(stat(join(root, "dist", "issues", "2011-05", "index.html"))).rejects.toThrow(/ENOENT/);
+    // Issue 2 is dated 2011-05-01: that day it is published.
+    expect(await buildOn(root, "2011-05-01")).toMatch(/built 2 issues,/);
+    expect(await readFile(join(root, "dist", "index.html"), "utf8")).toContain("/issues/2011-05/");
+    // And a build dated before issue 1 drops both.
+    expect(await buildOn(root, "2011-03-31")).toMatch(/built 0 issues,/);
+  });
+
+  it("builds again after a source edit, a changed output file or a stray file in dist/", async () => {
+    const root = await site();
+    const day = "2011-05-10";
+    await buildOn(root, day);
+    await edit(join(root, "content", "issues", "2011", "2011-05.md"), (t) => `${t}\nOne more closing line.\n`);
+    expect(await buildOn(root, day)).toMatch(/^gekkan: built/);
+    expect(await readFile(join(root, "dist", "issues", "2011-05", "index.html"), "utf8")).toContain("One more closing line.");
+
+    const index = join(root, "dist", "index.html");
+    const original = await readFile(index);
+    await appendFile(index, "<!-- edited by hand -->");
+    expect(await buildOn(root, day)).toMatch(/^gekkan: built/);
+    expect(await readFile(index)).toEqual(original);
+
+    await writeFile(join(root, "dist", "issues", "stray.html"), "left over");
+    expect(await buildOn(root, day)).toMatch(/^gekkan: built/);
+    await expect(stat(join(root, "dist", "issues", "stray.html"))).rejects.toThrow(/ENOENT/);
+    expect(await buildOn(root, day)).toMatch(/^gekkan: up to date/);
+  });
+});
+
+describe("dateWindow", () => {
+  const day = fc.integer({ min: 0, max: 400 }).map((n) => new Date(Date.UTC(2011, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+
+  it("every day inside the window puts the same issues in the future", () => {
+    fc.assert(
+      fc.property(fc.array(day, { maxLength: 12 }), day, day, (dates, today, other) => {
+        const future = (d: string) => dates.filter((date) => date > d).sort().join();
+        const window = dateWindow(dates, today);
+        expect(inWindow(window, today)).toBe(true);
+        if (inWindow(window, other)) expect(future(other)).toBe(future(today));
+        // The window is as wide as it can be: just outside it, the future set differs.
+        else expect(future(other)).not.toBe(future(today));
+      }),
+    );
+  });
+});
