@@ -57,6 +57,8 @@ export interface Generated {
   searchPages: SearchPage[];
   /** What the page memo did (absent when the whole output was reused). */
   pageStats?: PageMemoStats | undefined;
+  /** What rendered the pages (absent when the whole output was reused): `gekkan dev` re-renders single pages with it. */
+  env?: RenderEnv | undefined;
   /** "Today" of this build, and the days on which the same inputs give the same output. */
   today: string;
   window: DateWindow;
@@ -147,7 +149,7 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
     await storeOutput(options.cacheDir as string, outputKey, window, output);
     await savePageIndex(options.cacheDir as string, outputKey, memo);
   }
-  return { config, site, output, warnings: messages.filter((m) => !isError(m)), outputKey, searchPages, pageStats: { ...memo.stats }, today, window };
+  return { config, site, output, warnings: messages.filter((m) => !isError(m)), outputKey, searchPages, pageStats: { ...memo.stats }, env, today, window };
 }
 
 export interface BuildResult extends Generated {

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import type { VFileMessage } from "vfile-message";
 import { buildTime, generate } from "../build.js";
@@ -9,7 +11,8 @@ import type { OutputSet } from "../write/output.js";
 import { EventHub } from "./events.js";
 import { createDevHttpServer } from "./http.js";
 import { listenFrom } from "./listen.js";
-import { changedCount, diffOutputs, snapshot, type OutputDiff, type Snapshot } from "./output-diff.js";
+import { changedCount, diffOutputs, patchSnapshot, snapshot, type OutputDiff, type Snapshot } from "./output-diff.js";
+import { quickRebuild, quickState, type QuickState } from "./quick-rebuild.js";
 import { toProblems } from "./problems.js";
 import { createRenderCache, type RenderCacheStats } from "./render-cache.js";
 import { createSearchRebuilder } from "./search.js";
@@ -30,11 +33,13 @@ export interface DevServerOptions {
   debounceMs?: number;
   /** Quiet time after the last rebuild before the search index is rebuilt. */
   searchDelayMs?: number;
+  /** Quiet time after a quick rebuild before the full one that brings feeds and data files up to date. */
+  catchUpDelayMs?: number;
 }
 
 /** The outcome of one rebuild, for the terminal and for tests. */
 export type RebuildOutcome =
-  | { ok: true; diff: OutputDiff | undefined; ms: number; stats: RenderCacheStats; pages: PageMemoStats }
+  | { ok: true; mode: "quick" | "full"; diff: OutputDiff | undefined; ms: number; stats: RenderCacheStats; pages: PageMemoStats }
   | { ok: false; messages: VFileMessage[] };
 
 export interface DevServer {
@@ -46,6 +51,8 @@ export interface DevServer {
   moved: boolean;
   /** Resolves once no rebuild is running or queued. */
   idle: () => Promise<void>;
+  /** Resolves once no rebuild is running, queued or waiting to catch up after a quick one. */
+  settled: () => Promise<void>;
   /** Open live-reload connections. */
   clients: () => number;
   /** The most recent rebuild's outcome. */
@@ -72,8 +79,61 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let failing = false;
   let lastOutcome: RebuildOutcome | undefined;
   let printedWarnings = "";
+  let quick: QuickState | undefined;
+  /** Issue pages changed by quick rebuilds since the last full one: the search index has not seen them. */
+  let quickSinceFull = false;
+  let catchUp: NodeJS.Timeout | undefined;
+  let catchUpWaiters: Array<() => void> = [];
+  const catchUpDelay = options.catchUpDelayMs ?? 1000;
+
+  const scheduleCatchUp = () => {
+    if (catchUp) clearTimeout(catchUp);
+    catchUp = setTimeout(() => {
+      catchUp = undefined;
+      schedule({ paths: [], full: false });
+      for (const wake of catchUpWaiters.splice(0)) wake();
+    }, catchUpDelay);
+  };
+
+  /** Edited issues whose cards and blocks are unchanged: re-render their pages only (see quick-rebuild.ts). */
+  const tryQuick = (batch: ChangeBatch): boolean => {
+    if (quick === undefined || current === undefined || failing || batch.full || batch.paths.length === 0) return false;
+    if (!batch.paths.every((path) => path.startsWith("content/issues/") && path.endsWith(".md"))) return false;
+    const started = performance.now();
+    const changed = [];
+    for (const file of batch.paths) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(join(root, file));
+      } catch {
+        return false;
+      }
+      const result = cache.renderFile(file, bytes);
+      if (result === undefined) return false;
+      changed.push({ file, result });
+    }
+    const outcome = quickRebuild(quick, changed);
+    if (!outcome.ok) return false;
+    quick = outcome.state;
+    quickSinceFull = true;
+    const patched = patchSnapshot(current, outcome.pages);
+    current = patched.snapshot;
+    const ms = Math.round(performance.now() - started);
+    const total = memo.stats.rendered + memo.stats.reused;
+    lastOutcome = { ok: true, mode: "quick", diff: patched.diff, ms, stats: { rendered: changed.length, reused: quick.byFile.size - changed.length }, pages: { rendered: outcome.pages.length, reused: total - outcome.pages.length, bodiesRendered: outcome.pages.length } };
+    announce(patched.diff, false, current);
+    const count = changedCount(patched.diff);
+    io.out(`gekkan dev: rebuilt in ${ms} ms (quick: ${outcome.pages.length} page${outcome.pages.length === 1 ? "" : "s"} re-rendered); ${count} file${count === 1 ? "" : "s"} changed; feeds and search follow`);
+    scheduleCatchUp();
+    return true;
+  };
 
   const rebuild = async (batch: ChangeBatch | undefined): Promise<void> => {
+    if (batch !== undefined && tryQuick(batch)) return;
+    if (catchUp) clearTimeout(catchUp);
+    catchUp = undefined;
+    for (const wake of catchUpWaiters.splice(0)) wake();
+    const catchingUp = batch !== undefined && batch.paths.length === 0;
     // A config or template change is a full rebuild: cached issues start over too.
     if (batch?.full) {
       cache.clear();
@@ -95,8 +155,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       const wasFailing = failing;
       current = next;
       failing = false;
+      quick = generated.env === undefined ? undefined : quickState(generated.site, generated.env);
       const ms = Math.round(performance.now() - started);
-      lastOutcome = { ok: true, diff, ms, stats: { ...cache.stats }, pages: { ...memo.stats } };
+      lastOutcome = { ok: true, mode: "full", diff, ms, stats: { ...cache.stats }, pages: { ...memo.stats } };
       const searchWanted = generated.config.search && options.search !== false;
       if (diff === undefined) {
         if (wasFailing) hub.send({ type: "reload", data: { paths: null } });
@@ -107,8 +168,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       }
       announce(diff, wasFailing, next);
       // After the reload: only issue pages feed the index, so nothing else needs it rebuilt.
-      if (searchWanted && (wasFailing || diff.added.concat(diff.changed, diff.removed).some((p) => p.endsWith(".html")))) search.schedule(generated.searchPages, generated.config.lang);
+      const unindexed = quickSinceFull;
+      quickSinceFull = false;
+      if (searchWanted && (unindexed || wasFailing || diff.added.concat(diff.changed, diff.removed).some((p) => p.endsWith(".html")))) search.schedule(generated.searchPages, generated.config.lang);
       const count = changedCount(diff);
+      if (catchingUp) {
+        io.out(`gekkan dev: caught up in ${ms} ms (feeds, lists, data files); ${count} file${count === 1 ? "" : "s"} changed`);
+        return;
+      }
       const issues = `${cache.stats.rendered} issue${cache.stats.rendered === 1 ? "" : "s"} re-rendered, ${cache.stats.reused} reused`;
       const pages = `${memo.stats.rendered} page${memo.stats.rendered === 1 ? "" : "s"} re-rendered`;
       io.out(`gekkan dev: rebuilt in ${ms} ms (${issues}, ${pages}); ${count} file${count === 1 ? "" : "s"} changed${wasFailing ? "; errors fixed" : ""}`);
@@ -164,6 +231,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await chain;
     }
   };
+  const settled = async () => {
+    for (;;) {
+      await idle();
+      if (catchUp === undefined) return;
+      await new Promise<void>((resolve) => catchUpWaiters.push(resolve));
+    }
+  };
   const urlHost = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${listening.port}/`,
@@ -171,12 +245,16 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     port: listening.port,
     moved: listening.moved,
     idle,
+    settled,
     clients: () => hub.size,
     last: () => lastOutcome,
     searchIdle: search.idle,
     searchBuilds: search.builds,
     close: async () => {
       await watcher.close();
+      if (catchUp) clearTimeout(catchUp);
+      catchUp = undefined;
+      for (const wake of catchUpWaiters.splice(0)) wake();
       await idle();
       await search.close();
       hub.close();

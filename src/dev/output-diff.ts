@@ -1,4 +1,4 @@
-import { contentHash, type OutputSet } from "../write/output.js";
+import { contentHash, type OutputContent, type OutputSet } from "../write/output.js";
 
 /** A built site plus per-path hashes, so the next build can be compared cheaply. */
 export interface Snapshot {
@@ -32,6 +32,19 @@ export function snapshot(output: OutputSet, previous?: Snapshot): Snapshot {
       return [path, known ?? contentHash(content)];
     })),
   };
+}
+
+/** `previous` with some existing files' content replaced, and what that changed: no walk over the whole site. */
+export function patchSnapshot(previous: Snapshot, changes: ReadonlyArray<readonly [string, OutputContent]>): { snapshot: Snapshot; diff: OutputDiff } {
+  const real = changes.filter(([path, content]) => previous.output.get(path) !== content);
+  const hashes = new Map(previous.hashes);
+  const changed: string[] = [];
+  for (const [path, content] of real) {
+    const hash = contentHash(content);
+    if (hash !== previous.hashes.get(path)) changed.push(path);
+    hashes.set(path, hash);
+  }
+  return { snapshot: { output: previous.output.withReplaced(real), hashes }, diff: { added: [], changed: changed.sort(), removed: [], cssOnly: false } };
 }
 
 /** What a rebuild changed, path by path, so only real changes reach the browser. */

@@ -13,6 +13,8 @@ export interface RenderCacheStats {
 
 export interface RenderCache {
   renderAll: RenderAllFn;
+  /** Renders one file with the last context and keeps the result for the next renderAll; undefined before any renderAll. */
+  renderFile: (file: string, bytes: Uint8Array) => RenderIssueResult | undefined;
   /** What the last `renderAll` call did; tests and the terminal report use it. */
   readonly stats: RenderCacheStats;
   clear: () => void;
@@ -64,8 +66,19 @@ export function createRenderCache(): RenderCache {
     return { rendered, messages };
   };
 
+  const renderFile = (file: string, bytes: Uint8Array): RenderIssueResult | undefined => {
+    if (render === undefined) return undefined;
+    const hash = createHash("sha256").update(bytes).digest("hex");
+    const known = entries.get(file);
+    if (known?.hash === hash) return known.result;
+    const entry = { hash, result: render(file, bytes) };
+    entries.set(file, entry);
+    return entry.result;
+  };
+
   return {
     renderAll,
+    renderFile,
     stats,
     clear: () => {
       contextKey = "";

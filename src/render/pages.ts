@@ -110,7 +110,7 @@ function fillYear(template: string, year: string): string {
   return template.replace("{year}", year);
 }
 
-function issuePage(entry: SiteIssue, env: RenderEnv, bodies: Map<SiteIssue, string>): PageSpec {
+export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<SiteIssue, string>): PageSpec {
   const view = viewContext(env, entry.issue.lang);
   const card = issueCard(entry, view);
   return {

@@ -40,6 +40,19 @@ export class OutputSet {
     return this.paths().map((p) => [p, this.files.get(p) as OutputContent]);
   }
 
+  /** A copy with the content of existing files replaced (the dev server's quick rebuild); unknown paths are a bug. */
+  withReplaced(changes: ReadonlyArray<readonly [string, OutputContent]>): OutputSet {
+    const copy = new OutputSet();
+    for (const [path, content] of this.files) copy.files.set(path, content);
+    for (const [path, origin] of this.origins) copy.origins.set(path, origin);
+    for (const [path, content] of changes) {
+      const clean = normalizeOutputPath(path);
+      if (!copy.files.has(clean)) throw new Error(`gekkan bug: replacing ${clean}, which the output does not have`);
+      copy.files.set(clean, content);
+    }
+    return copy;
+  }
+
   text(path: string): string | undefined {
     const content = this.get(path);
     return content === undefined ? undefined : typeof content === "string" ? content : Buffer.from(content).toString("utf8");

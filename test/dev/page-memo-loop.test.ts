@@ -29,7 +29,7 @@ beforeAll(async () => {
   site = await copyFixture('dev-site');
   // The fixture turns search off; this suite is about the background index.
   await edit('gekkan.config.json', (t) => t.replace('"search": false', '"search": true'));
-  server = await startDevServer({ root: site.root, port: 0, io, debounceMs: 60, searchDelayMs: 200 });
+  server = await startDevServer({ root: site.root, port: 0, io, debounceMs: 60, searchDelayMs: 200, catchUpDelayMs: 200 });
   events = await openSse(new URL('/__gekkan/events', server.url).href);
   await server.searchIdle();
 }, 60_000);
@@ -66,14 +66,25 @@ describe('gekkan dev: page memo and background search', () => {
     expect(paths.some((p) => p.startsWith('pagefind/'))).toBe(false);
     const last = server.last();
     if (!last?.ok) throw new Error('rebuild failed');
+    // The text is in no card or block, so this was a quick rebuild: the issue and its one page.
+    expect(last.mode).toBe('quick');
     expect(last.stats).toEqual({ rendered: 1, reused: 2 });
-    // Only the edited issue's page changed its spec (the text is not in any card).
     expect(last.pages.rendered).toBe(1);
     expect(last.pages.reused).toBe(total - 1);
     expect((await fetchText('/issues/2011-04/')).text).toContain('says memo');
 
+    // The full rebuild that follows re-renders that page once more through the memo (its key changed) and nothing else.
+    await server.settled();
+    // The catch-up's own reload names the feeds it changed.
+    expect((JSON.parse((await events.next('reload')).data) as { paths: string[] }).paths).toContain('feed.xml');
+    const caughtUp = server.last();
+    if (!caughtUp?.ok) throw new Error('catch-up failed');
+    expect(caughtUp.mode).toBe('full');
+    expect(caughtUp.stats).toEqual({ rendered: 0, reused: 3 });
+    expect(caughtUp.pages.rendered).toBe(1);
     await server.searchIdle();
     expect(server.searchBuilds()).toBe(searchesBefore + 1);
+    expect((await fetchText('/pagefind/pagefind-entry.json')).status).toBe(200);
   });
 
   it('serves the same pages as a clean build after the edit', async () => {

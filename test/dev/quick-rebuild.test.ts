@@ -1,0 +1,98 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../src/build.js';
+import { CLIENT_TAG } from '../../src/dev/client-script.js';
+import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
+import { copyFixture, memoryIo, openSse, type SseReader } from './support.js';
+
+const APRIL = 'content/issues/2011/2011-04.md';
+
+let site: { root: string; remove: () => Promise<void> };
+let server: DevServer;
+let events: SseReader;
+const io = memoryIo();
+
+const edit = async (file: string, change: (text: string) => string) => {
+  const path = join(site.root, file);
+  const before = await readFile(path, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`test bug: edit of ${file} changed nothing`);
+  await writeFile(path, after);
+};
+const served = async (path: string) => (await (await fetch(new URL(path, server.url))).text()).replace(`${CLIENT_TAG}\n`, '');
+const clean = () => generate({ root: site.root, drafts: true, future: true, base: '/', search: false, now: new Date() });
+const lastOk = () => {
+  const last = server.last();
+  if (!last?.ok) throw new Error('rebuild failed');
+  return last;
+};
+
+beforeAll(async () => {
+  site = await copyFixture('dev-site');
+  // Long enough that the checks between the quick rebuild and the catch-up run inside it.
+  server = await startDevServer({ root: site.root, port: 0, io, debounceMs: 30, catchUpDelayMs: 1500 });
+  events = await openSse(new URL('/__gekkan/events', server.url).href);
+}, 60_000);
+
+afterAll(async () => {
+  events?.close();
+  await server?.close();
+  await site?.remove();
+});
+
+describe('gekkan dev: quick rebuilds', () => {
+  it('a body edit reloads its one page at once, with every page already equal to a clean build', async () => {
+    await edit(APRIL, (t) => t.replace('The first paragraph says hello.', 'The first paragraph says quickly.'));
+    const reload = await events.next('reload');
+    expect((JSON.parse(reload.data) as { paths: string[] }).paths).toEqual(['issues/2011-04/index.html']);
+    await server.idle();
+    expect(lastOk().mode).toBe('quick');
+    expect(io.lines.at(-1)).toMatch(/^gekkan dev: rebuilt in \d+ ms \(quick: 1 page re-rendered\); 1 file changed; feeds and search follow$/);
+
+    // Before the catch-up: every HTML page is already what a full build makes; the feed still has the old text.
+    const reference = await clean();
+    for (const path of reference.output.paths().filter((p) => p.endsWith('.html'))) {
+      expect(await served(`/${path.replace(/index\.html$/, '')}`), path).toBe(reference.output.text(path));
+    }
+    expect(await served('/feed.xml')).toContain('says hello');
+
+    // After it: feeds match too.
+    await server.settled();
+    expect(lastOk().mode).toBe('full');
+    expect(io.lines.some((l) => /^gekkan dev: caught up in \d+ ms/.test(l))).toBe(true);
+    // The catch-up changed feeds only: no page reloads for it.
+    const caughtUp = (JSON.parse((await events.next('reload')).data) as { paths: string[] }).paths;
+    expect(caughtUp).toContain('feed.xml');
+    expect(caughtUp.filter((p) => p.endsWith('.html'))).toEqual([]);
+    for (const path of ['feed.xml', 'rss.xml', 'feed.json']) expect(await served(`/${path}`)).toBe(reference.output.text(path));
+  });
+
+  it('an edit that changes what other pages show (title, blocks, reading time) is a full rebuild', async () => {
+    const cases: Array<[string, (t: string) => string, string, string]> = [
+      ['title', (t) => t.replace('title: "April notes"', 'title: "April notes, retitled"'), '/', 'April notes, retitled'],
+      ['block', (t) => t.replace('version="1.0.11"', 'version="1.0.12"'), '/releases/', '1.0.12'],
+      ['reading time', (t) => `${t}\n${'word '.repeat(2000)}\n`, '/', 'datetime="2011-04-01">April 1, 2011</time> · 11 min read'],
+    ];
+    for (const [what, change, page, expected] of cases) {
+      await edit(APRIL, change);
+      await events.next('reload');
+      await server.idle();
+      expect(lastOk().mode, what).toBe('full');
+      expect(await served(page), what).toContain(expected);
+    }
+  });
+
+  it('a broken edit is never quick: it reports the error and keeps the last good pages', async () => {
+    await server.settled();
+    await edit(APRIL, (t) => t.replace(':::release{', ':::relase{'));
+    const error = await events.next('error');
+    expect(error.data).toContain('relase');
+    await server.idle();
+    expect(server.last()?.ok).toBe(false);
+    await edit(APRIL, (t) => t.replace(':::relase{', ':::release{'));
+    await events.next('reload');
+    await server.idle();
+    expect(lastOk().mode).toBe('full');
+  });
+});
