@@ -15,6 +15,7 @@ import { buildFeeds, siteFeeds } from "./site/feeds.js";
 import { dataFiles } from "./site/data-json.js";
 import { robotsTxt, sitemapXml } from "./site/sitemap.js";
 import { addSearchIndex } from "./site/search-index.js";
+import { diskShardStore } from "./cache/search-store.js";
 import { createLiquid } from "./render/liquid.js";
 import { templateDirs, BUILTIN_TEMPLATES } from "./render/template-dirs.js";
 import { loadLocales } from "./render/locale.js";
@@ -111,10 +112,12 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
   if (hooks.pageMemo === undefined && options.cacheDir !== undefined) await seedPageMemo(memo, options.cacheDir);
   const searchPages: SearchPage[] = [];
   try {
+    const numberByRoute = new Map(site.issues.map((i) => [i.route, i.issue.number]));
     const { pages, bodies } = memo.renderSite(site, env, renderFingerprint(dirs, env, window));
     for (const page of pages) {
       output.add(page.path, page.html);
-      if (page.spec.template === "issue") searchPages.push({ url: `${config.basePath}${page.spec.route}`, html: page.html });
+      const number = numberByRoute.get(page.spec.route);
+      if (page.spec.template === "issue" && number !== undefined) searchPages.push({ url: `${config.basePath}${page.spec.route}`, html: page.html, number });
     }
     // Feeds fill the issue bodies they need on demand (block partials), so template errors can surface here too.
     const feeds = siteFeeds(config, site.issues, bodies);
@@ -142,7 +145,7 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
 
   const collisions = await addPublicFiles(options.root, output);
   if (collisions.length > 0) throw new ContentError(collisions);
-  if (config.search && options.search !== false) await addSearchIndex(output, searchPages, config.lang);
+  if (config.search && options.search !== false) await addSearchIndex(output, searchPages, config.lang, config.searchShardSize, options.cacheDir === undefined ? undefined : diskShardStore(options.cacheDir));
   if (outputKey !== undefined) {
     // The page index names pages inside the snapshot: drop it first so it never describes another snapshot's bytes.
     await forgetPageIndex(options.cacheDir as string);

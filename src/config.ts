@@ -24,6 +24,7 @@ const configSchema = z.strictObject({
   authors: z.array(z.string().trim().min(1)).default([]),
   components: z.array(z.string().regex(SLUG)).default([]),
   search: z.boolean().default(true),
+  searchShardSize: z.number().int().positive().default(500),
   feedItems: z.number().int().positive().default(20),
 });
 
@@ -35,6 +36,7 @@ const expectations: Record<string, string> = {
   authors: "a list of names",
   components: "a list of extra component names (lowercase letters, digits, hyphens)",
   search: "true or false (build the Pagefind search index)",
+  searchShardSize: "a positive whole number (issues per search index part)",
   feedItems: "a positive whole number (issues per feed)",
 };
 
@@ -51,6 +53,8 @@ export interface SiteConfig {
   authors: string[];
   components: string[];
   search: boolean;
+  /** Issues per Pagefind index part: an edit re-indexes one part, and indexing memory stays one part's worth. */
+  searchShardSize: number;
   feedItems: number;
   /** Where the config came from, for messages and cache keys. */
   source: string;
@@ -108,6 +112,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
     authors: data.authors,
     components: [...new Set([...DEFAULT_COMPONENTS, ...data.components])],
     search: data.search,
+    searchShardSize: data.searchShardSize,
     feedItems: data.feedItems,
     source: text ?? "",
   };

@@ -5,7 +5,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { OutputSet } from "../write/output.js";
 import type { SourceFile } from "../content/sources.js";
 import { codeFingerprint } from "./fingerprint.js";
-import { readFirstRecord, readPack, writePack } from "./pack.js";
+import { readFileSet, writeFileSet, type FileSetMeta } from "./file-set-pack.js";
 
 export const SNAPSHOT_FILE = "output.pack";
 const WRITTEN_FILE = "written.json";
@@ -69,46 +69,24 @@ export function inWindow(window: DateWindow | undefined, today: string): boolean
   return window !== undefined && typeof window.from === "string" && typeof window.until === "string" && window.from <= today && today < window.until;
 }
 
-interface SnapshotMeta {
+interface SnapshotMeta extends FileSetMeta {
   key: string;
-  files: string[];
   window: DateWindow;
 }
 
 /** The stored output for `key`, or undefined (missing, damaged, another key, or `today` outside its window). */
 export async function loadSnapshot(cacheDir: string, key: string, today?: string): Promise<OutputSet | undefined> {
-  try {
-    // The meta record comes first: a snapshot of other inputs is rejected without reading ~100 MB.
-    const head = await readFirstRecord(join(cacheDir, SNAPSHOT_FILE));
-    if (head === undefined || head.key !== metaKey()) return undefined;
-    const headMeta = JSON.parse(head.payload.toString("utf8")) as Partial<SnapshotMeta>;
-    if (headMeta.key !== key || (today !== undefined && !inWindow(headMeta.window, today))) return undefined;
-    const { entries, damaged } = await readPack(join(cacheDir, SNAPSHOT_FILE));
-    const meta = entries.get(metaKey());
-    if (damaged || meta === undefined) return undefined;
-    const { key: stored, files } = JSON.parse(meta.toString("utf8")) as SnapshotMeta;
-    if (stored !== key) return undefined;
-    const output = new OutputSet();
-    for (const path of files) {
-      const content = entries.get(pathKey(path));
-      if (content === undefined) return undefined;
-      // Views into the pack, not copies or strings: decoding ~100 MB of HTML would cost more than everything else.
-      output.add(path, content);
-    }
-    return output;
-  } catch {
-    return undefined;
-  }
+  const stored = await readFileSet<SnapshotMeta>(join(cacheDir, SNAPSHOT_FILE), (meta) => meta.key === key && (today === undefined || inWindow(meta.window, today)));
+  if (stored === undefined) return undefined;
+  const output = new OutputSet();
+  for (const [path, content] of stored.files) output.add(path, content);
+  return output;
 }
 
 /** Replaces the stored output (one snapshot only: the previous one is pruned by being overwritten). */
 export async function saveSnapshot(cacheDir: string, key: string, window: DateWindow, output: OutputSet): Promise<void> {
   // Origins are not kept: they only matter while files are being added (collisions), never after.
-  const files = output.paths();
-  const meta: SnapshotMeta = { key, files, window };
-  const records: Array<readonly [string, Buffer]> = [[metaKey(), Buffer.from(JSON.stringify(meta))]];
-  for (const [path, content] of output.entries()) records.push([pathKey(path), typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content.buffer, content.byteOffset, content.byteLength)]);
-  await writePack(join(cacheDir, SNAPSHOT_FILE), records);
+  await writeFileSet(join(cacheDir, SNAPSHOT_FILE), { key, window }, output.entries());
 }
 
 /** What a build that wrote `outDir` leaves for the next one to compare against. */
@@ -183,14 +161,6 @@ export async function recordWritten(cacheDir: string, outDir: string, key: strin
 /** Forgets the record, e.g. before a write that might fail half-way. */
 export async function forgetWritten(cacheDir: string): Promise<void> {
   await rm(join(cacheDir, WRITTEN_FILE), { force: true });
-}
-
-function metaKey(): string {
-  return createHash("sha256").update("gekkan-snapshot-meta").digest("hex");
-}
-
-function pathKey(path: string): string {
-  return createHash("sha256").update(`file\0${path}`).digest("hex");
 }
 
 function sortedEntries(options: Record<string, unknown>): Array<[string, unknown]> {

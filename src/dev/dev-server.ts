@@ -161,7 +161,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       const searchWanted = generated.config.search && options.search !== false;
       if (diff === undefined) {
         if (wasFailing) hub.send({ type: "reload", data: { paths: null } });
-        if (searchWanted) search.schedule(generated.searchPages, generated.config.lang);
+        if (searchWanted) search.schedule(generated.searchPages, generated.config.lang, generated.config.searchShardSize);
         const n = generated.site.issues.length;
         io.out(`gekkan dev: built ${n} issue${n === 1 ? "" : "s"} (drafts ${options.drafts === false ? "hidden" : "shown"}) in ${ms} ms`);
         return;
@@ -170,7 +170,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       // After the reload: only issue pages feed the index, so nothing else needs it rebuilt.
       const unindexed = quickSinceFull;
       quickSinceFull = false;
-      if (searchWanted && (unindexed || wasFailing || diff.added.concat(diff.changed, diff.removed).some((p) => p.endsWith(".html")))) search.schedule(generated.searchPages, generated.config.lang);
+      if (searchWanted && (unindexed || wasFailing || diff.added.concat(diff.changed, diff.removed).some((p) => p.endsWith(".html")))) search.schedule(generated.searchPages, generated.config.lang, generated.config.searchShardSize);
       const count = changedCount(diff);
       if (catchingUp) {
         io.out(`gekkan dev: caught up in ${ms} ms (feeds, lists, data files); ${count} file${count === 1 ? "" : "s"} changed`);

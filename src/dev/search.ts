@@ -1,10 +1,11 @@
 import type { Io } from "../cli-support.js";
 import { searchIndexFiles, type SearchPage } from "../site/search-index.js";
 import { OutputSet } from "../write/output.js";
+import { memoryShardStore } from "../cache/search-store.js";
 
 export interface SearchRebuilder {
   /** Asks for an index of `pages`; the latest request wins once edits pause. */
-  schedule: (pages: readonly SearchPage[], language: string) => void;
+  schedule: (pages: readonly SearchPage[], language: string, shardSize: number) => void;
   /** The pagefind/ files of the last finished index (paths include "pagefind/"), or undefined before the first. */
   output: () => OutputSet | undefined;
   idle: () => Promise<void>;
@@ -23,7 +24,9 @@ export interface SearchRebuilder {
 export function createSearchRebuilder(options: { delayMs?: number | undefined; io: Io }): SearchRebuilder {
   const delayMs = options.delayMs ?? 1000;
   let current: OutputSet | undefined;
-  let wanted: { pages: readonly SearchPage[]; language: string } | undefined;
+  let wanted: { pages: readonly SearchPage[]; language: string; shardSize: number } | undefined;
+  // Unchanged index parts are reused across rebuilds, as a build reuses them from its cache dir.
+  const store = memoryShardStore();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let builds = 0;
@@ -47,9 +50,9 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
     wanted = undefined;
     running = (async () => {
       try {
-        const files = await searchIndexFiles(job.pages, job.language);
+        const files = await searchIndexFiles(job.pages, job.language, job.shardSize, store);
         const next = new OutputSet();
-        for (const file of files) next.add(`pagefind/${file.path}`, file.content, "pagefind");
+        for (const [path, content] of files) next.add(`pagefind/${path}`, content, "pagefind");
         current = next;
         builds++;
       } catch (error) {
@@ -65,9 +68,9 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
   };
 
   return {
-    schedule: (pages, language) => {
+    schedule: (pages, language, shardSize) => {
       if (closed) return;
-      wanted = { pages, language };
+      wanted = { pages, language, shardSize };
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(run, delayMs);
     },

@@ -2,6 +2,7 @@ import type { Liquid } from "liquidjs";
 import type { SiteConfig } from "../config.js";
 import type { Site, SiteIssue } from "../site/model.js";
 import { ROUTES, absoluteUrl } from "../site/urls.js";
+import { shardDirs } from "../site/search-index.js";
 import type { Locale } from "./locale.js";
 import { sectionToc } from "./issue-html.js";
 import { issueCard, url, type ViewContext } from "./views.js";
@@ -101,7 +102,9 @@ export function pageSpecs(site: Site, env: RenderEnv, bodies: Map<SiteIssue, str
     { route: ROUTES.notFound, template: "404", lang, title: str("notFoundTitle"), description: config.description, type: "website", data: {} },
   ];
   if (config.search) {
-    specs.push({ route: ROUTES.search, template: "search", lang, title: str("search"), description: config.description, type: "website", data: { bundleUrl: anchor("pagefind/") } });
+    // Index parts other than the primary are merged in by the search page (see search-index.ts).
+    const merged = [...shardDirs(site.issues.map((i) => i.issue.number), config.searchShardSize).values()].filter((dir) => dir !== "").map((dir) => anchor(`pagefind/${dir}`));
+    specs.push({ route: ROUTES.search, template: "search", lang, title: str("search"), description: config.description, type: "website", data: { bundleUrl: anchor("pagefind/"), mergeUrls: merged.join(" ") } });
   }
   return specs;
 }

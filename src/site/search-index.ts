@@ -1,61 +1,109 @@
+import { createHash } from "node:crypto";
 import * as pagefind from "pagefind";
+import { pipelineFingerprint } from "../cache/fingerprint.js";
 import type { OutputContent, OutputSet } from "../write/output.js";
+import { searchableHtml } from "./searchable-html.js";
+
+export { searchableHtml } from "./searchable-html.js";
 
 export interface SearchPage {
   /** Public URL with the base path, as results should link. */
   url: string;
   /** The page as built (bytes when it was reused from a snapshot). */
   html: OutputContent;
+  /** Issue number: decides the index part. */
+  number: number;
+}
+
+export type SearchFile = readonly [path: string, content: Uint8Array];
+
+/** Where index parts are kept between builds: the render cache dir on disk, or memory in `gekkan dev`. */
+export interface ShardStore {
+  get: (key: string) => Promise<SearchFile[] | undefined>;
+  set: (key: string, files: readonly SearchFile[]) => Promise<void>;
+  /** Forgets every part not in `keys` (parts of older builds). */
+  keep: (keys: ReadonlySet<string>) => Promise<void>;
+}
+
+/** Index part of an issue: fixed blocks of numbers, so an edit or a new issue changes one part. */
+export function shardOf(number: number, size: number): number {
+  return Math.max(0, Math.floor((number - 1) / size));
 }
 
 /**
- * Builds the Pagefind index in memory from rendered issue pages (pages mark
- * their searchable part with data-pagefind-body). One index in the site's
- * language: Pagefind's extended binary segments Japanese, and English words
- * still index fine inside it, so one search box finds both.
+ * Bundle directory of each index part, relative to pagefind/. The lowest part
+ * is the primary bundle (UI, WebAssembly, its own index) at pagefind/ itself;
+ * the others are index-only bundles at pagefind/part-N/ that the search page
+ * merges in (Pagefind's mergeIndex), searched with the primary's WebAssembly.
  */
-export async function addSearchIndex(output: OutputSet, pages: readonly SearchPage[], language: string): Promise<void> {
-  for (const file of await searchIndexFiles(pages, language)) output.add(`pagefind/${file.path}`, file.content, "pagefind");
+export function shardDirs(numbers: Iterable<number>, size: number): Map<number, string> {
+  const ids = [...new Set([...numbers].map((n) => shardOf(n, size)))].sort((a, b) => a - b);
+  return new Map(ids.map((id, i) => [id, i === 0 ? "" : `part-${id + 1}/`]));
 }
 
-/** The Pagefind bundle (index + UI files) for `pages`, as paths relative to pagefind/. */
-export async function searchIndexFiles(pages: readonly SearchPage[], language: string): Promise<Array<{ path: string; content: Uint8Array }>> {
+/** What a merged bundle needs: Pagefind loads neither UI nor WebAssembly from it. */
+const MERGED_FILE = /^(?:pagefind-entry\.json|[^/]+\.pf_meta|index\/|fragment\/|filter\/)/;
+
+/**
+ * The Pagefind bundle for `pages`, as paths relative to pagefind/. Pages are
+ * indexed in parts of `shardSize` issues, one part at a time in one Pagefind
+ * process: Pagefind holds a whole index in memory (~0.4 GB per 1,000
+ * Japanese pages), so parts bound the memory, and a part whose pages are
+ * unchanged is taken from `store` instead of being indexed again.
+ */
+export async function searchIndexFiles(pages: readonly SearchPage[], language: string, shardSize: number, store?: ShardStore): Promise<SearchFile[]> {
+  const dirs = shardDirs(pages.map((p) => p.number), shardSize);
+  const groups = new Map<number, SearchPage[]>();
+  for (const page of pages) {
+    const id = shardOf(page.number, shardSize);
+    groups.set(id, [...(groups.get(id) ?? []), page]);
+  }
+  const files: SearchFile[] = [];
+  const used = new Set<string>();
+  try {
+    for (const [id, dir] of dirs) {
+      const part = (groups.get(id) ?? []).map((page) => ({ url: page.url, content: searchableHtml(page.html) }));
+      const key = shardKey(language, dir, part);
+      used.add(key);
+      let partFiles = await store?.get(key);
+      if (partFiles === undefined) {
+        partFiles = await indexPart(part, language, dir !== "");
+        // The store is an optimisation: failing to keep a part never fails the build.
+        await store?.set(key, partFiles).catch(() => undefined);
+      }
+      for (const [path, content] of partFiles) files.push([`${dir}${path}`, content]);
+    }
+  } finally {
+    await pagefind.close();
+  }
+  await store?.keep(used).catch(() => undefined);
+  return files;
+}
+
+/** Adds the bundle under pagefind/. */
+export async function addSearchIndex(output: OutputSet, pages: readonly SearchPage[], language: string, shardSize: number, store?: ShardStore): Promise<void> {
+  for (const [path, content] of await searchIndexFiles(pages, language, shardSize, store)) output.add(`pagefind/${path}`, content, "pagefind");
+}
+
+async function indexPart(pages: ReadonlyArray<{ url: string; content: string }>, language: string, merged: boolean): Promise<SearchFile[]> {
   const created = await pagefind.createIndex({ forceLanguage: language });
   const index = created.index;
   if (!index) throw new Error(`pagefind could not start: ${created.errors.join("; ")}`);
   try {
     // All pages are sent at once: Pagefind answers in order over one pipe, so waiting for each reply in turn only adds round trips.
-    const added = await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: searchableHtml(page.html) })));
+    const added = await Promise.all(pages.map((page) => index.addHTMLFile(page)));
     const failed = added.flatMap((a) => a.errors);
     if (failed.length > 0) throw new Error(`pagefind: ${failed.join("; ")}`);
     const { files, errors } = await index.getFiles();
     if (errors.length > 0) throw new Error(`pagefind: ${errors.join("; ")}`);
-    return files.map((file) => ({ path: file.path, content: file.content }));
+    return files.filter((file) => !merged || MERGED_FILE.test(file.path)).map((file): SearchFile => [file.path, file.content]);
   } finally {
     await index.deleteIndex();
-    await pagefind.close();
   }
 }
 
-const HTML_LANG = /<html\b[^>]*\blang="([^"]*)"/;
-const BODY_START = "data-pagefind-body";
-
-/**
- * Only what Pagefind reads from an issue page: the html lang and the
- * data-pagefind-body element (title = its first h1; the rest of the page is
- * ignored once a body is marked). Less to send and parse; same index.
- * Falls back to the whole page when the template marks nothing.
- */
-export function searchableHtml(content: OutputContent): string {
-  const html = typeof content === "string" ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString("utf8");
-  const mark = html.indexOf(BODY_START);
-  const start = mark < 0 ? -1 : html.lastIndexOf("<", mark);
-  const tag = start < 0 ? undefined : /^<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html.slice(start))?.[1];
-  if (tag === undefined) return html;
-  const close = `</${tag}>`;
-  // Templates put one data-pagefind-body element per page; its last closing tag of that name ends it unless it nests.
-  const end = html.indexOf(close, start);
-  if (end < 0 || html.slice(start + 1, end).includes(`<${tag}`)) return html;
-  const lang = HTML_LANG.exec(html)?.[1];
-  return `<!DOCTYPE html><html${lang === undefined ? "" : ` lang="${lang}"`}><head><meta charset="utf-8"></head><body>${html.slice(start, end + close.length)}</body></html>`;
+function shardKey(language: string, dir: string, pages: ReadonlyArray<{ url: string; content: string }>): string {
+  const hash = createHash("sha256").update(`gekkan-search-part-1\0${pipelineFingerprint()}\0${language}\0${dir}\0`);
+  for (const page of pages) hash.update(page.url).update("\0").update(page.content).update("\0");
+  return hash.digest("hex");
 }

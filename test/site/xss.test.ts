@@ -141,7 +141,7 @@ function isPagefindScript(el: ReturnType<typeof allElements>[number]): boolean {
   const src = attr(el, "src");
   if (src !== undefined) return /^\/pagefind\/pagefind-ui\.js$/.test(src);
   const code = textContent(el).trim();
-  const init = /^new PagefindUI\(\{[^<]*\}\);(\s*document\.querySelector\("#search input"\)\.setAttribute\("aria-labelledby", "search-title"\);)?$/;
+  const init = /^const searchData = document\.getElementById\("search"\)\.dataset;\s*new PagefindUI\(\{[^<]*\}\);(\s*document\.querySelector\("#search input"\)\.setAttribute\("aria-labelledby", "search-title"\);)?$/;
   return init.test(code) && !/alert|<|javascript:/i.test(code);
 }
 

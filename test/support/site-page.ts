@@ -1,0 +1,91 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
+import type { StaticServer } from "./static-server.js";
+
+type Scheme = "light" | "dark";
+
+/** Page helpers over one browser and one static server (getters: both are made in beforeAll). */
+export function pageHelpers(browserOf: () => Browser, serverOf: () => StaticServer) {
+  /**
+   * Runs `fn` in a fresh context and fails on any script error, console error
+   * or failed request (status >= 400), except the document itself when
+   * `expectedStatus` says so (the 404 page).
+   */
+  async function withPage<T>(options: { width?: number; height?: number; scheme?: Scheme; expectedStatus?: number }, fn: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+    const context = await browserOf().newContext({
+      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+      colorScheme: options.scheme ?? "light",
+      locale: "ja-JP",
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(`script error: ${e.message}`));
+    page.on("console", (m) => {
+      // Failed loads are reported below with their URL.
+      if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(`console: ${m.text()}`);
+    });
+    page.on("requestfailed", (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`));
+    page.on("response", (r) => {
+      const isDocument = r.request().isNavigationRequest() && r.request().frame() === page.mainFrame();
+      if (r.status() >= 400 && !(isDocument && r.status() === options.expectedStatus)) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
+    try {
+      const result = await fn(page, context);
+      expect(errors, "errors while loading the page").toEqual([]);
+      return result;
+    } finally {
+      await context.close();
+    }
+  }
+
+  /** Loads a page, checks its status, waits for fonts (and Pagefind UI on the search page). */
+  async function open(page: Page, path: string, status = 200): Promise<void> {
+    const res = await page.goto(serverOf().url(path), { waitUntil: "load" });
+    expect(res?.status(), path).toBe(status);
+    if (path === "search/") await page.waitForSelector(".pagefind-ui__search-input", { timeout: 15_000 });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  }
+
+  /** Types `term` into Pagefind UI and returns the issue pages it lists (paths, no #fragment). */
+  async function search(term: string): Promise<string[]> {
+    return withPage({}, async (page) => {
+      const before = serverOf().requests.length;
+      await open(page, "search/");
+      await page.fill(".pagefind-ui__search-input", term);
+      // Done when the message reports a count (or no match) and every result has loaded its title link.
+      const count = await page.waitForFunction(
+        () => {
+          const msg = document.querySelector(".pagefind-ui__message")?.textContent ?? "";
+          // (Return objects: a bare 0 is falsy and would keep waitForFunction waiting.)
+          if (msg.includes("一致する情報はありませんでした")) return { n: 0 };
+          const m = /の(\d+)件の検索結果/.exec(msg);
+          if (!m) return false;
+          const n = Number(m[1]);
+          const loaded = document.querySelectorAll(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link").length;
+          return loaded === Math.min(n, 5) ? { n } : false;
+        },
+        undefined,
+        { timeout: 15_000 },
+      );
+      const { n } = (await count.jsonValue()) as { n: number };
+      const top = await page.$$eval(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link", (as) => as.map((a) => a.getAttribute("href") ?? ""));
+      expect(top.length).toBe(Math.min(n, 5));
+      // Page links and sub-result (#heading) links alike.
+      const links = await page.$$eval(".pagefind-ui__result-link", (as) => as.map((a) => a.getAttribute("href") ?? ""));
+      const pagefindRequests = serverOf().requests.slice(before).filter((r) => r.path.startsWith(`${serverOf().basePath}pagefind/`));
+      expect(pagefindRequests.length, "Pagefind loaded its index over HTTP").toBeGreaterThan(2);
+      expect(pagefindRequests.filter((r) => r.status !== 200), "Pagefind requests that failed").toEqual([]);
+      // Result links must work under the base path, #fragments included.
+      for (const href of links) {
+        const target = new URL(href, serverOf().origin);
+        const res = await fetch(target);
+        expect(res.status, href).toBe(200);
+        const html = await res.text();
+        if (target.hash) expect(html, href).toContain(`id="${decodeURIComponent(target.hash.slice(1))}"`);
+      }
+      return [...new Set(links.map((h) => new URL(h, serverOf().origin).pathname))].sort();
+    });
+  }
+
+  return { withPage, open, search };
+}
