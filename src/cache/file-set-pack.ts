@@ -15,9 +15,12 @@ export type PackedFile = readonly [path: string, content: string | Uint8Array];
 /** Writes `files` with `meta` (its `files` list is filled in here). */
 export async function writeFileSet(packPath: string, meta: Record<string, unknown>, files: Iterable<PackedFile>): Promise<void> {
   const list = [...files];
-  const records: Array<readonly [string, Buffer]> = [[META_KEY, Buffer.from(JSON.stringify({ ...meta, files: list.map(([path]) => path) }))]];
-  for (const [path, content] of list) records.push([pathKey(path), typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content.buffer, content.byteOffset, content.byteLength)]);
-  await writePack(packPath, records);
+  // A generator: each file becomes bytes only as it is written, so the whole set is never held twice.
+  function* records(): Generator<readonly [string, Buffer]> {
+    yield [META_KEY, Buffer.from(JSON.stringify({ ...meta, files: list.map(([path]) => path) }))];
+    for (const [path, content] of list) yield [pathKey(path), typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content.buffer, content.byteOffset, content.byteLength)];
+  }
+  await writePack(packPath, records());
 }
 
 /**

@@ -46,23 +46,35 @@ export async function readPack(path: string): Promise<PackContents> {
   return { entries, damaged: false };
 }
 
-/** Writes a whole pack atomically: a temp file in the same directory, then rename over the old one. */
+/**
+ * Writes a whole pack atomically: a temp file in the same directory, then
+ * rename over the old one. Records are streamed in chunks of a few MB, not
+ * joined into one buffer: a 4,000-issue snapshot is ~100 MB, and a second
+ * copy of it would be the build's peak memory.
+ */
 export async function writePack(path: string, entries: Iterable<readonly [string, Buffer]>): Promise<void> {
-  const parts: Buffer[] = [MAGIC];
-  for (const [hex, payload] of entries) {
-    const key = Buffer.from(hex, "hex");
-    if (key.length !== KEY_BYTES) throw new Error(`gekkan bug: cache key is not a sha256: ${hex}`);
-    const header = Buffer.allocUnsafe(8);
-    header.writeUInt32LE(payload.length, 0);
-    header.writeUInt32LE(crc32(payload, crc32(key)), 4);
-    parts.push(key, header, payload);
-  }
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.tmp-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   try {
     const handle = await open(temp, "w");
     try {
-      await handle.writeFile(Buffer.concat(parts));
+      let chunk: Buffer[] = [MAGIC];
+      let size = MAGIC.length;
+      for (const [hex, payload] of entries) {
+        const key = Buffer.from(hex, "hex");
+        if (key.length !== KEY_BYTES) throw new Error(`gekkan bug: cache key is not a sha256: ${hex}`);
+        const header = Buffer.allocUnsafe(8);
+        header.writeUInt32LE(payload.length, 0);
+        header.writeUInt32LE(crc32(payload, crc32(key)), 4);
+        chunk.push(key, header, payload);
+        size += HEADER_BYTES + payload.length;
+        if (size >= CHUNK_BYTES) {
+          await handle.writev(chunk);
+          chunk = [];
+          size = 0;
+        }
+      }
+      if (chunk.length > 0) await handle.writev(chunk);
     } finally {
       await handle.close();
     }
@@ -72,6 +84,8 @@ export async function writePack(path: string, entries: Iterable<readonly [string
     throw error;
   }
 }
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** The first record of a pack alone (key and payload), verified; undefined when absent or damaged. */
 export async function readFirstRecord(path: string): Promise<{ key: string; payload: Buffer } | undefined> {

@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
+import { join } from "node:path";
 import { commonFlags, parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { DEFAULT_HOST, DEFAULT_PORT, startDevServer } from "../dev/dev-server.js";
 
-export const devUsage = `gekkan dev [--root DIR] [--port N] [--host H] [--open] [--no-drafts]
+export const devUsage = `gekkan dev [--root DIR] [--port N] [--host H] [--open] [--no-drafts] [--no-cache]
 
   Builds the site in memory, serves it and rebuilds on every change to
   content/, templates/, public/ or gekkan.config.json; open pages reload by
@@ -12,7 +13,8 @@ export const devUsage = `gekkan dev [--root DIR] [--port N] [--host H] [--open] 
   --port N      port to try first (default: ${DEFAULT_PORT}; the next free one if busy)
   --host H      interface to listen on (default: ${DEFAULT_HOST}, this machine only)
   --open        open the site in a browser ($BROWSER, else the system default)
-  --no-drafts   leave out issues marked draft: true (shown with a badge by default)`;
+  --no-drafts   leave out issues marked draft: true (shown with a badge by default)
+  --no-cache    start without the dev render cache (ROOT/.gekkan/dev-cache), and write none`;
 
 export async function devCommand(args: string[], io: Io): Promise<number> {
   const flags = parseFlags(args, {
@@ -21,6 +23,7 @@ export async function devCommand(args: string[], io: Io): Promise<number> {
     host: { type: "string" },
     open: { type: "boolean" },
     "no-drafts": { type: "boolean" },
+    "no-cache": { type: "boolean" },
   });
   if (flags.help) {
     io.out(devUsage);
@@ -28,7 +31,10 @@ export async function devCommand(args: string[], io: Io): Promise<number> {
   }
   const port = flags.port === undefined ? DEFAULT_PORT : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, found ${JSON.stringify(flags.port)}`);
-  const server = await startDevServer({ root: rootOf(flags.root), port, host: flags.host ?? DEFAULT_HOST, drafts: flags["no-drafts"] !== true, io });
+  const root = rootOf(flags.root);
+  // Its own cache dir: dev renders for base "/", and sharing the build's pack would evict the build's entries.
+  const cacheDir = flags["no-cache"] === true ? undefined : join(root, ".gekkan", "dev-cache");
+  const server = await startDevServer({ root, port, host: flags.host ?? DEFAULT_HOST, drafts: flags["no-drafts"] !== true, io, cacheDir });
   if (server.moved) io.out(`gekkan dev: port ${port} is busy, using ${server.port}`);
   io.out(`gekkan dev: serving ${server.url} (Ctrl-C to stop)`);
   if (flags.open) openBrowser(server.url, io);

@@ -42,6 +42,22 @@ const MAX_BATCH = 200;
  * (sources, context) → results, in source order, whichever way they were made.
  */
 export async function renderAll(sources: readonly SourceFile[], context: RenderContext, options: RenderAllOptions = {}): Promise<RenderAllResult> {
+  const { results, messages } = await renderEach(sources, context, options);
+  return flattenResults(results, messages);
+}
+
+/** Per-source results → the issues that rendered, and every message (appended to `messages`). */
+export function flattenResults(results: readonly RenderIssueResult[], messages: VFileMessage[] = []): RenderAllResult {
+  const rendered: RenderedIssue[] = [];
+  for (const result of results) {
+    if (result.ok) rendered.push(result.value);
+    else messages.push(...result.messages);
+  }
+  return { rendered, messages };
+}
+
+/** renderAll's results one per source, in source order (the dev server keeps them per file); `messages` are the cache's own warnings. */
+export async function renderEach(sources: readonly SourceFile[], context: RenderContext, options: RenderAllOptions = {}): Promise<{ results: RenderIssueResult[]; messages: VFileMessage[] }> {
   const messages: VFileMessage[] = [];
   const cache = options.cacheDir === undefined ? undefined : await openCache(options.cacheDir, messages);
   const namespace = cache ? cacheNamespace(context, options.fingerprint ?? pipelineFingerprint()) : "";
@@ -73,14 +89,8 @@ export async function renderAll(sources: readonly SourceFile[], context: RenderC
     if (cache && json !== undefined) cache.set(keys[index] as string, Buffer.from(json, "utf8"));
   });
   if (cache) await saveCache(cache, options.cacheDir as string, messages);
-
-  const rendered: RenderedIssue[] = [];
-  for (const result of results) {
-    if (result === undefined) throw new Error("gekkan bug: a source was not rendered");
-    if (result.ok) rendered.push(result.value);
-    else messages.push(...result.messages);
-  }
-  return { rendered, messages };
+  if (results.some((result) => result === undefined)) throw new Error("gekkan bug: a source was not rendered");
+  return { results: results as RenderIssueResult[], messages };
 }
 
 interface Fresh {

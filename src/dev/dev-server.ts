@@ -33,6 +33,8 @@ export interface DevServerOptions {
   debounceMs?: number;
   /** Quiet time after the last rebuild before the search index is rebuilt. */
   searchDelayMs?: number;
+  /** Persistent render cache for start-up (the CLI uses ROOT/.gekkan/dev-cache); absent = memory only. */
+  cacheDir?: string | undefined;
   /** Quiet time after a quick rebuild before the full one that brings feeds and data files up to date. */
   catchUpDelayMs?: number;
 }
@@ -71,7 +73,7 @@ export interface DevServer {
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const { root, io } = options;
-  const cache = createRenderCache();
+  const cache = createRenderCache({ cacheDir: options.cacheDir });
   const memo = new PageMemo();
   const search = createSearchRebuilder({ delayMs: options.searchDelayMs, io });
   const hub = new EventHub();

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { VFileMessage } from "vfile-message";
 import type { RenderAllFn } from "../build.js";
+import { flattenResults, renderEach } from "../content/render-all.js";
 import { createIssueRenderer, type RenderContext, type RenderIssueResult } from "../content/render-issue.js";
-import type { RenderedIssue } from "../content/render-issue.js";
 
 export interface RenderCacheStats {
   /** Issues rendered by the last call. */
@@ -30,7 +30,7 @@ interface Entry {
  * server: a save re-renders only the file that changed. Results depend on
  * the context too (components, base path), so a new context starts over.
  */
-export function createRenderCache(): RenderCache {
+export function createRenderCache(options: { cacheDir?: string | undefined } = {}): RenderCache {
   let contextKey = "";
   let render: ((file: string, bytes: Uint8Array) => RenderIssueResult) | undefined;
   let entries = new Map<string, Entry>();
@@ -45,25 +45,31 @@ export function createRenderCache(): RenderCache {
     }
     stats.rendered = 0;
     stats.reused = 0;
+    // Start-up (or a new context): everything is uncached here, so render the way a build does, on
+    // worker threads and through the persistent cache, and keep each result for the edits that follow.
+    if (entries.size === 0 && sources.length > 0) {
+      const { results, messages } = await renderEach(sources, context, { cacheDir: options.cacheDir });
+      sources.forEach((source, i) => entries.set(source.file, { hash: createHash("sha256").update(source.bytes).digest("hex"), result: results[i] as RenderIssueResult }));
+      stats.rendered = sources.length;
+      return flattenResults(results, messages);
+    }
+    const renderOne = render;
     const next = new Map<string, Entry>();
-    const rendered: RenderedIssue[] = [];
-    const messages: VFileMessage[] = [];
-    for (const source of sources) {
+    const results = sources.map((source) => {
       const hash = createHash("sha256").update(source.bytes).digest("hex");
       let entry = entries.get(source.file);
       if (entry?.hash === hash) {
         stats.reused++;
       } else {
-        entry = { hash, result: render(source.file, source.bytes) };
+        entry = { hash, result: renderOne(source.file, source.bytes) };
         stats.rendered++;
       }
       next.set(source.file, entry);
-      if (entry.result.ok) rendered.push(entry.result.value);
-      else messages.push(...entry.result.messages);
-    }
+      return entry.result;
+    });
     // Deleted and renamed files drop out here.
     entries = next;
-    return { rendered, messages };
+    return flattenResults(results);
   };
 
   const renderFile = (file: string, bytes: Uint8Array): RenderIssueResult | undefined => {

@@ -1,6 +1,15 @@
-import { relative, sep } from "node:path";
+import { statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { CONFIG_FILE } from "../config.js";
+
+const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
+
+/** mtime, size and inode: what changes when a file is written or replaced ("absent" once deleted). */
+function signatureOf(path: string): string {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat === undefined ? "absent" : `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+}
 
 /** What a batch of file events means for the rebuild. */
 export interface ChangeBatch {
@@ -48,24 +57,41 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
   });
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  const rechecks = new Map<string, NodeJS.Timeout>();
+  const add = (rel: string) => {
+    pending.add(rel);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, debounceMs);
+  };
+  // chokidar drops a second "change" of a path within 50 ms of the first and sends no trailing
+  // event (its _throttle), so a save right after another would be lost. Each reported file is
+  // looked at once more after that window and reported again if it differs from what the batch saw.
+  const recheckLater = (rel: string) => {
+    clearTimeout(rechecks.get(rel));
+    const seen = signatureOf(join(root, rel));
+    rechecks.set(rel, setTimeout(() => {
+      rechecks.delete(rel);
+      if (signatureOf(join(root, rel)) !== seen) add(rel);
+    }, CHOKIDAR_CHANGE_THROTTLE_MS + 20));
+  };
   const flush = () => {
     timer = undefined;
     const paths = [...pending].sort();
     pending = new Set();
+    for (const rel of paths) recheckLater(rel);
     if (paths.length > 0) onBatch({ paths, full: paths.some(isFullRebuildPath) });
   };
   watcher.on("all", (_event, path) => {
     const rel = toRel(path);
-    if (rel === "") return;
-    pending.add(rel);
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
+    if (rel !== "") add(rel);
   });
   const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   return {
     ready,
     close: async () => {
       if (timer) clearTimeout(timer);
+      for (const recheck of rechecks.values()) clearTimeout(recheck);
+      rechecks.clear();
       await watcher.close();
     },
   };

@@ -83,6 +83,21 @@ describe('gekkan dev: quick rebuilds', () => {
     }
   });
 
+  it('a save right after another is not lost (chokidar drops a second change within 50 ms)', async () => {
+    await server.settled();
+    const path = join(site.root, APRIL);
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.replace('The first paragraph', 'First save: the first paragraph'));
+    // The quick rebuild answers within chokidar's 50 ms window, so this save's change event is dropped.
+    await events.next('reload');
+    await writeFile(path, text.replace('The first paragraph', 'Third save: the first paragraph'));
+    const deadline = Date.now() + 10_000;
+    while (!(await served('/issues/2011-04/')).includes('Third save') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await served('/issues/2011-04/')).toContain('Third save: the first paragraph');
+    await writeFile(path, text);
+    await server.settled();
+  });
+
   it('a broken edit is never quick: it reports the error and keeps the last good pages', async () => {
     await server.settled();
     await edit(APRIL, (t) => t.replace(':::release{', ':::relase{'));
