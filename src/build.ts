@@ -108,7 +108,7 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
   for (const [name, content] of css) output.add(`assets/${name}`, content);
 
   // Pages whose key (spec + templates/locales/config) is unchanged keep their earlier HTML: the dev server's memo, or the previous build's snapshot.
-  const memo = hooks.pageMemo ?? new PageMemo();
+  const memo = hooks.pageMemo ?? new PageMemo({ bytes: true });
   if (hooks.pageMemo === undefined && options.cacheDir !== undefined) await seedPageMemo(memo, options.cacheDir);
   const searchPages: SearchPage[] = [];
   try {

@@ -25,11 +25,11 @@ export function quickState(site: Site, env: RenderEnv): QuickState {
 /**
  * Everything about an issue that pages other than its own can show: its
  * card (title, date, number, tags, authors, reading time in every locale…)
- * and its blocks (reference pages, data files). Body text and headings are
+ * and its blocks (reference pages, data files). Body HTML and headings are
  * left out: only the issue's own page and the feeds show them.
  */
 export function listingKey(entry: SiteIssue, env: RenderEnv): string {
-  const { body: _text, bodyLine: _bodyLine, numberLine: _numberLine, slugLine: _slugLine, ...meta } = entry.issue;
+  const { bodyLine: _bodyLine, numberLine: _numberLine, slugLine: _slugLine, ...meta } = entry.issue;
   const readingTimes = [...env.locales.values()].map((locale) => locale.readingTime(entry.body.cjkChars, entry.body.words));
   return JSON.stringify([meta, entry.body.blocks, readingTimes]);
 }

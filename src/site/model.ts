@@ -1,10 +1,10 @@
-import type { Issue } from "../content/issue.js";
+import type { IssueMeta } from "../content/render-issue.js";
 import type { RenderedBody } from "../markdown/rendered.js";
 import type { QaBlock, ReleaseBlock, StonithBlock } from "../blocks/types.js";
 
 /** A published issue with everything pages need to link it. */
 export interface SiteIssue {
-  issue: Issue;
+  issue: IssueMeta;
   body: RenderedBody;
   route: string;
   year: string;

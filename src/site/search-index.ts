@@ -85,15 +85,20 @@ export async function addSearchIndex(output: OutputSet, pages: readonly SearchPa
   for (const [path, content] of await searchIndexFiles(pages, language, shardSize, store)) output.add(`pagefind/${path}`, content, "pagefind");
 }
 
+const SEND_GROUP = 50;
+
 async function indexPart(pages: ReadonlyArray<{ url: string; content: string }>, language: string, merged: boolean): Promise<SearchFile[]> {
   const created = await pagefind.createIndex({ forceLanguage: language });
   const index = created.index;
   if (!index) throw new Error(`pagefind could not start: ${created.errors.join("; ")}`);
   try {
-    // All pages are sent at once: Pagefind answers in order over one pipe, so waiting for each reply in turn only adds round trips.
-    const added = await Promise.all(pages.map((page) => index.addHTMLFile(page)));
-    const failed = added.flatMap((a) => a.errors);
-    if (failed.length > 0) throw new Error(`pagefind: ${failed.join("; ")}`);
+    // Pages go in groups: Pagefind answers in order over one pipe, so waiting for each reply in turn
+    // only adds round trips, while a whole part at once queues ~10 MB of base64 in the pipe.
+    for (let at = 0; at < pages.length; at += SEND_GROUP) {
+      const added = await Promise.all(pages.slice(at, at + SEND_GROUP).map((page) => index.addHTMLFile(page)));
+      const failed = added.flatMap((a) => a.errors);
+      if (failed.length > 0) throw new Error(`pagefind: ${failed.join("; ")}`);
+    }
     const { files, errors } = await index.getFiles();
     if (errors.length > 0) throw new Error(`pagefind: ${errors.join("; ")}`);
     return files.filter((file) => !merged || MERGED_FILE.test(file.path)).map((file): SearchFile => [file.path, file.content]);
