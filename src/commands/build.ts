@@ -17,7 +17,7 @@ export const buildUsage = `gekkan build [--root DIR] [--out DIR] [--base PATH] [
   --no-cache    neither read nor write the render cache
   --cache-dir DIR  render cache location (default: ROOT/.gekkan/cache)
   --threads N   render on N worker threads; 0 or 1 = in-process (default: all cores
-                when more than 64 issues need rendering)
+                when more than 1,000 issues need rendering)
   --quiet       print nothing on success`;
 
 export async function buildCommand(args: string[], io: Io): Promise<number> {

@@ -28,11 +28,12 @@ export interface RenderAllOptions {
 
 /**
  * Below this many uncached issues, starting workers (each loads the whole
- * unified stack) costs more than it saves. Measured on 2 cores (bench corpus,
- * --no-cache): 64 issues 3.4 s in-process vs 6.6 s on 2 workers; 200 issues
- * 17.4 s vs 10.1 s.
+ * unified stack, ~0.6 s) costs more than the parallel render saves. Measured
+ * on 2 cores (bench corpus, --no-cache --no-search, 2026-11-26): 200 issues
+ * 3.0 s in-process vs 3.4 s on 2 workers; 3,287 issues 23.0 s vs 21.5 s;
+ * break-even near 1,000.
  */
-export const WORKER_THRESHOLD = 64;
+export const WORKER_THRESHOLD = 1000;
 const BATCHES_PER_THREAD = 4;
 const MAX_BATCH = 200;
 

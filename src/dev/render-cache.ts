@@ -15,6 +15,8 @@ export interface RenderCache {
   renderAll: RenderAllFn;
   /** Renders one file with the last context and keeps the result for the next renderAll; undefined before any renderAll. */
   renderFile: (file: string, bytes: Uint8Array) => RenderIssueResult | undefined;
+  /** Renders a file and throws the result away: warms the JIT for the first quick rebuild after start-up (which rendered on workers). */
+  warm: (file: string, bytes: Uint8Array) => void;
   /** What the last `renderAll` call did; tests and the terminal report use it. */
   readonly stats: RenderCacheStats;
   clear: () => void;
@@ -85,6 +87,9 @@ export function createRenderCache(options: { cacheDir?: string | undefined } = {
   return {
     renderAll,
     renderFile,
+    warm: (file, bytes) => {
+      render?.(file, bytes);
+    },
     stats,
     clear: () => {
       contextKey = "";

@@ -45,7 +45,7 @@ export function isFullRebuildPath(rel: string): boolean {
  * Events are debounced: an editor's save (temp file, rename, several
  * writes) arrives as one batch, one rebuild.
  */
-export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, debounceMs = 25): SiteWatcher {
+export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, debounceMs = 5): SiteWatcher {
   const toRel = (path: string) => relative(root, path).split(sep).join("/");
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,

@@ -55,7 +55,8 @@ export class PageMemo {
    * `bytes`: keep pages as UTF-8 buffers, not strings. A build holds every
    * page until it is written, and V8 stores a page with any Japanese in it
    * at two bytes per character: buffers take about half the memory, off the
-   * JS heap. The dev server keeps strings (it diffs and serves them).
+   * JS heap. Unchanged pages keep their very buffer, so the dev server's
+   * identity check (output-diff.ts) still settles them without hashing.
    */
   constructor(private readonly options: { bytes?: boolean } = {}) {}
   private pages = new Map<string, PageEntry>();

@@ -62,7 +62,12 @@ export async function searchIndexFiles(pages: readonly SearchPage[], language: s
   const used = new Set<string>();
   try {
     for (const [id, dir] of dirs) {
-      const part = (groups.get(id) ?? []).map((page) => ({ url: page.url, content: searchableHtml(page.html) }));
+      const part: Array<{ url: string; content: string }> = [];
+      for (const page of groups.get(id) ?? []) {
+        part.push({ url: page.url, content: searchableHtml(page.html) });
+        // In `gekkan dev` this runs beside the server: short steps keep a save's rebuild from waiting behind it.
+        if (part.length % SEND_GROUP === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       const key = shardKey(language, dir, part);
       used.add(key);
       let partFiles = await store?.get(key);
