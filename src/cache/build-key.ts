@@ -12,7 +12,7 @@ export interface KeyedOptions {
 }
 
 /** The content address of a build's output (see snapshotKey); shared by generate() and the unchanged-build check. */
-export function buildOutputKey(options: KeyedOptions, templateDirs: readonly string[], sources: readonly SourceFile[]): string {
+export function buildOutputKey(options: KeyedOptions, templateDirs: readonly string[], sources: Iterable<SourceFile>): string {
   return snapshotKey({
     root: options.root,
     templateDirs,

@@ -14,7 +14,8 @@ export interface SnapshotInputs {
   root: string;
   /** Template directories, own first (locales live in them too). */
   templateDirs: readonly string[];
-  sources: readonly SourceFile[];
+  /** Consumed once, in order; each entry is used before the next is asked for (see streamSources). */
+  sources: Iterable<SourceFile>;
   /** Build options that shape the output: drafts, future, base, url, search ("today" is handled by a DateWindow). */
   options: Record<string, unknown>;
   /** Stands in for the code fingerprint (tests). */

@@ -1,5 +1,5 @@
 import { buildTime, dayOf } from "../build-time.js";
-import { readSources } from "../content/sources.js";
+import { listIssueFiles, streamSources } from "../content/sources.js";
 import { templateDirs } from "../render/template-dirs.js";
 import { buildOutputKey, type KeyedOptions } from "./build-key.js";
 import { currentOutput, type WrittenSummary } from "./output-snapshot.js";
@@ -17,7 +17,7 @@ export interface UnchangedBuildOptions extends KeyedOptions {
  * the answer costs reading the sources, not loading unified and LiquidJS.
  */
 export async function unchangedBuild(options: UnchangedBuildOptions): Promise<(WrittenSummary & { files: number }) | undefined> {
-  const sources = await readSources(options.root);
-  const key = buildOutputKey(options, templateDirs(options.root), sources);
+  const files = await listIssueFiles(options.root);
+  const key = buildOutputKey(options, templateDirs(options.root), streamSources(options.root, files));
   return currentOutput(options.cacheDir, options.out, key, dayOf(options.now ?? buildTime()));
 }

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { dateWindow, inWindow } from "../../src/cache/output-snapshot.js";
+import { listIssueFiles, readSources, streamSources } from "../../src/content/sources.js";
 import { captureIo } from "../helpers/io.js";
 import { copySite, edit } from "./site.js";
 
@@ -71,6 +72,26 @@ describe("the unchanged-build check of `gekkan build`", () => {
     expect(await buildOn(root, day)).toMatch(/^gekkan: built/);
     await expect(stat(join(root, "dist", "issues", "stray.html"))).rejects.toThrow(/ENOENT/);
     expect(await buildOn(root, day)).toMatch(/^gekkan: up to date/);
+  });
+});
+
+describe("streamSources", () => {
+  it("yields every source byte for byte through one buffer, files larger than it included", async () => {
+    const root = await site();
+    // Bigger than the 64 KB starting buffer, so the buffer has to grow.
+    await writeFile(join(root, "content", "issues", "2011", "2011-07.md"), `---\ntitle: Big\nissue: 4\ndate: 2011-07-01\n---\n\n${"大きな号。".repeat(30_000)}\n`);
+    const files = await listIssueFiles(root);
+    const whole = await readSources(root);
+    const streamed = [...streamSources(root, files)].length;
+    expect(streamed).toBe(whole.length);
+    let i = 0;
+    for (const source of streamSources(root, files)) {
+      const expected = whole[i++];
+      expect(source.file).toBe(expected?.file);
+      // Compared now: the next step reuses the buffer.
+      expect(Buffer.compare(Buffer.from(source.bytes), Buffer.from(expected?.bytes ?? []))).toBe(0);
+    }
+    expect(whole.some((s) => s.bytes.length > 64 * 1024)).toBe(true);
   });
 });
 
