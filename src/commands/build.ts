@@ -6,7 +6,9 @@ import { formatDiagnostic } from "../diagnostics.js";
 export const buildUsage = `gekkan build [--root DIR] [--out DIR] [--base PATH] [--url URL] [--drafts] [--future] [--no-search]
              [--no-cache] [--cache-dir DIR] [--threads N] [--quiet]
 
-  Builds the site into DIR (default: dist/ under the root).
+  Builds the site into DIR (default: dist/ under the root). With the render
+  cache on, a build whose inputs and output directory are unchanged stops at
+  once and says "up to date".
   --root DIR    site root holding content/, templates/, public/ (default: .)
   --out DIR     output directory (default: ROOT/dist)
   --base PATH   serve under a sub-path, e.g. /repo/ (default: from the config url)
