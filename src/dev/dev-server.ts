@@ -13,6 +13,7 @@ import { createDevHttpServer } from "./http.js";
 import { listenFrom } from "./listen.js";
 import { changedCount, diffOutputs, patchSnapshot, snapshot, type OutputDiff, type Snapshot } from "./output-diff.js";
 import { quickRebuild, quickState, type QuickState } from "./quick-rebuild.js";
+import { createCatchUp } from "./catch-up.js";
 import { toProblems } from "./problems.js";
 import { createRenderCache, type RenderCacheStats } from "./render-cache.js";
 import { createSearchRebuilder } from "./search.js";
@@ -86,18 +87,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let quick: QuickState | undefined;
   /** Issue pages changed by quick rebuilds since the last full one: the search index has not seen them. */
   let quickSinceFull = false;
-  let catchUp: NodeJS.Timeout | undefined;
-  let catchUpWaiters: Array<() => void> = [];
-  const catchUpDelay = options.catchUpDelayMs ?? 1000;
-
-  const scheduleCatchUp = () => {
-    if (catchUp) clearTimeout(catchUp);
-    catchUp = setTimeout(() => {
-      catchUp = undefined;
-      schedule({ paths: [], full: false });
-      for (const wake of catchUpWaiters.splice(0)) wake();
-    }, catchUpDelay);
-  };
+  // An empty batch is a full rebuild that no file asked for: the catch-up.
+  const catchUp = createCatchUp(options.catchUpDelayMs ?? 1000, () => schedule({ paths: [], full: false }));
 
   /** Edited issues whose cards and blocks are unchanged: re-render their pages only (see quick-rebuild.ts). */
   const tryQuick = (batch: ChangeBatch): boolean => {
@@ -128,15 +119,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     announce(patched.diff, false, current);
     const count = changedCount(patched.diff);
     io.out(`gekkan dev: rebuilt in ${ms} ms (quick: ${outcome.pages.length} page${outcome.pages.length === 1 ? "" : "s"} re-rendered); ${count} file${count === 1 ? "" : "s"} changed; feeds and search follow`);
-    scheduleCatchUp();
+    catchUp.schedule();
     return true;
   };
 
   const rebuild = async (batch: ChangeBatch | undefined): Promise<void> => {
     if (batch !== undefined && tryQuick(batch)) return;
-    if (catchUp) clearTimeout(catchUp);
-    catchUp = undefined;
-    for (const wake of catchUpWaiters.splice(0)) wake();
+    catchUp.cancel();
     const catchingUp = batch !== undefined && batch.paths.length === 0;
     // A config or template change is a full rebuild: cached issues start over too.
     if (batch?.full) {
@@ -252,8 +241,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const settled = async () => {
     for (;;) {
       await idle();
-      if (catchUp === undefined) return;
-      await new Promise<void>((resolve) => catchUpWaiters.push(resolve));
+      if (!catchUp.pending()) return;
+      await catchUp.passed();
     }
   };
   const urlHost = host.includes(":") ? `[${host}]` : host;
@@ -271,9 +260,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     close: async () => {
       if (warming) clearImmediate(warming);
       await watcher.close();
-      if (catchUp) clearTimeout(catchUp);
-      catchUp = undefined;
-      for (const wake of catchUpWaiters.splice(0)) wake();
+      catchUp.cancel();
       await idle();
       await search.close();
       hub.close();
