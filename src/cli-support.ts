@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { resolve } from "node:path";
 import { ContentError, formatDiagnostic } from "./diagnostics.js";
+import { plural } from "./plural.js";
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, content: 1, usage: 2, bug: 70 } as const;
@@ -43,6 +44,6 @@ export function rootOf(value: unknown): string {
 export function reportContentError(error: ContentError, io: Io): number {
   for (const message of error.messages) io.err(formatDiagnostic(message));
   const count = error.messages.length;
-  io.err(`\n${count} problem${count === 1 ? "" : "s"} found; nothing was written.`);
+  io.err(`\n${plural(count, "problem")} found; nothing was written.`);
   return EXIT.content;
 }

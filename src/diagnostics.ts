@@ -1,4 +1,5 @@
 import { VFileMessage } from "vfile-message";
+import { plural } from "./plural.js";
 
 /** A 1-based source position, as unist uses. */
 export interface Place {
@@ -76,7 +77,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === "string") return `the string ${JSON.stringify(truncate(value))}`;
   if (typeof value === "number") return `the number ${value}`;
   if (typeof value === "boolean") return `the boolean ${value}`;
-  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
+  if (Array.isArray(value)) return `a list of ${plural(value.length, "item")}`;
   if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
   return "a mapping";
 }

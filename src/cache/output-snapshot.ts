@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { readFile, writeFile, rename, rm, mkdir } from "node:fs/promises";
+import { writeFile, rename, rm, mkdir } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { OutputSet } from "../write/output.js";
 import type { SourceFile } from "../content/sources.js";

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { unchangedBuild } from "../cache/unchanged-build.js";
 import { commonFlags, parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { formatDiagnostic } from "../diagnostics.js";
+import { plural } from "../plural.js";
 
 export const buildUsage = `gekkan build [--root DIR] [--out DIR] [--base PATH] [--url URL] [--drafts] [--future] [--no-search]
              [--no-cache] [--cache-dir DIR] [--threads N] [--quiet]
@@ -48,18 +49,17 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(typeof flags["cache-dir"] === "string" ? flags["cache-dir"] : resolve(root, ".gekkan", "cache"));
   const started = performance.now();
   const options = { root, out, drafts: flags.drafts === true, future: flags.future === true, base: flags.base, url: flags.url, search: flags["no-search"] !== true, cacheDir, threads };
-  const plural = (n: number) => `${n} issue${n === 1 ? "" : "s"}`;
   const elapsed = () => Math.round(performance.now() - started);
   // Nothing changed since the output in `out` was written: done, without loading the pipeline.
   const unchanged = cacheDir === undefined ? undefined : await unchangedBuild({ ...options, cacheDir });
   if (unchanged !== undefined) {
     for (const warning of unchanged.warnings) io.err(warning);
-    if (!flags.quiet) io.out(`gekkan: up to date, ${plural(unchanged.issues)}, ${unchanged.files} files in ${out} (checked in ${elapsed()} ms)`);
+    if (!flags.quiet) io.out(`gekkan: up to date, ${plural(unchanged.issues, "issue")}, ${unchanged.files} files in ${out} (checked in ${elapsed()} ms)`);
     return EXIT.ok;
   }
   const { build } = await import("../build.js");
   const result = await build(options);
   for (const warning of result.warnings) io.err(formatDiagnostic(warning));
-  if (!flags.quiet) io.out(`gekkan: built ${plural(result.site.issues.length)}, ${result.output.size} files written to ${out} in ${elapsed()} ms`);
+  if (!flags.quiet) io.out(`gekkan: built ${plural(result.site.issues.length, "issue")}, ${result.output.size} files written to ${out} in ${elapsed()} ms`);
   return EXIT.ok;
 }

@@ -2,6 +2,7 @@ import { commonFlags, parseFlags, rootOf, type Io, EXIT } from "../cli-support.j
 import { ContentError, formatDiagnostic } from "../diagnostics.js";
 import { runCheck, type CheckReport } from "../check/run-check.js";
 import { VnuUnavailableError } from "../check/vnu.js";
+import { plural } from "../plural.js";
 
 export const checkUsage = `gekkan check [--root DIR] [--html] [--drafts] [--future]
 
@@ -28,7 +29,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     if (error instanceof ContentError) {
       // The build itself fails: nothing further can be checked.
       for (const message of error.messages) io.err(formatDiagnostic(message));
-      io.err(`gekkan check: the site does not build: ${error.messages.length} error${error.messages.length === 1 ? "" : "s"}`);
+      io.err(`gekkan check: the site does not build: ${plural(error.messages.length, "error")}`);
       return EXIT.content;
     }
     if (!(error instanceof VnuUnavailableError)) throw error;
@@ -38,7 +39,6 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   for (const message of [...report.errors, ...report.warnings]) io.err(formatDiagnostic(message));
   const ms = Math.round(performance.now() - started);
   const html = flags.html ? `, ${report.validated} validated as HTML` : "";
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const line = `gekkan check: ${plural(report.pages, "page")}${html}, ${plural(report.links, "link")} checked (${report.linksFromMarkdown} from Markdown) in ${ms} ms: ${plural(report.errors.length, "error")}, ${plural(report.warnings.length, "warning")}`;
   (report.errors.length > 0 ? io.err : io.out)(line);
   return report.errors.length > 0 ? EXIT.content : EXIT.ok;

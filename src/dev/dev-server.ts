@@ -18,6 +18,7 @@ import { toProblems } from "./problems.js";
 import { createRenderCache, type RenderCacheStats } from "./render-cache.js";
 import { createSearchRebuilder } from "./search.js";
 import { watchSite, type ChangeBatch, type SiteWatcher } from "./watch.js";
+import { plural } from "../plural.js";
 
 export const DEFAULT_PORT = 4321;
 export const DEFAULT_HOST = "127.0.0.1";
@@ -118,7 +119,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     lastOutcome = { ok: true, mode: "quick", diff: patched.diff, ms, stats: { rendered: changed.length, reused: quick.byFile.size - changed.length }, pages: { rendered: outcome.pages.length, reused: total - outcome.pages.length, bodiesRendered: outcome.pages.length } };
     announce(patched.diff, false, current);
     const count = changedCount(patched.diff);
-    io.out(`gekkan dev: rebuilt in ${ms} ms (quick: ${outcome.pages.length} page${outcome.pages.length === 1 ? "" : "s"} re-rendered); ${count} file${count === 1 ? "" : "s"} changed; feeds and search follow`);
+    io.out(`gekkan dev: rebuilt in ${ms} ms (quick: ${plural(outcome.pages.length, "page")} re-rendered); ${plural(count, "file")} changed; feeds and search follow`);
     catchUp.schedule();
     return true;
   };
@@ -156,7 +157,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         if (wasFailing) hub.send({ type: "reload", data: { paths: null } });
         if (searchWanted) search.schedule(generated.searchPages, generated.config.lang, generated.config.searchShardSize);
         const n = generated.site.issues.length;
-        io.out(`gekkan dev: built ${n} issue${n === 1 ? "" : "s"} (drafts ${options.drafts === false ? "hidden" : "shown"}) in ${ms} ms`);
+        io.out(`gekkan dev: built ${plural(n, "issue")} (drafts ${options.drafts === false ? "hidden" : "shown"}) in ${ms} ms`);
         return;
       }
       announce(diff, wasFailing, next);
@@ -166,12 +167,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       if (searchWanted && (unindexed || wasFailing || diff.added.concat(diff.changed, diff.removed).some((p) => p.endsWith(".html")))) search.schedule(generated.searchPages, generated.config.lang, generated.config.searchShardSize);
       const count = changedCount(diff);
       if (catchingUp) {
-        io.out(`gekkan dev: caught up in ${ms} ms (feeds, lists, data files); ${count} file${count === 1 ? "" : "s"} changed`);
+        io.out(`gekkan dev: caught up in ${ms} ms (feeds, lists, data files); ${plural(count, "file")} changed`);
         return;
       }
-      const issues = `${cache.stats.rendered} issue${cache.stats.rendered === 1 ? "" : "s"} re-rendered, ${cache.stats.reused} reused`;
-      const pages = `${memo.stats.rendered} page${memo.stats.rendered === 1 ? "" : "s"} re-rendered`;
-      io.out(`gekkan dev: rebuilt in ${ms} ms (${issues}, ${pages}); ${count} file${count === 1 ? "" : "s"} changed${wasFailing ? "; errors fixed" : ""}`);
+      const issues = `${plural(cache.stats.rendered, "issue")} re-rendered, ${cache.stats.reused} reused`;
+      const pages = `${plural(memo.stats.rendered, "page")} re-rendered`;
+      io.out(`gekkan dev: rebuilt in ${ms} ms (${issues}, ${pages}); ${plural(count, "file")} changed${wasFailing ? "; errors fixed" : ""}`);
     } catch (error) {
       const messages = error instanceof ContentError ? error.messages : [internalProblem(error)];
       failing = true;

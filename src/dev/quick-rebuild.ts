@@ -1,8 +1,6 @@
 import type { RenderIssueResult } from "../content/render-issue.js";
 import type { RenderEnv } from "../render/pages.js";
-import { issuePage, localeFor, renderPage } from "../render/pages.js";
-import { issueBodyHtml } from "../render/issue-html.js";
-import { url } from "../render/views.js";
+import { issueBody, issuePage, renderPage } from "../render/pages.js";
 import type { Site, SiteIssue } from "../site/model.js";
 import { routeFile } from "../site/urls.js";
 
@@ -60,8 +58,7 @@ export function quickRebuild(state: QuickState, changed: ReadonlyArray<{ file: s
   const issues = state.site.issues.map((entry) => replaced.get(entry) ?? entry);
   const pages: Array<[string, string]> = [];
   for (const entry of replaced.values()) {
-    const body = issueBodyHtml(env.liquid, entry, localeFor(env, entry.issue.lang), url(env.config.basePath, entry.route));
-    const spec = issuePage(entry, env, new Map([[entry, body]]));
+    const spec = issuePage(entry, env, new Map([[entry, issueBody(env, entry)]]));
     pages.push([routeFile(spec.route), renderPage(spec, env)]);
   }
   return { ok: true, state: { site: { ...state.site, issues }, env, byFile }, pages };

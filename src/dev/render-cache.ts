@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import type { VFileMessage } from "vfile-message";
 import type { RenderAllFn } from "../build.js";
 import { flattenResults, renderEach } from "../content/render-all.js";
 import { createIssueRenderer, type RenderContext, type RenderIssueResult } from "../content/render-issue.js";

@@ -1,5 +1,5 @@
 import type { Io } from "../cli-support.js";
-import { searchIndexFiles, type SearchPage } from "../site/search-index.js";
+import { addSearchIndex, type SearchPage } from "../site/search-index.js";
 import { OutputSet } from "../write/output.js";
 import { memoryShardStore } from "../cache/search-store.js";
 
@@ -50,9 +50,8 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
     wanted = undefined;
     running = (async () => {
       try {
-        const files = await searchIndexFiles(job.pages, job.language, job.shardSize, store);
         const next = new OutputSet();
-        for (const [path, content] of files) next.add(`pagefind/${path}`, content, "pagefind");
+        await addSearchIndex(next, job.pages, job.language, job.shardSize, store);
         current = next;
         builds++;
       } catch (error) {

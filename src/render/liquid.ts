@@ -1,8 +1,6 @@
 import { join } from "node:path";
 import { Liquid } from "liquidjs";
 
-export { BUILTIN_TEMPLATES, templateDirs } from "./template-dirs.js";
-
 /**
  * The Liquid environment. Output is HTML-escaped unless a template says
  * `| raw` (used only for HTML gekkan produced and sanitised), and an

@@ -7,9 +7,7 @@ import { hashTree, loadSnapshot, type DateWindow } from "../cache/output-snapsho
 import type { Site, SiteIssue } from "../site/model.js";
 import { routeFile } from "../site/urls.js";
 import type { OutputContent } from "../write/output.js";
-import { issueBodyHtml } from "./issue-html.js";
-import { localeFor, pageSpecs, renderPage, type PageSpec, type RenderEnv } from "./pages.js";
-import { url } from "./views.js";
+import { issueBody, pageSpecs, renderPage, type PageSpec, type RenderEnv } from "./pages.js";
 
 /** Per-page keys of the stored snapshot, next to it in the cache dir. */
 export const PAGE_INDEX_FILE = "pages.json";
@@ -102,7 +100,7 @@ export class PageMemo {
       const key = (tokens.get(entry) ?? "").slice(BODY_TOKEN.length);
       let html = usedBodies.get(key) ?? earlierBodies.get(key);
       if (html === undefined) {
-        html = issueBodyHtml(env.liquid, entry, localeFor(env, entry.issue.lang), url(env.config.basePath, entry.route));
+        html = issueBody(env, entry);
         this.stats.bodiesRendered++;
       }
       usedBodies.set(key, html);

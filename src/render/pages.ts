@@ -4,7 +4,7 @@ import type { Site, SiteIssue } from "../site/model.js";
 import { ROUTES, absoluteUrl } from "../site/urls.js";
 import { shardDirs } from "../site/search-index.js";
 import type { Locale } from "./locale.js";
-import { sectionToc } from "./issue-html.js";
+import { issueBodyHtml, sectionToc } from "./issue-html.js";
 import { issueCard, url, type ViewContext } from "./views.js";
 
 export interface RenderEnv {
@@ -132,6 +132,11 @@ export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<
       next: entry.next ? issueCard(entry.next, view) : null,
     },
   };
+}
+
+/** An issue's body with its blocks filled in, in the issue's language (for its page and the feeds). */
+export function issueBody(env: RenderEnv, entry: SiteIssue): string {
+  return issueBodyHtml(env.liquid, entry, localeFor(env, entry.issue.lang), url(env.config.basePath, entry.route));
 }
 
 /** One page spec → HTML, through its template with the shared `site`/`page`/`t` data. */

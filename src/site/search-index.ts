@@ -56,7 +56,9 @@ export async function searchIndexFiles(pages: readonly SearchPage[], language: s
   const groups = new Map<number, SearchPage[]>();
   for (const page of pages) {
     const id = shardOf(page.number, shardSize);
-    groups.set(id, [...(groups.get(id) ?? []), page]);
+    let group = groups.get(id);
+    if (group === undefined) groups.set(id, (group = []));
+    group.push(page);
   }
   const files: SearchFile[] = [];
   const used = new Set<string>();
