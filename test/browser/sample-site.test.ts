@@ -8,7 +8,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 
 import { formatAxeViolations, runAxe } from "../support/axe.js";
 import { pageHelpers } from "../support/site-page.js";

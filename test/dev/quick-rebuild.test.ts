@@ -5,6 +5,7 @@ import { generate } from '../../src/build.js';
 import { CLIENT_TAG } from '../../src/dev/client-script.js';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
 import { copyFixture, memoryIo, openSse, type SseReader } from './support.js';
+import { editFile } from '../helpers/edit.js';
 
 const APRIL = 'content/issues/2011/2011-04.md';
 
@@ -13,13 +14,7 @@ let server: DevServer;
 let events: SseReader;
 const io = memoryIo();
 
-const edit = async (file: string, change: (text: string) => string) => {
-  const path = join(site.root, file);
-  const before = await readFile(path, 'utf8');
-  const after = change(before);
-  if (after === before) throw new Error(`test bug: edit of ${file} changed nothing`);
-  await writeFile(path, after);
-};
+const edit = (file: string, change: (text: string) => string) => editFile(join(site.root, file), change);
 const served = async (path: string) => (await (await fetch(new URL(path, server.url))).text()).replace(`${CLIENT_TAG}\n`, '');
 const clean = () => generate({ root: site.root, drafts: true, future: true, base: '/', search: false, now: new Date() });
 const lastOk = () => {

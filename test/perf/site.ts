@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generate, type BuildOptions } from "../../src/build.js";
@@ -22,12 +22,7 @@ export async function outputOf(root: string, options: Partial<BuildOptions> = {}
   return new Map(output.entries().map(([path, content]) => [path, Buffer.from(content)]));
 }
 
-export async function edit(path: string, change: (text: string) => string): Promise<void> {
-  const before = await readFile(path, "utf8");
-  const after = change(before);
-  if (after === before) throw new Error(`test bug: edit of ${path} changed nothing`);
-  await writeFile(path, after);
-}
+export { editFile as edit } from "../helpers/edit.js";
 
 /** Paths whose bytes differ (or exist on one side only). */
 export function changedPaths(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
