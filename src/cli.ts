@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { ContentError } from "./diagnostics.js";
+import { ContentError, PlainError } from "./diagnostics.js";
 import { EXIT, UsageError, processIo, reportContentError, type Io } from "./cli-support.js";
 type Command = (args: string[], io: Io) => Promise<number>;
 
@@ -59,6 +59,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof ContentError) return reportContentError(error, io);
+    if (error instanceof PlainError) {
+      io.err(`gekkan ${first}: ${error.message}`);
+      return EXIT.content;
+    }
     if (error instanceof UsageError) {
       io.err(`gekkan ${first}: ${error.message}\n\n${command.usage}`);
       return EXIT.usage;

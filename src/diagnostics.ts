@@ -70,6 +70,14 @@ export class ContentError extends Error {
   }
 }
 
+/**
+ * A problem that is not at a place in a file (a refused output folder, a
+ * machine that cannot do what was asked): told in words, exit 1, no stack.
+ */
+export class PlainError extends Error {
+  override name = "PlainError";
+}
+
 /** Human description of a YAML/JSON value for "found …" in messages. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";

@@ -3,9 +3,10 @@ import { unchangedBuild } from "../cache/unchanged-build.js";
 import { commonFlags, parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import { plural } from "../plural.js";
+import { assertSafeOutputDir } from "../write/output-dir.js";
 
 export const buildUsage = `gekkan build [--root DIR] [--out DIR] [--base PATH] [--url URL] [--drafts] [--future] [--no-search]
-             [--no-cache] [--cache-dir DIR] [--threads N] [--quiet]
+             [--no-cache] [--cache-dir DIR] [--threads N] [--force] [--quiet]
 
   Builds the site into DIR (default: dist/ under the root). With the render
   cache on, a build whose inputs and output directory are unchanged stops at
@@ -21,6 +22,7 @@ export const buildUsage = `gekkan build [--root DIR] [--out DIR] [--base PATH] [
   --cache-dir DIR  render cache location (default: ROOT/.gekkan/cache)
   --threads N   render on N worker threads; 0 or 1 = in-process (default: all cores
                 when more than 1,000 issues need rendering)
+  --force       replace an existing --out folder that gekkan did not write
   --quiet       print nothing on success`;
 
 export async function buildCommand(args: string[], io: Io): Promise<number> {
@@ -37,6 +39,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     "no-cache": { type: "boolean" },
     "cache-dir": { type: "string" },
     threads: { type: "string" },
+    force: { type: "boolean" },
   });
   if (flags.help) {
     io.out(buildUsage);
@@ -47,6 +50,8 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   if (flags.threads !== undefined && !/^\d{1,3}$/.test(flags.threads)) throw new UsageError(`--threads must be a whole number (0 or 1 = no worker threads), found ${JSON.stringify(flags.threads)}`);
   const threads = flags.threads === undefined ? undefined : Number(flags.threads);
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(typeof flags["cache-dir"] === "string" ? flags["cache-dir"] : resolve(root, ".gekkan", "cache"));
+  // Before any work: a refused --out must not cost a build, and must never be written.
+  assertSafeOutputDir(root, out, { force: flags.force === true });
   const started = performance.now();
   const options = { root, out, drafts: flags.drafts === true, future: flags.future === true, base: flags.base, url: flags.url, search: flags["no-search"] !== true, cacheDir, threads };
   const elapsed = () => Math.round(performance.now() - started);

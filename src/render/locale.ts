@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { ContentError, diagnostic } from "../diagnostics.js";
@@ -65,7 +66,8 @@ export class Locale {
   }
 }
 
-const BUILTIN_DIR = new URL("../../templates/locales/", import.meta.url);
+// A file path, not URL.pathname: the latter keeps %20 and %E6… and breaks under "my sites/月刊".
+const BUILTIN_DIR = fileURLToPath(new URL("../../templates/locales/", import.meta.url));
 
 /**
  * Locale packs are JSON files (`templates/locales/<code>.json`): adding a
@@ -73,13 +75,13 @@ const BUILTIN_DIR = new URL("../../templates/locales/", import.meta.url);
  * Every pack must define the same strings as the built-in English one.
  */
 export function loadLocales(siteTemplates: string | undefined): Map<string, Locale> {
-  const dirs = [BUILTIN_DIR.pathname, ...(siteTemplates ? [join(siteTemplates, "locales")] : [])];
+  const dirs = [BUILTIN_DIR, ...(siteTemplates ? [join(siteTemplates, "locales")] : [])];
   const files = new Map<string, string>();
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).sort()) if (name.endsWith(".json")) files.set(name.slice(0, -5), join(dir, name));
   }
-  const reference = JSON.parse(readFileSync(join(BUILTIN_DIR.pathname, "en.json"), "utf8")) as LocalePack;
+  const reference = JSON.parse(readFileSync(join(BUILTIN_DIR, "en.json"), "utf8")) as LocalePack;
   const schema = packSchema(Object.keys(reference.strings));
   const locales = new Map<string, Locale>();
   for (const [code, path] of [...files].sort()) {

@@ -2,6 +2,7 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { OutputSet } from "./output.js";
 import { safeOutputPath } from "../site/urls.js";
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "./output-dir.js";
 
 /** Writes every file of the set under `dir` (which must not exist yet or be empty). */
 export async function writeTree(dir: string, output: OutputSet): Promise<void> {
@@ -15,6 +16,8 @@ export async function writeTree(dir: string, output: OutputSet): Promise<void> {
     }
     await writeFile(target, content);
   }
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
 }
 
 /**

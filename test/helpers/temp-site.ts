@@ -10,8 +10,16 @@ export interface TempDir {
   remove: () => void;
 }
 
+/**
+ * Every temp folder lives under a path with a space and Japanese in it, as an
+ * author's `~/ドキュメント/my sites/` would: a file URL used as a path (%20,
+ * %E6…) or an unquoted shell argument breaks every test, not just one.
+ */
+export const AWKWARD_TMP = join(tmpdir(), "gekkan tests", "月刊 ニュース");
+
 export function tempDir(prefix = "gekkan-test-"): TempDir {
-  const path = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(AWKWARD_TMP, { recursive: true });
+  const path = mkdtempSync(join(AWKWARD_TMP, prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 

@@ -1,0 +1,76 @@
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep, isAbsolute } from "node:path";
+import { PlainError } from "../diagnostics.js";
+
+/** Left in every output folder gekkan writes: proof that replacing the folder loses nothing of the author's. */
+export const OUTPUT_MARKER = ".gekkan-output";
+export const OUTPUT_MARKER_TEXT = "This folder is written by gekkan build and is replaced as a whole on every build.\n";
+
+/** Folders of a site that hold the author's own files. */
+const SOURCE_FOLDERS = ["content", "templates", "public", ".git", ".gekkan", "node_modules"] as const;
+
+/**
+ * Throws when writing the site into `out` could destroy something of the
+ * author's: the output folder is replaced as a whole, so it must not be,
+ * contain, or sit inside the site or its sources, must not be an existing
+ * file, and an existing folder must be one gekkan wrote (or `force`).
+ */
+export function assertSafeOutputDir(root: string, out: string, options: { force?: boolean } = {}): void {
+  const reason = outputDirProblem(root, out, options.force === true);
+  if (reason !== undefined) throw new PlainError(`refusing to write the site to ${JSON.stringify(out)}: ${reason}`);
+}
+
+export function outputDirProblem(root: string, out: string, force: boolean): string | undefined {
+  const site = realPath(resolve(root));
+  const target = realPath(resolve(out));
+  const repo = repositoryRoot(site);
+  if (target === site) return "that is the site folder itself, and building would delete content/ and the config; use the default dist/ or another new folder";
+  if (contains(target, site)) return "that folder contains the site, and building would delete it; choose a folder inside the site such as dist/";
+  if (repo !== undefined && (target === repo || contains(target, repo))) return "that folder is or contains the repository, and building would delete it; choose a folder such as dist/";
+  for (const name of SOURCE_FOLDERS) {
+    const folder = realPath(join(site, name));
+    if (target === folder || contains(folder, target)) return `that is ${target === folder ? "" : "inside "}the site's ${name}/ folder, whose files would be replaced; choose a folder outside it such as dist/`;
+  }
+  const stat = statOf(target);
+  if (stat === undefined) return undefined;
+  if (!stat.isDirectory()) return "that is an existing file, not a folder; choose a folder name such as dist/";
+  if (force || existsSync(join(target, OUTPUT_MARKER))) return undefined;
+  if (readdirSync(target).length === 0) return undefined;
+  return `that folder already holds files gekkan did not write (it has no ${OUTPUT_MARKER} marker), and building replaces the whole folder; choose an empty or new folder, or pass --force to replace it`;
+}
+
+/** True when `inner` is strictly inside `outer`. */
+function contains(outer: string, inner: string): boolean {
+  const rel = relative(outer, inner);
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/** The real path of `path`, resolving symlinks in the part that exists (so a link to the site is the site). */
+function realPath(path: string): string {
+  let existing = path;
+  const rest: string[] = [];
+  while (!existsSync(existing) && dirname(existing) !== existing) {
+    rest.unshift(basename(existing));
+    existing = dirname(existing);
+  }
+  try {
+    return join(realpathSync(existing), ...rest);
+  } catch {
+    return path;
+  }
+}
+
+function statOf(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return lstatSync(path, { throwIfNoEntry: false });
+  }
+}
+
+function repositoryRoot(from: string): string | undefined {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}

@@ -1,0 +1,95 @@
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
+import { captureIo } from "../helpers/io.js";
+import { issue, readTree, tempSite, type TempDir } from "../helpers/temp-site.js";
+
+const FILES = {
+  "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01" }),
+  "templates/partials/note.liquid": "note\n",
+  "public/images/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+  "README.md": "# my newsletter\n",
+};
+
+/**
+ * `build` replaces its output folder as a whole, so an --out that is, holds,
+ * or sits inside the author's files must be refused before anything is
+ * written: exit 1, the folder named, the reason given, every file intact.
+ */
+describe("build refuses an --out that would destroy the author's files", () => {
+  const temps: TempDir[] = [];
+  afterEach(() => temps.splice(0).forEach((t) => t.remove()));
+
+  const site = (): string => {
+    const dir = tempSite(FILES);
+    temps.push(dir);
+    mkdirSync(join(dir.path, ".git"));
+    writeFileSync(join(dir.path, ".git", "HEAD"), "ref: refs/heads/main\n");
+    return dir.path;
+  };
+
+  const build = async (root: string, out: string, extra: string[] = []) => {
+    const io = captureIo();
+    const code = await main(["build", "--root", root, "--out", out, "--no-search", "--no-cache", "--quiet", ...extra], io);
+    return { code, stderr: io.stderr.join("\n") };
+  };
+
+  it.each([
+    [".", /that is the site folder itself/],
+    ["..", /contains the site/],
+    ["content", /the site's content\/ folder/],
+    ["content/issues", /inside the site's content\/ folder/],
+    ["templates", /the site's templates\/ folder/],
+    ["public/out", /inside the site's public\/ folder/],
+    [".git", /the site's \.git\/ folder/],
+    ["README.md", /an existing file/],
+    ["gekkan.config.json", /an existing file/],
+  ])("--out %s", async (out, reason) => {
+    const root = site();
+    const before = readTree(root);
+    const result = await build(root, join(root, out));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`refusing to write the site to ${JSON.stringify(join(root, out))}`);
+    expect(result.stderr).toMatch(reason);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it("a symlink to the site is the site", async () => {
+    const root = site();
+    const link = join(root, "..", `${root.split("/").pop()}-link`);
+    symlinkSync(root, link);
+    const before = readTree(root);
+    const result = await build(root, link);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/that is the site folder itself/);
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it("an existing folder gekkan did not write is refused unless --force", async () => {
+    const root = site();
+    const other = join(root, "photos");
+    mkdirSync(other);
+    writeFileSync(join(other, "holiday.jpg"), "not really a jpeg");
+    const refused = await build(root, other);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/holds files gekkan did not write .* pass --force/);
+    expect(readTree(other).get("holiday.jpg")?.toString()).toBe("not really a jpeg");
+
+    expect((await build(root, other, ["--force"])).code).toBe(0);
+    expect(readTree(other).has("index.html")).toBe(true);
+    // Now it is gekkan's: the next build needs no --force.
+    expect((await build(root, other)).code).toBe(0);
+  });
+
+  it("a new or empty folder is fine, and --force never unlocks the site itself", async () => {
+    const root = site();
+    mkdirSync(join(root, "empty"));
+    expect((await build(root, join(root, "empty"))).code).toBe(0);
+    expect((await build(root, join(root, "fresh", "out"))).code).toBe(0);
+    const forced = await build(root, root, ["--force"]);
+    expect(forced.code).toBe(1);
+    expect(readTree(join(root, "content")).size).toBe(1);
+  });
+});
