@@ -1,7 +1,5 @@
 import type { VFileMessage } from "vfile-message";
-import { generate, type BuildOptions } from "../build.js";
-import { renderAll } from "../content/render-all.js";
-import type { RenderedIssue } from "../content/render-issue.js";
+import { generate, type BuildOptions } from "../pipeline/generate.js";
 import { isError, sortDiagnostics } from "../diagnostics.js";
 import { checkLinks } from "./check-links.js";
 import { numberingGaps } from "./numbering.js";
@@ -29,22 +27,11 @@ export interface CheckReport {
  * and optionally HTML validity. Entirely in memory.
  */
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
-  let rendered: readonly RenderedIssue[] = [];
-  const generated = await generate(
-    { root: options.root, drafts: options.drafts, future: options.future, now: options.now },
-    {
-      // Numbering spans every issue, drafts too, not only the published ones.
-      renderAll: async (sources, context, renderOptions) => {
-        const result = await renderAll(sources, context, renderOptions);
-        rendered = result.rendered;
-        return result;
-      },
-    },
-  );
+  const generated = await generate({ root: options.root, drafts: options.drafts, future: options.future, now: options.now });
   const { config, output, site } = generated;
   const links = checkLinks(site, output, { origin: config.origin, basePath: config.basePath });
   const html = options.html ? await validateHtmlPages(output, config.basePath) : { messages: [], pages: 0 };
-  const all = sortDiagnostics([...generated.warnings, ...numberingGaps(rendered), ...links.messages, ...html.messages]);
+  const all = sortDiagnostics([...generated.warnings, ...numberingGaps(generated.issues), ...links.messages, ...html.messages]);
   return {
     errors: all.filter(isError),
     warnings: all.filter((m) => !isError(m)),

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { buildTime } from "../build.js";
+import { buildTime } from "../build-time.js";
 import { commonFlags, parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
 import { ContentError, diagnostic } from "../diagnostics.js";

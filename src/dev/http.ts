@@ -13,6 +13,8 @@ export interface DevHttpOptions {
   /** The search index, built apart from the pages (after them, in the background). */
   search?: () => OutputSet | undefined;
   hub: EventHub;
+  /** Which Host headers to answer (see hostFilter). */
+  allowHost: (host: string | undefined) => boolean;
 }
 
 /** Shown only when there has never been a good build: the overlay says why. */
@@ -35,6 +37,11 @@ export function createDevHttpServer(options: DevHttpOptions): Server {
 }
 
 function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptions): void {
+  if (!options.allowHost(req.headers.host) || !sameOrigin(req, options)) {
+    // 421: the request was meant for another host name (DNS rebinding, or a page on another site).
+    send(res, req.method ?? "GET", 421, "text/plain; charset=utf-8", "gekkan dev answers only requests for this machine's own names (localhost, 127.0.0.1, or the --host you gave)\n");
+    return;
+  }
   const method = req.method ?? "GET";
   if (method !== "GET" && method !== "HEAD") {
     res.writeHead(405, { Allow: "GET, HEAD" }).end();
@@ -70,6 +77,18 @@ function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptio
     return;
   }
   notFound(res, method, output);
+}
+
+/** A request a page sends on behalf of another site carries that site's Origin. */
+function sameOrigin(req: IncomingMessage, options: DevHttpOptions): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined || origin === "null") return origin === undefined;
+  try {
+    const url = new URL(origin);
+    return url.host === req.headers.host && options.allowHost(url.host);
+  } catch {
+    return false;
+  }
 }
 
 function notFound(res: ServerResponse, method: string, output: OutputSet | undefined): void {

@@ -1,7 +1,9 @@
 import type { Io } from "../cli-support.js";
-import { addSearchIndex, type SearchPage } from "../site/search-index.js";
+import type { SearchPage } from "../site/search-index.js";
 import { OutputSet } from "../write/output.js";
-import { memoryShardStore } from "../cache/search-store.js";
+import { MapStore } from "../incremental/map-store.js";
+import { memoOver } from "../incremental/memo.js";
+import { addSearchIndex } from "../pipeline/search.js";
 
 export interface SearchRebuilder {
   /** Asks for an index of `pages`; the latest request wins once edits pause. */
@@ -24,9 +26,10 @@ export interface SearchRebuilder {
 export function createSearchRebuilder(options: { delayMs?: number | undefined; io: Io }): SearchRebuilder {
   const delayMs = options.delayMs ?? 1000;
   let current: OutputSet | undefined;
+  // Unchanged index parts are reused across rebuilds, as a build reuses them from its cache.
+  const parts = new MapStore();
+  const memo = memoOver(parts);
   let wanted: { pages: readonly SearchPage[]; language: string; shardSize: number } | undefined;
-  // Unchanged index parts are reused across rebuilds, as a build reuses them from its cache dir.
-  const store = memoryShardStore();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let builds = 0;
@@ -51,7 +54,8 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
     running = (async () => {
       try {
         const next = new OutputSet();
-        await addSearchIndex(next, job.pages, job.language, job.shardSize, store);
+        await addSearchIndex(next, job.pages, job.language, job.shardSize, memo);
+        parts.sweep();
         current = next;
         builds++;
       } catch (error) {

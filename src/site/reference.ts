@@ -33,6 +33,11 @@ export function buildReference(issues: readonly SiteIssue[]): Reference {
   };
 }
 
+/** Whether an issue is about a component: it is tagged with it, or a release or Q&A block names it. */
+export function belongsToComponent(entry: SiteIssue, name: string): boolean {
+  return entry.issue.tags.includes(name) || entry.body.blocks.some((b) => (b.kind === "release" && b.component === name) || (b.kind === "qa" && b.components.includes(name)));
+}
+
 function entriesOf(issues: readonly SiteIssue[], kind: BlockKind): Array<{ block: Block; source: { issue: SiteIssue; anchorRoute: string } }> {
   return issues.flatMap((issue) =>
     issue.body.blocks.filter((b) => b.kind === kind).map((block) => ({ block, source: { issue, anchorRoute: `${issue.route}#${block.id}` } })),

@@ -1,5 +1,3 @@
-import { isAbsolute, relative, resolve, sep } from "node:path";
-
 /**
  * Routes are site-relative and end in "/" for pages ("issues/2011-04/") or a
  * file name for assets ("feed.xml"). URLs add the base path; output paths
@@ -16,16 +14,6 @@ export function routeFile(route: string): string {
 
 export function absoluteUrl(origin: string, url: string): string {
   return new URL(url, origin).href;
-}
-
-/** Resolves an output path and refuses anything that would land outside `outDir`. */
-export function safeOutputPath(outDir: string, relPath: string): string {
-  const target = resolve(outDir, relPath);
-  const rel = relative(resolve(outDir), target);
-  if (rel === "" || rel.startsWith(`..${sep}`) || rel === ".." || isAbsolute(rel) || relPath.includes("\0")) {
-    throw new Error(`refusing to write outside the output directory: ${JSON.stringify(relPath)}`);
-  }
-  return target;
 }
 
 export const ROUTES = {

@@ -1,6 +1,7 @@
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from "node:path";
 import { PlainError } from "../diagnostics.js";
+import { isOwnLink } from "./versions.js";
 
 /** Left in every output folder gekkan writes: proof that replacing the folder loses nothing of the author's. */
 export const OUTPUT_MARKER = ".gekkan-output";
@@ -20,6 +21,22 @@ export function assertSafeOutputDir(root: string, out: string, options: { force?
   if (reason !== undefined) throw new PlainError(`refusing to write the site to ${JSON.stringify(out)}: ${reason}`);
 }
 
+/**
+ * The folder a build really publishes to. An `out` that is a symbolic link
+ * the author made (dist → /var/www/site) is followed: the folder it points
+ * to is the output, and is the one replaced; a link gekkan made is itself
+ * the output.
+ */
+export function outputTarget(out: string): string {
+  let path = resolve(out);
+  for (let hops = 0; hops < 40; hops++) {
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    if (stat === undefined || !stat.isSymbolicLink() || isOwnLink(path)) return path;
+    path = resolve(dirname(path), readlinkSync(path));
+  }
+  throw new PlainError(`the output path ${JSON.stringify(out)} is a loop of symbolic links`);
+}
+
 export function outputDirProblem(root: string, out: string, force: boolean): string | undefined {
   const site = realPath(resolve(root));
   const target = realPath(resolve(out));
@@ -31,6 +48,7 @@ export function outputDirProblem(root: string, out: string, force: boolean): str
     const folder = realPath(join(site, name));
     if (target === folder || contains(folder, target)) return `that is ${target === folder ? "" : "inside "}the site's ${name}/ folder, whose files would be replaced; choose a folder outside it such as dist/`;
   }
+  if (isOwnLink(out)) return undefined;
   const stat = statOf(target);
   if (stat === undefined) return undefined;
   if (!stat.isDirectory()) return "that is an existing file, not a folder; choose a folder name such as dist/";

@@ -2,26 +2,31 @@ import { createHash } from "node:crypto";
 
 export type OutputContent = string | Uint8Array;
 
+interface Entry {
+  content: OutputContent;
+  origin: string;
+  /** A content address supplied by whoever made the bytes (a memo key); equal ids, equal bytes. */
+  id: string | undefined;
+}
+
 /**
  * The whole site as path → bytes, before anything touches the disk. Writers
  * (memory for tests, disk for builds, diff for dev) consume it.
  */
 export class OutputSet {
-  private readonly files = new Map<string, OutputContent>();
-  private readonly origins = new Map<string, string>();
+  private readonly files = new Map<string, Entry>();
 
   /** Adds a file; returns the origin of the earlier file at that path, if any (a collision). */
-  add(path: string, content: OutputContent, origin = "gekkan"): string | undefined {
+  add(path: string, content: OutputContent, origin = "gekkan", id?: string): string | undefined {
     const clean = normalizeOutputPath(path);
-    const earlier = this.origins.get(clean);
-    if (earlier !== undefined) return earlier;
-    this.files.set(clean, content);
-    this.origins.set(clean, origin);
+    const earlier = this.files.get(clean);
+    if (earlier !== undefined) return earlier.origin;
+    this.files.set(clean, { content, origin, id });
     return undefined;
   }
 
   get(path: string): OutputContent | undefined {
-    return this.files.get(normalizeOutputPath(path));
+    return this.files.get(normalizeOutputPath(path))?.content;
   }
 
   has(path: string): boolean {
@@ -37,18 +42,25 @@ export class OutputSet {
   }
 
   entries(): Array<[string, OutputContent]> {
-    return this.paths().map((p) => [p, this.files.get(p) as OutputContent]);
+    return this.paths().map((p) => [p, (this.files.get(p) as Entry).content]);
   }
 
-  /** A copy with the content of existing files replaced (the dev server's quick rebuild); unknown paths are a bug. */
-  withReplaced(changes: ReadonlyArray<readonly [string, OutputContent]>): OutputSet {
+  /** The content address of a file: its maker's id, else a hash of its bytes. */
+  identity(path: string): string | undefined {
+    const entry = this.files.get(normalizeOutputPath(path));
+    if (entry === undefined) return undefined;
+    return entry.id ?? `sha256:${contentHash(entry.content)}`;
+  }
+
+  /** A copy with the content of existing files replaced (the dev server's update); unknown paths are a bug. */
+  withReplaced(changes: ReadonlyArray<readonly [string, OutputContent, string?]>): OutputSet {
     const copy = new OutputSet();
-    for (const [path, content] of this.files) copy.files.set(path, content);
-    for (const [path, origin] of this.origins) copy.origins.set(path, origin);
-    for (const [path, content] of changes) {
+    for (const [path, entry] of this.files) copy.files.set(path, entry);
+    for (const [path, content, id] of changes) {
       const clean = normalizeOutputPath(path);
-      if (!copy.files.has(clean)) throw new Error(`gekkan bug: replacing ${clean}, which the output does not have`);
-      copy.files.set(clean, content);
+      const entry = copy.files.get(clean);
+      if (entry === undefined) throw new Error(`gekkan bug: replacing ${clean}, which the output does not have`);
+      copy.files.set(clean, { ...entry, content, id });
     }
     return copy;
   }

@@ -1,60 +1,170 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { spawn, spawnSync } from "node:child_process";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { fixtureInput } from "../helpers/fixtures.js";
 import { captureIo } from "../helpers/io.js";
 import { copyToTemp, readTree, tempDir, type TempDir } from "../helpers/temp-site.js";
 
 const ISSUE = "content/issues/2011/2011-05.md";
+const CLI = resolve(import.meta.dirname, "..", "..", "bin", "gekkan.js");
 
-describe("atomic output directory", () => {
+describe("the output folder is replaced in one atomic step", () => {
   const temps: TempDir[] = [];
   afterEach(() => temps.splice(0).forEach((t) => t.remove()));
 
-  function setup(): { root: string; parent: string; out: string } {
+  function setup(): { root: string; parent: string; out: string; store: string } {
     const site = copyToTemp(fixtureInput("releases-grouped"));
     const work = tempDir();
     temps.push(site, work);
-    return { root: site.path, parent: work.path, out: join(work.path, "dist") };
+    return { root: site.path, parent: work.path, out: join(work.path, "dist"), store: join(work.path, ".dist-gekkan") };
   }
 
-  const build = (root: string, out: string) => main(["build", "--root", root, "--out", out, "--no-search", "--quiet"], captureIo());
+  const build = async (root: string, out: string) => {
+    const io = captureIo();
+    const code = await main(["build", "--root", root, "--out", out, "--no-search", "--no-cache", "--quiet"], io);
+    return { code, stderr: io.stderr.join("\n") };
+  };
+  const editIssue = (root: string, from: string, to: string) => {
+    const path = join(root, ISSUE);
+    const text = readFileSync(path, "utf8");
+    if (!text.includes(from)) throw new Error(`test bug: ${from} not in ${ISSUE}`);
+    writeFileSync(path, text.replace(from, to));
+  };
 
-  it("a failing build leaves the previous output byte-identical and no temp dirs behind", async () => {
-    const { root, parent, out } = setup();
-    expect(await build(root, out)).toBe(0);
+  it("dist is a link to the one build in .dist-gekkan/; a failing build leaves it byte-identical", async () => {
+    const { root, parent, out, store } = setup();
+    expect((await build(root, out)).code).toBe(0);
+    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(out)).toMatch(/^\.dist-gekkan\/b[0-9a-z]+-\d+$/);
     const before = readTree(out);
     expect(before.size).toBeGreaterThan(10);
-    expect(readdirSync(parent)).toEqual(["dist"]);
+    expect(readdirSync(parent).sort()).toEqual([".dist-gekkan", "dist"]);
+    expect(readdirSync(store)).toHaveLength(1);
 
-    const path = join(root, ISSUE);
-    writeFileSync(path, readFileSync(path, "utf8").replace('status="planned"', 'status="shipped"'));
-    expect(await build(root, out)).toBe(1);
-
-    const after = readTree(out);
-    expect([...after.keys()]).toEqual([...before.keys()]);
-    for (const [file, bytes] of before) expect(after.get(file)?.equals(bytes), file).toBe(true);
-    expect(readdirSync(parent)).toEqual(["dist"]);
+    editIssue(root, 'status="planned"', 'status="shipped"');
+    expect((await build(root, out)).code).toBe(1);
+    expect(readTree(out)).toEqual(before);
+    expect(readdirSync(parent).sort()).toEqual([".dist-gekkan", "dist"]);
+    expect(readdirSync(store)).toHaveLength(1);
   });
 
-  it("a later good build replaces the output completely (no stale files) and cleans up", async () => {
-    const { root, parent, out } = setup();
-    expect(await build(root, out)).toBe(0);
+  it("a later good build replaces the output completely (no stale files) and keeps one build", async () => {
+    const { root, out, store } = setup();
+    expect((await build(root, out)).code).toBe(0);
     writeFileSync(join(out, "stale.txt"), "left over");
-    const path = join(root, ISSUE);
-    writeFileSync(path, readFileSync(path, "utf8").replace("1.0.11 の予定。", "1.0.11 の予定（更新）。"));
-    expect(await build(root, out)).toBe(0);
+    editIssue(root, "1.0.11 の予定。", "1.0.11 の予定（更新）。");
+    expect((await build(root, out)).code).toBe(0);
     const after = readTree(out);
     expect(after.has("stale.txt")).toBe(false);
     expect(after.get("issues/2011-05/index.html")?.toString("utf8")).toContain("1.0.11 の予定（更新）。");
-    expect(readdirSync(parent)).toEqual(["dist"]);
+    expect(readdirSync(store)).toHaveLength(1);
   });
 
-  it("a first build that fails creates no output directory at all", async () => {
+  it("a first build that fails creates no output at all", async () => {
     const { root, parent, out } = setup();
     writeFileSync(join(root, ISSUE), "");
-    expect(await build(root, out)).toBe(1);
+    expect((await build(root, out)).code).toBe(1);
     expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it("an output folder from an earlier gekkan (a real folder) becomes a link; old leftovers are removed", async () => {
+    const { root, parent, out, store } = setup();
+    mkdirSync(out);
+    writeFileSync(join(out, ".gekkan-output"), "");
+    writeFileSync(join(out, "index.html"), "old");
+    mkdirSync(join(parent, ".dist.building-123-456"));
+    mkdirSync(join(parent, ".dist.old-123-456"));
+    expect((await build(root, out)).code).toBe(0);
+    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(out, "index.html"), "utf8")).not.toBe("old");
+    expect(readdirSync(parent).sort()).toEqual([".dist-gekkan", "dist"]);
+    expect(readdirSync(store)).toHaveLength(1);
+  });
+
+  it("a link the author made (dist → a folder elsewhere) is followed: the folder it names gets the site", async () => {
+    const { root, parent, out } = setup();
+    const www = join(parent, "www");
+    mkdirSync(www);
+    symlinkSync(www, out);
+    expect((await build(root, out)).code).toBe(0);
+    expect(readlinkSync(out)).toBe(www);
+    expect(readTree(out).has("index.html")).toBe(true);
+    expect(lstatSync(www).isSymbolicLink()).toBe(true);
+    expect((await build(root, out)).code).toBe(0);
+    expect(readTree(out).has("index.html")).toBe(true);
+  });
+
+  it("a second build while one is writing is refused with a plain message", async () => {
+    const { root, out, store } = setup();
+    expect((await build(root, out)).code).toBe(0);
+    const other = spawn("sleep", ["30"]);
+    try {
+      writeFileSync(join(store, "lock"), String(other.pid));
+      const second = await build(root, out);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(new RegExp(`another gekkan build \\(process ${other.pid}\\) is writing`));
+      expect(second.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      other.kill();
+    }
+    // A lock left by a process that is gone is taken over.
+    writeFileSync(join(store, "lock"), "999999999");
+    expect((await build(root, out)).code).toBe(0);
+  });
+});
+
+describe("a build killed at any step of the swap leaves a complete output", () => {
+  const temps: TempDir[] = [];
+  afterEach(() => temps.splice(0).forEach((t) => t.remove()));
+
+  beforeAll(() => {
+    // The crash runs the compiled CLI in its own process.
+    const compiled = spawnSync("npm", ["run", "compile"], { cwd: resolve(import.meta.dirname, "..", ".."), encoding: "utf8" });
+    if (compiled.status !== 0) throw new Error(compiled.stderr);
+  });
+
+  const run = (root: string, out: string, crashAt?: string) =>
+    spawnSync(process.execPath, [CLI, "build", "--root", root, "--out", out, "--no-search", "--no-cache", "--quiet"], { encoding: "utf8", env: { ...process.env, ...(crashAt ? { GEKKAN_CRASH_AT: crashAt } : {}) } });
+
+  it.each(["fill", "link", "swap", "prune", "migrate"])("killed at %s", (step) => {
+    const site = copyToTemp(fixtureInput("releases-grouped"));
+    const work = tempDir();
+    temps.push(site, work);
+    const out = join(work.path, "dist");
+    if (step === "migrate") {
+      // Only an output folder from an earlier gekkan is migrated.
+      mkdirSync(out);
+      writeFileSync(join(out, ".gekkan-output"), "");
+    } else {
+      expect(run(site.path, out).status).toBe(0);
+    }
+    const before = step === "migrate" ? undefined : readTree(out);
+    const path = join(site.path, ISSUE);
+    writeFileSync(path, readFileSync(path, "utf8").replace("1.0.11 の予定。", "1.0.11 の予定（再）。"));
+    const crashed = run(site.path, out, step);
+    expect(crashed.signal).toBe("SIGKILL");
+
+    const fresh = tempDir();
+    temps.push(fresh);
+    expect(run(site.path, join(fresh.path, "dist")).status).toBe(0);
+    const expected = readTree(join(fresh.path, "dist"));
+    if (step === "migrate") {
+      // Turning an earlier gekkan's real folder into a link is the one step that cannot be atomic
+      // (a link cannot replace a folder in one rename): the folder is in the store, put back by the next build.
+      expect(readdirSync(join(work.path, ".dist-gekkan")).some((name) => name.startsWith("earlier-"))).toBe(true);
+    } else {
+      // Whatever the step, dist names one complete build: the old one or the new one.
+      const now = readTree(out);
+      if (now.get("issues/2011-05/index.html")?.toString().includes("（再）")) expect(now).toEqual(expected);
+      else expect(now).toEqual(before);
+    }
+
+    // The next build publishes the new site and clears what the killed one left.
+    expect(run(site.path, out).status).toBe(0);
+    expect(readTree(out)).toEqual(expected);
+    expect(readdirSync(join(work.path, ".dist-gekkan"))).toHaveLength(1);
+    expect(readdirSync(work.path).sort()).toEqual([".dist-gekkan", "dist"]);
   });
 });

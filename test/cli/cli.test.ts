@@ -77,7 +77,7 @@ describe("gekkan CLI", () => {
     const io = captureIo();
     expect(await main(["build", "--root", fixtureInput("releases-grouped"), "--out", dist, "--no-search", "--no-cache"], io)).toBe(0);
     expect(io.stdout).toHaveLength(1);
-    expect(io.stdout[0]).toMatch(new RegExp(`^gekkan: built 3 issues, \\d+ files written to ${dist.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} in \\d+ ms$`));
+    expect(io.stdout[0]).toMatch(new RegExp(`^gekkan: built 3 issues in \\d+ ms \\(\\d+ of \\d+ sources and \\d+ of \\d+ pages rendered\\); \\d+ of \\d+ files written to ${dist.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
     expect(io.stderr).toEqual([]);
   });
 

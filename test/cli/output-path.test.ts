@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { safeOutputPath } from "../../src/site/urls.js";
+import { safeOutputPath } from "../../src/write/safe-path.js";
 import { normalizeOutputPath, OutputSet } from "../../src/write/output.js";
 
 const OUT = resolve("/tmp/gekkan-out");

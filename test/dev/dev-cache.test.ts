@@ -1,7 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PACK_FILE } from '../../src/cache/render-cache.js';
 import { CLIENT_TAG } from '../../src/dev/client-script.js';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
 import { copyFixture, memoryIo } from './support.js';
@@ -24,7 +23,7 @@ describe('gekkan dev: the start-up render cache', () => {
     server = await startDevServer({ root: site.root, port: 0, io: memoryIo(), cacheDir });
     const first = await page('/issues/2011-04/');
     await server.close();
-    const pack = join(cacheDir, PACK_FILE);
+    const pack = join(cacheDir, 'issues.pack');
     expect((await stat(pack)).size).toBeGreaterThan(100);
 
     server = await startDevServer({ root: site.root, port: 0, io: memoryIo(), cacheDir });

@@ -1,69 +1,82 @@
 import { readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
-import { generate } from '../../src/build.js';
+import { generate } from '../../src/pipeline/generate.js';
 import { CLIENT_TAG } from '../../src/dev/client-script.js';
+import { main } from '../../src/cli.js';
 import { copyFixture, memoryIo, openSse, rawGet, type SseReader } from './support.js';
 
 const APRIL = 'content/issues/2011/2011-04.md';
 const MAY = 'content/issues/2011/2011-05.md';
 
-let site: { root: string; remove: () => Promise<void> };
-let server: DevServer;
-let events: SseReader;
-const io = memoryIo();
+interface Dev {
+  root: string;
+  server: DevServer;
+  events: SseReader;
+  io: ReturnType<typeof memoryIo>;
+  page: (path: string) => Promise<{ status: number; text: string }>;
+  edit: (file: string, change: (text: string) => string) => Promise<void>;
+}
 
-const page = async (path: string) => {
-  const res = await fetch(new URL(path, server.url));
-  return { status: res.status, text: await res.text() };
-};
-const edit = async (file: string, change: (text: string) => string) => {
-  const path = join(site.root, file);
-  await writeFile(path, change(await readFile(path, 'utf8')));
-};
+/** Each test gets its own copy of the fixture and its own server, so any test runs alone. */
+async function withDev(test: (dev: Dev) => Promise<void>): Promise<void> {
+  const site = await copyFixture('dev-site');
+  const io = memoryIo();
+  const server = await startDevServer({ root: site.root, port: 0, io, debounceMs: 60 });
+  const events = await openSse(new URL('/__gekkan/events', server.url).href);
+  const page = async (path: string) => {
+    const res = await fetch(new URL(path, server.url));
+    return { status: res.status, text: await res.text() };
+  };
+  const edit = async (file: string, change: (text: string) => string) => {
+    const path = join(site.root, file);
+    const before = await readFile(path, 'utf8');
+    const after = change(before);
+    if (after === before) throw new Error(`test bug: edit of ${file} changed nothing`);
+    await writeFile(path, after);
+  };
+  try {
+    await test({ root: site.root, server, events, io, page, edit });
+  } finally {
+    events.close();
+    await server.close();
+    await site.remove();
+  }
+}
 
-beforeAll(async () => {
-  site = await copyFixture('dev-site');
-  server = await startDevServer({ root: site.root, port: 0, io, debounceMs: 60 });
-  events = await openSse(new URL('/__gekkan/events', server.url).href);
-});
-
-afterAll(async () => {
-  events?.close();
-  await server?.close();
-  await site?.remove();
-});
+const breakApril = (dev: Dev) => dev.edit(APRIL, (t) => t.replace('date: 2011-04-01', 'date: 2011-04-31'));
 
 describe('gekkan dev server', () => {
-  it('listens on 127.0.0.1 only by default, with base path "/" whatever the config says', async () => {
+  it('listens on 127.0.0.1 only by default, with base path "/" whatever the config says', () => withDev(async ({ server, page }) => {
     expect(server.address).toBe('127.0.0.1');
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const home = await page('/');
     expect(home.status).toBe(200);
     expect(home.text).toContain('href="/issues/2011-04/"');
     expect(home.text).not.toContain('/sub/');
-  });
+  }));
 
-  it('shows drafts by default, with their badge', async () => {
+  it('shows drafts by default, with their badge', () => withDev(async ({ page }) => {
     const draft = await page('/issues/2011-06/');
     expect(draft.status).toBe(200);
     expect(draft.text).toContain('badge-draft');
-  });
+  }));
 
-  it('injects the live-reload client into served HTML only, never into built output', async () => {
+  it('injects the live-reload client into served HTML only, never into built output', () => withDev(async ({ root, page }) => {
     expect((await page('/issues/2011-04/')).text).toContain(CLIENT_TAG);
     expect((await page('/no-such-page/')).text).toContain(CLIENT_TAG);
     const client = await page('/__gekkan/client.js');
     expect(client.status).toBe(200);
     expect(client.text).toContain('EventSource');
     expect(await page('/feed.xml').then((r) => r.text)).not.toContain('__gekkan');
-    const built = await generate({ root: site.root, drafts: true, future: true, search: false });
+    const built = await generate({ root, drafts: true, future: true, search: false });
     for (const path of built.output.paths()) expect(built.output.text(path) ?? '').not.toContain('__gekkan');
-  });
+  }));
 
-  it('re-renders only the edited issue, serves the change and sends one reload event', async () => {
+  it('re-renders only the edited issue, serves the change and sends one reload event', () => withDev(async ({ server, events, page, edit }) => {
     await edit(APRIL, (t) => t.replace('The first paragraph says hello.', 'The first paragraph now says goodbye.'));
     const reload = await events.next('reload');
     const data = JSON.parse(reload.data) as { paths: string[] };
@@ -72,12 +85,12 @@ describe('gekkan dev server', () => {
     expect((await page('/issues/2011-04/')).text).toContain('now says goodbye');
     const last = server.last();
     expect(last?.ok && last.stats).toEqual({ rendered: 1, reused: 2 });
-  });
+  }));
 
-  it('turns an editor save (temp file, several writes, rename) into one rebuild', async () => {
+  it('turns an editor save (temp file, several writes, rename) into one rebuild', () => withDev(async ({ root, server, events, io, page }) => {
     const before = io.lines.filter((l) => l.includes('rebuilt')).length;
-    const path = join(site.root, MAY);
-    const temp = join(site.root, 'content/issues/2011/.2011-05.md.swp');
+    const path = join(root, MAY);
+    const temp = join(root, 'content/issues/2011/.2011-05.md.swp');
     const text = await readFile(path, 'utf8');
     await writeFile(temp, text.replace('short recap', 'short'));
     await writeFile(temp, text.replace('short recap', 'short and sweet'));
@@ -87,43 +100,47 @@ describe('gekkan dev server', () => {
     await server.idle();
     expect((await page('/issues/2011-05/')).text).toContain('short and sweet recap');
     expect(io.lines.filter((l) => l.includes('rebuilt')).length).toBe(before + 1);
-  });
+  }));
 
-  it('keeps serving the last good build on a broken edit and reports where it broke', async () => {
-    await edit(APRIL, (t) => t.replace('date: 2011-04-01', 'date: 2011-04-31'));
-    const error = await events.next('error');
+  it('keeps serving the last good build on a broken edit and reports where it broke', () => withDev(async (dev) => {
+    await breakApril(dev);
+    const error = await dev.events.next('error');
     const { messages } = JSON.parse(error.data) as { messages: Array<{ file: string; line: number; column: number; message: string; excerpt: string }> };
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ file: APRIL, line: 4, column: 7 });
     expect(messages[0]?.message).toMatch(/date/);
     expect(messages[0]?.excerpt).toContain('> 4 | date: 2011-04-31');
-    expect(io.lines).toContain(`${APRIL}:4:7  ${messages[0]?.message}`);
-    const served = await page('/issues/2011-04/');
+    expect(dev.io.lines).toContain(`${APRIL}:4:7  ${messages[0]?.message}`);
+    const served = await dev.page('/issues/2011-04/');
     expect(served.status).toBe(200);
-    expect(served.text).toContain('now says goodbye');
-  });
+    expect(served.text).toContain('The first paragraph says hello.');
+  }));
 
-  it('replays the current error to pages that connect while the site is broken', async () => {
-    const late = await openSse(new URL('/__gekkan/events', server.url).href);
+  it('replays the current error to pages that connect while the site is broken', () => withDev(async (dev) => {
+    await breakApril(dev);
+    await dev.events.next('error');
+    const late = await openSse(new URL('/__gekkan/events', dev.server.url).href);
     try {
       const error = await late.next('error');
       expect(error.data).toContain(APRIL);
     } finally {
       late.close();
     }
-  });
+  }));
 
-  it('recovers when the edit is fixed: a full reload event, new text served', async () => {
-    await edit(APRIL, (t) => t.replace('date: 2011-04-31', 'date: 2011-04-01').replace('goodbye', 'hello again'));
-    const reload = await events.next('reload');
+  it('recovers when the edit is fixed: a full reload event, new text served', () => withDev(async (dev) => {
+    await breakApril(dev);
+    await dev.events.next('error');
+    await dev.edit(APRIL, (t) => t.replace('date: 2011-04-31', 'date: 2011-04-01').replace('says hello', 'says hello again'));
+    const reload = await dev.events.next('reload');
     expect(JSON.parse(reload.data)).toEqual({ paths: null });
-    expect((await page('/issues/2011-04/')).text).toContain('hello again');
-  });
+    expect((await dev.page('/issues/2011-04/')).text).toContain('hello again');
+  }));
 
-  it('swaps stylesheets without a reload when only CSS changed', async () => {
-    await mkdir(join(site.root, 'templates/assets'), { recursive: true });
-    const builtin = await readFile('templates/assets/style.css', 'utf8');
-    await writeFile(join(site.root, 'templates/assets/style.css'), `${builtin}\n.dev-test { color: red; }\n`);
+  it('swaps stylesheets without a reload when only CSS changed', () => withDev(async ({ root, events, page }) => {
+    await mkdir(join(root, 'templates/assets'), { recursive: true });
+    const builtin = await readFile(resolve(import.meta.dirname, '../../templates/assets/style.css'), 'utf8');
+    await writeFile(join(root, 'templates/assets/style.css'), `${builtin}\n.dev-test { color: red; }\n`);
     const css = await events.next('css');
     const { hrefs } = JSON.parse(css.data) as { hrefs: string[] };
     expect(hrefs).toHaveLength(1);
@@ -131,65 +148,91 @@ describe('gekkan dev server', () => {
     expect((await page('/issues/2011-04/')).text).toContain(`href="${hrefs[0]}"`);
     expect((await page('/assets/style.css')).text).toContain('.dev-test');
     expect(events.pending().filter((e) => e.event === 'reload')).toEqual([]);
-  });
+  }));
 
-  it('adds a new issue and removes a deleted one from every page', async () => {
-    await writeFile(join(site.root, 'content/issues/2011/2011-07.md'), '---\ntitle: "July notes"\nissue: 4\ndate: 2011-07-01\nlang: en\n---\n\nJuly.\n');
+  it('adds a new issue and removes a deleted one from every page', () => withDev(async ({ root, events, page }) => {
+    await writeFile(join(root, 'content/issues/2011/2011-07.md'), '---\ntitle: "July notes"\nissue: 4\ndate: 2011-07-01\nlang: en\n---\n\nJuly.\n');
     await events.next('reload');
     expect((await page('/issues/2011-07/')).status).toBe(200);
     expect((await page('/')).text).toContain('July notes');
 
-    await rm(join(site.root, MAY));
+    await rm(join(root, MAY));
     const reload = await events.next('reload');
     expect((JSON.parse(reload.data) as { paths: string[] }).paths).toContain('issues/2011-05/index.html');
     expect((await page('/issues/2011-05/')).status).toBe(404);
     for (const path of ['/', '/archive/', '/archive/2011/']) expect((await page(path)).text).not.toContain('May notes');
-  });
+  }));
 
-  it('follows a renamed issue file to its new URL', async () => {
-    const from = join(site.root, 'content/issues/2011/2011-07.md');
-    const text = await readFile(from, 'utf8');
-    await rm(from);
-    await writeFile(join(site.root, 'content/issues/2011/july-special.md'), text.replace('date: 2011-07-01', 'date: 2011-07-01\nslug: july-special'));
+  it('follows a renamed issue file to its new URL', () => withDev(async ({ root, server, events, page }) => {
+    const text = await readFile(join(root, MAY), 'utf8');
+    await rm(join(root, MAY));
+    await writeFile(join(root, 'content/issues/2011/may-special.md'), text.replace(/^date: (.*)$/m, 'date: $1\nslug: may-special'));
     await events.next('reload');
     await server.idle();
-    expect((await page('/issues/2011-07/')).status).toBe(404);
-    expect((await page('/issues/july-special/')).text).toContain('July notes');
-  });
+    expect((await page('/issues/2011-05/')).status).toBe(404);
+    expect((await page('/issues/may-special/')).text).toContain('May notes');
+  }));
 
-  it('starts the issue cache over when the config changes', async () => {
+  it('starts the issue cache over when the config changes', () => withDev(async ({ server, events, page, edit }) => {
     await edit('gekkan.config.json', (t) => t.replace('"Dev fixture"', '"Dev fixture renamed"'));
     await events.next('reload');
     expect((await page('/')).text).toContain('Dev fixture renamed');
     const last = server.last();
     expect(last?.ok && last.stats).toEqual({ rendered: 3, reused: 0 });
-  });
+  }));
 
-  it('redirects a directory without its slash, like a static host', async () => {
+  it('redirects a directory without its slash, like a static host', () => withDev(async ({ server }) => {
     const res = await fetch(new URL('/archive', server.url), { redirect: 'manual' });
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe('/archive/');
-  });
+  }));
 
-  it.each([
-    '/../gekkan.config.json',
-    '/%2e%2e/gekkan.config.json',
-    '/%2E%2E/%2E%2E/etc/passwd',
-    '/issues/..%2f..%2fgekkan.config.json',
-    '/%5c..%5cgekkan.config.json',
-    '/issues%5c..%5c..%5cgekkan.config.json',
-    '//etc/passwd',
-    '/C:/Windows/win.ini',
-    '/etc/passwd',
-    '/index.html%00.css',
-    '/%00',
-    '/content/issues/2011/2011-04.md',
-    'http://127.0.0.1/../gekkan.config.json',
-  ])('answers 404 to %s', async (path) => {
-    const res = await rawGet(server.url, path);
-    expect(res.status).toBe(404);
-    expect(res.body).not.toContain('"title"');
-    expect(res.body).not.toContain('root:');
+  it('answers 404 to every path outside the output', () => withDev(async ({ server }) => {
+    for (const path of [
+      '/../gekkan.config.json', '/%2e%2e/gekkan.config.json', '/%2E%2E/%2E%2E/etc/passwd', '/issues/..%2f..%2fgekkan.config.json',
+      '/%5c..%5cgekkan.config.json', '/issues%5c..%5c..%5cgekkan.config.json', '//etc/passwd', '/C:/Windows/win.ini', '/etc/passwd',
+      '/index.html%00.css', '/%00', '/content/issues/2011/2011-04.md', 'http://127.0.0.1/../gekkan.config.json',
+    ]) {
+      const res = await rawGet(server.url, path);
+      expect(res.status, path).toBe(404);
+      expect(res.body).not.toContain('"title"');
+      expect(res.body).not.toContain('root:');
+    }
+  }));
+});
+
+/** A GET with chosen headers, as a page on another site (or a rebinding DNS name) would send it. */
+function getWith(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((ok, fail) => {
+    const req = request({ host: hostname, port, path: '/issues/2011-06/', method: 'GET', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe('exposure: who may talk to the dev server', () => {
+  it('answers only its own host names: a rebinding name or a foreign Origin gets 421, never a draft', () => withDev(async ({ server }) => {
+    const port = new URL(server.url).port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `app.localhost:${port}`]) expect((await getWith(server.url, { Host: host })).status, host).toBe(200);
+    for (const host of [`attacker.example:${port}`, `127.0.0.1.nip.io:${port}`, `localhost.attacker.example:${port}`]) {
+      const res = await getWith(server.url, { Host: host });
+      expect(res.status, host).toBe(421);
+      expect(res.body).not.toContain('badge-draft');
+    }
+    expect((await getWith(server.url, { Host: `127.0.0.1:${port}`, Origin: 'https://attacker.example' })).status).toBe(421);
+    expect((await getWith(server.url, { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` })).status).toBe(200);
+  }));
+
+  it.each([[''], ['0']])('--host %j is a usage error, not "every interface"', async (host) => {
+    const io = memoryIo();
+    expect(await main(['dev', '--host', host, '--port', '0'], io)).toBe(2);
+    expect(io.lines.join('\n')).toContain('--host needs an interface address');
   });
 });
 

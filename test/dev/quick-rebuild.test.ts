@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate } from '../../src/build.js';
+import { generate } from '../../src/pipeline/generate.js';
 import { CLIENT_TAG } from '../../src/dev/client-script.js';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
 import { copyFixture, memoryIo, openSse, type SseReader } from './support.js';

@@ -1,15 +1,15 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Io } from '../../src/cli-support.js';
+import { tempDir } from '../helpers/temp-site.js';
 
 /** A private copy of a fixture site, so tests can edit it freely. */
 export async function copyFixture(name: string): Promise<{ root: string; remove: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), `gekkan-${name}-`));
-  const root = join(dir, 'site');
-  await cp(resolve('test/fixtures', name), root, { recursive: true });
-  return { root, remove: () => rm(dir, { recursive: true, force: true }) };
+  const dir = tempDir(`${name}-`);
+  const root = join(dir.path, 'site');
+  await cp(resolve(import.meta.dirname, '..', 'fixtures', name), root, { recursive: true });
+  return { root, remove: async () => dir.remove() };
 }
 
 /** An Io that records lines instead of printing them. */

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { generate, type BuildOptions, type Generated } from "../../src/build.js";
+import { generate, type BuildOptions, type Generated } from "../../src/pipeline/generate.js";
 
 /** Where fixture folders live: `<name>/input/` plus `expected.txt` or `expected/`. */
 export const FIXTURES = join(import.meta.dirname, "..", "fixtures");

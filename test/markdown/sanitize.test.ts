@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Generated } from "../../src/build.js";
+import type { Generated } from "../../src/pipeline/generate.js";
 import { generateFixture, selectElement } from "../helpers/fixtures.js";
 
 /** The sanitize fixture: hostile title/summary/author/body/block attributes next to harmless HTML. */

@@ -3,7 +3,7 @@ import { readFile, writeFile, rm, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { generate } from '../../src/build.js';
+import { generate } from '../../src/pipeline/generate.js';
 import { loadConfig } from '../../src/config.js';
 import { createIssueRenderer } from '../../src/content/render-issue.js';
 import { nextMonth } from '../../src/new/plan.js';

@@ -3,10 +3,11 @@
  * once per test file into a temp dir, with base path /gekkan/ and the
  * Pagefind index, exactly as `gekkan build --base /gekkan/` would.
  */
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
+import { tempDir } from "../helpers/temp-site.js";
 import { join, relative, resolve } from "node:path";
-import { build, type BuildResult } from "../../src/build.js";
+import { buildSite } from "../../src/pipeline/build-site.js";
+import type { Generated } from "../../src/pipeline/generate.js";
 
 export const REPO_ROOT = resolve(import.meta.dirname, "..", "..");
 export const BASE = "/gekkan/";
@@ -15,7 +16,7 @@ export const SITE_URL = "https://gekkan.example/gekkan/";
 
 export interface SampleSite {
   out: string;
-  result: BuildResult;
+  result: Generated;
   /** Every generated HTML file, relative to `out` with forward slashes (Pagefind's own files excluded). */
   htmlFiles: string[];
   read(path: string): Promise<string>;
@@ -23,9 +24,11 @@ export interface SampleSite {
 }
 
 export async function buildSampleSite(options: { now?: Date } = {}): Promise<SampleSite> {
-  const tmp = await mkdtemp(join(tmpdir(), "gekkan-sample-"));
-  const out = join(tmp, "site");
-  const result = await build({ root: REPO_ROOT, out, base: BASE, threads: 0, ...(options.now ? { now: options.now } : {}) });
+  const tmp = tempDir("sample-");
+  const out = join(tmp.path, "site");
+  const built = await buildSite({ root: REPO_ROOT, out, base: BASE, threads: 0, ...(options.now ? { now: options.now } : {}) });
+  if (built.upToDate) throw new Error("test bug: an uncached build cannot be up to date");
+  const result = built.generated;
   const htmlFiles = (await readdir(out, { recursive: true }))
     .map((p) => p.split("\\").join("/"))
     .filter((p) => p.endsWith(".html") && !p.startsWith("pagefind/"))
@@ -35,7 +38,7 @@ export async function buildSampleSite(options: { now?: Date } = {}): Promise<Sam
     result,
     htmlFiles,
     read: (path) => readFile(join(out, path), "utf8"),
-    remove: () => rm(tmp, { recursive: true, force: true }),
+    remove: async () => tmp.remove(),
   };
 }
 

@@ -9,7 +9,7 @@
  * up as visible text, so the test cannot pass by dropping the content.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate, type Generated } from "../../src/build.js";
+import { generate, type Generated } from "../../src/pipeline/generate.js";
 import { tempSite, type TempDir } from "../helpers/temp-site.js";
 import { allElements, attr, byTag, describeElement, meta, normalizeSpace, parseHtml, textContent, urlAttributes, type Document } from "./html.js";
 import { child, children, parseXml, text, xmlAttr } from "./xml.js";

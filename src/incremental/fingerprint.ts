@@ -1,0 +1,50 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+let memo: string | undefined;
+
+/**
+ * Everything of gekkan itself that could change a build's output: its
+ * version, the bytes of every code file it runs (lib/ when compiled, src/
+ * under the tests) and the installed version of every runtime dependency.
+ * Derived by listing, never by naming files, so no module can be missed;
+ * the price is that any change to gekkan's code starts every cache over.
+ * Read once per process.
+ */
+export function codeFingerprint(): string {
+  if (memo !== undefined) return memo;
+  const codeRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+  const packageRoot = findPackageRoot(codeRoot);
+  const hash = createHash("sha256");
+  const manifest = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version?: string; dependencies?: Record<string, string> };
+  hash.update(`gekkan@${manifest.version ?? "?"}\0`);
+  for (const name of Object.keys(manifest.dependencies ?? {}).sort()) hash.update(`${name}@${installedVersion(packageRoot, name)}\0`);
+  for (const file of codeFiles(codeRoot)) hash.update(file.slice(codeRoot.length)).update("\0").update(readFileSync(file)).update("\0");
+  memo = hash.digest("hex");
+  return memo;
+}
+
+function codeFiles(dir: string): string[] {
+  const names = readdirSync(dir, { recursive: true, encoding: "utf8" });
+  return names.filter((name) => /\.(?:js|ts)$/.test(name)).map((name) => join(dir, name)).sort();
+}
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) throw new Error(`gekkan bug: no package.json above ${from}`);
+  }
+}
+
+/** Reads node_modules/NAME/package.json directly: "exports" maps may hide it from require.resolve. */
+function installedVersion(packageRoot: string, name: string): string {
+  for (let dir = packageRoot; ; dir = dirname(dir)) {
+    try {
+      return (JSON.parse(readFileSync(join(dir, "node_modules", name, "package.json"), "utf8")) as { version?: string }).version ?? "?";
+    } catch {
+      if (dirname(dir) === dir) return "missing";
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import type { Hash } from "node:crypto";
+import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, sep } from "node:path";
+
+/**
+ * Every entry under `dir` (names, kinds and file bytes) into `hash`, in a
+ * stable order; a missing folder hashes as absent. Entries that cannot be
+ * read (a broken link, no permission) hash as such: the build that reads
+ * them reports the problem, a key never throws.
+ */
+export function hashTree(hash: Hash, dir: string, followLinks: boolean): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
+  } catch {
+    hash.update("absent\0");
+    return;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    const portable = name.split(sep).join("/");
+    const stat = followLinks ? statSync(path, { throwIfNoEntry: false }) : lstatSync(path, { throwIfNoEntry: false });
+    if (stat?.isFile() === true) hashFile(hash, portable, path);
+    else hash.update(`${portable}\0${stat === undefined ? "unreadable" : stat.isDirectory() ? "dir" : "other"}\0`);
+  }
+}
+
+/** One file into `hash`: name, size, bytes (or "absent"). */
+export function hashFile(hash: Hash, name: string, path: string): void {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    bytes = undefined;
+  }
+  hash.update(name).update("\0").update(bytes === undefined ? "absent\0" : `${bytes.length}\0`);
+  if (bytes !== undefined) hash.update(bytes).update("\0");
+}

@@ -1,0 +1,79 @@
+import { lstatSync, readFileSync, statSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+import { writeFileAtomic } from "../write/atomic-file.js";
+import { intact, type FileRecord, type Written } from "../write/write-output.js";
+
+const RECORD_FILE = "written.json";
+
+/** What a build that wrote `out` leaves for the next one: to skip a build, or to link unchanged files. */
+export interface OutputRecord {
+  out: string;
+  /** The build folder written (see writeOutput). */
+  build: string;
+  /** The input key the files were made from. */
+  key: string;
+  /** The days on which the same inputs give the same output. */
+  window: { from: string; until: string };
+  /** For the CLI's summary line when the build is skipped: issue count and warnings, formatted. */
+  issues: number;
+  warnings: string[];
+  files: FileRecord[];
+  /** Every folder: adding or removing an entry changes its folder's mtime. */
+  dirs: Array<[path: string, ino: number, mtimeMs: number]>;
+}
+
+const recordSchema = z.object({
+  out: z.string(), build: z.string(), key: z.string(),
+  window: z.object({ from: z.string(), until: z.string() }),
+  issues: z.number(), warnings: z.array(z.string()),
+  files: z.array(z.object({ path: z.string(), id: z.string(), ino: z.number(), size: z.number(), mtimeMs: z.number() })),
+  dirs: z.array(z.tuple([z.string(), z.number(), z.number()])),
+});
+
+/** The record in `cacheDir`, or undefined when missing or not a record (damaged, older format): never fatal. */
+export function readRecord(cacheDir: string): OutputRecord | undefined {
+  try {
+    const parsed = recordSchema.safeParse(JSON.parse(readFileSync(join(cacheDir, RECORD_FILE), "utf8")));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True when the build folder `out` links to still holds exactly what the
+ * record says (every file with its inode, size and mtime, no entry added or
+ * removed in any folder), for the same key: writing again would change nothing.
+ */
+export function stillWritten(record: OutputRecord, out: string, key: string): boolean {
+  if (record.out !== resolve(out) || record.key !== key) return false;
+  try {
+    if (statSync(out).ino !== lstatSync(record.build).ino) return false;
+    for (const file of record.files) if (!intact(join(record.build, file.path), file)) return false;
+    for (const [path, ino, mtimeMs] of record.dirs) {
+      const stat = lstatSync(join(record.build, path));
+      if (!stat.isDirectory() || stat.ino !== ino || stat.mtimeMs !== mtimeMs) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function saveRecord(cacheDir: string, out: string, key: string, written: Written, summary: Pick<OutputRecord, "window" | "issues" | "warnings">): Promise<void> {
+  const names = new Set<string>([""]);
+  for (const { path } of written.files) for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) names.add(path.slice(0, i));
+  const dirs = [...names].sort().map((path): [string, number, number] => {
+    const stat = statSync(join(written.build, path));
+    return [path, stat.ino, stat.mtimeMs];
+  });
+  const record: OutputRecord = { out: resolve(out), build: written.build, key, ...summary, files: written.files, dirs };
+  await writeFileAtomic(join(cacheDir, RECORD_FILE), JSON.stringify(record));
+}
+
+/** Drops the record (before a write that might fail half-way). */
+export async function forgetRecord(cacheDir: string): Promise<void> {
+  await rm(join(cacheDir, RECORD_FILE), { force: true });
+}

@@ -1,0 +1,92 @@
+import type { VFileMessage } from "vfile-message";
+import type { SiteConfig } from "../config.js";
+import { ContentError, isError } from "../diagnostics.js";
+import type { RenderContext, RenderedIssue } from "../content/render-issue.js";
+import { collectSite } from "../site/collect.js";
+import type { Site } from "../site/model.js";
+import { dateWindow, type DateWindow } from "../site/date-window.js";
+import type { SearchPage } from "../site/search-index.js";
+import { ROUTES, routeUrl } from "../site/urls.js";
+import { createLiquid } from "../render/liquid.js";
+import type { RenderEnv } from "../render/pages.js";
+import { OutputSet, contentHash } from "../write/output.js";
+import { loadInputs, type Inputs, type Source } from "./load-inputs.js";
+import type { BuildOptions } from "./options.js";
+import { addFeeds, addPublic, addSiteFiles, readAssets } from "./outputs.js";
+import { parseIssues } from "./parse-issues.js";
+import { PageRenderer, pageFingerprint, renderPages, type PageStats, type RenderedPage } from "./render-pages.js";
+import { NO_REUSE, type Reuse } from "./reuse.js";
+import { addSearchIndex } from "./search.js";
+import { withTemplateErrors } from "./template-error.js";
+
+export type { BuildOptions } from "./options.js";
+
+export interface Generated {
+  config: SiteConfig;
+  site: Site;
+  output: OutputSet;
+  warnings: VFileMessage[];
+  /** Every issue that parsed, drafts and future ones too (check counts issue numbers over them). */
+  issues: RenderedIssue[];
+  /** The sources as read: the build records its input key from these very bytes. */
+  sources: Source[];
+  /** What rendering one issue depended on: `gekkan dev` renders edited issues with the same. */
+  context: RenderContext;
+  /** How pages were rendered: `gekkan dev` re-renders edited issues with it. */
+  renderer: PageRenderer;
+  /** The issue pages as Pagefind indexes them (for `gekkan dev`, which indexes in the background). */
+  searchPages: SearchPage[];
+  stats: { issuesRendered: number; pages: PageStats };
+  /** "Today" of this run, and the days on which the same inputs give the same output. */
+  today: string;
+  window: DateWindow;
+}
+
+/**
+ * The build as the newsletter's stages, all in memory: read the inputs →
+ * parse the issues → collect the site → render the pages → feeds, data,
+ * sitemap, public files → search index. `reuse` hands earlier work into the
+ * stages that own the expensive steps; only commands touch the disk.
+ */
+export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): Promise<Generated> {
+  const inputs = await loadInputs(options);
+  const parsed = await parseIssues(inputs.sources, inputs.context, reuse.issues, options.threads);
+  const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today });
+  // Per-file and cross-file problems (duplicate numbers, URLs) are reported together, all at once.
+  const errors = [...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
+  if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
+  const { site } = collected;
+  const window = dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);
+  const output = new OutputSet();
+  const env = renderEnv(inputs, output);
+  const renderer = new PageRenderer(env, pageFingerprint(inputs.templateDirs, env, window), reuse.pages);
+  const pages = await withTemplateErrors(() => renderPages(site, renderer));
+  for (const page of pages) output.add(page.path, page.html, "gekkan", page.key);
+  await withTemplateErrors(() => addFeeds(output, site, inputs.config, renderer));
+  addSiteFiles(output, site, inputs.config);
+  await addPublic(output, options.root);
+  const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
+  if (inputs.config.search && options.search !== false) await addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, reuse.search);
+  return {
+    config: inputs.config, site, output, warnings: parsed.messages.filter((m) => !isError(m)), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
+    renderer: renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats }, today: inputs.today, window,
+  };
+}
+
+/** Liquid, locales and the stylesheet (added to `output`, its hash in its URL so browsers never keep a stale one). */
+function renderEnv(inputs: Inputs, output: OutputSet): RenderEnv {
+  const assets = readAssets(inputs.templateDirs);
+  for (const [name, content] of assets) output.add(`assets/${name}`, content);
+  const styleHash = contentHash(assets.get("style.css") ?? "").slice(0, 10);
+  const { config } = inputs;
+  return { config, liquid: createLiquid(inputs.templateDirs, config.basePath), locales: inputs.locales, today: inputs.today, styleUrl: `${routeUrl(config.basePath, ROUTES.styles)}?v=${styleHash}` };
+}
+
+/** The issue pages, as the search index reads them. */
+export function issuePagesForSearch(site: Site, pages: readonly RenderedPage[], basePath: string): SearchPage[] {
+  const byRoute = new Map(site.issues.map((entry) => [entry.route, entry]));
+  return pages.flatMap((page) => {
+    const entry = page.spec.template === "issue" ? byRoute.get(page.spec.route) : undefined;
+    return entry === undefined ? [] : [{ url: routeUrl(basePath, page.spec.route), html: page.html, number: entry.issue.number }];
+  });
+}

@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { CONFIG_FILE } from "../config.js";
+import { listIssueFiles, streamSources } from "../content/sources.js";
+import { templateDirs } from "../render/template-dirs.js";
+import { digest } from "../incremental/digest.js";
+import { codeFingerprint } from "../incremental/fingerprint.js";
+import { hashFile, hashTree } from "../incremental/hash-tree.js";
+import { shapingOptions, type BuildOptions } from "./options.js";
+
+/**
+ * The content address of a build's whole output: every input generate()
+ * reads (gekkan's code, the options that shape output, the config, templates
+ * and locales, public/, every source). Equal keys, byte-identical output.
+ * Sources enter by their digest, the same one issue keys use, so each
+ * source is hashed once per build.
+ */
+export function inputKey(options: BuildOptions, dirs: readonly string[], sources: Iterable<{ file: string; digest: string }>): string {
+  const hash = createHash("sha256").update(`gekkan-input-1\0${codeFingerprint()}\0${JSON.stringify(shapingOptions(options))}\0`);
+  for (const name of [CONFIG_FILE, "package.json"]) hashFile(hash, name, join(options.root, name));
+  dirs.forEach((dir, i) => {
+    hash.update(`templates#${i}\0`);
+    hashTree(hash, dir, true);
+  });
+  hash.update("public\0");
+  // public/ is copied with lstat semantics (symlinks skipped), so it is hashed the same way.
+  hashTree(hash, join(options.root, "public"), false);
+  hash.update("sources\0");
+  for (const source of sources) hash.update(source.file).update("\0").update(source.digest).update("\0");
+  return hash.digest("hex");
+}
+
+/**
+ * The input key of the site as it is on disk now, reading each source once
+ * through one reused buffer: the unchanged-build check answers without
+ * loading the Markdown pipeline or keeping thousands of buffers.
+ */
+export async function currentInputKey(options: BuildOptions): Promise<string> {
+  const files = await listIssueFiles(options.root);
+  function* digests(): Generator<{ file: string; digest: string }> {
+    for (const source of streamSources(options.root, files)) yield { file: source.file, digest: digest(source.bytes) };
+  }
+  return inputKey(options, templateDirs(options.root), digests());
+}

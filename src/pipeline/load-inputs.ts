@@ -1,0 +1,39 @@
+import { CONFIG_FILE, loadConfig, type SiteConfig } from "../config.js";
+import { ContentError, diagnostic } from "../diagnostics.js";
+import { buildTime, dayOf } from "../build-time.js";
+import { readSources, type SourceFile } from "../content/sources.js";
+import type { RenderContext } from "../content/render-issue.js";
+import { loadLocales, type Locale } from "../render/locale.js";
+import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
+import { digest } from "../incremental/digest.js";
+import type { BuildOptions } from "./options.js";
+
+/** A source with the digest of its bytes: issue keys and the input key both name sources by it. */
+export interface Source extends SourceFile {
+  digest: string;
+}
+
+/** Everything a build reads from the site, once, before any work. */
+export interface Inputs {
+  options: BuildOptions;
+  config: SiteConfig;
+  templateDirs: string[];
+  locales: Map<string, Locale>;
+  /** "Today" as YYYY-MM-DD: SOURCE_DATE_EPOCH or the clock. */
+  today: string;
+  sources: Source[];
+  /** What rendering one issue depends on besides its bytes. */
+  context: RenderContext;
+}
+
+export async function loadInputs(options: BuildOptions): Promise<Inputs> {
+  const config = loadConfig(options.root, { base: options.base, url: options.url });
+  const dirs = templateDirs(options.root);
+  const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
+  if (!locales.has(config.lang)) {
+    throw new ContentError([diagnostic(CONFIG_FILE, `config field "lang": no locale pack "${config.lang}"; available: ${[...locales.keys()].join(", ")}`, { line: 1, column: 1 }, "config-schema")]);
+  }
+  const sources = (await readSources(options.root)).map((source) => ({ ...source, digest: digest(source.bytes) }));
+  const context: RenderContext = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath };
+  return { options, config, templateDirs: dirs, locales, today: dayOf(options.now ?? buildTime()), sources, context };
+}

@@ -1,0 +1,19 @@
+export interface BuildOptions {
+  root: string;
+  drafts?: boolean | undefined;
+  future?: boolean | undefined;
+  base?: string | undefined;
+  /** Overrides the config's site URL (origin and, unless `base` is given, the base path). */
+  url?: string | undefined;
+  /** "Now" for deciding what is in the future; defaults to SOURCE_DATE_EPOCH, then the clock. */
+  now?: Date | undefined;
+  /** Build the Pagefind index (on unless the config says no). */
+  search?: boolean | undefined;
+  /** Render worker threads: 0 or 1 = in-process; absent = automatic. */
+  threads?: number | undefined;
+}
+
+/** The options that shape the output, by name, in a fixed order (for keys). "Today" is not one: see DateWindow. */
+export function shapingOptions(options: BuildOptions): Record<string, unknown> {
+  return { base: options.base ?? null, drafts: options.drafts ?? false, future: options.future ?? false, search: options.search ?? true, url: options.url ?? null };
+}

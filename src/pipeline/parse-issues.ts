@@ -1,0 +1,46 @@
+import type { VFileMessage } from "vfile-message";
+import type { RenderContext, RenderIssueResult, RenderedIssue } from "../content/render-issue.js";
+import { deserializeResult } from "../content/serialize-result.js";
+import { codeFingerprint } from "../incremental/fingerprint.js";
+import { digest } from "../incremental/digest.js";
+import { memoDecoded, type Memo } from "../incremental/memo.js";
+import type { Source } from "./load-inputs.js";
+import { contextKey } from "./render-context.js";
+import { RenderQueue } from "./render-queue.js";
+
+export interface ParsedIssues {
+  /** Every issue that parsed, drafts and future ones included, in source order. */
+  rendered: RenderedIssue[];
+  /** Every problem found, in source order. */
+  messages: VFileMessage[];
+  /** How many issues were rendered in this run (the rest came from the memo). */
+  renderedCount: number;
+}
+
+/** Content address of one issue's render: gekkan's code, the context, the file name (messages carry it) and its bytes. */
+export function issueKey(context: RenderContext, source: Source): string {
+  return digest("gekkan-issue-1", codeFingerprint(), contextKey(context), source.file, source.digest);
+}
+
+/**
+ * Stage: sources → rendered issues (front matter, body HTML, typed blocks).
+ * The per-issue work is a pure function of (file, bytes, context), so it is
+ * memoised by content, and what is not in the memo is rendered together,
+ * on worker threads when there is enough of it.
+ */
+export async function parseIssues(sources: readonly Source[], context: RenderContext, memo: Memo, threads?: number): Promise<ParsedIssues> {
+  const queue = new RenderQueue(context, threads);
+  const pending = sources.map((source) => memoDecoded(memo, issueKey(context, source), () => queue.render(source), decodeIssue));
+  const renderedCount = await queue.run();
+  const rendered: RenderedIssue[] = [];
+  const messages: VFileMessage[] = [];
+  for (const result of await Promise.all(pending)) {
+    if (result.ok) rendered.push(result.value);
+    else messages.push(...result.messages);
+  }
+  return { rendered, messages, renderedCount };
+}
+
+function decodeIssue(bytes: Uint8Array): RenderIssueResult {
+  return deserializeResult(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
+}

@@ -1,0 +1,33 @@
+import { lstat, readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import type { VFileMessage } from "vfile-message";
+import { diagnostic } from "../diagnostics.js";
+import type { OutputSet } from "../write/output.js";
+
+/**
+ * Copies `public/` verbatim. A public file at the path of a generated page is
+ * an error (which one should win is the author's call, not ours); symlinks
+ * are skipped so nothing outside the site leaks into the output.
+ */
+export async function addPublicFiles(root: string, output: OutputSet): Promise<VFileMessage[]> {
+  const dir = join(root, "public");
+  let names: string[];
+  try {
+    names = (await readdir(dir, { recursive: true })).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const messages: VFileMessage[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const stat = await lstat(path);
+    if (!stat.isFile()) continue;
+    const route = relative(dir, path).split(sep).join("/");
+    const earlier = output.add(route, await readFile(path), `public/${route}`);
+    if (earlier !== undefined) {
+      messages.push(diagnostic(`public/${route}`, `this file would overwrite the generated ${earlier === "gekkan" ? "page" : earlier} at /${route}; rename or remove it`, { line: 1, column: 1 }, "public-collision"));
+    }
+  }
+  return messages;
+}

@@ -1,0 +1,120 @@
+import { createHash } from "node:crypto";
+import type { Site, SiteIssue } from "../site/model.js";
+import type { DateWindow } from "../site/date-window.js";
+import { routeFile } from "../site/urls.js";
+import { issueBody, pageSpecs, renderPage, type PageSpec, type RenderEnv } from "../render/pages.js";
+import { codeFingerprint } from "../incremental/fingerprint.js";
+import { digest } from "../incremental/digest.js";
+import { hashTree } from "../incremental/hash-tree.js";
+import type { Memo } from "../incremental/memo.js";
+
+export interface RenderedPage {
+  path: string;
+  spec: PageSpec;
+  html: Uint8Array;
+  /** Content address of the HTML (the memo key). */
+  key: string;
+}
+
+export interface PageStats {
+  /** Pages that went through Liquid in this run. */
+  rendered: number;
+  /** Pages whose earlier HTML was reused. */
+  reused: number;
+}
+
+/**
+ * How pages are rendered in one run: the environment, the fingerprint of
+ * everything besides a page's own data (see pageFingerprint), the memo, and
+ * each issue's body, filled in (block partials) only when a page or feed
+ * that shows it is rendered.
+ */
+export class PageRenderer {
+  readonly stats: PageStats = { rendered: 0, reused: 0 };
+  private readonly tokens = new Map<SiteIssue, string>();
+  private readonly byToken = new Map<string, SiteIssue>();
+
+  constructor(readonly env: RenderEnv, readonly fingerprint: string, private readonly memo: Memo) {}
+
+  /** The stand-in for an issue's body in page data: a hash of its inputs, so a page key never needs the body itself. */
+  token(entry: SiteIssue): string {
+    let token = this.tokens.get(entry);
+    if (token === undefined) {
+      token = `${BODY_TOKEN}${bodyKey(entry, this.fingerprint)}`;
+      this.tokens.set(entry, token);
+      this.byToken.set(token, entry);
+    }
+    return token;
+  }
+
+  /** An issue's body with its blocks filled in, in the issue's language. */
+  async body(entry: SiteIssue): Promise<string> {
+    const key = this.token(entry).slice(BODY_TOKEN.length);
+    const bytes = await this.memo(key, () => Buffer.from(issueBody(this.env, entry), "utf8"));
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  }
+
+  /** Pages from their specs; a page whose key is in the memo is not rendered again. */
+  async render(specs: readonly PageSpec[]): Promise<RenderedPage[]> {
+    const pages: RenderedPage[] = [];
+    for (const spec of specs) {
+      const path = routeFile(spec.route);
+      const key = createHash("sha256").update(this.fingerprint).update("\0").update(path).update("\0").update(JSON.stringify(spec)).digest("hex");
+      let fresh = false;
+      const html = await this.memo(key, async () => {
+        fresh = true;
+        return Buffer.from(renderPage(await this.withBody(spec), this.env), "utf8");
+      });
+      if (fresh) this.stats.rendered++;
+      else this.stats.reused++;
+      pages.push({ path, spec, html, key });
+    }
+    return pages;
+  }
+
+  private async withBody(spec: PageSpec): Promise<PageSpec> {
+    const html = spec.data.html;
+    if (typeof html !== "string" || !html.startsWith(BODY_TOKEN)) return spec;
+    const entry = this.byToken.get(html);
+    if (entry === undefined) throw new Error("gekkan bug: page spec names an unknown issue body");
+    return { ...spec, data: { ...spec.data, html: await this.body(entry) } };
+  }
+}
+
+/** Stage: the site → every HTML page. */
+export async function renderPages(site: Site, renderer: PageRenderer): Promise<RenderedPage[]> {
+  const tokens = new Map(site.issues.map((entry) => [entry, renderer.token(entry)]));
+  return renderer.render(pageSpecs(site, renderer.env, tokens));
+}
+
+const BODY_TOKEN = "\u0000gekkan-body:";
+
+/** Body keys by body object: objects reused across `gekkan dev` runs are hashed once. */
+const bodyKeys = new WeakMap<object, { tag: string; key: string }>();
+
+/** Everything issueBodyHtml reads besides templates and locales (in the fingerprint): the body and its blocks, the language and the URL. */
+function bodyKey(entry: SiteIssue, fingerprint: string): string {
+  const tag = `${fingerprint}\0${entry.route}\0${entry.issue.lang}`;
+  const known = bodyKeys.get(entry.body);
+  if (known?.tag === tag) return known.key;
+  const key = digest("gekkan-body-1", tag, entry.body.html, JSON.stringify(entry.body.blocks));
+  bodyKeys.set(entry.body, { tag, key });
+  return key;
+}
+
+/**
+ * Everything a page's HTML depends on besides its spec: gekkan's code and
+ * dependency versions (Liquid included), every template file and locale
+ * pack, the config, the stylesheet URL and the window of days "today" may be
+ * in without changing any page (see DateWindow).
+ */
+export function pageFingerprint(templateDirs: readonly string[], env: RenderEnv, window: DateWindow): string {
+  const hash = createHash("sha256").update(`gekkan-pages-1\0${codeFingerprint()}\0`);
+  templateDirs.forEach((dir, i) => {
+    hash.update(`templates#${i}\0`);
+    hashTree(hash, dir, true);
+  });
+  hash.update(JSON.stringify([...env.locales].map(([code, locale]) => [code, locale.pack])));
+  hash.update("\0").update(JSON.stringify(env.config)).update("\0").update(env.styleUrl).update("\0").update(`${window.from}\0${window.until}`);
+  return hash.digest("hex");
+}

@@ -1,0 +1,104 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import type { RenderContext } from "../content/render-issue.js";
+import type { SourceFile } from "../content/sources.js";
+import { plainContext } from "./render-context.js";
+import type { RenderTask } from "./parse-worker.js";
+
+/**
+ * Below this many issues to render, starting worker threads (each loads the
+ * whole unified stack) costs more than rendering on two cores saves; the
+ * bench measured the break-even.
+ */
+export const WORKER_THRESHOLD = 1000;
+const BATCHES_PER_THREAD = 4;
+const MAX_BATCH = 200;
+
+interface Task {
+  source: SourceFile;
+  resolve: (json: Uint8Array) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Issues to render, gathered first and rendered together by `run()`: in
+ * this thread, or on worker threads when there are enough of them. Either
+ * way each result is its serialised form, so every path (in-process,
+ * worker, memo hit) decodes the same bytes.
+ */
+export class RenderQueue {
+  private tasks: Task[] = [];
+  private started = false;
+  private renderHere: ((source: SourceFile) => Uint8Array) | undefined;
+
+  constructor(private readonly context: RenderContext, private readonly threads: number | undefined) {}
+
+  /** Queues `source`; after `run()` has started, renders it at once. */
+  render(source: SourceFile): Promise<Uint8Array> {
+    if (this.started) return this.here().then((render) => render(source));
+    return new Promise((resolve, reject) => this.tasks.push({ source, resolve, reject }));
+  }
+
+  async run(): Promise<number> {
+    this.started = true;
+    const tasks = this.tasks;
+    this.tasks = [];
+    if (tasks.length === 0) return 0;
+    try {
+      const threads = threadCount(this.threads, tasks.length);
+      const results = threads > 1 ? await renderOnWorkers(tasks.map((t) => t.source), this.context, threads) : await this.renderAllHere(tasks);
+      tasks.forEach((task, i) => task.resolve(results[i] as Uint8Array));
+    } catch (error) {
+      for (const task of tasks) task.reject(error);
+    }
+    return tasks.length;
+  }
+
+  private async renderAllHere(tasks: readonly Task[]): Promise<Uint8Array[]> {
+    const render = await this.here();
+    return tasks.map((task) => render(task.source));
+  }
+
+  private async here(): Promise<(source: SourceFile) => Uint8Array> {
+    if (this.renderHere === undefined) {
+      // Loaded on demand: the unified/remark/rehype stack is a good part of start-up, and a warm build never needs it.
+      const [{ createIssueRenderer }, { serializeResult }] = await Promise.all([import("../content/render-issue.js"), import("../content/serialize-result.js")]);
+      const render = createIssueRenderer(this.context);
+      this.renderHere = (source) => Buffer.from(serializeResult(render(source.file, source.bytes)), "utf8");
+    }
+    return this.renderHere;
+  }
+}
+
+/** `requested` wins when given; otherwise workers only pay off for many issues on a multi-core machine. */
+export function threadCount(requested: number | undefined, count: number): number {
+  if (requested !== undefined) return Math.max(1, Math.floor(requested));
+  if (count <= WORKER_THRESHOLD) return 1;
+  return Math.max(1, availableParallelism());
+}
+
+async function renderOnWorkers(sources: readonly SourceFile[], context: RenderContext, threads: number): Promise<Uint8Array[]> {
+  const pool = new Piscina({ filename: workerFile(), name: "renderBatch", minThreads: threads, maxThreads: threads, idleTimeout: 0 });
+  try {
+    const size = Math.min(MAX_BATCH, Math.max(1, Math.ceil(sources.length / (threads * BATCHES_PER_THREAD))));
+    const batches: Array<readonly SourceFile[]> = [];
+    for (let at = 0; at < sources.length; at += size) batches.push(sources.slice(at, at + size));
+    const outputs = await Promise.all(batches.map((batch) => {
+      const task: RenderTask = { context: plainContext(context), files: batch.map((s) => s.file), bytes: batch.map((s) => s.bytes) };
+      return pool.run(task) as Promise<string[]>;
+    }));
+    return outputs.flat().map((json) => Buffer.from(json, "utf8"));
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** The compiled worker next to this module; from src/ (tests run TypeScript) the compiled copy in lib/. */
+function workerFile(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const sibling = join(here, "parse-worker.js");
+  return existsSync(sibling) ? sibling : join(here, "..", "..", "lib", "pipeline", "parse-worker.js");
+}

@@ -1,0 +1,15 @@
+import { noMemo, type Memo } from "../incremental/memo.js";
+
+/**
+ * What a run may reuse from earlier ones, handed into the stages that own
+ * the expensive steps: rendered issues, rendered pages, search index parts.
+ * A build gets memos over packs in the cache folder, `gekkan dev` memos in
+ * memory, `--no-cache` none.
+ */
+export interface Reuse {
+  issues: Memo;
+  pages: Memo;
+  search: Memo;
+}
+
+export const NO_REUSE: Reuse = { issues: noMemo, pages: noMemo, search: noMemo };

@@ -1,0 +1,23 @@
+import { closeSearch, indexPart, searchParts, type SearchPage } from "../site/search-index.js";
+import type { OutputSet } from "../write/output.js";
+import { codeFingerprint } from "../incremental/fingerprint.js";
+import { digest } from "../incremental/digest.js";
+import { decodeFiles, encodeFiles } from "../incremental/file-set.js";
+import { memoDecoded, type Memo } from "../incremental/memo.js";
+
+/**
+ * Stage: issue pages → the Pagefind bundle under pagefind/. Each index part
+ * is memoised by the exact text Pagefind would read, so an edit re-indexes
+ * one part and the others come from the memo.
+ */
+export async function addSearchIndex(output: OutputSet, pages: readonly SearchPage[], language: string, shardSize: number, memo: Memo): Promise<void> {
+  try {
+    for (const part of searchParts(pages, shardSize)) {
+      const key = digest("gekkan-search-part-1", codeFingerprint(), language, part.dir, ...part.pages.flatMap((page) => [page.url, page.content]));
+      const files = await memoDecoded(memo, key, async () => encodeFiles(await indexPart(part, language)), decodeFiles);
+      for (const [path, content] of files) output.add(`pagefind/${part.dir}${path}`, content, "pagefind", `${key}:${path}`);
+    }
+  } finally {
+    await closeSearch();
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The days an output stays valid. "Today" shapes the output only through
+ * which issues are dated after it, so every day from the latest issue date
+ * on or before it up to (not including) the next issue date gives the same
+ * bytes. Keying outputs by this window instead of the date keeps a warm
+ * build warm across midnight.
+ */
+export interface DateWindow {
+  from: string;
+  until: string;
+}
+
+export function dateWindow(dates: Iterable<string>, today: string): DateWindow {
+  let from = "";
+  let until = "\uffff";
+  for (const date of dates) {
+    if (date <= today) {
+      if (date > from) from = date;
+    } else if (date < until) until = date;
+  }
+  return { from, until };
+}
+
+export function inWindow(window: DateWindow | undefined, today: string): boolean {
+  return window !== undefined && typeof window.from === "string" && typeof window.until === "string" && window.from <= today && today < window.until;
+}

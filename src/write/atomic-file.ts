@@ -1,0 +1,44 @@
+import { mkdir, open, rename, rm } from "node:fs/promises";
+import { dirname } from "node:path";
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Replaces `path` with `chunks` as one step: a temp file beside it, then a
+ * rename. A reader (or a build killed half-way) sees the old file or the
+ * new one, never a torn one. Chunks are gathered into writes of a few MB,
+ * so a large file is streamed, never held twice.
+ */
+export async function writeFileAtomic(path: string, chunks: Iterable<Uint8Array> | Uint8Array | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.tmp-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    const handle = await open(temp, "w");
+    try {
+      let batch: Uint8Array[] = [];
+      let size = 0;
+      for (const chunk of asChunks(chunks)) {
+        batch.push(chunk);
+        size += chunk.byteLength;
+        if (size >= CHUNK_BYTES) {
+          await handle.writev(batch);
+          batch = [];
+          size = 0;
+        }
+      }
+      if (batch.length > 0) await handle.writev(batch);
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+function asChunks(chunks: Iterable<Uint8Array> | Uint8Array | string): Iterable<Uint8Array> {
+  if (typeof chunks === "string") return [Buffer.from(chunks, "utf8")];
+  if (chunks instanceof Uint8Array) return [chunks];
+  return chunks;
+}

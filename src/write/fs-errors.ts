@@ -1,0 +1,24 @@
+import { PlainError } from "../diagnostics.js";
+
+/** What the machine said, in words, for errors that are the machine's and not gekkan's. */
+const MACHINE: Record<string, string> = {
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "the operation is not permitted",
+  ENAMETOOLONG: "a file name is too long for this file system",
+  EMFILE: "too many files are open",
+  EIO: "the disk reported an input/output error",
+};
+
+/**
+ * A file-system error while writing, as a plain message (exit 1, no stack)
+ * when the cause is the machine's; anything else is left to surface as a bug.
+ */
+export function machineError(error: unknown, doing: string, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const words = code === undefined ? undefined : MACHINE[code];
+  if (words === undefined) return error;
+  return new PlainError(`could not ${doing} ${JSON.stringify(path)}: ${words} (${code}); the previous output is unchanged`);
+}

@@ -1,0 +1,38 @@
+import { lstatSync, readlinkSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+
+/**
+ * Where an output folder's builds live. The output path itself (`dist`) is
+ * a symbolic link to the current build, a folder in a hidden sibling
+ * (`.dist-gekkan/<build>/`); a new build is filled beside it and the link is
+ * replaced with one rename, the one step that publishes it.
+ */
+export interface OutputPlace {
+  /** The path readers use, e.g. ROOT/dist. */
+  out: string;
+  /** The folder holding the builds, e.g. ROOT/.dist-gekkan. */
+  store: string;
+}
+
+export function outputPlace(out: string): OutputPlace {
+  const abs = resolve(out);
+  return { out: abs, store: join(dirname(abs), `.${basename(abs)}-gekkan`) };
+}
+
+/** The build folder `out` links to when it is one of ours, else undefined (a real folder, absent, or a foreign link). */
+export function currentBuild(place: OutputPlace): string | undefined {
+  const stat = lstatSync(place.out, { throwIfNoEntry: false });
+  if (stat === undefined || !stat.isSymbolicLink()) return undefined;
+  const target = resolve(dirname(place.out), readlinkSync(place.out));
+  return dirname(target) === place.store ? target : undefined;
+}
+
+/** True when `out` is a link gekkan made (into its own store). */
+export function isOwnLink(out: string): boolean {
+  return currentBuild(outputPlace(out)) !== undefined;
+}
+
+/** The link text for a build: relative, so moving the whole site keeps it working. */
+export function linkText(place: OutputPlace, build: string): string {
+  return relative(dirname(place.out), build).split(sep).join("/");
+}
