@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate } from "../content/schema.js";
+import { calendarDate } from "../calendar.js";
 import { RELEASE_STATUSES } from "./types.js";
 
 const ID = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;

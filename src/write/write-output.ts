@@ -73,8 +73,6 @@ async function fill(build: string, output: OutputSet, earlier: Earlier | undefin
   let linked = 0;
   await mkdir(build, { recursive: true });
   for (let at = 0; at < paths.length; at += BATCH) {
-    // Half-way through: the new build folder is partly written.
-    if (at >= paths.length / 2 && at - BATCH < paths.length / 2) crashPoint("fill");
     const batch = paths.slice(at, at + BATCH);
     for (const path of batch) {
       const parent = dirname(safeOutputPath(build, path));
@@ -84,6 +82,8 @@ async function fill(build: string, output: OutputSet, earlier: Earlier | undefin
       }
     }
     files.push(...await Promise.all(batch.map(async (path): Promise<FileRecord> => {
+      // Half-way through: the new build folder is partly written.
+      if (path === paths[paths.length >> 1]) crashPoint("fill");
       const target = safeOutputPath(build, path);
       const id = output.identity(path) as string;
       const previous = reusable.get(path);

@@ -1,5 +1,4 @@
 import { readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
-import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,19 +201,7 @@ describe('gekkan dev server', () => {
 });
 
 /** A GET with chosen headers, as a page on another site (or a rebinding DNS name) would send it. */
-function getWith(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((ok, fail) => {
-    const req = request({ host: hostname, port, path: '/issues/2011-06/', method: 'GET', headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
+const getWith = (url: string, headers: Record<string, string>) => rawGet(url, '/issues/2011-06/', headers);
 
 describe('exposure: who may talk to the dev server', () => {
   it('answers only its own host names: a rebinding name or a foreign Origin gets 421, never a draft', () => withDev(async ({ server }) => {

@@ -19,10 +19,10 @@ export function memoryIo(): Io & { lines: string[] } {
 }
 
 /** GET with the path sent exactly as given (fetch would normalise "..", "%2e%2e"). */
-export function rawGet(origin: string, path: string): Promise<{ status: number; body: string }> {
+export function rawGet(origin: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(origin);
   return new Promise((ok, fail) => {
-    const req = request({ host: hostname, port, path, method: 'GET' }, (res) => {
+    const req = request({ host: hostname, port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
