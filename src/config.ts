@@ -14,7 +14,8 @@ export const DEFAULT_COMPONENTS = [
   "rgmanager", "python-gui", "hawk", "pacemaker-cloud", "linux-ha", "stonith",
 ] as const;
 
-export const CONFIG_FILE = "gekkan.config.json";
+export { CONFIG_FILE } from "./config-file.js";
+import { CONFIG_FILE } from "./config-file.js";
 
 const configSchema = z.strictObject({
   title: z.string().trim().min(1).default("gekkan"),

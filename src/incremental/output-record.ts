@@ -1,7 +1,6 @@
 import { lstatSync, readFileSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { z } from "zod";
 import { writeFileAtomic } from "../write/atomic-file.js";
 import { intact, type FileRecord, type Written } from "../write/write-output.js";
 
@@ -24,19 +23,26 @@ export interface OutputRecord {
   dirs: Array<[path: string, ino: number, mtimeMs: number]>;
 }
 
-const recordSchema = z.object({
-  out: z.string(), build: z.string(), key: z.string(),
-  window: z.object({ from: z.string(), until: z.string() }),
-  issues: z.number(), warnings: z.array(z.string()),
-  files: z.array(z.object({ path: z.string(), id: z.string(), ino: z.number(), size: z.number(), mtimeMs: z.number() })),
-  dirs: z.array(z.tuple([z.string(), z.number(), z.number()])),
-});
+/** A record as JSON gives it back, checked field by field: a damaged or older record is no record. */
+function asRecord(value: unknown): OutputRecord | undefined {
+  const r = value as Partial<OutputRecord> | null;
+  if (r === null || typeof r !== "object") return undefined;
+  const strings = [r.out, r.build, r.key, r.window?.from, r.window?.until].every((v) => typeof v === "string");
+  const lists = Array.isArray(r.files) && Array.isArray(r.dirs) && Array.isArray(r.warnings) && typeof r.issues === "number";
+  if (!strings || !lists) return undefined;
+  const files = (r.files as unknown[]).every((f) => {
+    const file = f as Partial<FileRecord> | null;
+    return file !== null && typeof file === "object" && typeof file.path === "string" && typeof file.id === "string" && typeof file.ino === "number" && typeof file.size === "number" && typeof file.mtimeMs === "number";
+  });
+  const dirs = (r.dirs as unknown[]).every((d) => Array.isArray(d) && d.length === 3 && typeof d[0] === "string" && typeof d[1] === "number" && typeof d[2] === "number");
+  const warnings = (r.warnings as unknown[]).every((w) => typeof w === "string");
+  return files && dirs && warnings ? (r as OutputRecord) : undefined;
+}
 
 /** The record in `cacheDir`, or undefined when missing or not a record (damaged, older format): never fatal. */
 export function readRecord(cacheDir: string): OutputRecord | undefined {
   try {
-    const parsed = recordSchema.safeParse(JSON.parse(readFileSync(join(cacheDir, RECORD_FILE), "utf8")));
-    return parsed.success ? parsed.data : undefined;
+    return asRecord(JSON.parse(readFileSync(join(cacheDir, RECORD_FILE), "utf8")));
   } catch {
     return undefined;
   }

@@ -1,48 +1,52 @@
 import { join } from "node:path";
 import type { MemoStore } from "./memo.js";
-import { readPack, writePack } from "./pack.js";
+import { appendPack, Pack, writePack } from "./pack.js";
 
 /**
- * A memo store in one pack file: read once at the start of a build, written
- * once at the end holding exactly the entries this build used (which is
- * also the pruning), and not written at all when nothing changed. A pack
- * that cannot be read, or is damaged, is an empty store: the build only
- * gets slower.
+ * A memo store in one pack file, read once at the start of a build. At the
+ * end, what this build added is appended; when the entries no build used
+ * any more outweigh the ones it did, the pack is rewritten with exactly the
+ * entries this build used (that is the pruning). A pack that cannot be read
+ * or is damaged is an empty store, rewritten whole: the build only gets
+ * slower.
  */
 export class PackStore implements MemoStore {
   private readonly used = new Map<string, Uint8Array>();
-  private changed: boolean;
+  private readonly added = new Map<string, Uint8Array>();
 
-  private constructor(private readonly path: string, private readonly stored: Map<string, Uint8Array>, damaged: boolean) {
-    this.changed = damaged;
-  }
+  private constructor(private readonly path: string, private readonly pack: Pack | undefined) {}
 
   static async open(dir: string, name: string): Promise<PackStore> {
     const path = join(dir, `${name}.pack`);
-    try {
-      const { entries, damaged } = await readPack(path);
-      return new PackStore(path, entries, damaged);
-    } catch {
-      return new PackStore(path, new Map(), true);
-    }
+    return new PackStore(path, await Pack.read(path).catch(() => undefined));
   }
 
   get(key: string): Uint8Array | undefined {
-    const value = this.stored.get(key);
+    const value = this.used.get(key) ?? this.pack?.get(key);
     if (value !== undefined) this.used.set(key, value);
     return value;
   }
 
+  /** A memo only sets what it did not have or could not use: always new to the file (a later record wins). */
   set(key: string, value: Uint8Array): void {
     this.used.set(key, value);
-    this.changed = true;
+    this.added.set(key, value);
   }
 
-  /** Writes the entries used in this build when anything differs from the file; returns whether it wrote. */
-  async save(): Promise<boolean> {
-    if (!this.changed && this.used.size === this.stored.size) return false;
-    const keys = [...this.used.keys()].sort();
-    await writePack(this.path, keys.map((key) => [key, this.used.get(key) as Uint8Array] as const));
-    return true;
+  /** Writes what changed, as described above; returns how it wrote, if at all. */
+  async save(): Promise<"none" | "appended" | "rewritten"> {
+    const pack = this.pack;
+    let live = 0;
+    for (const value of this.used.values()) live += value.byteLength;
+    const whole = pack === undefined || pack.missing || pack.damaged || pack.size - live > live;
+    if (whole) {
+      if (pack !== undefined && !pack.missing && !pack.damaged && this.used.size === pack.keys().length && this.added.size === 0) return "none";
+      const keys = [...this.used.keys()].sort();
+      await writePack(this.path, keys.map((key) => [key, this.used.get(key) as Uint8Array] as const));
+      return "rewritten";
+    }
+    if (this.added.size === 0) return "none";
+    await appendPack(this.path, [...this.added].sort(([a], [b]) => (a < b ? -1 : 1)));
+    return "appended";
   }
 }

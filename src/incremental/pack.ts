@@ -1,69 +1,131 @@
-import { readFile } from "node:fs/promises";
-import { writeFileAtomic } from "../write/atomic-file.js";
+import { open, readFile } from "node:fs/promises";
 import { crc32 } from "node:zlib";
+import { writeFileAtomic } from "../write/atomic-file.js";
 
 /**
- * One file holding every cache entry: [magic] then records of
+ * Many cache entries in one file: [magic] then records of
  * [32-byte key][u32 payload length][u32 crc32 of key+payload][payload].
- * One read and one write per build instead of thousands of small files.
+ * One read per build instead of thousands of small files. New entries are
+ * appended; a later record for a key wins. Each record's checksum is
+ * verified when the record is first used, so a damaged entry is never
+ * served and entries nobody asks for cost nothing.
  */
-const MAGIC = Buffer.from("GEKKANPACK1\n");
+const MAGIC = Buffer.from("GEKKANPACK2\n");
 const KEY_BYTES = 32;
 const HEADER_BYTES = KEY_BYTES + 8;
 
-export interface PackContents {
-  /** Hex key → payload (a view into the file's buffer). */
-  entries: Map<string, Buffer>;
-  /** Something was unreadable: a bad magic, a checksum mismatch or a truncated record. */
-  damaged: boolean;
+interface Slot {
+  start: number;
+  end: number;
+  checksum: number;
+  key: Buffer;
 }
 
-/** Reads a pack; a missing file is empty, a damaged one keeps only the records before the damage. */
-export async function readPack(path: string): Promise<PackContents> {
-  const entries = new Map<string, Buffer>();
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { entries, damaged: false };
-    throw error;
+export class Pack {
+  private readonly slots = new Map<string, Slot>();
+  /** A record could not be read (truncated, a bad magic) or failed its checksum. */
+  damaged = false;
+
+  private constructor(private readonly data: Buffer, readonly missing: boolean) {}
+
+  /** Reads a pack; a missing file is empty, a damaged one keeps the records before the damage. */
+  static async read(path: string): Promise<Pack> {
+    let data: Buffer;
+    try {
+      data = await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Pack(Buffer.alloc(0), true);
+      throw error;
+    }
+    const pack = new Pack(data, false);
+    pack.index();
+    return pack;
   }
-  if (data.length < MAGIC.length || !data.subarray(0, MAGIC.length).equals(MAGIC)) return { entries, damaged: true };
-  let at = MAGIC.length;
-  while (at < data.length) {
-    if (at + HEADER_BYTES > data.length) return { entries, damaged: true };
-    const length = data.readUInt32LE(at + KEY_BYTES);
-    const checksum = data.readUInt32LE(at + KEY_BYTES + 4);
-    const end = at + HEADER_BYTES + length;
-    if (end > data.length) return { entries, damaged: true };
-    const key = data.subarray(at, at + KEY_BYTES);
-    const payload = data.subarray(at + HEADER_BYTES, end);
-    // A corrupt length makes every later offset meaningless: stop at the first bad record.
-    if (crc32(payload, crc32(key)) !== checksum) return { entries, damaged: true };
-    entries.set(key.toString("hex"), payload);
-    at = end;
+
+  /** Bytes in the file (live and dead records). */
+  get size(): number {
+    return this.data.length;
   }
-  return { entries, damaged: false };
+
+  keys(): string[] {
+    return [...this.slots.keys()];
+  }
+
+  /** The payload stored for `key` (a view into the file's buffer), or undefined when absent or damaged. */
+  get(key: string): Buffer | undefined {
+    const slot = this.slots.get(key);
+    if (slot === undefined) return undefined;
+    const payload = this.data.subarray(slot.start, slot.end);
+    if (crc32(payload, crc32(slot.key)) !== slot.checksum) {
+      this.slots.delete(key);
+      this.damaged = true;
+      return undefined;
+    }
+    return payload;
+  }
+
+  private index(): void {
+    if (this.data.length < MAGIC.length || !this.data.subarray(0, MAGIC.length).equals(MAGIC)) {
+      this.damaged = true;
+      return;
+    }
+    let at = MAGIC.length;
+    while (at < this.data.length) {
+      const start = at + HEADER_BYTES;
+      if (start > this.data.length) break;
+      const end = start + this.data.readUInt32LE(at + KEY_BYTES);
+      // A torn append (a build killed while writing) ends the readable part.
+      if (end > this.data.length) break;
+      const key = this.data.subarray(at, at + KEY_BYTES);
+      this.slots.set(key.toString("hex"), { start, end, checksum: this.data.readUInt32LE(at + KEY_BYTES + 4), key });
+      at = end;
+    }
+    if (at !== this.data.length) this.damaged = true;
+  }
+}
+
+function* records(entries: Iterable<readonly [string, Uint8Array]>): Generator<Uint8Array> {
+  for (const [hex, payload] of entries) {
+    const key = Buffer.from(hex, "hex");
+    if (key.length !== KEY_BYTES) throw new Error(`gekkan bug: cache key is not a sha256: ${hex}`);
+    const header = Buffer.allocUnsafe(8);
+    header.writeUInt32LE(payload.byteLength, 0);
+    header.writeUInt32LE(crc32(payload, crc32(key)), 4);
+    yield key;
+    yield header;
+    yield payload;
+  }
+}
+
+/** Writes a whole pack atomically (see writeFileAtomic), records made one at a time as the file is written. */
+export async function writePack(path: string, entries: Iterable<readonly [string, Uint8Array]>): Promise<void> {
+  function* all(): Generator<Uint8Array> {
+    yield MAGIC;
+    yield* records(entries);
+  }
+  await writeFileAtomic(path, all());
 }
 
 /**
- * Writes a whole pack atomically (see writeFileAtomic). Records are made
- * one at a time as the file is written: a pack of every page is ~100 MB, and
- * a second copy of it would be the build's peak memory.
+ * Adds records at the end of an existing, whole pack. A build killed while
+ * appending leaves a torn last record, which the next read stops at.
  */
-export async function writePack(path: string, entries: Iterable<readonly [string, Uint8Array]>): Promise<void> {
-  function* records(): Generator<Uint8Array> {
-    yield MAGIC;
-    for (const [hex, payload] of entries) {
-      const key = Buffer.from(hex, "hex");
-      if (key.length !== KEY_BYTES) throw new Error(`gekkan bug: cache key is not a sha256: ${hex}`);
-      const header = Buffer.allocUnsafe(8);
-      header.writeUInt32LE(payload.byteLength, 0);
-      header.writeUInt32LE(crc32(payload, crc32(key)), 4);
-      yield key;
-      yield header;
-      yield payload;
-    }
+export async function appendPack(path: string, entries: Iterable<readonly [string, Uint8Array]>): Promise<void> {
+  const handle = await open(path, "a");
+  try {
+    await handle.writev([...records(entries)]);
+  } finally {
+    await handle.close();
   }
-  await writeFileAtomic(path, records());
+}
+
+/** Reads a pack whole, verified: every entry that passes its checksum. For tests and tools. */
+export async function readPack(path: string): Promise<{ entries: Map<string, Buffer>; damaged: boolean }> {
+  const pack = await Pack.read(path);
+  const entries = new Map<string, Buffer>();
+  for (const key of pack.keys()) {
+    const payload = pack.get(key);
+    if (payload !== undefined) entries.set(key, payload);
+  }
+  return { entries, damaged: pack.damaged };
 }

@@ -59,7 +59,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const window = dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);
   const output = new OutputSet();
   const env = renderEnv(inputs, output);
-  const renderer = new PageRenderer(env, pageFingerprint(inputs.templateDirs, env, window), reuse.pages);
+  const renderer = new PageRenderer(env, pageFingerprint(inputs.templateDirs, env), reuse.pages);
   const pages = await withTemplateErrors(() => renderPages(site, renderer));
   for (const page of pages) output.add(page.path, page.html, "gekkan", page.key);
   await withTemplateErrors(() => addFeeds(output, site, inputs.config, renderer));
@@ -87,6 +87,6 @@ export function issuePagesForSearch(site: Site, pages: readonly RenderedPage[], 
   const byRoute = new Map(site.issues.map((entry) => [entry.route, entry]));
   return pages.flatMap((page) => {
     const entry = page.spec.template === "issue" ? byRoute.get(page.spec.route) : undefined;
-    return entry === undefined ? [] : [{ url: routeUrl(basePath, page.spec.route), html: page.html, number: entry.issue.number }];
+    return entry === undefined ? [] : [{ url: routeUrl(basePath, page.spec.route), html: page.html, number: entry.issue.number, key: page.key }];
   });
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { CONFIG_FILE } from "../config.js";
+import { CONFIG_FILE } from "../config-file.js";
 import { listIssueFiles, streamSources } from "../content/sources.js";
 import { templateDirs } from "../render/template-dirs.js";
 import { digest } from "../incremental/digest.js";

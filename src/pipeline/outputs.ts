@@ -11,6 +11,8 @@ import { ContentError } from "../diagnostics.js";
 import type { OutputSet } from "../write/output.js";
 import { addPublicFiles } from "./public-files.js";
 import type { PageRenderer } from "./render-pages.js";
+import { digest } from "../incremental/digest.js";
+import { decodeFiles, encodeFiles } from "../incremental/file-set.js";
 
 /** The stylesheet and other assets: gekkan's own, overridden file by file by the site's templates/assets/. */
 export function readAssets(templateDirs: readonly string[]): Map<string, Buffer> {
@@ -28,19 +30,35 @@ export function readAssets(templateDirs: readonly string[]): Map<string, Buffer>
   return assets;
 }
 
-/** Stage: the site-wide feeds (Atom, RSS, JSON) and one Atom feed per component, with full bodies. */
+/**
+ * Stage: the site-wide feeds (Atom, RSS, JSON) and one Atom feed per
+ * component, with full bodies. Each is memoised beside the pages, keyed by
+ * the page fingerprint (code, templates, config) and what its items show,
+ * so a build whose newest issues did not change makes no feed.
+ */
 export async function addFeeds(output: OutputSet, site: Site, config: SiteConfig, renderer: PageRenderer): Promise<void> {
-  const components = site.components.map((c) => ({ name: c.name, issues: site.issues.filter((entry) => belongsToComponent(entry, c.name)) }));
-  const shown = new Set([...site.issues.slice(0, config.feedItems), ...components.flatMap((c) => c.issues.slice(0, config.feedItems))]);
-  const bodies = new Map<SiteIssue, string>();
-  for (const entry of site.issues) if (shown.has(entry)) bodies.set(entry, await renderer.body(entry));
-  const feeds = siteFeeds(config, site.issues, bodies);
-  output.add(ROUTES.atom, feeds.atom);
-  output.add(ROUTES.rss, feeds.rss);
-  output.add(ROUTES.jsonFeed, feeds.json);
-  for (const component of components) {
-    const { atom } = buildFeeds({ config, issues: component.issues, bodies, title: `${config.title}: ${component.name}`, route: ROUTES.component(component.name), atomRoute: ROUTES.componentFeed(component.name) });
-    output.add(ROUTES.componentFeed(component.name), atom);
+  const feedKey = (route: string, issues: readonly SiteIssue[]) =>
+    digest("gekkan-feed-1", renderer.fingerprint, route, ...issues.slice(0, config.feedItems).flatMap((entry) => [entry.route, JSON.stringify(entry.issue), renderer.token(entry)]));
+  const bodies = async (issues: readonly SiteIssue[]) => {
+    const map = new Map<SiteIssue, string>();
+    for (const entry of issues.slice(0, config.feedItems)) map.set(entry, await renderer.body(entry));
+    return map;
+  };
+  const siteKey = feedKey(ROUTES.home, site.issues);
+  const siteFiles = await renderer.made(siteKey, async () => {
+    const feeds = siteFeeds(config, site.issues, await bodies(site.issues));
+    return encodeFiles([[ROUTES.atom, Buffer.from(feeds.atom)], [ROUTES.rss, Buffer.from(feeds.rss)], [ROUTES.jsonFeed, Buffer.from(feeds.json)]]);
+  }, decodeFiles);
+  for (const [path, content] of siteFiles) output.add(path, content, "gekkan", `${siteKey}:${path}`);
+  for (const component of site.components) {
+    const issues = site.issues.filter((entry) => belongsToComponent(entry, component.name));
+    const route = ROUTES.componentFeed(component.name);
+    const key = feedKey(route, issues);
+    const atom = await renderer.made(key, async () => {
+      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title: `${config.title}: ${component.name}`, route: ROUTES.component(component.name), atomRoute: route });
+      return Buffer.from(feed.atom);
+    }, (bytes) => bytes);
+    output.add(route, atom, "gekkan", key);
   }
 }
 

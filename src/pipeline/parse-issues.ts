@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import type { RenderContext, RenderIssueResult, RenderedIssue } from "../content/render-issue.js";
 import { deserializeResult } from "../content/serialize-result.js";
+import type { RenderedBody } from "../markdown/rendered.js";
 import { codeFingerprint } from "../incremental/fingerprint.js";
 import { digest } from "../incremental/digest.js";
 import { memoDecoded, type Memo } from "../incremental/memo.js";
@@ -30,7 +31,12 @@ export function issueKey(context: RenderContext, source: Source): string {
  */
 export async function parseIssues(sources: readonly Source[], context: RenderContext, memo: Memo, threads?: number): Promise<ParsedIssues> {
   const queue = new RenderQueue(context, threads);
-  const pending = sources.map((source) => memoDecoded(memo, issueKey(context, source), () => queue.render(source), decodeIssue));
+  const pending = sources.map(async (source) => {
+    const key = issueKey(context, source);
+    const result = await memoDecoded(memo, key, () => queue.render(source), decodeIssue);
+    if (result.ok) addresses.set(result.value.body, key);
+    return result;
+  });
   const renderedCount = await queue.run();
   const rendered: RenderedIssue[] = [];
   const messages: VFileMessage[] = [];
@@ -43,4 +49,11 @@ export async function parseIssues(sources: readonly Source[], context: RenderCon
 
 function decodeIssue(bytes: Uint8Array): RenderIssueResult {
   return deserializeResult(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
+}
+
+/** The issue key each rendered body came from: it names the body, so later stages need not hash its HTML. */
+const addresses = new WeakMap<RenderedBody, string>();
+
+export function bodyAddress(body: RenderedBody): string | undefined {
+  return addresses.get(body);
 }

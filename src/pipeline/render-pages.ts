@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Site, SiteIssue } from "../site/model.js";
-import type { DateWindow } from "../site/date-window.js";
 import { routeFile } from "../site/urls.js";
 import { issueBody, pageSpecs, renderPage, type PageSpec, type RenderEnv } from "../render/pages.js";
 import { codeFingerprint } from "../incremental/fingerprint.js";
 import { digest } from "../incremental/digest.js";
 import { hashTree } from "../incremental/hash-tree.js";
-import type { Memo } from "../incremental/memo.js";
+import { memoDecoded, type Memo } from "../incremental/memo.js";
+import { bodyAddress } from "./parse-issues.js";
 
 export interface RenderedPage {
   path: string;
@@ -54,6 +54,11 @@ export class PageRenderer {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   }
 
+  /** Any other text made from pages' data (feeds), memoised beside the pages under `key`. */
+  async made<T>(key: string, make: () => Promise<Uint8Array>, decode: (bytes: Uint8Array) => T): Promise<T> {
+    return memoDecoded(this.memo, key, make, decode);
+  }
+
   /** Pages from their specs; a page whose key is in the memo is not rendered again. */
   async render(specs: readonly PageSpec[]): Promise<RenderedPage[]> {
     const pages: RenderedPage[] = [];
@@ -97,7 +102,9 @@ function bodyKey(entry: SiteIssue, fingerprint: string): string {
   const tag = `${fingerprint}\0${entry.route}\0${entry.issue.lang}`;
   const known = bodyKeys.get(entry.body);
   if (known?.tag === tag) return known.key;
-  const key = digest("gekkan-body-1", tag, entry.body.html, JSON.stringify(entry.body.blocks));
+  // The issue's own content address names its body and blocks; hashing them is the fallback.
+  const address = bodyAddress(entry.body);
+  const key = address === undefined ? digest("gekkan-body-1", tag, entry.body.html, JSON.stringify(entry.body.blocks)) : digest("gekkan-body-2", tag, address);
   bodyKeys.set(entry.body, { tag, key });
   return key;
 }
@@ -105,16 +112,16 @@ function bodyKey(entry: SiteIssue, fingerprint: string): string {
 /**
  * Everything a page's HTML depends on besides its spec: gekkan's code and
  * dependency versions (Liquid included), every template file and locale
- * pack, the config, the stylesheet URL and the window of days "today" may be
- * in without changing any page (see DateWindow).
+ * pack, the config and the stylesheet URL. "Today" is not in it: it reaches a
+ * page only through the data (an issue card's `future`), so it is in the spec.
  */
-export function pageFingerprint(templateDirs: readonly string[], env: RenderEnv, window: DateWindow): string {
+export function pageFingerprint(templateDirs: readonly string[], env: RenderEnv): string {
   const hash = createHash("sha256").update(`gekkan-pages-1\0${codeFingerprint()}\0`);
   templateDirs.forEach((dir, i) => {
     hash.update(`templates#${i}\0`);
     hashTree(hash, dir, true);
   });
   hash.update(JSON.stringify([...env.locales].map(([code, locale]) => [code, locale.pack])));
-  hash.update("\0").update(JSON.stringify(env.config)).update("\0").update(env.styleUrl).update("\0").update(`${window.from}\0${window.until}`);
+  hash.update("\0").update(JSON.stringify(env.config)).update("\0").update(env.styleUrl);
   return hash.digest("hex");
 }

@@ -13,7 +13,8 @@ import { memoDecoded, type Memo } from "../incremental/memo.js";
 export async function addSearchIndex(output: OutputSet, pages: readonly SearchPage[], language: string, shardSize: number, memo: Memo): Promise<void> {
   try {
     for (const part of searchParts(pages, shardSize)) {
-      const key = digest("gekkan-search-part-1", codeFingerprint(), language, part.dir, ...part.pages.flatMap((page) => [page.url, page.content]));
+      // Pages enter the key by their content address: a part is named without reading its pages.
+      const key = digest("gekkan-search-part-1", codeFingerprint(), language, part.dir, ...part.pages.flatMap((page) => [page.url, page.key ?? digest(page.html)]));
       const files = await memoDecoded(memo, key, async () => encodeFiles(await indexPart(part, language)), decodeFiles);
       for (const [path, content] of files) output.add(`pagefind/${part.dir}${path}`, content, "pagefind", `${key}:${path}`);
     }

@@ -11,14 +11,16 @@ export interface SearchPage {
   html: OutputContent;
   /** Issue number: decides the index part. */
   number: number;
+  /** A content address of `html`, when its maker has one (so a part can be named without reading every page). */
+  key?: string | undefined;
 }
 
 export type SearchFile = readonly [path: string, content: Uint8Array];
 
-/** One part of the index: the pages it holds (as Pagefind reads them) and its bundle folder under pagefind/. */
+/** One part of the index: the pages it holds and its bundle folder under pagefind/. */
 export interface SearchPart {
   dir: string;
-  pages: Array<{ url: string; content: string }>;
+  pages: SearchPage[];
 }
 
 /** Index part of an issue: fixed blocks of numbers, so an edit or a new issue changes one part. */
@@ -45,7 +47,7 @@ export function shardDirs(numbers: Iterable<number>, size: number): Map<number, 
 export function searchParts(pages: readonly SearchPage[], shardSize: number): SearchPart[] {
   const dirs = shardDirs(pages.map((p) => p.number), shardSize);
   const parts = new Map<number, SearchPart>([...dirs].map(([id, dir]) => [id, { dir, pages: [] }]));
-  for (const page of pages) parts.get(shardOf(page.number, shardSize))?.pages.push({ url: page.url, content: searchableHtml(page.html) });
+  for (const page of pages) parts.get(shardOf(page.number, shardSize))?.pages.push(page);
   return [...parts.values()];
 }
 
@@ -62,7 +64,7 @@ export async function indexPart(part: SearchPart, language: string): Promise<Sea
     // Pages go in groups: Pagefind answers in order over one pipe, so waiting for each reply in turn
     // only adds round trips, while a whole part at once queues megabytes in the pipe.
     for (let at = 0; at < part.pages.length; at += SEND_GROUP) {
-      const added = await Promise.all(part.pages.slice(at, at + SEND_GROUP).map((page) => index.addHTMLFile(page)));
+      const added = await Promise.all(part.pages.slice(at, at + SEND_GROUP).map((page) => index.addHTMLFile({ url: page.url, content: searchableHtml(page.html) })));
       const failed = added.flatMap((a) => a.errors);
       if (failed.length > 0) throw new Error(`pagefind: ${failed.join("; ")}`);
     }
