@@ -11,7 +11,6 @@ import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { createHash } from "node:crypto";
 import { remarkBlocks } from "./plugins/remark-blocks.js";
-import { gfmPartsFor, remarkGfmParts, type GfmPart } from "./plugins/remark-gfm-parts.js";
 import { rehypeRawIfPresent } from "./plugins/rehype-raw-if-present.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeCollect } from "./plugins/rehype-collect.js";
@@ -23,12 +22,6 @@ import type { RenderedBody } from "./rendered.js";
 export interface MarkdownOptions {
   components: readonly string[];
   basePath: string;
-  /**
-   * "parts" (default): each document is parsed with only the GFM parts it
-   * can use (see remark-gfm-parts.ts). "all": remark-gfm itself, always;
-   * the reference the parts mode is tested against.
-   */
-  gfm?: "parts" | "all";
 }
 
 export interface MarkdownSource {
@@ -49,20 +42,11 @@ export type MarkdownRenderer = (source: MarkdownSource) => MarkdownResult;
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
   // Unguessable per renderer, never written to output: marks gekkan's own block placeholders.
   const token = createHash("sha256").update(`${process.pid}:${performance.now()}:${Math.random()}`).digest("hex").slice(0, 16);
-  // One frozen processor per set of GFM parts, built the first time a document needs it (at most 32).
-  const processors = new Map<string, ReturnType<typeof buildProcessor>>();
-  const processorFor = (markdown: string) => {
-    const parts = options.gfm === "all" ? undefined : gfmPartsFor(markdown);
-    const key = parts === undefined ? "all" : parts.join(",");
-    let processor = processors.get(key);
-    if (processor === undefined) processors.set(key, (processor = buildProcessor(options, token, parts)));
-    return processor;
-  };
+  const processor = buildProcessor(options, token);
 
   return (source) => {
     // Leading newlines make every position a file position: no offset maths later.
     const file = new VFile({ path: source.file, value: "\n".repeat(Math.max(0, source.bodyLine - 1)) + source.body });
-    const processor = processorFor(source.body);
     const tree = processor.runSync(processor.parse(file), file);
     const errors = file.messages.filter((m) => m.fatal !== false);
     if (errors.length > 0) return { ok: false, messages: errors };
@@ -73,11 +57,11 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
   };
 }
 
-/** The pipeline; `parts` undefined = remark-gfm, else only those GFM parts. */
-function buildProcessor(options: MarkdownOptions, token: string, parts: readonly GfmPart[] | undefined) {
-  const base = unified().use(remarkParse);
-  const withGfm = parts === undefined ? base.use(remarkGfm) : base.use(remarkGfmParts, { parts });
-  return withGfm
+/** The pipeline: CommonMark + GFM + container directives, then sanitised HTML. */
+function buildProcessor(options: MarkdownOptions, token: string) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
     .use(remarkDirective)
     .use(remarkBlocks, { components: options.components, token })
     .use(remarkRehype, { allowDangerousHtml: true })
