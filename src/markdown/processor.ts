@@ -1,7 +1,6 @@
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
-import remarkDirective from "remark-directive";
 import remarkRehype from "remark-rehype";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
@@ -11,6 +10,7 @@ import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { createHash } from "node:crypto";
 import { remarkBlocks } from "./plugins/remark-blocks.js";
+import { remarkContainerDirective } from "./plugins/remark-container-directive.js";
 import { rehypeRawIfPresent } from "./plugins/rehype-raw-if-present.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeCollect } from "./plugins/rehype-collect.js";
@@ -62,7 +62,7 @@ function buildProcessor(options: MarkdownOptions, token: string) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkDirective)
+    .use(remarkContainerDirective)
     .use(remarkBlocks, { components: options.components, token })
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRawIfPresent)
