@@ -11,7 +11,7 @@ import type { VFileMessage } from "vfile-message";
 import { createHash } from "node:crypto";
 import { remarkBlocks } from "./plugins/remark-blocks.js";
 import { remarkContainerDirective } from "./plugins/remark-container-directive.js";
-import { rehypeRawIfPresent } from "./plugins/rehype-raw-if-present.js";
+import { rehypeRawHtml } from "./plugins/rehype-raw-html.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeCollect } from "./plugins/rehype-collect.js";
 import { rehypeHeadingIds } from "./plugins/rehype-heading-ids.js";
@@ -65,7 +65,7 @@ function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkContainerDirective)
     .use(remarkBlocks, { components: options.components, token })
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRawIfPresent)
+    .use(rehypeRawHtml)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeHeadingIds)
     .use(rehypeAutolinkHeadings, { behavior: "wrap", properties: { className: ["heading-link"] } })
