@@ -16,6 +16,7 @@ import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeCollect } from "./plugins/rehype-collect.js";
 import { rehypeHeadingIds } from "./plugins/rehype-heading-ids.js";
 import { sanitizeSchema } from "./sanitize-schema.js";
+import { headingLinkOptions } from "./heading-link.js";
 import { highlightLanguages } from "./highlight-languages.js";
 import type { RenderedBody } from "./rendered.js";
 
@@ -68,7 +69,7 @@ function buildProcessor(options: MarkdownOptions, token: string) {
     .use(rehypeRawHtml)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeHeadingIds)
-    .use(rehypeAutolinkHeadings, { behavior: "wrap", properties: { className: ["heading-link"] } })
+    .use(rehypeAutolinkHeadings, headingLinkOptions)
     .use(rehypeHighlight, { languages: highlightLanguages, aliases: { bash: ["sh", "shell", "console"], ini: ["conf", "cfg"] }, detect: false, plainText: ["text", "txt", "plain"] })
     .use(rehypeBasePath, { basePath: options.basePath })
     .use(rehypeCollect, { token })
