@@ -9,6 +9,11 @@ const PRE_GUARD = "gekkan-pre-guard";
 // declaration at the start of a raw HTML node (the node's own extent).
 const NON_ELEMENT = /^([ \t]*)(?:<!--(?:-?>|[\s\S]*?-->)|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<![A-Za-z][^>]*>)/;
 
+// GFM's "disallowed raw HTML" minus <script> and <style>, which the sanitiser removes whole.
+// These switch the HTML tokenizer to raw text, so the rest of the issue would be read as
+// their content (an unclosed <plaintext> flattens every later heading, list and link).
+const TAG_FILTER = /<(\/?)(iframe|noembed|noframes|plaintext|textarea|title|xmp)(?=[\t\n\f\r />])/gi;
+
 /**
  * Parses raw HTML written in Markdown into real elements, so the sanitizer
  * can keep the safe parts. It runs on every document, with or without raw
@@ -18,7 +23,7 @@ const NON_ELEMENT = /^([ \t]*)(?:<!--(?:-?>|[\s\S]*?-->)|<\?[\s\S]*?\?>|<!\[CDAT
 export function rehypeRawHtml() {
   return (tree: Root): Root => {
     guardPreNewlines(tree);
-    dropNonElements(tree);
+    prepareRaw(tree);
     const parsed = raw(tree) as Root;
     removeGuards(parsed);
     return parsed;
@@ -48,11 +53,13 @@ function removeGuards(tree: Root): void {
  * Comments, `<?…?>`, `<![CDATA[…]]>` and `<!…>` never survive the sanitizer,
  * but HTML ends some of them at the first `>`, where CommonMark reads on
  * (`<?php echo '>'; ?>`): the rest would show up as text. Removing them
- * where Markdown says they end leaves nothing behind.
+ * where Markdown says they end leaves nothing behind. Tags GFM filters are
+ * escaped, so they show as the text the author typed.
  */
-function dropNonElements(tree: Root): void {
+function prepareRaw(tree: Root): void {
   visit(tree, "raw", (node) => {
     const match = NON_ELEMENT.exec(node.value);
-    if (match !== null) node.value = (match[1] ?? "") + node.value.slice(match[0].length);
+    const value = match === null ? node.value : (match[1] ?? "") + node.value.slice(match[0].length);
+    node.value = value.replace(TAG_FILTER, "&lt;$1$2");
   });
 }
