@@ -9,10 +9,10 @@ const PRE_GUARD = "gekkan-pre-guard";
 // declaration at the start of a raw HTML node (the node's own extent).
 const NON_ELEMENT = /^([ \t]*)(?:<!--(?:-?>|[\s\S]*?-->)|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<![A-Za-z][^>]*>)/;
 
-// GFM's "disallowed raw HTML" minus <script> and <style>, which the sanitiser removes whole.
-// These switch the HTML tokenizer to raw text, so the rest of the issue would be read as
-// their content (an unclosed <plaintext> flattens every later heading, list and link).
-const TAG_FILTER = /<(\/?)(iframe|noembed|noframes|plaintext|textarea|title|xmp)(?=[\t\n\f\r />])/gi;
+// GFM's "disallowed raw HTML", minus <script>, <style> and <iframe>, which the sanitiser
+// removes whole. These switch the HTML tokenizer to raw text, so what follows would be read
+// as their content (an unclosed <plaintext> flattens every later heading, list and link).
+const TAG_FILTER = /<(\/?)(noembed|noframes|plaintext|textarea|title|xmp)(?=[\t\n\f\r />])/gi;
 
 /**
  * Parses raw HTML written in Markdown into real elements, so the sanitizer
