@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { COMMONMARK_VERSION, GFM_VERSION, SPEC_EXAMPLES, type SpecExample } from "./conformance/examples.js";
 import { renderExample } from "./conformance/render-example.js";
@@ -48,6 +49,14 @@ for (const { key, title } of SUITES) {
 }
 
 describe("spec data", () => {
+  // Every listed example differs and every other one is identical (checked above), so these are the figures.
+  it("the README states the conformance figures", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const identical = (key: "commonmark" | "gfm") => SPEC_EXAMPLES[key].length - Object.keys(expected[key]).length;
+    expect(readme).toContain(`**${identical("commonmark")} of ${SPEC_EXAMPLES.commonmark.length}** CommonMark`);
+    expect(readme).toContain(`**${identical("gfm")} of ${SPEC_EXAMPLES.gfm.length}** GFM`);
+  });
+
   it("has every example of both suites", () => {
     expect(SPEC_EXAMPLES.commonmark).toHaveLength(652);
     expect(SPEC_EXAMPLES.gfm).toHaveLength(677);
