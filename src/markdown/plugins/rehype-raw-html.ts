@@ -1,4 +1,5 @@
 import type { Comment, Element, Root } from "hast";
+import type { VFile } from "vfile";
 import { raw } from "hast-util-raw";
 import { SKIP, visit } from "unist-util-visit";
 
@@ -21,10 +22,11 @@ const TAG_FILTER = /<(\/?)(noembed|noframes|plaintext|textarea|title|xmp)(?=[\t\
  * depend on whether some unrelated line holds a tag.
  */
 export function rehypeRawHtml() {
-  return (tree: Root): Root => {
+  return (tree: Root, file: VFile): Root => {
     guardPreNewlines(tree);
     prepareRaw(tree);
-    const parsed = raw(tree) as Root;
+    // With the file, parsed elements keep their source positions: link checks report them.
+    const parsed = raw(tree, { file }) as Root;
     removeGuards(parsed);
     return parsed;
   };
