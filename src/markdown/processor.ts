@@ -13,6 +13,7 @@ import { remarkBlocks } from "./plugins/remark-blocks.js";
 import { remarkContainerDirective } from "./plugins/remark-container-directive.js";
 import { rehypeRawHtml } from "./plugins/rehype-raw-html.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
+import { rehypeFootnoteLinks } from "./plugins/rehype-footnote-links.js";
 import { rehypeCollect } from "./plugins/rehype-collect.js";
 import { rehypeHeadingIds } from "./plugins/rehype-heading-ids.js";
 import { sanitizeSchema } from "./sanitize-schema.js";
@@ -65,9 +66,11 @@ function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkGfm)
     .use(remarkContainerDirective)
     .use(remarkBlocks, { components: options.components, token })
-    .use(remarkRehype, { allowDangerousHtml: true })
+    // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawHtml)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeFootnoteLinks, { prefix: sanitizeSchema.clobberPrefix ?? "" })
     .use(rehypeHeadingIds)
     .use(rehypeAutolinkHeadings, headingLinkOptions)
     .use(rehypeHighlight, { languages: highlightLanguages, aliases: { bash: ["sh", "shell", "console"], ini: ["conf", "cfg"] }, detect: false, plainText: ["text", "txt", "plain"] })
