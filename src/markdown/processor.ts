@@ -1,7 +1,6 @@
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
-import remarkDirective from "remark-directive";
 import remarkRehype from "remark-rehype";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
@@ -11,24 +10,20 @@ import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { createHash } from "node:crypto";
 import { remarkBlocks } from "./plugins/remark-blocks.js";
-import { gfmPartsFor, remarkGfmParts, type GfmPart } from "./plugins/remark-gfm-parts.js";
-import { rehypeRawIfPresent } from "./plugins/rehype-raw-if-present.js";
+import { remarkContainerDirective } from "./plugins/remark-container-directive.js";
+import { rehypeRawHtml } from "./plugins/rehype-raw-html.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
+import { rehypeFootnoteLinks } from "./plugins/rehype-footnote-links.js";
 import { rehypeCollect } from "./plugins/rehype-collect.js";
 import { rehypeHeadingIds } from "./plugins/rehype-heading-ids.js";
 import { sanitizeSchema } from "./sanitize-schema.js";
+import { headingLinkOptions } from "./heading-link.js";
 import { highlightLanguages } from "./highlight-languages.js";
 import type { RenderedBody } from "./rendered.js";
 
 export interface MarkdownOptions {
   components: readonly string[];
   basePath: string;
-  /**
-   * "parts" (default): each document is parsed with only the GFM parts it
-   * can use (see remark-gfm-parts.ts). "all": remark-gfm itself, always;
-   * the reference the parts mode is tested against.
-   */
-  gfm?: "parts" | "all";
 }
 
 export interface MarkdownSource {
@@ -49,20 +44,11 @@ export type MarkdownRenderer = (source: MarkdownSource) => MarkdownResult;
 export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRenderer {
   // Unguessable per renderer, never written to output: marks gekkan's own block placeholders.
   const token = createHash("sha256").update(`${process.pid}:${performance.now()}:${Math.random()}`).digest("hex").slice(0, 16);
-  // One frozen processor per set of GFM parts, built the first time a document needs it (at most 32).
-  const processors = new Map<string, ReturnType<typeof buildProcessor>>();
-  const processorFor = (markdown: string) => {
-    const parts = options.gfm === "all" ? undefined : gfmPartsFor(markdown);
-    const key = parts === undefined ? "all" : parts.join(",");
-    let processor = processors.get(key);
-    if (processor === undefined) processors.set(key, (processor = buildProcessor(options, token, parts)));
-    return processor;
-  };
+  const processor = buildProcessor(options, token);
 
   return (source) => {
     // Leading newlines make every position a file position: no offset maths later.
     const file = new VFile({ path: source.file, value: "\n".repeat(Math.max(0, source.bodyLine - 1)) + source.body });
-    const processor = processorFor(source.body);
     const tree = processor.runSync(processor.parse(file), file);
     const errors = file.messages.filter((m) => m.fatal !== false);
     if (errors.length > 0) return { ok: false, messages: errors };
@@ -73,18 +59,23 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
   };
 }
 
-/** The pipeline; `parts` undefined = remark-gfm, else only those GFM parts. */
-function buildProcessor(options: MarkdownOptions, token: string, parts: readonly GfmPart[] | undefined) {
-  const base = unified().use(remarkParse);
-  const withGfm = parts === undefined ? base.use(remarkGfm) : base.use(remarkGfmParts, { parts });
-  return withGfm
-    .use(remarkDirective)
+/**
+ * The pipeline: CommonMark + GFM + container directives, then sanitised HTML.
+ * Exported for bench/markdown-profile.mjs, which times each of its plugins.
+ */
+export function buildProcessor(options: MarkdownOptions, token: string) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkContainerDirective)
     .use(remarkBlocks, { components: options.components, token })
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRawIfPresent)
+    // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
+    .use(rehypeRawHtml)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeFootnoteLinks, { prefix: sanitizeSchema.clobberPrefix ?? "" })
     .use(rehypeHeadingIds)
-    .use(rehypeAutolinkHeadings, { behavior: "wrap", properties: { className: ["heading-link"] } })
+    .use(rehypeAutolinkHeadings, headingLinkOptions)
     .use(rehypeHighlight, { languages: highlightLanguages, aliases: { bash: ["sh", "shell", "console"], ini: ["conf", "cfg"] }, detect: false, plainText: ["text", "txt", "plain"] })
     .use(rehypeBasePath, { basePath: options.basePath })
     .use(rehypeCollect, { token })

@@ -1,14 +1,15 @@
 import type { Root, RootContent, Parent, Text } from "mdast";
-import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
+import type { ContainerDirective } from "mdast-util-directive";
 import type { VFile } from "vfile";
 import { SKIP, visit } from "unist-util-visit";
 import GithubSlugger from "github-slugger";
 import { diagnostic, type Place } from "../../diagnostics.js";
-import { didYouMean } from "../../suggest.js";
+import { didYouMean, suggest } from "../../suggest.js";
 import { reportSchemaIssues } from "../../schema-report.js";
 import { blockExpectations, blockSchemas } from "../../blocks/schema.js";
 import { BLOCK_KINDS, type BlockKind } from "../../blocks/types.js";
 import { blockMarker, type PendingBlock, pendingBlocks } from "../file-data.js";
+import { findLeafForms } from "./leaf-forms.js";
 
 export interface RemarkBlocksOptions {
   components: readonly string[];
@@ -16,7 +17,8 @@ export interface RemarkBlocksOptions {
   token: string;
 }
 
-type Directive = ContainerDirective | LeafDirective | TextDirective;
+// Only the container form is parsed (remark-container-directive.ts).
+type Directive = ContainerDirective;
 
 /**
  * Turns `:::release`, `:::qa` and `:::stonith` containers into validated,
@@ -33,22 +35,17 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
     const ids = new GithubSlugger();
     const counters: Record<BlockKind, number> = { release: 0, qa: 0, stonith: 0 };
 
+    const where = String(file.path);
+    for (const leaf of findLeafForms(tree, source)) {
+      if (isBlockKind(leaf.name)) file.messages.push(diagnostic(where, leafFormReason(leaf.name), leaf.place, "block-form"));
+      else if (leaf.hasAttributes && suggest(leaf.name, BLOCK_KINDS) !== undefined) file.messages.push(diagnostic(where, unknownBlockReason(leaf.name), leaf.place, "unknown-directive"));
+    }
+
     visit(tree, (node, index, parent) => {
       if (!isDirective(node) || parent === undefined || index === undefined) return;
-      if (node.type === "textDirective") {
-        // gekkan has no inline directives: "注意:see" is just text.
-        parent.children.splice(index, 1, restoreText(node, source));
-        return [SKIP, index];
-      }
       const place = startOf(node);
-      const where = String(file.path);
       if (!isBlockKind(node.name)) {
-        const hint = didYouMean(node.name, BLOCK_KINDS, (k) => `:::${k}`) || `; gekkan knows ${BLOCK_KINDS.map((k) => `:::${k}`).join(", ")}`;
-        file.messages.push(diagnostic(where, `unknown block ":::${node.name}"${hint}`, place, "unknown-directive"));
-        return SKIP;
-      }
-      if (node.type === "leafDirective") {
-        file.messages.push(diagnostic(where, `"::${node.name}" must be written as a container: ":::${node.name}{…}" on its own line, its text, then ":::"`, place, "block-form"));
+        file.messages.push(diagnostic(where, unknownBlockReason(node.name), place, "unknown-directive"));
         return SKIP;
       }
       const kind = node.name;
@@ -58,7 +55,7 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
       }
       let nested: ContainerDirective | undefined;
       visit(node, (inner) => {
-        if (inner !== node && isDirective(inner) && inner.type === "containerDirective") nested ??= inner;
+        if (inner !== node && isDirective(inner)) nested ??= inner;
       });
       if (nested !== undefined) {
         // Pointed at the inner block: that is the line to move.
@@ -107,8 +104,7 @@ function isClosed(node: ContainerDirective, source: string): boolean {
 }
 
 function isDirective(node: unknown): node is Directive {
-  const type = (node as { type?: string }).type;
-  return type === "containerDirective" || type === "leafDirective" || type === "textDirective";
+  return (node as { type?: string }).type === "containerDirective";
 }
 
 function isBlockKind(name: string): name is BlockKind {
@@ -119,11 +115,13 @@ function startOf(node: { position?: { start: { line: number; column: number } } 
   return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
 }
 
-function restoreText(node: TextDirective, source: string): Text {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  const value = start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
-  return { type: "text", value };
+function unknownBlockReason(name: string): string {
+  const hint = didYouMean(name, BLOCK_KINDS, (k) => `:::${k}`) || `; gekkan knows ${BLOCK_KINDS.map((k) => `:::${k}`).join(", ")}`;
+  return `unknown block ":::${name}"${hint}`;
+}
+
+function leafFormReason(name: string): string {
+  return `"::${name}" must be written as a container: ":::${name}{…}" on its own line, its text, then ":::"`;
 }
 
 /** Points at `key=` on the directive's opening line, or at the directive. */

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_COMPONENTS } from "../../src/config.js";
+import { createMarkdownRenderer } from "../../src/markdown/processor.js";
+
+const render = createMarkdownRenderer({ components: DEFAULT_COMPONENTS, basePath: "/" });
+
+function links(body: string) {
+  const result = render({ file: "content/issues/x.md", body, bodyLine: 6 });
+  if (!result.ok) throw new Error(result.messages.map(String).join("\n"));
+  return result.body.links;
+}
+
+// `gekkan check` reports a broken link at these places; raw HTML is parsed in every document, and must keep them.
+describe("links keep their file positions", () => {
+  it("without raw HTML", () => {
+    expect(links("段落\n\n前 [May](/issues/2011-05/) と ![図](/images/a.png)")).toEqual([
+      { url: "/issues/2011-05/", kind: "link", line: 8, column: 3 },
+      { url: "/images/a.png", kind: "image", line: 8, column: 29 },
+    ]);
+  });
+
+  it("with raw HTML, before and inside it", () => {
+    expect(links("<kbd>C</kbd>\n\n前 [May](/issues/2011-05/)\n\n<p><a href=\"/issues/2011-06/\">June</a></p>")).toEqual([
+      { url: "/issues/2011-05/", kind: "link", line: 8, column: 3 },
+      { url: "/issues/2011-06/", kind: "link", line: 10, column: 4 },
+    ]);
+  });
+});

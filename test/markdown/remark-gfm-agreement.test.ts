@@ -1,0 +1,134 @@
+import fc from "fast-check";
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkRehype from "remark-rehype";
+import rehypeStringify from "rehype-stringify";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_COMPONENTS } from "../../src/config.js";
+import { createMarkdownRenderer } from "../../src/markdown/processor.js";
+import { normalizeHtml } from "./conformance/normalize-html.js";
+import { undoDeliberate } from "./conformance/deliberate.js";
+
+/** The oracle: remark-gfm as anyone would use it, raw HTML passed through untouched. */
+const plain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true });
+const render = createMarkdownRenderer({ components: DEFAULT_COMPONENTS, basePath: "/" });
+
+function gekkanHtml(markdown: string): string {
+  const result = render({ file: "content/issues/x.md", body: markdown, bodyLine: 6 });
+  if (!result.ok) throw new Error(result.messages.map(String).join("\n"));
+  return result.body.html;
+}
+
+/**
+ * The sanitiser's "user-content-" prefix on ids (gekkan's, on purpose) and remark-rehype's
+ * own prefix on footnote ids are taken off once on both sides: ids prefixed twice, or links
+ * and ids that disagree, still differ.
+ */
+function unprefix(fragment: Parameters<typeof undoDeliberate>[0]): void {
+  const strip = (node: { attrs?: Array<{ name: string; value: string }>; childNodes?: unknown[] }) => {
+    for (const attr of node.attrs ?? []) {
+      if (attr.name === "id" || attr.name === "aria-describedby") attr.value = attr.value.replace(/^user-content-/, "");
+      if (attr.name === "href") attr.value = attr.value.replace(/^#user-content-/, "#");
+    }
+    for (const child of node.childNodes ?? []) strip(child as typeof node);
+  };
+  strip(fragment as never);
+}
+
+/** The README's URL rule, written out for the oracle: text before the first colon (ahead of any / ? #) is a scheme, and only these are kept. */
+function dropDisallowedUrls(fragment: Parameters<typeof undoDeliberate>[0]): void {
+  const allowed = /^(?:https?|mailto|xmpp|ircs?)$/i;
+  const drop = (node: { attrs?: Array<{ name: string; value: string }>; childNodes?: unknown[] }) => {
+    if (node.attrs) {
+      node.attrs = node.attrs.filter((attr) => {
+        if (attr.name !== "href" && attr.name !== "src") return true;
+        const scheme = /^([^:/?#]*):/.exec(attr.value);
+        return scheme === null || allowed.test(scheme[1] ?? "");
+      });
+    }
+    for (const child of node.childNodes ?? []) drop(child as typeof node);
+  };
+  drop(fragment as never);
+}
+
+// Both sides: remark-rehype gives the footnote heading an id of its own, which undoDeliberate drops with gekkan's heading ids.
+const comparable = (fragment: Parameters<typeof undoDeliberate>[0]) => (undoDeliberate(fragment), unprefix(fragment));
+const gekkan = (markdown: string) => normalizeHtml(gekkanHtml(markdown), comparable);
+const remark = (markdown: string) => normalizeHtml(String(plain.processSync(markdown)), (f) => (comparable(f), dropDisallowedUrls(f)));
+
+describe("gekkan reads Markdown as remark-gfm does", () => {
+  it.each([
+    ["pipe-less table", "名前\n:-:\n値"],
+    ["pipe-less table, header only", "a\n-:"],
+    ["www literal written with an escape", "www\\.example.com"],
+    ["e-mail literal written with a reference", "foo&#64;example.com"],
+    ["URL literal written with a reference", "https&#58;//example.com/x"],
+    ["task bracket split over lines", "- [\n  ] task"],
+    ["colon before an e-mail address", "連絡先:info@example.com"],
+    ["colon word before a link", "詳細はref:docs[こちら](https://example.com/)を参照"],
+    ["colon word before emphasis in brackets", "a:b[*強調*]"],
+    ["colon word before a reference in brackets", "a:b[c&amp;d]"],
+    ["mailto: before an address", "mailto:a.b-c_d@a.b"],
+    ["two colons at a line start", "::note 行頭のコロン二つ"],
+    ["upper-case scheme in a link", "[x](HTTPS://example.com)"],
+    ["upper-case scheme in an autolink", "<HTTPS://example.com/path>"],
+    ["upper-case mailto autolink", "<MAILTO:info@example.com>"],
+    ["escaped e-mail in angle brackets", "<foo\\+@bar.example.com>"],
+    ["code block with a blank first line", "```sh\n\ncrm_mon -1\n```"],
+    ["code block with a blank first line, raw HTML elsewhere", "<kbd>C</kbd>\n\n```sh\n\ncrm_mon -1\n```"],
+    ["heading holding a link", "# [Foo]\n[foo]: /url"],
+    ["footnotes", "注[^a]と[^b]\n\n[^a]: 一つ目\n[^b]: 二つ目"],
+  ])("%s", (_name, markdown) => {
+    expect(gekkan(markdown)).toBe(remark(markdown));
+  });
+
+  it("a code block renders the same whether or not the issue has raw HTML elsewhere", () => {
+    const code = "```sh\n\ncrm_mon -1\n```";
+    expect(gekkanHtml(`<kbd>C</kbd>\n\n${code}`)).toBe(`<p><kbd>C</kbd></p>\n${gekkanHtml(code)}`);
+  });
+
+  it("every footnote link reaches an id on the page", () => {
+    const html = gekkanHtml("注[^a]と[^b]\n\n[^a]: 一つ目\n[^b]: 二つ目");
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const targets = [...html.matchAll(/<a href="#([^"]+)"[^>]*data-footnote-(?:ref|backref)/g)].map((m) => m[1]);
+    expect(targets).toHaveLength(4);
+    for (const target of targets) expect(ids, target).toContain(target);
+  });
+
+  it("removes what the sanitiser does not allow, leaving no text behind", () => {
+    // GitHub's rule: text before the first colon is a scheme, and "foo)" is not an allowed one.
+    expect(gekkanHtml("[link](foo\\)\\:)")).toBe("<p><a>link</a></p>");
+    // HTML would end the processing instruction at the first ">", leaving "';\n\n?>" as text.
+    expect(gekkanHtml("<?php\n\n  echo '>';\n\n?>\nokay")).toBe("<p>okay</p>");
+    expect(gekkanHtml("a <?php echo '>'; ?> b")).toBe("<p>a  b</p>");
+    expect(gekkanHtml("[j](JavaScript:alert(1))")).toBe("<p><a>j</a></p>");
+  });
+
+  // Shapes the old per-document GFM shortcut and the text directives got wrong, mixed with
+  // ordinary Markdown: no raw HTML and only allowed URL schemes, so remark-gfm's output is
+  // what a reader must get.
+  const SNIPPETS = [
+    "www.example.com", "www\\.example.com", "WWW.Example.org/path", "http://a.example/x?y=1", "HTTPS://b.example", "https&#58;//c.example",
+    "user@example.com", "foo&#64;example.com", "mailto:a.b-c_d@a.b", "xmpp:me@chat.example", "<https://auto.example>", "<HTTPS://auto.example>",
+    "| a | b |\n| --- | --- |\n| 1 | 2 |\n", "a | b\n-|-\n1 | 2\n", "名前\n:-:\n値\n", "a\n-:\n", "|", "\\|", "-:", ":-:",
+    "~~gone~~", "~one~", "~", "[^1]", "[^note]: the note\n", "[^", "- [ ] todo\n", "- [x] done\n", "- [\n  ] split\n", "[ ]", "[x]",
+    "# Heading\n", "## 見出し\n", "plain words ", "*emph* ", "**strong** ", "`co|de` ", "```sh\n\nls | wc -l\n```\n", "> quoted\n", "1. one\n",
+    "- item\n", "\n\n", "\n", "\r\n", "日本語の文です。", "[link](http://x.example)", "[ref]", "[ref]: https://r.example\n", "&amp;", "&#x41;",
+    ":", "::", ":name", "a:b[c]", "ref:docs[こちら](https://example.com/)", "注意:see", "{x}", "[", "]", "(", ")", "*", "_", ".", " ", "-", "x", "@",
+  ];
+  // A line that opens with ::: is a typed block, gekkan's own syntax: not compared here.
+  const doc = fc
+    .array(fc.constantFrom(...SNIPPETS), { maxLength: 16 })
+    .map((xs) => xs.join(""))
+    .filter((markdown) => !/(?:^|\n)[ \t>*+\-\d.)]*:::/.test(markdown));
+
+  it("property: documents built from hard shapes render as remark-gfm renders them", () => {
+    fc.assert(
+      fc.property(doc, (markdown) => {
+        expect(gekkan(markdown)).toBe(remark(markdown));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
