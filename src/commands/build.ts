@@ -5,7 +5,7 @@ import type { BuildOptions } from "../pipeline/options.js";
 import { assertSafeOutputDir, outputTarget } from "../write/output-dir.js";
 
 export const buildUsage = `gekkan build [--root DIR] [--out DIR] [--base PATH] [--url URL] [--drafts] [--future] [--no-search]
-             [--no-cache] [--cache-dir DIR] [--threads N] [--force] [--quiet]
+             [--no-cache] [--cache-dir DIR] [--threads N] [--force] [--timings] [--quiet]
 
   Builds the site into DIR (default: dist/ under the root). With the cache
   on, a build whose inputs and output folder are unchanged stops at once and
@@ -23,6 +23,7 @@ export const buildUsage = `gekkan build [--root DIR] [--out DIR] [--base PATH] [
   --threads N   render on N worker threads; 0 or 1 = in-process (default: all cores
                 when more than 1,000 issues need rendering)
   --force       replace an existing --out folder that gekkan did not write
+  --timings     print how long each stage took (to stderr)
   --quiet       print nothing on success`;
 
 export async function buildCommand(args: string[], io: Io): Promise<number> {
@@ -31,7 +32,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     out: { type: "string" }, base: { type: "string" }, url: { type: "string" },
     drafts: { type: "boolean" }, future: { type: "boolean" }, quiet: { type: "boolean", short: "q" },
     search: { type: "boolean" }, "no-search": { type: "boolean" }, "no-cache": { type: "boolean" },
-    "cache-dir": { type: "string" }, threads: { type: "string" }, force: { type: "boolean" },
+    "cache-dir": { type: "string" }, threads: { type: "string" }, force: { type: "boolean" }, timings: { type: "boolean" },
   });
   if (flags.help) {
     io.out(buildUsage);
@@ -60,8 +61,9 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   }
   for (const warning of result.warnings) io.err(warning);
   for (const warning of result.cacheWarnings) io.err(`gekkan: warning: ${warning}`);
-  if (flags.quiet === true) return EXIT.ok;
   const { generated, written } = result;
+  if (flags.timings === true) for (const [stage, ms] of generated.stats.stages) io.err(`gekkan: ${stage.padEnd(22)} ${Math.round(ms).toString().padStart(7)} ms`);
+  if (flags.quiet === true) return EXIT.ok;
   const pages = generated.stats.pages;
   const rendered = `${generated.stats.issuesRendered} of ${plural(generated.sources.length, "source")} and ${pages.rendered} of ${plural(pages.rendered + pages.reused, "page")} rendered`;
   io.out(`gekkan: built ${plural(generated.site.issues.length, "issue")} in ${elapsed()} ms (${rendered}); ${written.wrote} of ${plural(generated.output.size, "file")} written to ${out}`);

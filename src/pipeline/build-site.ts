@@ -37,7 +37,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   const warnings = generated.warnings.map(formatDiagnostic);
   const earlier = options.cacheDir === undefined ? undefined : readRecord(options.cacheDir);
   if (options.cacheDir !== undefined) await forgetRecord(options.cacheDir).catch(() => undefined);
+  const writeStarted = performance.now();
   const written = await writeOutput(options.out, generated.output, earlier);
+  generated.stats.stages.push(["write", performance.now() - writeStarted]);
   const cacheWarnings = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
     const key = inputKey(options, templateDirs(options.root), generated.sources);

@@ -13,7 +13,8 @@ import { OutputSet, contentHash } from "../write/output.js";
 import { loadInputs, type Inputs, type Source } from "./load-inputs.js";
 import type { BuildOptions } from "./options.js";
 import { addFeeds, addPublic, addSiteFiles, readAssets } from "./outputs.js";
-import { parseIssues } from "./parse-issues.js";
+import { parseIssues, type ParsedIssues } from "./parse-issues.js";
+import { StageTimes } from "./stage-times.js";
 import { PageRenderer, pageFingerprint, renderPages, type PageStats, type RenderedPage } from "./render-pages.js";
 import { NO_REUSE, type Reuse } from "./reuse.js";
 import { addSearchIndex } from "./search.js";
@@ -36,7 +37,7 @@ export interface Generated {
   renderer: PageRenderer;
   /** The issue pages as Pagefind indexes them (for `gekkan dev`, which indexes in the background). */
   searchPages: SearchPage[];
-  stats: { issuesRendered: number; pages: PageStats };
+  stats: { issuesRendered: number; pages: PageStats; stages: Array<[stage: string, ms: number]> };
   /** "Today" of this run, and the days on which the same inputs give the same output. */
   today: string;
   window: DateWindow;
@@ -49,28 +50,36 @@ export interface Generated {
  * stages that own the expensive steps; only commands touch the disk.
  */
 export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): Promise<Generated> {
-  const inputs = await loadInputs(options);
-  const parsed = await parseIssues(inputs.sources, inputs.context, reuse.issues, options.threads);
-  const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today });
-  // Per-file and cross-file problems (duplicate numbers, URLs) are reported together, all at once.
-  const errors = [...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
-  if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
-  const { site } = collected;
+  const times = new StageTimes();
+  const inputs = await times.time("load inputs", () => loadInputs(options));
+  const parsed = await times.time("parse issues", () => parseIssues(inputs.sources, inputs.context, reuse.issues, options.threads));
+  const site = await times.time("collect site", () => collect(parsed, inputs));
   const window = dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);
   const output = new OutputSet();
   const env = renderEnv(inputs, output);
   const renderer = new PageRenderer(env, pageFingerprint(inputs.templateDirs, env), reuse.pages);
-  const pages = await withTemplateErrors(() => renderPages(site, renderer));
+  const pages = await times.time("render pages", () => withTemplateErrors(() => renderPages(site, renderer)));
   for (const page of pages) output.add(page.path, page.html, "gekkan", page.key);
-  await withTemplateErrors(() => addFeeds(output, site, inputs.config, renderer));
-  addSiteFiles(output, site, inputs.config);
-  await addPublic(output, options.root);
+  await times.time("feeds", () => withTemplateErrors(() => addFeeds(output, site, inputs.config, renderer)));
+  await times.time("data, sitemap, public", async () => {
+    addSiteFiles(output, site, inputs.config);
+    await addPublic(output, options.root);
+  });
   const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
-  if (inputs.config.search && options.search !== false) await addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, reuse.search);
+  if (inputs.config.search && options.search !== false) await times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, reuse.search));
   return {
     config: inputs.config, site, output, warnings: parsed.messages.filter((m) => !isError(m)), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
-    renderer: renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats }, today: inputs.today, window,
+    renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window,
   };
+}
+
+/** Stage: rendered issues → the Site model; per-file and cross-file problems (duplicate numbers, URLs) are reported together, all at once. */
+function collect(parsed: ParsedIssues, inputs: Inputs): Site {
+  const options = inputs.options;
+  const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today });
+  const errors = [...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
+  if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
+  return collected.site;
 }
 
 /** Liquid, locales and the stylesheet (added to `output`, its hash in its URL so browsers never keep a stale one). */

@@ -41,5 +41,5 @@ export async function updateIssues(previous: Generated, changed: readonly Source
   const site = { ...previous.site, issues: previous.site.issues.map((entry) => replaced.get(entry) ?? entry) };
   const output = previous.output.withReplaced(pages.map((page) => [page.path, page.html, page.key] as const));
   const issues = previous.issues.map((issue) => parsed.rendered.find((r) => r.issue.file === issue.issue.file) ?? issue);
-  return { generated: { ...previous, site, output, issues, renderer, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats } }, paths: pages.map((page) => page.path) };
+  return { generated: { ...previous, site, output, issues, renderer, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: [] } }, paths: pages.map((page) => page.path) };
 }
