@@ -231,6 +231,20 @@ function makeTools(ctx) {
       after: () => ctx.restoreIssue(),
       out: outG,
     },
+    gekkanNew: {
+      label: "gekkan warm, 1 new issue (the monthly build)",
+      // An untimed warm build first takes in whatever the previous scenario restored; then the next issue arrives.
+      prepare() { spawnSync(process.execPath, gekkanArgs([]), { cwd: ROOT, stdio: "ignore" }); ctx.addIssue(); },
+      run: () => measure(process.execPath, gekkanArgs([]), { useGnuTime }),
+      after: () => ctx.removeNewIssue(),
+      out: outG,
+    },
+    bareParse: {
+      label: "bare parse (remark-parse + GFM + directives → mdast, 1 thread)",
+      prepare() {},
+      run: () => measure(process.execPath, [join(BENCH, "bare-parse.mjs"), corpusDir], { useGnuTime }),
+      out: null,
+    },
     eleventy: {
       label: "Eleventy cold",
       prepare() { rmSync(outE, { recursive: true, force: true }); },
@@ -246,6 +260,36 @@ function makeTools(ctx) {
       out: outH, expectHtml: n + 1,
     },
   };
+}
+
+/** The file of issue number `number` in a bench corpus. */
+function findIssue(corpusDir, number) {
+  const re = new RegExp(`-${String(number).padStart(4, "0")}\\.md$`);
+  const stack = [join(corpusDir, "content", "issues")];
+  while (stack.length) {
+    const d = stack.pop();
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) stack.push(join(d, e.name));
+      else if (re.test(e.name)) return join(d, e.name);
+    }
+  }
+  throw new Error(`issue ${number} not found in corpus`);
+}
+
+/** Issue `number` written like `template`: next number, slug and a date a week later. */
+function nextIssueText(template, number) {
+  const text = readFileSync(template, "utf8");
+  const date = /^date: (\d{4}-\d{2}-\d{2})$/m.exec(text)?.[1] ?? "2000-01-01";
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 7 * 86400000).toISOString().slice(0, 10);
+  return text.replace(/^issue: \d+$/m, `issue: ${number}`).replace(/^slug: .*$/m, `slug: i-${number}`).replace(/^date: .*$/m, `date: ${next}`).replace(/第\d+号/, `第${number}号`);
+}
+
+/** Per-stage times of one cold build (`--timings`), in ms per issue. */
+function stageProfile(corpusDir, n) {
+  const out = join(WORK, `out-profile-${n}`);
+  const r = spawnSync(process.execPath, [GEKKAN_BIN, "build", "--root", corpusDir, "--out", out, "--no-cache", "--timings", "--quiet", "--threads", "1"], { cwd: ROOT, encoding: "utf8" });
+  const stages = [...r.stderr.matchAll(/^gekkan: (.+?)\s+(\d+) ms$/gm)].map((m) => [m[1].trim(), Number(m[2])]);
+  return { ok: r.status === 0, stages: stages.map(([stage, ms]) => ({ stage, ms, perIssue: ms / n })) };
 }
 
 // ---- dev loop ---------------------------------------------------------------------------------
@@ -418,6 +462,19 @@ function table(summary) {
   return lines.join("\n");
 }
 
+/** The targets of the issues, as ratios of medians measured in this one run. */
+function targetRatios(summary) {
+  const med = (key) => summary.find((s) => s.key === key)?.median ?? null;
+  const ratio = (a, b) => (med(a) != null && med(b) ? med(a) / med(b) : null);
+  return [
+    { what: "cold, no search / bare one-thread parse", value: ratio("gekkanColdNoSearch", "bareParse"), target: "≤ 0.75" },
+    { what: "cold with search / cold without", value: ratio("gekkanCold", "gekkanColdNoSearch"), target: "≤ 1.3" },
+    { what: "1 new issue, warm / Eleventy cold", value: ratio("gekkanNew", "eleventy"), target: "≤ 0.2" },
+    { what: "nothing changed / Eleventy cold", value: ratio("gekkanWarm", "eleventy"), target: "≤ 0.1" },
+    { what: "cold with search / Eleventy cold", value: ratio("gekkanCold", "eleventy"), target: "≤ 1 at 200 issues" },
+  ];
+}
+
 // ---- main -------------------------------------------------------------------------------------
 async function main() {
   let args;
@@ -495,15 +552,21 @@ async function main() {
       throw new Error(`issue ${mid} not found in corpus`);
     })();
     let originalText = readFileSync(editTarget, "utf8");
+    const lastIssuePath = findIssue(corpusDir, n);
+    const newIssuePath = join(dirname(lastIssuePath), `monthly-${n + 1}.md`);
+    rmSync(newIssuePath, { force: true });
     let editNo = 0;
     const ctx = {
       corpusDir, n, useGnuTime, hugoPath, editTarget, gekkanFlags,
       editIssue() { editNo++; writeFileSync(editTarget, `${originalText}\nBench edit ${editNo}: one issue changed.\n`); },
       restoreIssue() { writeFileSync(editTarget, originalText); },
+      // The monthly build: issue n+1, dated after every other, written like the last one.
+      addIssue() { writeFileSync(newIssuePath, nextIssueText(lastIssuePath, n + 1)); },
+      removeNewIssue() { rmSync(newIssuePath, { force: true }); },
     };
     const tools = makeTools(ctx);
-    const chain = runGekkan ? ["gekkanCold", "gekkanWarm", "gekkanOne", ...(gekkanFlags.has("--no-search") ? ["gekkanColdNoSearch"] : [])] : [];
-    const peers = [...(eleventyOk ? ["eleventy"] : []), ...(hugoPath ? ["hugo"] : [])];
+    const chain = runGekkan ? ["gekkanCold", "gekkanWarm", "gekkanOne", "gekkanNew", ...(gekkanFlags.has("--no-search") ? ["gekkanColdNoSearch"] : [])] : [];
+    const peers = [...(eleventyOk ? ["eleventy"] : []), ...(hugoPath ? ["hugo"] : []), ...(runGekkan ? ["bareParse"] : [])];
     const rows = [];
     for (let round = 0; round < (args.onlyDev ? 0 : args.runs); round++) {
       const p = peers.length ? [...peers.slice(round % peers.length), ...peers.slice(0, round % peers.length)] : [];
@@ -519,7 +582,7 @@ async function main() {
         t.prepare();
         const r = await t.run();
         t.after?.();
-        const html = r.ok ? countHtml(t.out) : null;
+        const html = r.ok && t.out ? countHtml(t.out) : null;
         rows.push({ key, label: t.label, round, ...r, html });
         if (!r.ok) {
           anyFailure = true;
@@ -531,9 +594,14 @@ async function main() {
         log(`  [round ${round + 1}] ${t.label.padEnd(30)} ${r.wallS.toFixed(2).padStart(7)} s  ${r.peakRssMiB.toFixed(0).padStart(5)} MiB  html=${html}${warn}`);
       }
     }
-    const order = ["gekkanCold", "gekkanWarm", "gekkanOne", "gekkanColdNoSearch", "eleventy", "hugo"];
+    const order = ["gekkanCold", "gekkanWarm", "gekkanOne", "gekkanNew", "gekkanColdNoSearch", "eleventy", "hugo", "bareParse"];
     const summary = summarize(rows, order);
     log("\n" + table(summary));
+
+    const ratios = targetRatios(summary);
+    for (const r of ratios) log(`  ${r.what}: ${r.value == null ? "–" : r.value.toFixed(2) + "×"} (target ${r.target})`);
+    const profile = runGekkan && !args.onlyDev ? stageProfile(corpusDir, n) : null;
+    if (profile?.ok) log(`  stages (cold, no cache, in-process): ${profile.stages.map((s) => `${s.stage} ${s.perIssue.toFixed(2)} ms/issue`).join(", ")}`);
 
     let dev = null;
     if (runGekkan && args.dev) {
@@ -542,7 +610,7 @@ async function main() {
       if (dev.error) { anyFailure = true; log(`  dev loop FAILED: ${dev.error}`); }
       else log(`  startup ${dev.startupS.toFixed(2)} s; save→reload p50 ${f0(percentile(dev.latenciesMs, 50))} ms, p95 ${f0(percentile(dev.latenciesMs, 95))} ms (${dev.latenciesMs.length} events, ${dev.timeouts} timeouts)`);
     }
-    sections.push({ n, manifest, summary, rows, dev, editTarget: relative(corpusDir, editTarget) });
+    sections.push({ n, manifest, summary, rows, dev, ratios, profile, editTarget: relative(corpusDir, editTarget) });
   }
 
   // ---- write results ----
@@ -562,12 +630,24 @@ async function main() {
   md.push("- gekkan cold: `gekkan build --no-cache --quiet` (`--no-cache` only if the CLI has it) after deleting `DIR/.gekkan` and the output dir; gekkan's full build also writes feeds, archive/component pages, sitemap and a Pagefind search index, which the peers do not, so a `--no-search` cold row is added when the CLI has that flag. Warm: same command without `--no-cache`, nothing changed, after one untimed cached build (the cold run's `--no-cache` leaves no cache to be warm from). One issue changed: the middle issue's body gets one appended line, then a warm build (restored afterwards).");
   md.push("- Eleventy cold: `eleventy --config=bench/peers/eleventy.config.mjs --quiet` into an emptied output dir; same `.md` files as input, Liquid layouts (issue page + index of all issues), markdown not pre-processed as Liquid. Hugo cold: `hugo --quiet --ignoreCache` into an emptied dir; site from `bench/corpus.mjs` (`contentDir = \"../content\"`, same files), Go-template layouts equivalent to the Liquid ones, taxonomies/RSS/sitemap disabled.");
   md.push("- Neither peer understands `:::` directives (rendered as plain paragraphs). Hugo highlights the ```sh block (Chroma, default); Eleventy does not highlight without a plugin.");
+  md.push("- One new issue (the monthly build): after an untimed warm build, issue n+1 (written like issue n, dated a week later) is added and a warm build is timed; the file is removed afterwards. Bare parse: `node bench/bare-parse.mjs` parses every body with remark-parse + remark-gfm + gekkan's container directives to mdast in one thread, nothing else; it runs in the same rounds as the peers.");
   md.push("- Dev loop: `gekkan dev` on the same corpus; after the first page is served and 1.5 s of SSE silence, one issue is rewritten N times; latency = file write → the `reload` event naming the edited page received on `/__gekkan/events` (the catch-up reload that follows names only feeds and data files, and is timed separately); 250 ms pause between edits. p50/p95 are nearest-rank.", "");
   if (notes.length) { md.push("## Notes", ""); for (const x of notes) md.push(`- ${x}`); md.push(""); }
   for (const s of sections) {
     md.push(`## ${s.n} issues`, "");
     md.push(`Corpus: ${s.manifest.issues} files, ${(s.manifest.bytes / 1048576).toFixed(1)} MiB (avg ${s.manifest.avgBytes} B/issue), seed ${s.manifest.seed}, sha256 \`${s.manifest.sha256.slice(0, 16)}\`.`, "");
     md.push(table(s.summary), "");
+    if (s.ratios.length) {
+      md.push("| ratio (medians of this run) | value | target |", "| --- | ---: | --- |");
+      for (const r of s.ratios) md.push(`| ${r.what} | ${r.value == null ? "–" : r.value.toFixed(2) + "×"} | ${r.target} |`);
+      md.push("");
+    }
+    if (s.profile?.ok) {
+      md.push("Where a cold build's time goes (`gekkan build --no-cache --timings --threads 1`, one run, ms per issue):", "");
+      md.push("| stage | ms per issue | total ms |", "| --- | ---: | ---: |");
+      for (const st of s.profile.stages) md.push(`| ${st.stage} | ${st.perIssue.toFixed(2)} | ${st.ms} |`);
+      md.push("");
+    }
     if (s.dev) {
       if (s.dev.error) md.push(`Dev loop: failed: ${s.dev.error.split("\n")[0]}`, "");
       else {
