@@ -126,8 +126,7 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
     output.add(ROUTES.rss, feeds.rss);
     output.add(ROUTES.jsonFeed, feeds.json);
     for (const component of site.components) {
-      const issues = site.issues.filter((i) => i.issue.tags.includes(component.name) || i.body.blocks.some((b) => (b.kind === "release" && b.component === component.name) || (b.kind === "qa" && b.components.includes(component.name))));
-      output.add(ROUTES.componentFeed(component.name), buildFeeds({ config, issues, bodies, title: `${config.title}: ${component.name}`, route: ROUTES.component(component.name), atomRoute: ROUTES.componentFeed(component.name) }).atom);
+      output.add(ROUTES.componentFeed(component.name), buildFeeds({ config, issues: component.issues, bodies, title: `${config.title}: ${config.componentNames[component.name] ?? component.name}`, route: ROUTES.component(component.name), atomRoute: ROUTES.componentFeed(component.name) }).atom);
     }
   } catch (error) {
     throw templateError(error);
