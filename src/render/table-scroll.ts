@@ -27,20 +27,20 @@ export function scrollableTables(html: string, text: TableScrollText, counter = 
   if (!html.includes("<table")) return html;
   const out: string[] = [];
   // Open wrappers per nesting level: a raw-HTML table inside a cell gets its own box.
-  const open: number[] = [];
+  const open: Array<{ at: number; n: number }> = [];
   for (const [token] of html.matchAll(TOKEN)) {
     if (/^<table[\s>]/i.test(token)) {
-      counter.n++;
-      open.push(out.length);
+      open.push({ at: out.length, n: ++counter.n });
       out.push("", token);
       continue;
     }
     out.push(token);
     if (/^<\/table\s*>$/i.test(token)) {
-      const start = open.pop();
-      if (start === undefined) continue;
+      const table = open.pop();
+      if (table === undefined) continue;
+      const start = table.at;
       const columns = headerText(out.slice(start + 1).join(""));
-      const name = columns === "" ? fill(text.fallbackLabel, { n: counter.n }) : fill(text.label, { columns });
+      const name = columns === "" ? fill(text.fallbackLabel, { n: table.n }) : fill(text.label, { columns });
       out[start] = `<div class="table-scroll" role="region" tabindex="0" aria-label="${attribute(name)}" data-scroll-hint="${attribute(text.hint)}">`;
       out.push("</div>");
     }

@@ -3,8 +3,7 @@
  * issue 1 is in the primary bundle (pagefind/) and issue 2 in a merged one
  * (pagefind/part-2/). Search in Chromium must find both, as one result list.
  */
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
@@ -13,20 +12,22 @@ import { launchChromium } from "../support/browser.js";
 import { pageHelpers } from "../support/site-page.js";
 import { serveDir, type StaticServer } from "../support/static-server.js";
 import { BASE, REPO_ROOT } from "../site/sample-build.js";
+import { tempDir, type TempDir } from "../helpers/temp-site.js";
 
-let tmp: string;
+let tmp: TempDir;
 let out: string;
 let server: StaticServer;
 let browser: Browser;
 const { search } = pageHelpers(() => browser, () => server);
 
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), "gekkan-search-parts-"));
-  const root = join(tmp, "site");
+  tmp = tempDir("gekkan-search-parts-");
+  const root = join(tmp.path, "site");
   await cp(join(REPO_ROOT, "content"), join(root, "content"), { recursive: true });
+  await cp(join(REPO_ROOT, "public"), join(root, "public"), { recursive: true });
   const config = JSON.parse(await readFile(join(REPO_ROOT, "gekkan.config.json"), "utf8")) as Record<string, unknown>;
   await writeFile(join(root, "gekkan.config.json"), JSON.stringify({ ...config, searchShardSize: 1 }));
-  out = join(tmp, "out");
+  out = join(tmp.path, "out");
   await build({ root, out, base: BASE, threads: 0, cacheDir: join(root, ".gekkan", "cache") });
   server = await serveDir(out, { basePath: BASE });
   browser = await launchChromium();
@@ -35,7 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+  tmp?.remove();
 });
 
 describe("search across index parts", () => {

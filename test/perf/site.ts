@@ -11,6 +11,8 @@ export async function copySite(): Promise<string> {
   await cp(join(repo, "content"), join(root, "content"), { recursive: true });
   await cp(join(repo, "templates"), join(root, "templates"), { recursive: true });
   await cp(join(repo, "gekkan.config.json"), join(root, "gekkan.config.json"));
+  // The config names files in public/ (favicon, sharing image): the copy needs them.
+  await cp(join(repo, "public"), join(root, "public"), { recursive: true });
   return root;
 }
 

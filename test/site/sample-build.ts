@@ -3,10 +3,10 @@
  * once per test file into a temp dir, with base path /gekkan/ and the
  * Pagefind index, exactly as `gekkan build --base /gekkan/` would.
  */
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { build, type BuildResult } from "../../src/build.js";
+import { tempDir } from "../helpers/temp-site.js";
 
 export const REPO_ROOT = resolve(import.meta.dirname, "..", "..");
 export const BASE = "/gekkan/";
@@ -23,8 +23,8 @@ export interface SampleSite {
 }
 
 export async function buildSampleSite(options: { now?: Date } = {}): Promise<SampleSite> {
-  const tmp = await mkdtemp(join(tmpdir(), "gekkan-sample-"));
-  const out = join(tmp, "site");
+  const tmp = tempDir("gekkan-sample-");
+  const out = join(tmp.path, "site");
   const result = await build({ root: REPO_ROOT, out, base: BASE, threads: 0, ...(options.now ? { now: options.now } : {}) });
   const htmlFiles = (await readdir(out, { recursive: true }))
     .map((p) => p.split("\\").join("/"))
@@ -35,7 +35,7 @@ export async function buildSampleSite(options: { now?: Date } = {}): Promise<Sam
     result,
     htmlFiles,
     read: (path) => readFile(join(out, path), "utf8"),
-    remove: () => rm(tmp, { recursive: true, force: true }),
+    remove: async () => tmp.remove(),
   };
 }
 
