@@ -3,7 +3,7 @@ import type { Block } from "../blocks/types.js";
 import { BLOCK_COMMENT } from "../markdown/rendered.js";
 import type { SiteIssue } from "../site/model.js";
 import type { Locale } from "./locale.js";
-import { scrollableTables, type TableScrollText } from "./table-scroll.js";
+import { scrollBoxes, type TableScrollText } from "./scroll-boxes.js";
 import { componentLink, type ComponentLink, type ViewContext } from "./views.js";
 
 export interface BlockView {
@@ -25,8 +25,8 @@ export function tableText(locale: Locale): TableScrollText {
 
 /** A block with every HTML field's tables put in scroll boxes. */
 function withScrollableTables(block: Block, text: TableScrollText, counter: { n: number }): Block {
-  if (block.kind === "qa") return { ...block, questionHtml: scrollableTables(block.questionHtml, text, counter), answerHtml: scrollableTables(block.answerHtml, text, counter) };
-  return { ...block, bodyHtml: scrollableTables(block.bodyHtml, text, counter) };
+  if (block.kind === "qa") return { ...block, questionHtml: scrollBoxes(block.questionHtml, text, counter), answerHtml: scrollBoxes(block.answerHtml, text, counter) };
+  return { ...block, bodyHtml: scrollBoxes(block.bodyHtml, text, counter) };
 }
 
 /**
@@ -40,7 +40,7 @@ export function issueBodyHtml(liquid: Liquid, entry: SiteIssue, view: ViewContex
   const text = tableText(locale);
   const counter = { n: 0 };
   // Tables are numbered in page order: the body's own first, then each block's as it is filled in.
-  return scrollableTables(entry.body.html, text, counter).replace(BLOCK_COMMENT, (whole, n: string) => {
+  return scrollBoxes(entry.body.html, text, counter).replace(BLOCK_COMMENT, (whole, n: string) => {
     const found = entry.body.blocks[Number(n)];
     if (!found) return whole;
     const block = withScrollableTables(found, text, counter);

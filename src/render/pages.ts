@@ -5,7 +5,7 @@ import { ROUTES, absoluteUrl } from "../site/urls.js";
 import { shardDirs } from "../site/search-index.js";
 import { fill, type Locale } from "./locale.js";
 import { issueBodyHtml, issueToc, tableText } from "./issue-html.js";
-import { scrollableTables } from "./table-scroll.js";
+import { scrollBoxes } from "./scroll-boxes.js";
 import { componentLink, issueCard, titleWithLabel, url, type IssueCard, type ViewContext } from "./views.js";
 
 export interface RenderEnv {
@@ -143,7 +143,7 @@ function qaEntry(e: QaEntry, { env, view, card, anchor }: ListContext) {
   const lang = e.source.issue.issue.lang;
   return {
     questionText: b.questionText, versions: b.versions,
-    answerHtml: scrollableTables(b.answerHtml, tableText(localeFor(env, lang))),
+    answerHtml: scrollBoxes(b.answerHtml, tableText(localeFor(env, lang))),
     components: b.components.map((name) => componentLink(name, view)),
     lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
   };

@@ -1,8 +1,10 @@
 /**
- * Markdown tables in a scroll box of their own, so a wide table scrolls
- * inside the text column instead of widening the whole page on a phone. The
- * box is a labelled, keyboard-focusable region (it can be scrolled with the
- * arrow keys) and carries the hint the stylesheet shows when it overflows.
+ * What can be wider than the text column scrolls inside its own box, so a
+ * phone never scrolls the whole page sideways, and every such box can be
+ * reached and scrolled with the keyboard:
+ * - each table is wrapped in a labelled, focusable region carrying the hint
+ *   the stylesheet shows while it overflows;
+ * - each code block (`<pre>`, which scrolls on its own) is made focusable.
  *
  * The input is HTML gekkan serialised itself (hast-util-to-html, after
  * sanitising): text never holds a raw "<", and attribute values are always
@@ -23,12 +25,16 @@ export interface TableScrollText {
   hint: string;
 }
 
-export function scrollableTables(html: string, text: TableScrollText, counter = { n: 0 }): string {
-  if (!html.includes("<table")) return html;
+export function scrollBoxes(html: string, text: TableScrollText, counter = { n: 0 }): string {
+  if (!html.includes("<table") && !html.includes("<pre")) return html;
   const out: string[] = [];
   // Open wrappers per nesting level: a raw-HTML table inside a cell gets its own box.
   const open: Array<{ at: number; n: number }> = [];
   for (const [token] of html.matchAll(TOKEN)) {
+    if (/^<pre[\s>]/i.test(token) && !/\stabindex=/i.test(token)) {
+      out.push(token.replace(/^<pre/i, '<pre tabindex="0"'));
+      continue;
+    }
     if (/^<table[\s>]/i.test(token)) {
       open.push({ at: out.length, n: ++counter.n });
       out.push("", token);
