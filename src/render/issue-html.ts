@@ -9,6 +9,8 @@ import { componentLink, type ComponentLink, type ViewContext } from "./views.js"
 export interface BlockView {
   /** The block, its HTML fields with tables in scroll boxes. */
   block: Block;
+  /** Heading level of the block's title: one below the heading it follows (2 before any), so the outline never skips a level. */
+  level: number;
   statusLabel: string;
   /** The release's own date in the locale's format ("" when the block gives none). */
   dateLabel: string;
@@ -24,7 +26,7 @@ export function tableText(locale: Locale): TableScrollText {
 }
 
 /** A block with every HTML field's tables put in scroll boxes. */
-function withScrollableTables(block: Block, text: TableScrollText, counter: { n: number }): Block {
+function withScrollBoxes(block: Block, text: TableScrollText, counter: { n: number }): Block {
   if (block.kind === "qa") return { ...block, questionHtml: scrollBoxes(block.questionHtml, text, counter), answerHtml: scrollBoxes(block.answerHtml, text, counter) };
   return { ...block, bodyHtml: scrollBoxes(block.bodyHtml, text, counter) };
 }
@@ -39,13 +41,15 @@ export function issueBodyHtml(liquid: Liquid, entry: SiteIssue, view: ViewContex
   const t = locale.pack.strings;
   const text = tableText(locale);
   const counter = { n: 0 };
+  const levels = blockLevels(entry.body.html);
   // Tables are numbered in page order: the body's own first, then each block's as it is filled in.
   return scrollBoxes(entry.body.html, text, counter).replace(BLOCK_COMMENT, (whole, n: string) => {
     const found = entry.body.blocks[Number(n)];
     if (!found) return whole;
-    const block = withScrollableTables(found, text, counter);
+    const block = withScrollBoxes(found, text, counter);
     const data: BlockView = {
       block,
+      level: levels.get(Number(n)) ?? 2,
       statusLabel: block.kind === "release" ? locale.status(block.status) : "",
       dateLabel: block.kind === "release" && block.date !== "" ? locale.formatDate(block.date) : "",
       components: (block.kind === "release" ? [block.component] : block.kind === "qa" ? block.components : []).map((name) => componentLink(name, view)),
@@ -53,6 +57,17 @@ export function issueBodyHtml(liquid: Liquid, entry: SiteIssue, view: ViewContex
     };
     return liquid.renderFileSync(`partials/block-${block.kind}`, { ...data, t }).trim();
   });
+}
+
+/** Each block placeholder's title level: one below the last heading before it (the page's h1 counts as 1). */
+function blockLevels(html: string): Map<number, number> {
+  const levels = new Map<number, number>();
+  let last = 1;
+  for (const [, depth, block] of html.matchAll(/<h([1-6])[\s>]|<!--gekkan-block:(\d+)-->/g)) {
+    if (depth !== undefined) last = Number(depth);
+    else levels.set(Number(block), Math.min(6, last + 1));
+  }
+  return levels;
 }
 
 export interface TocEntry {

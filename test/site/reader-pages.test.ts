@@ -104,6 +104,14 @@ describe("titles never repeat the month label", () => {
   });
 });
 
+describe("outline", () => {
+  it("a block's title is one level below the heading it follows, so no level is skipped", () => {
+    const levels = (path: string) => allElements(page(path)).filter(hasClass("block-title")).map((h) => h.tagName);
+    expect(levels("issues/2011-04/index.html")).toEqual(["h3", "h3", "h3", "h3"]);
+    expect(levels("issues/2011-05/index.html")).toEqual(["h2"]);
+  });
+});
+
 describe("dates", () => {
   it("no page shows a raw YYYY-MM-DD date; a block and /releases/ write the same date the same way", () => {
     for (const path of htmlPages()) expect(textOf(byTag(page(path), "body")[0]!), path).not.toMatch(/\d{4}-\d{2}-\d{2}/);
