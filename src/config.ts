@@ -7,6 +7,7 @@ import { ContentError, diagnostic } from "./diagnostics.js";
 import { placeOfPath } from "./content/yaml-place.js";
 import { SLUG } from "./content/schema.js";
 import { reportSchemaIssues } from "./schema-report.js";
+import { didYouMean } from "./suggest.js";
 
 /** Components the Linux-HA series talks about; sites extend it in config. */
 export const DEFAULT_COMPONENTS = [
@@ -14,8 +15,23 @@ export const DEFAULT_COMPONENTS = [
   "rgmanager", "python-gui", "hawk", "pacemaker-cloud", "linux-ha", "stonith",
 ] as const;
 
+/** How readers see the built-in components; `componentNames` in the config overrides or adds. */
+export const DEFAULT_COMPONENT_NAMES: Readonly<Record<string, string>> = {
+  pacemaker: "Pacemaker", corosync: "Corosync", heartbeat: "Heartbeat", drbd: "DRBD", "drbd-mc": "DRBD MC",
+  "resource-agents": "Resource Agents", "cluster-glue": "Cluster Glue", rgmanager: "rgmanager", "python-gui": "Python GUI",
+  hawk: "Hawk", "pacemaker-cloud": "Pacemaker Cloud", "linux-ha": "Linux-HA", stonith: "STONITH",
+};
+
 export { CONFIG_FILE } from "./config-file.js";
 import { CONFIG_FILE } from "./config-file.js";
+
+/** A file under public/, written as a path from there ("images/share.png"; a leading "/" is allowed). */
+const publicFile = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((path) => path.replace(/^\/+/, ""))
+  .refine((path) => path !== "" && !path.includes("\\") && !path.split("/").some((part) => part === ".." || part === "."), { message: "a path inside public/, without .. or backslashes" });
 
 const configSchema = z.strictObject({
   title: z.string().trim().min(1).default("gekkan"),
@@ -27,6 +43,16 @@ const configSchema = z.strictObject({
   search: z.boolean().default(true),
   searchShardSize: z.number().int().positive().default(500),
   feedItems: z.number().int().positive().default(20),
+  componentNames: z.record(z.string(), z.string().trim().min(1)).default({}),
+  image: publicFile.optional(),
+  favicon: publicFile.optional(),
+}).superRefine((data, ctx) => {
+  const known = [...DEFAULT_COMPONENTS, ...data.components];
+  for (const key of Object.keys(data.componentNames)) {
+    if (known.includes(key)) continue;
+    const hint = didYouMean(key, known, (k) => k) || "; add it to `components` first";
+    ctx.addIssue({ code: "custom", path: ["componentNames", key], input: key, message: `"${key}" is not a known component${hint}` });
+  }
 });
 
 const expectations: Record<string, string> = {
@@ -39,6 +65,9 @@ const expectations: Record<string, string> = {
   search: "true or false (build the Pagefind search index)",
   searchShardSize: "a positive whole number (issues per search index part)",
   feedItems: "a positive whole number (issues per feed)",
+  componentNames: "a mapping from component name to the name readers see, e.g. {\"drbd-mc\": \"DRBD MC\"}",
+  image: "the path of an image in public/ used when a page is shared, e.g. images/share.png",
+  favicon: "the path of the site icon in public/, e.g. favicon.svg",
 };
 
 export interface SiteConfig {
@@ -53,6 +82,12 @@ export interface SiteConfig {
   lang: string;
   authors: string[];
   components: string[];
+  /** Display name of every component (built-in defaults, then the config's `componentNames`; else the name itself). */
+  componentNames: Record<string, string>;
+  /** Default sharing image, a path under public/ ("" = none). */
+  image: string;
+  /** Site icon, a path under public/ ("" = the theme's own). */
+  favicon: string;
   search: boolean;
   /** Issues per Pagefind index part: an edit re-indexes one part, and indexing memory stays one part's worth. */
   searchShardSize: number;
@@ -67,10 +102,15 @@ export interface ConfigOverrides {
   url?: string | undefined;
 }
 
-/** Normalises a base path: "repo" / "/repo" / "/repo/" → "/repo/". */
+/**
+ * Normalises a base path: "repo" / "/repo" / "/repo/" → "/repo/". It goes
+ * into every href as it is, so it is percent-encoded here, once: "/a b/" →
+ * "/a%20b/" ("%20" already written stays as it is).
+ */
 export function normalizeBasePath(base: string): string {
   const trimmed = base.trim().replace(/^\/+|\/+$/g, "");
-  return trimmed === "" ? "/" : `/${trimmed}/`;
+  // "?" and "#" would end the path inside URL; they are part of a folder name here.
+  return trimmed === "" ? "/" : new URL(`/${trimmed.replace(/[?#]/g, encodeURIComponent)}/`, "http://base.invalid").pathname;
 }
 
 /**
@@ -102,7 +142,12 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
     }));
   }
   const data = result.data;
+  const missing = (["image", "favicon"] as const).filter((key) => data[key] !== undefined && !existsSync(join(root, "public", data[key] as string)));
+  if (missing.length > 0) {
+    throw new ContentError(missing.map((key) => diagnostic(file, `config field "${key}": public/${String(data[key])} does not exist; put the file there or correct the path`, raw.locate([key], "value") ?? raw.start, "config-public-file")));
+  }
   const url = siteUrl(overrides.url ?? data.url);
+  const components = [...new Set([...DEFAULT_COMPONENTS, ...data.components])];
   return {
     root,
     title: data.title,
@@ -111,7 +156,10 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
     basePath: normalizeBasePath(overrides.base ?? url.pathname),
     lang: data.lang,
     authors: data.authors,
-    components: [...new Set([...DEFAULT_COMPONENTS, ...data.components])],
+    components,
+    componentNames: Object.fromEntries(components.map((name) => [name, data.componentNames[name] ?? DEFAULT_COMPONENT_NAMES[name] ?? name])),
+    image: data.image ?? "",
+    favicon: data.favicon ?? "",
     search: data.search,
     searchShardSize: data.searchShardSize,
     feedItems: data.feedItems,

@@ -33,7 +33,7 @@ export const CLIENT_SCRIPT = `(() => {
   };
   const showErrors = (messages) => {
     overlay()?.remove();
-    const box = el("div", "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#f5f5f5;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem;");
+    const box = el("div", "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#141414;color:#f5f5f5;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem;");
     box.id = OVERLAY;
     box.setAttribute("role", "alertdialog");
     box.setAttribute("aria-modal", "true");

@@ -4,7 +4,6 @@ import type { SiteConfig } from "../config.js";
 import type { Site, SiteIssue } from "../site/model.js";
 import { ROUTES } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
-import { belongsToComponent } from "../site/reference.js";
 import { dataFiles } from "../site/data-json.js";
 import { robotsTxt, sitemapXml } from "../site/sitemap.js";
 import { ContentError } from "../diagnostics.js";
@@ -51,11 +50,12 @@ export async function addFeeds(output: OutputSet, site: Site, config: SiteConfig
   }, decodeFiles);
   for (const [path, content] of siteFiles) output.add(path, content, "gekkan", `${siteKey}:${path}`);
   for (const component of site.components) {
-    const issues = site.issues.filter((entry) => belongsToComponent(entry, component.name));
+    const issues = component.issues;
     const route = ROUTES.componentFeed(component.name);
     const key = feedKey(route, issues);
     const atom = await renderer.made(key, async () => {
-      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title: `${config.title}: ${component.name}`, route: ROUTES.component(component.name), atomRoute: route });
+      const title = `${config.title}: ${config.componentNames[component.name] ?? component.name}`;
+      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, route: ROUTES.component(component.name), atomRoute: route });
       return Buffer.from(feed.atom);
     }, (bytes) => bytes);
     output.add(route, atom, "gekkan", key);

@@ -3,44 +3,131 @@ import type { Block } from "../blocks/types.js";
 import { BLOCK_COMMENT } from "../markdown/rendered.js";
 import type { SiteIssue } from "../site/model.js";
 import type { Locale } from "./locale.js";
+import { scrollBoxes, type TableScrollText } from "./scroll-boxes.js";
+import { componentLink, type ComponentLink, type ViewContext } from "./views.js";
 
 export interface BlockView {
+  /** The block, its HTML fields with tables in scroll boxes. */
   block: Block;
+  /** Heading level of the block's title: one below the heading it follows (2 before any), so the outline never skips a level. */
+  level: number;
   statusLabel: string;
+  /** The release's own date in the locale's format ("" when the block gives none). */
+  dateLabel: string;
+  /** The components the block names, with display names and links. */
+  components: ComponentLink[];
   anchorUrl: string;
+}
+
+/** The scroll-box wording of a locale (see table-scroll.ts). */
+export function tableText(locale: Locale): TableScrollText {
+  const t = locale.pack.strings;
+  return { label: t.tableLabel ?? "{columns}", fallbackLabel: t.tableFallback ?? "{n}", hint: t.tableScrollHint ?? "" };
+}
+
+/** A block with every HTML field's tables put in scroll boxes. */
+function withScrollBoxes(block: Block, text: TableScrollText, counter: { n: number }): Block {
+  if (block.kind === "qa") return { ...block, questionHtml: scrollBoxes(block.questionHtml, text, counter), answerHtml: scrollBoxes(block.answerHtml, text, counter) };
+  return { ...block, bodyHtml: scrollBoxes(block.bodyHtml, text, counter) };
 }
 
 /**
  * Fills each `<!--gekkan-block:N-->` in an issue body with the block's own
- * partial (`partials/block-<kind>.liquid`), in the issue's language.
+ * partial (`partials/block-<kind>.liquid`), in the issue's language
+ * (`view.locale`), and puts every table in a scroll box.
  */
-export function issueBodyHtml(liquid: Liquid, entry: SiteIssue, locale: Locale, issueUrl: string): string {
+export function issueBodyHtml(liquid: Liquid, entry: SiteIssue, view: ViewContext, issueUrl: string): string {
+  const { locale } = view;
   const t = locale.pack.strings;
-  return entry.body.html.replace(BLOCK_COMMENT, (whole, n: string) => {
-    const block = entry.body.blocks[Number(n)];
-    if (!block) return whole;
-    const view: BlockView = { block, statusLabel: block.kind === "release" ? locale.status(block.status) : "", anchorUrl: `${issueUrl}#${block.id}` };
-    return liquid.renderFileSync(`partials/block-${block.kind}`, { ...view, t }).trim();
+  const text = tableText(locale);
+  const counter = { n: 0 };
+  const levels = blockLevels(entry.body.html);
+  // Tables are numbered in page order: the body's own first, then each block's as it is filled in.
+  return scrollBoxes(entry.body.html, text, counter).replace(BLOCK_COMMENT, (whole, n: string) => {
+    const found = entry.body.blocks[Number(n)];
+    if (!found) return whole;
+    const block = withScrollBoxes(found, text, counter);
+    const data: BlockView = {
+      block,
+      level: levels.get(Number(n)) ?? 2,
+      statusLabel: block.kind === "release" ? locale.status(block.status) : "",
+      dateLabel: block.kind === "release" && block.date !== "" ? locale.formatDate(block.date) : "",
+      components: (block.kind === "release" ? [block.component] : block.kind === "qa" ? block.components : []).map((name) => componentLink(name, view)),
+      anchorUrl: `${issueUrl}#${block.id}`,
+    };
+    return liquid.renderFileSync(`partials/block-${block.kind}`, { ...data, t }).trim();
   });
 }
 
-export interface SectionToc {
-  kind: string;
-  label: string;
-  items: Array<{ id: string; text: string }>;
+/** Each block placeholder's title level: one below the last heading before it (the page's h1 counts as 1). */
+function blockLevels(html: string): Map<number, number> {
+  const levels = new Map<number, number>();
+  let last = 1;
+  for (const [, depth, block] of html.matchAll(/<h([1-6])[\s>]|<!--gekkan-block:(\d+)-->/g)) {
+    if (depth !== undefined) last = Number(depth);
+    else levels.set(Number(block), Math.min(6, last + 1));
+  }
+  return levels;
 }
 
-/** News / compatibility / STONITH, in that order, from the blocks. */
-export function sectionToc(entry: SiteIssue, locale: Locale): SectionToc[] {
-  const t = locale.pack.strings;
-  const label = (b: Block): string =>
-    b.kind === "release" ? b.title || [b.component, b.version].filter(Boolean).join(" ") : b.kind === "qa" ? b.questionText : `${b.device} → ${b.plugin}`;
-  const kinds = [
-    ["release", t.releaseNews],
-    ["qa", t.compatibility],
-    ["stonith", t.stonithNotes],
-  ] as const;
-  return kinds
-    .map(([kind, name]) => ({ kind, label: name ?? kind, items: entry.body.blocks.filter((b) => b.kind === kind).map((b) => ({ id: b.id, text: label(b) })) }))
-    .filter((s) => s.items.length > 0);
+export interface TocEntry {
+  id: string;
+  text: string;
+  /** "heading", or the block kind ("release", "qa", "stonith"). */
+  kind: string;
+  /** The block kind's name ("Q&A"), "" for headings. */
+  kindLabel: string;
+  children: TocEntry[];
+}
+
+/** What a block is called in the contents: its title, question, or device → plugin. */
+function blockTocText(b: Block, view: ViewContext): string {
+  if (b.kind === "release") return b.title || [view.componentNames[b.component] ?? b.component, b.version].filter(Boolean).join(" ");
+  return b.kind === "qa" ? b.questionText : `${b.device} → ${b.plugin}`;
+}
+
+// Top-level headings (h2, h3) with an id, and block placeholders, in the order the body has them.
+const OUTLINE = /<h([23])\b[^>]*?\sid="([^"]*)"|<!--gekkan-block:(\d+)-->/g;
+
+/**
+ * One table of contents in document order: h2 headings, the h3 headings under
+ * them, and each block under the heading it follows (a block before any
+ * heading stands at the top level).
+ */
+export function issueToc(entry: SiteIssue, view: ViewContext): TocEntry[] {
+  const t = view.locale.pack.strings;
+  const kindLabel = { release: t.releaseShort, qa: t.qaShort, stonith: t.stonithShort } as Record<string, string | undefined>;
+  const headings = new Map(entry.body.headings.map((h) => [h.id, h]));
+  const top: TocEntry[] = [];
+  let h2: TocEntry | undefined;
+  let h3: TocEntry | undefined;
+  for (const [, depth, rawId, blockIndex] of entry.body.html.matchAll(OUTLINE)) {
+    if (blockIndex !== undefined) {
+      const block = entry.body.blocks[Number(blockIndex)];
+      if (block) ((h3 ?? h2)?.children ?? top).push(tocBlock(block, view, kindLabel));
+      continue;
+    }
+    const heading = headings.get(unescapeId(rawId ?? ""));
+    if (!heading) continue;
+    const item: TocEntry = { id: heading.id, text: heading.text, kind: "heading", kindLabel: "", children: [] };
+    if (depth === "2" || h2 === undefined) {
+      top.push(item);
+      [h2, h3] = [item, undefined];
+    } else {
+      h2.children.push(item);
+      h3 = item;
+    }
+  }
+  return top;
+}
+
+function tocBlock(block: Block, view: ViewContext, kindLabel: Record<string, string | undefined>): TocEntry {
+  return { id: block.id, text: blockTocText(block, view), kind: block.kind, kindLabel: kindLabel[block.kind] ?? block.kind, children: [] };
+}
+
+/** hast-util-to-html writes "&" and '"' in attribute values as character references. */
+function unescapeId(value: string): string {
+  return value.replace(/&#x([0-9a-f]+);|&#(\d+);|&amp;|&quot;/gi, (whole, hex?: string, dec?: string) =>
+    hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : dec !== undefined ? String.fromCodePoint(Number(dec)) : whole === "&amp;" ? "&" : "\"",
+  );
 }

@@ -1,6 +1,6 @@
 import type { Locale } from "./locale.js";
 import type { SiteIssue } from "../site/model.js";
-import { ROUTES } from "../site/urls.js";
+import { ROUTES, routeUrl } from "../site/urls.js";
 
 /** What templates see of an issue: plain data, every key always present. */
 export interface IssueCard {
@@ -10,29 +10,56 @@ export interface IssueCard {
   url: string;
   date: string;
   dateLabel: string;
+  /** The month label ("2011年7月号"), in the page's language. */
   label: string;
+  /** True when the title already says the label ("2011年7月号"): then the label is not shown next to it. */
+  labelInTitle: boolean;
   numberLabel: string;
+  /** The issue's own language: for its title and summary, not for the labels around them. */
   lang: string;
-  tags: Array<{ name: string; url: string }>;
+  tags: ComponentLink[];
   authors: string[];
   draft: boolean;
   future: boolean;
   readingTime: string;
 }
 
+export interface ComponentLink {
+  name: string;
+  /** The display name (config `componentNames`). */
+  label: string;
+  url: string;
+}
+
 export interface ViewContext {
   basePath: string;
   today: string;
-  /** Locale for the page being rendered (labels follow the page, not the issue). */
+  /** Locale of the labels being rendered (the page's chrome, or an issue's content). */
   locale: Locale;
+  componentNames: Readonly<Record<string, string>>;
 }
 
-export function url(basePath: string, route: string): string {
-  return basePath + route.replace(/^\/+/, "");
+/** The base-path join for templates' data (same rule as routeUrl). */
+export const url = routeUrl;
+
+export function componentLink(name: string, view: ViewContext): ComponentLink {
+  return { name, label: view.componentNames[name] ?? name, url: url(view.basePath, ROUTES.component(name)) };
+}
+
+/** Whether a title already contains the label, ignoring width, case and spacing ("2011年7月号" in "2011年 7月号 特集"). */
+export function titleHasLabel(title: string, label: string): boolean {
+  const plain = (text: string) => text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  return plain(label) !== "" && plain(title).includes(plain(label));
+}
+
+/** "Title (label)", or the title alone when it already says the label: a label is never repeated. */
+export function titleWithLabel(title: string, label: string): string {
+  return titleHasLabel(title, label) ? title : `${title} (${label})`;
 }
 
 export function issueCard(entry: SiteIssue, view: ViewContext): IssueCard {
   const { issue, body } = entry;
+  const label = view.locale.issueLabel(issue.date);
   return {
     number: issue.number,
     title: issue.title,
@@ -40,10 +67,11 @@ export function issueCard(entry: SiteIssue, view: ViewContext): IssueCard {
     url: url(view.basePath, entry.route),
     date: issue.date,
     dateLabel: view.locale.formatDate(issue.date),
-    label: view.locale.issueLabel(issue.date),
+    label,
+    labelInTitle: titleHasLabel(issue.title, label),
     numberLabel: view.locale.issueNumber(issue.number),
     lang: issue.lang,
-    tags: issue.tags.map((name) => ({ name, url: url(view.basePath, ROUTES.component(name)) })),
+    tags: issue.tags.map((name) => componentLink(name, view)),
     authors: issue.authors,
     draft: issue.draft,
     future: issue.date > view.today,

@@ -50,7 +50,7 @@ export function dataFiles(site: Site, config: SiteConfig): Map<string, string> {
   const position = (source: BlockSource) => source.issue.body.blocks.findIndex((b) => source.anchorRoute.endsWith(`#${b.id}`));
   const byNewest = <T extends { source: BlockSource }>(list: T[]) =>
     list.sort((a, b) => b.source.issue.issue.number - a.source.issue.issue.number || position(a.source) - position(b.source));
-  const releases = byNewest(uniqueBy(site.releases.flatMap((g) => g.entries), (e) => e.source.anchorRoute));
+  const releases = byNewest([...site.releases]);
   const payloads: Record<DataName, unknown> = {
     releases: {
       version: 1,
@@ -61,7 +61,7 @@ export function dataFiles(site: Site, config: SiteConfig): Map<string, string> {
     },
     compat: {
       version: 1,
-      questions: byNewest(uniqueBy(site.compat.flatMap((g) => g.entries), (e) => e.source.anchorRoute)).map((e) => ({
+      questions: byNewest([...site.compat]).map((e) => ({
         components: e.block.components, versions: e.block.versions, question: e.block.questionText,
         questionHtml: e.block.questionHtml, answerHtml: e.block.answerHtml, url: abs(e.source.anchorRoute), issue: ref(e.source),
       })),
@@ -81,9 +81,4 @@ export function dataFiles(site: Site, config: SiteConfig): Map<string, string> {
     files.set(ROUTES.data(`${name}.schema`), `${JSON.stringify(z.toJSONSchema(dataSchemas[name]), null, 2)}\n`);
   }
   return files;
-}
-
-function uniqueBy<T>(list: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return list.filter((item) => !seen.has(key(item)) && seen.add(key(item)));
 }

@@ -35,7 +35,24 @@ export function buildFeeds(input: FeedInput): FeedSet {
   // Atom/RSS carry title and summary as HTML (CDATA, type="html"); JSON Feed as text.
   const xml = makeFeed(input, escapeHtml);
   const json = makeFeed(input, (text) => text);
-  return { atom: xml.atom1(), rss: xml.rss2(), json: json.json1() };
+  return { atom: atomLanguages(xml.atom1(), input), rss: xml.rss2(), json: json.json1() };
+}
+
+/**
+ * `xml:lang` on the Atom feed (the site's language) and on each entry whose
+ * issue is in another one, which the feed library has no option for. Entries
+ * are the feed's own `<entry>` lines, in item order; an issue body cannot
+ * hold one (its HTML is sanitised and sits in CDATA).
+ */
+function atomLanguages(atom: string, input: FeedInput): string {
+  const langs = input.issues.slice(0, input.config.feedItems).map((entry) => entry.issue.lang);
+  let n = 0;
+  return atom
+    .replace(/^<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/m, (root) => `${root} xml:lang="${input.config.lang}"`)
+    .replace(/^(\s*)<entry>$/gm, (line, indent: string) => {
+      const lang = langs[n++];
+      return lang === undefined || lang === input.config.lang ? line : `${indent}<entry xml:lang="${lang}">`;
+    });
 }
 
 function makeFeed(input: FeedInput, text: (value: string) => string): Feed {

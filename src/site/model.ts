@@ -34,6 +34,7 @@ export interface StonithDevice {
 
 export interface ComponentSummary {
   name: string;
+  /** Issues belonging to the component: tagged with it, or with a block about it (reference.ts `issueComponents`). */
   issues: SiteIssue[];
   releases: ReleaseEntry[];
   qa: QaEntry[];
@@ -44,8 +45,10 @@ export interface Site {
   /** Published issues, newest first. */
   issues: SiteIssue[];
   years: Array<{ year: string; issues: SiteIssue[] }>;
-  releases: Array<{ component: string; entries: ReleaseEntry[] }>;
-  compat: Array<{ component: string; entries: QaEntry[] }>;
+  /** Every release block, by component name, newest issue first within a component. */
+  releases: ReleaseEntry[];
+  /** Every Q&A once, newest issue first (a Q&A naming three components is still one entry). */
+  compat: QaEntry[];
   stonith: StonithDevice[];
   components: ComponentSummary[];
 }

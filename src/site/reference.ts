@@ -4,6 +4,26 @@ import type { ComponentSummary, QaEntry, ReleaseEntry, Site, SiteIssue, StonithD
 
 type Reference = Pick<Site, "releases" | "compat" | "stonith" | "components">;
 
+/** The components a block is about: a release names one, a Q&A several, a STONITH note is about `stonith`. */
+export function blockComponents(block: Block): readonly string[] {
+  return block.kind === "release" ? [block.component] : block.kind === "qa" ? block.components : ["stonith"];
+}
+
+/**
+ * THE rule for which issues belong to a component (its page, its feed): an
+ * issue belongs to every component it is tagged with and every component one
+ * of its blocks is about. Tagging is for issues that discuss a component in
+ * prose; a block about it is enough on its own.
+ */
+export function issueComponents(entry: SiteIssue): Set<string> {
+  return new Set([...entry.issue.tags, ...entry.body.blocks.flatMap(blockComponents)]);
+}
+
+/** Issues belonging to `name` (see issueComponents), in the order given. */
+export function componentIssues(issues: readonly SiteIssue[], name: string): SiteIssue[] {
+  return issues.filter((entry) => issueComponents(entry).has(name));
+}
+
 /**
  * Rolls typed blocks up across issues. `issues` is newest first, and every
  * list here keeps that order, so "newest first" needs no extra sort.
@@ -12,42 +32,29 @@ export function buildReference(issues: readonly SiteIssue[]): Reference {
   const releases = entriesOf(issues, "release") as ReleaseEntry[];
   const qa = entriesOf(issues, "qa") as QaEntry[];
   const stonith = entriesOf(issues, "stonith") as StonithEntry[];
-
-  const names = new Set<string>();
-  for (const entry of issues) entry.issue.tags.forEach((t) => names.add(t));
-  releases.forEach((r) => names.add(r.block.component));
-  qa.forEach((q) => q.block.components.forEach((c) => names.add(c)));
+  const membership = new Map(issues.map((entry) => [entry, issueComponents(entry)]));
+  const names = new Set([...membership.values()].flatMap((set) => [...set]));
   const components: ComponentSummary[] = [...names].sort(compareText).map((name) => ({
     name,
-    issues: issues.filter((i) => i.issue.tags.includes(name)),
+    issues: issues.filter((entry) => membership.get(entry)?.has(name)),
     releases: releases.filter((r) => r.block.component === name),
     qa: qa.filter((q) => q.block.components.includes(name)),
     stonith: name === "stonith" ? stonith : [],
   }));
 
   return {
-    releases: group(releases, (r) => [r.block.component]),
-    compat: group(qa, (q) => q.block.components),
+    // Array.prototype.sort is stable: within a component, newest first stays.
+    releases: [...releases].sort((a, b) => compareText(a.block.component, b.block.component)),
+    compat: qa,
     stonith: stonithMatrix(stonith),
     components,
   };
-}
-
-/** Whether an issue is about a component: it is tagged with it, or a release or Q&A block names it. */
-export function belongsToComponent(entry: SiteIssue, name: string): boolean {
-  return entry.issue.tags.includes(name) || entry.body.blocks.some((b) => (b.kind === "release" && b.component === name) || (b.kind === "qa" && b.components.includes(name)));
 }
 
 function entriesOf(issues: readonly SiteIssue[], kind: BlockKind): Array<{ block: Block; source: { issue: SiteIssue; anchorRoute: string } }> {
   return issues.flatMap((issue) =>
     issue.body.blocks.filter((b) => b.kind === kind).map((block) => ({ block, source: { issue, anchorRoute: `${issue.route}#${block.id}` } })),
   );
-}
-
-function group<T>(entries: readonly T[], keys: (entry: T) => readonly string[]): Array<{ component: string; entries: T[] }> {
-  const map = new Map<string, T[]>();
-  for (const entry of entries) for (const key of keys(entry)) map.set(key, [...(map.get(key) ?? []), entry]);
-  return [...map].sort(([a], [b]) => compareText(a, b)).map(([component, list]) => ({ component, entries: list }));
 }
 
 /** Devices are matched case- and spacing-insensitively: "HP iLO3" = "hp  ilo3". */

@@ -24,6 +24,7 @@ beforeAll(async () => {
   tmp = tempDir("search-parts-");
   const root = join(tmp.path, "site");
   await cp(join(REPO_ROOT, "content"), join(root, "content"), { recursive: true });
+  await cp(join(REPO_ROOT, "public"), join(root, "public"), { recursive: true });
   const config = JSON.parse(await readFile(join(REPO_ROOT, "gekkan.config.json"), "utf8")) as Record<string, unknown>;
   await writeFile(join(root, "gekkan.config.json"), JSON.stringify({ ...config, searchShardSize: 1 }));
   out = join(tmp.path, "out");

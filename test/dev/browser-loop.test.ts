@@ -50,6 +50,8 @@ describe('gekkan dev in a real browser', () => {
     await overlay.waitFor({ state: 'visible' });
     await expect.poll(() => overlay.locator('.gekkan-error-location').first().textContent()).toMatch(new RegExp(`^${APRIL}:10:\\d+$`));
     expect(await overlay.textContent()).toContain('plannd');
+    // Opaque: the page underneath must not show through the messages.
+    expect(await overlay.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(20, 20, 20)');
     // The last good page is still what is shown underneath.
     expect(await tab.locator('.issue-body').getByText('Edited live in the browser.').count()).toBe(1);
 

@@ -15,6 +15,8 @@ export async function copySite(): Promise<TempDir> {
   await cp(join(repo, "content"), join(dir.path, "content"), { recursive: true });
   await cp(join(repo, "templates"), join(dir.path, "templates"), { recursive: true });
   await cp(join(repo, "gekkan.config.json"), join(dir.path, "gekkan.config.json"));
+  // The config names files in public/ (favicon, sharing image): the copy needs them.
+  await cp(join(repo, "public"), join(dir.path, "public"), { recursive: true });
   return dir;
 }
 

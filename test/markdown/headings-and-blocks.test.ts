@@ -32,18 +32,18 @@ describe("heading anchors", () => {
 
   it("a heading never takes the id of a block on the same page", () => {
     const rendered = body([
-      "## QA 1", "", ":::qa{components=\"hawk\"}", "q", "", "---", "", "a", ":::", "",
+      "## QA hawk", "", ":::qa{components=\"hawk\"}", "q", "", "---", "", "a", ":::", "",
       "## stonith HP iLO3", "", ":::stonith{device=\"HP iLO3\" plugin=\"ipmi\"}", "x", ":::", "",
-      "## QA 1 title", "",
+      "## QA hawk title", "",
     ].join("\n"));
     const ids = pageIds(rendered);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(rendered.blocks.map((b) => b.id)).toEqual(["qa-1", "stonith-hp-ilo3"]);
+    expect(rendered.blocks.map((b) => b.id)).toEqual(["qa-hawk", "stonith-hp-ilo3"]);
   });
 
   it("property: headings and blocks in any order produce no duplicate ids", () => {
     const piece = fc.oneof(
-      fc.constantFrom("QA 1", "qa-2", "release pacemaker 1.0.11", "stonith HP iLO3", "Intro", "qa 1 title").map((t) => `## ${t}`),
+      fc.constantFrom("QA hawk", "qa-hawk-2", "release pacemaker 1.0.11", "stonith HP iLO3", "Intro", "qa hawk title").map((t) => `## ${t}`),
       fc.constant(':::qa{components="hawk"}\nq\n\n---\n\na\n:::'),
       fc.constant(':::release{component="pacemaker" version="1.0.11" status="planned"}\nx\n:::'),
       fc.constant(':::stonith{device="HP iLO3" plugin="ipmi"}\nx\n:::'),
@@ -77,7 +77,7 @@ describe("typed blocks", () => {
       ':::qa{#gui-versions components="python-gui"}\nq\n\n---\n\na\n:::',
       ':::stonith{device="HP  iLO3" plugin="ipmi"}\nx\n:::',
     ].join("\n\n")).blocks;
-    expect(blocks.map((b) => b.id)).toEqual(["release-pacemaker-1011", "release-pacemaker", "release-pacemaker-1", "gui-versions", "stonith-hp-ilo3"]);
+    expect(blocks.map((b) => b.id)).toEqual(["release-pacemaker-1-0-11", "release-pacemaker", "release-pacemaker-2", "gui-versions", "stonith-hp-ilo3"]);
   });
 
   it("the body keeps one placeholder per block, in document order", () => {

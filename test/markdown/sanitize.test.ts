@@ -56,7 +56,7 @@ describe("raw HTML and hostile text in an issue", () => {
     expect(page).toContain("<title>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; &lt;b&gt;太字&lt;/b&gt; (2011年4月号) | テスト月刊</title>");
     expect(page).toContain('<meta name="description" content="&#34;&gt;&lt;img src=x onerror=alert(&#39;summary&#39;)&gt;">');
     expect(page).toContain("&lt;i&gt;著者&lt;/i&gt;");
-    expect(article).toContain("<a href=\"#release-pacemaker-1011\">&lt;script&gt;alert(&#39;attr&#39;)&lt;/script&gt;</a>");
+    expect(article).toContain("<a href=\"#release-pacemaker-1-0-11\">&lt;script&gt;alert(&#39;attr&#39;)&lt;/script&gt;</a>");
     expect(page).not.toMatch(/<script|<img src=x|<i>著者/);
   });
 

@@ -169,11 +169,20 @@ describe("sample site: every HTML page", () => {
 });
 
 describe("sample site: issue pages", () => {
-  it("sets <html lang> and og:locale from the issue's language", async () => {
+  it("keeps the chrome in the site's language and marks the content with the issue's", async () => {
     const ja = await doc("issues/2011-04/index.html");
     const en = await doc("issues/2011-05/index.html");
+    const article = (d: Document) => find(d, (e) => e.tagName === "article");
     expect(htmlLang(ja)).toBe("ja");
-    expect(htmlLang(en)).toBe("en");
+    expect(htmlLang(en)).toBe("ja");
+    expect(attr(article(en) ?? byTag(en, "html")[0]!, "lang")).toBe("en");
+    expect(attr(article(ja) ?? byTag(ja, "html")[0]!, "lang")).toBe("ja");
+    // The menu and the previous/next links are the site's (Japanese); the issue's own header is English.
+    const navText = (d: Document) => byTag(d, "nav").map((n) => normalizeSpace(textContent(n))).join(" | ");
+    expect(navText(en)).toContain("バックナンバー");
+    expect(navText(en)).toContain("前の号");
+    expect(navText(en)).not.toMatch(/Archive|Previous issue/);
+    expect(attr(byTag(en, "title")[0]!, "lang")).toBe("en");
     expect(meta(ja, "og:locale")).toBe("ja_JP");
     expect(meta(en, "og:locale")).toBe("en_US");
     expect(meta(ja, "og:type")).toBe("article");

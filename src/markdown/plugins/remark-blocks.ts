@@ -2,12 +2,12 @@ import type { Root, RootContent, Parent, Text } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import type { VFile } from "vfile";
 import { SKIP, visit } from "unist-util-visit";
-import GithubSlugger from "github-slugger";
 import { diagnostic, type Place } from "../../diagnostics.js";
 import { didYouMean, suggest } from "../../suggest.js";
 import { reportSchemaIssues } from "../../schema-report.js";
 import { blockExpectations, blockSchemas } from "../../blocks/schema.js";
 import { BLOCK_KINDS, type BlockKind } from "../../blocks/types.js";
+import { BlockAnchors, explicitAnchors } from "../../blocks/anchor.js";
 import { blockMarker, type PendingBlock, pendingBlocks } from "../file-data.js";
 import { findLeafForms } from "./leaf-forms.js";
 
@@ -32,8 +32,7 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const blocks = pendingBlocks(file);
-    const ids = new GithubSlugger();
-    const counters: Record<BlockKind, number> = { release: 0, qa: 0, stonith: 0 };
+    const anchors = new BlockAnchors(explicitAnchors(tree));
 
     const where = String(file.path);
     for (const leaf of findLeafForms(tree, source)) {
@@ -75,14 +74,13 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
         }));
         return SKIP;
       }
-      counters[kind]++;
       const data = result.data as Record<string, unknown>;
       const parts = kind === "qa" ? splitQuestion(node, source) : undefined;
       if (kind === "qa" && (parts === undefined || parts.question.length === 0 || parts.answer.length === 0)) {
         file.messages.push(diagnostic(where, "a :::qa block needs a question and an answer: write the question, then a line with only ---, then the answer", place, "qa-parts"));
         return SKIP;
       }
-      const id = ids.slug(typeof data.id === "string" ? data.id : defaultId(kind, data, counters[kind]));
+      const id = anchors.assign(kind, data);
       const pending: PendingBlock = { kind, id, attributes: data, line: place.line, column: place.column };
       const marker = blockMarker(options.token, blocks.length);
       blocks.push(pending);
@@ -171,15 +169,6 @@ function attributeKeys(opening: string): Array<{ key: string; index: number }> {
     }
   }
   return keys;
-}
-
-function defaultId(kind: BlockKind, data: Record<string, unknown>, n: number): string {
-  if (kind === "release") {
-    // Slugger de-duplicates: a second versionless entry becomes "-1".
-    return typeof data.version === "string" ? `release-${String(data.component)}-${data.version}` : `release-${String(data.component)}`;
-  }
-  if (kind === "stonith") return `stonith-${String(data.device)}`;
-  return `qa-${n}`;
 }
 
 interface QuestionParts {

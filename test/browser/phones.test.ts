@@ -1,0 +1,272 @@
+/**
+ * Phones. The sample site plus the wide-table fixture issue (a 7-column
+ * table, long words, a long plugin name, a table in a Q&A answer) is built
+ * with search and served over HTTP; EVERY built page is opened at 375 px in
+ * real Chromium, light and dark, and must not scroll sideways. Then the
+ * pieces that make that true: the tables' own scroll boxes (focusable,
+ * labelled, scrolled by keyboard, a hint only when they overflow), the
+ * folded contents box, print sizes, search without JavaScript, and axe and
+ * the Nu Html Checker on this build.
+ */
+import { cp, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { buildSite } from "../../src/pipeline/build-site.js";
+import { formatAxeViolations, runAxe } from "../support/axe.js";
+import { launchChromium } from "../support/browser.js";
+import { pageHelpers } from "../support/site-page.js";
+import { serveDir, type StaticServer } from "../support/static-server.js";
+import { formatVnuErrors, validateHtml } from "../support/vnu.js";
+import { fixtureInput } from "../helpers/fixtures.js";
+import { tempDir, type TempDir } from "../helpers/temp-site.js";
+import { REPO_ROOT, routeOf } from "../site/sample-build.js";
+
+const PHONE = 375;
+const WIDE_ISSUE = "issues/2011-07/";
+const SCHEMES = ["light", "dark"] as const;
+
+let tmp: TempDir;
+let out: string;
+let pages: string[];
+let server: StaticServer;
+let browser: Browser;
+const { withPage, open } = pageHelpers(() => browser, () => server);
+
+beforeAll(async () => {
+  tmp = tempDir("gekkan-phones-");
+  const root = join(tmp.path, "site");
+  for (const part of ["content", "public", "gekkan.config.json"]) await cp(join(REPO_ROOT, part), join(root, part), { recursive: true });
+  await cp(join(fixtureInput("wide-table"), "content"), join(root, "content"), { recursive: true });
+  out = join(tmp.path, "out");
+  await buildSite({ root, out, base: "/", threads: 0, now: new Date("2026-01-01T00:00:00Z") });
+  pages = (await readdir(out, { recursive: true })).map(String).filter((p) => p.endsWith(".html") && !p.startsWith("pagefind/")).sort();
+  server = await serveDir(out);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  tmp?.remove();
+});
+
+/** Sideways overflow of the whole page, and the elements sticking out (for the failure message). */
+async function overflow(page: Page) {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((el) => !el.closest(".table-scroll, pre") && el.getBoundingClientRect().right > vw + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scrollWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), wide };
+  });
+}
+
+describe("no page scrolls sideways at 375 px", () => {
+  it("the build has every kind of page, the wide-table issue among them", () => {
+    expect(pages).toEqual(expect.arrayContaining(["index.html", "404.html", "issues/2011-04/index.html", `${WIDE_ISSUE}index.html`, "releases/index.html", "stonith/index.html", "compat/index.html", "search/index.html", "archive/index.html", "components/pacemaker/index.html"]));
+    expect(pages.length).toBeGreaterThan(20);
+  });
+
+  it.each(SCHEMES)("every built page, %s", async (scheme) => {
+    const report: string[] = [];
+    await withPage({ width: PHONE, height: 800, scheme }, async (page) => {
+      for (const file of pages) {
+        const path = routeOf(file);
+        await open(page, path);
+        // Let the icon and the like finish loading: moving on would abort them (and fail the error check).
+        await page.waitForLoadState("networkidle");
+        const { scrollWidth, wide } = await overflow(page);
+        if (scrollWidth > PHONE) report.push(`/${path}: ${scrollWidth}px wide (${wide.join(", ")})`);
+      }
+      // Search results too: long titles and excerpts.
+      await open(page, "search/");
+      await page.fill(".pagefind-ui__search-input", "pacemaker");
+      await page.waitForSelector(".pagefind-ui__result-link");
+      const { scrollWidth } = await overflow(page);
+      if (scrollWidth > PHONE) report.push(`/search/ with results: ${scrollWidth}px wide`);
+    });
+    expect(report).toEqual([]);
+  });
+
+  it("the check can fail: the same 7-column table without its scroll box widens the page", async () => {
+    await withPage({ width: PHONE, height: 800 }, async (page) => {
+      await open(page, WIDE_ISSUE);
+      expect((await overflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE);
+      await page.evaluate(() => document.querySelectorAll(".table-scroll").forEach((box) => box.replaceWith(...box.childNodes)));
+      expect((await overflow(page)).scrollWidth).toBeGreaterThan(PHONE);
+    });
+  });
+});
+
+describe("a Markdown table in its scroll box", () => {
+  it("is reached with Tab, is a labelled region, and scrolls with the arrow keys", async () => {
+    await withPage({ width: PHONE, height: 800 }, async (page) => {
+      await open(page, WIDE_ISSUE);
+      let focused = { role: "", label: "", box: false };
+      for (let i = 0; i < 60 && !focused.box; i++) {
+        await page.keyboard.press("Tab");
+        focused = await page.evaluate(() => {
+          const el = document.activeElement;
+          return { role: el?.getAttribute("role") ?? "", label: el?.getAttribute("aria-label") ?? "", box: el?.classList.contains("table-scroll") === true };
+        });
+      }
+      expect(focused).toEqual({ role: "region", label: "表: コンポーネント / 主な開発者（所属） / 対応バージョン / 設定ファイル / STONITH プラグイン / 対応ハードウェア / 備考", box: true });
+      const before = await page.evaluate(() => document.activeElement?.scrollLeft ?? -1);
+      for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.scrollLeft ?? -1)).toBeGreaterThan(before);
+    });
+  });
+
+  it("says it scrolls while it overflows, and nothing when it fits", async () => {
+    await withPage({ width: PHONE, height: 800 }, async (page) => {
+      await open(page, WIDE_ISSUE);
+      const boxes = await page.$$eval(".issue-body .table-scroll", (els) =>
+        els.map((el) => ({ overflows: el.scrollWidth > el.clientWidth, hint: parseFloat(getComputedStyle(el, "::before").height) || 0, text: getComputedStyle(el, "::before").content })),
+      );
+      // The 7-column table and the Q&A's table overflow; the two-column one fits.
+      expect(boxes.map((b) => b.overflows)).toEqual([true, false, true]);
+      expect(boxes.map((b) => b.hint > 5)).toEqual([true, false, true]);
+      expect(boxes[0]?.text).toContain("横にスクロール");
+    });
+  });
+
+  it("no cell is squeezed to one character per line", async () => {
+    await withPage({ width: PHONE, height: 800 }, async (page) => {
+      await open(page, WIDE_ISSUE);
+      const squeezed = await page.$$eval(".issue-body .table-scroll :is(th, td)", (cells) =>
+        cells.flatMap((cell) => {
+          const chars = [...(cell.textContent ?? "").replace(/\s/g, "")].length;
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          return chars >= 4 && lines * 2 > chars ? [`${cell.textContent}: ${lines} lines for ${chars} characters`] : [];
+        }),
+      );
+      expect(squeezed).toEqual([]);
+    });
+  });
+
+  it("plugin names do not break at the hyphen", async () => {
+    await withPage({ width: PHONE, height: 800 }, async (page) => {
+      for (const path of [WIDE_ISSUE, "stonith/", "issues/2011-04/"]) {
+        await open(page, path);
+        await page.waitForLoadState("networkidle");
+        const broken = await page.$$eval(".plugin-name", (codes) => codes.filter((c) => c.getClientRects().length > 1).map((c) => c.textContent));
+        expect(broken, path).toEqual([]);
+        expect(await page.locator(".plugin-name").count(), path).toBeGreaterThan(0);
+      }
+    });
+  });
+});
+
+describe("reference tables on a phone", () => {
+  it.each(["releases/", "stonith/"])("%s shows its last column or says that it scrolls", async (path) => {
+    await withPage({ width: PHONE, height: 800 }, async (page) => {
+      await open(page, path);
+      const state = await page.$eval(".table-scroll", (box) => {
+        const last = box.querySelector("thead th:last-child")?.getBoundingClientRect();
+        const cut = last !== undefined && last.right > box.getBoundingClientRect().right + 1;
+        return { cut, hint: parseFloat(getComputedStyle(box, "::before").height) || 0, focusable: box.getAttribute("tabindex") === "0" && box.hasAttribute("aria-label") };
+      });
+      expect(state.focusable).toBe(true);
+      if (state.cut) expect(state.hint).toBeGreaterThan(5);
+    });
+  });
+});
+
+describe("the issue's contents box", () => {
+  it("is one list, folded on a phone (one tap opens it) and open on a wide screen", async () => {
+    for (const [width, openAtStart] of [[PHONE, false], [1280, true]] as const) {
+      await withPage({ width, height: 800 }, async (page) => {
+        await open(page, "issues/2011-04/");
+        expect(await page.locator(".issue-toc .toc-list").count()).toBe(1);
+        const firstLink = page.locator(".issue-toc .toc-list a").first();
+        expect(await firstLink.isVisible(), `${width}px`).toBe(openAtStart);
+        if (!openAtStart) {
+          expect((await page.locator(".issue-toc").boundingBox())?.height ?? 999).toBeLessThan(80);
+          await page.locator(".issue-toc > summary").click();
+          expect(await firstLink.isVisible()).toBe(true);
+        }
+      });
+    }
+  });
+
+  it("prints no larger than the body text", async () => {
+    await withPage({ width: 1280, height: 800 }, async (page) => {
+      await open(page, "issues/2011-04/");
+      await page.emulateMedia({ media: "print" });
+      const sizes = await page.evaluate(() => ({
+        toc: parseFloat(getComputedStyle(document.querySelector(".toc-list a")!).fontSize),
+        body: parseFloat(getComputedStyle(document.querySelector(".issue-body > p")!).fontSize),
+        tocShown: (document.querySelector(".toc-list a") as HTMLElement).getClientRects().length > 0,
+      }));
+      expect(sizes.tocShown).toBe(true);
+      expect(sizes.toc).toBeLessThanOrEqual(sizes.body);
+    });
+  });
+});
+
+describe("search", () => {
+  it("without JavaScript, the message sits right under the heading", async () => {
+    const context = await browser.newContext({ viewport: { width: PHONE, height: 800 }, javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url("search/"));
+      const gap = await page.evaluate(() => {
+        const h1 = document.querySelector("h1")!.getBoundingClientRect().bottom;
+        const message = [...document.querySelectorAll("main p")].find((p) => (p as HTMLElement).offsetParent !== null)!.getBoundingClientRect().top;
+        return message - h1;
+      });
+      expect(gap).toBeLessThan(60);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("result titles look like links, the placeholder is readable, and excerpts start on a word", async () => {
+    await withPage({ width: PHONE, height: 800 }, async (page) => {
+      await open(page, "search/");
+      const placeholder = await page.$eval(".pagefind-ui__search-input", (input) => {
+        const style = getComputedStyle(input, "::placeholder");
+        return { opacity: style.opacity, color: style.color };
+      });
+      expect(placeholder.opacity).toBe("1");
+      await page.fill(".pagefind-ui__search-input", "pacemaker");
+      await page.waitForSelector(".pagefind-ui__result-excerpt");
+      const title = await page.$eval(".pagefind-ui__result-title .pagefind-ui__result-link", (a) => {
+        const style = getComputedStyle(a);
+        return { underline: style.textDecorationLine, color: style.color, link: getComputedStyle(document.querySelector(".site-header nav a:not([aria-current])")!).color };
+      });
+      expect(title.underline).toBe("underline");
+      expect(title.color).toBe(title.link);
+      const excerpts = await page.$$eval(".pagefind-ui__result-excerpt", (els) => els.map((e) => e.textContent ?? ""));
+      expect(excerpts.length).toBeGreaterThan(2);
+      // Each starts at the text's beginning or with "…" and then a word, never with a cut label or stray punctuation.
+      for (const excerpt of excerpts) expect(excerpt, excerpt).toMatch(/^…?[\p{L}\p{N}]/u);
+    });
+  });
+});
+
+describe("this build is clean", () => {
+  it("axe (serious, critical) on the wide-table issue, the English issue and the reference pages, phone width, light and dark", async () => {
+    const report: string[] = [];
+    for (const scheme of SCHEMES) {
+      await withPage({ width: PHONE, height: 800, scheme }, async (page) => {
+        // The pages this work changed most; sample-site.test.ts runs axe on every page type at desktop width.
+        for (const path of [WIDE_ISSUE, "issues/2011-05/", "releases/", "stonith/", "compat/"]) {
+          await open(page, path);
+          await page.waitForLoadState("networkidle");
+          report.push(formatAxeViolations(await runAxe(page), `${scheme} /${path}`));
+        }
+      });
+    }
+    expect(report.filter((r) => r !== "").join("\n")).toBe("");
+  });
+
+  it("the Nu Html Checker finds no errors in any page", async () => {
+    const files = pages.map((p) => join(out, p));
+    expect(formatVnuErrors(await validateHtml(files), out)).toBe("");
+  });
+});
