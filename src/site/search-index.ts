@@ -23,31 +23,50 @@ export interface SearchPart {
   pages: SearchPage[];
 }
 
-/** Index part of an issue: fixed blocks of numbers, so an edit or a new issue changes one part. */
-export function shardOf(number: number, size: number): number {
-  return Math.max(0, Math.floor((number - 1) / size));
-}
-
 /**
- * Bundle directory of each index part, relative to pagefind/. The lowest part
- * is the primary bundle (UI, WebAssembly, its own index) at pagefind/ itself;
- * the others are index-only bundles at pagefind/part-N/ that the search page
- * merges in (Pagefind's mergeIndex), searched with the primary's WebAssembly.
+ * Index part of an issue. Numbers go in blocks of `size`; a block whose last
+ * number has been reached is one part, and the block still being filled is
+ * split into tenths, so the monthly new issue re-indexes a small part, not
+ * up to `size` pages. When a block fills up, its tenths become one part
+ * (indexed once). Parts sort by their first number.
  */
-export function shardDirs(numbers: Iterable<number>, size: number): Map<number, string> {
-  const ids = [...new Set([...numbers].map((n) => shardOf(n, size)))].sort((a, b) => a - b);
-  return new Map(ids.map((id, i) => [id, i === 0 ? "" : `part-${id + 1}/`]));
+export function shardOf(number: number, size: number, highest: number): { order: number; label: string } {
+  const block = Math.max(0, Math.floor((number - 1) / size));
+  if (highest >= (block + 1) * size) return { order: block * size, label: String(block + 1) };
+  const tenth = Math.max(1, Math.floor(size / 10));
+  const within = Math.floor(((number - 1) % size) / tenth);
+  return { order: block * size + within * tenth, label: `${block + 1}-${within + 1}` };
 }
 
 /**
- * The pages in index parts of `shardSize` issues. Pagefind holds a whole
- * index in memory, so parts bound the memory, and a part whose pages are
- * unchanged need not be indexed again.
+ * Bundle directory of each index part (by label), relative to pagefind/. The
+ * lowest part is the primary bundle (UI, WebAssembly, its own index) at
+ * pagefind/ itself; the others are index-only bundles at pagefind/part-N/
+ * that the search page merges in (Pagefind's mergeIndex), searched with the
+ * primary's WebAssembly.
+ */
+export function shardDirs(numbers: Iterable<number>, size: number): Map<string, string> {
+  const list = [...numbers];
+  const highest = Math.max(0, ...list);
+  const parts = new Map<string, number>();
+  for (const n of list) {
+    const { order, label } = shardOf(n, size, highest);
+    parts.set(label, order);
+  }
+  const sorted = [...parts].sort(([, a], [, b]) => a - b);
+  return new Map(sorted.map(([label], i) => [label, i === 0 ? "" : `part-${label}/`]));
+}
+
+/**
+ * The pages in index parts (see shardOf). Pagefind holds a whole index in
+ * memory, so parts bound the memory, and a part whose pages are unchanged
+ * need not be indexed again.
  */
 export function searchParts(pages: readonly SearchPage[], shardSize: number): SearchPart[] {
   const dirs = shardDirs(pages.map((p) => p.number), shardSize);
-  const parts = new Map<number, SearchPart>([...dirs].map(([id, dir]) => [id, { dir, pages: [] }]));
-  for (const page of pages) parts.get(shardOf(page.number, shardSize))?.pages.push(page);
+  const highest = Math.max(0, ...pages.map((p) => p.number));
+  const parts = new Map<string, SearchPart>([...dirs].map(([label, dir]) => [label, { dir, pages: [] }]));
+  for (const page of pages) parts.get(shardOf(page.number, shardSize, highest).label)?.pages.push(page);
   return [...parts.values()];
 }
 
