@@ -24,6 +24,7 @@ import { PageMemo, type PageMemoStats, forgetPageIndex, renderFingerprint, saveP
 import type { SearchPage } from "./site/search-index.js";
 import { OutputSet, contentHash } from "./write/output.js";
 import { addPublicFiles } from "./write/public-files.js";
+import { emailFiles } from "./email/email-files.js";
 import { writeAtomically } from "./write/disk.js";
 import { dateWindow, reuseOutput, storeOutput, writeUnlessCurrent, type DateWindow } from "./cache/output-snapshot.js";
 import { buildOutputKey } from "./cache/build-key.js";
@@ -120,6 +121,8 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
       const issue = issueByRoute.get(page.spec.route);
       if (page.spec.template === "issue" && issue !== undefined) searchPages.push({ url: `${config.basePath}${page.spec.route}`, html: page.html, number: issue.issue.number });
     }
+    // Email edition (src/email/): email.html and email.txt beside each issue page.
+    for (const [path, content] of emailFiles(site, env, bodies)) output.add(path, content);
     // Feeds fill the issue bodies they need on demand (block partials), so template errors can surface here too.
     const feeds = siteFeeds(config, site.issues, bodies);
     output.add(ROUTES.atom, feeds.atom);
@@ -185,7 +188,7 @@ function readAssets(dirs: readonly string[]): Map<string, Buffer> {
 }
 
 /** A Liquid error in a site's own templates is an author mistake: locate it. */
-function templateError(error: unknown): unknown {
+export function templateError(error: unknown): unknown {
   if (!(error instanceof LiquidError)) return error;
   const token = (error as LiquidError & { token?: { file?: string; getPosition?: () => [number, number] } }).token;
   const [line = 1, column = 1] = token?.getPosition?.() ?? [];

@@ -7,6 +7,7 @@ import { ContentError, diagnostic } from "./diagnostics.js";
 import { placeOfPath } from "./content/yaml-place.js";
 import { SLUG } from "./content/schema.js";
 import { reportSchemaIssues } from "./schema-report.js";
+import { isUnsubscribeUrl, parseMailbox } from "./email/address.js";
 
 /** Components the Linux-HA series talks about; sites extend it in config. */
 export const DEFAULT_COMPONENTS = [
@@ -26,7 +27,30 @@ const configSchema = z.strictObject({
   search: z.boolean().default(true),
   searchShardSize: z.number().int().positive().default(500),
   feedItems: z.number().int().positive().default(20),
+  email: emailSchema(),
 });
+
+/** `email`: who the emailed issue comes from, and how readers leave the list (see `gekkan email`). */
+function emailSchema() {
+  const mailbox = z.string().refine((text) => parseMailbox(text) !== undefined, { message: 'write one address, such as news@example.org or "月刊 News <news@example.org>"' });
+  const target = z.string().refine(isUnsubscribeUrl, { message: "use a mailto: address or an https:// URL" });
+  return z
+    .strictObject({
+      from: mailbox.optional(),
+      replyTo: mailbox.optional(),
+      listUnsubscribe: z.union([target, z.array(target).min(1)]).optional(),
+      listUnsubscribeOneClick: z.boolean().default(false),
+    })
+    .refine((email) => !email.listUnsubscribeOneClick || unsubscribeTargets(email.listUnsubscribe).some((u) => u.startsWith("https:")), {
+      message: "listUnsubscribeOneClick needs an https:// URL in listUnsubscribe that unsubscribes on a POST (RFC 8058)",
+      path: ["listUnsubscribeOneClick"],
+    })
+    .default({ listUnsubscribeOneClick: false });
+}
+
+function unsubscribeTargets(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : typeof value === "string" ? [value] : value;
+}
 
 const expectations: Record<string, string> = {
   title: "a non-empty string (the newsletter's name)",
@@ -38,6 +62,11 @@ const expectations: Record<string, string> = {
   search: "true or false (build the Pagefind search index)",
   searchShardSize: "a positive whole number (issues per search index part)",
   feedItems: "a positive whole number (issues per feed)",
+  email: 'an object such as { "from": "月刊 News <news@example.org>", "listUnsubscribe": "mailto:leave@example.org" }',
+  "email.from": 'one sender address, such as "月刊 News <news@example.org>"',
+  "email.replyTo": "one address for replies",
+  "email.listUnsubscribe": "a mailto: address or an https:// URL, or a list of them",
+  "email.listUnsubscribeOneClick": "true or false (readers' mail apps unsubscribe with one click, RFC 8058)",
 };
 
 export interface SiteConfig {
@@ -56,8 +85,19 @@ export interface SiteConfig {
   /** Issues per Pagefind index part: an edit re-indexes one part, and indexing memory stays one part's worth. */
   searchShardSize: number;
   feedItems: number;
+  email: EmailConfig;
   /** Where the config came from, for messages and cache keys. */
   source: string;
+}
+
+/** Sender and list headers for `gekkan email`; every field optional until a message is made. */
+export interface EmailConfig {
+  from: string | undefined;
+  replyTo: string | undefined;
+  /** List-Unsubscribe targets, mailto: and/or https:, in the author's order. */
+  listUnsubscribe: string[];
+  /** Adds `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058). */
+  listUnsubscribeOneClick: boolean;
 }
 
 export interface ConfigOverrides {
@@ -114,6 +154,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
     search: data.search,
     searchShardSize: data.searchShardSize,
     feedItems: data.feedItems,
+    email: { from: data.email.from?.trim(), replyTo: data.email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(data.email.listUnsubscribe), listUnsubscribeOneClick: data.email.listUnsubscribeOneClick },
     source: text ?? "",
   };
 }

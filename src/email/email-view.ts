@@ -1,0 +1,39 @@
+import type { SiteIssue } from "../site/model.js";
+import { absoluteUrl, ROUTES, routeUrl } from "../site/urls.js";
+import { localeFor, viewContext, type RenderEnv } from "../render/pages.js";
+import { issueCard } from "../render/views.js";
+
+/**
+ * Invisible filler after the preheader: without it, inbox previews run on
+ * into the first lines of the body ("View in browser", the site name…).
+ */
+const PREHEADER_PADDING = "\u00a0\u200c".repeat(80);
+
+/** Absolute URL of a site route: the config `url` origin plus the base path. */
+export function siteUrl(env: RenderEnv, route: string): string {
+  return absoluteUrl(env.config.origin, routeUrl(env.config.basePath, route));
+}
+
+/**
+ * What templates/email/issue.liquid sees. Every URL in it is absolute, and
+ * nothing depends on other issues or on "today", so an issue's email is the
+ * same whichever build (or `gekkan email`) makes it.
+ */
+export function emailView(entry: SiteIssue, env: RenderEnv, html: string): Record<string, unknown> {
+  const locale = localeFor(env, entry.issue.lang);
+  const card = issueCard(entry, viewContext(env, entry.issue.lang));
+  const { config } = env;
+  const unsubscribe = config.email.listUnsubscribe;
+  return {
+    t: locale.pack.strings,
+    site: { title: config.title, description: config.description },
+    issue: { ...card, url: siteUrl(env, entry.route), draft: false, future: false },
+    homeUrl: siteUrl(env, ROUTES.home),
+    webUrl: siteUrl(env, entry.route),
+    preheader: entry.issue.summary || config.description,
+    preheaderPadding: PREHEADER_PADDING,
+    // A link a reader can follow: the web page if there is one, else the mailto.
+    unsubscribeUrl: unsubscribe.find((u) => !u.startsWith("mailto:")) ?? unsubscribe[0] ?? "",
+    html,
+  };
+}
