@@ -28,7 +28,7 @@ function options(wordwrap: number | false): HtmlToTextOptions {
       ...["tr", "td.email-outer-cell", "td.email-topbar", "td.email-header", "td.email-content"].map((s) => block(s)),
       block("td.email-footer", 2, 1),
       { selector: "section.block", format: "framedBlock" },
-      { selector: "span.block-kind", format: "inlineSurround", options: { prefix: "[", suffix: "] " } },
+      { selector: "span.block-kind", format: "inlineSurround", options: { prefix: "[", suffix: "]" } },
       block("dl", 1, 2),
       { selector: "dt", format: "inlineSurround", options: { prefix: "", suffix: ": " } },
       { selector: "ul", options: { itemPrefix: " - " } },

@@ -2,6 +2,7 @@ import type { SiteIssue } from "../site/model.js";
 import { absoluteUrl, ROUTES, routeUrl } from "../site/urls.js";
 import { localeFor, viewContext, type RenderEnv } from "../render/pages.js";
 import { issueCard } from "../render/views.js";
+import { sectionToc } from "../render/issue-html.js";
 
 /**
  * Invisible filler after the preheader: without it, inbox previews run on
@@ -24,12 +25,17 @@ export function emailView(entry: SiteIssue, env: RenderEnv, html: string): Recor
   const card = issueCard(entry, viewContext(env, entry.issue.lang));
   const { config } = env;
   const unsubscribe = config.email.listUnsubscribe;
+  const webUrl = siteUrl(env, entry.route);
+  const at = (id: string) => new URL(`#${id}`, webUrl).href;
   return {
     t: locale.pack.strings,
     site: { title: config.title, description: config.description },
-    issue: { ...card, url: siteUrl(env, entry.route), draft: false, future: false },
+    issue: { ...card, url: webUrl, draft: false, future: false },
     homeUrl: siteUrl(env, ROUTES.home),
-    webUrl: siteUrl(env, entry.route),
+    webUrl,
+    // The page's "in this issue" list (or, without blocks, its contents), linking to the web page.
+    sections: sectionToc(entry, locale).map((section) => ({ kind: section.kind, label: section.label, items: section.items.map((item) => ({ text: item.text, url: at(item.id) })) })),
+    toc: entry.body.headings.map((heading) => ({ depth: heading.depth, text: heading.text, url: at(heading.id) })),
     preheader: entry.issue.summary || config.description,
     preheaderPadding: PREHEADER_PADDING,
     // A link a reader can follow: the web page if there is one, else the mailto.

@@ -29,7 +29,7 @@ const numberedLink: FormatCallback = (elem, walk, builder) => {
   const links = stateOf(builder).links;
   let n = links.indexOf(href) + 1;
   if (n === 0) n = links.push(href);
-  builder.addInline(`[${n}]`, { noWordTransform: true });
+  builder.addInline(` [${n}]`, { noWordTransform: true });
 };
 
 /** A heading underlined to its display width: "=" for the title, "-" for sections. */
