@@ -32,6 +32,7 @@ function options(wordwrap: number | false): HtmlToTextOptions {
       block("dl", 1, 2),
       { selector: "dt", format: "inlineSurround", options: { prefix: "", suffix: ": " } },
       { selector: "ul", options: { itemPrefix: " - " } },
+      { selector: "pre", format: "codeBlock" },
       { selector: "img", format: "image", options: { linkBrackets: ["[", "]"] } },
     ],
   };

@@ -51,6 +51,13 @@ const framedBlock: FormatCallback = (elem, walk, builder) => {
   builder.closeBlock({ trailingLineBreaks: 2, blockTransform: (text) => text.split("\n").map((line) => (line === "" ? "|" : `| ${line}`)).join("\n") });
 };
 
+/** A code block as written; its own final newline is not a blank line. */
+const codeBlock: FormatCallback = (elem, walk, builder) => {
+  builder.openBlock({ leadingLineBreaks: 2, isPre: true });
+  walk(elem.children, builder);
+  builder.closeBlock({ trailingLineBreaks: 2, blockTransform: (text) => text.replace(/\n+$/, "") });
+};
+
 /** A data table laid out by display width (see textTable). */
 const table: FormatCallback = (elem, walk, builder) => {
   let headerRow = false;
@@ -71,4 +78,4 @@ const table: FormatCallback = (elem, walk, builder) => {
   builder.closeTable({ tableToString: (cells) => textTable(cells as TextCell[][], headerRow, TABLE_WIDTH), leadingLineBreaks: 2, trailingLineBreaks: 2 });
 };
 
-export const FORMATTERS: Record<string, FormatCallback> = { numberedLink, title: underlined("="), section: underlined("-"), framedBlock, table };
+export const FORMATTERS: Record<string, FormatCallback> = { numberedLink, title: underlined("="), section: underlined("-"), framedBlock, codeBlock, table };
