@@ -2,6 +2,7 @@ import type { SiteIssue } from "../site/model.js";
 import type { RenderEnv } from "../render/pages.js";
 import { composeMessage, messageId } from "./message.js";
 import type { EmailEdition } from "./render-email.js";
+import { parseMailbox } from "./address.js";
 import type { Outgoing } from "./send.js";
 
 export interface IssueMessageOptions {
@@ -37,5 +38,5 @@ export async function issueMessages(options: IssueMessageOptions): Promise<Outgo
     oneClick: env.config.email.listUnsubscribeOneClick,
   };
   const groups = options.perRecipient ? options.to.map((to) => [to]) : [options.to];
-  return Promise.all(groups.map(async (to) => ({ to: to.join(", "), raw: await composeMessage({ ...base, to }) })));
+  return Promise.all(groups.map(async (to) => ({ to: to.map((a) => parseMailbox(a)?.address ?? a), raw: await composeMessage({ ...base, to }) })));
 }

@@ -5,8 +5,8 @@ import { PlainError } from "../diagnostics.js";
 export const SMTP_URL_VARIABLE = "GEKKAN_SMTP_URL";
 
 export interface Outgoing {
-  /** The envelope recipient; the message's own To header names the same address. */
-  to: string;
+  /** Envelope recipients (bare addresses); the message's own To header names the same. */
+  to: string[];
   raw: Uint8Array;
 }
 
@@ -46,18 +46,19 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
   const sent: string[] = [];
   try {
     for (const message of outgoing) {
-      await transport.sendMail({ envelope: { from: envelopeFrom, to: [message.to] }, raw: Buffer.from(message.raw) });
-      sent.push(message.to);
+      await transport.sendMail({ envelope: { from: envelopeFrom, to: message.to }, raw: Buffer.from(message.raw) });
+      sent.push(...message.to);
     }
   } catch (error) {
-    const reason = (error as Error).message.replace(target.url.password === "" ? /$^/ : new RegExp(escapeRegExp(target.url.password), "g"), "***");
     const done = sent.length > 0 ? ` (already sent to ${sent.join(", ")})` : "";
-    throw new PlainError(`could not send through ${target.label}: ${reason}${done}`);
+    throw new PlainError(`could not send through ${target.label}: ${hidePassword((error as Error).message, target.url)}${done}`);
   } finally {
     transport.close();
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Server replies can echo what was sent; the password never reaches the terminal. */
+function hidePassword(text: string, url: URL): string {
+  const secrets = [url.password, decodeURIComponent(url.password)].filter((s) => s !== "");
+  return secrets.reduce((out, secret) => out.split(secret).join("***"), text);
 }
