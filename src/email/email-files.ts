@@ -1,7 +1,13 @@
 import type { Site, SiteIssue } from "../site/model.js";
 import type { RenderEnv } from "../render/pages.js";
-import { EmailMemo } from "./email-memo.js";
-import { emailSource, finishEmail } from "./render-email.js";
+import { EmailMemo, type EmailBytes } from "./email-memo.js";
+import { emailSource, finishEmail, type EmailSource } from "./render-email.js";
+
+/** finishEmail as the bytes the build writes. */
+export function finishBytes(source: EmailSource): EmailBytes {
+  const finished = finishEmail(source);
+  return { html: Buffer.from(finished.html, "utf8"), text: Buffer.from(finished.text, "utf8") };
+}
 
 /** Where an issue's email files go: beside its page. */
 export function emailPaths(route: string): { html: string; text: string } {
@@ -24,11 +30,7 @@ export function emailFiles(site: Site, env: RenderEnv, bodies: ReadonlyMap<SiteI
   memo.nextBuild();
   const files: Array<[string, Uint8Array]> = [];
   for (const entry of site.issues) {
-    const source = emailSource(entry, env, bodies.get(entry) ?? "");
-    const email = memo.get(source.html, source.lang, source.linksLabel, () => {
-      const finished = finishEmail(source);
-      return { html: Buffer.from(finished.html, "utf8"), text: Buffer.from(finished.text, "utf8") };
-    });
+    const email = memo.get(emailSource(entry, env, bodies.get(entry) ?? ""), finishBytes);
     const paths = emailPaths(entry.route);
     files.push([paths.html, email.html], [paths.text, email.text]);
   }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { EmailSource } from "./render-email.js";
 
 /** An email's two parts as UTF-8 bytes, the way the build writes them. */
 export interface EmailBytes {
@@ -19,12 +20,12 @@ export class EmailMemo {
   private current = new Map<string, EmailBytes>();
   readonly stats = { finished: 0, reused: 0 };
 
-  /** `finish(html)` is called only on a miss. */
-  get(templateHtml: string, lang: string, linksLabel: string, finish: () => EmailBytes): EmailBytes {
-    const key = createHash("sha256").update(lang).update("\0").update(linksLabel).update("\0").update(templateHtml).digest("hex");
+  /** The finished email for `source`; `finish` runs only on a miss. */
+  get(source: EmailSource, finish: (source: EmailSource) => EmailBytes): EmailBytes {
+    const key = createHash("sha256").update(source.lang).update("\0").update(source.linksLabel).update("\0").update(source.html).digest("hex");
     let bytes = this.current.get(key) ?? this.earlier.get(key);
     if (bytes === undefined) {
-      bytes = finish();
+      bytes = finish(source);
       this.stats.finished++;
     } else this.stats.reused++;
     this.current.set(key, bytes);
