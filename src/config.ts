@@ -32,8 +32,8 @@ const configSchema = z.strictObject({
 
 /** `email`: who the emailed issue comes from, and how readers leave the list (see `gekkan email`). */
 function emailSchema() {
-  const mailbox = z.string().refine((text) => parseMailbox(text) !== undefined, { message: 'write one address, such as news@example.org or "月刊 News <news@example.org>"' });
-  const target = z.string().refine(isUnsubscribeUrl, { message: "use a mailto: address or an https:// URL" });
+  const mailbox = z.string().refine((text) => parseMailbox(text) !== undefined, { message: "that is not an email address" });
+  const target = z.string().refine(isUnsubscribeUrl, { message: "neither a mailto: address nor a web address" });
   return z
     .strictObject({
       from: mailbox.optional(),
@@ -41,9 +41,9 @@ function emailSchema() {
       listUnsubscribe: z.union([target, z.array(target).min(1)]).optional(),
       listUnsubscribeOneClick: z.boolean().default(false),
     })
-    .refine((email) => !email.listUnsubscribeOneClick || unsubscribeTargets(email.listUnsubscribe).some((u) => u.startsWith("https:")), {
-      message: "listUnsubscribeOneClick needs an https:// URL in listUnsubscribe that unsubscribes on a POST (RFC 8058)",
-      path: ["listUnsubscribeOneClick"],
+    .superRefine((email, ctx) => {
+      if (!email.listUnsubscribeOneClick || unsubscribeTargets(email.listUnsubscribe).some((u) => u.startsWith("https:"))) return;
+      ctx.addIssue({ code: "custom", path: ["listUnsubscribeOneClick"], input: true, message: "one-click needs an https:// URL in listUnsubscribe that unsubscribes on a POST" });
     })
     .default({ listUnsubscribeOneClick: false });
 }

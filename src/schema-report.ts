@@ -51,7 +51,7 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
     }
     const top = String(issue.path[0] ?? "");
     const label = issue.path.map((segment, i) => (i === 0 ? String(segment) : `[${String(segment)}]`)).join("");
-    const expected = options.expectations[issue.path.join(".")] ?? options.expectations[top] ?? issue.message;
+    const expected = expectationAt(options.expectations, issue.path) ?? issue.message;
     const input = (issue as { input?: unknown }).input;
     if (input === undefined && issue.code === "invalid_type") {
       if (issue.path.length === 1 && explained.has(top)) continue;
@@ -68,4 +68,13 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
 function customHint(issue: z.core.$ZodIssue): string {
   // Custom refinements carry a specific reason (e.g. "2011-02 has no day 30").
   return issue.code === "custom" && issue.message ? ` (${issue.message})` : "";
+}
+
+/** The expectation for the deepest part of `path` that has one: "email.listUnsubscribe.1" → "email.listUnsubscribe" → "email". */
+function expectationAt(expectations: Readonly<Record<string, string>>, path: readonly PropertyKey[]): string | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const found = expectations[path.slice(0, n).map(String).join(".")];
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
