@@ -40,12 +40,13 @@ function emailSchema() {
       replyTo: mailbox.optional(),
       listUnsubscribe: z.union([target, z.array(target).min(1)]).optional(),
       listUnsubscribeOneClick: z.boolean().default(false),
+      files: z.boolean().default(true),
     })
     .superRefine((email, ctx) => {
       if (!email.listUnsubscribeOneClick || unsubscribeTargets(email.listUnsubscribe).some((u) => u.startsWith("https:"))) return;
       ctx.addIssue({ code: "custom", path: ["listUnsubscribeOneClick"], input: true, message: "one-click needs an https:// URL in listUnsubscribe that unsubscribes on a POST" });
     })
-    .default({ listUnsubscribeOneClick: false });
+    .default({ listUnsubscribeOneClick: false, files: true });
 }
 
 function unsubscribeTargets(value: string | string[] | undefined): string[] {
@@ -67,6 +68,7 @@ const expectations: Record<string, string> = {
   "email.replyTo": "one address for replies",
   "email.listUnsubscribe": "a mailto: address or an https:// URL, or a list of them",
   "email.listUnsubscribeOneClick": "true or false (readers' mail apps unsubscribe with one click, RFC 8058)",
+  "email.files": "true or false (write email.html and email.txt beside each issue page)",
 };
 
 export interface SiteConfig {
@@ -98,6 +100,8 @@ export interface EmailConfig {
   listUnsubscribe: string[];
   /** Adds `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058). */
   listUnsubscribeOneClick: boolean;
+  /** Builds write email.html and email.txt beside each issue page (inlining costs time on large archives). */
+  files: boolean;
 }
 
 export interface ConfigOverrides {
@@ -154,7 +158,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
     search: data.search,
     searchShardSize: data.searchShardSize,
     feedItems: data.feedItems,
-    email: { from: data.email.from?.trim(), replyTo: data.email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(data.email.listUnsubscribe), listUnsubscribeOneClick: data.email.listUnsubscribeOneClick },
+    email: { from: data.email.from?.trim(), replyTo: data.email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(data.email.listUnsubscribe), listUnsubscribeOneClick: data.email.listUnsubscribeOneClick, files: data.email.files },
     source: text ?? "",
   };
 }

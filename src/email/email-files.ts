@@ -23,12 +23,14 @@ const processMemo = new EmailMemo();
 
 /**
  * `email.html` and `email.txt` beside every issue page of the site (the
- * site holds published issues only, unless the build asked for drafts).
+ * site holds published issues only, unless the build asked for drafts),
+ * unless the config says `"email": { "files": false }`.
  * `bodies` are the issue bodies the pages were rendered with.
  */
 export function emailFiles(site: Site, env: RenderEnv, bodies: ReadonlyMap<SiteIssue, string>, memo: EmailMemo = processMemo): Array<[string, Uint8Array]> {
   memo.nextBuild();
   const files: Array<[string, Uint8Array]> = [];
+  if (!env.config.email.files) return files;
   for (const entry of site.issues) {
     const email = memo.get(emailSource(entry, env, bodies.get(entry) ?? ""), finishBytes);
     const paths = emailPaths(entry.route);

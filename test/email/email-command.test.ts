@@ -101,7 +101,7 @@ describe("gekkan email: mistakes", () => {
 describe("the email config", () => {
   it("is optional: a site without it builds its emails, and only sending needs a sender", () => {
     expect(configErrors({ title: "T" })).toEqual([]);
-    expect(loadConfig(site().path).email).toEqual({ from: undefined, replyTo: undefined, listUnsubscribe: [], listUnsubscribeOneClick: false });
+    expect(loadConfig(site().path).email).toEqual({ from: undefined, replyTo: undefined, listUnsubscribe: [], listUnsubscribeOneClick: false, files: true });
   });
 
   it("takes one string or a list for listUnsubscribe", () => {

@@ -2,12 +2,15 @@
  * The email edition as `gekkan build` writes it (email.html, email.txt
  * beside each issue page), read back with an HTML parser and as text.
  */
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate, type Generated } from "../../src/build.js";
 import { generateFixture, generateSite } from "../helpers/fixtures.js";
 import { allElements, attr, byTag, find, normalizeSpace, parseHtml, textContent, urlAttributes, type Element } from "../site/html.js";
 import { REPO_ROOT } from "../site/sample-build.js";
-import { EMAIL_FIXTURE, GMAIL_CLIP_BYTES, SITE_URL, columns, cssOutsideMedia } from "./support.js";
+import { copyToTemp } from "../helpers/temp-site.js";
+import { EMAIL_FIXTURE, EMAIL_SITE, GMAIL_CLIP_BYTES, SITE_URL, columns, cssOutsideMedia } from "./support.js";
 
 const JA = "issues/2011-04/";
 const EN = "issues/2011-05/";
@@ -28,6 +31,19 @@ describe("which issues get an email", () => {
     // Like the pages: a build with --drafts --future has them too.
     const preview = await generateFixture(EMAIL_FIXTURE, { drafts: true, future: true });
     expect(preview.output.paths()).toEqual(expect.arrayContaining(["issues/2011-06/email.html", "issues/2011-06/email.txt", "issues/2030-01/email.html", "issues/2030-01/email.txt"]));
+  });
+
+  it('"email": { "files": false } leaves them out (gekkan email still makes messages)', async () => {
+    const dir = copyToTemp(EMAIL_SITE);
+    try {
+      const config = JSON.parse(await readFile(join(dir.path, "gekkan.config.json"), "utf8")) as { email: Record<string, unknown> };
+      await writeFile(join(dir.path, "gekkan.config.json"), JSON.stringify({ ...config, email: { ...config.email, files: false } }));
+      const off = await generateSite(dir.path);
+      expect(off.output.paths().filter((p) => p.includes("/email."))).toEqual([]);
+      expect(off.output.paths()).toContain(`${JA}index.html`);
+    } finally {
+      dir.remove();
+    }
   });
 
   it("the same input gives the same bytes, whatever day the build runs", async () => {
