@@ -98,6 +98,26 @@ describe("gekkan email: mistakes", () => {
   });
 });
 
+describe("gekkan email: where the links point", () => {
+  it("--url and --base move every link, as they do for build", async () => {
+    const dir = tempSite({});
+    temps.push(dir);
+    const { cpSync } = await import("node:fs");
+    cpSync(EMAIL_SITE, dir.path, { recursive: true });
+    const file = join(dir.path, "mirror.eml");
+    const result = await run(["1", "--root", dir.path, "--no-cache", "--url", "https://mirror.example.net/", "--base", "/news/", "--out", file]);
+    expect(result.code, result.err).toBe(0);
+    const { simpleParser } = await import("mailparser");
+    const { readFile } = await import("node:fs/promises");
+    const mail = await simpleParser(await readFile(file));
+    const hrefs = [...String(mail.html).matchAll(/href="([^"]*)"/g)].map((m) => m[1] as string);
+    expect(hrefs[0]).toBe("https://mirror.example.net/news/issues/2011-04/");
+    expect(hrefs.filter((h) => h.includes("news.example.org/letters"))).toEqual([]);
+    expect(hrefs).toContain("https://mirror.example.net/news/issues/2011-05/");
+    expect(mail.text).toContain("[4] https://mirror.example.net/news/issues/2011-05/");
+  });
+});
+
 describe("the email config", () => {
   it("is optional: a site without it builds its emails, and only sending needs a sender", () => {
     expect(configErrors({ title: "T" })).toEqual([]);
