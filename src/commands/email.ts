@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { buildTime } from "../build-time.js";
 import { templateError } from "../build.js";
 import { commonFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { loadConfig } from "../config.js";
 import { PlainError } from "../diagnostics.js";
 import { parseMailbox } from "../email/address.js";
 import { loadEmailSite } from "../email/email-site.js";
@@ -59,11 +60,12 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   // Before any work: a send that cannot happen should say so at once.
   const target = flags.send ? smtpTarget(process.env) : undefined;
   const root = rootOf(flags.root);
+  const config = loadConfig(root, { base: flags.base, url: flags.url });
+  const from = config.email.from;
+  if (from === undefined) throw new PlainError('the config has no sender: add "email": { "from": "Newsletter name <news@example.org>" } to gekkan.config.json');
   const now = buildTime();
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(root, ".gekkan", "cache");
-  const loaded = await loadEmailSite({ root, base: flags.base, url: flags.url, now, cacheDir });
-  const from = loaded.config.email.from;
-  if (from === undefined) throw new PlainError('the config has no sender: add "email": { "from": "Newsletter name <news@example.org>" } to gekkan.config.json');
+  const loaded = await loadEmailSite({ root, config, now, cacheDir });
   const entry = selectIssue(loaded.site, loaded.today, positionals[0]);
   const name = `issue ${entry.issue.number} (${entry.issue.slug})`;
   if (!isPublished(entry, loaded.today)) {
@@ -82,10 +84,18 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
     await sendAll(target, parseMailbox(from)?.address ?? from, messages);
     io.out(`gekkan email: sent ${name} to ${to.join(", ")} through ${target.label}`);
   } else if (flags.out !== undefined) {
-    await writeFile(resolve(flags.out), messages[0]?.raw ?? new Uint8Array());
-    io.out(`gekkan email: wrote ${name} to ${resolve(flags.out)}`);
-  } else {
-    await new Promise<void>((done, fail) => process.stdout.write(messages[0]?.raw ?? new Uint8Array(), (error) => (error ? fail(error) : done())));
-  }
+    const file = resolve(flags.out);
+    await writeFile(file, messages[0]?.raw ?? new Uint8Array()).catch((error: NodeJS.ErrnoException) => {
+      throw new PlainError(`cannot write ${file}: ${error.code === "ENOENT" ? "its folder does not exist" : (error.code ?? error.message)}`);
+    });
+    io.out(`gekkan email: wrote ${name} to ${file}`);
+  } else await writeStdout(messages[0]?.raw ?? new Uint8Array());
   return EXIT.ok;
+}
+
+/** The message as bytes on standard output; a reader that stops early (`| head`) is not an error. */
+function writeStdout(bytes: Uint8Array): Promise<void> {
+  return new Promise((done, fail) => {
+    process.stdout.write(bytes, (error) => (error && (error as NodeJS.ErrnoException).code !== "EPIPE" ? fail(error) : done()));
+  });
 }

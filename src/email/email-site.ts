@@ -1,4 +1,4 @@
-import { CONFIG_FILE, loadConfig, type SiteConfig } from "../config.js";
+import { CONFIG_FILE, type SiteConfig } from "../config.js";
 import { ContentError, diagnostic, isError } from "../diagnostics.js";
 import { dayOf } from "../build-time.js";
 import { readSources } from "../content/sources.js";
@@ -12,8 +12,8 @@ import type { RenderEnv } from "../render/pages.js";
 
 export interface EmailSiteOptions {
   root: string;
-  base?: string | undefined;
-  url?: string | undefined;
+  /** The site's config, with --base/--url applied. */
+  config: SiteConfig;
   now: Date;
   /** Render cache to read (and fill), as `gekkan build` uses it; absent = none. */
   cacheDir?: string | undefined;
@@ -33,7 +33,7 @@ export interface EmailSite {
  * Any content error fails it exactly as it fails `gekkan build`.
  */
 export async function loadEmailSite(options: EmailSiteOptions): Promise<EmailSite> {
-  const config = loadConfig(options.root, { base: options.base, url: options.url });
+  const { config } = options;
   const dirs = templateDirs(options.root);
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
   if (!locales.has(config.lang)) {

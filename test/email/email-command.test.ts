@@ -70,6 +70,12 @@ describe("gekkan email: mistakes", () => {
     expect(result.err).toBe('gekkan email: the config has no sender: add "email": { "from": "Newsletter name <news@example.org>" } to gekkan.config.json');
   });
 
+  it("--out into a folder that does not exist is a plain error", async () => {
+    const result = await run(["1", "--root", EMAIL_SITE, "--no-cache", "--out", join(EMAIL_SITE, "no such folder", "x.eml")]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`gekkan email: cannot write ${join(EMAIL_SITE, "no such folder", "x.eml")}: its folder does not exist`);
+  });
+
   it("a GEKKAN_SMTP_URL that is not smtp:// or smtps:// is refused before any work", async () => {
     const saved = process.env.GEKKAN_SMTP_URL;
     process.env.GEKKAN_SMTP_URL = "https://user:pw@mail.example.org/";
