@@ -14,6 +14,7 @@ const commands = new Map<string, CommandEntry>([
   ["dev", { summary: "serve the site with live reload while you write", load: async () => { const m = await import("./commands/dev.js"); return { run: m.devCommand, usage: m.devUsage }; } }],
   ["new", { summary: "start the next issue as a draft", load: async () => { const m = await import("./commands/new.js"); return { run: m.newCommand, usage: m.newUsage }; } }],
   ["check", { summary: "check links, anchors, images (and HTML) without writing", load: async () => { const m = await import("./commands/check.js"); return { run: m.checkCommand, usage: m.checkUsage }; } }],
+  ["email", { summary: "write an issue as an email message, or send it over SMTP", load: async () => { const m = await import("./commands/email.js"); return { run: m.emailCommand, usage: m.emailUsage }; } }],
 ]);
 
 export function version(): string {

@@ -8,6 +8,7 @@ import { placeOfPath } from "./content/yaml-place.js";
 import { SLUG } from "./content/schema.js";
 import { reportSchemaIssues } from "./schema-report.js";
 import { didYouMean } from "./suggest.js";
+import { isUnsubscribeUrl, parseMailbox } from "./mail-address.js";
 
 /** Components the Linux-HA series talks about; sites extend it in config. */
 export const DEFAULT_COMPONENTS = [
@@ -46,6 +47,7 @@ const configSchema = z.strictObject({
   componentNames: z.record(z.string(), z.string().trim().min(1)).default({}),
   image: publicFile.optional(),
   favicon: publicFile.optional(),
+  email: emailSchema(),
 }).superRefine((data, ctx) => {
   const known = [...DEFAULT_COMPONENTS, ...data.components];
   for (const key of Object.keys(data.componentNames)) {
@@ -54,6 +56,29 @@ const configSchema = z.strictObject({
     ctx.addIssue({ code: "custom", path: ["componentNames", key], input: key, message: `"${key}" is not a known component${hint}` });
   }
 });
+
+/** `email`: who the emailed issue comes from, and how readers leave the list (see `gekkan email`). */
+function emailSchema() {
+  const mailbox = z.string().refine((text) => parseMailbox(text) !== undefined, { message: "that is not an email address" });
+  const target = z.string().refine(isUnsubscribeUrl, { message: "neither a mailto: address nor a web address" });
+  return z
+    .strictObject({
+      from: mailbox.optional(),
+      replyTo: mailbox.optional(),
+      listUnsubscribe: z.union([target, z.array(target).min(1)]).optional(),
+      listUnsubscribeOneClick: z.boolean().default(false),
+      files: z.boolean().default(true),
+    })
+    .superRefine((email, ctx) => {
+      if (!email.listUnsubscribeOneClick || unsubscribeTargets(email.listUnsubscribe).some((u) => u.startsWith("https:"))) return;
+      ctx.addIssue({ code: "custom", path: ["listUnsubscribeOneClick"], input: true, message: "one-click needs an https:// URL in listUnsubscribe that unsubscribes on a POST" });
+    })
+    .default({ listUnsubscribeOneClick: false, files: true });
+}
+
+function unsubscribeTargets(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : typeof value === "string" ? [value] : value;
+}
 
 const expectations: Record<string, string> = {
   title: "a non-empty string (the newsletter's name)",
@@ -68,6 +93,12 @@ const expectations: Record<string, string> = {
   componentNames: "a mapping from component name to the name readers see, e.g. {\"drbd-mc\": \"DRBD MC\"}",
   image: "the path of an image in public/ used when a page is shared, e.g. images/share.png",
   favicon: "the path of the site icon in public/, e.g. favicon.svg",
+  email: 'an object such as { "from": "月刊 News <news@example.org>", "listUnsubscribe": "mailto:leave@example.org" }',
+  "email.from": 'one sender address, such as "月刊 News <news@example.org>"',
+  "email.replyTo": "one address for replies",
+  "email.listUnsubscribe": "a mailto: address or an https:// URL, or a list of them",
+  "email.listUnsubscribeOneClick": "true or false (readers' mail apps unsubscribe with one click, RFC 8058)",
+  "email.files": "true or false (write email.html and email.txt beside each issue page)",
 };
 
 export interface SiteConfig {
@@ -92,8 +123,21 @@ export interface SiteConfig {
   /** Issues per Pagefind index part: an edit re-indexes one part, and indexing memory stays one part's worth. */
   searchShardSize: number;
   feedItems: number;
+  email: EmailConfig;
   /** Where the config came from, for messages and cache keys. */
   source: string;
+}
+
+/** Sender and list headers for `gekkan email`; every field optional until a message is made. */
+export interface EmailConfig {
+  from: string | undefined;
+  replyTo: string | undefined;
+  /** List-Unsubscribe targets, mailto: and/or https:, in the author's order. */
+  listUnsubscribe: string[];
+  /** Adds `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058). */
+  listUnsubscribeOneClick: boolean;
+  /** Builds write email.html and email.txt beside each issue page (inlining costs time on large archives). */
+  files: boolean;
 }
 
 export interface ConfigOverrides {
@@ -163,6 +207,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
     search: data.search,
     searchShardSize: data.searchShardSize,
     feedItems: data.feedItems,
+    email: { from: data.email.from?.trim(), replyTo: data.email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(data.email.listUnsubscribe), listUnsubscribeOneClick: data.email.listUnsubscribeOneClick, files: data.email.files },
     source: text ?? "",
   };
 }

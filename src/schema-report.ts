@@ -7,7 +7,7 @@ export interface SchemaReportOptions {
   file: string;
   /** What the thing being validated is called in messages: "front matter field", "attribute". */
   noun: string;
-  /** Human expectation per top-level key, e.g. date → "a calendar date YYYY-MM-DD". */
+  /** Human expectation per top-level key, e.g. date → "a calendar date YYYY-MM-DD"; a nested key may have its own ("email.from"). */
   expectations: Readonly<Record<string, string>>;
   /** Where a path sits in the source; `key` for unknown/missing keys. */
   locate: (path: readonly PropertyKey[], prefer: "key" | "value") => Place | undefined;
@@ -23,7 +23,9 @@ export interface SchemaReportOptions {
  * author's way: the expectations table says it in the project's words.
  */
 export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptions): VFileMessage[] {
-  const known = Object.keys(options.expectations);
+  const known = Object.keys(options.expectations).filter((key) => !key.includes("."));
+  // Keys of a nested object are the dotted entries under its path: "email.from" → "from" inside "email".
+  const knownAt = (path: readonly PropertyKey[]) => (path.length === 0 ? known : Object.keys(options.expectations).filter((key) => key.startsWith(`${path.join(".")}.`)).map((key) => key.slice(path.join(".").length + 1)));
   const name = options.format ?? ((key: string) => `"${key}"`);
   const messages: VFileMessage[] = [];
   // `titel:` already says "did you mean title?"; "title is missing" on top is noise.
@@ -39,7 +41,9 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const path = [...issue.path, key];
-        const hint = didYouMean(key, known, name) || `; expected one of ${known.map(name).join(", ")}`;
+        const nested = knownAt(issue.path);
+        const keys = nested.length > 0 ? nested : known;
+        const hint = didYouMean(key, keys, name) || `; expected one of ${keys.map(name).join(", ")}`;
         const reason = `unknown ${options.noun} ${name(key)}${hint}`;
         messages.push(diagnostic(options.file, reason, options.locate(path, "key") ?? options.start, options.ruleId));
       }
@@ -47,7 +51,7 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
     }
     const top = String(issue.path[0] ?? "");
     const label = issue.path.map((segment, i) => (i === 0 ? String(segment) : `[${String(segment)}]`)).join("");
-    const expected = options.expectations[top] ?? issue.message;
+    const expected = expectationAt(options.expectations, issue.path) ?? issue.message;
     const input = (issue as { input?: unknown }).input;
     if (input === undefined && issue.code === "invalid_type") {
       if (issue.path.length === 1 && explained.has(top)) continue;
@@ -64,4 +68,13 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
 function customHint(issue: z.core.$ZodIssue): string {
   // Custom refinements carry a specific reason (e.g. "2011-02 has no day 30").
   return issue.code === "custom" && issue.message ? ` (${issue.message})` : "";
+}
+
+/** The expectation for the deepest part of `path` that has one: "email.listUnsubscribe.1" → "email.listUnsubscribe" → "email". */
+function expectationAt(expectations: Readonly<Record<string, string>>, path: readonly PropertyKey[]): string | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const found = expectations[path.slice(0, n).map(String).join(".")];
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

@@ -41,6 +41,8 @@ export function checkLinks(site: Site, output: OutputSet, where: { origin: strin
       checked++;
       authored.add(`${page}\0${link.url}`);
       if (isSiteAbsolute(link.url)) authored.add(link.url);
+      // The issue's email carries the same link made absolute: report it once, at the Markdown.
+      authored.add(absoluteForm(link.url, where, entry.route));
       const verdict = judgeLink(linkSite, page, link.url);
       const reason = describe(verdict, link.url, link.kind === "image" ? "image" : "link", linkSite);
       if (reason) messages.push(diagnostic(entry.issue.file, reason, { line: link.line, column: link.column }, link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
@@ -82,6 +84,13 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
 }
 
 /** Resolves the same from any page, so one report (at the source) covers every copy. */
+/** A link as it reads once made absolute (the email edition): root-relative links gain the base path, as on the page. */
+function absoluteForm(url: string, where: { origin: string; basePath: string }, route: string): string {
+  const base = `${where.origin}${where.basePath}`;
+  const resolved = url.startsWith("/") && !url.startsWith("//") ? `${base}${url.slice(1)}` : url;
+  return URL.canParse(resolved, `${base}${route}`) ? new URL(resolved, `${base}${route}`).href : url;
+}
+
 function isSiteAbsolute(url: string): boolean {
   return url.startsWith("/") || /^[a-z][a-z0-9+.-]*:/i.test(url);
 }

@@ -18,6 +18,7 @@ import { StageTimes } from "./stage-times.js";
 import { PageRenderer, pageFingerprint, renderPages, type PageStats, type RenderedPage } from "./render-pages.js";
 import { NO_REUSE, type Reuse } from "./reuse.js";
 import { addSearchIndex } from "./search.js";
+import { addEmails } from "./emails.js";
 import { withTemplateErrors } from "./template-error.js";
 
 export type { BuildOptions } from "./options.js";
@@ -45,8 +46,8 @@ export interface Generated {
 
 /**
  * The build as the newsletter's stages, all in memory: read the inputs →
- * parse the issues → collect the site → render the pages → feeds, data,
- * sitemap, public files → search index. `reuse` hands earlier work into the
+ * parse the issues → collect the site → render the pages → emails → feeds,
+ * data, sitemap, public files → search index. `reuse` hands earlier work into the
  * stages that own the expensive steps; only commands touch the disk.
  */
 export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): Promise<Generated> {
@@ -60,6 +61,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const renderer = new PageRenderer(env, pageFingerprint(inputs.templateDirs, env), reuse.pages);
   const pages = await times.time("render pages", () => withTemplateErrors(() => renderPages(site, renderer)));
   for (const page of pages) output.add(page.path, page.html, "gekkan", page.key);
+  await times.time("emails", () => withTemplateErrors(() => addEmails(output, site, renderer)));
   await times.time("feeds", () => withTemplateErrors(() => addFeeds(output, site, inputs.config, renderer)));
   await times.time("data, sitemap, public", async () => {
     addSiteFiles(output, site, inputs.config);
@@ -83,7 +85,7 @@ function collect(parsed: ParsedIssues, inputs: Inputs): Site {
 }
 
 /** Liquid, locales and the stylesheet (added to `output`, its hash in its URL so browsers never keep a stale one). */
-function renderEnv(inputs: Inputs, output: OutputSet): RenderEnv {
+export function renderEnv(inputs: Inputs, output: OutputSet): RenderEnv {
   const assets = readAssets(inputs.templateDirs);
   for (const [name, content] of assets) output.add(`assets/${name}`, content);
   const styleHash = contentHash(assets.get("style.css") ?? "").slice(0, 10);

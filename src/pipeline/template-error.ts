@@ -10,7 +10,8 @@ export async function withTemplateErrors<T>(step: () => Promise<T>): Promise<T> 
   }
 }
 
-function templateError(error: unknown): unknown {
+/** A Liquid error as a located author error; any other error as it is. */
+export function templateError(error: unknown): unknown {
   if (!(error instanceof LiquidError)) return error;
   const token = (error as LiquidError & { token?: { file?: string; getPosition?: () => [number, number] } }).token;
   const [line = 1, column = 1] = token?.getPosition?.() ?? [];

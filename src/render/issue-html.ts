@@ -81,7 +81,7 @@ export interface TocEntry {
 }
 
 /** What a block is called in the contents: its title, question, or device → plugin. */
-function blockTocText(b: Block, view: ViewContext): string {
+export function blockTocText(b: Block, view: ViewContext): string {
   if (b.kind === "release") return b.title || [view.componentNames[b.component] ?? b.component, b.version].filter(Boolean).join(" ");
   return b.kind === "qa" ? b.questionText : `${b.device} → ${b.plugin}`;
 }

@@ -1,0 +1,101 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { buildTime } from "../build-time.js";
+import { templateError } from "../pipeline/template-error.js";
+import { commonFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { loadConfig } from "../config.js";
+import { PlainError } from "../diagnostics.js";
+import { parseMailbox } from "../mail-address.js";
+import { loadEmailSite } from "../pipeline/email-site.js";
+import { isPublished, selectIssue } from "../email/select-issue.js";
+import { renderEmail, type EmailEdition } from "../email/render-email.js";
+import { issueBody } from "../render/pages.js";
+import { issueMessages } from "../email/issue-message.js";
+import { sendAll, smtpTarget } from "../email/send.js";
+
+export const emailUsage = `gekkan email [ISSUE] [--out FILE] [--to ADDRESS]... [--send] [--root DIR] [--base PATH] [--url URL] [--no-cache]
+
+  Makes issue ISSUE (its number or slug; default: the latest published
+  issue) into an email message: RFC 5322, multipart/alternative with the
+  plain-text and HTML editions, UTF-8. Writes it to standard output or
+  FILE, ready for \`sendmail -t\` or an ESP's import, or sends it with --send.
+  --out FILE      write the message to FILE instead of standard output
+  --to ADDRESS    a recipient; repeat for more. A written message is addressed
+                  to all of them; --send sends each their own copy
+  --send          send over SMTP, using the server and credentials in
+                  GEKKAN_SMTP_URL (smtp://USER:PASSWORD@HOST:587 or smtps://…);
+                  refuses drafts and issues dated after today
+  --root DIR      site root (default: .)
+  --base PATH     the base path the site is published under (as for build)
+  --url URL       the public site URL (as for build); links in the email use it
+  --no-cache      do not use the render cache in ROOT/.gekkan/cache
+  The sender comes from the config ("email": { "from": … }). Date is
+  SOURCE_DATE_EPOCH when set, so the same input gives the same bytes.`;
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { ...commonFlags, out: { type: "string" }, to: { type: "string", multiple: true }, send: { type: "boolean" }, base: { type: "string" }, url: { type: "string" }, "no-cache": { type: "boolean" } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+  }
+}
+
+export async function emailCommand(args: string[], io: Io): Promise<number> {
+  const { values: flags, positionals } = parse(args);
+  if (flags.help) {
+    io.out(emailUsage);
+    return EXIT.ok;
+  }
+  if (positionals.length > 1) throw new UsageError(`give one issue, found ${positionals.length}: ${positionals.join(" ")}`);
+  const to = flags.to ?? [];
+  for (const address of to) if (parseMailbox(address) === undefined) throw new UsageError(`--to ${JSON.stringify(address)} is not an email address`);
+  if (flags.send && to.length === 0) throw new UsageError("--send needs at least one --to ADDRESS");
+  if (flags.send && flags.out !== undefined) throw new UsageError("--send and --out do not go together: write the message, or send it");
+  // Before any work: a send that cannot happen should say so at once.
+  const target = flags.send ? smtpTarget(process.env) : undefined;
+  const root = rootOf(flags.root);
+  const config = loadConfig(root, { base: flags.base, url: flags.url });
+  const from = config.email.from;
+  if (from === undefined) throw new PlainError('the config has no sender: add "email": { "from": "Newsletter name <news@example.org>" } to gekkan.config.json');
+  const now = buildTime();
+  const cacheDir = flags["no-cache"] === true ? undefined : resolve(root, ".gekkan", "cache");
+  const loaded = await loadEmailSite({ root, base: flags.base, url: flags.url, now, cacheDir });
+  const entry = selectIssue(loaded.site, loaded.today, positionals[0]);
+  const name = `issue ${entry.issue.number} (${entry.issue.slug})`;
+  if (!isPublished(entry, loaded.today)) {
+    const why = entry.issue.draft ? `is a draft (draft: true in ${entry.issue.file})` : `is dated ${entry.issue.date}, after today (${loaded.today})`;
+    if (target !== undefined) throw new PlainError(`${name} ${why}; --send only sends published issues${entry.issue.draft ? " — remove draft: true first" : " — send it on or after its date"}`);
+    io.err(`gekkan email: warning: ${name} ${why}; its "view in browser" link does not work until it is published, and --send refuses it`);
+  }
+  let edition: EmailEdition;
+  try {
+    edition = renderEmail(entry, loaded.env, issueBody(loaded.env, entry));
+  } catch (error) {
+    throw templateError(error);
+  }
+  const messages = await issueMessages({ entry, env: loaded.env, edition, from, to, perRecipient: target !== undefined, date: now });
+  if (target !== undefined) {
+    await sendAll(target, parseMailbox(from)?.address ?? from, messages);
+    io.out(`gekkan email: sent ${name} to ${to.join(", ")} through ${target.label}`);
+  } else if (flags.out !== undefined) {
+    const file = resolve(flags.out);
+    await writeFile(file, messages[0]?.raw ?? new Uint8Array()).catch((error: NodeJS.ErrnoException) => {
+      throw new PlainError(`cannot write ${file}: ${error.code === "ENOENT" ? "its folder does not exist" : (error.code ?? error.message)}`);
+    });
+    io.out(`gekkan email: wrote ${name} to ${file}`);
+  } else await writeStdout(messages[0]?.raw ?? new Uint8Array());
+  return EXIT.ok;
+}
+
+/** The message as bytes on standard output; a reader that stops early (`| head`) is not an error. */
+function writeStdout(bytes: Uint8Array): Promise<void> {
+  return new Promise((done, fail) => {
+    process.stdout.write(bytes, (error) => (error && (error as NodeJS.ErrnoException).code !== "EPIPE" ? fail(error) : done()));
+  });
+}

@@ -1,0 +1,18 @@
+import { finishEmail, type EmailSource } from "./render-email.js";
+
+/** An email's two parts as UTF-8 bytes, the way the build writes them. */
+export interface EmailBytes {
+  html: Uint8Array;
+  text: Uint8Array;
+}
+
+/** finishEmail as the bytes the build writes. */
+export function finishBytes(source: EmailSource): EmailBytes {
+  const finished = finishEmail(source);
+  return { html: Buffer.from(finished.html, "utf8"), text: Buffer.from(finished.text, "utf8") };
+}
+
+/** Where an issue's email files go: beside its page. */
+export function emailPaths(route: string): { html: string; text: string } {
+  return { html: `${route}email.html`, text: `${route}email.txt` };
+}

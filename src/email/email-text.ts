@@ -1,0 +1,61 @@
+import { compile, type HtmlToTextOptions } from "html-to-text";
+import { FORMATTERS, type TextState } from "./text-formatters.js";
+
+const block = (selector: string, leadingLineBreaks = 1, trailingLineBreaks = 1) => ({ selector, format: "block", options: { leadingLineBreaks, trailingLineBreaks } });
+const heading = { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 };
+
+/**
+ * How the email's HTML reads as plain text. The layout tables are just
+ * blocks; links get reference numbers (listed under the text). html-to-text
+ * selectors have no combinators, so the template marks its own links by class.
+ */
+function options(wordwrap: number | false): HtmlToTextOptions {
+  return {
+    wordwrap,
+    formatters: FORMATTERS,
+    selectors: [
+      { selector: "div.email-preheader", format: "skip" },
+      { selector: "a", format: "numberedLink" },
+      // The template's own links: "view in browser" and the footer show their URL in place; the title and site name are just text.
+      { selector: "a.email-url", format: "anchor", options: { linkBrackets: ["<", ">"] } },
+      { selector: "a.email-plain", format: "inline" },
+      { selector: "h1", format: "title" },
+      { selector: "h2", format: "section" },
+      ...["h3", "h4", "h5", "h6"].map((selector) => ({ selector, options: heading })),
+      { selector: "table", format: "table" },
+      block("table.email-outer", 0, 0),
+      block("table.email-container", 0, 0),
+      ...["tr", "td.email-outer-cell", "td.email-topbar", "td.email-header", "td.email-content"].map((s) => block(s)),
+      block("td.email-footer", 2, 1),
+      { selector: "section.block", format: "framedBlock" },
+      { selector: "span.block-kind", format: "inlineSurround", options: { prefix: "[", suffix: "]" } },
+      block("dl", 1, 2),
+      { selector: "dt", format: "inlineSurround", options: { prefix: "", suffix: ": " } },
+      { selector: "ul", options: { itemPrefix: " - " } },
+      { selector: "pre", format: "codeBlock" },
+      { selector: "img", format: "image", options: { linkBrackets: ["[", "]"] } },
+    ],
+  };
+}
+
+type Converter = (html: string, state: TextState) => string;
+const converters = new Map<string, Converter>();
+
+/** Lines are wrapped for languages written with spaces; CJK text has no spaces to wrap at, so its paragraphs stay whole. */
+export function wrapsLines(lang: string): boolean {
+  return !/^(?:ja|zh|ko)(?:-|$)/i.test(lang);
+}
+
+/**
+ * The plain-text twin of an email's HTML: the same content, links as
+ * numbered references with their URLs listed at the end under `linksLabel`.
+ */
+export function emailText(html: string, lang: string, linksLabel: string): string {
+  const key = wrapsLines(lang) ? "wrap" : "nowrap";
+  let convert = converters.get(key);
+  if (convert === undefined) converters.set(key, (convert = compile(options(key === "wrap" ? 72 : false)) as Converter));
+  const state: TextState = { links: [] };
+  const text = convert(html, state).replace(/[ \t]+$/gm, "");
+  const list = state.links.map((href, i) => `[${i + 1}] ${href}`);
+  return `${text}${list.length > 0 ? `\n\n${linksLabel}:\n${list.join("\n")}` : ""}\n`;
+}

@@ -1,0 +1,56 @@
+import type { SiteIssue } from "../site/model.js";
+import { absoluteUrl, ROUTES, routeUrl } from "../site/urls.js";
+import { localeFor, viewContext, type RenderEnv } from "../render/pages.js";
+import { issueCard } from "../render/views.js";
+import { blockTocText } from "../render/issue-html.js";
+import type { ViewContext } from "../render/views.js";
+
+/**
+ * Invisible filler after the preheader: without it, inbox previews run on
+ * into the first lines of the body ("View in browser", the site name…).
+ */
+const PREHEADER_PADDING = "\u00a0\u200c".repeat(80);
+
+/** Absolute URL of a site route: the config `url` origin plus the base path. */
+export function siteUrl(env: RenderEnv, route: string): string {
+  return absoluteUrl(env.config.origin, routeUrl(env.config.basePath, route));
+}
+
+/**
+ * What templates/email/issue.liquid sees. Every URL in it is absolute, and
+ * nothing depends on other issues or on "today", so an issue's email is the
+ * same whichever build (or `gekkan email`) makes it.
+ */
+export function emailView(entry: SiteIssue, env: RenderEnv, html: string): Record<string, unknown> {
+  const locale = localeFor(env, entry.issue.lang);
+  const view = viewContext(env, entry.issue.lang);
+  const card = issueCard(entry, view);
+  const { config } = env;
+  const unsubscribe = config.email.listUnsubscribe;
+  const webUrl = siteUrl(env, entry.route);
+  const at = (id: string) => new URL(`#${id}`, webUrl).href;
+  return {
+    t: locale.pack.strings,
+    site: { title: config.title, description: config.description },
+    issue: { ...card, url: webUrl, draft: false, future: false },
+    homeUrl: siteUrl(env, ROUTES.home),
+    webUrl,
+    // The page's "in this issue" list (or, without blocks, its contents), linking to the web page.
+    sections: blockSections(entry, view).map((section) => ({ ...section, items: section.items.map((item) => ({ text: item.text, url: at(item.id) })) })),
+    toc: entry.body.headings.map((heading) => ({ depth: heading.depth, text: heading.text, url: at(heading.id) })),
+    preheader: entry.issue.summary || config.description,
+    preheaderPadding: PREHEADER_PADDING,
+    // A link a reader can follow: the web page if there is one, else the mailto.
+    unsubscribeUrl: unsubscribe.find((u) => !u.startsWith("mailto:")) ?? unsubscribe[0] ?? "",
+    html,
+  };
+}
+
+/** The issue's blocks grouped as an inbox reader scans them: news, compatibility, STONITH. */
+function blockSections(entry: SiteIssue, view: ViewContext): Array<{ kind: string; label: string; items: Array<{ id: string; text: string }> }> {
+  const t = view.locale.pack.strings;
+  const kinds = [["release", t.releaseNews], ["qa", t.compatibility], ["stonith", t.stonithNotes]] as const;
+  return kinds
+    .map(([kind, label]) => ({ kind, label: label ?? kind, items: entry.body.blocks.filter((b) => b.kind === kind).map((b) => ({ id: b.id, text: blockTocText(b, view) })) }))
+    .filter((section) => section.items.length > 0);
+}

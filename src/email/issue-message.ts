@@ -1,0 +1,42 @@
+import type { SiteIssue } from "../site/model.js";
+import type { RenderEnv } from "../render/pages.js";
+import { composeMessage, messageId } from "./message.js";
+import type { EmailEdition } from "./render-email.js";
+import { parseMailbox } from "../mail-address.js";
+import type { Outgoing } from "./send.js";
+
+export interface IssueMessageOptions {
+  entry: SiteIssue;
+  env: RenderEnv;
+  /** The issue's email (renderEmail): the same HTML and text the build writes as email.html and email.txt. */
+  edition: EmailEdition;
+  from: string;
+  to: readonly string[];
+  /** One message per recipient (sending), or one addressed to all (writing). */
+  perRecipient: boolean;
+  date: Date;
+}
+
+/**
+ * An issue's email as message bytes: its edition as the two parts, the
+ * issue's title as Subject, and the config's sender and list headers.
+ */
+export async function issueMessages(options: IssueMessageOptions): Promise<Outgoing[]> {
+  const { entry, env, edition } = options;
+  const subject = entry.issue.title;
+  const host = new URL(env.config.origin).hostname;
+  const base = {
+    from: options.from,
+    replyTo: env.config.email.replyTo,
+    subject,
+    html: edition.html,
+    text: edition.text,
+    date: options.date,
+    messageId: messageId(entry.issue.slug, entry.issue.number, host, { subject, ...edition }),
+    lang: entry.issue.lang,
+    listUnsubscribe: env.config.email.listUnsubscribe,
+    oneClick: env.config.email.listUnsubscribeOneClick,
+  };
+  const groups = options.perRecipient ? options.to.map((to) => [to]) : [options.to];
+  return Promise.all(groups.map(async (to) => ({ to: to.map((a) => parseMailbox(a)?.address ?? a), raw: await composeMessage({ ...base, to }) })));
+}

@@ -1,0 +1,64 @@
+import nodemailer from "nodemailer";
+import { PlainError } from "../diagnostics.js";
+
+/** The environment variable that holds the SMTP server and credentials; never a file in the repository. */
+export const SMTP_URL_VARIABLE = "GEKKAN_SMTP_URL";
+
+export interface Outgoing {
+  /** Envelope recipients (bare addresses); the message's own To header names the same. */
+  to: string[];
+  raw: Uint8Array;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "[::1]", "localhost"]);
+
+/**
+ * Where to send, from GEKKAN_SMTP_URL: smtp://user:pass@host:587 (STARTTLS,
+ * required unless the server is this machine) or smtps://…:465 (TLS from the
+ * start). The password is never printed: messages name the host only.
+ */
+export function smtpTarget(env: NodeJS.ProcessEnv): { url: URL; label: string } {
+  const text = env[SMTP_URL_VARIABLE];
+  if (text === undefined || text.trim() === "") {
+    throw new PlainError(`--send needs the SMTP server in the environment: ${SMTP_URL_VARIABLE}=smtp://USER:PASSWORD@HOST:587 (or smtps://…:465). It is never read from a file, so credentials stay out of the repository.`);
+  }
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (url === undefined || !/^smtps?:$/.test(url.protocol) || url.hostname === "") {
+    throw new PlainError(`${SMTP_URL_VARIABLE} must be an smtp:// or smtps:// URL such as smtp://USER:PASSWORD@HOST:587`);
+  }
+  return { url, label: `${url.protocol}//${url.host}` };
+}
+
+/**
+ * Sends each message in its own SMTP transaction over one connection, so no
+ * recipient sees another's address. Stops at the first refusal and says
+ * which addresses already got the message.
+ */
+export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[]): Promise<void> {
+  const transport = nodemailer.createTransport({
+    url: target.url.href,
+    // Credentials never cross the network in the clear: plain smtp:// must upgrade with STARTTLS, except to this machine.
+    requireTLS: target.url.protocol === "smtp:" && !LOOPBACK.has(target.url.hostname),
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
+  const sent: string[] = [];
+  try {
+    for (const message of outgoing) {
+      await transport.sendMail({ envelope: { from: envelopeFrom, to: message.to }, raw: Buffer.from(message.raw) });
+      sent.push(...message.to);
+    }
+  } catch (error) {
+    const done = sent.length > 0 ? ` (already sent to ${sent.join(", ")})` : "";
+    throw new PlainError(`could not send through ${target.label}: ${hidePassword((error as Error).message, target.url)}${done}`);
+  } finally {
+    transport.close();
+  }
+}
+
+/** Server replies can echo what was sent; the password never reaches the terminal. */
+function hidePassword(text: string, url: URL): string {
+  const secrets = [url.password, decodeURIComponent(url.password)].filter((s) => s !== "");
+  return secrets.reduce((out, secret) => out.split(secret).join("***"), text);
+}

@@ -1,0 +1,81 @@
+import type { DomNode, FormatCallback } from "html-to-text";
+import { displayWidth } from "./display-width.js";
+import { textTable, type TextCell } from "./text-table.js";
+
+type BlockTextBuilder = Parameters<FormatCallback>[2];
+
+/** What one conversion collects: the link list printed under the text. */
+export interface TextState {
+  links: string[];
+}
+
+/** Widest table the plain text lays out as columns (a mail reader's usual line). */
+export const TABLE_WIDTH = 78;
+
+function stateOf(builder: BlockTextBuilder): TextState {
+  return (builder as BlockTextBuilder & { metadata: TextState }).metadata;
+}
+
+function textOf(nodes: readonly DomNode[]): string {
+  return nodes.map((node) => (node.type === "text" ? (node.data ?? "") : textOf(node.children ?? []))).join("");
+}
+
+/** A link as its text plus a reference number; the numbered URLs follow the text. */
+const numberedLink: FormatCallback = (elem, walk, builder) => {
+  const href = String(elem.attribs?.href ?? "");
+  walk(elem.children, builder);
+  const text = textOf(elem.children).trim();
+  if (href === "" || text === href || `mailto:${text}` === href) return;
+  const links = stateOf(builder).links;
+  let n = links.indexOf(href) + 1;
+  if (n === 0) n = links.push(href);
+  builder.addInline(` [${n}]`, { noWordTransform: true });
+};
+
+/** A heading underlined to its display width: "=" for the title, "-" for sections. */
+function underlined(char: string): FormatCallback {
+  return (elem, walk, builder) => {
+    builder.openBlock({ leadingLineBreaks: 2 });
+    walk(elem.children, builder);
+    builder.closeBlock({
+      trailingLineBreaks: 2,
+      blockTransform: (text) => `${text}\n${char.repeat(Math.max(3, ...text.split("\n").map(displayWidth)))}`,
+    });
+  };
+}
+
+/** Typed blocks as a framed paragraph group, so where one starts and ends stays visible. */
+const framedBlock: FormatCallback = (elem, walk, builder) => {
+  builder.openBlock({ leadingLineBreaks: 2, reservedLineLength: 2 });
+  walk(elem.children, builder);
+  builder.closeBlock({ trailingLineBreaks: 2, blockTransform: (text) => text.split("\n").map((line) => (line === "" ? "|" : `| ${line}`)).join("\n") });
+};
+
+/** A code block as written; its own final newline is not a blank line. */
+const codeBlock: FormatCallback = (elem, walk, builder) => {
+  builder.openBlock({ leadingLineBreaks: 2, isPre: true });
+  walk(elem.children, builder);
+  builder.closeBlock({ trailingLineBreaks: 2, blockTransform: (text) => text.replace(/\n+$/, "") });
+};
+
+/** A data table laid out by display width (see textTable). */
+const table: FormatCallback = (elem, walk, builder) => {
+  let headerRow = false;
+  const rowsOf = (node: DomNode): DomNode[] => node.children.filter((c) => c.type === "tag").flatMap((c) => (c.name === "tr" ? [c] : ["thead", "tbody", "tfoot"].includes(c.name ?? "") ? rowsOf(c) : []));
+  const rows = rowsOf(elem);
+  builder.openTable();
+  rows.forEach((row, r) => {
+    builder.openTableRow();
+    const cells = row.children.filter((c) => c.type === "tag" && (c.name === "td" || c.name === "th"));
+    if (r === 0 && cells.length > 0 && cells.every((c) => c.name === "th")) headerRow = true;
+    for (const cell of cells) {
+      builder.openTableCell();
+      walk(cell.children, builder);
+      builder.closeTableCell({ colspan: Number(cell.attribs?.colspan) || 1, rowspan: Number(cell.attribs?.rowspan) || 1 });
+    }
+    builder.closeTableRow();
+  });
+  builder.closeTable({ tableToString: (cells) => textTable(cells as TextCell[][], headerRow, TABLE_WIDTH), leadingLineBreaks: 2, trailingLineBreaks: 2 });
+};
+
+export const FORMATTERS: Record<string, FormatCallback> = { numberedLink, title: underlined("="), section: underlined("-"), framedBlock, codeBlock, table };

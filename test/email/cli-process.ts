@@ -1,0 +1,49 @@
+/**
+ * gekkan as a real process: compiled from src/ into a private copy of the
+ * package (so parallel test files never race on lib/), run with its own
+ * environment, stdout kept as bytes (a message is bytes, not lines).
+ */
+import { execFile, spawn } from "node:child_process";
+import { cpSync, mkdirSync, symlinkSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { tempDir, type TempDir } from "../helpers/temp-site.js";
+
+const REPO = resolve(import.meta.dirname, "..", "..");
+
+export interface CliRun {
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+export interface CompiledCli {
+  run(args: readonly string[], env?: Readonly<Record<string, string | undefined>>): Promise<CliRun>;
+  remove(): void;
+}
+
+export async function compileCli(): Promise<CompiledCli> {
+  const work: TempDir = tempDir("cli ");
+  const pkg = join(work.path, "gekkan");
+  mkdirSync(pkg);
+  for (const part of ["bin", "templates", "package.json"]) cpSync(join(REPO, part), join(pkg, part), { recursive: true });
+  symlinkSync(join(REPO, "node_modules"), join(pkg, "node_modules"), "dir");
+  await promisify(execFile)(process.execPath, [join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", join(REPO, "tsconfig.build.json"), "--outDir", join(pkg, "lib")]);
+  const cli = join(pkg, "bin", "gekkan.js");
+  return {
+    run: (args, env = {}) =>
+      new Promise((done, fail) => {
+        // Only what the test gives: no SMTP URL or epoch leaks in from the shell running the tests.
+        const base: Record<string, string | undefined> = { ...process.env, GEKKAN_SMTP_URL: undefined, SOURCE_DATE_EPOCH: undefined, ...env };
+        const clean = Object.fromEntries(Object.entries(base).filter((e): e is [string, string] => e[1] !== undefined));
+        const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"], env: clean });
+        const out: Buffer[] = [];
+        let err = "";
+        child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+        child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
+        child.on("error", fail);
+        child.on("close", (code) => done({ code, stdout: Buffer.concat(out), stderr: err }));
+      }),
+    remove: () => work.remove(),
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * `gekkan email` and the email config, in process: what an author who got
+ * something wrong is told (exit codes, plain words, no stack), and the
+ * config rules that need no fixture of their own.
+ */
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
+import { loadConfig } from "../../src/config.js";
+import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
+import { captureIo } from "../helpers/io.js";
+import { CONFIG, issue, tempSite, writeFiles, type TempDir } from "../helpers/temp-site.js";
+import { EMAIL_SITE } from "./support.js";
+
+const STACK = /^\s+at .+[:(]\d+/m;
+const temps: TempDir[] = [];
+afterAll(() => temps.forEach((t) => t.remove()));
+
+function site(config = CONFIG, files: Record<string, string> = {}): TempDir {
+  const dir = tempSite({ "gekkan.config.json": config, "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }), ...files });
+  temps.push(dir);
+  return dir;
+}
+
+async function run(args: string[]) {
+  const io = captureIo();
+  const code = await main(["email", ...args], io);
+  expect(io.all()).not.toMatch(STACK);
+  return { code, out: io.stdout.join("\n"), err: io.stderr.join("\n") };
+}
+
+function configErrors(config: object): string[] {
+  const dir = site(`${JSON.stringify(config, null, 2)}\n`);
+  try {
+    loadConfig(dir.path);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return error.messages.map(formatDiagnostic);
+  }
+}
+
+describe("gekkan email: mistakes", () => {
+  it("is listed in gekkan --help, and has its own --help", async () => {
+    const io = captureIo();
+    expect(await main(["--help"], io)).toBe(0);
+    expect(io.stdout.join("\n")).toMatch(/^ {2}email {2,}write an issue as an email message, or send it over SMTP$/m);
+    const help = await run(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^gekkan email \[ISSUE\] \[--out FILE\] \[--to ADDRESS\]\.\.\. \[--send\]/);
+  });
+
+  it.each([
+    [["1", "2"], "give one issue, found 2: 1 2"],
+    [["--send"], "--send needs at least one --to ADDRESS"],
+    [["--send", "--to", "a@example.org", "--out", "x.eml"], "--send and --out do not go together: write the message, or send it"],
+    [["--to", "not an address"], '--to "not an address" is not an email address'],
+    [["--bcc", "a@example.org"], "Unknown option '--bcc'"],
+  ])("%j is a usage error (exit 2)", async (args, message) => {
+    const result = await run([...args, "--root", EMAIL_SITE]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`gekkan email: ${message}`);
+    expect(result.err).toContain("gekkan email [ISSUE]");
+  });
+
+  it("a site without a sender is told how to add one (exit 1)", async () => {
+    const dir = site();
+    const result = await run(["--root", dir.path, "--out", join(dir.path, "x.eml")]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('gekkan email: the config has no sender: add "email": { "from": "Newsletter name <news@example.org>" } to gekkan.config.json');
+  });
+
+  it("--out into a folder that does not exist is a plain error", async () => {
+    const result = await run(["1", "--root", EMAIL_SITE, "--no-cache", "--out", join(EMAIL_SITE, "no such folder", "x.eml")]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`gekkan email: cannot write ${join(EMAIL_SITE, "no such folder", "x.eml")}: its folder does not exist`);
+  });
+
+  it("a GEKKAN_SMTP_URL that is not smtp:// or smtps:// is refused before any work", async () => {
+    const saved = process.env.GEKKAN_SMTP_URL;
+    process.env.GEKKAN_SMTP_URL = "https://user:pw@mail.example.org/";
+    try {
+      const result = await run(["1", "--send", "--to", "a@example.org", "--root", EMAIL_SITE]);
+      expect(result.code).toBe(1);
+      expect(result.err).toBe("gekkan email: GEKKAN_SMTP_URL must be an smtp:// or smtps:// URL such as smtp://USER:PASSWORD@HOST:587");
+    } finally {
+      if (saved === undefined) delete process.env.GEKKAN_SMTP_URL;
+      else process.env.GEKKAN_SMTP_URL = saved;
+    }
+  });
+
+  it("a mistake in a site's own email template is a located template error, for build and for email", async () => {
+    const config = `${JSON.stringify({ title: "T", url: "https://example.org/", email: { from: "news@example.org" } })}\n`;
+    const dir = site(config);
+    writeFiles(dir.path, { "templates/email/issue.liquid": "<!DOCTYPE html>\n<p>{{ issue.title }}</p>\n<p>{{ issue.nosuchfield }}</p>\n" });
+    const email = await run(["1", "--root", dir.path, "--out", join(dir.path, "x.eml")]);
+    expect(email.code).toBe(1);
+    // LiquidJS does not say which file (build.ts's templateError prints "templates"), but the line and the variable are right.
+    const located = /^templates(?:\/email\/issue\.liquid)?:3:\d+ {2}template error: undefined variable: issue\.nosuchfield$/m;
+    expect(email.err).toMatch(located);
+    const io = captureIo();
+    expect(await main(["build", "--root", dir.path, "--no-cache", "--no-search", "--out", join(dir.path, "out")], io)).toBe(1);
+    expect(io.stderr.join("\n")).toMatch(located);
+  });
+});
+
+describe("gekkan email: where the links point", () => {
+  it("--url and --base move every link, as they do for build", async () => {
+    const dir = tempSite({});
+    temps.push(dir);
+    const { cpSync } = await import("node:fs");
+    cpSync(EMAIL_SITE, dir.path, { recursive: true });
+    const file = join(dir.path, "mirror.eml");
+    const result = await run(["1", "--root", dir.path, "--no-cache", "--url", "https://mirror.example.net/", "--base", "/news/", "--out", file]);
+    expect(result.code, result.err).toBe(0);
+    const { simpleParser } = await import("mailparser");
+    const { readFile } = await import("node:fs/promises");
+    const mail = await simpleParser(await readFile(file));
+    const hrefs = [...String(mail.html).matchAll(/href="([^"]*)"/g)].map((m) => m[1] as string);
+    expect(hrefs[0]).toBe("https://mirror.example.net/news/issues/2011-04/");
+    expect(hrefs.filter((h) => h.includes("news.example.org/letters"))).toEqual([]);
+    expect(hrefs).toContain("https://mirror.example.net/news/issues/2011-05/");
+    expect(mail.text).toContain("[4] https://mirror.example.net/news/issues/2011-05/");
+  });
+});
+
+describe("the email config", () => {
+  it("is optional: a site without it builds its emails, and only sending needs a sender", () => {
+    expect(configErrors({ title: "T" })).toEqual([]);
+    expect(loadConfig(site().path).email).toEqual({ from: undefined, replyTo: undefined, listUnsubscribe: [], listUnsubscribeOneClick: false, files: true });
+  });
+
+  it("takes one string or a list for listUnsubscribe", () => {
+    const dir = site(`${JSON.stringify({ email: { from: "a@example.org", listUnsubscribe: "https://example.org/leave" } })}\n`);
+    expect(loadConfig(dir.path).email.listUnsubscribe).toEqual(["https://example.org/leave"]);
+  });
+
+  it("one-click unsubscribe needs an https:// target, and says so at the field", () => {
+    const errors = configErrors({ email: { from: "a@example.org", listUnsubscribe: "mailto:leave@example.org", listUnsubscribeOneClick: true } });
+    expect(errors).toEqual(['gekkan.config.json:5:32  invalid config field "email[listUnsubscribeOneClick]": expected true or false (readers\' mail apps unsubscribe with one click, RFC 8058), found the boolean true (one-click needs an https:// URL in listUnsubscribe that unsubscribes on a POST)']);
+  });
+
+  it("a list of addresses is not one sender", () => {
+    const errors = configErrors({ email: { from: "a@example.org, b@example.org" } });
+    expect(errors).toEqual(['gekkan.config.json:3:13  invalid config field "email[from]": expected one sender address, such as "月刊 News <news@example.org>", found the string "a@example.org, b@example.org" (that is not an email address)']);
+  });
+});
