@@ -123,7 +123,7 @@ describe("email.html", () => {
       expect(normalizeSpace(textContent(emailBody))).toBe(normalizeSpace(textContent(pageBody)));
     }
     const blocks = allElements(parseHtml(html(JA))).filter((el) => el.tagName === "section" && hasClass(el, "block"));
-    expect(blocks.map((b) => attr(b, "id"))).toEqual(["release-pacemaker-1011", "qa-1", "stonith-hp-ilo3"]);
+    expect(blocks.map((b) => attr(b, "id"))).toEqual(["release-pacemaker-1-0-11", "qa-python-gui-pacemaker-1-0-1-1", "stonith-hp-ilo3"]);
     // Each kind is told apart at a glance: a different border colour.
     const edges = blocks.map((b) => /border-left-color: (#[0-9a-f]{6})/.exec(attr(b, "style") ?? "")?.[1]);
     expect(new Set(edges).size).toBe(3);
