@@ -5,7 +5,7 @@ import type { VFileMessage } from "vfile-message";
 import { CONFIG_FILE, loadConfig, type SiteConfig } from "./config.js";
 import { ContentError, diagnostic, formatDiagnostic, isError } from "./diagnostics.js";
 import { buildTime, dayOf } from "./build-time.js";
-import { readSources, type SourceFile } from "./content/sources.js";
+import { readSourceSet, type SourceFile } from "./content/sources.js";
 import { renderAll, type RenderAllOptions, type RenderAllResult } from "./content/render-all.js";
 import type { RenderContext } from "./content/render-issue.js";
 import { collectSite } from "./site/collect.js";
@@ -87,12 +87,13 @@ export async function generate(options: BuildOptions, hooks: GenerateHooks = {})
     throw new ContentError([diagnostic(CONFIG_FILE, `config field "lang": no locale pack "${config.lang}"; available: ${[...locales.keys()].join(", ")}`, { line: 1, column: 1 }, "config-schema")]);
   }
   const today = dayOf(options.now ?? buildTime());
-  const sources = await readSources(options.root);
-  const context = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath };
+  // Files that cannot be read (a FIFO, a link outside the site, too large) are problems reported with the rest.
+  const { sources, problems } = await readSourceSet(options.root, config.limits);
+  const context = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits };
   const { rendered, messages } = await (hooks.renderAll ?? renderAll)(sources, context, { cacheDir: options.cacheDir, threads: options.threads });
   const collected = collectSite(rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today });
   // Cross-file problems (duplicate numbers/URLs) are reported with per-file ones, all at once.
-  const errors = [...messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
+  const errors = [...problems, ...messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
   if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
   const site = collected.site;
   const window = dateWindow(rendered.map((r) => r.issue.date), today);

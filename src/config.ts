@@ -5,8 +5,9 @@ import { z } from "zod";
 import type { VFileMessage } from "vfile-message";
 import { ContentError, diagnostic } from "./diagnostics.js";
 import { placeOfPath } from "./content/yaml-place.js";
-import { SLUG } from "./content/schema.js";
+import { slug } from "./content/schema.js";
 import { reportSchemaIssues } from "./schema-report.js";
+import { LIMIT_EXPECTATIONS, limitsSchema, SLUG_MAX_LENGTH, type ContentLimits } from "./content/limits.js";
 
 /** Components the Linux-HA series talks about; sites extend it in config. */
 export const DEFAULT_COMPONENTS = [
@@ -22,10 +23,11 @@ const configSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).default("http://localhost/"),
   lang: z.string().default("ja"),
   authors: z.array(z.string().trim().min(1)).default([]),
-  components: z.array(z.string().regex(SLUG)).default([]),
+  components: z.array(slug).default([]),
   search: z.boolean().default(true),
   searchShardSize: z.number().int().positive().default(500),
   feedItems: z.number().int().positive().default(20),
+  limits: limitsSchema,
 });
 
 const expectations: Record<string, string> = {
@@ -34,10 +36,12 @@ const expectations: Record<string, string> = {
   url: "an absolute http(s) URL where the site is published, e.g. https://user.github.io/repo/",
   lang: "a locale code such as ja or en",
   authors: "a list of names",
-  components: "a list of extra component names (lowercase letters, digits, hyphens)",
+  components: `a list of extra component names (lowercase letters, digits, hyphens; at most ${SLUG_MAX_LENGTH} characters)`,
   search: "true or false (build the Pagefind search index)",
   searchShardSize: "a positive whole number (issues per search index part)",
   feedItems: "a positive whole number (issues per feed)",
+  limits: "an object of content limits (issueBytes, frontMatterBytes, frontMatterKeys, nestingDepth, yamlAliases, inlineMarkers)",
+  ...Object.fromEntries(Object.entries(LIMIT_EXPECTATIONS).map(([key, text]) => [`limits.${key}`, text])),
 };
 
 export interface SiteConfig {
@@ -56,6 +60,8 @@ export interface SiteConfig {
   /** Issues per Pagefind index part: an edit re-indexes one part, and indexing memory stays one part's worth. */
   searchShardSize: number;
   feedItems: number;
+  /** How large and deep one issue may be (see content/limits.ts). */
+  limits: ContentLimits;
   /** Where the config came from, for messages and cache keys. */
   source: string;
 }
@@ -114,6 +120,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
     search: data.search,
     searchShardSize: data.searchShardSize,
     feedItems: data.feedItems,
+    limits: data.limits,
     source: text ?? "",
   };
 }

@@ -15,6 +15,8 @@ export interface SchemaReportOptions {
   start: Place;
   ruleId: string;
   format?: (key: string) => string;
+  /** The value as written in the source, when the parsed value cannot show it (a number too large to keep exactly). */
+  sourceText?: (path: readonly PropertyKey[]) => string | undefined;
 }
 
 /**
@@ -23,45 +25,71 @@ export interface SchemaReportOptions {
  * author's way: the expectations table says it in the project's words.
  */
 export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptions): VFileMessage[] {
-  const known = Object.keys(options.expectations);
   const name = options.format ?? ((key: string) => `"${key}"`);
   const messages: VFileMessage[] = [];
   // `titel:` already says "did you mean title?"; "title is missing" on top is noise.
   const explained = new Set<string>();
   for (const issue of error.issues) {
-    if (issue.code !== "unrecognized_keys" || issue.path.length > 0) continue;
+    if (issue.code !== "unrecognized_keys") continue;
+    const known = knownKeys(options.expectations, issue.path);
     for (const key of issue.keys) {
       const best = suggest(key, known);
-      if (best !== undefined) explained.add(best);
+      if (best !== undefined) explained.add(pathLabel([...issue.path, best]));
     }
   }
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
+      const known = knownKeys(options.expectations, issue.path);
       for (const key of issue.keys) {
         const path = [...issue.path, key];
         const hint = didYouMean(key, known, name) || `; expected one of ${known.map(name).join(", ")}`;
-        const reason = `unknown ${options.noun} ${name(key)}${hint}`;
+        const reason = `unknown ${options.noun} ${name(pathLabel(path))}${hint}`;
         messages.push(diagnostic(options.file, reason, options.locate(path, "key") ?? options.start, options.ruleId));
       }
       continue;
     }
-    const top = String(issue.path[0] ?? "");
-    const label = issue.path.map((segment, i) => (i === 0 ? String(segment) : `[${String(segment)}]`)).join("");
-    const expected = options.expectations[top] ?? issue.message;
+    const label = pathLabel(issue.path);
+    const expected = options.expectations[dotted(issue.path)] ?? options.expectations[String(issue.path[0] ?? "")] ?? issue.message;
     const input = (issue as { input?: unknown }).input;
     if (input === undefined && issue.code === "invalid_type") {
-      if (issue.path.length === 1 && explained.has(top)) continue;
+      if (explained.has(label)) continue;
       const reason = `missing required ${options.noun} ${name(label)}: expected ${expected}`;
       messages.push(diagnostic(options.file, reason, options.start, options.ruleId));
       continue;
     }
-    const reason = `invalid ${options.noun} ${name(label)}: expected ${expected}, found ${describeValue(input)}${customHint(issue)}`;
-    messages.push(diagnostic(options.file, reason, options.locate(issue.path, "value") ?? options.start, options.ruleId));
+    const place = options.locate(issue.path, "value");
+    const found = describeValue(input, place === undefined ? undefined : options.sourceText?.(issue.path));
+    const reason = `invalid ${options.noun} ${name(label)}: expected ${expected}, found ${found}${customHint(issue)}`;
+    messages.push(diagnostic(options.file, reason, place ?? options.start, options.ruleId));
   }
   return messages;
 }
 
+/** ["tags", 1] → "tags[1]"; ["limits", "issueBytes"] → "limits.issueBytes". */
+function pathLabel(path: readonly PropertyKey[]): string {
+  return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? String(segment) : `.${String(segment)}`)).join("");
+}
+
+/** The expectations key of a path: list indices do not matter ("tags[1]" → "tags"). */
+function dotted(path: readonly PropertyKey[]): string {
+  return path.filter((segment) => typeof segment !== "number").map(String).join(".");
+}
+
+/** Keys the object at `path` may have: top-level keys, or the `parent.key` entries of the expectations. */
+function knownKeys(expectations: Readonly<Record<string, string>>, path: readonly PropertyKey[]): string[] {
+  const prefix = path.length === 0 ? "" : `${dotted(path)}.`;
+  return Object.keys(expectations)
+    .filter((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes("."))
+    .map((key) => key.slice(prefix.length));
+}
+
+/**
+ * Custom refinements carry a specific reason: `params.hint` is appended as
+ * written (" — did you mean …?"), a plain message goes in parentheses.
+ */
 function customHint(issue: z.core.$ZodIssue): string {
-  // Custom refinements carry a specific reason (e.g. "2011-02 has no day 30").
-  return issue.code === "custom" && issue.message ? ` (${issue.message})` : "";
+  if (issue.code !== "custom") return "";
+  const hint = (issue.params as { hint?: unknown } | undefined)?.hint;
+  if (typeof hint === "string") return hint;
+  return issue.message ? ` (${issue.message})` : "";
 }

@@ -10,7 +10,7 @@ export const PACK_FILE = "renders.pack";
  * is listed field by field so that key order in the caller's object does not matter.
  */
 export function cacheNamespace(context: RenderContext, fingerprint: string): string {
-  const ctx = JSON.stringify([context.components, context.languages, context.defaultLang, context.basePath]);
+  const ctx = JSON.stringify([context.components, context.languages, context.defaultLang, context.basePath, context.limits ?? null]);
   return createHash("sha256").update(`gekkan-render-cache\0${fingerprint}\0${ctx}`).digest("hex");
 }
 

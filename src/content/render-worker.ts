@@ -13,7 +13,7 @@ let cached: { key: string; render: (file: string, bytes: Uint8Array) => RenderIs
 
 /** The piscina entry point (called by name). Results are JSON because VFileMessage does not survive structured clone. */
 export function renderBatch(task: RenderTask): string[] {
-  const key = JSON.stringify([task.context.components, task.context.languages, task.context.defaultLang, task.context.basePath]);
+  const key = JSON.stringify([task.context.components, task.context.languages, task.context.defaultLang, task.context.basePath, task.context.limits ?? null]);
   if (cached?.key !== key) cached = { key, render: createIssueRenderer(task.context) };
   const render = cached.render;
   return task.files.map((file, i) => serializeResult(render(file, task.bytes[i] ?? new Uint8Array())));

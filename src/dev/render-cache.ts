@@ -99,5 +99,5 @@ export function createRenderCache(options: { cacheDir?: string | undefined } = {
 }
 
 function contextKeyOf(context: RenderContext): unknown[] {
-  return [context.basePath, context.defaultLang, [...context.languages], [...context.components]];
+  return [context.basePath, context.defaultLang, [...context.languages], [...context.components], context.limits ?? null];
 }

@@ -11,6 +11,8 @@ import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import { createHash } from "node:crypto";
 import { remarkBlocks } from "./plugins/remark-blocks.js";
+import { remarkNearMissBlocks } from "./plugins/remark-near-miss-blocks.js";
+import { remarkDepthLimit } from "./plugins/remark-depth-limit.js";
 import { gfmPartsFor, remarkGfmParts, type GfmPart } from "./plugins/remark-gfm-parts.js";
 import { rehypeRawIfPresent } from "./plugins/rehype-raw-if-present.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
@@ -29,6 +31,8 @@ export interface MarkdownOptions {
    * the reference the parts mode is tested against.
    */
   gfm?: "parts" | "all";
+  /** The config's limits.nestingDepth (remark-depth-limit). */
+  nestingDepth?: number | undefined;
 }
 
 export interface MarkdownSource {
@@ -79,7 +83,9 @@ function buildProcessor(options: MarkdownOptions, token: string, parts: readonly
   const withGfm = parts === undefined ? base.use(remarkGfm) : base.use(remarkGfmParts, { parts });
   return withGfm
     .use(remarkDirective)
+    .use(remarkDepthLimit, { limit: options.nestingDepth })
     .use(remarkBlocks, { components: options.components, token })
+    .use(remarkNearMissBlocks)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRawIfPresent)
     .use(rehypeSanitize, sanitizeSchema)
