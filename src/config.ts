@@ -6,6 +6,7 @@ import type { VFileMessage } from "vfile-message";
 import { ContentError, diagnostic } from "./diagnostics.js";
 import { placeOfPath } from "./content/yaml-place.js";
 import { slug } from "./content/schema.js";
+import { controlsInData } from "./content/front-matter-controls.js";
 import { reportSchemaIssues } from "./schema-report.js";
 import { LIMIT_EXPECTATIONS, limitsSchema, SLUG_MAX_LENGTH, type ContentLimits } from "./content/limits.js";
 
@@ -100,6 +101,9 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
   }
   const raw: RawConfig = text === undefined ? { value: {}, messages: [], locate: () => undefined, start: { line: 1, column: 1 } } : readJson(file, text, path);
   if (raw.messages.length > 0) throw new ContentError(raw.messages);
+  // The title and description reach every page and feed: no control characters (JSON "\u001b").
+  const controls = raw.value !== null && typeof raw.value === "object" ? controlsInData(file, raw.value, raw.locate, "config field") : [];
+  if (controls.length > 0) throw new ContentError(controls);
   const result = configSchema.safeParse(raw.value, { reportInput: true });
   if (!result.success) {
     throw new ContentError(reportSchemaIssues(result.error, {

@@ -59,7 +59,7 @@ export async function readSources(root: string, limits: ContentLimits = DEFAULT_
   return sources;
 }
 
-type ReadResult = { bytes: Buffer } | { problem: VFileMessage };
+export type ReadResult = { bytes: Buffer } | { problem: VFileMessage };
 
 function readIssueFile(realRoot: string, root: string, file: string, maxBytes: number): ReadResult {
   const opened = openRegular(realRoot, join(root, file), file);
@@ -141,6 +141,35 @@ function readUpTo(fd: number, buffer: Buffer, max: number): Buffer {
 
 /** The warm-build check never reads more than this of one file; anything larger fails the real build anyway. */
 const STREAM_MAX = 64 * 1024 * 1024;
+
+/**
+ * One source read the way readSourceSet reads it (a regular file inside the
+ * site, never blocking): its bytes, or why not. For reads outside a build,
+ * such as the dev server's quick path; the size limit is the render's job.
+ */
+export function readSourceFile(root: string, file: string, maxBytes = STREAM_MAX): ReadResult {
+  return readIssueFile(realSiteRoot(root), root, file, maxBytes);
+}
+
+/** A regular file's text, or undefined: never blocks on a FIFO or reads a device. For code frames in messages. */
+export function readRegularText(path: string, maxBytes = 1024 * 1024): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > maxBytes) return undefined;
+    const bytes = readUpTo(fd, Buffer.allocUnsafe(stats.size + 1), maxBytes);
+    return bytes.length > maxBytes ? undefined : bytes.toString("utf8");
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * The sources one at a time through one reused buffer: each `bytes` is valid

@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import type { VFileMessage } from "vfile-message";
 import { buildTime, generate } from "../build.js";
 import type { Io } from "../cli-support.js";
 import { ContentError, diagnostic, formatDiagnostic } from "../diagnostics.js";
+import { readSourceFile } from "../content/sources.js";
 import { PageMemo, type PageMemoStats } from "../render/page-memo.js";
 import type { OutputSet } from "../write/output.js";
 import { EventHub } from "./events.js";
@@ -98,13 +97,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const started = performance.now();
     const changed = [];
     for (const file of batch.paths) {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(join(root, file));
-      } catch {
-        return false;
-      }
-      const result = cache.renderFile(file, bytes);
+      // Never blocks on a FIFO or reads outside the site; the full rebuild reports such a file.
+      const read = readSourceFile(root, file);
+      if (!("bytes" in read)) return false;
+      const result = cache.renderFile(file, read.bytes);
       if (result === undefined) return false;
       changed.push({ file, result });
     }
@@ -212,11 +208,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const warmUp = (files: string[]) => {
     const file = files.shift();
     if (file === undefined) return;
-    try {
-      cache.warm(file, readFileSync(join(root, file)));
-    } catch {
-      // A file that vanished meanwhile: nothing to warm.
-    }
+    // A file that vanished meanwhile (or is no regular file) has nothing to warm.
+    const read = readSourceFile(root, file);
+    if ("bytes" in read) cache.warm(file, read.bytes);
     warming = setImmediate(() => warmUp(files));
   };
   warmUp((quick?.site.issues ?? []).slice(0, WARM_UP_ISSUES).map((entry) => entry.issue.file));
