@@ -66,6 +66,9 @@ describe("gekkan check covers the issue being written", () => {
     const published = captureIo();
     expect(await main(["check", "--root", site.path, "--published"], published)).toBe(0);
     expect(published.stdout.join("\n")).toMatch(/^gekkan check: \d+ pages, \d+ links checked \(0 from Markdown\) in \d+ ms: 0 errors, 0 warnings$/m);
+    const withDrafts = captureIo();
+    expect(await main(["check", "--root", site.path, "--published", "--drafts"], withDrafts)).toBe(1);
+    expect(withDrafts.stderr.join("\n")).toMatch(/\[in a draft\]$/m);
   });
 });
 

@@ -43,7 +43,7 @@ function bodySite(body: string): TempDir {
 }
 
 describe("files that are not regular files", () => {
-  it("a FIFO named x.md neither blocks build nor check", async () => {
+  it("a FIFO named x.md blocks neither build, check nor new", async () => {
     site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
     execFileSync("mkfifo", [join(site.path, DIR, "x.md")]);
     const run = await build(site.path, 20_000);
@@ -53,6 +53,11 @@ describe("files that are not regular files", () => {
     expect(check.timedOut).toBe(false);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain(`${DIR}/x.md:1:1  this is a named pipe (FIFO)`);
+    const next = await runCli(["new"], { cwd: site.path, deadlineMs: 20_000 });
+    expect(next.timedOut).toBe(false);
+    expect(next.code).toBe(1);
+    expect(next.stderr).toContain(`${DIR}/x.md:1:1  this is a named pipe (FIFO)`);
+    expect(existsSync(join(site.path, DIR, "2011-05.md"))).toBe(false);
   });
 
   it("gekkan dev with a FIFO reports it, keeps answering, and stops on SIGTERM", async () => {
