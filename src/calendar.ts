@@ -15,8 +15,18 @@ export function isCalendarDate(text: string): boolean {
   return days !== undefined && d >= 1 && d <= days;
 }
 
-export const calendarDate = z
-  .string()
-  .regex(ISO_DATE)
-  .refine(isCalendarDate, { message: "that day does not exist in the calendar" });
-
+/**
+ * A calendar day written YYYY-MM-DD, judged once: a wrong shape
+ * (2011/07/01, a time, a five-digit year) is one problem, not also "that
+ * day does not exist". Year 0000 is refused: no calendar counts from it.
+ */
+export const calendarDate = z.string().superRefine((text, ctx) => {
+  if (!ISO_DATE.test(text)) {
+    const hint = /^\d{4}-\d{2}-\d{2}[T ]/.test(text) ? " (write the day only, without a time)" : "";
+    ctx.addIssue({ code: "custom", message: "", params: { hint }, input: text });
+  } else if (text.startsWith("0000-")) {
+    ctx.addIssue({ code: "custom", message: "there is no year 0000; years start at 0001", input: text });
+  } else if (!isCalendarDate(text)) {
+    ctx.addIssue({ code: "custom", message: "that day does not exist in the calendar", input: text });
+  }
+});

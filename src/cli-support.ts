@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { resolve } from "node:path";
 import { ContentError, formatDiagnostic } from "./diagnostics.js";
 import { plural } from "./plural.js";
+import { didYouMean } from "./suggest.js";
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, content: 1, usage: 2, bug: 70 } as const;
@@ -22,12 +23,15 @@ export const processIo: Io = {
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** Strict flag parsing: an unknown flag is a usage error, never ignored. */
+/** Strict flag parsing: an unknown flag is a usage error, never ignored; a near miss gets "did you mean …?". */
 export function parseFlags<T extends Options>(args: string[], options: T) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
+    const unknown = /^Unknown option '(--?[^'=]+)/.exec(message)?.[1];
+    const flags = Object.keys(options).map((name) => `--${name}`);
+    throw new UsageError(unknown === undefined ? message : `${message}${didYouMean(unknown.startsWith("--") ? unknown : `-${unknown}`, flags, (flag) => flag)}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ContentError, PlainError } from "./diagnostics.js";
 import { EXIT, UsageError, processIo, reportContentError, type Io } from "./cli-support.js";
+import { didYouMean } from "./suggest.js";
 type Command = (args: string[], io: Io) => Promise<number>;
 
 export interface CommandEntry {
@@ -52,7 +53,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   const entry = commands.get(first);
   if (!entry) {
-    io.err(`gekkan: unknown command or option "${first}"\n\n${usage()}`);
+    const names = [...commands.keys()];
+    const hint = first.startsWith("-") ? didYouMean(first, ["--help", "--version"], (s) => s) : didYouMean(first, names, (s) => s);
+    io.err(`gekkan: unknown command or option "${first}"${hint}\n\n${usage()}`);
     return EXIT.usage;
   }
   const command = await entry.load();

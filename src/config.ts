@@ -5,10 +5,12 @@ import { z } from "zod";
 import type { VFileMessage } from "vfile-message";
 import { ContentError, diagnostic } from "./diagnostics.js";
 import { placeOfPath } from "./content/yaml-place.js";
-import { SLUG } from "./content/schema.js";
+import { slug } from "./content/schema.js";
+import { controlsInData } from "./content/front-matter-controls.js";
 import { reportSchemaIssues } from "./schema-report.js";
 import { didYouMean } from "./suggest.js";
 import { isUnsubscribeUrl, parseMailbox } from "./mail-address.js";
+import { LIMIT_EXPECTATIONS, limitsSchema, SLUG_MAX_LENGTH, type ContentLimits } from "./content/limits.js";
 
 /** Components the Linux-HA series talks about; sites extend it in config. */
 export const DEFAULT_COMPONENTS = [
@@ -40,7 +42,7 @@ const configSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).default("http://localhost/"),
   lang: z.string().default("ja"),
   authors: z.array(z.string().trim().min(1)).default([]),
-  components: z.array(z.string().regex(SLUG)).default([]),
+  components: z.array(slug).default([]),
   search: z.boolean().default(true),
   searchShardSize: z.number().int().positive().default(500),
   feedItems: z.number().int().positive().default(20),
@@ -48,6 +50,7 @@ const configSchema = z.strictObject({
   image: publicFile.optional(),
   favicon: publicFile.optional(),
   email: emailSchema(),
+  limits: limitsSchema,
 }).superRefine((data, ctx) => {
   const known = [...DEFAULT_COMPONENTS, ...data.components];
   for (const key of Object.keys(data.componentNames)) {
@@ -86,7 +89,7 @@ const expectations: Record<string, string> = {
   url: "an absolute http(s) URL where the site is published, e.g. https://user.github.io/repo/",
   lang: "a locale code such as ja or en",
   authors: "a list of names",
-  components: "a list of extra component names (lowercase letters, digits, hyphens)",
+  components: `a list of extra component names (lowercase letters, digits, hyphens; at most ${SLUG_MAX_LENGTH} characters)`,
   search: "true or false (build the Pagefind search index)",
   searchShardSize: "a positive whole number (issues per search index part)",
   feedItems: "a positive whole number (issues per feed)",
@@ -99,6 +102,8 @@ const expectations: Record<string, string> = {
   "email.listUnsubscribe": "a mailto: address or an https:// URL, or a list of them",
   "email.listUnsubscribeOneClick": "true or false (readers' mail apps unsubscribe with one click, RFC 8058)",
   "email.files": "true or false (write email.html and email.txt beside each issue page)",
+  limits: "an object of content limits (issueBytes, frontMatterBytes, frontMatterKeys, nestingDepth, yamlAliases, inlineMarkers)",
+  ...Object.fromEntries(Object.entries(LIMIT_EXPECTATIONS).map(([key, text]) => [`limits.${key}`, text])),
 };
 
 export interface SiteConfig {
@@ -124,6 +129,8 @@ export interface SiteConfig {
   searchShardSize: number;
   feedItems: number;
   email: EmailConfig;
+  /** How large and deep one issue may be (see content/limits.ts). */
+  limits: ContentLimits;
   /** Where the config came from, for messages and cache keys. */
   source: string;
 }
@@ -179,6 +186,9 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
   }
   const raw: RawConfig = text === undefined ? { value: {}, messages: [], locate: () => undefined, start: { line: 1, column: 1 } } : readJson(file, text, path);
   if (raw.messages.length > 0) throw new ContentError(raw.messages);
+  // The title and description reach every page and feed: no control characters (JSON "\u001b").
+  const controls = raw.value !== null && typeof raw.value === "object" ? controlsInData(file, raw.value, raw.locate, "config field") : [];
+  if (controls.length > 0) throw new ContentError(controls);
   const result = configSchema.safeParse(raw.value, { reportInput: true });
   if (!result.success) {
     throw new ContentError(reportSchemaIssues(result.error, {
@@ -208,6 +218,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
     searchShardSize: data.searchShardSize,
     feedItems: data.feedItems,
     email: { from: data.email.from?.trim(), replyTo: data.email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(data.email.listUnsubscribe), listUnsubscribeOneClick: data.email.listUnsubscribeOneClick, files: data.email.files },
+    limits: data.limits,
     source: text ?? "",
   };
 }

@@ -32,12 +32,34 @@ export function warning(file: string, reason: string, place: Place | undefined, 
   return diagnostic(file, reason, place, ruleId, false);
 }
 
-/** `path:line:column  message` — the one format every command prints. */
+/**
+ * `path:line:column  message` — the one format every command prints, one
+ * line per problem. A file name or message holding a newline or another
+ * control character could forge a line of its own, so such text is escaped.
+ */
 export function formatDiagnostic(message: VFileMessage): string {
   const line = message.line ?? 1;
   const column = message.column ?? 1;
   const prefix = message.fatal === false ? "warning: " : "";
-  return `${message.file}:${line}:${column}  ${prefix}${message.reason}`;
+  return `${displayName(message.file ?? "")}:${line}:${column}  ${prefix}${escapeControls(message.reason)}`;
+}
+
+// C0 and C1 controls, DEL, and the two Unicode line separators.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROLS = new RegExp(CONTROL.source, "g");
+
+/**
+ * A file name as messages print it: as it is, unless it holds a control
+ * character (a newline, an escape), then quoted and escaped like a JSON
+ * string, so it stays on one line and cannot move the terminal's cursor.
+ */
+export function displayName(name: string): string {
+  return CONTROL.test(name) ? `"${escapeControls(name.replace(/["\\]/g, "\\$&"))}"` : name;
+}
+
+/** Control characters as escapes: "\n", "\t", else "\u001b". */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (c) => (c === "\n" ? "\\n" : c === "\t" ? "\\t" : c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }
 
 /** Stable order: by file, then line, then column, so output is deterministic. */
@@ -78,15 +100,32 @@ export class PlainError extends Error {
   override name = "PlainError";
 }
 
-/** Human description of a YAML/JSON value for "found …" in messages. */
-export function describeValue(value: unknown): string {
+/**
+ * Human description of a YAML/JSON value for "found …" in messages.
+ * `written` is the value as it appears in the source, used where the parsed
+ * value would misquote it (9007199254740993 parses as …992).
+ */
+export function describeValue(value: unknown, written?: string): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null (an empty value)";
-  if (typeof value === "string") return `the string ${JSON.stringify(truncate(value))}`;
-  if (typeof value === "number") return `the number ${value}`;
+  if (typeof value === "string") {
+    // zod reports a trimmed value; what was written may have been spaces.
+    if (value === "") return written !== undefined && written !== "" && written.trim() === "" ? "a blank string (only spaces)" : "an empty string";
+    if (value.trim() === "") return "a blank string (only spaces)";
+    return `the string ${JSON.stringify(truncate(value))}`;
+  }
+  if (typeof value === "number") {
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      const shown = written !== undefined && /^[-+]?\d+$/.test(written.trim()) ? written.trim() : String(value);
+      return `the number ${truncate(shown)}, which is too large to be kept exactly`;
+    }
+    return `the number ${value}`;
+  }
   if (typeof value === "boolean") return `the boolean ${value}`;
   if (Array.isArray(value)) return `a list of ${plural(value.length, "item")}`;
   if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  if (value instanceof Uint8Array) return "binary data (a !!binary value)";
+  if (value instanceof Map || value instanceof Set) return "a YAML collection with a tag (!!…)";
   return "a mapping";
 }
 

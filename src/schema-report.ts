@@ -7,7 +7,7 @@ export interface SchemaReportOptions {
   file: string;
   /** What the thing being validated is called in messages: "front matter field", "attribute". */
   noun: string;
-  /** Human expectation per top-level key, e.g. date → "a calendar date YYYY-MM-DD"; a nested key may have its own ("email.from"). */
+  /** Human expectation per top-level key, e.g. date → "a calendar date YYYY-MM-DD". */
   expectations: Readonly<Record<string, string>>;
   /** Where a path sits in the source; `key` for unknown/missing keys. */
   locate: (path: readonly PropertyKey[], prefer: "key" | "value") => Place | undefined;
@@ -15,6 +15,8 @@ export interface SchemaReportOptions {
   start: Place;
   ruleId: string;
   format?: (key: string) => string;
+  /** The value as written in the source, when the parsed value cannot show it (a number too large to keep exactly). */
+  sourceText?: (path: readonly PropertyKey[]) => string | undefined;
 }
 
 /**
@@ -23,58 +25,81 @@ export interface SchemaReportOptions {
  * author's way: the expectations table says it in the project's words.
  */
 export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptions): VFileMessage[] {
-  const known = Object.keys(options.expectations).filter((key) => !key.includes("."));
-  // Keys of a nested object are the dotted entries under its path: "email.from" → "from" inside "email".
-  const knownAt = (path: readonly PropertyKey[]) => (path.length === 0 ? known : Object.keys(options.expectations).filter((key) => key.startsWith(`${path.join(".")}.`)).map((key) => key.slice(path.join(".").length + 1)));
   const name = options.format ?? ((key: string) => `"${key}"`);
   const messages: VFileMessage[] = [];
   // `titel:` already says "did you mean title?"; "title is missing" on top is noise.
   const explained = new Set<string>();
   for (const issue of error.issues) {
-    if (issue.code !== "unrecognized_keys" || issue.path.length > 0) continue;
+    if (issue.code !== "unrecognized_keys") continue;
+    const known = knownKeys(options.expectations, issue.path);
     for (const key of issue.keys) {
       const best = suggest(key, known);
-      if (best !== undefined) explained.add(best);
+      if (best !== undefined) explained.add(pathLabel([...issue.path, best]));
     }
   }
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
+      const known = knownKeys(options.expectations, issue.path);
       for (const key of issue.keys) {
         const path = [...issue.path, key];
-        const nested = knownAt(issue.path);
-        const keys = nested.length > 0 ? nested : known;
-        const hint = didYouMean(key, keys, name) || `; expected one of ${keys.map(name).join(", ")}`;
-        const reason = `unknown ${options.noun} ${name(key)}${hint}`;
+        const hint = didYouMean(key, known, name) || `; expected one of ${known.map(name).join(", ")}`;
+        const reason = `unknown ${options.noun} ${name(pathLabel(path))}${hint}`;
         messages.push(diagnostic(options.file, reason, options.locate(path, "key") ?? options.start, options.ruleId));
       }
       continue;
     }
-    const top = String(issue.path[0] ?? "");
-    const label = issue.path.map((segment, i) => (i === 0 ? String(segment) : `[${String(segment)}]`)).join("");
+    const label = pathLabel(issue.path);
     const expected = expectationAt(options.expectations, issue.path) ?? issue.message;
     const input = (issue as { input?: unknown }).input;
     if (input === undefined && issue.code === "invalid_type") {
-      if (issue.path.length === 1 && explained.has(top)) continue;
+      if (explained.has(label)) continue;
       const reason = `missing required ${options.noun} ${name(label)}: expected ${expected}`;
       messages.push(diagnostic(options.file, reason, options.start, options.ruleId));
       continue;
     }
-    const reason = `invalid ${options.noun} ${name(label)}: expected ${expected}, found ${describeValue(input)}${customHint(issue)}`;
-    messages.push(diagnostic(options.file, reason, options.locate(issue.path, "value") ?? options.start, options.ruleId));
+    const place = options.locate(issue.path, "value");
+    const found = describeValue(input, place === undefined ? undefined : options.sourceText?.(issue.path));
+    const reason = `invalid ${options.noun} ${name(label)}: expected ${expected}, found ${found}${customHint(issue)}`;
+    messages.push(diagnostic(options.file, reason, place ?? options.start, options.ruleId));
   }
   return messages;
 }
 
-function customHint(issue: z.core.$ZodIssue): string {
-  // Custom refinements carry a specific reason (e.g. "2011-02 has no day 30").
-  return issue.code === "custom" && issue.message ? ` (${issue.message})` : "";
+/** ["tags", 1] → "tags[1]"; ["limits", "issueBytes"] → "limits.issueBytes". */
+function pathLabel(path: readonly PropertyKey[]): string {
+  return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? String(segment) : `.${String(segment)}`)).join("");
 }
 
-/** The expectation for the deepest part of `path` that has one: "email.listUnsubscribe.1" → "email.listUnsubscribe" → "email". */
+/** The expectations key of a path: list indices do not matter ("tags[1]" → "tags"). */
+function dotted(path: readonly PropertyKey[]): string {
+  return path.filter((segment) => typeof segment !== "number").map(String).join(".");
+}
+
+/** The expectation of the deepest part of `path` that has one: "email.listUnsubscribe[1]" → "email.listUnsubscribe" → "email". */
 function expectationAt(expectations: Readonly<Record<string, string>>, path: readonly PropertyKey[]): string | undefined {
-  for (let n = path.length; n > 0; n--) {
-    const found = expectations[path.slice(0, n).map(String).join(".")];
+  const keys = path.filter((segment) => typeof segment !== "number").map(String);
+  for (let n = keys.length; n > 0; n--) {
+    const found = expectations[keys.slice(0, n).join(".")];
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/** Keys the object at `path` may have: top-level keys, or the `parent.key` entries of the expectations. */
+function knownKeys(expectations: Readonly<Record<string, string>>, path: readonly PropertyKey[]): string[] {
+  const prefix = path.length === 0 ? "" : `${dotted(path)}.`;
+  return Object.keys(expectations)
+    .filter((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes("."))
+    .map((key) => key.slice(prefix.length));
+}
+
+/**
+ * Custom refinements carry a specific reason: `params.hint` is appended as
+ * written (" — did you mean …?"), a plain message goes in parentheses.
+ */
+function customHint(issue: z.core.$ZodIssue): string {
+  if (issue.code !== "custom") return "";
+  const hint = (issue.params as { hint?: unknown } | undefined)?.hint;
+  if (typeof hint === "string") return hint;
+  return issue.message ? ` (${issue.message})` : "";
 }

@@ -1,13 +1,24 @@
 import type { VFileMessage } from "vfile-message";
-import { generate, type BuildOptions } from "../pipeline/generate.js";
-import { isError, sortDiagnostics } from "../diagnostics.js";
+import { generate, type BuildOptions, type Generated } from "../pipeline/generate.js";
+import type { Reuse } from "../pipeline/reuse.js";
+import type { RenderedIssue } from "../content/render-issue.js";
+import { MapStore } from "../incremental/map-store.js";
+import { memoOver, noMemo } from "../incremental/memo.js";
+import { diagnostic, formatDiagnostic, isError, sortDiagnostics } from "../diagnostics.js";
 import { checkLinks } from "./check-links.js";
 import { numberingGaps } from "./numbering.js";
+import { unpublishedNote } from "./unpublished.js";
 import { validateHtmlPages } from "./vnu.js";
 
-export interface CheckOptions extends Pick<BuildOptions, "root" | "drafts" | "future" | "now"> {
+export interface CheckOptions extends Pick<BuildOptions, "root" | "now"> {
   /** Also run the Nu Html Checker over every page. */
   html?: boolean;
+  /** Check only what `gekkan build` publishes; by default drafts and scheduled issues are checked too. */
+  published?: boolean;
+  /** With `published`: add drafts back, as `gekkan build --drafts` would. */
+  drafts?: boolean;
+  /** With `published`: add future-dated issues back, as `gekkan build --future` would. */
+  future?: boolean;
 }
 
 export interface CheckReport {
@@ -19,26 +30,78 @@ export interface CheckReport {
   linksFromMarkdown: number;
   /** Pages the Nu Html Checker validated (0 without --html). */
   validated: number;
+  /** Errors found in drafts or scheduled issues (they are among `errors` too). */
+  unpublishedErrors: number;
+  /** True when drafts and scheduled issues were part of the checked site. */
+  unpublishedIncluded: boolean;
 }
 
 /**
  * `gekkan check`: the build's own validation (generate throws ContentError),
  * then what only the finished site shows: links, anchors, images, numbering,
- * and optionally HTML validity. Entirely in memory.
+ * and optionally HTML validity. Entirely in memory. By default the issue
+ * being written is checked too (drafts, future dates), with its findings
+ * marked; a link that resolves only because an unpublished issue is there
+ * is caught by checking the published site as well.
  */
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
-  const generated = await generate({ root: options.root, drafts: options.drafts, future: options.future, now: options.now });
+  const everything = options.published !== true;
+  // One memo for both runs of a check: the published-only run renders no issue and no unchanged page again.
+  const reuse: Reuse = { issues: memoOver(new MapStore()), pages: memoOver(new MapStore()), search: noMemo };
+  const shape = { drafts: everything || options.drafts === true, future: everything || options.future === true };
+  const generated = await generate({ root: options.root, ...shape, now: options.now }, reuse);
   const { config, output, site } = generated;
-  const links = checkLinks(site, output, { origin: config.origin, basePath: config.basePath });
+  const rendered = generated.issues;
+  const where = { origin: config.origin, basePath: config.basePath };
+  const links = checkLinks(site, output, where);
+  const extra = everything && rendered.some((r) => unpublishedNote(r.issue, generated.today) !== undefined) ? await publishedOnly(options, reuse, links.messages, rendered) : [];
   const html = options.html ? await validateHtmlPages(output, config.basePath) : { messages: [], pages: 0 };
-  const all = sortDiagnostics([...generated.warnings, ...numberingGaps(generated.issues), ...links.messages, ...html.messages]);
+  const found = [...generated.warnings, ...numberingGaps(rendered, generated.today), ...links.messages, ...extra, ...html.messages];
+  const all = sortDiagnostics(markUnpublished(found, rendered, generated.today));
+  const errors = all.filter(isError);
   return {
-    errors: all.filter(isError),
+    errors,
     warnings: all.filter((m) => !isError(m)),
     files: output.size,
     pages: output.paths().filter((p) => p.endsWith(".html")).length,
     links: links.checked,
     linksFromMarkdown: links.fromMarkdown,
     validated: html.pages,
+    unpublishedErrors: errors.filter((m) => unpublishedFiles(rendered, generated.today).has(m.file ?? "")).length,
+    unpublishedIncluded: shape.drafts || shape.future,
   };
+}
+
+/**
+ * The site as `gekkan build` publishes it today: a link from a published
+ * issue that works only while a draft is on the site is broken there.
+ */
+async function publishedOnly(options: CheckOptions, reuse: Reuse, already: readonly VFileMessage[], rendered: readonly RenderedIssue[]): Promise<VFileMessage[]> {
+  const published: Generated = await generate({ root: options.root, drafts: false, future: false, now: options.now }, reuse);
+  const seen = new Set(already.map(formatDiagnostic));
+  // Only links the author wrote: template links on list pages differ between the two sites by design.
+  const issueFiles = new Set(rendered.map((r) => r.issue.file));
+  const { messages } = checkLinks(published.site, published.output, { origin: published.config.origin, basePath: published.config.basePath });
+  return messages
+    .filter((m) => issueFiles.has(m.file ?? "") && !seen.has(formatDiagnostic(m)))
+    .map((m) => diagnostic(m.file ?? "", `${m.reason} (on the published site: the link works only while drafts and scheduled issues are included)`, { line: m.line ?? 1, column: m.column ?? 1 }, String(m.ruleId), m.fatal !== false));
+}
+
+function unpublishedFiles(rendered: readonly RenderedIssue[], today: string): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const r of rendered) {
+    const note = unpublishedNote(r.issue, today);
+    if (note !== undefined) notes.set(r.issue.file, note);
+  }
+  return notes;
+}
+
+/** A finding in a draft or scheduled issue says so: it does not break the site as published today. */
+function markUnpublished(messages: readonly VFileMessage[], rendered: readonly RenderedIssue[], today: string): VFileMessage[] {
+  const notes = unpublishedFiles(rendered, today);
+  return messages.map((m) => {
+    const note = notes.get(m.file ?? "");
+    if (note === undefined || m.ruleId === "issue-number-gap") return m;
+    return diagnostic(m.file ?? "", `${m.reason} [in ${note}]`, { line: m.line ?? 1, column: m.column ?? 1 }, String(m.ruleId), m.fatal !== false);
+  });
 }

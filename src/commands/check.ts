@@ -4,19 +4,22 @@ import { runCheck, type CheckReport } from "../check/run-check.js";
 import { VnuUnavailableError } from "../check/vnu.js";
 import { plural } from "../plural.js";
 
-export const checkUsage = `gekkan check [--root DIR] [--html] [--drafts] [--future]
+export const checkUsage = `gekkan check [--root DIR] [--html] [--published [--drafts] [--future]]
 
   Validates the site without writing anything: everything gekkan build
   checks, plus every internal link, #anchor and image on every page
   (links you wrote are reported at their line in the Markdown), and gaps
-  in issue numbers (a warning). Exits 1 if anything is broken.
-  --root DIR   site root (default: .)
-  --html       also validate every page with the Nu Html Checker (needs Java and vnu-jar)
-  --drafts     include issues marked draft: true, as gekkan build --drafts would
-  --future     include issues dated after today`;
+  in issue numbers (a warning). Drafts and future-dated issues are checked
+  too, and what is found in them is marked [in a draft] or
+  [in scheduled for DATE]. Exits 1 if anything is broken.
+  --root DIR     site root (default: .)
+  --html         also validate every page with the Nu Html Checker (needs Java)
+  --published    check only what gekkan build publishes today
+  --drafts       with --published: include drafts, as gekkan build --drafts would
+  --future       with --published: include issues dated after today`;
 
 export async function checkCommand(args: string[], io: Io): Promise<number> {
-  const flags = parseFlags(args, { ...commonFlags, html: { type: "boolean" }, drafts: { type: "boolean" }, future: { type: "boolean" } });
+  const flags = parseFlags(args, { ...commonFlags, html: { type: "boolean" }, published: { type: "boolean" }, drafts: { type: "boolean" }, future: { type: "boolean" } });
   if (flags.help) {
     io.out(checkUsage);
     return EXIT.ok;
@@ -24,7 +27,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const started = performance.now();
   let report: CheckReport;
   try {
-    report = await runCheck({ root: rootOf(flags.root), html: flags.html === true, drafts: flags.drafts === true, future: flags.future === true });
+    report = await runCheck({ root: rootOf(flags.root), html: flags.html === true, published: flags.published === true, drafts: flags.drafts === true, future: flags.future === true });
   } catch (error) {
     if (error instanceof ContentError) {
       // The build itself fails: nothing further can be checked.
@@ -39,7 +42,9 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   for (const message of [...report.errors, ...report.warnings]) io.err(formatDiagnostic(message));
   const ms = Math.round(performance.now() - started);
   const html = flags.html ? `, ${report.validated} validated as HTML` : "";
-  const line = `gekkan check: ${plural(report.pages, "page")}${html}, ${plural(report.links, "link")} checked (${report.linksFromMarkdown} from Markdown) in ${ms} ms: ${plural(report.errors.length, "error")}, ${plural(report.warnings.length, "warning")}`;
+  const scope = report.unpublishedIncluded ? ", drafts and scheduled issues included" : "";
+  const inDrafts = report.unpublishedErrors > 0 ? ` (${report.unpublishedErrors} in drafts or scheduled issues)` : "";
+  const line = `gekkan check: ${plural(report.pages, "page")}${html}, ${plural(report.links, "link")} checked (${report.linksFromMarkdown} from Markdown)${scope} in ${ms} ms: ${plural(report.errors.length, "error")}${inDrafts}, ${plural(report.warnings.length, "warning")}`;
   (report.errors.length > 0 ? io.err : io.out)(line);
   return report.errors.length > 0 ? EXIT.content : EXIT.ok;
 }

@@ -39,13 +39,13 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   const locale = locales.get(lang);
   if (!locale) throw new UsageError(`the site has no locale pack "${lang}"`);
 
-  const planned = planIssue(await readExistingIssues(root), { month: flags.date, today: buildTime() });
+  const planned = planIssue(await readExistingIssues(root, config.limits), { month: flags.date, today: buildTime() });
   if (!planned.ok) throw new ContentError(planned.messages);
   const { plan } = planned;
   const text = issueSkeleton({ number: plan.number, date: plan.date, title: flags.title ?? locale.issueLabel(plan.date), lang });
 
   // The skeleton must build as written; check before anything lands on disk.
-  const render = createIssueRenderer({ components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath });
+  const render = createIssueRenderer({ components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
   const result = render(plan.file, Buffer.from(text, "utf8"));
   if (!result.ok) throw new ContentError(result.messages);
 

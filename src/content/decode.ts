@@ -1,5 +1,6 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic, type Place } from "../diagnostics.js";
+import { describeControl, findControl } from "./control-chars.js";
 
 export type Decoded = { ok: true; text: string } | { ok: false; message: VFileMessage };
 
@@ -26,7 +27,20 @@ export function decodeSource(file: string, bytes: Uint8Array): Decoded {
   if (text.trim() === "") {
     return fail(file, "the file is empty; expected front matter between --- lines (title, issue, date) followed by the issue text", { line: 1, column: 1 }, "empty-file");
   }
+  const control = findControl(text);
+  if (control !== undefined) {
+    const more = control.count > 1 ? ` (${control.count - 1} more in this file)` : "";
+    return fail(file, `the file contains the invisible character ${describeControl(control.char)}, which no web page or feed may hold; delete it${more}`, placeOfIndex(text, control.index), "control-character");
+  }
   return { ok: true, text };
+}
+
+/** 1-based line and column (in characters) of a UTF-16 index. */
+export function placeOfIndex(text: string, index: number): Place {
+  const lineStart = text.lastIndexOf("\n", index - 1) + 1;
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) line++;
+  return { line, column: [...text.slice(lineStart, index)].length + 1 };
 }
 
 function fail(file: string, reason: string, place: Place, ruleId: string): Decoded {

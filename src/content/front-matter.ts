@@ -1,7 +1,9 @@
 import matter from "gray-matter";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { isAlias, isMap, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { VFileMessage } from "vfile-message";
-import { diagnostic } from "../diagnostics.js";
+import { diagnostic, type Place } from "../diagnostics.js";
+import { DEFAULT_LIMITS, formatBytes, limitSetting, type ContentLimits } from "./limits.js";
+import { yamlErrorReason } from "./yaml-errors.js";
 
 export interface FrontMatter {
   /** The parsed YAML document, kept for locating schema issues. */
@@ -16,7 +18,8 @@ export interface FrontMatter {
 export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; messages: VFileMessage[] };
 
 const OPEN = /^---[ \t]*\n/;
-const CLOSE = /\n---[ \t]*(?:\n|$)/;
+/** A closing fence is a line of exactly three dashes (trailing blanks allowed): `---x` and `----` are not one. */
+const CLOSE = /^---[ \t]*$/m;
 
 /**
  * Splits front matter with gray-matter and parses it with `yaml`, which keeps
@@ -24,68 +27,118 @@ const CLOSE = /\n---[ \t]*(?:\n|$)/;
  * The matter string gray-matter hands over starts on line 1 of the file, so
  * YAML positions are file positions with no offset.
  */
-export function parseFrontMatter(file: string, text: string): FrontMatterResult {
+export function parseFrontMatter(file: string, text: string, limits: ContentLimits = DEFAULT_LIMITS): FrontMatterResult {
   if (!OPEN.test(text)) {
     return failed(diagnostic(file, "missing front matter: the file must start with a line containing only --- followed by title, issue and date", { line: 1, column: 1 }, "front-matter-missing"));
   }
-  if (!CLOSE.test(text.slice(3))) {
+  const afterOpen = text.indexOf("\n") + 1;
+  const close = CLOSE.exec(text.slice(afterOpen));
+  if (close === null) {
+    // `---x` or `--- end` meant as the closing line: point at it.
+    const near = /^---/m.exec(text.slice(afterOpen));
+    if (near !== null) {
+      const line = countNewlines(text.slice(0, afterOpen + near.index)) + 1;
+      return failed(diagnostic(file, "front matter is never closed: this line starts with --- but the closing line must hold only ---; remove what follows the dashes", { line, column: 4 }, "front-matter-unclosed"));
+    }
     return failed(diagnostic(file, "front matter is never closed: add a line containing only --- after the last field", { line: 1, column: 1 }, "front-matter-unclosed"));
   }
-  const lines = new LineCounter();
-  let doc: Document.Parsed | undefined;
-  let yamlSource = "";
-  const parsed = matter(text, {
-    engines: {
-      yaml: (source: string) => {
-        yamlSource = source;
-        doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, version: "1.2" });
-        return {};
-      },
-    },
-  });
-  // gray-matter skips the engine for empty front matter (`---` straight after `---`):
-  // that is an empty mapping, so the schema can say which fields are missing.
-  doc ??= parseDocument("", { lineCounter: lines, version: "1.2" });
+  const closeStart = afterOpen + close.index;
+  const yamlBytes = Buffer.byteLength(text.slice(afterOpen, closeStart));
+  if (yamlBytes > limits.frontMatterBytes) {
+    return failed(diagnostic(file, `the front matter is ${formatBytes(yamlBytes)}; the limit is ${formatBytes(limits.frontMatterBytes)} (${limitSetting("frontMatterBytes")}); keep only the fields of the issue there`, { line: 1, column: 1 }, "front-matter-too-large"));
+  }
+  const closeEnd = text.indexOf("\n", closeStart);
+  const body = closeEnd === -1 ? "" : text.slice(closeEnd + 1);
+  const bodyLine = countNewlines(text.slice(0, closeEnd === -1 ? text.length : closeEnd + 1)) + 1;
+  const parsed = parseYaml(text.slice(0, closeStart));
+  const { doc, lines, source } = parsed;
   if (doc.errors.length > 0) {
     return {
       ok: false,
       messages: doc.errors.map((error) => {
-        const opening = error.code === "MISSING_CHAR" ? openingQuote(yamlSource, error.pos[0], error.message) : undefined;
-        const pos = lines.linePos(opening ?? error.pos[0]);
-        const reason = opening === undefined
-          ? `invalid YAML in front matter: ${firstLine(error.message)}`
-          : `invalid YAML in front matter: the quoted string that starts here is never closed (add the closing ${yamlSource[opening] ?? "quote"})`;
-        return diagnostic(file, reason, { line: pos.line, column: pos.col }, "yaml-syntax");
+        const { reason, offset } = yamlErrorReason(error, source);
+        const pos = lines.linePos(offset);
+        return diagnostic(file, `invalid YAML in front matter: ${reason}`, { line: pos.line, column: pos.col }, "yaml-syntax");
       }),
     };
   }
-  const body = parsed.content;
-  const consumed = text.slice(0, text.length - body.length);
-  const bodyLine = countNewlines(consumed) + 1;
-  return { ok: true, value: { doc, lines, data: (doc.toJS() as unknown) ?? {}, body, bodyLine } };
+  const limited = checkYamlLimits(file, doc, lines, limits);
+  if (limited !== undefined) return failed(limited);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: limits.yamlAliases }) as unknown;
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    // yaml refuses an alias that expands too far (a "billion laughs" bomb).
+    return failed(aliasProblem(file, doc, lines, limits));
+  }
+  return { ok: true, value: { doc, lines, data: data ?? {}, body, bodyLine } };
+}
+
+/**
+ * gray-matter, given the front matter alone with a canonical closing line,
+ * can only split where gekkan found the fence; its engine hook hands the
+ * YAML (from line 1) to `yaml`. Empty front matter never reaches the engine:
+ * that is an empty mapping, so the schema can say which fields are missing.
+ */
+function parseYaml(head: string): { doc: Document.Parsed; lines: LineCounter; source: string } {
+  const lines = new LineCounter();
+  let doc: Document.Parsed | undefined;
+  let source = "";
+  // The closing delimiter includes its newline, so a `---x` line inside is never taken for it.
+  matter(`${head}---\n`, {
+    delimiters: ["---", "---\n"],
+    engines: {
+      yaml: (yaml: string) => {
+        source = yaml;
+        doc = parseDocument(yaml, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, version: "1.2" });
+        return {};
+      },
+    },
+  });
+  doc ??= parseDocument("", { lineCounter: lines, version: "1.2" });
+  return { doc, lines, source };
+}
+
+/** Too many fields, or too many aliases: stopped before the document is turned into data. */
+function checkYamlLimits(file: string, doc: Document.Parsed, lines: LineCounter, limits: ContentLimits): VFileMessage | undefined {
+  const contents = doc.contents;
+  if (isMap(contents) && contents.items.length > limits.frontMatterKeys) {
+    const extra = contents.items[limits.frontMatterKeys];
+    const range = (extra?.key as { range?: [number, number] } | null | undefined)?.range;
+    const reason = `the front matter has ${contents.items.length} fields; the limit is ${limits.frontMatterKeys} (${limitSetting("frontMatterKeys")}); an issue needs only title, issue, date and a few more`;
+    return diagnostic(file, reason, placeOf(lines, range?.[0]), "front-matter-too-many-keys");
+  }
+  let aliases = 0;
+  visit(doc, {
+    Alias: () => {
+      aliases++;
+      return aliases > limits.yamlAliases ? visit.BREAK : undefined;
+    },
+  });
+  return aliases > limits.yamlAliases ? aliasProblem(file, doc, lines, limits) : undefined;
+}
+
+function aliasProblem(file: string, doc: Document.Parsed, lines: LineCounter, limits: ContentLimits): VFileMessage {
+  let first: number | undefined;
+  visit(doc, {
+    Alias: (_key, node) => {
+      if (isAlias(node)) first = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  const reason = `the front matter uses YAML aliases (*name) more than the limit of ${limits.yamlAliases} allows (${limitSetting("yamlAliases")}); write the values out instead of referring to them`;
+  return diagnostic(file, reason, placeOf(lines, first), "yaml-aliases");
+}
+
+function placeOf(lines: LineCounter, offset: number | undefined): Place {
+  if (offset === undefined) return { line: 1, column: 1 };
+  const pos = lines.linePos(offset);
+  return { line: pos.line, column: pos.col };
 }
 
 function failed(message: VFileMessage): FrontMatterResult {
   return { ok: false, messages: [message] };
-}
-
-/**
- * yaml reports a missing closing quote where the text runs out, which can be
- * lines below the mistake; the opening quote is the place to fix.
- */
-function openingQuote(text: string, end: number, message: string): number | undefined {
-  const quote = /Missing closing (["'])quote/.exec(message)?.[1];
-  if (quote === undefined) return undefined;
-  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
-    if (text[i] === quote && !(quote === "\"" && text[i - 1] === "\\")) return i;
-  }
-  return undefined;
-}
-
-function firstLine(text: string): string {
-  const line = text.split("\n")[0] ?? text;
-  // yaml appends " at line X, column Y"; the location is printed separately.
-  return line.replace(/ at line \d+, column \d+:?$/, "");
 }
 
 function countNewlines(text: string): number {

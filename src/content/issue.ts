@@ -2,7 +2,13 @@ import type { VFileMessage } from "vfile-message";
 import { decodeSource } from "./decode.js";
 import { parseFrontMatter } from "./front-matter.js";
 import { frontMatterExpectations, frontMatterSchema, type SchemaContext } from "./schema.js";
-import { placeOfPath } from "./yaml-place.js";
+import { placeOfPath, sourceOfPath } from "./yaml-place.js";
+import { DEFAULT_LIMITS, limitSetting, type ContentLimits } from "./limits.js";
+import { tooLarge } from "./source-problems.js";
+import { excessiveNesting } from "./nesting.js";
+import { excessiveMarkers } from "./inline-density.js";
+import { controlsInData } from "./front-matter-controls.js";
+import { skeletonLeftover } from "../new/leftovers.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { describeValue, diagnostic } from "../diagnostics.js";
 
@@ -30,15 +36,19 @@ export interface Issue {
 
 export interface IssueContext extends SchemaContext {
   defaultLang: string;
+  /** Size and depth limits (the config's `limits`); absent = the defaults. */
+  limits?: ContentLimits | undefined;
 }
 
 export type IssueResult = { ok: true; issue: Issue } | { ok: false; messages: VFileMessage[] };
 
 /** Pure: (file name, bytes, context) → Issue or located messages. */
 export function parseIssue(file: string, bytes: Uint8Array, context: IssueContext): IssueResult {
+  const limits = context.limits ?? DEFAULT_LIMITS;
+  if (bytes.length > limits.issueBytes) return { ok: false, messages: [tooLarge(file, bytes.length, limits.issueBytes)] };
   const decoded = decodeSource(file, bytes);
   if (!decoded.ok) return { ok: false, messages: [decoded.message] };
-  const fm = parseFrontMatter(file, decoded.text);
+  const fm = parseFrontMatter(file, decoded.text, limits);
   if (!fm.ok) return fm;
   const { doc, lines, data, body, bodyLine } = fm.value;
   const start = { line: 1, column: 1 };
@@ -46,21 +56,30 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
     const reason = `front matter must be a mapping of fields (title: …, issue: …, date: …), found ${describeValue(data)}`;
     return { ok: false, messages: [diagnostic(file, reason, { line: 2, column: 1 }, "front-matter-shape")] };
   }
+  const locate = (path: readonly PropertyKey[], prefer: "key" | "value" = "value") => placeOfPath(doc, lines, path, 0, prefer);
+  const controls = controlsInData(file, data, locate);
+  if (controls.length > 0) return { ok: false, messages: controls };
+  const nesting = nestingProblem(file, body, bodyLine, limits) ?? densityProblem(file, body, bodyLine, limits);
   const result = frontMatterSchema(context).safeParse(data, { reportInput: true });
   if (!result.success) {
-    return {
-      ok: false,
-      messages: reportSchemaIssues(result.error, {
-        file,
-        noun: "front matter field",
-        expectations: frontMatterExpectations(context),
-        locate: (path, prefer) => placeOfPath(doc, lines, path, 0, prefer),
-        start,
-        ruleId: "front-matter-schema",
-      }),
-    };
+    const messages = reportSchemaIssues(result.error, {
+      file,
+      noun: "front matter field",
+      expectations: frontMatterExpectations(context),
+      locate,
+      sourceText: (path) => sourceOfPath(doc, path),
+      start,
+      ruleId: "front-matter-schema",
+    });
+    return { ok: false, messages: nesting ? [...messages, nesting] : messages };
   }
+  if (nesting) return { ok: false, messages: [nesting] };
   const fields = result.data;
+  if (!fields.draft) {
+    // The example text of `gekkan new` must never be published; a draft may keep it.
+    const leftover = skeletonLeftover(file, body, bodyLine);
+    if (leftover) return { ok: false, messages: [leftover] };
+  }
   return {
     ok: true,
     issue: {
@@ -76,8 +95,26 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       authors: fields.authors,
       body,
       bodyLine,
-      numberLine: placeOfPath(doc, lines, ["issue"], 0, "key")?.line ?? 1,
-      slugLine: placeOfPath(doc, lines, [fields.slug ? "slug" : "date"], 0, "key")?.line ?? 1,
+      numberLine: locate(["issue"], "key")?.line ?? 1,
+      slugLine: locate([fields.slug ? "slug" : "date"], "key")?.line ?? 1,
     },
   };
+}
+
+/** Paragraphs packed with emphasis and link markers, which the parser reads in quadratic time. */
+function densityProblem(file: string, body: string, bodyLine: number, limits: ContentLimits): VFileMessage | undefined {
+  const found = excessiveMarkers(body, limits.inlineMarkers);
+  if (!found) return undefined;
+  const reason = found.single
+    ? `this paragraph holds ${found.markers} emphasis and link markers (* _ ~ [ ]); the limit is ${limits.inlineMarkers} (${limitSetting("inlineMarkers")}), because the Markdown parser slows down with their square; split the paragraph, or put such text in a code block`
+    : `the paragraphs up to here hold too many emphasis and link markers (* _ ~ [ ]) for the Markdown parser to read in reasonable time (this one holds ${found.markers}; see ${limitSetting("inlineMarkers")}); split long paragraphs, or put such text in code blocks`;
+  return diagnostic(file, reason, { line: bodyLine + found.line - 1, column: 1 }, "inline-markers");
+}
+
+/** Lists, quotes and blocks nested past the limit, found before any Markdown parser runs. */
+function nestingProblem(file: string, body: string, bodyLine: number, limits: ContentLimits): VFileMessage | undefined {
+  const found = excessiveNesting(body, limits.nestingDepth);
+  if (!found) return undefined;
+  const reason = `lists, block quotes and blocks are nested ${found.depth} deep here; the limit is ${limits.nestingDepth} (${limitSetting("nestingDepth")}); flatten the structure`;
+  return diagnostic(file, reason, { line: bodyLine + found.line - 1, column: found.column }, "nesting-too-deep");
 }

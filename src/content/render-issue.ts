@@ -22,7 +22,7 @@ export type RenderIssueResult = { ok: true; value: RenderedIssue } | { ok: false
  * That is what makes it cacheable and safe to run in a worker thread.
  */
 export function createIssueRenderer(context: RenderContext): (file: string, bytes: Uint8Array) => RenderIssueResult {
-  const markdown: MarkdownRenderer = createMarkdownRenderer({ components: context.components, basePath: context.basePath });
+  const markdown: MarkdownRenderer = createMarkdownRenderer({ components: context.components, basePath: context.basePath, nestingDepth: context.limits?.nestingDepth });
   return (file, bytes) => {
     const parsed = parseIssue(file, bytes, context);
     if (!parsed.ok) return parsed;

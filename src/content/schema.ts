@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { calendarDate } from "../calendar.js";
+import { componentName } from "../component-name.js";
+import { SLUG_MAX_LENGTH } from "./limits.js";
 
 export { calendarDate, isCalendarDate } from "../calendar.js";
+export { componentName } from "../component-name.js";
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export interface SchemaContext {
@@ -16,10 +19,10 @@ export function frontMatterExpectations(context: SchemaContext): Record<string, 
     issue: "a positive whole number (the issue number, e.g. 12)",
     date: "a calendar date written YYYY-MM-DD (e.g. 2011-04-01)",
     summary: "a string",
-    tags: `a list of component names (${context.components.join(", ")})`,
+    tags: "a list of component names",
     draft: "true or false",
     lang: `one of ${context.languages.join(", ")}`,
-    slug: "lowercase letters, digits and single hyphens (e.g. 2011-04-special)",
+    slug: `lowercase letters, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters (e.g. 2011-04-special)`,
     authors: "a list of names",
   };
 }
@@ -41,7 +44,7 @@ export function frontMatterSchema(context: SchemaContext) {
 const schemas = new WeakMap<SchemaContext, ReturnType<typeof buildFrontMatterSchema>>();
 
 function buildFrontMatterSchema(context: SchemaContext) {
-  const component = z.string().refine((name) => context.components.includes(name), { message: "not a known component; add it to `components` in gekkan.config.json" });
+  const component = componentName(context.components);
   return z.strictObject({
     title: z.string().trim().min(1),
     issue: z.number().int().positive(),
@@ -50,9 +53,14 @@ function buildFrontMatterSchema(context: SchemaContext) {
     tags: z.array(component).default([]),
     draft: z.boolean().default(false),
     lang: z.string().refine((lang) => context.languages.includes(lang), { message: "no locale pack has that name" }).optional(),
-    slug: z.string().regex(SLUG).optional(),
+    slug: slug.optional(),
     authors: z.array(z.string().trim().min(1)).default([]),
   });
 }
+
+/** A slug becomes a folder name in the output: one message whether it is malformed or too long. */
+export const slug = z.string().superRefine((text, ctx) => {
+  if (!SLUG.test(text) || text.length > SLUG_MAX_LENGTH) ctx.addIssue({ code: "custom", message: "", params: { hint: "" }, input: text });
+});
 
 export type FrontMatterData = z.infer<ReturnType<typeof buildFrontMatterSchema>>;

@@ -1,6 +1,12 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from "yaml";
 import type { Place } from "../diagnostics.js";
 
+/** The text of the scalar at `path` as written, e.g. "9007199254740993" for a number too large for a double. */
+export function sourceOfPath(doc: Document.Parsed, path: readonly PropertyKey[]): string | undefined {
+  const node = doc.getIn(path, true) as unknown;
+  return isScalar(node) && typeof node.source === "string" ? node.source : undefined;
+}
+
 /**
  * Finds where a value (or its key) sits in a parsed YAML/JSON document, so a
  * schema issue at path ["tags", 2] points at that list item, not at line 1.

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import type { Io } from "../cli-support.js";
+import { readSourceFile } from "../content/sources.js";
 import { digest } from "../incremental/digest.js";
 import { noMemo } from "../incremental/memo.js";
 import { parseIssues } from "../pipeline/parse-issues.js";
@@ -121,12 +120,9 @@ function warmUp(root: string, loop: RebuildLoop): { stop: () => void } {
   const next = () => {
     const file = files.shift();
     if (file === undefined || context === undefined) return;
-    try {
-      const bytes = readFileSync(join(root, file));
-      void parseIssues([{ file, bytes, digest: digest(bytes) }], context, noMemo, 1).catch(() => undefined);
-    } catch {
-      // A file that vanished meanwhile: nothing to warm.
-    }
+    // A file that vanished, or is no longer a regular file, meanwhile: nothing to warm.
+    const read = readSourceFile(root, file);
+    if ("bytes" in read) void parseIssues([{ file, bytes: read.bytes, digest: digest(read.bytes) }], context, noMemo, 1).catch(() => undefined);
     timer = setImmediate(next);
   };
   timer = setImmediate(next);

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { formatDiagnostic } from "../diagnostics.js";
+import { readRegularText } from "../content/sources.js";
 
 /** One problem as the browser overlay shows it. */
 export interface Problem {
@@ -42,9 +42,6 @@ export function excerpt(text: string | undefined, line: number, column: number, 
 
 function readText(root: string, file: string): string | undefined {
   if (file === "") return undefined;
-  try {
-    return readFileSync(isAbsolute(file) ? file : join(root, file), "utf8");
-  } catch {
-    return undefined;
-  }
+  // Never blocks on a FIFO named like a source, nor reads a device behind a link.
+  return readRegularText(isAbsolute(file) ? file : join(root, file));
 }

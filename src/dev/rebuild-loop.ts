@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import type { Io } from "../cli-support.js";
 import type { RenderContext } from "../content/render-issue.js";
 import { buildTime } from "../build-time.js";
 import { ContentError, diagnostic, formatDiagnostic } from "../diagnostics.js";
+import { readSourceFile } from "../content/sources.js";
 import { plural } from "../plural.js";
 import { digest } from "../incremental/digest.js";
 import { generate, type Generated } from "../pipeline/generate.js";
@@ -208,12 +207,10 @@ export class RebuildLoop {
   }
 }
 
+/** The edited file's bytes, read as a build reads it (never blocking on a FIFO); any problem is the full run's to report. */
 function readSource(root: string, file: string): Buffer | undefined {
-  try {
-    return readFileSync(join(root, file));
-  } catch {
-    return undefined;
-  }
+  const read = readSourceFile(root, file);
+  return "bytes" in read ? read.bytes : undefined;
 }
 
 /** A crash inside gekkan still must not stop the server: show it like a content error. */

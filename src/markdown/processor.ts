@@ -12,6 +12,8 @@ import { createHash } from "node:crypto";
 import { remarkBlocks } from "./plugins/remark-blocks.js";
 import { remarkContainerDirective } from "./plugins/remark-container-directive.js";
 import { rehypeRawHtml } from "./plugins/rehype-raw-html.js";
+import { remarkNearMissBlocks } from "./plugins/remark-near-miss-blocks.js";
+import { remarkDepthLimit } from "./plugins/remark-depth-limit.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeFootnoteLinks } from "./plugins/rehype-footnote-links.js";
 import { rehypeCollect } from "./plugins/rehype-collect.js";
@@ -24,6 +26,8 @@ import type { RenderedBody } from "./rendered.js";
 export interface MarkdownOptions {
   components: readonly string[];
   basePath: string;
+  /** The config's limits.nestingDepth (remark-depth-limit). */
+  nestingDepth?: number | undefined;
 }
 
 export interface MarkdownSource {
@@ -68,7 +72,9 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkContainerDirective)
+    .use(remarkDepthLimit, { limit: options.nestingDepth })
     .use(remarkBlocks, { components: options.components, token })
+    .use(remarkNearMissBlocks)
     // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawHtml)

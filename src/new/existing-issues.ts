@@ -1,4 +1,5 @@
 import { readSources } from "../content/sources.js";
+import type { ContentLimits } from "../content/limits.js";
 import { decodeSource } from "../content/decode.js";
 import { parseFrontMatter } from "../content/front-matter.js";
 
@@ -14,8 +15,9 @@ export interface ExistingIssue {
 }
 
 /** Every issue file, drafts included, as far as its front matter can be read. */
-export async function readExistingIssues(root: string): Promise<ExistingIssue[]> {
-  const sources = await readSources(root);
+export async function readExistingIssues(root: string, limits?: ContentLimits): Promise<ExistingIssue[]> {
+  // A file that cannot be read (a FIFO, a link outside the site) stops `gekkan new` with its message.
+  const sources = await readSources(root, limits);
   return sources.map(({ file, bytes }) => {
     const decoded = decodeSource(file, bytes);
     const text = decoded.ok ? decoded.text : "";

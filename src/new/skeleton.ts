@@ -46,9 +46,36 @@ const TEXTS: Record<SkeletonLang, Texts> = {
 };
 
 /**
+ * The example blocks' opening lines. Each carries an `#example-…` anchor id:
+ * the example attributes could be real (Pacemaker 1.1.6 was planned), so the
+ * id is what tells gekkan's example from the author's own block.
+ */
+export const EXAMPLE_BLOCKS = {
+  release: ':::release{#example-release component="pacemaker" version="1.1.6" status="planned" title="Pacemaker 1.1.6"}',
+  qa: ':::qa{#example-qa components="pacemaker" versions="1.0 1.1"}',
+  stonith: ':::stonith{#example-stonith device="HP iLO3" plugin="ipmi" vendor="HP" hardware="ProLiant DL G7"}',
+} as const;
+
+export type ExampleBlock = keyof typeof EXAMPLE_BLOCKS;
+
+/** The anchor id of each example block, as written after `{#`. */
+export function exampleId(kind: ExampleBlock): string {
+  return `example-${kind}`;
+}
+
+/** Every placeholder sentence of the skeleton, in every language: a line holding one must not be published. */
+export function placeholderTexts(): string[] {
+  return SKELETON_LANGS.flatMap((lang) => {
+    const t = TEXTS[lang];
+    return [t.intro, t.release, t.question, t.answer, t.device];
+  });
+}
+
+/**
  * A new issue's Markdown: draft front matter and one example of every block
  * kind, in the issue's language. It must build as it is (tests check), so
- * an author can preview it at once.
+ * an author can preview it at once. What counts as left-over example text
+ * is derived from the same definitions (see leftovers.ts).
  */
 export function issueSkeleton(fields: SkeletonFields): string {
   const t = TEXTS[fields.lang];
@@ -66,13 +93,13 @@ ${t.intro}
 
 ## ${t.releases}
 
-:::release{component="pacemaker" version="1.1.6" status="planned" title="Pacemaker 1.1.6"}
+${EXAMPLE_BLOCKS.release}
 ${t.release}
 :::
 
 ## ${t.compat}
 
-:::qa{components="pacemaker" versions="1.0 1.1"}
+${EXAMPLE_BLOCKS.qa}
 ${t.question}
 
 ---
@@ -82,7 +109,7 @@ ${t.answer}
 
 ## ${t.stonith}
 
-:::stonith{device="HP iLO3" plugin="ipmi" vendor="HP" hardware="ProLiant DL G7"}
+${EXAMPLE_BLOCKS.stonith}
 ${t.device}
 :::
 `;

@@ -31,7 +31,7 @@ export async function loadEmailSite(options: BuildOptions & { cacheDir?: string 
   const parsed = await parseIssues(inputs.sources, inputs.context, packs?.memos.issues ?? noMemo, 1);
   await packs?.save();
   const collected = collectSite(parsed.rendered, { drafts: true, future: true, today: inputs.today });
-  const errors = [...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
+  const errors = [...inputs.problems, ...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
   if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
   return { config: inputs.config, env: renderEnv(inputs, new OutputSet()), site: collected.site, today: inputs.today };
 }

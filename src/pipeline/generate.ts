@@ -79,7 +79,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
 function collect(parsed: ParsedIssues, inputs: Inputs): Site {
   const options = inputs.options;
   const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today });
-  const errors = [...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
+  const errors = [...inputs.problems, ...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
   if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
   return collected.site;
 }

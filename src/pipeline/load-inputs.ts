@@ -1,7 +1,8 @@
 import { CONFIG_FILE, loadConfig, type SiteConfig } from "../config.js";
 import { ContentError, diagnostic } from "../diagnostics.js";
 import { buildTime, dayOf } from "../build-time.js";
-import { readSources, type SourceFile } from "../content/sources.js";
+import { readSourceSet, type SourceFile } from "../content/sources.js";
+import type { VFileMessage } from "vfile-message";
 import type { RenderContext } from "../content/render-issue.js";
 import { loadLocales, type Locale } from "../render/locale.js";
 import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
@@ -22,6 +23,8 @@ export interface Inputs {
   /** "Today" as YYYY-MM-DD: SOURCE_DATE_EPOCH or the clock. */
   today: string;
   sources: Source[];
+  /** Files under content/issues/ that could not be read (a FIFO, a link out of the site, too large): reported with the rest. */
+  problems: VFileMessage[];
   /** What rendering one issue depends on besides its bytes. */
   context: RenderContext;
 }
@@ -33,7 +36,8 @@ export async function loadInputs(options: BuildOptions): Promise<Inputs> {
   if (!locales.has(config.lang)) {
     throw new ContentError([diagnostic(CONFIG_FILE, `config field "lang": no locale pack "${config.lang}"; available: ${[...locales.keys()].join(", ")}`, { line: 1, column: 1 }, "config-schema")]);
   }
-  const sources = (await readSources(options.root)).map((source) => ({ ...source, digest: digest(source.bytes) }));
-  const context: RenderContext = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath };
-  return { options, config, templateDirs: dirs, locales, today: dayOf(options.now ?? buildTime()), sources, context };
+  const read = await readSourceSet(options.root, config.limits);
+  const sources = read.sources.map((source) => ({ ...source, digest: digest(source.bytes) }));
+  const context: RenderContext = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits };
+  return { options, config, templateDirs: dirs, locales, today: dayOf(options.now ?? buildTime()), sources, problems: read.problems, context };
 }

@@ -57,7 +57,7 @@ describe('gekkan check on a site with broken references', () => {
     try {
       const run = await gekkanCheck(site.root);
       expect(run.code).toBe(1);
-      expect(run.output).toMatch(/^gekkan check: \d+ pages, \d+ links checked \(4 from Markdown\) in \d+ ms: 4 errors, 1 warning$/m);
+      expect(run.output).toMatch(/^gekkan check: \d+ pages, \d+ links checked \(4 from Markdown\), drafts and scheduled issues included in \d+ ms: 4 errors, 1 warning$/m);
       expect(existsSync(join(site.root, 'dist'))).toBe(false);
     } finally {
       await site.remove();
@@ -70,7 +70,7 @@ describe('gekkan check on a clean site', () => {
     const site = await copyFixture('check-clean');
     try {
       const run = await gekkanCheck(site.root);
-      expect(run.output).toMatch(/^gekkan check: \d+ pages, \d+ links checked \(6 from Markdown\) in \d+ ms: 0 errors, 0 warnings$/m);
+      expect(run.output).toMatch(/^gekkan check: \d+ pages, \d+ links checked \(6 from Markdown\), drafts and scheduled issues included in \d+ ms: 0 errors, 0 warnings$/m);
       expect(run.code).toBe(0);
       expect(existsSync(join(site.root, 'dist'))).toBe(false);
     } finally {

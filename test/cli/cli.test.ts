@@ -48,6 +48,25 @@ describe("gekkan CLI", () => {
     expect(io.stderr.join("\n")).toContain("Usage: gekkan <command>");
   });
 
+  it.each([
+    [["biuld"], 'gekkan: unknown command or option "biuld" — did you mean build?'],
+    [["chekc"], 'gekkan: unknown command or option "chekc" — did you mean check?'],
+    [["--verison"], 'gekkan: unknown command or option "--verison" — did you mean --version?'],
+    [["build", "--ouput", "x"], "gekkan build: Unknown option '--ouput' — did you mean --out?"],
+    [["check", "--publishd"], "gekkan check: Unknown option '--publishd' — did you mean --published?"],
+    [["new", "--tilte", "x"], "gekkan new: Unknown option '--tilte' — did you mean --title?"],
+  ])("a near miss %j gets did-you-mean, exit 2", async (args, first) => {
+    const io = captureIo();
+    expect(await main(args, io)).toBe(2);
+    expect(io.stderr[0]?.split("\n")[0]).toBe(first);
+  });
+
+  it("an unknown command with nothing close gets no guess", async () => {
+    const io = captureIo();
+    expect(await main(["publish-everything"], io)).toBe(2);
+    expect(io.stderr[0]?.split("\n")[0]).toBe('gekkan: unknown command or option "publish-everything"');
+  });
+
   it.each([[["--frobnicate"]], [["--root"]], [["stray-positional"]], [["--drafts=yes"]]])("build %j is a usage error, exit 2", async (args) => {
     const io = captureIo();
     expect(await main(["build", ...args, "--root", fixtureInput("blocks"), "--out", "/nonexistent/never-written"], io)).toBe(2);

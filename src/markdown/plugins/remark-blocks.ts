@@ -57,6 +57,11 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
         if (inner !== node && isDirective(inner)) nested ??= inner;
       });
       if (nested !== undefined) {
+        // The ::: meant for the inner block closed the outer one (micromark closes outer blocks first): the outer was never closed.
+        if (!isClosed(nested, source)) {
+          file.messages.push(diagnostic(where, `":::${kind}" opened at line ${place.line} is never closed: add a line with only ::: before ":::${nested.name}" (line ${startOf(nested).line})`, place, "block-unclosed"));
+          return SKIP;
+        }
         // Pointed at the inner block: that is the line to move.
         file.messages.push(diagnostic(where, `blocks cannot be nested: ":::${nested.name}" sits inside ":::${kind}" (line ${place.line}); close the outer block first`, startOf(nested), "block-nested"));
         return SKIP;

@@ -1,0 +1,138 @@
+/**
+ * How deeply an issue's body nests lists, block quotes, footnotes and
+ * blocks, found by one linear pass over its lines before any Markdown
+ * parser sees it: micromark slows down super-linearly with depth and
+ * overflows the stack past ~1,000 levels, so the limit must be enforced
+ * without it.
+ *
+ * The pass computes an upper bound, never less than the real depth: a
+ * container that is still open on a line either shows its marker there
+ * (`>`), or its content is indented by at least two columns (a list item,
+ * `- ` at the least), or the line continues a paragraph lazily (then it
+ * opens nothing new). So the containers open on a line are at most the
+ * markers on it plus the fewer of half its indentation and the most that
+ * were ever open before. Footnote definitions are the exception (nested
+ * ones continue together on four columns), so each one seen may continue
+ * at no cost. A document within the limit is never touched.
+ */
+export interface NestingFound {
+  depth: number;
+  /** 1-based, in the body. */
+  line: number;
+  column: number;
+}
+
+const ORDERED = /^\d{1,9}[.)]/;
+const FOOTNOTE = /^\[\^[^\]\s]+\]:/;
+const DIRECTIVE_OPEN = /^:{3,}[A-Za-z]/;
+const DIRECTIVE_CLOSE = /^:{3,}[ \t]*$/;
+
+/** The first line whose nesting exceeds `limit`, or undefined. */
+export function excessiveNesting(body: string, limit: number): NestingFound | undefined {
+  let maxOpen = 0;
+  let directives = 0;
+  // Footnote definitions nested on one line all continue on the same four columns: each may be continued for free.
+  let footnotes = 0;
+  let line = 0;
+  for (let start = 0; start <= body.length; ) {
+    const end = body.indexOf("\n", start);
+    const stop = end === -1 ? body.length : end;
+    line++;
+    const prefix = containerPrefix(body, start, stop);
+    if (prefix.rest < stop || prefix.markers > 0) {
+      const open = prefix.markers + Math.min(Math.ceil(prefix.indent / 2) + footnotes, maxOpen);
+      maxOpen = Math.max(maxOpen, open);
+      footnotes += prefix.footnotes;
+      const text = body.slice(prefix.rest, Math.min(stop, prefix.rest + 64));
+      if (DIRECTIVE_OPEN.test(text)) directives++;
+      else if (DIRECTIVE_CLOSE.test(text)) directives = Math.max(0, directives - 1);
+      if (open + directives > limit) return { depth: open + directives, line, column: prefix.rest - start + 1 };
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+interface Prefix {
+  /** Block quote, list item and footnote markers on the line. */
+  markers: number;
+  /** Columns of white space before the first list or footnote marker (tabs to the next multiple of 4). */
+  indent: number;
+  /** Index of the first character after the prefix (`stop` for a blank line). */
+  rest: number;
+  /** How many of the markers open footnote definitions. */
+  footnotes: number;
+}
+
+function containerPrefix(text: string, start: number, stop: number): Prefix {
+  // `- - -` and `* * *` are thematic breaks, not list items: markers stop where such a tail starts.
+  const tail = thematicTail(text, start, stop);
+  let i = start;
+  let column = 0;
+  let indent = 0;
+  let markers = 0;
+  let footnotes = 0;
+  // Containers still open from earlier lines are matched before new ones open, so only the
+  // white space before the first new list item can continue an older one.
+  let opened = false;
+  for (;;) {
+    while (i < stop && (text[i] === " " || text[i] === "\t")) {
+      const width = text[i] === "\t" ? 4 - (column % 4) : 1;
+      column += width;
+      if (!opened) indent += width;
+      i++;
+    }
+    if (i >= stop || i === tail) break;
+    const width = markerWidth(text, i, stop);
+    if (width === 0) break;
+    if (text[i] !== ">") opened = true;
+    if (text[i] === "[") footnotes++;
+    markers++;
+    i += width;
+    column += width;
+  }
+  return { markers, indent, rest: i, footnotes };
+}
+
+/** Width of the container marker at `i` (`>`, `-`, `1.`, `[^note]:`), or 0. */
+function markerWidth(text: string, i: number, stop: number): number {
+  const c = text[i];
+  // The one space after > belongs to the quote marker, not to the indentation of what follows.
+  if (c === ">") return text[i + 1] === " " && i + 1 < stop ? 2 : 1;
+  if (c === "-" || c === "*" || c === "+") return isSpaceOrEnd(text, i + 1, stop) ? 1 : 0;
+  if (c !== undefined && c >= "0" && c <= "9") return listNumberWidth(text, i, stop);
+  if (c === "[") return FOOTNOTE.exec(text.slice(i, Math.min(stop, i + 1000)))?.[0].length ?? 0;
+  return 0;
+}
+
+function isSpaceOrEnd(text: string, i: number, stop: number): boolean {
+  return i >= stop || text[i] === " " || text[i] === "\t";
+}
+
+function listNumberWidth(text: string, i: number, stop: number): number {
+  const match = ORDERED.exec(text.slice(i, Math.min(stop, i + 11)));
+  if (!match) return 0;
+  return isSpaceOrEnd(text, i + match[0].length, stop) ? match[0].length : 0;
+}
+
+/**
+ * Where the line's thematic-break tail starts: the leftmost mark from which
+ * the rest of the line is three or more of one of - * _ with only blanks
+ * between; -1 if there is none. One backward scan per line.
+ */
+function thematicTail(text: string, start: number, stop: number): number {
+  let mark: string | undefined;
+  let count = 0;
+  let from = -1;
+  for (let j = stop - 1; j >= start; j--) {
+    const c = text[j];
+    if (c === " " || c === "\t") continue;
+    if (c !== "-" && c !== "*" && c !== "_") break;
+    if (mark !== undefined && c !== mark) break;
+    mark = c;
+    count++;
+    if (count >= 3) from = j;
+  }
+  return from;
+}

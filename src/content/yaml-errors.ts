@@ -1,0 +1,72 @@
+import type { YAMLError } from "yaml";
+
+/**
+ * One YAML error in an author's words, and where to point: yaml's own
+ * messages describe the parser ("Nested mappings are not allowed in
+ * compact mappings"), not the fix.
+ */
+export function yamlErrorReason(error: YAMLError, source: string): { reason: string; offset: number } {
+  const offset = error.pos[0];
+  if (error.code === "MISSING_CHAR") {
+    const opening = openingQuote(source, offset, error.message);
+    if (opening !== undefined) return { reason: `the quoted string that starts here is never closed (add the closing ${source[opening] ?? "quote"})`, offset: opening };
+  }
+  const dashes = dashLineBefore(source, offset);
+  if (dashes !== undefined) return { reason: "this line starts with --- but is not the closing line, which must hold only ---; remove what follows the dashes, or the whole line", offset: dashes };
+  if (error.code === "BLOCK_AS_IMPLICIT_KEY" || error.code === "MULTILINE_IMPLICIT_KEY") {
+    const colon = colonInValue(source, offset);
+    if (colon !== undefined) return colon;
+  }
+  return { reason: firstLine(error.message), offset };
+}
+
+/**
+ * `---x` or `--- end`: meant as the closing fence, read as YAML. The error
+ * may be reported on the line itself or where the next field fails.
+ */
+function dashLineBefore(source: string, offset: number): number | undefined {
+  const lineStart = source.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
+  const previous = source.lastIndexOf("\n", Math.max(0, lineStart - 2)) + 1;
+  for (const start of [lineStart, previous]) {
+    if (start > 0 && source.startsWith("---", start)) return start;
+  }
+  return undefined;
+}
+
+/**
+ * `title: Pacemaker 1.1.6: 予定`: the second ": " makes YAML read a mapping
+ * inside the value. The fix is quotes around the whole value.
+ */
+function colonInValue(source: string, offset: number): { reason: string; offset: number } | undefined {
+  const lineStart = source.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
+  const lineEnd = source.indexOf("\n", lineStart);
+  const line = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+  const match = /^([ \t]*)([^\s:#'"][^:#]*?):[ \t]+(\S.*?)[ \t]*$/.exec(line);
+  if (!match) return undefined;
+  const [, indent = "", key = "", value = ""] = match;
+  if (!/:(?:[ \t]|$)/.test(value) || /^["'[{|>&*!]/.test(value)) return undefined;
+  const quoted = JSON.stringify(value);
+  return {
+    reason: `the value of "${key}" contains ": ", which YAML reads as the start of another field; put the whole value in quotes: ${indent}${key}: ${quoted}`,
+    offset: lineStart + line.indexOf(value, indent.length + key.length + 1),
+  };
+}
+
+/**
+ * yaml reports a missing closing quote where the text runs out, which can be
+ * lines below the mistake; the opening quote is the place to fix.
+ */
+function openingQuote(text: string, end: number, message: string): number | undefined {
+  const quote = /Missing closing (["'])quote/.exec(message)?.[1];
+  if (quote === undefined) return undefined;
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (text[i] === quote && !(quote === "\"" && text[i - 1] === "\\")) return i;
+  }
+  return undefined;
+}
+
+function firstLine(text: string): string {
+  const line = text.split("\n")[0] ?? text;
+  // yaml appends " at line X, column Y"; the location is printed separately.
+  return line.replace(/ at line \d+, column \d+:?$/, "");
+}

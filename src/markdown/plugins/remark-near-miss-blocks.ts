@@ -1,0 +1,129 @@
+import type { Html, Paragraph, Root, Text } from "mdast";
+import type { VFile } from "vfile";
+import { visit } from "unist-util-visit";
+import { diagnostic, type Place } from "../../diagnostics.js";
+import { BLOCK_KINDS } from "../../blocks/types.js";
+import { didYouMean } from "../../suggest.js";
+import { describeAttributeProblem } from "./near-miss-attributes.js";
+
+/**
+ * Block syntax that almost worked: `:::release {…}`, `::: stonith{…}`,
+ * full-width `：：：`, attributes that do not parse, a stray `:::`. Markdown
+ * reads each as an ordinary paragraph, and the page would show the colons
+ * as text; here each becomes a located error with the fix spelt out. After
+ * this plugin, no paragraph that starts with `:::` can reach a page.
+ */
+export function remarkNearMissBlocks() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    const where = String(file.path);
+    // A broken opening line leaves its closing ::: behind as text; that one is not a second mistake.
+    let unclosed = 0;
+    visit(tree, (node) => {
+      if (node.type === "html") {
+        checkHtml(node, where, file);
+        return;
+      }
+      if (node.type !== "paragraph") return;
+      const starts = lineStarts(node, source);
+      let reportedFirst = false;
+      for (const start of starts) {
+        const found = nearMiss(source, start.offset);
+        if (found === undefined) continue;
+        if (found.kind === "close" && unclosed > 0) {
+          unclosed--;
+          continue;
+        }
+        if (found.kind === "open") unclosed++;
+        if (start.offset === node.position?.start.offset) reportedFirst = true;
+        file.messages.push(diagnostic(where, found.reason, start.place, "block-near-miss"));
+      }
+      if (!reportedFirst && startsWithColons(node)) {
+        file.messages.push(diagnostic(where, 'a paragraph cannot start with ":::", even escaped: it would look like a broken block on the page; to show the colons, put them in code (`:::`) or start the line with other words', startOf(node), "block-near-miss"));
+      }
+    });
+  };
+}
+
+interface LineStart {
+  offset: number;
+  place: Place;
+}
+
+/** Where each line of a paragraph starts, after any block-quote or list indentation, inside its text (not in `code`). */
+function lineStarts(node: Paragraph, source: string): LineStart[] {
+  const begin = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (begin === undefined || end === undefined) return [];
+  const texts: Array<[number, number]> = [];
+  visit(node, "text", (text: Text) => {
+    const a = text.position?.start.offset;
+    const b = text.position?.end.offset;
+    if (a !== undefined && b !== undefined) texts.push([a, b]);
+  });
+  const inText = (offset: number) => texts.some(([a, b]) => a <= offset && offset < b);
+  const starts: LineStart[] = [];
+  let line = node.position?.start.line ?? 1;
+  for (let lineStart = begin; lineStart < end; line++) {
+    const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(source.slice(lineStart, Math.min(end, lineStart + 200)))?.[0] ?? "";
+    const offset = lineStart === begin ? begin : lineStart + prefix.length;
+    const column = lineStart === begin ? (node.position?.start.column ?? 1) : prefix.length + 1;
+    if (inText(offset)) starts.push({ offset, place: { line, column } });
+    const next = source.indexOf("\n", lineStart);
+    if (next === -1 || next >= end) break;
+    lineStart = next + 1;
+  }
+  return starts;
+}
+
+type Found = { kind: "open" | "close" | "other"; reason: string };
+
+const KNOWN = `gekkan knows ${BLOCK_KINDS.map((k) => `:::${k}{…}`).join(", ")}`;
+
+/** What is wrong with a line that starts with colons at `offset`, or undefined if it does not. */
+function nearMiss(source: string, offset: number): Found | undefined {
+  const lineEnd = source.indexOf("\n", offset);
+  const line = source.slice(offset, lineEnd === -1 ? undefined : lineEnd).replace(/[ \t]+$/, "");
+  const match = /^([:：]+)(.*)$/.exec(line);
+  if (!match) return undefined;
+  const [, colons = "", rest = ""] = match;
+  const name = /^\s*([A-Za-z][\w-]*)/.exec(rest)?.[1];
+  if (colons.includes("：")) {
+    const written = name === undefined ? colons : `${colons}${name}`;
+    return { kind: name === undefined ? "close" : "open", reason: `"${written}" is written with full-width colons (：); type them as ASCII colons, ":::${name ?? ""}", or this is printed as text${nameHint(name)}` };
+  }
+  if (colons.length < 3) {
+    // "::" is ordinary text ("::1", a C++ name) unless a block name and attributes follow.
+    if (name === undefined || !/^\s*[A-Za-z][\w-]*\s*\{/.test(rest)) return undefined;
+    return { kind: "open", reason: `a block opens with three colons: write ":::${name}{…}" on its own line, then the text, then a line with only :::${nameHint(name)}` };
+  }
+  if (rest === "") return { kind: "close", reason: `this ":::" closes a block, but no block is open here; delete the line, or check the block's opening line above (":::name{…}" with no spaces)` };
+  if (name === undefined) return { kind: "other", reason: `a paragraph cannot start with "${colons}"; open a block with ":::name{…}" (${KNOWN}), or put the colons in code (\`${colons}\`)` };
+  if (/^\s/.test(rest)) return { kind: "open", reason: `remove the space between ${colons} and ${name}: write "${colons}${name}{…}", or this line is printed as text${nameHint(name)}` };
+  const afterName = rest.slice(name.length);
+  if (/^\s+\{/.test(afterName)) return { kind: "open", reason: `remove the space between ${colons}${name} and {: write "${colons}${name}{…}", or this line is printed as text${nameHint(name)}` };
+  if (afterName.startsWith("{")) return { kind: "open", reason: `${describeAttributeProblem(`${colons}${name}`, afterName)}${nameHint(name)}` };
+  return { kind: "open", reason: `the line that opens a block holds only "${colons}${name}{…}"; move the text after it to the next line${nameHint(name)}` };
+}
+
+function nameHint(name: string | undefined): string {
+  if (name === undefined || (BLOCK_KINDS as readonly string[]).includes(name)) return "";
+  return didYouMean(name, BLOCK_KINDS, (k) => `:::${k}`).replace(/^ — /, "; ") || `; ${KNOWN}`;
+}
+
+/** The paragraph as the page would show it starts with three colons (an escape or entity made them). */
+function startsWithColons(node: Paragraph): boolean {
+  const first = node.children[0];
+  return first?.type === "text" && /^\s*[:：]{3}/.test(first.value);
+}
+
+/** Raw HTML that writes such a paragraph itself is held to the same rule. */
+function checkHtml(node: Html, where: string, file: VFile): void {
+  if (/<p(?:\s[^>]*)?>\s*[:：]{3}/i.test(node.value)) {
+    file.messages.push(diagnostic(where, 'a paragraph cannot start with ":::", even in HTML: it would look like a broken block on the page; put the colons in <code>', startOf(node), "block-near-miss"));
+  }
+}
+
+function startOf(node: { position?: { start: { line: number; column: number } } | undefined }): Place {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}

@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
+import { runCheck } from "../../src/check/run-check.js";
+import { formatDiagnostic } from "../../src/diagnostics.js";
+import { captureIo } from "../helpers/io.js";
+import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+
+const NOW = new Date("2011-06-15T00:00:00Z");
+const APRIL = issue({ title: "4月号", issue: 1, date: "2011-04-01" }, "## 概要\n\n本文です。\n");
+const MAY = issue({ title: "5月号", issue: 2, date: "2011-05-01" }, "本文です。\n");
+
+let site: TempDir | undefined;
+afterEach(() => site?.remove());
+
+function lines(messages: Parameters<typeof formatDiagnostic>[0][]): string[] {
+  return messages.map(formatDiagnostic);
+}
+
+describe("gekkan check covers the issue being written", () => {
+  it("reports a broken anchor in a draft by default, marked as in a draft", async () => {
+    site = tempSite({
+      "content/issues/2011/2011-04.md": APRIL,
+      "content/issues/2011/2011-05.md": MAY,
+      "content/issues/2011/2011-06.md": issue({ title: "6月号", issue: 3, date: "2011-06-01", draft: true }, "[概要](/issues/2011-04/#gaiyou)\n"),
+    });
+    const report = await runCheck({ root: site.path, now: NOW });
+    expect(lines(report.errors)).toEqual([
+      'content/issues/2011/2011-06.md:8:1  broken anchor in link "/issues/2011-04/#gaiyou": /issues/2011-04/ has no element with id "gaiyou" [in a draft]',
+    ]);
+    expect(report.unpublishedErrors).toBe(1);
+    const published = await runCheck({ root: site.path, now: NOW, published: true });
+    expect(published.errors).toEqual([]);
+  });
+
+  it("reports a broken link in a future-dated issue, marked with its day", async () => {
+    site = tempSite({
+      "content/issues/2011/2011-04.md": APRIL,
+      "content/issues/2011/2011-07.md": issue({ title: "7月号", issue: 2, date: "2011-07-01" }, "[次](/issues/2011-13/)\n"),
+    });
+    const report = await runCheck({ root: site.path, now: NOW });
+    expect(lines(report.errors)).toEqual([
+      'content/issues/2011/2011-07.md:7:1  broken link "/issues/2011-13/": nothing is published at /issues/2011-13/ — did you mean "/issues/2011-04/"? [in scheduled for 2011-07-01]',
+    ]);
+  });
+
+  it("a published issue linking to a draft is broken on the published site", async () => {
+    site = tempSite({
+      "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }, "[来月](/issues/2011-05/)\n"),
+      "content/issues/2011/2011-05.md": issue({ title: "5月号", issue: 2, date: "2011-05-01", draft: true }, "本文です。\n"),
+    });
+    const report = await runCheck({ root: site.path, now: NOW });
+    expect(lines(report.errors)).toEqual([
+      'content/issues/2011/2011-04.md:7:1  broken link "/issues/2011-05/": nothing is published at /issues/2011-05/ — did you mean "/issues/2011-04/"? (on the published site: the link works only while drafts and scheduled issues are included)',
+    ]);
+  });
+
+  it("the CLI says which errors are in drafts, and --published narrows the check", async () => {
+    site = tempSite({
+      "content/issues/2011/2011-04.md": APRIL,
+      "content/issues/2011/2011-05.md": issue({ title: "5月号", issue: 2, date: "2011-05-01", draft: true }, "[x](/issues/2011-04/#nothing-here)\n"),
+    });
+    const all = captureIo();
+    expect(await main(["check", "--root", site.path], all)).toBe(1);
+    expect(all.stderr.join("\n")).toMatch(/\[in a draft\]$/m);
+    expect(all.stderr.join("\n")).toMatch(/^gekkan check: .*, drafts and scheduled issues included in \d+ ms: 1 error \(1 in drafts or scheduled issues\), 0 warnings$/m);
+    const published = captureIo();
+    expect(await main(["check", "--root", site.path, "--published"], published)).toBe(0);
+    expect(published.stdout.join("\n")).toMatch(/^gekkan check: \d+ pages, \d+ links checked \(0 from Markdown\) in \d+ ms: 0 errors, 0 warnings$/m);
+    const withDrafts = captureIo();
+    expect(await main(["check", "--root", site.path, "--published", "--drafts"], withDrafts)).toBe(1);
+    expect(withDrafts.stderr.join("\n")).toMatch(/\[in a draft\]$/m);
+  });
+});
+
+describe("gekkan check and issue numbers", () => {
+  it("warns when published numbers jump over a draft (1, 2, 4 with 3 a draft)", async () => {
+    site = tempSite({
+      "content/issues/2011/2011-04.md": APRIL,
+      "content/issues/2011/2011-05.md": MAY,
+      "content/issues/2011/2011-06.md": issue({ title: "6月号", issue: 3, date: "2011-06-01", draft: true }),
+      "content/issues/2011/2011-03.md": issue({ title: "号外", issue: 4, date: "2011-03-15", slug: "2011-03-extra" }),
+    });
+    const report = await runCheck({ root: site.path, now: NOW });
+    expect(report.errors).toEqual([]);
+    expect(lines(report.warnings)).toEqual([
+      "content/issues/2011/2011-03.md:3:1  warning: published issue numbers jump from 2 (content/issues/2011/2011-05.md) to 4: issue 3 is a draft (content/issues/2011/2011-06.md), so readers see a gap until it is published",
+    ]);
+  });
+
+  it("still warns about a number no file has, drafts included", async () => {
+    site = tempSite({
+      "content/issues/2011/2011-04.md": APRIL,
+      "content/issues/2011/2011-05.md": issue({ title: "5月号", issue: 3, date: "2011-05-01" }),
+    });
+    const report = await runCheck({ root: site.path, now: NOW });
+    expect(lines(report.warnings)).toEqual([
+      "content/issues/2011/2011-05.md:3:1  warning: issue numbers jump from 1 (content/issues/2011/2011-04.md) to 3: issue 2 is missing",
+    ]);
+  });
+});
