@@ -7,6 +7,7 @@ import { ContentError, diagnostic } from "./diagnostics.js";
 import { placeOfPath } from "./content/yaml-place.js";
 import { slug } from "./content/schema.js";
 import { controlsInData } from "./content/front-matter-controls.js";
+import { configFileProblems } from "./content/site-files.js";
 import { reportSchemaIssues } from "./schema-report.js";
 import { didYouMean } from "./suggest.js";
 import { isUnsubscribeUrl, parseMailbox } from "./mail-address.js";
@@ -174,6 +175,9 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
   let file = CONFIG_FILE;
   let text: string | undefined;
   let path: PropertyKey[] = [];
+  // Before reading: a FIFO or device named like the config would block the read.
+  const unreadable = configFileProblems(root);
+  if (unreadable.length > 0) throw new ContentError(unreadable);
   if (existsSync(own)) {
     text = readFileSync(own, "utf8").replace(/^\uFEFF/, "");
   } else if (existsSync(pkg)) {

@@ -25,11 +25,11 @@ export function hashTree(hash: Hash, dir: string, followLinks: boolean): void {
   }
 }
 
-/** One file into `hash`: name, size, bytes (or "absent"). */
+/** One file into `hash`: name, size, bytes (or "absent"). Only a regular file is read: a FIFO would block. */
 export function hashFile(hash: Hash, name: string, path: string): void {
   let bytes: Buffer | undefined;
   try {
-    bytes = readFileSync(path);
+    bytes = statSync(path).isFile() ? readFileSync(path) : undefined;
   } catch {
     bytes = undefined;
   }

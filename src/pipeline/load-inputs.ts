@@ -2,6 +2,7 @@ import { CONFIG_FILE, loadConfig, type SiteConfig } from "../config.js";
 import { ContentError, diagnostic } from "../diagnostics.js";
 import { buildTime, dayOf } from "../build-time.js";
 import { readSourceSet, type SourceFile } from "../content/sources.js";
+import { siteFileProblems } from "../content/site-files.js";
 import type { VFileMessage } from "vfile-message";
 import type { RenderContext } from "../content/render-issue.js";
 import { loadLocales, type Locale } from "../render/locale.js";
@@ -30,6 +31,9 @@ export interface Inputs {
 }
 
 export async function loadInputs(options: BuildOptions): Promise<Inputs> {
+  // Before anything reads them: a FIFO or device among the site's files would block the read.
+  const unreadable = siteFileProblems(options.root);
+  if (unreadable.length > 0) throw new ContentError(unreadable);
   const config = loadConfig(options.root, { base: options.base, url: options.url });
   const dirs = templateDirs(options.root);
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);

@@ -3,11 +3,17 @@ import { describe, expect, it } from "vitest";
 import { isCalendarDate } from "../../src/content/schema.js";
 import { didYouMean, editDistance, suggest } from "../../src/suggest.js";
 
-/** Reference: let the platform calendar roll the day over (setUTCFullYear keeps years 0–99 as written). */
+/**
+ * Reference, independent of the implementation: the shape is read character
+ * by character (ASCII digits at fixed places, "-" between), and the platform
+ * calendar decides whether the day exists by letting it roll over
+ * (setUTCFullYear keeps years 0–99 as written).
+ */
 function referenceIsCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const digits = [0, 1, 2, 3, 5, 6, 8, 9];
+  const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+  if (text.length !== 10 || text[4] !== "-" || text[7] !== "-" || !digits.every((i) => isDigit(text[i]))) return false;
+  const [y, mo, d] = [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))];
   const date = new Date(0);
   date.setUTCFullYear(y, mo - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;

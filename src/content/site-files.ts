@@ -1,0 +1,94 @@
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { VFileMessage } from "vfile-message";
+import { diagnostic } from "../diagnostics.js";
+import { CONFIG_FILE } from "../config-file.js";
+
+/** Folders of the site besides content/ that a build reads file by file. */
+const READ_FOLDERS = ["templates", "public"] as const;
+
+/**
+ * Every file a build reads besides the issues, checked before anything
+ * reads them: the config, package.json, and everything under templates/
+ * and public/. A named pipe, socket or device there would block a read or
+ * never end it, so each is a located error naming the file; links are
+ * followed only while they stay inside the site (public/ skips links, as
+ * it always has).
+ */
+export function siteFileProblems(root: string): VFileMessage[] {
+  const realRoot = realOrSelf(root);
+  const problems = configFileProblems(root);
+  for (const folder of READ_FOLDERS) walk(realRoot, root, folder, folder === "templates", problems, 0);
+  return problems;
+}
+
+/** The config and package.json alone (every command reads them). */
+export function configFileProblems(root: string): VFileMessage[] {
+  const realRoot = realOrSelf(root);
+  return [CONFIG_FILE, "package.json"].flatMap((name) => entryProblem(realRoot, join(root, name), name, true) ?? []);
+}
+
+function walk(realRoot: string, root: string, rel: string, followLinks: boolean, problems: VFileMessage[], depth: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(join(root, rel)).sort();
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = `${rel}/${name}`;
+    const stats = lstatSync(join(root, file), { throwIfNoEntry: false });
+    if (stats === undefined) continue;
+    if (stats.isDirectory()) {
+      if (depth < 32) walk(realRoot, root, file, followLinks, problems, depth + 1);
+      continue;
+    }
+    if (stats.isSymbolicLink() && !followLinks) continue;
+    const problem = entryProblem(realRoot, join(root, file), file, followLinks);
+    if (problem !== undefined) problems.push(problem);
+  }
+}
+
+/** Why `path` cannot be read as a file of the site, or undefined when it can (or does not exist). */
+function entryProblem(realRoot: string, path: string, file: string, followLinks: boolean): VFileMessage | undefined {
+  const own = lstatSync(path, { throwIfNoEntry: false });
+  if (own === undefined) return undefined;
+  if (own.isSymbolicLink()) {
+    if (!followLinks) return undefined;
+    let real: string;
+    let target: Stats;
+    try {
+      real = realpathSync(path);
+      target = statSync(real);
+    } catch {
+      return problem(file, "this is a symbolic link that leads nowhere (broken, or a loop); remove it or point it at a file inside the site");
+    }
+    if (!inside(realRoot, real)) return problem(file, `this is a symbolic link to ${JSON.stringify(real)}, outside the site; gekkan reads only files inside the site, so copy the file in instead`);
+    return target.isFile() || target.isDirectory() ? undefined : problem(file, `this is a symbolic link to ${kindOf(target)}, not a regular file, so gekkan did not read it`);
+  }
+  return own.isFile() || own.isDirectory() ? undefined : problem(file, `this is ${kindOf(own)}, not a regular file, so gekkan did not read it; replace it with an ordinary file`);
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return "a named pipe (FIFO)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  return "not a file or folder";
+}
+
+function problem(file: string, reason: string): VFileMessage {
+  return diagnostic(file, reason, { line: 1, column: 1 }, "not-a-file");
+}
+
+function inside(realRoot: string, real: string): boolean {
+  const rel = relative(realRoot, real);
+  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !rel.startsWith(sep));
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,86 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, chownSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { ensureCompiled, runCli } from "./run-cli.js";
+
+const DIR = "content/issues/2011";
+const APRIL = issue({ title: "4月号", issue: 1, date: "2011-04-01" });
+
+let site: TempDir | undefined;
+afterEach(() => {
+  site?.remove();
+  site = undefined;
+});
+
+beforeAll(() => ensureCompiled(), 300_000);
+
+/**
+ * Besides the issues, a build reads the config, templates/ and public/:
+ * a FIFO or device there must not hang it either. And problems of the
+ * machine (an output folder it may not write) are told in words, exit 1.
+ */
+describe("the site's other files and the machine", () => {
+  it.each([
+    ["gekkan.config.json", "gekkan.config.json"],
+    ["a template", "templates/partials/block-qa.liquid"],
+    ["a stylesheet", "templates/assets/style.css"],
+    ["a public file", "public/images/pipe.png"],
+  ])("a FIFO as %s is named, and no command hangs on it", async (_what, path) => {
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
+    mkdirSync(join(site.path, path, ".."), { recursive: true });
+    execFileSync("rm", ["-f", join(site.path, path)]);
+    execFileSync("mkfifo", [join(site.path, path)]);
+    for (const command of [["build", "--no-search"], ["check"], ...(path === "gekkan.config.json" ? [["new"]] : [])]) {
+      const run = await runCli(command, { cwd: site.path, deadlineMs: 20_000 });
+      expect(run.timedOut, `${command[0]} still running; stderr:\n${run.stderr}`).toBe(false);
+      expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`${path}:1:1  this is a named pipe (FIFO), not a regular file, so gekkan did not read it`);
+    }
+    expect(existsSync(join(site.path, "dist"))).toBe(false);
+  });
+
+  it("a template that links to /dev/zero is refused without reading it", async () => {
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
+    mkdirSync(join(site.path, "templates", "partials"), { recursive: true });
+    symlinkSync("/dev/zero", join(site.path, "templates", "partials", "block-qa.liquid"));
+    const run = await runCli(["build", "--no-search"], { cwd: site.path, deadlineMs: 20_000 });
+    expect(run.timedOut).toBe(false);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("templates/partials/block-qa.liquid:1:1  this is a symbolic link to \"/dev/zero\", outside the site");
+  });
+
+  it("an output folder gekkan may not write to is told in words, exit 1, and the output stays as it was", async () => {
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
+    const out = join(site.path, "locked", "dist");
+    mkdirSync(join(site.path, "locked"));
+    // Run as an unprivileged user (the tests may run as root, whom permissions do not stop).
+    chownSync(site.path, 65534, 65534);
+    execFileSync("chown", ["-R", "65534:65534", site.path]);
+    chmodSync(join(site.path, "locked"), 0o555);
+    const run = await runCli(["build", "--no-search", "--no-cache", "--out", out], { cwd: site.path, uid: 65534, gid: 65534, deadlineMs: 30_000 });
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/gekkan build: could not create ".*locked\/\.dist-gekkan": permission denied \(EACCES\); the previous output is unchanged/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("dev: listening beyond this machine must be asked for, and warns that drafts become visible", async () => {
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
+    let warned = "";
+    const run = await runCli(["dev", "--host", "0.0.0.0", "--port", "0", "--no-cache"], {
+      cwd: site.path,
+      deadlineMs: 30_000,
+      onOutput: (text, kill) => {
+        if (/serving http:\/\//.test(text)) {
+          warned = text;
+          kill();
+        }
+      },
+    });
+    expect(run.timedOut).toBe(false);
+    expect(warned).toContain("gekkan dev: warning: listening on 0.0.0.0, so other machines on the network can open the site, drafts and scheduled issues included");
+  });
+});
