@@ -11,7 +11,7 @@ import { configFileProblems } from "./content/site-files.js";
 import { reportSchemaIssues } from "./schema-report.js";
 import { didYouMean } from "./suggest.js";
 import { isUnsubscribeUrl, parseMailbox } from "./mail-address.js";
-import { LIMIT_EXPECTATIONS, limitsSchema, SLUG_MAX_LENGTH, type ContentLimits } from "./content/limits.js";
+import { LIMIT_EXPECTATIONS, limitsSchema, SLUG_MAX_LENGTH, type ContentLimits } from "./limits.js";
 
 /** Components the Linux-HA series talks about; sites extend it in config. */
 export const DEFAULT_COMPONENTS = [

@@ -9,7 +9,7 @@ import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
 import { loadLocales } from "../render/locale.js";
 import { readExistingIssues } from "../new/existing-issues.js";
 import { isMonth, planIssue } from "../new/plan.js";
-import { issueSkeleton, SKELETON_LANGS, type SkeletonLang } from "../new/skeleton.js";
+import { issueSkeleton, SKELETON_LANGS, type SkeletonLang } from "../content/skeleton.js";
 
 export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--title T] [--lang ja|en]
 

@@ -2,7 +2,7 @@ import matter from "gray-matter";
 import { isAlias, isMap, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic, type Place } from "../diagnostics.js";
-import { DEFAULT_LIMITS, formatBytes, limitSetting, type ContentLimits } from "./limits.js";
+import { DEFAULT_LIMITS, formatBytes, limitSetting, type ContentLimits } from "../limits.js";
 import { yamlErrorReason } from "./yaml-errors.js";
 
 export interface FrontMatter {

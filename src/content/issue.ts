@@ -3,12 +3,12 @@ import { decodeSource } from "./decode.js";
 import { parseFrontMatter } from "./front-matter.js";
 import { frontMatterExpectations, frontMatterSchema, type SchemaContext } from "./schema.js";
 import { placeOfPath, sourceOfPath } from "./yaml-place.js";
-import { DEFAULT_LIMITS, limitSetting, type ContentLimits } from "./limits.js";
+import { DEFAULT_LIMITS, limitSetting, type ContentLimits } from "../limits.js";
 import { tooLarge } from "./source-problems.js";
 import { excessiveNesting } from "./nesting.js";
 import { excessiveMarkers } from "./inline-density.js";
 import { controlsInData } from "./front-matter-controls.js";
-import { skeletonLeftover } from "../new/leftovers.js";
+import { skeletonLeftover } from "./leftovers.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { describeValue, diagnostic } from "../diagnostics.js";
 

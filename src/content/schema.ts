@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { calendarDate } from "../calendar.js";
 import { componentName } from "../component-name.js";
-import { SLUG_MAX_LENGTH } from "./limits.js";
+import { SLUG_MAX_LENGTH } from "../limits.js";
 
 export { calendarDate, isCalendarDate } from "../calendar.js";
 export { componentName } from "../component-name.js";

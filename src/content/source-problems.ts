@@ -1,7 +1,7 @@
 import type { Stats } from "node:fs";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
-import { formatBytes, limitSetting } from "./limits.js";
+import { formatBytes, limitSetting } from "../limits.js";
 
 /** A problem with a whole file or folder (it was not read): reported at its first line. */
 export function fileProblem(file: string, reason: string, ruleId: string): VFileMessage {

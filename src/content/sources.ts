@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type St
 import { join, sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { ContentError } from "../diagnostics.js";
-import { DEFAULT_LIMITS, type ContentLimits } from "./limits.js";
+import { DEFAULT_LIMITS, type ContentLimits } from "../limits.js";
 import { insideSite, realSiteRoot, resolveLink, scanIssueTree } from "./source-tree.js";
 import { notAFile, outside, tooLarge, unreadable } from "./source-problems.js";
 

@@ -1,5 +1,5 @@
 import type { SiteIssue } from "../site/model.js";
-import { absoluteUrl, ROUTES, routeUrl } from "../site/urls.js";
+import { ROUTES, siteUrl as absoluteSiteUrl } from "../site/urls.js";
 import { localeFor, viewContext, type RenderEnv } from "../render/pages.js";
 import { issueCard } from "../render/views.js";
 import { blockTocText } from "../render/issue-html.js";
@@ -13,7 +13,7 @@ const PREHEADER_PADDING = "\u00a0\u200c".repeat(80);
 
 /** Absolute URL of a site route: the config `url` origin plus the base path. */
 export function siteUrl(env: RenderEnv, route: string): string {
-  return absoluteUrl(env.config.origin, routeUrl(env.config.basePath, route));
+  return absoluteSiteUrl(env.config, route);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { compareText } from "../diagnostics.js";
 import type { MemoStore } from "./memo.js";
 import { appendPack, Pack, writePack } from "./pack.js";
 
@@ -46,7 +47,7 @@ export class PackStore implements MemoStore {
       return "rewritten";
     }
     if (this.added.size === 0) return "none";
-    await appendPack(this.path, [...this.added].sort(([a], [b]) => (a < b ? -1 : 1)));
+    await appendPack(this.path, [...this.added].sort(([a], [b]) => compareText(a, b)));
     return "appended";
   }
 }

@@ -1,5 +1,5 @@
 import { readSources } from "../content/sources.js";
-import type { ContentLimits } from "../content/limits.js";
+import type { ContentLimits } from "../limits.js";
 import { decodeSource } from "../content/decode.js";
 import { parseFrontMatter } from "../content/front-matter.js";
 

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { Liquid } from "liquidjs";
+import { routeUrl } from "../site/urls.js";
 
 /**
  * The Liquid environment. Output is HTML-escaped unless a template says
@@ -18,6 +19,6 @@ export function createLiquid(dirs: readonly string[], basePath: string): Liquid 
     cache: true,
     jsTruthy: false,
   });
-  liquid.registerFilter("url", (route: unknown) => basePath + String(route).replace(/^\/+/, ""));
+  liquid.registerFilter("url", (route: unknown) => routeUrl(basePath, String(route)));
   return liquid;
 }

@@ -1,7 +1,7 @@
 import type { Liquid } from "liquidjs";
 import type { SiteConfig } from "../config.js";
 import type { ComponentSummary, QaEntry, ReleaseEntry, Site, SiteIssue, StonithDevice, StonithEntry } from "../site/model.js";
-import { ROUTES, absoluteUrl } from "../site/urls.js";
+import { ROUTES, absoluteUrl, siteUrl } from "../site/urls.js";
 import { shardDirs } from "../site/search-index.js";
 import { fill, type Locale } from "./locale.js";
 import { issueBodyHtml, issueToc, tableText } from "./issue-html.js";
@@ -66,7 +66,7 @@ export function pageSpecs(site: Site, env: RenderEnv, bodies: Map<SiteIssue, str
     if (made === undefined) cards.set(entry, (made = issueCard(entry, view)));
     return made;
   };
-  const image = config.image === "" ? "" : absoluteUrl(config.origin, url(config.basePath, config.image));
+  const image = config.image === "" ? "" : siteUrl(config, config.image);
   const context: ListContext = {
     env, view, card,
     anchor: (route) => url(config.basePath, route),
@@ -189,10 +189,10 @@ export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<
 /** The issue's first picture in a format sharing sites show (not SVG), else the site's default image. */
 function issueImage(entry: SiteIssue, env: RenderEnv): string {
   const { config } = env;
-  const pageUrl = absoluteUrl(config.origin, url(config.basePath, entry.route));
+  const pageUrl = siteUrl(config, entry.route);
   const first = entry.body.links.find((l) => l.kind === "image" && /\.(png|jpe?g|gif|webp)(?:[?#]|$)/i.test(l.url));
   if (first !== undefined) return new URL(first.url, pageUrl).href;
-  return config.image === "" ? "" : absoluteUrl(config.origin, url(config.basePath, config.image));
+  return config.image === "" ? "" : siteUrl(config, config.image);
 }
 
 /** An issue's body with its blocks filled in, in the issue's language (for its page and the feeds). */

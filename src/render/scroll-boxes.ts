@@ -13,6 +13,7 @@
  * never taken for a tag.
  */
 import { fill } from "./locale.js";
+import { escapeXml } from "../escape.js";
 
 const TOKEN = /<!--[\s\S]*?-->|<[^>"]*(?:"[^"]*"[^>"]*)*>|[^<]+|</g;
 
@@ -80,5 +81,5 @@ function decode(html: string): string {
 
 /** Plain text inside a double-quoted attribute. */
 function attribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return escapeXml(value);
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { SiteConfig } from "../config.js";
 import { RELEASE_STATUSES } from "../blocks/types.js";
 import type { BlockSource, Site } from "./model.js";
-import { absoluteUrl, ROUTES, routeUrl } from "./urls.js";
+import { ROUTES, siteUrl } from "./urls.js";
 
 const issueRef = z.object({
   number: z.number().int().positive(),
@@ -42,7 +42,7 @@ export type DataName = keyof typeof dataSchemas;
 
 /** The reference data as JSON files (and their JSON Schemas), newest first. */
 export function dataFiles(site: Site, config: SiteConfig): Map<string, string> {
-  const abs = (route: string) => absoluteUrl(config.origin, routeUrl(config.basePath, route));
+  const abs = (route: string) => siteUrl(config, route);
   const ref = (source: BlockSource) => ({
     number: source.issue.issue.number, title: source.issue.issue.title, date: source.issue.issue.date, url: abs(source.issue.route),
   });

@@ -2,7 +2,8 @@ import { Feed } from "feed";
 import type { SiteConfig } from "../config.js";
 import type { SiteIssue } from "./model.js";
 import { absolutizeHtml } from "./absolute-html.js";
-import { absoluteUrl, ROUTES, routeUrl } from "./urls.js";
+import { ROUTES, siteUrl } from "./urls.js";
+import { escapeXml } from "../escape.js";
 
 export interface FeedSet {
   atom: string;
@@ -33,7 +34,7 @@ function utc(date: string): Date {
  */
 export function buildFeeds(input: FeedInput): FeedSet {
   // Atom/RSS carry title and summary as HTML (CDATA, type="html"); JSON Feed as text.
-  const xml = makeFeed(input, escapeHtml);
+  const xml = makeFeed(input, escapeXml);
   const json = makeFeed(input, (text) => text);
   return { atom: atomLanguages(xml.atom1(), input), rss: xml.rss2(), json: json.json1() };
 }
@@ -57,7 +58,7 @@ function atomLanguages(atom: string, input: FeedInput): string {
 
 function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
   const { config } = input;
-  const abs = (route: string) => absoluteUrl(config.origin, routeUrl(config.basePath, route));
+  const abs = (route: string) => siteUrl(config, route);
   const items = input.issues.slice(0, config.feedItems);
   const newest = items[0]?.issue.date ?? "1970-01-01";
   const feed = new Feed({
@@ -99,9 +100,6 @@ function authorsOf(entry: SiteIssue, config: SiteConfig): string[] {
   return entry.issue.authors.length ? entry.issue.authors : config.authors.length ? config.authors : [config.title];
 }
 
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 export function siteFeeds(config: SiteConfig, issues: readonly SiteIssue[], bodies: ReadonlyMap<SiteIssue, string>): FeedSet {
   return buildFeeds({ config, issues, bodies, title: config.title, route: ROUTES.home, atomRoute: ROUTES.atom, rssRoute: ROUTES.rss, jsonRoute: ROUTES.jsonFeed });

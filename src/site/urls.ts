@@ -12,6 +12,11 @@ export function routeFile(route: string): string {
   return clean === "" || clean.endsWith("/") ? `${clean}index.html` : clean;
 }
 
+/** A route's absolute URL on the published site: the config's origin and base path. */
+export function siteUrl(config: { origin: string; basePath: string }, route: string): string {
+  return absoluteUrl(config.origin, routeUrl(config.basePath, route));
+}
+
 export function absoluteUrl(origin: string, url: string): string {
   return new URL(url, origin).href;
 }

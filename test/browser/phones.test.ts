@@ -40,7 +40,8 @@ beforeAll(async () => {
   await cp(join(fixtureInput("wide-table"), "content"), join(root, "content"), { recursive: true });
   out = join(tmp.path, "out");
   await buildSite({ root, out, base: "/", threads: 0, now: new Date("2026-01-01T00:00:00Z") });
-  pages = (await readdir(out, { recursive: true })).map(String).filter((p) => p.endsWith(".html") && !p.startsWith("pagefind/")).sort();
+  // email.html is a message, not a page of the site (test/email/ opens it at 375 px with the network cut off).
+  pages = (await readdir(out, { recursive: true })).map(String).filter((p) => p.endsWith(".html") && !p.startsWith("pagefind/") && !p.endsWith("/email.html")).sort();
   server = await serveDir(out);
   browser = await launchChromium();
 });

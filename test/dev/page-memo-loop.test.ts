@@ -67,7 +67,7 @@ describe('gekkan dev: page memo and background search', () => {
     expect(last.pages.reused).toBe(total - 1);
     expect((await fetchText('/issues/2011-04/')).text).toContain('says memo');
 
-    // The full rebuild that follows re-renders that page once more through the memo (its key changed) and nothing else.
+    // The full rebuild that follows (feeds, lists) renders no page again.
     await server.settled();
     // The catch-up's own reload names the feeds it changed.
     expect((JSON.parse((await events.next('reload')).data) as { paths: string[] }).paths).toContain('feed.xml');

@@ -137,11 +137,11 @@ describe("the email config", () => {
 
   it("one-click unsubscribe needs an https:// target, and says so at the field", () => {
     const errors = configErrors({ email: { from: "a@example.org", listUnsubscribe: "mailto:leave@example.org", listUnsubscribeOneClick: true } });
-    expect(errors).toEqual(['gekkan.config.json:5:32  invalid config field "email[listUnsubscribeOneClick]": expected true or false (readers\' mail apps unsubscribe with one click, RFC 8058), found the boolean true (one-click needs an https:// URL in listUnsubscribe that unsubscribes on a POST)']);
+    expect(errors).toEqual(['gekkan.config.json:5:32  invalid config field "email.listUnsubscribeOneClick": expected true or false (readers\' mail apps unsubscribe with one click, RFC 8058), found the boolean true (one-click needs an https:// URL in listUnsubscribe that unsubscribes on a POST)']);
   });
 
   it("a list of addresses is not one sender", () => {
     const errors = configErrors({ email: { from: "a@example.org, b@example.org" } });
-    expect(errors).toEqual(['gekkan.config.json:3:13  invalid config field "email[from]": expected one sender address, such as "月刊 News <news@example.org>", found the string "a@example.org, b@example.org" (that is not an email address)']);
+    expect(errors).toEqual(['gekkan.config.json:3:13  invalid config field "email.from": expected one sender address, such as "月刊 News <news@example.org>", found the string "a@example.org, b@example.org" (that is not an email address)']);
   });
 });

@@ -74,7 +74,7 @@ describe("email.html", () => {
       expect(["https:", "mailto:"]).toContain(new URL(url).protocol);
       if (new URL(url).host === "news.example.org" && !url.endsWith("/unsubscribe")) expect(url.startsWith(SITE_URL), url).toBe(true);
     }
-    expect(urls).toEqual(expect.arrayContaining([`${SITE_URL}images/diagram.png`, `${SITE_URL}issues/2011-05/`, "https://clusterlabs.org/", `${SITE_URL}${JA}#release-pacemaker-1011`]));
+    expect(urls).toEqual(expect.arrayContaining([`${SITE_URL}images/diagram.png`, `${SITE_URL}issues/2011-05/`, "https://clusterlabs.org/", `${SITE_URL}${JA}#release-pacemaker-1-0-11`]));
     // "View in browser" comes before anything else and leads to the issue's page.
     const first = find(doc, (el) => el.tagName === "a");
     expect(first && attr(first, "href")).toBe(`${SITE_URL}${JA}`);

@@ -7,7 +7,7 @@ import { main } from "../../src/cli.js";
 import { parseIssue } from "../../src/content/issue.js";
 import { DEFAULT_COMPONENTS } from "../../src/config.js";
 import { formatDiagnostic } from "../../src/diagnostics.js";
-import { EXAMPLE_BLOCKS, issueSkeleton, placeholderTexts, SKELETON_LANGS } from "../../src/new/skeleton.js";
+import { EXAMPLE_BLOCKS, issueSkeleton, placeholderTexts, SKELETON_LANGS } from "../../src/content/skeleton.js";
 import { captureIo } from "../helpers/io.js";
 import { FIXTURES } from "../helpers/fixtures.js";
 import { copyToTemp, type TempDir } from "../helpers/temp-site.js";

@@ -253,7 +253,7 @@ describe("config mistakes are located", () => {
 
   it("a componentNames key that is not a component, with a suggestion", async () => {
     expect(await errorsOf({ url: "https://example.org/", componentNames: { hawkk: "Hawk" } })).toEqual([
-      'gekkan.config.json:4:14  invalid config field "componentNames[hawkk]": expected a mapping from component name to the name readers see, e.g. {"drbd-mc": "DRBD MC"}, found the string "hawkk" ("hawkk" is not a known component — did you mean hawk?)',
+      'gekkan.config.json:4:14  invalid config field "componentNames.hawkk": expected a mapping from component name to the name readers see, e.g. {"drbd-mc": "DRBD MC"}, found the string "hawkk" ("hawkk" is not a known component — did you mean hawk?)',
     ]);
   });
 

@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import type { Node, Parent } from "unist";
 import type { VFile } from "vfile";
 import { diagnostic } from "../../diagnostics.js";
-import { DEFAULT_LIMITS, limitSetting } from "../../content/limits.js";
+import { DEFAULT_LIMITS, limitSetting } from "../../limits.js";
 
 export interface DepthLimitOptions {
   /** Deepest nesting of raw HTML elements, and of emphasis and links inside one another. */

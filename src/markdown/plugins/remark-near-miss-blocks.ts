@@ -95,6 +95,8 @@ function nearMiss(source: string, offset: number): Found | undefined {
   if (colons.length < 3) {
     // "::" is ordinary text ("::1", a C++ name) unless a block name and attributes follow.
     if (name === undefined || !/^\s*[A-Za-z][\w-]*\s*\{/.test(rest)) return undefined;
+    // `::name{…}` itself is the leaf form, reported by remark-blocks (leaf-forms.ts): one message per line.
+    if (colons.length === 2 && /^[A-Za-z][\w-]*[{[]/.test(rest)) return undefined;
     return { kind: "open", reason: `a block opens with three colons: write ":::${name}{…}" on its own line, then the text, then a line with only :::${nameHint(name)}` };
   }
   if (rest === "") return { kind: "close", reason: `this ":::" closes a block, but no block is open here; delete the line, or check the block's opening line above (":::name{…}" with no spaces)` };
