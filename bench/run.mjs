@@ -539,18 +539,7 @@ async function main() {
 
     // the issue that "one issue changed" and the dev loop edit: the middle one
     const mid = Math.ceil(n / 2);
-    const editTarget = (() => {
-      const stack = [join(corpusDir, "content", "issues")];
-      const re = new RegExp(`-${String(mid).padStart(4, "0")}\\.md$`);
-      while (stack.length) {
-        const d = stack.pop();
-        for (const e of readdirSync(d, { withFileTypes: true })) {
-          if (e.isDirectory()) stack.push(join(d, e.name));
-          else if (re.test(e.name)) return join(d, e.name);
-        }
-      }
-      throw new Error(`issue ${mid} not found in corpus`);
-    })();
+    const editTarget = findIssue(corpusDir, mid);
     let originalText = readFileSync(editTarget, "utf8");
     const lastIssuePath = findIssue(corpusDir, n);
     const newIssuePath = join(dirname(lastIssuePath), `monthly-${n + 1}.md`);
