@@ -17,24 +17,54 @@ interface StoredMessage {
 type StoredResult = { ok: true; value: RenderedIssue } | { ok: false; messages: StoredMessage[] };
 
 /**
- * RenderIssueResult → JSON. Messages are flattened because VFileMessage is an
- * Error: neither JSON nor structured clone (worker threads) keeps its fields.
+ * RenderIssueResult → bytes: a u32 length, the result as JSON without the
+ * body's HTML, then that HTML as UTF-8. Messages are flattened because
+ * VFileMessage is an Error: neither JSON nor structured clone (worker
+ * threads) keeps its fields. The HTML stands apart so a build that reuses
+ * thousands of issues decodes only what lists and reference pages show.
  */
-export function serializeResult(result: RenderIssueResult): string {
-  const stored: StoredResult = result.ok ? result : { ok: false, messages: result.messages.map(storeMessage) };
-  return JSON.stringify(stored);
+export function serializeResult(result: RenderIssueResult): Uint8Array {
+  const html = result.ok ? result.value.body.html : "";
+  const stored: StoredResult = result.ok ? { ok: true, value: { ...result.value, body: { ...result.value.body, html: "" } } } : { ok: false, messages: result.messages.map(storeMessage) };
+  const meta = Buffer.from(JSON.stringify(stored), "utf8");
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(meta.length, 0);
+  return Buffer.concat([length, meta, Buffer.from(html, "utf8")]);
 }
 
-/** JSON → RenderIssueResult; throws on anything that is not a stored result (callers treat that as a miss). */
-export function deserializeResult(json: string): RenderIssueResult {
-  const stored = JSON.parse(json) as StoredResult;
+/**
+ * Bytes → RenderIssueResult; throws on anything that is not a stored result
+ * (callers treat that as a miss). The body's HTML is decoded the first time
+ * it is read.
+ */
+export function deserializeResult(bytes: Uint8Array): RenderIssueResult {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length < 4) throw new Error("not a stored render result");
+  const metaEnd = 4 + buffer.readUInt32LE(0);
+  if (metaEnd > buffer.length) throw new Error("not a stored render result");
+  const stored = JSON.parse(buffer.subarray(4, metaEnd).toString("utf8")) as StoredResult;
   if (stored === null || typeof stored !== "object") throw new Error("not a stored render result");
   if (stored.ok === true) {
-    if (typeof stored.value !== "object" || stored.value === null || typeof stored.value.body?.html !== "string") throw new Error("stored render result has no body");
+    const body = stored.value?.body as RenderedIssue["body"] | undefined;
+    if (typeof stored.value !== "object" || stored.value === null || typeof body !== "object" || body === null || !Array.isArray(body.blocks)) throw new Error("stored render result has no body");
+    lazyHtml(body, buffer.subarray(metaEnd));
     return stored;
   }
   if (stored.ok === false && Array.isArray(stored.messages)) return { ok: false, messages: stored.messages.map(restoreMessage) };
   throw new Error("not a stored render result");
+}
+
+/** `body.html` reads its bytes once, on first use, and is a plain value from then on. */
+function lazyHtml(body: RenderedIssue["body"], html: Buffer): void {
+  Object.defineProperty(body, "html", {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const text = html.toString("utf8");
+      Object.defineProperty(body, "html", { value: text, writable: true, enumerable: true, configurable: true });
+      return text;
+    },
+  });
 }
 
 function storeMessage(message: VFileMessage): StoredMessage {

@@ -48,7 +48,7 @@ export async function parseIssues(sources: readonly Source[], context: RenderCon
 }
 
 function decodeIssue(bytes: Uint8Array): RenderIssueResult {
-  return deserializeResult(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
+  return deserializeResult(bytes);
 }
 
 /** The issue key each rendered body came from: it names the body, so later stages need not hash its HTML. */

@@ -12,8 +12,8 @@ export interface RenderTask {
 // Building the unified processor is the expensive part of a renderer: once per worker and context.
 let cached: { key: string; render: (file: string, bytes: Uint8Array) => RenderIssueResult } | undefined;
 
-/** The piscina entry point (called by name). Results are JSON because VFileMessage does not survive structured clone. */
-export function renderBatch(task: RenderTask): string[] {
+/** The piscina entry point (called by name). Results are serialised because VFileMessage does not survive structured clone. */
+export function renderBatch(task: RenderTask): Uint8Array[] {
   const key = contextKey(task.context);
   if (cached?.key !== key) cached = { key, render: createIssueRenderer(task.context) };
   const render = cached.render;

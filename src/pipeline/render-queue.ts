@@ -67,7 +67,7 @@ export class RenderQueue {
       // Loaded on demand: the unified/remark/rehype stack is a good part of start-up, and a warm build never needs it.
       const [{ createIssueRenderer }, { serializeResult }] = await Promise.all([import("../content/render-issue.js"), import("../content/serialize-result.js")]);
       const render = createIssueRenderer(this.context);
-      this.renderHere = (source) => Buffer.from(serializeResult(render(source.file, source.bytes)), "utf8");
+      this.renderHere = (source) => serializeResult(render(source.file, source.bytes));
     }
     return this.renderHere;
   }
@@ -88,9 +88,9 @@ async function renderOnWorkers(sources: readonly SourceFile[], context: RenderCo
     for (let at = 0; at < sources.length; at += size) batches.push(sources.slice(at, at + size));
     const outputs = await Promise.all(batches.map((batch) => {
       const task: RenderTask = { context: plainContext(context), files: batch.map((s) => s.file), bytes: batch.map((s) => s.bytes) };
-      return pool.run(task) as Promise<string[]>;
+      return pool.run(task) as Promise<Uint8Array[]>;
     }));
-    return outputs.flat().map((json) => Buffer.from(json, "utf8"));
+    return outputs.flat();
   } finally {
     await pool.destroy();
   }

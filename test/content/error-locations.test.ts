@@ -29,7 +29,7 @@ describe("error fixture expectations", () => {
 
   it.each(fixtureNames("error"))("%s: schema messages name the field, what was expected and what was found", (name) => {
     for (const line of lines(name).filter((l) => /  invalid (front matter field|config field|:::\w+ attribute) /.test(l))) {
-      expect(line).toMatch(/invalid [^"]+ "[\w[\]]+": expected .+, found (the string|an empty string|a blank string|the number|the boolean|null|a list|a mapping|binary data|nothing)/);
+      expect(line).toMatch(/invalid [^"]+ "[\w.[\]]+": expected .+, found (the string|an empty string|a blank string|the number|the boolean|null|a list|a mapping|binary data|nothing)/);
     }
   });
 
