@@ -1,27 +1,72 @@
 import { emailPaths, finishBytes } from "../email/email-files.js";
-import { emailSource } from "../email/render-email.js";
+import { emailSource, type EmailSource } from "../email/render-email.js";
 import type { Site } from "../site/model.js";
 import type { OutputSet } from "../write/output.js";
 import { digest } from "../incremental/digest.js";
 import { decodeFiles, encodeFiles } from "../incremental/file-set.js";
 import type { PageRenderer } from "./render-pages.js";
+import { runOnWorkers, threadCount } from "./worker-pool.js";
+
+/**
+ * From this many emails to finish, inlining them on worker threads (each
+ * loads juice and html-to-text) costs less than the time saved.
+ */
+const WORKER_THRESHOLD = 200;
+
+interface Task {
+  source: Promise<EmailSource>;
+  paths: { html: string; text: string };
+  resolve: (bytes: Uint8Array) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * Stage: `email.html` and `email.txt` beside every issue page (unless the
  * config says `"email": { "files": false }`). An issue's email shows only
  * that issue, so it is memoised beside the pages under the page
  * fingerprint (code, templates, config) and the issue's own content:
- * inlining the CSS happens once per issue, not once per build.
+ * inlining happens once per issue, not once per build. The template is
+ * filled here; inlining the CSS and the plain-text twin, the costly part,
+ * run on worker threads when there are many.
  */
-export async function addEmails(output: OutputSet, site: Site, renderer: PageRenderer): Promise<void> {
+export async function addEmails(output: OutputSet, site: Site, renderer: PageRenderer, threads?: number): Promise<void> {
   if (!renderer.env.config.email.files) return;
-  for (const entry of site.issues) {
+  const tasks: Task[] = [];
+  let started = false;
+  const pending = site.issues.map((entry) => {
     const paths = emailPaths(entry.route);
     const key = digest("gekkan-email-1", renderer.fingerprint, entry.route, JSON.stringify(entry.issue), renderer.token(entry));
-    const files = await renderer.made(key, async () => {
-      const email = finishBytes(emailSource(entry, renderer.env, await renderer.body(entry)));
-      return encodeFiles([[paths.html, email.html], [paths.text, email.text]]);
-    }, decodeFiles);
-    for (const [path, content] of files) output.add(path, content, "gekkan", `${key}:${path}`);
+    const source = () => renderer.body(entry).then((body) => emailSource(entry, renderer.env, body));
+    // Queued until all are known; one asked for later (a stored value that did not decode) is finished at once.
+    const compute = () => started ? source().then((s) => encodeEmail(paths, finishBytes(s))) : new Promise<Uint8Array>((resolve, reject) => tasks.push({ source: source(), paths, resolve, reject }));
+    return renderer.made(key, compute, decodeFiles).then((list) => ({ key, list }));
+  });
+  started = true;
+  await finishAll(tasks, threads);
+  for (const { key, list } of await Promise.all(pending)) for (const [path, content] of list) output.add(path, content, "gekkan", `${key}:${path}`);
+}
+
+/** Finishes the queued emails together: here, or on worker threads when there are enough of them. */
+async function finishAll(tasks: readonly Task[], requested: number | undefined): Promise<void> {
+  if (tasks.length === 0) return;
+  try {
+    const sources = await Promise.all(tasks.map((task) => task.source));
+    const threads = threadCount(requested, tasks.length, WORKER_THRESHOLD);
+    const finished = threads > 1
+      ? await runOnWorkers<EmailSource, [Uint8Array, Uint8Array]>("email-worker", "finishBatch", sources, threads, (batch) => batch)
+      : sources.map((source): [Uint8Array, Uint8Array] => {
+        const email = finishBytes(source);
+        return [email.html, email.text];
+      });
+    tasks.forEach((task, i) => {
+      const [html, text] = finished[i] as [Uint8Array, Uint8Array];
+      task.resolve(encodeEmail(task.paths, { html, text }));
+    });
+  } catch (error) {
+    for (const task of tasks) task.reject(error);
   }
+}
+
+function encodeEmail(paths: { html: string; text: string }, email: { html: Uint8Array; text: Uint8Array }): Uint8Array {
+  return encodeFiles([[paths.html, email.html], [paths.text, email.text]]);
 }

@@ -61,14 +61,18 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const renderer = new PageRenderer(env, pageFingerprint(inputs.templateDirs, env), reuse.pages);
   const pages = await times.time("render pages", () => withTemplateErrors(() => renderPages(site, renderer)));
   for (const page of pages) output.add(page.path, page.html, "gekkan", page.key);
-  await times.time("emails", () => withTemplateErrors(() => addEmails(output, site, renderer)));
   await times.time("feeds", () => withTemplateErrors(() => addFeeds(output, site, inputs.config, renderer)));
   await times.time("data, sitemap, public", async () => {
     addSiteFiles(output, site, inputs.config);
     await addPublic(output, options.root);
   });
   const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
-  if (inputs.config.search && options.search !== false) await times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, reuse.search));
+  const search = inputs.config.search && options.search !== false;
+  // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.
+  await Promise.all([
+    times.time("emails", () => withTemplateErrors(() => addEmails(output, site, renderer, options.threads))),
+    search ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, reuse.search)) : undefined,
+  ]);
   return {
     config: inputs.config, site, output, warnings: parsed.messages.filter((m) => !isError(m)), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
     renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window,

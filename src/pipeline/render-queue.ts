@@ -1,12 +1,8 @@
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Piscina } from "piscina";
 import type { RenderContext } from "../content/render-issue.js";
 import type { SourceFile } from "../content/sources.js";
 import { plainContext } from "./render-context.js";
 import type { RenderTask } from "./parse-worker.js";
+import { runOnWorkers, threadCount } from "./worker-pool.js";
 
 /**
  * Below this many issues to render, starting worker threads (each loads the
@@ -14,8 +10,6 @@ import type { RenderTask } from "./parse-worker.js";
  * bench measured the break-even.
  */
 export const WORKER_THRESHOLD = 1000;
-const BATCHES_PER_THREAD = 4;
-const MAX_BATCH = 200;
 
 interface Task {
   source: SourceFile;
@@ -48,7 +42,7 @@ export class RenderQueue {
     this.tasks = [];
     if (tasks.length === 0) return 0;
     try {
-      const threads = threadCount(this.threads, tasks.length);
+      const threads = threadCount(this.threads, tasks.length, WORKER_THRESHOLD + 1);
       const results = threads > 1 ? await renderOnWorkers(tasks.map((t) => t.source), this.context, threads) : await this.renderAllHere(tasks);
       tasks.forEach((task, i) => task.resolve(results[i] as Uint8Array));
     } catch (error) {
@@ -73,32 +67,7 @@ export class RenderQueue {
   }
 }
 
-/** `requested` wins when given; otherwise workers only pay off for many issues on a multi-core machine. */
-export function threadCount(requested: number | undefined, count: number): number {
-  if (requested !== undefined) return Math.max(1, Math.floor(requested));
-  if (count <= WORKER_THRESHOLD) return 1;
-  return Math.max(1, availableParallelism());
-}
-
 async function renderOnWorkers(sources: readonly SourceFile[], context: RenderContext, threads: number): Promise<Uint8Array[]> {
-  const pool = new Piscina({ filename: workerFile(), name: "renderBatch", minThreads: threads, maxThreads: threads, idleTimeout: 0 });
-  try {
-    const size = Math.min(MAX_BATCH, Math.max(1, Math.ceil(sources.length / (threads * BATCHES_PER_THREAD))));
-    const batches: Array<readonly SourceFile[]> = [];
-    for (let at = 0; at < sources.length; at += size) batches.push(sources.slice(at, at + size));
-    const outputs = await Promise.all(batches.map((batch) => {
-      const task: RenderTask = { context: plainContext(context), files: batch.map((s) => s.file), bytes: batch.map((s) => s.bytes) };
-      return pool.run(task) as Promise<Uint8Array[]>;
-    }));
-    return outputs.flat();
-  } finally {
-    await pool.destroy();
-  }
-}
-
-/** The compiled worker next to this module; from src/ (tests run TypeScript) the compiled copy in lib/. */
-function workerFile(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const sibling = join(here, "parse-worker.js");
-  return existsSync(sibling) ? sibling : join(here, "..", "..", "lib", "pipeline", "parse-worker.js");
+  const task = (batch: SourceFile[]): RenderTask => ({ context: plainContext(context), files: batch.map((s) => s.file), bytes: batch.map((s) => s.bytes) });
+  return runOnWorkers<SourceFile, Uint8Array>("parse-worker", "renderBatch", sources, threads, task);
 }

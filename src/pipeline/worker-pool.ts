@@ -1,0 +1,37 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+
+/** A compiled worker module next to this one; from src/ (tests run TypeScript) the compiled copy in lib/. */
+export function workerFile(name: string): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const sibling = join(here, `${name}.js`);
+  return existsSync(sibling) ? sibling : join(here, "..", "..", "lib", "pipeline", `${name}.js`);
+}
+
+/** How many threads a batch of `count` tasks gets: `requested` wins; otherwise every core once there are at least `threshold`. */
+export function threadCount(requested: number | undefined, count: number, threshold: number): number {
+  if (requested !== undefined) return Math.max(1, Math.floor(requested));
+  if (count < threshold) return 1;
+  return Math.max(1, availableParallelism());
+}
+
+/**
+ * Runs `inputs` through the worker function `name` of module `file` in
+ * batches on `threads` threads; results in input order. The pool lives for
+ * this one call.
+ */
+export async function runOnWorkers<I, O>(file: string, name: string, inputs: readonly I[], threads: number, toTask: (batch: I[]) => unknown): Promise<O[]> {
+  const pool = new Piscina({ filename: workerFile(file), name, minThreads: threads, maxThreads: threads, idleTimeout: 0 });
+  try {
+    const size = Math.min(200, Math.max(1, Math.ceil(inputs.length / (threads * 4))));
+    const batches: I[][] = [];
+    for (let at = 0; at < inputs.length; at += size) batches.push(inputs.slice(at, at + size));
+    const outputs = await Promise.all(batches.map((batch) => pool.run(toTask(batch)) as Promise<O[]>));
+    return outputs.flat();
+  } finally {
+    await pool.destroy();
+  }
+}
