@@ -11,11 +11,11 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 
-import { formatAxeViolations, runAxe } from '../support/axe.js';
-import { launchChromium } from '../support/browser.js';
-import { crawlSite, formatBrokenLinks, htmlReferences, parseSrcset } from '../support/crawl.js';
-import { serveDir, type StaticServer } from '../support/static-server.js';
-import { countVnuErrors, formatVnuErrors, validateHtml } from '../support/vnu.js';
+import { formatAxeViolations, runAxe } from '../helpers/axe.js';
+import { launchChromium } from '../helpers/browser.js';
+import { crawlSite, formatBrokenLinks, htmlReferences, parseSrcset } from '../helpers/crawl.js';
+import { serveDir, type StaticServer } from '../helpers/static-server.js';
+import { countVnuErrors, formatVnuErrors, validateHtml } from '../helpers/vnu.js';
 
 const RESULTS_DIR = resolve('test-results');
 

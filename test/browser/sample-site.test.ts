@@ -10,13 +10,13 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 
-import { formatAxeViolations, runAxe } from "../support/axe.js";
-import { pageHelpers } from "../support/site-page.js";
-import { launchChromium } from "../support/browser.js";
-import { crawlSite, formatBrokenLinks } from "../support/crawl.js";
-import { serveDir, type StaticServer } from "../support/static-server.js";
-import { formatVnuErrors, validateHtml } from "../support/vnu.js";
-import { BASE, SITE_URL, buildSampleSite, routeOf, type SampleSite } from "../site/sample-build.js";
+import { formatAxeViolations, runAxe } from "../helpers/axe.js";
+import { pageHelpers } from "../helpers/site-page.js";
+import { launchChromium } from "../helpers/browser.js";
+import { crawlSite, formatBrokenLinks } from "../helpers/crawl.js";
+import { serveDir, type StaticServer } from "../helpers/static-server.js";
+import { formatVnuErrors, validateHtml } from "../helpers/vnu.js";
+import { BASE, SITE_URL, buildSampleSite, routeOf, type SampleSite } from "../helpers/sample-build.js";
 
 const RESULTS_DIR = resolve("test-results");
 type Scheme = "light" | "dark";

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { buildSite } from "../../src/pipeline/build-site.js";
 import { tempDir, type TempDir } from "../helpers/temp-site.js";
-import { launchChromium } from "../support/browser.js";
-import { pageHelpers } from "../support/site-page.js";
-import { serveDir, type StaticServer } from "../support/static-server.js";
-import { BASE, REPO_ROOT } from "../site/sample-build.js";
+import { launchChromium } from "../helpers/browser.js";
+import { pageHelpers } from "../helpers/site-page.js";
+import { serveDir, type StaticServer } from "../helpers/static-server.js";
+import { BASE, REPO_ROOT } from "../helpers/sample-build.js";
 
 let tmp: TempDir;
 let out: string;

@@ -6,7 +6,7 @@ import { main } from '../../src/cli.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import { runCheck, type CheckReport } from '../../src/check/run-check.js';
 import { javaBinary, VnuUnavailableError } from '../../src/check/vnu.js';
-import { copyFixture, memoryIo } from '../dev/support.js';
+import { copyFixture, memoryIo } from '../helpers/dev-server.js';
 
 const THIRD = 'content/issues/2011/2011-06.md';
 

@@ -2,10 +2,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium } from '../helpers/browser.js';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
 import { OVERLAY_ID } from '../../src/dev/client-script.js';
-import { copyFixture, memoryIo } from './support.js';
+import { copyFixture, memoryIo } from '../helpers/dev-server.js';
 
 const APRIL = 'content/issues/2011/2011-04.md';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLIENT_TAG } from '../../src/dev/client-script.js';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
-import { copyFixture, memoryIo } from './support.js';
+import { copyFixture, memoryIo } from '../helpers/dev-server.js';
 
 let site: { root: string; remove: () => Promise<void> } | undefined;
 let server: DevServer | undefined;

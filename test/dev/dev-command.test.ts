@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { copyFixture, memoryIo } from './support.js';
+import { copyFixture, memoryIo } from '../helpers/dev-server.js';
 
 let site: { root: string; remove: () => Promise<void> };
 

@@ -6,7 +6,7 @@ import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
 import { generate } from '../../src/pipeline/generate.js';
 import { CLIENT_TAG } from '../../src/dev/client-script.js';
 import { main } from '../../src/cli.js';
-import { copyFixture, memoryIo, openSse, rawGet, type SseReader } from './support.js';
+import { copyFixture, memoryIo, openSse, rawGet, type SseReader } from '../helpers/dev-server.js';
 
 const APRIL = 'content/issues/2011/2011-04.md';
 const MAY = 'content/issues/2011/2011-05.md';

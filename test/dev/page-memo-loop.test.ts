@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/pipeline/generate.js';
 import { CLIENT_TAG } from '../../src/dev/client-script.js';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
-import { copyFixture, memoryIo, openSse, type SseReader } from './support.js';
+import { copyFixture, memoryIo, openSse, type SseReader } from '../helpers/dev-server.js';
 import { editFile } from '../helpers/edit.js';
 
 const APRIL = 'content/issues/2011/2011-04.md';

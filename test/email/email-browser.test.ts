@@ -9,9 +9,9 @@ import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFixture, generateSite } from "../helpers/fixtures.js";
-import { REPO_ROOT } from "../site/sample-build.js";
-import { launchChromium } from "../support/browser.js";
-import { EMAIL_FIXTURE, SITE_URL } from "./support.js";
+import { REPO_ROOT } from "../helpers/sample-build.js";
+import { launchChromium } from "../helpers/browser.js";
+import { EMAIL_FIXTURE, SITE_URL } from "../helpers/email.js";
 
 const RESULTS_DIR = resolve("test-results");
 /** Where the email "is": any URL will do, the route below answers it. */

@@ -10,7 +10,7 @@ import { loadConfig } from "../../src/config.js";
 import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
 import { captureIo } from "../helpers/io.js";
 import { CONFIG, issue, tempSite, writeFiles, type TempDir } from "../helpers/temp-site.js";
-import { EMAIL_SITE } from "./support.js";
+import { EMAIL_SITE } from "../helpers/email.js";
 
 const STACK = /^\s+at .+[:(]\d+/m;
 const temps: TempDir[] = [];

@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate, type Generated } from "../../src/pipeline/generate.js";
 import { generateFixture, generateSite } from "../helpers/fixtures.js";
-import { allElements, attr, byTag, find, normalizeSpace, parseHtml, textContent, urlAttributes, type Element } from "../site/html.js";
-import { REPO_ROOT } from "../site/sample-build.js";
+import { allElements, attr, byTag, find, normalizeSpace, parseHtml, textContent, urlAttributes, type Element } from "../helpers/html.js";
+import { REPO_ROOT } from "../helpers/sample-build.js";
 import { copyToTemp } from "../helpers/temp-site.js";
-import { EMAIL_FIXTURE, EMAIL_SITE, GMAIL_CLIP_BYTES, SITE_URL, columns, cssOutsideMedia } from "./support.js";
+import { EMAIL_FIXTURE, EMAIL_SITE, GMAIL_CLIP_BYTES, SITE_URL, columns, cssOutsideMedia } from "../helpers/email.js";
 
 const JA = "issues/2011-04/";
 const EN = "issues/2011-05/";

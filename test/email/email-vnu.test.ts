@@ -10,9 +10,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFixture, generateSite } from "../helpers/fixtures.js";
 import { tempDir, type TempDir } from "../helpers/temp-site.js";
-import { REPO_ROOT } from "../site/sample-build.js";
-import { formatVnuErrors, validateHtml } from "../support/vnu.js";
-import { EMAIL_FIXTURE } from "./support.js";
+import { REPO_ROOT } from "../helpers/sample-build.js";
+import { formatVnuErrors, validateHtml } from "../helpers/vnu.js";
+import { EMAIL_FIXTURE } from "../helpers/email.js";
 
 /** vnu messages an email may cause: none. (An XHTML doctype would need /Almost standards mode doctype/ here.) */
 const ALLOWED: readonly RegExp[] = [];

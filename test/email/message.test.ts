@@ -9,7 +9,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyToTemp, type TempDir } from "../helpers/temp-site.js";
 import { compileCli, type CompiledCli } from "./cli-process.js";
-import { EMAIL_SITE } from "./support.js";
+import { EMAIL_SITE } from "../helpers/email.js";
 
 const EPOCH = "1767225600"; // 2026-01-01T00:00:00Z
 const STACK = /^\s+at .+[:(]\d+/m;

@@ -14,7 +14,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { copyToTemp, type TempDir } from "../helpers/temp-site.js";
 import { compileCli, type CompiledCli } from "./cli-process.js";
-import { EMAIL_SITE } from "./support.js";
+import { EMAIL_SITE } from "../helpers/email.js";
 
 const EPOCH = "1767225600";
 const USER = "newsletter";

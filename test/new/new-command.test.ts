@@ -7,7 +7,7 @@ import { generate } from '../../src/pipeline/generate.js';
 import { loadConfig } from '../../src/config.js';
 import { createIssueRenderer } from '../../src/content/render-issue.js';
 import { nextMonth } from '../../src/new/plan.js';
-import { copyFixture, memoryIo } from '../dev/support.js';
+import { copyFixture, memoryIo } from '../helpers/dev-server.js';
 
 let site: { root: string; remove: () => Promise<void> };
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ContentError } from "../../src/diagnostics.js";
 import { generateSite } from "../helpers/fixtures.js";
 import { tempSite } from "../helpers/temp-site.js";
-import { parseXml } from "../site/xml.js";
+import { parseXml } from "../helpers/xml.js";
 
 /** XML 1.0's Char production (§2.2): the oracle for "a feed reader can read this", straight from the spec. */
 const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;

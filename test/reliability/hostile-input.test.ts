@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { issue, tempDir, tempSite, writeFiles, type TempDir } from "../helpers/temp-site.js";
-import { ensureCompiled, runCli, type CliRun } from "./run-cli.js";
+import { ensureCompiled, runCli, type CliRun } from "../helpers/run-cli.js";
 
 /**
  * Hostile or broken content, run through the real CLI in a child process

@@ -3,7 +3,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, symlinkSync } from "node:f
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
-import { ensureCompiled, runCli } from "./run-cli.js";
+import { ensureCompiled, runCli } from "../helpers/run-cli.js";
 
 const DIR = "content/issues/2011";
 const APRIL = issue({ title: "4月号", issue: 1, date: "2011-04-01" });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_COMPONENTS } from "../../src/config.js";
 import { createMarkdownRenderer } from "../../src/markdown/processor.js";
 import { scrollBoxes } from "../../src/render/scroll-boxes.js";
-import { parseHtml, allElements, attr } from "../site/html.js";
+import { parseHtml, allElements, attr } from "../helpers/html.js";
 
 const TEXT = { label: "表: {columns}", fallbackLabel: "表 {n}", hint: "横にスクロール →" };
 const render = createMarkdownRenderer({ components: DEFAULT_COMPONENTS, basePath: "/" });

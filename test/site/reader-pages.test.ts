@@ -11,8 +11,8 @@ import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
 import type { Generated } from "../../src/pipeline/generate.js";
 import { generateSite } from "../helpers/fixtures.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
-import { allElements, attr, byTag, find, links, meta, normalizeSpace, parseHtml, textContent, urlAttributes, type Document } from "./html.js";
-import { child, children, parseXml, text, xmlAttr } from "./xml.js";
+import { allElements, attr, byTag, find, links, meta, normalizeSpace, parseHtml, textContent, urlAttributes, type Document } from "../helpers/html.js";
+import { child, children, parseXml, text, xmlAttr } from "../helpers/xml.js";
 
 const CONFIG = {
   title: "テスト月刊",

@@ -8,9 +8,9 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../src/pipeline/generate.js";
-import { BASE, REPO_ROOT, SITE_URL, buildSampleSite, routeOf, type SampleSite } from "./sample-build.js";
-import { attr, byTag, describeElement, find, links, meta, normalizeSpace, parseHtml, textContent, urlAttributes, type Document } from "./html.js";
-import { child, children, parseXml, text, xmlAttr, type XmlNode } from "./xml.js";
+import { BASE, REPO_ROOT, SITE_URL, buildSampleSite, routeOf, type SampleSite } from "../helpers/sample-build.js";
+import { attr, byTag, describeElement, find, links, meta, normalizeSpace, parseHtml, textContent, urlAttributes, type Document } from "../helpers/html.js";
+import { child, children, parseXml, text, xmlAttr, type XmlNode } from "../helpers/xml.js";
 
 const ISSUES = ["issues/2011-04/", "issues/2011-05/"] as const;
 const DRAFT_ROUTE = "issues/2011-06/";

@@ -13,8 +13,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, type Generated } from "../../src/pipeline/generate.js";
 import { tempSite, type TempDir } from "../helpers/temp-site.js";
-import { allElements, attr, byTag, describeElement, meta, normalizeSpace, parseHtml, textContent, urlAttributes, type Document } from "./html.js";
-import { child, children, parseXml, text, xmlAttr } from "./xml.js";
+import { allElements, attr, byTag, describeElement, meta, normalizeSpace, parseHtml, textContent, urlAttributes, type Document } from "../helpers/html.js";
+import { child, children, parseXml, text, xmlAttr } from "../helpers/xml.js";
 
 const SCRIPT = "<script>alert(1)</script>";
 const BREAKOUT = '"><img src=x onerror=alert(1)>';

@@ -4,7 +4,7 @@
  * Pagefind index, exactly as `gekkan build --base /gekkan/` would.
  */
 import { readdir, readFile } from "node:fs/promises";
-import { tempDir } from "../helpers/temp-site.js";
+import { tempDir } from "./temp-site.js";
 import { join, relative, resolve } from "node:path";
 import { buildSite } from "../../src/pipeline/build-site.js";
 import type { Generated } from "../../src/pipeline/generate.js";

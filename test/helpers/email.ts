@@ -1,5 +1,5 @@
 /** Shared helpers for the email tests: the fixture site, its URL, and independent readings of the output. */
-import { fixtureInput } from "../helpers/fixtures.js";
+import { fixtureInput } from "./fixtures.js";
 
 /** test/fixtures/email: a Japanese and an English issue, a draft (3) and a future issue (4). */
 export const EMAIL_FIXTURE = "email";

@@ -2,7 +2,7 @@ import { cp } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { Io } from '../../src/cli-support.js';
-import { tempDir } from '../helpers/temp-site.js';
+import { tempDir } from './temp-site.js';
 
 /** A private copy of a fixture site, so tests can edit it freely. */
 export async function copyFixture(name: string): Promise<{ root: string; remove: () => Promise<void> }> {
