@@ -1,6 +1,6 @@
 /**
  * Smoke test for the real-browser / validation test infrastructure in
- * test/support/. Each helper is exercised on a good input (must pass) and a
+ * test/helpers/. Each helper is exercised on a good input (must pass) and a
  * deliberately bad one (must fail), so a silently broken helper cannot make
  * the real site tests pass vacuously.
  */

@@ -1,6 +1,6 @@
 /**
  * The sample site built once with base /gekkan/, served under /gekkan/ by
- * test/support/static-server.ts, and checked the way readers meet it:
+ * test/helpers/static-server.ts, and checked the way readers meet it:
  * link crawl (fragments included), Nu Html Checker on every page, axe-core
  * in Chromium in light and dark mode, Pagefind search through HTTP, and
  * screenshots at phone and desktop widths (written to test-results/).
