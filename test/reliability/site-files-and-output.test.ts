@@ -1,5 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
@@ -82,5 +82,31 @@ describe("the site's other files and the machine", () => {
     });
     expect(run.timedOut).toBe(false);
     expect(warned).toContain("gekkan dev: warning: listening on 0.0.0.0, so other machines on the network can open the site, drafts and scheduled issues included");
+  });
+});
+
+describe("a full disk", () => {
+  it("is told in words, exit 1, and the output from before stays whole", async () => {
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
+    const disk = join(site.path, "disk");
+    mkdirSync(disk);
+    const cli = join(import.meta.dirname, "..", "..", "bin", "gekkan.js");
+    // A private 1 MB file system (a mount namespace of its own): the first build fits, the second,
+    // with a 2 MB file in public/, does not.
+    const script = [
+      `mount -t tmpfs -o size=1m tmpfs "${disk}"`,
+      `"${process.execPath}" "${cli}" build --no-search --no-cache --quiet --out "${disk}/dist" || exit 90`,
+      `ls -R "${disk}/dist" > "${disk}/../before.txt"`,
+      `mkdir -p public && head -c 2097152 /dev/urandom > public/big.bin`,
+      `"${process.execPath}" "${cli}" build --no-search --no-cache --out "${disk}/dist" 2> "${disk}/../stderr.txt"; echo $? > "${disk}/../code.txt"`,
+      `ls -R "${disk}/dist" > "${disk}/../after.txt"`,
+    ].join(" && ");
+    const run = spawnSync("unshare", ["-rm", "sh", "-c", script], { cwd: site.path, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const stderr = readFileSync(join(site.path, "stderr.txt"), "utf8");
+    expect(stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(readFileSync(join(site.path, "code.txt"), "utf8").trim()).toBe("1");
+    expect(stderr).toMatch(/gekkan build: could not write the site to ".*": the disk is full \(ENOSPC\); the previous output is unchanged/);
+    expect(readFileSync(join(site.path, "after.txt"), "utf8")).toBe(readFileSync(join(site.path, "before.txt"), "utf8"));
   });
 });
