@@ -30,7 +30,7 @@ const DIRECTIVE_CLOSE = /^:{3,}[ \t]*$/;
 /** The first line whose nesting exceeds `limit`, or undefined. */
 export function excessiveNesting(body: string, limit: number): NestingFound | undefined {
   let maxOpen = 0;
-  let directives = 0;
+  const directives = new OpenDirectives();
   // Footnote definitions nested on one line all continue on the same four columns: each may be continued for free.
   let footnotes = 0;
   let line = 0;
@@ -44,19 +44,64 @@ export function excessiveNesting(body: string, limit: number): NestingFound | un
       maxOpen = Math.max(maxOpen, open);
       footnotes += prefix.footnotes;
       const text = body.slice(prefix.rest, Math.min(stop, prefix.rest + 64));
-      if (DIRECTIVE_OPEN.test(text)) directives++;
-      else if (DIRECTIVE_CLOSE.test(text)) directives = Math.max(0, directives - 1);
-      if (open + directives > limit) return { depth: open + directives, line, column: prefix.rest - start + 1 };
+      if (DIRECTIVE_OPEN.test(text)) directives.open(prefix);
+      else if (DIRECTIVE_CLOSE.test(text)) directives.close(prefix);
+      else directives.text();
+      if (open + directives.depth > limit) return { depth: open + directives.depth, line, column: prefix.rest - start + 1 };
     }
+    else directives.blank();
     if (end === -1) break;
     start = end + 1;
   }
   return undefined;
 }
 
+/**
+ * Open container directives, counted so a `:::` line only closes one when it
+ * surely does: micromark checks a directive's closing fence right after the
+ * containers around it continue, so the fence must sit among the same block
+ * quotes, no new list item, at the opening's column (up to three more). A fence
+ * in fewer quotes or further left ends the directive too, unless a paragraph
+ * was open (then the line may be a lazy continuation); anything else keeps it
+ * counted, which can only overstate the depth.
+ */
+class OpenDirectives {
+  private readonly stack: Array<{ quotes: number; column: number }> = [];
+  private paragraphMayBeOpen = false;
+
+  get depth(): number {
+    return this.stack.length;
+  }
+
+  open(prefix: Prefix): void {
+    this.stack.push({ quotes: prefix.quotes, column: prefix.column });
+    this.paragraphMayBeOpen = false;
+  }
+
+  text(): void {
+    this.paragraphMayBeOpen = true;
+  }
+
+  blank(): void {
+    this.paragraphMayBeOpen = false;
+  }
+
+  close(prefix: Prefix): void {
+    const top = this.stack.at(-1);
+    if (top === undefined || prefix.markers > prefix.quotes || prefix.quotes > top.quotes || prefix.column > top.column + 3) return;
+    const sameContainers = prefix.quotes === top.quotes && prefix.column >= top.column;
+    if (sameContainers || !this.paragraphMayBeOpen) this.stack.pop();
+    this.paragraphMayBeOpen = false;
+  }
+}
+
 interface Prefix {
   /** Block quote, list item and footnote markers on the line. */
   markers: number;
+  /** How many of the markers are block quotes (`>`). */
+  quotes: number;
+  /** Visual column (tabs to the next multiple of 4) of the first character after the prefix. */
+  column: number;
   /** Columns of white space before the first list or footnote marker (tabs to the next multiple of 4). */
   indent: number;
   /** Index of the first character after the prefix (`stop` for a blank line). */
@@ -73,6 +118,7 @@ function containerPrefix(text: string, start: number, stop: number): Prefix {
   let indent = 0;
   let markers = 0;
   let footnotes = 0;
+  let quotes = 0;
   // Containers still open from earlier lines are matched before new ones open, so only the
   // white space before the first new list item can continue an older one.
   let opened = false;
@@ -88,11 +134,12 @@ function containerPrefix(text: string, start: number, stop: number): Prefix {
     if (width === 0) break;
     if (text[i] !== ">") opened = true;
     if (text[i] === "[") footnotes++;
+    if (text[i] === ">") quotes++;
     markers++;
     i += width;
     column += width;
   }
-  return { markers, indent, rest: i, footnotes };
+  return { markers, quotes, column, indent, rest: i, footnotes };
 }
 
 /** Width of the container marker at `i` (`>`, `-`, `1.`, `[^note]:`), or 0. */

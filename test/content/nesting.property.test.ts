@@ -50,6 +50,21 @@ describe("nesting pre-scan", () => {
     );
   });
 
+  it.each([
+    ["a quote line holding only ::: inside a block", ":::qa\n> :::\n\n"],
+    ["a lazy ::: after a quoted paragraph in a listed block", "- :::qa\n  > text\n:::\n  > > > x\n"],
+    ["a ::: indented as code inside a block", ":::qa\n\n        :::\n> > x\n"],
+    ["a ::: in a new list item inside a block", ":::qa\n- :::\n  > > x\n"],
+  ])("%s is not taken for the block's end", (_name, markdown) => {
+    expect(estimate(markdown)).toBeGreaterThanOrEqual(realDepth(markdown));
+  });
+
+  it("blocks closed one after another do not add up, at the top level or in a quote", () => {
+    expect(estimate(":::qa\ntext\n:::\n\n".repeat(200))).toBe(1);
+    expect(estimate(":::release{component=\"x\"}\n- item\n  more\n:::\n".repeat(200))).toBe(2);
+    expect(estimate("> :::qa\n> text\n> :::\n\n".repeat(200))).toBe(2);
+  });
+
   const nestedOf = (kinds: readonly string[]) => {
     const lines: string[] = [];
     let pad = "";

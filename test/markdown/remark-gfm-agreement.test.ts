@@ -117,11 +117,13 @@ describe("gekkan reads Markdown as remark-gfm does", () => {
     "- item\n", "\n\n", "\n", "\r\n", "日本語の文です。", "[link](http://x.example)", "[ref]", "[ref]: https://r.example\n", "&amp;", "&#x41;",
     ":", "::", ":name", "a:b[c]", "ref:docs[こちら](https://example.com/)", "注意:see", "{x}", "[", "]", "(", ")", "*", "_", ".", " ", "-", "x", "@",
   ];
-  // A line that opens with ::: is a typed block, gekkan's own syntax: not compared here.
+  // A line that opens with ::: is a typed block, gekkan's own syntax, and one that opens with
+  // ":name{" or "::name{" / "::name[" is block syntax that almost worked (an error by design,
+  // tested in the near-miss fixtures): neither is compared here.
   const doc = fc
     .array(fc.constantFrom(...SNIPPETS), { maxLength: 16 })
     .map((xs) => xs.join(""))
-    .filter((markdown) => !/(?:^|\n)[ \t>*+\-\d.)]*:::/.test(markdown));
+    .filter((markdown) => !/(?:^|\n)[ \t>*+\-\d.)]*(?::::|:{1,2}[ \t]*[A-Za-z][\w-]*[ \t]*\{|::[A-Za-z][\w-]*\[)/.test(markdown));
 
   it("property: documents built from hard shapes render as remark-gfm renders them", () => {
     fc.assert(
