@@ -79,7 +79,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   if (nesting) return { ok: false, messages: [nesting] };
   const fields = result.data;
   const numberLine = locate(["issue"], "key")?.line ?? 1;
-  const suffix = languageSuffixProblem(file, fields.lang, context.defaultLang, context.languages, { lang: locate(["lang"], "value"), issue: { line: numberLine, column: 1 } });
+  const suffix = languageSuffixProblem(file, fields.lang, context.defaultLang, context.languages, { lang: fields.lang === undefined ? undefined : locate(["lang"], "value"), issue: { line: numberLine, column: 1 } });
   if (suffix) return { ok: false, messages: [suffix] };
   if (!fields.draft) {
     // The example text of `gekkan new` must never be published; a draft may keep it.

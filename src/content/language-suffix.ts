@@ -24,7 +24,7 @@ export function languageSuffixProblem(file: string, lang: string | undefined, de
   const base = file.slice(file.lastIndexOf("/") + 1).replace(/\.[^./]+\.md$/i, "");
   const rename = actual === defaultLang ? `${base}.md` : `${base}.${actual}.md`;
   const reason = lang === undefined
-    ? `this file is named for the ${named} edition (.${named}.md), but it has no lang field, so it would be read in the site's language, ${defaultLang}; add "lang: ${named}" to the front matter, or rename the file ${rename}`
+    ? `this file is named for the ${named} edition (.${named}.md), but it has no lang field, so it would be read in the site's language, ${defaultLang}; add "lang: ${named}" to the front matter (or, if it is not a translation, rename the file ${rename})`
     : `this file is named for the ${named} edition (.${named}.md), but its lang is ${lang}; write "lang: ${named}", or rename the file ${rename}`;
   return diagnostic(file, reason, places.lang ?? places.issue, "language-suffix");
 }
