@@ -10,7 +10,7 @@ export interface IssueCard {
   url: string;
   date: string;
   dateLabel: string;
-  /** The month label ("2011年7月号"), in the page's language. */
+  /** The month label ("2011年7月号"), in the page's language: the original's month, a translation's too. */
   label: string;
   /** True when the title already says the label ("2011年7月号"): then the label is not shown next to it. */
   labelInTitle: boolean;
@@ -61,7 +61,8 @@ export function titleWithLabel(title: string, label: string): string {
 
 export function issueCard(entry: SiteIssue, view: ViewContext): IssueCard {
   const { issue, body } = entry;
-  const label = view.locale.issueLabel(issue.date);
+  // Which month's issue it is: the original's month, also for a translation published later.
+  const label = view.locale.issueLabel((entry.versions[0] ?? entry).issue.date);
   return {
     number: issue.number,
     title: issue.title,

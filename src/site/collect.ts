@@ -38,7 +38,7 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
 
   const visible = (r: RenderedIssue | undefined) => r !== undefined && (options.drafts || !r.issue.draft) && (options.future || r.issue.date <= options.today);
   const published = rendered.filter((r) => visible(r) && visible(originals.get(r.issue.number)));
-  const entries = published.map((r): SiteIssue => ({ issue: r.issue, body: r.body, route: routeOf(r), slug: slugOf(r), year: r.issue.date.slice(0, 4), previous: undefined, next: undefined, versions: [] }));
+  const entries = published.map((r): SiteIssue => ({ issue: r.issue, body: r.body, route: routeOf(r), slug: slugOf(r), year: issueYear(r, originals.get(r.issue.number)), previous: undefined, next: undefined, versions: [] }));
   linkVersions(entries, options.lang);
   const langs = [...new Set(entries.map((e) => e.issue.lang).filter((lang) => lang !== options.lang))].sort(compareText);
   const site = edition(entries, options.lang, options.lang, undefined);
@@ -53,6 +53,11 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
  */
 function issueSlug(r: RenderedIssue, original: RenderedIssue | undefined, siteLang: string): string {
   return r.issue.lang === siteLang || r.issue.slugGiven || original === undefined ? r.issue.slug : original.issue.slug;
+}
+
+/** The archive year: the original's, so a translation published later is filed with its issue. */
+function issueYear(r: RenderedIssue, original: RenderedIssue | undefined): string {
+  return (original ?? r).issue.date.slice(0, 4);
 }
 
 /** Each entry's versions: the entries with its number, the original first, then by language code. */
