@@ -65,7 +65,7 @@ function edited(text: string, edit: Edit): string {
   const swap = (from: RegExp, to: string) => text.replace(from, to);
   switch (edit) {
     // Same length and script: the reading time stays, so nothing other pages show changes.
-    case "word": return swap(/ことば|Words/, (m) => (m === "ことば" ? "もじれ" : "Texts"));
+    case "word": return text.replace(/ことば|Words/, (m) => (m === "ことば" ? "もじれ" : "Texts"));
     case "title": return swap(/^title: "(.*)"$/m, 'title: "$1 改"');
     case "block text": return swap(/title="(git へ移転|Moved to git)"/, 'title="$1 (2)"');
     case "block attribute": return swap(/version="1\.0\.11"/, 'version="1.0.12"');
