@@ -52,6 +52,7 @@ const configSchema = z.strictObject({
   favicon: publicFile.optional(),
   email: emailSchema(),
   limits: limitsSchema,
+  languages: z.record(z.string(), z.strictObject({ title: z.string().trim().min(1).optional(), description: z.string().optional() })).default({}),
 }).superRefine((data, ctx) => {
   const known = [...DEFAULT_COMPONENTS, ...data.components];
   for (const key of Object.keys(data.componentNames)) {
@@ -103,6 +104,7 @@ const expectations: Record<string, string> = {
   "email.listUnsubscribe": "a mailto: address or an https:// URL, or a list of them",
   "email.listUnsubscribeOneClick": "true or false (readers' mail apps unsubscribe with one click, RFC 8058)",
   "email.files": "true or false (write email.html and email.txt beside each issue page)",
+  languages: 'per translation language, the site\'s title and description in it: { "en": { "title": "Linux-HA Monthly", "description": "…" } }',
   limits: "an object of content limits (issueBytes, frontMatterBytes, frontMatterKeys, nestingDepth, yamlAliases, inlineMarkers)",
   ...Object.fromEntries(Object.entries(LIMIT_EXPECTATIONS).map(([key, text]) => [`limits.${key}`, text])),
 };
@@ -132,6 +134,8 @@ export interface SiteConfig {
   email: EmailConfig;
   /** How large and deep one issue may be (see content/limits.ts). */
   limits: ContentLimits;
+  /** The site's title and description in the languages issues are translated into (each field optional: else the site's own). */
+  languages: Record<string, { title?: string | undefined; description?: string | undefined }>;
   /** Where the config came from, for messages and cache keys. */
   source: string;
 }
@@ -223,6 +227,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
     feedItems: data.feedItems,
     email: { from: data.email.from?.trim(), replyTo: data.email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(data.email.listUnsubscribe), listUnsubscribeOneClick: data.email.listUnsubscribeOneClick, files: data.email.files },
     limits: data.limits,
+    languages: data.languages,
     source: text ?? "",
   };
 }

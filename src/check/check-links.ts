@@ -1,7 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import { suggest } from "../suggest.js";
-import type { Site } from "../site/model.js";
+import { allIssues, type Site } from "../site/model.js";
 import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
 import { judgeLink, outputUrl, type LinkSite, type LinkVerdict } from "./link-target.js";
@@ -35,7 +35,7 @@ export function checkLinks(site: Site, output: OutputSet, where: { origin: strin
 
   // Author links first, so the same URL on a generated page is not reported twice.
   const authored = new Set<string>();
-  for (const entry of site.issues) {
+  for (const entry of allIssues(site)) {
     const page = `${entry.route}index.html`;
     for (const link of entry.body.links) {
       checked++;

@@ -56,7 +56,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const links = checkLinks(site, output, where);
   const extra = everything && rendered.some((r) => unpublishedNote(r.issue, generated.today) !== undefined) ? await publishedOnly(options, reuse, links.messages, rendered) : [];
   const html = options.html ? await validateHtmlPages(output, config.basePath) : { messages: [], pages: 0 };
-  const found = [...generated.warnings, ...numberingGaps(rendered, generated.today), ...links.messages, ...extra, ...html.messages];
+  // A translation has its original's number: numbers are counted over the originals.
+  const originals = rendered.filter((r) => r.issue.lang === config.lang);
+  const found = [...generated.warnings, ...numberingGaps(originals, generated.today), ...links.messages, ...extra, ...html.messages];
   const all = sortDiagnostics(markUnpublished(found, rendered, generated.today));
   const errors = all.filter(isError);
   return {

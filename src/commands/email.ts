@@ -14,12 +14,14 @@ import { issueBody } from "../render/pages.js";
 import { issueMessages } from "../email/issue-message.js";
 import { sendAll, smtpTarget } from "../email/send.js";
 
-export const emailUsage = `gekkan email [ISSUE] [--out FILE] [--to ADDRESS]... [--send] [--root DIR] [--base PATH] [--url URL] [--no-cache]
+export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to ADDRESS]... [--send] [--root DIR] [--base PATH] [--url URL] [--no-cache]
 
   Makes issue ISSUE (its number or slug; default: the latest published
   issue) into an email message: RFC 5322, multipart/alternative with the
   plain-text and HTML editions, UTF-8. Writes it to standard output or
   FILE, ready for \`sendmail -t\` or an ESP's import, or sends it with --send.
+  --lang LANG     the issue's translation into LANG (default: the issue in
+                  the site's language)
   --out FILE      write the message to FILE instead of standard output
   --to ADDRESS    a recipient; repeat for more. A written message is addressed
                   to all of them; --send sends each their own copy
@@ -39,7 +41,7 @@ function parse(args: string[]) {
       args,
       strict: true,
       allowPositionals: true,
-      options: { ...commonFlags, out: { type: "string" }, to: { type: "string", multiple: true }, send: { type: "boolean" }, base: { type: "string" }, url: { type: "string" }, "no-cache": { type: "boolean" } },
+      options: { ...commonFlags, lang: { type: "string" }, out: { type: "string" }, to: { type: "string", multiple: true }, send: { type: "boolean" }, base: { type: "string" }, url: { type: "string" }, "no-cache": { type: "boolean" } },
     });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
@@ -66,11 +68,14 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const now = buildTime();
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(root, ".gekkan", "cache");
   const loaded = await loadEmailSite({ root, base: flags.base, url: flags.url, now, cacheDir });
-  const entry = selectIssue(loaded.site, loaded.today, positionals[0]);
-  const name = `issue ${entry.issue.number} (${entry.issue.slug})`;
-  if (!isPublished(entry, loaded.today)) {
-    const why = entry.issue.draft ? `is a draft (draft: true in ${entry.issue.file})` : `is dated ${entry.issue.date}, after today (${loaded.today})`;
-    if (target !== undefined) throw new PlainError(`${name} ${why}; --send only sends published issues${entry.issue.draft ? " — remove draft: true first" : " — send it on or after its date"}`);
+  const entry = selectIssue(loaded.site, loaded.today, positionals[0], flags.lang);
+  const name = `issue ${entry.issue.number} (${entry.slug}${entry.issue.lang === config.lang ? "" : `, ${entry.issue.lang}`})`;
+  // A translation is on the site only while its original is too.
+  const holder = [entry, entry.versions[0] ?? entry].find((e) => !isPublished(e, loaded.today));
+  if (holder !== undefined) {
+    const state = holder.issue.draft ? `a draft (draft: true in ${holder.issue.file})` : `dated ${holder.issue.date}, after today (${loaded.today})`;
+    const why = holder === entry ? `is ${state}` : `is a translation whose original is ${state}`;
+    if (target !== undefined) throw new PlainError(`${name} ${why}; --send only sends published issues${holder.issue.draft ? " — remove draft: true first" : " — send it on or after its date"}`);
     io.err(`gekkan email: warning: ${name} ${why}; its "view in browser" link does not work until it is published, and --send refuses it`);
   }
   let edition: EmailEdition;

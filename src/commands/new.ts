@@ -3,15 +3,17 @@ import { dirname, join } from "node:path";
 import { buildTime } from "../build-time.js";
 import { commonFlags, parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
-import { ContentError, diagnostic } from "../diagnostics.js";
+import { ContentError, PlainError, diagnostic } from "../diagnostics.js";
 import { createIssueRenderer } from "../content/render-issue.js";
 import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
 import { loadLocales } from "../render/locale.js";
 import { readExistingIssues } from "../new/existing-issues.js";
 import { isMonth, planIssue } from "../new/plan.js";
+import { planTranslation } from "../new/translate.js";
 import { issueSkeleton, SKELETON_LANGS, type SkeletonLang } from "../content/skeleton.js";
 
 export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--title T] [--lang ja|en]
+gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
 
   Creates the next issue as a draft and prints its path: the next free
   issue number, the month after the latest issue (or --date), and one
@@ -20,46 +22,77 @@ export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--title T] [-
   --root DIR       site root (default: .)
   --date YYYY-MM   the issue's month (default: the month after the latest issue)
   --title T        the title (default: the month, e.g. 2011年5月号 or May 2011)
-  --lang ja|en     the issue's language (default: the site's lang)`;
+  --lang ja|en     the issue's language: the site's lang (the default); an
+                   issue in another language is a translation (--translate)
+  --translate ISSUE
+                   start the LANG translation of issue ISSUE (number or slug):
+                   a copy of it beside it, named <name>.LANG.md, with lang:
+                   LANG and draft: true, to translate in place`;
 
 export async function newCommand(args: string[], io: Io): Promise<number> {
-  const flags = parseFlags(args, { ...commonFlags, date: { type: "string" }, title: { type: "string" }, lang: { type: "string" } });
+  const flags = parseFlags(args, { ...commonFlags, date: { type: "string" }, title: { type: "string" }, lang: { type: "string" }, translate: { type: "string" } });
   if (flags.help) {
     io.out(newUsage);
     return EXIT.ok;
   }
+  if (flags.translate !== undefined) return newTranslation(flags, io);
   if (flags.date !== undefined && !isMonth(flags.date)) throw new UsageError(`--date must be a month written YYYY-MM, e.g. 2011-07; found ${JSON.stringify(flags.date)}`);
   if (flags.title !== undefined && flags.title.trim() === "") throw new UsageError("--title must not be empty");
   const root = rootOf(flags.root);
   const config = loadConfig(root);
   const lang = flags.lang ?? config.lang;
+  if (lang !== config.lang) throw new UsageError(`a new issue is written in the site's language (${config.lang}); an issue in ${lang} is a translation of one: gekkan new --translate ISSUE --lang ${lang}`);
   if (!isSkeletonLang(lang)) throw new UsageError(`--lang must be one of ${SKELETON_LANGS.join(", ")}; found ${JSON.stringify(lang)}`);
   const dirs = templateDirs(root);
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
   const locale = locales.get(lang);
   if (!locale) throw new UsageError(`the site has no locale pack "${lang}"`);
 
-  const planned = planIssue(await readExistingIssues(root, config.limits), { month: flags.date, today: buildTime() });
+  const planned = planIssue(await readExistingIssues(root, config.limits), { month: flags.date, today: buildTime(), siteLang: config.lang });
   if (!planned.ok) throw new ContentError(planned.messages);
   const { plan } = planned;
   const text = issueSkeleton({ number: plan.number, date: plan.date, title: flags.title ?? locale.issueLabel(plan.date), lang });
 
-  // The skeleton must build as written; check before anything lands on disk.
-  const render = createIssueRenderer({ components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
-  const result = render(plan.file, Buffer.from(text, "utf8"));
-  if (!result.ok) throw new ContentError(result.messages);
+  const renderer = createIssueRenderer({ components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
+  await writeNewIssue(root, plan.file, text, renderer, "choose another month with --date YYYY-MM");
+  io.out(plan.file);
+  return EXIT.ok;
+}
 
-  const target = join(root, plan.file);
+/** `gekkan new --translate ISSUE --lang LANG`: the original's copy to translate, beside it. */
+async function newTranslation(flags: { root?: string | undefined; lang?: string | undefined; translate?: string | undefined; title?: string | undefined; date?: string | undefined }, io: Io): Promise<number> {
+  const root = rootOf(flags.root);
+  const config = loadConfig(root);
+  const dirs = templateDirs(root);
+  const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
+  const others = [...locales.keys()].filter((code) => code !== config.lang);
+  if (flags.date !== undefined) throw new UsageError("--translate takes the date of the issue it translates; leave out --date");
+  if (flags.lang === undefined || flags.lang === config.lang || !locales.has(flags.lang)) {
+    throw new UsageError(`--translate needs --lang, the language to translate into: one of ${others.join(", ")}${flags.lang === config.lang ? ` (${config.lang} is the site's own language)` : ""}`);
+  }
+  if (flags.title !== undefined && flags.title.trim() === "") throw new UsageError("--title must not be empty");
+  const languages = [...locales.keys()];
+  const planned = planTranslation(await readExistingIssues(root, config.limits), { wanted: flags.translate ?? "", lang: flags.lang, siteLang: config.lang, languages, title: flags.title });
+  if (!planned.ok) throw "problem" in planned ? new PlainError(planned.problem) : new ContentError(planned.messages);
+  const renderer = createIssueRenderer({ components: config.components, languages, defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
+  await writeNewIssue(root, planned.plan.file, planned.plan.text, renderer, "edit the translation that is there");
+  io.out(planned.plan.file);
+  return EXIT.ok;
+}
+
+/** Checks that `text` builds as written, then creates `file`, never replacing one. */
+async function writeNewIssue(root: string, file: string, text: string, render: ReturnType<typeof createIssueRenderer>, instead: string): Promise<void> {
+  const result = render(file, Buffer.from(text, "utf8"));
+  if (!result.ok) throw new ContentError(result.messages);
+  const target = join(root, file);
   await mkdir(dirname(target), { recursive: true });
   try {
     // "wx": a file that appeared since the check is still never overwritten.
     await writeFile(target, text, { flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    throw new ContentError([diagnostic(plan.file, "this file already exists; gekkan new never overwrites — choose another month with --date YYYY-MM", { line: 1, column: 1 }, "new-file-exists")]);
+    throw new ContentError([diagnostic(file, `this file already exists; gekkan new never overwrites — ${instead}`, { line: 1, column: 1 }, "new-file-exists")]);
   }
-  io.out(plan.file);
-  return EXIT.ok;
 }
 
 function isSkeletonLang(lang: string): lang is SkeletonLang {

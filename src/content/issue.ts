@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, limitSetting, type ContentLimits } from "../limits.js";
 import { tooLarge } from "./source-problems.js";
 import { excessiveNesting } from "./nesting.js";
 import { excessiveMarkers } from "./inline-density.js";
+import { languageSuffixProblem } from "./language-suffix.js";
 import { controlsInData } from "./front-matter-controls.js";
 import { skeletonLeftover } from "./leftovers.js";
 import { reportSchemaIssues } from "../schema-report.js";
@@ -25,6 +26,8 @@ export interface Issue {
   draft: boolean;
   lang: string;
   slug: string;
+  /** True when the front matter sets `slug`; a translation without one takes its original's. */
+  slugGiven: boolean;
   authors: string[];
   body: string;
   /** File line of the body's first line, to map Markdown positions back. */
@@ -75,6 +78,9 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   }
   if (nesting) return { ok: false, messages: [nesting] };
   const fields = result.data;
+  const numberLine = locate(["issue"], "key")?.line ?? 1;
+  const suffix = languageSuffixProblem(file, fields.lang, context.defaultLang, context.languages, { lang: fields.lang === undefined ? undefined : locate(["lang"], "value"), issue: { line: numberLine, column: 1 } });
+  if (suffix) return { ok: false, messages: [suffix] };
   if (!fields.draft) {
     // The example text of `gekkan new` must never be published; a draft may keep it.
     const leftover = skeletonLeftover(file, body, bodyLine);
@@ -92,10 +98,11 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       draft: fields.draft,
       lang: fields.lang ?? context.defaultLang,
       slug: fields.slug ?? fields.date.slice(0, 7),
+      slugGiven: fields.slug !== undefined,
       authors: fields.authors,
       body,
       bodyLine,
-      numberLine: locate(["issue"], "key")?.line ?? 1,
+      numberLine,
       slugLine: locate([fields.slug ? "slug" : "date"], "key")?.line ?? 1,
     },
   };

@@ -10,6 +10,7 @@ import { generate, type Generated } from "../pipeline/generate.js";
 import type { Source } from "../pipeline/load-inputs.js";
 import { updateIssues } from "../pipeline/update.js";
 import type { OutputSet } from "../write/output.js";
+import { allIssues } from "../site/model.js";
 import { createCatchUp, type CatchUp } from "./catch-up.js";
 import type { DevReuse } from "./dev-reuse.js";
 import type { EventHub } from "./events.js";
@@ -155,7 +156,7 @@ export class RebuildLoop {
     const ms = Math.round(performance.now() - started);
     const pages = updated.generated.stats.pages;
     const total = previous.stats.pages.rendered + previous.stats.pages.reused;
-    this.outcome = { ok: true, mode: "quick", diff: patched.diff, ms, stats: { rendered: changed.length, reused: previous.site.issues.length - changed.length }, pages: { rendered: pages.rendered, reused: total - pages.rendered } };
+    this.outcome = { ok: true, mode: "quick", diff: patched.diff, ms, stats: { rendered: changed.length, reused: allIssues(previous.site).length - changed.length }, pages: { rendered: pages.rendered, reused: total - pages.rendered } };
     this.announce(patched.diff, false, this.current);
     this.options.io.out(`gekkan dev: rebuilt in ${ms} ms (quick: ${plural(updated.paths.length, "page")} re-rendered); ${plural(changedCount(patched.diff), "file")} changed; feeds and search follow`);
     this.catchUp.schedule();

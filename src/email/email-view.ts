@@ -1,6 +1,6 @@
 import type { SiteIssue } from "../site/model.js";
-import { ROUTES, siteUrl as absoluteSiteUrl } from "../site/urls.js";
-import { localeFor, viewContext, type RenderEnv } from "../render/pages.js";
+import { siteUrl as absoluteSiteUrl } from "../site/urls.js";
+import { localeFor, siteText, viewContext, type RenderEnv } from "../render/pages.js";
 import { issueCard } from "../render/views.js";
 import { blockTocText } from "../render/issue-html.js";
 import type { ViewContext } from "../render/views.js";
@@ -29,16 +29,18 @@ export function emailView(entry: SiteIssue, env: RenderEnv, html: string): Recor
   const unsubscribe = config.email.listUnsubscribe;
   const webUrl = siteUrl(env, entry.route);
   const at = (id: string) => new URL(`#${id}`, webUrl).href;
+  const text = siteText(config, entry.issue.lang);
   return {
     t: locale.pack.strings,
-    site: { title: config.title, description: config.description },
+    site: { title: text.title, description: text.description, titleLang: text.titleLang, descriptionLang: text.descriptionLang },
     issue: { ...card, url: webUrl, draft: false, future: false },
-    homeUrl: siteUrl(env, ROUTES.home),
+    // The home page in the issue's language.
+    homeUrl: siteUrl(env, view.routes.home),
     webUrl,
     // The page's "in this issue" list (or, without blocks, its contents), linking to the web page.
     sections: blockSections(entry, view).map((section) => ({ ...section, items: section.items.map((item) => ({ text: item.text, url: at(item.id) })) })),
     toc: entry.body.headings.map((heading) => ({ depth: heading.depth, text: heading.text, url: at(heading.id) })),
-    preheader: entry.issue.summary || config.description,
+    preheader: entry.issue.summary || text.description,
     preheaderPadding: PREHEADER_PADDING,
     // A link a reader can follow: the web page if there is one, else the mailto.
     unsubscribeUrl: unsubscribe.find((u) => !u.startsWith("mailto:")) ?? unsubscribe[0] ?? "",

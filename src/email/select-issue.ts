@@ -1,5 +1,5 @@
 import { PlainError } from "../diagnostics.js";
-import type { Site, SiteIssue } from "../site/model.js";
+import { editionsOf, type Site, type SiteIssue } from "../site/model.js";
 
 /** Published: not a draft, and its date has come. */
 export function isPublished(entry: SiteIssue, today: string): boolean {
@@ -8,17 +8,25 @@ export function isPublished(entry: SiteIssue, today: string): boolean {
 
 /**
  * The issue `gekkan email ISSUE` means: a number ("4"), a slug ("2011-07"),
- * or, without ISSUE, the latest published issue. `site.issues` is newest first.
+ * or, without ISSUE, the latest published issue; in the site's language, or
+ * with `lang` in that translation. Issue lists are newest first.
  */
-export function selectIssue(site: Site, today: string, wanted: string | undefined): SiteIssue {
+export function selectIssue(site: Site, today: string, wanted: string | undefined, lang?: string): SiteIssue {
+  const editions = editionsOf(site);
+  const edition = lang === undefined ? site : editions.find((e) => e.lang === lang);
+  if (edition === undefined) throw new PlainError(`no issue is in ${JSON.stringify(lang)}: the site's languages are ${editions.map((e) => e.lang).join(", ")}`);
+  const issues = edition.issues;
+  const within = edition === site ? "" : ` in ${edition.lang}`;
   if (wanted === undefined) {
-    const latest = site.issues.find((entry) => isPublished(entry, today));
-    if (latest === undefined) throw new PlainError(site.issues.length === 0 ? "the site has no issues yet" : "no issue is published yet (all are drafts or dated after today); name one, e.g. gekkan email 1");
+    const latest = issues.find((entry) => isPublished(entry, today));
+    if (latest === undefined) throw new PlainError(issues.length === 0 ? "the site has no issues yet" : `no issue${within} is published yet (all are drafts or dated after today); name one, e.g. gekkan email ${issues.at(-1)?.issue.number ?? 1}`);
     return latest;
   }
-  const byNumber = /^\d+$/.test(wanted) ? site.issues.find((entry) => entry.issue.number === Number(wanted)) : undefined;
-  const found = byNumber ?? site.issues.find((entry) => entry.issue.slug === wanted);
+  const byNumber = /^\d+$/.test(wanted) ? issues.find((entry) => entry.issue.number === Number(wanted)) : undefined;
+  // A slug names the page: a translation without a slug of its own is found by its original's.
+  const found = byNumber ?? issues.find((entry) => entry.slug === wanted);
   if (found !== undefined) return found;
-  const known = [...site.issues].reverse().map((entry) => `${entry.issue.number} (${entry.issue.slug})`);
-  throw new PlainError(`no issue ${JSON.stringify(wanted)}: give an issue number or slug${known.length > 0 ? `; the site has ${known.join(", ")}` : ""}`);
+  const known = [...issues].reverse().map((entry) => `${entry.issue.number} (${entry.slug})`);
+  throw new PlainError(`no issue ${JSON.stringify(wanted)}${within}: give an issue number or slug${known.length > 0 ? `; the site has ${known.join(", ")}${within}` : ""}`);
 }
+

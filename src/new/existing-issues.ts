@@ -10,8 +10,12 @@ export interface ExistingIssue {
   /** YYYY-MM-DD as written, if readable. */
   date: string | undefined;
   slug: string | undefined;
+  /** The `lang` field as written (absent: the site's language). */
+  lang: string | undefined;
   /** Line of the `issue:` or `date:` key, for "already taken" messages. */
   line: number;
+  /** The file's text as decoded ("" when it could not be): `gekkan new --translate` starts from it. */
+  text: string;
 }
 
 /** Every issue file, drafts included, as far as its front matter can be read. */
@@ -29,7 +33,9 @@ export async function readExistingIssues(root: string, limits?: ContentLimits): 
       number: typeof data.issue === "number" && Number.isInteger(data.issue) ? data.issue : undefined,
       date,
       slug: typeof data.slug === "string" ? data.slug : undefined,
+      lang: typeof data.lang === "string" ? data.lang : undefined,
       line: lineOf(text, /^date\s*:/m),
+      text,
     };
   });
 }

@@ -31,13 +31,15 @@ export function nextMonth(month: string): string {
  * after the latest issue unless `month` is given (no issues yet: this month).
  * Refuses a month an issue already covers, by date or by URL.
  */
-export function planIssue(existing: readonly ExistingIssue[], options: { month?: string | undefined; today: Date }): PlanResult {
+export function planIssue(existing: readonly ExistingIssue[], options: { month?: string | undefined; today: Date; siteLang?: string | undefined }): PlanResult {
   const numbers = existing.flatMap((e) => (e.number === undefined ? [] : [e.number]));
-  const months = existing.flatMap((e) => (e.date === undefined ? [] : [e.date.slice(0, 7)])).sort();
+  // A translation (another lang) has its original's number and may be dated later: months are the originals'.
+  const originals = existing.filter((e) => options.siteLang === undefined || e.lang === undefined || e.lang === options.siteLang);
+  const months = originals.flatMap((e) => (e.date === undefined ? [] : [e.date.slice(0, 7)])).sort();
   const latest = months[months.length - 1];
   const month = options.month ?? (latest === undefined ? options.today.toISOString().slice(0, 7) : nextMonth(latest));
   const file = `content/issues/${month.slice(0, 4)}/${month}.md`;
-  const taken = existing.filter((e) => e.date?.startsWith(`${month}-`) || e.slug === month || e.file === file);
+  const taken = existing.filter((e) => (originals.includes(e) && (e.date?.startsWith(`${month}-`) || e.slug === month)) || e.file === file);
   if (taken.length > 0) {
     return {
       ok: false,

@@ -1,6 +1,6 @@
 import { emailPaths, finishBytes } from "../email/email-files.js";
 import { emailSource, type EmailSource } from "../email/render-email.js";
-import type { Site } from "../site/model.js";
+import { allIssues, type Site } from "../site/model.js";
 import type { OutputSet } from "../write/output.js";
 import { digest } from "../incremental/digest.js";
 import { decodeFiles, encodeFiles } from "../incremental/file-set.js";
@@ -21,8 +21,9 @@ interface Task {
 }
 
 /**
- * Stage: `email.html` and `email.txt` beside every issue page (unless the
- * config says `"email": { "files": false }`). An issue's email shows only
+ * Stage: `email.html` and `email.txt` beside every issue page, in every
+ * language (unless the config says `"email": { "files": false }`). An
+ * issue's email shows only
  * that issue, so it is memoised beside the pages under the page
  * fingerprint (code, templates, config) and the issue's own content:
  * inlining happens once per issue, not once per build. The template is
@@ -33,7 +34,7 @@ export async function addEmails(output: OutputSet, site: Site, renderer: PageRen
   if (!renderer.env.config.email.files) return;
   const tasks: Task[] = [];
   let started = false;
-  const pending = site.issues.map((entry) => {
+  const pending = allIssues(site).map((entry) => {
     const paths = emailPaths(entry.route);
     const key = digest("gekkan-email-1", renderer.fingerprint, entry.route, JSON.stringify(entry.issue), renderer.token(entry));
     const source = () => renderer.body(entry).then((body) => emailSource(entry, renderer.env, body));

@@ -3,7 +3,7 @@ import type { SiteConfig } from "../config.js";
 import { ContentError, isError } from "../diagnostics.js";
 import type { RenderContext, RenderedIssue } from "../content/render-issue.js";
 import { collectSite } from "../site/collect.js";
-import type { Site } from "../site/model.js";
+import { allIssues, type Site } from "../site/model.js";
 import { dateWindow, type DateWindow } from "../site/date-window.js";
 import type { SearchPage } from "../site/search-index.js";
 import { ROUTES, routeUrl } from "../site/urls.js";
@@ -63,7 +63,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   for (const page of pages) output.add(page.path, page.html, "gekkan", page.key);
   await times.time("feeds", () => withTemplateErrors(() => addFeeds(output, site, inputs.config, renderer)));
   await times.time("data, sitemap, public", async () => {
-    addSiteFiles(output, site, inputs.config);
+    addSiteFiles(output, site, inputs.config, new Map(pages.map((page) => [page.spec.route, page.spec.alternates])));
     await addPublic(output, options.root);
   });
   const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
@@ -82,7 +82,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
 /** Stage: rendered issues → the Site model; per-file and cross-file problems (duplicate numbers, URLs) are reported together, all at once. */
 function collect(parsed: ParsedIssues, inputs: Inputs): Site {
   const options = inputs.options;
-  const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today });
+  const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today, lang: inputs.config.lang });
   const errors = [...inputs.problems, ...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
   if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
   return collected.site;
@@ -97,9 +97,9 @@ export function renderEnv(inputs: Inputs, output: OutputSet): RenderEnv {
   return { config, liquid: createLiquid(inputs.templateDirs, config.basePath), locales: inputs.locales, today: inputs.today, styleUrl: `${routeUrl(config.basePath, ROUTES.styles)}?v=${styleHash}` };
 }
 
-/** The issue pages, as the search index reads them. */
+/** The issue pages of every language, as the search index reads them. */
 export function issuePagesForSearch(site: Site, pages: readonly RenderedPage[], basePath: string): SearchPage[] {
-  const byRoute = new Map(site.issues.map((entry) => [entry.route, entry]));
+  const byRoute = new Map(allIssues(site).map((entry) => [entry.route, entry]));
   return pages.flatMap((page) => {
     const entry = page.spec.template === "issue" ? byRoute.get(page.spec.route) : undefined;
     return entry === undefined ? [] : [{ url: routeUrl(basePath, page.spec.route), html: page.html, number: entry.issue.number, key: page.key }];

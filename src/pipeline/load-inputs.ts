@@ -40,6 +40,11 @@ export async function loadInputs(options: BuildOptions): Promise<Inputs> {
   if (!locales.has(config.lang)) {
     throw new ContentError([diagnostic(CONFIG_FILE, `config field "lang": no locale pack "${config.lang}"; available: ${[...locales.keys()].join(", ")}`, { line: 1, column: 1 }, "config-schema")]);
   }
+  const unknown = Object.keys(config.languages).filter((code) => !locales.has(code) || code === config.lang);
+  if (unknown.length > 0) {
+    const why = (code: string) => code === config.lang ? `"${code}" is the site's own language; its title and description are the config's "title" and "description"` : `no locale pack "${code}"; available: ${[...locales.keys()].join(", ")}`;
+    throw new ContentError(unknown.map((code) => diagnostic(CONFIG_FILE, `config field "languages": ${why(code)}`, { line: 1, column: 1 }, "config-schema")));
+  }
   const read = await readSourceSet(options.root, config.limits);
   const sources = read.sources.map((source) => ({ ...source, digest: digest(source.bytes) }));
   const context: RenderContext = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits };

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SiteConfig } from "../config.js";
-import type { Site, SiteIssue } from "../site/model.js";
+import { allIssues, editionsOf, type Edition, type Site, type SiteIssue } from "../site/model.js";
+import { siteText, type Alternate } from "../render/pages.js";
 import { ROUTES } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
 import { dataFiles } from "../site/data-json.js";
@@ -30,12 +31,18 @@ export function readAssets(templateDirs: readonly string[]): Map<string, Buffer>
 }
 
 /**
- * Stage: the site-wide feeds (Atom, RSS, JSON) and one Atom feed per
- * component, with full bodies. Each is memoised beside the pages, keyed by
- * the page fingerprint (code, templates, config) and what its items show,
- * so a build whose newest issues did not change makes no feed.
+ * Stage: each language's feeds (Atom, RSS, JSON) and one Atom feed per
+ * component of it, with full bodies. Each is memoised beside the pages,
+ * keyed by the page fingerprint (code, templates, config) and what its items
+ * show, so a build whose newest issues did not change makes no feed.
  */
 export async function addFeeds(output: OutputSet, site: Site, config: SiteConfig, renderer: PageRenderer): Promise<void> {
+  for (const edition of editionsOf(site)) await addEditionFeeds(output, edition, config, renderer);
+}
+
+async function addEditionFeeds(output: OutputSet, edition: Edition, config: SiteConfig, renderer: PageRenderer): Promise<void> {
+  const { routes } = edition;
+  const text = siteText(config, edition.lang);
   const feedKey = (route: string, issues: readonly SiteIssue[]) =>
     digest("gekkan-feed-1", renderer.fingerprint, route, ...issues.slice(0, config.feedItems).flatMap((entry) => [entry.route, JSON.stringify(entry.issue), renderer.token(entry)]));
   const bodies = async (issues: readonly SiteIssue[]) => {
@@ -43,33 +50,33 @@ export async function addFeeds(output: OutputSet, site: Site, config: SiteConfig
     for (const entry of issues.slice(0, config.feedItems)) map.set(entry, await renderer.body(entry));
     return map;
   };
-  const siteKey = feedKey(ROUTES.home, site.issues);
+  const siteKey = feedKey(routes.home, edition.issues);
   const siteFiles = await renderer.made(siteKey, async () => {
-    const feeds = siteFeeds(config, site.issues, await bodies(site.issues));
-    return encodeFiles([[ROUTES.atom, Buffer.from(feeds.atom)], [ROUTES.rss, Buffer.from(feeds.rss)], [ROUTES.jsonFeed, Buffer.from(feeds.json)]]);
+    const feeds = siteFeeds(config, edition, await bodies(edition.issues), text);
+    return encodeFiles([[routes.atom, Buffer.from(feeds.atom)], [routes.rss, Buffer.from(feeds.rss)], [routes.jsonFeed, Buffer.from(feeds.json)]]);
   }, decodeFiles);
   for (const [path, content] of siteFiles) output.add(path, content, "gekkan", `${siteKey}:${path}`);
-  for (const component of site.components) {
+  for (const component of edition.components) {
     const issues = component.issues;
-    const route = ROUTES.componentFeed(component.name);
+    const route = routes.componentFeed(component.name);
     const key = feedKey(route, issues);
     const atom = await renderer.made(key, async () => {
-      const title = `${config.title}: ${config.componentNames[component.name] ?? component.name}`;
-      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, route: ROUTES.component(component.name), atomRoute: route });
+      const title = `${text.title}: ${config.componentNames[component.name] ?? component.name}`;
+      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, description: text.description, lang: edition.lang, route: routes.component(component.name), atomRoute: route });
       return Buffer.from(feed.atom);
     }, (bytes) => bytes);
     output.add(route, atom, "gekkan", key);
   }
 }
 
-/** Stage: data files, sitemap and robots.txt; the sitemap lists every page in `output`. */
-export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig): void {
+/** Stage: data files, sitemap and robots.txt; the sitemap lists every page in `output`, with its language versions (`alternates`, by route). */
+export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, alternates: ReadonlyMap<string, readonly Alternate[]> = new Map()): void {
   for (const [path, json] of dataFiles(site, config)) output.add(path, json);
-  const byRoute = new Map(site.issues.map((entry) => [entry.route, entry]));
+  const byRoute = new Map(allIssues(site).map((entry) => [entry.route, entry]));
   const newest = site.issues[0]?.issue.date ?? "1970-01-01";
   const entries = output.paths().filter((p) => p.endsWith("index.html")).map((p) => {
     const route = p.slice(0, -"index.html".length);
-    return { route, lastmod: byRoute.get(route)?.issue.date ?? newest };
+    return { route, lastmod: byRoute.get(route)?.issue.date ?? newest, alternates: alternates.get(route) ?? [] };
   });
   output.add(ROUTES.sitemap, sitemapXml(config, entries));
   output.add(ROUTES.robots, robotsTxt(config));

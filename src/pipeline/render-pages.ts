@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Site, SiteIssue } from "../site/model.js";
+import { allIssues, type Site, type SiteIssue } from "../site/model.js";
 import { routeFile } from "../site/urls.js";
 import { issueBody, pageSpecs, renderPage, type PageSpec, type RenderEnv } from "../render/pages.js";
 import { codeFingerprint } from "../incremental/fingerprint.js";
@@ -88,7 +88,7 @@ export class PageRenderer {
 
 /** Stage: the site → every HTML page. */
 export async function renderPages(site: Site, renderer: PageRenderer): Promise<RenderedPage[]> {
-  const tokens = new Map(site.issues.map((entry) => [entry, renderer.token(entry)]));
+  const tokens = new Map(allIssues(site).map((entry) => [entry, renderer.token(entry)]));
   return renderer.render(pageSpecs(site, renderer.env, tokens));
 }
 

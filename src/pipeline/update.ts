@@ -1,6 +1,6 @@
 import { issuePage } from "../render/pages.js";
 import { listingKey } from "../render/listing-key.js";
-import type { SiteIssue } from "../site/model.js";
+import { allIssues, type Edition, type SiteIssue } from "../site/model.js";
 import type { Generated } from "./generate.js";
 import type { Source } from "./load-inputs.js";
 import { parseIssues } from "./parse-issues.js";
@@ -17,12 +17,13 @@ export interface Updated {
  * `gekkan dev`'s answer to an edited issue, through the same stages as a
  * build: parse it (parseIssues), put it in the site, render its page
  * (PageRenderer). Only when the edit changes nothing any other page shows
- * (same slug and listing key), because then only its own page can differ;
+ * (same slug and listing key), because then only its own page can differ
+ * (its language versions link it by URL and language only);
  * otherwise undefined, and the caller runs the whole generate(). Feeds and
  * the search index show bodies too: they follow with the next full run.
  */
 export async function updateIssues(previous: Generated, changed: readonly Source[], reuse: Reuse): Promise<Updated | undefined> {
-  const byFile = new Map(previous.site.issues.map((entry) => [entry.issue.file, entry]));
+  const byFile = new Map(allIssues(previous.site).map((entry) => [entry.issue.file, entry]));
   const parsed = await parseIssues(changed, previous.context, reuse.issues, 1);
   if (parsed.messages.length > 0 || parsed.rendered.length !== changed.length) return undefined;
   const locales = [...previous.renderer.env.locales.values()];
@@ -38,7 +39,8 @@ export async function updateIssues(previous: Generated, changed: readonly Source
   const renderer = new PageRenderer(previous.renderer.env, previous.renderer.fingerprint, reuse.pages);
   const entries = [...replaced.values()];
   const pages = await renderer.render(entries.map((entry) => issuePage(entry, renderer.env, new Map([[entry, renderer.token(entry)]]))));
-  const site = { ...previous.site, issues: previous.site.issues.map((entry) => replaced.get(entry) ?? entry) };
+  const swap = <E extends Edition>(edition: E): E => ({ ...edition, issues: edition.issues.map((entry) => replaced.get(entry) ?? entry) });
+  const site = { ...swap(previous.site), translations: previous.site.translations.map(swap) };
   const output = previous.output.withReplaced(pages.map((page) => [page.path, page.html, page.key] as const));
   const issues = previous.issues.map((issue) => parsed.rendered.find((r) => r.issue.file === issue.issue.file) ?? issue);
   return { generated: { ...previous, site, output, issues, renderer, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: [] } }, paths: pages.map((page) => page.path) };

@@ -1,6 +1,6 @@
 import type { Locale } from "./locale.js";
 import type { SiteIssue } from "../site/model.js";
-import { ROUTES, routeUrl } from "../site/urls.js";
+import { routeUrl, type LanguageRoutes } from "../site/urls.js";
 
 /** What templates see of an issue: plain data, every key always present. */
 export interface IssueCard {
@@ -10,7 +10,7 @@ export interface IssueCard {
   url: string;
   date: string;
   dateLabel: string;
-  /** The month label ("2011年7月号"), in the page's language. */
+  /** The month label ("2011年7月号"), in the page's language: the original's month, a translation's too. */
   label: string;
   /** True when the title already says the label ("2011年7月号"): then the label is not shown next to it. */
   labelInTitle: boolean;
@@ -36,6 +36,8 @@ export interface ViewContext {
   today: string;
   /** Locale of the labels being rendered (the page's chrome, or an issue's content). */
   locale: Locale;
+  /** Where the pages in the locale's language live: component links stay in that language. */
+  routes: LanguageRoutes;
   componentNames: Readonly<Record<string, string>>;
 }
 
@@ -43,7 +45,7 @@ export interface ViewContext {
 export const url = routeUrl;
 
 export function componentLink(name: string, view: ViewContext): ComponentLink {
-  return { name, label: view.componentNames[name] ?? name, url: url(view.basePath, ROUTES.component(name)) };
+  return { name, label: view.componentNames[name] ?? name, url: url(view.basePath, view.routes.component(name)) };
 }
 
 /** Whether a title already contains the label, ignoring width, case and spacing ("2011年7月号" in "2011年 7月号 特集"). */
@@ -59,7 +61,8 @@ export function titleWithLabel(title: string, label: string): string {
 
 export function issueCard(entry: SiteIssue, view: ViewContext): IssueCard {
   const { issue, body } = entry;
-  const label = view.locale.issueLabel(issue.date);
+  // Which month's issue it is: the original's month, also for a translation published later.
+  const label = view.locale.issueLabel((entry.versions[0] ?? entry).issue.date);
   return {
     number: issue.number,
     title: issue.title,

@@ -1,65 +1,97 @@
 import type { VFileMessage } from "vfile-message";
-import { diagnostic } from "../diagnostics.js";
+import { compareText } from "../diagnostics.js";
 import type { RenderedIssue } from "../content/render-issue.js";
-import type { Site, SiteIssue } from "./model.js";
-import { ROUTES } from "./urls.js";
+import type { Edition, Site, SiteIssue } from "./model.js";
+import { routesIn } from "./urls.js";
 import { buildReference } from "./reference.js";
+import { blockEntries, translatedEntries } from "./block-match.js";
+import { duplicateNumbers, duplicates, orphanTranslations } from "./collect-problems.js";
 
 export interface CollectOptions {
   drafts: boolean;
   future: boolean;
   /** "Today" as YYYY-MM-DD: SOURCE_DATE_EPOCH or the clock, decided by the caller. */
   today: string;
+  /** The site's language (config `lang`): its issues are the originals, every other language's are translations. */
+  lang: string;
 }
 
 export type CollectResult = { ok: true; site: Site } | { ok: false; messages: VFileMessage[] };
 
 /**
  * Rendered issues → the Site model. Checks what only shows across files
- * (duplicate numbers, two issues on one URL), then drops drafts and future
- * issues before anything is linked, so they cannot leak into any page.
+ * (duplicate numbers in one language, translations without an original, two
+ * issues on one URL), then drops drafts and future issues before anything
+ * is linked, so they cannot leak into any page. A translation is published
+ * only while its original is.
  */
 export function collectSite(rendered: readonly RenderedIssue[], options: CollectOptions): CollectResult {
-  const messages = [...duplicates(rendered, (r) => String(r.issue.number), "issue number", (r) => r.issue.numberLine), ...duplicates(rendered, (r) => `/${ROUTES.issue(r.issue.slug)}`, "page URL", (r) => r.issue.slugLine)];
+  const originals = new Map(rendered.filter((r) => r.issue.lang === options.lang).map((r) => [r.issue.number, r]));
+  const slugOf = (r: RenderedIssue) => issueSlug(r, originals.get(r.issue.number), options.lang);
+  const routeOf = (r: RenderedIssue) => routesIn(r.issue.lang, options.lang).issue(slugOf(r));
+  const messages = [
+    ...duplicateNumbers(rendered, options.lang),
+    ...orphanTranslations(rendered, options.lang),
+    ...duplicates(rendered, (r) => `/${routeOf(r)}`, "page URL", (r) => r.issue.slugLine),
+  ];
   if (messages.length > 0) return { ok: false, messages };
 
-  const published = rendered
-    .filter((r) => (options.drafts || !r.issue.draft) && (options.future || r.issue.date <= options.today))
-    .sort((a, b) => b.issue.number - a.issue.number);
-  const issues: SiteIssue[] = published.map((r) => ({
-    issue: r.issue,
-    body: r.body,
-    route: ROUTES.issue(r.issue.slug),
-    year: r.issue.date.slice(0, 4),
-    previous: undefined,
-    next: undefined,
-  }));
+  const visible = (r: RenderedIssue | undefined) => r !== undefined && (options.drafts || !r.issue.draft) && (options.future || r.issue.date <= options.today);
+  const published = rendered.filter((r) => visible(r) && visible(originals.get(r.issue.number)));
+  const entries = published.map((r): SiteIssue => ({ issue: r.issue, body: r.body, route: routeOf(r), slug: slugOf(r), year: issueYear(r, originals.get(r.issue.number)), previous: undefined, next: undefined, versions: [] }));
+  linkVersions(entries, options.lang);
+  const langs = [...new Set(entries.map((e) => e.issue.lang).filter((lang) => lang !== options.lang))].sort(compareText);
+  const site = edition(entries, options.lang, options.lang, undefined);
+  return { ok: true, site: { ...site, translations: langs.map((lang) => edition(entries, lang, options.lang, site)) } };
+}
+
+/**
+ * THE rule for the slug in an issue's URL (`issues/<slug>/` under its
+ * language's prefix, urls.ts): its own, but a translation without a `slug`
+ * of its own takes its original's, so the two URLs differ only in the
+ * prefix even when their dates differ.
+ */
+function issueSlug(r: RenderedIssue, original: RenderedIssue | undefined, siteLang: string): string {
+  return r.issue.lang === siteLang || r.issue.slugGiven || original === undefined ? r.issue.slug : original.issue.slug;
+}
+
+/** The archive year: the original's, so a translation published later is filed with its issue. */
+function issueYear(r: RenderedIssue, original: RenderedIssue | undefined): string {
+  return (original ?? r).issue.date.slice(0, 4);
+}
+
+/** Each entry's versions: the entries with its number, the original first, then by language code. */
+function linkVersions(entries: readonly SiteIssue[], siteLang: string): void {
+  const byNumber = new Map<number, SiteIssue[]>();
+  for (const entry of entries) byNumber.set(entry.issue.number, [...(byNumber.get(entry.issue.number) ?? []), entry]);
+  for (const group of byNumber.values()) {
+    group.sort((a, b) => (a.issue.lang === siteLang ? -1 : b.issue.lang === siteLang ? 1 : compareText(a.issue.lang, b.issue.lang)));
+    for (const entry of group) entry.versions = group;
+  }
+}
+
+/**
+ * One language's edition: its issues newest first, linked to their
+ * neighbours in that language, by year, and its reference data. A
+ * translation's reference pages keep one entry per block of the originals
+ * (`base`), in the translation where there is one (block-match.ts).
+ */
+function edition(entries: readonly SiteIssue[], lang: string, siteLang: string, base: Edition | undefined): Edition {
+  const issues = entries.filter((e) => e.issue.lang === lang).sort((a, b) => b.issue.number - a.issue.number);
   issues.forEach((entry, i) => {
     entry.next = issues[i - 1];
     entry.previous = issues[i + 1];
   });
   const years = new Map<string, SiteIssue[]>();
   for (const entry of issues) years.set(entry.year, [...(years.get(entry.year) ?? []), entry]);
+  const blocks = base === undefined
+    ? issues.flatMap(blockEntries)
+    : base.issues.flatMap((original) => translatedEntries(original, original.versions.find((v) => v.issue.lang === lang)));
   return {
-    ok: true,
-    site: {
-      issues,
-      years: [...years].sort(([a], [b]) => (a < b ? 1 : -1)).map(([year, list]) => ({ year, issues: list })),
-      ...buildReference(issues),
-    },
+    lang,
+    routes: routesIn(lang, siteLang),
+    issues,
+    years: [...years].sort(([a], [b]) => (a < b ? 1 : -1)).map(([year, list]) => ({ year, issues: list })),
+    ...buildReference(issues, blocks),
   };
-}
-
-function duplicates(rendered: readonly RenderedIssue[], key: (r: RenderedIssue) => string, what: string, line: (r: RenderedIssue) => number): VFileMessage[] {
-  const seen = new Map<string, RenderedIssue[]>();
-  for (const r of [...rendered].sort((a, b) => (a.issue.file < b.issue.file ? -1 : 1))) seen.set(key(r), [...(seen.get(key(r)) ?? []), r]);
-  const messages: VFileMessage[] = [];
-  for (const [value, group] of seen) {
-    if (group.length < 2) continue;
-    for (const r of group) {
-      const others = group.filter((o) => o !== r).map((o) => `${o.issue.file}:${line(o)}`).join(", ");
-      messages.push(diagnostic(r.issue.file, `duplicate ${what} ${JSON.stringify(value)}: also used by ${others}`, { line: line(r), column: 1 }, "duplicate-issue"));
-    }
-  }
-  return messages;
 }

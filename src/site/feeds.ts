@@ -1,8 +1,8 @@
 import { Feed } from "feed";
 import type { SiteConfig } from "../config.js";
-import type { SiteIssue } from "./model.js";
+import type { Edition, SiteIssue } from "./model.js";
 import { absolutizeHtml } from "./absolute-html.js";
-import { ROUTES, siteUrl } from "./urls.js";
+import { siteUrl } from "./urls.js";
 import { escapeXml } from "../escape.js";
 
 export interface FeedSet {
@@ -17,6 +17,9 @@ export interface FeedInput {
   issues: readonly SiteIssue[];
   bodies: ReadonlyMap<SiteIssue, string>;
   title: string;
+  /** The feed's language (its edition's); entries in another language say theirs. */
+  lang: string;
+  description: string;
   /** Site route the feed describes ("" for the whole site). */
   route: string;
   atomRoute: string;
@@ -40,7 +43,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
 }
 
 /**
- * `xml:lang` on the Atom feed (the site's language) and on each entry whose
+ * `xml:lang` on the Atom feed (its edition's language) and on each entry whose
  * issue is in another one, which the feed library has no option for. Entries
  * are the feed's own `<entry>` lines, in item order; an issue body cannot
  * hold one (its HTML is sanitised and sits in CDATA).
@@ -49,10 +52,10 @@ function atomLanguages(atom: string, input: FeedInput): string {
   const langs = input.issues.slice(0, input.config.feedItems).map((entry) => entry.issue.lang);
   let n = 0;
   return atom
-    .replace(/^<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/m, (root) => `${root} xml:lang="${input.config.lang}"`)
+    .replace(/^<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/m, (root) => `${root} xml:lang="${input.lang}"`)
     .replace(/^(\s*)<entry>$/gm, (line, indent: string) => {
       const lang = langs[n++];
-      return lang === undefined || lang === input.config.lang ? line : `${indent}<entry xml:lang="${lang}">`;
+      return lang === undefined || lang === input.lang ? line : `${indent}<entry xml:lang="${lang}">`;
     });
 }
 
@@ -64,9 +67,9 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
   const feed = new Feed({
     id: abs(input.route),
     title: input.title,
-    description: config.description,
+    description: input.description,
     link: abs(input.route),
-    language: config.lang,
+    language: input.lang,
     updated: utc(newest),
     generator: "gekkan",
     copyright: config.authors.length ? `© ${config.authors.join(", ")}` : "",
@@ -100,7 +103,8 @@ function authorsOf(entry: SiteIssue, config: SiteConfig): string[] {
   return entry.issue.authors.length ? entry.issue.authors : config.authors.length ? config.authors : [config.title];
 }
 
-
-export function siteFeeds(config: SiteConfig, issues: readonly SiteIssue[], bodies: ReadonlyMap<SiteIssue, string>): FeedSet {
-  return buildFeeds({ config, issues, bodies, title: config.title, route: ROUTES.home, atomRoute: ROUTES.atom, rssRoute: ROUTES.rss, jsonRoute: ROUTES.jsonFeed });
+/** The feeds of one language's edition (the site's at /feed.xml, a translation's at /<lang>/feed.xml), under the site's title in that language. */
+export function siteFeeds(config: SiteConfig, edition: Edition, bodies: ReadonlyMap<SiteIssue, string>, text: { title: string; description: string }): FeedSet {
+  const { routes } = edition;
+  return buildFeeds({ config, issues: edition.issues, bodies, ...text, lang: edition.lang, route: routes.home, atomRoute: routes.atom, rssRoute: routes.rss, jsonRoute: routes.jsonFeed });
 }

@@ -1,16 +1,25 @@
 import type { IssueMeta } from "../content/render-issue.js";
 import type { RenderedBody } from "../markdown/rendered.js";
 import type { QaBlock, ReleaseBlock, StonithBlock } from "../blocks/types.js";
+import type { LanguageRoutes } from "./urls.js";
 
 /** A published issue with everything pages need to link it. */
 export interface SiteIssue {
   issue: IssueMeta;
   body: RenderedBody;
   route: string;
+  /** The slug in `route`: the issue's own, or for a translation without one, its original's. */
+  slug: string;
   year: string;
-  /** Neighbours in issue-number order (older = previous). */
+  /** Neighbours in issue-number order (older = previous), in the same language. */
   previous: SiteIssue | undefined;
   next: SiteIssue | undefined;
+  /**
+   * The published versions of this issue number, one per language: the
+   * original (the site's language) first, then its translations by language
+   * code. This entry is among them; an issue nobody translated has only itself.
+   */
+  versions: SiteIssue[];
 }
 
 /** Where a block came from: enough to link back to it. */
@@ -41,8 +50,16 @@ export interface ComponentSummary {
   stonith: StonithEntry[];
 }
 
-export interface Site {
-  /** Published issues, newest first. */
+/**
+ * The site in one language: its issues and the pages made from them. The
+ * site's own language holds the originals; a translation's language holds
+ * the issues translated into it, under its own prefix ("en/").
+ */
+export interface Edition {
+  lang: string;
+  /** Where this language's pages live (urls.ts routesIn). */
+  routes: LanguageRoutes;
+  /** Published issues in this language, newest first. */
   issues: SiteIssue[];
   years: Array<{ year: string; issues: SiteIssue[] }>;
   /** Every release block, by component name, newest issue first within a component. */
@@ -51,4 +68,20 @@ export interface Site {
   compat: QaEntry[];
   stonith: StonithDevice[];
   components: ComponentSummary[];
+}
+
+/** The site: the edition in the site's language (the originals), and one more per language the issues are translated into. */
+export interface Site extends Edition {
+  /** The other languages, by language code; empty when no issue is translated. */
+  translations: Edition[];
+}
+
+/** Every edition, the site's language first. */
+export function editionsOf(site: Site): Edition[] {
+  return [site, ...site.translations];
+}
+
+/** Every published issue in every language: originals first, newest first within each language. */
+export function allIssues(site: Site): SiteIssue[] {
+  return editionsOf(site).flatMap((edition) => edition.issues);
 }

@@ -1,8 +1,12 @@
-import type { Block, BlockKind } from "../blocks/types.js";
+import type { Block } from "../blocks/types.js";
 import { compareText } from "../diagnostics.js";
-import type { ComponentSummary, QaEntry, ReleaseEntry, Site, SiteIssue, StonithDevice, StonithEntry } from "./model.js";
+import type { ComponentSummary, Edition, QaEntry, ReleaseEntry, SiteIssue, StonithDevice, StonithEntry } from "./model.js";
+import type { BlockEntry } from "./block-match.js";
+import { deviceKey } from "./device-key.js";
 
-type Reference = Pick<Site, "releases" | "compat" | "stonith" | "components">;
+export { deviceKey } from "./device-key.js";
+
+type Reference = Pick<Edition, "releases" | "compat" | "stonith" | "components">;
 
 /** The components a block is about: a release names one, a Q&A several, a STONITH note is about `stonith`. */
 export function blockComponents(block: Block): readonly string[] {
@@ -25,15 +29,18 @@ export function componentIssues(issues: readonly SiteIssue[], name: string): Sit
 }
 
 /**
- * Rolls typed blocks up across issues. `issues` is newest first, and every
- * list here keeps that order, so "newest first" needs no extra sort.
+ * Rolls typed blocks up across issues: `entries` are the blocks (one per
+ * fact, see block-match.ts), `issues` the edition's issues (for component
+ * membership). Both are newest first, and every list here keeps that order,
+ * so "newest first" needs no extra sort.
  */
-export function buildReference(issues: readonly SiteIssue[]): Reference {
-  const releases = entriesOf(issues, "release") as ReleaseEntry[];
-  const qa = entriesOf(issues, "qa") as QaEntry[];
-  const stonith = entriesOf(issues, "stonith") as StonithEntry[];
+export function buildReference(issues: readonly SiteIssue[], entries: readonly BlockEntry[]): Reference {
+  const releases = entries.filter((e) => e.block.kind === "release") as ReleaseEntry[];
+  const qa = entries.filter((e) => e.block.kind === "qa") as QaEntry[];
+  const stonith = entries.filter((e) => e.block.kind === "stonith") as StonithEntry[];
   const membership = new Map(issues.map((entry) => [entry, issueComponents(entry)]));
-  const names = new Set([...membership.values()].flatMap((set) => [...set]));
+  // A translation's reference pages may show an untranslated original's block: its components get a page too.
+  const names = new Set([...[...membership.values()].flatMap((set) => [...set]), ...entries.flatMap((e) => blockComponents(e.block))]);
   const components: ComponentSummary[] = [...names].sort(compareText).map((name) => ({
     name,
     issues: issues.filter((entry) => membership.get(entry)?.has(name)),
@@ -49,17 +56,6 @@ export function buildReference(issues: readonly SiteIssue[]): Reference {
     stonith: stonithMatrix(stonith),
     components,
   };
-}
-
-function entriesOf(issues: readonly SiteIssue[], kind: BlockKind): Array<{ block: Block; source: { issue: SiteIssue; anchorRoute: string } }> {
-  return issues.flatMap((issue) =>
-    issue.body.blocks.filter((b) => b.kind === kind).map((block) => ({ block, source: { issue, anchorRoute: `${issue.route}#${block.id}` } })),
-  );
-}
-
-/** Devices are matched case- and spacing-insensitively: "HP iLO3" = "hp  ilo3". */
-export function deviceKey(device: string): string {
-  return device.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 function stonithMatrix(entries: readonly StonithEntry[]): StonithDevice[] {

@@ -21,22 +21,46 @@ export function absoluteUrl(origin: string, url: string): string {
   return new URL(url, origin).href;
 }
 
+/**
+ * THE rule for where a language's pages live: the site's language at the
+ * root, every other language under its own folder ("en/"). Every route of a
+ * language's pages is made from this prefix and nowhere else.
+ */
+export function languagePrefix(lang: string, siteLang: string): string {
+  return lang === siteLang ? "" : `${lang}/`;
+}
+
+/** The routes of the pages one language has of its own: index, archive, issues, reference pages, feeds, search. */
+export function languageRoutes(prefix: string) {
+  return {
+    home: prefix,
+    archive: `${prefix}archive/`,
+    year: (year: string) => `${prefix}archive/${year}/`,
+    issue: (slug: string) => `${prefix}issues/${slug}/`,
+    releases: `${prefix}releases/`,
+    compat: `${prefix}compat/`,
+    stonith: `${prefix}stonith/`,
+    components: `${prefix}components/`,
+    component: (name: string) => `${prefix}components/${name}/`,
+    componentFeed: (name: string) => `${prefix}components/${name}/feed.xml`,
+    search: `${prefix}search/`,
+    atom: `${prefix}feed.xml`,
+    rss: `${prefix}rss.xml`,
+    jsonFeed: `${prefix}feed.json`,
+  } as const;
+}
+
+export type LanguageRoutes = ReturnType<typeof languageRoutes>;
+
+/** The routes of a language's pages (`routesIn("en", "ja").issue("2011-04")` → "en/issues/2011-04/"). */
+export function routesIn(lang: string, siteLang: string): LanguageRoutes {
+  return languageRoutes(languagePrefix(lang, siteLang));
+}
+
+/** The site-language routes, and the files every language shares (one 404 page, sitemap, data files, stylesheet). */
 export const ROUTES = {
-  home: "",
-  archive: "archive/",
-  year: (year: string) => `archive/${year}/`,
-  issue: (slug: string) => `issues/${slug}/`,
-  releases: "releases/",
-  compat: "compat/",
-  stonith: "stonith/",
-  components: "components/",
-  component: (name: string) => `components/${name}/`,
-  componentFeed: (name: string) => `components/${name}/feed.xml`,
-  search: "search/",
+  ...languageRoutes(""),
   notFound: "404.html",
-  atom: "feed.xml",
-  rss: "rss.xml",
-  jsonFeed: "feed.json",
   sitemap: "sitemap.xml",
   robots: "robots.txt",
   data: (name: string) => `data/${name}.json`,

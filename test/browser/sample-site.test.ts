@@ -26,7 +26,12 @@ const SCHEMES: readonly Scheme[] = ["light", "dark"];
 const PAGE_TYPES: ReadonlyArray<{ name: string; path: string; status: number }> = [
   { name: "index", path: "", status: 200 },
   { name: "issue (ja)", path: "issues/2011-04/", status: 200 },
-  { name: "issue (en)", path: "issues/2011-05/", status: 200 },
+  { name: "issue (ja, untranslated)", path: "issues/2011-05/", status: 200 },
+  { name: "issue (en translation)", path: "en/issues/2011-04/", status: 200 },
+  { name: "index (en)", path: "en/", status: 200 },
+  { name: "releases (en)", path: "en/releases/", status: 200 },
+  { name: "stonith (en)", path: "en/stonith/", status: 200 },
+  { name: "search (en)", path: "en/search/", status: 200 },
   { name: "archive", path: "archive/", status: 200 },
   { name: "archive year", path: "archive/2011/", status: 200 },
   { name: "releases", path: "releases/", status: 200 },
@@ -67,7 +72,7 @@ describe("links", () => {
   });
 
   it("has zero broken URLs (pages, styles, scripts, feeds, data, #fragments)", async () => {
-    const extra = ["404.html", "feed.xml", "rss.xml", "feed.json", "sitemap.xml", "robots.txt", "data/releases.json", "data/compat.json", "data/stonith.json"];
+    const extra = ["404.html", "feed.xml", "rss.xml", "feed.json", "en/feed.xml", "en/rss.xml", "en/feed.json", "sitemap.xml", "robots.txt", "data/releases.json", "data/compat.json", "data/stonith.json"];
     const result = await crawlSite(server.origin, BASE, { checkFragments: true, extraStartPaths: extra.map((p) => BASE + p) });
     expect(formatBrokenLinks(result.broken, server.origin)).toBe("");
     const fetched = [...result.statuses.keys()].map((u) => new URL(u).pathname);
@@ -79,7 +84,7 @@ describe("links", () => {
   });
 
   it("every absolute site URL inside feeds, sitemap, robots.txt and data files resolves", async () => {
-    const files = ["feed.xml", "rss.xml", "feed.json", "sitemap.xml", "robots.txt", "data/releases.json", "data/compat.json", "data/stonith.json", ...site.htmlFiles.filter((f) => f.startsWith("components/")).map((f) => `${routeOf(f)}feed.xml`).filter((f) => f !== "components/feed.xml")];
+    const files = ["feed.xml", "rss.xml", "feed.json", "en/feed.xml", "en/rss.xml", "en/feed.json", "sitemap.xml", "robots.txt", "data/releases.json", "data/compat.json", "data/stonith.json", ...site.htmlFiles.filter((f) => /^(?:en\/)?components\/[^/]+\/index\.html$/.test(f)).map((f) => `${routeOf(f)}feed.xml`)];
     const urls = new Map<string, string>();
     for (const file of files) {
       const body = await readFile(join(site.out, file), "utf8");
@@ -143,20 +148,24 @@ describe("axe-core (serious and critical), light and dark", () => {
 });
 
 describe("search (Pagefind over HTTP)", () => {
-  it('"riloe" finds the April issue', async () => {
-    // riloe is discussed in April (ja) and recapped in May (en).
-    expect(await search("riloe")).toEqual([`${BASE}issues/2011-04/`, `${BASE}issues/2011-05/`]);
+  it('"riloe" finds every issue that names it, in both languages: one index for the whole site', async () => {
+    // riloe is discussed in April (ja), its English translation and May (ja).
+    const found = [`${BASE}en/issues/2011-04/`, `${BASE}issues/2011-04/`, `${BASE}issues/2011-05/`];
+    expect(await search("riloe")).toEqual(found);
+    // The English edition's search page searches the same index.
+    expect(await search("riloe", "en/search/")).toEqual(found);
   });
 
   it("a Japanese word used only in the April issue finds exactly that issue", async () => {
-    // バックポート appears in 2011-04 (Japanese) and not in the English 2011-05.
+    // バックポート appears in 2011-04 (Japanese) and not in its English translation or in May.
     expect(await site.read("issues/2011-04/index.html")).toContain("バックポート");
+    expect(await site.read("en/issues/2011-04/index.html")).not.toContain("バックポート");
     expect(await site.read("issues/2011-05/index.html")).not.toContain("バックポート");
     expect(await search("バックポート")).toEqual([`${BASE}issues/2011-04/`]);
   });
 
-  it("an English word used only in the May issue finds exactly that issue", async () => {
-    expect(await search("recap")).toEqual([`${BASE}issues/2011-05/`]);
+  it("an English word used only in the English translation finds exactly that page", async () => {
+    expect(await search("caught")).toEqual([`${BASE}en/issues/2011-04/`]);
   });
 
   it("never finds the draft", async () => {

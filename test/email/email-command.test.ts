@@ -47,7 +47,7 @@ describe("gekkan email: mistakes", () => {
     expect(io.stdout.join("\n")).toMatch(/^ {2}email {2,}write an issue as an email message, or send it over SMTP$/m);
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
-    expect(help.out).toMatch(/^gekkan email \[ISSUE\] \[--out FILE\] \[--to ADDRESS\]\.\.\. \[--send\]/);
+    expect(help.out).toMatch(/^gekkan email \[ISSUE\] \[--lang LANG\] \[--out FILE\] \[--to ADDRESS\]\.\.\. \[--send\]/);
   });
 
   it.each([

@@ -13,7 +13,9 @@ import { copyToTemp } from "../helpers/temp-site.js";
 import { EMAIL_FIXTURE, EMAIL_SITE, GMAIL_CLIP_BYTES, SITE_URL, columns, cssOutsideMedia } from "../helpers/email.js";
 
 const JA = "issues/2011-04/";
-const EN = "issues/2011-05/";
+/** Issue 2's English translation; its Japanese original is JA_MAY. */
+const EN = "en/issues/2011-05/";
+const JA_MAY = "issues/2011-05/";
 
 let built: Generated;
 const html = (route: string) => built.output.text(`${route}email.html`) ?? "";
@@ -25,9 +27,9 @@ beforeAll(async () => {
 });
 
 describe("which issues get an email", () => {
-  it("every published issue has email.html and email.txt beside its page; drafts and future issues have none", async () => {
+  it("every published issue has email.html and email.txt beside its page, in every language; drafts and future issues have none", async () => {
     const emails = built.output.paths().filter((p) => /\/email\.(html|txt)$/.test(p));
-    expect(emails).toEqual([`${JA}email.html`, `${JA}email.txt`, `${EN}email.html`, `${EN}email.txt`]);
+    expect(emails).toEqual([`${EN}email.html`, `${EN}email.txt`, `${JA}email.html`, `${JA}email.txt`, `${JA_MAY}email.html`, `${JA_MAY}email.txt`]);
     // Like the pages: a build with --drafts --future has them too.
     const preview = await generateFixture(EMAIL_FIXTURE, { drafts: true, future: true });
     expect(preview.output.paths()).toEqual(expect.arrayContaining(["issues/2011-06/email.html", "issues/2011-06/email.txt", "issues/2030-01/email.html", "issues/2030-01/email.txt"]));
@@ -177,7 +179,7 @@ describe("size", () => {
   it("every sample issue's email.html stays under Gmail's clipping limit (102 KB)", async () => {
     const sample = await generateSite(REPO_ROOT);
     const sizes = sample.output.paths().filter((p) => p.endsWith("/email.html")).map((p) => [p, Buffer.byteLength(sample.output.text(p) ?? "")] as const);
-    expect(sizes.length).toBe(sample.site.issues.length);
+    expect(sizes.length).toBe(sample.site.issues.length + sample.site.translations.flatMap((e) => e.issues).length);
     for (const [path, size] of [...sizes, [`fixture ${JA}email.html`, Buffer.byteLength(html(JA))] as const]) {
       expect(size, path).toBeGreaterThan(5_000);
       expect(size, `${path} is ${size} bytes`).toBeLessThan(GMAIL_CLIP_BYTES);

@@ -85,9 +85,19 @@ describe("the message", () => {
   });
 
   it("leaves an ASCII title unencoded", async () => {
-    const en = await written("en.eml", ["2011-05"]);
+    const en = await written("en.eml", ["2011-05", "--lang", "en"]);
     expect(en.toString("latin1")).toMatch(/^Subject: May notes: fencing in practice\r$/m);
     expect(en.toString("latin1")).not.toMatch(/^To:/m);
+  });
+
+  it("--lang takes the issue's translation: its parts are the translation's own email files, in its language", async () => {
+    const en = await simpleParser(await written("en-2.eml", ["2", "--lang", "en"]));
+    expect(en.subject).toBe("May notes: fencing in practice");
+    expect(en.headers.get("content-language")).toBe("en");
+    expect(en.text).toBe(await readFile(join(dist, "en/issues/2011-05/email.txt"), "utf8"));
+    expect(en.html).toBe(await readFile(join(dist, "en/issues/2011-05/email.html"), "utf8"));
+    // The same number without --lang is the original.
+    expect((await simpleParser(await written("ja-2.eml", ["2"]))).subject).toBe("5月号：フェンシングの実際");
   });
 });
 
@@ -113,13 +123,13 @@ describe("determinism", () => {
   });
 
   it("a corrected issue gets a new Message-ID (a mail server drops a second message with an id it has seen)", async () => {
-    const before = (await simpleParser(await written("before.eml", ["2"]))).messageId;
-    const file = join(site.path, "content/issues/2011/2011-05.md");
+    const before = (await simpleParser(await written("before.eml", ["2", "--lang", "en"]))).messageId;
+    const file = join(site.path, "content/issues/2011/2011-05.en.md");
     const { writeFile } = await import("node:fs/promises");
     const source = await readFile(file, "utf8");
     await writeFile(file, source.replace("is out.", "is out now."));
     try {
-      const after = (await simpleParser(await written("after.eml", ["2"]))).messageId;
+      const after = (await simpleParser(await written("after.eml", ["2", "--lang", "en"]))).messageId;
       expect(after).toMatch(/^<gekkan\.2011-05\.2\.[0-9a-f]{16}@news\.example\.org>$/);
       expect(after).not.toBe(before);
     } finally {
@@ -138,7 +148,9 @@ describe("choosing the issue", () => {
 
   it("without ISSUE takes the latest published issue: not the draft (3), not the future one (4)", async () => {
     const mail = await simpleParser(await written("latest.eml", []));
-    expect(mail.subject).toBe("May notes: fencing in practice");
+    expect(mail.subject).toBe("5月号：フェンシングの実際");
+    // And in a language: the latest issue translated into it.
+    expect((await simpleParser(await written("latest-en.eml", ["--lang", "en"]))).subject).toBe("May notes: fencing in practice");
   });
 
   it("writes a draft's message for a test read, with a warning that says what will not work", async () => {
@@ -154,5 +166,14 @@ describe("choosing the issue", () => {
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe('gekkan email: no issue "9": give an issue number or slug; the site has 1 (2011-04), 2 (2011-05), 3 (2011-06), 4 (2030-01)');
     expect(run.stdout.length).toBe(0);
+  });
+
+  it("an issue not translated into --lang, or a language the site does not have, is a plain error", async () => {
+    const untranslated = await email(["1", "--lang", "en"]);
+    expect(untranslated.code).toBe(1);
+    expect(untranslated.stderr.trim()).toBe('gekkan email: no issue "1" in en: give an issue number or slug; the site has 2 (2011-05) in en');
+    const unknown = await email(["1", "--lang", "fr"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('gekkan email: no issue is in "fr": the site\'s languages are ja, en');
   });
 });

@@ -42,23 +42,24 @@ export function pageHelpers(browserOf: () => Browser, serverOf: () => StaticServ
   async function open(page: Page, path: string, status = 200): Promise<void> {
     const res = await page.goto(serverOf().url(path), { waitUntil: "load" });
     expect(res?.status(), path).toBe(status);
-    if (path === "search/") await page.waitForSelector(".pagefind-ui__search-input", { timeout: 15_000 });
+    if (path.endsWith("search/")) await page.waitForSelector(".pagefind-ui__search-input", { timeout: 15_000 });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
   }
 
-  /** Types `term` into Pagefind UI and returns the issue pages it lists (paths, no #fragment). */
-  async function search(term: string): Promise<string[]> {
+  /** Types `term` into Pagefind UI (on the search page at `path`) and returns the issue pages it lists (paths, no #fragment, sorted). */
+  async function search(term: string, path = "search/"): Promise<string[]> {
     return withPage({}, async (page) => {
       const before = serverOf().requests.length;
-      await open(page, "search/");
+      await open(page, path);
       await page.fill(".pagefind-ui__search-input", term);
       // Done when the message reports a count (or no match) and every result has loaded its title link.
       const count = await page.waitForFunction(
         () => {
           const msg = document.querySelector(".pagefind-ui__message")?.textContent ?? "";
           // (Return objects: a bare 0 is falsy and would keep waitForFunction waiting.)
-          if (msg.includes("一致する情報はありませんでした")) return { n: 0 };
-          const m = /の(\d+)件の検索結果/.exec(msg);
+          // Pagefind UI speaks the page's language: Japanese, or English on /en/search/.
+          if (msg.includes("一致する情報はありませんでした") || msg.startsWith("No results")) return { n: 0 };
+          const m = /の(\d+)件の検索結果/.exec(msg) ?? /^(\d+) results? for/.exec(msg);
           if (!m) return false;
           const n = Number(m[1]);
           const loaded = document.querySelectorAll(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link").length;

@@ -55,7 +55,8 @@ describe("rendered issues are reused by content, and reuse never changes the out
     const warm = await cachedOutputOf(root, cacheOf(root), { threads: 1 });
     expect(warm.computed.issues).toBe(1);
     expect(changedPaths(await outputOf(root, { threads: 1 }), warm.output)).toEqual([]);
-    expect(changedPaths(before.output, warm.output).some((p) => p.startsWith("issues/"))).toBe(true);
+    // The first file may be a translation (en/issues/…): its page changed either way.
+    expect(changedPaths(before.output, warm.output).some((p) => /^(?:[a-z]+\/)?issues\//.test(p))).toBe(true);
   });
 
   it.each([

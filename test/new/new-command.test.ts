@@ -24,6 +24,16 @@ async function gekkanNew(...args: string[]) {
   return { code, output: io.lines.join('\n'), lines: io.lines };
 }
 
+/** Makes the fixture a site in `lang`, its issues included. */
+async function siteLanguage(lang: string) {
+  const { readdir } = await import('node:fs/promises');
+  const config = join(site.root, 'gekkan.config.json');
+  await writeFile(config, (await readFile(config, 'utf8')).replace('"lang": "en"', `"lang": "${lang}"`));
+  const dir = join(site.root, 'content/issues/2011');
+  if (!existsSync(dir)) return;
+  for (const name of await readdir(dir)) await writeFile(join(dir, name), (await readFile(join(dir, name), 'utf8')).replace(/^lang: en$/m, `lang: ${lang}`));
+}
+
 function renderFile(file: string, text: string) {
   const config = loadConfig(site.root);
   const render = createIssueRenderer({ components: config.components, languages: ['en', 'ja'], defaultLang: config.lang, basePath: config.basePath });
@@ -42,6 +52,8 @@ describe('gekkan new', () => {
   });
 
   it.each(['ja', 'en'] as const)('writes a %s skeleton that validates, with one block of each kind', async (lang) => {
+    // The fixture is an English site; as a Japanese one, its issues are Japanese too (an English issue would be a translation).
+    if (lang === 'ja') await siteLanguage('ja');
     const run = await gekkanNew('--lang', lang);
     expect(run.code).toBe(0);
     const file = 'content/issues/2011/2011-07.md';
@@ -100,6 +112,7 @@ describe('gekkan new', () => {
     await mkdir(join(site.root, 'content'));
     const saved = process.env.SOURCE_DATE_EPOCH;
     process.env.SOURCE_DATE_EPOCH = String(Date.UTC(2012, 2, 15) / 1000);
+    await siteLanguage('ja');
     try {
       const run = await gekkanNew('--lang', 'ja');
       expect(run.lines).toEqual(['content/issues/2012/2012-03.md']);
@@ -110,10 +123,40 @@ describe('gekkan new', () => {
     }
   });
 
+  it('--translate starts a translation beside the original: its text, lang and draft: true, named <name>.<lang>.md', async () => {
+    const original = await readFile(join(site.root, 'content/issues/2011/2011-04.md'), 'utf8');
+    const run = await gekkanNew('--translate', '1', '--lang', 'ja');
+    expect(run.code, run.output).toBe(0);
+    expect(run.lines).toEqual(['content/issues/2011/2011-04.ja.md']);
+    const text = await readFile(join(site.root, 'content/issues/2011/2011-04.ja.md'), 'utf8');
+    // The original's text, with only lang changed and draft: true added after it.
+    expect(text).toBe(original.replace('lang: en\n', 'lang: ja\ndraft: true\n'));
+    // By slug too, with a title of its own; the built site has it at /ja/, linked both ways.
+    expect((await gekkanNew('--translate', '2011-05', '--lang', 'ja', '--title', '5月のメモ')).lines).toEqual(['content/issues/2011/2011-05.ja.md']);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-05.ja.md'), 'utf8')).toMatch(/^---\ntitle: "5月のメモ"\nissue: 2\n/);
+    const built = await generate({ root: site.root, drafts: true, future: true, search: false });
+    expect(built.output.text('ja/issues/2011-04/index.html')).toContain('hreflang="en" href="https://dev.example/sub/issues/2011-04/"');
+    expect(built.output.text('issues/2011-04/index.html')).toContain('hreflang="ja" href="https://dev.example/sub/ja/issues/2011-04/"');
+  });
+
+  it('--translate never overwrites a translation there is, and names the issues there are when the one asked for is not', async () => {
+    expect((await gekkanNew('--translate', '1', '--lang', 'ja')).code).toBe(0);
+    const again = await gekkanNew('--translate', '2011-04', '--lang', 'ja');
+    expect(again.code).toBe(1);
+    expect(again.output).toContain('content/issues/2011/2011-04.ja.md:4:1  issue 1 already has a translation into ja here; gekkan new never overwrites');
+    const missing = await gekkanNew('--translate', '9', '--lang', 'ja');
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain('gekkan new: no issue "9" in en to translate: give its number or slug; the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md)');
+  });
+
   it.each([
     [['--date', '2011-13'], '--date must be a month written YYYY-MM'],
     [['--date', '2011-07-01'], '--date must be a month written YYYY-MM'],
-    [['--lang', 'fr'], '--lang must be one of ja, en'],
+    [['--lang', 'fr'], "a new issue is written in the site's language (en); an issue in fr is a translation of one: gekkan new --translate ISSUE --lang fr"],
+    [['--lang', 'ja'], "a new issue is written in the site's language (en); an issue in ja is a translation of one: gekkan new --translate ISSUE --lang ja"],
+    [['--translate', '1'], '--translate needs --lang, the language to translate into: one of ja'],
+    [['--translate', '1', '--lang', 'en'], "--translate needs --lang, the language to translate into: one of ja (en is the site's own language)"],
+    [['--translate', '1', '--lang', 'ja', '--date', '2011-07'], '--translate takes the date of the issue it translates; leave out --date'],
     [['--title', '  '], '--title must not be empty'],
   ])('rejects %j as a usage error', async (args, message) => {
     const run = await gekkanNew(...args);

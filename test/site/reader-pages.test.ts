@@ -51,7 +51,9 @@ const APRIL = issue({ title: "2011年4月号", issue: 1, date: "2011-04-01", lan
   "",
 ].join("\n"));
 
-const MAY = `---\ntitle: "May 2011 recap"\nissue: 2\ndate: 2011-05-01\nlang: en\ntags: [corosync]\n---\n\n:::qa{components="pacemaker"}\nDoes 1.1 run with 1.0?\n\n---\n\nNo.\n:::\n`;
+const MAY = `---\ntitle: "5月のまとめ"\nissue: 2\ndate: 2011-05-01\ntags: [corosync]\n---\n\n:::qa{components="pacemaker"}\n1.1 は 1.0 と混在できますか？\n\n---\n\nできません。\n:::\n`;
+/** May's English translation; April has none. */
+const MAY_EN = `---\ntitle: "May 2011 recap"\nissue: 2\ndate: 2011-05-01\nlang: en\ntags: [corosync]\n---\n\n:::qa{components="pacemaker"}\nDoes 1.1 run with 1.0?\n\n---\n\nNo.\n:::\n`;
 
 const FILES = {
   "gekkan.config.json": JSON.stringify(CONFIG, null, 2),
@@ -61,6 +63,7 @@ const FILES = {
   "public/CNAME": "news.example.org\n",
   "content/issues/2011/2011-04.md": APRIL,
   "content/issues/2011/2011-05.md": MAY,
+  "content/issues/2011/2011-05.en.md": MAY_EN,
 };
 
 let dir: TempDir;
@@ -93,14 +96,14 @@ describe("titles never repeat the month label", () => {
     expect(textOf(byTag(april, "title")[0]!)).toBe("2011年4月号 | テスト月刊");
     expect(meta(april, "og:title")).toBe("2011年4月号");
     // The label is still given where the title does not say it.
-    expect(textOf(byTag(page("issues/2011-05/index.html"), "title")[0]!)).toBe("May 2011 recap | テスト月刊");
+    expect(textOf(byTag(page("issues/2011-05/index.html"), "title")[0]!)).toBe("5月のまとめ (2011年5月号) | テスト月刊");
   });
 
   it("the archive shows issue numbers, not list numbers counting down", () => {
     const archive = page("archive/index.html");
     const main = byTag(archive, "main")[0]!;
     expect(byTag(main, "ol")).toEqual([]);
-    expect(byTag(main, "li").map(textOf)).toEqual(["第2号 2011年5月号 · May 2011 recap", "第1号 2011年4月号"]);
+    expect(byTag(main, "li").map(textOf)).toEqual(["第2号 2011年5月号 · 5月のまとめ", "第1号 2011年4月号"]);
   });
 });
 
@@ -133,7 +136,7 @@ describe("reference pages", () => {
   it("/compat/ shows each Q&A once, with its components as links under their display names", () => {
     const compat = page("compat/index.html");
     const entries = allElements(compat).filter(hasClass("qa-entry"));
-    expect(entries.map((e) => textOf(byTag(e, "h2")[0]!))).toEqual(["Does 1.1 run with 1.0?", "三つの GUI はどれも使えますか？"]);
+    expect(entries.map((e) => textOf(byTag(e, "h2")[0]!))).toEqual(["1.1 は 1.0 と混在できますか？", "三つの GUI はどれも使えますか？"]);
     const three = entries[1]!;
     expect(byTag(three, "a").filter((a) => (attr(a, "href") ?? "").startsWith("/components/")).map((a) => `${textOf(a)} ${attr(a, "href")}`)).toEqual([
       "HAWK Web Konsole /components/hawk/",
@@ -189,23 +192,24 @@ describe("which issues belong to a component: one rule for its page and its feed
 });
 
 describe("languages", () => {
-  it("entries from an English issue carry lang=\"en\" on Japanese pages", () => {
-    const compat = page("compat/index.html");
-    const english = allElements(compat).filter(hasClass("qa-entry"))[0]!;
-    expect(attr(byTag(english, "h2")[0]!, "lang")).toBe("en");
-    expect(attr(find(english, hasClass("qa-answer"))!, "lang")).toBe("en");
-    expect(attr(byTag(compat, "html")[0]!, "lang")).toBe("ja");
-    const card = find(page("index.html"), hasClass("issue-card-title"))!;
+  it("a translation's reference pages show its blocks, and an untranslated issue's in that issue's language (lang=\"ja\")", () => {
+    const entries = allElements(page("en/compat/index.html")).filter(hasClass("qa-entry"));
+    // One entry per Q&A: May's in its English translation, April's (not translated) as written.
+    expect(entries.map((e) => `${attr(byTag(e, "h2")[0]!, "lang")} ${textOf(byTag(e, "h2")[0]!)}`)).toEqual(["en Does 1.1 run with 1.0?", "ja 三つの GUI はどれも使えますか？"]);
+    expect(attr(find(entries[1]!, hasClass("qa-answer"))!, "lang")).toBe("ja");
+    expect(attr(byTag(page("en/compat/index.html"), "html")[0]!, "lang")).toBe("en");
+    // The site's own pages show the originals only.
+    expect(allElements(page("compat/index.html")).filter(hasClass("qa-entry")).map((e) => attr(byTag(e, "h2")[0]!, "lang"))).toEqual(["ja", "ja"]);
+    const card = find(page("en/index.html"), hasClass("issue-card-title"))!;
     expect(`${attr(card, "lang")} ${textOf(card)}`).toBe("en May 2011 recap");
   });
 
-  it("the Atom feed says its language, and an entry in another language says its own", () => {
-    const atom = parseXml(built.output.text("feed.xml") ?? "");
-    expect(xmlAttr(atom, "xml:lang")).toBe("ja");
-    expect(children(atom, "entry").map((e) => `${text(child(e, "id"))} ${xmlAttr(e, "xml:lang") ?? "-"}`)).toEqual([
-      "https://example.org/issues/2011-05/ en",
-      "https://example.org/issues/2011-04/ -",
-    ]);
+  it("each language's Atom feed says its language, and holds that language's issues", () => {
+    const entries = (path: string) => children(parseXml(built.output.text(path) ?? ""), "entry").map((e) => `${text(child(e, "id"))} ${xmlAttr(e, "xml:lang") ?? "-"}`);
+    expect(xmlAttr(parseXml(built.output.text("feed.xml") ?? ""), "xml:lang")).toBe("ja");
+    expect(entries("feed.xml")).toEqual(["https://example.org/issues/2011-05/ -", "https://example.org/issues/2011-04/ -"]);
+    expect(xmlAttr(parseXml(built.output.text("en/feed.xml") ?? ""), "xml:lang")).toBe("en");
+    expect(entries("en/feed.xml")).toEqual(["https://example.org/en/issues/2011-05/ -"]);
   });
 });
 

@@ -13,6 +13,11 @@ import { attr, byTag, describeElement, find, links, meta, normalizeSpace, parseH
 import { child, children, parseXml, text, xmlAttr, type XmlNode } from "../helpers/xml.js";
 
 const ISSUES = ["issues/2011-04/", "issues/2011-05/"] as const;
+/** The English translation of issue 1: the English edition's one issue. */
+const EN_APRIL = "en/issues/2011-04/";
+/** The site's name in each language (the config's title, and its "languages" entry for en). */
+const SITE_NAME = { ja: "月刊 Linux-HA 通信", en: "Gekkan Linux-HA Monthly" } as const;
+const editionOf = (file: string): "ja" | "en" => (file.startsWith("en/") ? "en" : "ja");
 const DRAFT_ROUTE = "issues/2011-06/";
 const DRAFT_TITLE = "月刊 gekkan 6月号（下書き）";
 /** The newest published issue's date: feeds must say this, never "today". */
@@ -72,10 +77,21 @@ describe("sample site: files", () => {
         "components/index.html",
         "components/pacemaker/index.html",
         "search/index.html",
+        "en/index.html",
+        "en/issues/2011-04/index.html",
+        "en/archive/index.html",
+        "en/archive/2011/index.html",
+        "en/releases/index.html",
+        "en/compat/index.html",
+        "en/stonith/index.html",
+        "en/components/index.html",
+        "en/components/pacemaker/index.html",
+        "en/search/index.html",
       ]),
     );
     expect(existsSync(join(site.out, DRAFT_ROUTE))).toBe(false);
     expect(site.result.site.issues.map((i) => i.route)).toEqual(["issues/2011-05/", "issues/2011-04/"]);
+    expect(site.result.site.translations.map((e) => [e.lang, e.issues.map((i) => i.route)])).toEqual([["en", [EN_APRIL]]]);
   });
 
   it("has a 404 page that is not indexed and links home under the base path", async () => {
@@ -94,7 +110,7 @@ describe("sample site: files", () => {
     expect(root.name).toBe("urlset");
     expect(xmlAttr(root, "xmlns")).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
     const locs = children(root, "url").map((u) => text(child(u, "loc")));
-    for (const route of ISSUES) expect(locs).toContain(SITE_URL + route);
+    for (const route of [...ISSUES, EN_APRIL]) expect(locs).toContain(SITE_URL + route);
     expect(locs.some((l) => l.includes("2011-06"))).toBe(false);
     // Every indexable HTML page is listed, and every listed URL exists.
     const expected = site.htmlFiles.filter((f) => f !== "404.html").map((f) => SITE_URL + routeOf(f));
@@ -105,6 +121,7 @@ describe("sample site: files", () => {
     const lastmod = (route: string): string => text(child(children(root, "url").find((u) => text(child(u, "loc")) === SITE_URL + route) ?? {}, "lastmod"));
     expect(lastmod("issues/2011-04/")).toBe("2011-04-01");
     expect(lastmod("issues/2011-05/")).toBe("2011-05-01");
+    expect(lastmod(EN_APRIL)).toBe("2011-04-01");
   });
 
   it("robots.txt points to the absolute sitemap URL", async () => {
@@ -138,7 +155,7 @@ describe("sample site: every HTML page", () => {
       expect(canonical, f).toEqual([SITE_URL + routeOf(f)]);
       expect(meta(d, "og:url"), f).toBe(SITE_URL + routeOf(f));
       expect(meta(d, "og:title"), f).toBeTruthy();
-      expect(meta(d, "og:site_name"), f).toBe("月刊 Linux-HA 通信");
+      expect(meta(d, "og:site_name"), f).toBe(SITE_NAME[editionOf(f)]);
       expect(meta(d, "og:type"), f).toMatch(/^(website|article)$/);
       expect(meta(d, "og:locale"), f).toMatch(/^(ja_JP|en_US)$/);
       for (const key of ["og:image", "twitter:image"]) {
@@ -148,11 +165,12 @@ describe("sample site: every HTML page", () => {
     }
   });
 
-  it("links the three site feeds from every page head, under the base path", async () => {
+  it("links the three feeds of its language from every page head, under the base path", async () => {
     for (const f of site.htmlFiles) {
+      const prefix = `${BASE}${editionOf(f) === "en" ? "en/" : ""}`;
       const alternates = links(await doc(f), "alternate").map((l) => `${attr(l, "type")} ${attr(l, "href")}`);
       expect(alternates, f).toEqual(
-        expect.arrayContaining([`application/atom+xml ${BASE}feed.xml`, `application/rss+xml ${BASE}rss.xml`, `application/feed+json ${BASE}feed.json`]),
+        expect.arrayContaining([`application/atom+xml ${prefix}feed.xml`, `application/rss+xml ${prefix}rss.xml`, `application/feed+json ${prefix}feed.json`]),
       );
     }
   });
@@ -169,37 +187,40 @@ describe("sample site: every HTML page", () => {
 });
 
 describe("sample site: issue pages", () => {
-  it("keeps the chrome in the site's language and marks the content with the issue's", async () => {
+  it("puts every page in its edition's language: the chrome, the content and <html lang>", async () => {
     const ja = await doc("issues/2011-04/index.html");
-    const en = await doc("issues/2011-05/index.html");
+    const en = await doc(`${EN_APRIL}index.html`);
     const article = (d: Document) => find(d, (e) => e.tagName === "article");
     expect(htmlLang(ja)).toBe("ja");
-    expect(htmlLang(en)).toBe("ja");
+    expect(htmlLang(en)).toBe("en");
     expect(attr(article(en) ?? byTag(en, "html")[0]!, "lang")).toBe("en");
     expect(attr(article(ja) ?? byTag(ja, "html")[0]!, "lang")).toBe("ja");
-    // The menu and the previous/next links are the site's (Japanese); the issue's own header is English.
+    // The English edition is an English site: its menus are English, and so is its site name.
     const navText = (d: Document) => byTag(d, "nav").map((n) => normalizeSpace(textContent(n))).join(" | ");
-    expect(navText(en)).toContain("バックナンバー");
-    expect(navText(en)).toContain("前の号");
-    expect(navText(en)).not.toMatch(/Archive|Previous issue/);
-    expect(attr(byTag(en, "title")[0]!, "lang")).toBe("en");
+    expect(navText(en)).toContain("Archive");
+    expect(navText(en)).not.toContain("バックナンバー");
+    expect(navText(ja)).toContain("バックナンバー");
+    expect(navText(ja)).toContain("次の号");
+    expect(attr(byTag(en, "title")[0]!, "lang")).toBeUndefined();
+    expect(normalizeSpace(textContent(byTag(en, "title")[0]!))).toMatch(/ \| Gekkan Linux-HA Monthly$/);
     expect(meta(ja, "og:locale")).toBe("ja_JP");
     expect(meta(en, "og:locale")).toBe("en_US");
     expect(meta(ja, "og:type")).toBe("article");
+    for (const f of site.htmlFiles) expect(htmlLang(await doc(f)), f).toBe(editionOf(f));
   });
 
   it("shows the localized issue label, number and reading time", async () => {
     const ja = await doc("issues/2011-04/index.html");
-    const en = await doc("issues/2011-05/index.html");
+    const en = await doc(`${EN_APRIL}index.html`);
     const metaText = (d: Document): string => normalizeSpace(textContent(find(d, (e) => (attr(e, "class") ?? "").split(" ").includes("issue-meta")) ?? d));
     expect(metaText(ja)).toBe("2011年4月号 · 第1号");
-    expect(metaText(en)).toBe("May 2011 · Issue 2");
+    expect(metaText(en)).toBe("April 2011 · Issue 1");
     const dateLine = (d: Document): string => normalizeSpace(textContent(find(d, (e) => attr(e, "class") === "issue-date") ?? d));
     expect(dateLine(ja)).toMatch(/^2011年4月1日 · 約\d+分で読めます/);
-    expect(dateLine(en)).toMatch(/^May 1, 2011 · \d+ min read/);
+    expect(dateLine(en)).toMatch(/^April 1, 2011 · \d+ min read/);
     const h1 = (d: Document): string => normalizeSpace(textContent(byTag(d, "h1")[0] ?? d));
     expect(h1(ja)).toBe("月刊 gekkan 創刊号：Linux-HA まわりの新着情報とバージョン互換メモ");
-    expect(h1(en)).toBe("Gekkan recap for English readers: STONITH plugins and Pacemaker 1.0/1.1");
+    expect(h1(en)).toBe("Gekkan, first issue: news from around Linux-HA and notes on version compatibility");
   });
 
   it("links 2011-04 and 2011-05 to each other with rel=next/prev, and never to the draft", async () => {
@@ -209,6 +230,8 @@ describe("sample site: issue pages", () => {
         .map((a) => `${attr(a, "rel")} ${attr(a, "href")}`);
     expect(await rels("issues/2011-04/index.html")).toEqual([`next ${BASE}issues/2011-05/`]);
     expect(await rels("issues/2011-05/index.html")).toEqual([`prev ${BASE}issues/2011-04/`]);
+    // Neighbours are in the same language: May has no English edition, so the English April has none.
+    expect(await rels(`${EN_APRIL}index.html`)).toEqual([]);
     for (const f of site.htmlFiles) {
       const html = await site.read(f);
       expect(html.includes(DRAFT_TITLE) || html.includes(DRAFT_ROUTE), f).toBe(false);
@@ -216,9 +239,10 @@ describe("sample site: issue pages", () => {
   });
 
   it("rewrites root-relative Markdown links to the base path", async () => {
-    const hrefs = async (file: string): Promise<string[]> => byTag(await doc(file), "a").filter((a) => ["5月号", "April issue"].includes(textContent(a))).map((a) => attr(a, "href") ?? "");
+    const hrefs = async (file: string): Promise<string[]> => byTag(await doc(file), "a").filter((a) => ["5月号", "英語版", "Japanese"].includes(textContent(a))).map((a) => attr(a, "href") ?? "");
     expect(await hrefs("issues/2011-04/index.html")).toEqual([`${BASE}issues/2011-05/`]);
-    expect(await hrefs("issues/2011-05/index.html")).toEqual([`${BASE}issues/2011-04/`]);
+    expect(await hrefs("issues/2011-05/index.html")).toEqual([`${BASE}${EN_APRIL}`]);
+    expect(await hrefs(`${EN_APRIL}index.html`)).toEqual([`${BASE}issues/2011-04/`]);
   });
 });
 

@@ -26,6 +26,8 @@ const CONFIG = {
   url: "https://example.org/",
   lang: "ja",
   authors: [`編集部 ${SVG}`],
+  // The English edition's own title; its description falls back to the site's (marked lang="ja").
+  languages: { en: { title: `Monthly ${BREAKOUT}` } },
 };
 
 const ISSUE_TITLE = `${SCRIPT} ${BREAKOUT} 号`;
@@ -153,7 +155,9 @@ beforeAll(async () => {
   dir = tempSite({
     "gekkan.config.json": `${JSON.stringify(CONFIG, null, 2)}\n`,
     "content/issues/2011/2011-04.md": ISSUE,
-    "content/issues/2011/2011-05.md": `---\ntitle: "次の号"\nissue: 2\ndate: 2011-05-01\nlang: en\n---\n\nSee [the first](/issues/2011-04/).\n`,
+    // The same hostile text as a translation: every page of the English edition, its language links and switch.
+    "content/issues/2011/2011-04.en.md": ISSUE.replace("lang: ja", "lang: en"),
+    "content/issues/2011/2011-05.md": `---\ntitle: "次の号"\nissue: 2\ndate: 2011-05-01\n---\n\n[創刊号](/issues/2011-04/)へ。\n`,
   });
   built = await generate({ root: dir.path, now: new Date("2026-01-01T00:00:00Z"), search: false, threads: 0 });
 });
@@ -176,21 +180,21 @@ describe("hostile content: generated HTML pages", () => {
 
   it("renders every page type", () => {
     expect(htmlPaths()).toEqual(
-      expect.arrayContaining(["index.html", "404.html", "issues/2011-04/index.html", "archive/index.html", "archive/2011/index.html", "releases/index.html", "compat/index.html", "stonith/index.html", "components/index.html", "components/pacemaker/index.html", "search/index.html"]),
+      expect.arrayContaining(["index.html", "404.html", "issues/2011-04/index.html", "archive/index.html", "archive/2011/index.html", "releases/index.html", "compat/index.html", "stonith/index.html", "components/index.html", "components/pacemaker/index.html", "search/index.html", "en/index.html", "en/issues/2011-04/index.html", "en/releases/index.html"]),
     );
   });
 
   it("no page contains a script, handler, dangerous element or javascript: URL", () => {
     const report: string[] = [];
     for (const path of htmlPaths()) {
-      const allow = path === "search/index.html" ? isPagefindScript : () => false;
+      const allow = path === "search/index.html" || path === "en/search/index.html" ? isPagefindScript : () => false;
       for (const p of unsafeParts(page(path), allow)) report.push(`${path}: ${p}`);
     }
     expect(report).toEqual([]);
   });
 
-  it("the search page's own scripts are exactly the Pagefind loader and initialiser", () => {
-    const scripts = byTag(page("search/index.html"), "script");
+  it.each(["search/index.html", "en/search/index.html"])("the search page's own scripts are exactly the Pagefind loader and initialiser (%s)", (path) => {
+    const scripts = byTag(page(path), "script");
     expect(scripts.map((s) => attr(s, "src") ?? "inline")).toEqual(["/pagefind/pagefind-ui.js", "inline"]);
     expect(scripts.every(isPagefindScript)).toBe(true);
   });

@@ -1,0 +1,63 @@
+import type { VFileMessage } from "vfile-message";
+import { diagnostic } from "../diagnostics.js";
+import { nameLanguage } from "../content/language-suffix.js";
+import type { ExistingIssue } from "./existing-issues.js";
+
+export interface TranslationPlan {
+  /** Root-relative path of the file to create: the original's name with `.<lang>.md`. */
+  file: string;
+  text: string;
+}
+
+export type TranslationResult = { ok: true; plan: TranslationPlan } | { ok: false; messages: VFileMessage[] } | { ok: false; problem: string };
+
+export interface TranslationRequest {
+  /** The issue to translate: its number or slug. */
+  wanted: string;
+  lang: string;
+  siteLang: string;
+  /** Languages with a locale pack: a name suffix that is one of them is replaced, not stacked. */
+  languages: readonly string[];
+  title?: string | undefined;
+}
+
+/**
+ * A translation of an existing issue, to start from: the original's file,
+ * named `<name>.<lang>.md` beside it, with `lang` set and `draft: true`.
+ * Its text is the original's, to translate in place, so the blocks keep
+ * the attributes that pair them with the original's (see block-match.ts).
+ * Refuses an issue that already has a translation into `lang`.
+ */
+export function planTranslation(existing: readonly ExistingIssue[], request: TranslationRequest): TranslationResult {
+  const langOf = (e: ExistingIssue) => e.lang ?? request.siteLang;
+  const originals = existing.filter((e) => langOf(e) === request.siteLang && e.number !== undefined);
+  const original = originals.find((e) => String(e.number) === request.wanted || (e.slug ?? e.date?.slice(0, 7)) === request.wanted);
+  if (original === undefined) {
+    const known = originals.map((e) => `${e.number} (${e.file})`).join(", ");
+    return { ok: false, problem: `no issue ${JSON.stringify(request.wanted)} in ${request.siteLang} to translate: give its number or slug${known === "" ? "" : `; the site has ${known}`}` };
+  }
+  const taken = existing.filter((e) => e.number === original.number && langOf(e) === request.lang);
+  if (taken.length > 0) {
+    return { ok: false, messages: taken.map((e) => diagnostic(e.file, `issue ${original.number} already has a translation into ${request.lang} here; gekkan new never overwrites`, { line: e.line, column: 1 }, "new-translation-exists")) };
+  }
+  if (!/^---\r?\n[\s\S]*?\r?\n---\r?(\n|$)/.test(original.text)) return { ok: false, problem: `${original.file}: its front matter cannot be read; fix it (gekkan check says how) before translating it` };
+  const named = nameLanguage(original.file, request.languages);
+  const stem = original.file.slice(0, -(named === undefined ? ".md".length : `.${named}.md`.length));
+  return { ok: true, plan: { file: `${stem}.${request.lang}.md`, text: translationText(original.text, request) } };
+}
+
+/** The original's text with `lang`, `draft: true` (and a new title) in its front matter; the rest as it is. */
+function translationText(text: string, request: TranslationRequest): string {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const end = lines.indexOf("---", 1);
+  const front = lines.slice(1, end);
+  const set = (key: string, value: string, after: string) => {
+    const at = front.findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
+    if (at >= 0) front[at] = `${key}: ${value}`;
+    else front.splice(front.findIndex((line) => new RegExp(`^${after}\\s*:`).test(line)) + 1, 0, `${key}: ${value}`);
+  };
+  if (request.title !== undefined) set("title", JSON.stringify(request.title), "---");
+  set("lang", request.lang, "issue");
+  set("draft", "true", "lang");
+  return [lines[0], ...front, ...lines.slice(end)].join("\n");
+}

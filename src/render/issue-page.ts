@@ -1,0 +1,48 @@
+import type { SiteIssue } from "../site/model.js";
+import { siteUrl } from "../site/urls.js";
+import { issueBodyHtml, issueToc } from "./issue-html.js";
+import { siteText, viewContext, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
+import { issueCard, titleWithLabel, url } from "./views.js";
+
+/** An issue's language versions as page alternates (none when it is not translated). */
+export function issueAlternates(entry: SiteIssue): Alternate[] {
+  return entry.versions.length < 2 ? [] : entry.versions.map((version) => ({ lang: version.issue.lang, route: version.route }));
+}
+
+/** An issue's page, all in the issue's language: its content, and the chrome of its language's edition around it. */
+export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<SiteIssue, string>): PageSpec {
+  const view = viewContext(env, entry.issue.lang);
+  const card = issueCard(entry, view);
+  return {
+    route: entry.route,
+    template: "issue",
+    lang: entry.issue.lang,
+    contentLang: entry.issue.lang,
+    title: titleWithLabel(entry.issue.title, card.label),
+    description: entry.issue.summary || siteText(env.config, entry.issue.lang).description,
+    type: "article",
+    image: issueImage(entry, env),
+    alternates: issueAlternates(entry),
+    data: {
+      issue: card,
+      html: bodies.get(entry) ?? "",
+      toc: issueToc(entry, view),
+      previous: entry.previous ? issueCard(entry.previous, view) : null,
+      next: entry.next ? issueCard(entry.next, view) : null,
+    },
+  };
+}
+
+/** The issue's first picture in a format sharing sites show (not SVG), else the site's default image. */
+function issueImage(entry: SiteIssue, env: RenderEnv): string {
+  const { config } = env;
+  const pageUrl = siteUrl(config, entry.route);
+  const first = entry.body.links.find((l) => l.kind === "image" && /\.(png|jpe?g|gif|webp)(?:[?#]|$)/i.test(l.url));
+  if (first !== undefined) return new URL(first.url, pageUrl).href;
+  return config.image === "" ? "" : siteUrl(config, config.image);
+}
+
+/** An issue's body with its blocks filled in, in the issue's language (for its page and the feeds). */
+export function issueBody(env: RenderEnv, entry: SiteIssue): string {
+  return issueBodyHtml(env.liquid, entry, viewContext(env, entry.issue.lang), url(env.config.basePath, entry.route));
+}

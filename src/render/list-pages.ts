@@ -1,0 +1,140 @@
+import type { ComponentSummary, Edition, QaEntry, ReleaseEntry, Site, SiteIssue, StonithDevice, StonithEntry } from "../site/model.js";
+import { siteUrl } from "../site/urls.js";
+import { shardDirs } from "../site/search-index.js";
+import { fill } from "./locale.js";
+import { tableText } from "./issue-html.js";
+import { scrollBoxes } from "./scroll-boxes.js";
+import { localeFor, siteText, viewContext, type PageSpec, type RenderEnv } from "./env.js";
+import { componentLink, issueCard, url, type IssueCard, type ViewContext } from "./views.js";
+
+/** A page and what it is in every language ("archive", "year:2011"): pages with the same id are one page's language versions. */
+export interface ListPage {
+  id: string;
+  spec: PageSpec;
+}
+
+type Card = (entry: SiteIssue) => IssueCard;
+
+/** What every list-page builder needs: the edition, its view, one shared card per issue, strings. */
+interface ListContext {
+  env: RenderEnv;
+  edition: Edition;
+  view: ViewContext;
+  card: Card;
+  anchor: (route: string) => string;
+  str: (key: string) => string;
+  /** A website page in the edition's language with its own description and the default sharing image. */
+  page: (id: string, route: string, template: string, title: string, description: string, data: Record<string, unknown>) => ListPage;
+}
+
+/** Every page of one language but its issues: index, archive, years, reference pages, component pages, search. */
+export function editionPages(edition: Edition, site: Site, env: RenderEnv): ListPage[] {
+  const context = listContext(edition, env);
+  const { str, page, card, view } = context;
+  const routes = edition.routes;
+  const latest = edition.issues[0];
+  const pages: ListPage[] = [
+    page("home", routes.home, "index", siteText(env.config, edition.lang).title, siteText(env.config, edition.lang).description, { latest: latest ? card(latest) : null, recent: edition.issues.slice(1, 11).map(card), total: edition.issues.length }),
+    ...archivePages(context),
+    page("releases", routes.releases, "releases", str("releases"), str("releasesDescription"), { rows: edition.releases.map((e) => releaseRow(e, context)) }),
+    page("compat", routes.compat, "compat", str("compat"), str("compatDescription"), {
+      entries: edition.compat.map((e) => qaEntry(e, context)),
+      components: edition.components.filter((c) => c.qa.length > 0).map((c) => ({ ...componentLink(c.name, view), qaUrl: `${context.anchor(routes.component(c.name))}#c-qa`, count: c.qa.length })),
+    }),
+    page("stonith", routes.stonith, "stonith", str("stonith"), str("stonithDescription"), { rows: edition.stonith.map((d) => stonithRow(d, context)) }),
+    page("components", routes.components, "components", str("components"), str("componentsDescription"), {
+      components: edition.components.map((c) => ({ ...componentLink(c.name, view), issues: c.issues.length, releases: c.releases.length, qa: c.qa.length })),
+    }),
+    ...edition.components.map((c) => componentPage(c, context)),
+  ];
+  if (env.config.search) {
+    // One index for every language, in parts by issue number (every number has its original). Parts other than the primary are merged in by the search page (see search-index.ts).
+    const merged = [...shardDirs(site.issues.map((entry) => entry.issue.number), env.config.searchShardSize).values()].filter((dir) => dir !== "").map((dir) => context.anchor(`pagefind/${dir}`));
+    pages.push(page("search", routes.search, "search", str("search"), str("searchDescription"), { bundleUrl: context.anchor("pagefind/"), mergeUrls: merged.join(" ") }));
+  }
+  return pages;
+}
+
+function listContext(edition: Edition, env: RenderEnv): ListContext {
+  const { config } = env;
+  const view = viewContext(env, edition.lang);
+  const t = localeFor(env, edition.lang).pack.strings;
+  // One card per issue, shared by every list it appears in (home, archive, year, component pages): ~5 lists × 4,000 issues otherwise.
+  const cards = new Map<SiteIssue, IssueCard>();
+  const card: Card = (entry) => {
+    let made = cards.get(entry);
+    if (made === undefined) cards.set(entry, (made = issueCard(entry, view)));
+    return made;
+  };
+  const image = config.image === "" ? "" : siteUrl(config, config.image);
+  return {
+    env, edition, view, card,
+    anchor: (route) => url(config.basePath, route),
+    str: (key) => t[key] ?? key,
+    page: (id, route, template, title, description, data) => ({ id, spec: { route, template, lang: edition.lang, contentLang: edition.lang, title, description, type: "website", image, alternates: [], data } }),
+  };
+}
+
+function archivePages({ edition, card, anchor, str, page }: ListContext): ListPage[] {
+  const yearTitle = (year: string) => fill(str("archiveYear"), { year });
+  const routes = edition.routes;
+  return [
+    page("archive", routes.archive, "archive", str("archive"), str("archiveDescription"), {
+      years: edition.years.map((y) => ({ year: y.year, url: anchor(routes.year(y.year)), issues: y.issues.map(card), label: yearTitle(y.year) })),
+    }),
+    ...edition.years.map((y) => page(`year:${y.year}`, routes.year(y.year), "archive-year", yearTitle(y.year), fill(str("archiveYearDescription"), { year: y.year }), {
+      year: y.year, issues: y.issues.map(card), years: edition.years.map((o) => ({ year: o.year, url: anchor(routes.year(o.year)), current: o.year === y.year })),
+    })),
+  ];
+}
+
+function componentPage(c: ComponentSummary, context: ListContext): ListPage {
+  const { anchor, card, str, view, edition } = context;
+  const link = componentLink(c.name, view);
+  return context.page(`component:${c.name}`, edition.routes.component(c.name), "component", link.label, fill(str("componentDescription"), { component: link.label }), {
+    name: c.name,
+    label: link.label,
+    feedUrl: anchor(edition.routes.componentFeed(c.name)),
+    issues: c.issues.map(card),
+    releases: c.releases.map((e) => releaseRow(e, context)),
+    qa: c.qa.map((e) => qaEntry(e, context)),
+    stonith: c.stonith.map((e) => stonithNote(e, context)),
+  });
+}
+
+/** One row of /releases/ (and of a component page): the version column holds the version only. */
+function releaseRow(e: ReleaseEntry, { view, card, anchor }: ListContext) {
+  const b = e.block;
+  const component = componentLink(b.component, view);
+  return {
+    component, version: b.version, status: b.status, statusLabel: view.locale.status(b.status),
+    title: b.title || [component.label, b.version].filter(Boolean).join(" "),
+    // Only the release's own date: a planned release without one has no date, whatever its issue's.
+    date: b.date, dateLabel: b.date === "" ? "" : view.locale.formatDate(b.date),
+    lang: e.source.issue.issue.lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
+  };
+}
+
+function qaEntry(e: QaEntry, { env, view, card, anchor }: ListContext) {
+  const b = e.block;
+  const lang = e.source.issue.issue.lang;
+  return {
+    questionText: b.questionText, versions: b.versions,
+    answerHtml: scrollBoxes(b.answerHtml, tableText(localeFor(env, lang))),
+    components: b.components.map((name) => componentLink(name, view)),
+    lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
+  };
+}
+
+function stonithNote(e: StonithEntry, { card, anchor }: ListContext) {
+  return { ...e.block, lang: e.source.issue.issue.lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute) };
+}
+
+function stonithRow(d: StonithDevice, { card, anchor }: ListContext) {
+  const { block, source } = d.current;
+  return {
+    device: d.device, vendor: block.vendor, hardware: block.hardware, plugin: block.plugin, lang: source.issue.issue.lang,
+    issue: card(source.issue), anchorUrl: anchor(source.anchorRoute),
+    history: d.history.map((h) => ({ plugin: h.block.plugin, hardware: h.block.hardware, superseded: h.superseded, lang: h.source.issue.issue.lang, issue: card(h.source.issue), anchorUrl: anchor(h.source.anchorRoute) })),
+  };
+}

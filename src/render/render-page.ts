@@ -1,0 +1,74 @@
+import { absoluteUrl, routesIn, siteUrl } from "../site/urls.js";
+import { ROUTES } from "../site/urls.js";
+import { hreflangTargets } from "../site/alternates.js";
+import { localeFor, siteText, type PageSpec, type RenderEnv } from "./env.js";
+import { url } from "./views.js";
+
+/** One page spec → HTML, through its template with the shared `site`/`page`/`t` data (`tc`: the content's strings). */
+export function renderPage(spec: PageSpec, env: RenderEnv): string {
+  const { config } = env;
+  const locale = localeFor(env, spec.lang);
+  const content = localeFor(env, spec.contentLang);
+  const routes = routesIn(spec.lang, config.lang);
+  const link = (route: string) => url(config.basePath, route);
+  const pageUrl = link(spec.route);
+  const nav = [
+    { key: "archive", route: routes.archive },
+    { key: "releases", route: routes.releases },
+    { key: "compat", route: routes.compat },
+    { key: "stonith", route: routes.stonith },
+    ...(config.search ? [{ key: "search", route: routes.search }] : []),
+  ].map((item) => ({ label: locale.pack.strings[item.key] ?? item.key, url: link(item.route), current: item.route === spec.route }));
+  const favicon = config.favicon === "" ? "assets/favicon.svg" : config.favicon;
+  const text = siteText(config, spec.lang);
+  return env.liquid.renderFileSync(spec.template, {
+    ...spec.data,
+    t: locale.pack.strings,
+    tc: content.pack.strings,
+    site: {
+      ...text,
+      lang: config.lang,
+      homeUrl: link(routes.home),
+      archiveUrl: link(routes.archive),
+      componentsUrl: link(routes.components),
+      styleUrl: env.styleUrl,
+      faviconUrl: link(favicon),
+      faviconType: ICON_TYPES[/\.(\w+)$/.exec(favicon)?.[1]?.toLowerCase() ?? ""] ?? "",
+      search: config.search,
+      searchUrl: link(routes.search),
+      feeds: { atom: link(routes.atom), rss: link(routes.rss), json: link(routes.jsonFeed) },
+      nav,
+    },
+    page: {
+      title: spec.title,
+      fullTitle: spec.route === routes.home ? text.title : `${spec.title} | ${text.title}`,
+      lang: spec.lang,
+      contentLang: spec.contentLang,
+      // Open Graph wants ll_CC: "ja-JP" → "ja_JP".
+      ogLocale: content.pack.intl.replace("-", "_"),
+      url: pageUrl,
+      canonical: absoluteUrl(config.origin, pageUrl),
+      description: spec.description,
+      type: spec.type,
+      image: spec.image,
+      noindex: spec.route === ROUTES.notFound,
+      ...languageLinks(spec, env),
+    },
+  });
+}
+
+/**
+ * hreflang links (every version, this one included, and x-default: the
+ * site's language) with absolute URLs, as search engines want them, and the
+ * visible switch to the other versions, each named in its own language.
+ */
+function languageLinks(spec: PageSpec, env: RenderEnv) {
+  const { config } = env;
+  const absolute = (route: string) => siteUrl(config, route);
+  return {
+    hreflang: hreflangTargets(spec.alternates, config.lang).map((a) => ({ lang: a.lang, url: absolute(a.route) })),
+    languages: spec.alternates.filter((a) => a.route !== spec.route).map((a) => ({ lang: a.lang, name: localeFor(env, a.lang).pack.name, url: url(config.basePath, a.route) })),
+  };
+}
+
+const ICON_TYPES: Readonly<Record<string, string>> = { svg: "image/svg+xml", png: "image/png", ico: "image/x-icon", gif: "image/gif", webp: "image/webp", jpg: "image/jpeg", jpeg: "image/jpeg" };

@@ -1,0 +1,69 @@
+import type { Block } from "../blocks/types.js";
+import type { BlockSource, SiteIssue } from "./model.js";
+import { deviceKey } from "./device-key.js";
+
+/** A block and where it stands: what reference pages list. */
+export interface BlockEntry {
+  block: Block;
+  source: BlockSource;
+}
+
+/** The facts of a block that a translation keeps: everything but its text (a release's title, a Q&A's question and answer, the notes). */
+function factKey(block: Block): string {
+  if (block.kind === "release") return JSON.stringify([block.kind, block.component, block.version, block.status, block.date]);
+  if (block.kind === "qa") return JSON.stringify([block.kind, block.components, block.versions]);
+  return JSON.stringify([block.kind, deviceKey(block.device)]);
+}
+
+/**
+ * THE rule for which block of a translation translates which block of its
+ * original: the one with the same kind and anchor (an explicit `#id`, or the
+ * anchor made from its attributes); else, in order, the one with the same
+ * kind and the same facts (see factKey), so a release anchored by its title
+ * still finds its original. Returns translated block → original block; a
+ * translated block with no partner is the translation's own.
+ */
+export function matchBlocks(original: readonly Block[], translated: readonly Block[]): Map<Block, Block> {
+  const pairs = new Map<Block, Block>();
+  const taken = new Set<Block>();
+  const pair = (key: (block: Block) => string) => {
+    for (const block of translated) {
+      if (pairs.has(block)) continue;
+      const partner = original.find((o) => !taken.has(o) && key(o) === key(block));
+      if (partner === undefined) continue;
+      pairs.set(block, partner);
+      taken.add(partner);
+    }
+  };
+  pair((block) => `${block.kind}#${block.id}`);
+  pair(factKey);
+  return pairs;
+}
+
+function entry(issue: SiteIssue, block: Block): BlockEntry {
+  return { block, source: { issue, anchorRoute: `${issue.route}#${block.id}` } };
+}
+
+/** An issue's blocks as reference entries, in the order written. */
+export function blockEntries(issue: SiteIssue): BlockEntry[] {
+  return issue.body.blocks.map((block) => entry(issue, block));
+}
+
+/**
+ * One entry per block of an issue number, in a translation's language: each
+ * block of the original in its translation when it has one, else as the
+ * original wrote it (in the original's language), then the blocks only the
+ * translation has. A translated block is the same fact, never a second one.
+ */
+export function translatedEntries(original: SiteIssue, translation: SiteIssue | undefined): BlockEntry[] {
+  if (translation === undefined) return blockEntries(original);
+  const pairs = matchBlocks(original.body.blocks, translation.body.blocks);
+  const byOriginal = new Map([...pairs].map(([translated, partner]) => [partner, translated]));
+  return [
+    ...original.body.blocks.map((block) => {
+      const translated = byOriginal.get(block);
+      return translated === undefined ? entry(original, block) : entry(translation, translated);
+    }),
+    ...translation.body.blocks.filter((block) => !pairs.has(block)).map((block) => entry(translation, block)),
+  ];
+}

@@ -1,0 +1,57 @@
+import type { VFileMessage } from "vfile-message";
+import { diagnostic } from "../diagnostics.js";
+import type { RenderedIssue } from "../content/render-issue.js";
+
+/** Where an issue's number is written. */
+const at = (r: RenderedIssue) => `${r.issue.file}:${r.issue.numberLine}`;
+
+/** Issues grouped by `key`, each group in file-name order; only groups of two or more. */
+function groups(rendered: readonly RenderedIssue[], key: (r: RenderedIssue) => string): RenderedIssue[][] {
+  const seen = new Map<string, RenderedIssue[]>();
+  for (const r of [...rendered].sort((a, b) => (a.issue.file < b.issue.file ? -1 : 1))) seen.set(key(r), [...(seen.get(key(r)) ?? []), r]);
+  return [...seen.values()].filter((group) => group.length > 1);
+}
+
+/**
+ * Two issues with one number in one language, each reported at its
+ * `issue:` line naming the others. Another language with the same number is
+ * a translation, not a duplicate.
+ */
+export function duplicateNumbers(rendered: readonly RenderedIssue[], siteLang: string): VFileMessage[] {
+  return groups(rendered, (r) => `${r.issue.number}\0${r.issue.lang}`).flatMap((group) =>
+    group.map((r) => {
+      const others = group.filter((o) => o !== r).map(at).join(", ");
+      const reason = r.issue.lang === siteLang
+        ? `duplicate issue number ${r.issue.number}: also used by ${others}; give each issue its own number (a translation shares its original's number but has its own lang)`
+        : `issue ${r.issue.number} has more than one ${r.issue.lang} translation: this one and ${others}; keep one of them, or correct the number or lang`;
+      return diagnostic(r.issue.file, reason, { line: r.issue.numberLine, column: 1 }, "duplicate-issue");
+    }),
+  );
+}
+
+/** A translation (an issue in another language than the site's) whose number no issue in the site's language has. */
+export function orphanTranslations(rendered: readonly RenderedIssue[], siteLang: string): VFileMessage[] {
+  const originals = new Set(rendered.filter((r) => r.issue.lang === siteLang).map((r) => r.issue.number));
+  return rendered
+    .filter((r) => r.issue.lang !== siteLang && !originals.has(r.issue.number))
+    .map((r) => {
+      const reason = `lang: ${r.issue.lang} makes this a translation of issue ${r.issue.number}, but no issue ${r.issue.number} is in the site's language (${siteLang}) for it to translate; write that original first, or give this file the number of the issue it translates`;
+      return diagnostic(r.issue.file, reason, { line: r.issue.numberLine, column: 1 }, "translation-without-original");
+    });
+}
+
+/**
+ * Two issues with the same `key` (a page URL): each reported at `line`,
+ * naming the others, unless each of them is only the same issue number in
+ * the same language, reported already (duplicateNumbers).
+ */
+export function duplicates(rendered: readonly RenderedIssue[], key: (r: RenderedIssue) => string, what: string, line: (r: RenderedIssue) => number): VFileMessage[] {
+  const sameNumber = (a: RenderedIssue, b: RenderedIssue) => a.issue.number === b.issue.number && a.issue.lang === b.issue.lang;
+  return groups(rendered, key).flatMap((group) =>
+    group.flatMap((r) => {
+      const others = group.filter((o) => o !== r);
+      if (others.every((o) => sameNumber(r, o))) return [];
+      return [diagnostic(r.issue.file, `duplicate ${what} ${JSON.stringify(key(r))}: also used by ${others.map((o) => `${o.issue.file}:${line(o)}`).join(", ")}`, { line: line(r), column: 1 }, "duplicate-issue")];
+    }),
+  );
+}
