@@ -18,7 +18,7 @@ import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from "node
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 20110701;
 
 export function mulberry32(seed) {
@@ -102,19 +102,40 @@ function jaParagraph(rand) {
 const DAY_MS = 86400000;
 const EPOCH = Date.UTC(1990, 0, 1);
 
-/** Front matter fields + markdown body for issue n (1-based). Pure function of (seed, n). */
+const seedFor = (seed, n) => (seed ^ Math.imul(n, 0x9e3779b1)) >>> 0;
+const roles = new Map();
+
+/**
+ * What file n is, like the real series: an original in Japanese, numbered
+ * among the originals, or (about a third of the files) the English
+ * translation of the original just before it, published a day later. A
+ * file drawn English right after a translation is an original.
+ */
+function roleOf(seed, n) {
+  let list = roles.get(seed);
+  if (list === undefined) roles.set(seed, (list = [{ lang: "ja", number: 0 }]));
+  for (let k = list.length; k <= n; k++) {
+    const prev = list[k - 1];
+    const drawnEn = mulberry32(seedFor(seed, k))() >= 0.6;
+    list.push(k > 1 && drawnEn && prev.lang === "ja" ? { lang: "en", number: prev.number } : { lang: "ja", number: prev.number + 1 });
+  }
+  return list[n];
+}
+
+/** Front matter fields + markdown body for file n (1-based). Pure function of (seed, n). */
 export function makeIssue(seed, n, targetBytes = 4096) {
-  const rand = mulberry32((seed ^ Math.imul(n, 0x9e3779b1)) >>> 0);
+  const rand = mulberry32(seedFor(seed, n));
   const date = new Date(EPOCH + (n - 1) * DAY_MS).toISOString().slice(0, 10);
   const [yyyy, mm] = date.split("-");
-  const lang = rand() < 0.6 ? "ja" : "en";
+  rand(); // the draw roleOf reads
+  const { lang, number } = roleOf(seed, n);
   const component = pick(rand, COMPONENTS);
   const ver = version(rand);
   const status = pick(rand, STATUSES);
   const tags = subset(rand, TAGS, 1, 4);
   const title = lang === "ja"
-    ? `Linux-HA Japan 月刊ニュース 第${n}号: ${component} ${ver}`
-    : `Linux-HA Monthly #${n}: ${component} ${ver} ${status}`;
+    ? `Linux-HA Japan 月刊ニュース 第${number}号: ${component} ${ver}`
+    : `Linux-HA Monthly #${number}: ${component} ${ver} ${status}`;
   const summary = lang === "ja"
     ? `${component} ${ver} の${status === "released" ? "リリース" : "最新情報"}、${tags.join("・")} の話題をお届けします。`
     : `News on ${component} ${ver} (${status}) and ${tags.join(", ")}.`;
@@ -165,7 +186,7 @@ export function makeIssue(seed, n, targetBytes = 4096) {
   const fm = [
     "---",
     `title: ${JSON.stringify(title)}`,
-    `issue: ${n}`,
+    `issue: ${number}`,
     `date: ${date}`,
     `slug: i-${n}`,
     `summary: ${JSON.stringify(summary)}`,

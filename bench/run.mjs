@@ -276,12 +276,22 @@ function findIssue(corpusDir, number) {
   throw new Error(`issue ${number} not found in corpus`);
 }
 
-/** Issue `number` written like `template`: next number, slug and a date a week later. */
-function nextIssueText(template, number) {
+/** The newest original (Japanese) issue at or before file `n`: the monthly build's model. */
+function lastOriginal(corpusDir, n) {
+  for (let k = n; k > 0; k--) {
+    const path = findIssue(corpusDir, k);
+    if (/^lang: ja$/m.test(readFileSync(path, "utf8"))) return path;
+  }
+  throw new Error("no original issue in the corpus");
+}
+
+/** The issue after `template`, written like it: the next number, its own slug and a date a week later. */
+function nextIssueText(template) {
   const text = readFileSync(template, "utf8");
+  const number = Number(/^issue: (\d+)$/m.exec(text)?.[1] ?? 0) + 1;
   const date = /^date: (\d{4}-\d{2}-\d{2})$/m.exec(text)?.[1] ?? "2000-01-01";
   const next = new Date(Date.parse(`${date}T00:00:00Z`) + 7 * 86400000).toISOString().slice(0, 10);
-  return text.replace(/^issue: \d+$/m, `issue: ${number}`).replace(/^slug: .*$/m, `slug: i-${number}`).replace(/^date: .*$/m, `date: ${next}`).replace(/第\d+号/, `第${number}号`);
+  return text.replace(/^issue: \d+$/m, `issue: ${number}`).replace(/^slug: .*$/m, `slug: monthly-${number}`).replace(/^date: .*$/m, `date: ${next}`).replace(/第\d+号/, `第${number}号`);
 }
 
 /** Per-stage times of one cold build (`--timings`), in ms per issue. */
@@ -541,7 +551,7 @@ async function main() {
     const mid = Math.ceil(n / 2);
     const editTarget = findIssue(corpusDir, mid);
     let originalText = readFileSync(editTarget, "utf8");
-    const lastIssuePath = findIssue(corpusDir, n);
+    const lastIssuePath = lastOriginal(corpusDir, n);
     const newIssuePath = join(dirname(lastIssuePath), `monthly-${n + 1}.md`);
     rmSync(newIssuePath, { force: true });
     let editNo = 0;
@@ -550,7 +560,7 @@ async function main() {
       editIssue() { editNo++; writeFileSync(editTarget, `${originalText}\nBench edit ${editNo}: one issue changed.\n`); },
       restoreIssue() { writeFileSync(editTarget, originalText); },
       // The monthly build: issue n+1, dated after every other, written like the last one.
-      addIssue() { writeFileSync(newIssuePath, nextIssueText(lastIssuePath, n + 1)); },
+      addIssue() { writeFileSync(newIssuePath, nextIssueText(lastIssuePath)); },
       removeNewIssue() { rmSync(newIssuePath, { force: true }); },
     };
     const tools = makeTools(ctx);

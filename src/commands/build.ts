@@ -1,6 +1,7 @@
 import { join, resolve } from "node:path";
 import { commonFlags, parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
-import { plural } from "../plural.js";
+import { issuesAndTranslations, plural } from "../plural.js";
+import { allIssues } from "../site/model.js";
 import type { BuildOptions } from "../pipeline/options.js";
 import { assertSafeOutputDir, outputTarget } from "../write/output-dir.js";
 
@@ -66,6 +67,6 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   if (flags.quiet === true) return EXIT.ok;
   const pages = generated.stats.pages;
   const rendered = `${generated.stats.issuesRendered} of ${plural(generated.sources.length, "source")} and ${pages.rendered} of ${plural(pages.rendered + pages.reused, "page")} rendered`;
-  io.out(`gekkan: built ${plural(generated.site.issues.length, "issue")} in ${elapsed()} ms (${rendered}); ${written.wrote} of ${plural(generated.output.size, "file")} written to ${out}`);
+  io.out(`gekkan: built ${issuesAndTranslations(generated.site.issues.length, allIssues(generated.site).length - generated.site.issues.length)} in ${elapsed()} ms (${rendered}); ${written.wrote} of ${plural(generated.output.size, "file")} written to ${out}`);
   return EXIT.ok;
 }

@@ -4,7 +4,7 @@ import type { RenderContext } from "../content/render-issue.js";
 import { buildTime } from "../build-time.js";
 import { ContentError, diagnostic, formatDiagnostic } from "../diagnostics.js";
 import { readSourceFile } from "../content/sources.js";
-import { plural } from "../plural.js";
+import { issuesAndTranslations, plural } from "../plural.js";
 import { digest } from "../incremental/digest.js";
 import { generate, type Generated } from "../pipeline/generate.js";
 import type { Source } from "../pipeline/load-inputs.js";
@@ -180,7 +180,7 @@ export class RebuildLoop {
     this.unindexed = false;
     if (diff === undefined) {
       if (wasFailing) this.options.hub.send({ type: "reload", data: { paths: null } });
-      io.out(`gekkan dev: built ${plural(generated.site.issues.length, "issue")} (drafts ${this.options.drafts ? "shown" : "hidden"}) in ${ms} ms`);
+      io.out(`gekkan dev: built ${issuesAndTranslations(generated.site.issues.length, allIssues(generated.site).length - generated.site.issues.length)} (drafts ${this.options.drafts ? "shown" : "hidden"}) in ${ms} ms`);
     } else {
       this.announce(diff, wasFailing, next);
       const count = plural(changedCount(diff), "file");

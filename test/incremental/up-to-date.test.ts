@@ -37,7 +37,7 @@ const DAY = "2011-05-10";
 describe("the unchanged-build check of `gekkan build`", () => {
   it("answers a build with nothing changed from the record, leaving dist/ as written", async () => {
     const root = await site();
-    expect(await buildOn(root, DAY)).toMatch(/^gekkan: built 2 issues in \d+ ms \(4 of 4 sources and \d+ of \d+ pages rendered\); \d+ of \d+ files written to .+$/);
+    expect(await buildOn(root, DAY)).toMatch(/^gekkan: built 2 issues and 1 translation in \d+ ms \(4 of 4 sources and \d+ of \d+ pages rendered\); \d+ of \d+ files written to .+$/);
     const index = join(root, "dist", "index.html");
     const before = await stat(index);
     expect(await buildOn(root, DAY)).toMatch(/^gekkan: up to date, 2 issues, \d+ files in .+ \(checked in \d+ ms\)$/);
@@ -46,12 +46,12 @@ describe("the unchanged-build check of `gekkan build`", () => {
 
   it("stays up to date on later days until an issue's date is reached, then builds it", async () => {
     const root = await site();
-    expect(await buildOn(root, "2011-04-10")).toMatch(/built 1 issue in/);
+    expect(await buildOn(root, "2011-04-10")).toMatch(/built 1 issue and 1 translation in/);
     // No issue is dated between these days, so the output is the same: no rebuild.
     expect(await buildOn(root, "2011-04-30")).toMatch(/^gekkan: up to date, 1 issue,/);
     await expect(stat(join(root, "dist", "issues", "2011-05", "index.html"))).rejects.toThrow(/ENOENT/);
     // Issue 2 is dated 2011-05-01: that day it is published.
-    expect(await buildOn(root, "2011-05-01")).toMatch(/built 2 issues in/);
+    expect(await buildOn(root, "2011-05-01")).toMatch(/built 2 issues and 1 translation in/);
     expect(await readFile(join(root, "dist", "index.html"), "utf8")).toContain("/issues/2011-05/");
     // And a build dated before issue 1 drops both.
     expect(await buildOn(root, "2011-03-31")).toMatch(/built 0 issues in/);
