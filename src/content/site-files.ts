@@ -1,8 +1,9 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import type { VFileMessage } from "vfile-message";
-import { diagnostic } from "../diagnostics.js";
 import { CONFIG_FILE } from "../config-file.js";
+import { fileProblem, kindOf } from "./source-problems.js";
+import { insideSite, realSiteRoot } from "./source-tree.js";
 
 /** Folders of the site besides content/ that a build reads file by file. */
 const READ_FOLDERS = ["templates", "public"] as const;
@@ -16,7 +17,7 @@ const READ_FOLDERS = ["templates", "public"] as const;
  * it always has).
  */
 export function siteFileProblems(root: string): VFileMessage[] {
-  const realRoot = realOrSelf(root);
+  const realRoot = realSiteRoot(root);
   const problems = configFileProblems(root);
   for (const folder of READ_FOLDERS) walk(realRoot, root, folder, folder === "templates", problems, 0);
   return problems;
@@ -24,7 +25,7 @@ export function siteFileProblems(root: string): VFileMessage[] {
 
 /** The config and package.json alone (every command reads them). */
 export function configFileProblems(root: string): VFileMessage[] {
-  const realRoot = realOrSelf(root);
+  const realRoot = realSiteRoot(root);
   return [CONFIG_FILE, "package.json"].flatMap((name) => entryProblem(realRoot, join(root, name), name, true) ?? []);
 }
 
@@ -63,32 +64,12 @@ function entryProblem(realRoot: string, path: string, file: string, followLinks:
     } catch {
       return problem(file, "this is a symbolic link that leads nowhere (broken, or a loop); remove it or point it at a file inside the site");
     }
-    if (!inside(realRoot, real)) return problem(file, `this is a symbolic link to ${JSON.stringify(real)}, outside the site; gekkan reads only files inside the site, so copy the file in instead`);
+    if (!insideSite(realRoot, real)) return problem(file, `this is a symbolic link to ${JSON.stringify(real)}, outside the site; gekkan reads only files inside the site, so copy the file in instead`);
     return target.isFile() || target.isDirectory() ? undefined : problem(file, `this is a symbolic link to ${kindOf(target)}, not a regular file, so gekkan did not read it`);
   }
   return own.isFile() || own.isDirectory() ? undefined : problem(file, `this is ${kindOf(own)}, not a regular file, so gekkan did not read it; replace it with an ordinary file`);
 }
 
-function kindOf(stats: Stats): string {
-  if (stats.isFIFO()) return "a named pipe (FIFO)";
-  if (stats.isSocket()) return "a socket";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  return "not a file or folder";
-}
-
 function problem(file: string, reason: string): VFileMessage {
-  return diagnostic(file, reason, { line: 1, column: 1 }, "not-a-file");
-}
-
-function inside(realRoot: string, real: string): boolean {
-  const rel = relative(realRoot, real);
-  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !rel.startsWith(sep));
-}
-
-function realOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
+  return fileProblem(file, reason, "not-a-file");
 }
