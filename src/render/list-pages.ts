@@ -33,8 +33,9 @@ export function editionPages(edition: Edition, site: Site, env: RenderEnv): List
   const { str, page, card, view } = context;
   const routes = edition.routes;
   const latest = edition.issues[0];
+  const text = siteText(env.config, edition.lang);
   const pages: ListPage[] = [
-    page("home", routes.home, "index", siteText(env.config, edition.lang).title, siteText(env.config, edition.lang).description, { latest: latest ? card(latest) : null, recent: edition.issues.slice(1, 11).map(card), total: edition.issues.length }),
+    page("home", routes.home, "index", text.title, text.description, { latest: latest ? card(latest) : null, recent: edition.issues.slice(1, 11).map(card), total: edition.issues.length }),
     ...archivePages(context),
     page("releases", routes.releases, "releases", str("releases"), str("releasesDescription"), { rows: edition.releases.map((e) => releaseRow(e, context)) }),
     page("compat", routes.compat, "compat", str("compat"), str("compatDescription"), {

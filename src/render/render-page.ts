@@ -1,5 +1,4 @@
-import { absoluteUrl, routesIn, siteUrl } from "../site/urls.js";
-import { ROUTES } from "../site/urls.js";
+import { ROUTES, routesIn, siteUrl } from "../site/urls.js";
 import { hreflangTargets } from "../site/alternates.js";
 import { localeFor, siteText, type PageSpec, type RenderEnv } from "./env.js";
 import { url } from "./views.js";
@@ -47,7 +46,7 @@ export function renderPage(spec: PageSpec, env: RenderEnv): string {
       // Open Graph wants ll_CC: "ja-JP" → "ja_JP".
       ogLocale: content.pack.intl.replace("-", "_"),
       url: pageUrl,
-      canonical: absoluteUrl(config.origin, pageUrl),
+      canonical: siteUrl(config, spec.route),
       description: spec.description,
       type: spec.type,
       image: spec.image,
@@ -64,9 +63,8 @@ export function renderPage(spec: PageSpec, env: RenderEnv): string {
  */
 function languageLinks(spec: PageSpec, env: RenderEnv) {
   const { config } = env;
-  const absolute = (route: string) => siteUrl(config, route);
   return {
-    hreflang: hreflangTargets(spec.alternates, config.lang).map((a) => ({ lang: a.lang, url: absolute(a.route) })),
+    hreflang: hreflangTargets(spec.alternates, config.lang).map((a) => ({ lang: a.lang, url: siteUrl(config, a.route) })),
     languages: spec.alternates.filter((a) => a.route !== spec.route).map((a) => ({ lang: a.lang, name: localeFor(env, a.lang).pack.name, url: url(config.basePath, a.route) })),
   };
 }

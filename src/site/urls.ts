@@ -17,7 +17,7 @@ export function siteUrl(config: { origin: string; basePath: string }, route: str
   return absoluteUrl(config.origin, routeUrl(config.basePath, route));
 }
 
-export function absoluteUrl(origin: string, url: string): string {
+function absoluteUrl(origin: string, url: string): string {
   return new URL(url, origin).href;
 }
 
