@@ -3,6 +3,7 @@ import { ROUTES } from "../site/urls.js";
 import { localeFor, siteText, type PageSpec, type RenderEnv } from "./env.js";
 import { issuePage } from "./issue-page.js";
 import { editionPages, type ListPage } from "./list-pages.js";
+import { groupBy } from "../group-by.js";
 
 export { localeFor, viewContext, siteText, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
 export { issueAlternates, issueBody, issuePage } from "./issue-page.js";
@@ -27,9 +28,7 @@ export function pageSpecs(site: Site, env: RenderEnv, bodies: Map<SiteIssue, str
 
 /** Pages with the same id in several languages list each other as alternates (the site's language first, as editions come). */
 function withAlternates(pages: readonly ListPage[]): void {
-  const byId = new Map<string, ListPage[]>();
-  for (const page of pages) byId.set(page.id, [...(byId.get(page.id) ?? []), page]);
-  for (const group of byId.values()) {
+  for (const group of groupBy(pages, (page) => page.id).values()) {
     if (group.length < 2) continue;
     const alternates = group.map((page) => ({ lang: page.spec.lang, route: page.spec.route }));
     for (const page of group) page.spec.alternates = alternates;

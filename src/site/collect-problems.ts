@@ -1,15 +1,15 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import type { RenderedIssue } from "../content/render-issue.js";
+import { groupBy } from "../group-by.js";
 
 /** Where an issue's number is written. */
 const at = (r: RenderedIssue) => `${r.issue.file}:${r.issue.numberLine}`;
 
 /** Issues grouped by `key`, each group in file-name order; only groups of two or more. */
 function groups(rendered: readonly RenderedIssue[], key: (r: RenderedIssue) => string): RenderedIssue[][] {
-  const seen = new Map<string, RenderedIssue[]>();
-  for (const r of [...rendered].sort((a, b) => (a.issue.file < b.issue.file ? -1 : 1))) seen.set(key(r), [...(seen.get(key(r)) ?? []), r]);
-  return [...seen.values()].filter((group) => group.length > 1);
+  const byFile = [...rendered].sort((a, b) => (a.issue.file < b.issue.file ? -1 : 1));
+  return [...groupBy(byFile, key).values()].filter((group) => group.length > 1);
 }
 
 /**

@@ -6,6 +6,8 @@ import { routesIn } from "./urls.js";
 import { buildReference } from "./reference.js";
 import { blockEntries, translatedEntries } from "./block-match.js";
 import { duplicateNumbers, duplicates, orphanTranslations } from "./collect-problems.js";
+import { groupBy } from "../group-by.js";
+import { isPublished } from "./published.js";
 
 export interface CollectOptions {
   drafts: boolean;
@@ -36,7 +38,7 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
   ];
   if (messages.length > 0) return { ok: false, messages };
 
-  const visible = (r: RenderedIssue | undefined) => r !== undefined && (options.drafts || !r.issue.draft) && (options.future || r.issue.date <= options.today);
+  const visible = (r: RenderedIssue | undefined) => r !== undefined && isPublished(r.issue, options.today, options);
   const published = rendered.filter((r) => visible(r) && visible(originals.get(r.issue.number)));
   const entries = published.map((r): SiteIssue => ({ issue: r.issue, body: r.body, route: routeOf(r), slug: slugOf(r), year: issueYear(r, originals.get(r.issue.number)), previous: undefined, next: undefined, versions: [] }));
   linkVersions(entries, options.lang);
@@ -62,9 +64,7 @@ function issueYear(r: RenderedIssue, original: RenderedIssue | undefined): strin
 
 /** Each entry's versions: the entries with its number, the original first, then by language code. */
 function linkVersions(entries: readonly SiteIssue[], siteLang: string): void {
-  const byNumber = new Map<number, SiteIssue[]>();
-  for (const entry of entries) byNumber.set(entry.issue.number, [...(byNumber.get(entry.issue.number) ?? []), entry]);
-  for (const group of byNumber.values()) {
+  for (const group of groupBy(entries, (entry) => entry.issue.number).values()) {
     group.sort((a, b) => (a.issue.lang === siteLang ? -1 : b.issue.lang === siteLang ? 1 : compareText(a.issue.lang, b.issue.lang)));
     for (const entry of group) entry.versions = group;
   }
@@ -82,8 +82,7 @@ function edition(entries: readonly SiteIssue[], lang: string, siteLang: string, 
     entry.next = issues[i - 1];
     entry.previous = issues[i + 1];
   });
-  const years = new Map<string, SiteIssue[]>();
-  for (const entry of issues) years.set(entry.year, [...(years.get(entry.year) ?? []), entry]);
+  const years = groupBy(issues, (entry) => entry.year);
   const blocks = base === undefined
     ? issues.flatMap(blockEntries)
     : base.issues.flatMap((original) => translatedEntries(original, original.versions.find((v) => v.issue.lang === lang)));

@@ -3,6 +3,7 @@ import { compareText } from "../diagnostics.js";
 import type { ComponentSummary, Edition, QaEntry, ReleaseEntry, SiteIssue, StonithDevice, StonithEntry } from "./model.js";
 import type { BlockEntry } from "./block-match.js";
 import { deviceKey } from "./device-key.js";
+import { groupBy } from "../group-by.js";
 
 export { deviceKey } from "./device-key.js";
 
@@ -59,12 +60,7 @@ export function buildReference(issues: readonly SiteIssue[], entries: readonly B
 }
 
 function stonithMatrix(entries: readonly StonithEntry[]): StonithDevice[] {
-  const byDevice = new Map<string, StonithEntry[]>();
-  for (const entry of entries) {
-    const key = deviceKey(entry.block.device);
-    byDevice.set(key, [...(byDevice.get(key) ?? []), entry]);
-  }
-  return [...byDevice.values()]
+  return [...groupBy(entries, (entry) => deviceKey(entry.block.device)).values()]
     .map((list) => {
       const [current, ...older] = list as [StonithEntry, ...StonithEntry[]];
       return {
