@@ -10,7 +10,6 @@ export interface SitemapEntry {
   alternates?: readonly Alternate[];
 }
 
-
 /**
  * The sitemap. A page with versions in other languages lists each of them,
  * itself included, and x-default (the site's language) as
@@ -19,8 +18,9 @@ export interface SitemapEntry {
 export function sitemapXml(config: SiteConfig, entries: readonly SitemapEntry[]): string {
   const abs = (route: string) => escapeXml(siteUrl(config, route));
   const links = (e: SitemapEntry) => hreflangTargets(e.alternates ?? [], config.lang).map((a) => `<xhtml:link rel="alternate" hreflang="${escapeXml(a.lang)}" href="${abs(a.route)}"/>`).join("");
-  const urls = entries.map((e) => `  <url><loc>${abs(e.route)}</loc><lastmod>${e.lastmod}</lastmod>${links(e)}</url>`).join("\n");
-  const xhtml = entries.some((e) => links(e) !== "") ? ' xmlns:xhtml="http://www.w3.org/1999/xhtml"' : "";
+  const alternates = entries.map(links);
+  const urls = entries.map((e, i) => `  <url><loc>${abs(e.route)}</loc><lastmod>${e.lastmod}</lastmod>${alternates[i]}</url>`).join("\n");
+  const xhtml = alternates.some((l) => l !== "") ? ' xmlns:xhtml="http://www.w3.org/1999/xhtml"' : "";
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${xhtml}>\n${urls}\n</urlset>\n`;
 }
 
