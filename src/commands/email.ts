@@ -8,7 +8,8 @@ import { loadConfig } from "../config.js";
 import { PlainError } from "../diagnostics.js";
 import { parseMailbox } from "../mail-address.js";
 import { loadEmailSite } from "../pipeline/email-site.js";
-import { isPublished, selectIssue } from "../email/select-issue.js";
+import { selectIssue } from "../email/select-issue.js";
+import { isPublished } from "../site/published.js";
 import { renderEmail, type EmailEdition } from "../email/render-email.js";
 import { issueBody } from "../render/pages.js";
 import { issueMessages } from "../email/issue-message.js";
@@ -71,7 +72,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const entry = selectIssue(loaded.site, loaded.today, positionals[0], flags.lang);
   const name = `issue ${entry.issue.number} (${entry.slug}${entry.issue.lang === config.lang ? "" : `, ${entry.issue.lang}`})`;
   // A translation is on the site only while its original is too.
-  const holder = [entry, entry.versions[0] ?? entry].find((e) => !isPublished(e, loaded.today));
+  const holder = [entry, entry.versions[0] ?? entry].find((e) => !isPublished(e.issue, loaded.today));
   if (holder !== undefined) {
     const state = holder.issue.draft ? `a draft (draft: true in ${holder.issue.file})` : `dated ${holder.issue.date}, after today (${loaded.today})`;
     const why = holder === entry ? `is ${state}` : `is a translation whose original is ${state}`;

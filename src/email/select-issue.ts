@@ -1,10 +1,6 @@
 import { PlainError } from "../diagnostics.js";
 import { editionsOf, type Site, type SiteIssue } from "../site/model.js";
-
-/** Published: not a draft, and its date has come. */
-export function isPublished(entry: SiteIssue, today: string): boolean {
-  return !entry.issue.draft && entry.issue.date <= today;
-}
+import { isPublished } from "../site/published.js";
 
 /**
  * The issue `gekkan email ISSUE` means: a number ("4"), a slug ("2011-07"),
@@ -18,7 +14,7 @@ export function selectIssue(site: Site, today: string, wanted: string | undefine
   const issues = edition.issues;
   const within = edition === site ? "" : ` in ${edition.lang}`;
   if (wanted === undefined) {
-    const latest = issues.find((entry) => isPublished(entry, today));
+    const latest = issues.find((entry) => isPublished(entry.issue, today));
     if (latest === undefined) throw new PlainError(issues.length === 0 ? "the site has no issues yet" : `no issue${within} is published yet (all are drafts or dated after today); name one, e.g. gekkan email ${issues.at(-1)?.issue.number ?? 1}`);
     return latest;
   }

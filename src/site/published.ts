@@ -1,0 +1,10 @@
+import type { IssueMeta } from "../content/render-issue.js";
+
+/**
+ * THE publication rule: an issue is on the site when it is not a draft and
+ * its date has come. `drafts` and `future` widen it (--drafts, --future,
+ * the dev server's preview).
+ */
+export function isPublished(issue: Pick<IssueMeta, "draft" | "date">, today: string, include: { drafts?: boolean; future?: boolean } = {}): boolean {
+  return (include.drafts === true || !issue.draft) && (include.future === true || issue.date <= today);
+}
