@@ -1,3 +1,5 @@
+import { DamagedCacheError } from "./memo.js";
+
 export type NamedFile = readonly [path: string, content: Uint8Array];
 
 /**
@@ -28,4 +30,26 @@ export function decodeFiles(bytes: Uint8Array): NamedFile[] {
   }
   if (at !== buffer.length) throw new Error("file set sizes do not add up");
   return files;
+}
+
+/**
+ * The files `paths` of a stored file set, each read and decoded on first
+ * use (see Memo.stored); a set that does not decode or lacks one of them
+ * is a damaged entry.
+ */
+export function deferredFiles(key: string, read: () => Uint8Array, paths: readonly string[]): Array<readonly [string, () => Uint8Array]> {
+  let files: Map<string, Uint8Array> | undefined;
+  const decoded = (): Map<string, Uint8Array> => {
+    try {
+      files ??= new Map(decodeFiles(read()));
+    } catch (error) {
+      throw error instanceof DamagedCacheError ? error : new DamagedCacheError(key);
+    }
+    return files;
+  };
+  return paths.map((path) => [path, () => {
+    const content = decoded().get(path);
+    if (content === undefined) throw new DamagedCacheError(key);
+    return content;
+  }] as const);
 }

@@ -7,12 +7,30 @@
  * stored value and a fresh one reach the stage through the same decoder and
  * a hit gives exactly what the plain path gives.
  */
-export type Memo = (key: string, compute: () => Uint8Array | Promise<Uint8Array>, options?: { replace?: boolean }) => Promise<Uint8Array>;
+export interface Memo {
+  (key: string, compute: () => Uint8Array | Promise<Uint8Array>, options?: { replace?: boolean }): Promise<Uint8Array>;
+  /**
+   * A stored value without reading it yet, for a stage whose values are
+   * often never looked at (a page whose file the last build already wrote).
+   * Undefined when nothing is stored: then call the memo. Reading a value
+   * that turns out damaged throws DamagedCacheError.
+   */
+  stored?: (key: string) => (() => Uint8Array) | undefined;
+}
 
 /** Where a memo keeps values: in memory (dev) or in a pack on disk (build). */
 export interface MemoStore {
   get: (key: string) => Uint8Array | undefined;
   set: (key: string, value: Uint8Array) => void;
+  /** Whether `key` is stored, without reading its value (stores whose reads cost something). */
+  has?: (key: string) => boolean;
+}
+
+/** A value handed out unread (Memo.stored) failed its check when it was read. */
+export class DamagedCacheError extends Error {
+  constructor(readonly key: string) {
+    super(`gekkan cache entry ${key} is damaged`);
+  }
 }
 
 /** The plain path: every value computed. */
@@ -24,7 +42,7 @@ export const noMemo: Memo = async (_key, compute) => compute();
  * them together (on worker threads).
  */
 export function memoOver(store: MemoStore): Memo {
-  return (key, compute, options) => {
+  const memo: Memo = (key, compute, options) => {
     const stored = options?.replace === true ? undefined : store.get(key);
     if (stored !== undefined) return Promise.resolve(stored);
     const fresh = compute();
@@ -33,6 +51,15 @@ export function memoOver(store: MemoStore): Memo {
       return value;
     });
   };
+  const has = store.has?.bind(store);
+  if (has !== undefined) memo.stored = (key) => (has(key) ? () => readStored(store, key) : undefined);
+  return memo;
+}
+
+function readStored(store: MemoStore, key: string): Uint8Array {
+  const value = store.get(key);
+  if (value === undefined) throw new DamagedCacheError(key);
+  return value;
 }
 
 /** Counts what a memo did, for the terminal summary and tests. */
@@ -53,6 +80,14 @@ export function countingMemo(inner: Memo): { memo: Memo; counts: MemoCounts } {
     else counts.hits++;
     return result;
   };
+  const stored = inner.stored;
+  if (stored !== undefined) {
+    memo.stored = (key) => {
+      const value = stored(key);
+      if (value !== undefined) counts.hits++;
+      return value;
+    };
+  }
   return { memo, counts };
 }
 

@@ -1,18 +1,22 @@
-import { open, readFile } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { crc32 } from "node:zlib";
 import { writeFileAtomic } from "../write/atomic-file.js";
 
 /**
  * Many cache entries in one file: [magic] then records of
  * [32-byte key][u32 payload length][u32 crc32 of key+payload][payload].
- * One read per build instead of thousands of small files. New entries are
- * appended; a later record for a key wins. Each record's checksum is
- * verified when the record is first used, so a damaged entry is never
- * served and entries nobody asks for cost nothing.
+ * Opening reads only the record headers; a payload is read, and its
+ * checksum verified, when it is first asked for, so a damaged entry is
+ * never served and entries nobody reads (a page whose file is already in
+ * the output) cost nothing. New entries are appended; a later record for a
+ * key wins.
  */
 const MAGIC = Buffer.from("GEKKANPACK2\n");
 const KEY_BYTES = 32;
 const HEADER_BYTES = KEY_BYTES + 8;
+/** Headers are read through a window this big: small records need no read of their own. */
+const WINDOW_BYTES = 64 * 1024;
 
 interface Slot {
   start: number;
@@ -26,37 +30,42 @@ export class Pack {
   /** A record could not be read (truncated, a bad magic) or failed its checksum. */
   damaged = false;
 
-  private constructor(private readonly data: Buffer, readonly missing: boolean) {}
+  private constructor(private fd: number | undefined, readonly size: number, readonly missing: boolean) {}
 
-  /** Reads a pack; a missing file is empty, a damaged one keeps the records before the damage. */
-  static async read(path: string): Promise<Pack> {
-    let data: Buffer;
+  /** Opens a pack; a missing file is empty, a damaged one keeps the records before the damage. */
+  static open(path: string): Pack {
+    let fd: number;
     try {
-      data = await readFile(path);
+      fd = openSync(path, "r");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Pack(Buffer.alloc(0), true);
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Pack(undefined, 0, true);
       throw error;
     }
-    const pack = new Pack(data, false);
+    const pack = new Pack(fd, fstatSync(fd).size, false);
     pack.index();
     return pack;
-  }
-
-  /** Bytes in the file (live and dead records). */
-  get size(): number {
-    return this.data.length;
   }
 
   keys(): string[] {
     return [...this.slots.keys()];
   }
 
-  /** The payload stored for `key` (a view into the file's buffer), or undefined when absent or damaged. */
+  has(key: string): boolean {
+    return this.slots.has(key);
+  }
+
+  /** Payload bytes of a record (0 when absent), without reading it. */
+  sizeOf(key: string): number {
+    const slot = this.slots.get(key);
+    return slot === undefined ? 0 : slot.end - slot.start;
+  }
+
+  /** The payload stored for `key`, or undefined when absent or damaged. */
   get(key: string): Buffer | undefined {
     const slot = this.slots.get(key);
-    if (slot === undefined) return undefined;
-    const payload = this.data.subarray(slot.start, slot.end);
-    if (crc32(payload, crc32(slot.key)) !== slot.checksum) {
+    if (slot === undefined || this.fd === undefined) return undefined;
+    const payload = this.readAt(slot.start, slot.end - slot.start);
+    if (payload.length !== slot.end - slot.start || crc32(payload, crc32(slot.key)) !== slot.checksum) {
       this.slots.delete(key);
       this.damaged = true;
       return undefined;
@@ -64,23 +73,46 @@ export class Pack {
     return payload;
   }
 
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private readAt(position: number, length: number): Buffer {
+    const buffer = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const got = readSync(this.fd as number, buffer, done, length - done, position + done);
+      if (got === 0) break;
+      done += got;
+    }
+    return done === length ? buffer : buffer.subarray(0, done);
+  }
+
   private index(): void {
-    if (this.data.length < MAGIC.length || !this.data.subarray(0, MAGIC.length).equals(MAGIC)) {
+    if (this.size < MAGIC.length || !this.readAt(0, MAGIC.length).equals(MAGIC)) {
       this.damaged = true;
       return;
     }
+    let window: Buffer = Buffer.alloc(0);
+    let windowAt = 0;
     let at = MAGIC.length;
-    while (at < this.data.length) {
+    while (at + HEADER_BYTES <= this.size) {
+      if (at < windowAt || at + HEADER_BYTES > windowAt + window.length) {
+        window = this.readAt(at, Math.min(WINDOW_BYTES, this.size - at));
+        windowAt = at;
+      }
+      const header = window.subarray(at - windowAt, at - windowAt + HEADER_BYTES);
+      if (header.length < HEADER_BYTES) break;
       const start = at + HEADER_BYTES;
-      if (start > this.data.length) break;
-      const end = start + this.data.readUInt32LE(at + KEY_BYTES);
+      const end = start + header.readUInt32LE(KEY_BYTES);
       // A torn append (a build killed while writing) ends the readable part.
-      if (end > this.data.length) break;
-      const key = this.data.subarray(at, at + KEY_BYTES);
-      this.slots.set(key.toString("hex"), { start, end, checksum: this.data.readUInt32LE(at + KEY_BYTES + 4), key });
+      if (end > this.size) break;
+      const key = Buffer.from(header.subarray(0, KEY_BYTES));
+      this.slots.set(key.toString("hex"), { start, end, checksum: header.readUInt32LE(KEY_BYTES + 4), key });
       at = end;
     }
-    if (at !== this.data.length) this.damaged = true;
+    if (at !== this.size) this.damaged = true;
   }
 }
 
@@ -121,11 +153,15 @@ export async function appendPack(path: string, entries: Iterable<readonly [strin
 
 /** Reads a pack whole, verified: every entry that passes its checksum. For tests and tools. */
 export async function readPack(path: string): Promise<{ entries: Map<string, Buffer>; damaged: boolean }> {
-  const pack = await Pack.read(path);
-  const entries = new Map<string, Buffer>();
-  for (const key of pack.keys()) {
-    const payload = pack.get(key);
-    if (payload !== undefined) entries.set(key, payload);
+  const pack = Pack.open(path);
+  try {
+    const entries = new Map<string, Buffer>();
+    for (const key of pack.keys()) {
+      const payload = pack.get(key);
+      if (payload !== undefined) entries.set(key, payload);
+    }
+    return { entries, damaged: pack.damaged };
+  } finally {
+    pack.close();
   }
-  return { entries, damaged: pack.damaged };
 }

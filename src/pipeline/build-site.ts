@@ -1,13 +1,18 @@
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildTime, dayOf } from "../build-time.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import { inWindow } from "../site/date-window.js";
 import { templateDirs } from "../render/template-dirs.js";
+import type { Memo } from "../incremental/memo.js";
 import { forgetRecord, readRecord, saveRecord, stillWritten, type OutputRecord } from "../incremental/output-record.js";
 import type { Written } from "../write/write-output.js";
+import { outputPlace } from "../write/versions.js";
+import type { PackMemos } from "../incremental/pack-memos.js";
 import type { Generated } from "./generate.js";
 import { currentInputKey, inputKey } from "./input-key.js";
 import type { BuildOptions } from "./options.js";
+import type { Reuse } from "./reuse.js";
 
 export interface SiteBuildOptions extends BuildOptions {
   /** The output folder (already checked with assertSafeOutputDir). */
@@ -29,17 +34,38 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   const record = await currentRecord(options);
   if (record !== undefined) return { upToDate: true, record };
   // Loaded only now: the up-to-date answer above needs none of the rendering stack.
-  const [{ generate }, { writeOutput }, { openPackMemos }, { NO_REUSE }] = await Promise.all([
-    import("./generate.js"), import("../write/write-output.js"), import("../incremental/pack-memos.js"), import("./reuse.js"),
+  const [{ generate }, { openOutput }, { openPackMemos }, { NO_REUSE }, { DamagedCacheError }] = await Promise.all([
+    import("./generate.js"), import("../write/write-output.js"), import("../incremental/pack-memos.js"), import("./reuse.js"), import("../incremental/memo.js"),
   ]);
-  const packs = options.cacheDir === undefined ? undefined : await openPackMemos(options.cacheDir, ["issues", "pages", "search"] as const);
-  const generated = await generate(options, packs?.memos ?? NO_REUSE);
+  // An output written before is taken now, so removing the build the last one replaced overlaps making this one.
+  let writer = existsSync(outputPlace(options.out).store) ? await openOutput(options.out) : undefined;
+  try {
+    const packs = options.cacheDir === undefined ? undefined : await openPackMemos(options.cacheDir, ["issues", "pages", "search"] as const);
+    let earlier: Promise<OutputRecord | undefined> | undefined;
+    const attempt = async (reuse: Reuse) => {
+      const generated = await generate(options, reuse);
+      // Taken only once the content has no errors: a failed build keeps the record of the output it left alone.
+      earlier ??= takeRecord(options.cacheDir);
+      writer ??= await openOutput(options.out);
+      const writeStarted = performance.now();
+      const written = await writer.write(generated.output, await earlier);
+      generated.stats.stages.push(["write", performance.now() - writeStarted]);
+      return { generated, written };
+    };
+    // Cached pages are read only when needed, so a damaged one can turn up late: then the run is repeated reading every value it uses.
+    const { generated, written } = await attempt(packs?.memos ?? NO_REUSE).catch((error: unknown) => {
+      if (!(error instanceof DamagedCacheError) || packs === undefined) throw error;
+      return attempt(readingEverything(packs.memos));
+    });
+    return await finish(options, generated, written, packs);
+  } finally {
+    await writer?.close();
+  }
+}
+
+/** Saves the cache and the record of what was written, for the next build. */
+async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined): Promise<SiteBuild> {
   const warnings = generated.warnings.map(formatDiagnostic);
-  const earlier = options.cacheDir === undefined ? undefined : readRecord(options.cacheDir);
-  if (options.cacheDir !== undefined) await forgetRecord(options.cacheDir).catch(() => undefined);
-  const writeStarted = performance.now();
-  const written = await writeOutput(options.out, generated.output, earlier);
-  generated.stats.stages.push(["write", performance.now() - writeStarted]);
   const cacheWarnings = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
     const key = inputKey(options, templateDirs(options.root), generated.sources);
@@ -47,6 +73,20 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
     await saveRecord(options.cacheDir, options.out, key, written, summary).catch((error: Error) => cacheWarnings.push(`cache record not saved: ${error.message}`));
   }
   return { upToDate: false, generated, written, warnings, cacheWarnings };
+}
+
+/** The same memos without Memo.stored: every value is read (and checked) where it is used, and a damaged one is made again. */
+function readingEverything(memos: Reuse): Reuse {
+  const eager = (memo: Memo): Memo => (key, compute, options) => memo(key, compute, options);
+  return { issues: eager(memos.issues), pages: eager(memos.pages), search: eager(memos.search) };
+}
+
+/** The last build's record, forgotten on disk before the output changes (a build killed while writing leaves none). */
+async function takeRecord(cacheDir: string | undefined): Promise<OutputRecord | undefined> {
+  if (cacheDir === undefined) return undefined;
+  const record = readRecord(cacheDir);
+  await forgetRecord(cacheDir).catch(() => undefined);
+  return record;
 }
 
 /** The record of the last build when `out` still holds exactly what these inputs would give. */

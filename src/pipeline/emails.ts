@@ -3,7 +3,7 @@ import { emailSource, type EmailSource } from "../email/render-email.js";
 import { allIssues, type Site } from "../site/model.js";
 import type { OutputSet } from "../write/output.js";
 import { digest } from "../incremental/digest.js";
-import { decodeFiles, encodeFiles } from "../incremental/file-set.js";
+import { decodeFiles, deferredFiles, encodeFiles } from "../incremental/file-set.js";
 import type { PageRenderer } from "./render-pages.js";
 import { runOnWorkers, threadCount } from "./worker-pool.js";
 
@@ -37,6 +37,11 @@ export async function addEmails(output: OutputSet, site: Site, renderer: PageRen
   const pending = allIssues(site).map((entry) => {
     const paths = emailPaths(entry.route);
     const key = digest("gekkan-email-1", renderer.fingerprint, entry.route, JSON.stringify(entry.issue), renderer.token(entry));
+    const stored = renderer.stored(key);
+    if (stored !== undefined) {
+      for (const [path, read] of deferredFiles(key, stored, [paths.html, paths.text])) output.add(path, read, "gekkan", `${key}:${path}`);
+      return undefined;
+    }
     const source = () => renderer.body(entry).then((body) => emailSource(entry, renderer.env, body));
     // Queued until all are known; one asked for later (a stored value that did not decode) is finished at once.
     const compute = () => started ? source().then((s) => encodeEmail(paths, finishBytes(s))) : new Promise<Uint8Array>((resolve, reject) => tasks.push({ source: source(), paths, resolve, reject }));
@@ -44,7 +49,7 @@ export async function addEmails(output: OutputSet, site: Site, renderer: PageRen
   });
   started = true;
   await finishAll(tasks, threads);
-  for (const { key, list } of await Promise.all(pending)) for (const [path, content] of list) output.add(path, content, "gekkan", `${key}:${path}`);
+  for (const made of await Promise.all(pending)) for (const [path, content] of made?.list ?? []) output.add(path, content, "gekkan", `${made?.key}:${path}`);
 }
 
 /** Finishes the queued emails together: here, or on worker threads when there are enough of them. */

@@ -60,7 +60,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const env = renderEnv(inputs, output);
   const renderer = new PageRenderer(env, pageFingerprint(inputs.templateDirs, env), reuse.pages);
   const pages = await times.time("render pages", () => withTemplateErrors(() => renderPages(site, renderer)));
-  for (const page of pages) output.add(page.path, page.html, "gekkan", page.key);
+  for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
   await times.time("feeds", () => withTemplateErrors(() => addFeeds(output, site, inputs.config, renderer)));
   await times.time("data, sitemap, public", async () => {
     addSiteFiles(output, site, inputs.config, new Map(pages.map((page) => [page.spec.route, page.spec.alternates])));
@@ -102,6 +102,8 @@ export function issuePagesForSearch(site: Site, pages: readonly RenderedPage[], 
   const byRoute = new Map(allIssues(site).map((entry) => [entry.route, entry]));
   return pages.flatMap((page) => {
     const entry = page.spec.template === "issue" ? byRoute.get(page.spec.route) : undefined;
-    return entry === undefined ? [] : [{ url: routeUrl(basePath, page.spec.route), html: page.html, number: entry.issue.number, key: page.key }];
+    if (entry === undefined) return [];
+    // The bytes only when a search part must be indexed again (see search.ts).
+    return [{ url: routeUrl(basePath, page.spec.route), get html() { return page.html; }, number: entry.issue.number, key: page.key }];
   });
 }

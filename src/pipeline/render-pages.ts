@@ -59,12 +59,27 @@ export class PageRenderer {
     return memoDecoded(this.memo, key, make, decode);
   }
 
-  /** Pages from their specs; a page whose key is in the memo is not rendered again. */
+  /** A value stored under `key`, unread (see Memo.stored); undefined when it must be made. */
+  stored(key: string): (() => Uint8Array) | undefined {
+    return this.memo.stored?.(key);
+  }
+
+  /**
+   * Pages from their specs; a page whose key is in the memo is not rendered
+   * again, and its bytes are read only if something asks for them (the
+   * write links an unchanged file from the last build without reading it).
+   */
   async render(specs: readonly PageSpec[]): Promise<RenderedPage[]> {
     const pages: RenderedPage[] = [];
     for (const spec of specs) {
       const path = routeFile(spec.route);
-      const key = createHash("sha256").update(this.fingerprint).update("\0").update(path).update("\0").update(JSON.stringify(spec)).digest("hex");
+      const key = pageKey(this.fingerprint, path, spec);
+      const stored = this.stored(key);
+      if (stored !== undefined) {
+        this.stats.reused++;
+        pages.push(deferredPage(path, spec, key, stored));
+        continue;
+      }
       let fresh = false;
       const html = await this.memo(key, async () => {
         fresh = true;
@@ -90,6 +105,28 @@ export class PageRenderer {
 export async function renderPages(site: Site, renderer: PageRenderer): Promise<RenderedPage[]> {
   const tokens = new Map(allIssues(site).map((entry) => [entry, renderer.token(entry)]));
   return renderer.render(pageSpecs(site, renderer.env, tokens));
+}
+
+/**
+ * A page's memo key: its path and everything its HTML is made from. The
+ * data goes in as UTF-16 code units, which is lossless for any JavaScript
+ * string and, for the mostly non-Latin text of page data, much cheaper to
+ * hash than UTF-8.
+ */
+function pageKey(fingerprint: string, path: string, spec: PageSpec): string {
+  return createHash("sha256").update(`gekkan-page-2\0${fingerprint}\0${path}\0`).update(JSON.stringify(spec), "utf16le").digest("hex");
+}
+
+/** A reused page whose bytes are read on first use. */
+function deferredPage(path: string, spec: PageSpec, key: string, read: () => Uint8Array): RenderedPage {
+  let html: Uint8Array | undefined;
+  return {
+    path, spec, key,
+    get html() {
+      html ??= read();
+      return html;
+    },
+  };
 }
 
 const BODY_TOKEN = "\u0000gekkan-body:";

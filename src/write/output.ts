@@ -2,8 +2,11 @@ import { createHash } from "node:crypto";
 
 export type OutputContent = string | Uint8Array;
 
+/** Content made only when first read (a reused page still in the cache). */
+export type DeferredContent = () => OutputContent;
+
 interface Entry {
-  content: OutputContent;
+  content: OutputContent | DeferredContent;
   origin: string;
   /** A content address supplied by whoever made the bytes (a memo key); equal ids, equal bytes. */
   id: string | undefined;
@@ -17,7 +20,7 @@ export class OutputSet {
   private readonly files = new Map<string, Entry>();
 
   /** Adds a file; returns the origin of the earlier file at that path, if any (a collision). */
-  add(path: string, content: OutputContent, origin = "gekkan", id?: string): string | undefined {
+  add(path: string, content: OutputContent | DeferredContent, origin = "gekkan", id?: string): string | undefined {
     const clean = normalizeOutputPath(path);
     const earlier = this.files.get(clean);
     if (earlier !== undefined) return earlier.origin;
@@ -26,7 +29,10 @@ export class OutputSet {
   }
 
   get(path: string): OutputContent | undefined {
-    return this.files.get(normalizeOutputPath(path))?.content;
+    const entry = this.files.get(normalizeOutputPath(path));
+    if (typeof entry?.content !== "function") return entry?.content;
+    entry.content = entry.content();
+    return entry.content;
   }
 
   has(path: string): boolean {
@@ -42,18 +48,18 @@ export class OutputSet {
   }
 
   entries(): Array<[string, OutputContent]> {
-    return this.paths().map((p) => [p, (this.files.get(p) as Entry).content]);
+    return this.paths().map((p) => [p, this.get(p) as OutputContent]);
   }
 
   /** The content address of a file: its maker's id, else a hash of its bytes. */
   identity(path: string): string | undefined {
     const entry = this.files.get(normalizeOutputPath(path));
     if (entry === undefined) return undefined;
-    return entry.id ?? `sha256:${contentHash(entry.content)}`;
+    return entry.id ?? `sha256:${contentHash(this.get(path) as OutputContent)}`;
   }
 
   /** A copy with the content of existing files replaced (the dev server's update); unknown paths are a bug. */
-  withReplaced(changes: ReadonlyArray<readonly [string, OutputContent, string?]>): OutputSet {
+  withReplaced(changes: ReadonlyArray<readonly [string, OutputContent | DeferredContent, string?]>): OutputSet {
     const copy = new OutputSet();
     for (const [path, entry] of this.files) copy.files.set(path, entry);
     for (const [path, content, id] of changes) {

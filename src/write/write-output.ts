@@ -1,6 +1,7 @@
-import { lstatSync } from "node:fs";
-import { link, lstat, mkdir, readdir, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { linkSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { lstat, mkdir, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { Worker } from "node:worker_threads";
 import type { OutputSet } from "./output.js";
 import { safeOutputPath } from "./safe-path.js";
 import { lockOutput } from "./build-lock.js";
@@ -34,68 +35,102 @@ export interface Earlier {
   files: readonly FileRecord[];
 }
 
-const BATCH = 32;
-
 /**
  * Publishes `output` at `out` in one atomic step. The files go into a new
  * build folder beside the current one (unchanged files as hard links to the
  * current build's, so a monthly build writes only what changed); then the
- * `out` link is replaced by a rename, and older builds are removed. An
- * interruption at any point leaves `out` naming a complete build.
+ * `out` link is replaced by a rename. An interruption at any point leaves
+ * `out` naming a complete build.
  */
 export async function writeOutput(out: string, output: OutputSet, earlier?: Earlier): Promise<Written> {
-  const place = outputPlace(out);
-  await guard(() => mkdir(place.store, { recursive: true }), "create", place.store);
-  const lock = await lockOutput(place.store, place.out);
+  const writer = await openOutput(out);
   try {
-    await guard(() => restoreEarlier(place), "restore", place.out);
-    const current = currentBuild(place);
-    const build = join(place.store, `b${Date.now().toString(36)}-${process.pid}`);
-    // Leftovers of interrupted or older builds go while this one is written (different files, other threads).
-    const leftovers = removeOthers(place, new Set([build, ...(current ? [current] : [])]));
-    const { files, linked } = await guard(() => fill(build, output, current !== undefined && earlier?.build === current ? earlier : undefined), "write the site to", build);
-    crashPoint("link");
-    await guard(() => swapIn(place, build), "publish the site at", place.out);
-    crashPoint("prune");
-    await leftovers;
-    await removeOthers(place, new Set([build]));
-    return { build, files, linked, wrote: files.length - linked };
+    return await writer.write(output, earlier);
   } finally {
-    await lock.release();
+    await writer.close();
   }
 }
 
-async function fill(build: string, output: OutputSet, earlier: Earlier | undefined): Promise<{ files: FileRecord[]; linked: number }> {
+export interface OutputWriter {
+  write: (output: OutputSet, earlier?: Earlier) => Promise<Written>;
+  /** Waits for the removal of older builds and lets other builds write again. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Takes `out` for one build before its site is made: locks it, and starts
+ * removing every build but the current one. The build that a write
+ * replaces stays until the next build opens the output, which removes it
+ * while that build is still working on its site, instead of deleting
+ * thousands of files while the author waits.
+ */
+export async function openOutput(out: string): Promise<OutputWriter> {
+  const place = outputPlace(out);
+  await guard(() => mkdir(place.store, { recursive: true }), "create", place.store);
+  const lock = await lockOutput(place.store, place.out);
+  let leftovers: Promise<unknown> = Promise.resolve();
+  try {
+    await guard(() => restoreEarlier(place), "restore", place.out);
+    const current = currentBuild(place);
+    leftovers = removeOthers(place, new Set(current === undefined ? [] : [current]));
+    leftovers.catch(() => undefined);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  return {
+    write: (output, earlier) => publish(place, output, earlier, leftovers),
+    close: async () => {
+      await leftovers.catch(() => undefined);
+      await lock.release();
+    },
+  };
+}
+
+async function publish(place: OutputPlace, output: OutputSet, earlier: Earlier | undefined, leftovers: Promise<unknown>): Promise<Written> {
+  const current = currentBuild(place);
+  const build = join(place.store, `b${Date.now().toString(36)}-${process.pid}`);
+  const { files, linked } = await guard(async () => fill(build, output, current !== undefined && earlier?.build === current ? earlier : undefined), "write the site to", build);
+  crashPoint("link");
+  await guard(() => swapIn(place, build), "publish the site at", place.out);
+  crashPoint("prune");
+  await leftovers;
+  return { build, files, linked, wrote: files.length - linked };
+}
+
+/**
+ * The new build folder, one file after another with synchronous calls: the
+ * work is thousands of tiny metadata operations (a link per unchanged file),
+ * which a tight loop does several times faster than promises through the
+ * thread pool.
+ */
+function fill(build: string, output: OutputSet, earlier: Earlier | undefined): { files: FileRecord[]; linked: number } {
   const reusable = new Map((earlier?.files ?? []).map((file) => [file.path, file]));
   const made = new Set<string>();
   const paths = output.paths();
   const files: FileRecord[] = [];
   let linked = 0;
-  await mkdir(build, { recursive: true });
-  for (let at = 0; at < paths.length; at += BATCH) {
-    const batch = paths.slice(at, at + BATCH);
-    for (const path of batch) {
-      const parent = dirname(safeOutputPath(build, path));
-      if (!made.has(parent)) {
-        await mkdir(parent, { recursive: true });
-        made.add(parent);
-      }
+  mkdirSync(build, { recursive: true });
+  for (const [at, path] of paths.entries()) {
+    // Half-way through: the new build folder is partly written.
+    if (at === paths.length >> 1) crashPoint("fill");
+    const target = safeOutputPath(build, path);
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
     }
-    files.push(...await Promise.all(batch.map(async (path): Promise<FileRecord> => {
-      // Half-way through: the new build folder is partly written.
-      if (path === paths[paths.length >> 1]) crashPoint("fill");
-      const target = safeOutputPath(build, path);
-      const id = output.identity(path) as string;
-      const previous = reusable.get(path);
-      if (earlier !== undefined && previous?.id === id && intact(join(earlier.build, path), previous)) {
-        await link(join(earlier.build, path), target);
-        linked++;
-        return { ...previous, path };
-      }
-      await writeFile(target, output.get(path) as string | Uint8Array);
-      const written = await stat(target);
-      return { path, id, ino: written.ino, size: written.size, mtimeMs: written.mtimeMs };
-    })));
+    const id = output.identity(path) as string;
+    const previous = reusable.get(path);
+    if (earlier !== undefined && previous?.id === id && intact(join(earlier.build, path), previous)) {
+      linkSync(join(earlier.build, path), target);
+      linked++;
+      files.push(previous.path === path ? previous : { ...previous, path });
+      continue;
+    }
+    writeFileSync(target, output.get(path) as string | Uint8Array);
+    const written = statSync(target);
+    files.push({ path, id, ino: written.ino, size: written.size, mtimeMs: written.mtimeMs });
   }
   return { files, linked };
 }
@@ -152,15 +187,39 @@ async function restoreEarlier(place: OutputPlace): Promise<void> {
   if (earlier !== undefined) await rename(join(place.store, earlier), place.out);
 }
 
-/** Removes every build in the store but `keep`, and temp links of killed builds beside `out`. */
-async function removeOthers(place: OutputPlace, keep: ReadonlySet<string>): Promise<void> {
-  const names = await readdir(place.store).catch((): string[] => []);
-  const doomed = names.filter((name) => name !== "lock" && !keep.has(join(place.store, name))).map((name) => join(place.store, name));
-  const parent = dirname(place.out);
+/**
+ * Removes every build in the store but `keep`, and temp links of killed
+ * builds beside `out`. What goes is listed now, synchronously: a build
+ * folder made after this call is never among it.
+ */
+function removeOthers(place: OutputPlace, keep: ReadonlySet<string>): Promise<unknown> {
+  const list = (dir: string): string[] => {
+    try {
+      return readdirSync(dir);
+    } catch {
+      return [];
+    }
+  };
+  const doomed = list(place.store).filter((name) => name !== "lock").map((name) => join(place.store, name));
   const prefix = `.${basename(place.out)}.`;
   // `.link-*`: this scheme's temp links; `.building-*`/`.old-*`: folders earlier gekkan versions left behind.
-  const strays = (await readdir(parent).catch((): string[] => [])).filter((name) => name.startsWith(prefix) && /^\.[^/]+\.(?:link|building|old)-/.test(name));
-  await Promise.all([...doomed, ...strays.map((name) => join(parent, name))].filter((path) => !keep.has(path)).map((path) => rm(path, { recursive: true, force: true })));
+  const strays = list(dirname(place.out)).filter((name) => name.startsWith(prefix) && /^\.[^/]+\.(?:link|building|old)-/.test(name)).map((name) => join(dirname(place.out), name));
+  return removeAside([...doomed, ...strays].filter((path) => !keep.has(path)));
+}
+
+/**
+ * Removes folders on a thread of their own with synchronous calls: tens of
+ * thousands of unlinks queued on Node's shared I/O threads would stall
+ * everything else the build reads meanwhile (its own modules included).
+ */
+function removeAside(paths: readonly string[]): Promise<unknown> {
+  if (paths.length === 0) return Promise.resolve();
+  const code = 'const { rmSync } = require("node:fs"); for (const path of require("node:worker_threads").workerData) rmSync(path, { recursive: true, force: true });';
+  return new Promise<void>((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: paths });
+    worker.once("error", reject);
+    worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`removing older builds stopped (exit ${code})`))));
+  }).catch(() => Promise.all(paths.map((path) => rm(path, { recursive: true, force: true }))));
 }
 
 async function guard<T>(step: () => Promise<T>, doing: string, path: string): Promise<T> {

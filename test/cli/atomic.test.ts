@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { fixtureInput } from "../helpers/fixtures.js";
@@ -8,6 +8,17 @@ import { captureIo } from "../helpers/io.js";
 import { copyToTemp, readTree, tempDir, type TempDir } from "../helpers/temp-site.js";
 
 const ISSUE = "content/issues/2011/2011-05.md";
+
+/** The build `out` links to, by its folder name (undefined when `out` is not a link). */
+const linked = (out: string): string | undefined => (lstatSync(out, { throwIfNoEntry: false })?.isSymbolicLink() ? basename(readlinkSync(out)) : undefined);
+/** The store holds the current build and the one it replaced (removed when the next build starts), nothing else. */
+const expectStore = (store: string, current: string | undefined, replaced: string | RegExp) => {
+  const names = readdirSync(store).filter((name) => name !== current);
+  expect(readdirSync(store)).toContain(current);
+  expect(names).toHaveLength(1);
+  if (typeof replaced === "string") expect(names[0]).toBe(replaced);
+  else expect(names[0]).toMatch(replaced);
+};
 const CLI = resolve(import.meta.dirname, "..", "..", "bin", "gekkan.js");
 
 describe("the output folder is replaced in one atomic step", () => {
@@ -50,16 +61,22 @@ describe("the output folder is replaced in one atomic step", () => {
     expect(readdirSync(store)).toHaveLength(1);
   });
 
-  it("a later good build replaces the output completely (no stale files) and keeps one build", async () => {
+  it("a later good build replaces the output completely (no stale files); the build it replaced goes when the next one starts", async () => {
     const { root, out, store } = setup();
     expect((await build(root, out)).code).toBe(0);
+    const first = linked(out) as string;
     writeFileSync(join(out, "stale.txt"), "left over");
     editIssue(root, "1.0.11 の予定。", "1.0.11 の予定（更新）。");
     expect((await build(root, out)).code).toBe(0);
     const after = readTree(out);
     expect(after.has("stale.txt")).toBe(false);
     expect(after.get("issues/2011-05/index.html")?.toString("utf8")).toContain("1.0.11 の予定（更新）。");
-    expect(readdirSync(store)).toHaveLength(1);
+    const second = linked(out) as string;
+    expect(second).not.toBe(first);
+    expectStore(store, second, first);
+    editIssue(root, "1.0.11 の予定（更新）。", "1.0.11 の予定（再更新）。");
+    expect((await build(root, out)).code).toBe(0);
+    expectStore(store, linked(out), second);
   });
 
   it("a first build that fails creates no output at all", async () => {
@@ -80,7 +97,10 @@ describe("the output folder is replaced in one atomic step", () => {
     expect(lstatSync(out).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(out, "index.html"), "utf8")).not.toBe("old");
     expect(readdirSync(parent).sort()).toEqual([".dist-gekkan", "dist"]);
-    expect(readdirSync(store)).toHaveLength(1);
+    // The old real folder is the build this one replaced: it goes when the next build starts.
+    expectStore(store, linked(out), /^earlier-/);
+    expect((await build(root, out)).code).toBe(0);
+    expect(readdirSync(store).filter((name) => name.startsWith("earlier-"))).toEqual([]);
   });
 
   it("a link the author made (dist → a folder elsewhere) is followed: the folder it names gets the site", async () => {
@@ -161,10 +181,11 @@ describe("a build killed at any step of the swap leaves a complete output", () =
       else expect(now).toEqual(before);
     }
 
-    // The next build publishes the new site and clears what the killed one left.
+    // The next build publishes the new site and clears what the killed one left: only the build it replaced stays.
+    const replaced = linked(out);
     expect(run(site.path, out).status).toBe(0);
     expect(readTree(out)).toEqual(expected);
-    expect(readdirSync(join(work.path, ".dist-gekkan"))).toHaveLength(1);
+    expectStore(join(work.path, ".dist-gekkan"), linked(out), replaced ?? /^earlier-/);
     expect(readdirSync(work.path).sort()).toEqual([".dist-gekkan", "dist"]);
   });
 });

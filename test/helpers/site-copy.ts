@@ -38,10 +38,13 @@ export interface Computed {
 }
 
 function counting(memo: Memo, counts: Computed, name: keyof Computed): Memo {
-  return (key, compute, options) => memo(key, () => {
+  const counted: Memo = (key, compute, options) => memo(key, () => {
     counts[name]++;
     return compute();
   }, options);
+  // Stored values stay unread until used, as in `gekkan build` (a stored value is no computation).
+  if (memo.stored !== undefined) counted.stored = memo.stored;
+  return counted;
 }
 
 /** generate() with the cache's memos, as `gekkan build` runs it: the output (or the error) and what was computed. */
