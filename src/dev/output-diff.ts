@@ -1,9 +1,10 @@
+import { LayeredMap } from "../layered-map.js";
 import { contentHash, type OutputContent, type OutputSet } from "../write/output.js";
 
 /** A built site plus per-path hashes, so the next build can be compared cheaply. */
 export interface Snapshot {
   output: OutputSet;
-  hashes: Map<string, string>;
+  hashes: ReadonlyMap<string, string>;
 }
 
 export interface OutputDiff {
@@ -37,13 +38,14 @@ export function snapshot(output: OutputSet, previous?: Snapshot): Snapshot {
 /** `previous` with some existing files' content replaced, and what that changed: no walk over the whole site. */
 export function patchSnapshot(previous: Snapshot, changes: ReadonlyArray<readonly [string, OutputContent]>): { snapshot: Snapshot; diff: OutputDiff } {
   const real = changes.filter(([path, content]) => previous.output.get(path) !== content);
-  const hashes = new Map(previous.hashes);
   const changed: string[] = [];
-  for (const [path, content] of real) {
+  const hashed = real.map(([path, content]) => {
     const hash = contentHash(content);
     if (hash !== previous.hashes.get(path)) changed.push(path);
-    hashes.set(path, hash);
-  }
+    return [path, hash] as const;
+  });
+  // Layered, not copied: a save touches a few of thousands of files.
+  const hashes = (previous.hashes instanceof LayeredMap ? previous.hashes : LayeredMap.of(previous.hashes)).with(hashed);
   return { snapshot: { output: previous.output.withReplaced(real), hashes }, diff: { added: [], changed: changed.sort(), removed: [], cssOnly: false } };
 }
 

@@ -17,6 +17,8 @@ const KEY_BYTES = 32;
 const HEADER_BYTES = KEY_BYTES + 8;
 /** Headers are read through a window this big: small records need no read of their own. */
 const WINDOW_BYTES = 64 * 1024;
+/** A pack up to this size is read in one go (one read beats thousands of small ones when most entries are used). */
+const WHOLE_BYTES = 32 * 1024 * 1024;
 
 interface Slot {
   start: number;
@@ -30,6 +32,8 @@ export class Pack {
   /** A record could not be read (truncated, a bad magic) or failed its checksum. */
   damaged = false;
 
+  private data: Buffer | undefined;
+
   private constructor(private fd: number | undefined, readonly size: number, readonly missing: boolean) {}
 
   /** Opens a pack; a missing file is empty, a damaged one keeps the records before the damage. */
@@ -42,6 +46,7 @@ export class Pack {
       throw error;
     }
     const pack = new Pack(fd, fstatSync(fd).size, false);
+    if (pack.size <= WHOLE_BYTES) pack.data = pack.readAt(0, pack.size);
     pack.index();
     return pack;
   }
@@ -76,9 +81,11 @@ export class Pack {
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+    this.data = undefined;
   }
 
   private readAt(position: number, length: number): Buffer {
+    if (this.data !== undefined) return this.data.subarray(position, position + length);
     const buffer = Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {

@@ -114,8 +114,14 @@ export async function renderPages(site: Site, renderer: PageRenderer): Promise<R
  * hash than UTF-8.
  */
 function pageKey(fingerprint: string, path: string, spec: PageSpec): string {
-  return createHash("sha256").update(`gekkan-page-2\0${fingerprint}\0${path}\0`).update(JSON.stringify(spec), "utf16le").digest("hex");
+  const hash = createHash("sha256").update(`gekkan-page-2\0${fingerprint}\0${path}\0`);
+  const json = JSON.stringify(spec);
+  // In slices: encoding a page's megabytes of data at once would need a buffer as large, every time.
+  for (let at = 0; at < json.length; at += KEY_SLICE) hash.update(json.slice(at, at + KEY_SLICE), "utf16le");
+  return hash.digest("hex");
 }
+
+const KEY_SLICE = 1 << 15;
 
 /** A reused page whose bytes are read on first use. */
 function deferredPage(path: string, spec: PageSpec, key: string, read: () => Uint8Array): RenderedPage {

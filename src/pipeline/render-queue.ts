@@ -57,14 +57,25 @@ export class RenderQueue {
   }
 
   private async here(): Promise<(source: SourceFile) => Uint8Array> {
-    if (this.renderHere === undefined) {
-      // Loaded on demand: the unified/remark/rehype stack is a good part of start-up, and a warm build never needs it.
-      const [{ createIssueRenderer }, { serializeResult }] = await Promise.all([import("../content/render-issue.js"), import("../content/serialize-result.js")]);
-      const render = createIssueRenderer(this.context);
-      this.renderHere = (source) => serializeResult(render(source.file, source.bytes));
-    }
+    this.renderHere ??= await rendererFor(this.context);
     return this.renderHere;
   }
+}
+
+/** One renderer per render context: `gekkan dev` renders each save with the same one instead of building the Markdown processor again. */
+const renderers = new WeakMap<RenderContext, Promise<(source: SourceFile) => Uint8Array>>();
+
+function rendererFor(context: RenderContext): Promise<(source: SourceFile) => Uint8Array> {
+  let renderer = renderers.get(context);
+  if (renderer === undefined) {
+    // Loaded on demand: the unified/remark/rehype stack is a good part of start-up, and a warm build never needs it.
+    renderer = Promise.all([import("../content/render-issue.js"), import("../content/serialize-result.js")]).then(([{ createIssueRenderer }, { serializeResult }]) => {
+      const render = createIssueRenderer(context);
+      return (source: SourceFile) => serializeResult(render(source.file, source.bytes));
+    });
+    renderers.set(context, renderer);
+  }
+  return renderer;
 }
 
 async function renderOnWorkers(sources: readonly SourceFile[], context: RenderContext, threads: number): Promise<Uint8Array[]> {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { LayeredMap } from "../layered-map.js";
 
 export type OutputContent = string | Uint8Array;
 
@@ -17,14 +18,18 @@ interface Entry {
  * (memory for tests, disk for builds, diff for dev) consume it.
  */
 export class OutputSet {
-  private readonly files = new Map<string, Entry>();
+  /** A Map while files are added; a LayeredMap for a set made by withReplaced (read-only). */
+  private files: Map<string, Entry> | LayeredMap<string, Entry> = new Map();
+  private sorted: string[] | undefined;
 
   /** Adds a file; returns the origin of the earlier file at that path, if any (a collision). */
   add(path: string, content: OutputContent | DeferredContent, origin = "gekkan", id?: string): string | undefined {
     const clean = normalizeOutputPath(path);
     const earlier = this.files.get(clean);
     if (earlier !== undefined) return earlier.origin;
+    if (!(this.files instanceof Map)) throw new Error("gekkan bug: adding to an output made by withReplaced");
     this.files.set(clean, { content, origin, id });
+    this.sorted = undefined;
     return undefined;
   }
 
@@ -40,7 +45,8 @@ export class OutputSet {
   }
 
   paths(): string[] {
-    return [...this.files.keys()].sort();
+    this.sorted ??= [...this.files.keys()].sort();
+    return [...this.sorted];
   }
 
   get size(): number {
@@ -58,16 +64,20 @@ export class OutputSet {
     return entry.id ?? `sha256:${contentHash(this.get(path) as OutputContent)}`;
   }
 
-  /** A copy with the content of existing files replaced (the dev server's update); unknown paths are a bug. */
+  /** A copy with the content of existing files replaced (the dev server's update), sharing the rest; unknown paths are a bug. */
   withReplaced(changes: ReadonlyArray<readonly [string, OutputContent | DeferredContent, string?]>): OutputSet {
-    const copy = new OutputSet();
-    for (const [path, entry] of this.files) copy.files.set(path, entry);
-    for (const [path, content, id] of changes) {
+    const replaced = changes.map(([path, content, id]): [string, Entry] => {
       const clean = normalizeOutputPath(path);
-      const entry = copy.files.get(clean);
+      const entry = this.files.get(clean);
       if (entry === undefined) throw new Error(`gekkan bug: replacing ${clean}, which the output does not have`);
-      copy.files.set(clean, { ...entry, content, id });
-    }
+      return [clean, { ...entry, content, id }];
+    });
+    // From now on this set is read-only too: the copy shares its files.
+    if (this.files instanceof Map) this.files = LayeredMap.of(this.files);
+    const copy = new OutputSet();
+    copy.files = this.files.with(replaced);
+    // Same paths: the sorted list is shared.
+    copy.sorted = this.sorted;
     return copy;
   }
 
