@@ -285,13 +285,17 @@ function lastOriginal(corpusDir, n) {
   throw new Error("no original issue in the corpus");
 }
 
-/** The issue after `template`, written like it: the next number, its own slug and a date a week later. */
-function nextIssueText(template) {
+/**
+ * The issue after `template`, written like it: the next number, its own slug and a date a week
+ * later. `salt` makes each round's new issue new (title and body), so no round reuses pages an
+ * earlier round's build made for the same text: a real monthly issue is never in the cache.
+ */
+function nextIssueText(template, salt) {
   const text = readFileSync(template, "utf8");
   const number = Number(/^issue: (\d+)$/m.exec(text)?.[1] ?? 0) + 1;
   const date = /^date: (\d{4}-\d{2}-\d{2})$/m.exec(text)?.[1] ?? "2000-01-01";
   const next = new Date(Date.parse(`${date}T00:00:00Z`) + 7 * 86400000).toISOString().slice(0, 10);
-  return text.replace(/^issue: \d+$/m, `issue: ${number}`).replace(/^slug: .*$/m, `slug: monthly-${number}`).replace(/^date: .*$/m, `date: ${next}`).replace(/第\d+号/, `第${number}号`);
+  return text.replace(/^issue: \d+$/m, `issue: ${number}`).replace(/^slug: .*$/m, `slug: monthly-${number}`).replace(/^date: .*$/m, `date: ${next}`).replace(/第\d+号/, `第${number}号 (bench ${salt})`) + `\nBench issue ${salt}.\n`;
 }
 
 /** Per-stage times of one cold build (`--timings`), in ms per issue. */
@@ -555,12 +559,13 @@ async function main() {
     const newIssuePath = join(dirname(lastIssuePath), `monthly-${n + 1}.md`);
     rmSync(newIssuePath, { force: true });
     let editNo = 0;
+    let addNo = 0;
     const ctx = {
       corpusDir, n, useGnuTime, hugoPath, editTarget, gekkanFlags,
       editIssue() { editNo++; writeFileSync(editTarget, `${originalText}\nBench edit ${editNo}: one issue changed.\n`); },
       restoreIssue() { writeFileSync(editTarget, originalText); },
       // The monthly build: issue n+1, dated after every other, written like the last one.
-      addIssue() { writeFileSync(newIssuePath, nextIssueText(lastIssuePath)); },
+      addIssue() { addNo++; writeFileSync(newIssuePath, nextIssueText(lastIssuePath, `${process.pid}-${addNo}`)); },
       removeNewIssue() { rmSync(newIssuePath, { force: true }); },
     };
     const tools = makeTools(ctx);
@@ -629,7 +634,7 @@ async function main() {
   md.push("- gekkan cold: `gekkan build --no-cache --quiet` (`--no-cache` only if the CLI has it) after deleting `DIR/.gekkan` and the output dir; gekkan's full build also writes feeds, archive/component pages, sitemap and a Pagefind search index, which the peers do not, so a `--no-search` cold row is added when the CLI has that flag. Warm: same command without `--no-cache`, nothing changed, after one untimed cached build (the cold run's `--no-cache` leaves no cache to be warm from). One issue changed: the middle issue's body gets one appended line, then a warm build (restored afterwards).");
   md.push("- Eleventy cold: `eleventy --config=bench/peers/eleventy.config.mjs --quiet` into an emptied output dir; same `.md` files as input, Liquid layouts (issue page + index of all issues), markdown not pre-processed as Liquid. Hugo cold: `hugo --quiet --ignoreCache` into an emptied dir; site from `bench/corpus.mjs` (`contentDir = \"../content\"`, same files), Go-template layouts equivalent to the Liquid ones, taxonomies/RSS/sitemap disabled.");
   md.push("- Neither peer understands `:::` directives (rendered as plain paragraphs). Hugo highlights the ```sh block (Chroma, default); Eleventy does not highlight without a plugin.");
-  md.push("- One new issue (the monthly build): after an untimed warm build, issue n+1 (written like issue n, dated a week later) is added and a warm build is timed; the file is removed afterwards. Bare parse: `node bench/bare-parse.mjs` parses every body with remark-parse + remark-gfm + gekkan's container directives to mdast in one thread, nothing else; it runs in the same rounds as the peers.");
+  md.push("- One new issue (the monthly build): after an untimed warm build, issue n+1 (written like issue n, dated a week later, its title and body marked with the round so no round finds its pages cached by an earlier one) is added and a warm build is timed; the file is removed afterwards. Bare parse: `node bench/bare-parse.mjs` parses every body with remark-parse + remark-gfm + gekkan's container directives to mdast in one thread, nothing else; it runs in the same rounds as the peers.");
   md.push("- Dev loop: `gekkan dev` on the same corpus; after the first page is served and 1.5 s of SSE silence, one issue is rewritten N times; latency = file write → the `reload` event naming the edited page received on `/__gekkan/events` (the catch-up reload that follows names only feeds and data files, and is timed separately); 250 ms pause between edits. p50/p95 are nearest-rank.", "");
   if (notes.length) { md.push("## Notes", ""); for (const x of notes) md.push(`- ${x}`); md.push(""); }
   for (const s of sections) {
