@@ -62,35 +62,6 @@ function readStored(store: MemoStore, key: string): Uint8Array {
   return value;
 }
 
-/** Counts what a memo did, for the terminal summary and tests. */
-export interface MemoCounts {
-  hits: number;
-  misses: number;
-}
-
-export function countingMemo(inner: Memo): { memo: Memo; counts: MemoCounts } {
-  const counts: MemoCounts = { hits: 0, misses: 0 };
-  const memo: Memo = (key, compute, options) => {
-    let missed = false;
-    const result = inner(key, () => {
-      missed = true;
-      return compute();
-    }, options);
-    if (missed) counts.misses++;
-    else counts.hits++;
-    return result;
-  };
-  const stored = inner.stored;
-  if (stored !== undefined) {
-    memo.stored = (key) => {
-      const value = stored(key);
-      if (value !== undefined) counts.hits++;
-      return value;
-    };
-  }
-  return { memo, counts };
-}
-
 /**
  * A memoised value through `decode`. A stored value that no longer decodes
  * (written by a damaged or foreign cache) is computed again and replaced,

@@ -1,4 +1,4 @@
-import { linkSync, lstatSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { lstat, mkdir, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -90,7 +90,15 @@ export async function openOutput(out: string): Promise<OutputWriter> {
 async function publish(place: OutputPlace, output: OutputSet, earlier: Earlier | undefined, leftovers: Promise<unknown>): Promise<Written> {
   const current = currentBuild(place);
   const build = join(place.store, `b${Date.now().toString(36)}-${process.pid}`);
-  const { files, linked } = await guard(async () => fill(build, output, current !== undefined && earlier?.build === current ? earlier : undefined), "write the site to", build);
+  const { files, linked } = await guard(async () => {
+    try {
+      return fill(build, output, current !== undefined && earlier?.build === current ? earlier : undefined);
+    } catch (error) {
+      // Never published: a repeated run (see buildSite) starts a folder of its own.
+      rmSync(build, { recursive: true, force: true });
+      throw error;
+    }
+  }, "write the site to", build);
   crashPoint("link");
   await guard(() => swapIn(place, build), "publish the site at", place.out);
   crashPoint("prune");
