@@ -8,46 +8,13 @@
 // Plain Node ESM, no dependencies. Run by `npm test` before vitest.
 
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findChromium, isExecutable, onPath } from './find-executable.mjs';
 
-const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 const MIN_JAVA = 11;
 
 const log = (msg) => console.log(`[test-deps] ${msg}`);
-
-function isExecutable(file) {
-  try {
-    if (!statSync(file).isFile()) return false;
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return null;
-}
-
-/** @returns {{ path: string | null, error?: string }} */
-function findChromium() {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (isExecutable(fromEnv)) return { path: fromEnv };
-    return { path: null, error: `CHROMIUM_PATH is set to "${fromEnv}" but that is not an executable file` };
-  }
-  for (const name of CHROMIUM_NAMES) {
-    const found = onPath(name);
-    if (found) return { path: found };
-  }
-  return { path: null };
-}
 
 function javaVersion(javaPath) {
   const r = spawnSync(javaPath, ['-version'], { encoding: 'utf8', timeout: 30_000 });
