@@ -15,8 +15,9 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
     this.size = (base?.size ?? 0) + (base === undefined ? own.size : added);
   }
 
+  /** `map` as a LayeredMap (itself when it already is one); the caller no longer changes `map`. */
   static of<K, V>(map: ReadonlyMap<K, V>): LayeredMap<K, V> {
-    return new LayeredMap(map, undefined, 0);
+    return map instanceof LayeredMap ? (map as LayeredMap<K, V>) : new LayeredMap(map, undefined, 0);
   }
 
   /** This map with `changes` over it; this one stays as it is. */

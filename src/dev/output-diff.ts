@@ -45,7 +45,7 @@ export function patchSnapshot(previous: Snapshot, changes: ReadonlyArray<readonl
     return [path, hash] as const;
   });
   // Layered, not copied: a save touches a few of thousands of files.
-  const hashes = (previous.hashes instanceof LayeredMap ? previous.hashes : LayeredMap.of(previous.hashes)).with(hashed);
+  const hashes = LayeredMap.of(previous.hashes).with(hashed);
   return { snapshot: { output: previous.output.withReplaced(real), hashes }, diff: { added: [], changed: changed.sort(), removed: [], cssOnly: false } };
 }
 

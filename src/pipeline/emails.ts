@@ -49,7 +49,10 @@ export async function addEmails(output: OutputSet, site: Site, renderer: PageRen
   });
   started = true;
   await finishAll(tasks, threads);
-  for (const made of await Promise.all(pending)) for (const [path, content] of made?.list ?? []) output.add(path, content, "gekkan", `${made?.key}:${path}`);
+  for (const made of await Promise.all(pending)) {
+    // Undefined: a stored email, already added unread.
+    if (made !== undefined) for (const [path, content] of made.list) output.add(path, content, "gekkan", `${made.key}:${path}`);
+  }
 }
 
 /** Finishes the queued emails together: here, or on worker threads when there are enough of them. */

@@ -73,7 +73,7 @@ export class OutputSet {
       return [clean, { ...entry, content, id }];
     });
     // From now on this set is read-only too: the copy shares its files.
-    if (this.files instanceof Map) this.files = LayeredMap.of(this.files);
+    this.files = LayeredMap.of(this.files);
     const copy = new OutputSet();
     copy.files = this.files.with(replaced);
     // Same paths: the sorted list is shared.

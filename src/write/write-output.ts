@@ -133,7 +133,7 @@ function fill(build: string, output: OutputSet, earlier: Earlier | undefined): {
     if (earlier !== undefined && previous?.id === id && intact(join(earlier.build, path), previous)) {
       linkSync(join(earlier.build, path), target);
       linked++;
-      files.push(previous.path === path ? previous : { ...previous, path });
+      files.push(previous);
       continue;
     }
     writeFileSync(target, output.get(path) as string | Uint8Array);
