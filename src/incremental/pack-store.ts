@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { compareText } from "../diagnostics.js";
 import type { MemoStore } from "./memo.js";
-import { appendPack, Pack, writePack } from "./pack.js";
+import { Pack, writePack } from "./pack.js";
 
 /**
  * A memo store in one pack file, opened once at the start of a build (its
@@ -62,15 +62,20 @@ export class PackStore implements MemoStore {
     const pack = this.pack;
     let live = 0;
     for (const [key, value] of this.used) live += value?.byteLength ?? pack?.sizeOf(key) ?? 0;
-    const whole = pack === undefined || pack.missing || pack.damaged || pack.size - live > live;
-    if (whole) {
-      if (pack !== undefined && !pack.missing && !pack.damaged && this.used.size === pack.keys().length && this.added.size === 0) return "none";
+    if (pack === undefined || pack.missing || pack.damaged || pack.size - live > live) {
+      if (pack !== undefined && !pack.missing && !pack.damaged && this.used.size === pack.keys().length && this.added.size === 0) return this.unchanged(pack);
       await writePack(this.path, this.liveEntries());
       return "rewritten";
     }
-    if (this.added.size === 0) return "none";
-    await appendPack(this.path, [...this.added].sort(([a], [b]) => compareText(a, b)));
+    if (this.added.size === 0) return this.unchanged(pack);
+    await pack.append([...this.added].sort(([a], [b]) => compareText(a, b)));
     return "appended";
+  }
+
+  /** Nothing to write but, if it is missing or behind, the pack's index. */
+  private async unchanged(pack: Pack): Promise<"none"> {
+    await pack.saveIndex();
+    return "none";
   }
 
   /** The used entries in key order, each read from the old pack only as the new one is written. */

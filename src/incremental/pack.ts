@@ -1,18 +1,22 @@
+import { randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { crc32 } from "node:zlib";
 import { writeFileAtomic } from "../write/atomic-file.js";
+import { PACK_ID_BYTES, readPackIndex, writePackIndex, type PackSlot } from "./pack-index.js";
 
 /**
- * Many cache entries in one file: [magic] then records of
- * [32-byte key][u32 payload length][u32 crc32 of key+payload][payload].
- * Opening reads only the record headers; a payload is read, and its
+ * Many cache entries in one file: [magic][16-byte random pack id] then
+ * records of [32-byte key][u32 payload length][u32 crc32 of key+payload][payload].
+ * Opening reads the index beside the pack (see pack-index.ts) and scans
+ * only the record headers it does not cover; a payload is read, and its
  * checksum verified, when it is first asked for, so a damaged entry is
  * never served and entries nobody reads (a page whose file is already in
  * the output) cost nothing. New entries are appended; a later record for a
  * key wins.
  */
-const MAGIC = Buffer.from("GEKKANPACK2\n");
+const MAGIC = Buffer.from("GEKKANPACK3\n");
+const HEAD_BYTES = MAGIC.length + PACK_ID_BYTES;
 const KEY_BYTES = 32;
 const HEADER_BYTES = KEY_BYTES + 8;
 /** Headers are read through a window this big: small records need no read of their own. */
@@ -20,34 +24,35 @@ const WINDOW_BYTES = 64 * 1024;
 /** A pack up to this size is read in one go (one read beats thousands of small ones when most entries are used). */
 const WHOLE_BYTES = 32 * 1024 * 1024;
 
-interface Slot {
-  start: number;
-  end: number;
-  checksum: number;
-  key: Buffer;
-}
-
 export class Pack {
-  private readonly slots = new Map<string, Slot>();
+  private slots = new Map<string, PackSlot>();
   /** A record could not be read (truncated, a bad magic) or failed its checksum. */
   damaged = false;
+  /** The pack's id (empty when missing or unreadable). */
+  private id: Buffer = Buffer.alloc(0);
+  /** Bytes the slots account for; the index beside the pack is up to date when it covers them all. */
+  private covered = 0;
+  private indexCovered = -1;
 
   private data: Buffer | undefined;
 
-  private constructor(private fd: number | undefined, readonly size: number, readonly missing: boolean) {}
+  private constructor(readonly path: string, private fd: number | undefined, readonly size: number, readonly missing: boolean) {}
 
-  /** Opens a pack; a missing file is empty, a damaged one keeps the records before the damage. */
-  static open(path: string): Pack {
+  /**
+   * Opens a pack; a missing file is empty, a damaged one keeps the records
+   * before the damage. `wholeBytes`: up to this size the pack is read in one go.
+   */
+  static open(path: string, wholeBytes = WHOLE_BYTES): Pack {
     let fd: number;
     try {
       fd = openSync(path, "r");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Pack(undefined, 0, true);
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Pack(path, undefined, 0, true);
       throw error;
     }
-    const pack = new Pack(fd, fstatSync(fd).size, false);
-    if (pack.size <= WHOLE_BYTES) pack.data = pack.readAt(0, pack.size);
-    pack.index();
+    const pack = new Pack(path, fd, fstatSync(fd).size, false);
+    if (pack.size <= wholeBytes) pack.data = pack.readAt(0, pack.size);
+    pack.load();
     return pack;
   }
 
@@ -78,6 +83,38 @@ export class Pack {
     return payload;
   }
 
+  /**
+   * Adds records at the end, then brings the index up to date. A build
+   * killed while appending leaves a torn last record, which the next open
+   * stops at.
+   */
+  async append(entries: Iterable<readonly [string, Uint8Array]>): Promise<void> {
+    const handle = await open(this.path, "a");
+    let whole = false;
+    try {
+      const at = (await handle.stat()).size;
+      // Another process appended since this pack was opened: its records are not in these slots, so the index stays as it was.
+      whole = at === this.covered && !this.damaged && !this.missing;
+      const slots = new Map(this.slots);
+      const chunks = [...records(entries, at, slots)];
+      await handle.writev(chunks);
+      if (whole) {
+        this.slots = slots;
+        this.covered = at + chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+      }
+    } finally {
+      await handle.close();
+    }
+    if (whole) await this.saveIndex();
+  }
+
+  /** Writes the index beside the pack unless it already describes every record. */
+  async saveIndex(): Promise<void> {
+    if (this.missing || this.damaged || this.id.length !== PACK_ID_BYTES || this.indexCovered === this.covered) return;
+    await writePackIndex(this.path, this.id, { covered: this.covered, slots: this.slots });
+    this.indexCovered = this.covered;
+  }
+
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
@@ -96,14 +133,25 @@ export class Pack {
     return done === length ? buffer : buffer.subarray(0, done);
   }
 
-  private index(): void {
-    if (this.size < MAGIC.length || !this.readAt(0, MAGIC.length).equals(MAGIC)) {
+  private load(): void {
+    if (this.size < HEAD_BYTES || !this.readAt(0, MAGIC.length).equals(MAGIC)) {
       this.damaged = true;
       return;
     }
+    this.id = Buffer.from(this.readAt(MAGIC.length, PACK_ID_BYTES));
+    const index = readPackIndex(this.path, this.id, this.size);
+    if (index !== undefined) {
+      this.slots = index.slots;
+      this.indexCovered = index.covered;
+    }
+    this.scan(index?.covered ?? HEAD_BYTES);
+  }
+
+  /** Reads the record headers from `from` to the end. */
+  private scan(from: number): void {
     let window: Buffer = Buffer.alloc(0);
     let windowAt = 0;
-    let at = MAGIC.length;
+    let at = from;
     while (at + HEADER_BYTES <= this.size) {
       if (at < windowAt || at + HEADER_BYTES > windowAt + window.length) {
         window = this.readAt(at, Math.min(WINDOW_BYTES, this.size - at));
@@ -119,43 +167,44 @@ export class Pack {
       this.slots.set(key.toString("hex"), { start, end, checksum: header.readUInt32LE(KEY_BYTES + 4), key });
       at = end;
     }
+    this.covered = at;
     if (at !== this.size) this.damaged = true;
   }
 }
 
-function* records(entries: Iterable<readonly [string, Uint8Array]>): Generator<Uint8Array> {
+/** Records from `at` on, each noted in `slots` as it is made. */
+function* records(entries: Iterable<readonly [string, Uint8Array]>, at: number, slots: Map<string, PackSlot>): Generator<Uint8Array> {
   for (const [hex, payload] of entries) {
     const key = Buffer.from(hex, "hex");
     if (key.length !== KEY_BYTES) throw new Error(`gekkan bug: cache key is not a sha256: ${hex}`);
+    const checksum = crc32(payload, crc32(key));
     const header = Buffer.allocUnsafe(8);
     header.writeUInt32LE(payload.byteLength, 0);
-    header.writeUInt32LE(crc32(payload, crc32(key)), 4);
+    header.writeUInt32LE(checksum, 4);
+    const start = at + HEADER_BYTES;
+    at = start + payload.byteLength;
+    slots.set(hex, { start, end: at, checksum, key });
     yield key;
     yield header;
     yield payload;
   }
 }
 
-/** Writes a whole pack atomically (see writeFileAtomic), records made one at a time as the file is written. */
+/** Writes a whole pack (a new id) atomically (see writeFileAtomic), records made one at a time as the file is written; then its index. */
 export async function writePack(path: string, entries: Iterable<readonly [string, Uint8Array]>): Promise<void> {
+  const id = randomBytes(PACK_ID_BYTES);
+  const slots = new Map<string, PackSlot>();
+  let covered = HEAD_BYTES;
   function* all(): Generator<Uint8Array> {
     yield MAGIC;
-    yield* records(entries);
+    yield id;
+    for (const chunk of records(entries, HEAD_BYTES, slots)) {
+      covered += chunk.byteLength;
+      yield chunk;
+    }
   }
   await writeFileAtomic(path, all());
-}
-
-/**
- * Adds records at the end of an existing, whole pack. A build killed while
- * appending leaves a torn last record, which the next read stops at.
- */
-export async function appendPack(path: string, entries: Iterable<readonly [string, Uint8Array]>): Promise<void> {
-  const handle = await open(path, "a");
-  try {
-    await handle.writev([...records(entries)]);
-  } finally {
-    await handle.close();
-  }
+  await writePackIndex(path, id, { covered, slots });
 }
 
 /** Reads a pack whole, verified: every entry that passes its checksum. For tests and tools. */
