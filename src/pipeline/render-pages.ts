@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { allIssues, type Site, type SiteIssue } from "../site/model.js";
 import { routeFile } from "../site/urls.js";
-import { issueBody, pageSpecs, renderPage, type PageSpec, type RenderEnv } from "../render/pages.js";
+import { issueBody, isIssueCard, pageSpecs, renderPage, type PageSpec, type RenderEnv } from "../render/pages.js";
 import { codeFingerprint } from "../incremental/fingerprint.js";
 import { digest } from "../incremental/digest.js";
 import { hashTree } from "../incremental/hash-tree.js";
@@ -111,17 +111,36 @@ export async function renderPages(site: Site, renderer: PageRenderer): Promise<R
  * A page's memo key: its path and everything its HTML is made from. The
  * data goes in as UTF-16 code units, which is lossless for any JavaScript
  * string and, for the mostly non-Latin text of page data, much cheaper to
- * hash than UTF-8.
+ * hash than UTF-8. An issue card stands in as the digest of its own JSON:
+ * the same card is on many pages (every list that shows the issue, its
+ * neighbours' pages), so it is serialised and hashed once per run, not once
+ * per page.
  */
-function pageKey(fingerprint: string, path: string, spec: PageSpec): string {
-  const hash = createHash("sha256").update(`gekkan-page-2\0${fingerprint}\0${path}\0`);
-  const json = JSON.stringify(spec);
+export function pageKey(fingerprint: string, path: string, spec: PageSpec): string {
+  const hash = createHash("sha256").update(`gekkan-page-3\0${fingerprint}\0${path}\0`);
+  const json = JSON.stringify(spec, cardStandIn);
   // In slices: encoding a page's megabytes of data at once would need a buffer as large, every time.
   for (let at = 0; at < json.length; at += KEY_SLICE) hash.update(json.slice(at, at + KEY_SLICE), "utf16le");
   return hash.digest("hex");
 }
 
 const KEY_SLICE = 1 << 15;
+
+/** Card digests by card object (see pageKey). */
+const cardDigests = new WeakMap<object, string>();
+
+/** The JSON replacer of pageKey: a card becomes a string no author text can be (it starts with a NUL). */
+function cardStandIn(_name: string, value: unknown): unknown {
+  if (typeof value !== "object" || value === null || !isIssueCard(value)) return value;
+  let standIn = cardDigests.get(value);
+  if (standIn === undefined) {
+    standIn = `${CARD_TOKEN}${digest("gekkan-card-1", JSON.stringify(value))}`;
+    cardDigests.set(value, standIn);
+  }
+  return standIn;
+}
+
+const CARD_TOKEN = "\u0000gekkan-card:";
 
 /** A reused page whose bytes are read on first use. */
 function deferredPage(path: string, spec: PageSpec, key: string, read: () => Uint8Array): RenderedPage {

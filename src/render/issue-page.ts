@@ -2,17 +2,22 @@ import type { SiteIssue } from "../site/model.js";
 import { siteUrl } from "../site/urls.js";
 import { issueBodyHtml, issueToc } from "./issue-html.js";
 import { siteText, viewContext, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
-import { issueCard, titleWithLabel, url } from "./views.js";
+import { issueCard, titleWithLabel, url, type IssueCard } from "./views.js";
 
 /** An issue's language versions as page alternates (none when it is not translated). */
 export function issueAlternates(entry: SiteIssue): Alternate[] {
   return entry.versions.length < 2 ? [] : entry.versions.map((version) => ({ lang: version.issue.lang, route: version.route }));
 }
 
-/** An issue's page, all in the issue's language: its content, and the chrome of its language's edition around it. */
-export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<SiteIssue, string>): PageSpec {
+/**
+ * An issue's page, all in the issue's language: its content, and the chrome
+ * of its language's edition around it. `cardOf` gives the cards of its
+ * edition (the same objects its lists show).
+ */
+export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<SiteIssue, string>, cardOf?: (entry: SiteIssue) => IssueCard): PageSpec {
   const view = viewContext(env, entry.issue.lang);
-  const card = issueCard(entry, view);
+  const cardFor = cardOf ?? ((other: SiteIssue) => issueCard(other, view));
+  const card = cardFor(entry);
   return {
     route: entry.route,
     template: "issue",
@@ -27,8 +32,8 @@ export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<
       issue: card,
       html: bodies.get(entry) ?? "",
       toc: issueToc(entry, view),
-      previous: entry.previous ? issueCard(entry.previous, view) : null,
-      next: entry.next ? issueCard(entry.next, view) : null,
+      previous: entry.previous ? cardFor(entry.previous) : null,
+      next: entry.next ? cardFor(entry.next) : null,
     },
   };
 }

@@ -13,7 +13,22 @@ export interface ListPage {
   spec: PageSpec;
 }
 
-type Card = (entry: SiteIssue) => IssueCard;
+/** An issue's card in one language; the same object every time it is asked for (see sharedCards). */
+export type Card = (entry: SiteIssue) => IssueCard;
+
+/**
+ * One card per issue, shared by every page of an edition that shows it (home,
+ * archive, year, component and reference pages, its neighbours' pages):
+ * ~5 lists × 4,000 issues otherwise.
+ */
+export function sharedCards(view: ViewContext): Card {
+  const cards = new Map<SiteIssue, IssueCard>();
+  return (entry) => {
+    let made = cards.get(entry);
+    if (made === undefined) cards.set(entry, (made = issueCard(entry, view)));
+    return made;
+  };
+}
 
 /** What every list-page builder needs: the edition, its view, one shared card per issue, strings. */
 interface ListContext {
@@ -28,8 +43,8 @@ interface ListContext {
 }
 
 /** Every page of one language but its issues: index, archive, years, reference pages, component pages, search. */
-export function editionPages(edition: Edition, site: Site, env: RenderEnv): ListPage[] {
-  const context = listContext(edition, env);
+export function editionPages(edition: Edition, site: Site, env: RenderEnv, cards: Card): ListPage[] {
+  const context = listContext(edition, env, cards);
   const { str, page, card, view } = context;
   const routes = edition.routes;
   const latest = edition.issues[0];
@@ -56,17 +71,10 @@ export function editionPages(edition: Edition, site: Site, env: RenderEnv): List
   return pages;
 }
 
-function listContext(edition: Edition, env: RenderEnv): ListContext {
+function listContext(edition: Edition, env: RenderEnv, card: Card): ListContext {
   const { config } = env;
   const view = viewContext(env, edition.lang);
   const t = localeFor(env, edition.lang).pack.strings;
-  // One card per issue, shared by every list it appears in (home, archive, year, component pages): ~5 lists × 4,000 issues otherwise.
-  const cards = new Map<SiteIssue, IssueCard>();
-  const card: Card = (entry) => {
-    let made = cards.get(entry);
-    if (made === undefined) cards.set(entry, (made = issueCard(entry, view)));
-    return made;
-  };
   const image = config.image === "" ? "" : siteUrl(config, config.image);
   return {
     env, edition, view, card,

@@ -1,13 +1,14 @@
 import { editionsOf, type Site, type SiteIssue } from "../site/model.js";
 import { ROUTES } from "../site/urls.js";
-import { localeFor, siteText, type PageSpec, type RenderEnv } from "./env.js";
+import { localeFor, siteText, viewContext, type PageSpec, type RenderEnv } from "./env.js";
 import { issuePage } from "./issue-page.js";
-import { editionPages, type ListPage } from "./list-pages.js";
+import { editionPages, sharedCards, type Card, type ListPage } from "./list-pages.js";
 import { groupBy } from "../group-by.js";
 
 export { localeFor, viewContext, siteText, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
 export { issueAlternates, issueBody, issuePage } from "./issue-page.js";
 export { renderPage } from "./render-page.js";
+export { isIssueCard } from "./views.js";
 
 /**
  * Every HTML page of the site, as data: each language's pages (the site's
@@ -16,14 +17,15 @@ export { renderPage } from "./render-page.js";
  */
 export function pageSpecs(site: Site, env: RenderEnv, bodies: Map<SiteIssue, string>): PageSpec[] {
   const editions = editionsOf(site);
-  const lists = editions.map((edition) => editionPages(edition, site, env));
+  const cards = editions.map((edition) => sharedCards(viewContext(env, edition.lang)));
+  const lists = editions.map((edition, i) => editionPages(edition, site, env, cards[i] as Card));
   withAlternates(lists.flat());
   const t = localeFor(env, env.config.lang).pack.strings;
   const notFound: PageSpec = {
     route: ROUTES.notFound, template: "404", lang: env.config.lang, contentLang: env.config.lang, title: t.notFoundTitle ?? "notFoundTitle",
     description: siteText(env.config, env.config.lang).description, type: "website", image: "", alternates: [], data: {},
   };
-  return editions.flatMap((edition, i) => [...(lists[i] ?? []).map((p) => p.spec), ...edition.issues.map((entry) => issuePage(entry, env, bodies))]).concat(notFound);
+  return editions.flatMap((edition, i) => [...(lists[i] ?? []).map((p) => p.spec), ...edition.issues.map((entry) => issuePage(entry, env, bodies, cards[i]))]).concat(notFound);
 }
 
 /** Pages with the same id in several languages list each other as alternates (the site's language first, as editions come). */

@@ -59,7 +59,21 @@ export function titleWithLabel(title: string, label: string): string {
   return titleHasLabel(title, label) ? title : `${title} (${label})`;
 }
 
+/** Every card issueCard made: cards are plain data, made once and never changed, and shared by the pages that list an issue. */
+const cards = new WeakSet<object>();
+
+/** Whether `value` is a card issueCard made (the same object, not one that looks like it). */
+export function isIssueCard(value: object): value is IssueCard {
+  return cards.has(value);
+}
+
 export function issueCard(entry: SiteIssue, view: ViewContext): IssueCard {
+  const card = makeCard(entry, view);
+  cards.add(card);
+  return card;
+}
+
+function makeCard(entry: SiteIssue, view: ViewContext): IssueCard {
   const { issue, body } = entry;
   // Which month's issue it is: the original's month, also for a translation published later.
   const label = view.locale.issueLabel((entry.versions[0] ?? entry).issue.date);

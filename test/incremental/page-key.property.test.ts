@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { pageKey } from "../../src/pipeline/render-pages.js";
+import { loadLocales } from "../../src/render/locale.js";
+import type { PageSpec } from "../../src/render/pages.js";
+import { issueCard, type ViewContext } from "../../src/render/views.js";
+import type { SiteIssue } from "../../src/site/model.js";
+import { routesIn } from "../../src/site/urls.js";
+
+/**
+ * A page key stands an issue card in by the digest of the card's JSON (cards
+ * are shared by many pages, so each is hashed once). That shortcut may never
+ * make two different pages share a key, nor give one page two keys. Oracle:
+ * the page's plain JSON, cards written out in full. Hard shapes: the same
+ * card on several pages and several times on one, equal cards that are
+ * different objects, cards differing in one field, strings that look like
+ * card JSON or a digest, cards in nested rows.
+ */
+const locale = loadLocales(undefined).get("ja");
+if (locale === undefined) throw new Error("test bug: no ja locale");
+const view: ViewContext = { basePath: "/", today: "2026-12-02", locale, routes: routesIn("ja", "ja"), componentNames: {} };
+
+const text = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("", "pacemaker", '{"number":1}', "gekkan-card:00", "号"));
+const issue = fc.record({
+  number: fc.integer({ min: 1, max: 3 }),
+  title: text,
+  summary: text,
+  date: fc.constantFrom("2011-04-01", "2026-12-01", "2027-01-01"),
+  tags: fc.array(fc.constantFrom("pacemaker", "corosync"), { maxLength: 2 }),
+  draft: fc.boolean(),
+  words: fc.integer({ min: 0, max: 900 }),
+});
+type IssueFacts = typeof issue extends fc.Arbitrary<infer T> ? T : never;
+
+function cardOf(facts: IssueFacts) {
+  const entry = {
+    route: `issues/${facts.number}/`,
+    versions: [],
+    issue: { number: facts.number, title: facts.title, summary: facts.summary, date: facts.date, lang: "ja", tags: facts.tags, authors: [], draft: facts.draft },
+    body: { cjkChars: 0, words: facts.words },
+  } as unknown as SiteIssue;
+  return issueCard(entry, view);
+}
+
+/** Page data as a list page holds it: cards alone, and cards inside rows beside other text. */
+const layout = fc.array(fc.oneof(
+  fc.record({ card: fc.nat(5) }),
+  fc.record({ row: fc.nat(5), note: text }),
+  fc.record({ plain: text }),
+), { maxLength: 6 });
+
+function specOf(cards: ReturnType<typeof cardOf>[], items: Array<{ card?: number; row?: number; note?: string; plain?: string }>, route: string): PageSpec {
+  const pick = (i: number) => cards[i % cards.length];
+  const data = {
+    items: items.map((item) => item.card !== undefined ? pick(item.card) : item.row !== undefined ? { issue: pick(item.row), note: item.note } : item.plain),
+    latest: pick(0),
+  };
+  return { route, template: "archive", lang: "ja", contentLang: "ja", title: "t", description: "d", type: "website", image: "", alternates: [], data };
+}
+
+describe("page keys with cards stood in by their digest", () => {
+  it("two pages share a key exactly when their plain JSON (cards in full) is the same", () => {
+    fc.assert(fc.property(
+      fc.array(issue, { minLength: 1, maxLength: 4 }), fc.array(issue, { minLength: 1, maxLength: 4 }), layout, layout, fc.boolean(), fc.boolean(),
+      (factsA, factsB, itemsA, itemsB, sameFacts, sameItems) => {
+        // Often the same facts, as separate card objects, so equal JSON from different objects is common.
+        const cardsA = factsA.map(cardOf);
+        const cardsB = (sameFacts ? factsA : factsB).map(cardOf);
+        const a = specOf(cardsA, itemsA, "archive/");
+        const b = specOf(cardsB, sameItems ? itemsA : itemsB, "archive/");
+        const samePlain = JSON.stringify(a) === JSON.stringify(b);
+        expect(pageKey("fp", "archive/index.html", a) === pageKey("fp", "archive/index.html", b)).toBe(samePlain);
+      },
+    ), { numRuns: 500 });
+  });
+
+  it("a card's key follows a change in any one of its fields", () => {
+    fc.assert(fc.property(issue, issue, (one, other) => {
+      const base = cardOf(one);
+      const page = (card: ReturnType<typeof cardOf>) => specOf([card], [{ card: 0 }, { row: 0, note: "n" }], "archive/");
+      for (const field of Object.keys(one) as Array<keyof IssueFacts>) {
+        const changed = cardOf({ ...one, [field]: other[field] });
+        const samePlain = JSON.stringify(changed) === JSON.stringify(base);
+        expect(pageKey("fp", "p", page(changed)) === pageKey("fp", "p", page(base))).toBe(samePlain);
+      }
+    }), { numRuns: 300 });
+  });
+});
