@@ -40,7 +40,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   // An output written before is taken now, so removing the build the last one replaced overlaps making this one.
   let writer = existsSync(outputPlace(options.out).store) ? await openOutput(options.out) : undefined;
   try {
-    const packs = options.cacheDir === undefined ? undefined : await openPackMemos(options.cacheDir, ["issues", "pages", "search"] as const);
+    const packs = options.cacheDir === undefined ? undefined : await openPackMemos(options.cacheDir, ["issues", "pages", "fragments", "search"] as const);
     let earlier: Promise<OutputRecord | undefined> | undefined;
     const attempt = async (reuse: Reuse) => {
       const generated = await generate(options, reuse);
@@ -78,7 +78,8 @@ async function finish(options: SiteBuildOptions, generated: Generated, written: 
 /** The same memos without Memo.stored: every value is read (and checked) where it is used, and a damaged one is made again. */
 function readingEverything(memos: Reuse): Reuse {
   const eager = (memo: Memo): Memo => (key, compute, options) => memo(key, compute, options);
-  return { issues: eager(memos.issues), pages: eager(memos.pages), search: eager(memos.search) };
+  // Fragments stay as they are: a damaged one is made again where it is read (partial-memo.ts).
+  return { ...memos, issues: eager(memos.issues), pages: eager(memos.pages), search: eager(memos.search) };
 }
 
 /** The last build's record, forgotten on disk before the output changes (a build killed while writing leaves none). */

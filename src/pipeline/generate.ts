@@ -19,6 +19,7 @@ import { PageRenderer, pageFingerprint, renderPages, type PageStats, type Render
 import { NO_REUSE, type Reuse } from "./reuse.js";
 import { addSearchIndex } from "./search.js";
 import { addEmails } from "./emails.js";
+import { memoisePartials } from "./partial-memo.js";
 import { withTemplateErrors } from "./template-error.js";
 
 export type { BuildOptions } from "./options.js";
@@ -59,6 +60,8 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const output = new OutputSet();
   const env = renderEnv(inputs, output);
   const renderer = new PageRenderer(env, pageFingerprint(inputs.templateDirs, env), reuse.pages);
+  // Locale strings are named by their language: every pack's content is in the fingerprint.
+  memoisePartials(env.liquid, renderer.fingerprint, reuse.fragments, new Map([...env.locales].map(([code, locale]) => [locale.pack.strings, `=locale:${code}`])));
   const pages = await times.time("render pages", () => withTemplateErrors(() => renderPages(site, renderer)));
   for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
   await times.time("feeds", () => withTemplateErrors(() => addFeeds(output, site, inputs.config, renderer)));

@@ -131,7 +131,12 @@ const cardDigests = new WeakMap<object, string>();
 
 /** The JSON replacer of pageKey: a card becomes a string no author text can be (it starts with a NUL). */
 function cardStandIn(_name: string, value: unknown): unknown {
-  if (typeof value !== "object" || value === null || !isIssueCard(value)) return value;
+  return typeof value === "object" && value !== null ? (cardDigest(value) ?? value) : value;
+}
+
+/** An issue card's stand-in (see pageKey), or undefined when `value` is not a card. */
+export function cardDigest(value: object): string | undefined {
+  if (!isIssueCard(value)) return undefined;
   let standIn = cardDigests.get(value);
   if (standIn === undefined) {
     standIn = `${CARD_TOKEN}${digest("gekkan-card-1", JSON.stringify(value))}`;

@@ -2,7 +2,7 @@ import { noMemo, type Memo } from "../incremental/memo.js";
 
 /**
  * What a run may reuse from earlier ones, handed into the stages that own
- * the expensive steps: rendered issues, rendered pages, search index parts.
+ * the expensive steps: rendered issues, rendered pages, partials, search index parts.
  * A build gets memos over packs in the cache folder, `gekkan dev` memos in
  * memory, `--no-cache` none.
  */
@@ -10,6 +10,8 @@ export interface Reuse {
   issues: Memo;
   pages: Memo;
   search: Memo;
+  /** Partials' HTML (see partial-memo.ts); absent = kept for this run only. */
+  fragments?: Memo;
 }
 
 export const NO_REUSE: Reuse = { issues: noMemo, pages: noMemo, search: noMemo };

@@ -1,0 +1,111 @@
+import { Hash, RenderTag, Tag, toValue, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from "liquidjs";
+import { digest } from "../incremental/digest.js";
+import { DamagedCacheError, type Memo } from "../incremental/memo.js";
+import { cardDigest } from "./render-pages.js";
+
+type Parser = ConstructorParameters<typeof RenderTag>[3];
+
+/**
+ * `{% render "partial", name: value, … %}` through a memo. Liquid's
+ * `render` gives the partial a scope of its own: it sees the arguments and
+ * nothing else, so its output is a function of the partial's files (in the
+ * page fingerprint) and the argument values. A page listing 4,000 issues
+ * renders the issue-card partial 4,000 times; each card's HTML is now made
+ * once, and kept for the next run.
+ *
+ * Only what can be named exactly is memoised: a quoted partial name with
+ * `name: value` arguments (no `with`/`for`), whose values are plain values,
+ * issue cards (named by the digest of their JSON) or the locale strings
+ * (`known`). Any other call renders as Liquid renders it.
+ */
+export function memoisePartials(liquid: Liquid, fingerprint: string, memo: Memo | undefined, known: ReadonlyMap<object, string>): void {
+  const fragments = fragmentStore(memo);
+  liquid.registerTag("render", class extends Tag {
+    private readonly plain: RenderTag;
+    private readonly file: string | undefined;
+    private readonly hash: Hash | undefined;
+
+    constructor(token: TagToken, remainTokens: TopLevelToken[], engine: Liquid, parser: Parser) {
+      super(token, remainTokens, engine);
+      this.plain = new RenderTag(token, remainTokens, engine, parser);
+      const simple = SIMPLE_CALL.exec(token.args);
+      this.file = simple?.[1];
+      this.hash = simple === null ? undefined : new Hash(simple[2] ?? "", engine.options.keyValueSeparator);
+    }
+
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const args = this.hash === undefined ? undefined : ((yield this.hash.render(ctx)) as Record<string, unknown>);
+      const key = args === undefined || this.file === undefined ? undefined : fragmentKey(fingerprint, this.file, args, known);
+      if (key === undefined) {
+        yield this.plain.render(ctx, emitter);
+        return;
+      }
+      let html = fragments.get(key);
+      if (html === undefined) {
+        const capture: Emitter = { buffer: "", write(value: unknown) { this.buffer += text(value); } };
+        yield this.plain.render(ctx, capture);
+        html = capture.buffer;
+        fragments.set(key, html);
+      }
+      emitter.write(html);
+    }
+  });
+}
+
+/** What Liquid's own emitter writes for a value (its `stringify`), so a captured fragment is the text the page would have got. */
+function text(value: unknown): string {
+  const plain: unknown = toValue(value);
+  if (typeof plain === "string") return plain;
+  if (plain === null || plain === undefined) return "";
+  if (Array.isArray(plain)) return plain.map(text).join("");
+  return String(plain);
+}
+
+/** A quoted partial name, then only `name: value` pairs whose values are one simple token (a variable path, a number, a word). */
+const SIMPLE_CALL = /^\s*"([^"{}\\]+)"\s*((?:,\s*[A-Za-z_][\w-]*\s*:\s*[\w.-]+\s*)*)$/;
+
+/** The fragment's key, or undefined when an argument cannot be named exactly. */
+function fragmentKey(fingerprint: string, file: string, args: Record<string, unknown>, known: ReadonlyMap<object, string>): string | undefined {
+  const parts = [fingerprint, file];
+  for (const [name, value] of Object.entries(args)) {
+    const named = standIn(value, known);
+    if (named === undefined) return undefined;
+    parts.push(name, named);
+  }
+  return digest("gekkan-partial-1", ...parts);
+}
+
+function standIn(value: unknown, known: ReadonlyMap<object, string>): string | undefined {
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return `=${JSON.stringify(value)}`;
+  if (typeof value !== "object") return undefined;
+  return known.get(value) ?? cardDigest(value);
+}
+
+/** Fragments of this run in memory, over the memo's stored ones (read synchronously: Liquid renders pages synchronously). */
+function fragmentStore(memo: Memo | undefined): { get: (key: string) => string | undefined; set: (key: string, html: string) => void } {
+  const run = new Map<string, string>();
+  return {
+    get(key) {
+      const made = run.get(key);
+      if (made !== undefined) return made;
+      const stored = memo?.stored?.(key);
+      if (stored === undefined) return undefined;
+      let bytes: Uint8Array;
+      try {
+        bytes = stored();
+      } catch (error) {
+        // A damaged fragment is made again (and replaced), like any miss.
+        if (error instanceof DamagedCacheError) return undefined;
+        throw error;
+      }
+      const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+      run.set(key, html);
+      return html;
+    },
+    set(key, html) {
+      run.set(key, html);
+      // A fragment that cannot be kept only makes the next build slower.
+      void memo?.(key, () => Buffer.from(html, "utf8"), { replace: true }).catch(() => undefined);
+    },
+  };
+}
