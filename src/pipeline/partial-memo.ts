@@ -9,9 +9,9 @@ type Parser = ConstructorParameters<typeof RenderTag>[3];
  * `{% render "partial", name: value, … %}` through a memo. Liquid's
  * `render` gives the partial a scope of its own: it sees the arguments and
  * nothing else, so its output is a function of the partial's files (in the
- * page fingerprint) and the argument values. A page listing 4,000 issues
- * renders the issue-card partial 4,000 times; each card's HTML is now made
- * once, and kept for the next run.
+ * page fingerprint) and the argument values. A page listing every issue
+ * renders the issue-card partial once per issue, and the same cards recur
+ * on many pages; each card's HTML is made once, and kept for the next run.
  *
  * Only what can be named exactly is memoised: a quoted partial name with
  * `name: value` arguments (no `with`/`for`), whose values are plain values,
