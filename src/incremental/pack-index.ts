@@ -16,7 +16,8 @@ import { writeFileAtomic } from "../write/atomic-file.js";
  */
 const MAGIC = Buffer.from("GEKKANIDX1\n");
 export const PACK_ID_BYTES = 16;
-const KEY_BYTES = 32;
+/** A record key: a sha256. */
+export const KEY_BYTES = 32;
 const ENTRY_BYTES = KEY_BYTES + 16;
 const HEAD_BYTES = MAGIC.length + PACK_ID_BYTES + 12;
 

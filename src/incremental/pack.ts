@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { crc32 } from "node:zlib";
 import { writeFileAtomic } from "../write/atomic-file.js";
-import { PACK_ID_BYTES, readPackIndex, writePackIndex, type PackSlot } from "./pack-index.js";
+import { KEY_BYTES, PACK_ID_BYTES, readPackIndex, writePackIndex, type PackSlot } from "./pack-index.js";
 
 /**
  * Many cache entries in one file: [magic][16-byte random pack id] then
@@ -17,7 +17,6 @@ import { PACK_ID_BYTES, readPackIndex, writePackIndex, type PackSlot } from "./p
  */
 const MAGIC = Buffer.from("GEKKANPACK3\n");
 const HEAD_BYTES = MAGIC.length + PACK_ID_BYTES;
-const KEY_BYTES = 32;
 const HEADER_BYTES = KEY_BYTES + 8;
 /** Headers are read through a window this big: small records need no read of their own. */
 const WINDOW_BYTES = 64 * 1024;
@@ -95,11 +94,11 @@ export class Pack {
       const at = (await handle.stat()).size;
       // Another process appended since this pack was opened: its records are not in these slots, so the index stays as it was.
       whole = at === this.covered && !this.damaged && !this.missing;
-      const slots = new Map(this.slots);
-      const chunks = [...records(entries, at, slots)];
+      const added = new Map<string, PackSlot>();
+      const chunks = [...records(entries, at, added)];
       await handle.writev(chunks);
       if (whole) {
-        this.slots = slots;
+        for (const [key, slot] of added) this.slots.set(key, slot);
         this.covered = at + chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
       }
     } finally {

@@ -2,7 +2,7 @@ import type { SiteIssue } from "../site/model.js";
 import { siteUrl } from "../site/urls.js";
 import { issueBodyHtml, issueToc } from "./issue-html.js";
 import { siteText, viewContext, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
-import { issueCard, titleWithLabel, url, type IssueCard } from "./views.js";
+import { issueCard, titleWithLabel, url, type Card } from "./views.js";
 
 /** An issue's language versions as page alternates (none when it is not translated). */
 export function issueAlternates(entry: SiteIssue): Alternate[] {
@@ -14,7 +14,7 @@ export function issueAlternates(entry: SiteIssue): Alternate[] {
  * of its language's edition around it. `cardOf` gives the cards of its
  * edition (the same objects its lists show).
  */
-export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<SiteIssue, string>, cardOf?: (entry: SiteIssue) => IssueCard): PageSpec {
+export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<SiteIssue, string>, cardOf?: Card): PageSpec {
   const view = viewContext(env, entry.issue.lang);
   const cardFor = cardOf ?? ((other: SiteIssue) => issueCard(other, view));
   const card = cardFor(entry);

@@ -5,29 +5,12 @@ import { fill } from "./locale.js";
 import { tableText } from "./issue-html.js";
 import { scrollBoxes } from "./scroll-boxes.js";
 import { localeFor, siteText, viewContext, type PageSpec, type RenderEnv } from "./env.js";
-import { componentLink, issueCard, url, type IssueCard, type ViewContext } from "./views.js";
+import { componentLink, url, type Card, type ViewContext } from "./views.js";
 
 /** A page and what it is in every language ("archive", "year:2011"): pages with the same id are one page's language versions. */
 export interface ListPage {
   id: string;
   spec: PageSpec;
-}
-
-/** An issue's card in one language; the same object every time it is asked for (see sharedCards). */
-export type Card = (entry: SiteIssue) => IssueCard;
-
-/**
- * One card per issue, shared by every page of an edition that shows it (home,
- * archive, year, component and reference pages, its neighbours' pages):
- * otherwise every list would make its own card for every issue.
- */
-export function sharedCards(view: ViewContext): Card {
-  const cards = new Map<SiteIssue, IssueCard>();
-  return (entry) => {
-    let made = cards.get(entry);
-    if (made === undefined) cards.set(entry, (made = issueCard(entry, view)));
-    return made;
-  };
 }
 
 /** What every list-page builder needs: the edition, its view, one shared card per issue, strings. */

@@ -2,7 +2,8 @@ import { editionsOf, type Site, type SiteIssue } from "../site/model.js";
 import { ROUTES } from "../site/urls.js";
 import { localeFor, siteText, viewContext, type PageSpec, type RenderEnv } from "./env.js";
 import { issuePage } from "./issue-page.js";
-import { editionPages, sharedCards, type Card, type ListPage } from "./list-pages.js";
+import { editionPages, type ListPage } from "./list-pages.js";
+import { sharedCards } from "./views.js";
 import { groupBy } from "../group-by.js";
 
 export { localeFor, viewContext, siteText, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
@@ -16,16 +17,15 @@ export { isIssueCard } from "./views.js";
  * in the other languages, and one 404 page.
  */
 export function pageSpecs(site: Site, env: RenderEnv, bodies: Map<SiteIssue, string>): PageSpec[] {
-  const editions = editionsOf(site);
-  const cards = editions.map((edition) => sharedCards(viewContext(env, edition.lang)));
-  const lists = editions.map((edition, i) => editionPages(edition, site, env, cards[i] as Card));
+  const editions = editionsOf(site).map((edition) => ({ edition, card: sharedCards(viewContext(env, edition.lang)) }));
+  const lists = editions.map(({ edition, card }) => editionPages(edition, site, env, card));
   withAlternates(lists.flat());
   const t = localeFor(env, env.config.lang).pack.strings;
   const notFound: PageSpec = {
     route: ROUTES.notFound, template: "404", lang: env.config.lang, contentLang: env.config.lang, title: t.notFoundTitle ?? "notFoundTitle",
     description: siteText(env.config, env.config.lang).description, type: "website", image: "", alternates: [], data: {},
   };
-  return editions.flatMap((edition, i) => [...(lists[i] ?? []).map((p) => p.spec), ...edition.issues.map((entry) => issuePage(entry, env, bodies, cards[i]))]).concat(notFound);
+  return editions.flatMap(({ edition, card }, i) => [...(lists[i] ?? []).map((p) => p.spec), ...edition.issues.map((entry) => issuePage(entry, env, bodies, card))]).concat(notFound);
 }
 
 /** Pages with the same id in several languages list each other as alternates (the site's language first, as editions come). */

@@ -60,17 +60,34 @@ export function titleWithLabel(title: string, label: string): string {
 }
 
 /** Every card issueCard made: cards are plain data, made once and never changed, and shared by the pages that list an issue. */
-const cards = new WeakSet<object>();
+const madeCards = new WeakSet<object>();
 
 /** Whether `value` is a card issueCard made (the same object, not one that looks like it). */
 export function isIssueCard(value: object): value is IssueCard {
-  return cards.has(value);
+  return madeCards.has(value);
 }
 
 export function issueCard(entry: SiteIssue, view: ViewContext): IssueCard {
   const card = makeCard(entry, view);
-  cards.add(card);
+  madeCards.add(card);
   return card;
+}
+
+/** An issue's card in one language; the same object every time it is asked for (see sharedCards). */
+export type Card = (entry: SiteIssue) => IssueCard;
+
+/**
+ * One card per issue, shared by every page of an edition that shows it (home,
+ * archive, year, component and reference pages, its neighbours' pages):
+ * otherwise every list would make its own card for every issue.
+ */
+export function sharedCards(view: ViewContext): Card {
+  const cards = new Map<SiteIssue, IssueCard>();
+  return (entry) => {
+    let made = cards.get(entry);
+    if (made === undefined) cards.set(entry, (made = issueCard(entry, view)));
+    return made;
+  };
 }
 
 function makeCard(entry: SiteIssue, view: ViewContext): IssueCard {
