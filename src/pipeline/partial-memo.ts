@@ -1,7 +1,8 @@
 import { Hash, RenderTag, Tag, toValue, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from "liquidjs";
 import { digest } from "../incremental/digest.js";
+import { exactJson } from "../incremental/exact-json.js";
 import { DamagedCacheError, type Memo } from "../incremental/memo.js";
-import { cardDigest } from "./render-pages.js";
+import { dataDigest } from "./render-pages.js";
 
 type Parser = ConstructorParameters<typeof RenderTag>[3];
 
@@ -12,11 +13,15 @@ type Parser = ConstructorParameters<typeof RenderTag>[3];
  * page fingerprint) and the argument values. A page listing every issue
  * renders the issue-card partial once per issue, and the same cards recur
  * on many pages; each card's HTML is made once, and kept for the next run.
+ * A reference page renders each of its rows through a partial: when one
+ * issue is added, only the new rows are made.
  *
  * Only what can be named exactly is memoised: a quoted partial name with
- * `name: value` arguments (no `with`/`for`), whose values are plain values,
- * issue cards (named by the digest of their JSON) or the locale strings
- * (`known`). Any other call renders as Liquid renders it.
+ * `name: value` arguments (no `with`/`for`), whose values are plain data
+ * named by their exact JSON (exact-json.ts), cards and rows a view made
+ * (named by their digest, shared with the page keys) or the locale strings
+ * (`known`). Any other call, or one whose arguments Liquid cannot evaluate,
+ * renders as Liquid renders it.
  */
 export function memoisePartials(liquid: Liquid, fingerprint: string, memo: Memo | undefined, known: ReadonlyMap<object, string>): void {
   const fragments = fragmentStore(memo);
@@ -34,7 +39,13 @@ export function memoisePartials(liquid: Liquid, fingerprint: string, memo: Memo 
     }
 
     *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-      const args = this.hash === undefined ? undefined : ((yield this.hash.render(ctx)) as Record<string, unknown>);
+      let args: Record<string, unknown> | undefined;
+      try {
+        args = this.hash === undefined ? undefined : ((yield this.hash.render(ctx)) as Record<string, unknown>);
+      } catch {
+        // An argument Liquid cannot evaluate: the plain tag fails with Liquid's own message and place in the template.
+        args = undefined;
+      }
       const key = args === undefined || this.file === undefined ? undefined : fragmentKey(fingerprint, this.file, args, known);
       if (key === undefined) {
         yield this.plain.render(ctx, emitter);
@@ -67,18 +78,17 @@ const SIMPLE_CALL = /^\s*"([^"{}\\]+)"\s*((?:,\s*[A-Za-z_][\w-]*\s*:\s*[\w.-]+\s
 /** The fragment's key, or undefined when an argument cannot be named exactly. */
 function fragmentKey(fingerprint: string, file: string, args: Record<string, unknown>, known: ReadonlyMap<object, string>): string | undefined {
   const parts = [fingerprint, file];
+  const standIn = (object: object) => {
+    const name = known.get(object);
+    return name === undefined ? dataDigest(object) : `\u0000${name}`;
+  };
   for (const [name, value] of Object.entries(args)) {
-    const named = standIn(value, known);
+    // A card or row stands in by its digest (shared with the page keys); other plain values by their exact JSON.
+    const named = exactJson(value, standIn);
     if (named === undefined) return undefined;
     parts.push(name, named);
   }
-  return digest("gekkan-partial-1", ...parts);
-}
-
-function standIn(value: unknown, known: ReadonlyMap<object, string>): string | undefined {
-  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return `=${JSON.stringify(value)}`;
-  if (typeof value !== "object") return undefined;
-  return known.get(value) ?? cardDigest(value);
+  return digest("gekkan-partial-2", ...parts);
 }
 
 /** Fragments of this run in memory, over the memo's stored ones (read synchronously: Liquid renders pages synchronously). */

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { allIssues, type Site, type SiteIssue } from "../site/model.js";
 import { routeFile } from "../site/urls.js";
-import { issueBody, isIssueCard, pageSpecs, renderPage, type PageSpec, type RenderEnv } from "../render/pages.js";
+import { issueBody, isViewData, pageSpecs, renderPage, type PageSpec, type RenderEnv } from "../render/pages.js";
 import { codeFingerprint } from "../incremental/fingerprint.js";
 import { digest } from "../incremental/digest.js";
 import { hashTree } from "../incremental/hash-tree.js";
+import { exactJson } from "../incremental/exact-json.js";
 import { memoDecoded, type Memo } from "../incremental/memo.js";
 import { bodyAddress } from "./parse-issues.js";
 
@@ -74,6 +75,13 @@ export class PageRenderer {
     for (const spec of specs) {
       const path = routeFile(spec.route);
       const key = pageKey(this.fingerprint, path, spec);
+      if (key === undefined) {
+        // Data its JSON cannot name (see exact-json.ts): rendered every time, named by its HTML.
+        const html = Buffer.from(renderPage(await this.withBody(spec), this.env), "utf8");
+        this.stats.rendered++;
+        pages.push({ path, spec, html, key: digest("gekkan-page-html-1", html) });
+        continue;
+      }
       const stored = this.stored(key);
       if (stored !== undefined) {
         this.stats.reused++;
@@ -111,14 +119,16 @@ export async function renderPages(site: Site, renderer: PageRenderer): Promise<R
  * A page's memo key: its path and everything its HTML is made from. The
  * data goes in as UTF-16 code units, which is lossless for any JavaScript
  * string and, for the mostly non-Latin text of page data, much cheaper to
- * hash than UTF-8. An issue card stands in as the digest of its own JSON:
- * the same card is on many pages (every list that shows the issue, its
- * neighbours' pages), so it is serialised and hashed once per run, not once
+ * hash than UTF-8. An issue card or reference row stands in as the digest
+ * of its own JSON: the same card is on many pages (every list that shows the
+ * issue, its neighbours' pages), and a row's digest also names its fragment
+ * (partial-memo.ts), so each is serialised and hashed once per run, not once
  * per page.
  */
-export function pageKey(fingerprint: string, path: string, spec: PageSpec): string {
-  const hash = createHash("sha256").update(`gekkan-page-3\0${fingerprint}\0${path}\0`);
-  const json = JSON.stringify(spec, cardStandIn);
+export function pageKey(fingerprint: string, path: string, spec: PageSpec): string | undefined {
+  const json = exactJson(spec, dataDigest, isBodyToken);
+  if (json === undefined) return undefined;
+  const hash = createHash("sha256").update(`gekkan-page-4\0${fingerprint}\0${path}\0`);
   // In slices: encoding a page's megabytes of data at once would need a buffer as large, every time.
   for (let at = 0; at < json.length; at += KEY_SLICE) hash.update(json.slice(at, at + KEY_SLICE), "utf16le");
   return hash.digest("hex");
@@ -126,26 +136,27 @@ export function pageKey(fingerprint: string, path: string, spec: PageSpec): stri
 
 const KEY_SLICE = 1 << 15;
 
-/** Card digests by card object (see pageKey). */
-const cardDigests = new WeakMap<object, string>();
+/** Digests of view data by object (see pageKey); null: data its JSON cannot name exactly. */
+const dataDigests = new WeakMap<object, string | null>();
 
-/** The JSON replacer of pageKey: a card becomes a string no author text can be (it starts with a NUL). */
-function cardStandIn(_name: string, value: unknown): unknown {
-  return typeof value === "object" && value !== null ? (cardDigest(value) ?? value) : value;
-}
-
-/** An issue card's stand-in (see pageKey), or undefined when `value` is not a card. */
-export function cardDigest(value: object): string | undefined {
-  if (!isIssueCard(value)) return undefined;
-  let standIn = cardDigests.get(value);
+/**
+ * The stand-in of a card or row a view made (see isViewData): the digest of
+ * its exact JSON (exact-json.ts), the view data inside it standing in by
+ * their own digests; it starts with a NUL, which no plain string in a key
+ * can. Undefined when `value` is not view data or its JSON cannot name it.
+ */
+export function dataDigest(value: object): string | undefined {
+  if (!isViewData(value)) return undefined;
+  let standIn = dataDigests.get(value);
   if (standIn === undefined) {
-    standIn = `${CARD_TOKEN}${digest("gekkan-card-1", JSON.stringify(value))}`;
-    cardDigests.set(value, standIn);
+    const json = exactJson(value, (inner) => (inner === value ? undefined : dataDigest(inner)));
+    standIn = json === undefined ? null : `${DATA_TOKEN}${digest("gekkan-view-data-1", json)}`;
+    dataDigests.set(value, standIn);
   }
-  return standIn;
+  return standIn ?? undefined;
 }
 
-const CARD_TOKEN = "\u0000gekkan-card:";
+const DATA_TOKEN = "\u0000gekkan-data:";
 
 /** A reused page whose bytes are read on first use. */
 function deferredPage(path: string, spec: PageSpec, key: string, read: () => Uint8Array): RenderedPage {
@@ -160,6 +171,11 @@ function deferredPage(path: string, spec: PageSpec, key: string, read: () => Uin
 }
 
 const BODY_TOKEN = "\u0000gekkan-body:";
+
+/** An issue body's stand-in in page data: it names the body by its inputs (see bodyKey). */
+function isBodyToken(text: string): boolean {
+  return text.startsWith(BODY_TOKEN);
+}
 
 /** Body keys by body object: objects reused across `gekkan dev` runs are hashed once. */
 const bodyKeys = new WeakMap<object, { tag: string; key: string }>();

@@ -5,7 +5,7 @@ import { fill } from "./locale.js";
 import { tableText } from "./issue-html.js";
 import { scrollBoxes } from "./scroll-boxes.js";
 import { localeFor, siteText, viewContext, type PageSpec, type RenderEnv } from "./env.js";
-import { componentLink, url, type Card, type ViewContext } from "./views.js";
+import { componentLink, url, viewData, type Card, type ViewContext } from "./views.js";
 
 /** A page and what it is in every language ("archive", "year:2011"): pages with the same id are one page's language versions. */
 export interface ListPage {
@@ -98,35 +98,35 @@ function componentPage(c: ComponentSummary, context: ListContext): ListPage {
 function releaseRow(e: ReleaseEntry, { view, card, anchor }: ListContext) {
   const b = e.block;
   const component = componentLink(b.component, view);
-  return {
+  return viewData({
     component, version: b.version, status: b.status, statusLabel: view.locale.status(b.status),
     title: b.title || [component.label, b.version].filter(Boolean).join(" "),
     // Only the release's own date: a planned release without one has no date, whatever its issue's.
     date: b.date, dateLabel: b.date === "" ? "" : view.locale.formatDate(b.date),
     lang: e.source.issue.issue.lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
-  };
+  });
 }
 
 function qaEntry(e: QaEntry, { env, view, card, anchor }: ListContext) {
   const b = e.block;
   const lang = e.source.issue.issue.lang;
-  return {
+  return viewData({
     questionText: b.questionText, versions: b.versions,
     answerHtml: scrollBoxes(b.answerHtml, tableText(localeFor(env, lang))),
     components: b.components.map((name) => componentLink(name, view)),
     lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
-  };
+  });
 }
 
 function stonithNote(e: StonithEntry, { card, anchor }: ListContext) {
-  return { ...e.block, lang: e.source.issue.issue.lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute) };
+  return viewData({ ...e.block, lang: e.source.issue.issue.lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute) });
 }
 
 function stonithRow(d: StonithDevice, { card, anchor }: ListContext) {
   const { block, source } = d.current;
-  return {
+  return viewData({
     device: d.device, vendor: block.vendor, hardware: block.hardware, plugin: block.plugin, lang: source.issue.issue.lang,
     issue: card(source.issue), anchorUrl: anchor(source.anchorRoute),
     history: d.history.map((h) => ({ plugin: h.block.plugin, hardware: h.block.hardware, superseded: h.superseded, lang: h.source.issue.issue.lang, issue: card(h.source.issue), anchorUrl: anchor(h.source.anchorRoute) })),
-  };
+  });
 }

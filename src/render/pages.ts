@@ -9,7 +9,7 @@ import { groupBy } from "../group-by.js";
 export { localeFor, viewContext, siteText, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
 export { issueAlternates, issueBody, issuePage } from "./issue-page.js";
 export { renderPage } from "./render-page.js";
-export { isIssueCard } from "./views.js";
+export { isViewData } from "./views.js";
 
 /**
  * Every HTML page of the site, as data: each language's pages (the site's

@@ -59,18 +59,26 @@ export function titleWithLabel(title: string, label: string): string {
   return titleHasLabel(title, label) ? title : `${title} (${label})`;
 }
 
-/** Every card issueCard made: cards are plain data, made once and never changed, and shared by the pages that list an issue. */
-const madeCards = new WeakSet<object>();
+/**
+ * Every card and reference row the views made: plain JSON data, made once
+ * from the site and never changed. Pages that show the same one are keyed
+ * by its digest instead of its whole JSON (see render-pages.ts).
+ */
+const madeData = new WeakSet<object>();
 
-/** Whether `value` is a card issueCard made (the same object, not one that looks like it). */
-export function isIssueCard(value: object): value is IssueCard {
-  return madeCards.has(value);
+/** Whether `value` is data a view made (the same object, not one that looks like it). */
+export function isViewData(value: object): boolean {
+  return madeData.has(value);
+}
+
+/** Marks `value` as view data (see isViewData): only plain objects and arrays of strings, numbers, booleans, null and other view data. */
+export function viewData<T extends object>(value: T): T {
+  madeData.add(value);
+  return value;
 }
 
 export function issueCard(entry: SiteIssue, view: ViewContext): IssueCard {
-  const card = makeCard(entry, view);
-  madeCards.add(card);
-  return card;
+  return viewData(makeCard(entry, view));
 }
 
 /** An issue's card in one language; the same object every time it is asked for (see sharedCards). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { pageKey } from "../../src/pipeline/render-pages.js";
 import { loadLocales } from "../../src/render/locale.js";
 import type { PageSpec } from "../../src/render/pages.js";
-import { issueCard, type ViewContext } from "../../src/render/views.js";
+import { issueCard, viewData, type ViewContext } from "../../src/render/views.js";
 import type { SiteIssue } from "../../src/site/model.js";
 import { routesIn } from "../../src/site/urls.js";
 
@@ -42,23 +42,33 @@ function cardOf(facts: IssueFacts) {
   return issueCard(entry, view);
 }
 
-/** Page data as a list page holds it: cards alone, and cards inside rows beside other text. */
+/** Page data as a list page holds it: cards alone, cards inside plain rows and inside rows a view made (themselves stood in), beside other text. */
 const layout = fc.array(fc.oneof(
   fc.record({ card: fc.nat(5) }),
   fc.record({ row: fc.nat(5), note: text }),
+  fc.record({ viewRow: fc.nat(5), note: text, history: fc.array(fc.nat(5), { maxLength: 2 }) }),
   fc.record({ plain: text }),
 ), { maxLength: 6 });
 
-function specOf(cards: ReturnType<typeof cardOf>[], items: Array<{ card?: number; row?: number; note?: string; plain?: string }>, route: string): PageSpec {
+type Item = { card?: number; row?: number; viewRow?: number; history?: number[]; note?: string; plain?: string };
+
+function specOf(cards: ReturnType<typeof cardOf>[], items: Item[], route: string): PageSpec {
   const pick = (i: number) => cards[i % cards.length];
+  const itemOf = (item: Item) => {
+    if (item.card !== undefined) return pick(item.card);
+    if (item.row !== undefined) return { issue: pick(item.row), note: item.note };
+    // Like a STONITH row: view data holding cards and plain objects holding cards.
+    if (item.viewRow !== undefined) return viewData({ issue: pick(item.viewRow), note: item.note, history: (item.history ?? []).map((h) => ({ issue: pick(h) })) });
+    return item.plain;
+  };
   const data = {
-    items: items.map((item) => item.card !== undefined ? pick(item.card) : item.row !== undefined ? { issue: pick(item.row), note: item.note } : item.plain),
+    items: items.map(itemOf),
     latest: pick(0),
   };
   return { route, template: "archive", lang: "ja", contentLang: "ja", title: "t", description: "d", type: "website", image: "", alternates: [], data };
 }
 
-describe("page keys with cards stood in by their digest", () => {
+describe("page keys with cards and rows stood in by their digest", () => {
   it("two pages share a key exactly when their plain JSON (cards in full) is the same", () => {
     fc.assert(fc.property(
       fc.array(issue, { minLength: 1, maxLength: 4 }), fc.array(issue, { minLength: 1, maxLength: 4 }), layout, layout, fc.boolean(), fc.boolean(),
@@ -84,5 +94,25 @@ describe("page keys with cards stood in by their digest", () => {
         expect(pageKey("fp", "p", page(changed)) === pageKey("fp", "p", page(base))).toBe(samePlain);
       }
     }), { numRuns: 300 });
+  });
+
+  it("a row's key follows a change in any one of its fields, its cards' included", () => {
+    const row = fc.record({ viewRow: fc.nat(3), note: text, history: fc.array(fc.nat(3), { maxLength: 2 }) });
+    fc.assert(fc.property(fc.array(issue, { minLength: 1, maxLength: 3 }), row, row, fc.constantFrom("viewRow", "note", "history"), (facts, one, other, field) => {
+      const cards = facts.map(cardOf);
+      const changed = { ...one, [field]: other[field] };
+      const a = specOf(cards, [one, { card: 0 }], "archive/");
+      const b = specOf(facts.map(cardOf), [changed, { card: 0 }], "archive/");
+      expect(pageKey("fp", "p", a) === pageKey("fp", "p", b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+    }), { numRuns: 300 });
+  });
+
+  it("a page whose data its JSON cannot name exactly has no key (it is rendered every time)", () => {
+    const card = cardOf({ number: 1, title: "t", summary: "", date: "2011-04-01", tags: [], draft: false, words: 1 });
+    const page = (value: unknown) => ({ ...specOf([card], [{ card: 0 }], "archive/"), data: { items: [viewData({ issue: card, value })] } });
+    expect(pageKey("fp", "p", page(null))).toBeTypeOf("string");
+    expect(pageKey("fp", "p", page(Number.NaN))).toBeUndefined();
+    expect(pageKey("fp", "p", page([, 1]))).toBeUndefined();
+    expect(pageKey("fp", "p", page(new Date(0)))).toBeUndefined();
   });
 });

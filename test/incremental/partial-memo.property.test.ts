@@ -2,12 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
+import { Drop } from "liquidjs";
 import { afterAll, describe, expect, it } from "vitest";
 import { memoOver, type MemoStore } from "../../src/incremental/memo.js";
 import { memoisePartials } from "../../src/pipeline/partial-memo.js";
+import { dataDigest } from "../../src/pipeline/render-pages.js";
 import { createLiquid } from "../../src/render/liquid.js";
 import { loadLocales } from "../../src/render/locale.js";
-import { issueCard, type IssueCard, type ViewContext } from "../../src/render/views.js";
+import { issueCard, viewData, type IssueCard, type ViewContext } from "../../src/render/views.js";
 import type { SiteIssue } from "../../src/site/model.js";
 import { routesIn } from "../../src/site/urls.js";
 
@@ -17,9 +19,12 @@ import { routesIn } from "../../src/site/urls.js";
  * Each case renders twice through one memo store (a cold run, then a warm
  * one reading what the first kept), with fresh card objects each time. Hard
  * shapes: a partial called many times with the same card, equal cards that
- * are other objects, cards differing in one field, arguments the memo must
- * not name (rows, arrays), `with`/`for` calls, a partial rendering a partial,
- * an argument passed or left out, strings with markup to escape.
+ * are other objects, cards differing in one field, rows holding cards,
+ * `with`/`for` calls, a partial rendering a partial, an argument passed or
+ * left out, strings with markup to escape; and for row arguments named by
+ * their JSON, values whose JSON is alike while Liquid reads them differently
+ * (NaN and null, "1" and 1, a hole and null, a Date and its text,
+ * a class instance, a function, a string that looks like a stand-in).
  */
 const work = mkdtempSync(join(tmpdir(), "gekkan-partial-memo-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -77,6 +82,49 @@ function outcome(render: () => string): string {
   }
 }
 
+/** Prints a value every way a partial can read it without a strict read of something missing: as text, item by item three levels down, as JSON, as a divisor. */
+const SHOW = `({{ v }})<{% for x in v %}{{ x }};{% for y in x %}{{ y }},{% for z in y %}{{ z }}.{% endfor %}{% endfor %}{% endfor %}>[{{ v | json }}]{{ 1 | divided_by: v }}`;
+
+/** A Liquid drop: JSON sees its fields, Liquid its valueOf (from the prototype). */
+class Instance extends Drop {
+  a = 1;
+  override valueOf(): string {
+    return "what Liquid sees";
+  }
+}
+
+/**
+ * Pairs of values whose JSON is alike (or, for a naive stand-in, equal) while
+ * Liquid reads them differently, or that are equal while being other objects.
+ * Made fresh on every call.
+ */
+const CONFUSABLE: Array<[string, (cards: readonly IssueCard[]) => [unknown, unknown]]> = [
+  ["NaN/null", () => [NaN, null]],
+  ["Infinity/null", () => [Infinity, null]],
+  ["text/number", () => ["1", 1]],
+  ["hole/null", () => [[, 1], [null, 1]]],
+  ["undefined item/null", () => [[undefined], [null]]],
+  ["Date/text", () => [new Date("2011-07-01T00:00:00Z"), "2011-07-01T00:00:00.000Z"]],
+  ["instance/object", () => [new Instance(), { a: 1 }]],
+  ["function/none", () => [{ a: 1, toLiquid: () => "a function" }, { a: 1 }]],
+  ["card/its stand-in as text", (cards) => [cards[0], `\u0000${dataDigest(cards[0] as object) ?? ""}`]],
+  ["card/a plain copy", (cards) => [cards[0], { ...cards[0] }]],
+  ["locale strings/their name as text", () => [ja?.pack.strings, "\u0000=locale:ja"]],
+  ["view data/the same plain", () => [viewData({ b: "x" }), { b: "x" }]],
+  ["equal rows", (cards) => [viewData({ a: cards[0], b: [1] }), viewData({ a: cards[0], b: [1] })]],
+];
+
+/** Where the pair sits in the argument: alone, in an array, in an object, deeper, in view data. */
+const SKELETONS: Array<(x: unknown) => unknown> = [
+  (x) => x,
+  (x) => [x],
+  (x) => [1, x],
+  (x) => ({ a: x }),
+  (x) => ({ a: { a: x } }),
+  (x) => viewData({ b: x }),
+  (x) => viewData([viewData({ a: x })]),
+];
+
 let dirs = 0;
 function templatesWith(page: string): string {
   const dir = join(work, `t${dirs++}`);
@@ -112,6 +160,44 @@ describe("partials through the memo render exactly as Liquid renders them", () =
         if (expected.startsWith("ok") && calls.some(([call, ci]) => call < 3 && ci < cardFacts.length)) expect(store.values.size).toBeGreaterThan(0);
       },
     ), { numRuns: 150 });
+  });
+
+  it("for any row argument, however close its JSON is to another's, cold and warm", async () => {
+    const dir = templatesWith(`{% render "partials/show", v: v0 %}|{% render "partials/show", v: v1 %}|{% render "partials/show", v: v2 %}|{% render "partials/show", v: v0 %}`);
+    writeFileSync(join(dir, "partials", "show.liquid"), SHOW);
+    const pair = fc.nat(CONFUSABLE.length - 1);
+    const place = fc.nat(SKELETONS.length - 1);
+    await fc.assert(fc.asyncProperty(pair, place, place, fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()), fc.array(facts, { minLength: 1, maxLength: 2 }), async (p, at, otherAt, sides, cardFacts) => {
+      const [, make] = CONFUSABLE[p] as (typeof CONFUSABLE)[number];
+      // Fresh objects on every render: equal JSON from different objects.
+      const data = () => {
+        const cards = cardFacts.map(cardOf);
+        const [one, two] = make(cards);
+        const wrap = SKELETONS[at] as (x: unknown) => unknown;
+        const [first, second, third] = sides.map((side) => (side ? one : two));
+        return { v0: wrap(first), v1: wrap(second), v2: (SKELETONS[otherAt] as (x: unknown) => unknown)(third) };
+      };
+      const expected = outcome(() => createLiquid([dir], "/sub/").renderFileSync("page", data()));
+      const store = new Store();
+      for (const run of ["cold", "warm"]) {
+        const liquid = createLiquid([dir], "/sub/");
+        memoisePartials(liquid, "fp", memoOver(store), known);
+        expect(outcome(() => liquid.renderFileSync("page", data())), run).toBe(expected);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }), { numRuns: 400 });
+  });
+
+  it("names plain rows: a row of plain data is kept as a fragment (not always rendered by plain Liquid)", async () => {
+    const dir = templatesWith(`{% render "partials/row", row: r %}`);
+    const store = new Store();
+    const liquid = createLiquid([dir], "/sub/");
+    memoisePartials(liquid, "fp", memoOver(store), known);
+    const card = cardOf({ title: "t", date: "2011-07-01", number: 1 });
+    expect(liquid.renderFileSync("page", { r: { note: "n", issue: card } })).toContain("<li>n t</li>");
+    expect(liquid.renderFileSync("page", { r: viewData({ note: "n", issue: card }) })).toContain("<li>n t</li>");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.values.size).toBe(2);
   });
 
   it("a partial's file is part of the key only through the fingerprint: a new fingerprint never serves an old fragment", async () => {
