@@ -16,6 +16,14 @@ export interface Memo {
    * that turns out damaged throws DamagedCacheError.
    */
   stored?: (key: string) => (() => Uint8Array) | undefined;
+  /**
+   * What becomes of the values this run does not use: `keep` when they are
+   * still good (values read only when something bigger is made again, like
+   * a partial's HTML inside a page reused whole, which a store that prunes
+   * what a run did not use would drop), `drop` when they can never be read
+   * again. Not called: the store's own rule.
+   */
+  unused?: (fate: "keep" | "drop") => void;
 }
 
 /** Where a memo keeps values: in memory (dev) or in a pack on disk (build). */
@@ -24,6 +32,8 @@ export interface MemoStore {
   set: (key: string, value: Uint8Array) => void;
   /** Whether `key` is stored, without reading its value (stores whose reads cost something). */
   has?: (key: string) => boolean;
+  /** See Memo.unused. */
+  unused?: (fate: "keep" | "drop") => void;
 }
 
 /** A value handed out unread (Memo.stored) failed its check when it was read. */
@@ -53,6 +63,7 @@ export function memoOver(store: MemoStore): Memo {
   };
   const has = store.has?.bind(store);
   if (has !== undefined) memo.stored = (key) => (has(key) ? () => readStored(store, key) : undefined);
+  if (store.unused !== undefined) memo.unused = store.unused.bind(store);
   return memo;
 }
 

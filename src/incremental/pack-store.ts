@@ -8,13 +8,16 @@ import { Pack, writePack } from "./pack.js";
  * entries are read when used). At the end, what this build added is
  * appended; when the entries no build used any more outweigh the ones it
  * did, the pack is rewritten with exactly the entries this build used (that
- * is the pruning). A pack that cannot be read or is damaged is an empty
- * store, rewritten whole: the build only gets slower.
+ * is the pruning). A stage may decide instead (Memo.unused): unused
+ * entries still good are kept (the pack is only appended to), stale ones
+ * are dropped now. A pack that cannot be read or
+ * is damaged is an empty store, rewritten whole: the build only gets slower.
  */
 export class PackStore implements MemoStore {
   /** Keys this run used; the value once read (undefined: still only in the pack). */
   private readonly used = new Map<string, Uint8Array | undefined>();
   private readonly added = new Map<string, Uint8Array>();
+  private fate: "keep" | "drop" | undefined;
 
   private constructor(private readonly path: string, private readonly pack: Pack | undefined) {}
 
@@ -49,6 +52,10 @@ export class PackStore implements MemoStore {
     this.added.set(key, value);
   }
 
+  unused(fate: "keep" | "drop"): void {
+    this.fate = fate;
+  }
+
   /** Writes what changed, as described above; returns how it wrote, if at all. */
   async save(): Promise<"none" | "appended" | "rewritten"> {
     try {
@@ -62,7 +69,8 @@ export class PackStore implements MemoStore {
     const pack = this.pack;
     let live = 0;
     for (const [key, value] of this.used) live += value?.byteLength ?? pack?.sizeOf(key) ?? 0;
-    if (pack === undefined || pack.missing || pack.damaged || pack.size - live > live) {
+    const pruned = pack !== undefined && this.fate !== "keep" && (this.fate === "drop" ? live < pack.size : pack.size - live > live);
+    if (pack === undefined || pack.missing || pack.damaged || pruned) {
       if (pack !== undefined && !pack.missing && !pack.damaged && this.used.size === pack.keys().length && this.added.size === 0) return this.unchanged(pack);
       await writePack(this.path, this.liveEntries());
       return "rewritten";

@@ -25,6 +25,7 @@ type Parser = ConstructorParameters<typeof RenderTag>[3];
  */
 export function memoisePartials(liquid: Liquid, fingerprint: string, memo: Memo | undefined, known: ReadonlyMap<object, string>): void {
   const fragments = fragmentStore(memo);
+  keepUnderFingerprint(memo, fingerprint);
   liquid.registerTag("render", class extends Tag {
     private readonly plain: RenderTag;
     private readonly file: string | undefined;
@@ -89,6 +90,24 @@ function fragmentKey(fingerprint: string, file: string, args: Record<string, unk
     parts.push(name, named);
   }
   return digest("gekkan-partial-2", ...parts);
+}
+
+/**
+ * Every fragment kept under this fingerprint is still good: kept even by a
+ * run that reuses whole pages and reads none of them (a pack store prunes
+ * what a run did not use, and the next month's build would render every
+ * row again). Under a new fingerprint the old fragments can never be read
+ * again: the first run leaves the marker and drops them.
+ */
+function keepUnderFingerprint(memo: Memo | undefined, fingerprint: string): void {
+  if (memo === undefined) return;
+  const marker = digest("gekkan-partials-of", fingerprint);
+  if (memo.stored?.(marker) !== undefined) {
+    memo.unused?.("keep");
+    return;
+  }
+  memo.unused?.("drop");
+  void memo(marker, () => new Uint8Array([1])).catch(() => undefined);
 }
 
 /** Fragments of this run in memory, over the memo's stored ones (read synchronously: Liquid renders pages synchronously). */
