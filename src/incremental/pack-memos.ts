@@ -7,9 +7,9 @@ export interface PackMemos<N extends string> {
   save: () => Promise<string[]>;
 }
 
-/** One memo per name, each over `<dir>/<name>.pack`. */
-export async function openPackMemos<N extends string>(dir: string, names: readonly N[]): Promise<PackMemos<N>> {
-  const stores = await Promise.all(names.map((name) => PackStore.open(dir, name)));
+/** One memo per name, each over `<dir>/<name>.pack`; the packs named in `readWhole` are read in one go (see PackStore.open). */
+export async function openPackMemos<N extends string>(dir: string, names: readonly N[], readWhole: readonly N[] = []): Promise<PackMemos<N>> {
+  const stores = await Promise.all(names.map((name) => PackStore.open(dir, name, readWhole.includes(name))));
   const memos = Object.fromEntries(names.map((name, i) => [name, memoOver(stores[i] as PackStore)])) as Record<N, Memo>;
   return {
     memos,

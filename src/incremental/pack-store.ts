@@ -21,11 +21,12 @@ export class PackStore implements MemoStore {
 
   private constructor(private readonly path: string, private readonly pack: Pack | undefined) {}
 
-  static async open(dir: string, name: string): Promise<PackStore> {
+  /** `whole`: read the pack in one go whatever its size (small values, most of them read in a build: one read beats thousands). */
+  static async open(dir: string, name: string, whole = false): Promise<PackStore> {
     const path = join(dir, `${name}.pack`);
     let pack: Pack | undefined;
     try {
-      pack = Pack.open(path);
+      pack = whole ? Pack.open(path, Number.MAX_SAFE_INTEGER) : Pack.open(path);
     } catch {
       pack = undefined;
     }
@@ -69,7 +70,7 @@ export class PackStore implements MemoStore {
     const pack = this.pack;
     let live = 0;
     for (const [key, value] of this.used) live += value?.byteLength ?? pack?.sizeOf(key) ?? 0;
-    const pruned = pack !== undefined && this.fate !== "keep" && (this.fate === "drop" ? live < pack.size : pack.size - live > live);
+    const pruned = pack !== undefined && this.fate !== "keep" && (this.fate === "drop" ? this.unusedCount(pack) > 0 : pack.size - live > live);
     if (pack === undefined || pack.missing || pack.damaged || pruned) {
       if (pack !== undefined && !pack.missing && !pack.damaged && this.used.size === pack.keys().length && this.added.size === 0) return this.unchanged(pack);
       await writePack(this.path, this.liveEntries());
@@ -78,6 +79,13 @@ export class PackStore implements MemoStore {
     if (this.added.size === 0) return this.unchanged(pack);
     await pack.append([...this.added].sort(([a], [b]) => compareText(a, b)));
     return "appended";
+  }
+
+  /** Entries of the pack this run did not use. */
+  private unusedCount(pack: Pack): number {
+    let used = 0;
+    for (const key of this.used.keys()) if (pack.has(key)) used++;
+    return pack.keys().length - used;
   }
 
   /** Nothing to write but, if it is missing or behind, the pack's index. */

@@ -40,7 +40,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   // An output written before is taken now, so removing the build the last one replaced overlaps making this one.
   let writer = existsSync(outputPlace(options.out).store) ? await openOutput(options.out) : undefined;
   try {
-    const packs = options.cacheDir === undefined ? undefined : await openPackMemos(options.cacheDir, ["issues", "pages", "fragments", "search"] as const);
+    const packs = options.cacheDir === undefined ? undefined : await openPackMemos(options.cacheDir, ["issues", "pages", "fragments", "search"] as const, ["fragments"]);
     let earlier: Promise<OutputRecord | undefined> | undefined;
     const attempt = async (reuse: Reuse) => {
       const generated = await generate(options, reuse);
