@@ -53,8 +53,9 @@ export class PackStore implements MemoStore {
     this.added.set(key, value);
   }
 
+  /** See Memo.unused. Once a run called them stale they stay stale (a repeated attempt of the same run finds the marker it left). */
   unused(fate: "keep" | "drop"): void {
-    this.fate = fate;
+    if (this.fate !== "drop") this.fate = fate;
   }
 
   /** Writes what changed, as described above; returns how it wrote, if at all. */
