@@ -10,8 +10,8 @@ import { Pack, writePack } from "./pack.js";
  * did, the pack is rewritten with exactly the entries this build used (that
  * is the pruning). A stage may decide instead (Memo.unused): unused
  * entries still good are kept (the pack is only appended to), stale ones
- * are dropped now. A pack that cannot be read or
- * is damaged is an empty store, rewritten whole: the build only gets slower.
+ * are dropped now. A pack that cannot be read or is damaged is an empty
+ * store, rewritten whole: the build only gets slower.
  */
 export class PackStore implements MemoStore {
   /** Keys this run used; the value once read (undefined: still only in the pack). */

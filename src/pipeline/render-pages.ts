@@ -77,7 +77,7 @@ export class PageRenderer {
       const key = pageKey(this.fingerprint, path, spec);
       if (key === undefined) {
         // Data its JSON cannot name (see exact-json.ts): rendered every time, named by its HTML.
-        const html = Buffer.from(renderPage(await this.withBody(spec), this.env), "utf8");
+        const html = await this.make(spec);
         this.stats.rendered++;
         pages.push({ path, spec, html, key: digest("gekkan-page-html-1", html) });
         continue;
@@ -91,7 +91,7 @@ export class PageRenderer {
       let fresh = false;
       const html = await this.memo(key, async () => {
         fresh = true;
-        return Buffer.from(renderPage(await this.withBody(spec), this.env), "utf8");
+        return this.make(spec);
       });
       if (fresh) this.stats.rendered++;
       else this.stats.reused++;
@@ -100,9 +100,14 @@ export class PageRenderer {
     return pages;
   }
 
+  /** A page through Liquid, its issue body filled in. */
+  private async make(spec: PageSpec): Promise<Uint8Array> {
+    return Buffer.from(renderPage(await this.withBody(spec), this.env), "utf8");
+  }
+
   private async withBody(spec: PageSpec): Promise<PageSpec> {
     const html = spec.data.html;
-    if (typeof html !== "string" || !html.startsWith(BODY_TOKEN)) return spec;
+    if (typeof html !== "string" || !isBodyToken(html)) return spec;
     const entry = this.byToken.get(html);
     if (entry === undefined) throw new Error("gekkan bug: page spec names an unknown issue body");
     return { ...spec, data: { ...spec.data, html: await this.body(entry) } };
