@@ -23,8 +23,23 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   /** This map with `changes` over it; this one stays as it is. */
   with(changes: Iterable<readonly [K, V]>): LayeredMap<K, V> {
     const own = new Map(changes);
-    if (this.depth >= MAX_DEPTH) return new LayeredMap(new Map([...this, ...own]), undefined, 0);
-    return new LayeredMap(own, this, this.depth + 1);
+    if (this.depth < MAX_DEPTH) return new LayeredMap(own, this, this.depth + 1);
+    const flat = this.flat();
+    for (const [key, value] of own) flat.set(key, value);
+    return new LayeredMap(flat, undefined, 0);
+  }
+
+  /**
+   * A plain copy in iteration order. Copying the bottom map and setting each
+   * layer's values over it keeps that order (a set on a present key keeps its
+   * place, a new key goes last) without walking every entry through the
+   * stacked iterators, which made every sixteenth save slow.
+   */
+  private flat(): Map<K, V> {
+    if (this.base === undefined) return new Map(this.own);
+    const flat = this.base.flat();
+    for (const [key, value] of this.own) flat.set(key, value);
+    return flat;
   }
 
   get(key: K): V | undefined {

@@ -77,7 +77,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const listening = await listenFrom(server, host, options.port ?? DEFAULT_PORT);
   let watcher: SiteWatcher;
   try {
-    watcher = watchSite(root, (batch) => loop.schedule(batch), options.debounceMs);
+    watcher = watchSite(root, (batch) => {
+      searcher.hold();
+      loop.schedule(batch);
+    }, options.debounceMs);
     await watcher.ready;
   } catch (error) {
     server.close();

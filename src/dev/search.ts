@@ -8,6 +8,8 @@ import { addSearchIndex } from "../pipeline/search.js";
 export interface SearchRebuilder {
   /** Asks for an index of `pages`; the latest request wins once edits pause. */
   schedule: (pages: readonly SearchPage[], language: string, shardSize: number) => void;
+  /** A save is being rebuilt: an index under way waits until saves have paused for the delay. */
+  hold: () => void;
   /** The pagefind/ files of the last finished index (paths include "pagefind/"), or undefined before the first. */
   output: () => OutputSet | undefined;
   idle: () => Promise<void>;
@@ -22,6 +24,8 @@ export interface SearchRebuilder {
  * behind the pages (stale results, or none right after start-up); a build
  * always indexes inline and is never stale. Requests are debounced, one
  * index is built at a time, and a request that arrives meanwhile is built next.
+ * An index under way yields to saves (hold): on two cores, feeding Pagefind
+ * beside a rebuild made the reload wait for it.
  */
 export function createSearchRebuilder(options: { delayMs?: number | undefined; io: Io }): SearchRebuilder {
   const delayMs = options.delayMs ?? 1000;
@@ -35,6 +39,20 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
   let builds = 0;
   let closed = false;
   let waiters: Array<() => void> = [];
+  let quietAt = 0;
+  let wake: (() => void) | undefined;
+  // Between groups of pages: wait while saves keep coming; give up once closed (close wakes it).
+  const pace = async () => {
+    for (;;) {
+      if (closed) throw new ClosedError();
+      const wait = quietAt - performance.now();
+      if (wait <= 0) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, wait);
+      });
+    }
+  };
 
   const settle = () => {
     if (timer !== undefined || running !== undefined || wanted !== undefined) return;
@@ -54,11 +72,12 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
     running = (async () => {
       try {
         const next = new OutputSet();
-        await addSearchIndex(next, job.pages, job.language, job.shardSize, memo);
+        await addSearchIndex(next, job.pages, job.language, job.shardSize, memo, pace);
         parts.sweep();
         current = next;
         builds++;
       } catch (error) {
+        if (error instanceof ClosedError) return;
         // Search is a convenience in dev: report and keep serving the last index.
         options.io.err(`gekkan dev: search index not rebuilt: ${(error as Error).message}`);
       }
@@ -77,6 +96,9 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(run, delayMs);
     },
+    hold: () => {
+      quietAt = performance.now() + delayMs;
+    },
     output: () => current,
     idle: () => new Promise<void>((resolve) => {
       waiters.push(resolve);
@@ -85,6 +107,7 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
     builds: () => builds,
     close: async () => {
       closed = true;
+      wake?.();
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       wanted = undefined;
@@ -93,3 +116,6 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
     },
   };
 }
+
+/** The server closed while indexing: the index is abandoned, nothing to report. */
+class ClosedError extends Error {}

@@ -46,7 +46,9 @@ export function isFullRebuildPath(rel: string): boolean {
  * writes) arrives as one batch, one rebuild.
  */
 export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, debounceMs = 5): SiteWatcher {
-  const toRel = (path: string) => relative(root, path).split(sep).join("/");
+  // chokidar asks about every entry of a folder each time anything in it changes: the usual case, a path under root, is a slice.
+  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
+  const toRel = (path: string) => (path.startsWith(prefix) && !path.includes(`${sep}..`) ? path.slice(prefix.length) : relative(root, path)).split(sep).join("/");
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     atomic: true,

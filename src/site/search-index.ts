@@ -74,8 +74,17 @@ export function searchParts(pages: readonly SearchPage[], shardSize: number): Se
 const MERGED_FILE = /^(?:pagefind-entry\.json|[^/]+\.pf_meta|index\/|fragment\/|filter\/)/;
 const SEND_GROUP = 50;
 
+/**
+ * Called before each group of pages goes to Pagefind; indexing waits for it.
+ * `gekkan dev` indexes in the background and holds it back while saves are
+ * being rebuilt (it throws to abandon the index).
+ */
+export type Pace = () => Promise<void>;
+
+const NO_PACE: Pace = () => Promise.resolve();
+
 /** The Pagefind bundle of one part, as paths relative to its bundle folder. */
-export async function indexPart(part: SearchPart, language: string): Promise<SearchFile[]> {
+export async function indexPart(part: SearchPart, language: string, pace: Pace = NO_PACE): Promise<SearchFile[]> {
   const created = await pagefind.createIndex({ forceLanguage: language });
   const index = created.index;
   if (!index) throw new Error(`pagefind could not start: ${created.errors.join("; ")}`);
@@ -83,6 +92,7 @@ export async function indexPart(part: SearchPart, language: string): Promise<Sea
     // Pages go in groups: Pagefind answers in order over one pipe, so waiting for each reply in turn
     // only adds round trips, while a whole part at once queues megabytes in the pipe.
     for (let at = 0; at < part.pages.length; at += SEND_GROUP) {
+      await pace();
       const added = await Promise.all(part.pages.slice(at, at + SEND_GROUP).map((page) => index.addHTMLFile({ url: page.url, content: searchableHtml(page.html) })));
       const failed = added.flatMap((a) => a.errors);
       if (failed.length > 0) throw new Error(`pagefind: ${failed.join("; ")}`);
