@@ -48,8 +48,11 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
       const wait = quietAt - performance.now();
       if (wait <= 0) return;
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, wait);
+        const timer = setTimeout(resolve, wait);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
     }
   };
