@@ -39,23 +39,7 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
   let builds = 0;
   let closed = false;
   let waiters: Array<() => void> = [];
-  let quietAt = 0;
-  let wake: (() => void) | undefined;
-  // Between groups of pages: wait while saves keep coming; give up once closed (close wakes it).
-  const pace = async () => {
-    for (;;) {
-      if (closed) throw new ClosedError();
-      const wait = quietAt - performance.now();
-      if (wait <= 0) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
-  };
+  const gate = holdGate(delayMs);
 
   const settle = () => {
     if (timer !== undefined || running !== undefined || wanted !== undefined) return;
@@ -75,7 +59,7 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
     running = (async () => {
       try {
         const next = new OutputSet();
-        await addSearchIndex(next, job.pages, job.language, job.shardSize, memo, pace);
+        await addSearchIndex(next, job.pages, job.language, job.shardSize, memo, gate.pace);
         parts.sweep();
         current = next;
         builds++;
@@ -99,9 +83,7 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(run, delayMs);
     },
-    hold: () => {
-      quietAt = performance.now() + delayMs;
-    },
+    hold: gate.hold,
     output: () => current,
     idle: () => new Promise<void>((resolve) => {
       waiters.push(resolve);
@@ -110,7 +92,7 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
     builds: () => builds,
     close: async () => {
       closed = true;
-      wake?.();
+      gate.close();
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       wanted = undefined;
@@ -122,3 +104,38 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
 
 /** The server closed while indexing: the index is abandoned, nothing to report. */
 class ClosedError extends Error {}
+
+/**
+ * Holds indexing back while saves come: `pace` (awaited between groups of
+ * pages) returns once `delayMs` have passed since the last `hold`, and throws
+ * ClosedError once closed (close wakes a waiting pace at once).
+ */
+function holdGate(delayMs: number): { hold: () => void; pace: () => Promise<void>; close: () => void } {
+  let quietAt = 0;
+  let closed = false;
+  let wake: (() => void) | undefined;
+  const pace = async () => {
+    for (;;) {
+      if (closed) throw new ClosedError();
+      const wait = quietAt - performance.now();
+      if (wait <= 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  };
+  return {
+    hold: () => {
+      quietAt = performance.now() + delayMs;
+    },
+    pace,
+    close: () => {
+      closed = true;
+      wake?.();
+    },
+  };
+}
