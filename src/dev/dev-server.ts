@@ -1,10 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Io } from "../cli-support.js";
-import { readSourceFile } from "../content/sources.js";
-import { digest } from "../incremental/digest.js";
-import { noMemo } from "../incremental/memo.js";
-import { parseIssues } from "../pipeline/parse-issues.js";
 import { createDevReuse } from "./dev-reuse.js";
 import { EventHub } from "./events.js";
 import { DEFAULT_HOST, hostFilter } from "./host-check.js";
@@ -13,6 +9,7 @@ import { listenFrom } from "./listen.js";
 import { RebuildLoop, type RebuildOutcome } from "./rebuild-loop.js";
 import { createSearchRebuilder } from "./search.js";
 import { watchSite, type SiteWatcher } from "./watch.js";
+import { warmUp } from "./warm-up.js";
 
 export { DEFAULT_HOST } from "./host-check.js";
 export type { RebuildOutcome } from "./rebuild-loop.js";
@@ -71,7 +68,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const reuse = await createDevReuse(options.cacheDir);
   const loop = new RebuildLoop({ root, drafts: options.drafts ?? true, future: options.future ?? true, search: options.search !== false, io, hub, reuse, searcher, catchUpDelayMs: options.catchUpDelayMs ?? 1000 });
   await loop.start();
-  const warming = warmUp(root, loop);
+  const warming = warmUp(root, loop.issueFiles().slice(0, WARM_UP_ISSUES), loop.context());
   const host = options.host ?? DEFAULT_HOST;
   const server: Server = createDevHttpServer({ output: () => loop.output(), search: searcher.output, hub, allowHost: hostFilter(host) });
   const listening = await listenFrom(server, host, options.port ?? DEFAULT_PORT);
@@ -109,25 +106,4 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/**
- * Start-up may have rendered on worker threads, so this thread's pipeline
- * has never run and the first save would pay for compiling it. A few issues
- * are rendered now, one per tick, and thrown away.
- */
-function warmUp(root: string, loop: RebuildLoop): { stop: () => void } {
-  const files = loop.issueFiles().slice(0, WARM_UP_ISSUES);
-  const context = loop.context();
-  let timer: NodeJS.Immediate | undefined;
-  const next = () => {
-    const file = files.shift();
-    if (file === undefined || context === undefined) return;
-    // A file that vanished, or is no longer a regular file, meanwhile: nothing to warm.
-    const read = readSourceFile(root, file);
-    if ("bytes" in read) void parseIssues([{ file, bytes: read.bytes, digest: digest(read.bytes) }], context, noMemo, 1).catch(() => undefined);
-    timer = setImmediate(next);
-  };
-  timer = setImmediate(next);
-  return { stop: () => timer !== undefined && clearImmediate(timer) };
 }
