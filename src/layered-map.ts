@@ -22,11 +22,8 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
 
   /** This map with `changes` over it; this one stays as it is. */
   with(changes: Iterable<readonly [K, V]>): LayeredMap<K, V> {
-    const own = new Map(changes);
-    if (this.depth < MAX_DEPTH) return new LayeredMap(own, this, this.depth + 1);
-    const flat = this.flat();
-    for (const [key, value] of own) flat.set(key, value);
-    return new LayeredMap(flat, undefined, 0);
+    const layered = new LayeredMap(new Map(changes), this, this.depth + 1);
+    return layered.depth <= MAX_DEPTH ? layered : new LayeredMap(layered.flat(), undefined, 0);
   }
 
   /**

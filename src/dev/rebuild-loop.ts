@@ -3,11 +3,9 @@ import type { Io } from "../cli-support.js";
 import type { RenderContext } from "../content/render-issue.js";
 import { buildTime } from "../build-time.js";
 import { ContentError, diagnostic, formatDiagnostic } from "../diagnostics.js";
-import { readSourceFile } from "../content/sources.js";
 import { issuesAndTranslations, plural } from "../plural.js";
-import { digest } from "../incremental/digest.js";
 import { generate, type Generated } from "../pipeline/generate.js";
-import type { Source } from "../pipeline/load-inputs.js";
+import { readOneSource, type Source } from "../pipeline/load-inputs.js";
 import { updateIssues } from "../pipeline/update.js";
 import type { OutputSet } from "../write/output.js";
 import { allIssues } from "../site/model.js";
@@ -143,9 +141,9 @@ export class RebuildLoop {
     const started = performance.now();
     const changed: Source[] = [];
     for (const file of batch.paths) {
-      const bytes = readSource(this.options.root, file);
-      if (bytes === undefined) return false;
-      changed.push({ file, bytes, digest: digest(bytes) });
+      const source = readOneSource(this.options.root, file);
+      if (source === undefined) return false;
+      changed.push(source);
     }
     const updated = await updateIssues(previous, changed, this.options.reuse.reuse).catch(() => undefined);
     if (updated === undefined) return false;
@@ -206,12 +204,6 @@ export class RebuildLoop {
     else if (diff.cssOnly) hub.send({ type: "css", data: { hrefs: diff.changed.filter((p) => p.endsWith(".css")).map((p) => `/${p}?v=${(next.hashes.get(p) ?? "").slice(0, 10)}`) } });
     else if (changedCount(diff) > 0) hub.send({ type: "reload", data: { paths: [...diff.added, ...diff.changed, ...diff.removed] } });
   }
-}
-
-/** The edited file's bytes, read as a build reads it (never blocking on a FIFO); any problem is the full run's to report. */
-function readSource(root: string, file: string): Buffer | undefined {
-  const read = readSourceFile(root, file);
-  return "bytes" in read ? read.bytes : undefined;
 }
 
 /** A crash inside gekkan still must not stop the server: show it like a content error. */

@@ -4,6 +4,7 @@ import { OutputSet } from "../write/output.js";
 import { MapStore } from "../incremental/map-store.js";
 import { memoOver } from "../incremental/memo.js";
 import { addSearchIndex } from "../pipeline/search.js";
+import { ClosedError, holdGate } from "./hold-gate.js";
 
 export interface SearchRebuilder {
   /** Asks for an index of `pages`; the latest request wins once edits pause. */
@@ -98,44 +99,6 @@ export function createSearchRebuilder(options: { delayMs?: number | undefined; i
       wanted = undefined;
       await running;
       settle();
-    },
-  };
-}
-
-/** The server closed while indexing: the index is abandoned, nothing to report. */
-class ClosedError extends Error {}
-
-/**
- * Holds indexing back while saves come: `pace` (awaited between groups of
- * pages) returns once `delayMs` have passed since the last `hold`, and throws
- * ClosedError once closed (close wakes a waiting pace at once).
- */
-function holdGate(delayMs: number): { hold: () => void; pace: () => Promise<void>; close: () => void } {
-  let quietAt = 0;
-  let closed = false;
-  let wake: (() => void) | undefined;
-  const pace = async () => {
-    for (;;) {
-      if (closed) throw new ClosedError();
-      const wait = quietAt - performance.now();
-      if (wait <= 0) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
-  };
-  return {
-    hold: () => {
-      quietAt = performance.now() + delayMs;
-    },
-    pace,
-    close: () => {
-      closed = true;
-      wake?.();
     },
   };
 }

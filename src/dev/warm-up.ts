@@ -1,8 +1,10 @@
 import type { RenderContext } from "../content/render-issue.js";
-import { readSourceFile } from "../content/sources.js";
-import { digest } from "../incremental/digest.js";
-import { noMemo } from "../incremental/memo.js";
+import { noMemo, type Memo } from "../incremental/memo.js";
+import { readOneSource, type Source } from "../pipeline/load-inputs.js";
 import { parseIssues } from "../pipeline/parse-issues.js";
+
+/** How the warm-up parses an issue: the pipeline's own stage. */
+export type Parse = (sources: Source[], context: RenderContext, memo: Memo, threads: number) => Promise<unknown>;
 
 export interface WarmUp {
   stop: () => void;
@@ -18,30 +20,25 @@ export interface WarmUp {
  * (Started side by side, every parse waited for the Markdown stack to load
  * and then all ran in one go, holding the first save back by a second.)
  */
-export function warmUp(root: string, files: readonly string[], context: RenderContext | undefined): WarmUp {
+export function warmUp(root: string, files: readonly string[], context: RenderContext | undefined, parse: Parse = parseIssues): WarmUp {
   const queue = [...files];
   let stopped = false;
-  let timer: NodeJS.Immediate | undefined;
   let finish: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (finish = resolve));
+  // Every turn starts here, so a stop between turns or during a parse ends it at the next one.
   const next = () => {
-    timer = undefined;
     const file = queue.shift();
     if (stopped || file === undefined || context === undefined) return finish();
     // A file that vanished, or is no longer a regular file, meanwhile: nothing to warm.
-    const read = readSourceFile(root, file);
-    const parsing = "bytes" in read ? parseIssues([{ file, bytes: read.bytes, digest: digest(read.bytes) }], context, noMemo, 1) : Promise.resolve();
-    void parsing.catch(() => undefined).then(() => {
-      if (stopped) finish();
-      else timer = setImmediate(next);
-    });
+    const source = readOneSource(root, file);
+    const parsing = source === undefined ? Promise.resolve() : parse([source], context, noMemo, 1);
+    void parsing.catch(() => undefined).then(() => setImmediate(next));
   };
-  timer = setImmediate(next);
+  setImmediate(next);
   return {
     done,
     stop: () => {
       stopped = true;
-      if (timer !== undefined) clearImmediate(timer);
       finish();
     },
   };

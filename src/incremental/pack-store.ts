@@ -73,7 +73,7 @@ export class PackStore implements MemoStore {
     for (const [key, value] of this.used) live += value?.byteLength ?? pack?.sizeOf(key) ?? 0;
     const pruned = pack !== undefined && this.fate !== "keep" && (this.fate === "drop" ? this.unusedCount(pack) > 0 : pack.size - live > live);
     if (pack === undefined || pack.missing || pack.damaged || pruned) {
-      if (pack !== undefined && !pack.missing && !pack.damaged && this.used.size === pack.keys().length && this.added.size === 0) return this.unchanged(pack);
+      if (pack !== undefined && !pack.missing && !pack.damaged && this.used.size === pack.count && this.added.size === 0) return this.unchanged(pack);
       await writePack(this.path, this.liveEntries());
       return "rewritten";
     }
@@ -86,7 +86,7 @@ export class PackStore implements MemoStore {
   private unusedCount(pack: Pack): number {
     let used = 0;
     for (const key of this.used.keys()) if (pack.has(key)) used++;
-    return pack.keys().length - used;
+    return pack.count - used;
   }
 
   /** Nothing to write but, if it is missing or behind, the pack's index. */

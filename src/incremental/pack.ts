@@ -59,6 +59,11 @@ export class Pack {
     return [...this.slots.keys()];
   }
 
+  /** How many records the pack holds. */
+  get count(): number {
+    return this.slots.size;
+  }
+
   has(key: string): boolean {
     return this.slots.has(key);
   }

@@ -1,7 +1,7 @@
 import { CONFIG_FILE, loadConfig, type SiteConfig } from "../config.js";
 import { ContentError, diagnostic } from "../diagnostics.js";
 import { buildTime, dayOf } from "../build-time.js";
-import { readSourceSet, type SourceFile } from "../content/sources.js";
+import { readSourceFile, readSourceSet, type SourceFile } from "../content/sources.js";
 import { siteFileProblems } from "../content/site-files.js";
 import type { VFileMessage } from "vfile-message";
 import type { RenderContext } from "../content/render-issue.js";
@@ -28,6 +28,12 @@ export interface Inputs {
   problems: VFileMessage[];
   /** What rendering one issue depends on besides its bytes. */
   context: RenderContext;
+}
+
+/** One source read as a build reads it (never blocking on a FIFO), with its digest; undefined when it cannot be read (a full run reports why). */
+export function readOneSource(root: string, file: string): Source | undefined {
+  const read = readSourceFile(root, file);
+  return "bytes" in read ? { file, bytes: read.bytes, digest: digest(read.bytes) } : undefined;
 }
 
 export async function loadInputs(options: BuildOptions): Promise<Inputs> {

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { warmUp } from '../../src/dev/warm-up.js';
+import { warmUp, type Parse } from '../../src/dev/warm-up.js';
 import { loadInputs } from '../../src/pipeline/load-inputs.js';
+import { parseIssues } from '../../src/pipeline/parse-issues.js';
 import { tempSite, type TempDir } from '../helpers/temp-site.js';
 
-const COUNT = 80;
+const COUNT = 30;
 let site: TempDir;
 const files: string[] = [];
 
-/** An issue with enough Markdown (a table, a list, a block) that parsing it takes a while. */
 function issue(n: number): string {
-  const rows = Array.from({ length: 12 }, (_, i) => `| pacemaker ${n}.${i} | corosync 1.${i} | ok |`).join('\n');
-  const items = Array.from({ length: 20 }, (_, i) => `- 第${i}項: フェンシング装置 ${i} を \`stonith\` で確認した **結果** です。`).join('\n');
-  return `---\ntitle: "Issue ${n}"\nissue: ${n}\ndate: 2011-01-01\nlang: en\n---\n\nIntro ${n}.\n\n| a | b | c |\n| --- | --- | --- |\n${rows}\n\n${items}\n\n:::release{component="pacemaker" version="1.0.${n}" status="released" title="Pacemaker 1.0.${n}"}\nReleased.\n:::\n`;
+  return `---\ntitle: "Issue ${n}"\nissue: ${n}\ndate: 2011-01-01\nlang: en\n---\n\nIntro ${n}, with **some** Markdown.\n\n:::release{component="pacemaker" version="1.0.${n}" status="released" title="Pacemaker 1.0.${n}"}\nReleased.\n:::\n`;
 }
 
 beforeAll(() => {
@@ -26,55 +24,70 @@ beforeAll(() => {
 
 afterAll(() => site?.remove());
 
-describe('gekkan dev: the warm-up after start-up', () => {
-  it('parses one issue per turn of the event loop, so a save waits for one parse, never for all of them', async () => {
-    const { context } = await loadInputs({ root: site.path, drafts: true, future: true });
-    // A probe that runs once per turn: the gaps between its runs are how long the thread was held.
-    let last = performance.now();
-    let longest = 0;
-    let turns = 0;
-    let probing = true;
-    const probe = () => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-      turns++;
-      if (probing) setImmediate(probe);
-    };
-    setImmediate(probe);
-    const started = performance.now();
-    const warming = warmUp(site.path, files, context);
-    await warming.done;
-    probing = false;
-    const total = performance.now() - started;
-    // Each parse is its own turn: the longest hold is one parse (the first, with cold code, is the slowest).
-    expect(turns).toBeGreaterThanOrEqual(COUNT);
-    expect(longest).toBeLessThan(total / 3);
-  }, 60_000);
+/** Counts turns of the event loop: a probe that runs once per turn until stopped. */
+function turnCounter(): { now: () => number; stop: () => void } {
+  let turn = 0;
+  let running = true;
+  const probe = () => {
+    turn++;
+    if (running) setImmediate(probe);
+  };
+  setImmediate(probe);
+  return { now: () => turn, stop: () => (running = false) };
+}
 
-  it('stop ends it: done resolves, and from then on no turn is held by a parse', async () => {
+const turns = async (count: number) => {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+describe('gekkan dev: the warm-up after start-up', () => {
+  it('parses every issue with the pipeline, each in a turn of the event loop of its own, so a save waits for one parse, never for all', async () => {
     const { context } = await loadInputs({ root: site.path, drafts: true, future: true });
-    /** The longest and the average hold of a turn over `ms`. */
-    const watchTurns = async (ms: number) => {
-      let last = performance.now();
-      let longest = 0;
-      let turns = 0;
-      const start = last;
-      while (performance.now() < start + ms) {
-        await new Promise((resolve) => setImmediate(resolve));
-        const now = performance.now();
-        longest = Math.max(longest, now - last);
-        last = now;
-        turns++;
-      }
-      return { longest, average: (last - start) / turns };
+    const counter = turnCounter();
+    const finished: number[] = [];
+    const parse: Parse = async (...args) => {
+      const parsed = await parseIssues(...args);
+      expect(parsed.rendered).toHaveLength(1);
+      finished.push(counter.now());
+      return parsed;
     };
-    const warming = warmUp(site.path, files, context);
-    const during = await watchTurns(400);
+    await warmUp(site.path, files, context, parse).done;
+    counter.stop();
+    expect(finished).toHaveLength(COUNT);
+    // Strictly increasing: no two parses finished in the same turn.
+    for (let i = 1; i < finished.length; i++) expect(finished[i]).toBeGreaterThan(finished[i - 1] as number);
+  });
+
+  it('stopped between turns, it starts no further parse', async () => {
+    const { context } = await loadInputs({ root: site.path, drafts: true, future: true });
+    let started = 0;
+    const parse: Parse = (...args) => {
+      started++;
+      return parseIssues(...args);
+    };
+    const warming = warmUp(site.path, files, context, parse);
+    while (started < 3) await turns(1);
     warming.stop();
     await warming.done;
-    const after = await watchTurns(400);
-    // While warming, a turn is about one parse; once stopped, no turn comes near that.
-    expect(after.longest).toBeLessThan(during.average / 2);
-  }, 60_000);
+    const atStop = started;
+    await turns(20);
+    expect(started).toBe(atStop);
+    expect(started).toBeLessThan(COUNT);
+  });
+
+  it('stopped while a parse is under way, it starts no further parse once that one ends', async () => {
+    const { context } = await loadInputs({ root: site.path, drafts: true, future: true });
+    let started = 0;
+    let stop = () => {};
+    const parse: Parse = async (...args) => {
+      started++;
+      if (started === 3) stop();
+      return parseIssues(...args);
+    };
+    const warming = warmUp(site.path, files, context, parse);
+    stop = warming.stop;
+    await warming.done;
+    await turns(20);
+    expect(started).toBe(3);
+  });
 });
