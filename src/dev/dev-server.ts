@@ -68,13 +68,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const reuse = await createDevReuse(options.cacheDir);
   const loop = new RebuildLoop({ root, drafts: options.drafts ?? true, future: options.future ?? true, search: options.search !== false, io, hub, reuse, searcher, catchUpDelayMs: options.catchUpDelayMs ?? 1000 });
   await loop.start();
-  const warming = warmUp(root, loop.issueFiles().slice(0, WARM_UP_ISSUES), loop.context());
+  const warming = warmUp(root, loop.issueFiles().slice(0, WARM_UP_ISSUES), (source) => loop.rehearse(source));
+  // Ready means warm: the first rehearsal loads and compiles the quick path (the rest follow in the background).
+  await warming.first;
   const host = options.host ?? DEFAULT_HOST;
   const server: Server = createDevHttpServer({ output: () => loop.output(), search: searcher.output, hub, allowHost: hostFilter(host) });
   const listening = await listenFrom(server, host, options.port ?? DEFAULT_PORT);
   let watcher: SiteWatcher;
   try {
     watcher = watchSite(root, (batch) => {
+      // A save warms the path itself: rehearsals would only compete with it.
+      warming.stop();
       searcher.hold();
       loop.schedule(batch);
     }, options.debounceMs);

@@ -1,12 +1,12 @@
 import type { VFileMessage } from "vfile-message";
 import type { Io } from "../cli-support.js";
-import type { RenderContext } from "../content/render-issue.js";
 import { buildTime } from "../build-time.js";
 import { ContentError, diagnostic, formatDiagnostic } from "../diagnostics.js";
 import { issuesAndTranslations, plural } from "../plural.js";
 import { generate, type Generated } from "../pipeline/generate.js";
 import { readOneSource, type Source } from "../pipeline/load-inputs.js";
 import { updateIssues } from "../pipeline/update.js";
+import { NO_REUSE } from "../pipeline/reuse.js";
 import type { OutputSet } from "../write/output.js";
 import { allIssues } from "../site/model.js";
 import { createCatchUp, type CatchUp } from "./catch-up.js";
@@ -66,9 +66,14 @@ export class RebuildLoop {
     return this.outcome;
   }
 
-  /** The render context of the last good run (for warming up). */
-  context(): RenderContext | undefined {
-    return this.generated?.context;
+  /**
+   * The quick path for `source` as if it had been saved, without memos and
+   * with the result thrown away (for warming up): nothing it makes is kept.
+   * Returns the pages it rendered (none when the edit would need a full run).
+   */
+  async rehearse(source: Source): Promise<string[]> {
+    if (this.generated === undefined) return [];
+    return (await updateIssues(this.generated, [source], NO_REUSE))?.paths ?? [];
   }
 
   /** Issues on the site after the last good run (for warming up). */

@@ -1,42 +1,49 @@
-import type { RenderContext } from "../content/render-issue.js";
-import { noMemo, type Memo } from "../incremental/memo.js";
 import { readOneSource, type Source } from "../pipeline/load-inputs.js";
-import { parseIssues } from "../pipeline/parse-issues.js";
 
-/** How the warm-up parses an issue: the pipeline's own stage. */
-export type Parse = (sources: Source[], context: RenderContext, memo: Memo, threads: number) => Promise<unknown>;
+/** One edited issue through the quick path, its result thrown away (RebuildLoop.rehearse). */
+export type Rehearse = (source: Source) => Promise<unknown>;
 
 export interface WarmUp {
   stop: () => void;
-  /** Resolves once every file was parsed, or the warm-up was stopped. */
+  /** Resolves once the first rehearsal, which loads and compiles the path, is over (or the warm-up was stopped). */
+  first: Promise<void>;
+  /** Resolves once every file was rehearsed, or the warm-up was stopped. */
   done: Promise<void>;
 }
 
 /**
- * Start-up may have rendered on worker threads, so this thread's pipeline
- * has never run and the first save would pay for compiling it. A few issues
- * are parsed now and thrown away, one at a time with a turn of the event loop
- * between them: a save that arrives meanwhile waits for one parse, not all.
- * (Started side by side, every parse waited for the Markdown stack to load
- * and then all ran in one go, holding the first save back by a second.)
+ * Start-up may have rendered on worker threads, so this thread's quick
+ * path (parse, page render, output patch) has never run and the first save
+ * would pay for compiling it. A few issues go through it now, as if saved,
+ * one at a time with a turn of the event loop between them: a save that
+ * arrives meanwhile waits for one, not all. (Started side by side, every
+ * parse waited for the Markdown stack to load and then all ran in one go,
+ * holding the first save back by a second.)
  */
-export function warmUp(root: string, files: readonly string[], context: RenderContext | undefined, parse: Parse = parseIssues): WarmUp {
+export function warmUp(root: string, files: readonly string[], rehearse: Rehearse): WarmUp {
   const queue = [...files];
   let stopped = false;
   let finish: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (finish = resolve));
-  // Every turn starts here, so a stop between turns or during a parse ends it at the next one.
+  let firstOver: () => void = () => undefined;
+  const first = new Promise<void>((resolve) => (firstOver = resolve));
+  void done.then(firstOver);
+  // Every turn starts here, so a stop between turns or during a rehearsal ends it at the next one.
   const next = () => {
     const file = queue.shift();
-    if (stopped || file === undefined || context === undefined) return finish();
+    if (stopped || file === undefined) return finish();
     // A file that vanished, or is no longer a regular file, meanwhile: nothing to warm.
     const source = readOneSource(root, file);
-    const parsing = source === undefined ? Promise.resolve() : parse([source], context, noMemo, 1);
-    void parsing.catch(() => undefined).then(() => setImmediate(next));
+    const going = source === undefined ? Promise.resolve() : rehearse(source);
+    void going.catch(() => undefined).then(() => {
+      firstOver();
+      setImmediate(next);
+    });
   };
   setImmediate(next);
   return {
     done,
+    first,
     stop: () => {
       stopped = true;
       finish();
