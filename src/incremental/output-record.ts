@@ -2,7 +2,8 @@ import { lstatSync, readFileSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../write/atomic-file.js";
-import { intact, type FileRecord, type Written } from "../write/write-output.js";
+import { intact, type FileRecord } from "../write/file-record.js";
+import type { Written } from "../write/write-output.js";
 
 const RECORD_FILE = "written.json";
 

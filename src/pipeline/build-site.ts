@@ -31,21 +31,22 @@ export type SiteBuild =
  * one atomic step and record what was written for the next build.
  */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
-  const record = await currentRecord(options);
-  if (record !== undefined) return { upToDate: true, record };
+  const record = options.cacheDir === undefined ? undefined : readRecord(options.cacheDir);
+  if (record !== undefined && (await isCurrent(options, record))) return { upToDate: true, record };
   // Loaded only now: the up-to-date answer above needs none of the rendering stack.
   const [{ generate }, { openOutput }, { openPackMemos }, { NO_REUSE }, { DamagedCacheError }] = await Promise.all([
     import("./generate.js"), import("../write/write-output.js"), import("../incremental/pack-memos.js"), import("./reuse.js"), import("../incremental/memo.js"),
   ]);
   // An output written before is taken now, so removing the build the last one replaced overlaps making this one.
-  let writer = existsSync(outputPlace(options.out).store) ? await openOutput(options.out) : undefined;
+  // The new build folder starts from the current one meanwhile (see openOutput).
+  let writer = existsSync(outputPlace(options.out).store) ? await openOutput(options.out, record) : undefined;
   try {
     const packs = options.cacheDir === undefined ? undefined : await openPackMemos(options.cacheDir, ["issues", "pages", "fragments", "search"] as const, ["fragments"]);
     let earlier: Promise<OutputRecord | undefined> | undefined;
     const attempt = async (reuse: Reuse) => {
       const generated = await generate(options, reuse);
       // Taken only once the content has no errors: a failed build keeps the record of the output it left alone.
-      earlier ??= takeRecord(options.cacheDir);
+      earlier ??= takeRecord(options.cacheDir, record);
       writer ??= await openOutput(options.out);
       const writeStarted = performance.now();
       const written = await writer.write(generated.output, await earlier);
@@ -82,20 +83,17 @@ function readingEverything(memos: Reuse): Reuse {
   return { ...memos, issues: eager(memos.issues), pages: eager(memos.pages), search: eager(memos.search) };
 }
 
-/** The last build's record, forgotten on disk before the output changes (a build killed while writing leaves none). */
-async function takeRecord(cacheDir: string | undefined): Promise<OutputRecord | undefined> {
+/** The last build's record (read at the start), forgotten on disk before the output changes (a build killed while writing leaves none). */
+async function takeRecord(cacheDir: string | undefined, record: OutputRecord | undefined): Promise<OutputRecord | undefined> {
   if (cacheDir === undefined) return undefined;
-  const record = readRecord(cacheDir);
   await forgetRecord(cacheDir).catch(() => undefined);
   return record;
 }
 
-/** The record of the last build when `out` still holds exactly what these inputs would give. */
-async function currentRecord(options: SiteBuildOptions): Promise<OutputRecord | undefined> {
-  if (options.cacheDir === undefined) return undefined;
-  const record = readRecord(options.cacheDir);
-  if (record === undefined || !inWindow(record.window, dayOf(options.now ?? buildTime()))) return undefined;
-  return stillWritten(record, options.out, await currentInputKey(options)) ? record : undefined;
+/** True when `out` still holds exactly what these inputs would give, as the last build's record says. */
+async function isCurrent(options: SiteBuildOptions, record: OutputRecord): Promise<boolean> {
+  if (!inWindow(record.window, dayOf(options.now ?? buildTime()))) return false;
+  return stillWritten(record, options.out, await currentInputKey(options));
 }
 
 /** The default cache folder of a site. */

@@ -1,15 +1,6 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-
-/** A compiled worker module next to this one; from src/ (tests run TypeScript) the compiled copy in lib/. */
-export function workerFile(name: string): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const sibling = join(here, `${name}.js`);
-  return existsSync(sibling) ? sibling : join(here, "..", "..", "lib", "pipeline", `${name}.js`);
-}
+import { compiledModule } from "../compiled-module.js";
 
 /** How many threads a batch of `count` tasks gets: `requested` wins; otherwise every core once there are at least `threshold`. */
 export function threadCount(requested: number | undefined, count: number, threshold: number): number {
@@ -24,7 +15,7 @@ export function threadCount(requested: number | undefined, count: number, thresh
  * this one call.
  */
 export async function runOnWorkers<I, O>(file: string, name: string, inputs: readonly I[], threads: number, toTask: (batch: I[]) => unknown): Promise<O[]> {
-  const pool = new Piscina({ filename: workerFile(file), name, minThreads: threads, maxThreads: threads, idleTimeout: 0 });
+  const pool = new Piscina({ filename: compiledModule(import.meta.url, "pipeline", file), name, minThreads: threads, maxThreads: threads, idleTimeout: 0 });
   try {
     const size = Math.min(200, Math.max(1, Math.ceil(inputs.length / (threads * 4))));
     const batches: I[][] = [];

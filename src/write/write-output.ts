@@ -1,4 +1,4 @@
-import { linkSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { lstat, mkdir, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -9,16 +9,10 @@ import { crashPoint } from "./crash-point.js";
 import { machineError } from "./fs-errors.js";
 import { currentBuild, linkText, outputPlace, type OutputPlace } from "./versions.js";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "./output-dir.js";
+import { intact, type FileRecord } from "./file-record.js";
+import { startDraft, type Draft, type DraftSource } from "./draft-build.js";
 
-/** One file as written: enough to tell later that nobody changed it, and what it holds. */
-export interface FileRecord {
-  path: string;
-  /** Content address (OutputSet.identity). */
-  id: string;
-  ino: number;
-  size: number;
-  mtimeMs: number;
-}
+export type { FileRecord } from "./file-record.js";
 
 export interface Written {
   /** The build folder `out` now links to. */
@@ -30,10 +24,7 @@ export interface Written {
 }
 
 /** The previous build as recorded: files whose id is unchanged are linked, not written again. */
-export interface Earlier {
-  build: string;
-  files: readonly FileRecord[];
-}
+export type Earlier = DraftSource;
 
 /**
  * Publishes `output` at `out` in one atomic step. The files go into a new
@@ -62,37 +53,56 @@ export interface OutputWriter {
  * removing every build but the current one. The build that a write
  * replaces stays until the next build opens the output, which removes it
  * while that build is still working on its site, instead of deleting
- * thousands of files while the author waits.
+ * thousands of files while the author waits. Given the record of the
+ * current build (`earlier`), it also starts the new build folder from it
+ * (see draft-build.ts); a write with that same record finishes it.
  */
-export async function openOutput(out: string): Promise<OutputWriter> {
+export async function openOutput(out: string, earlier?: Earlier): Promise<OutputWriter> {
   const place = outputPlace(out);
   await guard(() => mkdir(place.store, { recursive: true }), "create", place.store);
   const lock = await lockOutput(place.store, place.out);
   let leftovers: Promise<unknown> = Promise.resolve();
+  let draft: Draft | undefined;
   try {
     await guard(() => restoreEarlier(place), "restore", place.out);
     const current = currentBuild(place);
     leftovers = removeOthers(place, new Set(current === undefined ? [] : [current]));
     leftovers.catch(() => undefined);
+    if (current !== undefined && earlier?.build === current) draft = startDraft(newBuildFolder(place), earlier);
   } catch (error) {
     await lock.release();
     throw error;
   }
   return {
-    write: (output, earlier) => publish(place, output, earlier, leftovers),
+    write: (output, record) => {
+      // One use: a repeated run (see buildSite) starts a folder of its own.
+      const started = draft;
+      draft = undefined;
+      return publish(place, output, record, leftovers, started);
+    },
     close: async () => {
+      // A build that failed before publishing leaves no folder behind.
+      if (draft !== undefined) await draft.drop();
       await leftovers.catch(() => undefined);
       await lock.release();
     },
   };
 }
 
-async function publish(place: OutputPlace, output: OutputSet, earlier: Earlier | undefined, leftovers: Promise<unknown>): Promise<Written> {
+function newBuildFolder(place: OutputPlace): string {
+  return join(place.store, `b${Date.now().toString(36)}-${process.pid}`);
+}
+
+async function publish(place: OutputPlace, output: OutputSet, earlier: Earlier | undefined, leftovers: Promise<unknown>, draft: Draft | undefined): Promise<Written> {
   const current = currentBuild(place);
-  const build = join(place.store, `b${Date.now().toString(36)}-${process.pid}`);
+  const usable = current !== undefined && earlier?.build === current ? earlier : undefined;
+  // A build folder has one record: a draft from it is good for any copy of that record.
+  const drafted = draft !== undefined && usable !== undefined && draft.source.build === usable.build ? await draft.linked : undefined;
+  if (draft !== undefined && drafted === undefined) await draft.drop();
+  const build = drafted === undefined || draft === undefined ? newBuildFolder(place) : draft.folder;
   const { files, linked } = await guard(async () => {
     try {
-      return fill(build, output, current !== undefined && earlier?.build === current ? earlier : undefined);
+      return fill(build, output, usable, drafted ?? new Set());
     } catch (error) {
       // Never published: a repeated run (see buildSite) starts a folder of its own.
       rmSync(build, { recursive: true, force: true });
@@ -110,26 +120,36 @@ async function publish(place: OutputPlace, output: OutputSet, earlier: Earlier |
  * The new build folder, one file after another with synchronous calls: the
  * work is thousands of tiny metadata operations (a link per unchanged file),
  * which a tight loop does several times faster than promises through the
- * thread pool.
+ * thread pool. `drafted`: files a draft (see draft-build.ts) already linked
+ * from `earlier` into `build`; those the output no longer has go first, and
+ * a changed one is unlinked before it is written (never written through the
+ * link, into the published build).
  */
-function fill(build: string, output: OutputSet, earlier: Earlier | undefined): { files: FileRecord[]; linked: number } {
+function fill(build: string, output: OutputSet, earlier: Earlier | undefined, drafted: ReadonlySet<string>): { files: FileRecord[]; linked: number } {
   const reusable = new Map((earlier?.files ?? []).map((file) => [file.path, file]));
-  const made = new Set<string>();
   const paths = output.paths();
+  removeStale(build, paths, drafted);
+  const made = new Set<string>();
   const files: FileRecord[] = [];
   let linked = 0;
   mkdirSync(build, { recursive: true });
   for (const [at, path] of paths.entries()) {
     // Half-way through: the new build folder is partly written.
     if (at === paths.length >> 1) crashPoint("fill");
+    const id = output.identity(path) as string;
+    const previous = reusable.get(path);
+    if (previous?.id === id && drafted.has(path)) {
+      linked++;
+      files.push(previous);
+      continue;
+    }
     const target = safeOutputPath(build, path);
+    if (drafted.has(path)) unlinkSync(target);
     const parent = dirname(target);
     if (!made.has(parent)) {
       mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
-    const id = output.identity(path) as string;
-    const previous = reusable.get(path);
     if (earlier !== undefined && previous?.id === id && intact(join(earlier.build, path), previous)) {
       linkSync(join(earlier.build, path), target);
       linked++;
@@ -143,10 +163,27 @@ function fill(build: string, output: OutputSet, earlier: Earlier | undefined): {
   return { files, linked };
 }
 
-/** Unchanged since it was recorded (same inode, size and mtime): safe to link into the next build. */
-export function intact(path: string, record: FileRecord): boolean {
-  const stat = lstatSync(path, { throwIfNoEntry: false });
-  return stat !== undefined && stat.isFile() && stat.ino === record.ino && stat.size === record.size && stat.mtimeMs === record.mtimeMs;
+/** Removes drafted files the output does not have, and folders they leave empty: the folder holds what a fresh fill would make. */
+function removeStale(build: string, paths: readonly string[], drafted: ReadonlySet<string>): void {
+  if (drafted.size === 0) return;
+  const wanted = new Set(paths);
+  for (const path of drafted) {
+    if (wanted.has(path)) continue;
+    const target = safeOutputPath(build, path);
+    unlinkSync(target);
+    let dir = dirname(target);
+    while (dir !== build && removeIfEmpty(dir)) dir = dirname(dir);
+  }
+}
+
+/** Removes `dir` if it is empty; true when it was. */
+function removeIfEmpty(dir: string): boolean {
+  try {
+    rmdirSync(dir);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Replaces `out` with a link to `build`: one rename, so readers never see a missing or mixed site. */

@@ -1,0 +1,179 @@
+import { lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { OutputSet } from "../../src/write/output.js";
+import { openOutput, writeOutput, type Earlier, type Written } from "../../src/write/write-output.js";
+import { tempDir } from "../helpers/temp-site.js";
+
+// The oracle: a published folder holds exactly the output's files (bytes) and
+// the folders above them, nothing else; a file is carried over as a hard link
+// exactly when the last build wrote the same bytes there and nobody touched it
+// since; and the published build it links from is never written through.
+
+type Files = Map<string, string>;
+
+const segment = fc.constantFrom("a", "b", "c");
+const leaf = fc.constantFrom("index.html", "feed.xml", "a", "b");
+const path = fc.tuple(fc.array(segment, { maxLength: 2 }), leaf).map(([dirs, name]) => [...dirs, name].join("/"));
+const text = fc.constantFrom("one", "two", "三", "");
+
+/** Drops paths that would need a folder where another path is a file (an output set never has both). */
+function consistent(entries: ReadonlyArray<readonly [string, string]>): Files {
+  const files: Files = new Map();
+  for (const [p, t] of entries) {
+    const clash = [...files.keys()].some((q) => q.startsWith(`${p}/`) || p.startsWith(`${q}/`) || q === p);
+    if (!clash) files.set(p, t);
+  }
+  return files;
+}
+
+const change = fc.constantFrom("keep", "keep", "edit", "remove", "tamper");
+const shapes = fc
+  .tuple(fc.array(fc.tuple(path, text), { minLength: 1, maxLength: 14 }), fc.array(change, { minLength: 14, maxLength: 14 }), fc.array(fc.tuple(path, text), { maxLength: 8 }))
+  .map(([before, changes, added]) => {
+    const previous = consistent(before);
+    const tampered = new Set<string>();
+    const kept: Array<[string, string]> = [];
+    [...previous].forEach(([p, t], i) => {
+      const what = changes[i] ?? "keep";
+      if (what === "tamper") tampered.add(p);
+      if (what !== "remove") kept.push([p, what === "edit" ? `${t}, edited` : t]);
+    });
+    return { previous, tampered, next: consistent([...kept, ...added]) };
+  });
+
+function outputOf(files: Files): OutputSet {
+  const output = new OutputSet();
+  for (const [p, t] of files) output.add(p, t);
+  return output;
+}
+
+/** Every file (path → text) and folder under `root`. */
+function tree(root: string): { files: Files; dirs: Set<string> } {
+  const files: Files = new Map();
+  const dirs = new Set<string>();
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const rel = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) {
+        dirs.add(rel);
+        walk(join(dir, entry.name), `${rel}/`);
+      } else files.set(rel, readFileSync(join(dir, entry.name), "utf8"));
+    }
+  };
+  walk(root, "");
+  return { files, dirs };
+}
+
+function foldersOf(files: Files): Set<string> {
+  const dirs = new Set<string>();
+  for (const p of files.keys()) for (let d = dirname(p); d !== "."; d = dirname(d)) dirs.add(d);
+  return dirs;
+}
+
+/** A file's inode; undefined when there is none (or a file where a folder would be). */
+function inode(file: string): number | undefined {
+  try {
+    return lstatSync(file).ino;
+  } catch {
+    return undefined;
+  }
+}
+
+const published = (out: string) => resolve(dirname(out), readlinkSync(out));
+
+async function check(withDraft: boolean, shape: { previous: Files; tampered: Set<string>; next: Files }): Promise<void> {
+  const work = tempDir("draft-");
+  try {
+    const out = join(work.path, "dist");
+    const first = await writeOutput(out, outputOf(shape.previous));
+    for (const p of shape.tampered) writeFileSync(join(first.build, p), "edited by hand, longer than any text");
+    const before = tree(first.build);
+    const earlier: Earlier = { build: first.build, files: first.files };
+    const writer = await openOutput(out, withDraft ? earlier : undefined);
+    let written: Written;
+    try {
+      written = await writer.write(outputOf(shape.next), earlier);
+      // The build it replaced stays until the next one opens the output: untouched.
+      expect(tree(first.build)).toEqual(before);
+    } finally {
+      await writer.close();
+    }
+    const now = tree(published(out));
+    expect(now.files).toEqual(shape.next);
+    expect(now.dirs).toEqual(foldersOf(shape.next));
+    const carried = [...shape.next].filter(([p, t]) => shape.previous.get(p) === t && !shape.tampered.has(p)).map(([p]) => p);
+    expect(written.linked).toBe(carried.length);
+    for (const p of shape.next.keys()) {
+      const same = lstatSync(join(written.build, p)).ino === inode(join(first.build, p));
+      expect(same, p).toBe(carried.includes(p));
+    }
+  } finally {
+    work.remove();
+  }
+}
+
+describe("publishing over the last build", () => {
+  it("started from a draft of the current build, the new build holds exactly the output; unchanged files are links, and the old build is never written through", async () => {
+    await fc.assert(fc.asyncProperty(shapes, (shape) => check(true, shape)), { numRuns: 60 });
+  }, 120_000);
+
+  it("without a draft, the same", async () => {
+    await fc.assert(fc.asyncProperty(shapes, (shape) => check(false, shape)), { numRuns: 30 });
+  }, 120_000);
+});
+
+describe("the draft of the next build", () => {
+  const site = new Map([["index.html", "home"], ["issues/1/index.html", "first"], ["issues/2/index.html", "second"]]);
+  const store = (out: string) => join(dirname(out), ".dist-gekkan");
+  const builds = (out: string) => readdirSync(store(out)).filter((name) => name !== "lock").sort();
+  /** The draft folder once it holds the last of the site's files (waited for: it is made on a thread of its own). */
+  const draftOf = async (out: string, current: string): Promise<string | undefined> => {
+    for (let i = 0; i < 1000; i++) {
+      const draft = builds(out).map((name) => join(store(out), name)).find((folder) => folder !== current && inode(join(folder, "issues/2/index.html")) !== undefined);
+      if (draft !== undefined) return draft;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return undefined;
+  };
+
+  it("is started when the output is opened, before the site is made, and becomes the published build", async () => {
+    const work = tempDir("draft-");
+    try {
+      const out = join(work.path, "dist");
+      const first = await writeOutput(out, outputOf(site));
+      const writer = await openOutput(out, { build: first.build, files: first.files });
+      try {
+        // Before any write: a second build folder fills with links to the first one's files.
+        const draft = await draftOf(out, first.build);
+        expect(draft).toBeDefined();
+        expect(inode(join(draft as string, "index.html"))).toBe(inode(join(first.build, "index.html")));
+        const written = await writer.write(outputOf(new Map([...site, ["issues/2/index.html", "second, edited"]])), { build: first.build, files: first.files });
+        expect(written.build).toBe(draft);
+        expect(written.linked).toBe(2);
+      } finally {
+        await writer.close();
+      }
+      expect(readFileSync(join(out, "issues/2/index.html"), "utf8")).toBe("second, edited");
+      expect(readFileSync(join(first.build, "issues/2/index.html"), "utf8")).toBe("second");
+    } finally {
+      work.remove();
+    }
+  });
+
+  it("is removed when the build publishes nothing (its content had errors): the store holds the current build alone", async () => {
+    const work = tempDir("draft-");
+    try {
+      const out = join(work.path, "dist");
+      const first = await writeOutput(out, outputOf(site));
+      const writer = await openOutput(out, { build: first.build, files: first.files });
+      expect(await draftOf(out, first.build)).toBeDefined();
+      await writer.close();
+      expect(builds(out)).toEqual([first.build.slice(store(out).length + 1)]);
+      expect(tree(out).files).toEqual(site);
+    } finally {
+      work.remove();
+    }
+  });
+});
