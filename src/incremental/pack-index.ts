@@ -21,11 +21,11 @@ export const KEY_BYTES = 32;
 const ENTRY_BYTES = KEY_BYTES + 16;
 const HEAD_BYTES = MAGIC.length + PACK_ID_BYTES + 12;
 
+/** Where a record's payload is, and its checksum. Its key is the map key (hex): no buffer per record, since a pack holds tens of thousands. */
 export interface PackSlot {
   start: number;
   end: number;
   checksum: number;
-  key: Buffer;
 }
 
 export interface PackIndex {
@@ -53,11 +53,10 @@ export function readPackIndex(packPath: string, id: Buffer, size: number): PackI
   if (covered > size || body.length !== HEAD_BYTES + count * ENTRY_BYTES) return undefined;
   const slots = new Map<string, PackSlot>();
   for (let at = HEAD_BYTES; at < body.length; at += ENTRY_BYTES) {
-    const key = Buffer.from(body.subarray(at, at + KEY_BYTES));
     const start = body.readDoubleLE(at + KEY_BYTES);
     const end = start + body.readUInt32LE(at + KEY_BYTES + 8);
     if (end > covered) return undefined;
-    slots.set(key.toString("hex"), { start, end, checksum: body.readUInt32LE(at + KEY_BYTES + 12), key });
+    slots.set(body.toString("hex", at, at + KEY_BYTES), { start, end, checksum: body.readUInt32LE(at + KEY_BYTES + 12) });
   }
   return { covered, slots };
 }
@@ -70,8 +69,8 @@ export async function writePackIndex(packPath: string, id: Buffer, index: PackIn
   body.writeDoubleLE(index.covered, MAGIC.length + PACK_ID_BYTES);
   body.writeUInt32LE(index.slots.size, MAGIC.length + PACK_ID_BYTES + 8);
   let at = HEAD_BYTES;
-  for (const slot of index.slots.values()) {
-    slot.key.copy(body, at);
+  for (const [key, slot] of index.slots) {
+    if (body.write(key, at, KEY_BYTES, "hex") !== KEY_BYTES) throw new Error(`gekkan bug: cache key is not a sha256: ${key}`);
     body.writeDoubleLE(slot.start, at + KEY_BYTES);
     body.writeUInt32LE(slot.end - slot.start, at + KEY_BYTES + 8);
     body.writeUInt32LE(slot.checksum, at + KEY_BYTES + 12);

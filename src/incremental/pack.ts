@@ -79,7 +79,7 @@ export class Pack {
     const slot = this.slots.get(key);
     if (slot === undefined || this.fd === undefined) return undefined;
     const payload = this.readAt(slot.start, slot.end - slot.start);
-    if (payload.length !== slot.end - slot.start || crc32(payload, crc32(slot.key)) !== slot.checksum) {
+    if (payload.length !== slot.end - slot.start || crc32(payload, crc32(keyBytes(key))) !== slot.checksum) {
       this.slots.delete(key);
       this.damaged = true;
       return undefined;
@@ -167,13 +167,21 @@ export class Pack {
       const end = start + header.readUInt32LE(KEY_BYTES);
       // A torn append (a build killed while writing) ends the readable part.
       if (end > this.size) break;
-      const key = Buffer.from(header.subarray(0, KEY_BYTES));
-      this.slots.set(key.toString("hex"), { start, end, checksum: header.readUInt32LE(KEY_BYTES + 4), key });
+      this.slots.set(header.toString("hex", 0, KEY_BYTES), { start, end, checksum: header.readUInt32LE(KEY_BYTES + 4) });
       at = end;
     }
     this.covered = at;
     if (at !== this.size) this.damaged = true;
   }
+}
+
+/** One buffer for the key a checksum covers: a key's bytes are wanted only while its payload is checked. */
+const KEY_SCRATCH = Buffer.alloc(KEY_BYTES);
+
+/** The bytes of a slot's key, valid until the next call (its hex is a sha256: every slot was made from 32 bytes). */
+function keyBytes(hex: string): Buffer {
+  KEY_SCRATCH.write(hex, 0, KEY_BYTES, "hex");
+  return KEY_SCRATCH;
 }
 
 /** Records from `at` on, each noted in `slots` as it is made. */
@@ -187,7 +195,7 @@ function* records(entries: Iterable<readonly [string, Uint8Array]>, at: number, 
     header.writeUInt32LE(checksum, 4);
     const start = at + HEADER_BYTES;
     at = start + payload.byteLength;
-    slots.set(hex, { start, end: at, checksum, key });
+    slots.set(hex, { start, end: at, checksum });
     yield key;
     yield header;
     yield payload;
