@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from "../lib/cli.js";
+// The bundled CLI (scripts/bundle.mjs): the same code as lib/cli.js, loaded as a few files.
+import { main } from "../lib/bundle/cli.js";
 
 process.exitCode = await main(process.argv.slice(2));

@@ -2,8 +2,9 @@
 // Compiles src/ into lib/ only when lib/ is not the compilation of what is there now:
 // `npm run build` with nothing changed then costs what `gekkan build` costs, not a
 // TypeScript run. The stamp lib/.compiled names the inputs by hash (every file under src/,
-// the tsconfig files and the TypeScript version), so an edit, a checkout or an upgrade
-// all compile again; it is written only after tsc succeeded.
+// the tsconfig files, the bundle script and the TypeScript and esbuild versions), so an
+// edit, a checkout or an upgrade all compile again; it is written only after tsc and the
+// bundle (bundle.mjs) succeeded.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -16,10 +17,12 @@ const STAMP = join(ROOT, "lib", ".compiled");
 
 function inputsHash() {
   const hash = createHash("sha256");
-  const tsc = createRequire(import.meta.url).resolve("typescript/package.json");
-  hash.update(`typescript@${JSON.parse(readFileSync(tsc, "utf8")).version}\0`);
+  for (const tool of ["typescript", "esbuild"]) {
+    const manifest = createRequire(import.meta.url).resolve(`${tool}/package.json`);
+    hash.update(`${tool}@${JSON.parse(readFileSync(manifest, "utf8")).version}\0`);
+  }
   const files = readdirSync(join(ROOT, "src"), { recursive: true, encoding: "utf8" }).map((f) => join("src", f));
-  for (const file of [...files, "tsconfig.json", "tsconfig.build.json"].sort()) {
+  for (const file of [...files, "tsconfig.json", "tsconfig.build.json", "scripts/bundle.mjs"].sort()) {
     let bytes;
     try {
       bytes = readFileSync(join(ROOT, file));
@@ -32,10 +35,12 @@ function inputsHash() {
 }
 
 const wanted = inputsHash();
-const current = existsSync(STAMP) && existsSync(join(ROOT, "lib", "cli.js")) ? readFileSync(STAMP, "utf8").trim() : "";
+const current = existsSync(STAMP) && existsSync(join(ROOT, "lib", "bundle", "cli.js")) ? readFileSync(STAMP, "utf8").trim() : "";
 if (current === wanted && !process.argv.includes("--force")) process.exit(0);
 // From scratch: a module deleted from src/ must not live on in lib/.
 rmSync(join(ROOT, "lib"), { recursive: true, force: true });
 const run = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
 if (run.status !== 0) process.exit(run.status ?? 1);
+// Loaded only here: a run with nothing to compile should not pay for esbuild.
+await (await import("./bundle.mjs")).bundle();
 writeFileSync(STAMP, `${wanted}\n`);

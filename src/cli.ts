@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { ContentError, PlainError } from "./diagnostics.js";
 import { EXIT, UsageError, processIo, reportContentError, type Io } from "./cli-support.js";
 import { didYouMean } from "./suggest.js";
+import { packageRoot } from "./package-root.js";
 type Command = (args: string[], io: Io) => Promise<number>;
 
 export interface CommandEntry {
@@ -19,7 +21,7 @@ const commands = new Map<string, CommandEntry>([
 ]);
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
   return pkg.version;
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { packageRoot } from "../package-root.js";
 
 let memo: string | undefined;
 
@@ -16,11 +17,11 @@ let memo: string | undefined;
 export function codeFingerprint(): string {
   if (memo !== undefined) return memo;
   const codeRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-  const packageRoot = findPackageRoot(codeRoot);
+  const root = packageRoot();
   const hash = createHash("sha256");
-  const manifest = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version?: string; dependencies?: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version?: string; dependencies?: Record<string, string> };
   hash.update(`gekkan@${manifest.version ?? "?"}\0`);
-  for (const name of Object.keys(manifest.dependencies ?? {}).sort()) hash.update(`${name}@${installedVersion(packageRoot, name)}\0`);
+  for (const name of Object.keys(manifest.dependencies ?? {}).sort()) hash.update(`${name}@${installedVersion(root, name)}\0`);
   for (const file of codeFiles(codeRoot)) hash.update(file.slice(codeRoot.length)).update("\0").update(readFileSync(file)).update("\0");
   memo = hash.digest("hex");
   return memo;
@@ -29,13 +30,6 @@ export function codeFingerprint(): string {
 function codeFiles(dir: string): string[] {
   const names = readdirSync(dir, { recursive: true, encoding: "utf8" });
   return names.filter((name) => /\.(?:js|ts)$/.test(name)).map((name) => join(dir, name)).sort();
-}
-
-function findPackageRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    if (dirname(dir) === dir) throw new Error(`gekkan bug: no package.json above ${from}`);
-  }
 }
 
 /** Reads node_modules/NAME/package.json directly: "exports" maps may hide it from require.resolve. */

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { ContentError, diagnostic } from "../diagnostics.js";
 import { placeOfPath } from "../content/yaml-place.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { RELEASE_STATUSES } from "../blocks/types.js";
+import { packageRoot } from "../package-root.js";
 
 export interface LocalePack {
   code: string;
@@ -67,7 +67,7 @@ export class Locale {
 }
 
 // A file path, not URL.pathname: the latter keeps %20 and %E6… and breaks under "my sites/月刊".
-const BUILTIN_DIR = fileURLToPath(new URL("../../templates/locales/", import.meta.url));
+const BUILTIN_DIR = join(packageRoot(), "templates", "locales", "/");
 
 /**
  * Locale packs are JSON files (`templates/locales/<code>.json`): adding a

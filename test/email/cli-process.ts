@@ -29,6 +29,8 @@ export async function compileCli(): Promise<CompiledCli> {
   for (const part of ["bin", "templates", "package.json"]) cpSync(join(REPO, part), join(pkg, part), { recursive: true });
   symlinkSync(join(REPO, "node_modules"), join(pkg, "node_modules"), "dir");
   await promisify(execFile)(process.execPath, [join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", join(REPO, "tsconfig.build.json"), "--outDir", join(pkg, "lib")]);
+  // bin/gekkan.js runs the bundle made from that output.
+  await promisify(execFile)(process.execPath, [join(REPO, "scripts", "bundle.mjs"), join(pkg, "lib")]);
   const cli = join(pkg, "bin", "gekkan.js");
   return {
     run: (args, env = {}) =>

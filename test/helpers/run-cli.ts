@@ -1,5 +1,4 @@
 import { execFileSync, spawn, type SpawnOptions } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 export const REPO = resolve(import.meta.dirname, "..", "..");
@@ -16,28 +15,14 @@ export interface CliRun {
   timedOut: boolean;
 }
 
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return latest;
-}
-
 /**
  * These cases hang or exhaust memory when they fail, so they run the real
  * CLI in a child process that can be killed, never in the test's own
- * process. `npm test` compiles lib/ first; run alone, the suite compiles it
- * when src/ is newer.
+ * process. `npm test` compiles lib/ (and the bundle bin/gekkan.js runs)
+ * first; run alone, the suite compiles them when they are stale.
  */
 export function ensureCompiled(): void {
-  let compiled = 0;
-  try {
-    compiled = statSync(join(REPO, "lib", "cli.js")).mtimeMs;
-  } catch {
-    compiled = 0;
-  }
-  if (compiled < newest(join(REPO, "src"))) execFileSync(process.execPath, [join(REPO, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: REPO, stdio: "inherit" });
+  execFileSync(process.execPath, [join(REPO, "scripts", "compile-if-stale.mjs")], { cwd: REPO, stdio: "inherit" });
 }
 
 /** Runs `gekkan …args` and kills it (SIGKILL) after `deadlineMs`. */

@@ -23,9 +23,10 @@ describe("npm run compile only compiles when lib/ is stale", () => {
   });
   afterAll(() => copy.remove());
 
-  it("compiles the first time, skips when nothing changed, compiles again after an edit and drops deleted modules", () => {
+  it("compiles the first time, skips when nothing changed, compiles again after an edit and drops deleted modules; the bundle is made each time", () => {
     expect(compile().status).toBe(0);
     expect(existsSync(join(copy.path, "lib", "cli.js"))).toBe(true);
+    expect(existsSync(join(copy.path, "lib", "bundle", "cli.js"))).toBe(true);
     const first = stampMtime();
     const skipped = compile();
     expect(skipped.status).toBe(0);
@@ -41,6 +42,8 @@ describe("npm run compile only compiles when lib/ is stale", () => {
     appendFileSync(join(copy.path, "src", "plural.ts"), "\n");
     expect(compile().status).toBe(0);
     expect(existsSync(join(copy.path, "lib", "stale-module.js"))).toBe(false);
+    // lib/ was made again from scratch, the bundle bin/gekkan.js runs with it.
+    expect(existsSync(join(copy.path, "lib", "bundle", "cli.js"))).toBe(true);
   }, 180_000);
 
   it("a type error fails the compile and leaves no stamp", () => {

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Bundles the compiled CLI and its worker modules into lib/bundle/ (esbuild).
+// Why: a build loads ~1,000 small ES modules (the unified/micromark stack alone is
+// hundreds), and resolving, reading and compiling each one was a fixed cost of every
+// build that renders anything; one file per entry, with a shared chunk per dynamic
+// import, is the same code loaded at a fraction of that cost. `bin/gekkan.js` runs the
+// bundle; tests that import src/ run the TypeScript; lib/ keeps the unbundled output
+// for the worker threads those tests start.
+// Run by compile-if-stale.mjs after tsc; reads only lib/ (or the compiled folder given:
+// `node scripts/bundle.mjs DIR`, for tests that compile a copy of their own).
+import { build } from "esbuild";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const LIB = join(dirname(fileURLToPath(import.meta.url)), "..", "lib");
+
+/**
+ * Entries at lib/bundle/<name>.js: the CLI, and the modules worker threads load by file
+ * name (compiled-module.ts finds them beside the chunk that starts the worker).
+ */
+const ENTRIES = {
+  cli: "cli.js",
+  "parse-worker": "pipeline/parse-worker.js",
+  "email-worker": "pipeline/email-worker.js",
+  "draft-worker": "write/draft-worker.js",
+};
+
+/**
+ * Left to Node: packages that find files of their own by path at run time
+ * (Pagefind its binary, Piscina its worker script, vnu-jar its jar).
+ */
+const EXTERNAL = ["pagefind", "@pagefind/*", "piscina", "vnu-jar"];
+
+export async function bundle(lib = LIB) {
+  await build({
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(lib, file)])),
+    outdir: join(lib, "bundle"),
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20.19",
+    external: EXTERNAL,
+    // CommonJS dependencies (gray-matter, juice, …) call require() for Node's own modules.
+    banner: { js: 'import { createRequire as __gekkanRequire } from "node:module"; const require = __gekkanRequire(import.meta.url);' },
+    // Names in chunk files are hashes of their content: the same sources give the same bundle.
+    chunkNames: "chunk-[hash]",
+    sourcemap: "linked",
+    legalComments: "linked",
+    logLevel: "warning",
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await bundle(process.argv[2] === undefined ? LIB : resolve(process.argv[2]));
