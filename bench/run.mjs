@@ -30,7 +30,7 @@ const WORK = join(BENCH, ".work");
 const PEERS = join(BENCH, "peers");
 // GEKKAN_BENCH_BIN lets the harness itself be tested against a stand-in CLI.
 const GEKKAN_BIN = process.env.GEKKAN_BENCH_BIN ? resolve(process.env.GEKKAN_BENCH_BIN) : join(ROOT, "bin", "gekkan.js");
-const GEKKAN_CLI = process.env.GEKKAN_BENCH_BIN ? GEKKAN_BIN : join(ROOT, "lib", "cli.js");
+const GEKKAN_CLI = process.env.GEKKAN_BENCH_BIN ? GEKKAN_BIN : join(ROOT, "lib", "bundle", "cli.js");
 const ELEVENTY_CMD = join(PEERS, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const GNU_TIME = "/usr/bin/time";
 
@@ -503,11 +503,11 @@ async function main() {
   let runGekkan = !args.onlyPeers;
   if (!existsSync(GEKKAN_CLI)) {
     if (!args.onlyPeers) {
-      console.error("bench: gekkan not compiled: lib/cli.js is missing. Run `npm run compile` (or `npm run bench`, which compiles first),\n" +
+      console.error("bench: gekkan not compiled: lib/bundle/cli.js is missing. Run `npm run compile` (or `npm run bench`, which compiles first),\n" +
         "       or pass --only-peers to benchmark only Eleventy and Hugo.");
       return 2;
     }
-    addNote("gekkan not compiled (lib/cli.js missing): gekkan scenarios and the dev loop were not run (--only-peers).");
+    addNote("gekkan not compiled (lib/bundle/cli.js missing): gekkan scenarios and the dev loop were not run (--only-peers).");
     runGekkan = false;
   } else if (args.onlyPeers) {
     addNote("--only-peers: gekkan scenarios and the dev loop were not run.");
@@ -626,7 +626,7 @@ async function main() {
   md.push("## Machine", "");
   md.push(`- nproc: ${machine.nproc}`, `- CPU: ${machine.cpuModel}`, `- memory: ${machine.memGiB} GiB`, `- OS: ${machine.os}`, `- Node: ${machine.node}`,
     `- load average (1/5/15 min) at start: ${machine.load}; at end: ${loadavg()} (other work on the machine inflates and scatters the timings)`);
-  md.push(`- gekkan: ${runGekkan ? (process.env.GEKKAN_BENCH_BIN ? `stand-in ${GEKKAN_BIN} (GEKKAN_BENCH_BIN)` : `lib/cli.js at ${gitDescribe()}`) : "not run"}`);
+  md.push(`- gekkan: ${runGekkan ? (process.env.GEKKAN_BENCH_BIN ? `stand-in ${GEKKAN_BIN} (GEKKAN_BENCH_BIN)` : `bin/gekkan.js (lib/bundle/) at ${gitDescribe()}`) : "not run"}`);
   md.push(`- Eleventy: ${eleventyVersion ?? "not run"}`, `- Hugo: ${hugoVersion ?? "not run"}`, "");
   md.push("## Method", "");
   md.push(`- Wall time: monotonic clock around each child process (spawn to exit). Peak RSS: ${rssMethod}. The "tree RSS sum" column samples /proc every 100 ms and sums RSS over the whole child tree (it can miss short peaks).`);
