@@ -1,5 +1,6 @@
 import { linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { lstat, mkdir, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { OutputSet } from "./output.js";
@@ -89,8 +90,13 @@ export async function openOutput(out: string, earlier?: Earlier): Promise<Output
   };
 }
 
+/**
+ * A name no build folder has had: the time and process alone repeat when one
+ * process publishes twice within a millisecond (the next folder would then
+ * be the current one), so random bytes follow them.
+ */
 function newBuildFolder(place: OutputPlace): string {
-  return join(place.store, `b${Date.now().toString(36)}-${process.pid}`);
+  return join(place.store, `b${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString("hex")}`);
 }
 
 async function publish(place: OutputPlace, output: OutputSet, earlier: Earlier | undefined, leftovers: Promise<unknown>, draft: Draft | undefined): Promise<Written> {

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { OutputSet } from "../../src/write/output.js";
 import { openOutput, writeOutput, type Earlier, type Written } from "../../src/write/write-output.js";
 import { tempDir } from "../helpers/temp-site.js";
@@ -122,6 +122,17 @@ describe("publishing over the last build", () => {
   it("without a draft, the same", async () => {
     await fc.assert(fc.asyncProperty(shapes, (shape) => check(false, shape)), { numRuns: 30 });
   }, 120_000);
+
+  it("two builds published within one millisecond by one process get folders of their own", async () => {
+    // The clock stands still: a folder named by the time and process alone would be the current build's (found by the property above).
+    const clock = vi.spyOn(Date, "now").mockReturnValue(Date.UTC(2026, 11, 3));
+    try {
+      await check(false, { previous: new Map([["index.html", "one"]]), tampered: new Set(), next: new Map([["index.html", "one"], ["feed.xml", "two"]]) });
+      await check(true, { previous: new Map([["index.html", "one"]]), tampered: new Set(), next: new Map([["index.html", "two"]]) });
+    } finally {
+      clock.mockRestore();
+    }
+  });
 });
 
 describe("the draft of the next build", () => {
