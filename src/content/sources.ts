@@ -18,9 +18,15 @@ export interface SourceFile {
 }
 
 /** The sources that could be read, and one located message per file or folder that was refused. */
-export interface SourceSet {
-  sources: SourceFile[];
+export interface SourceSet<S extends SourceFile = SourceFile> {
+  sources: Array<SourceFile | S>;
   problems: VFileMessage[];
+}
+
+/** A source the caller has already seen (see readSourceSet): its size, and the source to take for it. */
+export interface KnownSource<S extends SourceFile> {
+  size: number;
+  source: S;
 }
 
 /**
@@ -37,14 +43,22 @@ export async function listIssueFiles(root: string): Promise<string[]> {
  * Reads every issue file: only regular files, only inside the site, each
  * at most `limits.issueBytes`. A FIFO, socket, device, broken or looping
  * link, unreadable or oversized file is not read; it becomes a problem
- * naming the file and why, reported with the other errors.
+ * naming the file and why, reported with the other errors. `known`: files
+ * the caller already read the same way (the up-to-date check), taken as it
+ * gives them, still held to the size limit.
  */
-export async function readSourceSet(root: string, limits: ContentLimits = DEFAULT_LIMITS): Promise<SourceSet> {
+export async function readSourceSet<S extends SourceFile = SourceFile>(root: string, limits: ContentLimits = DEFAULT_LIMITS, known?: (file: string) => KnownSource<S> | undefined): Promise<SourceSet<S>> {
   const tree = scanIssueTree(root);
-  const sources: SourceFile[] = [];
+  const sources: Array<SourceFile | S> = [];
   const problems = [...tree.problems];
   // Sequential sync reads: thousands of small files read faster this way than as parallel promises.
   for (const file of tree.files) {
+    const before = known?.(file);
+    if (before !== undefined) {
+      if (before.size > limits.issueBytes) problems.push(tooLarge(file, before.size, limits.issueBytes));
+      else sources.push(before.source);
+      continue;
+    }
     const read = readIssueFile(tree.realRoot, root, file, limits.issueBytes);
     if ("problem" in read) problems.push(read.problem);
     else sources.push({ file, bytes: read.bytes });

@@ -10,7 +10,7 @@ import type { Written } from "../write/write-output.js";
 import { outputPlace } from "../write/versions.js";
 import type { PackMemos } from "../incremental/pack-memos.js";
 import type { Generated } from "./generate.js";
-import { currentInputKey, inputKey } from "./input-key.js";
+import { currentInputs, inputKey, type CurrentInputs } from "./input-key.js";
 import type { BuildOptions } from "./options.js";
 import type { Reuse } from "./reuse.js";
 
@@ -32,7 +32,8 @@ export type SiteBuild =
  */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   const record = options.cacheDir === undefined ? undefined : readRecord(options.cacheDir);
-  if (record !== undefined && (await isCurrent(options, record))) return { upToDate: true, record };
+  const check = record === undefined ? undefined : await checkCurrent(options, record);
+  if (record !== undefined && check?.upToDate === true) return { upToDate: true, record };
   // Loaded only now: the up-to-date answer above needs none of the rendering stack.
   const [{ generate }, { openOutput }, { openPackMemos }, { NO_REUSE }, { DamagedCacheError }] = await Promise.all([
     import("./generate.js"), import("../write/write-output.js"), import("../incremental/pack-memos.js"), import("./reuse.js"), import("../incremental/memo.js"),
@@ -54,7 +55,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
       return { generated, written };
     };
     // Cached pages are read only when needed, so a damaged one can turn up late: then the run is repeated reading every value it uses.
-    const { generated, written } = await attempt(packs?.memos ?? NO_REUSE).catch((error: unknown) => {
+    const { generated, written } = await attempt({ ...(packs?.memos ?? NO_REUSE), checked: check?.inputs?.sources }).catch((error: unknown) => {
       if (!(error instanceof DamagedCacheError) || packs === undefined) throw error;
       return attempt(readingEverything(packs.memos));
     });
@@ -90,10 +91,15 @@ async function takeRecord(cacheDir: string | undefined, record: OutputRecord | u
   return record;
 }
 
-/** True when `out` still holds exactly what these inputs would give, as the last build's record says. */
-async function isCurrent(options: SiteBuildOptions, record: OutputRecord): Promise<boolean> {
-  if (!inWindow(record.window, dayOf(options.now ?? buildTime()))) return false;
-  return stillWritten(record, options.out, await currentInputKey(options));
+/**
+ * Whether `out` still holds exactly what these inputs would give, as the
+ * last build's record says; with what the check read (nothing is read once
+ * the record's date window has passed).
+ */
+async function checkCurrent(options: SiteBuildOptions, record: OutputRecord): Promise<{ upToDate: boolean; inputs?: CurrentInputs }> {
+  if (!inWindow(record.window, dayOf(options.now ?? buildTime()))) return { upToDate: false };
+  const inputs = await currentInputs(options);
+  return { upToDate: stillWritten(record, options.out, inputs.key), inputs };
 }
 
 /** The default cache folder of a site. */

@@ -53,7 +53,7 @@ export interface Generated {
  */
 export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): Promise<Generated> {
   const times = new StageTimes();
-  const inputs = await times.time("load inputs", () => loadInputs(options));
+  const inputs = await times.time("load inputs", () => loadInputs(options, reuse.checked));
   const parsed = await times.time("parse issues", () => parseIssues(inputs.sources, inputs.context, reuse.issues, options.threads));
   const site = await times.time("collect site", () => collect(parsed, inputs));
   const window = dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);

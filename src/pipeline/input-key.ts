@@ -30,15 +30,35 @@ export function inputKey(options: BuildOptions, dirs: readonly string[], sources
   return hash.digest("hex");
 }
 
+/** A source as the up-to-date check found it: the digest and size of the bytes it read. */
+export interface CheckedSource {
+  digest: string;
+  size: number;
+}
+
+/** What the up-to-date check found: the input key, and each source it could read, by file (see Reuse.checked). */
+export interface CurrentInputs {
+  key: string;
+  sources: ReadonlyMap<string, CheckedSource>;
+}
+
 /**
  * The input key of the site as it is on disk now, reading each source once
  * through one reused buffer: the unchanged-build check answers without
- * loading the Markdown pipeline or keeping thousands of buffers.
+ * loading the Markdown pipeline or keeping thousands of buffers. The
+ * digests are kept: a build that follows need not read or hash again the
+ * sources it does not parse (see checked-sources.ts).
  */
-export async function currentInputKey(options: BuildOptions): Promise<string> {
+export async function currentInputs(options: BuildOptions): Promise<CurrentInputs> {
   const files = await listIssueFiles(options.root);
+  const sources = new Map<string, CheckedSource>();
   function* digests(): Generator<{ file: string; digest: string }> {
-    for (const source of streamSources(options.root, files)) yield { file: source.file, digest: digest(source.bytes) };
+    for (const { file, bytes } of streamSources(options.root, files)) {
+      const found = { file, digest: digest(bytes) };
+      // No bytes: a file the check could not read (see streamSources); the build reads it and reports why.
+      if (bytes.length > 0) sources.set(file, { digest: found.digest, size: bytes.length });
+      yield found;
+    }
   }
-  return inputKey(options, templateDirs(options.root), digests());
+  return { key: inputKey(options, templateDirs(options.root), digests()), sources };
 }

@@ -9,6 +9,8 @@ import { loadLocales, type Locale } from "../render/locale.js";
 import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
 import { digest } from "../incremental/digest.js";
 import type { BuildOptions } from "./options.js";
+import { checkedSources } from "./checked-sources.js";
+import type { CheckedSource } from "./input-key.js";
 
 /** A source with the digest of its bytes: issue keys and the input key both name sources by it. */
 export interface Source extends SourceFile {
@@ -36,7 +38,8 @@ export function readOneSource(root: string, file: string): Source | undefined {
   return "bytes" in read ? { file, bytes: read.bytes, digest: digest(read.bytes) } : undefined;
 }
 
-export async function loadInputs(options: BuildOptions): Promise<Inputs> {
+/** `checked`: the sources the up-to-date check read (input-key.ts); they are not read again unless parsed (checked-sources.ts). */
+export async function loadInputs(options: BuildOptions, checked?: ReadonlyMap<string, CheckedSource>): Promise<Inputs> {
   // Before anything reads them: a FIFO or device among the site's files would block the read.
   const unreadable = siteFileProblems(options.root);
   if (unreadable.length > 0) throw new ContentError(unreadable);
@@ -51,8 +54,8 @@ export async function loadInputs(options: BuildOptions): Promise<Inputs> {
     const why = (code: string) => code === config.lang ? `"${code}" is the site's own language; its title and description are the config's "title" and "description"` : `no locale pack "${code}"; available: ${[...locales.keys()].join(", ")}`;
     throw new ContentError(unknown.map((code) => diagnostic(CONFIG_FILE, `config field "languages": ${why(code)}`, { line: 1, column: 1 }, "config-schema")));
   }
-  const read = await readSourceSet(options.root, config.limits);
-  const sources = read.sources.map((source) => ({ ...source, digest: digest(source.bytes) }));
+  const read = await readSourceSet(options.root, config.limits, checkedSources(options.root, checked));
+  const sources = read.sources.map((source): Source => ("digest" in source ? source : { ...source, digest: digest(source.bytes) }));
   const context: RenderContext = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits };
   return { options, config, templateDirs: dirs, locales, today: dayOf(options.now ?? buildTime()), sources, problems: read.problems, context };
 }

@@ -1,8 +1,10 @@
 import { noMemo, type Memo } from "../incremental/memo.js";
+import type { CheckedSource } from "./input-key.js";
 
 /**
  * What a run may reuse from earlier ones, handed into the stages that own
- * the expensive steps: rendered issues, rendered pages, partials, search index parts.
+ * the expensive steps: rendered issues, rendered pages, partials, search index parts,
+ * and the digests of the sources the up-to-date check read.
  * A build gets memos over packs in the cache folder, `gekkan dev` memos in
  * memory, `--no-cache` none.
  */
@@ -12,6 +14,8 @@ export interface Reuse {
   search: Memo;
   /** Partials' HTML (see partial-memo.ts); absent = kept for this run only. */
   fragments?: Memo;
+  /** The sources the up-to-date check just read and hashed, by file: read again only if parsed (see checked-sources.ts). */
+  checked?: ReadonlyMap<string, CheckedSource> | undefined;
 }
 
 export const NO_REUSE: Reuse = { issues: noMemo, pages: noMemo, search: noMemo };
