@@ -1,16 +1,17 @@
 import { createHash } from "node:crypto";
-import { cpSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
-import { memoOver, type MemoStore } from "../../src/incremental/memo.js";
+import { memoOver } from "../../src/incremental/memo.js";
 import { currentInputs } from "../../src/pipeline/input-key.js";
 import { loadInputs, type Inputs } from "../../src/pipeline/load-inputs.js";
 import { parseIssues } from "../../src/pipeline/parse-issues.js";
 import { captureIo } from "../helpers/io.js";
 import { copySite } from "../helpers/site-copy.js";
-import { tempDir, type TempDir } from "../helpers/temp-site.js";
+import { readTree, tempDir, type TempDir } from "../helpers/temp-site.js";
+import { MemoryStore } from "../helpers/memo-store.js";
 
 const dirs: TempDir[] = [];
 const savedEpoch = process.env.SOURCE_DATE_EPOCH;
@@ -37,21 +38,6 @@ function seen(inputs: Inputs) {
     sources: inputs.sources.map((s) => ({ file: s.file, bytes: Buffer.from(s.bytes).toString("base64"), digest: s.digest })),
     problems: inputs.problems.map(formatDiagnostic),
   };
-}
-
-class Store implements MemoStore {
-  readonly values = new Map<string, Uint8Array>();
-  get(key: string) { return this.values.get(key); }
-  set(key: string, value: Uint8Array) { this.values.set(key, value); }
-}
-
-/** Every file under `dir` as relative path → bytes. */
-function filesOf(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
-  }
-  return files;
 }
 
 /**
@@ -85,7 +71,7 @@ describe("sources the up-to-date check read", () => {
 
   it("are read again only to be parsed, and a file changed since the check stops the build by name", async () => {
     const root = await site();
-    const store = new Store();
+    const store = new MemoryStore();
     const first = await loadInputs({ root });
     await parseIssues(first.sources, first.context, memoOver(store), 1);
 
@@ -99,7 +85,7 @@ describe("sources the up-to-date check read", () => {
     expect(inputs.sources.find((s) => s.file === ISSUE)?.digest).toBe(sha256(before));
 
     // With nothing in the memo every source is read: the changed one is refused, never rendered under the old digest.
-    const fresh = new Store();
+    const fresh = new MemoryStore();
     const failed = await parseIssues(inputs.sources, inputs.context, memoOver(fresh), 1).catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(ContentError);
     expect((failed as ContentError).messages.map(formatDiagnostic)).toEqual([`${ISSUE}:1:1  this file changed while gekkan was building the site, so nothing was written; run the build again`]);
@@ -123,8 +109,8 @@ describe("sources the up-to-date check read", () => {
     rmSync(join(cold, "dist"), { recursive: true, force: true });
     const io = captureIo();
     expect(await main(["build", "--root", cold, "--no-search", "--quiet", "--no-cache"], io)).toBe(0);
-    const warm = filesOf(join(root, "dist"));
-    expect(warm).toEqual(filesOf(join(cold, "dist")));
+    const warm = readTree(join(root, "dist"));
+    expect(warm).toEqual(readTree(join(cold, "dist")));
     expect([...warm.values()].some((bytes) => bytes.includes("One more line."))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { Drop } from "liquidjs";
 import { afterAll, describe, expect, it } from "vitest";
-import { memoOver, type MemoStore } from "../../src/incremental/memo.js";
+import { memoOver } from "../../src/incremental/memo.js";
 import { memoisePartials } from "../../src/pipeline/partial-memo.js";
 import { dataDigest } from "../../src/pipeline/render-pages.js";
 import { createLiquid } from "../../src/render/liquid.js";
@@ -12,6 +12,7 @@ import { loadLocales } from "../../src/render/locale.js";
 import { issueCard, viewData, type IssueCard, type ViewContext } from "../../src/render/views.js";
 import type { SiteIssue } from "../../src/site/model.js";
 import { routesIn } from "../../src/site/urls.js";
+import { ListingStore } from "../helpers/memo-store.js";
 
 /**
  * `{% render %}` through the partial memo must give exactly what Liquid
@@ -63,14 +64,6 @@ function cardOf(f: { title: string; date: string; number: number }): IssueCard {
     body: { cjkChars: 0, words: 10 },
   } as unknown as SiteIssue;
   return issueCard(entry, view);
-}
-
-/** A store that can say what it holds, as the build's pack store can. */
-class Store implements MemoStore {
-  readonly values = new Map<string, Uint8Array>();
-  get(key: string) { return this.values.get(key); }
-  set(key: string, value: Uint8Array) { this.values.set(key, value); }
-  has(key: string) { return this.values.has(key); }
 }
 
 /** The page's HTML, or the message of the error Liquid stopped with (a strict variable left out): both must match. */
@@ -130,9 +123,9 @@ const SKELETONS: Array<(x: unknown) => unknown> = [
  * over one store, cold and warm, with fresh data each time: the same HTML or
  * the same error every time.
  */
-async function plainThenMemo(dir: string, data: () => Record<string, unknown>): Promise<{ expected: string; store: Store }> {
+async function plainThenMemo(dir: string, data: () => Record<string, unknown>): Promise<{ expected: string; store: ListingStore }> {
   const expected = outcome(() => createLiquid([dir], "/sub/").renderFileSync("page", data()));
-  const store = new Store();
+  const store = new ListingStore();
   for (const run of ["cold", "warm"]) {
     const liquid = createLiquid([dir], "/sub/");
     memoisePartials(liquid, "fp", memoOver(store), known);
@@ -193,7 +186,7 @@ describe("partials through the memo render exactly as Liquid renders them", () =
 
   it("names plain rows: a row of plain data is kept as a fragment (not always rendered by plain Liquid)", async () => {
     const dir = templatesWith(`{% render "partials/row", row: r %}`);
-    const store = new Store();
+    const store = new ListingStore();
     const liquid = createLiquid([dir], "/sub/");
     memoisePartials(liquid, "fp", memoOver(store), known);
     const card = cardOf({ title: "t", date: "2011-07-01", number: 1 });
@@ -206,7 +199,7 @@ describe("partials through the memo render exactly as Liquid renders them", () =
 
   it("a partial's file is part of the key only through the fingerprint: a new fingerprint never serves an old fragment", async () => {
     const dir = templatesWith(`{% render "partials/plain", word: w %}`);
-    const store = new Store();
+    const store = new ListingStore();
     const render = async (fingerprint: string) => {
       const liquid = createLiquid([dir], "/");
       memoisePartials(liquid, fingerprint, memoOver(store), known);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { memoOver, type MemoStore } from "../../src/incremental/memo.js";
+import { memoOver } from "../../src/incremental/memo.js";
 import { loadInputs } from "../../src/pipeline/load-inputs.js";
 import { renderEnv } from "../../src/pipeline/generate.js";
 import { PageRenderer } from "../../src/pipeline/render-pages.js";
@@ -8,24 +8,18 @@ import type { PageSpec } from "../../src/render/pages.js";
 import { ROUTES } from "../../src/site/urls.js";
 import { OutputSet } from "../../src/write/output.js";
 import { repo } from "../helpers/site-copy.js";
+import { MemoryStore } from "../helpers/memo-store.js";
 
 /**
  * A page whose data its JSON cannot name exactly (exact-json.ts) has no memo
  * key: it must be rendered every time, through Liquid as any page, and never
  * stored, so a look-alike (NaN written as null) can never be served for it.
  */
-/** A store that counts what it was given. */
-class Store implements MemoStore {
-  readonly values = new Map<string, Uint8Array>();
-  get(key: string) { return this.values.get(key); }
-  set(key: string, value: Uint8Array) { this.values.set(key, value); }
-}
-
 describe("a page with data JSON cannot name", () => {
   it("is rendered on every run, never stored, and named by its HTML", async () => {
     const inputs = await loadInputs({ root: repo });
     const env = renderEnv(inputs, new OutputSet());
-    const store = new Store();
+    const store = new MemoryStore();
     const renderer = new PageRenderer(env, "fp", memoOver(store));
     const spec = (odd: unknown): PageSpec => ({ route: ROUTES.notFound, template: "404", lang: env.config.lang, contentLang: env.config.lang, title: "t", description: "d", type: "website", image: "", alternates: [], data: { odd } });
     const first = await renderer.render([spec(Number.NaN)]);

@@ -1,22 +1,13 @@
 import { execFile } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tempDir, type TempDir } from "../helpers/temp-site.js";
+import { readTree, tempDir, type TempDir } from "../helpers/temp-site.js";
 import { REPO } from "../helpers/run-cli.js";
 
 const run = promisify(execFile);
 const ENV = { ...process.env, SOURCE_DATE_EPOCH: "1767225600" };
-
-/** Every file under `dir` as relative path → bytes. */
-function filesOf(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
-  }
-  return files;
-}
 
 /**
  * bin/gekkan.js runs lib/bundle/ (scripts/bundle.mjs), the rest of the
@@ -53,7 +44,7 @@ describe("the bundled CLI", () => {
     const options = (out: string) => ["build", "--root", site, "--out", join(work.path, out), "--cache-dir", join(work.path, `${out}-cache`), "--threads", "2", "--quiet"];
     await bundled(options("bundled"));
     await unbundled(options("unbundled"));
-    expect(filesOf(join(work.path, "bundled"))).toEqual(filesOf(join(work.path, "unbundled")));
+    expect(readTree(join(work.path, "bundled"))).toEqual(readTree(join(work.path, "unbundled")));
 
     // A second build over each output, after an edit: written through the drafted build folder.
     const first = readdirSync(join(site, "content", "issues"), { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md")).sort()[0] as string;
@@ -61,8 +52,8 @@ describe("the bundled CLI", () => {
     writeFileSync(path, `${readFileSync(path, "utf8")}\nOne more paragraph.\n`);
     await bundled(options("bundled"));
     await unbundled(options("unbundled"));
-    const after = filesOf(join(work.path, "bundled"));
-    expect(after).toEqual(filesOf(join(work.path, "unbundled")));
+    const after = readTree(join(work.path, "bundled"));
+    expect(after).toEqual(readTree(join(work.path, "unbundled")));
     expect([...after.values()].some((bytes) => bytes.includes("One more paragraph."))).toBe(true);
   }, 180_000);
 
