@@ -48,7 +48,7 @@ describe("the output folder is replaced in one atomic step", () => {
     const { root, parent, out, store } = setup();
     expect((await build(root, out)).code).toBe(0);
     expect(lstatSync(out).isSymbolicLink()).toBe(true);
-    expect(readlinkSync(out)).toMatch(/^\.dist-gekkan\/b[0-9a-z]+-\d+$/);
+    expect(readlinkSync(out)).toMatch(/^\.dist-gekkan\/b[0-9a-z]+-\d+-[0-9a-f]{8}$/);
     const before = readTree(out);
     expect(before.size).toBeGreaterThan(10);
     expect(readdirSync(parent).sort()).toEqual([".dist-gekkan", "dist"]);
