@@ -2,9 +2,11 @@
 // Compiles src/ into lib/ only when lib/ is not the compilation of what is there now:
 // `npm run build` with nothing changed then costs what `gekkan build` costs, not a
 // TypeScript run. The stamp lib/.compiled names the inputs by hash (every file under src/,
-// the tsconfig files, the bundle script and the TypeScript and esbuild versions), so an
-// edit, a checkout or an upgrade all compile again; it is written only after tsc and the
-// bundle (bundle.mjs) succeeded.
+// the tsconfig files, the bundle script, the TypeScript and esbuild versions, and the
+// dependency tree: the lockfile and npm's record of what is installed, because the bundle
+// holds a copy of every bundled dependency's code), so an edit, a checkout, an upgrade or
+// a changed dependency all compile again; it is written only after tsc and the bundle
+// (bundle.mjs) succeeded.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -22,12 +24,12 @@ function inputsHash() {
     hash.update(`${tool}@${JSON.parse(readFileSync(manifest, "utf8")).version}\0`);
   }
   const files = readdirSync(join(ROOT, "src"), { recursive: true, encoding: "utf8" }).map((f) => join("src", f));
-  for (const file of [...files, "tsconfig.json", "tsconfig.build.json", "scripts/bundle.mjs"].sort()) {
+  for (const file of [...files, "tsconfig.json", "tsconfig.build.json", "scripts/bundle.mjs", "package-lock.json", join("node_modules", ".package-lock.json")].sort()) {
     let bytes;
     try {
       bytes = readFileSync(join(ROOT, file));
     } catch {
-      continue; // a folder
+      continue; // a folder, or a lockfile that is not there
     }
     hash.update(file).update("\0").update(bytes).update("\0");
   }

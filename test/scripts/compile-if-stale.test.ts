@@ -18,12 +18,12 @@ describe("npm run compile only compiles when lib/ is stale", () => {
 
   beforeAll(() => {
     copy = tempDir("compile-");
-    for (const part of ["src", "scripts", "tsconfig.json", "tsconfig.build.json", "package.json"]) cpSync(join(REPO, part), join(copy.path, part), { recursive: true });
+    for (const part of ["src", "scripts", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json"]) cpSync(join(REPO, part), join(copy.path, part), { recursive: true });
     symlinkSync(join(REPO, "node_modules"), join(copy.path, "node_modules"), "dir");
   });
   afterAll(() => copy.remove());
 
-  it("compiles the first time, skips when nothing changed, compiles again after an edit and drops deleted modules; the bundle is made each time", () => {
+  it("compiles the first time, skips when nothing changed, compiles again after an edit or a changed lockfile and drops deleted modules; the bundle is made each time", () => {
     expect(compile().status).toBe(0);
     expect(existsSync(join(copy.path, "lib", "cli.js"))).toBe(true);
     expect(existsSync(join(copy.path, "lib", "bundle", "cli.js"))).toBe(true);
@@ -37,6 +37,12 @@ describe("npm run compile only compiles when lib/ is stale", () => {
     expect(existsSync(join(copy.path, "lib", "stale-module.js"))).toBe(true);
     const second = stampMtime();
     expect(second).not.toBe(first);
+
+    // A changed dependency tree: the bundle holds a copy of each bundled dependency's code, so it is made again.
+    appendFileSync(join(copy.path, "package-lock.json"), "\n");
+    expect(compile().status).toBe(0);
+    const third = stampMtime();
+    expect(third).not.toBe(second);
 
     spawnSync("rm", [join(copy.path, "src", "stale-module.ts")]);
     appendFileSync(join(copy.path, "src", "plural.ts"), "\n");
