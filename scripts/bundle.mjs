@@ -9,6 +9,8 @@
 // Run by compile-if-stale.mjs after tsc; reads only lib/ (or the compiled folder given:
 // `node scripts/bundle.mjs DIR`, for tests that compile a copy of their own).
 import { build } from "esbuild";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -31,10 +33,25 @@ const ENTRIES = {
  */
 const EXTERNAL = ["pagefind", "@pagefind/*", "piscina", "vnu-jar"];
 
+/**
+ * The bundle's code digest, written beside it: every build puts gekkan's code into its
+ * cache keys (src/incremental/fingerprint.ts), and hashing 7 MB of bundle on every run,
+ * "nothing changed" included, would repeat at each build what is known once the bundle is
+ * written. Each .js file by name and bytes, in name order.
+ */
+export const CODE_DIGEST = "code-digest";
+
+export function codeDigest(dir) {
+  const hash = createHash("sha256");
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".js")).sort()) hash.update(name).update("\0").update(readFileSync(join(dir, name))).update("\0");
+  return hash.digest("hex");
+}
+
 export async function bundle(lib = LIB) {
+  const outdir = join(lib, "bundle");
   await build({
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(lib, file)])),
-    outdir: join(lib, "bundle"),
+    outdir,
     bundle: true,
     splitting: true,
     format: "esm",
@@ -49,6 +66,7 @@ export async function bundle(lib = LIB) {
     legalComments: "linked",
     logLevel: "warning",
   });
+  writeFileSync(join(outdir, CODE_DIGEST), `${codeDigest(outdir)}\n`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundle(process.argv[2] === undefined ? LIB : resolve(process.argv[2]));

@@ -12,7 +12,9 @@ let memo: string | undefined;
  * under the tests) and the installed version of every runtime dependency.
  * Derived by listing, never by naming files, so no module can be missed;
  * the price is that any change to gekkan's code starts every cache over.
- * Read once per process.
+ * The bundled CLI (lib/bundle/) names its files by the digest the bundle
+ * step wrote beside them (scripts/bundle.mjs), made from the same listing
+ * once, not on every run. Read once per process.
  */
 export function codeFingerprint(): string {
   if (memo !== undefined) return memo;
@@ -22,9 +24,20 @@ export function codeFingerprint(): string {
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version?: string; dependencies?: Record<string, string> };
   hash.update(`gekkan@${manifest.version ?? "?"}\0`);
   for (const name of Object.keys(manifest.dependencies ?? {}).sort()) hash.update(`${name}@${installedVersion(root, name)}\0`);
-  for (const file of codeFiles(codeRoot)) hash.update(file.slice(codeRoot.length)).update("\0").update(readFileSync(file)).update("\0");
+  const bundled = bundleDigest(dirname(fileURLToPath(import.meta.url)));
+  if (bundled !== undefined) hash.update(`bundle\0${bundled}\0`);
+  else for (const file of codeFiles(codeRoot)) hash.update(file.slice(codeRoot.length)).update("\0").update(readFileSync(file)).update("\0");
   memo = hash.digest("hex");
   return memo;
+}
+
+/** The code digest beside this module when it runs from the bundle; undefined anywhere else (src/, lib/, a bundle made without it). */
+function bundleDigest(dir: string): string | undefined {
+  try {
+    return readFileSync(join(dir, "code-digest"), "utf8").trim();
+  } catch {
+    return undefined;
+  }
 }
 
 function codeFiles(dir: string): string[] {

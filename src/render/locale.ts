@@ -66,7 +66,7 @@ export class Locale {
   }
 }
 
-// A file path, not URL.pathname: the latter keeps %20 and %E6… and breaks under "my sites/月刊".
+// A file path (gekkan's own folder, found by walking up: see package-root.ts), never a URL's pathname, which keeps %20 and %E6… and breaks under "my sites/月刊".
 const BUILTIN_DIR = join(packageRoot(), "templates", "locales", "/");
 
 /**

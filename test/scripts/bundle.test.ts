@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -68,6 +69,26 @@ describe("the bundled CLI", () => {
     expect([...names].sort()).toEqual(["draft-worker", "email-worker", "parse-worker"]);
     for (const name of names) expect(readdirSync(join(pkg, "lib", "bundle"))).toContain(`${name}.js`);
   });
+
+  it("records a code digest of every bundle file, and a build's cache keys follow it", async () => {
+    const dir = join(pkg, "lib", "bundle");
+    const hash = createHash("sha256");
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(".js")).sort()) hash.update(name).update("\0").update(readFileSync(join(dir, name))).update("\0");
+    const recorded = readFileSync(join(dir, "code-digest"), "utf8").trim();
+    expect(recorded).toBe(hash.digest("hex"));
+
+    const site = join(work.path, "site");
+    const options = ["build", "--root", site, "--out", join(work.path, "digest-out"), "--cache-dir", join(work.path, "digest-cache"), "--no-search"];
+    await bundled(options);
+    expect((await bundled(options)).stdout).toMatch(/^gekkan: up to date/);
+    // Other code (as the digest says): nothing built before may be reused.
+    writeFileSync(join(dir, "code-digest"), `${"0".repeat(64)}\n`);
+    try {
+      expect((await bundled(options)).stdout).toMatch(/rendered/);
+    } finally {
+      writeFileSync(join(dir, "code-digest"), `${recorded}\n`);
+    }
+  }, 120_000);
 
   it("writes an issue as an email with the same bytes as the unbundled code", async () => {
     const site = join(work.path, "site");
