@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
 import { memoOver } from "../../src/incremental/memo.js";
@@ -14,10 +14,8 @@ import { readTree, tempDir, type TempDir } from "../helpers/temp-site.js";
 import { MemoryStore } from "../helpers/memo-store.js";
 
 const dirs: TempDir[] = [];
-const savedEpoch = process.env.SOURCE_DATE_EPOCH;
 afterEach(() => {
-  if (savedEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
-  else process.env.SOURCE_DATE_EPOCH = savedEpoch;
+  vi.unstubAllEnvs();
   dirs.splice(0).forEach((dir) => dir.remove());
 });
 
@@ -94,7 +92,7 @@ describe("sources the up-to-date check read", () => {
 
   it("a build whose issue cache is gone reads and checks every source, and writes what a build without a cache writes", async () => {
     const root = await site();
-    process.env.SOURCE_DATE_EPOCH = "1767225600";
+    vi.stubEnv("SOURCE_DATE_EPOCH", "1767225600");
     const build = async (args: string[]) => {
       const io = captureIo();
       expect(await main(["build", "--root", root, "--no-search", "--quiet", ...args], io)).toBe(0);
