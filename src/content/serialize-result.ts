@@ -46,7 +46,7 @@ export function deserializeResult(bytes: Uint8Array): RenderIssueResult {
   if (stored === null || typeof stored !== "object") throw new Error("not a stored render result");
   if (stored.ok === true) {
     const body = stored.value?.body as RenderedIssue["body"] | undefined;
-    if (typeof stored.value !== "object" || stored.value === null || typeof body !== "object" || body === null || !Array.isArray(body.blocks)) throw new Error("stored render result has no body");
+    if (typeof stored.value !== "object" || stored.value === null || typeof body !== "object" || body === null || !Array.isArray(body.blocks) || !Array.isArray(body.outline)) throw new Error("stored render result has no body");
     lazyHtml(body, buffer.subarray(metaEnd));
     return stored;
   }

@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { remarkBlocks } from "./plugins/remark-blocks.js";
 import { remarkContainerDirective } from "./plugins/remark-container-directive.js";
 import { rehypeRawHtml } from "./plugins/rehype-raw-html.js";
+import { bodyOutline } from "./outline.js";
 import { remarkNearMissBlocks } from "./plugins/remark-near-miss-blocks.js";
 import { remarkDepthLimit } from "./plugins/remark-depth-limit.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
@@ -59,7 +60,8 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
     const html = processor.stringify(tree, file);
     const rendered = (file.data as { rendered?: RenderedBody }).rendered;
     if (!rendered) throw new Error("gekkan bug: rehypeCollect did not run");
-    return { ok: true, body: { ...rendered, html: String(html).trim() } };
+    const text = String(html).trim();
+    return { ok: true, body: { ...rendered, html: text, outline: bodyOutline(text) } };
   };
 }
 

@@ -14,12 +14,17 @@ export interface BodyLink {
   column: number;
 }
 
+/** One step of a body's outline (see outline.ts): an h2 or h3 heading by id, or a block's placeholder by index. */
+export type OutlineItem = { depth: 2 | 3; id: string } | { block: number };
+
 /** Everything the Markdown stage learns about one issue body. Serialisable (cacheable). */
 export interface RenderedBody {
   /** Body HTML; each block appears as `<!--gekkan-block:N-->`, filled in by the render stage. */
   html: string;
   blocks: Block[];
   headings: Heading[];
+  /** The h2/h3 headings and blocks in the order the HTML has them (for the table of contents). */
+  outline: OutlineItem[];
   links: BodyLink[];
   /** Han/kana characters and whitespace-separated words, for reading time. */
   cjkChars: number;

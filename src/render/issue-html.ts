@@ -86,9 +86,6 @@ export function blockTocText(b: Block, view: ViewContext): string {
   return b.kind === "qa" ? b.questionText : `${b.device} → ${b.plugin}`;
 }
 
-// Top-level headings (h2, h3) with an id, and block placeholders, in the order the body has them.
-const OUTLINE = /<h([23])\b[^>]*?\sid="([^"]*)"|<!--gekkan-block:(\d+)-->/g;
-
 /**
  * One table of contents in document order: h2 headings, the h3 headings under
  * them, and each block under the heading it follows (a block before any
@@ -101,16 +98,16 @@ export function issueToc(entry: SiteIssue, view: ViewContext): TocEntry[] {
   const top: TocEntry[] = [];
   let h2: TocEntry | undefined;
   let h3: TocEntry | undefined;
-  for (const [, depth, rawId, blockIndex] of entry.body.html.matchAll(OUTLINE)) {
-    if (blockIndex !== undefined) {
-      const block = entry.body.blocks[Number(blockIndex)];
+  for (const step of entry.body.outline) {
+    if ("block" in step) {
+      const block = entry.body.blocks[step.block];
       if (block) ((h3 ?? h2)?.children ?? top).push(tocBlock(block, view, kindLabel));
       continue;
     }
-    const heading = headings.get(unescapeId(rawId ?? ""));
+    const heading = headings.get(step.id);
     if (!heading) continue;
     const item: TocEntry = { id: heading.id, text: heading.text, kind: "heading", kindLabel: "", children: [] };
-    if (depth === "2" || h2 === undefined) {
+    if (step.depth === 2 || h2 === undefined) {
       top.push(item);
       [h2, h3] = [item, undefined];
     } else {
@@ -125,9 +122,3 @@ function tocBlock(block: Block, view: ViewContext, kindLabel: Record<string, str
   return { id: block.id, text: blockTocText(block, view), kind: block.kind, kindLabel: kindLabel[block.kind] ?? block.kind, children: [] };
 }
 
-/** hast-util-to-html writes "&" and '"' in attribute values as character references. */
-function unescapeId(value: string): string {
-  return value.replace(/&#x([0-9a-f]+);|&#(\d+);|&amp;|&quot;/gi, (whole, hex?: string, dec?: string) =>
-    hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : dec !== undefined ? String.fromCodePoint(Number(dec)) : whole === "&amp;" ? "&" : "\"",
-  );
-}

@@ -46,6 +46,7 @@ export function rehypeCollect(options: { token: string }) {
       html: "",
       blocks,
       headings,
+      outline: [],
       links,
       cjkChars: (text.match(CJK) ?? []).length,
       words: (text.replace(CJK, " ").match(WORD) ?? []).length,
