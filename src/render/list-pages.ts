@@ -21,6 +21,12 @@ interface ListContext {
   card: Card;
   anchor: (route: string) => string;
   str: (key: string) => string;
+  /**
+   * One view object per entry: /releases/ and a component page show the same
+   * row (made from the same entry with the same context), so it is made, and
+   * its digest taken (render-pages.ts), once per run rather than once per page.
+   */
+  once: <E extends object, R>(entry: E, make: (entry: E, context: ListContext) => R) => R;
   /** A website page in the edition's language with its own description and the default sharing image. */
   page: (id: string, route: string, template: string, title: string, description: string, data: Record<string, unknown>) => ListPage;
 }
@@ -35,9 +41,9 @@ export function editionPages(edition: Edition, site: Site, env: RenderEnv, cards
   const pages: ListPage[] = [
     page("home", routes.home, "index", text.title, text.description, { latest: latest ? card(latest) : null, recent: edition.issues.slice(1, 11).map(card), total: edition.issues.length }),
     ...archivePages(context),
-    page("releases", routes.releases, "releases", str("releases"), str("releasesDescription"), { rows: edition.releases.map((e) => releaseRow(e, context)) }),
+    page("releases", routes.releases, "releases", str("releases"), str("releasesDescription"), { rows: edition.releases.map((e) => context.once(e, releaseRow)) }),
     page("compat", routes.compat, "compat", str("compat"), str("compatDescription"), {
-      entries: edition.compat.map((e) => qaEntry(e, context)),
+      entries: edition.compat.map((e) => context.once(e, qaEntry)),
       components: edition.components.filter((c) => c.qa.length > 0).map((c) => ({ ...componentLink(c.name, view), qaUrl: `${context.anchor(routes.component(c.name))}#c-qa`, count: c.qa.length })),
     }),
     page("stonith", routes.stonith, "stonith", str("stonith"), str("stonithDescription"), { rows: edition.stonith.map((d) => stonithRow(d, context)) }),
@@ -59,12 +65,20 @@ function listContext(edition: Edition, env: RenderEnv, card: Card): ListContext 
   const view = viewContext(env, edition.lang);
   const t = localeFor(env, edition.lang).pack.strings;
   const image = config.image === "" ? "" : siteUrl(config, config.image);
-  return {
+  const made = new Map<object, Map<unknown, unknown>>();
+  const context: ListContext = {
     env, edition, view, card,
+    once(entry, make) {
+      let rows = made.get(make);
+      if (rows === undefined) made.set(make, (rows = new Map()));
+      if (!rows.has(entry)) rows.set(entry, make(entry, context));
+      return rows.get(entry) as ReturnType<typeof make>;
+    },
     anchor: (route) => url(config.basePath, route),
     str: (key) => t[key] ?? key,
     page: (id, route, template, title, description, data) => ({ id, spec: { route, template, lang: edition.lang, contentLang: edition.lang, title, description, type: "website", image, alternates: [], data } }),
   };
+  return context;
 }
 
 function archivePages({ edition, card, anchor, str, page }: ListContext): ListPage[] {
@@ -88,8 +102,8 @@ function componentPage(c: ComponentSummary, context: ListContext): ListPage {
     label: link.label,
     feedUrl: anchor(edition.routes.componentFeed(c.name)),
     issues: c.issues.map(card),
-    releases: c.releases.map((e) => releaseRow(e, context)),
-    qa: c.qa.map((e) => qaEntry(e, context)),
+    releases: c.releases.map((e) => context.once(e, releaseRow)),
+    qa: c.qa.map((e) => context.once(e, qaEntry)),
     stonith: c.stonith.map((e) => stonithNote(e, context)),
   });
 }
