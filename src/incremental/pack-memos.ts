@@ -1,5 +1,5 @@
 import { memoOver, type Memo } from "./memo.js";
-import { PackStore } from "./pack-store.js";
+import { PackStore, type PackRead } from "./pack-store.js";
 
 export interface PackMemos<N extends string> {
   memos: Record<N, Memo>;
@@ -7,9 +7,9 @@ export interface PackMemos<N extends string> {
   save: () => Promise<string[]>;
 }
 
-/** One memo per name, each over `<dir>/<name>.pack`; the packs named in `readWhole` are read in one go (see PackStore.open). */
-export async function openPackMemos<N extends string>(dir: string, names: readonly N[], readWhole: readonly N[] = []): Promise<PackMemos<N>> {
-  const stores = await Promise.all(names.map((name) => PackStore.open(dir, name, readWhole.includes(name))));
+/** One memo per name, each over `<dir>/<name>.pack`, each read as `reads` says (see PackRead; default "auto"). */
+export async function openPackMemos<N extends string>(dir: string, names: readonly N[], reads: Partial<Record<N, PackRead>> = {}): Promise<PackMemos<N>> {
+  const stores = await Promise.all(names.map((name) => PackStore.open(dir, name, reads[name])));
   const memos = Object.fromEntries(names.map((name, i) => [name, memoOver(stores[i] as PackStore)])) as Record<N, Memo>;
   return {
     memos,

@@ -13,6 +13,14 @@ import { Pack, writePack } from "./pack.js";
  * are dropped now. A pack that cannot be read or is damaged is an empty
  * store, rewritten whole: the build only gets slower.
  */
+/**
+ * How a pack is read when opened: "whole" in one go whatever its size (small
+ * values, most of them read in a build: one read beats thousands);
+ * "records" one record at a time as each is used (big values a build
+ * mostly leaves unread); "auto" in one go up to a size (see Pack.open).
+ */
+export type PackRead = "whole" | "records" | "auto";
+
 export class PackStore implements MemoStore {
   /** Keys this run used; the value once read (undefined: still only in the pack). */
   private readonly used = new Map<string, Uint8Array | undefined>();
@@ -21,12 +29,12 @@ export class PackStore implements MemoStore {
 
   private constructor(private readonly path: string, private readonly pack: Pack | undefined) {}
 
-  /** `whole`: read the pack in one go whatever its size (small values, most of them read in a build: one read beats thousands). */
-  static async open(dir: string, name: string, whole = false): Promise<PackStore> {
+  /** See PackRead. */
+  static async open(dir: string, name: string, read: PackRead = "auto"): Promise<PackStore> {
     const path = join(dir, `${name}.pack`);
     let pack: Pack | undefined;
     try {
-      pack = whole ? Pack.open(path, Number.MAX_SAFE_INTEGER) : Pack.open(path);
+      pack = read === "whole" ? Pack.open(path, Number.MAX_SAFE_INTEGER) : read === "records" ? Pack.open(path, 0) : Pack.open(path);
     } catch {
       pack = undefined;
     }

@@ -42,7 +42,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   // The new build folder starts from the current one meanwhile (see openOutput).
   let writer = existsSync(outputPlace(options.out).store) ? await openOutput(options.out, record) : undefined;
   try {
-    const packs = options.cacheDir === undefined ? undefined : await openPackMemos(options.cacheDir, ["issues", "pages", "fragments", "search"] as const, ["fragments"]);
+    const packs = options.cacheDir === undefined ? undefined : await openPackMemos(options.cacheDir, ["issues", "pages", "fragments", "search"] as const, PACK_READS);
     let earlier: Promise<OutputRecord | undefined> | undefined;
     const attempt = async (reuse: Reuse) => {
       const generated = await generate(options, reuse);
@@ -64,6 +64,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
     await writer?.close();
   }
 }
+
+/**
+ * Fragments: thousands of small values, most read by any build that renders
+ * a list page. Search parts: a few big ones, left unread when their files
+ * are already in the output (see search.ts).
+ */
+const PACK_READS = { fragments: "whole", search: "records" } as const;
 
 /** Saves the cache and the record of what was written, for the next build. */
 async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined): Promise<SiteBuild> {

@@ -1,8 +1,10 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { cachedOutputOf, changedPaths, copySite, edit, outputOf, type Output } from "../helpers/site-copy.js";
-import type { TempDir } from "../helpers/temp-site.js";
+import { readTree, tempDir, type TempDir } from "../helpers/temp-site.js";
+import { captureIo } from "../helpers/io.js";
+import { main } from "../../src/cli.js";
 
 const sites: TempDir[] = [];
 afterEach(() => sites.splice(0).forEach((dir) => dir.remove()));
@@ -33,16 +35,39 @@ describe("search index parts and their memo", () => {
     expect(changedPaths(searchFiles(after.output), searchFiles(await outputOf(root, { threads: 1, search: true })))).toEqual([]);
   });
 
-  it("a damaged search cache is indexed again, never served", async () => {
+  it("a damaged search cache is indexed again, never served: output gone, every stored part damaged, the build writes the clean site", async () => {
     const { root, cacheDir } = await setup();
-    const reference = searchFiles(await outputOf(root, { threads: 1, search: true }));
-    await cachedOutputOf(root, cacheDir, { threads: 1, search: true });
-    const pack = join(cacheDir, "search.pack");
-    const bytes = await readFile(pack);
-    await writeFile(pack, bytes.subarray(0, bytes.length - 5));
-    const again = await cachedOutputOf(root, cacheDir, { threads: 1, search: true });
-    expect(again.computed.search).toBeGreaterThan(0);
-    expect(changedPaths(reference, searchFiles(again.output))).toEqual([]);
-    expect((await cachedOutputOf(root, cacheDir, { threads: 1, search: true })).computed.search).toBe(0);
+    const work = tempDir();
+    sites.push(work);
+    const clean = join(work.path, "clean");
+    const out = join(work.path, "dist");
+    expect(await build(root, clean, "--no-cache")).toBe(0);
+    expect(await build(root, out)).toBe(0);
+    // Without the output, every part's files must come from the cache's bytes, not from links to the last build.
+    rmSync(out, { recursive: true, force: true });
+    rmSync(join(work.path, ".dist-gekkan"), { recursive: true, force: true });
+    expect(damageParts(join(cacheDir, "search.pack"))).toBe(2);
+    expect(await build(root, out)).toBe(0);
+    expect(readTree(out)).toEqual(readTree(clean));
   });
 });
+
+async function build(root: string, out: string, ...flags: string[]): Promise<number> {
+  const io = captureIo();
+  const code = await main(["build", "--root", root, "--out", out, "--quiet", "--threads", "1", ...flags], io);
+  expect(io.stderr).toEqual([]);
+  return code;
+}
+
+/** Flips one byte in each stored part's files (a file set starts with its list of [path, size] pairs), keeping every header. */
+function damageParts(pack: string): number {
+  const bytes = readFileSync(pack);
+  let count = 0;
+  for (const match of bytes.toString("latin1").matchAll(/\[\["[^"]+",\d+\]/g)) {
+    const at = match.index + 4;
+    bytes[at] = (bytes[at] as number) ^ 0x01;
+    count++;
+  }
+  writeFileSync(pack, bytes);
+  return count;
+}
