@@ -4,6 +4,14 @@ import type { MemoStore } from "./memo.js";
 import { Pack, writePack } from "./pack.js";
 
 /**
+ * How a pack is read when opened: "whole" in one go whatever its size (small
+ * values, most of them read in a build: one read beats thousands);
+ * "records" one record at a time as each is used (big values a build
+ * mostly leaves unread); "auto" in one go up to a size (see Pack.open).
+ */
+export type PackRead = "whole" | "records" | "auto";
+
+/**
  * A memo store in one pack file, opened once at the start of a build (its
  * entries are read when used). At the end, what this build added is
  * appended; when the entries no build used any more outweigh the ones it
@@ -13,14 +21,6 @@ import { Pack, writePack } from "./pack.js";
  * are dropped now. A pack that cannot be read or is damaged is an empty
  * store, rewritten whole: the build only gets slower.
  */
-/**
- * How a pack is read when opened: "whole" in one go whatever its size (small
- * values, most of them read in a build: one read beats thousands);
- * "records" one record at a time as each is used (big values a build
- * mostly leaves unread); "auto" in one go up to a size (see Pack.open).
- */
-export type PackRead = "whole" | "records" | "auto";
-
 export class PackStore implements MemoStore {
   /** Keys this run used; the value once read (undefined: still only in the pack). */
   private readonly used = new Map<string, Uint8Array | undefined>();

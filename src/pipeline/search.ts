@@ -47,7 +47,7 @@ async function madePart(memo: Memo, key: string, index: () => Promise<readonly N
   const files = await memoDecoded(memo, key, async () => encodeFiles(await index()), decodeFiles);
   const names = encodeNames(files.map(([path]) => path));
   const stored = await memo(namesKey(key), () => names);
-  if (!Buffer.from(stored).equals(names)) await memo(namesKey(key), () => names, { replace: true });
+  if (!names.equals(stored)) await memo(namesKey(key), () => names, { replace: true });
   return files;
 }
 
