@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addSearchIndex } from "../../src/pipeline/search.js";
 import { DamagedCacheError, memoOver, noMemo, type Memo } from "../../src/incremental/memo.js";
@@ -85,4 +86,26 @@ describe("stored search parts are added unread", () => {
     const { files } = await indexOf(pages, memoOver(store));
     expect(files).toThrow(DamagedCacheError);
   });
+
+  it("property: over runs that add, drop, edit and regroup pages, every run's files equal an uncached index's, and stored parts are read only when asked for", async () => {
+    const text = fc.constantFrom("", "フェンシング & <quorum>", "STONITH \"fence_ipmilan\" 2011年7月号", "a".repeat(300), "Pacemaker 1.0.11");
+    const site = fc.uniqueArray(fc.record({ number: fc.integer({ min: 1, max: 12 }), extra: text }), { selector: (p) => p.number, minLength: 1, maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(site, { minLength: 2, maxLength: 3 }), fc.integer({ min: 2, max: 4 }), async (runs, shard) => {
+        const store = new WatchedStore();
+        for (const run of runs) {
+          const list = run.map((p) => page(p.number, p.extra));
+          store.read.length = 0;
+          const output = new OutputSet();
+          await addSearchIndex(output, list, "en", shard, memoOver(store));
+          // Before the files are asked for, nothing but name lists was read.
+          expect(store.read.every(isNameList)).toBe(true);
+          const plain = new OutputSet();
+          await addSearchIndex(plain, list, "en", shard, noMemo);
+          expect(new Map(output.entries().map(([path, content]) => [path, Buffer.from(content)]))).toEqual(new Map(plain.entries().map(([path, content]) => [path, Buffer.from(content)])));
+        }
+      }),
+      { numRuns: 8 },
+    );
+  }, 120_000);
 });
