@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import { writeFileAtomic } from "../write/atomic-file.js";
+import { ENTRY_BYTES, KEY_BYTES, SlotTable } from "./slot-table.js";
+
+export { KEY_BYTES, SlotTable, type PackSlot } from "./slot-table.js";
 
 /**
  * Where a pack's records are, kept beside it (`<pack>.idx`) so opening a
@@ -12,26 +15,18 @@ import { writeFileAtomic } from "../write/atomic-file.js";
  * ignored. Payloads are still checked against their checksums when read.
  *
  * Layout: [magic][16-byte pack id][f64 covered bytes][u32 count]
- * [count × (32-byte key, f64 start, u32 length, u32 checksum)][u32 crc32 of all before].
+ * [count × (32-byte key, f64 start, u32 length, u32 checksum), in key order,
+ * each key once][u32 crc32 of all before]. The entries are looked up where
+ * they lie (see SlotTable).
  */
-const MAGIC = Buffer.from("GEKKANIDX1\n");
+const MAGIC = Buffer.from("GEKKANIDX2\n");
 export const PACK_ID_BYTES = 16;
-/** A record key: a sha256. */
-export const KEY_BYTES = 32;
-const ENTRY_BYTES = KEY_BYTES + 16;
 const HEAD_BYTES = MAGIC.length + PACK_ID_BYTES + 12;
-
-/** Where a record's payload is, and its checksum. Its key is the map key (hex): no buffer per record, since a pack holds tens of thousands. */
-export interface PackSlot {
-  start: number;
-  end: number;
-  checksum: number;
-}
 
 export interface PackIndex {
   /** Bytes of the pack the slots account for (from its start). */
   covered: number;
-  slots: Map<string, PackSlot>;
+  slots: SlotTable;
 }
 
 export const indexPath = (packPath: string): string => `${packPath}.idx`;
@@ -51,32 +46,32 @@ export function readPackIndex(packPath: string, id: Buffer, size: number): PackI
   const covered = body.readDoubleLE(MAGIC.length + PACK_ID_BYTES);
   const count = body.readUInt32LE(MAGIC.length + PACK_ID_BYTES + 8);
   if (covered > size || body.length !== HEAD_BYTES + count * ENTRY_BYTES) return undefined;
-  const slots = new Map<string, PackSlot>();
-  for (let at = HEAD_BYTES; at < body.length; at += ENTRY_BYTES) {
-    const start = body.readDoubleLE(at + KEY_BYTES);
-    const end = start + body.readUInt32LE(at + KEY_BYTES + 8);
-    if (end > covered) return undefined;
-    slots.set(body.toString("hex", at, at + KEY_BYTES), { start, end, checksum: body.readUInt32LE(at + KEY_BYTES + 12) });
+  const table = body.subarray(HEAD_BYTES);
+  return wellFormed(table, covered) ? { covered, slots: SlotTable.of(table) } : undefined;
+}
+
+/** Every slot ends within the covered bytes, and the keys rise strictly (a lookup relies on the order). */
+function wellFormed(table: Buffer, covered: number): boolean {
+  for (let at = 0; at < table.length; at += ENTRY_BYTES) {
+    if (table.readDoubleLE(at + KEY_BYTES) + table.readUInt32LE(at + KEY_BYTES + 8) > covered) return false;
+    if (at === 0) continue;
+    // Mostly told apart by their first four bytes; only equal ones are compared whole.
+    const before = table.readUInt32BE(at - ENTRY_BYTES);
+    const first = table.readUInt32BE(at);
+    if (first < before || (first === before && table.compare(table, at - ENTRY_BYTES, at - ENTRY_BYTES + KEY_BYTES, at, at + KEY_BYTES) <= 0)) return false;
   }
-  return { covered, slots };
+  return true;
 }
 
 /** Writes the index of the pack with `id` (atomically: a reader sees the old index or the new one). */
 export async function writePackIndex(packPath: string, id: Buffer, index: PackIndex): Promise<void> {
-  const body = Buffer.alloc(HEAD_BYTES + index.slots.size * ENTRY_BYTES);
-  MAGIC.copy(body, 0);
-  id.copy(body, MAGIC.length);
-  body.writeDoubleLE(index.covered, MAGIC.length + PACK_ID_BYTES);
-  body.writeUInt32LE(index.slots.size, MAGIC.length + PACK_ID_BYTES + 8);
-  let at = HEAD_BYTES;
-  for (const [key, slot] of index.slots) {
-    if (body.write(key, at, KEY_BYTES, "hex") !== KEY_BYTES) throw new Error(`gekkan bug: cache key is not a sha256: ${key}`);
-    body.writeDoubleLE(slot.start, at + KEY_BYTES);
-    body.writeUInt32LE(slot.end - slot.start, at + KEY_BYTES + 8);
-    body.writeUInt32LE(slot.checksum, at + KEY_BYTES + 12);
-    at += ENTRY_BYTES;
-  }
+  const table = index.slots.table();
+  const head = Buffer.alloc(HEAD_BYTES);
+  MAGIC.copy(head, 0);
+  id.copy(head, MAGIC.length);
+  head.writeDoubleLE(index.covered, MAGIC.length + PACK_ID_BYTES);
+  head.writeUInt32LE(table.length / ENTRY_BYTES, MAGIC.length + PACK_ID_BYTES + 8);
   const trailer = Buffer.alloc(4);
-  trailer.writeUInt32LE(crc32(body));
-  await writeFileAtomic(indexPath(packPath), [body, trailer]);
+  trailer.writeUInt32LE(crc32(table, crc32(head)));
+  await writeFileAtomic(indexPath(packPath), [head, table, trailer]);
 }

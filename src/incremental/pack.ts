@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { crc32 } from "node:zlib";
 import { writeFileAtomic } from "../write/atomic-file.js";
-import { KEY_BYTES, PACK_ID_BYTES, readPackIndex, writePackIndex, type PackSlot } from "./pack-index.js";
+import { KEY_BYTES, PACK_ID_BYTES, SlotTable, readPackIndex, writePackIndex, type PackSlot } from "./pack-index.js";
 
 /**
  * Many cache entries in one file: [magic][16-byte random pack id] then
@@ -24,7 +24,7 @@ const WINDOW_BYTES = 64 * 1024;
 const WHOLE_BYTES = 32 * 1024 * 1024;
 
 export class Pack {
-  private slots = new Map<string, PackSlot>();
+  private slots = SlotTable.empty();
   /** A record could not be read (truncated, a bad magic) or failed its checksum. */
   damaged = false;
   /** The pack's id (empty when missing or unreadable). */
@@ -55,6 +55,7 @@ export class Pack {
     return pack;
   }
 
+  /** Every key, in key order. */
   keys(): string[] {
     return [...this.slots.keys()];
   }
@@ -185,7 +186,7 @@ function keyBytes(hex: string): Buffer {
 }
 
 /** Records from `at` on, each noted in `slots` as it is made. */
-function* records(entries: Iterable<readonly [string, Uint8Array]>, at: number, slots: Map<string, PackSlot>): Generator<Uint8Array> {
+function* records(entries: Iterable<readonly [string, Uint8Array]>, at: number, slots: { set: (key: string, slot: PackSlot) => unknown }): Generator<Uint8Array> {
   for (const [hex, payload] of entries) {
     const key = Buffer.from(hex, "hex");
     if (key.length !== KEY_BYTES) throw new Error(`gekkan bug: cache key is not a sha256: ${hex}`);
@@ -205,7 +206,7 @@ function* records(entries: Iterable<readonly [string, Uint8Array]>, at: number, 
 /** Writes a whole pack (a new id) atomically (see writeFileAtomic), records made one at a time as the file is written; then its index. */
 export async function writePack(path: string, entries: Iterable<readonly [string, Uint8Array]>): Promise<void> {
   const id = randomBytes(PACK_ID_BYTES);
-  const slots = new Map<string, PackSlot>();
+  const slots = SlotTable.empty();
   let covered = HEAD_BYTES;
   function* all(): Generator<Uint8Array> {
     yield MAGIC;
