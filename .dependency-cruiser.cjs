@@ -47,6 +47,13 @@ module.exports = {
       from: { path: "^src/(content|blocks|markdown|site|render|pages|email)/" },
       to: { path: "^src/incremental/" },
     },
+    {
+      name: "email-finishing-loaded-when-needed",
+      severity: "error",
+      comment: "Finishing an email loads juice, cheerio and html-to-text: the build stages import it only dynamically, when a run has an email to make (emails.ts).",
+      from: { path: "^src/pipeline/", pathNot: "^src/pipeline/email-worker\\.ts$" },
+      to: { path: "^src/email/(email-files|render-email|inline-css|email-text)\\.ts$", dependencyTypesNot: ["dynamic-import", "type-only"] },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

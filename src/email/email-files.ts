@@ -1,4 +1,5 @@
-import { finishEmail, type EmailSource } from "./render-email.js";
+import type { EmailSource } from "./email-source.js";
+import { finishEmail } from "./render-email.js";
 
 /** An email's two parts as UTF-8 bytes, the way the build writes them. */
 export interface EmailBytes {
@@ -10,9 +11,4 @@ export interface EmailBytes {
 export function finishBytes(source: EmailSource): EmailBytes {
   const finished = finishEmail(source);
   return { html: Buffer.from(finished.html, "utf8"), text: Buffer.from(finished.text, "utf8") };
-}
-
-/** Where an issue's email files go: beside its page. */
-export function emailPaths(route: string): { html: string; text: string } {
-  return { html: `${route}email.html`, text: `${route}email.txt` };
 }

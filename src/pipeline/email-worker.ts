@@ -1,5 +1,5 @@
 import { finishBytes } from "../email/email-files.js";
-import type { EmailSource } from "../email/render-email.js";
+import type { EmailSource } from "../email/email-source.js";
 
 /** The piscina entry point (called by name): template output → the finished email's HTML and text, as bytes. */
 export function finishBatch(sources: EmailSource[]): Array<[Uint8Array, Uint8Array]> {

@@ -1,5 +1,5 @@
-import { emailPaths, finishBytes } from "../email/email-files.js";
-import { emailSource, type EmailSource } from "../email/render-email.js";
+import type { EmailBytes } from "../email/email-files.js";
+import { emailPaths, emailSource, type EmailSource } from "../email/email-source.js";
 import { allIssues, type Site } from "../site/model.js";
 import type { OutputSet } from "../write/output.js";
 import { digest } from "../incremental/digest.js";
@@ -44,7 +44,7 @@ export async function addEmails(output: OutputSet, site: Site, renderer: PageRen
     }
     const source = () => renderer.body(entry).then((body) => emailSource(entry, renderer.env, body));
     // Queued until all are known; one asked for later (a stored value that did not decode) is finished at once.
-    const compute = () => started ? source().then((s) => encodeEmail(paths, finishBytes(s))) : new Promise<Uint8Array>((resolve, reject) => tasks.push({ source: source(), paths, resolve, reject }));
+    const compute = () => started ? source().then(async (s) => encodeEmail(paths, await finish(s))) : new Promise<Uint8Array>((resolve, reject) => tasks.push({ source: source(), paths, resolve, reject }));
     return renderer.made(key, compute, decodeFiles).then((list) => ({ key, list }));
   });
   started = true;
@@ -63,10 +63,10 @@ async function finishAll(tasks: readonly Task[], requested: number | undefined):
     const threads = threadCount(requested, tasks.length, WORKER_THRESHOLD);
     const finished = threads > 1
       ? await runOnWorkers<EmailSource, [Uint8Array, Uint8Array]>("email-worker", "finishBatch", sources, threads, (batch) => batch)
-      : sources.map((source): [Uint8Array, Uint8Array] => {
-        const email = finishBytes(source);
+      : await Promise.all(sources.map(async (source): Promise<[Uint8Array, Uint8Array]> => {
+        const email = await finish(source);
         return [email.html, email.text];
-      });
+      }));
     tasks.forEach((task, i) => {
       const [html, text] = finished[i] as [Uint8Array, Uint8Array];
       task.resolve(encodeEmail(task.paths, { html, text }));
@@ -74,6 +74,17 @@ async function finishAll(tasks: readonly Task[], requested: number | undefined):
   } catch (error) {
     for (const task of tasks) task.reject(error);
   }
+}
+
+/**
+ * One email finished here. The finishing stack (juice, cheerio, html-to-text)
+ * is loaded on the first email a run has to make: a build that reuses every
+ * email, or makes one for a new issue while Pagefind indexes beside it, does
+ * not wait for it at the start.
+ */
+async function finish(source: EmailSource): Promise<EmailBytes> {
+  const { finishBytes } = await import("../email/email-files.js");
+  return finishBytes(source);
 }
 
 function encodeEmail(paths: { html: string; text: string }, email: { html: Uint8Array; text: Uint8Array }): Uint8Array {

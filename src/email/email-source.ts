@@ -1,0 +1,31 @@
+import type { SiteIssue } from "../site/model.js";
+import { localeFor, type RenderEnv } from "../render/pages.js";
+import { emailBodyHtml } from "./email-body.js";
+import { emailView, siteUrl } from "./email-view.js";
+
+/** The Liquid template of the email, under templates/ (a site may override it). */
+export const EMAIL_TEMPLATE = "email/issue";
+
+/** The email template filled for one issue, before inlining; with what finishing it needs. */
+export interface EmailSource {
+  html: string;
+  lang: string;
+  linksLabel: string;
+}
+
+/**
+ * An issue → its email template output. `body` is the issue body with its
+ * blocks filled in (the same HTML as the web page's), made absolute.
+ * Apart from finishing (render-email.ts): a build loads the finishing stack
+ * (juice, cheerio, html-to-text) only when it has an email to make.
+ */
+export function emailSource(entry: SiteIssue, env: RenderEnv, body: string): EmailSource {
+  const html = env.liquid.renderFileSync(EMAIL_TEMPLATE, emailView(entry, env, emailBodyHtml(body, siteUrl(env, entry.route))));
+  const strings = localeFor(env, entry.issue.lang).pack.strings;
+  return { html, lang: entry.issue.lang, linksLabel: strings.emailLinks ?? "Links" };
+}
+
+/** Where an issue's email files go: beside its page. */
+export function emailPaths(route: string): { html: string; text: string } {
+  return { html: `${route}email.html`, text: `${route}email.txt` };
+}
