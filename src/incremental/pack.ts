@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { crc32 } from "node:zlib";
 import { writeFileAtomic } from "../write/atomic-file.js";
-import { KEY_BYTES, PACK_ID_BYTES, SlotTable, readPackIndex, writePackIndex, type PackSlot } from "./pack-index.js";
+import { KEY_BYTES, PACK_ID_BYTES, SlotTable, assertKey, readPackIndex, writePackIndex, type PackSlot } from "./pack-index.js";
 
 /**
  * Many cache entries in one file: [magic][16-byte random pack id] then
@@ -188,8 +188,8 @@ function keyBytes(hex: string): Buffer {
 /** Records from `at` on, each noted in `slots` as it is made. */
 function* records(entries: Iterable<readonly [string, Uint8Array]>, at: number, slots: { set: (key: string, slot: PackSlot) => unknown }): Generator<Uint8Array> {
   for (const [hex, payload] of entries) {
+    assertKey(hex);
     const key = Buffer.from(hex, "hex");
-    if (key.length !== KEY_BYTES) throw new Error(`gekkan bug: cache key is not a sha256: ${hex}`);
     const checksum = crc32(payload, crc32(key));
     const header = Buffer.allocUnsafe(8);
     header.writeUInt32LE(payload.byteLength, 0);

@@ -27,7 +27,7 @@ export class SlotTable {
   private readonly shift: number;
   private readonly buckets: Uint32Array;
 
-  /** `sorted`: entries in strictly increasing key order (checked by the index reader). */
+  /** `sorted`: entries in strictly increasing key order (see SlotTable.of). */
   private constructor(private readonly sorted: Buffer) {
     const count = sorted.length / ENTRY_BYTES;
     this.live = count;
@@ -46,8 +46,14 @@ export class SlotTable {
     return new SlotTable(Buffer.alloc(0));
   }
 
-  /** A table over `sorted` (see the constructor), not copied. */
-  static of(sorted: Buffer): SlotTable {
+  /** A table over `sorted` (not copied), or undefined when its keys do not rise strictly: a lookup relies on the order. */
+  static of(sorted: Buffer): SlotTable | undefined {
+    for (let at = ENTRY_BYTES; at < sorted.length; at += ENTRY_BYTES) {
+      // Mostly told apart by their first four bytes; only equal ones are compared whole.
+      const before = sorted.readUInt32BE(at - ENTRY_BYTES);
+      const first = sorted.readUInt32BE(at);
+      if (first < before || (first === before && sorted.compare(sorted, at - ENTRY_BYTES, at - ENTRY_BYTES + KEY_BYTES, at, at + KEY_BYTES) <= 0)) return undefined;
+    }
     return new SlotTable(sorted);
   }
 
@@ -56,20 +62,19 @@ export class SlotTable {
   }
 
   get(key: string): PackSlot | undefined {
-    // Most lookups are in a table nothing has changed yet: an empty map need not hash the key.
-    const changed = this.changes.size === 0 ? undefined : this.changes.get(key);
+    const changed = this.changed(key);
     if (changed !== undefined) return changed ?? undefined;
     const at = this.find(key);
     return at < 0 ? undefined : slotAt(this.sorted, at);
   }
 
   has(key: string): boolean {
-    const changed = this.changes.size === 0 ? undefined : this.changes.get(key);
+    const changed = this.changed(key);
     return changed === undefined ? this.find(key) >= 0 : changed !== null;
   }
 
   set(key: string, slot: PackSlot): void {
-    if (!parse(key)) throw new Error(`gekkan bug: cache key is not a sha256: ${key}`);
+    assertKey(key);
     if (!this.has(key)) this.live++;
     this.changes.set(key, slot);
   }
@@ -102,6 +107,12 @@ export class SlotTable {
     }
     written += this.sorted.copy(out, written, from * ENTRY_BYTES);
     return out.subarray(0, written);
+  }
+
+  /** What changed for `key` since the table was read: a slot, null when dropped, undefined when nothing did. */
+  private changed(key: string): PackSlot | null | undefined {
+    // Most lookups are in a table nothing has changed yet: an empty map need not hash the key.
+    return this.changes.size === 0 ? undefined : this.changes.get(key);
   }
 
   private get count(): number {
@@ -152,19 +163,24 @@ const WORDS = new Uint32Array(KEY_BYTES / 4);
 /** Each character's value as a lowercase hex digit, -1 if it is none. */
 const HEX_DIGITS = Int8Array.from({ length: 128 }, (_, code) => (code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1));
 
-/** Parses a sha256 in lowercase hex into WORDS; false (WORDS undefined) when `key` is not one. */
+/** Parses a sha256 in lowercase hex into WORDS; false (WORDS then meaningless) when `key` is not one. */
 function parse(key: string): boolean {
   if (key.length !== KEY_BYTES * 2) return false;
   for (let word = 0; word < WORDS.length; word++) {
     let value = 0;
     for (let i = word * 8; i < word * 8 + 8; i++) {
-      const digit = HEX_DIGITS[key.charCodeAt(i) & 0xffff] ?? -1;
+      const digit = HEX_DIGITS[key.charCodeAt(i)] ?? -1;
       if (digit < 0) return false;
       value = (value << 4) | digit;
     }
     WORDS[word] = value;
   }
   return true;
+}
+
+/** A record key is a sha256 in lowercase hex: the one rule for pack records and their index. */
+export function assertKey(key: string): void {
+  if (!parse(key)) throw new Error(`gekkan bug: cache key is not a sha256: ${key}`);
 }
 
 function slotAt(table: Buffer, at: number): PackSlot {

@@ -24,6 +24,13 @@ const op = fc.oneof(
   fc.constant(["reopen" as const] as const),
 );
 
+/** The merged table written, then looked up in place, as the index does. */
+function reopened(table: SlotTable): SlotTable {
+  const again = SlotTable.of(Buffer.from(table.table()));
+  if (again === undefined) throw new Error("a table's own merge came out of order");
+  return again;
+}
+
 function agrees(table: SlotTable, model: Map<string, PackSlot>): void {
   for (const k of POOL) {
     expect(table.get(k)).toEqual(model.get(k));
@@ -46,8 +53,7 @@ describe("a slot table holds what a map of its changes holds", () => {
           table.delete(o[1]);
           model.delete(o[1]);
         } else {
-          // As the index does: the merged table written, then looked up in place.
-          table = SlotTable.of(Buffer.from(table.table()));
+          table = reopened(table);
         }
         agrees(table, model);
       }
@@ -58,11 +64,27 @@ describe("a slot table holds what a map of its changes holds", () => {
     const keys = Array.from({ length: 5000 }, (_, i) => Buffer.from(new Float64Array([Math.sin(i + 1) * 1e9, i, i * 7, i * 13]).buffer).toString("hex"));
     const built = SlotTable.empty();
     keys.forEach((k, i) => built.set(k, { start: i, end: i * 2, checksum: i }));
-    const table = SlotTable.of(built.table());
+    const table = reopened(built);
     keys.forEach((k, i) => expect(table.get(k)).toEqual({ start: i, end: i * 2, checksum: i }));
     expect(table.has("0".repeat(63) + "9")).toBe(false);
     // Not a sha256 in lowercase hex: never found, even when its bytes would be.
     expect(table.has((keys[0] as string).toUpperCase())).toBe(false);
     expect(table.has((keys[0] as string).slice(0, 62))).toBe(false);
+  });
+
+  it("a table whose keys do not rise strictly is refused: a lookup relies on the order", () => {
+    const built = SlotTable.empty();
+    for (const k of POOL) built.set(k, { start: 1, end: 2, checksum: 3 });
+    const bytes = Buffer.from(built.table());
+    expect(SlotTable.of(bytes)).toBeDefined();
+    const ENTRY = bytes.length / POOL.length;
+    // Two neighbours swapped; then one key twice.
+    const swapped = Buffer.concat([bytes.subarray(ENTRY, 2 * ENTRY), bytes.subarray(0, ENTRY), bytes.subarray(2 * ENTRY)]);
+    expect(SlotTable.of(swapped)).toBeUndefined();
+    const twice = Buffer.concat([bytes.subarray(0, ENTRY), bytes.subarray(0, ENTRY), bytes.subarray(2 * ENTRY)]);
+    expect(SlotTable.of(twice)).toBeUndefined();
+    // Keys equal in their first four bytes, out of order further on.
+    const sharing = [hex([0x12, 0x34, 0xff]), hex([0x12, 0x34, 1])].map((k) => Buffer.concat([Buffer.from(k, "hex"), Buffer.alloc(ENTRY - 32)]));
+    expect(SlotTable.of(Buffer.concat(sharing))).toBeUndefined();
   });
 });
