@@ -23,6 +23,8 @@ export const ENTRY_BYTES = KEY_BYTES + 16;
  */
 export class SlotTable {
   private readonly changes = new Map<string, PackSlot | null>();
+  private lastKey = "";
+  private lastAt = -1;
   private live: number;
   private readonly shift: number;
   private readonly buckets: Uint32Array;
@@ -121,9 +123,12 @@ export class SlotTable {
 
   /** The entry holding `key` in the sorted table, or -1. */
   private find(key: string): number {
-    if (this.count === 0 || !parse(key)) return -1;
-    const at = this.lowerBound();
-    return this.holds(at) ? at : -1;
+    // A store asks whether it holds a key, then reads it: the sorted table never changes, so the last answer stands.
+    if (key === this.lastKey) return this.lastAt;
+    const at = this.count === 0 || !parse(key) ? -1 : this.lowerBound();
+    this.lastKey = key;
+    this.lastAt = at >= 0 && this.holds(at) ? at : -1;
+    return this.lastAt;
   }
 
   /** The first entry whose key is not below the parsed key (see parse), searched within the directory bucket of its first bits. */
