@@ -18,9 +18,11 @@ export interface ParsedIssues {
   renderedCount: number;
 }
 
-/** Content address of one issue's render: gekkan's code, the context, the file name (messages carry it) and its bytes. */
-export function issueKey(context: RenderContext, source: Source): string {
-  return digest("gekkan-issue-1", codeFingerprint(), contextKey(context), source.file, source.digest);
+/** Content address of one issue's render: gekkan's code, the context, the file name (messages carry it) and its bytes. The run's part is written once, not once per issue. */
+function issueKeys(context: RenderContext): (source: Source) => string {
+  const code = codeFingerprint();
+  const shared = contextKey(context);
+  return (source) => digest("gekkan-issue-1", code, shared, source.file, source.digest);
 }
 
 /**
@@ -31,8 +33,9 @@ export function issueKey(context: RenderContext, source: Source): string {
  */
 export async function parseIssues(sources: readonly Source[], context: RenderContext, memo: Memo, threads?: number): Promise<ParsedIssues> {
   const queue = new RenderQueue(context, threads);
+  const issueKey = issueKeys(context);
   const pending = sources.map(async (source) => {
-    const key = issueKey(context, source);
+    const key = issueKey(source);
     const result = await memoDecoded(memo, key, () => queue.render(source), decodeIssue);
     if (result.ok) addresses.set(result.value.body, key);
     return result;
