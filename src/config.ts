@@ -28,6 +28,7 @@ export const DEFAULT_COMPONENT_NAMES: Readonly<Record<string, string>> = {
 
 export { CONFIG_FILE } from "./config-file.js";
 import { CONFIG_FILE } from "./config-file.js";
+import { wellFormed } from "./well-formed.js";
 
 /** A file under public/, written as a path from there ("images/share.png"; a leading "/" is allowed). */
 const publicFile = z
@@ -257,7 +258,7 @@ function readJson(file: string, text: string, prefix: PropertyKey[]): RawConfig 
     const pos = lines.linePos(error.pos[0]);
     return diagnostic(file, `invalid JSON: ${error.message.split("\n")[0]}`, { line: pos.line, column: pos.col }, "config-syntax");
   });
-  let value: unknown = doc.toJS();
+  let value: unknown = wellFormed(doc.toJS());
   for (const key of prefix) value = (value as Record<PropertyKey, unknown> | null)?.[key];
   return { value: value ?? {}, messages, locate, start };
 }

@@ -4,6 +4,7 @@ import type { VFileMessage } from "vfile-message";
 import { diagnostic, type Place } from "../diagnostics.js";
 import { DEFAULT_LIMITS, formatBytes, limitSetting, type ContentLimits } from "../limits.js";
 import { yamlErrorReason } from "./yaml-errors.js";
+import { wellFormed } from "../well-formed.js";
 
 export interface FrontMatter {
   /** The parsed YAML document, kept for locating schema issues. */
@@ -66,7 +67,7 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
   if (limited !== undefined) return failed(limited);
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: limits.yamlAliases }) as unknown;
+    data = wellFormed(doc.toJS({ maxAliasCount: limits.yamlAliases }));
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
     // yaml refuses an alias that expands too far (a "billion laughs" bomb).

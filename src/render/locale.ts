@@ -7,6 +7,7 @@ import { placeOfPath } from "../content/yaml-place.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { RELEASE_STATUSES } from "../blocks/types.js";
 import { packageRoot } from "../package-root.js";
+import { wellFormed } from "../well-formed.js";
 
 export interface LocalePack {
   code: string;
@@ -88,7 +89,7 @@ export function loadLocales(siteTemplates: string | undefined): Map<string, Loca
     const text = readFileSync(path, "utf8");
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-    const result = schema.safeParse(doc.toJS(), { reportInput: true });
+    const result = schema.safeParse(wellFormed(doc.toJS()), { reportInput: true });
     if (doc.errors.length > 0 || !result.success) {
       const messages = doc.errors.length > 0
         ? doc.errors.map((e) => diagnostic(path, `invalid JSON in locale pack: ${e.message.split("\n")[0]}`, { line: lines.linePos(e.pos[0]).line, column: lines.linePos(e.pos[0]).col }, "locale-syntax"))
