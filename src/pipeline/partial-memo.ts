@@ -1,8 +1,9 @@
-import { Hash, RenderTag, Tag, toValue, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from "liquidjs";
+import { Hash, RenderTag, Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from "liquidjs";
 import { digest } from "../incremental/digest.js";
 import { exactJson } from "../incremental/exact-json.js";
 import { DamagedCacheError, type Memo } from "../incremental/memo.js";
 import { dataDigest } from "./render-pages.js";
+import { ByteEmitter, liquidText } from "../render/byte-emitter.js";
 
 type Parser = ConstructorParameters<typeof RenderTag>[3];
 
@@ -52,9 +53,15 @@ export function memoisePartials(liquid: Liquid, fingerprint: string, memo: Memo 
         yield this.plain.render(ctx, emitter);
         return;
       }
+      // Into a page's own output (not a capture), a stored fragment goes as its bytes.
+      const bytes = emitter instanceof ByteEmitter ? fragments.bytes(key) : undefined;
+      if (bytes !== undefined) {
+        (emitter as ByteEmitter).writeBytes(bytes);
+        return;
+      }
       let html = fragments.get(key);
       if (html === undefined) {
-        const capture: Emitter = { buffer: "", write(value: unknown) { this.buffer += text(value); } };
+        const capture: Emitter = { buffer: "", write(value: unknown) { this.buffer += liquidText(value); } };
         yield this.plain.render(ctx, capture);
         html = capture.buffer;
         fragments.set(key, html);
@@ -62,15 +69,6 @@ export function memoisePartials(liquid: Liquid, fingerprint: string, memo: Memo 
       emitter.write(html);
     }
   });
-}
-
-/** What Liquid's own emitter writes for a value (its `stringify`), so a captured fragment is the text the page would have got. */
-function text(value: unknown): string {
-  const plain: unknown = toValue(value);
-  if (typeof plain === "string") return plain;
-  if (plain === null || plain === undefined) return "";
-  if (Array.isArray(plain)) return plain.map(text).join("");
-  return String(plain);
 }
 
 /** A quoted partial name, then only `name: value` pairs whose values are one simple token (a variable path, a number, a word). */
@@ -110,27 +108,44 @@ function keepUnderFingerprint(memo: Memo | undefined, fingerprint: string): void
   void memo(marker, () => new Uint8Array([1])).catch(() => undefined);
 }
 
+interface FragmentStore {
+  /** A fragment as text: made in this run, or stored (decoded once). */
+  get: (key: string) => string | undefined;
+  /** A stored fragment as its bytes, unless this run made or decoded it (then `get`). */
+  bytes: (key: string) => Uint8Array | undefined;
+  set: (key: string, html: string) => void;
+}
+
 /** Fragments of this run in memory, over the memo's stored ones (read synchronously: Liquid renders pages synchronously). */
-function fragmentStore(memo: Memo | undefined): { get: (key: string) => string | undefined; set: (key: string, html: string) => void } {
+function fragmentStore(memo: Memo | undefined): FragmentStore {
   const run = new Map<string, string>();
+  const read = new Map<string, Uint8Array>();
+  const stored = (key: string): Uint8Array | undefined => {
+    const known = read.get(key);
+    if (known !== undefined) return known;
+    const reader = memo?.stored?.(key);
+    if (reader === undefined) return undefined;
+    try {
+      const bytes = reader();
+      read.set(key, bytes);
+      return bytes;
+    } catch (error) {
+      // A damaged fragment is made again (and replaced), like any miss.
+      if (error instanceof DamagedCacheError) return undefined;
+      throw error;
+    }
+  };
   return {
     get(key) {
       const made = run.get(key);
       if (made !== undefined) return made;
-      const stored = memo?.stored?.(key);
-      if (stored === undefined) return undefined;
-      let bytes: Uint8Array;
-      try {
-        bytes = stored();
-      } catch (error) {
-        // A damaged fragment is made again (and replaced), like any miss.
-        if (error instanceof DamagedCacheError) return undefined;
-        throw error;
-      }
+      const bytes = stored(key);
+      if (bytes === undefined) return undefined;
       const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
       run.set(key, html);
       return html;
     },
+    bytes: (key) => (run.has(key) ? undefined : stored(key)),
     set(key, html) {
       run.set(key, html);
       // A fragment that cannot be kept only makes the next build slower.

@@ -102,7 +102,7 @@ export class PageRenderer {
 
   /** A page through Liquid, its issue body filled in. */
   private async make(spec: PageSpec): Promise<Uint8Array> {
-    return Buffer.from(renderPage(await this.withBody(spec), this.env), "utf8");
+    return renderPage(await this.withBody(spec), this.env);
   }
 
   private async withBody(spec: PageSpec): Promise<PageSpec> {

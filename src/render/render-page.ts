@@ -2,9 +2,19 @@ import { ROUTES, routesIn, siteUrl } from "../site/urls.js";
 import { hreflangTargets } from "../site/alternates.js";
 import { localeFor, siteText, type PageSpec, type RenderEnv } from "./env.js";
 import { url } from "./views.js";
+import { renderFileBytes } from "./byte-emitter.js";
 
-/** One page spec → HTML, through its template with the shared `site`/`page`/`t` data (`tc`: the content's strings). */
-export function renderPage(spec: PageSpec, env: RenderEnv): string {
+/**
+ * One page spec → its HTML as UTF-8, through its template with the shared
+ * `site`/`page`/`t` data (`tc`: the content's strings). Rendered as Liquid's
+ * renderFileSync renders, into an emitter that takes stored fragments as bytes.
+ */
+export function renderPage(spec: PageSpec, env: RenderEnv): Buffer {
+  return renderFileBytes(env.liquid, spec.template, pageScope(spec, env));
+}
+
+/** What a page's template sees. */
+function pageScope(spec: PageSpec, env: RenderEnv): Record<string, unknown> {
   const { config } = env;
   const locale = localeFor(env, spec.lang);
   const content = localeFor(env, spec.contentLang);
@@ -20,7 +30,7 @@ export function renderPage(spec: PageSpec, env: RenderEnv): string {
   ].map((item) => ({ label: locale.pack.strings[item.key] ?? item.key, url: link(item.route), current: item.route === spec.route }));
   const favicon = config.favicon === "" ? "assets/favicon.svg" : config.favicon;
   const text = siteText(config, spec.lang);
-  return env.liquid.renderFileSync(spec.template, {
+  return {
     ...spec.data,
     t: locale.pack.strings,
     tc: content.pack.strings,
@@ -53,7 +63,7 @@ export function renderPage(spec: PageSpec, env: RenderEnv): string {
       noindex: spec.route === ROUTES.notFound,
       ...languageLinks(spec, env),
     },
-  });
+  };
 }
 
 /**

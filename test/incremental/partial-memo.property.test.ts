@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { memoOver } from "../../src/incremental/memo.js";
 import { memoisePartials } from "../../src/pipeline/partial-memo.js";
 import { dataDigest } from "../../src/pipeline/render-pages.js";
+import { renderFileBytes } from "../../src/render/byte-emitter.js";
 import { createLiquid } from "../../src/render/liquid.js";
 import { loadLocales } from "../../src/render/locale.js";
 import { issueCard, viewData, type IssueCard, type ViewContext } from "../../src/render/views.js";
@@ -26,6 +27,15 @@ import { ListingStore } from "../helpers/memo-store.js";
  * their JSON, values whose JSON is alike while Liquid reads them differently
  * (NaN and null, "1" and 1, a hole and null, a Date and its text,
  * a class instance, a function, a string that looks like a stand-in).
+ *
+ * A page renders into an emitter that takes a stored fragment as its bytes
+ * (byte-emitter.ts): each case is also rendered that way, cold and warm, and
+ * must give the UTF-8 of Liquid's text. Hard shapes for it: a fragment
+ * captured and filtered (`{% capture %}`, where it must be text), fragments
+ * in a layout's block and its `block.super`, fragments whose text starts
+ * or ends with an astral or CJK character right beside the page's own text.
+ * (Lone surrogates never reach a template: author text is made well formed
+ * where it is read, see well-formed.test.ts.)
  */
 const work = mkdtempSync(join(tmpdir(), "gekkan-partial-memo-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -41,6 +51,7 @@ const PARTIALS: Record<string, string> = {
   "title.liquid": `{% unless card.labelInTitle %}{{ card.label }} · {% endunless %}<span lang="{{ card.lang }}">{{ card.title }}</span>`,
   "row.liquid": `<li>{{ row.note }} {{ row.issue.title }}</li>`,
   "plain.liquid": `[{{ word }}|{{ n }}]`,
+  "bare.liquid": `{{ word }}`,
 };
 
 const CALLS = [
@@ -52,9 +63,11 @@ const CALLS = [
   `{% render "partials/plain", word: w %}`,
   `{% render "partials/title" with c as card %}`,
   `{% render "partials/row" for rows as row %}`,
+  `{% capture x %}{% render "partials/title", card: c %}{% endcapture %}{{ x | size }}:{{ x | upcase }}`,
+  `{{ w }}{% render "partials/bare", word: w %}{{ w }}{% render "partials/bare", word: w %}`,
 ];
 
-const text = fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom("<b>&</b>", "2011年7月号", '"q"'));
+const text = fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom("<b>&</b>", "2011年7月号", '"q"', "😀", "😀a😀", "号", "é"));
 const facts = fc.record({ title: text, date: fc.constantFrom("2011-07-01", "2027-01-01"), number: fc.integer({ min: 1, max: 3 }) });
 
 function cardOf(f: { title: string; date: string; number: number }): IssueCard {
@@ -66,10 +79,11 @@ function cardOf(f: { title: string; date: string; number: number }): IssueCard {
   return issueCard(entry, view);
 }
 
-/** The page's HTML, or the message of the error Liquid stopped with (a strict variable left out): both must match. */
-function outcome(render: () => string): string {
+/** The page's HTML as UTF-8, or the message of the error Liquid stopped with (a strict variable left out): both must match. */
+function outcome(render: () => string | Uint8Array): string {
   try {
-    return `ok ${render()}`;
+    const html = render();
+    return `ok ${Buffer.from(typeof html === "string" ? Buffer.from(html, "utf8") : html).toString("base64")}`;
   } catch (error) {
     return `error ${(error as Error).message}`;
   }
@@ -126,10 +140,15 @@ const SKELETONS: Array<(x: unknown) => unknown> = [
 async function plainThenMemo(dir: string, data: () => Record<string, unknown>): Promise<{ expected: string; store: ListingStore }> {
   const expected = outcome(() => createLiquid([dir], "/sub/").renderFileSync("page", data()));
   const store = new ListingStore();
+  const asBytes = new ListingStore();
   for (const run of ["cold", "warm"]) {
     const liquid = createLiquid([dir], "/sub/");
     memoisePartials(liquid, "fp", memoOver(store), known);
     expect(outcome(() => liquid.renderFileSync("page", data())), run).toBe(expected);
+    // As a page renders: stored fragments go in as bytes (in the warm run).
+    const pages = createLiquid([dir], "/sub/");
+    memoisePartials(pages, "fp", memoOver(asBytes), known);
+    expect(outcome(() => renderFileBytes(pages, "page", data())), `${run}, as bytes`).toBe(expected);
     // The memo keeps values once the run's microtasks have run, as a build's do before it saves.
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -165,6 +184,16 @@ describe("partials through the memo render exactly as Liquid renders them", () =
     ), { numRuns: 150 });
   });
 
+  it("in a layout's blocks and block.super, cold and warm, as text and as bytes", async () => {
+    await fc.assert(fc.asyncProperty(fc.array(facts, { minLength: 1, maxLength: 3 }), text, async (cardFacts, word) => {
+      const dir = templatesWith(`{% layout "base" %}{% block content %}{{ block.super }}{% for c in cards %}{{ w }}{% render "partials/title", card: c %}{% endfor %}{% endblock %}`);
+      mkdirSync(join(dir, "layouts"));
+      writeFileSync(join(dir, "layouts", "base.liquid"), `<main>{% block content %}[{% render "partials/bare", word: w %}]{% endblock %}</main>{% render "partials/bare", word: w %}`);
+      const { expected } = await plainThenMemo(dir, () => ({ cards: cardFacts.map(cardOf), w: word }));
+      expect(expected.startsWith("ok")).toBe(true);
+    }), { numRuns: 60 });
+  });
+
   it("for any row argument, however close its JSON is to another's, cold and warm", async () => {
     const dir = templatesWith(`{% render "partials/show", v: v0 %}|{% render "partials/show", v: v1 %}|{% render "partials/show", v: v2 %}|{% render "partials/show", v: v0 %}`);
     writeFileSync(join(dir, "partials", "show.liquid"), SHOW);
@@ -195,6 +224,23 @@ describe("partials through the memo render exactly as Liquid renders them", () =
     await new Promise((resolve) => setImmediate(resolve));
     // Two fragments, and the marker of the fingerprint they were made under (see keepUnderFingerprint).
     expect(store.values.size).toBe(3);
+  });
+
+  it("a page takes a stored fragment as its bytes, undecoded, and a capture as text", async () => {
+    const dir = templatesWith(`<p>{% render "partials/plain", word: w, n: 1 %}</p>{% capture x %}{% render "partials/plain", word: w, n: 1 %}{% endcapture %}{{ x | size }}`);
+    const store = new ListingStore();
+    const first = createLiquid([dir], "/");
+    memoisePartials(first, "fp", memoOver(store), known);
+    expect(first.renderFileSync("page", { w: "x" })).toBe("<p>[x|1]</p>5");
+    await new Promise((resolve) => setImmediate(resolve));
+    // The fragment's stored bytes replaced by bytes no decode gives back (0xff is no UTF-8): only a splice can put them in the page.
+    const keys = [...store.values].filter(([, value]) => Buffer.from(value).toString("utf8") === "[x|1]").map(([key]) => key);
+    expect(keys).toHaveLength(1);
+    store.values.set(keys[0] as string, Buffer.from([0x5b, 0xff, 0x5d]));
+    const second = createLiquid([dir], "/");
+    memoisePartials(second, "fp", memoOver(store), known);
+    // In the capture the fragment is text: 0xff decodes to U+FFFD, "[\uFFFD]" is 3 characters long.
+    expect(renderFileBytes(second, "page", { w: "x" })).toEqual(Buffer.concat([Buffer.from("<p>["), Buffer.from([0xff]), Buffer.from("]</p>3")]));
   });
 
   it("a partial's file is part of the key only through the fingerprint: a new fingerprint never serves an old fragment", async () => {
