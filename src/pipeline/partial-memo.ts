@@ -54,11 +54,7 @@ export function memoisePartials(liquid: Liquid, fingerprint: string, memo: Memo 
         return;
       }
       // Into a page's own output (not a capture), a stored fragment goes as its bytes.
-      const bytes = emitter instanceof ByteEmitter ? fragments.bytes(key) : undefined;
-      if (bytes !== undefined) {
-        (emitter as ByteEmitter).writeBytes(bytes);
-        return;
-      }
+      if (emitter instanceof ByteEmitter && spliced(emitter, fragments.bytes(key))) return;
       let html = fragments.get(key);
       if (html === undefined) {
         const capture: Emitter = { buffer: "", write(value: unknown) { this.buffer += liquidText(value); } };
@@ -69,6 +65,12 @@ export function memoisePartials(liquid: Liquid, fingerprint: string, memo: Memo 
       emitter.write(html);
     }
   });
+}
+
+/** Writes a stored fragment's bytes; false when there are none to write. */
+function spliced(emitter: ByteEmitter, bytes: Uint8Array | undefined): boolean {
+  if (bytes !== undefined) emitter.writeBytes(bytes);
+  return bytes !== undefined;
 }
 
 /** A quoted partial name, then only `name: value` pairs whose values are one simple token (a variable path, a number, a word). */
