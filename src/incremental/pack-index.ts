@@ -3,8 +3,6 @@ import { crc32 } from "node:zlib";
 import { writeFileAtomic } from "../write/atomic-file.js";
 import { ENTRY_BYTES, KEY_BYTES, SlotTable } from "./slot-table.js";
 
-export { KEY_BYTES, SlotTable, assertKey, type PackSlot } from "./slot-table.js";
-
 /**
  * Where a pack's records are, kept beside it (`<pack>.idx`) so opening a
  * pack of thousands of records is one small read instead of one read per

@@ -3,7 +3,8 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { crc32 } from "node:zlib";
 import { writeFileAtomic } from "../write/atomic-file.js";
-import { KEY_BYTES, PACK_ID_BYTES, SlotTable, assertKey, readPackIndex, writePackIndex, type PackSlot } from "./pack-index.js";
+import { PACK_ID_BYTES, readPackIndex, writePackIndex } from "./pack-index.js";
+import { KEY_BYTES, SlotTable, assertKey, type PackSlot } from "./slot-table.js";
 
 /**
  * Many cache entries in one file: [magic][16-byte random pack id] then
