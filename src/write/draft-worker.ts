@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { linkIntact, type DraftSource } from "./draft-build.js";
+import { makeDraft, type DraftSource } from "./draft-build.js";
 
 // The worker thread of startDraft (draft-build.ts).
-const { folder, source } = workerData as { folder: string; source: DraftSource };
-parentPort?.postMessage(linkIntact(folder, source));
+const { folder, source, old } = workerData as { folder: string; source: DraftSource; old?: string };
+parentPort?.postMessage(makeDraft(folder, source, old));

@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { lstat, mkdir, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
@@ -67,9 +67,12 @@ export async function openOutput(out: string, earlier?: Earlier): Promise<Output
   try {
     await guard(() => restoreEarlier(place), "restore", place.out);
     const current = currentBuild(place);
-    leftovers = removeOthers(place, new Set(current === undefined ? [] : [current]));
+    const drafting = current !== undefined && earlier?.build === current;
+    // The draft is made from the build before the current one: see recycleInto.
+    const old = drafting ? replacedBuild(place, current) : undefined;
+    leftovers = removeOthers(place, new Set([current, old].filter((path) => path !== undefined)));
     leftovers.catch(() => undefined);
-    if (current !== undefined && earlier?.build === current) draft = startDraft(newBuildFolder(place), earlier);
+    if (drafting) draft = startDraft(newBuildFolder(place), earlier, old);
   } catch (error) {
     await lock.release();
     throw error;
@@ -98,6 +101,18 @@ export async function openOutput(out: string, earlier?: Earlier): Promise<Output
 function newBuildFolder(place: OutputPlace): string {
   return join(place.store, `b${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString("hex")}`);
 }
+
+/**
+ * A build folder of the store other than `current`: the one the current
+ * build replaced, or one a killed build left. Only a real folder named as
+ * gekkan names builds; anything it holds is checked file by file anyway.
+ */
+function replacedBuild(place: OutputPlace, current: string): string | undefined {
+  const named = listOrNone(place.store).filter((name) => BUILD_NAME.test(name)).map((name) => join(place.store, name));
+  return named.filter((path) => path !== current && lstatSync(path, { throwIfNoEntry: false })?.isDirectory() === true).sort().at(-1);
+}
+
+const BUILD_NAME = /^b[0-9a-z]+-\d+-[0-9a-f]{8}$/;
 
 async function publish(place: OutputPlace, output: OutputSet, earlier: Earlier | undefined, leftovers: Promise<unknown>, draft: Draft | undefined): Promise<Written> {
   const current = currentBuild(place);
@@ -244,17 +259,10 @@ async function restoreEarlier(place: OutputPlace): Promise<void> {
  * folder made after this call is never among it.
  */
 function removeOthers(place: OutputPlace, keep: ReadonlySet<string>): Promise<unknown> {
-  const list = (dir: string): string[] => {
-    try {
-      return readdirSync(dir);
-    } catch {
-      return [];
-    }
-  };
-  const doomed = list(place.store).filter((name) => name !== "lock").map((name) => join(place.store, name));
+  const doomed = listOrNone(place.store).filter((name) => name !== "lock").map((name) => join(place.store, name));
   const prefix = `.${basename(place.out)}.`;
   // `.link-*`: this scheme's temp links; `.building-*`/`.old-*`: folders earlier gekkan versions left behind.
-  const strays = list(dirname(place.out)).filter((name) => name.startsWith(prefix) && /^\.[^/]+\.(?:link|building|old)-/.test(name)).map((name) => join(dirname(place.out), name));
+  const strays = listOrNone(dirname(place.out)).filter((name) => name.startsWith(prefix) && /^\.[^/]+\.(?:link|building|old)-/.test(name)).map((name) => join(dirname(place.out), name));
   return removeAside([...doomed, ...strays].filter((path) => !keep.has(path)));
 }
 
@@ -271,6 +279,15 @@ function removeAside(paths: readonly string[]): Promise<unknown> {
     worker.once("error", reject);
     worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`removing older builds stopped (exit ${code})`))));
   }).catch(() => Promise.all(paths.map((path) => rm(path, { recursive: true, force: true }))));
+}
+
+/** The names in `dir`; none when it cannot be read. */
+function listOrNone(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 async function guard<T>(step: () => Promise<T>, doing: string, path: string): Promise<T> {
