@@ -11,9 +11,11 @@
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
+const require = createRequire(import.meta.url);
 const LIB = join(dirname(fileURLToPath(import.meta.url)), "..", "lib");
 
 /**
@@ -39,6 +41,24 @@ const EXTERNAL = ["pagefind", "@pagefind/*", "piscina", "vnu-jar"];
  * "nothing changed" included, would repeat at each build what is known once the bundle is
  * written. Each .js file by name and bytes, in name order.
  */
+/**
+ * Two dependencies load much more than gekkan calls, and the email stage loads them in
+ * every build that makes an email. juice's main file adds `juiceFile`/`juiceResources`
+ * (fetching remote CSS, web-resource-inliner) to the function its `client.js` exports;
+ * gekkan calls only that function. juice calls only `cheerio.load`, which cheerio's main
+ * file re-exports from `load-parse.js` next to `fromURL` and stream decoding (undici,
+ * iconv-lite, parse5's stream parser). The same functions, without the rest: esbuild
+ * resolves these two imports to those files.
+ */
+const LEAN_IMPORTS = {
+  name: "lean-imports",
+  setup(build) {
+    const fileOf = (pkg, file) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
+    build.onResolve({ filter: /^juice$/ }, () => ({ path: fileOf("juice", "client.js") }));
+    build.onResolve({ filter: /^cheerio$/ }, (args) => (args.importer.includes(`${sep}juice${sep}`) ? { path: fileOf("cheerio", join("dist", "commonjs", "load-parse.js")) } : undefined));
+  },
+};
+
 export const CODE_DIGEST = "code-digest";
 
 export function codeDigest(dir) {
@@ -58,6 +78,7 @@ export async function bundle(lib = LIB) {
     platform: "node",
     target: "node20.19",
     external: EXTERNAL,
+    plugins: [LEAN_IMPORTS],
     // CommonJS dependencies (gray-matter, juice, …) call require() for Node's own modules.
     banner: { js: 'import { createRequire as __gekkanRequire } from "node:module"; const require = __gekkanRequire(import.meta.url);' },
     // Names in chunk files are hashes of their content: the same sources give the same bundle.
