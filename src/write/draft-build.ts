@@ -1,4 +1,4 @@
-import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { compiledModule } from "../compiled-module.js";
@@ -21,10 +21,14 @@ export interface DraftSource {
 export interface Draft {
   folder: string;
   source: DraftSource;
-  /** The paths linked; undefined when the draft failed or was dropped (its folder is removed, and publishing starts afresh). */
+  /** The paths linked; undefined when the draft failed or was stopped (publishing starts afresh). */
   linked: Promise<ReadonlySet<string> | undefined>;
-  /** Stops the draft wherever it is and removes its folder. */
-  drop: () => Promise<void>;
+  /**
+   * Stops the draft wherever it is. Its folder stays in the store: removing
+   * thousands of files would keep an author waiting for an error message,
+   * and the next build makes its own draft from it.
+   */
+  stop: () => Promise<void>;
 }
 
 /**
@@ -116,15 +120,11 @@ export function startDraft(folder: string, source: DraftSource, old?: string): D
     worker.once("message", (paths: string[]) => resolve(new Set(paths)));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the draft stopped (exit ${code})`)));
-  }).catch(() => {
-    // Publishing makes the folder without it.
-    rmSync(folder, { recursive: true, force: true });
-    return undefined;
-  });
-  const drop = async () => {
+    // Publishing then makes a folder of its own. This one is left as it is: the next build makes its draft from it (see recycleInto) or removes it.
+  }).catch(() => undefined);
+  const stop = async () => {
     await worker.terminate();
     await linked;
-    rmSync(folder, { recursive: true, force: true });
   };
-  return { folder, source, linked, drop };
+  return { folder, source, linked, stop };
 }

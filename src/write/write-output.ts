@@ -52,11 +52,12 @@ export interface OutputWriter {
 /**
  * Takes `out` for one build before its site is made: locks it, and starts
  * removing every build but the current one. The build that a write
- * replaces stays until the next build opens the output, which removes it
- * while that build is still working on its site, instead of deleting
- * thousands of files while the author waits. Given the record of the
- * current build (`earlier`), it also starts the new build folder from it
- * (see draft-build.ts); a write with that same record finishes it.
+ * replaces stays until the next build opens the output. Given the record
+ * of the current build (`earlier`), that next build turns the replaced
+ * build into its own new folder (see recycleInto in draft-build.ts) while
+ * it is still working on its site, and a write with that same record
+ * finishes it; other builds in the store are removed meanwhile on a thread
+ * of their own, instead of deleting thousands of files while the author waits.
  */
 export async function openOutput(out: string, earlier?: Earlier): Promise<OutputWriter> {
   const place = outputPlace(out);
@@ -85,8 +86,8 @@ export async function openOutput(out: string, earlier?: Earlier): Promise<Output
       return publish(place, output, record, leftovers, started);
     },
     close: async () => {
-      // A build that failed before publishing leaves no folder behind.
-      if (draft !== undefined) await draft.drop();
+      // A build that failed before publishing leaves its draft for the next build (see Draft.stop).
+      if (draft !== undefined) await draft.stop();
       await leftovers.catch(() => undefined);
       await lock.release();
     },
@@ -119,7 +120,7 @@ async function publish(place: OutputPlace, output: OutputSet, earlier: Earlier |
   const usable = current !== undefined && earlier?.build === current ? earlier : undefined;
   // A build folder has one record: a draft from it is good for any copy of that record.
   const drafted = draft !== undefined && usable !== undefined && draft.source.build === usable.build ? await draft.linked : undefined;
-  if (draft !== undefined && drafted === undefined) await draft.drop();
+  if (draft !== undefined && drafted === undefined) await draft.stop();
   const build = drafted === undefined || draft === undefined ? newBuildFolder(place) : draft.folder;
   const { files, linked } = await guard(async () => {
     try {

@@ -174,16 +174,31 @@ describe("the draft of the next build", () => {
     }
   });
 
-  it("is removed when the build publishes nothing (its content had errors): the store holds the current build alone", async () => {
+  it("is left when the build publishes nothing (its content had errors), and the next build makes its folder from it", async () => {
     const work = tempDir("draft-");
     try {
       const out = join(work.path, "dist");
       const first = await writeOutput(out, outputOf(site));
-      const writer = await openOutput(out, { build: first.build, files: first.files });
-      expect(await draftOf(out, first.build)).toBeDefined();
-      await writer.close();
-      expect(builds(out)).toEqual([first.build.slice(store(out).length + 1)]);
+      const record = { build: first.build, files: first.files };
+      const failed = await openOutput(out, record);
+      const draft = await draftOf(out, first.build);
+      expect(draft).toBeDefined();
+      await failed.close();
+      expect(builds(out).sort()).toEqual([first.build, draft as string].map((b) => b.slice(store(out).length + 1)).sort());
       expect(tree(out).files).toEqual(site);
+      const draftInode = inode(draft as string);
+      const next = new Map([...site, ["issues/3/index.html", "third"]]);
+      const writer = await openOutput(out, record);
+      let written: Written;
+      try {
+        written = await writer.write(outputOf(next), record);
+      } finally {
+        await writer.close();
+      }
+      expect(tree(out).files).toEqual(next);
+      expect(written.linked).toBe(3);
+      expect(inode(written.build)).toBe(draftInode);
+      expect(builds(out).sort()).toEqual([first.build, written.build].map((b) => b.slice(store(out).length + 1)).sort());
     } finally {
       work.remove();
     }
