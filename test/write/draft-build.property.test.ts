@@ -84,6 +84,23 @@ function inode(file: string): number | undefined {
 
 const published = (out: string) => resolve(dirname(out), readlinkSync(out));
 
+/**
+ * The published build holds exactly `next` and its folders; a file is a link
+ * to the last build's (`previous`) exactly when it has the same text there
+ * and nobody touched it.
+ */
+function expectPublished(out: string, written: Written, previousBuild: string, shape: { previous: Files; tampered: Set<string>; next: Files }): void {
+  const now = tree(published(out));
+  expect(now.files).toEqual(shape.next);
+  expect(now.dirs).toEqual(foldersOf(shape.next));
+  const carried = [...shape.next].filter(([p, t]) => shape.previous.get(p) === t && !shape.tampered.has(p)).map(([p]) => p);
+  expect(written.linked).toBe(carried.length);
+  for (const p of shape.next.keys()) {
+    const same = lstatSync(join(written.build, p)).ino === inode(join(previousBuild, p));
+    expect(same, p).toBe(carried.includes(p));
+  }
+}
+
 async function check(withDraft: boolean, shape: { previous: Files; tampered: Set<string>; next: Files }): Promise<void> {
   const work = tempDir("draft-");
   try {
@@ -101,15 +118,7 @@ async function check(withDraft: boolean, shape: { previous: Files; tampered: Set
     } finally {
       await writer.close();
     }
-    const now = tree(published(out));
-    expect(now.files).toEqual(shape.next);
-    expect(now.dirs).toEqual(foldersOf(shape.next));
-    const carried = [...shape.next].filter(([p, t]) => shape.previous.get(p) === t && !shape.tampered.has(p)).map(([p]) => p);
-    expect(written.linked).toBe(carried.length);
-    for (const p of shape.next.keys()) {
-      const same = lstatSync(join(written.build, p)).ino === inode(join(first.build, p));
-      expect(same, p).toBe(carried.includes(p));
-    }
+    expectPublished(out, written, first.build, shape);
   } finally {
     work.remove();
   }
@@ -227,8 +236,9 @@ function mess(folder: string, outside: string, chain: Chain): void {
   });
   for (const [what, p] of chain.mess) {
     const target = join(folder, "x", p);
-    // One thing a path: writing to a FIFO made before would wait for a reader forever.
-    if (inode(target) !== undefined) continue;
+    // One thing a path: writing to a FIFO made before would wait for a reader forever, and
+    // a path through a link made before would put the mess outside the folder.
+    if (inode(target) !== undefined || throughLink(folder, target)) continue;
     mkdirSync(dirname(target), { recursive: true });
     if (what === "file") writeFileSync(target, "stray");
     else if (what === "link-out") symlinkSync(outside, target);
@@ -237,6 +247,14 @@ function mess(folder: string, outside: string, chain: Chain): void {
     else if (what === "fifo") execFileSync("mkfifo", [target]);
     else mkdirSync(join(folder, p, "deeper"), { recursive: true });
   }
+}
+
+/** Whether a folder on the way from `root` to `target` is a symbolic link. */
+function throughLink(root: string, target: string): boolean {
+  for (let dir = dirname(target); dir.length > root.length; dir = dirname(dir)) {
+    if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink() === true) return true;
+  }
+  return false;
 }
 
 async function checkRecycled(chain: Chain): Promise<void> {
@@ -267,15 +285,7 @@ async function checkRecycled(chain: Chain): Promise<void> {
     }
     expect(tree(second.build)).toEqual(before);
     expect(tree(outside).files).toEqual(new Map([["keep.txt", "not the site's"]]));
-    const now = tree(published(out));
-    expect(now.files).toEqual(chain.next);
-    expect(now.dirs).toEqual(foldersOf(chain.next));
-    const carried = [...chain.next].filter(([p, t]) => chain.previous.get(p) === t && !chain.tampered.has(p)).map(([p]) => p);
-    expect(written.linked).toBe(carried.length);
-    for (const p of chain.next.keys()) {
-      const same = lstatSync(join(written.build, p)).ino === inode(join(second.build, p));
-      expect(same, p).toBe(carried.includes(p));
-    }
+    expectPublished(out, written, second.build, chain);
     // The new build is the old folder, edited: the store holds the current build and the new one.
     expect(lstatSync(written.build).ino).toBe(recycled);
     expect(readdirSync(dirname(written.build)).filter((name) => name !== "lock").sort()).toEqual([second.build, written.build].map((b) => b.slice(dirname(b).length + 1)).sort());
