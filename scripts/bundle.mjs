@@ -36,12 +36,6 @@ const ENTRIES = {
 const EXTERNAL = ["pagefind", "@pagefind/*", "piscina", "vnu-jar"];
 
 /**
- * The bundle's code digest, written beside it: every build puts gekkan's code into its
- * cache keys (src/incremental/fingerprint.ts), and hashing 7 MB of bundle on every run,
- * "nothing changed" included, would repeat at each build what is known once the bundle is
- * written. Each .js file by name and bytes, in name order.
- */
-/**
  * Two dependencies load much more than gekkan calls, and the email stage loads them in
  * every build that makes an email. juice's main file adds `juiceFile`/`juiceResources`
  * (fetching remote CSS, web-resource-inliner) to the function its `client.js` exports;
@@ -59,6 +53,12 @@ const LEAN_IMPORTS = {
   },
 };
 
+/**
+ * The bundle's code digest, written beside it: every build puts gekkan's code into its
+ * cache keys (src/incremental/fingerprint.ts), and hashing 7 MB of bundle on every run,
+ * "nothing changed" included, would repeat at each build what is known once the bundle is
+ * written. Each .js file by name and bytes, in name order.
+ */
 export const CODE_DIGEST = "code-digest";
 
 export function codeDigest(dir) {

@@ -1,7 +1,8 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTree, tempDir, type TempDir } from "../helpers/temp-site.js";
@@ -99,4 +100,15 @@ describe("the bundled CLI", () => {
     expect(message.length).toBeGreaterThan(1000);
     expect(message).toEqual(readFileSync(join(work.path, "unbundled.eml")));
   }, 60_000);
+
+  it("loads juice and cheerio through the files that hold the functions gekkan calls, and leaves the rest out", () => {
+    // The premise of scripts/bundle.mjs's lean imports: the same function objects, not look-alikes.
+    const require = createRequire(import.meta.url);
+    const inPackage = (pkg: string, file: string) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
+    expect(require(inPackage("juice", "client.js"))).toBe(require("juice"));
+    expect(require(inPackage("cheerio", join("dist", "commonjs", "load-parse.js"))).load).toBe(require("cheerio").load);
+    const bundle = readdirSync(join(pkg, "lib", "bundle")).filter((name) => name.endsWith(".js")).map((name) => readFileSync(join(pkg, "lib", "bundle", name), "utf8"));
+    expect(bundle.some((code) => code.includes("juiceClient"))).toBe(true);
+    for (const left of ["node_modules/undici/", "node_modules/web-resource-inliner/"]) expect(bundle.some((code) => code.includes(left)), left).toBe(false);
+  });
 });
