@@ -1,4 +1,4 @@
-import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
+import { linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { compiledModule } from "../compiled-module.js";
@@ -101,16 +101,18 @@ function prune(dir: string, prefix: string, wanted: ReadonlyMap<string, FileReco
  * there is one, else from nothing.
  */
 export function makeDraft(folder: string, source: DraftSource, old: string | undefined): string[] {
-  if (old !== undefined) {
-    try {
-      renameSync(old, folder);
-      return recycleInto(folder, source);
-    } catch (error) {
-      // Gone meanwhile: a fresh folder does. Any other failure stops the draft (see startDraft).
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || existsSync(folder)) throw error;
-    }
+  return old !== undefined && moved(old, folder) ? recycleInto(folder, source) : linkIntact(folder, source);
+}
+
+/** Renames `from` to `to`; false when `from` is gone (then a fresh folder does). Any other failure stops the draft (see startDraft). */
+function moved(from: string, to: string): boolean {
+  try {
+    renameSync(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
   }
-  return linkIntact(folder, source);
 }
 
 /** Starts a draft of `folder` from `source` (and `old`, see makeDraft) on a worker thread. */
