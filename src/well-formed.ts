@@ -8,13 +8,10 @@
  * before encoding, and a page would read differently cached and uncached.
  */
 export function wellFormed(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(LONE_SURROGATE, "\uFFFD");
+  if (typeof value === "string") return value.toWellFormed();
   if (Array.isArray(value)) return value.map(wellFormed);
   if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [wellFormed(key), wellFormed(item)]));
   }
   return value;
 }
-
-/** With the u flag a pair is one code point: only a half standing alone is a Surrogate. */
-const LONE_SURROGATE = /\p{Surrogate}/gu;
