@@ -60,7 +60,10 @@ export function excessiveNesting(body: string, limit: number): NestingFound | un
  * Open container directives, counted so a `:::` line only closes one when it
  * surely does: micromark checks a directive's closing fence right after the
  * containers around it continue, so the fence must sit among the same block
- * quotes, no new list item, at the opening's column (up to three more). A fence
+ * quotes, no new list item, at the opening's column (up to three more), and
+ * with at most three columns of white space before it whatever the opening's
+ * indentation (four make it content: micromark reads a fence's indent with
+ * the limit of indented code, not from the opening). A fence
  * in fewer quotes or further left ends the directive too, unless a paragraph
  * was open (then the line may be a lazy continuation); anything else keeps it
  * counted, which can only overstate the depth.
@@ -88,7 +91,7 @@ class OpenDirectives {
 
   close(prefix: Prefix): void {
     const top = this.stack.at(-1);
-    if (top === undefined || prefix.markers > prefix.quotes || prefix.quotes > top.quotes || prefix.column > top.column + 3) return;
+    if (top === undefined || prefix.markers > prefix.quotes || prefix.quotes > top.quotes || prefix.column > top.column + 3 || prefix.gap > 3) return;
     const sameContainers = prefix.quotes === top.quotes && prefix.column >= top.column;
     if (sameContainers || !this.paragraphMayBeOpen) this.stack.pop();
     this.paragraphMayBeOpen = false;
@@ -104,6 +107,8 @@ interface Prefix {
   column: number;
   /** Columns of white space before the first list or footnote marker (tabs to the next multiple of 4). */
   indent: number;
+  /** Columns of the white space right before `rest` (after the last marker, or from the line's start). */
+  gap: number;
   /** Index of the first character after the prefix (`stop` for a blank line). */
   rest: number;
   /** How many of the markers open footnote definitions. */
@@ -116,6 +121,7 @@ function containerPrefix(text: string, start: number, stop: number): Prefix {
   let i = start;
   let column = 0;
   let indent = 0;
+  let gap = 0;
   let markers = 0;
   let footnotes = 0;
   let quotes = 0;
@@ -123,9 +129,11 @@ function containerPrefix(text: string, start: number, stop: number): Prefix {
   // white space before the first new list item can continue an older one.
   let opened = false;
   for (;;) {
+    gap = 0;
     while (i < stop && (text[i] === " " || text[i] === "\t")) {
       const width = text[i] === "\t" ? 4 - (column % 4) : 1;
       column += width;
+      gap += width;
       if (!opened) indent += width;
       i++;
     }
@@ -139,7 +147,7 @@ function containerPrefix(text: string, start: number, stop: number): Prefix {
     i += width;
     column += width;
   }
-  return { markers, quotes, column, indent, rest: i, footnotes };
+  return { markers, quotes, column, indent, gap, rest: i, footnotes };
 }
 
 /** Width of the container marker at `i` (`>`, `-`, `1.`, `[^note]:`), or 0. */

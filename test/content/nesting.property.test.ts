@@ -55,6 +55,7 @@ describe("nesting pre-scan", () => {
     ["a lazy ::: after a quoted paragraph in a listed block", "- :::qa\n  > text\n:::\n  > > > x\n"],
     ["a ::: indented as code inside a block", ":::qa\n\n        :::\n> > x\n"],
     ["a ::: in a new list item inside a block", ":::qa\n- :::\n  > > x\n"],
+    ["a ::: indented four columns under an indented block's opening", "   :::qa\n    :::\n> text\n"],
   ])("%s is not taken for the block's end", (_name, markdown) => {
     expect(estimate(markdown)).toBeGreaterThanOrEqual(realDepth(markdown));
   });
