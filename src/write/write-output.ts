@@ -1,4 +1,4 @@
-import { linkSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { type Dirent, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { lstat, mkdir, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
@@ -69,9 +69,11 @@ export async function openOutput(out: string, earlier?: Earlier): Promise<Output
     await guard(() => restoreEarlier(place), "restore", place.out);
     const current = currentBuild(place);
     const drafting = current !== undefined && earlier?.build === current;
+    // One listing: the folder the draft is made from is picked among what is removed otherwise.
+    const stored = listOrNone(place.store);
     // The draft is made from the build before the current one: see recycleInto.
-    const old = drafting ? replacedBuild(place, current) : undefined;
-    leftovers = removeOthers(place, new Set([current, old].filter((path) => path !== undefined)));
+    const old = drafting ? replacedBuild(place, stored, current) : undefined;
+    leftovers = removeOthers(place, stored, new Set([current, old].filter((path) => path !== undefined)));
     leftovers.catch(() => undefined);
     if (drafting) draft = startDraft(newBuildFolder(place), earlier, old);
   } catch (error) {
@@ -108,9 +110,9 @@ function newBuildFolder(place: OutputPlace): string {
  * build replaced, or one a killed build left. Only a real folder named as
  * gekkan names builds; anything it holds is checked file by file anyway.
  */
-function replacedBuild(place: OutputPlace, current: string): string | undefined {
-  const named = listOrNone(place.store).filter((name) => BUILD_NAME.test(name)).map((name) => join(place.store, name));
-  return named.filter((path) => path !== current && lstatSync(path, { throwIfNoEntry: false })?.isDirectory() === true).sort().at(-1);
+function replacedBuild(place: OutputPlace, stored: readonly Dirent[], current: string): string | undefined {
+  const folders = stored.filter((entry) => entry.isDirectory() && BUILD_NAME.test(entry.name)).map((entry) => join(place.store, entry.name));
+  return folders.filter((path) => path !== current).sort().at(-1);
 }
 
 const BUILD_NAME = /^b[0-9a-z]+-\d+-[0-9a-f]{8}$/;
@@ -255,15 +257,15 @@ async function restoreEarlier(place: OutputPlace): Promise<void> {
 }
 
 /**
- * Removes every build in the store but `keep`, and temp links of killed
- * builds beside `out`. What goes is listed now, synchronously: a build
- * folder made after this call is never among it.
+ * Removes every entry of the store in `stored` but `keep`, and temp links
+ * of killed builds beside `out`. What goes is what was listed before any
+ * folder of this build was made: a build folder made later is never among it.
  */
-function removeOthers(place: OutputPlace, keep: ReadonlySet<string>): Promise<unknown> {
-  const doomed = listOrNone(place.store).filter((name) => name !== "lock").map((name) => join(place.store, name));
+function removeOthers(place: OutputPlace, stored: readonly Dirent[], keep: ReadonlySet<string>): Promise<unknown> {
+  const doomed = stored.filter((entry) => entry.name !== "lock").map((entry) => join(place.store, entry.name));
   const prefix = `.${basename(place.out)}.`;
   // `.link-*`: this scheme's temp links; `.building-*`/`.old-*`: folders earlier gekkan versions left behind.
-  const strays = listOrNone(dirname(place.out)).filter((name) => name.startsWith(prefix) && /^\.[^/]+\.(?:link|building|old)-/.test(name)).map((name) => join(dirname(place.out), name));
+  const strays = listOrNone(dirname(place.out)).map((entry) => entry.name).filter((name) => name.startsWith(prefix) && /^\.[^/]+\.(?:link|building|old)-/.test(name)).map((name) => join(dirname(place.out), name));
   return removeAside([...doomed, ...strays].filter((path) => !keep.has(path)));
 }
 
@@ -282,10 +284,10 @@ function removeAside(paths: readonly string[]): Promise<unknown> {
   }).catch(() => Promise.all(paths.map((path) => rm(path, { recursive: true, force: true }))));
 }
 
-/** The names in `dir`; none when it cannot be read. */
-function listOrNone(dir: string): string[] {
+/** The entries of `dir` (a link is a link, not what it points at); none when it cannot be read. */
+function listOrNone(dir: string): Dirent[] {
   try {
-    return readdirSync(dir);
+    return readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
