@@ -235,7 +235,9 @@ describe("search", () => {
       });
       expect(placeholder.opacity).toBe("1");
       await page.fill(".pagefind-ui__search-input", "pacemaker");
-      await page.waitForSelector(".pagefind-ui__result-excerpt");
+      // Pagefind UI shows a placeholder title and excerpt (class pagefind-ui__loading) for each result until its fragment loads.
+      await page.waitForSelector(".pagefind-ui__result-title .pagefind-ui__result-link");
+      await page.waitForFunction(() => document.querySelector(".pagefind-ui__result-title.pagefind-ui__loading, .pagefind-ui__result-excerpt.pagefind-ui__loading") === null);
       const title = await page.$eval(".pagefind-ui__result-title .pagefind-ui__result-link", (a) => {
         const style = getComputedStyle(a);
         return { underline: style.textDecorationLine, color: style.color, link: getComputedStyle(document.querySelector(".site-header nav a:not([aria-current])")!).color };
