@@ -12,7 +12,8 @@
 // runs in both cases.  Then, if gekkan is compiled, the dev loop: `gekkan dev` + SSE, N edits.
 //
 // Installs nothing silently: bench/peers is `npm ci`-ed (announced) when its node_modules is
-// missing; Hugo is never installed (the note says how), it is skipped with a visible note.
+// missing, and Hugo, when not on PATH, is installed from Debian (announced, as root or with
+// passwordless sudo); where it cannot be, or with --skip-hugo, it is skipped with a visible note.
 import { spawn, spawnSync } from "node:child_process";
 import {
   existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdtempSync, statSync,
@@ -23,6 +24,7 @@ import { fileURLToPath } from "node:url";
 import http from "node:http";
 import net from "node:net";
 import { ensureCorpus, DEFAULT_SEED } from "./corpus.mjs";
+import { aptInstall, installAccess } from "../scripts/apt-install.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, "..");
@@ -82,6 +84,31 @@ function percentile(xs, p) { // nearest-rank
 function which(cmd) {
   const r = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim() : null;
+}
+
+/**
+ * Hugo is one of the two peers the README's ratios are against, so a machine
+ * without it gets the Debian package (announced, as the test tools are:
+ * scripts/apt-install.mjs). Where nothing can be installed the run goes on
+ * without Hugo and says so in the results; --skip-hugo never installs.
+ */
+function installHugo(addNote) {
+  const how = "`apt-get update && apt-get install -y hugo` (Debian package `hugo`), or pass --skip-hugo";
+  const access = installAccess();
+  if (!access.ok) {
+    addNote(`Hugo not found on PATH and ${access.why === "no-apt" ? "apt-get is missing" : "not root (no passwordless sudo)"}, so Hugo was skipped. To include it: ${how}.`);
+    return null;
+  }
+  log("Hugo not found on PATH: installing the Debian package `hugo` (pass --skip-hugo to run without it)...");
+  try {
+    aptInstall(access, ["hugo"], log);
+  } catch (error) {
+    addNote(`Hugo could not be installed (${error.message}), so Hugo was skipped. To include it: ${how}.`);
+    return null;
+  }
+  const path = which("hugo");
+  if (!path) addNote(`Hugo was installed but is not on PATH, so Hugo was skipped. To include it: ${how}.`);
+  return path;
 }
 
 // ---- /proc sampling of a process tree -------------------------------------------------------
@@ -535,9 +562,8 @@ async function main() {
   let hugoVersion = null;
   if (args.skipHugo) addNote("Hugo skipped (--skip-hugo).");
   else {
-    hugoPath = which("hugo");
-    if (!hugoPath) addNote("Hugo not found on PATH, Hugo skipped. To include it: `apt-get update && apt-get install -y hugo` (Debian package `hugo`).");
-    else hugoVersion = spawnSync(hugoPath, ["version"], { encoding: "utf8" }).stdout.trim();
+    hugoPath = which("hugo") ?? installHugo(addNote);
+    if (hugoPath) hugoVersion = spawnSync(hugoPath, ["version"], { encoding: "utf8" }).stdout.trim();
   }
 
   const machine = machineInfo();

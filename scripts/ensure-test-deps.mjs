@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium, isExecutable, onPath } from './find-executable.mjs';
+import { aptInstall, installAccess, runAnnounced } from './apt-install.mjs';
 
 const MIN_JAVA = 11;
 
@@ -54,32 +55,6 @@ function hasCjkFont() {
   return d.status === 0 && d.stdout.includes('install ok installed');
 }
 
-function isRoot() {
-  return typeof process.getuid === 'function' && process.getuid() === 0;
-}
-
-/** Non-root with passwordless sudo (e.g. GitHub Actions runners) can still install. */
-function canSudo() {
-  if (!onPath('sudo')) return false;
-  const r = spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore', timeout: 10_000 });
-  return r.status === 0;
-}
-
-function run(cmd, args, useSudo) {
-  const [file, argv] = useSudo
-    ? ['sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', cmd, ...args]]
-    : [cmd, args];
-  log(`$ ${useSudo ? 'sudo ' : ''}${cmd} ${args.join(' ')}`);
-  const started = Date.now();
-  const r = spawnSync(file, argv, {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (r.error) throw new Error(`could not run ${cmd}: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with status ${r.status}`);
-  log(`  done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-}
-
 function fail(lines) {
   console.error('');
   console.error('[test-deps] ERROR: required test tools are missing.');
@@ -111,17 +86,16 @@ function main() {
 
   if (missing.length > 0) {
     log(`missing: ${missing.join(', ')}${state.java.error ? ` (${state.java.error})` : ''}`);
-    const aptGet = onPath('apt-get') ?? (isExecutable('/usr/bin/apt-get') ? '/usr/bin/apt-get' : null);
     const installCmd = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
-    const useSudo = !isRoot() && canSudo();
-    if (!isRoot() && !useSudo) {
+    const access = installAccess();
+    if (!access.ok && access.why === 'not-root') {
       fail([
         `Not running as root (and no passwordless sudo), so cannot install: ${missing.join(', ')}.`,
         `Install them yourself, e.g.: sudo apt-get update && sudo ${installCmd}`,
         'Alternatively set CHROMIUM_PATH to a Chromium/Chrome binary and JAVA_HOME to a Java >= 11 runtime.',
       ]);
     }
-    if (!aptGet) {
+    if (!access.ok) {
       fail([
         `apt-get not found, so cannot install: ${missing.join(', ')}.`,
         'Install Chromium (or Chrome), a Japanese font (Noto CJK) and Java >= 11 with your package manager,',
@@ -133,15 +107,10 @@ function main() {
       if (missing.includes('default-jre-headless')) {
         // Slim Debian images omit /usr/share/man, which makes the JRE's
         // postinst (update-alternatives for java.1.gz) fail.
-        if (useSudo) run('mkdir', ['-p', '/usr/share/man/man1'], true);
+        if (access.sudo) runAnnounced('mkdir', ['-p', '/usr/share/man/man1'], true, log);
         else mkdirSync('/usr/share/man/man1', { recursive: true });
       }
-      run(aptGet, ['-q', '-o', 'DPkg::Lock::Timeout=300', 'update'], useSudo);
-      run(aptGet, [
-        '-q', '-o', 'DPkg::Lock::Timeout=300',
-        'install', '-y', '--no-install-recommends',
-        ...missing,
-      ], useSudo);
+      aptInstall(access, missing, log);
     } catch (err) {
       fail([
         `Installation failed: ${err instanceof Error ? err.message : String(err)}`,
