@@ -25,6 +25,7 @@ import http from "node:http";
 import net from "node:net";
 import { ensureCorpus, DEFAULT_SEED } from "./corpus.mjs";
 import { aptInstall, installAccess } from "../scripts/apt-install.mjs";
+import { onPath } from "../scripts/find-executable.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, "..");
@@ -81,11 +82,6 @@ function percentile(xs, p) { // nearest-rank
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-function which(cmd) {
-  const r = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
-  return r.status === 0 ? r.stdout.trim() : null;
-}
-
 /**
  * Hugo is one of the two peers the README's ratios are against, so a machine
  * without it gets the Debian package (announced, as the test tools are:
@@ -106,7 +102,7 @@ function installHugo(addNote) {
     addNote(`Hugo could not be installed (${error.message}), so Hugo was skipped. To include it: ${how}.`);
     return null;
   }
-  const path = which("hugo");
+  const path = onPath("hugo");
   if (!path) addNote(`Hugo was installed but is not on PATH, so Hugo was skipped. To include it: ${how}.`);
   return path;
 }
@@ -562,7 +558,7 @@ async function main() {
   let hugoVersion = null;
   if (args.skipHugo) addNote("Hugo skipped (--skip-hugo).");
   else {
-    hugoPath = which("hugo") ?? installHugo(addNote);
+    hugoPath = onPath("hugo") ?? installHugo(addNote);
     if (hugoPath) hugoVersion = spawnSync(hugoPath, ["version"], { encoding: "utf8" }).stdout.trim();
   }
 

@@ -7,19 +7,19 @@
 import { spawnSync } from 'node:child_process';
 import { isExecutable, onPath } from './find-executable.mjs';
 
-export function isRoot() {
+function isRoot() {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
 /** Non-root with passwordless sudo (e.g. GitHub Actions runners) can still install. */
-export function canSudo() {
+function canSudo() {
   if (!onPath('sudo')) return false;
   const r = spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore', timeout: 10_000 });
   return r.status === 0;
 }
 
 /** @returns {string | null} */
-export function aptGetPath() {
+function aptGetPath() {
   return onPath('apt-get') ?? (isExecutable('/usr/bin/apt-get') ? '/usr/bin/apt-get' : null);
 }
 
@@ -28,8 +28,9 @@ export function aptGetPath() {
  * @returns {{ ok: true, aptGet: string, sudo: boolean } | { ok: false, why: 'not-root' | 'no-apt' }}
  */
 export function installAccess() {
-  const sudo = !isRoot() && canSudo();
-  if (!isRoot() && !sudo) return { ok: false, why: 'not-root' };
+  const root = isRoot();
+  const sudo = !root && canSudo();
+  if (!root && !sudo) return { ok: false, why: 'not-root' };
   const aptGet = aptGetPath();
   if (aptGet === null) return { ok: false, why: 'no-apt' };
   return { ok: true, aptGet, sudo };
