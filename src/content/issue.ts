@@ -10,6 +10,7 @@ import { excessiveMarkers } from "./inline-density.js";
 import { languageSuffixProblem } from "./language-suffix.js";
 import { controlsInData } from "./front-matter-controls.js";
 import { skeletonLeftover } from "./leftovers.js";
+import { findPlaceholder, placeholderAdvice } from "../placeholder.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { describeValue, diagnostic } from "../diagnostics.js";
 
@@ -82,7 +83,9 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   const suffix = languageSuffixProblem(file, fields.lang, context.defaultLang, context.languages, { lang: fields.lang === undefined ? undefined : locate(["lang"], "value"), issue: { line: numberLine, column: 1 } });
   if (suffix) return { ok: false, messages: [suffix] };
   if (!fields.draft) {
-    // The example text of `gekkan new` must never be published; a draft may keep it.
+    // The example text of `gekkan new` and template placeholders must never be published; a draft may keep them.
+    const placeholders = placeholderFields(file, fields, locate);
+    if (placeholders.length > 0) return { ok: false, messages: placeholders };
     const leftover = skeletonLeftover(file, body, bodyLine);
     if (leftover) return { ok: false, messages: [leftover] };
   }
@@ -106,6 +109,16 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       slugLine: locate([fields.slug ? "slug" : "date"], "key")?.line ?? 1,
     },
   };
+}
+
+/** Front-matter text readers see (title, summary, authors) that still holds a template placeholder, one message per field. */
+function placeholderFields(file: string, fields: { title: string; summary?: string | undefined; authors: string[] }, locate: (path: readonly PropertyKey[]) => { line: number; column: number } | undefined): VFileMessage[] {
+  const texts: Array<[path: PropertyKey[], name: string, text: string]> = [[["title"], "title", fields.title], [["summary"], "summary", fields.summary ?? ""]];
+  fields.authors.forEach((author, i) => texts.push([["authors", i], "author", author]));
+  return texts.flatMap(([path, field, text]) => {
+    const found = findPlaceholder(text);
+    return found === undefined ? [] : [diagnostic(file, placeholderAdvice(found, { field }), locate(path), "template-placeholder")];
+  });
 }
 
 /** Paragraphs packed with emphasis and link markers, which the parser reads in quadratic time. */

@@ -26,7 +26,7 @@ export function createIssueRenderer(context: RenderContext): (file: string, byte
   return (file, bytes) => {
     const parsed = parseIssue(file, bytes, context);
     if (!parsed.ok) return parsed;
-    const rendered = markdown({ file, body: parsed.issue.body, bodyLine: parsed.issue.bodyLine });
+    const rendered = markdown({ file, body: parsed.issue.body, bodyLine: parsed.issue.bodyLine, draft: parsed.issue.draft });
     if (!rendered.ok) return rendered;
     const { body: _markdown, ...issue } = parsed.issue;
     return { ok: true, value: { issue, body: rendered.body } };

@@ -14,6 +14,7 @@ import { remarkContainerDirective } from "./plugins/remark-container-directive.j
 import { rehypeRawHtml } from "./plugins/rehype-raw-html.js";
 import { bodyOutline } from "./outline.js";
 import { remarkNearMissBlocks } from "./plugins/remark-near-miss-blocks.js";
+import { PLACEHOLDER_RULE, remarkTemplatePlaceholders } from "./plugins/remark-template-placeholders.js";
 import { remarkDepthLimit } from "./plugins/remark-depth-limit.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeFootnoteLinks } from "./plugins/rehype-footnote-links.js";
@@ -36,6 +37,8 @@ export interface MarkdownSource {
   body: string;
   /** File line of the body's first line. */
   bodyLine: number;
+  /** A draft may keep template placeholders (`{{ name }}`) while it is written: they are not errors in it. */
+  draft?: boolean | undefined;
 }
 
 export type MarkdownResult = { ok: true; body: RenderedBody } | { ok: false; messages: VFileMessage[] };
@@ -55,7 +58,7 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
     // Leading newlines make every position a file position: no offset maths later.
     const file = new VFile({ path: source.file, value: "\n".repeat(Math.max(0, source.bodyLine - 1)) + source.body });
     const tree = processor.runSync(processor.parse(file), file);
-    const errors = file.messages.filter((m) => m.fatal !== false);
+    const errors = file.messages.filter((m) => m.fatal !== false && !(source.draft === true && m.ruleId === PLACEHOLDER_RULE));
     if (errors.length > 0) return { ok: false, messages: errors };
     const html = processor.stringify(tree, file);
     const rendered = (file.data as { rendered?: RenderedBody }).rendered;
@@ -75,6 +78,8 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkGfm)
     .use(remarkContainerDirective)
     .use(remarkDepthLimit, { limit: options.nestingDepth })
+    // Before the blocks become placeholders of gekkan's own: their attributes and text are the author's.
+    .use(remarkTemplatePlaceholders)
     .use(remarkBlocks, { components: options.components, token })
     .use(remarkNearMissBlocks)
     // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
