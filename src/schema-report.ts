@@ -43,7 +43,7 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
       for (const key of issue.keys) {
         const path = [...issue.path, key];
         const hint = didYouMean(key, known, name) || `; expected one of ${known.map(name).join(", ")}`;
-        const reason = `unknown ${options.noun} ${name(pathLabel(path))}${hint}`;
+        const reason = `unknown ${options.noun} ${fieldName(path, name)}${hint}`;
         messages.push(diagnostic(options.file, reason, options.locate(path, "key") ?? options.start, options.ruleId));
       }
       continue;
@@ -53,19 +53,29 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
     const input = (issue as { input?: unknown }).input;
     if (input === undefined && issue.code === "invalid_type") {
       if (explained.has(label)) continue;
-      const reason = `missing required ${options.noun} ${name(label)}: expected ${expected}`;
+      const reason = `missing required ${options.noun} ${fieldName(issue.path, name)}: expected ${expected}`;
       messages.push(diagnostic(options.file, reason, options.start, options.ruleId));
       continue;
     }
     const place = options.locate(issue.path, "value");
     const found = describeValue(input, place === undefined ? undefined : options.sourceText?.(issue.path));
-    const reason = `invalid ${options.noun} ${name(label)}: expected ${expected}, found ${found}${customHint(issue)}`;
+    const reason = `invalid ${options.noun} ${fieldName(issue.path, name)}: expected ${expected}, found ${found}${customHint(issue)}${valueHint(issue, input)}`;
     messages.push(diagnostic(options.file, reason, place ?? options.start, options.ruleId));
   }
   return messages;
 }
 
-/** ["tags", 1] → "tags[1]"; ["limits", "issueBytes"] → "limits.issueBytes". */
+/**
+ * A field as authors read it: ["tags", 1] → `"tags" (item 2)`,
+ * ["limits", "issueBytes"] → `"limits.issueBytes"`; list positions are
+ * counted from 1, not written as programmers' indexes.
+ */
+export function fieldName(path: readonly PropertyKey[], quote: (key: string) => string = (key) => `"${key}"`): string {
+  const items = path.filter((segment): segment is number => typeof segment === "number").map((index) => `item ${index + 1}`);
+  return `${quote(dotted(path))}${items.length > 0 ? ` (${items.join(", ")})` : ""}`;
+}
+
+/** ["tags", 1] → "tags[1]": a path as one key, to tell paths apart. */
 function pathLabel(path: readonly PropertyKey[]): string {
   return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? String(segment) : `.${String(segment)}`)).join("");
 }
@@ -91,6 +101,13 @@ function knownKeys(expectations: Readonly<Record<string, string>>, path: readonl
   return Object.keys(expectations)
     .filter((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes("."))
     .map((key) => key.slice(prefix.length));
+}
+
+/** A value that is not one of a fixed set, close to one of them: "release" → did you mean "released"? */
+function valueHint(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code !== "invalid_value" || typeof input !== "string") return "";
+  const values = issue.values.filter((value): value is string => typeof value === "string");
+  return didYouMean(input, values);
 }
 
 /**

@@ -22,6 +22,10 @@ export function editDistance(a: string, b: string): number {
 
 /** "did you mean …" for a mistyped key or name, only when it is close. */
 export function suggest(input: string, candidates: readonly string[]): string | undefined {
+  // Only case or width differs (":::QA", "ＱＡ", "Released"): that one, however short the name.
+  const folded = fold(input);
+  const same = candidates.find((candidate) => fold(candidate) === folded);
+  if (same !== undefined) return same;
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
@@ -39,4 +43,8 @@ export function suggest(input: string, candidates: readonly string[]): string | 
 export function didYouMean(input: string, candidates: readonly string[], format = (s: string) => `"${s}"`): string {
   const best = suggest(input, candidates);
   return best === undefined ? "" : ` — did you mean ${format(best)}?`;
+}
+
+function fold(text: string): string {
+  return text.normalize("NFKC").toLowerCase();
 }

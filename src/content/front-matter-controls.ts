@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic, type Place } from "../diagnostics.js";
 import { describeControl, findControl } from "./control-chars.js";
+import { fieldName } from "../schema-report.js";
 
 /**
  * YAML and JSON escapes ("\0", "\x1b", "\u0007") put control characters into
@@ -13,7 +14,7 @@ export function controlsInData(file: string, data: object, locate: (path: readon
     if (typeof value === "string") {
       const found = findControl(value);
       if (found) {
-        const reason = `${noun} "${label(path)}" holds the invisible character ${describeControl(found.char)}, which no web page or feed may hold; remove the escape that writes it (such as \\x1b, \\u001b or \\0)`;
+        const reason = `${noun} ${fieldName(path)} holds the invisible character ${describeControl(found.char)}, which no web page or feed may hold; remove the escape that writes it (such as \\x1b, \\u001b or \\0)`;
         messages.push(diagnostic(file, reason, locate(path, "value") ?? { line: 1, column: 1 }, "control-character"));
       }
     } else if (Array.isArray(value)) {
@@ -29,6 +30,3 @@ export function controlsInData(file: string, data: object, locate: (path: readon
   return messages;
 }
 
-function label(path: readonly PropertyKey[]): string {
-  return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? String(segment) : `.${String(segment)}`)).join("");
-}

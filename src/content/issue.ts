@@ -44,7 +44,19 @@ export interface IssueContext extends SchemaContext {
   limits?: ContentLimits | undefined;
 }
 
-export type IssueResult = { ok: true; issue: Issue } | { ok: false; messages: VFileMessage[] };
+/**
+ * A failed issue whose front matter was read but refused still has a body
+ * worth checking: `body` is given then, so every mistake in the file is
+ * reported at once (not when it sets up the parser to fail, see nesting).
+ */
+export type IssueResult = { ok: true; issue: Issue } | { ok: false; messages: VFileMessage[]; body?: UncheckedBody };
+
+export interface UncheckedBody {
+  text: string;
+  bodyLine: number;
+  /** As written (`draft: true`), for the rules a draft is spared. */
+  draft: boolean;
+}
 
 /** Pure: (file name, bytes, context) → Issue or located messages. */
 export function parseIssue(file: string, bytes: Uint8Array, context: IssueContext): IssueResult {
@@ -64,6 +76,8 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   const controls = controlsInData(file, data, locate);
   if (controls.length > 0) return { ok: false, messages: controls };
   const nesting = nestingProblem(file, body, bodyLine, limits) ?? densityProblem(file, body, bodyLine, limits);
+  const unchecked: UncheckedBody | undefined = nesting ? undefined : { text: body, bodyLine, draft: (data as { draft?: unknown }).draft === true };
+  const refused = (messages: VFileMessage[]): IssueResult => (unchecked ? { ok: false, messages, body: unchecked } : { ok: false, messages });
   const result = frontMatterSchema(context).safeParse(data, { reportInput: true });
   if (!result.success) {
     const messages = reportSchemaIssues(result.error, {
@@ -75,19 +89,19 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       start,
       ruleId: "front-matter-schema",
     });
-    return { ok: false, messages: nesting ? [...messages, nesting] : messages };
+    return nesting ? { ok: false, messages: [...messages, nesting] } : refused(messages);
   }
   if (nesting) return { ok: false, messages: [nesting] };
   const fields = result.data;
   const numberLine = locate(["issue"], "key")?.line ?? 1;
   const suffix = languageSuffixProblem(file, fields.lang, context.defaultLang, context.languages, { lang: fields.lang === undefined ? undefined : locate(["lang"], "value"), issue: { line: numberLine, column: 1 } });
-  if (suffix) return { ok: false, messages: [suffix] };
+  if (suffix) return refused([suffix]);
   if (!fields.draft) {
     // The example text of `gekkan new` and template placeholders must never be published; a draft may keep them.
     const placeholders = placeholderFields(file, fields, locate);
-    if (placeholders.length > 0) return { ok: false, messages: placeholders };
+    if (placeholders.length > 0) return refused(placeholders);
     const leftover = skeletonLeftover(file, body, bodyLine);
-    if (leftover) return { ok: false, messages: [leftover] };
+    if (leftover) return refused([leftover]);
   }
   return {
     ok: true,

@@ -25,7 +25,11 @@ export function createIssueRenderer(context: RenderContext): (file: string, byte
   const markdown: MarkdownRenderer = createMarkdownRenderer({ components: context.components, basePath: context.basePath, nestingDepth: context.limits?.nestingDepth });
   return (file, bytes) => {
     const parsed = parseIssue(file, bytes, context);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) {
+      // The body's own mistakes come with the front matter's, not one fix later.
+      const body = parsed.body === undefined ? undefined : markdown({ file, body: parsed.body.text, bodyLine: parsed.body.bodyLine, draft: parsed.body.draft });
+      return { ok: false, messages: body === undefined || body.ok ? parsed.messages : [...parsed.messages, ...body.messages] };
+    }
     const rendered = markdown({ file, body: parsed.issue.body, bodyLine: parsed.issue.bodyLine, draft: parsed.issue.draft });
     if (!rendered.ok) return rendered;
     const { body: _markdown, ...issue } = parsed.issue;

@@ -53,6 +53,13 @@ describe("did you mean", () => {
     expect(suggest("relase", ["release", "qa", "stonith"])).toBe("release");
   });
 
+  it("a name that differs only in case or width is suggested, however short", () => {
+    expect(suggest("QA", ["release", "qa", "stonith"])).toBe("qa");
+    expect(suggest("ＳＴＯＮＩＴＨ", ["release", "qa", "stonith"])).toBe("stonith");
+    expect(suggest("Released", ["released", "planned", "rc"])).toBe("released");
+    expect(suggest("XY", ["release", "qa", "stonith"])).toBeUndefined();
+  });
+
   it("does not suggest unrelated names", () => {
     expect(suggest("colour", ["device", "plugin", "vendor", "hardware", "id"])).toBeUndefined();
     expect(suggest("x", [])).toBeUndefined();

@@ -29,7 +29,7 @@ describe("error fixture expectations", () => {
 
   it.each(fixtureNames("error"))("%s: schema messages name the field, what was expected and what was found", (name) => {
     for (const line of lines(name).filter((l) => /  invalid (front matter field|config field|:::\w+ attribute) /.test(l))) {
-      expect(line).toMatch(/invalid [^"]+ "[\w.[\]]+": expected .+, found (the string|an empty string|a blank string|the number|the boolean|null|a list|a mapping|binary data|nothing)/);
+      expect(line).toMatch(/invalid [^"]+ "[\w.]+"(?: \(item \d+\))?: expected .+, found (the string|an empty string|a blank string|the number|the boolean|null|a list|a mapping|binary data|nothing)/);
     }
   });
 
@@ -37,6 +37,13 @@ describe("error fixture expectations", () => {
     expect(lines("error-unknown-key")).toEqual([expect.stringContaining('unknown front matter field "titel" — did you mean "title"?')]);
     expect(lines("error-unknown-block")[0]).toContain("did you mean :::release?");
     expect(lines("error-status-enum")[0]).toContain("expected one of released, planned");
+    expect(lines("error-front-matter-and-body")).toEqual([
+      expect.stringContaining('invalid front matter field "date"'),
+      expect.stringContaining('unknown block ":::qaa" — did you mean :::qa?'),
+      expect.stringContaining('found the string "release" — did you mean "released"?'),
+      expect.stringContaining('unknown block ":::QA" — did you mean :::qa?'),
+    ]);
+    expect(lines("error-unknown-tag")[0]).toContain('invalid front matter field "tags" (item 2)');
     expect(lines("error-missing-attribute")[0]).toContain('missing required :::stonith attribute "plugin"');
     const dup = lines("error-duplicate-issue-number");
     expect(dup).toHaveLength(2);
