@@ -45,13 +45,13 @@ export function orphanTranslations(rendered: readonly RenderedIssue[], siteLang:
  * naming the others, unless each of them is only the same issue number in
  * the same language, reported already (duplicateNumbers).
  */
-export function duplicates(rendered: readonly RenderedIssue[], key: (r: RenderedIssue) => string, what: string, line: (r: RenderedIssue) => number): VFileMessage[] {
+export function duplicates(rendered: readonly RenderedIssue[], key: (r: RenderedIssue) => string, what: string, line: (r: RenderedIssue) => number, fix: (r: RenderedIssue) => string): VFileMessage[] {
   const sameNumber = (a: RenderedIssue, b: RenderedIssue) => a.issue.number === b.issue.number && a.issue.lang === b.issue.lang;
   return groups(rendered, key).flatMap((group) =>
     group.flatMap((r) => {
       const others = group.filter((o) => o !== r);
       if (others.every((o) => sameNumber(r, o))) return [];
-      return [diagnostic(r.issue.file, `duplicate ${what} ${JSON.stringify(key(r))}: also used by ${others.map((o) => `${o.issue.file}:${line(o)}`).join(", ")}`, { line: line(r), column: 1 }, "duplicate-issue")];
+      return [diagnostic(r.issue.file, `duplicate ${what} ${JSON.stringify(key(r))}: also used by ${others.map((o) => `${o.issue.file}:${line(o)}`).join(", ")}; ${fix(r)}`, { line: line(r), column: 1 }, "duplicate-issue")];
     }),
   );
 }

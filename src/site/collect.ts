@@ -34,7 +34,7 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
   const messages = [
     ...duplicateNumbers(rendered, options.lang),
     ...orphanTranslations(rendered, options.lang),
-    ...duplicates(rendered, (r) => `/${routeOf(r)}`, "page URL", (r) => r.issue.slugLine),
+    ...duplicates(rendered, (r) => `/${routeOf(r)}`, "page URL", (r) => r.issue.slugLine, (r) => `an issue's URL is its month unless it sets a slug: give one of them a slug of its own (for example slug: ${slugOf(r)}-2), or correct its date`),
   ];
   if (messages.length > 0) return { ok: false, messages };
 
