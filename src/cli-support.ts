@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { resolve } from "node:path";
 import { ContentError, formatDiagnostic } from "./diagnostics.js";
@@ -40,8 +41,35 @@ export const commonFlags = {
   help: { type: "boolean", short: "h" },
 } as const;
 
+/**
+ * The site folder every command works in: --root, else the current folder.
+ * It must already be a folder. Otherwise a mistyped --root was created by
+ * build, dev and new and taken for an empty site (exit 0, an empty dist/),
+ * so it is refused here, before any command writes anything.
+ */
 export function rootOf(value: unknown): string {
-  return resolve(typeof value === "string" ? value : ".");
+  const given = typeof value === "string";
+  if (value === "") throw new UsageError('--root is empty; give the site folder, e.g. --root . (an unset shell variable, as in --root "$SITE", gives this too)');
+  let root: string;
+  try {
+    root = resolve(given ? value : ".");
+  } catch {
+    // process.cwd() throws when the folder the shell is in has been deleted.
+    throw new UsageError("the current folder no longer exists; cd into the site folder, or give --root DIR");
+  }
+  const problem = folderProblem(root);
+  if (problem !== undefined) throw new UsageError(`the site folder ${JSON.stringify(root)} ${problem}; ${given ? "check the --root path" : "cd into the site folder, or give --root DIR"}${problem === "does not exist" ? " (or create the folder first)" : ""}`);
+  return root;
+}
+
+function folderProblem(path: string): string | undefined {
+  try {
+    return statSync(path).isDirectory() ? undefined : "is a file, not a folder";
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR: a file stands where a folder on the way should be, so the folder does not exist either.
+    return code === "ENOENT" || code === "ENOTDIR" ? "does not exist" : `cannot be read (${code ?? (error as Error).message})`;
+  }
 }
 
 /** Content errors → one line each, `path:line:column  message`; no stack. */
