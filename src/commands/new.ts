@@ -56,6 +56,10 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   const renderer = createIssueRenderer({ components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
   await writeNewIssue(root, plan.file, text, renderer, "choose another month with --date YYYY-MM");
   io.out(plan.file);
+  if (plan.later !== undefined) {
+    const { later } = plan;
+    io.err(`gekkan new: note: issue ${plan.number} is dated ${plan.date}, before issue ${later.number} (${later.file}, ${later.date}), so the issue numbers will not follow the dates; if this fills a gap on purpose, nothing more to do; otherwise delete ${plan.file} and run gekkan new without --date`);
+  }
   return EXIT.ok;
 }
 

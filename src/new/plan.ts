@@ -10,6 +10,8 @@ export interface NewIssuePlan {
   date: string;
   /** Root-relative path of the file to create. */
   file: string;
+  /** The newest issue dated after this one (an earlier --date): the numbers will not follow the dates. */
+  later?: { number: number; date: string; file: string } | undefined;
 }
 
 export type PlanResult = { ok: true; plan: NewIssuePlan } | { ok: false; messages: VFileMessage[] };
@@ -46,5 +48,12 @@ export function planIssue(existing: readonly ExistingIssue[], options: { month?:
       messages: taken.map((e) => diagnostic(e.file, `an issue for ${month} already exists here; gekkan new never overwrites — choose another month with --date YYYY-MM`, { line: e.line, column: 1 }, "new-month-taken")),
     };
   }
-  return { ok: true, plan: { number: Math.max(0, ...numbers) + 1, month, date: `${month}-01`, file } };
+  const date = `${month}-01`;
+  return { ok: true, plan: { number: Math.max(0, ...numbers) + 1, month, date, file, later: newestAfter(originals, date) } };
+}
+
+function newestAfter(issues: readonly ExistingIssue[], date: string): NewIssuePlan["later"] {
+  const after = issues.filter((e) => e.date !== undefined && e.date > date && e.number !== undefined);
+  const newest = after.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))[0];
+  return newest === undefined ? undefined : { number: newest.number ?? 0, date: newest.date ?? "", file: newest.file };
 }

@@ -81,6 +81,21 @@ describe('gekkan new', () => {
     expect(nextMonth('2011-09')).toBe('2011-10');
   });
 
+  it('an earlier --date is allowed (a gap filled late), with a note that the numbers will not follow the dates', async () => {
+    const io = memoryIo();
+    const errors: string[] = [];
+    const code = await main(['new', '--root', site.root, '--date', '2011-02'], { ...io, err: (line) => errors.push(line) });
+    expect(code).toBe(0);
+    expect(io.lines).toEqual(['content/issues/2011/2011-02.md']);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-02.md'), 'utf8')).toMatch(/^issue: 4\ndate: 2011-02-01$/m);
+    expect(errors).toEqual([expect.stringContaining('issue 4 is dated 2011-02-01, before issue 3 (content/issues/2011/2011-06.md, 2011-06-01)')]);
+    // The month after the latest issue gets no note.
+    const next = memoryIo();
+    const later: string[] = [];
+    expect(await main(['new', '--root', site.root], { ...next, err: (line) => later.push(line) })).toBe(0);
+    expect(later).toEqual([]);
+  });
+
   it('refuses a month that already has an issue, pointing at it, and changes nothing', async () => {
     const file = join(site.root, 'content/issues/2011/2011-05.md');
     const before = await readFile(file, 'utf8');
