@@ -26,13 +26,32 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** Strict flag parsing: an unknown flag is a usage error, never ignored; a near miss gets "did you mean …?". */
 export function parseFlags<T extends Options>(args: string[], options: T) {
+  return parseCommandLine(args, options, false).values;
+}
+
+/** parseFlags for a command that also takes arguments of its own (`gekkan email ISSUE`). */
+export function parseCommandLine<T extends Options>(args: string[], options: T, allowPositionals: boolean) {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args, options, strict: true, allowPositionals });
   } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
-    const unknown = /^Unknown option '(--?[^'=]+)/.exec(message)?.[1];
-    const flags = Object.keys(options).map((name) => `--${name}`);
-    throw new UsageError(unknown === undefined ? message : `${message}${didYouMean(unknown.startsWith("--") ? unknown : `-${unknown}`, flags, (flag) => flag)}`);
+    throw new UsageError(flagProblem(error as Error, Object.keys(options).map((name) => `--${name}`)));
+  }
+}
+
+/** Node's parseArgs message, said the way gekkan's other messages are (lower case, with the fix). */
+function flagProblem(error: Error, flags: readonly string[]): string {
+  const message = error.message.replace(/\. To specify a positional argument.*$/s, "");
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? "";
+  const flag = quoted.replace(/ <value>$/, "");
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `unknown option ${flag}${didYouMean(flag.startsWith("--") ? flag : `-${flag}`, flags, (name) => name) || "; see the options below"}`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return quoted.endsWith(" <value>") ? `${flag} needs a value after it (${flag} VALUE)` : `${flag} takes no value; write ${flag} alone`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return `unexpected argument ${JSON.stringify(quoted)}: this command takes only the options below (a value belongs after its option, as in --root DIR)`;
+    default:
+      return message;
   }
 }
 

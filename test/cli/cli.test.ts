@@ -52,9 +52,13 @@ describe("gekkan CLI", () => {
     [["biuld"], 'gekkan: unknown command or option "biuld" — did you mean build?'],
     [["chekc"], 'gekkan: unknown command or option "chekc" — did you mean check?'],
     [["--verison"], 'gekkan: unknown command or option "--verison" — did you mean --version?'],
-    [["build", "--ouput", "x"], "gekkan build: Unknown option '--ouput' — did you mean --out?"],
-    [["check", "--publishd"], "gekkan check: Unknown option '--publishd' — did you mean --published?"],
-    [["new", "--tilte", "x"], "gekkan new: Unknown option '--tilte' — did you mean --title?"],
+    [["build", "--ouput", "x"], "gekkan build: unknown option --ouput — did you mean --out?"],
+    [["check", "--publishd"], "gekkan check: unknown option --publishd — did you mean --published?"],
+    [["new", "--tilte", "x"], "gekkan new: unknown option --tilte — did you mean --title?"],
+    [["build", "--frobnicate"], "gekkan build: unknown option --frobnicate; see the options below"],
+    [["build", "--out"], "gekkan build: --out needs a value after it (--out VALUE)"],
+    [["build", "--drafts=yes"], "gekkan build: --drafts takes no value; write --drafts alone"],
+    [["build", "stray"], 'gekkan build: unexpected argument "stray": this command takes only the options below (a value belongs after its option, as in --root DIR)'],
   ])("a near miss %j gets did-you-mean, exit 2", async (args, first) => {
     const io = captureIo();
     expect(await main(args, io)).toBe(2);

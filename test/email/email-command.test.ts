@@ -55,7 +55,7 @@ describe("gekkan email: mistakes", () => {
     [["--send"], "--send needs at least one --to ADDRESS"],
     [["--send", "--to", "a@example.org", "--out", "x.eml"], "--send and --out do not go together: write the message, or send it"],
     [["--to", "not an address"], '--to "not an address" is not an email address'],
-    [["--bcc", "a@example.org"], "Unknown option '--bcc'"],
+    [["--bcc", "a@example.org"], "unknown option --bcc"],
   ])("%j is a usage error (exit 2)", async (args, message) => {
     const result = await run([...args, "--root", EMAIL_SITE]);
     expect(result.code).toBe(2);
