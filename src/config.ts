@@ -29,6 +29,7 @@ export const DEFAULT_COMPONENT_NAMES: Readonly<Record<string, string>> = {
 export { CONFIG_FILE } from "./config-file.js";
 import { CONFIG_FILE } from "./config-file.js";
 import { wellFormed } from "./well-formed.js";
+import { jsonSyntaxProblems } from "./json-syntax.js";
 
 /** A file under public/, written as a path from there ("images/share.png"; a leading "/" is allowed). */
 const publicFile = z
@@ -254,10 +255,7 @@ function readJson(file: string, text: string, prefix: PropertyKey[]): RawConfig 
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const locate = (p: readonly PropertyKey[], prefer: "key" | "value") => placeOfPath(doc, lines, [...prefix, ...p], 0, prefer);
   const start = placeOfPath(doc, lines, prefix, 0, "key") ?? { line: 1, column: 1 };
-  const messages = doc.errors.map((error) => {
-    const pos = lines.linePos(error.pos[0]);
-    return diagnostic(file, `invalid JSON: ${error.message.split("\n")[0]}`, { line: pos.line, column: pos.col }, "config-syntax");
-  });
+  const messages = jsonSyntaxProblems(file, text, doc, "this file", "config-syntax");
   let value: unknown = wellFormed(doc.toJS());
   for (const key of prefix) value = (value as Record<PropertyKey, unknown> | null)?.[key];
   return { value: value ?? {}, messages, locate, start };

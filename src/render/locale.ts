@@ -8,6 +8,7 @@ import { reportSchemaIssues } from "../schema-report.js";
 import { RELEASE_STATUSES } from "../blocks/types.js";
 import { packageRoot } from "../package-root.js";
 import { wellFormed } from "../well-formed.js";
+import { jsonSyntaxProblems } from "../json-syntax.js";
 
 export interface LocalePack {
   code: string;
@@ -90,9 +91,10 @@ export function loadLocales(siteTemplates: string | undefined): Map<string, Loca
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
     const result = schema.safeParse(wellFormed(doc.toJS()), { reportInput: true });
-    if (doc.errors.length > 0 || !result.success) {
-      const messages = doc.errors.length > 0
-        ? doc.errors.map((e) => diagnostic(path, `invalid JSON in locale pack: ${e.message.split("\n")[0]}`, { line: lines.linePos(e.pos[0]).line, column: lines.linePos(e.pos[0]).col }, "locale-syntax"))
+    const syntax = jsonSyntaxProblems(path, text, doc, "this locale pack", "locale-syntax");
+    if (syntax.length > 0 || !result.success) {
+      const messages = syntax.length > 0
+        ? syntax
         : reportSchemaIssues(result.error!, { file: path, noun: "locale field", expectations: {}, locate: (p, prefer) => placeOfPath(doc, lines, p, 0, prefer), start: { line: 1, column: 1 }, ruleId: "locale-schema" });
       throw new ContentError(messages);
     }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
+import { loadConfig } from "../../src/config.js";
+import { tempSite } from "../helpers/temp-site.js";
+
+/** The config's syntax problems as `gekkan build` prints them (the config is read through loadConfig). */
+function configProblems(text: string): string[] {
+  const site = tempSite({ "gekkan.config.json": text });
+  try {
+    loadConfig(site.path);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return error.messages.map(formatDiagnostic);
+  } finally {
+    site.remove();
+  }
+}
+
+describe("gekkan.config.json is judged as JSON, in an author's words", () => {
+  it.each([
+    ['{\n  "title": "x"\n  "url": "https://example.org/"\n}', "gekkan.config.json:3:3  this file is not valid JSON: a comma is missing before this point"],
+    ['{\n  "title": "x",\n  "authors": ["a" "b"]\n}', "gekkan.config.json:3:19  this file is not valid JSON: a comma is missing between two items of a list"],
+    ['{\n  "title": "x",\n}', "gekkan.config.json:3:1  this file is not valid JSON: a field name must be in double quotes"],
+    ["{\n  'title': 'x'\n}", "gekkan.config.json:2:3  this file is not valid JSON: a field name must be in double quotes"],
+    ['{\n  "title" "x"\n}', "gekkan.config.json:2:11  this file is not valid JSON: a colon is missing after the field name"],
+    ['{\n  "title": "x,\n  "url": "y"\n}', "gekkan.config.json:2:15  this file is not valid JSON: a text value is not closed"],
+    ['{\n  "title": "x"\n}}', "gekkan.config.json:3:2  this file is not valid JSON: the settings end before this point"],
+    ['{\n  "title": "x",\n  "url": "y"\n', "gekkan.config.json:4:1  this file is not valid JSON: the file ends too early"],
+    ['{\n  "title": "x",\n  "title": "y"\n}', "gekkan.config.json:3:3  this file names this field twice in the same object; keep one of them"],
+  ])("%j", (text, expected) => {
+    const problems = configProblems(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.startsWith(expected), problems[0]).toBe(true);
+  });
+
+  it("YAML's leniency is not taken for JSON: a list without commas is an error, not one string", () => {
+    expect(configProblems('{ "authors": ["a" "b"] }')).toHaveLength(1);
+  });
+
+  it("a byte order mark before the JSON is fine", () => {
+    expect(configProblems('\uFEFF{ "title": "x" }')).toEqual([]);
+  });
+});
