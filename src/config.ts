@@ -118,8 +118,10 @@ export interface SiteConfig {
   description: string;
   /** Origin, e.g. "https://user.github.io". */
   origin: string;
-  /** Always starts and ends with "/": "/" or "/repo/". */
+  /** The base path links are written with, always starting and ending with "/": "/" or "/repo/". Where the output is served: the published one, or "/" in `gekkan dev`. */
   basePath: string;
+  /** The published site's base path, which absolute URLs carry (see siteUrl); basePath unless the output is served elsewhere. */
+  publishedBasePath: string;
   lang: string;
   authors: string[];
   components: string[];
@@ -156,6 +158,8 @@ export interface EmailConfig {
 
 export interface ConfigOverrides {
   base?: string | undefined;
+  /** Where the output is served, when not where it is published: links only, absolute URLs keep the published base path. */
+  serveAt?: string | undefined;
   /** Replaces the config `url` (e.g. the URL GitHub Pages reports). */
   url?: string | undefined;
 }
@@ -211,13 +215,15 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
     throw new ContentError(missing.map((key) => diagnostic(file, `config field "${key}": public/${String(data[key])} does not exist; put the file there or correct the path`, raw.locate([key], "value") ?? raw.start, "config-public-file")));
   }
   const url = siteUrl(overrides.url ?? data.url);
+  const publishedBasePath = normalizeBasePath(overrides.base ?? url.pathname);
   const components = [...new Set([...DEFAULT_COMPONENTS, ...data.components])];
   return {
     root,
     title: data.title,
     description: data.description,
     origin: url.origin,
-    basePath: normalizeBasePath(overrides.base ?? url.pathname),
+    basePath: overrides.serveAt === undefined ? publishedBasePath : normalizeBasePath(overrides.serveAt),
+    publishedBasePath,
     lang: data.lang,
     authors: data.authors,
     components,

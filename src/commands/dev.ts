@@ -37,7 +37,7 @@ export async function devCommand(args: string[], io: Io): Promise<number> {
   const badHost = hostProblem(host);
   if (badHost !== undefined) throw new UsageError(badHost);
   const root = rootOf(flags.root);
-  // Its own cache dir: dev renders for base "/", and sharing the build's pack would evict the build's entries.
+  // Its own cache dir: dev writes its links for "/", and sharing the build's pack would evict the build's entries.
   const cacheDir = flags["no-cache"] === true ? undefined : join(root, ".gekkan", "dev-cache");
   const server = await startDevServer({ root, port, host, drafts: flags["no-drafts"] !== true, io, cacheDir });
   if (exposesNetwork(host)) io.err(`gekkan dev: warning: listening on ${host}, so other machines on the network can open the site, drafts and scheduled issues included`);

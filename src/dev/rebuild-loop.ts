@@ -130,7 +130,8 @@ export class RebuildLoop {
     if (batch?.full) this.options.reuse.clear();
     const started = performance.now();
     try {
-      const generated = await generate({ root: this.options.root, drafts: this.options.drafts, future: this.options.future, base: "/", now: buildTime(), search: false }, this.options.reuse.reuse);
+      // Served at "/" whatever the config's base path, so links work on localhost; absolute URLs keep the published one (siteUrl).
+      const generated = await generate({ root: this.options.root, drafts: this.options.drafts, future: this.options.future, serveAt: "/", now: buildTime(), search: false }, this.options.reuse.reuse);
       await this.options.reuse.afterFullRun();
       this.settle(generated, batch, Math.round(performance.now() - started));
     } catch (error) {

@@ -1,4 +1,5 @@
 import { absolutizeHtml } from "../site/absolute-html.js";
+import type { SiteAddress } from "../site/urls.js";
 
 /**
  * An issue body as the email carries it: every URL absolute (a mail reader
@@ -7,6 +8,6 @@ import { absolutizeHtml } from "../site/absolute-html.js";
  * stray link styling. gekkan's serialiser writes `<a class="heading-link" …>`
  * with nothing but phrasing content inside, so a textual rewrite is safe.
  */
-export function emailBodyHtml(body: string, pageUrl: string): string {
-  return absolutizeHtml(body, pageUrl).replace(/<a class="heading-link" href="[^"]*">([\s\S]*?)<\/a>/g, "$1");
+export function emailBodyHtml(body: string, site: SiteAddress, route: string): string {
+  return absolutizeHtml(body, site, route).replace(/<a class="heading-link" href="[^"]*">([\s\S]*?)<\/a>/g, "$1");
 }

@@ -1,7 +1,7 @@
 import type { SiteIssue } from "../site/model.js";
 import { localeFor, type RenderEnv } from "../render/pages.js";
 import { emailBodyHtml } from "./email-body.js";
-import { emailView, siteUrl } from "./email-view.js";
+import { emailView } from "./email-view.js";
 
 /** The Liquid template of the email, under templates/ (a site may override it). */
 export const EMAIL_TEMPLATE = "email/issue";
@@ -20,7 +20,7 @@ export interface EmailSource {
  * (juice, cheerio, html-to-text) only when it has an email to make.
  */
 export function emailSource(entry: SiteIssue, env: RenderEnv, body: string): EmailSource {
-  const html = env.liquid.renderFileSync(EMAIL_TEMPLATE, emailView(entry, env, emailBodyHtml(body, siteUrl(env, entry.route))));
+  const html = env.liquid.renderFileSync(EMAIL_TEMPLATE, emailView(entry, env, emailBodyHtml(body, env.config, entry.route)));
   const strings = localeFor(env, entry.issue.lang).pack.strings;
   return { html, lang: entry.issue.lang, linksLabel: strings.emailLinks ?? "Links" };
 }

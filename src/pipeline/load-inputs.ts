@@ -43,7 +43,7 @@ export async function loadInputs(options: BuildOptions, checked?: ReadonlyMap<st
   // Before anything reads them: a FIFO or device among the site's files would block the read.
   const unreadable = siteFileProblems(options.root);
   if (unreadable.length > 0) throw new ContentError(unreadable);
-  const config = loadConfig(options.root, { base: options.base, url: options.url });
+  const config = loadConfig(options.root, { base: options.base, serveAt: options.serveAt, url: options.url });
   const dirs = templateDirs(options.root);
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
   if (!locales.has(config.lang)) {

@@ -3,6 +3,8 @@ export interface BuildOptions {
   drafts?: boolean | undefined;
   future?: boolean | undefined;
   base?: string | undefined;
+  /** Serve the output at this base path instead of the published one (`gekkan dev`: "/"): links follow it, absolute URLs do not. */
+  serveAt?: string | undefined;
   /** Overrides the config's site URL (origin and, unless `base` is given, the base path). */
   url?: string | undefined;
   /** "Now" for deciding what is in the future; defaults to SOURCE_DATE_EPOCH, then the clock. */
@@ -15,5 +17,5 @@ export interface BuildOptions {
 
 /** The options that shape the output, by name, in a fixed order (for keys). "Today" is not one: see DateWindow. */
 export function shapingOptions(options: BuildOptions): Record<string, unknown> {
-  return { base: options.base ?? null, drafts: options.drafts ?? false, future: options.future ?? false, search: options.search ?? true, url: options.url ?? null };
+  return { base: options.base ?? null, drafts: options.drafts ?? false, future: options.future ?? false, search: options.search ?? true, serveAt: options.serveAt ?? null, url: options.url ?? null };
 }

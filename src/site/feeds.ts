@@ -90,7 +90,7 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
       published: utc(entry.issue.date),
       description: text(entry.issue.summary),
       // "]]>" would end the CDATA section early; "&gt;" means the same in HTML.
-      content: absolutizeHtml(input.bodies.get(entry) ?? "", link).replaceAll("]]>", "]]&gt;"),
+      content: absolutizeHtml(input.bodies.get(entry) ?? "", config, entry.route).replaceAll("]]>", "]]&gt;"),
       category: entry.issue.tags.map((name) => ({ name, term: name })),
       author: authorsOf(entry, config).map((name) => ({ name })),
     });

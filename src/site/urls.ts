@@ -12,9 +12,41 @@ export function routeFile(route: string): string {
   return clean === "" || clean.endsWith("/") ? `${clean}index.html` : clean;
 }
 
-/** A route's absolute URL on the published site: the config's origin and base path. */
-export function siteUrl(config: { origin: string; basePath: string }, route: string): string {
-  return absoluteUrl(config.origin, routeUrl(config.basePath, route));
+/**
+ * Where the site is published (absolute URLs) and the base path its links
+ * are written with (see SiteConfig: the two differ only in `gekkan dev`).
+ */
+export interface SiteAddress {
+  origin: string;
+  basePath: string;
+  publishedBasePath: string;
+}
+
+/**
+ * THE rule for absolute URLs (canonical, og:url, hreflang, feeds, sitemap,
+ * data files, emails): a route's URL on the published site, with the
+ * published base path even when the output is served elsewhere, so that
+ * `gekkan dev` writes the same absolute URLs as `gekkan build`.
+ */
+export function siteUrl(config: Pick<SiteAddress, "origin" | "publishedBasePath">, route: string): string {
+  return absoluteUrl(config.origin, routeUrl(config.publishedBasePath, route));
+}
+
+// Resolves links as served; only its path is kept, so any origin of our own will do.
+const SERVED = "http://served.invalid";
+
+/**
+ * A URL as the output writes it in the page at `route` (relative, or
+ * root-relative with the base path links are written with) → its absolute
+ * URL on the published site, by the same rule as siteUrl. URLs that name
+ * another site stay as they are.
+ */
+export function publishedUrl(config: SiteAddress, route: string, href: string): string {
+  const served = new URL(href, SERVED + routeUrl(config.basePath, route));
+  if (served.origin !== SERVED) return served.href;
+  const path = served.pathname + served.search + served.hash;
+  // A path outside the site (above its base path) is still on the published origin.
+  return path.startsWith(config.basePath) ? absoluteUrl(config.origin, config.publishedBasePath + path.slice(config.basePath.length)) : absoluteUrl(config.origin, path);
 }
 
 function absoluteUrl(origin: string, url: string): string {

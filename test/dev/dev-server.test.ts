@@ -55,7 +55,9 @@ describe('gekkan dev server', () => {
     const home = await page('/');
     expect(home.status).toBe(200);
     expect(home.text).toContain('href="/issues/2011-04/"');
-    expect(home.text).not.toContain('/sub/');
+    // Links are written for "/"; only absolute URLs name the published site, base path included.
+    expect(home.text).not.toMatch(/(href|src)="\/sub\//);
+    expect(home.text).toContain('<link rel="canonical" href="https://dev.example/sub/">');
   }));
 
   it('shows drafts by default, with their badge', () => withDev(async ({ page }) => {

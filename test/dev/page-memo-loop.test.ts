@@ -39,7 +39,7 @@ describe('gekkan dev: page memo and background search', () => {
     expect(server.searchBuilds()).toBe(1);
     expect((await fetchText('/pagefind/pagefind.js')).status).toBe(200);
     // Pages never wait for it: the built pages themselves carry no index files.
-    const built = await generate({ root: site.root, drafts: true, future: true, base: '/', search: false });
+    const built = await generate({ root: site.root, drafts: true, future: true, serveAt: '/', search: false });
     expect(built.output.paths().some((p) => p.startsWith('pagefind/'))).toBe(false);
   });
 
@@ -83,7 +83,7 @@ describe('gekkan dev: page memo and background search', () => {
   });
 
   it('serves the same pages as a clean build after the edit', async () => {
-    const clean = await generate({ root: site.root, drafts: true, future: true, base: '/', search: false, now: new Date() });
+    const clean = await generate({ root: site.root, drafts: true, future: true, serveAt: '/', search: false, now: new Date() });
     for (const path of clean.output.paths().filter((p) => p.endsWith('.html'))) {
       const served = await fetchText(`/${path.replace(/index\.html$/, '')}`);
       // The dev server injects its client script; everything else is the built page.

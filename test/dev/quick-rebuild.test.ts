@@ -16,7 +16,7 @@ const io = memoryIo();
 
 const edit = (file: string, change: (text: string) => string) => editFile(join(site.root, file), change);
 const served = async (path: string) => (await (await fetch(new URL(path, server.url))).text()).replace(`${CLIENT_TAG}\n`, '');
-const clean = () => generate({ root: site.root, drafts: true, future: true, base: '/', search: false, now: new Date() });
+const clean = () => generate({ root: site.root, drafts: true, future: true, serveAt: '/', search: false, now: new Date() });
 const lastOk = () => {
   const last = server.last();
   if (!last?.ok) throw new Error('rebuild failed');

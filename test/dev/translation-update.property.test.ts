@@ -78,7 +78,7 @@ function edited(text: string, edit: Edit): string {
 }
 
 const reuse = (): Reuse => ({ issues: memoOver(new MapStore()), pages: memoOver(new MapStore()), search: noMemo });
-const build = (root: string, with_: Reuse) => generate({ root, drafts: true, future: true, base: "/", search: false, now: NOW }, with_);
+const build = (root: string, with_: Reuse) => generate({ root, drafts: true, future: true, serveAt: "/", search: false, now: NOW }, with_);
 const pages = (g: Generated) => g.output.paths().filter((p) => p.endsWith(".html") && !p.endsWith("/email.html"));
 
 describe("gekkan dev's quick path with translations", () => {
