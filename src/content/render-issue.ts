@@ -15,7 +15,12 @@ export interface RenderedIssue {
 
 export type IssueMeta = Omit<Issue, "body">;
 
-export type RenderIssueResult = { ok: true; value: RenderedIssue } | { ok: false; messages: VFileMessage[] };
+/**
+ * A failure whose front matter was valid keeps it (`issue`): the checks
+ * across files (duplicate numbers, a translation's original) then see the
+ * issue, and their errors come with the body's, not one fix later.
+ */
+export type RenderIssueResult = { ok: true; value: RenderedIssue } | { ok: false; messages: VFileMessage[]; issue?: IssueMeta | undefined };
 
 /**
  * The per-issue unit of work: a pure function of (file name, bytes, context).
@@ -31,8 +36,8 @@ export function createIssueRenderer(context: RenderContext): (file: string, byte
       return { ok: false, messages: body === undefined || body.ok ? parsed.messages : [...parsed.messages, ...body.messages] };
     }
     const rendered = markdown({ file, body: parsed.issue.body, bodyLine: parsed.issue.bodyLine, draft: parsed.issue.draft });
-    if (!rendered.ok) return rendered;
     const { body: _markdown, ...issue } = parsed.issue;
+    if (!rendered.ok) return { ok: false, messages: rendered.messages, issue };
     return { ok: true, value: { issue, body: rendered.body } };
   };
 }

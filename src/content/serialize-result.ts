@@ -1,5 +1,5 @@
 import { VFileMessage } from "vfile-message";
-import type { RenderIssueResult, RenderedIssue } from "./render-issue.js";
+import type { IssueMeta, RenderIssueResult, RenderedIssue } from "./render-issue.js";
 
 /** The located parts of a message that reporting uses; everything else is dropped. */
 interface StoredMessage {
@@ -14,7 +14,7 @@ interface StoredMessage {
   fatal: boolean | null | undefined;
 }
 
-type StoredResult = { ok: true; value: RenderedIssue } | { ok: false; messages: StoredMessage[] };
+type StoredResult = { ok: true; value: RenderedIssue } | { ok: false; messages: StoredMessage[]; issue?: IssueMeta | undefined };
 
 /**
  * RenderIssueResult → bytes: a u32 length, the result as JSON without the
@@ -25,7 +25,7 @@ type StoredResult = { ok: true; value: RenderedIssue } | { ok: false; messages: 
  */
 export function serializeResult(result: RenderIssueResult): Uint8Array {
   const html = result.ok ? result.value.body.html : "";
-  const stored: StoredResult = result.ok ? { ok: true, value: { ...result.value, body: { ...result.value.body, html: "" } } } : { ok: false, messages: result.messages.map(storeMessage) };
+  const stored: StoredResult = result.ok ? { ok: true, value: { ...result.value, body: { ...result.value.body, html: "" } } } : { ok: false, messages: result.messages.map(storeMessage), issue: result.issue };
   const meta = Buffer.from(JSON.stringify(stored), "utf8");
   const length = Buffer.alloc(4);
   length.writeUInt32LE(meta.length, 0);
@@ -50,7 +50,7 @@ export function deserializeResult(bytes: Uint8Array): RenderIssueResult {
     lazyHtml(body, buffer.subarray(metaEnd));
     return stored;
   }
-  if (stored.ok === false && Array.isArray(stored.messages)) return { ok: false, messages: stored.messages.map(restoreMessage) };
+  if (stored.ok === false && Array.isArray(stored.messages)) return { ok: false, messages: stored.messages.map(restoreMessage), issue: storedMeta(stored.issue) };
   throw new Error("not a stored render result");
 }
 
@@ -65,6 +65,14 @@ function lazyHtml(body: RenderedIssue["body"], html: Buffer): void {
       return text;
     },
   });
+}
+
+/** The front matter kept with a failure, if it looks like one (else none: the cross-file checks just do not see it). */
+function storedMeta(value: unknown): IssueMeta | undefined {
+  const meta = value as Partial<IssueMeta> | null | undefined;
+  if (meta === null || typeof meta !== "object") return undefined;
+  const fields = typeof meta.file === "string" && typeof meta.number === "number" && typeof meta.lang === "string" && typeof meta.slug === "string" && typeof meta.date === "string";
+  return fields ? (meta as IssueMeta) : undefined;
 }
 
 function storeMessage(message: VFileMessage): StoredMessage {

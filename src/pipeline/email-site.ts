@@ -30,7 +30,7 @@ export async function loadEmailSite(options: BuildOptions & { cacheDir?: string 
   const packs = options.cacheDir === undefined ? undefined : await openPackMemos(options.cacheDir, ["issues"] as const);
   const parsed = await parseIssues(inputs.sources, inputs.context, packs?.memos.issues ?? noMemo, 1);
   await packs?.save();
-  const collected = collectSite(parsed.rendered, { drafts: true, future: true, today: inputs.today, lang: inputs.config.lang });
+  const collected = collectSite(parsed.rendered, { drafts: true, future: true, today: inputs.today, lang: inputs.config.lang, failed: parsed.failed });
   const errors = [...inputs.problems, ...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
   if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
   return { config: inputs.config, env: renderEnv(inputs, new OutputSet()), site: collected.site, today: inputs.today };

@@ -85,7 +85,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
 /** Stage: rendered issues → the Site model; per-file and cross-file problems (duplicate numbers, URLs) are reported together, all at once. */
 function collect(parsed: ParsedIssues, inputs: Inputs): Site {
   const options = inputs.options;
-  const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today, lang: inputs.config.lang });
+  const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today, lang: inputs.config.lang, failed: parsed.failed });
   const errors = [...inputs.problems, ...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
   if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
   return collected.site;

@@ -1,5 +1,5 @@
 import type { VFileMessage } from "vfile-message";
-import type { RenderContext, RenderIssueResult, RenderedIssue } from "../content/render-issue.js";
+import type { IssueMeta, RenderContext, RenderIssueResult, RenderedIssue } from "../content/render-issue.js";
 import { deserializeResult } from "../content/serialize-result.js";
 import type { RenderedBody } from "../markdown/rendered.js";
 import { codeFingerprint } from "../incremental/fingerprint.js";
@@ -14,6 +14,8 @@ export interface ParsedIssues {
   rendered: RenderedIssue[];
   /** Every problem found, in source order. */
   messages: VFileMessage[];
+  /** The front matter of issues whose body failed, for the checks across files (see RenderIssueResult). */
+  failed: IssueMeta[];
   /** How many issues were rendered in this run (the rest came from the memo). */
   renderedCount: number;
 }
@@ -43,11 +45,15 @@ export async function parseIssues(sources: readonly Source[], context: RenderCon
   const renderedCount = await queue.run();
   const rendered: RenderedIssue[] = [];
   const messages: VFileMessage[] = [];
+  const failed: IssueMeta[] = [];
   for (const result of await Promise.all(pending)) {
     if (result.ok) rendered.push(result.value);
-    else messages.push(...result.messages);
+    else {
+      messages.push(...result.messages);
+      if (result.issue !== undefined) failed.push(result.issue);
+    }
   }
-  return { rendered, messages, renderedCount };
+  return { rendered, messages, failed, renderedCount };
 }
 
 function decodeIssue(bytes: Uint8Array): RenderIssueResult {

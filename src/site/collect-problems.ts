@@ -1,13 +1,16 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
-import type { RenderedIssue } from "../content/render-issue.js";
+import type { IssueMeta } from "../content/render-issue.js";
+
+/** An issue as these checks read it: only its front matter. */
+type Known = { issue: IssueMeta };
 import { groupBy } from "../group-by.js";
 
 /** Where an issue's number is written. */
-const at = (r: RenderedIssue) => `${r.issue.file}:${r.issue.numberLine}`;
+const at = (r: Known) => `${r.issue.file}:${r.issue.numberLine}`;
 
 /** Issues grouped by `key`, each group in file-name order; only groups of two or more. */
-function groups(rendered: readonly RenderedIssue[], key: (r: RenderedIssue) => string): RenderedIssue[][] {
+function groups(rendered: readonly Known[], key: (r: Known) => string): Known[][] {
   const byFile = [...rendered].sort((a, b) => (a.issue.file < b.issue.file ? -1 : 1));
   return [...groupBy(byFile, key).values()].filter((group) => group.length > 1);
 }
@@ -17,7 +20,7 @@ function groups(rendered: readonly RenderedIssue[], key: (r: RenderedIssue) => s
  * `issue:` line naming the others. Another language with the same number is
  * a translation, not a duplicate.
  */
-export function duplicateNumbers(rendered: readonly RenderedIssue[], siteLang: string): VFileMessage[] {
+export function duplicateNumbers(rendered: readonly Known[], siteLang: string): VFileMessage[] {
   return groups(rendered, (r) => `${r.issue.number}\0${r.issue.lang}`).flatMap((group) =>
     group.map((r) => {
       const others = group.filter((o) => o !== r).map(at).join(", ");
@@ -30,7 +33,7 @@ export function duplicateNumbers(rendered: readonly RenderedIssue[], siteLang: s
 }
 
 /** A translation (an issue in another language than the site's) whose number no issue in the site's language has. */
-export function orphanTranslations(rendered: readonly RenderedIssue[], siteLang: string): VFileMessage[] {
+export function orphanTranslations(rendered: readonly Known[], siteLang: string): VFileMessage[] {
   const originals = new Set(rendered.filter((r) => r.issue.lang === siteLang).map((r) => r.issue.number));
   return rendered
     .filter((r) => r.issue.lang !== siteLang && !originals.has(r.issue.number))
@@ -45,8 +48,8 @@ export function orphanTranslations(rendered: readonly RenderedIssue[], siteLang:
  * naming the others, unless each of them is only the same issue number in
  * the same language, reported already (duplicateNumbers).
  */
-export function duplicates(rendered: readonly RenderedIssue[], key: (r: RenderedIssue) => string, what: string, line: (r: RenderedIssue) => number, fix: (r: RenderedIssue) => string): VFileMessage[] {
-  const sameNumber = (a: RenderedIssue, b: RenderedIssue) => a.issue.number === b.issue.number && a.issue.lang === b.issue.lang;
+export function duplicates(rendered: readonly Known[], key: (r: Known) => string, what: string, line: (r: Known) => number, fix: (r: Known) => string): VFileMessage[] {
+  const sameNumber = (a: Known, b: Known) => a.issue.number === b.issue.number && a.issue.lang === b.issue.lang;
   return groups(rendered, key).flatMap((group) =>
     group.flatMap((r) => {
       const others = group.filter((o) => o !== r);

@@ -1,6 +1,6 @@
 import type { VFileMessage } from "vfile-message";
 import { compareText } from "../diagnostics.js";
-import type { RenderedIssue } from "../content/render-issue.js";
+import type { IssueMeta, RenderedIssue } from "../content/render-issue.js";
 import type { Edition, Site, SiteIssue } from "./model.js";
 import { routesIn } from "./urls.js";
 import { buildReference } from "./reference.js";
@@ -16,6 +16,8 @@ export interface CollectOptions {
   today: string;
   /** The site's language (config `lang`): its issues are the originals, every other language's are translations. */
   lang: string;
+  /** Issues whose body failed (their front matter is valid): counted by the checks across files, never published. */
+  failed?: readonly IssueMeta[] | undefined;
 }
 
 export type CollectResult = { ok: true; site: Site } | { ok: false; messages: VFileMessage[] };
@@ -28,16 +30,19 @@ export type CollectResult = { ok: true; site: Site } | { ok: false; messages: VF
  * only while its original is.
  */
 export function collectSite(rendered: readonly RenderedIssue[], options: CollectOptions): CollectResult {
-  const originals = new Map(rendered.filter((r) => r.issue.lang === options.lang).map((r) => [r.issue.number, r]));
-  const slugOf = (r: RenderedIssue) => issueSlug(r, originals.get(r.issue.number), options.lang);
-  const routeOf = (r: RenderedIssue) => routesIn(r.issue.lang, options.lang).issue(slugOf(r));
+  // Every issue whose front matter is valid takes part in the checks, so their errors come with the bodies' (all at once).
+  const known: Known[] = [...rendered, ...(options.failed ?? []).map((issue) => ({ issue }))];
+  const originalOf = originalsIn(known, options.lang);
+  const slugOf = (r: Known) => issueSlug(r, originalOf(r), options.lang);
+  const routeOf = (r: Known) => routesIn(r.issue.lang, options.lang).issue(slugOf(r));
   const messages = [
-    ...duplicateNumbers(rendered, options.lang),
-    ...orphanTranslations(rendered, options.lang),
-    ...duplicates(rendered, (r) => `/${routeOf(r)}`, "page URL", (r) => r.issue.slugLine, (r) => `an issue's URL is its month unless it sets a slug: give one of them a slug of its own (for example slug: ${slugOf(r)}-2), or correct its date`),
+    ...duplicateNumbers(known, options.lang),
+    ...orphanTranslations(known, options.lang),
+    ...duplicates(known, (r) => `/${routeOf(r)}`, "page URL", (r) => r.issue.slugLine, (r) => `an issue's URL is its month unless it sets a slug: give one of them a slug of its own (for example slug: ${slugOf(r)}-2), or correct its date`),
   ];
   if (messages.length > 0) return { ok: false, messages };
 
+  const originals = new Map(rendered.filter((r) => r.issue.lang === options.lang).map((r) => [r.issue.number, r]));
   const visible = (r: RenderedIssue | undefined) => r !== undefined && isPublished(r.issue, options.today, options);
   const published = rendered.filter((r) => visible(r) && visible(originals.get(r.issue.number)));
   const entries = published.map((r): SiteIssue => ({ issue: r.issue, body: r.body, route: routeOf(r), slug: slugOf(r), year: issueYear(r, originals.get(r.issue.number)), previous: undefined, next: undefined, versions: [] }));
@@ -53,7 +58,16 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
  * of its own takes its original's, so the two URLs differ only in the
  * prefix even when their dates differ.
  */
-function issueSlug(r: RenderedIssue, original: RenderedIssue | undefined, siteLang: string): string {
+/** An issue as the checks across files see it: its front matter. */
+type Known = { issue: IssueMeta };
+
+/** The original (the site's language, same number) of each issue. */
+function originalsIn(known: readonly Known[], siteLang: string): (r: Known) => Known | undefined {
+  const originals = new Map(known.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.number, r]));
+  return (r) => originals.get(r.issue.number);
+}
+
+function issueSlug(r: Known, original: Known | undefined, siteLang: string): string {
   return r.issue.lang === siteLang || r.issue.slugGiven || original === undefined ? r.issue.slug : original.issue.slug;
 }
 
