@@ -51,7 +51,8 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
     const label = pathLabel(issue.path);
     const expected = expectationAt(options.expectations, issue.path) ?? issue.message;
     const input = (issue as { input?: unknown }).input;
-    if (input === undefined && issue.code === "invalid_type") {
+    // Absent: a required field (invalid_type), or one that must be one of a fixed set (invalid_value).
+    if (input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value")) {
       if (explained.has(label)) continue;
       const reason = `missing required ${options.noun} ${fieldName(issue.path, name)}: expected ${expected}`;
       messages.push(diagnostic(options.file, reason, options.start, options.ruleId));
