@@ -2,9 +2,11 @@ import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import { suggest } from "../suggest.js";
 import { allIssues, type Site } from "../site/model.js";
+import { siteUrl } from "../site/urls.js";
+import { emailPaths } from "../email/email-source.js";
 import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
-import { judgeLink, outputUrl, type LinkSite, type LinkVerdict } from "./link-target.js";
+import { inWrittenForm, judgeLink, outputUrl, type LinkSite, type LinkVerdict } from "./link-target.js";
 
 export interface LinkReport {
   messages: VFileMessage[];
@@ -35,16 +37,21 @@ export function checkLinks(site: Site, output: OutputSet, where: { origin: strin
 
   // Author links first, so the same URL on a generated page is not reported twice.
   const authored = new Set<string>();
+  const attribute = (path: string, url: string) => {
+    authored.add(`${path}\0${url}`);
+    // Resolves the same from any page, so one report (at the source) covers every copy.
+    if (isSiteAbsolute(url)) authored.add(url);
+  };
   for (const entry of allIssues(site)) {
     const page = `${entry.route}index.html`;
+    const pageUrl = siteUrl(where, entry.route);
     for (const link of entry.body.links) {
       checked++;
-      authored.add(`${page}\0${link.url}`);
-      if (isSiteAbsolute(link.url)) authored.add(link.url);
-      // The issue's email carries the same link made absolute: report it once, at the Markdown.
-      authored.add(absoluteForm(link.url, where, entry.route));
+      attribute(page, link.url);
+      // The issue's email carries the same link made absolute (email-body.ts): report it once, at the Markdown.
+      attribute(emailPaths(entry.route).html, absoluteForm(link.url, pageUrl));
       const verdict = judgeLink(linkSite, page, link.url);
-      const reason = describe(verdict, link.url, link.kind === "image" ? "image" : "link", linkSite);
+      const reason = describe(verdict, link.written, link.kind === "image" ? "image" : "link", linkSite, (hint) => inWrittenForm(link.written, hint, outputUrl(where.basePath, page), linkSite));
       if (reason) messages.push(diagnostic(entry.issue.file, reason, { line: link.line, column: link.column }, link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
     }
   }
@@ -70,25 +77,27 @@ export function checkLinks(site: Site, output: OutputSet, where: { origin: strin
   return { messages, checked, fromMarkdown };
 }
 
-function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "reference", site: LinkSite): string | undefined {
+/**
+ * Why a reference is broken, quoting `url` as the reader of the message finds
+ * it in their file; `asWritten` turns a suggested public path into that same
+ * form, so the suggestion can be pasted over the broken one.
+ */
+function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "reference", site: LinkSite, asWritten: (path: string) => string = (path) => path): string | undefined {
   if (verdict.kind === "ok" || verdict.kind === "external") return undefined;
   if (verdict.kind === "missing") {
     const known = site.output.paths().map((p) => outputUrl(site.basePath, p));
     const hint = suggest(verdict.path, known);
     const fix = noun === "image" ? `; put the file at public/${verdict.path.slice(site.basePath.length)}` : "";
-    return `broken ${noun} "${url}": nothing is published at ${verdict.path}${hint ? ` — did you mean "${hint}"?` : fix}`;
+    return `broken ${noun} "${url}": nothing is published at ${verdict.path}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
   }
   const ids = [...site.idsOf(verdict.file)];
   const hint = suggest(verdict.fragment, ids);
   return `broken anchor in ${noun} "${url}": ${verdict.path} has no element with id "${verdict.fragment}"${hint ? ` — did you mean "#${hint}"?` : ""}`;
 }
 
-/** Resolves the same from any page, so one report (at the source) covers every copy. */
-/** A link as it reads once made absolute (the email edition): root-relative links gain the base path, as on the page. */
-function absoluteForm(url: string, where: { origin: string; basePath: string }, route: string): string {
-  const base = `${where.origin}${where.basePath}`;
-  const resolved = url.startsWith("/") && !url.startsWith("//") ? `${base}${url.slice(1)}` : url;
-  return URL.canParse(resolved, `${base}${route}`) ? new URL(resolved, `${base}${route}`).href : url;
+/** A body link as the email edition has it: resolved against the issue page's URL (see emailBodyHtml). */
+function absoluteForm(url: string, pageUrl: string): string {
+  return URL.canParse(url, pageUrl) ? new URL(url, pageUrl).href : url;
 }
 
 function isSiteAbsolute(url: string): boolean {

@@ -1,5 +1,6 @@
 import type { OutputSet } from "../write/output.js";
 import { routeFile } from "../site/urls.js";
+import { asWritten, isRootRelative } from "../markdown/plugins/rehype-base-path.js";
 
 /** Site facts link checking needs: where the site lives and what it contains. */
 export interface LinkSite {
@@ -49,6 +50,29 @@ export function judgeLink(site: LinkSite, from: string, url: string): LinkVerdic
     return { kind: "anchor", path: target.pathname, fragment, file: found };
   }
   return { kind: "ok" };
+}
+
+/**
+ * A public path (`/base/issues/x/`) in the form `written` has, as the author
+ * would write it on the page at public URL `from`: a full URL for a full URL,
+ * site-root-relative (without the base path, which the build adds) for a
+ * root-relative link, and relative to the page for a relative one.
+ */
+export function inWrittenForm(written: string, path: string, from: string, site: Pick<LinkSite, "origin" | "basePath">): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(written)) return new URL(path, site.origin).href;
+  if (written.startsWith("//")) return new URL(path, site.origin).href.slice(new URL(site.origin).protocol.length);
+  if (isRootRelative(written)) return asWritten(site.basePath, path);
+  return relativePath(from, path);
+}
+
+/** `to` relative to the folder of the page at `from` (both absolute paths): "/a/b/" → "/a/c/" is "../c/". */
+function relativePath(from: string, to: string): string {
+  const folder = from.split("/").slice(0, -1);
+  const target = to.split("/");
+  let common = 0;
+  while (common < folder.length && common < target.length - 1 && folder[common] === target[common]) common++;
+  const path = "../".repeat(folder.length - common) + target.slice(common).join("/");
+  return path === "" ? "./" : path;
 }
 
 function safeDecode(text: string): string {

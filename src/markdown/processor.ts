@@ -91,7 +91,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(rehypeAutolinkHeadings, headingLinkOptions)
     .use(rehypeHighlight, { languages: highlightLanguages, aliases: { bash: ["sh", "shell", "console"], ini: ["conf", "cfg"] }, detect: false, plainText: ["text", "txt", "plain"] })
     .use(rehypeBasePath, { basePath: options.basePath })
-    .use(rehypeCollect, { token })
+    .use(rehypeCollect, { token, basePath: options.basePath })
     .use(rehypeStringify)
     .freeze();
 }

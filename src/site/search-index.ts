@@ -63,6 +63,8 @@ export function shardDirs(numbers: Iterable<number>, size: number): Map<string, 
  * need not be indexed again.
  */
 export function searchParts(pages: readonly SearchPage[], shardSize: number): SearchPart[] {
+  // The search page loads Pagefind's UI from the primary bundle on every site: before the first issue, it is made with nothing in it.
+  if (pages.length === 0) return [{ dir: "", pages: [] }];
   const dirs = shardDirs(pages.map((p) => p.number), shardSize);
   const highest = Math.max(0, ...pages.map((p) => p.number));
   const parts = new Map<string, SearchPart>([...dirs].map(([label, dir]) => [label, { dir, pages: [] }]));

@@ -14,15 +14,27 @@ function links(body: string) {
 describe("links keep their file positions", () => {
   it("without raw HTML", () => {
     expect(links("段落\n\n前 [May](/issues/2011-05/) と ![図](/images/a.png)")).toEqual([
-      { url: "/issues/2011-05/", kind: "link", line: 8, column: 3 },
-      { url: "/images/a.png", kind: "image", line: 8, column: 29 },
+      { url: "/issues/2011-05/", written: "/issues/2011-05/", kind: "link", line: 8, column: 3 },
+      { url: "/images/a.png", written: "/images/a.png", kind: "image", line: 8, column: 29 },
     ]);
   });
 
   it("with raw HTML, before and inside it", () => {
     expect(links("<kbd>C</kbd>\n\n前 [May](/issues/2011-05/)\n\n<p><a href=\"/issues/2011-06/\">June</a></p>")).toEqual([
-      { url: "/issues/2011-05/", kind: "link", line: 8, column: 3 },
-      { url: "/issues/2011-06/", kind: "link", line: 10, column: 4 },
+      { url: "/issues/2011-05/", written: "/issues/2011-05/", kind: "link", line: 8, column: 3 },
+      { url: "/issues/2011-06/", written: "/issues/2011-06/", kind: "link", line: 10, column: 4 },
+    ]);
+  });
+
+  it("under a base path: as published (base path added) and as written (without it)", () => {
+    const under = createMarkdownRenderer({ components: DEFAULT_COMPONENTS, basePath: "/my%20news/" });
+    const result = under({ file: "content/issues/x.md", body: "[a](/issues/2011-05/) [b](../2011-04/) [c](/my%20news/x/) [d](//cdn.example/y)", bodyLine: 6 });
+    if (!result.ok) throw new Error(result.messages.map(String).join("\n"));
+    expect(result.body.links.map(({ url, written }) => [url, written])).toEqual([
+      ["/my%20news/issues/2011-05/", "/issues/2011-05/"],
+      ["../2011-04/", "../2011-04/"],
+      ["/my%20news/my%20news/x/", "/my%20news/x/"],
+      ["//cdn.example/y", "//cdn.example/y"],
     ]);
   });
 });

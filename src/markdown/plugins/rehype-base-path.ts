@@ -15,10 +15,28 @@ export function rehypeBasePath(options: { basePath: string }) {
     visit(tree, "element", (node) => {
       for (const name of URL_PROPERTIES) {
         const value = node.properties[name];
-        if (typeof value === "string" && value.startsWith("/") && !value.startsWith("//")) {
-          node.properties[name] = base + value.slice(1);
-        }
+        if (typeof value === "string") node.properties[name] = withBasePath(base, value);
       }
     });
   };
+}
+
+/** A URL as written in Markdown → as published: root-relative ones gain the base path. */
+export function withBasePath(basePath: string, url: string): string {
+  return isRootRelative(url) ? basePath + url.slice(1) : url;
+}
+
+/**
+ * A published URL → as the author writes it in Markdown: the inverse of
+ * withBasePath (every root-relative URL in a body gained the base path, so
+ * one that starts with it lost exactly that). Messages quote links and
+ * suggest fixes in this form: a suggestion that already carries the base
+ * path would gain it a second time.
+ */
+export function asWritten(basePath: string, url: string): string {
+  return isRootRelative(url) && url.startsWith(basePath) ? `/${url.slice(basePath.length)}` : url;
+}
+
+export function isRootRelative(url: string): boolean {
+  return url.startsWith("/") && !url.startsWith("//");
 }

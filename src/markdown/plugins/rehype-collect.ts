@@ -7,6 +7,7 @@ import { visit, SKIP } from "unist-util-visit";
 import { parseBlockMarker, pendingBlocks, type PendingBlock } from "../file-data.js";
 import type { Block } from "../../blocks/types.js";
 import type { BodyLink, Heading, RenderedBody } from "../rendered.js";
+import { asWritten } from "./rehype-base-path.js";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -16,12 +17,13 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
  * sanitised by now), and records headings, links and text statistics.
  * The result lands in `file.data.rendered`.
  */
-export function rehypeCollect(options: { token: string }) {
+export function rehypeCollect(options: { token: string; basePath: string }) {
   return (tree: Root, file: VFile) => {
     const pending = pendingBlocks(file);
     const blocks: Block[] = [];
     const headings: Heading[] = [];
     const links: BodyLink[] = [];
+    const collectOne = (node: Element) => collectNode(node, headings, links, options.basePath);
 
     visit(tree, "element", (node, index, parent) => {
       const marker = node.properties.dataGekkanBlock;
@@ -29,7 +31,7 @@ export function rehypeCollect(options: { token: string }) {
         const n = parseBlockMarker(options.token, marker);
         const meta = n === undefined ? undefined : pending[n];
         if (meta && parent && index !== undefined && n !== undefined) {
-          collectFrom(node, headings, links);
+          visit(node, "element", collectOne);
           blocks.push(toBlock(meta, node));
           parent.children.splice(index, 1, { type: "comment", value: `gekkan-block:${blocks.length - 1}` });
           return [SKIP, index + 1];
@@ -37,7 +39,7 @@ export function rehypeCollect(options: { token: string }) {
         delete node.properties.dataGekkanBlock; // an author's imitation
       }
       delete node.properties.dataGekkanPart;
-      collectOne(node, headings, links);
+      collectOne(node);
       return undefined;
     });
 
@@ -55,20 +57,14 @@ export function rehypeCollect(options: { token: string }) {
   };
 }
 
-function collectFrom(root: Element, headings: Heading[], links: BodyLink[]): void {
-  visit(root, "element", (node) => {
-    collectOne(node, headings, links);
-  });
-}
-
-function collectOne(node: Element, headings: Heading[], links: BodyLink[]): void {
+function collectNode(node: Element, headings: Heading[], links: BodyLink[], basePath: string): void {
   const rank = headingRank(node);
   if (rank !== undefined && rank >= 2 && rank <= 3 && typeof node.properties.id === "string") {
     headings.push({ depth: rank, id: node.properties.id, text: toString(node).trim() });
   }
   const href = node.tagName === "a" ? node.properties.href : node.tagName === "img" ? node.properties.src : undefined;
   if (typeof href === "string" && node.position) {
-    links.push({ url: href, kind: node.tagName === "img" ? "image" : "link", line: node.position.start.line, column: node.position.start.column });
+    links.push({ url: href, written: asWritten(basePath, href), kind: node.tagName === "img" ? "image" : "link", line: node.position.start.line, column: node.position.start.column });
   }
 }
 
