@@ -2,7 +2,7 @@ import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import { suggest } from "../suggest.js";
 import { allIssues, type Site } from "../site/model.js";
-import { siteUrl } from "../site/urls.js";
+import { publishedUrl, type SiteAddress } from "../site/urls.js";
 import { emailPaths } from "../email/email-source.js";
 import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
@@ -21,7 +21,7 @@ export interface LinkReport {
  * the author wrote are reported where they were written (the Markdown
  * source); the rest at the generated file that holds them.
  */
-export function checkLinks(site: Site, output: OutputSet, where: { origin: string; basePath: string }): LinkReport {
+export function checkLinks(site: Site, output: OutputSet, where: SiteAddress): LinkReport {
   const facts = new Map<string, HtmlFacts>();
   const factsOf = (path: string): HtmlFacts => {
     let found = facts.get(path);
@@ -44,12 +44,11 @@ export function checkLinks(site: Site, output: OutputSet, where: { origin: strin
   };
   for (const entry of allIssues(site)) {
     const page = `${entry.route}index.html`;
-    const pageUrl = siteUrl(where, entry.route);
     for (const link of entry.body.links) {
       checked++;
       attribute(page, link.url);
       // The issue's email carries the same link made absolute (email-body.ts): report it once, at the Markdown.
-      attribute(emailPaths(entry.route).html, absoluteForm(link.url, pageUrl));
+      attribute(emailPaths(entry.route).html, emailForm(where, entry.route, link.url));
       const verdict = judgeLink(linkSite, page, link.url);
       const reason = describe(verdict, link.written, link.kind === "image" ? "image" : "link", linkSite, (hint) => inWrittenForm(link.written, hint, outputUrl(where.basePath, page), linkSite));
       if (reason) messages.push(diagnostic(entry.issue.file, reason, { line: link.line, column: link.column }, link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
@@ -96,8 +95,13 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
 }
 
 /** A body link as the email edition has it: resolved against the issue page's URL (see emailBodyHtml). */
-function absoluteForm(url: string, pageUrl: string): string {
-  return URL.canParse(url, pageUrl) ? new URL(url, pageUrl).href : url;
+/** A body link as the issue's email carries it: made absolute by the rule of absolute-html.ts (a URL it cannot read stays as written). */
+function emailForm(where: SiteAddress, route: string, url: string): string {
+  try {
+    return publishedUrl(where, route, url);
+  } catch {
+    return url;
+  }
 }
 
 function isSiteAbsolute(url: string): boolean {

@@ -52,8 +52,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const generated = await generate({ root: options.root, ...shape, now: options.now }, reuse);
   const { config, output, site } = generated;
   const rendered = generated.issues;
-  const where = { origin: config.origin, basePath: config.basePath };
-  const links = checkLinks(site, output, where);
+  const links = checkLinks(site, output, config);
   const extra = everything && rendered.some((r) => unpublishedNote(r.issue, generated.today) !== undefined) ? await publishedOnly(options, reuse, links.messages, rendered) : [];
   const html = options.html ? await validateHtmlPages(output, config.basePath) : { messages: [], pages: 0 };
   // A translation has its original's number: numbers are counted over the originals.
@@ -83,7 +82,7 @@ async function publishedOnly(options: CheckOptions, reuse: Reuse, already: reado
   const seen = new Set(already.map(formatDiagnostic));
   // Only links the author wrote: template links on list pages differ between the two sites by design.
   const issueFiles = new Set(rendered.map((r) => r.issue.file));
-  const { messages } = checkLinks(published.site, published.output, { origin: published.config.origin, basePath: published.config.basePath });
+  const { messages } = checkLinks(published.site, published.output, published.config);
   return messages
     .filter((m) => issueFiles.has(m.file ?? "") && !seen.has(formatDiagnostic(m)))
     .map((m) => diagnostic(m.file ?? "", `${m.reason} (on the published site: the link works only while drafts and scheduled issues are included)`, { line: m.line ?? 1, column: m.column ?? 1 }, String(m.ruleId), m.fatal !== false));
