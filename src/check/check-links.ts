@@ -86,7 +86,7 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
   if (verdict.kind === "missing") {
     const known = site.output.paths().map((p) => outputUrl(site.basePath, p));
     const hint = suggest(verdict.path, known);
-    const fix = noun === "image" ? `; put the file at public/${verdict.path.slice(site.basePath.length)}` : "";
+    const fix = noun === "image" ? `; put the file at public/${fileName(verdict.path.slice(site.basePath.length))}` : "";
     return `broken ${noun} "${url}": nothing is published at ${verdict.path}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
   }
   const ids = [...site.idsOf(verdict.file)];
@@ -95,6 +95,15 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
 }
 
 /** A body link as the email edition has it: resolved against the issue page's URL (see emailBodyHtml). */
+/** A URL path as the file's name on disk: "my%20diagram.png" is "my diagram.png" (left encoded if it does not decode). */
+function fileName(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /** A body link as the issue's email carries it: made absolute by the rule of absolute-html.ts (a URL it cannot read stays as written). */
 function emailForm(where: SiteAddress, route: string, url: string): string {
   try {

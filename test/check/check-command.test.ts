@@ -37,6 +37,18 @@ describe('gekkan check on a site with broken references', () => {
     expect(lines).toContain(`${THIRD}:13:1  broken image "/images/missing.png": nothing is published at /images/missing.png; put the file at public/images/missing.png`);
   });
 
+  it('names the missing image as its file is named on disk, spaces and Japanese decoded', async () => {
+    const site = await copyFixture('check-broken');
+    try {
+      const file = join(site.root, THIRD);
+      await writeFile(file, `${await readFile(file, 'utf8')}\n![構成図](/images/クラスタ%20構成.png)\n`);
+      const broken = (await runCheck({ root: site.root })).errors.map(formatDiagnostic);
+      expect(broken.find((l) => l.includes('クラスタ'))).toMatch(/; put the file at public\/images\/クラスタ 構成\.png$/);
+    } finally {
+      await site.remove();
+    }
+  });
+
   it('reports a missing file referenced from a stylesheet in public/ at the stylesheet', () => {
     expect(lines.filter((l) => l.startsWith('/extra.css:2:15  broken reference "missing-bg.png"'))).toHaveLength(1);
   });
