@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
+import { generate } from "../../src/pipeline/generate.js";
 import { memoryIo } from "../helpers/dev-server.js";
 import { tempDir, tempSite, type TempDir } from "../helpers/temp-site.js";
 
@@ -25,5 +26,17 @@ describe("gekkan check on a brand-new site with no issue yet", () => {
     const run = await gekkanCheck(site.path);
     expect(run.lines).toEqual([expect.stringMatching(/: 0 errors, 0 warnings$/)]);
     expect(run.code).toBe(0);
+  });
+
+  it("its search page says there is nothing yet instead of a search box that would wait forever; with one issue, the box is there", async () => {
+    site = tempSite({ "gekkan.config.json": `${JSON.stringify({ title: "My News", url: "https://example.org/", lang: "en", authors: ["me"] })}\n` });
+    const empty = (await generate({ root: site.path })).output.text("search/index.html") ?? "";
+    expect(empty).toContain("<p>Nothing yet.</p>");
+    expect(empty).not.toContain("new PagefindUI");
+    site.remove();
+    site = tempSite({ "gekkan.config.json": `${JSON.stringify({ title: "My News", url: "https://example.org/", lang: "en", authors: ["me"] })}\n`, "content/issues/2011/2011-04.md": "---\ntitle: April\nissue: 1\ndate: 2011-04-01\n---\n\nText.\n" });
+    const one = (await generate({ root: site.path })).output.text("search/index.html") ?? "";
+    expect(one).toContain("new PagefindUI");
+    expect(one).not.toContain("Nothing yet.");
   });
 });
