@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { main } from "../../src/cli.js";
-import { memoryIo } from "../helpers/dev-server.js";
+import { checkInProcess } from "../helpers/io.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 // A site under a sub-path with a space in it, as a new author sets one up: every issue also gets an email edition.
@@ -13,11 +12,6 @@ const DECEMBER = "content/issues/2020/2020-12.md";
 let site: TempDir | undefined;
 afterEach(() => site?.remove());
 
-async function gekkanCheck(root: string): Promise<{ code: number; lines: string[] }> {
-  const io = memoryIo();
-  const code = await main(["check", "--root", root], io);
-  return { code, lines: io.lines };
-}
 
 /** The site with issue 2's body as given (its line 7 is the body's first line). */
 function siteWith(body: string): TempDir {
@@ -27,26 +21,26 @@ function siteWith(body: string): TempDir {
 describe("gekkan check on a site with a base path: links are reported as the author wrote them", () => {
   it("quotes a root-relative link without the base path, and suggests what to write in the Markdown", async () => {
     site = siteWith("See [x](/issues/2020-09/).\n");
-    const run = await gekkanCheck(site.path);
+    const run = await checkInProcess(site.path);
     expect(run.code).toBe(1);
     expect(run.lines).toContain(`${DECEMBER}:7:5  broken link "/issues/2020-09/": nothing is published at /my%20news/issues/2020-09/ — did you mean "/issues/2020-10/"?`);
   });
 
   it("passes once its suggestion is written in the Markdown (no loop of base paths)", async () => {
     site = siteWith("See [x](/issues/2020-09/).\n");
-    const first = await gekkanCheck(site.path);
+    const first = await checkInProcess(site.path);
     const suggested = first.lines.join("\n").match(/did you mean "([^"]+)"/)?.[1];
     expect(suggested).toBeDefined();
     const file = join(site.path, DECEMBER);
     writeFileSync(file, readFileSync(file, "utf8").replace("(/issues/2020-09/)", `(${suggested ?? ""})`));
-    const second = await gekkanCheck(site.path);
+    const second = await checkInProcess(site.path);
     expect(second.lines).toEqual([expect.stringMatching(/: 0 errors, 0 warnings$/)]);
     expect(second.code).toBe(0);
   });
 
   it("suggests a relative path for a relative link, and a full URL for a full URL", async () => {
     site = siteWith("See [x](../2020-09/) and [y](https://example.org/my%20news/issues/2020-09/).\n");
-    const run = await gekkanCheck(site.path);
+    const run = await checkInProcess(site.path);
     expect(run.lines).toContain(`${DECEMBER}:7:5  broken link "../2020-09/": nothing is published at /my%20news/issues/2020-09/ — did you mean "../2020-10/"?`);
     expect(run.lines).toContain(`${DECEMBER}:7:26  broken link "https://example.org/my%20news/issues/2020-09/": nothing is published at /my%20news/issues/2020-09/ — did you mean "https://example.org/my%20news/issues/2020-10/"?`);
   });
@@ -55,7 +49,7 @@ describe("gekkan check on a site with a base path: links are reported as the aut
 describe("gekkan check reports a mistake in an issue once, at the Markdown, not again in the issue's email", () => {
   it("two broken links and a broken anchor: three errors, all at the Markdown, none at the email", async () => {
     site = siteWith("See [x](/issues/2020-09/) and [y](/issues/2020-10/#nope) and [z](../2020-11/).\n");
-    const run = await gekkanCheck(site.path);
+    const run = await checkInProcess(site.path);
     expect(run.code).toBe(1);
     expect(run.lines.filter((line) => line.includes("email.html"))).toEqual([]);
     expect(run.lines.filter((line) => line.startsWith(`${DECEMBER}:`))).toEqual([

@@ -1,17 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
+import { contentProblems } from "../helpers/fixtures.js";
 import { loadConfig } from "../../src/config.js";
 import { tempSite } from "../helpers/temp-site.js";
 
 /** The config's syntax problems as `gekkan build` prints them (the config is read through loadConfig). */
-function configProblems(text: string): string[] {
+async function configProblems(text: string): Promise<string[]> {
   const site = tempSite({ "gekkan.config.json": text });
   try {
-    loadConfig(site.path);
-    return [];
-  } catch (error) {
-    if (!(error instanceof ContentError)) throw error;
-    return error.messages.map(formatDiagnostic);
+    return await contentProblems(() => loadConfig(site.path));
   } finally {
     site.remove();
   }
@@ -28,17 +24,17 @@ describe("gekkan.config.json is judged as JSON, in an author's words", () => {
     ['{\n  "title": "x"\n}}', "gekkan.config.json:3:2  this file is not valid JSON: the settings end before this point"],
     ['{\n  "title": "x",\n  "url": "y"\n', "gekkan.config.json:4:1  this file is not valid JSON: the file ends too early"],
     ['{\n  "title": "x",\n  "title": "y"\n}', "gekkan.config.json:3:3  this file names this field twice in the same object; keep one of them"],
-  ])("%j", (text, expected) => {
-    const problems = configProblems(text);
+  ])("%j", async (text, expected) => {
+    const problems = await configProblems(text);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.startsWith(expected), problems[0]).toBe(true);
   });
 
-  it("YAML's leniency is not taken for JSON: a list without commas is an error, not one string", () => {
-    expect(configProblems('{ "authors": ["a" "b"] }')).toHaveLength(1);
+  it("YAML's leniency is not taken for JSON: a list without commas is an error, not one string", async () => {
+    expect(await configProblems('{ "authors": ["a" "b"] }')).toHaveLength(1);
   });
 
-  it("a byte order mark before the JSON is fine", () => {
-    expect(configProblems('\uFEFF{ "title": "x" }')).toEqual([]);
+  it("a byte order mark before the JSON is fine", async () => {
+    expect(await configProblems('\uFEFF{ "title": "x" }')).toEqual([]);
   });
 });

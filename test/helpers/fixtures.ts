@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { generate, type BuildOptions, type Generated } from "../../src/pipeline/generate.js";
+import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
 
 /** Where fixture folders live: `<name>/input/` plus `expected.txt` or `expected/`. */
 export const FIXTURES = join(import.meta.dirname, "..", "fixtures");
@@ -73,4 +74,15 @@ export function selectElement(html: string, tag: "article" | "main"): string {
 
 export function select(text: string, selection: Selection): string {
   return selection === "whole" ? text : selectElement(text, selection);
+}
+
+/** What `run` reports as content errors, formatted as the CLI prints them; [] when it succeeds. */
+export async function contentProblems(run: () => unknown): Promise<string[]> {
+  try {
+    await run();
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return error.messages.map(formatDiagnostic);
+  }
 }

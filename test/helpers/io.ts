@@ -12,3 +12,11 @@ export function captureIo(): Io & { stdout: string[]; stderr: string[]; all: () 
     all: () => [...stdout, ...stderr].join("\n"),
   };
 }
+
+/** `gekkan check --root ROOT …` in this process: its exit code and every line it printed. */
+export async function checkInProcess(root: string, ...args: string[]): Promise<{ code: number; lines: string[] }> {
+  const { main } = await import("../../src/cli.js");
+  const lines: string[] = [];
+  const code = await main(["check", "--root", root, ...args], { out: (line) => lines.push(line), err: (line) => lines.push(line) });
+  return { code, lines };
+}

@@ -7,9 +7,8 @@
  * the issues below, never computed with gekkan's own helpers.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
 import type { Generated } from "../../src/pipeline/generate.js";
-import { generateSite } from "../helpers/fixtures.js";
+import { contentProblems, generateSite } from "../helpers/fixtures.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 import { allElements, attr, byTag, find, links, meta, normalizeSpace, parseHtml, textContent, urlAttributes, type Document } from "../helpers/html.js";
 import { child, children, parseXml, text, xmlAttr } from "../helpers/xml.js";
@@ -245,11 +244,7 @@ describe("config mistakes are located", () => {
   const errorsOf = async (config: Record<string, unknown>): Promise<string[]> => {
     const site = tempSite({ "gekkan.config.json": JSON.stringify(config, null, 2), "content/issues/2011/2011-04.md": issue({ title: "t", issue: 1, date: "2011-04-01" }) });
     try {
-      await generateSite(site.path);
-      return [];
-    } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
-      return error.messages.map(formatDiagnostic);
+      return await contentProblems(() => generateSite(site.path));
     } finally {
       site.remove();
     }
