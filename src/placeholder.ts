@@ -2,18 +2,20 @@
  * A template placeholder (`{{ name }}`, `{% tag %}`: Liquid, Jinja,
  * Mustache and Hugo all write them so) left in an author's text. gekkan
  * runs no template over what authors write, so a reader would see the
- * braces: one rule for front matter and Markdown alike.
+ * braces: one rule for front matter and Markdown alike. A placeholder may
+ * run over a line break (a paragraph wrapped inside it), never far.
  */
-const PLACEHOLDER = /\{\{[^\n]{0,200}?\}\}|\{%[^\n]{0,200}?%\}/;
+const PLACEHOLDER = /\{\{[^]{0,200}?\}\}|\{%[^]{0,200}?%\}/g;
 
-/** The first placeholder in `text`, as written, or undefined. */
-export function findPlaceholder(text: string): string | undefined {
-  return PLACEHOLDER.exec(text)?.[0];
+/** Every placeholder in `text`, as written, in order. */
+export function findPlaceholders(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((match) => match[0]);
 }
 
 /** What to tell the author about `found`, in a body text or a front-matter field. */
 export function placeholderAdvice(found: string, where: "text" | { field: string }): string {
-  const shown = found.length > 60 ? `${found.slice(0, 57)}…` : found;
+  const flat = found.replace(/\s+/g, " ");
+  const shown = flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
   if (where === "text") {
     return `"${shown}" looks like a template placeholder left in the text: gekkan fills in nothing here, so readers would see the braces; write the words it stands for, or, to show the braces on purpose, put them in code (\`${shown}\`) (a draft may keep it: draft: true)`;
   }

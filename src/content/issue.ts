@@ -10,7 +10,7 @@ import { excessiveMarkers } from "./inline-density.js";
 import { languageSuffixProblem } from "./language-suffix.js";
 import { controlsInData } from "./front-matter-controls.js";
 import { skeletonLeftover } from "./leftovers.js";
-import { findPlaceholder, placeholderAdvice } from "../placeholder.js";
+import { findPlaceholders, placeholderAdvice } from "../placeholder.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { describeValue, diagnostic } from "../diagnostics.js";
 
@@ -130,7 +130,7 @@ function placeholderFields(file: string, fields: { title: string; summary?: stri
   const texts: Array<[path: PropertyKey[], name: string, text: string]> = [[["title"], "title", fields.title], [["summary"], "summary", fields.summary ?? ""]];
   fields.authors.forEach((author, i) => texts.push([["authors", i], "author", author]));
   return texts.flatMap(([path, field, text]) => {
-    const found = findPlaceholder(text);
+    const found = findPlaceholders(text)[0];
     return found === undefined ? [] : [diagnostic(file, placeholderAdvice(found, { field }), locate(path), "template-placeholder")];
   });
 }

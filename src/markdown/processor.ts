@@ -15,6 +15,7 @@ import { rehypeRawHtml } from "./plugins/rehype-raw-html.js";
 import { bodyOutline } from "./outline.js";
 import { remarkNearMissBlocks } from "./plugins/remark-near-miss-blocks.js";
 import { PLACEHOLDER_RULE, remarkTemplatePlaceholders } from "./plugins/remark-template-placeholders.js";
+import { remarkNearMissLinks } from "./plugins/remark-near-miss-links.js";
 import { remarkDepthLimit } from "./plugins/remark-depth-limit.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeFootnoteLinks } from "./plugins/rehype-footnote-links.js";
@@ -82,6 +83,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkTemplatePlaceholders)
     .use(remarkBlocks, { components: options.components, token })
     .use(remarkNearMissBlocks)
+    .use(remarkNearMissLinks)
     // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawHtml)

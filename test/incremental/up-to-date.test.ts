@@ -44,6 +44,15 @@ describe("the unchanged-build check of `gekkan build`", () => {
     expect((await stat(index)).ino).toBe(before.ino);
   });
 
+  it("a Markdown file added under another name than .md is not taken for nothing changed: the build runs and names it", async () => {
+    const root = await site();
+    await buildOn(root, DAY);
+    await writeFile(join(root, "content", "issues", "2011", "2011-09.markdown"), "---\ntitle: September\nissue: 9\ndate: 2011-09-01\n---\n\nText.\n");
+    const io = captureIo();
+    expect(await main(["build", "--root", root, "--no-search"], io)).toBe(1);
+    expect(io.stderr.join("\n")).toContain("content/issues/2011/2011-09.markdown:1:1  this Markdown file is not read as an issue: issue files end in .md, in lower case; rename it to 2011-09.md");
+  });
+
   it("stays up to date on later days until an issue's date is reached, then builds it", async () => {
     const root = await site();
     expect(await buildOn(root, "2011-04-10")).toMatch(/built 1 issue and 1 translation in/);
