@@ -5,6 +5,9 @@
  * braces: one rule for front matter and Markdown alike. A placeholder may
  * run over a line break (a paragraph wrapped inside it), never far.
  */
+/** The rule id of a placeholder left in, in front matter or body: the one a draft is spared. */
+export const PLACEHOLDER_RULE = "template-placeholder";
+
 const PLACEHOLDER = /\{\{[^]{0,200}?\}\}|\{%[^]{0,200}?%\}/g;
 
 /** Every placeholder in `text`, as written, in order. */

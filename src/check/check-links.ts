@@ -6,7 +6,8 @@ import { publishedUrl, type SiteAddress } from "../site/urls.js";
 import { emailPaths } from "../email/email-source.js";
 import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
-import { inWrittenForm, judgeLink, outputUrl, type LinkSite, type LinkVerdict } from "./link-target.js";
+import { inWrittenForm, judgeLink, outputUrl, safeDecode, type LinkSite, type LinkVerdict } from "./link-target.js";
+import { asWritten } from "../markdown/plugins/rehype-base-path.js";
 
 export interface LinkReport {
   messages: VFileMessage[];
@@ -50,7 +51,9 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress): L
       // The issue's email carries the same link made absolute (email-body.ts): report it once, at the Markdown.
       attribute(emailPaths(entry.route).html, emailForm(where, entry.route, link.url));
       const verdict = judgeLink(linkSite, page, link.url);
-      const reason = describe(verdict, link.written, link.kind === "image" ? "image" : "link", linkSite, (hint) => inWrittenForm(link.written, hint, outputUrl(where.basePath, page), linkSite));
+      // Quoted and fixed as the author wrote it: without the base path the Markdown stage added.
+      const written = asWritten(where.basePath, link.url);
+      const reason = describe(verdict, written, link.kind === "image" ? "image" : "link", linkSite, (hint) => inWrittenForm(written, hint, outputUrl(where.basePath, page), linkSite));
       if (reason) messages.push(diagnostic(entry.issue.file, reason, { line: link.line, column: link.column }, link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
     }
   }
@@ -86,22 +89,12 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
   if (verdict.kind === "missing") {
     const known = site.output.paths().map((p) => outputUrl(site.basePath, p));
     const hint = suggest(verdict.path, known);
-    const fix = noun === "image" ? `; put the file at public/${fileName(verdict.path.slice(site.basePath.length))}` : "";
+    const fix = noun === "image" ? `; put the file at public/${safeDecode(verdict.path.slice(site.basePath.length))}` : "";
     return `broken ${noun} "${url}": nothing is published at ${verdict.path}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
   }
   const ids = [...site.idsOf(verdict.file)];
   const hint = suggest(verdict.fragment, ids);
   return `broken anchor in ${noun} "${url}": ${verdict.path} has no element with id "${verdict.fragment}"${hint ? ` — did you mean "#${hint}"?` : ""}`;
-}
-
-/** A body link as the email edition has it: resolved against the issue page's URL (see emailBodyHtml). */
-/** A URL path as the file's name on disk: "my%20diagram.png" is "my diagram.png" (left encoded if it does not decode). */
-function fileName(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
 
 /** A body link as the issue's email carries it: made absolute by the rule of absolute-html.ts (a URL it cannot read stays as written). */

@@ -75,7 +75,8 @@ function relativePath(from: string, to: string): string {
   return path === "" ? "./" : path;
 }
 
-function safeDecode(text: string): string {
+/** A URL part decoded ("my%20diagram.png" is "my diagram.png"), or as it is when it does not decode. */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

@@ -10,7 +10,7 @@ import { excessiveMarkers } from "./inline-density.js";
 import { languageSuffixProblem } from "./language-suffix.js";
 import { controlsInData } from "./front-matter-controls.js";
 import { skeletonLeftover } from "./leftovers.js";
-import { findPlaceholders, placeholderAdvice } from "../placeholder.js";
+import { findPlaceholders, placeholderAdvice, PLACEHOLDER_RULE } from "../placeholder.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { describeValue, diagnostic } from "../diagnostics.js";
 
@@ -131,7 +131,7 @@ function placeholderFields(file: string, fields: { title: string; summary?: stri
   fields.authors.forEach((author, i) => texts.push([["authors", i], "author", author]));
   return texts.flatMap(([path, field, text]) => {
     const found = findPlaceholders(text)[0];
-    return found === undefined ? [] : [diagnostic(file, placeholderAdvice(found, { field }), locate(path), "template-placeholder")];
+    return found === undefined ? [] : [diagnostic(file, placeholderAdvice(found, { field }), locate(path), PLACEHOLDER_RULE)];
   });
 }
 

@@ -14,7 +14,8 @@ import { remarkContainerDirective } from "./plugins/remark-container-directive.j
 import { rehypeRawHtml } from "./plugins/rehype-raw-html.js";
 import { bodyOutline } from "./outline.js";
 import { remarkNearMissBlocks } from "./plugins/remark-near-miss-blocks.js";
-import { PLACEHOLDER_RULE, remarkTemplatePlaceholders } from "./plugins/remark-template-placeholders.js";
+import { remarkTemplatePlaceholders } from "./plugins/remark-template-placeholders.js";
+import { PLACEHOLDER_RULE } from "../placeholder.js";
 import { remarkNearMissLinks } from "./plugins/remark-near-miss-links.js";
 import { remarkDepthLimit } from "./plugins/remark-depth-limit.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
@@ -93,7 +94,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(rehypeAutolinkHeadings, headingLinkOptions)
     .use(rehypeHighlight, { languages: highlightLanguages, aliases: { bash: ["sh", "shell", "console"], ini: ["conf", "cfg"] }, detect: false, plainText: ["text", "txt", "plain"] })
     .use(rehypeBasePath, { basePath: options.basePath })
-    .use(rehypeCollect, { token, basePath: options.basePath })
+    .use(rehypeCollect, { token })
     .use(rehypeStringify)
     .freeze();
 }

@@ -9,8 +9,6 @@ export interface Heading {
 export interface BodyLink {
   /** The URL as it appears in the output (base path applied). */
   url: string;
-  /** The URL as the author wrote it (without the base path): messages quote it and suggest fixes in its form. */
-  written: string;
   kind: "link" | "image";
   line: number;
   column: number;

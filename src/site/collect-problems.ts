@@ -1,10 +1,10 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import type { IssueMeta } from "../content/render-issue.js";
-
-/** An issue as these checks read it: only its front matter. */
-type Known = { issue: IssueMeta };
 import { groupBy } from "../group-by.js";
+
+/** An issue as the checks across files read it: only its front matter (a rendered issue, or one whose body failed). */
+export type Known = { issue: IssueMeta };
 
 /** Where an issue's number is written. */
 const at = (r: Known) => `${r.issue.file}:${r.issue.numberLine}`;

@@ -5,7 +5,7 @@ import type { Edition, Site, SiteIssue } from "./model.js";
 import { routesIn } from "./urls.js";
 import { buildReference } from "./reference.js";
 import { blockEntries, translatedEntries } from "./block-match.js";
-import { duplicateNumbers, duplicates, orphanTranslations } from "./collect-problems.js";
+import { duplicateNumbers, duplicates, orphanTranslations, type Known } from "./collect-problems.js";
 import { groupBy } from "../group-by.js";
 import { isPublished } from "./published.js";
 
@@ -52,21 +52,18 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
   return { ok: true, site: { ...site, translations: langs.map((lang) => edition(entries, lang, options.lang, site)) } };
 }
 
-/**
- * THE rule for the slug in an issue's URL (`issues/<slug>/` under its
- * language's prefix, urls.ts): its own, but a translation without a `slug`
- * of its own takes its original's, so the two URLs differ only in the
- * prefix even when their dates differ.
- */
-/** An issue as the checks across files see it: its front matter. */
-type Known = { issue: IssueMeta };
-
 /** The original (the site's language, same number) of each issue. */
 function originalsIn(known: readonly Known[], siteLang: string): (r: Known) => Known | undefined {
   const originals = new Map(known.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.number, r]));
   return (r) => originals.get(r.issue.number);
 }
 
+/**
+ * THE rule for the slug in an issue's URL (`issues/<slug>/` under its
+ * language's prefix, urls.ts): its own, but a translation without a `slug`
+ * of its own takes its original's, so the two URLs differ only in the
+ * prefix even when their dates differ.
+ */
 function issueSlug(r: Known, original: Known | undefined, siteLang: string): string {
   return r.issue.lang === siteLang || r.issue.slugGiven || original === undefined ? r.issue.slug : original.issue.slug;
 }

@@ -7,7 +7,6 @@ import { visit, SKIP } from "unist-util-visit";
 import { parseBlockMarker, pendingBlocks, type PendingBlock } from "../file-data.js";
 import type { Block } from "../../blocks/types.js";
 import type { BodyLink, Heading, RenderedBody } from "../rendered.js";
-import { asWritten } from "./rehype-base-path.js";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -17,13 +16,13 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
  * sanitised by now), and records headings, links and text statistics.
  * The result lands in `file.data.rendered`.
  */
-export function rehypeCollect(options: { token: string; basePath: string }) {
+export function rehypeCollect(options: { token: string }) {
   return (tree: Root, file: VFile) => {
     const pending = pendingBlocks(file);
     const blocks: Block[] = [];
     const headings: Heading[] = [];
     const links: BodyLink[] = [];
-    const collectOne = (node: Element) => collectNode(node, headings, links, options.basePath);
+    const collectOne = (node: Element) => collectNode(node, headings, links);
 
     visit(tree, "element", (node, index, parent) => {
       const marker = node.properties.dataGekkanBlock;
@@ -57,14 +56,14 @@ export function rehypeCollect(options: { token: string; basePath: string }) {
   };
 }
 
-function collectNode(node: Element, headings: Heading[], links: BodyLink[], basePath: string): void {
+function collectNode(node: Element, headings: Heading[], links: BodyLink[]): void {
   const rank = headingRank(node);
   if (rank !== undefined && rank >= 2 && rank <= 3 && typeof node.properties.id === "string") {
     headings.push({ depth: rank, id: node.properties.id, text: toString(node).trim() });
   }
   const href = node.tagName === "a" ? node.properties.href : node.tagName === "img" ? node.properties.src : undefined;
   if (typeof href === "string" && node.position) {
-    links.push({ url: href, written: asWritten(basePath, href), kind: node.tagName === "img" ? "image" : "link", line: node.position.start.line, column: node.position.start.column });
+    links.push({ url: href, kind: node.tagName === "img" ? "image" : "link", line: node.position.start.line, column: node.position.start.column });
   }
 }
 

@@ -2,12 +2,8 @@ import type { Root } from "mdast";
 import type { VFile } from "vfile";
 import { SKIP, visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
-import { findPlaceholders, placeholderAdvice } from "../../placeholder.js";
+import { findPlaceholders, placeholderAdvice, PLACEHOLDER_RULE } from "../../placeholder.js";
 import { offsetIn, placeAt, readerText, TEXT_CONTAINERS, type Position } from "../reader-text.js";
-
-export const PLACEHOLDER_RULE = "template-placeholder";
-
-
 
 /**
  * `{{ name }}` or `{% tag %}` left in what readers see: the text, link
