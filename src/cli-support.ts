@@ -1,9 +1,10 @@
 import { statSync } from "node:fs";
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { ContentError, formatDiagnostic } from "./diagnostics.js";
 import { plural } from "./plural.js";
 import { didYouMean } from "./suggest.js";
+import { COMMAND_FLAGS, commandsTaking, type CommandName } from "./command-flags.js";
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, content: 1, usage: 2, bug: 70 } as const;
@@ -22,30 +23,29 @@ export const processIo: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
-
 /** Strict flag parsing: an unknown flag is a usage error, never ignored; a near miss gets "did you mean …?". */
-export function parseFlags<T extends Options>(args: string[], options: T) {
-  return parseCommandLine(args, options, false).values;
+export function parseFlags<C extends CommandName>(args: string[], command: C) {
+  return parseCommandLine(args, command, false).values;
 }
 
 /** parseFlags for a command that also takes arguments of its own (`gekkan email ISSUE`). */
-export function parseCommandLine<T extends Options>(args: string[], options: T, allowPositionals: boolean) {
+export function parseCommandLine<C extends CommandName>(args: string[], command: C, allowPositionals: boolean) {
+  const options: (typeof COMMAND_FLAGS)[C] = COMMAND_FLAGS[command];
   try {
     return parseArgs({ args, options, strict: true, allowPositionals });
   } catch (error) {
-    throw new UsageError(flagProblem(error as Error, Object.keys(options).map((name) => `--${name}`)));
+    throw new UsageError(flagProblem(error as Error, command));
   }
 }
 
 /** Node's parseArgs message, said the way gekkan's other messages are (lower case, with the fix). */
-function flagProblem(error: Error, flags: readonly string[]): string {
+function flagProblem(error: Error, command: CommandName): string {
   const message = error.message.replace(/\. To specify a positional argument.*$/s, "");
   const quoted = /'([^']+)'/.exec(message)?.[1] ?? "";
   const flag = quoted.replace(/ <value>$/, "");
   switch ((error as NodeJS.ErrnoException).code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return `unknown option ${flag}${didYouMean(flag.startsWith("--") ? flag : `-${flag}`, flags, (name) => name) || "; see the options below"}`;
+      return `unknown option ${flag}${unknownFlagHint(flag, command)}`;
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
       return quoted.endsWith(" <value>") ? `${flag} needs a value after it (${flag} VALUE)` : `${flag} takes no value; write ${flag} alone`;
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
@@ -55,10 +55,14 @@ function flagProblem(error: Error, flags: readonly string[]): string {
   }
 }
 
-export const commonFlags = {
-  root: { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
+/** What to say after "unknown option --x": the command that takes it, else a near miss among this command's own. */
+function unknownFlagHint(flag: string, command: CommandName): string {
+  const name = flag.replace(/^--?/, "");
+  const others = flag.startsWith("--") ? commandsTaking(name, command) : [];
+  if (others.length > 0) return `: ${flag} is an option of ${others.map((other) => `gekkan ${other}`).join(" and ")}, not of gekkan ${command}`;
+  const own = Object.keys(COMMAND_FLAGS[command]).map((option) => `--${option}`);
+  return didYouMean(flag.startsWith("--") ? flag : `-${flag}`, own, (option) => option) || "; see the options below";
+}
 
 /**
  * The site folder every command works in: --root, else the current folder.

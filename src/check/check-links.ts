@@ -53,8 +53,9 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress): L
       const verdict = judgeLink(linkSite, page, link.url);
       // Quoted and fixed as the author wrote it: without the base path the Markdown stage added.
       const written = asWritten(where.basePath, link.url);
-      const reason = describe(verdict, written, link.kind === "image" ? "image" : "link", linkSite, (hint) => inWrittenForm(written, hint, outputUrl(where.basePath, page), linkSite));
-      if (reason) messages.push(diagnostic(entry.issue.file, reason, { line: link.line, column: link.column }, link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
+      const from = outputUrl(where.basePath, page);
+      const reason = describe(verdict, written, link.kind === "image" ? "image" : "link", linkSite, from, (hint) => inWrittenForm(written, hint, from, linkSite));
+      if (reason) messages.push(diagnostic(entry.issue.file, reason + basePathNote(written, where.basePath), { line: link.line, column: link.column }, link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
     }
   }
   const fromMarkdown = checked;
@@ -69,7 +70,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress): L
       checked++;
       const verdict = judgeLink(linkSite, path, ref.url);
       const noun = ref.via.startsWith("img") || ref.via.startsWith("css") ? "reference" : "link";
-      const reason = describe(verdict, ref.url, noun, linkSite);
+      const reason = describe(verdict, ref.url, noun, linkSite, outputUrl(where.basePath, path));
       if (reason) {
         const place = placeOfOffset(text, ref.offset);
         messages.push(diagnostic(`${outputUrl(where.basePath, path)}`, `${reason} (${ref.via} in the built ${isHtml ? "page" : "stylesheet"}: check the templates or public/)`, place, verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
@@ -82,12 +83,14 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress): L
 /**
  * Why a reference is broken, quoting `url` as the reader of the message finds
  * it in their file; `asWritten` turns a suggested public path into that same
- * form, so the suggestion can be pasted over the broken one.
+ * form, so the suggestion can be pasted over the broken one. The page that
+ * holds the reference (`from`, its public path) is never suggested: a link
+ * to a missing page did not mean the page it is on ("./" fixes nothing).
  */
-function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "reference", site: LinkSite, asWritten: (path: string) => string = (path) => path): string | undefined {
+function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "reference", site: LinkSite, from: string, asWritten: (path: string) => string = (path) => path): string | undefined {
   if (verdict.kind === "ok" || verdict.kind === "external") return undefined;
   if (verdict.kind === "missing") {
-    const known = site.output.paths().map((p) => outputUrl(site.basePath, p));
+    const known = site.output.paths().map((p) => outputUrl(site.basePath, p)).filter((path) => path !== from);
     const hint = suggest(verdict.path, known);
     const fix = noun === "image" ? `; put the file at public/${safeDecode(verdict.path.slice(site.basePath.length))}` : "";
     return `broken ${noun} "${url}": nothing is published at ${verdict.path}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
@@ -104,6 +107,16 @@ function emailForm(where: SiteAddress, route: string, url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * Said after a broken root-relative link that starts with the base path
+ * (`/repo/issues/…` on a site published under /repo/): the Markdown stage
+ * adds the base path itself, so the author wrote it twice.
+ */
+function basePathNote(written: string, basePath: string): string {
+  if (basePath === "/" || !written.startsWith(basePath)) return "";
+  return ` (links are written from the site root without the base path ${basePath}: gekkan adds it)`;
 }
 
 function isSiteAbsolute(url: string): boolean {

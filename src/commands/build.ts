@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import { commonFlags, parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { issuesAndTranslations, plural } from "../plural.js";
 import { allIssues } from "../site/model.js";
 import type { BuildOptions } from "../pipeline/options.js";
@@ -28,13 +28,7 @@ export const buildUsage = `gekkan build [--root DIR] [--out DIR] [--base PATH] [
   --quiet       print nothing on success`;
 
 export async function buildCommand(args: string[], io: Io): Promise<number> {
-  const flags = parseFlags(args, {
-    ...commonFlags,
-    out: { type: "string" }, base: { type: "string" }, url: { type: "string" },
-    drafts: { type: "boolean" }, future: { type: "boolean" }, quiet: { type: "boolean", short: "q" },
-    search: { type: "boolean" }, "no-search": { type: "boolean" }, "no-cache": { type: "boolean" },
-    "cache-dir": { type: "string" }, threads: { type: "string" }, force: { type: "boolean" }, timings: { type: "boolean" },
-  });
+  const flags = parseFlags(args, "build");
   if (flags.help) {
     io.out(buildUsage);
     return EXIT.ok;

@@ -1,4 +1,4 @@
-import { commonFlags, parseFlags, rootOf, type Io, EXIT } from "../cli-support.js";
+import { parseFlags, rootOf, type Io, EXIT } from "../cli-support.js";
 import { ContentError, formatDiagnostic } from "../diagnostics.js";
 import { runCheck, type CheckReport } from "../check/run-check.js";
 import { VnuUnavailableError } from "../check/vnu.js";
@@ -19,7 +19,7 @@ export const checkUsage = `gekkan check [--root DIR] [--html] [--published [--dr
   --future       with --published: include issues dated after today`;
 
 export async function checkCommand(args: string[], io: Io): Promise<number> {
-  const flags = parseFlags(args, { ...commonFlags, html: { type: "boolean" }, published: { type: "boolean" }, drafts: { type: "boolean" }, future: { type: "boolean" } });
+  const flags = parseFlags(args, "check");
   if (flags.help) {
     io.out(checkUsage);
     return EXIT.ok;

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { commonFlags, parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { DEFAULT_PORT, startDevServer } from "../dev/dev-server.js";
 import { DEFAULT_HOST, exposesNetwork, hostProblem } from "../dev/host-check.js";
 
@@ -19,14 +19,7 @@ export const devUsage = `gekkan dev [--root DIR] [--port N] [--host H] [--open] 
   --no-cache    start without the dev render cache (ROOT/.gekkan/dev-cache), and write none`;
 
 export async function devCommand(args: string[], io: Io): Promise<number> {
-  const flags = parseFlags(args, {
-    ...commonFlags,
-    port: { type: "string" },
-    host: { type: "string" },
-    open: { type: "boolean" },
-    "no-drafts": { type: "boolean" },
-    "no-cache": { type: "boolean" },
-  });
+  const flags = parseFlags(args, "dev");
   if (flags.help) {
     io.out(devUsage);
     return EXIT.ok;

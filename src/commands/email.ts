@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { buildTime } from "../build-time.js";
 import { templateError } from "../pipeline/template-error.js";
-import { commonFlags, parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
 import { PlainError } from "../diagnostics.js";
 import { parseMailbox } from "../mail-address.js";
@@ -36,7 +36,7 @@ export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to
   SOURCE_DATE_EPOCH when set, so the same input gives the same bytes.`;
 
 function parse(args: string[]) {
-  return parseCommandLine(args, { ...commonFlags, lang: { type: "string" }, out: { type: "string" }, to: { type: "string", multiple: true }, send: { type: "boolean" }, base: { type: "string" }, url: { type: "string" }, "no-cache": { type: "boolean" } }, true);
+  return parseCommandLine(args, "email", true);
 }
 
 export async function emailCommand(args: string[], io: Io): Promise<number> {

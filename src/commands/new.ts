@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { buildTime } from "../build-time.js";
-import { commonFlags, parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
 import { ContentError, PlainError, diagnostic } from "../diagnostics.js";
 import { createIssueRenderer } from "../content/render-issue.js";
@@ -30,7 +30,7 @@ gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
                    LANG and draft: true, to translate in place`;
 
 export async function newCommand(args: string[], io: Io): Promise<number> {
-  const flags = parseFlags(args, { ...commonFlags, date: { type: "string" }, title: { type: "string" }, lang: { type: "string" }, translate: { type: "string" } });
+  const flags = parseFlags(args, "new");
   if (flags.help) {
     io.out(newUsage);
     return EXIT.ok;

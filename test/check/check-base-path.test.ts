@@ -46,6 +46,29 @@ describe("gekkan check on a site with a base path: links are reported as the aut
   });
 });
 
+describe("gekkan check's suggestion for a broken link is one the author can use", () => {
+  it("never suggests the page the link is on (\"./\" fixes nothing): a near miss of this page's own path gets the nearest other page", async () => {
+    site = siteWith("See [x](../2020-02/).\n");
+    const run = await checkInProcess(site.path);
+    expect(run.code).toBe(1);
+    // Oracle: the site has two issue pages; the link sits on 2020-12, so the only other issue, 2020-10, is what to suggest.
+    expect(run.lines).toContain(`${DECEMBER}:7:5  broken link "../2020-02/": nothing is published at /my%20news/issues/2020-02/ — did you mean "../2020-10/"?`);
+  });
+
+  it("says that the base path is added for the author when a broken link was written with it", async () => {
+    site = siteWith("See [x](/my%20news/issues/2020-10/).\n");
+    const run = await checkInProcess(site.path);
+    expect(run.code).toBe(1);
+    expect(run.lines).toContain(`${DECEMBER}:7:5  broken link "/my%20news/issues/2020-10/": nothing is published at /my%20news/my%20news/issues/2020-10/ — did you mean "/issues/2020-10/"? (links are written from the site root without the base path /my%20news/: gekkan adds it)`);
+  });
+
+  it("adds no base-path note to a broken link written without the base path", async () => {
+    site = siteWith("See [x](/issues/2020-09/).\n");
+    const run = await checkInProcess(site.path);
+    expect(run.lines.filter((line) => line.includes("base path"))).toEqual([]);
+  });
+});
+
 describe("gekkan check reports a mistake in an issue once, at the Markdown, not again in the issue's email", () => {
   it("two broken links and a broken anchor: three errors, all at the Markdown, none at the email", async () => {
     site = siteWith("See [x](/issues/2020-09/) and [y](/issues/2020-10/#nope) and [z](../2020-11/).\n");

@@ -65,6 +65,19 @@ describe("gekkan CLI", () => {
     expect(io.stderr[0]?.split("\n")[0]).toBe(first);
   });
 
+  it.each([
+    [["build", "--port", "3"], "dev", "gekkan build: unknown option --port: --port is an option of gekkan dev, not of gekkan build"],
+    [["check", "--to", "a@example.org"], "email", "gekkan check: unknown option --to: --to is an option of gekkan email, not of gekkan check"],
+    [["dev", "--out", "x"], "build", "gekkan dev: unknown option --out: --out is an option of gekkan build and gekkan email, not of gekkan dev"],
+  ])("a flag of another command %j names that command, whose --help lists it, exit 2", async (args, owner, first) => {
+    const io = captureIo();
+    expect(await main(args, io)).toBe(2);
+    expect(io.stderr[0]?.split("\n")[0]).toBe(first);
+    const help = captureIo();
+    expect(await main([owner, "--help"], help)).toBe(0);
+    expect(help.stdout.join("\n")).toContain(`${args[1]} `);
+  });
+
   it("an unknown command with nothing close gets no guess", async () => {
     const io = captureIo();
     expect(await main(["publish-everything"], io)).toBe(2);
