@@ -7,6 +7,7 @@ import { memoOver, noMemo } from "../incremental/memo.js";
 import { diagnostic, formatDiagnostic, isError, sortDiagnostics } from "../diagnostics.js";
 import { checkLinks } from "./check-links.js";
 import { numberingGaps } from "./numbering.js";
+import { issueShapeWarnings } from "./issue-shape.js";
 import { unpublishedNote } from "./unpublished.js";
 import { validateHtmlPages } from "./vnu.js";
 
@@ -57,7 +58,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const html = options.html ? await validateHtmlPages(output, config.basePath) : { messages: [], pages: 0 };
   // A translation has its original's number: numbers are counted over the originals.
   const originals = rendered.filter((r) => r.issue.lang === config.lang);
-  const found = [...generated.warnings, ...numberingGaps(originals, generated.today), ...links.messages, ...extra, ...html.messages];
+  const found = [...generated.warnings, ...numberingGaps(originals, generated.today), ...issueShapeWarnings(rendered), ...links.messages, ...extra, ...html.messages];
   const all = sortDiagnostics(markUnpublished(found, rendered, generated.today));
   const errors = all.filter(isError);
   return {

@@ -36,6 +36,8 @@ export interface Issue {
   /** Front-matter line of the `issue:` key, for duplicate-number messages. */
   numberLine: number;
   slugLine: number;
+  /** Front-matter line of the `title:` key, for check's warnings about the title. */
+  titleLine: number;
 }
 
 export interface IssueContext extends SchemaContext {
@@ -121,6 +123,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       bodyLine,
       numberLine,
       slugLine: locate([fields.slug ? "slug" : "date"], "key")?.line ?? 1,
+      titleLine: locate(["title"], "key")?.line ?? 1,
     },
   };
 }
