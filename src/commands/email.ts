@@ -73,7 +73,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   try {
     edition = renderEmail(entry, loaded.env, issueBody(loaded.env, entry));
   } catch (error) {
-    throw templateError(error);
+    throw templateError(error, root);
   }
   const messages = await issueMessages({ entry, env: loaded.env, edition, from, to, perRecipient: target !== undefined, date: now });
   if (target !== undefined) {

@@ -62,9 +62,9 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const renderer = new PageRenderer(env, pageFingerprint(inputs.templateDirs, env), reuse.pages);
   // Locale strings are named by their language: every pack's content is in the fingerprint.
   memoisePartials(env.liquid, renderer.fingerprint, reuse.fragments, new Map([...env.locales].map(([code, locale]) => [locale.pack.strings, `=locale:${code}`])));
-  const pages = await times.time("render pages", () => withTemplateErrors(() => renderPages(site, renderer)));
+  const pages = await times.time("render pages", () => withTemplateErrors(options.root, () => renderPages(site, renderer)));
   for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
-  await times.time("feeds", () => withTemplateErrors(() => addFeeds(output, site, inputs.config, renderer)));
+  await times.time("feeds", () => withTemplateErrors(options.root, () => addFeeds(output, site, inputs.config, renderer)));
   await times.time("data, sitemap, public", async () => {
     addSiteFiles(output, site, inputs.config, new Map(pages.map((page) => [page.spec.route, page.spec.alternates])));
     await addPublic(output, options.root);
@@ -73,7 +73,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const search = inputs.config.search && options.search !== false;
   // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.
   await Promise.all([
-    times.time("emails", () => withTemplateErrors(() => addEmails(output, site, renderer, options.threads))),
+    times.time("emails", () => withTemplateErrors(options.root, () => addEmails(output, site, renderer, options.threads))),
     search ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, reuse.search)) : undefined,
   ]);
   return {

@@ -1,20 +1,34 @@
+import { isAbsolute, relative } from "node:path";
 import { LiquidError } from "liquidjs";
 import { ContentError, diagnostic } from "../diagnostics.js";
 
 /** Runs a rendering step; a Liquid error in a site's own templates is an author mistake, so it is located. */
-export async function withTemplateErrors<T>(step: () => Promise<T>): Promise<T> {
+export async function withTemplateErrors<T>(root: string, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    throw templateError(error);
+    throw templateError(error, root);
   }
 }
 
-/** A Liquid error as a located author error; any other error as it is. */
-export function templateError(error: unknown): unknown {
+/**
+ * A Liquid error as a located author error; any other error as it is. The
+ * file is named like every other message's, from the site root; LiquidJS's
+ * own ", file:/abs/path, line:3, col:30" tail repeats the place, so it goes.
+ */
+export function templateError(error: unknown, root: string): unknown {
   if (!(error instanceof LiquidError)) return error;
   const token = (error as LiquidError & { token?: { file?: string; getPosition?: () => [number, number] } }).token;
   const [line = 1, column = 1] = token?.getPosition?.() ?? [];
-  const file = token?.file ?? "templates";
-  return new ContentError([diagnostic(file, `template error: ${error.message.replace(/, line:\d+, col:\d+$/, "")}`, { line, column }, "template")]);
+  let reason = error.message.replace(/, line:\d+, col:\d+$/, "");
+  const tail = token?.file === undefined ? undefined : `, file:${token.file}`;
+  if (tail !== undefined && reason.endsWith(tail)) reason = reason.slice(0, -tail.length);
+  return new ContentError([diagnostic(siteFile(root, token?.file), `template error: ${reason}`, { line, column }, "template")]);
+}
+
+/** A template's path from the site root; one outside it (gekkan's own) keeps its full path. */
+function siteFile(root: string, file: string | undefined): string {
+  if (file === undefined) return "templates";
+  const inside = relative(root, file);
+  return inside.startsWith("..") || isAbsolute(inside) ? file : inside.split("\\").join("/");
 }
