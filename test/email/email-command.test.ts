@@ -145,3 +145,28 @@ describe("the email config", () => {
     expect(errors).toEqual(['gekkan.config.json:3:13  invalid config field "email.from": expected one sender address, such as "月刊 News <news@example.org>", found the string "a@example.org, b@example.org" (that is not an email address)']);
   });
 });
+
+describe("gekkan email: an issue that is not there", () => {
+  const withSender = `${JSON.stringify({ title: "T", url: "https://example.org/", email: { from: "news@example.org" } })}\n`;
+
+  it("a near miss of a slug gets the slug", async () => {
+    const dir = site(withSender);
+    const result = await run(["2011-4", "--root", dir.path]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('gekkan email: no issue "2011-4": give an issue number or slug; the site has 1 (2011-04) — did you mean "2011-04"?');
+  });
+
+  it("a long series is summed up by its count, first and last, not listed issue by issue", async () => {
+    // Twenty monthly issues, 2011-01 … 2012-08: numbers 1–20.
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 20; n++) {
+      const month = `${2011 + Math.floor((n - 1) / 12)}-${String(((n - 1) % 12) + 1).padStart(2, "0")}`;
+      files[`content/issues/${month.slice(0, 4)}/${month}.md`] = issue({ title: `No. ${n}`, issue: n, date: `${month}-01` });
+    }
+    const dir = tempSite({ "gekkan.config.json": withSender, ...files });
+    temps.push(dir);
+    const result = await run(["99", "--root", dir.path]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('gekkan email: no issue "99": give an issue number or slug; the site has 20 issues, from 1 (2011-01) to 20 (2012-08)');
+  });
+});
