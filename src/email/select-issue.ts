@@ -1,5 +1,6 @@
 import { PlainError } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
+import { namedIssues } from "../issue-names.js";
 import { editionsOf, type Site, type SiteIssue } from "../site/model.js";
 import { isPublished } from "../site/published.js";
 
@@ -23,18 +24,6 @@ export function selectIssue(site: Site, today: string, wanted: string | undefine
   // A slug names the page: a translation without a slug of its own is found by its original's.
   const found = byNumber ?? issues.find((entry) => entry.slug === wanted);
   if (found !== undefined) return found;
-  const hint = didYouMean(wanted, issues.map((entry) => entry.slug));
-  throw new PlainError(`no issue ${JSON.stringify(wanted)}${within}: give an issue number or slug${issues.length > 0 ? `; the site has ${knownIssues(issues)}${within}` : ""}${hint}`);
+  const known = issues.length === 0 ? "" : `; the site has ${namedIssues([...issues].reverse().map((entry) => `${entry.issue.number} (${entry.slug})`))}${within}`;
+  throw new PlainError(`no issue ${JSON.stringify(wanted)}${within}: give an issue number or slug${known}${didYouMean(wanted, issues.map((entry) => entry.slug))}`);
 }
-
-/** The issues to name in that message, oldest first: all of a short list; of a long one, how many and the first and last. */
-function knownIssues(newestFirst: readonly SiteIssue[]): string {
-  const named = (entry: SiteIssue) => `${entry.issue.number} (${entry.slug})`;
-  const oldest = [...newestFirst].reverse();
-  if (oldest.length <= LISTED) return oldest.map(named).join(", ");
-  return `${oldest.length} issues, from ${named(oldest[0] as SiteIssue)} to ${named(oldest.at(-1) as SiteIssue)}`;
-}
-
-/** Past this many, a list of every issue would bury the message (a series of years has hundreds). */
-const LISTED = 12;
-

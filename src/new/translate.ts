@@ -2,6 +2,8 @@ import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import { nameLanguage } from "../content/language-suffix.js";
 import type { ExistingIssue } from "./existing-issues.js";
+import { namedIssues } from "../issue-names.js";
+import { didYouMean } from "../suggest.js";
 
 export interface TranslationPlan {
   /** Root-relative path of the file to create: the original's name with `.<lang>.md`. */
@@ -33,8 +35,9 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
   const originals = existing.filter((e) => langOf(e) === request.siteLang && e.number !== undefined);
   const original = originals.find((e) => String(e.number) === request.wanted || (e.slug ?? e.date?.slice(0, 7)) === request.wanted);
   if (original === undefined) {
-    const known = originals.map((e) => `${e.number} (${e.file})`).join(", ");
-    return { ok: false, problem: `no issue ${JSON.stringify(request.wanted)} in ${request.siteLang} to translate: give its number or slug${known === "" ? "" : `; the site has ${known}`}` };
+    const known = namedIssues(originals.map((e) => `${e.number} (${e.file})`));
+    const hint = didYouMean(request.wanted, originals.map((e) => e.slug ?? e.date?.slice(0, 7) ?? ""));
+    return { ok: false, problem: `no issue ${JSON.stringify(request.wanted)} in ${request.siteLang} to translate: give its number or slug${known === "" ? "" : `; the site has ${known}`}${hint}` };
   }
   const taken = existing.filter((e) => e.number === original.number && langOf(e) === request.lang);
   if (taken.length > 0) {

@@ -164,6 +164,12 @@ describe('gekkan new', () => {
     expect(missing.output).toContain('gekkan new: no issue "9" in en to translate: give its number or slug; the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md)');
   });
 
+  it('--translate with a near miss of a slug gets the slug', async () => {
+    const missing = await gekkanNew('--translate', '2011-5', '--lang', 'ja');
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain('gekkan new: no issue "2011-5" in en to translate: give its number or slug; the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md) — did you mean "2011-05"?');
+  });
+
   it.each([
     [['--date', '2011-13'], '--date must be a month written YYYY-MM'],
     [['--date', '2011-07-01'], '--date must be a month written YYYY-MM'],
