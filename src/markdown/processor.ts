@@ -18,6 +18,7 @@ import { remarkTemplatePlaceholders } from "./plugins/remark-template-placeholde
 import { PLACEHOLDER_RULE } from "../placeholder.js";
 import { remarkNearMissLinks } from "./plugins/remark-near-miss-links.js";
 import { remarkFootnoteMistakes } from "./plugins/remark-footnote-mistakes.js";
+import { remarkNearMissHeadings } from "./plugins/remark-near-miss-headings.js";
 import { remarkDepthLimit } from "./plugins/remark-depth-limit.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeFootnoteLinks } from "./plugins/rehype-footnote-links.js";
@@ -87,6 +88,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkNearMissBlocks)
     .use(remarkNearMissLinks)
     .use(remarkFootnoteMistakes)
+    .use(remarkNearMissHeadings)
     // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawHtml)
