@@ -19,6 +19,7 @@ import { PLACEHOLDER_RULE } from "../placeholder.js";
 import { remarkNearMissLinks } from "./plugins/remark-near-miss-links.js";
 import { remarkFootnoteMistakes } from "./plugins/remark-footnote-mistakes.js";
 import { remarkNearMissHeadings } from "./plugins/remark-near-miss-headings.js";
+import { remarkStrandedEmphasis } from "./plugins/remark-stranded-emphasis.js";
 import { remarkDepthLimit } from "./plugins/remark-depth-limit.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeFootnoteLinks } from "./plugins/rehype-footnote-links.js";
@@ -89,6 +90,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkNearMissLinks)
     .use(remarkFootnoteMistakes)
     .use(remarkNearMissHeadings)
+    .use(remarkStrandedEmphasis)
     // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawHtml)
