@@ -1,6 +1,6 @@
 import type { Node } from "unist";
 import { SKIP, visit } from "unist-util-visit";
-import type { Paragraph, Text } from "mdast";
+import type { Paragraph } from "mdast";
 import type { Place } from "../diagnostics.js";
 
 /** Nodes whose text a reader sees run together: what the author meant may be split across their children (a link, emphasis). */
@@ -46,13 +46,16 @@ export function lineStarts(node: Paragraph, source: string): LineStart[] {
   const begin = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (begin === undefined || end === undefined) return [];
-  const texts: Array<[number, number]> = [];
-  visit(node, "text", (text: Text) => {
-    const a = text.position?.start.offset;
-    const b = text.position?.end.offset;
-    if (a !== undefined && b !== undefined) texts.push([a, b]);
+  // What is not text is marked, not what is: GFM's autolink literals (www.example.com) split a
+  // text node into new nodes without positions, and the lines in those were never looked at.
+  const notText: Array<[number, number]> = [];
+  visit(node, (inner) => {
+    if (inner.type !== "inlineCode" && inner.type !== "html") return;
+    const a = inner.position?.start.offset;
+    const b = inner.position?.end.offset;
+    if (a !== undefined && b !== undefined) notText.push([a, b]);
   });
-  const inText = (offset: number) => texts.some(([a, b]) => a <= offset && offset < b);
+  const inText = (offset: number) => !notText.some(([a, b]) => a <= offset && offset < b);
   const starts: LineStart[] = [];
   let line = node.position?.start.line ?? 1;
   for (let lineStart = begin; lineStart < end; line++) {
