@@ -74,6 +74,7 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
           noun: `:::${kind} attribute`,
           expectations: expectations[kind] ?? {},
           locate: (path) => locateAttribute(source, node, String(path[0] ?? "")),
+          assignment: (key, value) => `${key}="${value}"`,
           start: place,
           ruleId: "block-attribute",
         }));
