@@ -21,6 +21,7 @@ import { remarkFootnoteMistakes } from "./plugins/remark-footnote-mistakes.js";
 import { remarkNearMissHeadings } from "./plugins/remark-near-miss-headings.js";
 import { remarkStrandedEmphasis } from "./plugins/remark-stranded-emphasis.js";
 import { remarkNearMissTables } from "./plugins/remark-near-miss-tables.js";
+import { remarkUnclosedCode } from "./plugins/remark-unclosed-code.js";
 import { remarkDepthLimit } from "./plugins/remark-depth-limit.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeFootnoteLinks } from "./plugins/rehype-footnote-links.js";
@@ -93,6 +94,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkNearMissHeadings)
     .use(remarkStrandedEmphasis)
     .use(remarkNearMissTables)
+    .use(remarkUnclosedCode)
     // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawHtml)
