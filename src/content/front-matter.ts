@@ -54,6 +54,8 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
   const parsed = parseYaml(text.slice(0, closeStart));
   const { doc, lines, source } = parsed;
   if (doc.errors.length > 0) {
+    const unclosed = textAmongFields(file, text.slice(0, closeStart));
+    if (unclosed !== undefined) return failed(unclosed);
     return {
       ok: false,
       messages: doc.errors.map((error) => {
@@ -100,6 +102,32 @@ function parseYaml(head: string): { doc: Document.Parsed; lines: LineCounter; so
   doc ??= parseDocument("", { lineCounter: lines, version: "1.2" });
   return { doc, lines, source };
 }
+
+/**
+ * The closing --- forgotten, and a --- further down (a Q&A's separator, a
+ * rule) taken for it: the front matter then holds the first lines of the
+ * text, and yaml's complaint about them ("Implicit keys need to be on a
+ * single line") names neither the mistake nor the fix. A line after a blank
+ * one that cannot start a field is that text. Called only when the YAML
+ * fails, so blank lines between real fields are never questioned.
+ */
+function textAmongFields(file: string, head: string): VFileMessage | undefined {
+  const lines = head.split("\n");
+  for (let i = 2; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (line.trim() === "" || (lines[i - 1] ?? "").trim() !== "" || (FIELDISH.test(line) && !HEADING.test(line))) continue;
+    let last = i - 1;
+    while (last > 0 && /^\s*(?:#.*)?$/.test(lines[last] ?? "")) last--;
+    return diagnostic(file, `front matter is never closed before the issue's text: add a line containing only --- after the last field (line ${last + 1}); the --- found further down was taken for it`, { line: i + 1, column: 1 }, "front-matter-unclosed");
+  }
+  return undefined;
+}
+
+/** An issue heading (`## 見出し`); YAML would take it for a comment, but no one comments front matter so. */
+const HEADING = /^#{2,6}[ \t]/;
+
+/** What may start a line of front matter: indentation, a comment, a list item, a quoted or flow value, or `key:`. */
+const FIELDISH = /^(?:[ \t]|#|-(?:[ \t]|$)|["'[{|>]|[^:#]*:(?:[ \t]|$))/;
 
 /** Too many fields, or too many aliases: stopped before the document is turned into data. */
 function checkYamlLimits(file: string, doc: Document.Parsed, lines: LineCounter, limits: ContentLimits): VFileMessage | undefined {
