@@ -51,6 +51,8 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
   const closeEnd = text.indexOf("\n", closeStart);
   const body = closeEnd === -1 ? "" : text.slice(closeEnd + 1);
   const bodyLine = countNewlines(text.slice(0, closeEnd === -1 ? text.length : closeEnd + 1)) + 1;
+  const typed = fullWidthTyping(file, text.slice(0, closeStart));
+  if (typed.length > 0) return { ok: false, messages: typed };
   const parsed = parseYaml(text.slice(0, closeStart));
   const { doc, lines, source } = parsed;
   if (doc.errors.length > 0) {
@@ -101,6 +103,28 @@ function parseYaml(head: string): { doc: Document.Parsed; lines: LineCounter; so
   });
   doc ??= parseDocument("", { lineCounter: lines, version: "1.2" });
   return { doc, lines, source };
+}
+
+/**
+ * `title：` and `　issue:`, typed with a Japanese input method still on: YAML
+ * reads no field there (the colon is not its colon, the space makes another
+ * key), and its complaint names neither. Each such line is named with the
+ * field as it must be typed.
+ */
+function fullWidthTyping(file: string, head: string): VFileMessage[] {
+  const messages: VFileMessage[] = [];
+  head.split("\n").forEach((line, i) => {
+    const colon = /^([ \t]*)([A-Za-z][\w-]*)[ \t]*：[ \t\u3000]*(.*?)\r?$/.exec(line);
+    if (colon) {
+      const [, indent = "", key = "", value = ""] = colon;
+      const at = line.indexOf("：") + 1;
+      messages.push(diagnostic(file, `"${key}：" is typed with a full-width colon (：), so YAML reads no field here; type an ASCII colon and a space: ${indent}${key}: ${value}`, { line: i + 1, column: at }, "front-matter-full-width"));
+      return;
+    }
+    const space = /^[ \t]*(\u3000+)([A-Za-z][\w-]*[ \t]*:.*?)\r?$/.exec(line);
+    if (space) messages.push(diagnostic(file, `a full-width space (　) stands before "${(space[2] ?? "").split(":")[0]?.trim()}", so YAML reads another field name; delete it: ${space[2]}`, { line: i + 1, column: 1 }, "front-matter-full-width"));
+  });
+  return messages;
 }
 
 /**
