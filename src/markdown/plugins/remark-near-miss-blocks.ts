@@ -74,6 +74,7 @@ function nearMiss(source: string, offset: number): Found | undefined {
   if (/^\s/.test(rest)) return { kind: "open", reason: `remove the space between ${colons} and ${name}: write "${colons}${name}{…}", or this line is printed as text${nameHint(name)}` };
   const afterName = rest.slice(name.length);
   if (/^\s+\{/.test(afterName)) return { kind: "open", reason: `remove the space between ${colons}${name} and {: write "${colons}${name}{…}", or this line is printed as text${nameHint(name)}` };
+  if (/^\s*｛/.test(afterName)) return { kind: "open", reason: `"｛" is a full-width brace; type ASCII braces, "${colons}${name}{…}", or this line is printed as text${nameHint(name)}` };
   if (afterName.startsWith("{")) return { kind: "open", reason: `${describeAttributeProblem(`${colons}${name}`, afterName)}${nameHint(name)}` };
   return { kind: "open", reason: `the line that opens a block holds only "${colons}${name}{…}"; move the text after it to the next line${nameHint(name)}` };
 }
