@@ -164,6 +164,17 @@ describe('gekkan new', () => {
     expect(missing.output).toContain('gekkan new: no issue "9" in en to translate: give its number or slug; the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md)');
   });
 
+  it('a file that only bears the next month\'s name is named for what it holds, with the name to give it', async () => {
+    // An issue dated June saved as 2011-07.md: "an issue for 2011-07 already exists here" pointed at a June issue.
+    const june = await readFile(join(site.root, 'content/issues/2011/2011-06.md'), 'utf8');
+    await rm(join(site.root, 'content/issues/2011/2011-06.md'));
+    await writeFile(join(site.root, 'content/issues/2011/2011-07.md'), june);
+    const run = await gekkanNew();
+    expect(run.code).toBe(1);
+    const line = june.split('\n').findIndex((l) => /^date:/.test(l)) + 1;
+    expect(run.output).toContain(`content/issues/2011/2011-07.md:${line}:1  this file has the name gekkan new gives the 2011-07 issue, but it holds issue 3 dated 2011-06-01; gekkan new never overwrites — rename it 2011-06.md (in content/issues/2011/), or choose another month with --date YYYY-MM`);
+  });
+
   it.each([
     [['--date', '2011-13'], '--date must be a month written YYYY-MM'],
     [['--date', '2011-07-01'], '--date must be a month written YYYY-MM'],
