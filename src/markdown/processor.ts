@@ -22,6 +22,7 @@ import { remarkNearMissHeadings } from "./plugins/remark-near-miss-headings.js";
 import { remarkStrandedEmphasis } from "./plugins/remark-stranded-emphasis.js";
 import { remarkNearMissTables } from "./plugins/remark-near-miss-tables.js";
 import { remarkUnclosedCode } from "./plugins/remark-unclosed-code.js";
+import { remarkAddressRunOn } from "./plugins/remark-address-run-on.js";
 import { remarkDepthLimit } from "./plugins/remark-depth-limit.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeFootnoteLinks } from "./plugins/rehype-footnote-links.js";
@@ -95,6 +96,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkStrandedEmphasis)
     .use(remarkNearMissTables)
     .use(remarkUnclosedCode)
+    .use(remarkAddressRunOn)
     // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawHtml)
