@@ -1,6 +1,6 @@
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { ContentError, formatDiagnostic } from "./diagnostics.js";
 import { plural } from "./plural.js";
 import { didYouMean } from "./suggest.js";
@@ -82,7 +82,39 @@ export function rootOf(value: unknown): string {
   }
   const problem = folderProblem(root);
   if (problem !== undefined) throw new UsageError(`the site folder ${JSON.stringify(root)} ${problem}; ${given ? "check the --root path" : "cd into the site folder, or give --root DIR"}${problem === "does not exist" ? " (or create the folder first)" : ""}`);
+  const outer = enclosingSite(root);
+  if (outer !== undefined) {
+    const site = JSON.stringify(outer.site);
+    const fix = given ? `give --root ${site}` : `cd ${site} first, or give --root ${site}`;
+    throw new UsageError(`${given ? `the site folder ${JSON.stringify(root)}` : "the current folder"} is inside the ${outer.folder}/ folder of the site at ${site}, and would be taken for a new, empty site; ${fix}`);
+  }
   return root;
+}
+
+/** A site's own folders: a command run in one of them (cd content/issues/2026, then gekkan new) means that site. */
+const SITE_FOLDERS = new Set(["content", "public", "templates"]);
+
+/**
+ * The site whose content/, public/ or templates/ holds `root`, unless `root`
+ * is a site of its own (a config or issues there). Without this, gekkan new
+ * run from content/issues/2026 wrote content/issues/2026/content/issues/…
+ * and printed a path that looked right, and build put a dist/ in there.
+ */
+function enclosingSite(root: string): { site: string; folder: string } | undefined {
+  const isSite = (dir: string) => existsSync(join(dir, "gekkan.config.json")) || isFolder(join(dir, "content", "issues"));
+  if (isSite(root) || existsSync(join(root, "package.json"))) return undefined;
+  for (let child = root, parent = dirname(root); parent !== child; child = parent, parent = dirname(parent)) {
+    if (SITE_FOLDERS.has(basename(child)) && isSite(parent)) return { site: parent, folder: basename(child) };
+  }
+  return undefined;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function folderProblem(path: string): string | undefined {

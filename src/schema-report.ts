@@ -17,6 +17,8 @@ export interface SchemaReportOptions {
   format?: (key: string) => string;
   /** The value as written in the source, when the parsed value cannot show it (a number too large to keep exactly). */
   sourceText?: (path: readonly PropertyKey[]) => string | undefined;
+  /** How a field is written in this source (`issue: 1`, `date="2011-04-01"`), for a fix spelt out in full; without it, none is. */
+  assignment?: (key: string, value: string) => string;
 }
 
 /**
@@ -60,7 +62,7 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
     }
     const place = options.locate(issue.path, "value");
     const found = describeValue(input, place === undefined ? undefined : options.sourceText?.(issue.path));
-    const reason = `invalid ${options.noun} ${fieldName(issue.path, name)}: expected ${expected}, found ${found}${customHint(issue)}${valueHint(issue, input)}`;
+    const reason = `invalid ${options.noun} ${fieldName(issue.path, name)}: expected ${expected}, found ${found}${customHint(issue)}${valueHint(issue, input)}${typedHint(issue, input, options.assignment)}`;
     messages.push(diagnostic(options.file, reason, place ?? options.start, options.ruleId));
   }
   return messages;
@@ -120,4 +122,22 @@ function customHint(issue: z.core.$ZodIssue): string {
   const hint = (issue.params as { hint?: unknown } | undefined)?.hint;
   if (typeof hint === "string") return hint;
   return issue.message ? ` (${issue.message})` : "";
+}
+
+/**
+ * A value typed so that YAML reads it as text, with the field written the
+ * way that works: quoted ("1", "true"), in full-width digits from a Japanese
+ * input method (１, which reads like 1 in the message), or a list written
+ * without its brackets (tags: pacemaker, corosync).
+ */
+function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaReportOptions["assignment"]): string {
+  const key = issue.path.at(-1);
+  if (assignment === undefined || typeof input !== "string" || typeof key !== "string") return "";
+  const ascii = input.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).trim();
+  const fullWidth = ascii !== input.trim();
+  const expected = issue.code === "invalid_type" ? issue.expected : undefined;
+  if (expected === "number" && /^-?\d+(?:\.\d+)?$/.test(ascii)) return fullWidth ? `; type it in ASCII digits: ${assignment(key, ascii)}` : `; write the number without quotes: ${assignment(key, ascii)}`;
+  if (expected === "boolean" && /^(?:true|false)$/i.test(ascii)) return `; write it without quotes: ${assignment(key, ascii.toLowerCase())}`;
+  if (expected === "array") return `; write a list in brackets: ${assignment(key, `[${ascii.split(/\s*[,、，]\s*/).filter(Boolean).join(", ")}]`)}`;
+  return fullWidth ? `; its digits are full-width: type ${assignment(key, ascii)}` : "";
 }

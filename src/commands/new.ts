@@ -11,6 +11,7 @@ import { readExistingIssues } from "../new/existing-issues.js";
 import { isMonth, planIssue } from "../new/plan.js";
 import { planTranslation } from "../new/translate.js";
 import { issueSkeleton, SKELETON_LANGS, type SkeletonLang } from "../content/skeleton.js";
+import { didYouMean } from "../suggest.js";
 
 export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--title T] [--lang ja|en]
 gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
@@ -71,8 +72,13 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
   const others = [...locales.keys()].filter((code) => code !== config.lang);
   if (flags.date !== undefined) throw new UsageError("--translate takes the date of the issue it translates; leave out --date");
-  if (flags.lang === undefined || flags.lang === config.lang || !locales.has(flags.lang)) {
+  if (flags.lang === undefined || flags.lang === config.lang) {
     throw new UsageError(`--translate needs --lang, the language to translate into: one of ${others.join(", ")}${flags.lang === config.lang ? ` (${config.lang} is the site's own language)` : ""}`);
+  }
+  // Given but unknown: saying "--translate needs --lang" sent the author looking for a flag they had typed.
+  if (!locales.has(flags.lang)) {
+    const hint = didYouMean(flags.lang, others) || `; a translation can be into ${others.join(", ")} (a language of its own needs templates/locales/${flags.lang}.json)`;
+    throw new UsageError(`--lang ${flags.lang}: there is no locale pack "${flags.lang}"${hint}`);
   }
   if (flags.title !== undefined && flags.title.trim() === "") throw new UsageError("--title must not be empty");
   const languages = [...locales.keys()];

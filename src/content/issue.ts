@@ -88,6 +88,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       expectations: frontMatterExpectations(context),
       locate,
       sourceText: (path) => sourceOfPath(doc, path),
+      assignment: (key, value) => `${key}: ${value}`,
       start,
       ruleId: "front-matter-schema",
     });

@@ -17,6 +17,7 @@ export function yamlErrorReason(error: YAMLError, source: string): { reason: str
     const colon = colonInValue(source, offset);
     if (colon !== undefined) return colon;
   }
+  if (error.code === "TAB_AS_INDENT") return { reason: "this line is indented with a tab, and YAML indents with spaces only: delete the tab (a field starts at the beginning of the line), or indent with spaces", offset };
   return { reason: firstLine(error.message), offset };
 }
 

@@ -3,6 +3,7 @@ import { siteUrl as absoluteSiteUrl } from "../site/urls.js";
 import { localeFor, siteText, viewContext, type RenderEnv } from "../render/pages.js";
 import { issueCard } from "../render/views.js";
 import { blockTocText } from "../render/issue-html.js";
+import { headingText } from "../render/footnote-text.js";
 import type { ViewContext } from "../render/views.js";
 
 /**
@@ -39,7 +40,7 @@ export function emailView(entry: SiteIssue, env: RenderEnv, html: string): Recor
     webUrl,
     // The page's "in this issue" list (or, without blocks, its contents), linking to the web page.
     sections: blockSections(entry, view).map((section) => ({ ...section, items: section.items.map((item) => ({ text: item.text, url: at(item.id) })) })),
-    toc: entry.body.headings.map((heading) => ({ depth: heading.depth, text: heading.text, url: at(heading.id) })),
+    toc: entry.body.headings.map((heading) => ({ depth: heading.depth, text: headingText(heading, view.locale), url: at(heading.id) })),
     preheader: entry.issue.summary || text.description,
     preheaderPadding: PREHEADER_PADDING,
     // A link a reader can follow: the web page if there is one, else the mailto.

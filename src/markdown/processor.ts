@@ -17,6 +17,12 @@ import { remarkNearMissBlocks } from "./plugins/remark-near-miss-blocks.js";
 import { remarkTemplatePlaceholders } from "./plugins/remark-template-placeholders.js";
 import { PLACEHOLDER_RULE } from "../placeholder.js";
 import { remarkNearMissLinks } from "./plugins/remark-near-miss-links.js";
+import { remarkFootnoteMistakes } from "./plugins/remark-footnote-mistakes.js";
+import { remarkNearMissHeadings } from "./plugins/remark-near-miss-headings.js";
+import { remarkStrandedEmphasis } from "./plugins/remark-stranded-emphasis.js";
+import { remarkNearMissTables } from "./plugins/remark-near-miss-tables.js";
+import { remarkUnclosedCode } from "./plugins/remark-unclosed-code.js";
+import { remarkAddressRunOn } from "./plugins/remark-address-run-on.js";
 import { remarkDepthLimit } from "./plugins/remark-depth-limit.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeFootnoteLinks } from "./plugins/rehype-footnote-links.js";
@@ -85,6 +91,12 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkBlocks, { components: options.components, token })
     .use(remarkNearMissBlocks)
     .use(remarkNearMissLinks)
+    .use(remarkFootnoteMistakes)
+    .use(remarkNearMissHeadings)
+    .use(remarkStrandedEmphasis)
+    .use(remarkNearMissTables)
+    .use(remarkUnclosedCode)
+    .use(remarkAddressRunOn)
     // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawHtml)

@@ -1,5 +1,6 @@
 import type { Node } from "unist";
 import { SKIP, visit } from "unist-util-visit";
+import type { Paragraph } from "mdast";
 import type { Place } from "../diagnostics.js";
 
 /** Nodes whose text a reader sees run together: what the author meant may be split across their children (a link, emphasis). */
@@ -33,4 +34,38 @@ export function placeAt(source: string, position: Position, at: number): Place |
   const before = source.slice(from, from + at);
   const breaks = before.split("\n").length - 1;
   return breaks === 0 ? { line: position.start.line, column: position.start.column + at } : { line: position.start.line + breaks, column: at - before.lastIndexOf("\n") };
+}
+
+export interface LineStart {
+  offset: number;
+  place: Place;
+}
+
+/** Where each line of a paragraph starts, after any block-quote or list indentation, inside its text (not in `code`). */
+export function lineStarts(node: Paragraph, source: string): LineStart[] {
+  const begin = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (begin === undefined || end === undefined) return [];
+  // What is not text is marked, not what is: GFM's autolink literals (www.example.com) split a
+  // text node into new nodes without positions, and the lines in those were never looked at.
+  const notText: Array<[number, number]> = [];
+  visit(node, (inner) => {
+    if (inner.type !== "inlineCode" && inner.type !== "html") return;
+    const a = inner.position?.start.offset;
+    const b = inner.position?.end.offset;
+    if (a !== undefined && b !== undefined) notText.push([a, b]);
+  });
+  const inText = (offset: number) => !notText.some(([a, b]) => a <= offset && offset < b);
+  const starts: LineStart[] = [];
+  let line = node.position?.start.line ?? 1;
+  for (let lineStart = begin; lineStart < end; line++) {
+    const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(source.slice(lineStart, Math.min(end, lineStart + 200)))?.[0] ?? "";
+    const offset = lineStart === begin ? begin : lineStart + prefix.length;
+    const column = lineStart === begin ? (node.position?.start.column ?? 1) : prefix.length + 1;
+    if (inText(offset)) starts.push({ offset, place: { line, column } });
+    const next = source.indexOf("\n", lineStart);
+    if (next === -1 || next >= end) break;
+    lineStart = next + 1;
+  }
+  return starts;
 }

@@ -45,11 +45,23 @@ export function planIssue(existing: readonly ExistingIssue[], options: { month?:
   if (taken.length > 0) {
     return {
       ok: false,
-      messages: taken.map((e) => diagnostic(e.file, `an issue for ${month} already exists here; gekkan new never overwrites — choose another month with --date YYYY-MM`, { line: e.line, column: 1 }, "new-month-taken")),
+      messages: taken.map((e) => diagnostic(e.file, takenReason(e, month, originals.includes(e)), { line: e.line, column: 1 }, "new-month-taken")),
     };
   }
   const date = `${month}-01`;
   return { ok: true, plan: { number: Math.max(0, ...numbers) + 1, month, date, file, later: newestAfter(originals, date) } };
+}
+
+/**
+ * Why `month` cannot be started. A file that only bears the month's name (its
+ * date is another month's) is not "an issue for" that month: saying so sent
+ * the author to a file dated otherwise; its own month's name is the fix.
+ */
+function takenReason(e: ExistingIssue, month: string, original: boolean): string {
+  const covers = original && (e.date?.startsWith(`${month}-`) === true || e.slug === month);
+  if (covers || e.date === undefined) return `an issue for ${month} already exists here; gekkan new never overwrites — choose another month with --date YYYY-MM`;
+  const own = e.date.slice(0, 7);
+  return `this file has the name gekkan new gives the ${month} issue, but it holds issue ${e.number ?? "?"} dated ${e.date}; gekkan new never overwrites — rename it ${own}.md (in content/issues/${own.slice(0, 4)}/), or choose another month with --date YYYY-MM`;
 }
 
 function newestAfter(issues: readonly ExistingIssue[], date: string): NewIssuePlan["later"] {

@@ -4,6 +4,7 @@ import { BLOCK_COMMENT } from "../markdown/rendered.js";
 import type { SiteIssue } from "../site/model.js";
 import type { Locale } from "./locale.js";
 import { scrollBoxes, type TableScrollText } from "./scroll-boxes.js";
+import { footnoteText, headingText, localizeFootnotes } from "./footnote-text.js";
 import { componentLink, type ComponentLink, type ViewContext } from "./views.js";
 
 export interface BlockView {
@@ -34,7 +35,8 @@ function withScrollBoxes(block: Block, text: TableScrollText, counter: { n: numb
 /**
  * Fills each `<!--gekkan-block:N-->` in an issue body with the block's own
  * partial (`partials/block-<kind>.liquid`), in the issue's language
- * (`view.locale`), and puts every table in a scroll box.
+ * (`view.locale`), puts every table in a scroll box and the footnotes'
+ * words in that language.
  */
 export function issueBodyHtml(liquid: Liquid, entry: SiteIssue, view: ViewContext, issueUrl: string): string {
   const { locale } = view;
@@ -43,7 +45,7 @@ export function issueBodyHtml(liquid: Liquid, entry: SiteIssue, view: ViewContex
   const counter = { n: 0 };
   const levels = blockLevels(entry.body.html);
   // Tables are numbered in page order: the body's own first, then each block's as it is filled in.
-  return scrollBoxes(entry.body.html, text, counter).replace(BLOCK_COMMENT, (whole, n: string) => {
+  return scrollBoxes(localizeFootnotes(entry.body.html, footnoteText(locale)), text, counter).replace(BLOCK_COMMENT, (whole, n: string) => {
     const found = entry.body.blocks[Number(n)];
     if (!found) return whole;
     const block = withScrollBoxes(found, text, counter);
@@ -106,7 +108,7 @@ export function issueToc(entry: SiteIssue, view: ViewContext): TocEntry[] {
     }
     const heading = headings.get(step.id);
     if (!heading) continue;
-    const item: TocEntry = { id: heading.id, text: heading.text, kind: "heading", kindLabel: "", children: [] };
+    const item: TocEntry = { id: heading.id, text: headingText(heading, view.locale), kind: "heading", kindLabel: "", children: [] };
     if (step.depth === 2 || h2 === undefined) {
       top.push(item);
       [h2, h3] = [item, undefined];

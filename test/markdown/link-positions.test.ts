@@ -39,4 +39,10 @@ describe("links keep their file positions", () => {
       ["//cdn.example/y", "//cdn.example/y"],
     ]);
   });
+
+  it("as written: Japanese as typed, ASCII escapes as typed", () => {
+    const result = render({ file: "content/issues/x.md", body: "[a](#設定れい) [b](/images/構成%20図.png) [c](/x/%E8%A8%AD/)", bodyLine: 6 });
+    if (!result.ok) throw new Error(result.messages.map(String).join("\n"));
+    expect(result.body.links.map(({ url }) => asWritten("/", url))).toEqual(["#設定れい", "/images/構成%20図.png", "/x/設/"]);
+  });
 });

@@ -170,6 +170,17 @@ describe('gekkan new', () => {
     expect(missing.output).toContain('gekkan new: no issue "2011-5" in en to translate: give its number or slug; the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md) — did you mean "2011-05"?');
   });
 
+  it('a file that only bears the next month\'s name is named for what it holds, with the name to give it', async () => {
+    // An issue dated June saved as 2011-07.md: "an issue for 2011-07 already exists here" pointed at a June issue.
+    const june = await readFile(join(site.root, 'content/issues/2011/2011-06.md'), 'utf8');
+    await rm(join(site.root, 'content/issues/2011/2011-06.md'));
+    await writeFile(join(site.root, 'content/issues/2011/2011-07.md'), june);
+    const run = await gekkanNew();
+    expect(run.code).toBe(1);
+    const line = june.split('\n').findIndex((l) => /^date:/.test(l)) + 1;
+    expect(run.output).toContain(`content/issues/2011/2011-07.md:${line}:1  this file has the name gekkan new gives the 2011-07 issue, but it holds issue 3 dated 2011-06-01; gekkan new never overwrites — rename it 2011-06.md (in content/issues/2011/), or choose another month with --date YYYY-MM`);
+  });
+
   it.each([
     [['--date', '2011-13'], '--date must be a month written YYYY-MM'],
     [['--date', '2011-07-01'], '--date must be a month written YYYY-MM'],
@@ -177,6 +188,8 @@ describe('gekkan new', () => {
     [['--lang', 'ja'], "a new issue is written in the site's language (en); an issue in ja is a translation of one: gekkan new --translate ISSUE --lang ja"],
     [['--translate', '1'], '--translate needs --lang, the language to translate into: one of ja'],
     [['--translate', '1', '--lang', 'en'], "--translate needs --lang, the language to translate into: one of ja (en is the site's own language)"],
+    [['--translate', '1', '--lang', 'fr'], '--lang fr: there is no locale pack "fr"; a translation can be into ja (a language of its own needs templates/locales/fr.json)'],
+    [['--translate', '1', '--lang', 'JA'], '--lang JA: there is no locale pack "JA" — did you mean "ja"?'],
     [['--translate', '1', '--lang', 'ja', '--date', '2011-07'], '--translate takes the date of the issue it translates; leave out --date'],
     [['--title', '  '], '--title must not be empty'],
   ])('rejects %j as a usage error', async (args, message) => {

@@ -19,6 +19,8 @@ export function describeAttributeProblem(opener: string, text: string): string {
       continue;
     }
     const key = /^[A-Za-z_:][\w.:-]*/.exec(text.slice(i))?.[0];
+    const wide = key === undefined ? FULL_WIDTH[c] : undefined;
+    if (wide !== undefined) return `the attributes of ${opener} hold a full-width ${wide} at "${clip(text.slice(i))}"; type it in ASCII, or this line is printed as text`;
     if (key === undefined) return `the attributes of ${opener} cannot be read at "${clip(text.slice(i))}"; write them as name="value" pairs separated by spaces`;
     i += key.length;
     while (text[i] === " " || text[i] === "\t") i++;
@@ -31,6 +33,9 @@ export function describeAttributeProblem(opener: string, text: string): string {
   }
   return `the attributes of ${opener} are not closed on this line: every attribute must be on the line that opens the block, ending with }`;
 }
+
+/** Characters a Japanese input method types in place of the attribute syntax, by what they stand for. */
+const FULL_WIDTH: Readonly<Record<string, string>> = { "＝": "equals sign (＝)", "　": "space (　)", "｝": "brace (｝)", "＂": "double quote (＂)" };
 
 /** One attribute value from `i`: where it ends, or what is wrong with it. */
 function readValue(text: string, i: number, key: string, opener: string): { end: number } | string {

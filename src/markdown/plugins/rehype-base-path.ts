@@ -34,7 +34,16 @@ export function withBasePath(basePath: string, url: string): string {
  * path would gain it a second time.
  */
 export function asWritten(basePath: string, url: string): string {
-  return isRootRelative(url) && url.startsWith(basePath) ? `/${url.slice(basePath.length)}` : url;
+  const path = isRootRelative(url) && url.startsWith(basePath) ? `/${url.slice(basePath.length)}` : url;
+  // The Markdown stage %-encoded what is not ASCII (#設定例 → #%E8%A8%AD…); the author typed the
+  // characters, and reads them so. ASCII escapes (%20, %2F) are left: they are written that way.
+  return path.replace(/(?:%[c-f][0-9a-f](?:%[89ab][0-9a-f]){1,3})+/gi, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
 }
 
 export function isRootRelative(url: string): boolean {

@@ -10,6 +10,7 @@ import { BLOCK_KINDS, type BlockKind } from "../../blocks/types.js";
 import { BlockAnchors, explicitAnchors } from "../../blocks/anchor.js";
 import { blockMarker, type PendingBlock, pendingBlocks } from "../file-data.js";
 import { findLeafForms } from "./leaf-forms.js";
+import { typographicQuoteProblems } from "./typographic-quotes.js";
 
 export interface RemarkBlocksOptions {
   components: readonly string[];
@@ -67,6 +68,9 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
         return SKIP;
       }
       const attributes = node.attributes ?? {};
+      const curly = typographicQuoteProblems(attributes, openingLine(source, node));
+      for (const { key, reason } of curly) file.messages.push(diagnostic(where, reason, locateAttribute(source, node, key), "block-attribute"));
+      if (curly.length > 0) return SKIP;
       const result = schemas[kind].safeParse(attributes, { reportInput: true });
       if (!result.success) {
         file.messages.push(...reportSchemaIssues(result.error, {
@@ -74,6 +78,7 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
           noun: `:::${kind} attribute`,
           expectations: expectations[kind] ?? {},
           locate: (path) => locateAttribute(source, node, String(path[0] ?? "")),
+          assignment: (key, value) => `${key}="${value}"`,
           start: place,
           ruleId: "block-attribute",
         }));
@@ -128,11 +133,18 @@ function leafFormReason(name: string): string {
 }
 
 /** Points at `key=` on the directive's opening line, or at the directive. */
+/** The block's opening line as written (`:::name{…}`). */
+function openingLine(source: string, node: Directive): string {
+  const from = node.position?.start.offset;
+  if (from === undefined) return "";
+  const lineEnd = source.indexOf("\n", from);
+  return source.slice(from, lineEnd === -1 ? undefined : lineEnd);
+}
+
 function locateAttribute(source: string, node: Directive, key: string): Place {
   const start = node.position?.start;
   if (!start || start.offset === undefined) return startOf(node);
-  const lineEnd = source.indexOf("\n", start.offset);
-  const opening = source.slice(start.offset, lineEnd === -1 ? undefined : lineEnd);
+  const opening = openingLine(source, node);
   const found = attributeKeys(opening).find((k) => k.key === key);
   return found ? { line: start.line, column: start.column + found.index } : startOf(node);
 }

@@ -1,10 +1,11 @@
-import type { Html, Paragraph, Root, Text } from "mdast";
+import type { Html, Paragraph, Root } from "mdast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import { diagnostic, type Place } from "../../diagnostics.js";
 import { BLOCK_KINDS } from "../../blocks/types.js";
 import { didYouMean } from "../../suggest.js";
 import { describeAttributeProblem } from "./near-miss-attributes.js";
+import { lineStarts } from "../reader-text.js";
 
 /**
  * Block syntax that almost worked: `:::release {…}`, `::: stonith{…}`,
@@ -45,37 +46,6 @@ export function remarkNearMissBlocks() {
   };
 }
 
-interface LineStart {
-  offset: number;
-  place: Place;
-}
-
-/** Where each line of a paragraph starts, after any block-quote or list indentation, inside its text (not in `code`). */
-function lineStarts(node: Paragraph, source: string): LineStart[] {
-  const begin = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (begin === undefined || end === undefined) return [];
-  const texts: Array<[number, number]> = [];
-  visit(node, "text", (text: Text) => {
-    const a = text.position?.start.offset;
-    const b = text.position?.end.offset;
-    if (a !== undefined && b !== undefined) texts.push([a, b]);
-  });
-  const inText = (offset: number) => texts.some(([a, b]) => a <= offset && offset < b);
-  const starts: LineStart[] = [];
-  let line = node.position?.start.line ?? 1;
-  for (let lineStart = begin; lineStart < end; line++) {
-    const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(source.slice(lineStart, Math.min(end, lineStart + 200)))?.[0] ?? "";
-    const offset = lineStart === begin ? begin : lineStart + prefix.length;
-    const column = lineStart === begin ? (node.position?.start.column ?? 1) : prefix.length + 1;
-    if (inText(offset)) starts.push({ offset, place: { line, column } });
-    const next = source.indexOf("\n", lineStart);
-    if (next === -1 || next >= end) break;
-    lineStart = next + 1;
-  }
-  return starts;
-}
-
 type Found = { kind: "open" | "close" | "other"; reason: string };
 
 const KNOWN = `gekkan knows ${BLOCK_KINDS.map((k) => `:::${k}{…}`).join(", ")}`;
@@ -104,6 +74,7 @@ function nearMiss(source: string, offset: number): Found | undefined {
   if (/^\s/.test(rest)) return { kind: "open", reason: `remove the space between ${colons} and ${name}: write "${colons}${name}{…}", or this line is printed as text${nameHint(name)}` };
   const afterName = rest.slice(name.length);
   if (/^\s+\{/.test(afterName)) return { kind: "open", reason: `remove the space between ${colons}${name} and {: write "${colons}${name}{…}", or this line is printed as text${nameHint(name)}` };
+  if (/^\s*｛/.test(afterName)) return { kind: "open", reason: `"｛" is a full-width brace; type ASCII braces, "${colons}${name}{…}", or this line is printed as text${nameHint(name)}` };
   if (afterName.startsWith("{")) return { kind: "open", reason: `${describeAttributeProblem(`${colons}${name}`, afterName)}${nameHint(name)}` };
   return { kind: "open", reason: `the line that opens a block holds only "${colons}${name}{…}"; move the text after it to the next line${nameHint(name)}` };
 }

@@ -1,0 +1,46 @@
+import type { FootnoteDefinition, Root } from "mdast";
+import type { VFile } from "vfile";
+import { SKIP, visit } from "unist-util-visit";
+import { diagnostic } from "../../diagnostics.js";
+import { offsetIn, placeAt, readerText, TEXT_CONTAINERS } from "../reader-text.js";
+
+/**
+ * GFM footnotes fail quietly both ways: a `[^note]` with no `[^note]: …`
+ * line is not a footnote, so readers see the brackets and caret as text;
+ * and a `[^note]: …` that nothing refers to is dropped from the page, so the
+ * author's note vanishes. Each is a located error saying which half is
+ * missing. Code is left alone (`[^1]` in backticks is shown on purpose).
+ */
+export function remarkFootnoteMistakes() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    const where = String(file.path);
+    const referenced = new Set<string>();
+    const definitions: FootnoteDefinition[] = [];
+    visit(tree, (node) => {
+      if (node.type === "code" || node.type === "inlineCode") return SKIP;
+      if (node.type === "footnoteReference") referenced.add(node.identifier);
+      if (node.type === "footnoteDefinition") definitions.push(node);
+      if (!TEXT_CONTAINERS.has(node.type)) return undefined;
+      let after = 0;
+      for (const [written] of readerText(node).matchAll(UNRESOLVED_CALL)) {
+        const at = offsetIn(source, node.position, written, after);
+        const place = at === undefined ? undefined : placeAt(source, node.position, at);
+        if (at === undefined || place === undefined) continue;
+        after = at + written.length;
+        // An escaped \[^x] is shown on purpose.
+        if (source[(node.position?.start.offset ?? 0) + at - 1] === "\\") continue;
+        file.messages.push(diagnostic(where, `"${written}" is printed as text, not as a footnote: no line "${written}: …" defines it in this issue; add one (the end of the issue is a good place), or correct the label to one that is defined`, place, "footnote-mistake"));
+      }
+      return undefined;
+    });
+    for (const definition of definitions) {
+      if (referenced.has(definition.identifier)) continue;
+      const label = `[^${definition.label ?? definition.identifier}]`;
+      file.messages.push(diagnostic(where, `footnote ${label} is never referred to, so readers would not see it: write ${label} in the text where the note belongs, or delete the footnote`, definition.position?.start, "footnote-mistake"));
+    }
+  };
+}
+
+/** `[^label]` as GFM writes a footnote call: a caret, then a label without white space. */
+const UNRESOLVED_CALL = /\[\^[^\]\s]{1,200}\]/g;

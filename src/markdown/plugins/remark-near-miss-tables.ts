@@ -1,0 +1,57 @@
+import type { Root } from "mdast";
+import type { VFile } from "vfile";
+import { visit } from "unist-util-visit";
+import { diagnostic } from "../../diagnostics.js";
+import { lineStarts } from "../reader-text.js";
+
+/**
+ * Rows written between pipes with no delimiter row under the first one
+ * (`| --- | --- |`), or one whose cells do not match the first row's count:
+ * GFM reads no table there, and the page shows the pipes as a paragraph.
+ * Two such rows in a row are a table the author meant; the error says what
+ * line to add. One line between pipes alone is left alone (`|a|` as text).
+ */
+export function remarkNearMissTables() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    const where = String(file.path);
+    visit(tree, "paragraph", (node) => {
+      const lines = lineStarts(node, source).map((start) => ({ ...start, text: lineAt(source, start.offset) }));
+      const first = lines.findIndex((line, i) => isRow(line.text) && isRow(lines[i + 1]?.text ?? ""));
+      const row = lines[first];
+      if (row === undefined) return;
+      const reason = tableProblem(row.text, lines[first + 1]?.text ?? "", lines[first - 1]?.text, row.place.line);
+      file.messages.push(diagnostic(where, `these lines between | are printed as text, not as a table: ${reason}`, first > 0 && isDelimiter(row.text) ? (lines[first - 1]?.place ?? row.place) : row.place, "table-near-miss"));
+    });
+  };
+}
+
+/** Why GFM read no table from `row` and the row after it (`above`: the paragraph's line before `row`, if any). */
+function tableProblem(row: string, next: string, above: string | undefined, line: number): string {
+  if (isDelimiter(row)) {
+    if (above === undefined) return "the line of --- needs a first row of column names above it";
+    return `the first row has ${cells(above)} cells and the line of --- under it ${cells(row)}; give both the same number`;
+  }
+  if (isDelimiter(next)) return `the first row has ${cells(row)} cells and the line of --- under it ${cells(next)}; give both the same number`;
+  return `a table needs a line of --- under its first row, one per column; add "|${" --- |".repeat(cells(row))}" after line ${line}`;
+}
+
+/** A delimiter row: every cell is dashes, with a colon at either end for alignment. */
+function isDelimiter(line: string): boolean {
+  return /^\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/.test(line) && line.includes("-");
+}
+
+function lineAt(source: string, offset: number): string {
+  const end = source.indexOf("\n", offset);
+  return source.slice(offset, end === -1 ? undefined : end).trimEnd();
+}
+
+/** A line that starts and ends with a pipe and holds at least two cells. */
+function isRow(line: string): boolean {
+  return /^\|.*[^\\]\|$/.test(line) && cells(line) >= 2;
+}
+
+/** Cells of a row written between pipes: its unescaped pipes, less one. */
+function cells(row: string): number {
+  return row.replace(/\\\|/g, "").split("|").length - 2;
+}
