@@ -69,3 +69,39 @@ export function lineStarts(node: Paragraph, source: string): LineStart[] {
   }
   return starts;
 }
+
+export interface PlacedMatch {
+  match: RegExpMatchArray;
+  /** Offset of the match in the node's source. */
+  at: number;
+  place: Place;
+}
+
+/**
+ * Each match of `pattern` (global) in a text container's reader text that
+ * `keep` accepts, found in the source in order: its offset there and its
+ * place. A match not written so in the source (escapes made it) is skipped:
+ * what the author escaped is shown on purpose.
+ */
+export function* placedMatches(node: Node, source: string, pattern: RegExp, keep: (match: RegExpMatchArray) => boolean = () => true): Generator<PlacedMatch> {
+  const position = (node as { position?: Position }).position;
+  let after = 0;
+  for (const match of readerText(node).matchAll(pattern)) {
+    if (!keep(match)) continue;
+    const at = offsetIn(source, position, match[0], after);
+    const place = at === undefined ? undefined : placeAt(source, position, at);
+    if (at === undefined || place === undefined) continue;
+    after = at + match[0].length;
+    yield { match, at, place };
+  }
+}
+
+/** Calls `each` with every paragraph, heading and table cell of `tree`, code left out; `also` sees every other node on the way. */
+export function visitTextContainers(tree: Node, each: (node: Node) => void, also: (node: Node) => void = () => undefined): void {
+  visit(tree, (node) => {
+    if (node.type === "code" || node.type === "inlineCode") return SKIP;
+    if (TEXT_CONTAINERS.has(node.type)) each(node);
+    else also(node);
+    return undefined;
+  });
+}

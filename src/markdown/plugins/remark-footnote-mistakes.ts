@@ -1,8 +1,8 @@
-import type { FootnoteDefinition, Root } from "mdast";
+import type { FootnoteDefinition, FootnoteReference, Root } from "mdast";
+import type { Node } from "unist";
 import type { VFile } from "vfile";
-import { SKIP, visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
-import { offsetIn, placeAt, readerText, TEXT_CONTAINERS } from "../reader-text.js";
+import { placedMatches, visitTextContainers } from "../reader-text.js";
 
 /**
  * GFM footnotes fail quietly both ways: a `[^note]` with no `[^note]: …`
@@ -17,23 +17,17 @@ export function remarkFootnoteMistakes() {
     const where = String(file.path);
     const referenced = new Set<string>();
     const definitions: FootnoteDefinition[] = [];
-    visit(tree, (node) => {
-      if (node.type === "code" || node.type === "inlineCode") return SKIP;
-      if (node.type === "footnoteReference") referenced.add(node.identifier);
-      if (node.type === "footnoteDefinition") definitions.push(node);
-      if (!TEXT_CONTAINERS.has(node.type)) return undefined;
-      let after = 0;
-      for (const [written] of readerText(node).matchAll(UNRESOLVED_CALL)) {
-        const at = offsetIn(source, node.position, written, after);
-        const place = at === undefined ? undefined : placeAt(source, node.position, at);
-        if (at === undefined || place === undefined) continue;
-        after = at + written.length;
+    const collect = (node: Node) => {
+      if (node.type === "footnoteReference") referenced.add((node as FootnoteReference).identifier);
+      if (node.type === "footnoteDefinition") definitions.push(node as FootnoteDefinition);
+    };
+    visitTextContainers(tree, (node) => {
+      for (const { match: [written], at, place } of placedMatches(node, source, UNRESOLVED_CALL)) {
         // An escaped \[^x] is shown on purpose.
         if (source[(node.position?.start.offset ?? 0) + at - 1] === "\\") continue;
         file.messages.push(diagnostic(where, `"${written}" is printed as text, not as a footnote: no line "${written}: …" defines it in this issue; add one (the end of the issue is a good place), or correct the label to one that is defined`, place, "footnote-mistake"));
       }
-      return undefined;
-    });
+    }, collect);
     for (const definition of definitions) {
       if (referenced.has(definition.identifier)) continue;
       const label = `[^${definition.label ?? definition.identifier}]`;

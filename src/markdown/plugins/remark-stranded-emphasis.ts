@@ -1,8 +1,7 @@
 import type { Root } from "mdast";
 import type { VFile } from "vfile";
-import { SKIP, visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
-import { offsetIn, placeAt, readerText, TEXT_CONTAINERS } from "../reader-text.js";
+import { placedMatches, visitTextContainers } from "../reader-text.js";
 
 /**
  * `これは**「重要」**です`: CommonMark opens or closes `**` next to
@@ -16,22 +15,12 @@ export function remarkStrandedEmphasis() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const where = String(file.path);
-    visit(tree, (node) => {
-      if (node.type === "code" || node.type === "inlineCode") return SKIP;
-      if (!TEXT_CONTAINERS.has(node.type)) return undefined;
-      let after = 0;
-      for (const [written, marks = "", inner = ""] of readerText(node).matchAll(STRANDED_PAIR)) {
-        if (!PUNCTUATION.test(inner.at(0) ?? "") && !PUNCTUATION.test(inner.at(-1) ?? "")) continue;
-        // Marks around punctuation alone (`*(*foo)`, `*$*`) were not meant as emphasis of words.
-        if (!WORDS.test(inner)) continue;
-        const at = offsetIn(source, node.position, written, after);
-        const place = at === undefined ? undefined : placeAt(source, node.position, at);
-        if (at === undefined || place === undefined) continue;
-        after = at + written.length;
+    visitTextContainers(tree, (node) => {
+      for (const { match, place } of placedMatches(node, source, STRANDED_PAIR, isStranded)) {
+        const [written, marks = "", inner = ""] = match;
         const tag = marks.length === 2 ? "strong" : "em";
         file.messages.push(diagnostic(where, `"${written}" is printed with its ${marks}: next to punctuation such as 「」 or （）, ${marks} only works with a space or punctuation outside it too; write <${tag}>${inner}</${tag}> instead`, place, "emphasis-near-miss"));
       }
-      return undefined;
     });
   };
 }
@@ -44,6 +33,11 @@ export function remarkStrandedEmphasis() {
 const STRANDED_PAIR = /(?<!\*)(\*\*|\*)(?![\s*])([^*\n]{1,200}?)(?<![\s*])\1(?!\*)/gu;
 
 const WORDS = /[\p{L}\p{N}]/u;
+
+/** A pair whose inner edge is punctuation, around words: marks around punctuation alone (`*(*foo)`, `*$*`) were not meant as emphasis. */
+function isStranded([, , inner = ""]: RegExpMatchArray): boolean {
+  return (PUNCTUATION.test(inner.at(0) ?? "") || PUNCTUATION.test(inner.at(-1) ?? "")) && WORDS.test(inner);
+}
 
 /** CommonMark's punctuation: Unicode P and S. */
 const PUNCTUATION = /^[\p{P}\p{S}]$/u;
