@@ -18,12 +18,17 @@ function siteWith(body: string): TempDir {
   return tempSite({ "gekkan.config.json": CONFIG, "content/issues/2020/2020-10.md": OCTOBER, [DECEMBER]: issue({ title: "December", issue: 2, date: "2020-12-01" }, body) });
 }
 
+/** What check prints for that site, which must fail. */
+async function failedCheck(body: string): Promise<string[]> {
+  site = siteWith(body);
+  const run = await checkInProcess(site.path);
+  expect(run.code).toBe(1);
+  return run.lines;
+}
+
 describe("gekkan check on a site with a base path: links are reported as the author wrote them", () => {
   it("quotes a root-relative link without the base path, and suggests what to write in the Markdown", async () => {
-    site = siteWith("See [x](/issues/2020-09/).\n");
-    const run = await checkInProcess(site.path);
-    expect(run.code).toBe(1);
-    expect(run.lines).toContain(`${DECEMBER}:7:5  broken link "/issues/2020-09/": nothing is published at /my%20news/issues/2020-09/ — did you mean "/issues/2020-10/"?`);
+    expect(await failedCheck("See [x](/issues/2020-09/).\n")).toContain(`${DECEMBER}:7:5  broken link "/issues/2020-09/": nothing is published at /my%20news/issues/2020-09/ — did you mean "/issues/2020-10/"?`);
   });
 
   it("passes once its suggestion is written in the Markdown (no loop of base paths)", async () => {
@@ -56,10 +61,7 @@ describe("gekkan check's suggestion for a broken link is one the author can use"
   });
 
   it("says that the base path is added for the author when a broken link was written with it", async () => {
-    site = siteWith("See [x](/my%20news/issues/2020-10/).\n");
-    const run = await checkInProcess(site.path);
-    expect(run.code).toBe(1);
-    expect(run.lines).toContain(`${DECEMBER}:7:5  broken link "/my%20news/issues/2020-10/": nothing is published at /my%20news/my%20news/issues/2020-10/ — did you mean "/issues/2020-10/"? (links are written from the site root without the base path /my%20news/: gekkan adds it)`);
+    expect(await failedCheck("See [x](/my%20news/issues/2020-10/).\n")).toContain(`${DECEMBER}:7:5  broken link "/my%20news/issues/2020-10/": nothing is published at /my%20news/my%20news/issues/2020-10/ — did you mean "/issues/2020-10/"? (links are written from the site root without the base path /my%20news/: gekkan adds it)`);
   });
 
   it("adds no base-path note to a broken link written without the base path", async () => {
