@@ -4,7 +4,8 @@
  * spaces, a code line, a table cell), with a component of a long name, is
  * built with the sample site; every page and the issue's email are opened in
  * real Chromium and must not scroll sideways. The oracle is the browser's
- * own layout: the document is no wider than the viewport.
+ * own layout: the document is no wider than the viewport. Printed, the same
+ * pages must fit the paper.
  */
 import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -18,6 +19,7 @@ import { tempDir, type TempDir } from "../helpers/temp-site.js";
 import { REPO_ROOT, routeOf } from "../helpers/sample-build.js";
 
 const PHONE = 360;
+const A4_PRINTABLE = 718;
 const COMPONENT = "very-long-component-name-without-any-breaks-at-all";
 const URL_ = `https://example.org/${"a".repeat(150)}/path?query=${"b".repeat(80)}`;
 const VERSION = `1.1.6-rc3.20110701.git${"abcdef0123456789".repeat(4)}`;
@@ -121,6 +123,21 @@ describe("long unbroken strings at 360 px", () => {
     });
     expect(report).toEqual([]);
   }, 180_000);
+
+  it("printed on A4, nothing runs past the paper's edge (paper cannot scroll: tables and code wrap)", async () => {
+    const report: string[] = [];
+    // A4 less Chromium's default margins, at 96 px to the inch.
+    await withPage({ width: A4_PRINTABLE, height: 1000 }, async (page) => {
+      await page.emulateMedia({ media: "print" });
+      for (const path of ["issues/2011-07/", "releases/", "stonith/", `components/${COMPONENT}/`]) {
+        await open(page, path);
+        await page.waitForLoadState("networkidle");
+        const { scrollWidth, wide } = await width(page);
+        if (scrollWidth > A4_PRINTABLE) report.push(`/${path}: ${scrollWidth}px wide (${wide.join(", ")})`);
+      }
+    });
+    expect(report).toEqual([]);
+  }, 60_000);
 
   it("no email scrolls sideways", async () => {
     const report: string[] = [];
