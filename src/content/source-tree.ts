@@ -12,8 +12,6 @@ export interface IssueTree {
   files: string[];
   /** Folders and links under content/issues that could not be walked, one message each. */
   problems: VFileMessage[];
-  /** Markdown files named so that they are not read (`x.markdown`, `x.MD`): each is also a problem. */
-  misnamed: string[];
 }
 
 /** The site root as the file system knows it (the root itself may be reached through a link). */
@@ -51,7 +49,7 @@ export function resolveLink(path: string, file: string): { real: string } | { pr
  */
 export function scanIssueTree(root: string): IssueTree {
   const realRoot = realSiteRoot(root);
-  const tree: IssueTree = { realRoot, files: [], problems: [], misnamed: [] };
+  const tree: IssueTree = { realRoot, files: [], problems: [] };
   const prefix = CONTENT_PARTS.join("/");
   const dir = join(root, ...CONTENT_PARTS);
   let real: string;
@@ -97,7 +95,6 @@ function walk(tree: IssueTree, dir: string, rel: string, ancestors: ReadonlySet<
       tree.files.push(path);
     } else if (MARKDOWN_NAME.test(entry.name)) {
       // Meant as an issue, surely: never skipped without a word.
-      tree.misnamed.push(path);
       tree.problems.push(fileProblem(path, `this Markdown file is not read as an issue: issue files end in .md, in lower case; rename it to ${entry.name.replace(MARKDOWN_NAME, ".md")}`, "source-extension"));
     }
   }

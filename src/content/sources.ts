@@ -32,13 +32,15 @@ export interface KnownSource<S extends SourceFile> {
 /**
  * Every `*.md` under content/issues (any depth, dot-names skipped), in a
  * stable order. Symbolic links are followed while they stay inside the
- * site; entries that cannot be issues (a link outside, a loop) are listed
- * too, so that reading them reports why.
+ * site; entries that cannot be issues (a link outside, a loop, a misnamed
+ * file) are listed too, after them, so that reading them reports why.
  */
 export async function listIssueFiles(root: string): Promise<string[]> {
-  // A misnamed Markdown file is listed for the up-to-date check: a new one changes the key, so the build runs and reports it.
+  // Whatever the walk refused (a misnamed Markdown file, a link outside the site, a broken link) is listed for the
+  // up-to-date check too: a new one changes the key, so the build runs and reports it instead of "up to date".
   const tree = scanIssueTree(root);
-  return tree.misnamed.length === 0 ? tree.files : [...tree.files, ...[...tree.misnamed].sort()];
+  const refused = [...new Set(tree.problems.flatMap((problem) => problem.file ?? []))].sort();
+  return refused.length === 0 ? tree.files : [...tree.files, ...refused];
 }
 
 /**

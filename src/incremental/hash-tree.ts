@@ -1,6 +1,7 @@
 import type { Hash } from "node:crypto";
-import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, statSync, type Stats } from "node:fs";
 import { join, sep } from "node:path";
+import { listTree } from "../file-tree.js";
 
 /**
  * Every entry under `dir` (names, kinds and file bytes) into `hash`, in a
@@ -11,7 +12,7 @@ import { join, sep } from "node:path";
 export function hashTree(hash: Hash, dir: string, followLinks: boolean): void {
   let names: string[];
   try {
-    names = readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
+    names = listTree(dir, followLinks);
   } catch {
     hash.update("absent\0");
     return;
@@ -19,9 +20,18 @@ export function hashTree(hash: Hash, dir: string, followLinks: boolean): void {
   for (const name of names) {
     const path = join(dir, name);
     const portable = name.split(sep).join("/");
-    const stat = followLinks ? statSync(path, { throwIfNoEntry: false }) : lstatSync(path, { throwIfNoEntry: false });
+    const stat = statOf(path, followLinks);
     if (stat?.isFile() === true) hashFile(hash, portable, path);
     else hash.update(`${portable}\0${stat === undefined ? "unreadable" : stat.isDirectory() ? "dir" : "other"}\0`);
+  }
+}
+
+/** The entry's kind; undefined when it cannot be told (missing, a loop of links: stat throws ELOOP). */
+function statOf(path: string, followLinks: boolean): Stats | undefined {
+  try {
+    return followLinks ? statSync(path, { throwIfNoEntry: false }) : lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 

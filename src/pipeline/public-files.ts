@@ -1,19 +1,21 @@
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { lstat, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
+import { listTree } from "../file-tree.js";
 import type { OutputSet } from "../write/output.js";
 
 /**
  * Copies `public/` verbatim. A public file at the path of a generated page is
  * an error (which one should win is the author's call, not ours); symlinks
- * are skipped so nothing outside the site leaks into the output.
+ * are skipped, files and folders alike, so nothing outside the site leaks
+ * into the output and a link loop cannot make the copy endless.
  */
 export async function addPublicFiles(root: string, output: OutputSet): Promise<VFileMessage[]> {
   const dir = join(root, "public");
   let names: string[];
   try {
-    names = (await readdir(dir, { recursive: true })).sort();
+    names = listTree(dir, false);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;

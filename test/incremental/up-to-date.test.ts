@@ -1,4 +1,4 @@
-import { appendFile, readFile, rm, stat, writeFile, mkdir } from "node:fs/promises";
+import { appendFile, readFile, rm, stat, symlink, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
@@ -51,6 +51,20 @@ describe("the unchanged-build check of `gekkan build`", () => {
     const io = captureIo();
     expect(await main(["build", "--root", root, "--no-search"], io)).toBe(1);
     expect(io.stderr.join("\n")).toContain("content/issues/2011/2011-09.markdown:1:1  this Markdown file is not read as an issue: issue files end in .md, in lower case; rename it to 2011-09.md");
+  });
+
+  it.each([
+    ["a link to a file outside the site", "/etc/passwd", 'this is a symbolic link to "/etc/passwd", outside the site'],
+    ["a broken link", "nowhere.md", "this is a broken symbolic link"],
+    ["a link to a folder that contains it", "..", "this symbolic link points to a folder that contains it"],
+  ])("%s added under content/issues is not taken for nothing changed: the build runs and names it", async (_, target, message) => {
+    const root = await site();
+    await buildOn(root, DAY);
+    await symlink(target, join(root, "content", "issues", "2011", "added.md"));
+    const io = captureIo();
+    expect(await main(["build", "--root", root, "--no-search"], io)).toBe(1);
+    expect(io.stderr.join("\n")).toContain(`content/issues/2011/added.md:1:1  ${message}`);
+    expect(io.stdout.join("\n")).not.toContain("up to date");
   });
 
   it("stays up to date on later days until an issue's date is reached, then builds it", async () => {

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { issue, tempDir, tempSite, writeFiles, type TempDir } from "../helpers/temp-site.js";
+import { issue, readTree, tempDir, tempSite, writeFiles, type TempDir } from "../helpers/temp-site.js";
 import { ensureCompiled, runCli, type CliRun } from "../helpers/run-cli.js";
 
 /**
@@ -155,6 +155,38 @@ describe("symbolic links", () => {
     expect(run.code).toBe(0);
     expect(existsSync(join(site.path, "dist/issues/2011-05/index.html"))).toBe(true);
     expect(existsSync(join(site.path, "dist/issues/2012-01/index.html"))).toBe(true);
+  });
+
+  it("a folder link in public/ to a folder outside the site is not followed: nothing of it is published", async () => {
+    const outside = tempDir();
+    try {
+      writeFiles(outside.path, { "secret.txt": "outside the site\n", "inner/deeper.txt": "also outside\n" });
+      site = tempSite({ [`${DIR}/2011-04.md`]: APRIL, "public/own.txt": "the site's own file\n" });
+      symlinkSync(outside.path, join(site.path, "public/elsewhere"));
+      const run = await build(site.path);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      // The oracle: the output tree itself, listed by find(1) without following anything, and every byte of it.
+      const published = execFileSync("find", [join(site.path, "dist/"), "-type", "f", "-printf", "%P\n"], { encoding: "utf8" }).split("\n");
+      expect(published).toContain("own.txt");
+      expect(published.filter((p) => p.startsWith("elsewhere"))).toEqual([]);
+      const leaked = [...readTree(realpathSync(join(site.path, "dist")))].filter(([, bytes]) => bytes.includes("outside"));
+      expect(leaked.map(([name]) => name)).toEqual([]);
+    } finally {
+      outside.remove();
+    }
+  });
+
+  it.each(["public", "templates"])("two links to their own folder in %s/ end the build at once (no endless listing)", async (folder) => {
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL, [`${folder}/keep.txt`]: "x\n" });
+    symlinkSync(".", join(site.path, folder, "l1"));
+    symlinkSync(".", join(site.path, folder, "l2"));
+    const run = await runCli(["build", "--no-search"], { cwd: site.path, deadlineMs: 20_000 });
+    expect(run.timedOut, `still running after the deadline; stderr so far:\n${run.stderr}`).toBe(false);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(existsSync(join(site.path, "dist/index.html"))).toBe(true);
+    expect(existsSync(join(site.path, "dist/l1"))).toBe(false);
   });
 
   it("a file name with a newline is quoted, so it cannot forge a line of its own", async () => {
