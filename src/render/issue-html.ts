@@ -5,7 +5,7 @@ import type { SiteIssue } from "../site/model.js";
 import type { Locale } from "./locale.js";
 import { scrollBoxes, type TableScrollText } from "./scroll-boxes.js";
 import { footnoteText, headingText, localizeFootnotes } from "./footnote-text.js";
-import { componentLink, type ComponentLink, type ViewContext } from "./views.js";
+import { componentLink, releaseTitle, type ComponentLink, type ViewContext } from "./views.js";
 
 export interface BlockView {
   /** The block, its HTML fields with tables in scroll boxes. */
@@ -17,6 +17,8 @@ export interface BlockView {
   dateLabel: string;
   /** The components the block names, with display names and links. */
   components: ComponentLink[];
+  /** A release's name (releaseTitle); "" for other kinds, whose partials show their own fields. */
+  title: string;
   anchorUrl: string;
 }
 
@@ -55,6 +57,7 @@ export function issueBodyHtml(liquid: Liquid, entry: SiteIssue, view: ViewContex
       statusLabel: block.kind === "release" ? locale.status(block.status) : "",
       dateLabel: block.kind === "release" && block.date !== "" ? locale.formatDate(block.date) : "",
       components: (block.kind === "release" ? [block.component] : block.kind === "qa" ? block.components : []).map((name) => componentLink(name, view)),
+      title: block.kind === "release" ? releaseTitle(block, componentLink(block.component, view).label) : "",
       anchorUrl: `${issueUrl}#${block.id}`,
     };
     return liquid.renderFileSync(`partials/block-${block.kind}`, { ...data, t }).trim();
@@ -84,7 +87,7 @@ export interface TocEntry {
 
 /** What a block is called in the contents: its title, question, or device → plugin. */
 export function blockTocText(b: Block, view: ViewContext): string {
-  if (b.kind === "release") return b.title || [view.componentNames[b.component] ?? b.component, b.version].filter(Boolean).join(" ");
+  if (b.kind === "release") return releaseTitle(b, componentLink(b.component, view).label);
   return b.kind === "qa" ? b.questionText : `${b.device} → ${b.plugin}`;
 }
 

@@ -5,7 +5,7 @@ import { fill } from "./locale.js";
 import { tableText } from "./issue-html.js";
 import { scrollBoxes } from "./scroll-boxes.js";
 import { localeFor, siteText, viewContext, type PageSpec, type RenderEnv } from "./env.js";
-import { componentLink, url, viewData, type Card, type ViewContext } from "./views.js";
+import { componentLink, releaseTitle, url, viewData, type Card, type ViewContext } from "./views.js";
 
 /** A page and what it is in every language ("archive", "year:2011"): pages with the same id are one page's language versions. */
 export interface ListPage {
@@ -114,7 +114,7 @@ function releaseRow(e: ReleaseEntry, { view, card, anchor }: ListContext) {
   const component = componentLink(b.component, view);
   return viewData({
     component, version: b.version, status: b.status, statusLabel: view.locale.status(b.status),
-    title: b.title || [component.label, b.version].filter(Boolean).join(" "),
+    title: releaseTitle(b, component.label),
     // Only the release's own date: a planned release without one has no date, whatever its issue's.
     date: b.date, dateLabel: b.date === "" ? "" : view.locale.formatDate(b.date),
     lang: e.source.issue.issue.lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),

@@ -48,6 +48,11 @@ export function componentLink(name: string, view: ViewContext): ComponentLink {
   return { name, label: view.componentNames[name] ?? name, url: url(view.basePath, view.routes.component(name)) };
 }
 
+/** A release's name wherever it is shown: its own title, else its component and version ("Pacemaker 1.0.12"; "Pacemaker" with no version). */
+export function releaseTitle(block: { title: string; version: string }, componentLabel: string): string {
+  return block.title || [componentLabel, block.version].filter(Boolean).join(" ");
+}
+
 /** Whether a title already contains the label, ignoring width, case and spacing ("2011年7月号" in "2011年 7月号 特集"). */
 export function titleHasLabel(title: string, label: string): boolean {
   const plain = (text: string) => text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
