@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { ContentError, diagnostic } from "../diagnostics.js";
@@ -74,33 +74,64 @@ const BUILTIN_DIR = join(packageRoot(), "templates", "locales", "/");
 /**
  * Locale packs are JSON files (`templates/locales/<code>.json`): adding a
  * language is adding one file, in gekkan or in a site's own templates/.
- * Every pack must define the same strings as the built-in English one.
+ * Every pack must define the same strings as the built-in English one. A
+ * site's pack for a language gekkan ships is read over gekkan's own, string
+ * by string: a site that copied the packs of an earlier gekkan keeps its
+ * wording and gets the strings added since, instead of a build that fails
+ * on the upgrade.
  */
 export function loadLocales(siteTemplates: string | undefined): Map<string, Locale> {
-  const dirs = [BUILTIN_DIR, ...(siteTemplates ? [join(siteTemplates, "locales")] : [])];
-  const files = new Map<string, string>();
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).sort()) if (name.endsWith(".json")) files.set(name.slice(0, -5), join(dir, name));
-  }
+  const builtin = packFiles(BUILTIN_DIR);
+  const site = siteTemplates === undefined ? new Map<string, string>() : packFiles(join(siteTemplates, "locales"));
   const reference = JSON.parse(readFileSync(join(BUILTIN_DIR, "en.json"), "utf8")) as LocalePack;
   const schema = packSchema(Object.keys(reference.strings));
   const locales = new Map<string, Locale>();
-  for (const [code, path] of [...files].sort()) {
-    const text = readFileSync(path, "utf8");
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-    const result = schema.safeParse(wellFormed(doc.toJS()), { reportInput: true });
-    const syntax = jsonSyntaxProblems(path, text, doc, "this locale pack", "locale-syntax");
-    if (syntax.length > 0 || !result.success) {
-      const messages = syntax.length > 0
-        ? syntax
-        : reportSchemaIssues(result.error!, { file: path, noun: "locale field", expectations: {}, locate: (p, prefer) => placeOfPath(doc, lines, p, 0, prefer), start: { line: 1, column: 1 }, ruleId: "locale-schema" });
-      throw new ContentError(messages);
+  for (const code of [...new Set([...builtin.keys(), ...site.keys()])].sort()) {
+    const own = site.get(code);
+    const base = builtin.get(code);
+    const under = own !== undefined && base !== undefined && base !== own ? readPack(base, undefined).value : undefined;
+    const { value, doc, lines, file } = readPack(own ?? base ?? "", siteTemplates === undefined ? undefined : dirname(siteTemplates));
+    const result = schema.safeParse(under === undefined ? value : overPack(under, value), { reportInput: true });
+    if (!result.success) {
+      throw new ContentError(reportSchemaIssues(result.error, { file, noun: "locale field", expectations: {}, locate: (p, prefer) => placeOfPath(doc, lines, p, 0, prefer), start: { line: 1, column: 1 }, ruleId: "locale-schema" }));
     }
     locales.set(code, new Locale({ ...result.data, code }));
   }
   return locales;
+}
+
+/** The packs in `dir` by language code. */
+function packFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  if (!existsSync(dir)) return files;
+  for (const name of readdirSync(dir).sort()) if (name.endsWith(".json")) files.set(name.slice(0, -5), join(dir, name));
+  return files;
+}
+
+/** A pack's JSON, parsed with its places; a syntax slip is an error at once. Named from `root` when it lies in it. */
+function readPack(path: string, root: string | undefined) {
+  const text = readFileSync(path, "utf8");
+  const inside = root === undefined ? "" : relative(root, path);
+  const file = inside === "" || inside.startsWith("..") || isAbsolute(inside) ? path : inside.split(sep).join("/");
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const syntax = jsonSyntaxProblems(file, text, doc, "this locale pack", "locale-syntax");
+  if (syntax.length > 0) throw new ContentError(syntax);
+  return { value: wellFormed(doc.toJS()), doc, lines, file };
+}
+
+/** `own` read over `under`: its top-level fields replace, its strings and statuses are added one by one. */
+function overPack(under: unknown, own: unknown): unknown {
+  if (!isRecord(under) || !isRecord(own)) return own;
+  const merged: Record<string, unknown> = { ...under, ...own };
+  for (const key of ["strings", "statuses"]) {
+    if (isRecord(under[key]) && isRecord(own[key])) merged[key] = { ...under[key], ...own[key] };
+  }
+  return merged;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isKnownLocale(tag: string): boolean {

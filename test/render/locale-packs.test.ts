@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
+import { generate } from "../../src/pipeline/generate.js";
+import { packageRoot } from "../../src/package-root.js";
+import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+
+let site: TempDir | undefined;
+afterEach(() => site?.remove());
+
+const BUILTIN = join(packageRoot(), "templates", "locales");
+const ISSUE = { "content/issues/2011/2011-05.md": issue({ title: "5月号", issue: 1, date: "2011-05-01" }, "本文です[^1]。\n\n[^1]: 注です。\n") };
+
+/** gekkan's own pack for `code`, as JSON, with `change` applied. */
+function builtinPack(code: string, change: (pack: { strings: Record<string, string> } & Record<string, unknown>) => void): string {
+  const pack = JSON.parse(readFileSync(join(BUILTIN, `${code}.json`), "utf8")) as { strings: Record<string, string> } & Record<string, unknown>;
+  change(pack);
+  return `${JSON.stringify(pack, null, 2)}\n`;
+}
+
+describe("a site's own locale pack", () => {
+  it("written for an earlier gekkan (strings added since are missing) still builds: its own wording, gekkan's for the rest", async () => {
+    const older = builtinPack("ja", (pack) => {
+      delete pack.strings.footnotes;
+      delete pack.strings.footnoteBack;
+      pack.strings.noEntries = "まだ何もありません（サイト独自の文言）。";
+    });
+    site = tempSite({ ...ISSUE, "templates/locales/ja.json": older });
+    const built = await generate({ root: site.path, search: false });
+    const page = built.output.text("issues/2011-05/index.html") ?? "";
+    // Oracle: gekkan's own ja.json holds 脚注 for the footnotes heading.
+    expect(JSON.parse(readFileSync(join(BUILTIN, "ja.json"), "utf8")).strings.footnotes).toBe("脚注");
+    expect(page).toContain("脚注");
+    expect(built.output.text("stonith/index.html") ?? "").toContain("まだ何もありません（サイト独自の文言）。");
+  });
+
+  it("for a language gekkan does not ship, a missing string is an error naming the pack from the site root", async () => {
+    const french = builtinPack("en", (pack) => {
+      pack.intl = "fr";
+      delete pack.strings.footnotes;
+    });
+    site = tempSite({ ...ISSUE, "templates/locales/fr.json": french });
+    const failure = await generate({ root: site.path, search: false }).then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(ContentError);
+    const lines = (failure as ContentError).messages.map(formatDiagnostic);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^templates\/locales\/fr\.json:\d+:\d+ {2}missing required locale field "strings\.footnotes"/);
+  });
+});
