@@ -65,9 +65,9 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const pages = await times.time("render pages", () => withTemplateErrors(options.root, () => renderPages(site, renderer)));
   for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
   await times.time("feeds", () => withTemplateErrors(options.root, () => addFeeds(output, site, inputs.config, renderer)));
-  await times.time("data, sitemap, public", async () => {
+  const publicWarnings = await times.time("data, sitemap, public", async () => {
     addSiteFiles(output, site, inputs.config, new Map(pages.map((page) => [page.spec.route, page.spec.alternates])));
-    await addPublic(output, options.root);
+    return addPublic(output, options.root);
   });
   const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
   const search = inputs.config.search && options.search !== false;
@@ -77,7 +77,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
     search ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, reuse.search)) : undefined,
   ]);
   return {
-    config: inputs.config, site, output, warnings: parsed.messages.filter((m) => !isError(m)), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
+    config: inputs.config, site, output, warnings: [...parsed.messages.filter((m) => !isError(m)), ...publicWarnings], issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
     renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window,
   };
 }

@@ -7,7 +7,8 @@ import { ROUTES } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
 import { dataFiles } from "../site/data-json.js";
 import { robotsTxt, sitemapXml } from "../site/sitemap.js";
-import { ContentError } from "../diagnostics.js";
+import type { VFileMessage } from "vfile-message";
+import { ContentError, isError } from "../diagnostics.js";
 import type { OutputSet } from "../write/output.js";
 import { addPublicFiles } from "./public-files.js";
 import type { PageRenderer } from "./render-pages.js";
@@ -82,8 +83,10 @@ export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, 
   output.add(ROUTES.robots, robotsTxt(config));
 }
 
-/** Stage: public/ as it is; a file that would replace a generated one is an author error. */
-export async function addPublic(output: OutputSet, root: string): Promise<void> {
-  const collisions = await addPublicFiles(root, output);
-  if (collisions.length > 0) throw new ContentError(collisions);
+/** Stage: public/ as it is; a file that would replace a generated one is an author error. Returns the warnings (links it does not copy). */
+export async function addPublic(output: OutputSet, root: string): Promise<VFileMessage[]> {
+  const messages = await addPublicFiles(root, output);
+  const errors = messages.filter(isError);
+  if (errors.length > 0) throw new ContentError(errors);
+  return messages;
 }
