@@ -7,16 +7,15 @@
  * own layout: the document is no wider than the viewport. Printed, the same
  * pages must fit the paper.
  */
-import { cp, readdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { buildSite } from "../../src/pipeline/build-site.js";
+import type { Browser } from "playwright-core";
 import { launchChromium } from "../helpers/browser.js";
-import { pageHelpers } from "../helpers/site-page.js";
+import { pageHelpers, pageOverflow } from "../helpers/site-page.js";
 import { serveDir, type StaticServer } from "../helpers/static-server.js";
-import { tempDir, type TempDir } from "../helpers/temp-site.js";
-import { REPO_ROOT, routeOf } from "../helpers/sample-build.js";
+import type { TempDir } from "../helpers/temp-site.js";
+import { buildSampleCopy, routeOf } from "../helpers/sample-build.js";
 
 const PHONE = 360;
 const A4_PRINTABLE = 718;
@@ -74,15 +73,11 @@ let browser: Browser;
 const { withPage, open } = pageHelpers(() => browser, () => server);
 
 beforeAll(async () => {
-  tmp = tempDir("gekkan-long-strings-");
-  const root = join(tmp.path, "site");
-  for (const part of ["content", "public", "gekkan.config.json"]) await cp(join(REPO_ROOT, part), join(root, part), { recursive: true });
-  const config = JSON.parse(await readFile(join(root, "gekkan.config.json"), "utf8")) as Record<string, unknown>;
-  await writeFile(join(root, "gekkan.config.json"), JSON.stringify({ ...config, components: [COMPONENT] }));
-  await writeFile(join(root, "content/issues/2011/2011-07.md"), LONG_ISSUE);
-  out = join(tmp.path, "out");
-  await buildSite({ root, out, base: "/", threads: 0, now: new Date("2026-01-01T00:00:00Z") });
-  pages = (await readdir(out, { recursive: true })).map(String).filter((p) => p.endsWith(".html") && !p.startsWith("pagefind/")).sort();
+  ({ tmp, out, pages } = await buildSampleCopy("gekkan-long-strings-", async (root) => {
+    const config = JSON.parse(await readFile(join(root, "gekkan.config.json"), "utf8")) as Record<string, unknown>;
+    await writeFile(join(root, "gekkan.config.json"), JSON.stringify({ ...config, components: [COMPONENT] }));
+    await writeFile(join(root, "content/issues/2011/2011-07.md"), LONG_ISSUE);
+  }));
   server = await serveDir(out);
   browser = await launchChromium();
 }, 120_000);
@@ -92,18 +87,6 @@ afterAll(async () => {
   await server?.close();
   tmp?.remove();
 });
-
-/** How wide the document is, and the first elements sticking out (for the failure message). */
-async function width(page: Page) {
-  return page.evaluate(() => {
-    const vw = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll("body *")]
-      .filter((el) => el.getBoundingClientRect().right > vw + 1)
-      .slice(-3)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-    return { scrollWidth: document.documentElement.scrollWidth, wide };
-  });
-}
 
 describe("long unbroken strings at 360 px", () => {
   it("the long issue has its page, its email, and the component and reference pages", () => {
@@ -117,7 +100,7 @@ describe("long unbroken strings at 360 px", () => {
         await open(page, routeOf(file));
         // Let the icon finish loading: moving on would abort it (and fail the error check).
         await page.waitForLoadState("networkidle");
-        const { scrollWidth, wide } = await width(page);
+        const { scrollWidth, wide } = await pageOverflow(page, false);
         if (scrollWidth > PHONE) report.push(`/${routeOf(file)}: ${scrollWidth}px wide (${wide.join(", ")})`);
       }
     });
@@ -132,7 +115,7 @@ describe("long unbroken strings at 360 px", () => {
       for (const path of ["issues/2011-07/", "releases/", "stonith/", `components/${COMPONENT}/`]) {
         await open(page, path);
         await page.waitForLoadState("networkidle");
-        const { scrollWidth, wide } = await width(page);
+        const { scrollWidth, wide } = await pageOverflow(page, false);
         if (scrollWidth > A4_PRINTABLE) report.push(`/${path}: ${scrollWidth}px wide (${wide.join(", ")})`);
       }
     });
@@ -148,7 +131,7 @@ describe("long unbroken strings at 360 px", () => {
       const page = await context.newPage();
       for (const file of pages.filter((p) => p.endsWith("/email.html"))) {
         await page.setContent(await readFile(join(out, file), "utf8"));
-        const { scrollWidth, wide } = await width(page);
+        const { scrollWidth, wide } = await pageOverflow(page, false);
         if (scrollWidth > PHONE) report.push(`${file}: ${scrollWidth}px wide (${wide.join(", ")})`);
       }
     } finally {

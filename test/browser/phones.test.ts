@@ -8,19 +8,18 @@
  * folded contents box, print sizes, search without JavaScript, and axe and
  * the Nu Html Checker on this build.
  */
-import { cp, readdir } from "node:fs/promises";
+import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { buildSite } from "../../src/pipeline/build-site.js";
+import type { Browser } from "playwright-core";
 import { formatAxeViolations, runAxe } from "../helpers/axe.js";
 import { launchChromium } from "../helpers/browser.js";
-import { pageHelpers } from "../helpers/site-page.js";
+import { pageHelpers, pageOverflow } from "../helpers/site-page.js";
 import { serveDir, type StaticServer } from "../helpers/static-server.js";
 import { formatVnuErrors, validateHtml } from "../helpers/vnu.js";
 import { fixtureInput } from "../helpers/fixtures.js";
-import { tempDir, type TempDir } from "../helpers/temp-site.js";
-import { REPO_ROOT, routeOf } from "../helpers/sample-build.js";
+import type { TempDir } from "../helpers/temp-site.js";
+import { buildSampleCopy, routeOf } from "../helpers/sample-build.js";
 
 const PHONE = 375;
 const WIDE_ISSUE = "issues/2011-07/";
@@ -34,14 +33,10 @@ let browser: Browser;
 const { withPage, open } = pageHelpers(() => browser, () => server);
 
 beforeAll(async () => {
-  tmp = tempDir("gekkan-phones-");
-  const root = join(tmp.path, "site");
-  for (const part of ["content", "public", "gekkan.config.json"]) await cp(join(REPO_ROOT, part), join(root, part), { recursive: true });
-  await cp(join(fixtureInput("wide-table"), "content"), join(root, "content"), { recursive: true });
-  out = join(tmp.path, "out");
-  await buildSite({ root, out, base: "/", threads: 0, now: new Date("2026-01-01T00:00:00Z") });
+  let all: string[];
+  ({ tmp, out, pages: all } = await buildSampleCopy("gekkan-phones-", (root) => cp(join(fixtureInput("wide-table"), "content"), join(root, "content"), { recursive: true })));
   // email.html is a message, not a page of the site (test/email/ opens it at 375 px with the network cut off).
-  pages = (await readdir(out, { recursive: true })).map(String).filter((p) => p.endsWith(".html") && !p.startsWith("pagefind/") && !p.endsWith("/email.html")).sort();
+  pages = all.filter((p) => !p.endsWith("/email.html"));
   server = await serveDir(out);
   browser = await launchChromium();
 });
@@ -51,18 +46,6 @@ afterAll(async () => {
   await server?.close();
   tmp?.remove();
 });
-
-/** Sideways overflow of the whole page, and the elements sticking out (for the failure message). */
-async function overflow(page: Page) {
-  return page.evaluate(() => {
-    const vw = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll("body *")]
-      .filter((el) => !el.closest(".table-scroll, pre") && el.getBoundingClientRect().right > vw + 1)
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-    return { scrollWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), wide };
-  });
-}
 
 describe("no page scrolls sideways at 375 px", () => {
   it("the build has every kind of page, the wide-table issue among them", () => {
@@ -78,14 +61,14 @@ describe("no page scrolls sideways at 375 px", () => {
         await open(page, path);
         // Let the icon and the like finish loading: moving on would abort them (and fail the error check).
         await page.waitForLoadState("networkidle");
-        const { scrollWidth, wide } = await overflow(page);
+        const { scrollWidth, wide } = await pageOverflow(page, true);
         if (scrollWidth > PHONE) report.push(`/${path}: ${scrollWidth}px wide (${wide.join(", ")})`);
       }
       // Search results too: long titles and excerpts.
       await open(page, "search/");
       await page.fill(".pagefind-ui__search-input", "pacemaker");
       await page.waitForSelector(".pagefind-ui__result-link");
-      const { scrollWidth } = await overflow(page);
+      const { scrollWidth } = await pageOverflow(page, true);
       if (scrollWidth > PHONE) report.push(`/search/ with results: ${scrollWidth}px wide`);
     });
     expect(report).toEqual([]);
@@ -94,9 +77,9 @@ describe("no page scrolls sideways at 375 px", () => {
   it("the check can fail: the same 7-column table without its scroll box widens the page", async () => {
     await withPage({ width: PHONE, height: 800 }, async (page) => {
       await open(page, WIDE_ISSUE);
-      expect((await overflow(page)).scrollWidth).toBeLessThanOrEqual(PHONE);
+      expect((await pageOverflow(page, true)).scrollWidth).toBeLessThanOrEqual(PHONE);
       await page.evaluate(() => document.querySelectorAll(".table-scroll").forEach((box) => box.replaceWith(...box.childNodes)));
-      expect((await overflow(page)).scrollWidth).toBeGreaterThan(PHONE);
+      expect((await pageOverflow(page, true)).scrollWidth).toBeGreaterThan(PHONE);
     });
   });
 });

@@ -3,8 +3,8 @@
  * once per test file into a temp dir, with base path /gekkan/ and the
  * Pagefind index, exactly as `gekkan build --base /gekkan/` would.
  */
-import { readdir, readFile } from "node:fs/promises";
-import { tempDir } from "./temp-site.js";
+import { cp, readdir, readFile } from "node:fs/promises";
+import { tempDir, type TempDir } from "./temp-site.js";
 import { join, relative, resolve } from "node:path";
 import { buildSite } from "../../src/pipeline/build-site.js";
 import type { Generated } from "../../src/pipeline/generate.js";
@@ -50,4 +50,27 @@ export function routeOf(file: string): string {
 
 export function relativeTo(out: string, file: string): string {
   return relative(out, file).split("\\").join("/");
+}
+
+export interface PhoneSite {
+  tmp: TempDir;
+  out: string;
+  /** The site's HTML pages, relative to `out`, sorted (Pagefind's own files left out). */
+  pages: string[];
+}
+
+/**
+ * A copy of the sample site (content/, public/, the config), changed by
+ * `prepare` (given its root), built at "/" in-process into a temp dir: for
+ * the browser tests that open every page of a site with hard cases added.
+ */
+export async function buildSampleCopy(prefix: string, prepare: (root: string) => Promise<void>): Promise<PhoneSite> {
+  const tmp = tempDir(prefix);
+  const root = join(tmp.path, "site");
+  for (const part of ["content", "public", "gekkan.config.json"]) await cp(join(REPO_ROOT, part), join(root, part), { recursive: true });
+  await prepare(root);
+  const out = join(tmp.path, "out");
+  await buildSite({ root, out, base: "/", threads: 0, now: new Date("2026-01-01T00:00:00Z") });
+  const pages = (await readdir(out, { recursive: true })).map(String).filter((p) => p.endsWith(".html") && !p.startsWith("pagefind/")).sort();
+  return { tmp, out, pages };
 }

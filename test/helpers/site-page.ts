@@ -90,3 +90,20 @@ export function pageHelpers(browserOf: () => Browser, serverOf: () => StaticServ
 
   return { withPage, open, search };
 }
+
+/**
+ * How wide a page is laid out (the larger of the root's and the body's
+ * scroll width) and the first elements sticking out past the viewport, for
+ * the failure message; `skipScrollBoxes` leaves out those inside a box that
+ * scrolls on its own (`.table-scroll`, `pre`), where sticking out is meant.
+ */
+export async function pageOverflow(page: Page, skipScrollBoxes: boolean): Promise<{ scrollWidth: number; wide: string[] }> {
+  return page.evaluate((skip) => {
+    const vw = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((el) => !(skip && el.closest(".table-scroll, pre")) && el.getBoundingClientRect().right > vw + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scrollWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), wide };
+  }, skipScrollBoxes);
+}
