@@ -5,6 +5,7 @@ import { ContentError, formatDiagnostic } from "./diagnostics.js";
 import { plural } from "./plural.js";
 import { didYouMean } from "./suggest.js";
 import { COMMAND_FLAGS, commandsTaking, type CommandName } from "./command-flags.js";
+import { isFolder } from "./file-tree.js";
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, content: 1, usage: 2, bug: 70 } as const;
@@ -107,14 +108,6 @@ function enclosingSite(root: string): { site: string; folder: string } | undefin
     if (SITE_FOLDERS.has(basename(child)) && isSite(parent)) return { site: parent, folder: basename(child) };
   }
   return undefined;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function folderProblem(path: string): string | undefined {

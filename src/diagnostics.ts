@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from "node:path";
 import { VFileMessage } from "vfile-message";
 import { plural } from "./plural.js";
 
@@ -30,6 +31,12 @@ export function diagnostic(
 
 export function warning(file: string, reason: string, place: Place | undefined, ruleId: string): VFileMessage {
   return diagnostic(file, reason, place, ruleId, false);
+}
+
+/** A file as messages name it: from the site root when it lies inside, with "/" between folders; else its full path (gekkan's own files). */
+export function siteFile(root: string, path: string): string {
+  const inside = relative(root, path);
+  return inside === "" || inside.startsWith("..") || isAbsolute(inside) ? path : inside.split(sep).join("/");
 }
 
 /**

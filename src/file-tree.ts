@@ -38,11 +38,11 @@ function visit(dir: string, rel: string, entries: Dirent[], ancestors: ReadonlyS
   }
 }
 
-function isFolder(path: string): boolean {
+/** Whether `path` is a folder, through links; false when it is missing, broken or a loop of links (stat throws). */
+export function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
-    // Broken, or a loop of links: not a folder to enter (the build names it where it reads it).
     return false;
   }
 }

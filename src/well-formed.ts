@@ -15,3 +15,8 @@ export function wellFormed(value: unknown): unknown {
   }
   return value;
 }
+
+/** A JSON or YAML object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

@@ -36,6 +36,12 @@ export function placeAt(source: string, position: Position, at: number): Place |
   return breaks === 0 ? { line: position.start.line, column: position.start.column + at } : { line: position.start.line + breaks, column: at - before.lastIndexOf("\n") };
 }
 
+/** The line of `source` that starts at `offset`, as written (up to its newline, which is left out). */
+export function lineAt(source: string, offset: number): string {
+  const end = source.indexOf("\n", offset);
+  return source.slice(offset, end === -1 ? undefined : end);
+}
+
 export interface LineStart {
   offset: number;
   place: Place;

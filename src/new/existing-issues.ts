@@ -2,6 +2,7 @@ import { readSources } from "../content/sources.js";
 import type { ContentLimits } from "../limits.js";
 import { decodeSource } from "../content/decode.js";
 import { parseFrontMatter } from "../content/front-matter.js";
+import { isRecord } from "../well-formed.js";
 
 /** What numbering needs from an issue file, read leniently: a broken file still holds its number. */
 export interface ExistingIssue {
@@ -38,10 +39,6 @@ export async function readExistingIssues(root: string, limits?: ContentLimits): 
       text,
     };
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** When the YAML is broken, `issue: N` and `date: …` lines are still worth a look. */

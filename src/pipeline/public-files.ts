@@ -1,5 +1,5 @@
 import { lstat, readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { join, sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic, warning } from "../diagnostics.js";
 import { listTree } from "../file-tree.js";
@@ -24,12 +24,12 @@ export async function addPublicFiles(root: string, output: OutputSet): Promise<V
   const messages: VFileMessage[] = [];
   for (const name of names) {
     const path = join(dir, name);
+    const route = name.split(sep).join("/");
     const stat = await lstat(path);
     if (stat.isSymbolicLink()) {
-      messages.push(warning(`public/${name.split(sep).join("/")}`, "this is a symbolic link, and gekkan does not copy links from public/ (one could lead outside the site); copy the file or folder in instead", { line: 1, column: 1 }, "public-link"));
+      messages.push(warning(`public/${route}`, "this is a symbolic link, and gekkan does not copy links from public/ (one could lead outside the site); copy the file or folder in instead", { line: 1, column: 1 }, "public-link"));
     }
     if (!stat.isFile()) continue;
-    const route = relative(dir, path).split(sep).join("/");
     const earlier = output.add(route, await readFile(path), `public/${route}`);
     if (earlier !== undefined) {
       messages.push(diagnostic(`public/${route}`, `this file would overwrite the generated ${earlier === "gekkan" ? "page" : earlier} at /${route}; rename or remove it`, { line: 1, column: 1 }, "public-collision"));

@@ -1,6 +1,5 @@
-import { isAbsolute, relative } from "node:path";
 import { LiquidError } from "liquidjs";
-import { ContentError, diagnostic } from "../diagnostics.js";
+import { ContentError, diagnostic, siteFile } from "../diagnostics.js";
 
 /** Runs a rendering step; a Liquid error in a site's own templates is an author mistake, so it is located. */
 export async function withTemplateErrors<T>(root: string, step: () => Promise<T>): Promise<T> {
@@ -23,12 +22,6 @@ export function templateError(error: unknown, root: string): unknown {
   let reason = error.message.replace(/, line:\d+, col:\d+$/, "");
   const tail = token?.file === undefined ? undefined : `, file:${token.file}`;
   if (tail !== undefined && reason.endsWith(tail)) reason = reason.slice(0, -tail.length);
-  return new ContentError([diagnostic(siteFile(root, token?.file), `template error: ${reason}`, { line, column }, "template")]);
-}
-
-/** A template's path from the site root; one outside it (gekkan's own) keeps its full path. */
-function siteFile(root: string, file: string | undefined): string {
-  if (file === undefined) return "templates";
-  const inside = relative(root, file);
-  return inside.startsWith("..") || isAbsolute(inside) ? file : inside.split("\\").join("/");
+  const file = token?.file === undefined ? "templates" : siteFile(root, token.file);
+  return new ContentError([diagnostic(file, `template error: ${reason}`, { line, column }, "template")]);
 }

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import { dirname, join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { ContentError, diagnostic } from "../diagnostics.js";
+import { ContentError, diagnostic, siteFile } from "../diagnostics.js";
 import { placeOfPath } from "../content/yaml-place.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { RELEASE_STATUSES } from "../blocks/types.js";
 import { packageRoot } from "../package-root.js";
-import { wellFormed } from "../well-formed.js";
+import { isRecord, wellFormed } from "../well-formed.js";
 import { jsonSyntaxProblems } from "../json-syntax.js";
 
 export interface LocalePack {
@@ -111,8 +111,7 @@ function packFiles(dir: string): Map<string, string> {
 /** A pack's JSON, parsed with its places; a syntax slip is an error at once. Named from `root` when it lies in it. */
 function readPack(path: string, root: string | undefined) {
   const text = readFileSync(path, "utf8");
-  const inside = root === undefined ? "" : relative(root, path);
-  const file = inside === "" || inside.startsWith("..") || isAbsolute(inside) ? path : inside.split(sep).join("/");
+  const file = root === undefined ? path : siteFile(root, path);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const syntax = jsonSyntaxProblems(file, text, doc, "this locale pack", "locale-syntax");
@@ -128,10 +127,6 @@ function overPack(under: unknown, own: unknown): unknown {
     if (isRecord(under[key]) && isRecord(own[key])) merged[key] = { ...under[key], ...own[key] };
   }
   return merged;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isKnownLocale(tag: string): boolean {

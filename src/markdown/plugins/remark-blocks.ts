@@ -3,6 +3,7 @@ import type { ContainerDirective } from "mdast-util-directive";
 import type { VFile } from "vfile";
 import { SKIP, visit } from "unist-util-visit";
 import { diagnostic, type Place } from "../../diagnostics.js";
+import { lineAt } from "../reader-text.js";
 import { didYouMean, suggest } from "../../suggest.js";
 import { reportSchemaIssues } from "../../schema-report.js";
 import { blockExpectations, blockSchemas } from "../../blocks/schema.js";
@@ -137,8 +138,7 @@ function leafFormReason(name: string): string {
 function openingLine(source: string, node: Directive): string {
   const from = node.position?.start.offset;
   if (from === undefined) return "";
-  const lineEnd = source.indexOf("\n", from);
-  return source.slice(from, lineEnd === -1 ? undefined : lineEnd);
+  return lineAt(source, from);
 }
 
 function locateAttribute(source: string, node: Directive, key: string): Place {

@@ -5,7 +5,7 @@ import { diagnostic, type Place } from "../../diagnostics.js";
 import { BLOCK_KINDS } from "../../blocks/types.js";
 import { didYouMean } from "../../suggest.js";
 import { describeAttributeProblem } from "./near-miss-attributes.js";
-import { lineStarts } from "../reader-text.js";
+import { lineAt, lineStarts } from "../reader-text.js";
 
 /**
  * Block syntax that almost worked: `:::release {…}`, `::: stonith{…}`,
@@ -52,8 +52,7 @@ const KNOWN = `gekkan knows ${BLOCK_KINDS.map((k) => `:::${k}{…}`).join(", ")}
 
 /** What is wrong with a line that starts with colons at `offset`, or undefined if it does not. */
 function nearMiss(source: string, offset: number): Found | undefined {
-  const lineEnd = source.indexOf("\n", offset);
-  const line = source.slice(offset, lineEnd === -1 ? undefined : lineEnd).replace(/[ \t]+$/, "");
+  const line = lineAt(source, offset).replace(/[ \t]+$/, "");
   const match = /^([:：]+)(.*)$/.exec(line);
   if (!match) return undefined;
   const [, colons = "", rest = ""] = match;

@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
-import { lineStarts } from "../reader-text.js";
+import { lineAt, lineStarts } from "../reader-text.js";
 
 /**
  * A heading line that Markdown does not read as one: `##見出し` (no space
@@ -19,8 +19,7 @@ export function remarkNearMissHeadings() {
     const where = String(file.path);
     visit(tree, "paragraph", (node) => {
       for (const start of lineStarts(node, source)) {
-        const end = source.indexOf("\n", start.offset);
-        const reason = headingNearMiss(source.slice(start.offset, end === -1 ? undefined : end).trimEnd());
+        const reason = headingNearMiss(lineAt(source, start.offset).trimEnd());
         if (reason !== undefined) file.messages.push(diagnostic(where, reason, start.place, "heading-near-miss"));
       }
     });

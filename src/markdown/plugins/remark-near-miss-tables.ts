@@ -2,7 +2,7 @@ import type { Root } from "mdast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
-import { lineStarts } from "../reader-text.js";
+import { lineAt, lineStarts } from "../reader-text.js";
 
 /**
  * Rows written between pipes with no delimiter row under the first one
@@ -16,7 +16,7 @@ export function remarkNearMissTables() {
     const source = String(file.value);
     const where = String(file.path);
     visit(tree, "paragraph", (node) => {
-      const lines = lineStarts(node, source).map((start) => ({ ...start, text: lineAt(source, start.offset) }));
+      const lines = lineStarts(node, source).map((start) => ({ ...start, text: lineAt(source, start.offset).trimEnd() }));
       const first = lines.findIndex((line, i) => isRow(line.text) && isRow(lines[i + 1]?.text ?? ""));
       const row = lines[first];
       if (row === undefined) return;
@@ -39,11 +39,6 @@ function tableProblem(row: string, next: string, above: string | undefined, line
 /** A delimiter row: every cell is dashes, with a colon at either end for alignment. */
 function isDelimiter(line: string): boolean {
   return /^\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/.test(line) && line.includes("-");
-}
-
-function lineAt(source: string, offset: number): string {
-  const end = source.indexOf("\n", offset);
-  return source.slice(offset, end === -1 ? undefined : end).trimEnd();
 }
 
 /** A line that starts and ends with a pipe and holds at least two cells. */
