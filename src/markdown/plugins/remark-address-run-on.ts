@@ -26,9 +26,10 @@ export function remarkAddressRunOn() {
         if (cut <= 0) return SKIP;
         const at = offsetIn(source, paragraph.position, text, after);
         const before = at === undefined ? "" : source.slice(Math.max(0, (paragraph.position?.start.offset ?? 0) + at - 20), (paragraph.position?.start.offset ?? 0) + at);
-        // Written as [text](url) or <url>: not a literal, whatever it holds. After "]（", the link's
-        // full-width parentheses are the mistake, reported as such (remark-near-miss-links).
-        if (at === undefined || /(?:[[<]|\][ \t]*[(（])$/.test(before)) return SKIP;
+        // Written as [text](url) or <url>: not a literal, whatever it holds. After "] (" or "]（", the link's
+        // parentheses are the mistake, reported as such (remark-near-miss-links). Right after an ASCII "](",
+        // the bracket link failed (its parentheses do not close) and nothing else reports the run-on.
+        if (at === undefined || /(?:[[<]|\][ \t]+\(|\][ \t]*（)$/.test(before)) return SKIP;
         after = at + text.length;
         // <…> needs the scheme GFM supplies for www. (link.url holds the run-on text unencoded).
         const address = link.url.slice(0, link.url.length - (text.length - cut));
