@@ -10,6 +10,10 @@ import { placedMatches, visitTextContainers } from "../reader-text.js";
  * 「重要」 instead of bold text. A `**…**` pair left in the text whose inner
  * edge is punctuation is that case; it is an error saying how to write it.
  * Other stray asterisks (`2**10`, `*注`) are left alone.
+ *
+ * `これは_強調_です` is the same mistake with underscores, and a wider one:
+ * `_` needs a space or punctuation on its outer side whatever is inside, so
+ * between Japanese letters it never makes emphasis.
  */
 export function remarkStrandedEmphasis() {
   return (tree: Root, file: VFile) => {
@@ -18,8 +22,11 @@ export function remarkStrandedEmphasis() {
     visitTextContainers(tree, (node) => {
       for (const { match, place } of placedMatches(node, source, STRANDED_PAIR, isStranded)) {
         const [written, marks = "", inner = ""] = match;
-        const tag = marks.length === 2 ? "strong" : "em";
-        file.messages.push(diagnostic(where, `"${written}" is printed with its ${marks}: next to punctuation such as 「」 or （）, ${marks} only works with a space or punctuation outside it too; write <${tag}>${inner}</${tag}> instead`, place, "emphasis-near-miss"));
+        file.messages.push(diagnostic(where, `"${written}" is printed with its ${marks}: next to punctuation such as 「」 or （）, ${marks} only works with a space or punctuation outside it too; write ${asHtml(marks, inner)} instead`, place, "emphasis-near-miss"));
+      }
+      for (const { match, place } of placedMatches(node, source, STRANDED_UNDERSCORES, isStrandedInJapanese)) {
+        const [written, marks = "", inner = ""] = match;
+        file.messages.push(diagnostic(where, `"${written}" is printed with its ${marks}: ${marks} makes emphasis only with a space or punctuation outside it, and Japanese has none between words; write ${underscoreFix(marks, inner)} instead, or \\_ for each underscore that is meant`, place, "emphasis-near-miss"));
       }
     });
   };
@@ -27,16 +34,50 @@ export function remarkStrandedEmphasis() {
 
 /**
  * `**text**` or `*text*` that the parser left as text: the same marks on both
- * sides, no space just inside them. Underscores are left out: they stand
- * between the words of file and variable names (`a_(b)_c`) far more often.
+ * sides, no space just inside them.
  */
 const STRANDED_PAIR = /(?<!\*)(\*\*|\*)(?![\s*])([^*\n]{1,200}?)(?<![\s*])\1(?!\*)/gu;
 
+/**
+ * `__text__` or `_text_` that the parser left as text. An ASCII letter, digit
+ * or underscore just outside either mark is a name (`stonith_enabled`,
+ * `rsc_日本_1`, `__init__`), not an attempt at emphasis.
+ */
+const STRANDED_UNDERSCORES = /(?<![A-Za-z0-9_])(__?)(?![\s_])([^_\n]{1,200}?)(?<![\s_])\1(?![A-Za-z0-9_])/gu;
+
 const WORDS = /[\p{L}\p{N}]/u;
+
+/** Japanese (or Chinese, Korean) writing: the text where no space stands between words. */
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+
+/** A written-out address (`https://…`, `www.…`) running up to the end of `text`: its underscores are part of it. */
+const OPEN_ADDRESS = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|www\.)[^\s<>]*$/u;
 
 /** A pair whose inner edge is punctuation, around words: marks around punctuation alone (`*(*foo)`, `*$*`) were not meant as emphasis. */
 function isStranded([, , inner = ""]: RegExpMatchArray): boolean {
-  return (PUNCTUATION.test(inner.at(0) ?? "") || PUNCTUATION.test(inner.at(-1) ?? "")) && WORDS.test(inner);
+  return (isPunctuation(inner.at(0)) || isPunctuation(inner.at(-1))) && WORDS.test(inner);
+}
+
+/** Underscores around Japanese, not inside an address written out (`https://example.jp/高可用_構成_図`). */
+function isStrandedInJapanese(match: RegExpMatchArray): boolean {
+  const [, , inner = ""] = match;
+  return CJK.test(inner) && !OPEN_ADDRESS.test(match.input?.slice(0, match.index) ?? "");
+}
+
+/** `*強調*` works between Japanese letters (an asterisk beside a letter on its inner side opens or closes); beside punctuation, or around an asterisk, only HTML does. */
+function underscoreFix(marks: string, inner: string): string {
+  if (isPunctuation(inner.at(0)) || isPunctuation(inner.at(-1)) || inner.includes("*")) return asHtml(marks, inner);
+  const stars = "*".repeat(marks.length);
+  return `${stars}${inner}${stars}`;
+}
+
+function asHtml(marks: string, inner: string): string {
+  const tag = marks.length === 2 ? "strong" : "em";
+  return `<${tag}>${inner}</${tag}>`;
+}
+
+function isPunctuation(char: string | undefined): boolean {
+  return PUNCTUATION.test(char ?? "");
 }
 
 /** CommonMark's punctuation: Unicode P and S. */
