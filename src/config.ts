@@ -10,6 +10,7 @@ import { controlsInData } from "./content/front-matter-controls.js";
 import { configFileProblems } from "./content/site-files.js";
 import { reportSchemaIssues } from "./schema-report.js";
 import { didYouMean } from "./suggest.js";
+import { configLanguageProblems } from "./config-languages.js";
 import { isUnsubscribeUrl, parseMailbox } from "./mail-address.js";
 import { LIMIT_EXPECTATIONS, limitsSchema, SLUG_MAX_LENGTH, type ContentLimits } from "./limits.js";
 
@@ -178,8 +179,10 @@ export function normalizeBasePath(base: string): string {
 /**
  * Reads `gekkan.config.json`, or the "gekkan" key of package.json, and
  * validates it with located messages. Throws ContentError on author mistakes.
+ * `locales`, the locale packs the site has, checks `lang` and `languages`
+ * against them; a command that reads no pack leaves it out.
  */
-export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteConfig {
+export function loadConfig(root: string, overrides: ConfigOverrides = {}, locales?: readonly string[]): SiteConfig {
   const own = join(root, CONFIG_FILE);
   const pkg = join(root, "package.json");
   let file = CONFIG_FILE;
@@ -210,6 +213,8 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): SiteC
     }));
   }
   const data = result.data;
+  const languageProblems = locales === undefined ? [] : configLanguageProblems(file, data, locales, raw.locate, raw.start);
+  if (languageProblems.length > 0) throw new ContentError(languageProblems);
   const missing = (["image", "favicon"] as const).filter((key) => data[key] !== undefined && !existsSync(join(root, "public", data[key] as string)));
   if (missing.length > 0) {
     throw new ContentError(missing.map((key) => diagnostic(file, `config field "${key}": public/${String(data[key])} does not exist; put the file there or correct the path`, raw.locate([key], "value") ?? raw.start, "config-public-file")));

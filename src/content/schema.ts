@@ -2,6 +2,7 @@ import { z } from "zod";
 import { calendarDate } from "../calendar.js";
 import { componentName } from "../component-name.js";
 import { SLUG_MAX_LENGTH } from "../limits.js";
+import { didYouMeanLanguage } from "../language-name.js";
 
 export { calendarDate, isCalendarDate } from "../calendar.js";
 export { componentName } from "../component-name.js";
@@ -52,9 +53,18 @@ function buildFrontMatterSchema(context: SchemaContext) {
     summary: z.string().optional(),
     tags: z.array(component).default([]),
     draft: z.boolean().default(false),
-    lang: z.string().refine((lang) => context.languages.includes(lang), { message: "no locale pack has that name" }).optional(),
+    lang: language(context.languages).optional(),
     slug: slug.optional(),
     authors: z.array(z.string().trim().min(1)).default([]),
+  });
+}
+
+/** A language with a locale pack; `JA`, `jp` or `japanese` gets "did you mean "ja"?". */
+function language(languages: readonly string[]) {
+  return z.string().superRefine((lang, ctx) => {
+    if (languages.includes(lang)) return;
+    const hint = didYouMeanLanguage(lang, languages);
+    ctx.addIssue(hint === "" ? { code: "custom", message: "no locale pack has that name", input: lang } : { code: "custom", message: "", params: { hint }, input: lang });
   });
 }
 

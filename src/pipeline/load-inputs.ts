@@ -1,5 +1,5 @@
-import { CONFIG_FILE, loadConfig, type SiteConfig } from "../config.js";
-import { ContentError, diagnostic } from "../diagnostics.js";
+import { loadConfig, type SiteConfig } from "../config.js";
+import { ContentError } from "../diagnostics.js";
 import { buildTime, dayOf } from "../build-time.js";
 import { readSourceFile, readSourceSet, type SourceFile } from "../content/sources.js";
 import { siteFileProblems } from "../content/site-files.js";
@@ -43,17 +43,9 @@ export async function loadInputs(options: BuildOptions, checked?: ReadonlyMap<st
   // Before anything reads them: a FIFO or device among the site's files would block the read.
   const unreadable = siteFileProblems(options.root);
   if (unreadable.length > 0) throw new ContentError(unreadable);
-  const config = loadConfig(options.root, { base: options.base, serveAt: options.serveAt, url: options.url });
   const dirs = templateDirs(options.root);
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
-  if (!locales.has(config.lang)) {
-    throw new ContentError([diagnostic(CONFIG_FILE, `config field "lang": no locale pack "${config.lang}"; available: ${[...locales.keys()].join(", ")}`, { line: 1, column: 1 }, "config-schema")]);
-  }
-  const unknown = Object.keys(config.languages).filter((code) => !locales.has(code) || code === config.lang);
-  if (unknown.length > 0) {
-    const why = (code: string) => code === config.lang ? `"${code}" is the site's own language; its title and description are the config's "title" and "description"` : `no locale pack "${code}"; available: ${[...locales.keys()].join(", ")}`;
-    throw new ContentError(unknown.map((code) => diagnostic(CONFIG_FILE, `config field "languages": ${why(code)}`, { line: 1, column: 1 }, "config-schema")));
-  }
+  const config = loadConfig(options.root, { base: options.base, serveAt: options.serveAt, url: options.url }, [...locales.keys()]);
   const read = await readSourceSet(options.root, config.limits, checkedSources(options.root, checked));
   const sources = read.sources.map((source): Source => ("digest" in source ? source : { ...source, digest: digest(source.bytes) }));
   const context: RenderContext = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits };

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isCalendarDate } from "../../src/content/schema.js";
 import { didYouMean, editDistance, suggest } from "../../src/suggest.js";
+import { didYouMeanLanguage, suggestLanguage } from "../../src/language-name.js";
 
 /**
  * Reference, independent of the implementation: the shape is read character
@@ -84,5 +85,21 @@ describe("did you mean", () => {
         expect(best === undefined || candidates.includes(best)).toBe(true);
       }),
     );
+  });
+});
+
+describe("did you mean, for a language", () => {
+  const packs = ["en", "ja"];
+
+  it("a case variant, a region, an alias or a language's own name is its locale code", () => {
+    const asked = ["JA", "Ja", "ＪＡ", "EN", "ja-JP", "ja_jp", "en-US", "jp", "jpn", "Japanese", "日本語", "english", "英語"];
+    expect(asked.map((name) => suggestLanguage(name, packs))).toEqual(["ja", "ja", "ja", "en", "ja", "ja", "en", "ja", "ja", "ja", "ja", "en", "en"]);
+    expect(didYouMeanLanguage("japanese", packs)).toBe(' — did you mean "ja"?');
+  });
+
+  it("an alias of a language without a pack, or nothing close, suggests nothing", () => {
+    expect(["french", "fr-FR", "klingon", "zh"].map((name) => suggestLanguage(name, packs))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(suggestLanguage("french", [...packs, "fr"])).toBe("fr");
+    expect(didYouMeanLanguage("klingon", packs)).toBe("");
   });
 });

@@ -1,0 +1,31 @@
+import type { VFileMessage } from "vfile-message";
+import { diagnostic, type Place } from "./diagnostics.js";
+import { didYouMeanLanguage } from "./language-name.js";
+
+export interface ConfigLanguages {
+  lang: string;
+  languages: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The config's `lang` and the keys of `languages` each need a locale pack
+ * (`known`: gekkan's and the site's own). One located message each, with
+ * "did you mean" for `JA`, `jp` or `japanese`; the site's own language under
+ * `languages` is a mistake too, since the config's title is already in it.
+ */
+export function configLanguageProblems(file: string, config: ConfigLanguages, known: readonly string[], locate: (path: readonly PropertyKey[], prefer: "key" | "value") => Place | undefined, start: Place): VFileMessage[] {
+  const problems: VFileMessage[] = [];
+  const unknown = (code: string) => {
+    const hint = didYouMeanLanguage(code, known);
+    return hint !== "" ? `no locale pack "${code}"${hint}` : `no locale pack "${code}"; available: ${known.join(", ")} (a language of its own needs templates/locales/${code}.json)`;
+  };
+  if (!known.includes(config.lang)) {
+    problems.push(diagnostic(file, `config field "lang": ${unknown(config.lang)}`, locate(["lang"], "value") ?? start, "config-schema"));
+  }
+  for (const code of Object.keys(config.languages)) {
+    if (known.includes(code) && code !== config.lang) continue;
+    const why = code === config.lang ? `"${code}" is the site's own language; its title and description are the config's "title" and "description"` : unknown(code);
+    problems.push(diagnostic(file, `config field "languages": ${why}`, locate(["languages", code], "key") ?? start, "config-schema"));
+  }
+  return problems;
+}

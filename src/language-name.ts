@@ -1,0 +1,35 @@
+import { suggest } from "./suggest.js";
+
+/**
+ * Names authors write for a language instead of its locale code: the
+ * country (jp), the three-letter code (jpn), the name in English or in the
+ * language itself. Edit distance cannot find these ("japanese" is far from
+ * "ja"), so they are listed.
+ */
+const ALIASES: Readonly<Record<string, readonly string[]>> = {
+  ja: ["jp", "jpn", "japanese", "nihongo", "日本語"],
+  en: ["eng", "english", "英語"],
+  zh: ["cn", "zho", "chi", "chinese", "中文", "中国語"],
+  ko: ["kr", "kor", "korean", "한국어", "韓国語"],
+  de: ["deu", "ger", "german", "deutsch", "ドイツ語"],
+  fr: ["fra", "fre", "french", "français", "フランス語"],
+};
+
+/**
+ * The locale code among `known` that `input` most likely means: itself in
+ * another case or width (JA, Ｊａ), with a region (ja-JP, en_US), a listed
+ * alias (jp, japanese, 日本語), or a near miss; undefined when none is close.
+ */
+export function suggestLanguage(input: string, known: readonly string[]): string | undefined {
+  const folded = input.normalize("NFKC").trim().toLowerCase();
+  const primary = /^([a-z]{2,3})[-_][a-z0-9]{2,8}$/.exec(folded)?.[1];
+  if (primary !== undefined && known.includes(primary)) return primary;
+  const aliased = Object.entries(ALIASES).find(([code, names]) => known.includes(code) && names.includes(folded))?.[0];
+  return aliased ?? suggest(input, known);
+}
+
+/** " — did you mean "ja"?" for a language code that is not known, or "" when nothing is close. */
+export function didYouMeanLanguage(input: string, known: readonly string[]): string {
+  const best = suggestLanguage(input, known);
+  return best === undefined ? "" : ` — did you mean "${best}"?`;
+}
