@@ -5,6 +5,7 @@ import { diagnostic, type Place } from "../diagnostics.js";
 import { DEFAULT_LIMITS, formatBytes, limitSetting, type ContentLimits } from "../limits.js";
 import { yamlErrorReason } from "./yaml-errors.js";
 import { wellFormed } from "../well-formed.js";
+import { FULL_WIDTH_FENCE, fullWidthFence, neverClosed, textAmongFields } from "./unclosed-front-matter.js";
 
 export interface FrontMatter {
   /** The parsed YAML document, kept for locating schema issues. */
@@ -41,7 +42,7 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
       const line = countNewlines(text.slice(0, afterOpen + near.index)) + 1;
       return failed(diagnostic(file, "front matter is never closed: this line starts with --- but the closing line must hold only ---; remove what follows the dashes", { line, column: 4 }, "front-matter-unclosed"));
     }
-    return failed(diagnostic(file, "front matter is never closed: add a line containing only --- after the last field", { line: 1, column: 1 }, "front-matter-unclosed"));
+    return failed(neverClosed(file, text));
   }
   const closeStart = afterOpen + close.index;
   const yamlBytes = Buffer.byteLength(text.slice(afterOpen, closeStart));
@@ -53,11 +54,12 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
   const bodyLine = countNewlines(text.slice(0, closeEnd === -1 ? text.length : closeEnd + 1)) + 1;
   const typed = fullWidthTyping(file, text.slice(0, closeStart));
   if (typed.length > 0) return { ok: false, messages: typed };
+  // Before the YAML is read: text taken into it may read as valid YAML, and be lost without a word.
+  const unclosed = textAmongFields(file, text.slice(0, closeStart));
+  if (unclosed !== undefined) return failed(unclosed);
   const parsed = parseYaml(text.slice(0, closeStart));
   const { doc, lines, source } = parsed;
   if (doc.errors.length > 0) {
-    const unclosed = textAmongFields(file, text.slice(0, closeStart));
-    if (unclosed !== undefined) return failed(unclosed);
     return {
       ok: false,
       messages: doc.errors.map((error) => {
@@ -121,37 +123,15 @@ function fullWidthTyping(file: string, head: string): VFileMessage[] {
       messages.push(diagnostic(file, `"${key}：" is typed with a full-width colon (：), so YAML reads no field here; type an ASCII colon and a space: ${indent}${key}: ${value}`, { line: i + 1, column: at }, "front-matter-full-width"));
       return;
     }
+    if (i > 0 && FULL_WIDTH_FENCE.test(line)) {
+      messages.push(fullWidthFence(file, line, i + 1));
+      return;
+    }
     const space = /^[ \t]*(\u3000+)([A-Za-z][\w-]*[ \t]*:.*?)\r?$/.exec(line);
     if (space) messages.push(diagnostic(file, `a full-width space (　) stands before "${(space[2] ?? "").split(":")[0]?.trim()}", so YAML reads another field name; delete it: ${space[2]}`, { line: i + 1, column: 1 }, "front-matter-full-width"));
   });
   return messages;
 }
-
-/**
- * The closing --- forgotten, and a --- further down (a Q&A's separator, a
- * rule) taken for it: the front matter then holds the first lines of the
- * text, and yaml's complaint about them ("Implicit keys need to be on a
- * single line") names neither the mistake nor the fix. A line after a blank
- * one that cannot start a field is that text. Called only when the YAML
- * fails, so blank lines between real fields are never questioned.
- */
-function textAmongFields(file: string, head: string): VFileMessage | undefined {
-  const lines = head.split("\n");
-  for (let i = 2; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (line.trim() === "" || (lines[i - 1] ?? "").trim() !== "" || (FIELDISH.test(line) && !HEADING.test(line))) continue;
-    let last = i - 1;
-    while (last > 0 && /^\s*(?:#.*)?$/.test(lines[last] ?? "")) last--;
-    return diagnostic(file, `front matter is never closed before the issue's text: add a line containing only --- after the last field (line ${last + 1}); the --- found further down was taken for it`, { line: i + 1, column: 1 }, "front-matter-unclosed");
-  }
-  return undefined;
-}
-
-/** An issue heading (`## 見出し`); YAML would take it for a comment, but no one comments front matter so. */
-const HEADING = /^#{2,6}[ \t]/;
-
-/** What may start a line of front matter: indentation, a comment, a list item, a quoted or flow value, or `key:`. */
-const FIELDISH = /^(?:[ \t]|#|-(?:[ \t]|$)|["'[{|>]|[^:#]*:(?:[ \t]|$))/;
 
 /** Too many fields, or too many aliases: stopped before the document is turned into data. */
 function checkYamlLimits(file: string, doc: Document.Parsed, lines: LineCounter, limits: ContentLimits): VFileMessage | undefined {
