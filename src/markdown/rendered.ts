@@ -6,6 +6,12 @@ export interface Heading {
   text: string;
 }
 
+export interface PlacedHeading {
+  text: string;
+  line: number;
+  column: number;
+}
+
 export interface BodyLink {
   /** The URL as it appears in the output (base path applied). */
   url: string;
@@ -23,6 +29,8 @@ export interface RenderedBody {
   html: string;
   blocks: Block[];
   headings: Heading[];
+  /** Headings of rank 1 (`# …`, `…\n===`) in the body, with where they are: the page's title is already its <h1>. */
+  h1s: PlacedHeading[];
   /** The h2/h3 headings and blocks in the order the HTML has them (for the table of contents). */
   outline: OutlineItem[];
   links: BodyLink[];

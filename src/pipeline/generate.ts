@@ -2,6 +2,7 @@ import type { VFileMessage } from "vfile-message";
 import type { SiteConfig } from "../config.js";
 import { ContentError, isError } from "../diagnostics.js";
 import type { RenderContext, RenderedIssue } from "../content/render-issue.js";
+import { bodyH1Warnings } from "../content/body-h1.js";
 import { collectSite } from "../site/collect.js";
 import { allIssues, type Site } from "../site/model.js";
 import { dateWindow, type DateWindow } from "../site/date-window.js";
@@ -77,7 +78,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
     search ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, reuse.search)) : undefined,
   ]);
   return {
-    config: inputs.config, site, output, warnings: [...parsed.messages.filter((m) => !isError(m)), ...publicWarnings], issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
+    config: inputs.config, site, output, warnings: [...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(allIssues(site)), ...publicWarnings], issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
     renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window,
   };
 }

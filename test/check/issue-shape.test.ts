@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runCheck } from "../../src/check/run-check.js";
+import { generate } from "../../src/pipeline/generate.js";
 import { formatDiagnostic } from "../../src/diagnostics.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
@@ -42,5 +43,26 @@ describe("gekkan check warns about an issue readers would find broken", () => {
     expect(await warningsFor(issue({ title: "あ".repeat(60), issue: 1, date: "2011-05-01" }, "本文。\n"))).toEqual([]);
     site?.remove();
     expect(await warningsFor(issue({ title: "a".repeat(120), issue: 1, date: "2011-05-01" }, "本文。\n"))).toEqual([]);
+  });
+});
+
+describe("a heading 1 in an issue's text, where the title already is the page's heading 1", () => {
+  const fields = { title: "5月号", issue: 1, date: "2011-05-01" };
+  // issue() writes lines 1–5 as front matter and line 6 blank: the text starts on line 7.
+  const second = (line: number, text: string) => `${FILE}:${line}:1  warning: "${text}" is a heading 1, a second one on the page: the issue's title is its heading 1, and headings in the text start at ##; write "## ${text}"`;
+
+  it("# and === headings, also inside a block, are a warning at their line with the ## fix", async () => {
+    const body = "# Pacemaker 1.0.11 リリース\n\n本文。\n\n今月の話題\n===\n\n:::qa{components=\"pacemaker\"}\n# 質問\n\n---\n\n答え。\n:::\n";
+    expect(await warningsFor(issue(fields, body))).toEqual([second(7, "Pacemaker 1.0.11 リリース"), second(11, "今月の話題"), second(15, "質問")]);
+  });
+
+  it("## headings, # in code and a #tag are not", async () => {
+    expect(await warningsFor(issue(fields, "## 見出し\n\n```sh\n# crm_mon -1\n```\n\n#pacemaker の話。\n"))).toEqual([]);
+  });
+
+  it("the build reports it too, as a warning", async () => {
+    site = tempSite({ [FILE]: issue(fields, "# 見出し\n") });
+    const generated = await generate({ root: site.path, now: NOW, search: false, threads: 1 });
+    expect(generated.warnings.map(formatDiagnostic)).toEqual([second(7, "見出し")]);
   });
 });

@@ -6,7 +6,7 @@ import { headingRank } from "hast-util-heading-rank";
 import { visit, SKIP } from "unist-util-visit";
 import { parseBlockMarker, pendingBlocks, type PendingBlock } from "../file-data.js";
 import type { Block } from "../../blocks/types.js";
-import type { BodyLink, Heading, RenderedBody } from "../rendered.js";
+import type { BodyLink, Heading, PlacedHeading, RenderedBody } from "../rendered.js";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -21,8 +21,9 @@ export function rehypeCollect(options: { token: string }) {
     const pending = pendingBlocks(file);
     const blocks: Block[] = [];
     const headings: Heading[] = [];
+    const h1s: PlacedHeading[] = [];
     const links: BodyLink[] = [];
-    const collectOne = (node: Element) => collectNode(node, headings, links);
+    const collectOne = (node: Element) => collectNode(node, { headings, h1s, links });
 
     visit(tree, "element", (node, index, parent) => {
       const marker = node.properties.dataGekkanBlock;
@@ -47,6 +48,7 @@ export function rehypeCollect(options: { token: string }) {
       html: "",
       blocks,
       headings,
+      h1s,
       outline: [],
       links,
       cjkChars: (text.match(CJK) ?? []).length,
@@ -56,11 +58,12 @@ export function rehypeCollect(options: { token: string }) {
   };
 }
 
-function collectNode(node: Element, headings: Heading[], links: BodyLink[]): void {
+function collectNode(node: Element, { headings, h1s, links }: { headings: Heading[]; h1s: PlacedHeading[]; links: BodyLink[] }): void {
   const rank = headingRank(node);
   if (rank !== undefined && rank >= 2 && rank <= 3 && typeof node.properties.id === "string") {
     headings.push({ depth: rank, id: node.properties.id, text: toString(node).trim() });
   }
+  if (rank === 1 && node.position) h1s.push({ text: toString(node).trim(), line: node.position.start.line, column: node.position.start.column });
   const href = node.tagName === "a" ? node.properties.href : node.tagName === "img" ? node.properties.src : undefined;
   if (typeof href === "string" && node.position) {
     links.push({ url: href, kind: node.tagName === "img" ? "image" : "link", line: node.position.start.line, column: node.position.start.column });
