@@ -1,5 +1,7 @@
 import { LiquidError } from "liquidjs";
 import { ContentError, diagnostic, siteFile } from "../diagnostics.js";
+import { liquidFilterNames } from "../render/liquid.js";
+import { didYouMean } from "../suggest.js";
 
 /** Runs a rendering step; a Liquid error in a site's own templates is an author mistake, so it is located. */
 export async function withTemplateErrors<T>(root: string, step: () => Promise<T>): Promise<T> {
@@ -23,5 +25,11 @@ export function templateError(error: unknown, root: string): unknown {
   const tail = token?.file === undefined ? undefined : `, file:${token.file}`;
   if (tail !== undefined && reason.endsWith(tail)) reason = reason.slice(0, -tail.length);
   const file = token?.file === undefined ? "templates" : siteFile(root, token.file);
-  return new ContentError([diagnostic(file, `template error: ${reason}`, { line, column }, "template")]);
+  return new ContentError([diagnostic(file, `template error: ${reason}${filterHint(reason)}`, { line, column }, "template")]);
+}
+
+/** `undefined filter: upcasee` — did you mean "upcase"? A mistyped filter is the commonest template typo; LiquidJS names it but offers nothing. */
+function filterHint(reason: string): string {
+  const name = /^undefined filter: (\S+)$/.exec(reason)?.[1];
+  return name === undefined ? "" : didYouMean(name, liquidFilterNames());
 }

@@ -22,3 +22,11 @@ export function createLiquid(dirs: readonly string[], basePath: string): Liquid 
   liquid.registerFilter("url", (route: unknown) => routeUrl(basePath, String(route)));
   return liquid;
 }
+
+/** Every filter a template may use: LiquidJS's own and gekkan's (`url`), as createLiquid registers them. */
+export function liquidFilterNames(): readonly string[] {
+  filterNames ??= Object.keys(createLiquid([], "/").filters);
+  return filterNames;
+}
+
+let filterNames: readonly string[] | undefined;

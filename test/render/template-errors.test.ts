@@ -28,6 +28,17 @@ describe("a mistake in a site's own template is reported like every other author
     expect(run.lines.at(-1)).toBe("1 problem found; nothing was written.");
   });
 
+  it.each([
+    ["upcasee", "upcase"],
+    ["Date", "date"],
+    ["urll", "url"],
+    ["strip_htm", "strip_html"],
+  ])("a mistyped filter, %s, gets the nearest one: %s", async (typed, meant) => {
+    const run = await buildWith(`<p>{{ page.title | ${typed} }}</p>\n`);
+    expect(run.code).toBe(1);
+    expect(run.lines[0]).toBe(`templates/issue.liquid:1:4  template error: undefined filter: ${typed} — did you mean "${meant}"?`);
+  });
+
   it("an unclosed tag: the same form", async () => {
     const run = await buildWith("<!DOCTYPE html>\n<title>x</title>\n{% if page %}\n");
     expect(run.code).toBe(1);
