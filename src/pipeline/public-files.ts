@@ -1,6 +1,8 @@
-import { lstat, readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, lstat, readFile } from "node:fs/promises";
 import { join, sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
+import { unreadable } from "../content/source-problems.js";
 import { diagnostic, warning } from "../diagnostics.js";
 import { listTree } from "../file-tree.js";
 import { formatBytes, SVG_CHECK_BYTES } from "../limits.js";
@@ -32,8 +34,19 @@ export async function addPublicFiles(root: string, output: OutputSet): Promise<V
     if (stat.isSymbolicLink()) {
       messages.push(warning(`public/${route}`, "this is a symbolic link, and gekkan does not copy links from public/ (one could lead outside the site); copy the file or folder in instead", { line: 1, column: 1 }, "public-link"));
     }
+    // Unreadable (permission denied): an error naming it, where reading it was an internal error (or, for a folder, silence).
+    if (stat.isDirectory()) {
+      await access(path, constants.R_OK | constants.X_OK).catch((error: unknown) => messages.push(unreadable(`public/${route}`, error, "folder", "public/")));
+      continue;
+    }
     if (!stat.isFile()) continue;
-    const bytes = await readFile(path);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      messages.push(unreadable(`public/${route}`, error, "file", "public/"));
+      continue;
+    }
     if (isSvgName(name)) messages.push(...svgWarnings(`public/${route}`, bytes));
     const earlier = output.add(route, bytes, `public/${route}`);
     if (earlier !== undefined) {
