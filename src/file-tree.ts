@@ -54,3 +54,12 @@ function realFolder(path: string): string | undefined {
     return undefined;
   }
 }
+
+/** Whether `path` is a regular file, through links; false when it is missing, broken, a loop, a folder or a device. */
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

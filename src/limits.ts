@@ -45,6 +45,13 @@ const CEILINGS: Readonly<ContentLimits> = Object.freeze({
   inlineMarkers: 5000,
 });
 
+/**
+ * Bytes of an SVG in public/ that gekkan reads for scripts (after unzipping an
+ * .svgz): far above any icon or drawing, and about half a second to parse.
+ * A larger SVG is published unchecked, with a warning that says so.
+ */
+export const SVG_CHECK_BYTES = 16 * 1024 * 1024;
+
 /** A slug names a folder of the output; file systems allow 255 bytes per name, and URLs should stay readable. */
 export const SLUG_MAX_LENGTH = 100;
 

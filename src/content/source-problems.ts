@@ -25,14 +25,14 @@ export function notAFile(file: string, stats: Parameters<typeof kindOf>[0]): VFi
   return fileProblem(file, `this is ${kindOf(stats)}, not a regular file, so gekkan did not read it; put the issue's Markdown in a regular file, or move this out of content/issues/`, "source-not-a-file");
 }
 
-/** A read or open that failed, in the author's words rather than errno's. */
-export function unreadable(file: string, error: unknown, what: "file" | "folder" = "file"): VFileMessage {
+/** A read or open that failed, in the author's words rather than errno's; `home` is the folder the file was read from. */
+export function unreadable(file: string, error: unknown, what: "file" | "folder" = "file", home = "content/issues/"): VFileMessage {
   const code = (error as NodeJS.ErrnoException).code ?? "";
   const reasons: Record<string, string> = {
-    EACCES: `cannot read this ${what}: permission denied; give yourself read access (chmod u+r) or move it out of content/issues/`,
+    EACCES: `cannot read this ${what}: permission denied; give yourself read access (chmod u+r) or move it out of ${home}`,
     EPERM: `cannot read this ${what}: the operating system does not allow it`,
     ENOENT: `this ${what} disappeared while the site was being read; run the command again`,
-    ENXIO: "this is a socket or device, not a regular file, so gekkan did not read it; move it out of content/issues/",
+    ENXIO: `this is a socket or device, not a regular file, so gekkan did not read it; move it out of ${home}`,
     ELOOP: "this is a symbolic link that leads back to itself (a loop); remove the link or point it at the issue file",
     ENAMETOOLONG: "this path is longer than the file system allows; use a shorter file or folder name",
     ENOTDIR: "a part of this path is not a folder",

@@ -81,7 +81,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       warming.stop();
       searcher.hold();
       loop.schedule(batch);
-    }, options.debounceMs);
+    }, options.debounceMs, (message) => io.err(message));
     await watcher.ready;
   } catch (error) {
     server.close();

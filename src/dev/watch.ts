@@ -2,13 +2,19 @@ import { statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { CONFIG_FILE } from "../config.js";
+import { linkGuard } from "./watch-links.js";
 
 const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
 
-/** mtime, size and inode: what changes when a file is written or replaced ("absent" once deleted). */
+/** mtime, size and inode: what changes when a file is written or replaced ("absent" once deleted, the error's code for a link loop). */
 function signatureOf(path: string): string {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  return stat === undefined ? "absent" : `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat === undefined ? "absent" : `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+  } catch (error) {
+    // ELOOP, EACCES…: this timer runs outside any handler, so a throw here ended gekkan dev.
+    return String((error as NodeJS.ErrnoException).code);
+  }
 }
 
 /** What a batch of file events means for the rebuild. */
@@ -43,19 +49,43 @@ export function isFullRebuildPath(rel: string): boolean {
  * Watches the site root, filtered to what the build reads, so a directory
  * created later (public/) is picked up and dist/ or node_modules/ never are.
  * Events are debounced: an editor's save (temp file, rename, several
- * writes) arrives as one batch, one rebuild.
+ * writes) arrives as one batch, one rebuild. A watcher error other than a
+ * link loop (which the build reports) goes to `onError`, in words.
  */
-export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, debounceMs = 5): SiteWatcher {
+export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, debounceMs = 5, onError: (message: string) => void = () => {}): SiteWatcher {
   // chokidar asks about every entry of a folder each time anything in it changes: the usual case, a path under root, is a slice.
   const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
   const toRel = (path: string) => (path.startsWith(prefix) && !path.includes(`${sep}..`) ? path.slice(prefix.length) : relative(root, path)).split(sep).join("/");
+  const guard = linkGuard(root);
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     atomic: true,
     ignored: (path) => {
       const rel = toRel(path);
-      return rel.startsWith("..") || !isSitePath(rel) || rel.split("/").some((part) => part.startsWith(".") && part.length > 1);
+      if (rel.startsWith("..") || !isSitePath(rel) || rel.split("/").some((part) => part.startsWith(".") && part.length > 1)) return true;
+      const stayOut = guard(path, rel);
+      if (stayOut === "link") refuse(rel);
+      return stayOut !== false;
     },
+  });
+  // Links chokidar is kept out of (or cannot stat: a loop) make no events of their own. Each is rebuilt
+  // for once it appears, so the build names it, and again when its folder's raw event says it went or changed.
+  const refused = new Set<string>();
+  let started = false;
+  const refuse = (rel: string) => {
+    if (refused.has(rel)) return;
+    refused.add(rel);
+    if (started) add(rel);
+  };
+  watcher.on("raw", (_event, name, details) => {
+    const folder = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    const rel = folder === undefined ? "" : toRel(join(folder, name));
+    if (refused.delete(rel)) add(rel);
+  });
+  watcher.on("error", (error) => {
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (code === "ELOOP" && path !== undefined) refuse(toRel(path));
+    else onError(`gekkan dev: cannot watch ${path === undefined ? "the site" : toRel(path)} (${code ?? String(error)}); a change there shows after a restart`);
   });
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -87,7 +117,10 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
     const rel = toRel(path);
     if (rel !== "") add(rel);
   });
-  const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
+  const ready = new Promise<void>((resolve) => watcher.once("ready", () => {
+    started = true;
+    resolve();
+  }));
   return {
     ready,
     close: async () => {

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, sep } from "node:path";
+import { isFile, listTree } from "../file-tree.js";
 import type { SiteConfig } from "../config.js";
 import { allIssues, editionsOf, type Edition, type Site, type SiteIssue } from "../site/model.js";
 import { siteText, type Alternate } from "../render/pages.js";
@@ -15,18 +16,27 @@ import type { PageRenderer } from "./render-pages.js";
 import { digest } from "../incremental/digest.js";
 import { decodeFiles, encodeFiles } from "../incremental/file-set.js";
 
-/** The stylesheet and other assets: gekkan's own, overridden file by file by the site's templates/assets/. */
+/**
+ * The stylesheet and other assets: gekkan's own, overridden file by file by
+ * the site's templates/assets/, folders included (`fonts/x.woff2` is published
+ * at assets/fonts/x.woff2; reading a folder as a file was an internal error).
+ * Links are read as everywhere in templates/ (site-files.ts has refused those
+ * leading outside), and a link loop is not walked round.
+ */
 export function readAssets(templateDirs: readonly string[]): Map<string, Buffer> {
   const assets = new Map<string, Buffer>();
   for (const dir of [...templateDirs].reverse()) {
     const assetDir = join(dir, "assets");
     let names: string[] = [];
     try {
-      names = readdirSync(assetDir).sort();
+      names = listTree(assetDir, true);
     } catch {
       continue;
     }
-    for (const name of names) assets.set(name, readFileSync(join(assetDir, name)));
+    for (const name of names) {
+      const path = join(assetDir, name);
+      if (isFile(path)) assets.set(name.split(sep).join("/"), readFileSync(path));
+    }
   }
   return assets;
 }

@@ -1,16 +1,21 @@
-import { lstat, readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, lstat, readFile } from "node:fs/promises";
 import { join, sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
+import { unreadable } from "../content/source-problems.js";
 import { diagnostic, warning } from "../diagnostics.js";
 import { listTree } from "../file-tree.js";
+import { formatBytes, SVG_CHECK_BYTES } from "../limits.js";
 import type { OutputSet } from "../write/output.js";
+import { isSvgName, svgActiveContent } from "./svg-active-content.js";
 
 /**
  * Copies `public/` verbatim. A public file at the path of a generated page is
  * an error (which one should win is the author's call, not ours); symlinks
  * are skipped, files and folders alike, so nothing outside the site leaks
  * into the output and a link loop cannot make the copy endless. A skipped
- * link is a warning: the author put it there to be published.
+ * link is a warning: the author put it there to be published. So is an SVG
+ * that would run code on the site: it is still copied as it is.
  */
 export async function addPublicFiles(root: string, output: OutputSet): Promise<VFileMessage[]> {
   const dir = join(root, "public");
@@ -29,11 +34,43 @@ export async function addPublicFiles(root: string, output: OutputSet): Promise<V
     if (stat.isSymbolicLink()) {
       messages.push(warning(`public/${route}`, "this is a symbolic link, and gekkan does not copy links from public/ (one could lead outside the site); copy the file or folder in instead", { line: 1, column: 1 }, "public-link"));
     }
+    // Unreadable (permission denied): an error naming it, where reading it was an internal error (or, for a folder, silence).
+    if (stat.isDirectory()) {
+      await access(path, constants.R_OK | constants.X_OK).catch((error: unknown) => messages.push(unreadable(`public/${route}`, error, "folder", "public/")));
+      continue;
+    }
     if (!stat.isFile()) continue;
-    const earlier = output.add(route, await readFile(path), `public/${route}`);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      messages.push(unreadable(`public/${route}`, error, "file", "public/"));
+      continue;
+    }
+    if (isSvgName(name)) messages.push(...svgWarnings(`public/${route}`, bytes));
+    const earlier = output.add(route, bytes, `public/${route}`);
     if (earlier !== undefined) {
       messages.push(diagnostic(`public/${route}`, `this file would overwrite the generated ${earlier === "gekkan" ? "page" : earlier} at /${route}; rename or remove it`, { line: 1, column: 1 }, "public-collision"));
     }
   }
   return messages;
+}
+
+/**
+ * The warning for an SVG that runs code (one per file, at its first finding):
+ * an icon downloaded from elsewhere can carry a script, which runs on this
+ * site's origin when a reader opens the image itself (not through <img>).
+ */
+function svgWarnings(file: string, bytes: Buffer): VFileMessage[] {
+  const check = svgActiveContent(bytes);
+  if ("tooLarge" in check) {
+    return [warning(file, `this SVG ${check.tooLarge}; gekkan reads at most ${formatBytes(SVG_CHECK_BYTES)} of an SVG to look for scripts, so this one is published unchecked: make it smaller (an optimiser such as SVGO), or make sure it holds no <script>, on… attribute or javascript: link`, { line: 1, column: 1 }, "public-svg-unchecked")];
+  }
+  const [first] = check.found;
+  if (first === undefined) return [];
+  const seen = new Map<string, number>();
+  for (const { what, line } of check.found) if (!seen.has(what)) seen.set(what, line);
+  const list = [...seen].map(([what, line]) => `${what} on line ${line}`);
+  const holds = list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
+  return [warning(file, `this SVG holds ${holds}, which can run code on this site when a reader opens the image itself; gekkan publishes it as it is: remove them (an image needs none), or link to the image where it came from instead`, first, "public-svg-script")];
 }

@@ -52,6 +52,39 @@ describe("the site's other files and the machine", () => {
     expect(run.stderr).toContain("templates/partials/block-qa.liquid:1:1  this is a symbolic link to \"/dev/zero\", outside the site");
   });
 
+  it("a folder in templates/assets/ is published under assets/, not read as a file (an internal error)", async () => {
+    const font = Buffer.from([0x77, 0x4f, 0x46, 0x32, 0x00, 0x01]);
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL, "templates/assets/fonts/site.woff2": font, "templates/assets/fonts/deeper/x.txt": "x\n" });
+    // A link loop among them is not walked round.
+    symlinkSync("..", join(site.path, "templates/assets/fonts/up"));
+    const run = await runCli(["build", "--no-search", "--no-cache"], { cwd: site.path, deadlineMs: 20_000 });
+    expect(run.timedOut).toBe(false);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(site.path, "dist/assets/fonts/site.woff2")).equals(font)).toBe(true);
+    expect(readFileSync(join(site.path, "dist/assets/fonts/deeper/x.txt"), "utf8")).toBe("x\n");
+    expect(existsSync(join(site.path, "dist/assets/fonts/up"))).toBe(false);
+  });
+
+  it("a file or folder in public/ gekkan may not read is named, with what to do (build and check), not an internal error", async () => {
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL, "public/secret.txt": "x\n", "public/locked/a.txt": "y\n" });
+    // Root reads anything; the CLI runs as "nobody" then, to meet a real permission error.
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    if (asNobody.uid !== undefined) chownSync(site.path, 65534, 65534);
+    for (const dir of ["content", "content/issues", DIR, "public"]) chmodSync(join(site.path, dir), 0o777);
+    chmodSync(join(site.path, "public/secret.txt"), 0o000);
+    chmodSync(join(site.path, "public/locked"), 0o000);
+    for (const command of [["build", "--no-search", "--no-cache"], ["check"]]) {
+      const run = await runCli(command, { cwd: site.path, deadlineMs: 20_000, ...asNobody });
+      expect(run.timedOut).toBe(false);
+      expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("public/secret.txt:1:1  cannot read this file: permission denied; give yourself read access (chmod u+r) or move it out of public/");
+      expect(run.stderr).toContain("public/locked:1:1  cannot read this folder: permission denied; give yourself read access (chmod u+r) or move it out of public/");
+    }
+    expect(existsSync(join(site.path, "dist"))).toBe(false);
+  });
+
   it("an output folder gekkan may not write to is told in words, exit 1, and the output stays as it was", async () => {
     site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
     const out = join(site.path, "locked", "dist");
