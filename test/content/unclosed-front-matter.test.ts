@@ -1,0 +1,60 @@
+import matter from "gray-matter";
+import { describe, expect, it } from "vitest";
+import { parseFrontMatter } from "../../src/content/front-matter.js";
+import { formatDiagnostic } from "../../src/diagnostics.js";
+
+/**
+ * A heading-shaped `#` line in front matter: a comment when the front matter
+ * is closed where it should be, the issue's first heading when the closing
+ * --- was forgotten. gray-matter (js-yaml) is the independent reader: on the
+ * valid files it must see the same title and text, and on the broken ones
+ * the fix the message gives must put the heading into the text it reads.
+ */
+const FIELDS = '---\ntitle: "5月号"\nissue: 2\ndate: 2011-05-01\n';
+
+function messages(text: string): string[] {
+  const result = parseFrontMatter("x.md", text);
+  return result.ok ? [] : result.messages.map(formatDiagnostic);
+}
+
+/** The file with the --- the message asks for inserted after `line` (1-based). */
+function fixed(text: string, line: number): string {
+  const lines = text.split("\n");
+  lines.splice(line, 0, "---");
+  return lines.join("\n");
+}
+
+describe("comments in a front matter closed where it should be stay comments", () => {
+  it.each([
+    ["a heading-like comment under the last field, --- right after", `${FIELDS}# 今月の話題\n---\n\n本文。\n\n---\n\n続き。\n`],
+    ["a comment above a field", `${FIELDS}# 今月の話題\nsummary: "概要"\n---\n\n本文。\n\n---\n\n続き。\n`],
+    ["a comment inside a list field", '---\ntitle: "5月号"\nissue: 2\ntags:\n# 主なもの\n  - pacemaker\ndate: 2011-05-01\n---\n\n本文。\n'],
+    ["a section comment after a blank line", '---\ntitle: "5月号"\nissue: 2\n\n# 公開設定\ndate: 2011-05-01\ndraft: false\n---\n\n本文。\n'],
+    ["a comment over a commented-out field, then a blank line", `${FIELDS}\n# 公開前に戻す\n# draft: true\n---\n\n本文。\n`],
+    ["commented-out fields under the last field, then text", `${FIELDS}# draft: true\n#tags: [pacemaker]\n---\n\n# 見出し\n\n---\n\n本文。\n`],
+    ["a comment, a blank line and --- (no text under it to tell it from one)", `${FIELDS}# 今月の話題\n\n---\n\n本文。\n`],
+  ])("%s", (_name, text) => {
+    const result = parseFrontMatter("x.md", text);
+    expect(result.ok ? [] : result.messages.map(formatDiagnostic)).toEqual([]);
+    const oracle = matter(text);
+    expect(result.ok && result.value.body).toBe(oracle.content);
+    expect(result.ok && (result.value.data as { title: string }).title).toBe(oracle.data.title);
+  });
+});
+
+describe("a heading directly under the last field, with the closing --- forgotten", () => {
+  const read = "; the --- found further down was taken for it; YAML reads this heading as a comment, so it would be left out";
+  it.each([
+    ["text after a blank line, then a thematic break", `${FIELDS}# 今月の話題\n\n今月は Pacemaker 1.0.11 が出ました。\n\n---\n\n続き。\n`, 4, read],
+    ["text right under it", `${FIELDS}# 今月の話題\n今月は Pacemaker 1.0.11 が出ました。\n\n---\n\n続き。\n`, 4, read],
+    ["a link YAML cannot read right under it", `${FIELDS}# 今月の話題\n[Pacemaker](https://clusterlabs.org/) 1.0.11 が出ました。\n\n---\n\n続き。\n`, 4, read],
+    ["a second-level heading under a commented-out field, which stays above the ---", `${FIELDS}# draft: true\n## 今月の話題\n\n今月は Pacemaker 1.0.11 が出ました。\n\n---\n\n続き。\n`, 5, read],
+    ["no --- anywhere below", `${FIELDS}# 今月の話題\n今月は Pacemaker 1.0.11 が出ました。\n`, 4, ""],
+  ])("%s: reported at the heading", (_name, text, last, suffix) => {
+    const heading = text.split("\n").findIndex((line) => /^#+ 今月の話題/.test(line)) + 1;
+    expect(messages(text)).toEqual([`x.md:${heading}:1  front matter is never closed before the issue's text: add a line containing only --- after the last field (line ${last})${suffix}`]);
+    const after = matter(fixed(text, last));
+    expect(after.content).toMatch(/^#+ 今月の話題\n/);
+    expect(after.data).not.toHaveProperty("draft");
+  });
+});
