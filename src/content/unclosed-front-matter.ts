@@ -1,5 +1,6 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
+import { joinedList } from "./list-after-fields.js";
 
 /**
  * The closing --- forgotten, and a --- further down (a Q&A's separator, a
@@ -56,13 +57,18 @@ export const FULL_WIDTH_FENCE = /^[ \t\u3000]*[ー－—―‐−─]{3,}[ \t\u3
 /**
  * The one message for text taken into the front matter. `closedBelow`: a
  * --- further down ended the YAML there, so what it made of the text (a
- * comment, a field) is said too.
+ * comment, a field, more of a list) is said too. A list right above the
+ * text that YAML adds to `authors:` or `tags:` is the text's start when it
+ * cannot be that field's; when it may be, both places for the --- are given.
  */
-function swallowed(file: string, lines: readonly string[], at: number, closedBelow: boolean): VFileMessage {
+function swallowed(file: string, lines: readonly string[], found: number, closedBelow: boolean): VFileMessage {
+  const list = joinedList(lines, found);
+  const at = list?.text === true ? list.start : found;
   const line = lines[at] ?? "";
-  const read = !closedBelow ? "" : HEADING.test(line) ? "; YAML reads this heading as a comment, so it would be left out" : JAPANESE_KEY.test(line) ? "; YAML reads this line as a field" : "";
+  const read = !closedBelow ? "" : HEADING.test(line) ? "; YAML reads this heading as a comment, so it would be left out" : JAPANESE_KEY.test(line) ? "; YAML reads this line as a field" : at === list?.start ? `; YAML adds this list to "${list.field}" above it` : "";
   const taken = closedBelow ? "; the --- found further down was taken for it" : "";
-  return diagnostic(file, `front matter is never closed before the issue's text: add a line containing only --- after the last field (line ${lastField(lines, at) + 1})${taken}${read}`, { line: at + 1, column: 1 }, "front-matter-unclosed");
+  const either = list !== undefined && at !== list.start ? `; that keeps the list at line ${list.start + 1} in "${list.field}": if it is part of the text, add the --- after line ${lastField(lines, list.start) + 1} instead` : "";
+  return diagnostic(file, `front matter is never closed before the issue's text: add a line containing only --- after the last field (line ${lastField(lines, at) + 1})${taken}${read}${either}`, { line: at + 1, column: 1 }, "front-matter-unclosed");
 }
 
 /** The first line after a blank one that cannot be front matter, from line 3 on (line 1 is the opening ---). */

@@ -58,3 +58,36 @@ describe("a heading directly under the last field, with the closing --- forgotte
     expect(after.data).not.toHaveProperty("draft");
   });
 });
+
+describe("a Markdown list after a blank line that YAML adds to authors or tags, with the closing --- forgotten", () => {
+  const closed = "; the --- found further down was taken for it";
+  const list = "- Pacemaker 1.0.11 のリリース\n- Heartbeat 3.0.5 のリリース\n";
+
+  it("items no component has a name like are the text: the --- goes above them", () => {
+    const text = `${FIELDS}tags:\n- pacemaker\n\n${list}\n今月は二つの話題です。\n\n---\n\n続き。\n`;
+    expect(messages(text)).toEqual([`x.md:8:1  front matter is never closed before the issue's text: add a line containing only --- after the last field (line 6)${closed}; YAML adds this list to "tags" above it`]);
+    const after = matter(fixed(text, 6));
+    expect(after.data.tags).toEqual(["pacemaker"]);
+    expect(after.content).toMatch(/^\n- Pacemaker 1\.0\.11 のリリース\n/);
+  });
+
+  it("items with a sentence or a link are the text, also with no --- anywhere below", () => {
+    const text = `${FIELDS}authors:\n- 山田\n\n- [Pacemaker](https://clusterlabs.org/) 1.1.6 が出ました。\n- Heartbeat 3.0.5 も出ました。\n\n今月は二つの話題です。\n`;
+    expect(messages(text)).toEqual(["x.md:8:1  front matter is never closed before the issue's text: add a line containing only --- after the last field (line 6)"]);
+    expect(matter(fixed(text, 6)).data.authors).toEqual(["山田"]);
+  });
+
+  it("items that may be names: both places for the --- are given, and each does what it says", () => {
+    const text = `${FIELDS}authors:\n- 山田\n\n${list}\n今月は二つの話題です。\n\n---\n\n続き。\n`;
+    expect(messages(text)).toEqual([`x.md:11:1  front matter is never closed before the issue's text: add a line containing only --- after the last field (line 9)${closed}; that keeps the list at line 8 in "authors": if it is part of the text, add the --- after line 6 instead`]);
+    expect(matter(fixed(text, 9)).data.authors).toEqual(["山田", "Pacemaker 1.0.11 のリリース", "Heartbeat 3.0.5 のリリース"]);
+    expect(matter(fixed(text, 6)).data.authors).toEqual(["山田"]);
+  });
+
+  it("with no text below to show the front matter unclosed, a list with a blank line inside is the field's", () => {
+    const text = `${FIELDS}authors:\n- 山田\n\n- 佐藤\n---\n\n本文。\n`;
+    const result = parseFrontMatter("x.md", text);
+    expect(result.ok ? [] : result.messages.map(formatDiagnostic)).toEqual([]);
+    expect(result.ok && (result.value.data as { authors: string[] }).authors).toEqual(matter(text).data.authors);
+  });
+});
