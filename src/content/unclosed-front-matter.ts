@@ -9,8 +9,9 @@ import { joinedList } from "./list-after-fields.js";
  * on a single line") names neither the mistake nor the fix; when they are,
  * nothing complains at all: `# 見出し` is a YAML comment and vanishes,
  * `概要: 今月は…` becomes a field. A line after a blank one that cannot
- * start a field, or that is a field no issue has, is that text; a heading is
- * only with evidence (see `leadingText`), as a real comment looks the same.
+ * start a field, or that is a field no issue has, is that text; a heading,
+ * or such a field straight under the others, is only with evidence (see
+ * `leadingText`), as a real comment or a mistaken field looks the same.
  * Blank lines and comments between real fields are never questioned.
  */
 export function textAmongFields(file: string, head: string): VFileMessage | undefined {
@@ -89,22 +90,31 @@ interface Evidence {
 
 /**
  * The first heading (`# 今月の話題`, not a commented-out field like
- * `# draft: true`) before `end` that is the issue's text. A comment in a
- * front matter closed where it should be looks the same, so a heading
- * counts only with evidence from the first line under it that is neither
- * blank nor a comment: text, or a line YAML cannot read; a section comment
- * has fields under it. With nothing under it, it is text when nothing
- * closes the front matter, or when it stands apart as Markdown sets a
- * heading, blank lines on both sides and before the --- (a thematic break).
+ * `# draft: true`), or Japanese-named field (`概要: 今月は…`) straight under
+ * the fields, before `end` that is the issue's text. A comment in a front
+ * matter closed where it should be looks the same, so a heading counts only
+ * with evidence from the first line under it that is neither blank nor a
+ * comment: text, or a line YAML cannot read; a section comment has fields
+ * under it. With nothing under it, it is text when nothing closes the front
+ * matter, or when it stands apart as Markdown sets a heading, blank lines on
+ * both sides and before the --- (a thematic break). A Japanese-named field
+ * is an error either way, so a blank line before the --- is evidence enough
+ * (the --- right under it may close a front matter with a mistaken field).
  */
 function leadingText(lines: readonly string[], end: number | undefined, evidence: Evidence): number | undefined {
   for (let i = 2; i < (end ?? lines.length); i++) {
     const line = lines[i] ?? "";
-    if (!HEADING.test(line) || COMMENTED_FIELD.test(line)) continue;
+    const heading = HEADING.test(line) && !COMMENTED_FIELD.test(line);
+    if (!heading && !(JAPANESE_KEY.test(line) && (lines[i - 1] ?? "").trim() !== "")) continue;
     const next = nextContent(lines, i);
-    if (next === undefined ? evidence.open === true || standsApart(lines, i) : isText(lines[next] ?? "") || (next === evidence.unreadable && !READ_AS_FIELD.test(lines[next] ?? ""))) return i;
+    if (next === undefined ? evidence.open === true || (heading ? standsApart(lines, i) : blankBeforeClose(lines)) : isText(lines[next] ?? "") || (next === evidence.unreadable && !READ_AS_FIELD.test(lines[next] ?? ""))) return i;
   }
   return undefined;
+}
+
+/** The line before the --- taken for the closing line is blank, as before a thematic break; a closing line comes straight under the last field. */
+function blankBeforeClose(lines: readonly string[]): boolean {
+  return (lines[lines.length - 2] ?? "").trim() === "";
 }
 
 /** Blank lines above line `at`, and only blank lines (at least one) between it and the end of the head, the --- taken for the closing line. */

@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { parseFrontMatter } from "../../src/content/front-matter.js";
+import { parseIssue } from "../../src/content/issue.js";
 import { formatDiagnostic } from "../../src/diagnostics.js";
 
 /**
@@ -89,5 +90,30 @@ describe("a Markdown list after a blank line that YAML adds to authors or tags, 
     const result = parseFrontMatter("x.md", text);
     expect(result.ok ? [] : result.messages.map(formatDiagnostic)).toEqual([]);
     expect(result.ok && (result.value.data as { authors: string[] }).authors).toEqual(matter(text).data.authors);
+  });
+});
+
+describe("a Japanese-named field straight under the last field", () => {
+  const field = `${FIELDS}概要: 今月は DRBD 8.4 の話題です。\n`;
+  const unclosed = "x.md:5:1  front matter is never closed before the issue's text: add a line containing only --- after the last field (line 4)";
+
+  it.each([
+    ["a blank line before the --- taken for the closing line", `${field}\n---\n\nDRBD 8.4 が出ました。\n`, `${unclosed}; the --- found further down was taken for it; YAML reads this line as a field`],
+    ["text right under it", `${field}DRBD 8.4 が出ました。\n\n---\n\n続き。\n`, `${unclosed}; the --- found further down was taken for it; YAML reads this line as a field`],
+    ["no --- anywhere below", `${field}\nDRBD 8.4 が出ました。\n`, unclosed],
+  ])("%s: the closing --- is missing above it", (_name, text, message) => {
+    expect(messages(text)).toEqual([message]);
+    const after = matter(fixed(text, 4));
+    expect(after.data).not.toHaveProperty("概要");
+    expect(after.content).toMatch(/^概要: 今月は/);
+  });
+
+  it.each([
+    ["the --- right under it", `${field}---\n\n本文。\n`],
+    ["a field under it", `${field}summary: "DRBD"\n---\n\n本文。\n`],
+  ])("%s: an unknown field, as it may be one", (_name, text) => {
+    const context = { components: ["drbd"], languages: ["ja"], defaultLang: "ja" };
+    const result = parseIssue("x.md", Buffer.from(text, "utf8"), context);
+    expect(result.ok ? [] : result.messages.map(formatDiagnostic)).toEqual([expect.stringMatching(/^x\.md:5:1  unknown front matter field "概要"/)]);
   });
 });
