@@ -1,6 +1,6 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic, type Place } from "./diagnostics.js";
-import { didYouMeanLanguage } from "./language-name.js";
+import { noLocalePack } from "./language-name.js";
 
 export interface ConfigLanguages {
   lang: string;
@@ -15,10 +15,7 @@ export interface ConfigLanguages {
  */
 export function configLanguageProblems(file: string, config: ConfigLanguages, known: readonly string[], locate: (path: readonly PropertyKey[], prefer: "key" | "value") => Place | undefined, start: Place): VFileMessage[] {
   const problems: VFileMessage[] = [];
-  const unknown = (code: string) => {
-    const hint = didYouMeanLanguage(code, known);
-    return hint !== "" ? `no locale pack "${code}"${hint}` : `no locale pack "${code}"; available: ${known.join(", ")} (a language of its own needs templates/locales/${code}.json)`;
-  };
+  const unknown = (code: string) => noLocalePack(code, known);
   if (!known.includes(config.lang)) {
     problems.push(diagnostic(file, `config field "lang": ${unknown(config.lang)}`, locate(["lang"], "value") ?? start, "config-schema"));
   }

@@ -33,3 +33,17 @@ export function didYouMeanLanguage(input: string, known: readonly string[]): str
   const best = suggestLanguage(input, known);
   return best === undefined ? "" : ` — did you mean "${best}"?`;
 }
+
+/**
+ * A language with no locale pack, in the one wording the config, the front
+ * matter and gekkan new share: `no locale pack "JA" — did you mean "ja"?`,
+ * or, with nothing close, `no locale pack "fr"; available: en, ja (a
+ * language of its own needs templates/locales/fr.json)`. `listed`: the
+ * message already gives the codes there are (the front matter's "expected
+ * one of en, ja"), so they are not repeated.
+ */
+export function noLocalePack(code: string, known: readonly string[], listed = false): string {
+  const hint = didYouMeanLanguage(code, known);
+  if (hint !== "") return `no locale pack "${code}"${hint}`;
+  return `no locale pack "${code}"${listed ? "" : `; available: ${known.join(", ")}`} (a language of its own needs templates/locales/${code}.json)`;
+}

@@ -11,7 +11,7 @@ import { readExistingIssues } from "../new/existing-issues.js";
 import { isMonth, planIssue } from "../new/plan.js";
 import { planTranslation } from "../new/translate.js";
 import { issueSkeleton, SKELETON_LANGS, type SkeletonLang } from "../content/skeleton.js";
-import { didYouMeanLanguage } from "../language-name.js";
+import { noLocalePack } from "../language-name.js";
 
 export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--title T] [--lang ja|en]
 gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
@@ -77,8 +77,8 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   }
   // Given but unknown: saying "--translate needs --lang" sent the author looking for a flag they had typed.
   if (!locales.has(flags.lang)) {
-    const hint = didYouMeanLanguage(flags.lang, others) || `; a translation can be into ${others.join(", ")} (a language of its own needs templates/locales/${flags.lang}.json)`;
-    throw new UsageError(`--lang ${flags.lang}: there is no locale pack "${flags.lang}"${hint}`);
+    // Only the languages it can translate into are offered: the site's own is not one.
+    throw new UsageError(`--lang ${flags.lang}: ${noLocalePack(flags.lang, others)}`);
   }
   if (flags.title !== undefined && flags.title.trim() === "") throw new UsageError("--title must not be empty");
   const languages = [...locales.keys()];

@@ -5,7 +5,7 @@ import { diagnostic, type Place } from "../diagnostics.js";
 import { DEFAULT_LIMITS, formatBytes, limitSetting, type ContentLimits } from "../limits.js";
 import { yamlErrorReason } from "./yaml-errors.js";
 import { wellFormed } from "../well-formed.js";
-import { FULL_WIDTH_FENCE, fullWidthFence, neverClosed, textAmongFields } from "./unclosed-front-matter.js";
+import { FULL_WIDTH_FENCE, fullWidthFence, neverClosed, textAmongFields, textBeforeYamlError } from "./unclosed-front-matter.js";
 
 export interface FrontMatter {
   /** The parsed YAML document, kept for locating schema issues. */
@@ -60,6 +60,10 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
   const parsed = parseYaml(text.slice(0, closeStart));
   const { doc, lines, source } = parsed;
   if (doc.errors.length > 0) {
+    // The first line YAML cannot read may be text under a heading it took for a comment.
+    const first = doc.errors[0];
+    const swallowed = first && textBeforeYamlError(file, text.slice(0, closeStart), lines.linePos(first.pos[0]).line);
+    if (swallowed) return failed(swallowed);
     return {
       ok: false,
       messages: doc.errors.map((error) => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { calendarDate } from "../calendar.js";
 import { componentName } from "../component-name.js";
 import { SLUG_MAX_LENGTH } from "../limits.js";
-import { didYouMeanLanguage } from "../language-name.js";
+import { didYouMeanLanguage, noLocalePack } from "../language-name.js";
 
 export { calendarDate, isCalendarDate } from "../calendar.js";
 export { componentName } from "../component-name.js";
@@ -63,8 +63,9 @@ function buildFrontMatterSchema(context: SchemaContext) {
 function language(languages: readonly string[]) {
   return z.string().superRefine((lang, ctx) => {
     if (languages.includes(lang)) return;
-    const hint = didYouMeanLanguage(lang, languages);
-    ctx.addIssue(hint === "" ? { code: "custom", message: "no locale pack has that name", input: lang } : { code: "custom", message: "", params: { hint }, input: lang });
+    // "did you mean" as every field has it; otherwise the config's and gekkan new's words, the codes being listed already.
+    const hint = didYouMeanLanguage(lang, languages) || `; ${noLocalePack(lang, languages, true)}`;
+    ctx.addIssue({ code: "custom", message: "", params: { hint }, input: lang });
   });
 }
 

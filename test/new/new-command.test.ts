@@ -188,9 +188,9 @@ describe('gekkan new', () => {
     [['--lang', 'ja'], "a new issue is written in the site's language (en); an issue in ja is a translation of one: gekkan new --translate ISSUE --lang ja"],
     [['--translate', '1'], '--translate needs --lang, the language to translate into: one of ja'],
     [['--translate', '1', '--lang', 'en'], "--translate needs --lang, the language to translate into: one of ja (en is the site's own language)"],
-    [['--translate', '1', '--lang', 'fr'], '--lang fr: there is no locale pack "fr"; a translation can be into ja (a language of its own needs templates/locales/fr.json)'],
-    [['--translate', '1', '--lang', 'JA'], '--lang JA: there is no locale pack "JA" — did you mean "ja"?'],
-    [['--translate', '1', '--lang', 'japanese'], '--lang japanese: there is no locale pack "japanese" — did you mean "ja"?'],
+    [['--translate', '1', '--lang', 'fr'], '--lang fr: no locale pack "fr"; available: ja (a language of its own needs templates/locales/fr.json)'],
+    [['--translate', '1', '--lang', 'JA'], '--lang JA: no locale pack "JA" — did you mean "ja"?'],
+    [['--translate', '1', '--lang', 'japanese'], '--lang japanese: no locale pack "japanese" — did you mean "ja"?'],
     [['--translate', '1', '--lang', 'ja', '--date', '2011-07'], '--translate takes the date of the issue it translates; leave out --date'],
     [['--title', '  '], '--title must not be empty'],
   ])('rejects %j as a usage error', async (args, message) => {
