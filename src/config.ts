@@ -12,6 +12,7 @@ import { reportSchemaIssues } from "./schema-report.js";
 import { didYouMean } from "./suggest.js";
 import { configLanguageProblems } from "./config-languages.js";
 import { isUnsubscribeUrl, parseMailbox } from "./mail-address.js";
+import { WARNING_KINDS } from "./warning-kinds.js";
 import { LIMIT_EXPECTATIONS, limitsSchema, SLUG_MAX_LENGTH, type ContentLimits } from "./limits.js";
 
 /** Components the Linux-HA series talks about; sites extend it in config. */
@@ -56,6 +57,7 @@ const configSchema = z.strictObject({
   email: emailSchema(),
   limits: limitsSchema,
   languages: z.record(z.string(), z.strictObject({ title: z.string().trim().min(1).optional(), description: z.string().optional() })).default({}),
+  ignoreWarnings: z.array(z.string()).default([]),
 }).superRefine((data, ctx) => {
   const known = [...DEFAULT_COMPONENTS, ...data.components];
   for (const key of Object.keys(data.componentNames)) {
@@ -63,6 +65,11 @@ const configSchema = z.strictObject({
     const hint = didYouMean(key, known, (k) => k) || "; add it to `components` first";
     ctx.addIssue({ code: "custom", path: ["componentNames", key], input: key, message: `"${key}" is not a known component${hint}` });
   }
+  const kinds = Object.keys(WARNING_KINDS);
+  data.ignoreWarnings.forEach((kind, at) => {
+    if (kinds.includes(kind)) return;
+    ctx.addIssue({ code: "custom", path: ["ignoreWarnings", at], input: kind, params: { hint: didYouMean(kind, kinds) }, message: `"${kind}" is not a kind of warning gekkan gives` });
+  });
 });
 
 /** `email`: who the emailed issue comes from, and how readers leave the list (see `gekkan email`). */
@@ -108,6 +115,7 @@ const expectations: Record<string, string> = {
   "email.listUnsubscribeOneClick": "true or false (readers' mail apps unsubscribe with one click, RFC 8058)",
   "email.files": "true or false (write email.html and email.txt beside each issue page)",
   languages: 'per translation language, the site\'s title and description in it: { "en": { "title": "Linux-HA Monthly", "description": "…" } }',
+  ignoreWarnings: `a list of kinds of warning not to show: ${Object.keys(WARNING_KINDS).join(", ")}`,
   limits: "an object of content limits (issueBytes, frontMatterBytes, frontMatterKeys, nestingDepth, yamlAliases, inlineMarkers)",
   ...Object.fromEntries(Object.entries(LIMIT_EXPECTATIONS).map(([key, text]) => [`limits.${key}`, text])),
 };
@@ -141,6 +149,8 @@ export interface SiteConfig {
   limits: ContentLimits;
   /** The site's title and description in the languages issues are translated into (each field optional: else the site's own). */
   languages: Record<string, { title?: string | undefined; description?: string | undefined }>;
+  /** Kinds of warning the site means and does not want shown (see warning-kinds.ts). */
+  ignoreWarnings: string[];
   /** Where the config came from, for messages and cache keys. */
   source: string;
 }
@@ -241,6 +251,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
     email: { from: data.email.from?.trim(), replyTo: data.email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(data.email.listUnsubscribe), listUnsubscribeOneClick: data.email.listUnsubscribeOneClick, files: data.email.files },
     limits: data.limits,
     languages: data.languages,
+    ignoreWarnings: data.ignoreWarnings,
     source: text ?? "",
   };
 }

@@ -5,6 +5,7 @@ import type { RenderedIssue } from "../content/render-issue.js";
 import { MapStore } from "../incremental/map-store.js";
 import { memoOver, noMemo } from "../incremental/memo.js";
 import { diagnostic, formatDiagnostic, isError, sortDiagnostics } from "../diagnostics.js";
+import { unignored } from "../warning-kinds.js";
 import { checkLinks } from "./check-links.js";
 import { numberingGaps } from "./numbering.js";
 import { issueShapeWarnings } from "./issue-shape.js";
@@ -59,7 +60,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // A translation has its original's number: numbers are counted over the originals.
   const originals = rendered.filter((r) => r.issue.lang === config.lang);
   const found = [...generated.warnings, ...numberingGaps(originals, generated.today), ...issueShapeWarnings(rendered), ...links.messages, ...extra, ...html.messages];
-  const all = sortDiagnostics(markUnpublished(found, rendered, generated.today));
+  const all = sortDiagnostics(markUnpublished(unignored(found, config.ignoreWarnings), rendered, generated.today));
   const errors = all.filter(isError);
   return {
     errors,

@@ -3,6 +3,7 @@ import { ContentError, formatDiagnostic } from "../diagnostics.js";
 import { runCheck, type CheckReport } from "../check/run-check.js";
 import { VnuUnavailableError } from "../check/vnu.js";
 import { plural } from "../plural.js";
+import { warningLines } from "../warning-kinds.js";
 
 export const checkUsage = `gekkan check [--root DIR] [--html] [--published [--drafts] [--future]]
 
@@ -39,7 +40,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     io.err(`gekkan check: ${error.message}`);
     return EXIT.content;
   }
-  for (const message of [...report.errors, ...report.warnings]) io.err(formatDiagnostic(message));
+  for (const line of [...report.errors.map(formatDiagnostic), ...warningLines(report.warnings)]) io.err(line);
   const ms = Math.round(performance.now() - started);
   const html = flags.html ? `, ${report.validated} validated as HTML` : "";
   const scope = report.unpublishedIncluded ? ", drafts and scheduled issues included" : "";

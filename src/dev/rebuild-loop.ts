@@ -2,6 +2,7 @@ import type { VFileMessage } from "vfile-message";
 import type { Io } from "../cli-support.js";
 import { buildTime } from "../build-time.js";
 import { ContentError, diagnostic, formatDiagnostic } from "../diagnostics.js";
+import { warningLines } from "../warning-kinds.js";
 import { issuesAndTranslations, plural } from "../plural.js";
 import { generate, type Generated } from "../pipeline/generate.js";
 import { readOneSource, type Source } from "../pipeline/load-inputs.js";
@@ -169,7 +170,7 @@ export class RebuildLoop {
 
   private settle(generated: Generated, batch: ChangeBatch | undefined, ms: number): void {
     const { io } = this.options;
-    const warnings = generated.warnings.map(formatDiagnostic).join("\n");
+    const warnings = warningLines(generated.warnings).join("\n");
     if (warnings !== this.printedWarnings && warnings !== "") io.err(warnings);
     this.printedWarnings = warnings;
     const next = snapshot(generated.output, this.current);

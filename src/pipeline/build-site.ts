@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildTime, dayOf } from "../build-time.js";
-import { formatDiagnostic } from "../diagnostics.js";
+import { warningLines } from "../warning-kinds.js";
 import { inWindow } from "../site/date-window.js";
 import { templateDirs } from "../render/template-dirs.js";
 import type { Memo } from "../incremental/memo.js";
@@ -74,7 +74,7 @@ const PACK_READS = { fragments: "whole", search: "records" } as const;
 
 /** Saves the cache and the record of what was written, for the next build. */
 async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined): Promise<SiteBuild> {
-  const warnings = generated.warnings.map(formatDiagnostic);
+  const warnings = warningLines(generated.warnings);
   const cacheWarnings = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
     const key = inputKey(options, templateDirs(options.root), generated.sources);

@@ -16,6 +16,7 @@ import type { BuildOptions } from "./options.js";
 import { addFeeds, addPublic, addSiteFiles, readAssets } from "./outputs.js";
 import { parseIssues, type ParsedIssues } from "./parse-issues.js";
 import { StageTimes } from "./stage-times.js";
+import { unignored } from "../warning-kinds.js";
 import { PageRenderer, pageFingerprint, renderPages, type PageStats, type RenderedPage } from "./render-pages.js";
 import { NO_REUSE, type Reuse } from "./reuse.js";
 import { addSearchIndex } from "./search.js";
@@ -78,7 +79,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
     search ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, reuse.search)) : undefined,
   ]);
   return {
-    config: inputs.config, site, output, warnings: [...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(allIssues(site)), ...publicWarnings], issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
+    config: inputs.config, site, output, warnings: unignored([...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(allIssues(site)), ...publicWarnings], inputs.config.ignoreWarnings), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
     renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window,
   };
 }
