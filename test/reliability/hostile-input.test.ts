@@ -258,6 +258,18 @@ describe("sizes and depths", () => {
     expect(run.stderr).toContain(`${DIR}/2011-08.md:1:1  this issue is 20 MB; the limit is 1 MB (limits.issueBytes in gekkan.config.json); split it into several issues`);
   });
 
+  it("a front matter never closed, over a 900 KB line of Japanese, ends at once under a raised limit", async () => {
+    // The unclosed-front-matter rule reads every line up to the --- taken for the closing one; a pattern that backtracks over a long line took minutes here.
+    site = tempSite({
+      "gekkan.config.json": JSON.stringify({ title: "テスト月刊", url: "https://example.org/", limits: { frontMatterBytes: 1_048_576 } }),
+      [`${DIR}/2011-04.md`]: APRIL,
+      [`${DIR}/2011-05.md`]: `---\ntitle: 5月号\nissue: 2\ndate: 2011-05-01\n\n[${"あ".repeat(300_000)}\n\n---\n\n本文。\n`,
+    });
+    const run = await build(site.path, 30_000);
+    expectRefused(run, site.path);
+    expect(run.stderr).toContain(`${DIR}/2011-05.md:6:1  invalid YAML in front matter`);
+  });
+
   it("a YAML alias bomb is refused", async () => {
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefghi".split("").map((c, i) => `${c}: &${c} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(", ")}]`)].join("\n");
     site = tempSite({ [`${DIR}/2011-04.md`]: APRIL, [`${DIR}/2011-05.md`]: `---\ntitle: "x"\nissue: 2\ndate: 2011-05-01\n${bomb}\n---\n\nText.\n` });
