@@ -138,6 +138,6 @@ function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaRe
   const expected = issue.code === "invalid_type" ? issue.expected : undefined;
   if (expected === "number" && /^-?\d+(?:\.\d+)?$/.test(ascii)) return fullWidth ? `; type it in ASCII digits: ${assignment(key, ascii)}` : `; write the number without quotes: ${assignment(key, ascii)}`;
   if (expected === "boolean" && /^(?:true|false)$/i.test(ascii)) return `; write it without quotes: ${assignment(key, ascii.toLowerCase())}`;
-  if (expected === "array") return `; write a list in brackets: ${assignment(key, `[${ascii.split(/\s*[,、，]\s*/).filter(Boolean).join(", ")}]`)}`;
+  if (expected === "array") return `; write a list in brackets: ${assignment(key, `[${ascii.split(/[,、，]/).map((item) => item.trim()).filter(Boolean).join(", ")}]`)}`;
   return fullWidth ? `; its digits are full-width: type ${assignment(key, ascii)}` : "";
 }

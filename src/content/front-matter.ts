@@ -111,6 +111,8 @@ function parseYaml(head: string): { doc: Document.Parsed; lines: LineCounter; so
   return { doc, lines, source };
 }
 
+const BREAK_INSIDE = /[\r\u2028\u2029]/;
+
 /**
  * `title：` and `　issue:`, typed with a Japanese input method still on: YAML
  * reads no field there (the colon is not its colon, the space makes another
@@ -120,7 +122,8 @@ function parseYaml(head: string): { doc: Document.Parsed; lines: LineCounter; so
 function fullWidthTyping(file: string, head: string): VFileMessage[] {
   const messages: VFileMessage[] = [];
   head.split("\n").forEach((line, i) => {
-    const colon = /^([ \t]*)([A-Za-z][\w-]*)[ \t]*：[ \t\u3000]*(.*?)\r?$/.exec(line);
+    // A break inside the line (\r, U+2028) leaves `.` nothing to end on; the pattern would then backtrack over every blank before it.
+    const colon = BREAK_INSIDE.test(line.replace(/\r$/, "")) ? null : /^([ \t]*)([A-Za-z][\w-]*)[ \t]*：[ \t\u3000]*(.*?)\r?$/.exec(line);
     if (colon) {
       const [, indent = "", key = "", value = ""] = colon;
       const at = line.indexOf("：") + 1;

@@ -32,7 +32,7 @@ export function joinedList(lines: readonly string[], at: number): JoinedList | u
   if (start === undefined) return undefined;
   const field = listField(lines, start);
   if (field === undefined) return undefined;
-  const text = items.some((item) => PROSE.test(item) || (field === "tags" && !COMPONENT_ITEM.test(item)));
+  const text = items.some((item) => isProse(item) || (field === "tags" && !COMPONENT_ITEM.test(item)));
   return { start, field, text };
 }
 
@@ -53,7 +53,26 @@ function blank(line: string | undefined): boolean {
 const ITEM = /^-(?:[ \t]|\r?$)/;
 
 /** What no name or component is: a sentence's end, a link, code. */
-const PROSE = /[。！？]|\[[^\]]*\]\(|`/u;
+function isProse(line: string): boolean {
+  return /[。！？`]/u.test(line) || hasLinkText(line);
+}
+
+/**
+ * `[text](`, as /\[[^\]]*\]\(/ finds it, in one pass: that pattern scans the
+ * rest of the line from every "[" of a line that has no "]".
+ */
+export function hasLinkText(line: string): boolean {
+  let open = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line.charAt(i);
+    if (char === "[") open = true;
+    else if (char === "]") {
+      if (open && line.charAt(i + 1) === "(") return true;
+      open = false;
+    }
+  }
+  return false;
+}
 
 /** A component name as tags hold them (`pacemaker`, `drbd-mc`), quoted or not. */
 const COMPONENT_ITEM = /^-[ \t]+(["']?)[a-z0-9]+(?:-[a-z0-9]+)*\1[ \t]*(?:#.*)?\r?$/;

@@ -1,4 +1,5 @@
 import type { YAMLError } from "yaml";
+import { trimSpacesEnd } from "../trim-end.js";
 
 /**
  * One YAML error in an author's words, and where to point: yaml's own
@@ -42,9 +43,11 @@ function colonInValue(source: string, offset: number): { reason: string; offset:
   const lineStart = source.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
   const lineEnd = source.indexOf("\n", lineStart);
   const line = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
-  const match = /^([ \t]*)([^\s:#'"][^:#]*?):[ \t]+(\S.*?)[ \t]*$/.exec(line);
+  // The value's trailing blanks are cut afterwards: `(\S.*?)[ \t]*$` retried the blanks from every character of a long run of them.
+  const match = /^([ \t]*)([^\s:#'"][^:#]*?):[ \t]+(\S.*)$/.exec(line);
   if (!match) return undefined;
-  const [, indent = "", key = "", value = ""] = match;
+  const [, indent = "", key = ""] = match;
+  const value = trimSpacesEnd(match[3] ?? "");
   if (!/:(?:[ \t]|$)/.test(value) || /^["'[{|>&*!]/.test(value)) return undefined;
   const quoted = JSON.stringify(value);
   return {

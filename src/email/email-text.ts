@@ -1,5 +1,6 @@
 import { compile, type HtmlToTextOptions } from "html-to-text";
 import { FORMATTERS, type TextState } from "./text-formatters.js";
+import { trimLineEnds } from "../trim-end.js";
 
 const block = (selector: string, leadingLineBreaks = 1, trailingLineBreaks = 1) => ({ selector, format: "block", options: { leadingLineBreaks, trailingLineBreaks } });
 const heading = { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 };
@@ -55,7 +56,7 @@ export function emailText(html: string, lang: string, linksLabel: string): strin
   let convert = converters.get(key);
   if (convert === undefined) converters.set(key, (convert = compile(options(key === "wrap" ? 72 : false)) as Converter));
   const state: TextState = { links: [] };
-  const text = convert(html, state).replace(/[ \t]+$/gm, "");
+  const text = trimLineEnds(convert(html, state));
   const list = state.links.map((href, i) => `[${i + 1}] ${href}`);
   return `${text}${list.length > 0 ? `\n\n${linksLabel}:\n${list.join("\n")}` : ""}\n`;
 }

@@ -1,6 +1,7 @@
 import type { DomNode, FormatCallback } from "html-to-text";
 import { displayWidth } from "./display-width.js";
 import { textTable, type TextCell } from "./text-table.js";
+import { trimNewlinesEnd } from "../trim-end.js";
 
 type BlockTextBuilder = Parameters<FormatCallback>[2];
 
@@ -55,7 +56,7 @@ const framedBlock: FormatCallback = (elem, walk, builder) => {
 const codeBlock: FormatCallback = (elem, walk, builder) => {
   builder.openBlock({ leadingLineBreaks: 2, isPre: true });
   walk(elem.children, builder);
-  builder.closeBlock({ trailingLineBreaks: 2, blockTransform: (text) => text.replace(/\n+$/, "") });
+  builder.closeBlock({ trailingLineBreaks: 2, blockTransform: trimNewlinesEnd });
 };
 
 /** A data table laid out by display width (see textTable). */

@@ -53,7 +53,8 @@ function atomLanguages(atom: string, input: FeedInput): string {
   let n = 0;
   return atom
     .replace(/^<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/m, (root) => `${root} xml:lang="${input.lang}"`)
-    .replace(/^(\s*)<entry>$/gm, (line, indent: string) => {
+    // Not ^(\s*): \s crosses line breaks, so over many blank lines (a code block of them) each line start scanned all the rest.
+    .replace(/^([^\S\n\r\u2028\u2029]*)<entry>$/gm, (line, indent: string) => {
       const lang = langs[n++];
       return lang === undefined || lang === input.lang ? line : `${indent}<entry xml:lang="${lang}">`;
     });

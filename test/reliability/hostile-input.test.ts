@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +14,10 @@ import { ensureCompiled, runCli, type CliRun } from "../helpers/run-cli.js";
  */
 const APRIL = issue({ title: "4月号", issue: 1, date: "2011-04-01" });
 const DIR = "content/issues/2011";
+
+/** What every command prints after warnings of the kind public-link: one, or several. */
+const STOP_LINK_WARNING = 'gekkan: if you mean these, stop the warning in gekkan.config.json with "ignoreWarnings": ["public-link"]';
+const STOP_ONE_LINK_WARNING = STOP_LINK_WARNING.replace("these", "this");
 
 let site: TempDir | undefined;
 let server: Server | undefined;
@@ -165,7 +169,7 @@ describe("symbolic links", () => {
       symlinkSync(outside.path, join(site.path, "public/elsewhere"));
       const run = await build(site.path);
       // Built, with a warning naming the link that was not copied.
-      expect(run.stderr.trim()).toBe("public/elsewhere:1:1  warning: this is a symbolic link, and gekkan does not copy links from public/ (one could lead outside the site); copy the file or folder in instead");
+      expect(run.stderr.trim()).toBe(`public/elsewhere:1:1  warning: this is a symbolic link, and gekkan does not copy links from public/ (one could lead outside the site); copy the file or folder in instead\n${STOP_ONE_LINK_WARNING}`);
       expect(run.code).toBe(0);
       // The oracle: the output tree itself, listed by find(1) without following anything, and every byte of it.
       const published = execFileSync("find", [join(site.path, "dist/"), "-type", "f", "-printf", "%P\n"], { encoding: "utf8" }).split("\n");
@@ -185,7 +189,7 @@ describe("symbolic links", () => {
     const run = await runCli(["build", "--no-search"], { cwd: site.path, deadlineMs: 20_000 });
     expect(run.timedOut, `still running after the deadline; stderr so far:\n${run.stderr}`).toBe(false);
     // public/ copies no link, and says so; templates/ reads its links (each loops back here, so it is not entered).
-    expect(run.stderr.split("\n").filter((line) => line !== "")).toEqual(folder === "public" ? ["l1", "l2"].map((link) => `public/${link}:1:1  warning: this is a symbolic link, and gekkan does not copy links from public/ (one could lead outside the site); copy the file or folder in instead`) : []);
+    expect(run.stderr.split("\n").filter((line) => line !== "")).toEqual(folder === "public" ? [...["l1", "l2"].map((link) => `public/${link}:1:1  warning: this is a symbolic link, and gekkan does not copy links from public/ (one could lead outside the site); copy the file or folder in instead`), STOP_LINK_WARNING] : []);
     expect(run.code).toBe(0);
     expect(existsSync(join(site.path, "dist/index.html"))).toBe(true);
     expect(existsSync(join(site.path, "dist/l1"))).toBe(false);
@@ -268,6 +272,36 @@ describe("sizes and depths", () => {
     const run = await build(site.path, 30_000);
     expectRefused(run, site.path);
     expect(run.stderr).toContain(`${DIR}/2011-05.md:6:1  invalid YAML in front matter`);
+  });
+
+  it("long runs of blanks in code and text, and a long word before stranded underscores, build at once", async () => {
+    // Each took from half a minute to many minutes through a pattern that retried a long run from every character of it.
+    const n = 300_000;
+    site = tempSite({
+      [`${DIR}/2011-04.md`]: APRIL,
+      [`${DIR}/2011-05.md`]: issue({ title: "5月号", issue: 2, date: "2011-05-01" }, `\`\`\`\n${"\t".repeat(n)}x\n\`\`\`\n\n本文${"\t".repeat(n)}x\n`),
+      [`${DIR}/2011-06.md`]: issue({ title: "6月号", issue: 3, date: "2011-06-01" }, `本文\n\n\`\`\`\n${"\n".repeat(n)}x\n\`\`\`\n`),
+      [`${DIR}/2011-07.md`]: issue({ title: "7月号", issue: 4, date: "2011-07-01" }, `\`\`\`\n${"\t\n".repeat(n / 2)}\`\`\`\n`),
+    });
+    const run = await build(site.path, 30_000);
+    expect(run.timedOut, run.stderr).toBe(false);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(site.path, "dist", "issues", "2011-05", "email.txt"), "utf8")).toContain("本文");
+    site.remove();
+    site = tempSite({
+      "gekkan.config.json": JSON.stringify({ title: "テスト月刊", url: "https://example.org/", limits: { frontMatterBytes: 1_048_576 } }),
+      [`${DIR}/2011-04.md`]: APRIL,
+      [`${DIR}/2011-05.md`]: issue({ title: "5月号", issue: 2, date: "2011-05-01" }, `これは${"w".repeat(n)} _強調_です。\n`),
+      [`${DIR}/2011-06.md`]: `---\ntitle: 6月号\nissue: 3\ndate: 2011-06-01\nsummary: a${"\t".repeat(n)}b: c\n---\n\n本文。\n`,
+      [`${DIR}/2011-07.md`]: `---\ntitle: 7月号\nissue: 4\ndate: 2011-07-01\ntags: "a${"\t".repeat(n)}x"\n---\n\n本文。\n`,
+      [`${DIR}/2011-08.md`]: `---\ntitle: 8月号\nissue: 5\ndate: 2011-08-01\nsummary：${"\t".repeat(n)}\u2028x\n---\n\n本文。\n`,
+    });
+    const refused = await build(site.path, 30_000);
+    expectRefused(refused, site.path);
+    expect(refused.stderr).toContain(`${DIR}/2011-05.md:7:${n + 5}  "_強調_" is printed with its _`);
+    expect(refused.stderr).toContain(`${DIR}/2011-06.md:5:`);
+    expect(refused.stderr).toContain(`${DIR}/2011-07.md:5:`);
+    expect(refused.stderr).toContain(`${DIR}/2011-08.md:5:`);
   });
 
   it("a YAML alias bomb is refused", async () => {

@@ -6,6 +6,7 @@ import { BLOCK_KINDS } from "../../blocks/types.js";
 import { didYouMean } from "../../suggest.js";
 import { describeAttributeProblem } from "./near-miss-attributes.js";
 import { lineAt, lineStarts } from "../reader-text.js";
+import { trimSpacesEnd } from "../../trim-end.js";
 
 /**
  * Block syntax that almost worked: `:::release {…}`, `::: stonith{…}`,
@@ -52,10 +53,11 @@ const KNOWN = `gekkan knows ${BLOCK_KINDS.map((k) => `:::${k}{…}`).join(", ")}
 
 /** What is wrong with a line that starts with colons at `offset`, or undefined if it does not. */
 function nearMiss(source: string, offset: number): Found | undefined {
-  const line = lineAt(source, offset).replace(/[ \t]+$/, "");
-  const match = /^([:：]+)(.*)$/.exec(line);
-  if (!match) return undefined;
-  const [, colons = "", rest = ""] = match;
+  const line = trimSpacesEnd(lineAt(source, offset));
+  // Not /^([:：]+)(.*)$/: over a long run of colons that meets a line break it backtracks once per colon.
+  const colons = /^[:：]+/.exec(line)?.[0];
+  if (colons === undefined || /[\n\r\u2028\u2029]/.test(line)) return undefined;
+  const rest = line.slice(colons.length);
   const name = /^\s*([A-Za-z][\w-]*)/.exec(rest)?.[1];
   if (colons.includes("：")) {
     const written = name === undefined ? colons : `${colons}${name}`;

@@ -50,8 +50,27 @@ const WORDS = /[\p{L}\p{N}]/u;
 /** Japanese (or Chinese, Korean) writing: the text where no space stands between words. */
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 
-/** A written-out address (`https://…`, `www.…`) running up to the end of `text`: its underscores are part of it. */
-const OPEN_ADDRESS = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|www\.)[^\s<>]*$/u;
+/**
+ * A written-out address (`https://…`, `www.…`) running up to the end of
+ * `text`: its underscores are part of it. As /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|www\.)[^\s<>]*$/u
+ * would say, but in one pass: that pattern scans the rest of a long word
+ * from every letter in it.
+ */
+export function endsInOpenAddress(text: string): boolean {
+  let start = text.length;
+  while (start > 0 && !ADDRESS_END.test(text.charAt(start - 1))) start--;
+  const word = text.slice(start);
+  if (word.includes("www.")) return true;
+  for (let at = word.indexOf("://"); at !== -1; at = word.indexOf("://", at + 1)) {
+    // A scheme is a letter, then letters, digits, + . or -, right up to the "://".
+    for (let i = at - 1; i >= 0 && SCHEME_CHAR.test(word.charAt(i)); i--) if (LETTER.test(word.charAt(i))) return true;
+  }
+  return false;
+}
+
+const ADDRESS_END = /[\s<>]/u;
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+const LETTER = /[A-Za-z]/;
 
 /** A pair whose inner edge is punctuation, around words: marks around punctuation alone (`*(*foo)`, `*$*`) were not meant as emphasis. */
 function isStranded([, , inner = ""]: RegExpMatchArray): boolean {
@@ -61,7 +80,7 @@ function isStranded([, , inner = ""]: RegExpMatchArray): boolean {
 /** Underscores around Japanese, not inside an address written out (`https://example.jp/高可用_構成_図`). */
 function isStrandedInJapanese(match: RegExpMatchArray): boolean {
   const [, , inner = ""] = match;
-  return CJK.test(inner) && !OPEN_ADDRESS.test(match.input?.slice(0, match.index) ?? "");
+  return CJK.test(inner) && !endsInOpenAddress(match.input?.slice(0, match.index) ?? "");
 }
 
 /** `*強調*` works between Japanese letters (an asterisk beside a letter on its inner side opens or closes); beside punctuation, or around an asterisk, only HTML does. */

@@ -1,0 +1,40 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { trimLineEnds, trimNewlinesEnd, trimSpacesEnd } from "../../src/trim-end.js";
+import { endsInOpenAddress } from "../../src/markdown/plugins/remark-stranded-emphasis.js";
+import { hasLinkText } from "../../src/content/list-after-fields.js";
+
+/**
+ * Hand-written scans that replaced patterns which backtrack over long runs
+ * (test/reliability/hostile-input.test.ts runs those runs through the CLI):
+ * each must answer exactly as the pattern it replaced, which is the oracle
+ * here, on short strings made of the characters that matter to it.
+ */
+const text = (pieces: readonly string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((parts) => parts.join(""));
+const RUNS = { numRuns: 20_000 };
+
+describe("linear scans answer as the patterns they replaced", () => {
+  it("trailing spaces and tabs of a line, of every line, and trailing newlines", () => {
+    const blanks = text([" ", "\t", "\n", "\r", "\u2028", "\u2029", "\r\n", "a", "　", "\u00a0"]);
+    fc.assert(fc.property(blanks, (s) => {
+      expect(trimSpacesEnd(s)).toBe(s.replace(/[ \t]+$/, ""));
+      expect(trimLineEnds(s)).toBe(s.replace(/[ \t]+$/gm, ""));
+      expect(trimNewlinesEnd(s)).toBe(s.replace(/\n+$/, ""));
+    }), RUNS);
+  });
+
+  it("a written-out address running to the end of the text", () => {
+    const pattern = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|www\.)[^\s<>]*$/u;
+    const pieces = text(["h", "w", "www.", "1", "+", ".", "-", ":", "/", "://", " ", "\t", "<", ">", "_", "あ", "𠮷", "\u2028"]);
+    fc.assert(fc.property(pieces, (s) => {
+      expect(endsInOpenAddress(s)).toBe(pattern.test(s));
+    }), RUNS);
+  });
+
+  it("link text followed by a parenthesis", () => {
+    const pattern = /\[[^\]]*\]\(/u;
+    fc.assert(fc.property(text(["[", "]", "(", ")", "](", "a", " ", "\n"]), (s) => {
+      expect(hasLinkText(s)).toBe(pattern.test(s));
+    }), RUNS);
+  });
+});
