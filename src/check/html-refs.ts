@@ -95,15 +95,32 @@ function srcsetUrls(srcset: string): string[] {
 
 /** url(…) and @import "…" in a stylesheet, comments skipped. */
 export function cssReferences(css: string): Reference[] {
-  const blanked = css.replace(/\/\*[\s\S]*?\*\//g, (c) => " ".repeat(c.length));
+  const blanked = blankComments(css);
   const found: Reference[] = [];
-  for (const m of blanked.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)/gi)) {
+  // Blanks after the value are part of each choice, so a run of them splits one way only (the empty value is the group left out).
+  for (const m of blanked.matchAll(/url\(\s*(?:"([^"]*)"\s*|'([^']*)'\s*|([^)\s]+)\s*)?\)/gi)) {
     found.push({ via: "css url()", url: m[1] ?? m[2] ?? m[3] ?? "", offset: m.index });
   }
   for (const m of blanked.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)')/gi)) {
     found.push({ via: "css @import", url: m[1] ?? m[2] ?? "", offset: m.index });
   }
   return found.filter((r) => r.url !== "");
+}
+
+/**
+ * Comments blanked out, their length kept so offsets still point into the
+ * file. By hand: a pattern retries every unclosed "/*" to the end.
+ */
+function blankComments(css: string): string {
+  let out = "";
+  let at = 0;
+  for (let open = css.indexOf("/*"); open !== -1; open = css.indexOf("/*", at)) {
+    const close = css.indexOf("*/", open + 2);
+    if (close === -1) break;
+    out += css.slice(at, open) + " ".repeat(close + 2 - open);
+    at = close + 2;
+  }
+  return out + css.slice(at);
 }
 
 /** 1-based line and column of an offset. */

@@ -291,7 +291,7 @@ describe("sizes and depths", () => {
     site = tempSite({
       "gekkan.config.json": JSON.stringify({ title: "テスト月刊", url: "https://example.org/", limits: { frontMatterBytes: 1_048_576 } }),
       [`${DIR}/2011-04.md`]: APRIL,
-      [`${DIR}/2011-05.md`]: issue({ title: "5月号", issue: 2, date: "2011-05-01" }, `これは${"w".repeat(n)} _強調_です。\n`),
+      [`${DIR}/2011-05.md`]: issue({ title: "5月号", issue: 2, date: "2011-05-01" }, `これは${"w".repeat(n)} _強調_です。\n\n| a | b |\n|-|${"\t".repeat(n)}x|\n`),
       [`${DIR}/2011-06.md`]: `---\ntitle: 6月号\nissue: 3\ndate: 2011-06-01\nsummary: a${"\t".repeat(n)}b: c\n---\n\n本文。\n`,
       [`${DIR}/2011-07.md`]: `---\ntitle: 7月号\nissue: 4\ndate: 2011-07-01\ntags: "a${"\t".repeat(n)}x"\n---\n\n本文。\n`,
       [`${DIR}/2011-08.md`]: `---\ntitle: 8月号\nissue: 5\ndate: 2011-08-01\nsummary：${"\t".repeat(n)}\u2028x\n---\n\n本文。\n`,
@@ -299,9 +299,17 @@ describe("sizes and depths", () => {
     const refused = await build(site.path, 30_000);
     expectRefused(refused, site.path);
     expect(refused.stderr).toContain(`${DIR}/2011-05.md:7:${n + 5}  "_強調_" is printed with its _`);
+    expect(refused.stderr).toContain(`${DIR}/2011-05.md:9:1  these lines between | are printed as text, not as a table`);
     expect(refused.stderr).toContain(`${DIR}/2011-06.md:5:`);
     expect(refused.stderr).toContain(`${DIR}/2011-07.md:5:`);
     expect(refused.stderr).toContain(`${DIR}/2011-08.md:5:`);
+  });
+
+  it("gekkan check reads a stylesheet with a long run of blanks in url( at once", async () => {
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL, "public/extra.css": `a { background: url(${"\t".repeat(300_000)}x y); }\n/* ${"/* ".repeat(100_000)}\n` });
+    const run = await runCli(["check"], { cwd: site.path, deadlineMs: 30_000 });
+    expect(run.timedOut, run.stderr).toBe(false);
+    expect(run.code, run.stderr).toBe(0);
   });
 
   it("a YAML alias bomb is refused", async () => {

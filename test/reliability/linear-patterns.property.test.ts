@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { trimLineEnds, trimNewlinesEnd, trimSpacesEnd } from "../../src/trim-end.js";
 import { endsInOpenAddress } from "../../src/markdown/plugins/remark-stranded-emphasis.js";
 import { hasLinkText } from "../../src/content/list-after-fields.js";
+import { isDelimiter } from "../../src/markdown/plugins/remark-near-miss-tables.js";
+import { cssReferences } from "../../src/check/html-refs.js";
 
 /**
  * Hand-written scans that replaced patterns which backtrack over long runs
@@ -28,6 +30,25 @@ describe("linear scans answer as the patterns they replaced", () => {
     const pieces = text(["h", "w", "www.", "1", "+", ".", "-", ":", "/", "://", " ", "\t", "<", ">", "_", "あ", "𠮷", "\u2028"]);
     fc.assert(fc.property(pieces, (s) => {
       expect(endsInOpenAddress(s)).toBe(pattern.test(s));
+    }), RUNS);
+  });
+
+  it("a table's line of ---", () => {
+    const pattern = /^\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/;
+    fc.assert(fc.property(text(["|", "-", "---", ":", " ", "\t", "x", "\u3000"]), (s) => {
+      expect(isDelimiter(s)).toBe(pattern.test(s) && s.includes("-"));
+    }), RUNS);
+  });
+
+  it("url() and @import in a stylesheet, comments skipped", () => {
+    const before = (css: string) => {
+      const blanked = css.replace(/\/\*[\s\S]*?\*\//g, (c) => " ".repeat(c.length));
+      const urls = [...blanked.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)/gi)].map((m) => ({ via: "css url()", url: m[1] ?? m[2] ?? m[3] ?? "", offset: m.index }));
+      const imports = [...blanked.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)')/gi)].map((m) => ({ via: "css @import", url: m[1] ?? m[2] ?? "", offset: m.index }));
+      return [...urls, ...imports].filter((r) => r.url !== "");
+    };
+    fc.assert(fc.property(text(["url(", "URL(", "/*", "*/", "/", "*", "\"", "'", " ", "\t", ")", "a", "@import ", "\n"]), (s) => {
+      expect(cssReferences(s)).toEqual(before(s));
     }), RUNS);
   });
 

@@ -36,9 +36,14 @@ function tableProblem(row: string, next: string, above: string | undefined, line
   return `a table needs a line of --- under its first row, one per column; add "|${" --- |".repeat(cells(row))}" after line ${line}`;
 }
 
-/** A delimiter row: every cell is dashes, with a colon at either end for alignment. */
-function isDelimiter(line: string): boolean {
-  return /^\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/.test(line) && line.includes("-");
+/**
+ * A delimiter row: every cell is dashes, with a colon at either end for
+ * alignment. The last cell, with no pipe after it, is written so that its
+ * blanks can be split only one way: as `\s*:?-*:?\s*` it tried every split of
+ * a long run of blanks before a stray character, once per blank.
+ */
+export function isDelimiter(line: string): boolean {
+  return /^\|?(?:\s*:?-+:?\s*\|)+\s*(?:(?::?-+:?|::?)\s*)?$/.test(line) && line.includes("-");
 }
 
 /** A line that starts and ends with a pipe and holds at least two cells. */
