@@ -96,15 +96,73 @@ function srcsetUrls(srcset: string): string[] {
 /** url(…) and @import "…" in a stylesheet, comments skipped. */
 export function cssReferences(css: string): Reference[] {
   const blanked = blankComments(css);
-  const found: Reference[] = [];
-  // Blanks after the value are part of each choice, so a run of them splits one way only (the empty value is the group left out).
-  for (const m of blanked.matchAll(/url\(\s*(?:"([^"]*)"\s*|'([^']*)'\s*|([^)\s]+)\s*)?\)/gi)) {
-    found.push({ via: "css url()", url: m[1] ?? m[2] ?? m[3] ?? "", offset: m.index });
-  }
+  const found: Reference[] = cssUrls(blanked).map(({ url, offset }) => ({ via: "css url()", url, offset }));
   for (const m of blanked.matchAll(/@import\s+(?:"([^"]*)"|'([^']*)')/gi)) {
     found.push({ via: "css @import", url: m[1] ?? m[2] ?? "", offset: m.index });
   }
   return found.filter((r) => r.url !== "");
+}
+
+/**
+ * url(…) values as /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)/gi finds
+ * them, by hand: that pattern scans to the end of the file from every url(
+ * whose value never closes. Each search below remembers where it ended, and
+ * the url( found come in order, so no stretch is scanned twice.
+ */
+function cssUrls(css: string): Array<{ url: string; offset: number }> {
+  const found: Array<{ url: string; offset: number }> = [];
+  const find = urlFinders(css);
+  const start = /url\(/gi;
+  for (let m = start.exec(css); m !== null; m = start.exec(css)) {
+    const value = urlValue(css, m.index + 4, find);
+    if (value === undefined) continue;
+    found.push({ url: value.url, offset: m.index });
+    start.lastIndex = value.end;
+  }
+  return found;
+}
+
+/** One finder per search a url( makes: each starts further on than its last one did. */
+function urlFinders(css: string) {
+  return {
+    value: forwardFinder(css, /\S/),
+    double: forwardFinder(css, /"/),
+    single: forwardFinder(css, /'/),
+    afterQuote: forwardFinder(css, /\S/),
+    valueEnd: forwardFinder(css, /[)\s]/),
+    afterValue: forwardFinder(css, /\S/),
+  };
+}
+
+/** The value of a url( whose text starts at `at`, and where the ) after it ends; undefined when the pattern finds none. */
+function urlValue(css: string, at: number, find: ReturnType<typeof urlFinders>): { url: string; end: number } | undefined {
+  const value = find.value(at);
+  const quote = css.charAt(value);
+  if (quote === '"' || quote === "'") {
+    const close = (quote === '"' ? find.double : find.single)(value + 1);
+    const paren = close < css.length ? find.afterQuote(close + 1) : css.length;
+    if (css.charAt(paren) === ")") return { url: css.slice(value + 1, close), end: paren + 1 };
+  }
+  const stop = find.valueEnd(value);
+  const paren = find.afterValue(stop);
+  return css.charAt(paren) === ")" ? { url: css.slice(value, stop), end: paren + 1 } : undefined;
+}
+
+/**
+ * The first index at or after `from` whose character `kind` matches, or the
+ * text's length. It keeps its last search: one that starts inside the
+ * stretch that search crossed ends where it ended, so searches whose `from`
+ * never goes back cross each character once.
+ */
+function forwardFinder(text: string, kind: RegExp): (from: number) => number {
+  let last = { from: 0, to: -1 };
+  return (from) => {
+    if (from >= last.from && from <= last.to) return last.to;
+    let to = from;
+    while (to < text.length && !kind.test(text.charAt(to))) to++;
+    last = { from, to };
+    return to;
+  };
 }
 
 /**

@@ -282,6 +282,7 @@ describe("sizes and depths", () => {
       [`${DIR}/2011-05.md`]: issue({ title: "5月号", issue: 2, date: "2011-05-01" }, `\`\`\`\n${"\t".repeat(n)}x\n\`\`\`\n\n本文${"\t".repeat(n)}x\n`),
       [`${DIR}/2011-06.md`]: issue({ title: "6月号", issue: 3, date: "2011-06-01" }, `本文\n\n\`\`\`\n${"\n".repeat(n)}x\n\`\`\`\n`),
       [`${DIR}/2011-07.md`]: issue({ title: "7月号", issue: 4, date: "2011-07-01" }, `\`\`\`\n${"\t\n".repeat(n / 2)}\`\`\`\n`),
+      [`${DIR}/2011-08.md`]: issue({ title: "8月号", issue: 5, date: "2011-08-01" }, `<div>${"<p\t:::".repeat(160_000)}\n`),
     });
     const run = await build(site.path, 30_000);
     expect(run.timedOut, run.stderr).toBe(false);
@@ -306,7 +307,7 @@ describe("sizes and depths", () => {
   });
 
   it("gekkan check reads a stylesheet with a long run of blanks in url( at once", async () => {
-    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL, "public/extra.css": `a { background: url(${"\t".repeat(300_000)}x y); }\n/* ${"/* ".repeat(100_000)}\n` });
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL, "public/extra.css": `a { background: url(${"\t".repeat(300_000)}x y); }\n${"url(a".repeat(60_000)}\n/* ${"/* ".repeat(100_000)}\n` });
     const run = await runCli(["check"], { cwd: site.path, deadlineMs: 30_000 });
     expect(run.timedOut, run.stderr).toBe(false);
     expect(run.code, run.stderr).toBe(0);

@@ -4,6 +4,7 @@ import { trimLineEnds, trimNewlinesEnd, trimSpacesEnd } from "../../src/trim-end
 import { endsInOpenAddress } from "../../src/markdown/plugins/remark-stranded-emphasis.js";
 import { hasLinkText } from "../../src/content/list-after-fields.js";
 import { isDelimiter } from "../../src/markdown/plugins/remark-near-miss-tables.js";
+import { opensParagraphWithColons } from "../../src/markdown/plugins/remark-near-miss-blocks.js";
 import { cssReferences } from "../../src/check/html-refs.js";
 
 /**
@@ -49,6 +50,13 @@ describe("linear scans answer as the patterns they replaced", () => {
     };
     fc.assert(fc.property(text(["url(", "URL(", "/*", "*/", "/", "*", "\"", "'", " ", "\t", ")", "a", "@import ", "\n"]), (s) => {
       expect(cssReferences(s)).toEqual(before(s));
+    }), RUNS);
+  });
+
+  it("raw HTML that opens a paragraph with three colons", () => {
+    const pattern = /<p(?:\s[^>]*)?>\s*[:：]{3}/i;
+    fc.assert(fc.property(text(["<p", "<P", ">", " ", "\t", "\n", ":", "：", ":::", "a", "<", "p"]), (s) => {
+      expect(opensParagraphWithColons(s)).toBe(pattern.test(s));
     }), RUNS);
   });
 

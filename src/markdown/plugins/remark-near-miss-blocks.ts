@@ -93,9 +93,31 @@ function startsWithColons(node: Paragraph): boolean {
 
 /** Raw HTML that writes such a paragraph itself is held to the same rule. */
 function checkHtml(node: Html, where: string, file: VFile): void {
-  if (/<p(?:\s[^>]*)?>\s*[:：]{3}/i.test(node.value)) {
+  if (opensParagraphWithColons(node.value)) {
     file.messages.push(diagnostic(where, 'a paragraph cannot start with ":::", even in HTML: it would look like a broken block on the page; put the colons in <code>', startOf(node), "block-near-miss"));
   }
+}
+
+/**
+ * `<p …>` then `:::`, as /<p(?:\s[^>]*)?>\s*[:：]{3}/i finds it, in one pass:
+ * that pattern scans to the end from every `<p` of HTML that has no `>`
+ * after it. The first `>` after a `<p` ends its tag; once there is none,
+ * no later `<p` has one either.
+ */
+export function opensParagraphWithColons(html: string): boolean {
+  const tag = /<p(?=[>\s])/gi;
+  const colons = /\s*[:：]{3}/y;
+  let checked = -1;
+  for (let m = tag.exec(html); m !== null; m = tag.exec(html)) {
+    const end = html.indexOf(">", m.index + 2);
+    if (end === -1) return false;
+    // Several <p in one tag share its >: what follows it is looked at once.
+    if (end === checked) continue;
+    checked = end;
+    colons.lastIndex = end + 1;
+    if (colons.test(html)) return true;
+  }
+  return false;
 }
 
 function startOf(node: { position?: { start: { line: number; column: number } } | undefined }): Place {
