@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { suggest } from "./suggest.js";
+import { didYouMean } from "./suggest.js";
 
 /**
  * A component name from the config. A near miss gets "did you mean …?";
@@ -8,10 +8,7 @@ import { suggest } from "./suggest.js";
 export function componentName(components: readonly string[]) {
   return z.string().superRefine((name, ctx) => {
     if (components.includes(name)) return;
-    const best = suggest(name, components);
-    const hint = best !== undefined
-      ? ` — did you mean "${best}"?`
-      : ` (not a known component: the known ones are ${components.join(", ")}; to use a new one, add it to "components" in gekkan.config.json)`;
+    const hint = didYouMean(name, components) || ` (not a known component: the known ones are ${components.join(", ")}; to use a new one, add it to "components" in gekkan.config.json)`;
     ctx.addIssue({ code: "custom", message: "", params: { hint }, input: name });
   });
 }

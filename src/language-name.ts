@@ -1,4 +1,4 @@
-import { suggest } from "./suggest.js";
+import { asSuggestion, suggest } from "./suggest.js";
 
 /**
  * Names authors write for a language instead of its locale code: the
@@ -30,8 +30,7 @@ export function suggestLanguage(input: string, known: readonly string[]): string
 
 /** " — did you mean "ja"?" for a language code that is not known, or "" when nothing is close. */
 export function didYouMeanLanguage(input: string, known: readonly string[]): string {
-  const best = suggestLanguage(input, known);
-  return best === undefined ? "" : ` — did you mean "${best}"?`;
+  return asSuggestion(suggestLanguage(input, known));
 }
 
 /**

@@ -40,9 +40,17 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   return bestDistance <= limit ? best : undefined;
 }
 
-export function didYouMean(input: string, candidates: readonly string[], format = (s: string) => `"${s}"`): string {
-  const best = suggest(input, candidates);
+export function didYouMean(input: string, candidates: readonly string[], format = quoted): string {
+  return asSuggestion(suggest(input, candidates), format);
+}
+
+/** " — did you mean "ja"?" for a suggestion found some other way (see language-name.ts), or "" for none. */
+export function asSuggestion(best: string | undefined, format = quoted): string {
   return best === undefined ? "" : ` — did you mean ${format(best)}?`;
+}
+
+function quoted(text: string): string {
+  return `"${text}"`;
 }
 
 function fold(text: string): string {

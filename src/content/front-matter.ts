@@ -52,17 +52,18 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
   const closeEnd = text.indexOf("\n", closeStart);
   const body = closeEnd === -1 ? "" : text.slice(closeEnd + 1);
   const bodyLine = countNewlines(text.slice(0, closeEnd === -1 ? text.length : closeEnd + 1)) + 1;
-  const typed = fullWidthTyping(file, text.slice(0, closeStart));
+  const head = text.slice(0, closeStart);
+  const typed = fullWidthTyping(file, head);
   if (typed.length > 0) return { ok: false, messages: typed };
   // Before the YAML is read: text taken into it may read as valid YAML, and be lost without a word.
-  const unclosed = textAmongFields(file, text.slice(0, closeStart));
+  const unclosed = textAmongFields(file, head);
   if (unclosed !== undefined) return failed(unclosed);
-  const parsed = parseYaml(text.slice(0, closeStart));
+  const parsed = parseYaml(head);
   const { doc, lines, source } = parsed;
   if (doc.errors.length > 0) {
     // The first line YAML cannot read may be text under a heading it took for a comment.
     const first = doc.errors[0];
-    const swallowed = first && textBeforeYamlError(file, text.slice(0, closeStart), lines.linePos(first.pos[0]).line);
+    const swallowed = first && textBeforeYamlError(file, head, lines.linePos(first.pos[0]).line);
     if (swallowed) return failed(swallowed);
     return {
       ok: false,
