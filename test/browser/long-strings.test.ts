@@ -9,13 +9,10 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "../helpers/browser.js";
-import { pageHelpers, pageOverflow } from "../helpers/site-page.js";
-import { serveDir, type StaticServer } from "../helpers/static-server.js";
-import type { TempDir } from "../helpers/temp-site.js";
-import { buildSampleCopy, routeOf } from "../helpers/sample-build.js";
+import { describe, expect, it } from "vitest";
+import { pageOverflow } from "../helpers/site-page.js";
+import { servedSampleCopy } from "../helpers/served-copy.js";
+import { routeOf } from "../helpers/sample-build.js";
 
 const PHONE = 360;
 const A4_PRINTABLE = 718;
@@ -65,38 +62,22 @@ ${"answer".repeat(30)}
 :::
 `;
 
-let tmp: TempDir;
-let out: string;
-let pages: string[];
-let server: StaticServer;
-let browser: Browser;
-const { withPage, open } = pageHelpers(() => browser, () => server);
-
-beforeAll(async () => {
-  ({ tmp, out, pages } = await buildSampleCopy("gekkan-long-strings-", async (root) => {
-    const config = JSON.parse(await readFile(join(root, "gekkan.config.json"), "utf8")) as Record<string, unknown>;
-    await writeFile(join(root, "gekkan.config.json"), JSON.stringify({ ...config, components: [COMPONENT] }));
-    await writeFile(join(root, "content/issues/2011/2011-07.md"), LONG_ISSUE);
-  }));
-  server = await serveDir(out);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  tmp?.remove();
+const site = servedSampleCopy("gekkan-long-strings-", async (root) => {
+  const config = JSON.parse(await readFile(join(root, "gekkan.config.json"), "utf8")) as Record<string, unknown>;
+  await writeFile(join(root, "gekkan.config.json"), JSON.stringify({ ...config, components: [COMPONENT] }));
+  await writeFile(join(root, "content/issues/2011/2011-07.md"), LONG_ISSUE);
 });
+const { withPage, open } = site;
 
 describe("long unbroken strings at 360 px", () => {
   it("the long issue has its page, its email, and the component and reference pages", () => {
-    expect(pages).toEqual(expect.arrayContaining(["issues/2011-07/index.html", "issues/2011-07/email.html", `components/${COMPONENT}/index.html`, "components/stonith/index.html", "stonith/index.html", "releases/index.html"]));
+    expect(site.pages).toEqual(expect.arrayContaining(["issues/2011-07/index.html", "issues/2011-07/email.html", `components/${COMPONENT}/index.html`, "components/stonith/index.html", "stonith/index.html", "releases/index.html"]));
   });
 
   it("no page scrolls sideways", async () => {
     const report: string[] = [];
     await withPage({ width: PHONE, height: 800 }, async (page) => {
-      for (const file of pages.filter((p) => !p.endsWith("/email.html"))) {
+      for (const file of site.pages.filter((p) => !p.endsWith("/email.html"))) {
         await open(page, routeOf(file));
         // Let the icon finish loading: moving on would abort it (and fail the error check).
         await page.waitForLoadState("networkidle");
@@ -125,12 +106,12 @@ describe("long unbroken strings at 360 px", () => {
   it("no email scrolls sideways", async () => {
     const report: string[] = [];
     // An email is a message, not a page: loaded as it is, with everything it names (absolute, on the published site) refused.
-    const context = await browser.newContext({ viewport: { width: PHONE, height: 800 } });
+    const context = await site.browser.newContext({ viewport: { width: PHONE, height: 800 } });
     await context.route("**/*", (route) => route.abort("blockedbyclient"));
     try {
       const page = await context.newPage();
-      for (const file of pages.filter((p) => p.endsWith("/email.html"))) {
-        await page.setContent(await readFile(join(out, file), "utf8"));
+      for (const file of site.pages.filter((p) => p.endsWith("/email.html"))) {
+        await page.setContent(await readFile(join(site.out, file), "utf8"));
         const { scrollWidth, wide } = await pageOverflow(page, false);
         if (scrollWidth > PHONE) report.push(`${file}: ${scrollWidth}px wide (${wide.join(", ")})`);
       }

@@ -10,53 +10,32 @@
  */
 import { cp } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { formatAxeViolations, runAxe } from "../helpers/axe.js";
-import { launchChromium } from "../helpers/browser.js";
-import { pageHelpers, pageOverflow } from "../helpers/site-page.js";
-import { serveDir, type StaticServer } from "../helpers/static-server.js";
+import { pageOverflow } from "../helpers/site-page.js";
+import { servedSampleCopy } from "../helpers/served-copy.js";
 import { formatVnuErrors, validateHtml } from "../helpers/vnu.js";
 import { fixtureInput } from "../helpers/fixtures.js";
-import type { TempDir } from "../helpers/temp-site.js";
-import { buildSampleCopy, routeOf } from "../helpers/sample-build.js";
+import { routeOf } from "../helpers/sample-build.js";
 
 const PHONE = 375;
 const WIDE_ISSUE = "issues/2011-07/";
 const SCHEMES = ["light", "dark"] as const;
 
-let tmp: TempDir;
-let out: string;
-let pages: string[];
-let server: StaticServer;
-let browser: Browser;
-const { withPage, open } = pageHelpers(() => browser, () => server);
-
-beforeAll(async () => {
-  let all: string[];
-  ({ tmp, out, pages: all } = await buildSampleCopy("gekkan-phones-", (root) => cp(join(fixtureInput("wide-table"), "content"), join(root, "content"), { recursive: true })));
-  // email.html is a message, not a page of the site (test/email/ opens it at 375 px with the network cut off).
-  pages = all.filter((p) => !p.endsWith("/email.html"));
-  server = await serveDir(out);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  tmp?.remove();
-});
+// email.html is a message, not a page of the site (test/email/ opens it at 375 px with the network cut off).
+const site = servedSampleCopy("gekkan-phones-", (root) => cp(join(fixtureInput("wide-table"), "content"), join(root, "content"), { recursive: true }), (page) => !page.endsWith("/email.html"));
+const { withPage, open } = site;
 
 describe("no page scrolls sideways at 375 px", () => {
   it("the build has every kind of page, the wide-table issue among them", () => {
-    expect(pages).toEqual(expect.arrayContaining(["index.html", "404.html", "issues/2011-04/index.html", `${WIDE_ISSUE}index.html`, "releases/index.html", "stonith/index.html", "compat/index.html", "search/index.html", "archive/index.html", "components/pacemaker/index.html", "en/index.html", "en/issues/2011-04/index.html", "en/releases/index.html"]));
-    expect(pages.length).toBeGreaterThan(20);
+    expect(site.pages).toEqual(expect.arrayContaining(["index.html", "404.html", "issues/2011-04/index.html", `${WIDE_ISSUE}index.html`, "releases/index.html", "stonith/index.html", "compat/index.html", "search/index.html", "archive/index.html", "components/pacemaker/index.html", "en/index.html", "en/issues/2011-04/index.html", "en/releases/index.html"]));
+    expect(site.pages.length).toBeGreaterThan(20);
   });
 
   it.each(SCHEMES)("every built page, %s", async (scheme) => {
     const report: string[] = [];
     await withPage({ width: PHONE, height: 800, scheme }, async (page) => {
-      for (const file of pages) {
+      for (const file of site.pages) {
         const path = routeOf(file);
         await open(page, path);
         // Let the icon and the like finish loading: moving on would abort them (and fail the error check).
@@ -194,10 +173,10 @@ describe("the issue's contents box", () => {
 
 describe("search", () => {
   it("without JavaScript, the message sits right under the heading", async () => {
-    const context = await browser.newContext({ viewport: { width: PHONE, height: 800 }, javaScriptEnabled: false });
+    const context = await site.browser.newContext({ viewport: { width: PHONE, height: 800 }, javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(server.url("search/"));
+      await page.goto(site.server.url("search/"));
       const gap = await page.evaluate(() => {
         const h1 = document.querySelector("h1")!.getBoundingClientRect().bottom;
         const message = [...document.querySelectorAll("main p")].find((p) => (p as HTMLElement).offsetParent !== null)!.getBoundingClientRect().top;
@@ -252,7 +231,7 @@ describe("this build is clean", () => {
   });
 
   it("the Nu Html Checker finds no errors in any page", async () => {
-    const files = pages.map((p) => join(out, p));
-    expect(formatVnuErrors(await validateHtml(files), out)).toBe("");
+    const files = site.pages.map((p) => join(site.out, p));
+    expect(formatVnuErrors(await validateHtml(files), site.out)).toBe("");
   });
 });
