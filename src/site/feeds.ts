@@ -48,13 +48,19 @@ export function buildFeeds(input: FeedInput): FeedSet {
  * are the feed's own `<entry>` lines, in item order; an issue body cannot
  * hold one (its HTML is sanitised and sits in CDATA).
  */
+/**
+ * A feed's own `<entry>` line, its indent in group 1. Not ^(\s*): \s crosses
+ * line breaks, so over many blank lines (a code block of them) each line
+ * start scanned all the rest; the indent matched is the same.
+ */
+export const ENTRY_LINE = /^([^\S\n\r\u2028\u2029]*)<entry>$/gm;
+
 function atomLanguages(atom: string, input: FeedInput): string {
   const langs = input.issues.slice(0, input.config.feedItems).map((entry) => entry.issue.lang);
   let n = 0;
   return atom
     .replace(/^<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/m, (root) => `${root} xml:lang="${input.lang}"`)
-    // Not ^(\s*): \s crosses line breaks, so over many blank lines (a code block of them) each line start scanned all the rest.
-    .replace(/^([^\S\n\r\u2028\u2029]*)<entry>$/gm, (line, indent: string) => {
+    .replace(ENTRY_LINE, (line, indent: string) => {
       const lang = langs[n++];
       return lang === undefined || lang === input.lang ? line : `${indent}<entry xml:lang="${lang}">`;
     });

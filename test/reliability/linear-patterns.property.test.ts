@@ -6,6 +6,7 @@ import { hasLinkText } from "../../src/content/list-after-fields.js";
 import { isDelimiter } from "../../src/markdown/plugins/remark-near-miss-tables.js";
 import { opensParagraphWithColons } from "../../src/markdown/plugins/remark-near-miss-blocks.js";
 import { cssReferences } from "../../src/check/html-refs.js";
+import { ENTRY_LINE } from "../../src/site/feeds.js";
 
 /**
  * Hand-written scans that replaced patterns which backtrack over long runs
@@ -57,6 +58,18 @@ describe("linear scans answer as the patterns they replaced", () => {
     const pattern = /<p(?:\s[^>]*)?>\s*[:：]{3}/i;
     fc.assert(fc.property(text(["<p", "<P", ">", " ", "\t", "\n", ":", "：", ":::", "a", "<", "p"]), (s) => {
       expect(opensParagraphWithColons(s)).toBe(pattern.test(s));
+    }), RUNS);
+  });
+
+  it("a feed's <entry> lines and their indent", () => {
+    const mark = (pattern: RegExp) => (s: string) => {
+      let n = 0;
+      return s.replace(pattern, (_line, indent: string) => `${indent}<entry n="${n++}">`);
+    };
+    const before = mark(/^(\s*)<entry>$/gm);
+    const after = mark(ENTRY_LINE);
+    fc.assert(fc.property(text(["<entry>", " ", "\t", "\n", "\r", "\r\n", "\u2028", "\u00a0", "x"]), (s) => {
+      expect(after(s)).toBe(before(s));
     }), RUNS);
   });
 
