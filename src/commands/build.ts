@@ -51,7 +51,9 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const result = await buildSite({ ...options, out, cacheDir });
   if (result.upToDate) {
     for (const warning of result.record.warnings) io.err(warning);
-    if (flags.quiet !== true) io.out(`gekkan: up to date, ${plural(result.record.issues, "issue")}, ${result.record.files.length} files in ${out} (checked in ${elapsed()} ms)`);
+    if (flags.quiet === true) return EXIT.ok;
+    io.out(`gekkan: up to date, ${plural(result.record.issues, "issue")}, ${result.record.files.length} files in ${out} (checked in ${elapsed()} ms)`);
+    for (const note of result.record.notes) io.out(note);
     return EXIT.ok;
   }
   for (const warning of result.warnings) io.err(warning);
@@ -62,5 +64,6 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const pages = generated.stats.pages;
   const rendered = `${generated.stats.issuesRendered} of ${plural(generated.sources.length, "source")} and ${pages.rendered} of ${plural(pages.rendered + pages.reused, "page")} rendered`;
   io.out(`gekkan: built ${issuesAndTranslations(generated.site.issues.length, allIssues(generated.site).length - generated.site.issues.length)} in ${elapsed()} ms (${rendered}); ${written.wrote} of ${plural(generated.output.size, "file")} written to ${out}`);
+  for (const note of result.notes) io.out(note);
   return EXIT.ok;
 }

@@ -5,6 +5,7 @@ import { warningLines } from "../warning-kinds.js";
 import { inWindow } from "../site/date-window.js";
 import { templateDirs } from "../render/template-dirs.js";
 import type { Memo } from "../incremental/memo.js";
+import { leftOutNotes } from "../site/left-out.js";
 import { forgetRecord, readRecord, saveRecord, stillWritten, type OutputRecord } from "../incremental/output-record.js";
 import type { Written } from "../write/write-output.js";
 import { outputPlace } from "../write/versions.js";
@@ -23,7 +24,7 @@ export interface SiteBuildOptions extends BuildOptions {
 
 export type SiteBuild =
   | { upToDate: true; record: OutputRecord }
-  | { upToDate: false; generated: Generated; written: Written; warnings: string[]; cacheWarnings: string[] };
+  | { upToDate: false; generated: Generated; written: Written; warnings: string[]; notes: string[]; cacheWarnings: string[] };
 
 /**
  * `gekkan build`: nothing at all when the output is current; otherwise
@@ -75,13 +76,14 @@ const PACK_READS = { fragments: "whole", search: "records" } as const;
 /** Saves the cache and the record of what was written, for the next build. */
 async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined): Promise<SiteBuild> {
   const warnings = warningLines(generated.warnings);
+  const notes = leftOutNotes(generated.issues.map((r) => r.issue), generated.today, options);
   const cacheWarnings = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
     const key = inputKey(options, templateDirs(options.root), generated.sources);
-    const summary = { window: generated.window, issues: generated.site.issues.length, warnings };
+    const summary = { window: generated.window, issues: generated.site.issues.length, warnings, notes };
     await saveRecord(options.cacheDir, options.out, key, written, summary).catch((error: Error) => cacheWarnings.push(`cache record not saved: ${error.message}`));
   }
-  return { upToDate: false, generated, written, warnings, cacheWarnings };
+  return { upToDate: false, generated, written, warnings, notes, cacheWarnings };
 }
 
 /** The same memos without Memo.stored: every value is read (and checked) where it is used, and a damaged one is made again. */

@@ -37,10 +37,10 @@ const DAY = "2011-05-10";
 describe("the unchanged-build check of `gekkan build`", () => {
   it("answers a build with nothing changed from the record, leaving dist/ as written", async () => {
     const root = await site();
-    expect(await buildOn(root, DAY)).toMatch(/^gekkan: built 2 issues and 1 translation in \d+ ms \(4 of 4 sources and \d+ of \d+ pages rendered\); \d+ of \d+ files written to .+$/);
+    expect(await buildOn(root, DAY)).toMatch(/^gekkan: built 2 issues and 1 translation in \d+ ms \(4 of 4 sources and \d+ of \d+ pages rendered\); \d+ of \d+ files written to .+$/m);
     const index = join(root, "dist", "index.html");
     const before = await stat(index);
-    expect(await buildOn(root, DAY)).toMatch(/^gekkan: up to date, 2 issues, \d+ files in .+ \(checked in \d+ ms\)$/);
+    expect(await buildOn(root, DAY)).toMatch(/^gekkan: up to date, 2 issues, \d+ files in .+ \(checked in \d+ ms\)$/m);
     expect((await stat(index)).ino).toBe(before.ino);
   });
 

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli.js";
+import { captureIo } from "../helpers/io.js";
+import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+
+/** 2012-01-01: issues of 2011 are published, one of 2013 is not yet. */
+const EPOCH = "1325376000";
+
+/** A published issue, a draft, a future-dated one and a future-dated draft (a draft first). */
+function site(): TempDir {
+  return tempSite({
+    "content/issues/2011/2011-05.md": issue({ title: "五月号", issue: 1, date: "2011-05-01" }),
+    "content/issues/2011/2011-06.md": issue({ title: "六月号", issue: 2, date: "2011-06-01", draft: true }),
+    "content/issues/2013/2013-01.md": issue({ title: "一月号", issue: 3, date: "2013-01-01" }),
+    "content/issues/2013/2013-02.md": issue({ title: "二月号", issue: 4, date: "2013-02-01", draft: true }),
+  });
+}
+
+const DRAFTS = "gekkan: 2 drafts left out (content/issues/2011/2011-06.md, content/issues/2013/2013-02.md): remove draft: true to publish them, or preview them with --drafts";
+const SCHEDULED = "gekkan: 1 issue dated after today (2012-01-01) left out (content/issues/2013/2013-01.md on 2013-01-01): it is published by the first build on or after its date, or preview it with --future";
+
+async function build(root: string, ...flags: string[]): Promise<string[]> {
+  const io = captureIo();
+  expect(await main(["build", "--root", root, "--no-search", ...flags], io)).toBe(0);
+  expect(io.stderr).toEqual([]);
+  return io.stdout;
+}
+
+describe("gekkan build says which issues it left out", () => {
+  let dir: TempDir | undefined;
+  afterEach(() => {
+    dir?.remove();
+    vi.unstubAllEnvs();
+  });
+
+  it("names the drafts and the future-dated issues, with how to publish or preview them", async () => {
+    vi.stubEnv("SOURCE_DATE_EPOCH", EPOCH);
+    dir = site();
+    const lines = await build(dir.path);
+    expect(lines[0]).toMatch(/^gekkan: built 1 issue in /);
+    expect(lines.slice(1)).toEqual([DRAFTS, SCHEDULED]);
+  });
+
+  it("says it again when the build is skipped as up to date", async () => {
+    vi.stubEnv("SOURCE_DATE_EPOCH", EPOCH);
+    dir = site();
+    await build(dir.path);
+    const lines = await build(dir.path);
+    expect(lines[0]).toMatch(/^gekkan: up to date, 1 issue, /);
+    expect(lines.slice(1)).toEqual([DRAFTS, SCHEDULED]);
+  });
+
+  it("leaves out what --drafts and --future bring in, and --quiet prints nothing", async () => {
+    vi.stubEnv("SOURCE_DATE_EPOCH", EPOCH);
+    dir = site();
+    // With --drafts the future-dated draft is still left out, now for its date.
+    expect((await build(dir.path, "--drafts")).slice(1)).toEqual([
+      "gekkan: 2 issues dated after today (2012-01-01) left out (content/issues/2013/2013-01.md on 2013-01-01, content/issues/2013/2013-02.md on 2013-02-01): each is published by the first build on or after its date, or preview them with --future",
+    ]);
+    expect((await build(dir.path, "--future")).slice(1)).toEqual([DRAFTS]);
+    expect((await build(dir.path, "--drafts", "--future")).slice(1)).toEqual([]);
+    expect(await build(dir.path, "--quiet")).toEqual([]);
+  });
+
+  it("names three files and counts the rest", async () => {
+    vi.stubEnv("SOURCE_DATE_EPOCH", EPOCH);
+    const months = ["01", "02", "03", "04", "05"];
+    dir = tempSite(Object.fromEntries(months.map((m, i) => [`content/issues/2011/2011-${m}.md`, issue({ title: `${m}月号`, issue: i + 1, date: `2011-${m}-01`, draft: true })])));
+    expect((await build(dir.path)).slice(1)).toEqual([
+      "gekkan: 5 drafts left out (content/issues/2011/2011-01.md, content/issues/2011/2011-02.md, content/issues/2011/2011-03.md and 2 more): remove draft: true to publish them, or preview them with --drafts",
+    ]);
+  });
+});
