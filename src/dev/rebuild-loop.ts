@@ -185,7 +185,7 @@ export class RebuildLoop {
     this.unindexed = false;
     if (diff === undefined) {
       if (wasFailing) this.options.hub.send({ type: "reload", data: { paths: null } });
-      io.out(`gekkan dev: built ${issuesAndTranslations(generated.site.issues.length, allIssues(generated.site).length - generated.site.issues.length)} (drafts ${this.options.drafts ? "shown" : "hidden"}) in ${ms} ms`);
+      io.out(`gekkan dev: built ${issuesAndTranslations(generated.site.issues.length, allIssues(generated.site).length - generated.site.issues.length)} (${this.options.drafts ? "drafts and scheduled issues shown" : "drafts hidden, scheduled issues shown"}) in ${ms} ms`);
     } else {
       this.announce(diff, wasFailing, next);
       const count = plural(changedCount(diff), "file");

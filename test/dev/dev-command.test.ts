@@ -45,6 +45,12 @@ describe('gekkan dev (CLI)', () => {
     expect(run.stdout).toContain('gekkan dev: stopped');
   });
 
+  it('says at start-up what it shows that a build leaves out', async () => {
+    // The README's promise: drafts and future-dated issues are both in the preview, unless --no-drafts.
+    expect((await runUntilServing('SIGINT')).stdout).toMatch(/^gekkan dev: built .* \(drafts and scheduled issues shown\) in \d+ ms$/m);
+    expect((await runUntilServing('SIGINT', ['--no-drafts'])).stdout).toMatch(/^gekkan dev: built .* \(drafts hidden, scheduled issues shown\) in \d+ ms$/m);
+  });
+
   it('--open hands the served URL to $BROWSER', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gekkan-open-'));
     const opener = join(dir, 'opener.sh');
