@@ -1,11 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { OutputSet } from "../write/output.js";
-import { ROUTES } from "../site/urls.js";
+import { ROUTES, routeFile } from "../site/urls.js";
 import { CLIENT_PATH, CLIENT_SCRIPT, DEV_PREFIX, EVENTS_PATH, injectClient } from "./client-script.js";
 import { contentTypeOf } from "./content-type.js";
 import type { EventHub } from "./events.js";
 import { requestPath } from "./request-path.js";
-import { routeFile } from "../site/urls.js";
 
 export interface DevHttpOptions {
   /** The last good build, or undefined while the very first build is broken. */
@@ -65,7 +64,7 @@ function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptio
     return;
   }
   const file = routeFile(path);
-  const content = output.get(file) ?? (file.startsWith("pagefind/") ? options.search?.()?.get(file) : undefined);
+  const content = output.get(file) ?? (file.startsWith(ROUTES.searchBundle) ? options.search?.()?.get(file) : undefined);
   if (content !== undefined) {
     const type = contentTypeOf(file);
     send(res, method, 200, type, type.startsWith("text/html") ? injectClient(toText(content)) : content);

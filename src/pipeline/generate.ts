@@ -50,7 +50,7 @@ export interface Generated {
 /**
  * The build as the newsletter's stages, all in memory: read the inputs →
  * parse the issues → collect the site → render the pages → emails → feeds,
- * data, sitemap, public files → search index. `reuse` hands earlier work into the
+ * data, sitemap → search index → public files. `reuse` hands earlier work into the
  * stages that own the expensive steps; only commands touch the disk.
  */
 export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): Promise<Generated> {
@@ -67,10 +67,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const pages = await times.time("render pages", () => withTemplateErrors(options.root, () => renderPages(site, renderer)));
   for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
   await times.time("feeds", () => withTemplateErrors(options.root, () => addFeeds(output, site, inputs.config, renderer)));
-  const publicWarnings = await times.time("data, sitemap, public", async () => {
-    addSiteFiles(output, site, inputs.config, new Map(pages.map((page) => [page.spec.route, page.spec.alternates])));
-    return addPublic(output, options.root);
-  });
+  await times.time("data, sitemap", () => addSiteFiles(output, site, inputs.config, new Map(pages.map((page) => [page.spec.route, page.spec.alternates]))));
   const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
   const search = inputs.config.search && options.search !== false;
   // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.
@@ -78,6 +75,8 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
     times.time("emails", () => withTemplateErrors(options.root, () => addEmails(output, site, renderer, options.threads))),
     search ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, reuse.search)) : undefined,
   ]);
+  // Last: a public file is checked against every file gekkan made, emails and the search index included.
+  const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search));
   return {
     config: inputs.config, site, output, warnings: unignored([...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(allIssues(site)), ...publicWarnings], inputs.config.ignoreWarnings), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
     renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window,

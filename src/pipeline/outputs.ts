@@ -94,8 +94,8 @@ export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, 
 }
 
 /** Stage: public/ as it is; a file that would replace a generated one is an author error. Returns the warnings (links it does not copy). */
-export async function addPublic(output: OutputSet, root: string): Promise<VFileMessage[]> {
-  const messages = await addPublicFiles(root, output);
+export async function addPublic(output: OutputSet, root: string, search: boolean): Promise<VFileMessage[]> {
+  const messages = await addPublicFiles(root, output, search);
   const errors = messages.filter(isError);
   if (errors.length > 0) throw new ContentError(errors);
   return messages;

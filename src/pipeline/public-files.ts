@@ -7,17 +7,19 @@ import { diagnostic, warning } from "../diagnostics.js";
 import { listTree } from "../file-tree.js";
 import { formatBytes, SVG_CHECK_BYTES } from "../limits.js";
 import type { OutputSet } from "../write/output.js";
+import { ROUTES } from "../site/urls.js";
 import { isSvgName, svgActiveContent } from "./svg-active-content.js";
 
 /**
- * Copies `public/` verbatim. A public file at the path of a generated page is
+ * Copies `public/` verbatim. A public file where gekkan writes a file or a
+ * folder, or in the search bundle's folder (see placeClash), is
  * an error (which one should win is the author's call, not ours); symlinks
  * are skipped, files and folders alike, so nothing outside the site leaks
  * into the output and a link loop cannot make the copy endless. A skipped
  * link is a warning: the author put it there to be published. So is an SVG
  * that would run code on the site: it is still copied as it is.
  */
-export async function addPublicFiles(root: string, output: OutputSet): Promise<VFileMessage[]> {
+export async function addPublicFiles(root: string, output: OutputSet, search: boolean): Promise<VFileMessage[]> {
   const dir = join(root, "public");
   let names: string[];
   try {
@@ -27,6 +29,7 @@ export async function addPublicFiles(root: string, output: OutputSet): Promise<V
     throw error;
   }
   const messages: VFileMessage[] = [];
+  const folders = generatedFolders(output);
   for (const name of names) {
     const path = join(dir, name);
     const route = name.split(sep).join("/");
@@ -48,12 +51,52 @@ export async function addPublicFiles(root: string, output: OutputSet): Promise<V
       continue;
     }
     if (isSvgName(name)) messages.push(...svgWarnings(`public/${route}`, bytes));
+    const clash = placeClash(`public/${route}`, route, output, folders, search);
+    if (clash !== undefined) {
+      messages.push(clash);
+      continue;
+    }
     const earlier = output.add(route, bytes, `public/${route}`);
     if (earlier !== undefined) {
-      messages.push(diagnostic(`public/${route}`, `this file would overwrite the generated ${earlier === "gekkan" ? "page" : earlier} at /${route}; rename or remove it`, { line: 1, column: 1 }, "public-collision"));
+      messages.push(diagnostic(`public/${route}`, `gekkan writes a file at /${route} itself, so this one would overwrite it; rename or remove it`, { line: 1, column: 1 }, "public-collision"));
     }
   }
   return messages;
+}
+
+/** Every folder the generated files are in ("issues", "issues/2011-05", …). */
+function generatedFolders(output: OutputSet): Set<string> {
+  const folders = new Set<string>();
+  for (const path of output.paths()) for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) folders.add(path.slice(0, i));
+  return folders;
+}
+
+/**
+ * Why a public file cannot go where it is, other than a file of the same
+ * name (OutputSet.add says that): a file where gekkan makes a folder, a
+ * folder where gekkan makes a file (neither can be written, and the build
+ * would fail half-way), or a file in the search bundle's folder.
+ */
+function placeClash(file: string, route: string, output: OutputSet, folders: ReadonlySet<string>, search: boolean): VFileMessage | undefined {
+  // The folder itself too: a file named like it would stand where the bundle goes.
+  if (search && `${route}/`.startsWith(ROUTES.searchBundle)) return inSearchBundle(file);
+  const at = { line: 1, column: 1 };
+  if (folders.has(route)) return diagnostic(file, `gekkan makes a folder /${route}/ here, so a file of that name cannot be published; rename or remove it`, at, "public-collision");
+  for (let i = route.indexOf("/"); i !== -1; i = route.indexOf("/", i + 1)) {
+    const parent = route.slice(0, i);
+    if (output.has(parent)) return diagnostic(file, `gekkan writes a file at /${parent}, so public/${parent} cannot be a folder; rename the folder or move this file out of it`, at, "public-collision");
+  }
+  return undefined;
+}
+
+/**
+ * A file in the search bundle's folder. The error comes whether or not
+ * Pagefind makes a file of that name in this build: which files it makes
+ * depends on its version and the site's size, and `gekkan dev` indexes after
+ * the first build, so a name that is free today can be overwritten later.
+ */
+function inSearchBundle(file: string): VFileMessage {
+  return diagnostic(file, `${ROUTES.searchBundle} is where gekkan writes the search index, so this file would replace part of it or be mixed into it; move it to another folder under public/ (or, for a site without search, set "search": false in gekkan.config.json)`, { line: 1, column: 1 }, "public-collision");
 }
 
 /**

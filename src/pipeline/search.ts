@@ -1,5 +1,6 @@
 import { closeSearch, indexPart, searchParts, type Pace, type SearchPage } from "../site/search-index.js";
 import type { DeferredContent, OutputContent, OutputSet } from "../write/output.js";
+import { ROUTES } from "../site/urls.js";
 import { codeFingerprint } from "../incremental/fingerprint.js";
 import { digest } from "../incremental/digest.js";
 import { decodeFiles, deferredFiles, encodeFiles, type NamedFile } from "../incremental/file-set.js";
@@ -17,7 +18,7 @@ export async function addSearchIndex(output: OutputSet, pages: readonly SearchPa
       // Pages enter the key by their content address: a part is named without reading its pages.
       const key = digest("gekkan-search-part-1", codeFingerprint(), language, part.dir, ...part.pages.flatMap((page) => [page.url, page.key ?? digest(page.html)]));
       const files = storedPart(memo, key) ?? await madePart(memo, key, () => indexPart(part, language, pace));
-      for (const [path, content] of files) output.add(`pagefind/${part.dir}${path}`, content, "pagefind", `${key}:${path}`);
+      for (const [path, content] of files) output.add(`${ROUTES.searchBundle}${part.dir}${path}`, content, "pagefind", `${key}:${path}`);
     }
   } finally {
     await closeSearch();

@@ -97,4 +97,6 @@ export const ROUTES = {
   robots: "robots.txt",
   data: (name: string) => `data/${name}.json`,
   styles: "assets/style.css",
+  /** The Pagefind bundle: the index parts (part-N/ under it), its script and WebAssembly. */
+  searchBundle: "pagefind/",
 } as const;
