@@ -1,10 +1,16 @@
 import { memoOver, type Memo } from "./memo.js";
 import { PackStore, type PackRead } from "./pack-store.js";
 
+/** A part of the cache that could not be saved, and why. */
+export interface CacheFailure {
+  name: string;
+  error: unknown;
+}
+
 export interface PackMemos<N extends string> {
   memos: Record<N, Memo>;
-  /** Writes what changed; a cache that cannot be written only makes the next build slower, so failures come back as warnings. */
-  save: () => Promise<string[]>;
+  /** Writes what changed; a cache that cannot be written only makes the next build slower, so failures come back (by pack) instead of being thrown. */
+  save: () => Promise<CacheFailure[]>;
 }
 
 /** One memo per name, each over `<dir>/<name>.pack`, each read as `reads` says (see PackRead; default "auto"). */
@@ -14,9 +20,8 @@ export async function openPackMemos<N extends string>(dir: string, names: readon
   return {
     memos,
     save: async () => {
-      const warnings: string[] = [];
-      await Promise.all(stores.map((store, i) => store.save().catch((error: Error) => warnings.push(`cache ${names[i]} not saved: ${error.message}`))));
-      return warnings;
+      const failed = await Promise.all(stores.map((store, i) => store.save().then(() => undefined, (error: unknown): CacheFailure => ({ name: names[i] as string, error }))));
+      return failed.filter((failure) => failure !== undefined);
     },
   };
 }

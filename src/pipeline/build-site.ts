@@ -9,7 +9,9 @@ import { leftOutNotes } from "../site/left-out.js";
 import { forgetRecord, readRecord, saveRecord, stillWritten, type OutputRecord } from "../incremental/output-record.js";
 import type { Written } from "../write/write-output.js";
 import { outputPlace } from "../write/versions.js";
-import type { PackMemos } from "../incremental/pack-memos.js";
+import type { CacheFailure, PackMemos } from "../incremental/pack-memos.js";
+import { machineWords } from "../write/fs-errors.js";
+import { groupBy } from "../group-by.js";
 import type { Generated } from "./generate.js";
 import { currentInputs, inputKey, type CurrentInputs } from "./input-key.js";
 import type { BuildOptions } from "./options.js";
@@ -77,13 +79,23 @@ const PACK_READS = { fragments: "whole", search: "records" } as const;
 async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined): Promise<SiteBuild> {
   const warnings = warningLines(generated.warnings);
   const notes = leftOutNotes(generated.issues.map((r) => r.issue), generated.today, options);
-  const cacheWarnings = (await packs?.save()) ?? [];
+  const failures = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
     const key = inputKey(options, templateDirs(options.root), generated.sources);
     const summary = { window: generated.window, issues: generated.site.issues.length, warnings, notes };
-    await saveRecord(options.cacheDir, options.out, key, written, summary).catch((error: Error) => cacheWarnings.push(`cache record not saved: ${error.message}`));
+    await saveRecord(options.cacheDir, options.out, key, written, summary).catch((error: unknown) => failures.push({ name: "record", error }));
   }
-  return { upToDate: false, generated, written, warnings, notes, cacheWarnings };
+  return { upToDate: false, generated, written, warnings, notes, cacheWarnings: cacheNotSaved(options.cacheDir ?? "", failures) };
+}
+
+/**
+ * One warning per cause, naming the parts of the cache it stopped: a full
+ * disk fails every part at once, and five lines saying so would bury the
+ * build's own summary.
+ */
+function cacheNotSaved(cacheDir: string, failures: readonly CacheFailure[]): string[] {
+  const byCause = groupBy(failures, (failure) => machineWords(failure.error) ?? (failure.error instanceof Error ? failure.error.message : String(failure.error)));
+  return [...byCause].map(([cause, parts]) => `the cache in ${cacheDir} was not saved (${parts.map((part) => part.name).join(", ")}): ${cause}; the site was built all the same, and the next build redoes what the cache would have saved`);
 }
 
 /** The same memos without Memo.stored: every value is read (and checked) where it is used, and a damaged one is made again. */

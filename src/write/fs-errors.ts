@@ -10,6 +10,7 @@ const MACHINE: Record<string, string> = {
   ENAMETOOLONG: "a file name is too long for this file system",
   EMFILE: "too many files are open",
   EIO: "the disk reported an input/output error",
+  ENOTDIR: "a part of the path is a file, not a folder",
 };
 
 /**
@@ -17,8 +18,14 @@ const MACHINE: Record<string, string> = {
  * when the cause is the machine's; anything else is left to surface as a bug.
  */
 export function machineError(error: unknown, doing: string, path: string): unknown {
+  const words = machineWords(error);
+  if (words === undefined) return error;
+  return new PlainError(`could not ${doing} ${JSON.stringify(path)}: ${words}; the previous output is unchanged`);
+}
+
+/** "the disk is full (ENOSPC)" for a machine's error; undefined for any other. */
+export function machineWords(error: unknown): string | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const words = code === undefined ? undefined : MACHINE[code];
-  if (words === undefined) return error;
-  return new PlainError(`could not ${doing} ${JSON.stringify(path)}: ${words} (${code}); the previous output is unchanged`);
+  return words === undefined ? undefined : `${words} (${code})`;
 }
