@@ -31,7 +31,7 @@ const CLOSE = /^---[ \t]*$/m;
  */
 export function parseFrontMatter(file: string, text: string, limits: ContentLimits = DEFAULT_LIMITS): FrontMatterResult {
   if (!OPEN.test(text)) {
-    return failed(diagnostic(file, "missing front matter: the file must start with a line containing only --- followed by title, issue and date", { line: 1, column: 1 }, "front-matter-missing"));
+    return failed(diagnostic(file, "missing front matter: the file must start with a line containing only --- followed by title, issue and date; every .md file under content/issues/ is read as an issue, so a file that is not one (notes, a README) belongs outside that folder", { line: 1, column: 1 }, "front-matter-missing"));
   }
   const afterOpen = text.indexOf("\n") + 1;
   const close = CLOSE.exec(text.slice(afterOpen));

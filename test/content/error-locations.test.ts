@@ -11,7 +11,7 @@ const lines = (name: string) => readFileSync(join(FIXTURES, name, "expected.txt"
 const place = (line: string) => /^([^:]+):(\d+):(\d+)  (.*)$/.exec(line);
 
 // Problems with no better place than the file's first line (a public file is about its name, not its text).
-const WHOLE_FILE = new Set(["error-empty-file", "error-missing-title", "error-misnamed-file", "error-public-collisions"]);
+const WHOLE_FILE = new Set(["error-empty-file", "error-missing-title", "error-misnamed-file", "error-not-an-issue", "error-public-collisions"]);
 
 describe("error fixture expectations", () => {
   it.each(fixtureNames("error"))("%s: every line is path:line:column  message", (name) => {
