@@ -50,6 +50,8 @@ const LEAN_IMPORTS = {
     const fileOf = (pkg, file) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
     build.onResolve({ filter: /^juice$/ }, () => ({ path: fileOf("juice", "client.js") }));
     build.onResolve({ filter: /^cheerio$/ }, (args) => (args.importer.includes(`${sep}juice${sep}`) ? { path: fileOf("cheerio", join("dist", "commonjs", "load-parse.js")) } : undefined));
+    // jsonc-parser's main file is UMD, which loads its parts with a require esbuild cannot follow; its ES build is the same code.
+    build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: fileOf("jsonc-parser", join("lib", "esm", "main.js")) }));
   },
 };
 
