@@ -48,6 +48,8 @@ function flagProblem(error: Error, command: CommandName): string {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return `unknown option ${flag}${unknownFlagHint(flag, command)}`;
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      // "--threads -1": the value starts with a dash, so Node cannot tell it from the next option.
+      if (/argument is ambiguous/.test(message)) return `${flag} needs a value after it (${flag} VALUE); the word after it starts with a dash, so it reads as another option (a value that starts with a dash is written ${flag}=-…)`;
       return quoted.endsWith(" <value>") ? `${flag} needs a value after it (${flag} VALUE)` : `${flag} takes no value; write ${flag} alone`;
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
       return `unexpected argument ${JSON.stringify(quoted)}: this command takes only the options below (a value belongs after its option, as in --root DIR)`;

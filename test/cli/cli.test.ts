@@ -58,6 +58,8 @@ describe("gekkan CLI", () => {
     [["build", "--frobnicate"], "gekkan build: unknown option --frobnicate; see the options below"],
     [["build", "--out"], "gekkan build: --out needs a value after it (--out VALUE)"],
     [["build", "--drafts=yes"], "gekkan build: --drafts takes no value; write --drafts alone"],
+    [["build", "--threads", "-1"], "gekkan build: --threads needs a value after it (--threads VALUE); the word after it starts with a dash, so it reads as another option (a value that starts with a dash is written --threads=-…)"],
+    [["build", "--base", "--drafts"], "gekkan build: --base needs a value after it (--base VALUE); the word after it starts with a dash, so it reads as another option (a value that starts with a dash is written --base=-…)"],
     [["build", "stray"], 'gekkan build: unexpected argument "stray": this command takes only the options below (a value belongs after its option, as in --root DIR)'],
   ])("a near miss %j gets did-you-mean, exit 2", async (args, first) => {
     const io = captureIo();
