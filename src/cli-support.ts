@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { basename, dirname, join, resolve } from "node:path";
-import { ContentError, formatDiagnostic } from "./diagnostics.js";
+import { ContentError, formatDiagnostic, UsageError } from "./diagnostics.js";
 import { plural } from "./plural.js";
 import { didYouMean } from "./suggest.js";
 import { COMMAND_FLAGS, commandsTaking, type CommandName } from "./command-flags.js";
@@ -10,9 +10,7 @@ import { isFolder } from "./file-tree.js";
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, content: 1, usage: 2, bug: 70 } as const;
 
-export class UsageError extends Error {
-  override name = "UsageError";
-}
+export { UsageError } from "./diagnostics.js";
 
 export interface Io {
   out: (line: string) => void;

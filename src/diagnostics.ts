@@ -107,6 +107,11 @@ export class PlainError extends Error {
   override name = "PlainError";
 }
 
+/** A command used wrongly (a flag, its value, an argument): exit 2, with the command's usage. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
 /**
  * Human description of a YAML/JSON value for "found …" in messages.
  * `written` is the value as it appears in the source, used where the parsed

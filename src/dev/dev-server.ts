@@ -5,7 +5,7 @@ import { createDevReuse } from "./dev-reuse.js";
 import { EventHub } from "./events.js";
 import { DEFAULT_HOST, hostFilter } from "./host-check.js";
 import { createDevHttpServer } from "./http.js";
-import { listenFrom } from "./listen.js";
+import { DEFAULT_PORT, listenFrom } from "./listen.js";
 import { RebuildLoop, type RebuildOutcome } from "./rebuild-loop.js";
 import { createSearchRebuilder } from "./search.js";
 import { watchSite, type SiteWatcher } from "./watch.js";
@@ -13,7 +13,7 @@ import { warmUp } from "./warm-up.js";
 
 export { DEFAULT_HOST } from "./host-check.js";
 export type { RebuildOutcome } from "./rebuild-loop.js";
-export const DEFAULT_PORT = 4321;
+export { DEFAULT_PORT } from "./listen.js";
 const WARM_UP_ISSUES = 50;
 
 export interface DevServerOptions {

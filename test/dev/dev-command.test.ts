@@ -37,6 +37,22 @@ function runUntilServing(signal: NodeJS.Signals, extra: string[] = [], env: Node
   });
 }
 
+/** Runs the compiled CLI's dev command to its exit (or kills it after 30 s). */
+function runToExit(extra: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [resolve('bin/gekkan.js'), 'dev', '--root', site.root, ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      ok({ code, stderr });
+    });
+  });
+}
+
 describe('gekkan dev (CLI)', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('serves on 127.0.0.1 and exits 0 on %s, closing server and watcher', async (signal) => {
     const run = await runUntilServing(signal);
@@ -69,6 +85,17 @@ describe('gekkan dev (CLI)', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it.each([
+    ['192.0.2.1', 'gekkan dev: --host 192.0.2.1 is not an address of this machine; give one of its own, such as 127.0.0.1 (the default), or 0.0.0.0 for every interface'],
+    ['nosuchhost.invalid', 'gekkan dev: --host nosuchhost.invalid: no such host name here; give an address of this machine, such as 127.0.0.1 (the default), or 0.0.0.0 for every interface'],
+  ])('a --host it cannot listen on (%s) is a usage error in words, not an internal error', async (host, message) => {
+    // 192.0.2.1 is a documentation address (RFC 5737) no machine has; .invalid names never resolve (RFC 2606).
+    const run = await runToExit(['--host', host, '--port', '0']);
+    expect(run.stderr.split('\n')[0]).toBe(message);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.code).toBe(2);
   });
 
   it('rejects a bad --port as a usage error', async () => {
