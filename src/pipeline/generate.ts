@@ -23,6 +23,7 @@ import { addSearchIndex } from "./search.js";
 import { addEmails } from "./emails.js";
 import { memoisePartials } from "./partial-memo.js";
 import { withTemplateErrors } from "./template-error.js";
+import { templateProblems } from "./template-check.js";
 
 export type { BuildOptions } from "./options.js";
 
@@ -57,13 +58,15 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const times = new StageTimes();
   const inputs = await times.time("load inputs", () => loadInputs(options, reuse.checked));
   const parsed = await times.time("parse issues", () => parseIssues(inputs.sources, inputs.context, reuse.issues, options.threads));
-  const site = await times.time("collect site", () => collect(parsed, inputs));
-  const window = dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);
   const output = new OutputSet();
   const env = renderEnv(inputs, output);
   const renderer = new PageRenderer(env, pageFingerprint(inputs.templateDirs, env), reuse.pages);
   // Locale strings are named by their language: every pack's content is in the fingerprint.
   memoisePartials(env.liquid, renderer.fingerprint, reuse.fragments, new Map([...env.locales].map(([code, locale]) => [locale.pack.strings, `=locale:${code}`])));
+  // After the memoised render tag is registered: the templates parsed here are the ones pages render with.
+  const broken = await times.time("check templates", () => templateProblems(env.liquid, inputs.templateDirs, options.root));
+  const site = await times.time("collect site", () => collect(parsed, inputs, broken));
+  const window = dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);
   const pages = await times.time("render pages", () => withTemplateErrors(options.root, () => renderPages(site, renderer)));
   for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
   await times.time("feeds", () => withTemplateErrors(options.root, () => addFeeds(output, site, inputs.config, renderer)));
@@ -83,11 +86,11 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   };
 }
 
-/** Stage: rendered issues → the Site model; per-file and cross-file problems (duplicate numbers, URLs) are reported together, all at once. */
-function collect(parsed: ParsedIssues, inputs: Inputs): Site {
+/** Stage: rendered issues → the Site model; per-file and cross-file problems (duplicate numbers, URLs) and broken templates are reported together, all at once. */
+function collect(parsed: ParsedIssues, inputs: Inputs, templates: readonly VFileMessage[]): Site {
   const options = inputs.options;
   const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today, lang: inputs.config.lang, failed: parsed.failed });
-  const errors = [...inputs.problems, ...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
+  const errors = [...inputs.problems, ...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages), ...templates];
   if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
   return collected.site;
 }

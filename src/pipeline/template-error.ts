@@ -1,4 +1,5 @@
 import { LiquidError } from "liquidjs";
+import type { VFileMessage } from "vfile-message";
 import { ContentError, diagnostic, siteFile } from "../diagnostics.js";
 import { liquidFilterNames } from "../render/liquid.js";
 import { didYouMean } from "../suggest.js";
@@ -18,14 +19,20 @@ export async function withTemplateErrors<T>(root: string, step: () => Promise<T>
  * own ", file:/abs/path, line:3, col:30" tail repeats the place, so it goes.
  */
 export function templateError(error: unknown, root: string): unknown {
-  if (!(error instanceof LiquidError)) return error;
+  const message = templateDiagnostic(error, root);
+  return message === undefined ? error : new ContentError([message]);
+}
+
+/** A Liquid error as a located message; undefined for any other error. */
+export function templateDiagnostic(error: unknown, root: string): VFileMessage | undefined {
+  if (!(error instanceof LiquidError)) return undefined;
   const token = (error as LiquidError & { token?: { file?: string; getPosition?: () => [number, number] } }).token;
   const [line = 1, column = 1] = token?.getPosition?.() ?? [];
   let reason = error.message.replace(/, line:\d+, col:\d+$/, "");
   const tail = token?.file === undefined ? undefined : `, file:${token.file}`;
   if (tail !== undefined && reason.endsWith(tail)) reason = reason.slice(0, -tail.length);
   const file = token?.file === undefined ? "templates" : siteFile(root, token.file);
-  return new ContentError([diagnostic(file, `template error: ${reason}${filterHint(reason)}`, { line, column }, "template")]);
+  return diagnostic(file, `template error: ${reason}${filterHint(reason)}`, { line, column }, "template");
 }
 
 /** `undefined filter: upcasee` — did you mean "upcase"? A mistyped filter is the commonest template typo; LiquidJS names it but offers nothing. */
