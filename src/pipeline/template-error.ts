@@ -32,11 +32,20 @@ export function templateDiagnostic(error: unknown, root: string): VFileMessage |
   const tail = token?.file === undefined ? undefined : `, file:${token.file}`;
   if (tail !== undefined && reason.endsWith(tail)) reason = reason.slice(0, -tail.length);
   const file = token?.file === undefined ? "templates" : siteFile(root, token.file);
-  return diagnostic(file, `template error: ${reason}${filterHint(reason)}`, { line, column }, "template");
+  return diagnostic(file, `template error: ${reason}${filterHint(reason)}${unclosedHint(reason)}`, { line, column }, "template");
 }
 
 /** `undefined filter: upcasee` — did you mean "upcase"? A mistyped filter is the commonest template typo; LiquidJS names it but offers nothing. */
 function filterHint(reason: string): string {
   const name = /^undefined filter: (\S+)$/.exec(reason)?.[1];
   return name === undefined ? "" : didYouMean(name, liquidFilterNames());
+}
+
+/**
+ * `tag "endblock" not found`: LiquidJS names the end tag it met where it
+ * expected another, which is where the mistake shows, not what it is: a
+ * tag opened before it was never closed.
+ */
+function unclosedHint(reason: string): string {
+  return /^tag "end\w+" not found/.test(reason) ? " — a tag opened before this line ({% for %}, {% if %}, {% unless %}, {% case %}, {% capture %}) is probably missing its end tag" : "";
 }
