@@ -36,6 +36,8 @@ export interface Issue {
   /** Front-matter line of the `issue:` key, for duplicate-number messages. */
   numberLine: number;
   slugLine: number;
+  /** Front-matter line of the `date:` key, for a translation dated before its original. */
+  dateLine: number;
   /** Front-matter line of the `title:` key, for check's warnings about the title. */
   titleLine: number;
 }
@@ -124,6 +126,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       bodyLine,
       numberLine,
       slugLine: locate([fields.slug ? "slug" : "date"], "key")?.line ?? 1,
+      dateLine: locate(["date"], "key")?.line ?? 1,
       titleLine: locate(["title"], "key")?.line ?? 1,
     },
   };

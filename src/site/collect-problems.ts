@@ -44,6 +44,22 @@ export function orphanTranslations(rendered: readonly Known[], siteLang: string)
 }
 
 /**
+ * A translation dated before its original: it can only come out with the
+ * original (collect.ts publishes it only while the original is), so its
+ * date would be one no reader saw it on, and feeds would file it below
+ * issues that came out before it. Almost always a slip in the date.
+ */
+export function translationsBeforeOriginals(known: readonly Known[], siteLang: string): VFileMessage[] {
+  const originals = new Map(known.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.number, r]));
+  return known.flatMap((r) => {
+    const original = r.issue.lang === siteLang ? undefined : originals.get(r.issue.number);
+    if (original === undefined || r.issue.date >= original.issue.date) return [];
+    const reason = `this ${r.issue.lang} translation is dated ${r.issue.date}, before its original (${original.issue.file}:${original.issue.dateLine}, ${original.issue.date}), but it comes out only with the original: date it ${original.issue.date} or later`;
+    return [diagnostic(r.issue.file, reason, { line: r.issue.dateLine, column: 1 }, "translation-before-original")];
+  });
+}
+
+/**
  * Two issues with the same `key` (a page URL): each reported at `line`,
  * naming the others, unless each of them is only the same issue number in
  * the same language, reported already (duplicateNumbers).
