@@ -171,9 +171,13 @@ describe("choosing the issue", () => {
   it("an issue not translated into --lang, or a language the site does not have, is a plain error", async () => {
     const untranslated = await email(["1", "--lang", "en"]);
     expect(untranslated.code).toBe(1);
-    expect(untranslated.stderr.trim()).toBe('gekkan email: no issue "1" in en: give an issue number or slug; the site has 2 (2011-05) in en');
+    // Issue 1 is there: what is missing is its translation, and the message says how to start one (not "give an issue number").
+    expect(untranslated.stderr.trim()).toBe("gekkan email: issue 1 (2011-04) has no en translation: start one with gekkan new --translate 1 --lang en; the en edition has 2 (2011-05)");
+    expect((await email(["2011-04", "--lang", "en"])).stderr.trim()).toBe(untranslated.stderr.trim());
     const unknown = await email(["1", "--lang", "fr"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toBe('gekkan email: no issue is in "fr": the site\'s languages are ja, en');
+    // A language written another way gets the code, as in front matter and gekkan new --lang.
+    expect((await email(["1", "--lang", "EN"])).stderr.trim()).toBe('gekkan email: no issue is in "EN": the site\'s languages are ja, en — did you mean "en"?');
   });
 });
