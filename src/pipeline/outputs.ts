@@ -73,7 +73,7 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
     const key = feedKey(route, issues);
     const atom = await renderer.made(key, async () => {
       const title = `${text.title}: ${config.componentNames[component.name] ?? component.name}`;
-      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, description: text.description, lang: edition.lang, route: routes.component(component.name), atomRoute: route });
+      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, siteTitle: text.title, description: text.description, lang: edition.lang, route: routes.component(component.name), atomRoute: route });
       return Buffer.from(feed.atom);
     }, (bytes) => bytes);
     output.add(route, atom, "gekkan", key);
