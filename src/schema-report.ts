@@ -128,7 +128,8 @@ function customHint(issue: z.core.$ZodIssue): string {
  * A value typed so that YAML reads it as text, with the field written the
  * way that works: quoted ("1", "true"), in full-width digits from a Japanese
  * input method (１, which reads like 1 in the message), or a list written
- * without its brackets (tags: pacemaker, corosync).
+ * without its brackets (tags: pacemaker, corosync) or in quotes
+ * (tags: "[pacemaker, corosync]").
  */
 function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaReportOptions["assignment"]): string {
   const key = issue.path.at(-1);
@@ -138,6 +139,11 @@ function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaRe
   const expected = issue.code === "invalid_type" ? issue.expected : undefined;
   if (expected === "number" && /^-?\d+(?:\.\d+)?$/.test(ascii)) return fullWidth ? `; type it in ASCII digits: ${assignment(key, ascii)}` : `; write the number without quotes: ${assignment(key, ascii)}`;
   if (expected === "boolean" && /^(?:true|false)$/i.test(ascii)) return `; write it without quotes: ${assignment(key, ascii.toLowerCase())}`;
-  if (expected === "array") return `; write a list in brackets: ${assignment(key, `[${ascii.split(/[,、，]/).map((item) => item.trim()).filter(Boolean).join(", ")}]`)}`;
+  if (expected === "array") {
+    // Brackets inside quotes ("[pacemaker, stonith]") are a list YAML was told to read as text: the fix is the quotes, not more brackets.
+    const quotedList = /^\[[^[\]]*\]$/.test(ascii);
+    const list = `[${(quotedList ? ascii.slice(1, -1) : ascii).split(/[,、，]/).map((item) => item.trim()).filter(Boolean).join(", ")}]`;
+    return quotedList ? `; write the list without quotes: ${assignment(key, list)}` : `; write a list in brackets: ${assignment(key, list)}`;
+  }
   return fullWidth ? `; its digits are full-width: type ${assignment(key, ascii)}` : "";
 }
