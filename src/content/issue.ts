@@ -1,7 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { decodeSource } from "./decode.js";
 import { parseFrontMatter } from "./front-matter.js";
-import { frontMatterExpectations, frontMatterSchema, type SchemaContext } from "./schema.js";
+import { FRONT_MATTER_SYNONYMS, frontMatterExpectations, frontMatterSchema, type SchemaContext } from "./schema.js";
 import { placeOfPath, sourceOfPath } from "./yaml-place.js";
 import { DEFAULT_LIMITS, limitSetting, type ContentLimits } from "../limits.js";
 import { tooLarge } from "./source-problems.js";
@@ -91,6 +91,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       locate,
       sourceText: (path) => sourceOfPath(doc, path),
       assignment: (key, value) => `${key}: ${value}`,
+      synonyms: FRONT_MATTER_SYNONYMS,
       start,
       ruleId: "front-matter-schema",
     });
