@@ -20,7 +20,8 @@ export function selectIssue(site: Site, today: string, wanted: string | undefine
   const issues = edition.issues;
   const within = edition === site ? "" : ` in ${edition.lang}`;
   if (wanted === undefined) {
-    const latest = issues.find((entry) => isPublished(entry.issue, today));
+    // A translation is on the site only while its original is too (versions[0]); one of a draft is not "published".
+    const latest = issues.find((entry) => isPublished(entry.issue, today) && isPublished((entry.versions[0] ?? entry).issue, today));
     if (latest === undefined) throw new PlainError(issues.length === 0 ? "the site has no issues yet" : `no issue${within} is published yet (all are drafts or dated after today); name one, e.g. gekkan email ${issues.at(-1)?.issue.number ?? 1}`);
     return latest;
   }

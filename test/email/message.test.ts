@@ -3,6 +3,7 @@
  * independent MIME parser), compared with the files `gekkan build` writes,
  * and checked byte for byte across runs.
  */
+import { writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
@@ -151,6 +152,20 @@ describe("choosing the issue", () => {
     expect(mail.subject).toBe("5月号：フェンシングの実際");
     // And in a language: the latest issue translated into it.
     expect((await simpleParser(await written("latest-en.eml", ["--lang", "en"]))).subject).toBe("May notes: fencing in practice");
+  });
+
+  it("without ISSUE, --lang skips a translation that is ready while its original is a draft: it is not published either", async () => {
+    const other = copyToTemp(EMAIL_SITE);
+    try {
+      writeFileSync(join(other.path, "content/issues/2011/2011-06.en.md"), "---\ntitle: June, translated ahead\nissue: 3\ndate: 2011-06-01\nlang: en\n---\n\nReady before the Japanese issue is.\n");
+      const file = join(other.path, "latest-en.eml");
+      const run = await cli.run(["email", "--lang", "en", "--out", file, "--root", other.path], { SOURCE_DATE_EPOCH: EPOCH });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe("");
+      expect((await simpleParser(await readFile(file))).subject).toBe("May notes: fencing in practice");
+    } finally {
+      other.remove();
+    }
   });
 
   it("writes a draft's message for a test read, with a warning that says what will not work", async () => {
