@@ -60,17 +60,28 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
     socketTimeout: 60_000,
   });
   const sent: string[] = [];
+  let sending: readonly string[] = [];
   try {
     for (const message of outgoing) {
+      sending = message.to;
       await transport.sendMail({ envelope: { from: envelopeFrom, to: message.to }, raw: Buffer.from(message.raw) });
       sent.push(...message.to);
     }
   } catch (error) {
-    const done = sent.length > 0 ? ` (already sent to ${sent.join(", ")})` : "";
-    throw new PlainError(`could not send through ${target.label}: ${smtpFailure(serverWords(error as Error, target.url), target.url)}${done}`);
+    throw new PlainError(`could not send through ${target.label}: ${smtpFailure(serverWords(error as Error, target.url), target.url, sending)}${partly(sent, outgoing)}`);
   } finally {
     transport.close();
   }
+}
+
+/**
+ * After a refusal midway, who got the message and who did not, so the rest
+ * can be sent without sending anyone a second copy.
+ */
+function partly(sent: readonly string[], outgoing: readonly Outgoing[]): string {
+  if (sent.length === 0) return "";
+  const rest = outgoing.flatMap((message) => message.to).filter((to) => !sent.includes(to));
+  return ` (already sent to ${sent.join(", ")}; not sent to ${rest.join(", ")}: to send only those, run again with a --to for each)`;
 }
 
 /**

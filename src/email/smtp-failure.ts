@@ -38,10 +38,10 @@ const PASSWORD_ESCAPES = "in the URL, write @ as %40, : as %3A, / as %2F and % a
  * went wrong and what to change, instead of nodemailer's stage and
  * OpenSSL's (`ECONNREFUSED`, `ssl3_get_record:wrong version number`). The
  * server's own reply is kept where it says something (a refused login,
- * a refused recipient). Anything not recognised is the error's message as
+ * a refused recipient, named from `recipients`). Anything not recognised is the error's message as
  * before.
  */
-export function smtpFailure(error: SendError, url: URL): string {
+export function smtpFailure(error: SendError, url: URL, recipients: readonly string[] = []): string {
   const { host, port, defaulted } = placeOf(url);
   const where = `${host}:${port}${defaulted ? ` (port ${port}, as GEKKAN_SMTP_URL gives none)` : ""}`;
   const system = systemCode(error);
@@ -62,6 +62,7 @@ export function smtpFailure(error: SendError, url: URL): string {
   }
   if (error.code === "ETIMEDOUT") return `${where} stopped answering (${error.message}); check the host and port in GEKKAN_SMTP_URL, and that no firewall blocks the port`;
   if (error.code === "EAUTH") return `the server refused the login${reply}: check USER and PASSWORD in GEKKAN_SMTP_URL (${PASSWORD_ESCAPES})`;
+  if (error.code === "EENVELOPE" && error.command === "RCPT TO") return `the server refused ${recipients.length > 0 ? recipients.join(", ") : "the recipient"}${reply}; check the address, or leave it out`;
   if (error.responseCode === 530 && url.username === "") return `the server wants a login first${reply}: write it in GEKKAN_SMTP_URL as ${url.protocol}//USER:PASSWORD@${url.host}`;
   return error.message;
 }

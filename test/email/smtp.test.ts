@@ -186,6 +186,23 @@ describe("gekkan email --send: a server that cannot be used is named with what t
     }
   });
 
+  it("a recipient refused midway is named, with who already got the message and who did not", async () => {
+    const picky = await extraServer("127.0.0.1", {
+      secure: false,
+      disabledCommands: ["STARTTLS"],
+      onRcptTo(to, _session, done) {
+        done(to.address === "b@example.org" ? Object.assign(new Error("5.1.1 User unknown"), { responseCode: 550 }) : undefined);
+      },
+    });
+    try {
+      const run = await email(["1", "--send", "--to", "読者 A <a@example.org>", "--to", "b@example.org", "--to", "c@example.org"], { GEKKAN_SMTP_URL: `smtp://127.0.0.1:${picky.port}` });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(`gekkan email: could not send through smtp://127.0.0.1:${picky.port}: the server refused b@example.org (550 5.1.1 User unknown); check the address, or leave it out (already sent to a@example.org; not sent to b@example.org, c@example.org: to send only those, run again with a --to for each)`);
+    } finally {
+      await picky.close();
+    }
+  });
+
   it("a certificate this machine does not accept is named as such, with what to do", async () => {
     // smtp-server's own certificate is for no real host and signed by no authority this machine trusts.
     const tls = await extraServer("127.0.0.1", { secure: true });
