@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
-import type { IssueMeta } from "../content/render-issue.js";
+import type { IssueMeta, RenderedIssue } from "../content/render-issue.js";
+import type { RenderedBody } from "../markdown/rendered.js";
 import { groupBy } from "../group-by.js";
 
 /** An issue as the checks across files read it: only its front matter (a rendered issue, or one whose body failed). */
@@ -57,6 +58,28 @@ export function translationsBeforeOriginals(known: readonly Known[], siteLang: s
     const reason = `this ${r.issue.lang} translation is dated ${r.issue.date}, before its original (${original.issue.file}:${original.issue.dateLine}, ${original.issue.date}), but it comes out only with the original: date it ${original.issue.date} or later`;
     return [diagnostic(r.issue.file, reason, { line: r.issue.dateLine, column: 1 }, "translation-before-original")];
   });
+}
+
+/**
+ * A translation about to be published whose text is still its original's,
+ * word for word: `gekkan new --translate` starts it as a copy (a draft), and
+ * removing `draft: true` before translating would publish the original's
+ * language as another edition, under that edition's `lang`. Nothing an
+ * author means; a translation in progress keeps `draft: true`.
+ */
+export function untranslatedCopies(rendered: readonly RenderedIssue[], siteLang: string): VFileMessage[] {
+  const originals = new Map(rendered.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.number, r]));
+  return rendered.flatMap((r) => {
+    const original = r.issue.lang === siteLang || r.issue.draft ? undefined : originals.get(r.issue.number);
+    if (original === undefined || r.body.html.trim() === "" || textOf(r.body) !== textOf(original.body)) return [];
+    const reason = `this ${r.issue.lang} translation's text is still its original's word for word (${original.issue.file}), as gekkan new --translate copied it; translate it before publishing, or keep draft: true until it is`;
+    return [diagnostic(r.issue.file, reason, { line: r.issue.bodyLine, column: 1 }, "untranslated-copy")];
+  });
+}
+
+/** A body's text and blocks, without where they stand in the file (a translation's front matter has a line more). */
+function textOf(body: RenderedBody): string {
+  return JSON.stringify([body.html, body.blocks.map(({ line: _line, column: _column, ...block }) => block)]);
 }
 
 /**
