@@ -3,7 +3,7 @@
  * independent MIME parser), compared with the files `gekkan build` writes,
  * and checked byte for byte across runs.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
@@ -99,6 +99,23 @@ describe("the message", () => {
     expect(en.html).toBe(await readFile(join(dist, "en/issues/2011-05/email.html"), "utf8"));
     // The same number without --lang is the original.
     expect((await simpleParser(await written("ja-2.eml", ["2"]))).subject).toBe("5月号：フェンシングの実際");
+  });
+
+  it("a translation published a month after its original has its page's slug in the Message-ID, not its own month", async () => {
+    const other = copyToTemp(EMAIL_SITE);
+    try {
+      const file = join(other.path, "content/issues/2011/2011-05.en.md");
+      writeFileSync(file, readFileSync(file, "utf8").replace("date: 2011-05-01", "date: 2011-06-03"));
+      const out = join(other.path, "late.eml");
+      const run = await cli.run(["email", "2", "--lang", "en", "--out", out, "--root", other.path], { SOURCE_DATE_EPOCH: EPOCH });
+      expect(run.code, run.stderr).toBe(0);
+      const mail = await simpleParser(await readFile(out));
+      // Its page (and "view in browser") is /en/issues/2011-05/: the issue of May, read in June.
+      expect(mail.text).toContain("https://news.example.org/letters/en/issues/2011-05/");
+      expect(mail.messageId).toMatch(/^<gekkan\.2011-05\.2\.[0-9a-f]{16}@news\.example\.org>$/);
+    } finally {
+      other.remove();
+    }
   });
 });
 
