@@ -4,6 +4,7 @@ import { ContentError, PlainError } from "./diagnostics.js";
 import { EXIT, UsageError, processIo, reportContentError, type Io } from "./cli-support.js";
 import { didYouMean } from "./suggest.js";
 import { packageRoot } from "./package-root.js";
+import { sourceDateEpoch } from "./build-time.js";
 type Command = (args: string[], io: Io) => Promise<number>;
 
 export interface CommandEntry {
@@ -62,6 +63,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   const command = await entry.load();
   try {
+    // Every command reads "now" from it, dev on each rebuild: a malformed value stops the run here, before any work.
+    if (!rest.includes("--help") && !rest.includes("-h")) sourceDateEpoch();
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof ContentError) return reportContentError(error, io);

@@ -11,7 +11,7 @@ import { configFileProblems } from "./content/site-files.js";
 import { reportSchemaIssues } from "./schema-report.js";
 import { didYouMean } from "./suggest.js";
 import { configLanguageProblems } from "./config-languages.js";
-import { isUnsubscribeUrl, parseMailbox } from "./mail-address.js";
+import { isUnsubscribeUrl, mailboxHint, parseMailbox } from "./mail-address.js";
 import { WARNING_KINDS } from "./warning-kinds.js";
 import { LIMIT_EXPECTATIONS, limitsSchema, SLUG_MAX_LENGTH, type ContentLimits } from "./limits.js";
 
@@ -74,7 +74,9 @@ const configSchema = z.strictObject({
 
 /** `email`: who the emailed issue comes from, and how readers leave the list (see `gekkan email`). */
 function emailSchema() {
-  const mailbox = z.string().refine((text) => parseMailbox(text) !== undefined, { message: "that is not an email address" });
+  const mailbox = z.string().superRefine((text, ctx) => {
+    if (parseMailbox(text) === undefined) ctx.addIssue({ code: "custom", input: text, message: `that is not an email address${mailboxHint(text)}` });
+  });
   const target = z.string().refine(isUnsubscribeUrl, { message: "neither a mailto: address nor a web address" });
   return z
     .strictObject({

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { VFileMessage } from "vfile-message";
 import { describeValue, diagnostic, type Place } from "./diagnostics.js";
-import { didYouMean, suggest } from "./suggest.js";
+import { asSuggestion, didYouMean, suggest } from "./suggest.js";
 
 export interface SchemaReportOptions {
   file: string;
@@ -19,6 +19,14 @@ export interface SchemaReportOptions {
   sourceText?: (path: readonly PropertyKey[]) => string | undefined;
   /** How a field is written in this source (`issue: 1`, `date="2011-04-01"`), for a fix spelt out in full; without it, none is. */
   assignment?: (key: string, value: string) => string;
+  /** Other names for a top-level field that no spelling is close to (`language` for `lang`): suggested when nothing else is. */
+  synonyms?: Readonly<Record<string, string>>;
+}
+
+/** The known key an unknown one most likely means: a close spelling, else a synonym of a top-level field. */
+function likelyKey(key: string, known: readonly string[], path: readonly PropertyKey[], options: SchemaReportOptions): string | undefined {
+  const synonym = path.length === 0 && Object.hasOwn(options.synonyms ?? {}, key.toLowerCase()) ? options.synonyms?.[key.toLowerCase()] : undefined;
+  return suggest(key, known) ?? (synonym !== undefined && known.includes(synonym) ? synonym : undefined);
 }
 
 /**
@@ -35,7 +43,7 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
     if (issue.code !== "unrecognized_keys") continue;
     const known = knownKeys(options.expectations, issue.path);
     for (const key of issue.keys) {
-      const best = suggest(key, known);
+      const best = likelyKey(key, known, issue.path, options);
       if (best !== undefined) explained.add(pathLabel([...issue.path, best]));
     }
   }
@@ -44,7 +52,8 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
       const known = knownKeys(options.expectations, issue.path);
       for (const key of issue.keys) {
         const path = [...issue.path, key];
-        const hint = didYouMean(key, known, name) || `; expected one of ${known.map(name).join(", ")}`;
+        const best = likelyKey(key, known, issue.path, options);
+        const hint = asSuggestion(best, name) || `; expected one of ${known.map(name).join(", ")}`;
         const reason = `unknown ${options.noun} ${fieldName(path, name)}${hint}`;
         messages.push(diagnostic(options.file, reason, options.locate(path, "key") ?? options.start, options.ruleId));
       }
@@ -128,7 +137,8 @@ function customHint(issue: z.core.$ZodIssue): string {
  * A value typed so that YAML reads it as text, with the field written the
  * way that works: quoted ("1", "true"), in full-width digits from a Japanese
  * input method (１, which reads like 1 in the message), or a list written
- * without its brackets (tags: pacemaker, corosync).
+ * without its brackets (tags: pacemaker, corosync) or in quotes
+ * (tags: "[pacemaker, corosync]").
  */
 function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaReportOptions["assignment"]): string {
   const key = issue.path.at(-1);
@@ -138,6 +148,11 @@ function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaRe
   const expected = issue.code === "invalid_type" ? issue.expected : undefined;
   if (expected === "number" && /^-?\d+(?:\.\d+)?$/.test(ascii)) return fullWidth ? `; type it in ASCII digits: ${assignment(key, ascii)}` : `; write the number without quotes: ${assignment(key, ascii)}`;
   if (expected === "boolean" && /^(?:true|false)$/i.test(ascii)) return `; write it without quotes: ${assignment(key, ascii.toLowerCase())}`;
-  if (expected === "array") return `; write a list in brackets: ${assignment(key, `[${ascii.split(/[,、，]/).map((item) => item.trim()).filter(Boolean).join(", ")}]`)}`;
+  if (expected === "array") {
+    // Brackets inside quotes ("[pacemaker, stonith]") are a list YAML was told to read as text: the fix is the quotes, not more brackets.
+    const quotedList = /^\[[^[\]]*\]$/.test(ascii);
+    const list = `[${(quotedList ? ascii.slice(1, -1) : ascii).split(/[,、，]/).map((item) => item.trim()).filter(Boolean).join(", ")}]`;
+    return quotedList ? `; write the list without quotes: ${assignment(key, list)}` : `; write a list in brackets: ${assignment(key, list)}`;
+  }
   return fullWidth ? `; its digits are full-width: type ${assignment(key, ascii)}` : "";
 }

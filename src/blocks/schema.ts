@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { calendarDate } from "../calendar.js";
 import { RELEASE_STATUSES } from "./types.js";
+import { componentLike, componentName } from "../component-name.js";
+import { asSuggestion } from "../suggest.js";
 
 const ID = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 const NAME_LIST = /^[a-z0-9-]+(?:\s+[a-z0-9-]+)*$/;
@@ -8,10 +10,14 @@ const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+~_-]*$/;
 
 /** Attribute schemas per block kind. Pure; components come from config. */
 export function blockSchemas(components: readonly string[]) {
-  const component = z.string().refine((c) => components.includes(c), { message: "not a known component; add it to `components` in gekkan.config.json" });
+  // "Pacemaker" is a component readers know, not a new one: the name it means, never "add it to components".
+  const component = componentName(components);
   const componentList = z
     .string()
-    .regex(NAME_LIST)
+    .superRefine((text, ctx) => {
+      if (NAME_LIST.test(text)) return;
+      ctx.addIssue({ code: "custom", message: "", params: { hint: asSuggestion(componentListLike(text, components)) }, input: text, continue: false });
+    })
     .transform((text) => text.split(/\s+/))
     .pipe(z.array(component).min(1));
   const versionList = z.string().trim().transform((text) => (text === "" ? [] : text.split(/\s+/))).pipe(z.array(z.string().regex(VERSION)));
@@ -35,6 +41,18 @@ export function blockSchemas(components: readonly string[]) {
       id,
     }),
   };
+}
+
+/**
+ * The list a `components` value written as readers see the names means:
+ * one name with a space ("Python GUI", which reads as two) as a whole, else
+ * each name ("pacemaker Corosync" → "pacemaker corosync"), when every one is found.
+ */
+function componentListLike(text: string, components: readonly string[]): string | undefined {
+  const whole = text.normalize("NFKC").trim().toLowerCase().replace(/\s+/g, "-");
+  if (components.includes(whole)) return whole;
+  const each = text.trim().split(/\s+/).map((name) => componentLike(name, components));
+  return each.every((name) => name !== undefined) ? each.join(" ") : undefined;
 }
 
 export function blockExpectations(components: readonly string[]): Record<string, Record<string, string>> {

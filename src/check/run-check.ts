@@ -9,7 +9,7 @@ import { unignored } from "../warning-kinds.js";
 import { checkLinks } from "./check-links.js";
 import { numberingGaps } from "./numbering.js";
 import { issueShapeWarnings } from "./issue-shape.js";
-import { unpublishedNote } from "./unpublished.js";
+import { unpublishedNote, unpublishedNotes } from "./unpublished.js";
 import { validateHtmlPages } from "./vnu.js";
 
 export interface CheckOptions extends Pick<BuildOptions, "root" | "now"> {
@@ -60,7 +60,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // A translation has its original's number: numbers are counted over the originals.
   const originals = rendered.filter((r) => r.issue.lang === config.lang);
   const found = [...generated.warnings, ...numberingGaps(originals, generated.today), ...issueShapeWarnings(rendered), ...links.messages, ...extra, ...html.messages];
-  const all = sortDiagnostics(markUnpublished(unignored(found, config.ignoreWarnings), rendered, generated.today));
+  const notes = unpublishedNotes(rendered, config.lang, generated.today);
+  const all = sortDiagnostics(markUnpublished(unignored(found, config.ignoreWarnings), notes));
   const errors = all.filter(isError);
   return {
     errors,
@@ -70,7 +71,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     links: links.checked,
     linksFromMarkdown: links.fromMarkdown,
     validated: html.pages,
-    unpublishedErrors: errors.filter((m) => unpublishedFiles(rendered, generated.today).has(m.file ?? "")).length,
+    unpublishedErrors: errors.filter((m) => notes.has(m.file ?? "")).length,
     unpublishedIncluded: shape.drafts || shape.future,
   };
 }
@@ -90,18 +91,8 @@ async function publishedOnly(options: CheckOptions, reuse: Reuse, already: reado
     .map((m) => diagnostic(m.file ?? "", `${m.reason} (on the published site: the link works only while drafts and scheduled issues are included)`, { line: m.line ?? 1, column: m.column ?? 1 }, String(m.ruleId), m.fatal !== false));
 }
 
-function unpublishedFiles(rendered: readonly RenderedIssue[], today: string): Map<string, string> {
-  const notes = new Map<string, string>();
-  for (const r of rendered) {
-    const note = unpublishedNote(r.issue, today);
-    if (note !== undefined) notes.set(r.issue.file, note);
-  }
-  return notes;
-}
-
-/** A finding in a draft or scheduled issue says so: it does not break the site as published today. */
-function markUnpublished(messages: readonly VFileMessage[], rendered: readonly RenderedIssue[], today: string): VFileMessage[] {
-  const notes = unpublishedFiles(rendered, today);
+/** A finding in a draft or scheduled issue (or a translation of one) says so: it does not break the site as published today. */
+function markUnpublished(messages: readonly VFileMessage[], notes: ReadonlyMap<string, string>): VFileMessage[] {
   return messages.map((m) => {
     const note = notes.get(m.file ?? "");
     if (note === undefined || m.ruleId === "issue-number-gap") return m;

@@ -6,3 +6,21 @@ export function unpublishedNote(issue: Pick<IssueMeta, "draft" | "date">, today:
   if (isPublished(issue, today)) return undefined;
   return issue.draft ? "a draft" : `scheduled for ${issue.date}`;
 }
+
+/**
+ * The note of each issue `gekkan build` leaves out today, by file. A
+ * translation is published only while its original is (site/collect.ts), so
+ * one that is itself ready but whose original is not gets the original's
+ * reason: its findings do not break the site as published either.
+ */
+export function unpublishedNotes(issues: ReadonlyArray<{ issue: Pick<IssueMeta, "file" | "number" | "lang" | "draft" | "date"> }>, siteLang: string, today: string): Map<string, string> {
+  const originals = new Map(issues.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.number, r.issue]));
+  const notes = new Map<string, string>();
+  for (const { issue } of issues) {
+    const original = issue.lang === siteLang ? undefined : originals.get(issue.number);
+    const held = original === undefined ? undefined : unpublishedNote(original, today);
+    const note = unpublishedNote(issue, today) ?? (held === undefined ? undefined : `a translation of ${held === "a draft" ? "a draft" : `an issue ${held}`}`);
+    if (note !== undefined) notes.set(issue.file, note);
+  }
+  return notes;
+}

@@ -5,7 +5,7 @@ import { templateError } from "../pipeline/template-error.js";
 import { parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
 import { PlainError } from "../diagnostics.js";
-import { parseMailbox } from "../mail-address.js";
+import { mailboxHint, parseMailbox } from "../mail-address.js";
 import { loadEmailSite } from "../pipeline/email-site.js";
 import { selectIssue } from "../email/select-issue.js";
 import { isPublished } from "../site/published.js";
@@ -47,7 +47,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   }
   if (positionals.length > 1) throw new UsageError(`give one issue, found ${positionals.length}: ${positionals.join(" ")}`);
   const to = flags.to ?? [];
-  for (const address of to) if (parseMailbox(address) === undefined) throw new UsageError(`--to ${JSON.stringify(address)} is not an email address`);
+  for (const address of to) if (parseMailbox(address) === undefined) throw new UsageError(`--to ${JSON.stringify(address)} is not an email address${mailboxHint(address, "give one per --to, and repeat --to for each")}`);
   if (flags.send && to.length === 0) throw new UsageError("--send needs at least one --to ADDRESS");
   if (flags.send && flags.out !== undefined) throw new UsageError("--send and --out do not go together: write the message, or send it");
   // Before any work: a send that cannot happen should say so at once.

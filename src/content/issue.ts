@@ -1,7 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { decodeSource } from "./decode.js";
 import { parseFrontMatter } from "./front-matter.js";
-import { frontMatterExpectations, frontMatterSchema, type SchemaContext } from "./schema.js";
+import { FRONT_MATTER_SYNONYMS, frontMatterExpectations, frontMatterSchema, type SchemaContext } from "./schema.js";
 import { placeOfPath, sourceOfPath } from "./yaml-place.js";
 import { DEFAULT_LIMITS, limitSetting, type ContentLimits } from "../limits.js";
 import { tooLarge } from "./source-problems.js";
@@ -36,6 +36,8 @@ export interface Issue {
   /** Front-matter line of the `issue:` key, for duplicate-number messages. */
   numberLine: number;
   slugLine: number;
+  /** Front-matter line of the `date:` key, for a translation dated before its original. */
+  dateLine: number;
   /** Front-matter line of the `title:` key, for check's warnings about the title. */
   titleLine: number;
 }
@@ -89,6 +91,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       locate,
       sourceText: (path) => sourceOfPath(doc, path),
       assignment: (key, value) => `${key}: ${value}`,
+      synonyms: FRONT_MATTER_SYNONYMS,
       start,
       ruleId: "front-matter-schema",
     });
@@ -124,6 +127,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       bodyLine,
       numberLine,
       slugLine: locate([fields.slug ? "slug" : "date"], "key")?.line ?? 1,
+      dateLine: locate(["date"], "key")?.line ?? 1,
       titleLine: locate(["title"], "key")?.line ?? 1,
     },
   };

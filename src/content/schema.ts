@@ -29,6 +29,30 @@ export function frontMatterExpectations(context: SchemaContext): Record<string, 
 }
 
 /**
+ * Names other generators (Hugo, Jekyll, Eleventy) and plain English give the
+ * fields, too far in spelling from gekkan's for "did you mean" to find them:
+ * an author bringing issues over, or writing a translation, types these.
+ */
+export const FRONT_MATTER_SYNONYMS: Readonly<Record<string, string>> = {
+  language: "lang",
+  locale: "lang",
+  translator: "authors",
+  translators: "authors",
+  writer: "authors",
+  by: "authors",
+  description: "summary",
+  excerpt: "summary",
+  categories: "tags",
+  keywords: "tags",
+  number: "issue",
+  no: "issue",
+  published: "date",
+  pubdate: "date",
+  permalink: "slug",
+  url: "slug",
+};
+
+/**
  * The front-matter schema. Pure: it depends only on the context (known
  * components and locales from config), never on the file system.
  */

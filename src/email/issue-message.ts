@@ -32,7 +32,8 @@ export async function issueMessages(options: IssueMessageOptions): Promise<Outgo
     html: edition.html,
     text: edition.text,
     date: options.date,
-    messageId: messageId(entry.issue.slug, entry.issue.number, host, { subject, ...edition }),
+    // The page's slug (entry.slug): a translation published a month later is still that month's issue, at its original's URL.
+    messageId: messageId(entry.slug, entry.issue.number, host, { subject, ...edition }),
     lang: entry.issue.lang,
     listUnsubscribe: env.config.email.listUnsubscribe,
     oneClick: env.config.email.listUnsubscribeOneClick,

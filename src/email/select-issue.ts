@@ -1,5 +1,6 @@
 import { PlainError } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
+import { didYouMeanLanguage } from "../language-name.js";
 import { namedIssues } from "../issue-names.js";
 import { editionsOf, type Site, type SiteIssue } from "../site/model.js";
 import { isPublished } from "../site/published.js";
@@ -12,18 +13,33 @@ import { isPublished } from "../site/published.js";
 export function selectIssue(site: Site, today: string, wanted: string | undefined, lang?: string): SiteIssue {
   const editions = editionsOf(site);
   const edition = lang === undefined ? site : editions.find((e) => e.lang === lang);
-  if (edition === undefined) throw new PlainError(`no issue is in ${JSON.stringify(lang)}: the site's languages are ${editions.map((e) => e.lang).join(", ")}`);
+  if (edition === undefined) {
+    const langs = editions.map((e) => e.lang);
+    throw new PlainError(`no issue is in ${JSON.stringify(lang)}: the site's languages are ${langs.join(", ")}${didYouMeanLanguage(lang ?? "", langs)}`);
+  }
   const issues = edition.issues;
   const within = edition === site ? "" : ` in ${edition.lang}`;
   if (wanted === undefined) {
-    const latest = issues.find((entry) => isPublished(entry.issue, today));
+    // A translation is on the site only while its original is too (versions[0]); one of a draft is not "published".
+    const latest = issues.find((entry) => isPublished(entry.issue, today) && isPublished((entry.versions[0] ?? entry).issue, today));
     if (latest === undefined) throw new PlainError(issues.length === 0 ? "the site has no issues yet" : `no issue${within} is published yet (all are drafts or dated after today); name one, e.g. gekkan email ${issues.at(-1)?.issue.number ?? 1}`);
     return latest;
   }
-  const byNumber = /^\d+$/.test(wanted) ? issues.find((entry) => entry.issue.number === Number(wanted)) : undefined;
-  // A slug names the page: a translation without a slug of its own is found by its original's.
-  const found = byNumber ?? issues.find((entry) => entry.slug === wanted);
+  const found = findIn(issues, wanted);
   if (found !== undefined) return found;
+  const untranslated = edition === site ? undefined : findIn(site.issues, wanted);
+  if (untranslated !== undefined) {
+    // The author named a real issue; what is missing is its translation, which gekkan new starts.
+    const others = issues.length === 0 ? "" : `; the ${edition.lang} edition has ${namedIssues([...issues].reverse().map((entry) => `${entry.issue.number} (${entry.slug})`))}`;
+    throw new PlainError(`issue ${untranslated.issue.number} (${untranslated.slug}) has no ${edition.lang} translation: start one with gekkan new --translate ${untranslated.issue.number} --lang ${edition.lang}${others}`);
+  }
   const known = issues.length === 0 ? "" : `; the site has ${namedIssues([...issues].reverse().map((entry) => `${entry.issue.number} (${entry.slug})`))}${within}`;
   throw new PlainError(`no issue ${JSON.stringify(wanted)}${within}: give an issue number or slug${known}${didYouMean(wanted, issues.map((entry) => entry.slug))}`);
+}
+
+/** The issue a number ("4") or slug ("2011-07") names among `issues`. */
+function findIn(issues: readonly SiteIssue[], wanted: string): SiteIssue | undefined {
+  const byNumber = /^\d+$/.test(wanted) ? issues.find((entry) => entry.issue.number === Number(wanted)) : undefined;
+  // A slug names the page: a translation without a slug of its own is found by its original's.
+  return byNumber ?? issues.find((entry) => entry.slug === wanted);
 }

@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import { PlainError } from "../diagnostics.js";
+import { smtpFailure } from "./smtp-failure.js";
 
 /** The environment variable that holds the SMTP server and credentials; never a file in the repository. */
 export const SMTP_URL_VARIABLE = "GEKKAN_SMTP_URL";
@@ -26,7 +27,22 @@ export function smtpTarget(env: NodeJS.ProcessEnv): { url: URL; label: string } 
   if (url === undefined || !/^smtps?:$/.test(url.protocol) || url.hostname === "") {
     throw new PlainError(`${SMTP_URL_VARIABLE} must be an smtp:// or smtps:// URL such as smtp://USER:PASSWORD@HOST:587`);
   }
+  const mismatch = portMismatch(url);
+  if (mismatch !== undefined) throw new PlainError(`${SMTP_URL_VARIABLE}: ${mismatch}`);
   return { url, label: `${url.protocol}//${url.host}` };
+}
+
+/**
+ * The two submission ports fix how a connection starts (RFC 8314): 465 in
+ * TLS, 587 in plain text upgraded with STARTTLS. Written the other way round,
+ * the send would hang for 30 seconds (smtp:// to 465) or fail with OpenSSL's
+ * words (smtps:// to 587), so the URL is corrected before any work.
+ */
+function portMismatch(url: URL): string | undefined {
+  const rest = `${url.username === "" ? "" : "USER:PASSWORD@"}${url.hostname}`;
+  if (url.protocol === "smtp:" && url.port === "465") return `port 465 takes TLS from the start: write smtps://${rest}:465 (or smtp://${rest}:587, which upgrades with STARTTLS)`;
+  if (url.protocol === "smtps:" && url.port === "587") return `port 587 starts in plain text and upgrades with STARTTLS: write smtp://${rest}:587 (or smtps://${rest}:465, TLS from the start)`;
+  return undefined;
 }
 
 /**
@@ -44,17 +60,39 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
     socketTimeout: 60_000,
   });
   const sent: string[] = [];
+  let sending: readonly string[] = [];
   try {
     for (const message of outgoing) {
+      sending = message.to;
       await transport.sendMail({ envelope: { from: envelopeFrom, to: message.to }, raw: Buffer.from(message.raw) });
       sent.push(...message.to);
     }
   } catch (error) {
-    const done = sent.length > 0 ? ` (already sent to ${sent.join(", ")})` : "";
-    throw new PlainError(`could not send through ${target.label}: ${hidePassword((error as Error).message, target.url)}${done}`);
+    throw new PlainError(`could not send through ${target.label}: ${smtpFailure(serverWords(error as Error, target.url), target.url, sending)}${partly(sent, outgoing)}`);
   } finally {
     transport.close();
   }
+}
+
+/**
+ * After a refusal midway, who got the message and who did not, so the rest
+ * can be sent without sending anyone a second copy.
+ */
+function partly(sent: readonly string[], outgoing: readonly Outgoing[]): string {
+  if (sent.length === 0) return "";
+  const rest = outgoing.flatMap((message) => message.to).filter((to) => !sent.includes(to));
+  return ` (already sent to ${sent.join(", ")}; not sent to ${rest.join(", ")}: to send only those, run again with a --to for each)`;
+}
+
+/**
+ * The parts of an error that come from the server (its reply, the message
+ * around it) with the password hidden: a reply can echo what was sent. Only
+ * those: gekkan's own words never hold the password, and hiding a short one
+ * everywhere would blank its letters out of them ("smt***s://").
+ */
+function serverWords(error: Error & { response?: unknown }, url: URL): Error & { response?: unknown } {
+  const response = typeof error.response === "string" ? hidePassword(error.response, url) : error.response;
+  return Object.assign(Object.create(error) as Error, { message: hidePassword(error.message, url), response });
 }
 
 /** Server replies can echo what was sent; the password never reaches the terminal. */

@@ -73,7 +73,7 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
     const key = feedKey(route, issues);
     const atom = await renderer.made(key, async () => {
       const title = `${text.title}: ${config.componentNames[component.name] ?? component.name}`;
-      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, description: text.description, lang: edition.lang, route: routes.component(component.name), atomRoute: route });
+      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, siteTitle: text.title, description: text.description, lang: edition.lang, route: routes.component(component.name), atomRoute: route });
       return Buffer.from(feed.atom);
     }, (bytes) => bytes);
     output.add(route, atom, "gekkan", key);
@@ -84,13 +84,25 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
 export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, alternates: ReadonlyMap<string, readonly Alternate[]> = new Map()): void {
   for (const [path, json] of dataFiles(site, config)) output.add(path, json);
   const byRoute = new Map(allIssues(site).map((entry) => [entry.route, entry]));
-  const newest = site.issues[0]?.issue.date ?? "1970-01-01";
+  const newest = newestByEdition(site);
   const entries = output.paths().filter((p) => p.endsWith("index.html")).map((p) => {
     const route = p.slice(0, -"index.html".length);
-    return { route, lastmod: byRoute.get(route)?.issue.date ?? newest, alternates: alternates.get(route) ?? [] };
+    return { route, lastmod: byRoute.get(route)?.issue.date ?? newest(route), alternates: alternates.get(route) ?? [] };
   });
   output.add(ROUTES.sitemap, sitemapXml(config, entries));
   output.add(ROUTES.robots, robotsTxt(config));
+}
+
+/**
+ * The last change of a page that is no issue: the newest issue of the
+ * edition it lists (`/en/…` the English one). One date for the whole site
+ * gave the English pages the newest Japanese issue's day, before a
+ * translation published later that they show.
+ */
+function newestByEdition(site: Site): (route: string) => string {
+  const translations = site.translations.map((edition) => ({ prefix: edition.routes.home, newest: edition.issues[0]?.issue.date }));
+  const own = site.issues[0]?.issue.date ?? "1970-01-01";
+  return (route) => translations.find((edition) => route.startsWith(edition.prefix))?.newest ?? own;
 }
 
 /** Stage: public/ as it is; a file that would replace a generated one is an author error. Returns the warnings (links it does not copy). */

@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
-import type { IssueMeta } from "../content/render-issue.js";
+import type { IssueMeta, RenderedIssue } from "../content/render-issue.js";
+import type { RenderedBody } from "../markdown/rendered.js";
 import { groupBy } from "../group-by.js";
 
 /** An issue as the checks across files read it: only its front matter (a rendered issue, or one whose body failed). */
@@ -41,6 +42,44 @@ export function orphanTranslations(rendered: readonly Known[], siteLang: string)
       const reason = `lang: ${r.issue.lang} makes this a translation of issue ${r.issue.number}, but no issue ${r.issue.number} is in the site's language (${siteLang}) for it to translate; write that original first, or give this file the number of the issue it translates`;
       return diagnostic(r.issue.file, reason, { line: r.issue.numberLine, column: 1 }, "translation-without-original");
     });
+}
+
+/**
+ * A translation dated before its original: it can only come out with the
+ * original (collect.ts publishes it only while the original is), so its
+ * date would be one no reader saw it on, and feeds would file it below
+ * issues that came out before it. Almost always a slip in the date.
+ */
+export function translationsBeforeOriginals(known: readonly Known[], siteLang: string): VFileMessage[] {
+  const originals = new Map(known.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.number, r]));
+  return known.flatMap((r) => {
+    const original = r.issue.lang === siteLang ? undefined : originals.get(r.issue.number);
+    if (original === undefined || r.issue.date >= original.issue.date) return [];
+    const reason = `this ${r.issue.lang} translation is dated ${r.issue.date}, before its original (${original.issue.file}:${original.issue.dateLine}, ${original.issue.date}), but it comes out only with the original: date it ${original.issue.date} or later`;
+    return [diagnostic(r.issue.file, reason, { line: r.issue.dateLine, column: 1 }, "translation-before-original")];
+  });
+}
+
+/**
+ * A translation about to be published whose text is still its original's,
+ * word for word: `gekkan new --translate` starts it as a copy (a draft), and
+ * removing `draft: true` before translating would publish the original's
+ * language as another edition, under that edition's `lang`. Nothing an
+ * author means; a translation in progress keeps `draft: true`.
+ */
+export function untranslatedCopies(rendered: readonly RenderedIssue[], siteLang: string): VFileMessage[] {
+  const originals = new Map(rendered.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.number, r]));
+  return rendered.flatMap((r) => {
+    const original = r.issue.lang === siteLang || r.issue.draft ? undefined : originals.get(r.issue.number);
+    if (original === undefined || r.body.html.trim() === "" || textOf(r.body) !== textOf(original.body)) return [];
+    const reason = `this ${r.issue.lang} translation's text is still its original's word for word (${original.issue.file}), as gekkan new --translate copied it; translate it before publishing, or keep draft: true until it is`;
+    return [diagnostic(r.issue.file, reason, { line: r.issue.bodyLine, column: 1 }, "untranslated-copy")];
+  });
+}
+
+/** A body's text and blocks, without where they stand in the file (a translation's front matter has a line more). */
+function textOf(body: RenderedBody): string {
+  return JSON.stringify([body.html, body.blocks.map(({ line: _line, column: _column, ...block }) => block)]);
 }
 
 /**

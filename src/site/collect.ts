@@ -5,7 +5,7 @@ import type { Edition, Site, SiteIssue } from "./model.js";
 import { routesIn } from "./urls.js";
 import { buildReference } from "./reference.js";
 import { blockEntries, translatedEntries } from "./block-match.js";
-import { duplicateNumbers, duplicates, orphanTranslations, type Known } from "./collect-problems.js";
+import { duplicateNumbers, duplicates, orphanTranslations, translationsBeforeOriginals, untranslatedCopies, type Known } from "./collect-problems.js";
 import { groupBy } from "../group-by.js";
 import { isPublished } from "./published.js";
 
@@ -24,8 +24,8 @@ export type CollectResult = { ok: true; site: Site } | { ok: false; messages: VF
 
 /**
  * Rendered issues → the Site model. Checks what only shows across files
- * (duplicate numbers in one language, translations without an original, two
- * issues on one URL), then drops drafts and future issues before anything
+ * (duplicate numbers in one language, translations without an original,
+ * dated before it or still its copy, two issues on one URL), then drops drafts and future issues before anything
  * is linked, so they cannot leak into any page. A translation is published
  * only while its original is.
  */
@@ -38,6 +38,8 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
   const messages = [
     ...duplicateNumbers(known, options.lang),
     ...orphanTranslations(known, options.lang),
+    ...translationsBeforeOriginals(known, options.lang),
+    ...untranslatedCopies(rendered, options.lang),
     ...duplicates(known, (r) => `/${routeOf(r)}`, "page URL", (r) => r.issue.slugLine, (r) => `an issue's URL is its month unless it sets a slug: give one of them a slug of its own (for example slug: ${slugOf(r)}-2), or correct its date`),
   ];
   if (messages.length > 0) return { ok: false, messages };

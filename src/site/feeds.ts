@@ -17,6 +17,8 @@ export interface FeedInput {
   issues: readonly SiteIssue[];
   bodies: ReadonlyMap<SiteIssue, string>;
   title: string;
+  /** The newsletter's name in the feed's language (config `languages.<lang>.title`): the author of an issue that names none. */
+  siteTitle: string;
   /** The feed's language (its edition's); entries in another language say theirs. */
   lang: string;
   description: string;
@@ -99,19 +101,19 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
       // "]]>" would end the CDATA section early; "&gt;" means the same in HTML.
       content: absolutizeHtml(input.bodies.get(entry) ?? "", config, entry.route).replaceAll("]]>", "]]&gt;"),
       category: entry.issue.tags.map((name) => ({ name, term: name })),
-      author: authorsOf(entry, config).map((name) => ({ name })),
+      author: authorsOf(entry, config, input.siteTitle).map((name) => ({ name })),
     });
   }
   return feed;
 }
 
-function authorsOf(entry: SiteIssue, config: SiteConfig): string[] {
-  // Atom requires an author; the newsletter itself stands in when nobody is named.
-  return entry.issue.authors.length ? entry.issue.authors : config.authors.length ? config.authors : [config.title];
+function authorsOf(entry: SiteIssue, config: SiteConfig, siteTitle: string): string[] {
+  // Atom requires an author; the newsletter itself stands in when nobody is named, by the name its feed's readers know it by.
+  return entry.issue.authors.length ? entry.issue.authors : config.authors.length ? config.authors : [siteTitle];
 }
 
 /** The feeds of one language's edition (the site's at /feed.xml, a translation's at /<lang>/feed.xml), under the site's title in that language. */
 export function siteFeeds(config: SiteConfig, edition: Edition, bodies: ReadonlyMap<SiteIssue, string>, text: { title: string; description: string }): FeedSet {
   const { routes } = edition;
-  return buildFeeds({ config, issues: edition.issues, bodies, ...text, lang: edition.lang, route: routes.home, atomRoute: routes.atom, rssRoute: routes.rss, jsonRoute: routes.jsonFeed });
+  return buildFeeds({ config, issues: edition.issues, bodies, ...text, siteTitle: text.title, lang: edition.lang, route: routes.home, atomRoute: routes.atom, rssRoute: routes.rss, jsonRoute: routes.jsonFeed });
 }

@@ -43,6 +43,21 @@ describe("gekkan check covers the issue being written", () => {
     ]);
   });
 
+  // (One whose original is scheduled is scheduled itself: it may not be dated before its original.)
+  it("a translation that is ready but whose original is a draft is marked: build leaves it out too", async () => {
+    site = tempSite({
+      "content/issues/2011/2011-04.md": APRIL,
+      "content/issues/2011/2011-06.md": issue({ title: "6月号", issue: 2, date: "2011-06-01", draft: true }),
+      "content/issues/2011/2011-06.en.md": issue({ title: "June", issue: 2, date: "2011-06-01", lang: "en" }, "[x](/en/issues/2011-06/#nothing-here)\n"),
+    });
+    const report = await runCheck({ root: site.path, now: NOW });
+    expect(lines(report.errors)).toEqual([
+      'content/issues/2011/2011-06.en.md:8:1  broken anchor in link "/en/issues/2011-06/#nothing-here": /en/issues/2011-06/ has no element with id "nothing-here" [in a translation of a draft]',
+    ]);
+    expect(report.unpublishedErrors).toBe(1);
+    expect((await runCheck({ root: site.path, now: NOW, published: true })).errors).toEqual([]);
+  });
+
   // No suggestion: the only other published page near the path is the issue the link is on, which fixes nothing.
   it("a published issue linking to a draft is broken on the published site", async () => {
     site = tempSite({

@@ -55,6 +55,11 @@ describe("gekkan email: mistakes", () => {
     [["--send"], "--send needs at least one --to ADDRESS"],
     [["--send", "--to", "a@example.org", "--out", "x.eml"], "--send and --out do not go together: write the message, or send it"],
     [["--to", "not an address"], '--to "not an address" is not an email address'],
+    [["--to", "a@example.org, 読者 <b@example.org>"], '--to "a@example.org, 読者 <b@example.org>" is not an email address: it holds 2 addresses; give one per --to, and repeat --to for each'],
+    // Typed with the input method still on: they look right and no server reads them.
+    [["--to", "読者 ＜a＠example.org＞"], '--to "読者 ＜a＠example.org＞" is not an email address: ＠ ＜ ＞ are full-width characters from a Japanese input method; type @ < >'],
+    // With an ASCII @ it used to pass, and the message went to "読者 ＜ ＞" <a@example.org>.
+    [["--to", "読者 ＜a@example.org＞"], '--to "読者 ＜a@example.org＞" is not an email address: ＜ ＞ are full-width characters from a Japanese input method; type < >'],
     [["--bcc", "a@example.org"], "unknown option --bcc"],
   ])("%j is a usage error (exit 2)", async (args, message) => {
     const result = await run([...args, "--root", EMAIL_SITE]);
@@ -142,7 +147,13 @@ describe("the email config", () => {
 
   it("a list of addresses is not one sender", () => {
     const errors = configErrors({ email: { from: "a@example.org, b@example.org" } });
-    expect(errors).toEqual(['gekkan.config.json:3:13  invalid config field "email.from": expected one sender address, such as "月刊 News <news@example.org>", found the string "a@example.org, b@example.org" (that is not an email address)']);
+    expect(errors).toEqual(['gekkan.config.json:3:13  invalid config field "email.from": expected one sender address, such as "月刊 News <news@example.org>", found the string "a@example.org, b@example.org" (that is not an email address: it holds 2 addresses; give one)']);
+  });
+
+  it("a full-width ＠ in a sender or Reply-To says which character to type", () => {
+    const errors = configErrors({ email: { from: "news＠example.org", replyTo: "編集部 <editors@example.org>" } });
+    expect(errors).toEqual(['gekkan.config.json:3:13  invalid config field "email.from": expected one sender address, such as "月刊 News <news@example.org>", found the string "news＠example.org" (that is not an email address: ＠ is a full-width character from a Japanese input method; type @)']);
+    expect(configErrors({ email: { from: "news@example.org", replyTo: "編集部 ＜editors@example.org＞" } })[0]).toMatch(/"email\.replyTo".*\(that is not an email address: ＜ ＞ are full-width characters from a Japanese input method; type < >\)$/);
   });
 });
 

@@ -3,6 +3,7 @@
  * independent MIME parser), compared with the files `gekkan build` writes,
  * and checked byte for byte across runs.
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
@@ -99,6 +100,23 @@ describe("the message", () => {
     // The same number without --lang is the original.
     expect((await simpleParser(await written("ja-2.eml", ["2"]))).subject).toBe("5月号：フェンシングの実際");
   });
+
+  it("a translation published a month after its original has its page's slug in the Message-ID, not its own month", async () => {
+    const other = copyToTemp(EMAIL_SITE);
+    try {
+      const file = join(other.path, "content/issues/2011/2011-05.en.md");
+      writeFileSync(file, readFileSync(file, "utf8").replace("date: 2011-05-01", "date: 2011-06-03"));
+      const out = join(other.path, "late.eml");
+      const run = await cli.run(["email", "2", "--lang", "en", "--out", out, "--root", other.path], { SOURCE_DATE_EPOCH: EPOCH });
+      expect(run.code, run.stderr).toBe(0);
+      const mail = await simpleParser(await readFile(out));
+      // Its page (and "view in browser") is /en/issues/2011-05/: the issue of May, read in June.
+      expect(mail.text).toContain("https://news.example.org/letters/en/issues/2011-05/");
+      expect(mail.messageId).toMatch(/^<gekkan\.2011-05\.2\.[0-9a-f]{16}@news\.example\.org>$/);
+    } finally {
+      other.remove();
+    }
+  });
 });
 
 describe("determinism", () => {
@@ -153,6 +171,20 @@ describe("choosing the issue", () => {
     expect((await simpleParser(await written("latest-en.eml", ["--lang", "en"]))).subject).toBe("May notes: fencing in practice");
   });
 
+  it("without ISSUE, --lang skips a translation that is ready while its original is a draft: it is not published either", async () => {
+    const other = copyToTemp(EMAIL_SITE);
+    try {
+      writeFileSync(join(other.path, "content/issues/2011/2011-06.en.md"), "---\ntitle: June, translated ahead\nissue: 3\ndate: 2011-06-01\nlang: en\n---\n\nReady before the Japanese issue is.\n");
+      const file = join(other.path, "latest-en.eml");
+      const run = await cli.run(["email", "--lang", "en", "--out", file, "--root", other.path], { SOURCE_DATE_EPOCH: EPOCH });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe("");
+      expect((await simpleParser(await readFile(file))).subject).toBe("May notes: fencing in practice");
+    } finally {
+      other.remove();
+    }
+  });
+
   it("writes a draft's message for a test read, with a warning that says what will not work", async () => {
     const file = join(site.path, "draft.eml");
     const run = await email(["3", "--out", file]);
@@ -171,9 +203,13 @@ describe("choosing the issue", () => {
   it("an issue not translated into --lang, or a language the site does not have, is a plain error", async () => {
     const untranslated = await email(["1", "--lang", "en"]);
     expect(untranslated.code).toBe(1);
-    expect(untranslated.stderr.trim()).toBe('gekkan email: no issue "1" in en: give an issue number or slug; the site has 2 (2011-05) in en');
+    // Issue 1 is there: what is missing is its translation, and the message says how to start one (not "give an issue number").
+    expect(untranslated.stderr.trim()).toBe("gekkan email: issue 1 (2011-04) has no en translation: start one with gekkan new --translate 1 --lang en; the en edition has 2 (2011-05)");
+    expect((await email(["2011-04", "--lang", "en"])).stderr.trim()).toBe(untranslated.stderr.trim());
     const unknown = await email(["1", "--lang", "fr"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toBe('gekkan email: no issue is in "fr": the site\'s languages are ja, en');
+    // A language written another way gets the code, as in front matter and gekkan new --lang.
+    expect((await email(["1", "--lang", "EN"])).stderr.trim()).toBe('gekkan email: no issue is in "EN": the site\'s languages are ja, en — did you mean "en"?');
   });
 });

@@ -8,7 +8,7 @@
  * only differences a recipient's copy may show.
  */
 import { readFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -121,5 +121,95 @@ describe("gekkan email --send", () => {
     const run = await email(["1", "--send", "--to", "a@example.org"]);
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe("gekkan email: --send needs the SMTP server in the environment: GEKKAN_SMTP_URL=smtp://USER:PASSWORD@HOST:587 (or smtps://…:465). It is never read from a file, so credentials stay out of the repository.");
+  });
+});
+
+/** A server of its own for one test, closed after it: `options` as smtp-server takes them. */
+async function extraServer(host: string, options: ConstructorParameters<typeof SMTPServer>[0]): Promise<{ port: number; close(): Promise<void> }> {
+  const extra = new SMTPServer({ logger: false, authOptional: true, ...options, onData: (stream, _session, done) => stream.resume().on("end", () => done()) });
+  // A client that gives up on a handshake is the server's error event; without a listener it would end the test run.
+  extra.on("error", () => undefined);
+  await new Promise<void>((ready) => extra.listen(0, host, ready));
+  return { port: (extra.server.address() as AddressInfo).port, close: () => new Promise<void>((done) => extra.close(() => done())) };
+}
+
+/** A port on 127.0.0.1 nothing listens on: taken from the system, then let go. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((ready) => probe.listen(0, "127.0.0.1", ready));
+  const free = (probe.address() as AddressInfo).port;
+  await new Promise<void>((done) => probe.close(() => done()));
+  return free;
+}
+
+describe("gekkan email --send: a server that cannot be used is named with what to change", () => {
+  const send = async (url: string) => {
+    const run = await email(["1", "--send", "--to", "a@example.org"], { GEKKAN_SMTP_URL: url });
+    expect(run.code).toBe(1);
+    expect(received).toEqual([]);
+    return run.stderr.trim();
+  };
+
+  it("a port nothing listens on, and one left out (587), say the connection was refused and where submission usually is", async () => {
+    const free = await closedPort();
+    expect(await send(`smtp://127.0.0.1:${free}`)).toBe(`gekkan email: could not send through smtp://127.0.0.1:${free}: nothing answers at 127.0.0.1:${free}: the connection was refused. Check the host and port in GEKKAN_SMTP_URL; mail submission is usually smtp://HOST:587 (STARTTLS) or smtps://HOST:465`);
+    expect(await send("smtp://127.0.0.1")).toContain("nothing answers at 127.0.0.1:587 (port 587, as GEKKAN_SMTP_URL gives none): the connection was refused.");
+  });
+
+  it("smtps:// to a port that starts in plain text says to write smtp://, not OpenSSL's words", async () => {
+    const stderr = await send(`smtps://127.0.0.1:${port}`);
+    expect(stderr).toBe(`gekkan email: could not send through smtps://127.0.0.1:${port}: 127.0.0.1:${port} did not answer in TLS, so it does not take TLS from the start: write smtp://127.0.0.1:${port} (plain, then STARTTLS), or use the server's smtps:// port (usually 465)`);
+    expect(stderr).not.toMatch(/SSL routines|wrong version number/);
+  });
+
+  it("the two submission ports written with the other scheme are corrected before any work", async () => {
+    expect(await send("smtp://news:pw@smtp.example.org:465")).toBe("gekkan email: GEKKAN_SMTP_URL: port 465 takes TLS from the start: write smtps://USER:PASSWORD@smtp.example.org:465 (or smtp://USER:PASSWORD@smtp.example.org:587, which upgrades with STARTTLS)");
+    expect(await send("smtps://smtp.example.org:587")).toBe("gekkan email: GEKKAN_SMTP_URL: port 587 starts in plain text and upgrades with STARTTLS: write smtp://smtp.example.org:587 (or smtps://smtp.example.org:465, TLS from the start)");
+  });
+
+  it("a server that wants a login, given none, says where the login goes", async () => {
+    expect(await send(`smtp://127.0.0.1:${port}`)).toBe(`gekkan email: could not send through smtp://127.0.0.1:${port}: the server wants a login first (530 Error: authentication Required): write it in GEKKAN_SMTP_URL as smtp://USER:PASSWORD@127.0.0.1:${port}`);
+  });
+
+  it("a refused login says how to write the password in the URL, and a short password blanks nothing else out", async () => {
+    // "t" is in smtp://, "the" and "GEKKAN_SMTP_URL" (not in the reply): hiding it everywhere used to turn them into "sm***p://".
+    expect(await send(`smtp://${USER}:t@127.0.0.1:${port}`)).toBe(`gekkan email: could not send through smtp://127.0.0.1:${port}: the server refused the login (535 Invalid username or password): check USER and PASSWORD in GEKKAN_SMTP_URL (in the URL, write @ as %40, : as %3A, / as %2F and % as %25)`);
+  });
+
+  it("a server on another machine without STARTTLS is refused, saying why and which port to use", async () => {
+    // 127.0.0.2 is this machine (Linux answers on all of 127/8), but not a name gekkan sends to in the clear.
+    const plain = await extraServer("127.0.0.2", { secure: false, disabledCommands: ["STARTTLS"] });
+    try {
+      expect(await send(`smtp://127.0.0.2:${plain.port}`)).toBe(`gekkan email: could not send through smtp://127.0.0.2:${plain.port}: the server does not offer STARTTLS (500 Error: command not recognized), and gekkan talks to another machine only over an encrypted connection, so the password and the issue cannot be read on the way: use the server's smtps:// port (usually smtps://127.0.0.2:465), or a port that offers STARTTLS (usually 587)`);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it("a recipient refused midway is named, with who already got the message and who did not", async () => {
+    const picky = await extraServer("127.0.0.1", {
+      secure: false,
+      disabledCommands: ["STARTTLS"],
+      onRcptTo(to, _session, done) {
+        done(to.address === "b@example.org" ? Object.assign(new Error("5.1.1 User unknown"), { responseCode: 550 }) : undefined);
+      },
+    });
+    try {
+      const run = await email(["1", "--send", "--to", "読者 A <a@example.org>", "--to", "b@example.org", "--to", "c@example.org"], { GEKKAN_SMTP_URL: `smtp://127.0.0.1:${picky.port}` });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(`gekkan email: could not send through smtp://127.0.0.1:${picky.port}: the server refused b@example.org (550 5.1.1 User unknown); check the address, or leave it out (already sent to a@example.org; not sent to b@example.org, c@example.org: to send only those, run again with a --to for each)`);
+    } finally {
+      await picky.close();
+    }
+  });
+
+  it("a certificate this machine does not accept is named as such, with what to do", async () => {
+    // smtp-server's own certificate is for no real host and signed by no authority this machine trusts.
+    const tls = await extraServer("127.0.0.1", { secure: true });
+    try {
+      expect(await send(`smtps://localhost:${tls.port}`)).toMatch(new RegExp(`^gekkan email: could not send through smtps://localhost:${tls.port}: the server's TLS certificate was not accepted \\([^)]+\\): (it is out of date|it is not signed by an authority|write the host name)`));
+    } finally {
+      await tls.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { access, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
@@ -43,6 +43,20 @@ describe("reproducible output", () => {
       const [x, y] = await Promise.all([readFile(join(a, file)), readFile(join(b, file))]);
       expect(x.equals(y), `${file} differs between builds`).toBe(true);
     }
+  });
+
+  // The spec asks a tool to stop on a malformed value; using the clock instead gave other bytes without a word, and a value past 9999 was an internal error with a stack.
+  it.each(["abc", "-5", "1.5", "99999999999999"])("SOURCE_DATE_EPOCH=%s stops every command in words before any work (exit 1)", async (epoch) => {
+    const out = join(work, `bad-${epoch}`);
+    for (const args of [["build", "--out", out], ["check"], ["email", "1"], ["new", "--date", "2099-01"]]) {
+      const result = await run(process.execPath, [join(repo, "bin", "gekkan.js"), ...args, "--root", repo], { env: { ...process.env, SOURCE_DATE_EPOCH: epoch } }).then(
+        () => ({ code: 0, stderr: "" }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(result.code, args.join(" ")).toBe(1);
+      expect(result.stderr).toBe(`gekkan ${args[0]}: SOURCE_DATE_EPOCH is "${epoch}", which is not a time: it must be whole seconds since 1970-01-01 UTC, at most 253402300799 (the end of the year 9999), as git log -1 --format=%ct prints it; unset it to use the clock\n`);
+    }
+    await expect(access(out)).rejects.toThrow();
   });
 
   it("SOURCE_DATE_EPOCH decides which issues are in the future", async () => {

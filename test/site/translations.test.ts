@@ -178,6 +178,14 @@ describe("the sitemap", () => {
     expect(alternatesOf(SITE + MAY)).toEqual([]);
   });
 
+  it("dates each page that is no issue by the newest issue of its own language: the English pages by the translation published after the last Japanese issue", () => {
+    const lastmod = (loc: string) => text(child(children(sitemap(), "url").find((u) => text(child(u, "loc")) === SITE + loc) ?? { elements: [] }, "lastmod"));
+    // The fixture: 2011-04 (ja 2011-04-01, en 2011-05-02), 2011-05 (ja 2011-05-01).
+    expect(["", "archive/", "releases/"].map(lastmod)).toEqual(["2011-05-01", "2011-05-01", "2011-05-01"]);
+    expect(["en/", "en/archive/", "en/releases/"].map(lastmod)).toEqual(["2011-05-02", "2011-05-02", "2011-05-02"]);
+    expect([JA_APRIL, EN_APRIL, MAY].map(lastmod)).toEqual(["2011-04-01", "2011-05-02", "2011-05-01"]);
+  });
+
   it("lists every page of both languages once", () => {
     const locs = children(sitemap(), "url").map((u) => text(child(u, "loc")));
     const pages = built.output.paths().filter((p) => p.endsWith("index.html")).map((p) => SITE + p.slice(0, -"index.html".length));

@@ -156,7 +156,8 @@ beforeAll(async () => {
     "gekkan.config.json": `${JSON.stringify(CONFIG, null, 2)}\n`,
     "content/issues/2011/2011-04.md": ISSUE,
     // The same hostile text as a translation: every page of the English edition, its language links and switch.
-    "content/issues/2011/2011-04.en.md": ISSUE.replace("lang: ja", "lang: en"),
+    // (Plus a line of its own: a translation that is its original word for word is refused as untranslated.)
+    "content/issues/2011/2011-04.en.md": `${ISSUE.replace("lang: ja", "lang: en")}\nIn English.\n`,
     "content/issues/2011/2011-05.md": `---\ntitle: "次の号"\nissue: 2\ndate: 2011-05-01\n---\n\n[創刊号](/issues/2011-04/)へ。\n`,
   });
   built = await generate({ root: dir.path, now: new Date("2026-01-01T00:00:00Z"), search: false, threads: 0 });

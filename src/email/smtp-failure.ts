@@ -1,0 +1,75 @@
+import { getSystemErrorName } from "node:util";
+
+/** What nodemailer puts on a failed send, as far as saying why goes. */
+interface SendError {
+  message: string;
+  /** nodemailer's stage: ESOCKET, EDNS, ETIMEDOUT, ETLS, EAUTH, EENVELOPE, … */
+  code?: unknown;
+  command?: unknown;
+  responseCode?: unknown;
+  response?: unknown;
+  /** The system error number under a socket or DNS failure (ECONNREFUSED, ENOTFOUND). */
+  errno?: unknown;
+  /** OpenSSL's reason, when a TLS handshake failed. */
+  reason?: unknown;
+  timeoutType?: unknown;
+}
+
+/** Where the URL leads: its host and the port nodemailer connects to (587 for smtp://, 465 for smtps:// when none is written). */
+function placeOf(url: URL): { host: string; port: string; defaulted: boolean } {
+  const defaultPort = url.protocol === "smtps:" ? "465" : "587";
+  return { host: url.hostname, port: url.port === "" ? defaultPort : url.port, defaulted: url.port === "" };
+}
+
+function systemCode(error: SendError): string | undefined {
+  if (typeof error.errno !== "number") return undefined;
+  try {
+    return getSystemErrorName(error.errno);
+  } catch {
+    return undefined;
+  }
+}
+
+// Passwords go in the URL, where @ : / % would end the field early; the ones a refused login most often hides.
+const PASSWORD_ESCAPES = "in the URL, write @ as %40, : as %3A, / as %2F and % as %25";
+
+/**
+ * A failed send in the words of the author who set GEKKAN_SMTP_URL: what
+ * went wrong and what to change, instead of nodemailer's stage and
+ * OpenSSL's (`ECONNREFUSED`, `ssl3_get_record:wrong version number`). The
+ * server's own reply is kept where it says something (a refused login,
+ * a refused recipient, named from `recipients`). Anything not recognised is the error's message as
+ * before.
+ */
+export function smtpFailure(error: SendError, url: URL, recipients: readonly string[] = []): string {
+  const { host, port, defaulted } = placeOf(url);
+  const where = `${host}:${port}${defaulted ? ` (port ${port}, as GEKKAN_SMTP_URL gives none)` : ""}`;
+  const system = systemCode(error);
+  const reply = typeof error.response === "string" ? ` (${error.response})` : "";
+  if (system === "ECONNREFUSED") return `nothing answers at ${where}: the connection was refused. Check the host and port in GEKKAN_SMTP_URL; mail submission is usually smtp://HOST:587 (STARTTLS) or smtps://HOST:465`;
+  if (error.code === "EDNS" || system === "ENOTFOUND" || system === "EAI_NONAME") return `no host named "${host}" was found; check the host in GEKKAN_SMTP_URL`;
+  if (system === "EAI_AGAIN") return `the host name "${host}" could not be looked up (is this machine online?); check the host in GEKKAN_SMTP_URL`;
+  if (/certificate|altnames/i.test(error.message)) return `the server's TLS certificate was not accepted (${error.message}): ${certificateFix(error.message)}`;
+  // OpenSSL gives a reason when what came back was no TLS at all ("wrong version number"): a plain-text port.
+  if (error.code === "ESOCKET" && typeof error.reason === "string" && url.protocol === "smtps:") {
+    return `${where} did not answer in TLS, so it does not take TLS from the start: write smtp://${host}:${port} (plain, then STARTTLS), or use the server's smtps:// port (usually 465)`;
+  }
+  if (error.code === "ETLS" && error.command === "STARTTLS") {
+    return `the server does not offer STARTTLS${reply}, and gekkan talks to another machine only over an encrypted connection, so the password and the issue cannot be read on the way: use the server's smtps:// port (usually smtps://${host}:465), or a port that offers STARTTLS (usually 587)`;
+  }
+  if (error.timeoutType === "GREETING_TIMEOUT" && url.protocol === "smtp:") {
+    return `${where} said nothing within 30 seconds; a port that expects TLS from the start (usually 465) stays silent like this, so try smtps://${host}:${port}; otherwise check the host and port in GEKKAN_SMTP_URL`;
+  }
+  if (error.code === "ETIMEDOUT") return `${where} stopped answering (${error.message}); check the host and port in GEKKAN_SMTP_URL, and that no firewall blocks the port`;
+  if (error.code === "EAUTH") return `the server refused the login${reply}: check USER and PASSWORD in GEKKAN_SMTP_URL (${PASSWORD_ESCAPES})`;
+  if (error.code === "EENVELOPE" && error.command === "RCPT TO") return `the server refused ${recipients.length > 0 ? recipients.join(", ") : "the recipient"}${reply}; check the address, or leave it out`;
+  if (error.responseCode === 530 && url.username === "") return `the server wants a login first${reply}: write it in GEKKAN_SMTP_URL as ${url.protocol}//USER:PASSWORD@${url.host}`;
+  return error.message;
+}
+
+/** What to do about a certificate, by what was wrong with it. */
+function certificateFix(message: string): string {
+  if (/expired|not yet valid/i.test(message)) return "it is out of date, and only the server's administrator can renew it";
+  if (/altnames|does not match/i.test(message)) return "write the host name the certificate is issued for in GEKKAN_SMTP_URL";
+  return "it is not signed by an authority this machine trusts; if your organisation has its own, name its certificate file in NODE_EXTRA_CA_CERTS";
+}
