@@ -18,6 +18,10 @@ export function createLiquid(dirs: readonly string[], basePath: string): Liquid 
     strictFilters: true,
     cache: true,
     jsTruthy: false,
+    // Dates here are calendar days ("2011-04-01", read as UTC midnight): formatted in the machine's zone, `| date`
+    // gave the day before west of UTC, and a page cached in one zone kept its day when a build in another would not.
+    // UTC, as the locale packs format dates (locale.ts).
+    timezoneOffset: 0,
   });
   liquid.registerFilter("url", (route: unknown) => routeUrl(basePath, String(route)));
   refuseTheClock(liquid);
