@@ -21,7 +21,9 @@
  * email files; public/ files added, removed or shadowing a generated file;
  * files touched without a change; "today" (SOURCE_DATE_EPOCH, with the
  * clock) moved on or back; the machine's time zone changed; the build's
- * flags changed; the last edit undone.
+ * flags changed; dist/ removed (and the builds beside it, as in a fresh CI
+ * checkout); the first build's cache restored over a newer one (as
+ * actions/cache does when the exact key misses); the last edit undone.
  * A build that fails is followed by the undo that fixes it.
  */
 import fc from "fast-check";
@@ -83,6 +85,8 @@ interface State {
   flags: readonly string[];
   /** The machine's time zone (TZ): an author's laptop travels. */
   zone: string;
+  /** The cache as the first build left it: CI's actions/cache restores an older entry when the exact key misses. */
+  firstCache: string;
   /** The inputs as they were before the last edit, for "undo" (an author reverting a change, bytes and all). */
   before: string;
 }
@@ -108,7 +112,7 @@ const KINDS = [
   "add translation", "remove translation", "edit partial", "edit locale", "edit config", "add public file",
   "delete public file", "edit style", "advance today", "touch", "footer year", "edit email template", "add asset",
   "delete asset", "drop template override", "change flags", "edit block", "break issue", "undo", "rewind today",
-  "public shadows output", "format a date", "travel",
+  "public shadows output", "format a date", "travel", "remove output", "restore an old cache",
 ] as const;
 
 const ZONES = ["Asia/Tokyo", "America/New_York", "UTC"] as const;
@@ -186,6 +190,17 @@ function apply(state: State, op: Op): string | undefined {
       return "undo the last edit";
     }
     case "format a date": return edit("templates/partials/issue-card.liquid", (t) => t.replace("{{ card.dateLabel }}", '{{ card.date | date: "%Y/%m/%d" }}'));
+    case "remove output": {
+      // rm -rf dist, and (as a fresh CI checkout) the builds beside it too.
+      rmSync(join(root, "dist"), { recursive: true, force: true });
+      if (pick % 2 === 0) rmSync(join(root, ".dist-gekkan"), { recursive: true, force: true });
+      return `remove output${pick % 2 === 0 ? " and its builds" : ""}`;
+    }
+    case "restore an old cache": {
+      rmSync(join(root, ".gekkan", "cache"), { recursive: true, force: true });
+      cpSync(state.firstCache, join(root, ".gekkan", "cache"), { recursive: true });
+      return "restore the first build's cache";
+    }
     case "travel": {
       state.zone = pickOf(ZONES, pick) as string;
       return `travel to ${state.zone}`;
@@ -327,11 +342,13 @@ describe("warm builds over sequences of author edits", () => {
         try {
           const root = site.path;
           const out = join(root, "dist");
-          const state: State = { root, day: 0, flags: FLAGS[0], zone: ZONES[0], before: join(scratch.path, "before") };
+          const state: State = { root, day: 0, flags: FLAGS[0], zone: ZONES[0], before: join(scratch.path, "before"), firstCache: join(scratch.path, "first-cache") };
           rmSync(state.before, { recursive: true, force: true });
+          rmSync(state.firstCache, { recursive: true, force: true });
           // booth is a component of this site, so an added issue may be about it.
           write(root, "gekkan.config.json", `${JSON.stringify({ ...JSON.parse(read(root, "gekkan.config.json")), components: ["booth"] }, null, 2)}\n`);
           expect((await build(root, out, state, true)).code).toBe(0);
+          cpSync(join(root, ".gekkan", "cache"), state.firstCache, { recursive: true });
           const done: string[] = [];
           const check = async (did: string): Promise<number> => {
             done.push(did);
