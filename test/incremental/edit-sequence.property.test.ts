@@ -130,7 +130,8 @@ function apply(state: State, op: Op): string | undefined {
   const issue = pickOf(issueFiles(root), pick);
   const original = pickOf(originals(root), pick);
   const edit = (file: string | undefined, change: (text: string) => string): string | undefined => {
-    if (file === undefined) return undefined;
+    // A site's template dropped for gekkan's own is not there to edit.
+    if (file === undefined || !existsSync(join(root, file))) return undefined;
     const before = read(root, file);
     const after = change(before);
     if (after === before) return undefined;
