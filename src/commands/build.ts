@@ -53,7 +53,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     for (const warning of result.record.warnings) io.err(warning);
     if (flags.quiet === true) return EXIT.ok;
     io.out(`gekkan: up to date, ${plural(result.record.issues, "issue")}, ${result.record.files.length} files in ${out} (checked in ${elapsed()} ms)`);
-    for (const note of result.record.notes) io.out(note);
+    for (const note of result.notes) io.out(note);
     return EXIT.ok;
   }
   for (const warning of result.warnings) io.err(warning);

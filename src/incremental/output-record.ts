@@ -19,8 +19,12 @@ export interface OutputRecord {
   /** For the CLI's summary line when the build is skipped: issue count and warnings, formatted. */
   issues: number;
   warnings: string[];
-  /** Which issues the build left out (drafts, future-dated), formatted: the skipped build says it again. */
-  notes: string[];
+  /**
+   * The issues the build left out (drafts, future-dated): the skipped build
+   * names them again. Kept as data, not as the lines printed: a line says
+   * "dated after today (…)", and a skipped build's today is its own.
+   */
+  leftOut: Array<{ file: string; date: string; draft: boolean }>;
   files: FileRecord[];
   /** Every folder: adding or removing an entry changes its folder's mtime. */
   dirs: Array<[path: string, ino: number, mtimeMs: number]>;
@@ -31,15 +35,19 @@ function asRecord(value: unknown): OutputRecord | undefined {
   const r = value as Partial<OutputRecord> | null;
   if (r === null || typeof r !== "object") return undefined;
   const strings = [r.out, r.build, r.key, r.window?.from, r.window?.until].every((v) => typeof v === "string");
-  const lists = Array.isArray(r.files) && Array.isArray(r.dirs) && Array.isArray(r.warnings) && Array.isArray(r.notes) && typeof r.issues === "number";
+  const lists = Array.isArray(r.files) && Array.isArray(r.dirs) && Array.isArray(r.warnings) && Array.isArray(r.leftOut) && typeof r.issues === "number";
   if (!strings || !lists) return undefined;
   const files = (r.files as unknown[]).every((f) => {
     const file = f as Partial<FileRecord> | null;
     return file !== null && typeof file === "object" && typeof file.path === "string" && typeof file.id === "string" && typeof file.ino === "number" && typeof file.size === "number" && typeof file.mtimeMs === "number";
   });
   const dirs = (r.dirs as unknown[]).every((d) => Array.isArray(d) && d.length === 3 && typeof d[0] === "string" && typeof d[1] === "number" && typeof d[2] === "number");
-  const warnings = [...(r.warnings as unknown[]), ...(r.notes as unknown[])].every((w) => typeof w === "string");
-  return files && dirs && warnings ? (r as OutputRecord) : undefined;
+  const warnings = (r.warnings as unknown[]).every((w) => typeof w === "string");
+  const leftOut = (r.leftOut as unknown[]).every((i) => {
+    const issue = i as Partial<OutputRecord["leftOut"][number]> | null;
+    return issue !== null && typeof issue === "object" && typeof issue.file === "string" && typeof issue.date === "string" && typeof issue.draft === "boolean";
+  });
+  return files && dirs && warnings && leftOut ? (r as OutputRecord) : undefined;
 }
 
 /** The record in `cacheDir`, or undefined when missing or not a record (damaged, older format): never fatal. */
@@ -71,7 +79,7 @@ export function stillWritten(record: OutputRecord, out: string, key: string): bo
   }
 }
 
-export async function saveRecord(cacheDir: string, out: string, key: string, written: Written, summary: Pick<OutputRecord, "window" | "issues" | "warnings" | "notes">): Promise<void> {
+export async function saveRecord(cacheDir: string, out: string, key: string, written: Written, summary: Pick<OutputRecord, "window" | "issues" | "warnings" | "leftOut">): Promise<void> {
   const names = new Set<string>([""]);
   for (const { path } of written.files) for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) names.add(path.slice(0, i));
   const dirs = [...names].sort().map((path): [string, number, number] => {

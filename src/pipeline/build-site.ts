@@ -5,7 +5,7 @@ import { warningLines } from "../warning-kinds.js";
 import { inWindow } from "../site/date-window.js";
 import { templateDirs } from "../render/template-dirs.js";
 import type { Memo } from "../incremental/memo.js";
-import { leftOutNotes } from "../site/left-out.js";
+import { leftOutNotes, notedIssues } from "../site/left-out.js";
 import { forgetRecord, readRecord, saveRecord, stillWritten, type OutputRecord } from "../incremental/output-record.js";
 import type { Written } from "../write/write-output.js";
 import { outputPlace } from "../write/versions.js";
@@ -25,7 +25,7 @@ export interface SiteBuildOptions extends BuildOptions {
 }
 
 export type SiteBuild =
-  | { upToDate: true; record: OutputRecord }
+  | { upToDate: true; record: OutputRecord; notes: string[] }
   | { upToDate: false; generated: Generated; written: Written; warnings: string[]; notes: string[]; cacheWarnings: string[] };
 
 /**
@@ -35,8 +35,10 @@ export type SiteBuild =
  */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   const record = options.cacheDir === undefined ? undefined : readRecord(options.cacheDir);
-  const check = record === undefined ? undefined : await checkCurrent(options, record);
-  if (record !== undefined && check?.upToDate === true) return { upToDate: true, record };
+  const today = dayOf(options.now ?? buildTime());
+  const check = record === undefined ? undefined : await checkCurrent(options, record, today);
+  // Said again from the record, with this run's "today": the same issues are left out on every day of the window, but the line names the day.
+  if (record !== undefined && check?.upToDate === true) return { upToDate: true, record, notes: leftOutNotes(record.leftOut, today, options) };
   // Loaded only now: the up-to-date answer above needs none of the rendering stack.
   const [{ generate }, { openOutput }, { openPackMemos }, { NO_REUSE }, { DamagedCacheError }] = await Promise.all([
     import("./generate.js"), import("../write/write-output.js"), import("../incremental/pack-memos.js"), import("./reuse.js"), import("../incremental/memo.js"),
@@ -78,11 +80,12 @@ const PACK_READS = { fragments: "whole", search: "records" } as const;
 /** Saves the cache and the record of what was written, for the next build. */
 async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined): Promise<SiteBuild> {
   const warnings = warningLines(generated.warnings);
-  const notes = leftOutNotes(generated.issues.map((r) => r.issue), generated.today, options);
+  const issues = generated.issues.map((r) => r.issue);
+  const notes = leftOutNotes(issues, generated.today, options);
   const failures = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
     const key = inputKey(options, templateDirs(options.root), generated.sources);
-    const summary = { window: generated.window, issues: generated.site.issues.length, warnings, notes };
+    const summary = { window: generated.window, issues: generated.site.issues.length, warnings, leftOut: notedIssues(issues, generated.today, options) };
     await saveRecord(options.cacheDir, options.out, key, written, summary).catch((error: unknown) => failures.push({ name: "record", error }));
   }
   return { upToDate: false, generated, written, warnings, notes, cacheWarnings: cacheNotSaved(options.cacheDir ?? "", failures) };
@@ -117,8 +120,8 @@ async function takeRecord(cacheDir: string | undefined, record: OutputRecord | u
  * last build's record says; with what the check read (nothing is read once
  * the record's date window has passed).
  */
-async function checkCurrent(options: SiteBuildOptions, record: OutputRecord): Promise<{ upToDate: boolean; inputs?: CurrentInputs }> {
-  if (!inWindow(record.window, dayOf(options.now ?? buildTime()))) return { upToDate: false };
+async function checkCurrent(options: SiteBuildOptions, record: OutputRecord, today: string): Promise<{ upToDate: boolean; inputs?: CurrentInputs }> {
+  if (!inWindow(record.window, today)) return { upToDate: false };
   const inputs = await currentInputs(options);
   return { upToDate: stillWritten(record, options.out, inputs.key), inputs };
 }

@@ -50,6 +50,20 @@ describe("gekkan build says which issues it left out", () => {
     expect(lines.slice(1)).toEqual([DRAFTS, SCHEDULED]);
   });
 
+  it("a build skipped as up to date on a later day names that day, as a --no-cache build of that day does", async () => {
+    vi.stubEnv("SOURCE_DATE_EPOCH", EPOCH);
+    dir = site();
+    await build(dir.path);
+    // 2012-03-15: no issue's date is reached, so the output is still current.
+    vi.stubEnv("SOURCE_DATE_EPOCH", "1331769600");
+    const skipped = await build(dir.path);
+    expect(skipped[0]).toMatch(/^gekkan: up to date, 1 issue, /);
+    const cold = await build(dir.path, "--no-cache");
+    expect(cold[0]).toMatch(/^gekkan: built 1 issue in /);
+    expect(skipped.slice(1)).toEqual(cold.slice(1));
+    expect(skipped.slice(1).join("\n")).toContain("dated after today (2012-03-15)");
+  });
+
   it("leaves out what --drafts and --future bring in, and --quiet prints nothing", async () => {
     vi.stubEnv("SOURCE_DATE_EPOCH", EPOCH);
     dir = site();
