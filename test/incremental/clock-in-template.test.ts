@@ -7,23 +7,16 @@
  */
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { useBuildClock } from "../helpers/build-clock.js";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
 import { copySite } from "../helpers/site-copy.js";
 import { readTree, tempDir, type TempDir } from "../helpers/temp-site.js";
 
 const dirs: TempDir[] = [];
-const savedZone = process.env.TZ;
-// Only Date: "today" (SOURCE_DATE_EPOCH) and the clock move together, as on a real machine.
-beforeEach(() => vi.useFakeTimers({ toFake: ["Date"] }));
-afterEach(() => {
-  if (savedZone === undefined) delete process.env.TZ;
-  else process.env.TZ = savedZone;
-  vi.useRealTimers();
-  vi.unstubAllEnvs();
-  dirs.splice(0).forEach((dir) => dir.remove());
-});
+useBuildClock();
+afterEach(() => dirs.splice(0).forEach((dir) => dir.remove()));
 
 async function buildOn(day: string, root: string, out: string, ...flags: string[]): Promise<{ code: number; stderr: string[] }> {
   const now = Date.parse(`${day}T12:00:00Z`);

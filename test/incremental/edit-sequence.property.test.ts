@@ -29,7 +29,8 @@
 import fc from "fast-check";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { useBuildClock } from "../helpers/build-clock.js";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
 import { copySite } from "../helpers/site-copy.js";
@@ -323,15 +324,7 @@ async function coldBuild(root: string, scratch: string, clock: Pick<State, "day"
 
 describe("warm builds over sequences of author edits", () => {
   const dirs: TempDir[] = [];
-  const savedZone = process.env.TZ;
-  // Only Date: the builds' timers and worker threads run as they do for an author.
-  beforeEach(() => vi.useFakeTimers({ toFake: ["Date"] }));
-  afterEach(() => {
-    if (savedZone === undefined) delete process.env.TZ;
-    else process.env.TZ = savedZone;
-    vi.useRealTimers();
-    vi.unstubAllEnvs();
-  });
+  useBuildClock();
   afterAll(() => dirs.forEach((dir) => dir.remove()));
 
   it("property: after every edit, the cached build's dist/ is byte for byte a --no-cache build of the same inputs", async () => {
