@@ -1,5 +1,6 @@
 import type { IssueMeta } from "../content/render-issue.js";
 import { isPublished } from "../site/published.js";
+import { originalsIn } from "../site/originals.js";
 
 /** "a draft", "scheduled for 2011-08-01", or undefined for an issue `gekkan build` publishes today. */
 export function unpublishedNote(issue: Pick<IssueMeta, "draft" | "date">, today: string): string | undefined {
@@ -14,10 +15,11 @@ export function unpublishedNote(issue: Pick<IssueMeta, "draft" | "date">, today:
  * reason: its findings do not break the site as published either.
  */
 export function unpublishedNotes(issues: ReadonlyArray<{ issue: Pick<IssueMeta, "file" | "number" | "lang" | "draft" | "date"> }>, siteLang: string, today: string): Map<string, string> {
-  const originals = new Map(issues.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.number, r.issue]));
+  const originalOf = originalsIn(issues, siteLang);
   const notes = new Map<string, string>();
-  for (const { issue } of issues) {
-    const original = issue.lang === siteLang ? undefined : originals.get(issue.number);
+  for (const r of issues) {
+    const { issue } = r;
+    const original = issue.lang === siteLang ? undefined : originalOf(r)?.issue;
     const held = original === undefined ? undefined : unpublishedNote(original, today);
     const note = unpublishedNote(issue, today) ?? (held === undefined ? undefined : `a translation of ${held === "a draft" ? "a draft" : `an issue ${held}`}`);
     if (note !== undefined) notes.set(issue.file, note);

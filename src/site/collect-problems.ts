@@ -3,6 +3,7 @@ import { diagnostic } from "../diagnostics.js";
 import type { IssueMeta, RenderedIssue } from "../content/render-issue.js";
 import type { RenderedBody } from "../markdown/rendered.js";
 import { groupBy } from "../group-by.js";
+import { originalsIn } from "./originals.js";
 
 /** An issue as the checks across files read it: only its front matter (a rendered issue, or one whose body failed). */
 export type Known = { issue: IssueMeta };
@@ -35,9 +36,9 @@ export function duplicateNumbers(rendered: readonly Known[], siteLang: string): 
 
 /** A translation (an issue in another language than the site's) whose number no issue in the site's language has. */
 export function orphanTranslations(rendered: readonly Known[], siteLang: string): VFileMessage[] {
-  const originals = new Set(rendered.filter((r) => r.issue.lang === siteLang).map((r) => r.issue.number));
+  const originalOf = originalsIn(rendered, siteLang);
   return rendered
-    .filter((r) => r.issue.lang !== siteLang && !originals.has(r.issue.number))
+    .filter((r) => r.issue.lang !== siteLang && originalOf(r) === undefined)
     .map((r) => {
       const reason = `lang: ${r.issue.lang} makes this a translation of issue ${r.issue.number}, but no issue ${r.issue.number} is in the site's language (${siteLang}) for it to translate; write that original first, or give this file the number of the issue it translates`;
       return diagnostic(r.issue.file, reason, { line: r.issue.numberLine, column: 1 }, "translation-without-original");
@@ -51,9 +52,9 @@ export function orphanTranslations(rendered: readonly Known[], siteLang: string)
  * issues that came out before it. Almost always a slip in the date.
  */
 export function translationsBeforeOriginals(known: readonly Known[], siteLang: string): VFileMessage[] {
-  const originals = new Map(known.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.number, r]));
+  const originalOf = originalsIn(known, siteLang);
   return known.flatMap((r) => {
-    const original = r.issue.lang === siteLang ? undefined : originals.get(r.issue.number);
+    const original = r.issue.lang === siteLang ? undefined : originalOf(r);
     if (original === undefined || r.issue.date >= original.issue.date) return [];
     const reason = `this ${r.issue.lang} translation is dated ${r.issue.date}, before its original (${original.issue.file}:${original.issue.dateLine}, ${original.issue.date}), but it comes out only with the original: date it ${original.issue.date} or later`;
     return [diagnostic(r.issue.file, reason, { line: r.issue.dateLine, column: 1 }, "translation-before-original")];
@@ -68,9 +69,9 @@ export function translationsBeforeOriginals(known: readonly Known[], siteLang: s
  * author means; a translation in progress keeps `draft: true`.
  */
 export function untranslatedCopies(rendered: readonly RenderedIssue[], siteLang: string): VFileMessage[] {
-  const originals = new Map(rendered.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.number, r]));
+  const originalOf = originalsIn(rendered, siteLang);
   return rendered.flatMap((r) => {
-    const original = r.issue.lang === siteLang || r.issue.draft ? undefined : originals.get(r.issue.number);
+    const original = r.issue.lang === siteLang || r.issue.draft ? undefined : originalOf(r);
     if (original === undefined || r.body.html.trim() === "" || textOf(r.body) !== textOf(original.body)) return [];
     const reason = `this ${r.issue.lang} translation's text is still its original's word for word (${original.issue.file}), as gekkan new --translate copied it; translate it before publishing, or keep draft: true until it is`;
     return [diagnostic(r.issue.file, reason, { line: r.issue.bodyLine, column: 1 }, "untranslated-copy")];

@@ -8,6 +8,7 @@ import { blockEntries, translatedEntries } from "./block-match.js";
 import { duplicateNumbers, duplicates, orphanTranslations, translationsBeforeOriginals, untranslatedCopies, type Known } from "./collect-problems.js";
 import { groupBy } from "../group-by.js";
 import { isPublished } from "./published.js";
+import { originalsIn } from "./originals.js";
 
 export interface CollectOptions {
   drafts: boolean;
@@ -44,20 +45,14 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
   ];
   if (messages.length > 0) return { ok: false, messages };
 
-  const originals = new Map(rendered.filter((r) => r.issue.lang === options.lang).map((r) => [r.issue.number, r]));
+  const renderedOriginal = originalsIn(rendered, options.lang);
   const visible = (r: RenderedIssue | undefined) => r !== undefined && isPublished(r.issue, options.today, options);
-  const published = rendered.filter((r) => visible(r) && visible(originals.get(r.issue.number)));
-  const entries = published.map((r): SiteIssue => ({ issue: r.issue, body: r.body, route: routeOf(r), slug: slugOf(r), year: issueYear(r, originals.get(r.issue.number)), previous: undefined, next: undefined, versions: [] }));
+  const published = rendered.filter((r) => visible(r) && visible(renderedOriginal(r)));
+  const entries = published.map((r): SiteIssue => ({ issue: r.issue, body: r.body, route: routeOf(r), slug: slugOf(r), year: issueYear(r, renderedOriginal(r)), previous: undefined, next: undefined, versions: [] }));
   linkVersions(entries, options.lang);
   const langs = [...new Set(entries.map((e) => e.issue.lang).filter((lang) => lang !== options.lang))].sort(compareText);
   const site = edition(entries, options.lang, options.lang, undefined);
   return { ok: true, site: { ...site, translations: langs.map((lang) => edition(entries, lang, options.lang, site)) } };
-}
-
-/** The original (the site's language, same number) of each issue. */
-function originalsIn(known: readonly Known[], siteLang: string): (r: Known) => Known | undefined {
-  const originals = new Map(known.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.number, r]));
-  return (r) => originals.get(r.issue.number);
 }
 
 /**
