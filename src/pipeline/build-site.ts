@@ -80,12 +80,13 @@ const PACK_READS = { fragments: "whole", search: "records" } as const;
 /** Saves the cache and the record of what was written, for the next build. */
 async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined): Promise<SiteBuild> {
   const warnings = warningLines(generated.warnings);
-  const issues = generated.issues.map((r) => r.issue);
-  const notes = leftOutNotes(issues, generated.today, options);
+  // The notes are made from what the record keeps, as a skipped build makes them: one path for both.
+  const leftOut = notedIssues(generated.issues.map((r) => r.issue), generated.today, options);
+  const notes = leftOutNotes(leftOut, generated.today, options);
   const failures = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
     const key = inputKey(options, templateDirs(options.root), generated.sources);
-    const summary = { window: generated.window, issues: generated.site.issues.length, warnings, leftOut: notedIssues(issues, generated.today, options) };
+    const summary = { window: generated.window, issues: generated.site.issues.length, warnings, leftOut };
     await saveRecord(options.cacheDir, options.out, key, written, summary).catch((error: unknown) => failures.push({ name: "record", error }));
   }
   return { upToDate: false, generated, written, warnings, notes, cacheWarnings: cacheNotSaved(options.cacheDir ?? "", failures) };
