@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../write/atomic-file.js";
 import { intact, type FileRecord } from "../write/file-record.js";
 import type { Written } from "../write/write-output.js";
+import { parentFolders } from "../write/output.js";
 
 const RECORD_FILE = "written.json";
 
@@ -81,7 +82,7 @@ export function stillWritten(record: OutputRecord, out: string, key: string): bo
 
 export async function saveRecord(cacheDir: string, out: string, key: string, written: Written, summary: Pick<OutputRecord, "window" | "issues" | "warnings" | "leftOut">): Promise<void> {
   const names = new Set<string>([""]);
-  for (const { path } of written.files) for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) names.add(path.slice(0, i));
+  for (const { path } of written.files) for (const folder of parentFolders(path)) names.add(folder);
   const dirs = [...names].sort().map((path): [string, number, number] => {
     const stat = statSync(join(written.build, path));
     return [path, stat.ino, stat.mtimeMs];

@@ -6,7 +6,7 @@ import { unreadable } from "../content/source-problems.js";
 import { diagnostic, warning } from "../diagnostics.js";
 import { listTree } from "../file-tree.js";
 import { formatBytes, SVG_CHECK_BYTES } from "../limits.js";
-import type { OutputSet } from "../write/output.js";
+import { parentFolders, type OutputSet } from "../write/output.js";
 import { ROUTES } from "../site/urls.js";
 import { isSvgName, svgActiveContent } from "./svg-active-content.js";
 
@@ -67,7 +67,7 @@ export async function addPublicFiles(root: string, output: OutputSet, search: bo
 /** Every folder the generated files are in ("issues", "issues/2011-05", …). */
 function generatedFolders(output: OutputSet): Set<string> {
   const folders = new Set<string>();
-  for (const path of output.paths()) for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) folders.add(path.slice(0, i));
+  for (const path of output.paths()) for (const folder of parentFolders(path)) folders.add(folder);
   return folders;
 }
 
@@ -82,8 +82,7 @@ function placeClash(file: string, route: string, output: OutputSet, folders: Rea
   if (search && `${route}/`.startsWith(ROUTES.searchBundle)) return inSearchBundle(file);
   const at = { line: 1, column: 1 };
   if (folders.has(route)) return diagnostic(file, `gekkan makes a folder /${route}/ here, so a file of that name cannot be published; rename or remove it`, at, "public-collision");
-  for (let i = route.indexOf("/"); i !== -1; i = route.indexOf("/", i + 1)) {
-    const parent = route.slice(0, i);
+  for (const parent of parentFolders(route)) {
     if (output.has(parent)) return diagnostic(file, `gekkan writes a file at /${parent}, so public/${parent} cannot be a folder; rename the folder or move this file out of it`, at, "public-collision");
   }
   return undefined;

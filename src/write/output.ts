@@ -99,6 +99,13 @@ export function normalizeOutputPath(path: string): string {
   return parts.join("/");
 }
 
+/** The folders an output path is in, outermost first: "issues/2011-05/index.html" → "issues", "issues/2011-05". */
+export function parentFolders(path: string): string[] {
+  const folders: string[] = [];
+  for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) folders.push(path.slice(0, i));
+  return folders;
+}
+
 export function contentHash(content: OutputContent): string {
   return createHash("sha256").update(content).digest("hex");
 }
