@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { Liquid } from "liquidjs";
 import type { VFileMessage } from "vfile-message";
-import { listTree } from "../file-tree.js";
+import { isFile, isFolder, listTree } from "../file-tree.js";
+import { diagnostic, siteFile } from "../diagnostics.js";
+import { unreadable } from "../content/source-problems.js";
 import { templateDiagnostic } from "./template-error.js";
 
 /**
@@ -16,10 +18,20 @@ import { templateDiagnostic } from "./template-error.js";
  * part of the time a page takes.)
  */
 export function templateProblems(liquid: Liquid, dirs: readonly string[], root: string): VFileMessage[] {
-  const messages: VFileMessage[] = [];
-  for (const file of effectiveTemplates(dirs)) {
+  const { files, folders } = effectiveTemplates(dirs);
+  // Liquid takes anything of a template's name for the template, and reading a folder ended the build as a bug.
+  const messages = folders.map((folder) => diagnostic(siteFile(root, folder), "this is a folder, but its name ends in .liquid, so it stands where a template of that name would be read; rename the folder", { line: 1, column: 1 }, "template"));
+  for (const file of files) {
+    let text: string;
     try {
-      liquid.parse(readFileSync(file, "utf8"), file);
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      // Permission denied and the like: named as an author's problem, where it ended the build as a bug.
+      messages.push(unreadable(siteFile(root, file), error, "file", "templates/"));
+      continue;
+    }
+    try {
+      liquid.parse(text, file);
     } catch (error) {
       const message = templateDiagnostic(error, root);
       if (message === undefined) throw error;
@@ -29,14 +41,21 @@ export function templateProblems(liquid: Liquid, dirs: readonly string[], root: 
   return messages;
 }
 
-/** The .liquid files in `dirs`, the first folder's file winning over a later one of the same name (as Liquid looks them up). */
-function effectiveTemplates(dirs: readonly string[]): string[] {
+/**
+ * The .liquid files in `dirs`, the first folder's file winning over a later
+ * one of the same name (as Liquid looks them up), and the folders named so.
+ */
+function effectiveTemplates(dirs: readonly string[]): { files: string[]; folders: string[] } {
   const byName = new Map<string, string>();
+  const folders: string[] = [];
   for (const dir of dirs) {
     for (const name of listTree(dir, false)) {
       const key = name.split(sep).join("/");
-      if (key.endsWith(".liquid") && !byName.has(key)) byName.set(key, join(dir, name));
+      if (!key.endsWith(".liquid") || byName.has(key)) continue;
+      const path = join(dir, name);
+      if (isFolder(path)) folders.push(path);
+      else if (isFile(path)) byName.set(key, path);
     }
   }
-  return [...byName.values()];
+  return { files: [...byName.values()], folders };
 }

@@ -10,8 +10,8 @@ import { FIXTURES, fixtureNames } from "../helpers/fixtures.js";
 const lines = (name: string) => readFileSync(join(FIXTURES, name, "expected.txt"), "utf8").trimEnd().split("\n");
 const place = (line: string) => /^([^:]+):(\d+):(\d+)  (.*)$/.exec(line);
 
-// Problems with no better place than the file's first line (a public file is about its name, not its text).
-const WHOLE_FILE = new Set(["error-empty-file", "error-missing-title", "error-misnamed-file", "error-not-an-issue", "error-public-collisions"]);
+// Problems with no better place than the file's first line (a public file, or a folder named like a template, is about its name, not its text).
+const WHOLE_FILE = new Set(["error-empty-file", "error-missing-title", "error-misnamed-file", "error-not-an-issue", "error-public-collisions", "error-template-folder"]);
 
 describe("error fixture expectations", () => {
   it.each(fixtureNames("error"))("%s: every line is path:line:column  message", (name) => {
