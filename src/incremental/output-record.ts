@@ -8,6 +8,10 @@ import { parentFolders } from "../write/output.js";
 
 const RECORD_FILE = "written.json";
 
+/** An issue a build left out, as its note names it (site/left-out.ts): a translation keeps its original. */
+type Dated = { file: string; date: string; draft: boolean };
+type NotedIssue = Dated & { original?: Dated | undefined };
+
 /** What a build that wrote `out` leaves for the next one: to skip a build, or to link unchanged files. */
 export interface OutputRecord {
   out: string;
@@ -25,7 +29,7 @@ export interface OutputRecord {
    * names them again. Kept as data, not as the lines printed: a line says
    * "dated after today (…)", and a skipped build's today is its own.
    */
-  leftOut: Array<{ file: string; date: string; draft: boolean }>;
+  leftOut: NotedIssue[];
   files: FileRecord[];
   /** Every folder: adding or removing an entry changes its folder's mtime. */
   dirs: Array<[path: string, ino: number, mtimeMs: number]>;
@@ -45,10 +49,15 @@ function asRecord(value: unknown): OutputRecord | undefined {
   const dirs = (r.dirs as unknown[]).every((d) => Array.isArray(d) && d.length === 3 && typeof d[0] === "string" && typeof d[1] === "number" && typeof d[2] === "number");
   const warnings = (r.warnings as unknown[]).every((w) => typeof w === "string");
   const leftOut = (r.leftOut as unknown[]).every((i) => {
-    const issue = i as Partial<OutputRecord["leftOut"][number]> | null;
-    return issue !== null && typeof issue === "object" && typeof issue.file === "string" && typeof issue.date === "string" && typeof issue.draft === "boolean";
+    const issue = i as Partial<NotedIssue> | null;
+    const original = issue?.original;
+    return isNoted(issue) && (original === undefined || isNoted(original));
   });
   return files && dirs && warnings && leftOut ? (r as OutputRecord) : undefined;
+}
+
+function isNoted(issue: Partial<Dated> | null | undefined): issue is Dated {
+  return issue !== null && typeof issue === "object" && typeof issue.file === "string" && typeof issue.date === "string" && typeof issue.draft === "boolean";
 }
 
 /** The record in `cacheDir`, or undefined when missing or not a record (damaged, older format): never fatal. */

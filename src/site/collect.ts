@@ -7,7 +7,7 @@ import { buildReference } from "./reference.js";
 import { blockEntries, translatedEntries } from "./block-match.js";
 import { duplicateNumbers, duplicates, orphanTranslations, translationsBeforeOriginals, untranslatedCopies, type Known } from "./collect-problems.js";
 import { groupBy } from "../group-by.js";
-import { isPublished } from "./published.js";
+import { isOnSite } from "./published.js";
 import { originalsIn } from "./originals.js";
 
 export interface CollectOptions {
@@ -46,8 +46,7 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
   if (messages.length > 0) return { ok: false, messages };
 
   const renderedOriginal = originalsIn(rendered, options.lang);
-  const visible = (r: RenderedIssue | undefined) => r !== undefined && isPublished(r.issue, options.today, options);
-  const published = rendered.filter((r) => visible(r) && visible(renderedOriginal(r)));
+  const published = rendered.filter((r) => isOnSite(r.issue, renderedOriginal(r)?.issue, options.today, options));
   const entries = published.map((r): SiteIssue => ({ issue: r.issue, body: r.body, route: routeOf(r), slug: slugOf(r), year: issueYear(r, renderedOriginal(r)), previous: undefined, next: undefined, versions: [] }));
   linkVersions(entries, options.lang);
   const langs = [...new Set(entries.map((e) => e.issue.lang).filter((lang) => lang !== options.lang))].sort(compareText);

@@ -1,22 +1,27 @@
 import type { IssueMeta } from "../content/render-issue.js";
-import { isPublished } from "./published.js";
+import { isOnSite, isPublished } from "./published.js";
+import { originalsIn } from "./originals.js";
 import { plural } from "../plural.js";
 
-/** What a note says of an issue: enough for the build record to keep, so a skipped build can say it again with its own "today". */
-export type NotedIssue = Pick<IssueMeta, "file" | "date" | "draft">;
+/** An issue as a note names it: enough for the build record to keep, so a skipped build can say it again with its own "today". */
+type Named = Pick<IssueMeta, "file" | "date" | "draft">;
 
-/** The issues a build left out, by why: a draft (even a future-dated one) is a draft first. */
-export interface LeftOut<T extends NotedIssue = IssueMeta> {
+/** What a note says of an issue; a translation keeps its original too, which can keep it off the site. */
+export type NotedIssue = Named & { original?: Named | undefined };
+
+/** The issues a build left out, by why: a draft (even a future-dated one) is a draft first; a translation ready on its own waits for its original. */
+export interface LeftOut<T extends NotedIssue = NotedIssue> {
   drafts: T[];
   scheduled: T[];
+  waiting: T[];
 }
 
-/** Which of `issues` the publication rule (published.ts) leaves out of this build, in the order given. */
+/** Which of `issues` the publication rules (published.ts) leave out of this build, in the order given. */
 export function leftOut<T extends NotedIssue>(issues: readonly T[], today: string, include: { drafts?: boolean; future?: boolean }): LeftOut<T> {
-  const out: LeftOut<T> = { drafts: [], scheduled: [] };
+  const out: LeftOut<T> = { drafts: [], scheduled: [], waiting: [] };
   for (const issue of issues) {
-    if (isPublished(issue, today, include)) continue;
-    (issue.draft && include.drafts !== true ? out.drafts : out.scheduled).push(issue);
+    if (!isPublished(issue, today, include)) (issue.draft && include.drafts !== true ? out.drafts : out.scheduled).push(issue);
+    else if (!isOnSite(issue, issue.original ?? issue, today, include)) out.waiting.push(issue);
   }
   return out;
 }
@@ -30,7 +35,7 @@ const NAMED = 3;
  * (`gekkan new` starts a draft), and "built 0 issues" alone does not say why.
  */
 export function leftOutNotes(issues: readonly NotedIssue[], today: string, include: { drafts?: boolean; future?: boolean }): string[] {
-  const { drafts, scheduled } = leftOut(issues, today, include);
+  const { drafts, scheduled, waiting } = leftOut(issues, today, include);
   const notes: string[] = [];
   if (drafts.length > 0) {
     const them = drafts.length === 1 ? "it" : "them";
@@ -40,7 +45,19 @@ export function leftOutNotes(issues: readonly NotedIssue[], today: string, inclu
     const one = scheduled.length === 1;
     notes.push(`gekkan: ${plural(scheduled.length, "issue")} dated after today (${today}) left out (${named(scheduled, (issue) => `${issue.file} on ${issue.date}`)}): ${one ? "it is" : "each is"} published by the first build on or after its date, or preview ${one ? "it" : "them"} with --future`);
   }
+  if (waiting.length > 0) notes.push(waitingNote(waiting, today, include));
   return notes;
+}
+
+/** A translation with nothing of its own to fix: the note says what holds its original back. */
+function waitingNote(waiting: readonly NotedIssue[], today: string, include: { drafts?: boolean; future?: boolean }): string {
+  const why = (issue: NotedIssue) => {
+    const original = issue.original ?? issue;
+    const held = original.draft && include.drafts !== true ? "a draft" : `dated ${original.date}`;
+    return `${issue.file}: its original ${original.file} is ${held}`;
+  };
+  const one = waiting.length === 1;
+  return `gekkan: ${plural(waiting.length, "translation")} left out until ${one ? "its original is" : "their originals are"} published (${named(waiting, why)})`;
 }
 
 function named(issues: readonly NotedIssue[], name: (issue: NotedIssue) => string): string {
@@ -48,8 +65,14 @@ function named(issues: readonly NotedIssue[], name: (issue: NotedIssue) => strin
   return issues.length > NAMED ? `${shown} and ${issues.length - NAMED} more` : shown;
 }
 
-/** The issues of `issues` that a note could name (drafts and future-dated ones), each as a note needs it. */
-export function notedIssues(issues: readonly NotedIssue[], today: string, include: { drafts?: boolean; future?: boolean }): NotedIssue[] {
-  const { drafts, scheduled } = leftOut(issues, today, include);
-  return [...drafts, ...scheduled].map(({ file, date, draft }) => ({ file, date, draft }));
+/** The issues of `items` that a note could name (drafts, future-dated ones, translations waiting for their original), each as a note needs it. */
+export function notedIssues(items: ReadonlyArray<{ issue: IssueMeta }>, siteLang: string, today: string, include: { drafts?: boolean; future?: boolean }): NotedIssue[] {
+  const originalOf = originalsIn(items, siteLang);
+  const noted = items.map(({ issue }): NotedIssue => {
+    const original = originalOf({ issue })?.issue;
+    const own = { file: issue.file, date: issue.date, draft: issue.draft };
+    return original === undefined || original === issue ? own : { ...own, original: { file: original.file, date: original.date, draft: original.draft } };
+  });
+  const { drafts, scheduled, waiting } = leftOut(noted, today, include);
+  return [...drafts, ...scheduled, ...waiting];
 }

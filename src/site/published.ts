@@ -8,3 +8,12 @@ import type { IssueMeta } from "../content/render-issue.js";
 export function isPublished(issue: Pick<IssueMeta, "draft" | "date">, today: string, include: { drafts?: boolean; future?: boolean } = {}): boolean {
   return (include.drafts === true || !issue.draft) && (include.future === true || issue.date <= today);
 }
+
+/**
+ * THE rule for a translation: it is on the site only while its original
+ * (originals.ts) is, so a page never links a version whose original is
+ * missing. An original is its own original.
+ */
+export function isOnSite(issue: Pick<IssueMeta, "draft" | "date">, original: Pick<IssueMeta, "draft" | "date"> | undefined, today: string, include: { drafts?: boolean; future?: boolean } = {}): boolean {
+  return original !== undefined && isPublished(issue, today, include) && isPublished(original, today, include);
+}

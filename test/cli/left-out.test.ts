@@ -76,6 +76,32 @@ describe("gekkan build says which issues it left out", () => {
     expect(await build(dir.path, "--quiet")).toEqual([]);
   });
 
+  it("names a ready translation whose original is a draft, and what holds it back", async () => {
+    vi.stubEnv("SOURCE_DATE_EPOCH", EPOCH);
+    const config = `${JSON.stringify({ title: "テスト月刊", url: "https://example.org/", authors: ["編集部"], languages: { en: { title: "Test Monthly" } } })}\n`;
+    dir = tempSite({
+      "gekkan.config.json": config,
+      "content/issues/2011/2011-05.md": issue({ title: "五月号", issue: 1, date: "2011-05-01", draft: true }),
+      "content/issues/2011/2011-05.en.md": issue({ title: "May", issue: 1, date: "2011-05-02", lang: "en" }, "Body.\n"),
+      "content/issues/2013/2013-01.md": issue({ title: "一月号", issue: 2, date: "2013-01-01" }),
+      "content/issues/2013/2013-01.en.md": issue({ title: "January", issue: 2, date: "2013-01-01", lang: "en" }, "Body.\n"),
+    });
+    const lines = await build(dir.path);
+    expect(lines[0]).toMatch(/^gekkan: built 0 issues in /);
+    expect(lines.slice(1)).toEqual([
+      "gekkan: 1 draft left out (content/issues/2011/2011-05.md): remove draft: true to publish it, or preview it with --drafts",
+      "gekkan: 2 issues dated after today (2012-01-01) left out (content/issues/2013/2013-01.en.md on 2013-01-01, content/issues/2013/2013-01.md on 2013-01-01): each is published by the first build on or after its date, or preview them with --future",
+      "gekkan: 1 translation left out until its original is published (content/issues/2011/2011-05.en.md: its original content/issues/2011/2011-05.md is a draft)",
+    ]);
+    // A translation is never dated before its original, so only a draft original holds back a translation that is ready itself.
+    expect((await build(dir.path, "--future")).slice(1)).toEqual([
+      "gekkan: 1 draft left out (content/issues/2011/2011-05.md): remove draft: true to publish it, or preview it with --drafts",
+      "gekkan: 1 translation left out until its original is published (content/issues/2011/2011-05.en.md: its original content/issues/2011/2011-05.md is a draft)",
+    ]);
+    // Again from the record when the build is skipped as up to date.
+    expect((await build(dir.path, "--future")).slice(1)).toContain("gekkan: 1 translation left out until its original is published (content/issues/2011/2011-05.en.md: its original content/issues/2011/2011-05.md is a draft)");
+  });
+
   it("names three files and counts the rest", async () => {
     vi.stubEnv("SOURCE_DATE_EPOCH", EPOCH);
     const months = ["01", "02", "03", "04", "05"];
