@@ -4,6 +4,7 @@ import { issuesAndTranslations, plural } from "../plural.js";
 import { allIssues } from "../site/model.js";
 import type { BuildOptions } from "../pipeline/options.js";
 import { assertSafeOutputDir, outputTarget } from "../write/output-dir.js";
+import { assertSafeCacheDir } from "../write/cache-dir.js";
 
 export const buildUsage = `gekkan build [--root DIR] [--out DIR] [--base PATH] [--url URL] [--drafts] [--future] [--no-search]
              [--no-cache] [--cache-dir DIR] [--threads N] [--force] [--timings] [--quiet]
@@ -40,6 +41,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   // Before any work: a refused output must not cost a build, and is never written.
   assertSafeOutputDir(root, out, { force: flags.force === true });
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(typeof flags["cache-dir"] === "string" ? flags["cache-dir"] : join(root, ".gekkan", "cache"));
+  if (cacheDir !== undefined) assertSafeCacheDir(root, cacheDir, out);
   const options: BuildOptions = {
     root, drafts: flags.drafts === true, future: flags.future === true, base: flags.base, url: flags.url,
     search: flags["no-search"] !== true, threads: flags.threads === undefined ? undefined : Number(flags.threads),

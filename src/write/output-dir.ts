@@ -1,6 +1,7 @@
-import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep, isAbsolute } from "node:path";
+import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { PlainError } from "../diagnostics.js";
+import { contains, realPath } from "./real-path.js";
 import { isOwnLink } from "./versions.js";
 
 /** Left in every output folder gekkan writes: proof that replacing the folder loses nothing of the author's. */
@@ -55,27 +56,6 @@ export function outputDirProblem(root: string, out: string, force: boolean): str
   if (force || existsSync(join(target, OUTPUT_MARKER))) return undefined;
   if (readdirSync(target).length === 0) return undefined;
   return `that folder already holds files gekkan did not write (it has no ${OUTPUT_MARKER} marker), and building replaces the whole folder; choose an empty or new folder, or pass --force to replace it`;
-}
-
-/** True when `inner` is strictly inside `outer`. */
-function contains(outer: string, inner: string): boolean {
-  const rel = relative(outer, inner);
-  return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-
-/** The real path of `path`, resolving symlinks in the part that exists (so a link to the site is the site). */
-function realPath(path: string): string {
-  let existing = path;
-  const rest: string[] = [];
-  while (!existsSync(existing) && dirname(existing) !== existing) {
-    rest.unshift(basename(existing));
-    existing = dirname(existing);
-  }
-  try {
-    return join(realpathSync(existing), ...rest);
-  } catch {
-    return path;
-  }
 }
 
 function statOf(path: string): ReturnType<typeof statSync> | undefined {
