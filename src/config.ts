@@ -232,7 +232,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
     throw new ContentError(missing.map((key) => diagnostic(file, `config field "${key}": public/${String(data[key])} does not exist; put the file there or correct the path`, raw.locate([key], "value") ?? raw.start, "config-public-file")));
   }
   const url = siteUrl(overrides.url ?? data.url);
-  const publishedBasePath = normalizeBasePath(overrides.base ?? url.pathname);
+  const publishedBasePath = normalizeBasePath(overrides.base === undefined ? url.pathname : basePathOption(overrides.base));
   const components = [...new Set([...DEFAULT_COMPONENTS, ...data.components])];
   return {
     root,
@@ -263,6 +263,21 @@ interface RawConfig {
   messages: VFileMessage[];
   locate: (p: readonly PropertyKey[], prefer: "key" | "value") => ReturnType<typeof placeOfPath>;
   start: { line: number; column: number };
+}
+
+/**
+ * `--base` is a path. A whole URL there went into every link after the
+ * site's own address (https://example.org/https://example.org/repo/), and
+ * ".." was dropped without a word; each is refused with what to write.
+ */
+function basePathOption(base: string): string {
+  const why = /^[a-z][a-z0-9+.-]*:/i.test(base.trim())
+    ? "--base is the path the site is served under, such as /repo/; to change the site's address, pass the whole URL with --url"
+    : base.split("/").some((part) => part === ".." || part === ".")
+      ? 'a base path cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/'
+      : undefined;
+  if (why !== undefined) throw new ContentError([diagnostic("--base", `${why}, found ${JSON.stringify(base)}`, undefined, "config-url")]);
+  return base;
 }
 
 function siteUrl(text: string): URL {
