@@ -1,3 +1,4 @@
+import { assertSafeMessageFile } from "../write/message-file.js";
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { buildTime } from "../build-time.js";
@@ -53,6 +54,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   // Before any work: a send that cannot happen should say so at once.
   const target = flags.send ? smtpTarget(process.env) : undefined;
   const root = rootOf(flags.root);
+  if (flags.out !== undefined) assertSafeMessageFile(root, flags.out);
   const config = loadConfig(root, { base: flags.base, url: flags.url });
   const from = config.email.from;
   if (from === undefined) throw new PlainError('the config has no sender: add "email": { "from": "Newsletter name <news@example.org>" } to gekkan.config.json');

@@ -1,0 +1,70 @@
+/**
+ * `gekkan email --out FILE` replaced whatever FILE was: one slip
+ * (`--out content/issues/2011/2011-04.md`) turned an issue into an email
+ * message. The author's files are refused before any work, with exit 1 and
+ * the reason; a message file written before is still replaced, so the
+ * command can be run again.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli.js";
+import { captureIo } from "../helpers/io.js";
+import { CONFIG, issue, readTree, tempSite, type TempDir } from "../helpers/temp-site.js";
+
+const WITH_SENDER = `${JSON.stringify({ ...JSON.parse(CONFIG), email: { from: "月刊 <news@example.org>" } }, null, 2)}\n`;
+const ISSUE = "content/issues/2011/2011-04.md";
+
+describe("gekkan email --out never replaces the author's files", () => {
+  let dir: TempDir | undefined;
+  afterEach(() => {
+    dir?.remove();
+    vi.unstubAllEnvs();
+  });
+
+  const site = () => {
+    dir = tempSite({ "gekkan.config.json": WITH_SENDER, [ISSUE]: issue({ title: "四月号", issue: 1, date: "2011-04-01" }), "README.md": "# notes\n", "public/robots.txt": "User-agent: *\n" });
+    mkdirSync(join(dir.path, "out"));
+    return dir.path;
+  };
+  const email = async (root: string, out: string) => {
+    const io = captureIo();
+    const code = await main(["email", "1", "--root", root, "--no-cache", "--out", out], io);
+    return { code, err: io.stderr.join("\n") };
+  };
+
+  it.each([
+    [ISSUE, "that is in the site's content/ folder, which holds your issues; write it outside, such as issue.eml beside the config"],
+    ["public/robots.txt", "that is in the site's public/ folder, which holds files published with the site; write it outside, such as issue.eml beside the config"],
+    ["templates/x.eml", "that is in the site's templates/ folder, which holds your templates; write it outside, such as issue.eml beside the config"],
+    ["gekkan.config.json", "that file exists and is not an email message, so writing would replace it; choose a new file name (such as issue.eml), or remove the file first"],
+    ["README.md", "that file exists and is not an email message, so writing would replace it; choose a new file name (such as issue.eml), or remove the file first"],
+  ])("--out %s is refused, and every file is left as it was", async (out, reason) => {
+    const root = site();
+    const before = readTree(root);
+    const result = await email(root, join(root, out));
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`gekkan email: refusing to write the message to ${JSON.stringify(join(root, out))}: ${reason}`);
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it("a folder is refused with a file name to give", async () => {
+    const root = site();
+    const result = await email(root, join(root, "out"));
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`gekkan email: refusing to write the message to ${JSON.stringify(join(root, "out"))}: that is a folder; give a file name, such as ${join(root, "out", "issue.eml")}`);
+  });
+
+  it("a new file is written, and a message written before is replaced", async () => {
+    // The Date header is the build's clock: the same second for both runs.
+    vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
+    const root = site();
+    const file = join(root, "out", "issue.eml");
+    expect((await email(root, file)).code).toBe(0);
+    const first = readFileSync(file, "utf8");
+    expect(first).toMatch(/^[A-Za-z-]+: /);
+    writeFileSync(file, "From: an older message <old@example.org>\r\n\r\nold\r\n");
+    expect((await email(root, file)).code).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(first);
+  });
+});
