@@ -18,10 +18,25 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "public-svg-unchecked": "an SVG in public/ too large to be checked for scripts",
 };
 
-/** The messages without the warnings of kinds the site ignores (errors always stay). */
-export function unignored(messages: readonly VFileMessage[], ignored: readonly string[]): VFileMessage[] {
-  if (ignored.length === 0) return [...messages];
-  return messages.filter((message) => isError(message) || !ignored.includes(String(message.ruleId)));
+/**
+ * The kinds a warning about one issue has, at that issue's file: an issue's
+ * front matter can stop them for itself (`ignoreWarnings: [body-h1]`), so a
+ * heading 1 meant in one issue does not silence it for all the others.
+ */
+export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "empty-issue", "long-title", "body-h1"];
+
+/** What an issue's front matter says of the warnings about it. */
+export interface IssueWarningChoice {
+  file: string;
+  ignoreWarnings: readonly string[];
+}
+
+/** The messages without the warnings of kinds the site ignores, or the issue they are about ignores (errors always stay). */
+export function unignored(messages: readonly VFileMessage[], ignored: readonly string[], issues: readonly IssueWarningChoice[] = []): VFileMessage[] {
+  const byFile = new Map(issues.filter((issue) => issue.ignoreWarnings.length > 0).map((issue) => [issue.file, issue.ignoreWarnings]));
+  if (ignored.length === 0 && byFile.size === 0) return [...messages];
+  const stopped = (message: VFileMessage) => ignored.includes(String(message.ruleId)) || byFile.get(message.file ?? "")?.includes(String(message.ruleId)) === true;
+  return messages.filter((message) => isError(message) || !stopped(message));
 }
 
 /**
@@ -34,5 +49,7 @@ export function warningLines(warnings: readonly VFileMessage[]): string[] {
   const kinds = [...new Set(warnings.map((warning) => String(warning.ruleId)))].filter((kind) => kind in WARNING_KINDS).sort();
   const lines = warnings.map(formatDiagnostic);
   if (kinds.length === 0) return lines;
-  return [...lines, `gekkan: if you mean ${kinds.length === 1 && warnings.length === 1 ? "this" : "these"}, stop the warning in gekkan.config.json with "ignoreWarnings": [${kinds.map((kind) => `"${kind}"`).join(", ")}]`];
+  const ofIssues = kinds.filter((kind) => ISSUE_WARNING_KINDS.includes(kind));
+  const inIssue = ofIssues.length === 0 ? "" : `, or for one issue only in its front matter with ignoreWarnings: [${ofIssues.join(", ")}]`;
+  return [...lines, `gekkan: if you mean ${kinds.length === 1 && warnings.length === 1 ? "this" : "these"}, stop the warning in gekkan.config.json with "ignoreWarnings": [${kinds.map((kind) => `"${kind}"`).join(", ")}]${inIssue}`];
 }

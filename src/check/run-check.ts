@@ -61,7 +61,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const originals = rendered.filter((r) => r.issue.lang === config.lang);
   const found = [...generated.warnings, ...numberingGaps(originals, generated.today), ...issueShapeWarnings(rendered), ...links.messages, ...extra, ...html.messages];
   const notes = unpublishedNotes(rendered, config.lang, generated.today);
-  const all = sortDiagnostics(markUnpublished(unignored(found, config.ignoreWarnings), notes));
+  const all = sortDiagnostics(markUnpublished(unignored(found, config.ignoreWarnings, rendered.map((r) => r.issue)), notes));
   const errors = all.filter(isError);
   return {
     errors,

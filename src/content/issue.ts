@@ -30,6 +30,8 @@ export interface Issue {
   /** True when the front matter sets `slug`; a translation without one takes its original's. */
   slugGiven: boolean;
   authors: string[];
+  /** Kinds of warning about this issue its author means (front matter `ignoreWarnings`). */
+  ignoreWarnings: string[];
   body: string;
   /** File line of the body's first line, to map Markdown positions back. */
   bodyLine: number;
@@ -123,6 +125,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       slug: fields.slug ?? fields.date.slice(0, 7),
       slugGiven: fields.slug !== undefined,
       authors: fields.authors,
+      ignoreWarnings: fields.ignoreWarnings,
       body,
       bodyLine,
       numberLine,

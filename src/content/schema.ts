@@ -3,6 +3,8 @@ import { calendarDate } from "../calendar.js";
 import { componentName } from "../component-name.js";
 import { SLUG_MAX_LENGTH } from "../limits.js";
 import { didYouMeanLanguage, noLocalePack } from "../language-name.js";
+import { didYouMean } from "../suggest.js";
+import { ISSUE_WARNING_KINDS, WARNING_KINDS } from "../warning-kinds.js";
 
 export { calendarDate, isCalendarDate } from "../calendar.js";
 export { componentName } from "../component-name.js";
@@ -25,6 +27,7 @@ export function frontMatterExpectations(context: SchemaContext): Record<string, 
     lang: `one of ${context.languages.join(", ")}`,
     slug: `lowercase letters, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters (e.g. 2011-04-special)`,
     authors: "a list of names",
+    ignoreWarnings: `a list of kinds of warning not to show for this issue: ${ISSUE_WARNING_KINDS.join(", ")}`,
   };
 }
 
@@ -80,8 +83,16 @@ function buildFrontMatterSchema(context: SchemaContext) {
     lang: language(context.languages).optional(),
     slug: slug.optional(),
     authors: z.array(z.string().trim().min(1)).default([]),
+    ignoreWarnings: z.array(issueWarningKind).default([]),
   });
 }
+
+/** A kind of warning an issue can stop for itself; one about public/ belongs in the config. */
+const issueWarningKind = z.string().superRefine((kind, ctx) => {
+  if (ISSUE_WARNING_KINDS.includes(kind)) return;
+  const hint = kind in WARNING_KINDS ? `; ${kind} is about public/, not an issue: list it in gekkan.config.json's "ignoreWarnings"` : didYouMean(kind, ISSUE_WARNING_KINDS);
+  ctx.addIssue({ code: "custom", message: "", params: { hint }, input: kind });
+});
 
 /** A language with a locale pack; `JA`, `jp` or `japanese` gets "did you mean "ja"?". */
 function language(languages: readonly string[]) {

@@ -81,7 +81,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   // Last: a public file is checked against every file gekkan made, emails and the search index included.
   const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search));
   return {
-    config: inputs.config, site, output, warnings: unignored([...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(allIssues(site)), ...publicWarnings], inputs.config.ignoreWarnings), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
+    config: inputs.config, site, output, warnings: unignored([...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(allIssues(site)), ...publicWarnings], inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
     renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window,
   };
 }

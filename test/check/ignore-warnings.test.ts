@@ -32,13 +32,13 @@ describe("a site stops the warnings it means with ignoreWarnings", () => {
     site = tempSite({ ...FILES, "gekkan.config.json": config({}) });
     const { code, stderr } = await run(["check", "--root", site.path]);
     expect(code).toBe(0);
-    expect(stderr).toEqual([GAP, H1, 'gekkan: if you mean these, stop the warning in gekkan.config.json with "ignoreWarnings": ["body-h1", "issue-number-gap"]']);
+    expect(stderr).toEqual([GAP, H1, 'gekkan: if you mean these, stop the warning in gekkan.config.json with "ignoreWarnings": ["body-h1", "issue-number-gap"], or for one issue only in its front matter with ignoreWarnings: [body-h1, issue-number-gap]']);
   });
 
   it("the kinds listed are not shown by check or build; the others still are, and errors are never hidden", async () => {
     site = tempSite({ ...FILES, "gekkan.config.json": config({ ignoreWarnings: ["issue-number-gap"] }) });
     const checked = await run(["check", "--root", site.path]);
-    expect(checked.stderr).toEqual([H1, 'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["body-h1"]']);
+    expect(checked.stderr).toEqual([H1, 'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["body-h1"], or for one issue only in its front matter with ignoreWarnings: [body-h1]']);
     expect(checked.stdout.join("\n")).toMatch(/0 errors, 1 warning$/);
     site.remove();
     site = tempSite({ ...FILES, "gekkan.config.json": config({ ignoreWarnings: ["issue-number-gap", "body-h1"] }) });
@@ -55,7 +55,7 @@ describe("a site stops the warnings it means with ignoreWarnings", () => {
 
   it("build prints the body-h1 warning and the line that stops it, and so does the up-to-date build after it", async () => {
     site = tempSite({ ...FILES, "gekkan.config.json": config({}) });
-    const expected = [H1, 'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["body-h1"]'];
+    const expected = [H1, 'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["body-h1"], or for one issue only in its front matter with ignoreWarnings: [body-h1]'];
     expect((await run(["build", "--root", site.path, "--no-search", "--quiet"])).stderr).toEqual(expected);
     const again = await run(["build", "--root", site.path, "--no-search", "--quiet"]);
     expect(again.stderr).toEqual(expected);
@@ -69,6 +69,42 @@ describe("a site stops the warnings it means with ignoreWarnings", () => {
     expect(stderr.slice(0, 2)).toEqual([
       `gekkan.config.json:6:5  invalid config field "ignoreWarnings" (item 2): expected ${KINDS}, found the string "issue-number-gaps" — did you mean "issue-number-gap"?`,
       `gekkan.config.json:7:5  invalid config field "ignoreWarnings" (item 3): expected ${KINDS}, found the string "spelling"`,
+    ]);
+  });
+
+  it("an issue's front matter stops the warnings about that issue only", async () => {
+    const h1 = (n: number, month: string) => issue({ title: `${month}月号`, issue: n, date: `2011-${month}-01` }, "# 今月の話題\n\n本文です。\n");
+    // Issue 1 means its heading 1; issue 3 (after a gap) means nothing.
+    site = tempSite({
+      "gekkan.config.json": config({}),
+      "content/issues/2011/2011-04.md": h1(1, "04").replace("date: 2011-04-01", "date: 2011-04-01\nignoreWarnings: [body-h1]"),
+      "content/issues/2011/2011-05.md": h1(3, "05"),
+    });
+    const checked = await run(["check", "--root", site.path]);
+    expect(checked.stderr.slice(0, 2)).toEqual([GAP, H1]);
+    const built = await run(["build", "--root", site.path, "--no-search", "--quiet"]);
+    expect(built.stderr.slice(0, 1)).toEqual([H1]);
+    // The key in the other issue stops its warnings too, the gap included.
+    site.remove();
+    site = tempSite({
+      "gekkan.config.json": config({}),
+      "content/issues/2011/2011-04.md": h1(1, "04").replace("date: 2011-04-01", "date: 2011-04-01\nignoreWarnings: [body-h1]"),
+      "content/issues/2011/2011-05.md": h1(3, "05").replace("date: 2011-05-01", "date: 2011-05-01\nignoreWarnings: [body-h1, issue-number-gap]"),
+    });
+    expect((await run(["check", "--root", site.path])).stderr).toEqual([]);
+  });
+
+  it("a kind an issue cannot stop is an error at its place in the front matter", async () => {
+    site = tempSite({
+      "gekkan.config.json": config({}),
+      "content/issues/2011/2011-04.md": `---\ntitle: "4月号"\nissue: 1\ndate: 2011-04-01\nignoreWarnings: [body-h2, public-link]\n---\n\n本文です。\n`,
+    });
+    const { code, stderr } = await run(["build", "--root", site.path, "--no-search"]);
+    expect(code).toBe(1);
+    const expectation = "expected a list of kinds of warning not to show for this issue: issue-number-gap, empty-issue, long-title, body-h1";
+    expect(stderr.slice(0, 2)).toEqual([
+      `content/issues/2011/2011-04.md:5:18  invalid front matter field "ignoreWarnings" (item 1): ${expectation}, found the string "body-h2" — did you mean "body-h1"?`,
+      `content/issues/2011/2011-04.md:5:27  invalid front matter field "ignoreWarnings" (item 2): ${expectation}, found the string "public-link"; public-link is about public/, not an issue: list it in gekkan.config.json's "ignoreWarnings"`,
     ]);
   });
 });
