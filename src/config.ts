@@ -155,6 +155,10 @@ export interface SiteConfig {
   ignoreWarnings: string[];
   /** Where the config came from, for messages and cache keys. */
   source: string;
+  /** The file the config was read from ("" when there is none: the defaults apply). */
+  file: string;
+  /** False when neither the config's `url` nor `--url` gave the site's address (http://localhost/ stands in). */
+  urlGiven: boolean;
 }
 
 /** Sender and list headers for `gekkan email`; every field optional until a message is made. */
@@ -255,7 +259,13 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
     languages: data.languages,
     ignoreWarnings: data.ignoreWarnings,
     source: text ?? "",
+    file: text === undefined ? "" : file,
+    urlGiven: overrides.url !== undefined || hasKey(raw.value, "url"),
   };
+}
+
+function hasKey(value: unknown, key: string): boolean {
+  return value !== null && typeof value === "object" && Object.hasOwn(value, key);
 }
 
 interface RawConfig {

@@ -8,10 +8,13 @@ afterEach(() => site?.remove());
 
 
 describe("gekkan check on a brand-new site with no issue yet", () => {
-  it("passes on an empty folder: the search page's Pagefind files are there with nothing to index", async () => {
+  it("passes on an empty folder (the search page's Pagefind files are there with nothing to index), saying the site has no address yet", async () => {
     site = tempDir("empty-");
     const run = await checkInProcess(site.path);
-    expect(run.lines).toEqual([expect.stringMatching(/^gekkan check: \d+ pages, \d+ links checked \(0 from Markdown\), .*: 0 errors, 0 warnings$/)]);
+    expect(run.lines).toEqual([
+      'gekkan.config.json:1:1  warning: there is no gekkan.config.json, so the site is built with the defaults: the title "gekkan" and the address http://localhost/, which feeds, the sitemap and canonical links carry; create gekkan.config.json with at least title, url, lang and authors (see "Site configuration" in gekkan\'s README) before publishing',
+      expect.stringMatching(/^gekkan check: \d+ pages, \d+ links checked \(0 from Markdown\), .*: 0 errors, 1 warning$/),
+    ]);
     expect(run.code).toBe(0);
   });
 

@@ -1,0 +1,21 @@
+import type { VFileMessage } from "vfile-message";
+import { warning } from "./diagnostics.js";
+import { CONFIG_FILE } from "./config-file.js";
+import type { SiteConfig } from "./config.js";
+
+/**
+ * A site with no address of its own is built for http://localhost/: every
+ * feed entry, the sitemap, canonical and share links point there, and the
+ * build said nothing, so a first site went out that way. One warning says
+ * so, at the config (or where it would be), with what to write.
+ */
+export function addressWarnings(config: Pick<SiteConfig, "file" | "urlGiven" | "origin">): VFileMessage[] {
+  if (config.urlGiven) return [];
+  const where = `${config.origin}/`;
+  if (config.file === "") {
+    const reason = `there is no ${CONFIG_FILE}, so the site is built with the defaults: the title "gekkan" and the address ${where}, which feeds, the sitemap and canonical links carry; create ${CONFIG_FILE} with at least title, url, lang and authors (see "Site configuration" in gekkan's README) before publishing`;
+    return [warning(CONFIG_FILE, reason, { line: 1, column: 1 }, "site-address")];
+  }
+  const reason = `the config has no "url", so feeds, the sitemap and canonical links point at ${where}; add "url": "https://…/" with the address the site is published at, or pass --url`;
+  return [warning(config.file, reason, { line: 1, column: 1 }, "site-address")];
+}
