@@ -1,11 +1,12 @@
-import { assertSafeMessageFile } from "../write/message-file.js";
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { buildTime } from "../build-time.js";
 import { templateError } from "../pipeline/template-error.js";
 import { parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
-import { PlainError } from "../diagnostics.js";
+import { formatDiagnostic, PlainError } from "../diagnostics.js";
+import { addressWarnings } from "../config-address.js";
+import { assertSafeMessageFile } from "../write/message-file.js";
 import { mailboxHint, parseMailbox } from "../mail-address.js";
 import { loadEmailSite } from "../pipeline/email-site.js";
 import { selectIssue } from "../email/select-issue.js";
@@ -23,7 +24,8 @@ export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to
   FILE, ready for \`sendmail -t\` or an ESP's import, or sends it with --send.
   --lang LANG     the issue's translation into LANG (default: the issue in
                   the site's language)
-  --out FILE      write the message to FILE instead of standard output
+  --out FILE      write the message to FILE instead of standard output (- is
+                  standard output)
   --to ADDRESS    a recipient; repeat for more. A written message is addressed
                   to all of them; --send sends each their own copy
   --send          send over SMTP, using the server and credentials in
@@ -54,10 +56,15 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   // Before any work: a send that cannot happen should say so at once.
   const target = flags.send ? smtpTarget(process.env) : undefined;
   const root = rootOf(flags.root);
-  if (flags.out !== undefined) assertSafeMessageFile(root, flags.out);
+  // "-" is standard output, as for most tools that write a file.
+  const outFile = flags.out === "-" ? undefined : flags.out;
+  if (outFile !== undefined) assertSafeMessageFile(root, outFile);
   const config = loadConfig(root, { base: flags.base, url: flags.url });
   const from = config.email.from;
   if (from === undefined) throw new PlainError('the config has no sender: add "email": { "from": "Newsletter name <news@example.org>" } to gekkan.config.json');
+  // Links in a message cannot be corrected once it is in readers' inboxes.
+  if (!config.urlGiven && target !== undefined) throw new PlainError('the site has no address (no "url" in the config, and no --url), so every link in the message would point at http://localhost/; add "url": "https://…/" to the config, or pass --url, before sending');
+  for (const message of addressWarnings(config)) io.err(formatDiagnostic(message));
   const now = buildTime();
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(root, ".gekkan", "cache");
   const loaded = await loadEmailSite({ root, base: flags.base, url: flags.url, now, cacheDir });
@@ -81,8 +88,8 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   if (target !== undefined) {
     await sendAll(target, parseMailbox(from)?.address ?? from, messages);
     io.out(`gekkan email: sent ${name} to ${to.join(", ")} through ${target.label}`);
-  } else if (flags.out !== undefined) {
-    const file = resolve(flags.out);
+  } else if (outFile !== undefined) {
+    const file = resolve(outFile);
     await writeFile(file, messages[0]?.raw ?? new Uint8Array()).catch((error: NodeJS.ErrnoException) => {
       throw new PlainError(`cannot write ${file}: ${error.code === "ENOENT" ? "its folder does not exist" : (error.code ?? error.message)}`);
     });

@@ -5,11 +5,12 @@
  * the reason; a message file written before is still replaced, so the
  * command can be run again.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
+import { ensureCompiled, runCli } from "../helpers/run-cli.js";
 import { CONFIG, issue, readTree, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 const WITH_SENDER = `${JSON.stringify({ ...JSON.parse(CONFIG), email: { from: "月刊 <news@example.org>" } }, null, 2)}\n`;
@@ -66,5 +67,21 @@ describe("gekkan email --out never replaces the author's files", () => {
     writeFileSync(file, "From: an older message <old@example.org>\r\n\r\nold\r\n");
     expect((await email(root, file)).code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(first);
+  });
+});
+
+describe("gekkan email --out -", () => {
+  let dir: TempDir | undefined;
+  afterEach(() => dir?.remove());
+
+  it("is standard output, as with most tools, and no file named - is made", async () => {
+    ensureCompiled();
+    dir = tempSite({ "gekkan.config.json": WITH_SENDER, [ISSUE]: issue({ title: "四月号", issue: 1, date: "2011-04-01" }) });
+    const plain = await runCli(["email", "1", "--no-cache"], { cwd: dir.path });
+    const dash = await runCli(["email", "1", "--no-cache", "--out", "-"], { cwd: dir.path });
+    expect(dash.code).toBe(0);
+    expect(dash.stdout).toMatch(/^From: /);
+    expect(dash.stdout).toBe(plain.stdout);
+    expect(existsSync(join(dir.path, "-"))).toBe(false);
   });
 });
