@@ -2,6 +2,7 @@ import type { Root } from "mdast";
 import type { VFile } from "vfile";
 import { diagnostic } from "../../diagnostics.js";
 import { placedMatches, visitTextContainers } from "../reader-text.js";
+import { strayStars } from "./stray-stars.js";
 
 /**
  * `これは**「重要」**です`: CommonMark opens or closes `**` next to
@@ -20,14 +21,19 @@ export function remarkStrandedEmphasis() {
     const source = String(file.value);
     const where = String(file.path);
     visitTextContainers(tree, (node) => {
-      for (const { match, place } of placedMatches(node, source, STRANDED_PAIR, isStranded)) {
+      const reported = new Set<number>();
+      const from = (node as { position?: { start: { offset?: number } } }).position?.start.offset ?? 0;
+      for (const { match, at, place } of placedMatches(node, source, STRANDED_PAIR, isStranded)) {
         const [written, marks = "", inner = ""] = match;
+        // Both marks of a pair reported here are not reported again as stray stars.
+        reported.add(from + at).add(from + at + written.length - marks.length);
         file.messages.push(diagnostic(where, `"${written}" is printed with its ${marks}: next to punctuation such as 「」 or （）, ${marks} only works with a space or punctuation outside it too; write ${asHtml(marks, inner)} instead`, place, "emphasis-near-miss"));
       }
       for (const { match, place } of placedMatches(node, source, STRANDED_UNDERSCORES, isStrandedInJapanese)) {
         const [written, marks = "", inner = ""] = match;
         file.messages.push(diagnostic(where, `"${written}" is printed with its ${marks}: ${marks} makes emphasis only with a space or punctuation outside it, and Japanese has none between words; write ${underscoreFix(marks, inner)} instead, or \\_ for each underscore that is meant`, place, "emphasis-near-miss"));
       }
+      file.messages.push(...strayStars(node, source, where, reported));
     });
   };
 }

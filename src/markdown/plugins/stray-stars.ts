@@ -1,0 +1,51 @@
+import type { Node } from "unist";
+import type { Text } from "mdast";
+import { SKIP, visit } from "unist-util-visit";
+import type { VFileMessage } from "vfile-message";
+import { diagnostic } from "../../diagnostics.js";
+import { placeAt, type Position } from "../reader-text.js";
+
+/**
+ * `これは**「重要」**です。そして*『強調』*も`: the pair check finds a
+ * `**…**` left whole in the text, but here CommonMark pairs the second
+ * `**`'s last star with the next `*`, so the page shows `**「重要」*`
+ * followed by emphasis nobody wrote, and no pair is left to find. What is
+ * left is an asterisk between a Japanese letter and Japanese punctuation,
+ * in the text as printed: never meant (`2**10`, `*注` are left alone).
+ * `skip` holds the source offsets already reported by the pair check.
+ */
+export function strayStars(container: Node, source: string, where: string, skip: ReadonlySet<number>): VFileMessage[] {
+  const messages: VFileMessage[] = [];
+  visit(container, (node) => {
+    if (node.type === "code" || node.type === "inlineCode") return SKIP;
+    if (node.type !== "text") return undefined;
+    const text = node as Text;
+    const from = text.position?.start.offset;
+    // A text node whose source is not its value (escapes, entities) is left alone: an escaped star is meant.
+    if (from === undefined || source.slice(from, text.position?.end.offset) !== text.value) return undefined;
+    for (const match of strayRuns(text.value)) {
+      const at = (match.index ?? 0);
+      if (skip.has(from + at)) continue;
+      const place = placeAt(source, text.position as Position, at);
+      const stars = match[1] ?? "*";
+      const tag = stars.length === 2 ? "strong" : "em";
+      if (place !== undefined) messages.push(diagnostic(where, `"${stars}" is printed as it is: beside Japanese, ${stars} opens or closes emphasis only when the text it marks does not start or end with punctuation such as 「」 or （） (or has a space or punctuation outside it); write <${tag}>…</${tag}> around the words instead, or \\${stars.split("").join("\\")} if the asterisks are meant`, place, "emphasis-near-miss"));
+    }
+    return undefined;
+  });
+  return messages;
+}
+
+/** Japanese letters, and the punctuation Japanese writes with them (CJK symbols and full-width forms, quotes). */
+const JAPANESE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー\u3001-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2018\u2019\u201C\u201D]/u;
+
+/** One or two stars with a character on both sides, no space (three or more are a rule or bold italics, left to CommonMark). */
+const RUN = /(?<=[^\s*])(\*{1,2})(?=[^\s*])/gu;
+
+/** A run touching Japanese on a side: an emphasis mark CommonMark could not pair (`2**10`, `a*b` touch none). */
+function* strayRuns(text: string): Generator<RegExpMatchArray> {
+  for (const match of text.matchAll(RUN)) {
+    const at = match.index ?? 0;
+    if (JAPANESE.test(text.charAt(at - 1)) || JAPANESE.test(text.charAt(at + (match[1]?.length ?? 0)))) yield match;
+  }
+}
