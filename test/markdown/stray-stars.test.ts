@@ -36,6 +36,20 @@ describe("stray asterisks beside Japanese punctuation", () => {
     expect(messages(markdown).every((m) => m.endsWith("is printed as it is"))).toBe(true);
   });
 
+  it("~~…~~ beside Japanese punctuation is the same mistake: the pair is reported with its fix, and the fix strikes through", () => {
+    const markdown = "これは~~「旧版」~~です。";
+    expect(oracle(markdown)).toContain("~~「旧版」~~");
+    const result = render({ file: "content/issues/x.md", body: markdown, bodyLine: 1 });
+    const reason = result.ok ? "" : (result.messages[0]?.reason ?? "");
+    expect(result.ok ? [] : result.messages.map((m) => `${m.line}:${m.column}`)).toEqual(["1:4"]);
+    const fix = /write (.+?) instead/.exec(reason)?.[1] ?? "";
+    expect(fix).toBe("<del>「旧版」</del>");
+    const fixed = render({ file: "content/issues/x.md", body: markdown.replace("~~「旧版」~~", fix), bodyLine: 1 });
+    expect(fixed.ok && fixed.body.html).toBe("<p>これは<del>「旧版」</del>です。</p>");
+    // Two in one paragraph: each ~~ left in the text.
+    expect(messages("これは~~「旧版」~~、~~（古い）~~です。").map((m) => m.split(" ")[0])).toEqual(["1:4", "1:19"]);
+  });
+
   it("a lone **…** pair is reported once, by the pair check, with its text", () => {
     expect(messages("これは**「重要」**です。")).toEqual(['1:4 "**「重要」**" is printed with its **']);
   });

@@ -23,7 +23,7 @@ export function remarkStrandedEmphasis() {
     visitTextContainers(tree, (node) => {
       const reported = new Set<number>();
       const from = (node as { position?: { start: { offset?: number } } }).position?.start.offset ?? 0;
-      for (const { match, at, place } of placedMatches(node, source, STRANDED_PAIR, isStranded)) {
+      for (const { match, at, place } of [...placedMatches(node, source, STRANDED_PAIR, isStranded), ...placedMatches(node, source, STRANDED_TILDES, isStranded)]) {
         const [written, marks = "", inner = ""] = match;
         // Both marks of a pair reported here are not reported again as stray stars.
         reported.add(from + at).add(from + at + written.length - marks.length);
@@ -43,6 +43,9 @@ export function remarkStrandedEmphasis() {
  * sides, no space just inside them.
  */
 const STRANDED_PAIR = /(?<!\*)(\*\*|\*)(?![\s*])([^*\n]{1,200}?)(?<![\s*])\1(?!\*)/gu;
+
+/** `~~text~~` (GFM strikethrough) that the parser left as text: the same rule as for asterisks. */
+const STRANDED_TILDES = /(?<!~)(~~)(?![\s~])([^~\n]{1,200}?)(?<![\s~])~~(?!~)/gu;
 
 /**
  * `__text__` or `_text_` that the parser left as text. An ASCII letter, digit
@@ -97,7 +100,7 @@ function underscoreFix(marks: string, inner: string): string {
 }
 
 function asHtml(marks: string, inner: string): string {
-  const tag = marks.length === 2 ? "strong" : "em";
+  const tag = marks === "~~" ? "del" : marks.length === 2 ? "strong" : "em";
   return `<${tag}>${inner}</${tag}>`;
 }
 

@@ -27,9 +27,9 @@ export function strayStars(container: Node, source: string, where: string, skip:
       const at = (match.index ?? 0);
       if (skip.has(from + at)) continue;
       const place = placeAt(source, text.position as Position, at);
-      const stars = match[1] ?? "*";
-      const tag = stars.length === 2 ? "strong" : "em";
-      if (place !== undefined) messages.push(diagnostic(where, `"${stars}" is printed as it is: beside Japanese, ${stars} opens or closes emphasis only when the text it marks does not start or end with punctuation such as 「」 or （） (or has a space or punctuation outside it); write <${tag}>…</${tag}> around the words instead, or \\${stars.split("").join("\\")} if the asterisks are meant`, place, "emphasis-near-miss"));
+      const stars = match[1] ?? match[2] ?? "*";
+      const tag = stars === "~~" ? "del" : stars.length === 2 ? "strong" : "em";
+      if (place !== undefined) messages.push(diagnostic(where, `"${stars}" is printed as it is: beside Japanese, ${stars} opens or closes ${stars === "~~" ? "a strikethrough" : "emphasis"} only when the text it marks does not start or end with punctuation such as 「」 or （） (or has a space or punctuation outside it); write <${tag}>…</${tag}> around the words instead, or \\${stars.split("").join("\\")} if the ${stars === "~~" ? "tildes are" : "asterisks are"} meant`, place, "emphasis-near-miss"));
     }
     return undefined;
   });
@@ -39,13 +39,18 @@ export function strayStars(container: Node, source: string, where: string, skip:
 /** Japanese letters, and the punctuation Japanese writes with them (CJK symbols and full-width forms, quotes). */
 const JAPANESE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー\u3001-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2018\u2019\u201C\u201D]/u;
 
-/** One or two stars with a character on both sides, no space (three or more are a rule or bold italics, left to CommonMark). */
-const RUN = /(?<=[^\s*])(\*{1,2})(?=[^\s*])/gu;
+/**
+ * One or two stars, or two tildes (GFM strikethrough), with a character on
+ * both sides and no space (three or more stars are bold italics, left to
+ * CommonMark; one tilde is a range, 10時~12時).
+ */
+const RUN = /(?<=[^\s*])(\*{1,2})(?=[^\s*])|(?<=[^\s~])(~~)(?=[^\s~])/gu;
 
 /** A run touching Japanese on a side: an emphasis mark CommonMark could not pair (`2**10`, `a*b` touch none). */
 function* strayRuns(text: string): Generator<RegExpMatchArray> {
   for (const match of text.matchAll(RUN)) {
     const at = match.index ?? 0;
-    if (JAPANESE.test(text.charAt(at - 1)) || JAPANESE.test(text.charAt(at + (match[1]?.length ?? 0)))) yield match;
+    const marks = match[1] ?? match[2] ?? "";
+    if (JAPANESE.test(text.charAt(at - 1)) || JAPANESE.test(text.charAt(at + marks.length))) yield match;
   }
 }
