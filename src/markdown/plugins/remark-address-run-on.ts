@@ -26,10 +26,14 @@ export function remarkAddressRunOn() {
         if (cut <= 0) return SKIP;
         const at = offsetIn(source, paragraph.position, text, after);
         const before = at === undefined ? "" : source.slice(Math.max(0, (paragraph.position?.start.offset ?? 0) + at - 20), (paragraph.position?.start.offset ?? 0) + at);
-        // Written as [text](url) or <url>: not a literal, whatever it holds. After "] (" or "]（", the link's
-        // parentheses are the mistake, reported as such (remark-near-miss-links). Right after an ASCII "](",
-        // the bracket link failed (its parentheses do not close) and nothing else reports the run-on.
-        if (at === undefined || /(?:[[<]|\][ \t]+\(|\][ \t]*（)$/.test(before)) return SKIP;
+        // Written as [text](url) or <url> (the link starts at its bracket): not a literal, whatever it holds.
+        // A literal after a lone "[" ("[www.example.com日本語") has no position and is one. After "] (" or
+        // "]（", the link's parentheses are the mistake, reported as such (remark-near-miss-links). Right
+        // after an ASCII "](", the bracket link failed (its parentheses do not close) and nothing else
+        // reports the run-on.
+        const start = link.position?.start.offset;
+        const bracketed = start !== undefined && (source.charAt(start) === "[" || source.charAt(start) === "<");
+        if (at === undefined || bracketed || /(?:\][ \t]+\(|\][ \t]*（)$/.test(before)) return SKIP;
         after = at + text.length;
         // <…> needs the scheme GFM supplies for www. (link.url holds the run-on text unencoded).
         const address = link.url.slice(0, link.url.length - (text.length - cut));
@@ -42,7 +46,7 @@ export function remarkAddressRunOn() {
 }
 
 /** A link GFM made from an address written out: its text is its address (less the http:// or mailto: it adds). */
-function isLiteral(link: Link, text: string): boolean {
+export function isLiteral(link: Link, text: string): boolean {
   return link.url === text || link.url === `http://${text}` || link.url === `mailto:${text}`;
 }
 
