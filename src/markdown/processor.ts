@@ -83,7 +83,8 @@ export function createMarkdownRenderer(options: MarkdownOptions): MarkdownRender
 export function buildProcessor(options: MarkdownOptions, token: string) {
   return unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    // One tilde is a range in Japanese and in version numbers (10時~12時, 1.0~1.1): GFM's single-tilde strikethrough struck through the text between two ranges.
+    .use(remarkGfm, { singleTilde: false })
     .use(remarkContainerDirective)
     .use(remarkDepthLimit, { limit: options.nestingDepth })
     // Before the blocks become placeholders of gekkan's own: their attributes and text are the author's.

@@ -62,6 +62,11 @@ describe("stray asterisks beside Japanese punctuation", () => {
     "**重要**と<strong>「重要」</strong>はそのまま",
     "これは **「重要」** です",
     "これは***「三つ」***です",
+    "倍率は5*3倍、2**10 バイト",
+    "受付は10時~12時、~で範囲",
+    "これは~~旧版~~です",
+    "対応*1 と www.example.com*注意 は注の印",
+    "です。*[注1] の印",
   ])("%s: nothing to report", (markdown) => {
     expect(messages(markdown)).toEqual([]);
   });

@@ -1,9 +1,10 @@
 import type { Node } from "unist";
-import type { Text } from "mdast";
+import type { Link, Text } from "mdast";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../../diagnostics.js";
-import { placeAt, type Position } from "../reader-text.js";
+import { placeAt, readerText, type Position } from "../reader-text.js";
+import { isLiteral } from "./remark-address-run-on.js";
 
 /**
  * `これは**「重要」**です。そして*『強調』*も`: the pair check finds a
@@ -18,6 +19,8 @@ export function strayStars(container: Node, source: string, where: string, skip:
   const messages: VFileMessage[] = [];
   visit(container, (node) => {
     if (node.type === "code" || node.type === "inlineCode") return SKIP;
+    // A written-out address keeps its stars and tildes (they are part of it); one that took text is reported as such.
+    if (node.type === "link" && isLiteral(node as Link, readerText(node))) return SKIP;
     if (node.type !== "text") return undefined;
     const text = node as Text;
     const from = text.position?.start.offset;
@@ -37,20 +40,34 @@ export function strayStars(container: Node, source: string, where: string, skip:
 }
 
 /** Japanese letters, and the punctuation Japanese writes with them (CJK symbols and full-width forms, quotes). */
-const JAPANESE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー\u3001-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2018\u2019\u201C\u201D]/u;
+const JAPANESE_LETTER = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]/u;
+const JAPANESE_PUNCTUATION = /[\u3001-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2018\u2019\u201C\u201D]/u;
 
 /**
  * One or two stars, or two tildes (GFM strikethrough), with a character on
  * both sides and no space (three or more stars are bold italics, left to
- * CommonMark; one tilde is a range, 10時~12時).
+ * CommonMark; one tilde is text, see processor.ts).
  */
 const RUN = /(?<=[^\s*])(\*{1,2})(?=[^\s*])|(?<=[^\s~])(~~)(?=[^\s~])/gu;
 
-/** A run touching Japanese on a side: an emphasis mark CommonMark could not pair (`2**10`, `a*b` touch none). */
+const WORD = /[\p{L}\p{N}]/u;
+
+/** One side is of `kind`, the other a letter or digit: where an emphasis mark stands, not a note mark before a bracket or after a full stop. */
+function beside(kind: RegExp, before: string, after: string): boolean {
+  return (kind.test(before) && WORD.test(after)) || (WORD.test(before) && kind.test(after));
+}
+
+/**
+ * A run CommonMark could not pair: between Japanese punctuation and a
+ * letter, or a double one between a Japanese letter and a letter. A single star beside a letter is
+ * left alone, as it marks a note (対応*1, 注意*) as often as it fails to be
+ * emphasis; `2**10` and `a*b` touch no Japanese.
+ */
 function* strayRuns(text: string): Generator<RegExpMatchArray> {
   for (const match of text.matchAll(RUN)) {
     const at = match.index ?? 0;
     const marks = match[1] ?? match[2] ?? "";
-    if (JAPANESE.test(text.charAt(at - 1)) || JAPANESE.test(text.charAt(at + marks.length))) yield match;
+    const [before = "", after = ""] = [text.charAt(at - 1), text.charAt(at + marks.length)];
+    if (beside(JAPANESE_PUNCTUATION, before, after) || (marks.length === 2 && beside(JAPANESE_LETTER, before, after))) yield match;
   }
 }
