@@ -20,7 +20,8 @@ if (!dir) {
   console.error("usage: node bench/bare-parse.mjs SITE_DIR");
   process.exit(2);
 }
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkContainerDirective).freeze();
+// The same GFM option as the build (src/markdown/processor.ts).
+const processor = unified().use(remarkParse).use(remarkGfm, { singleTilde: false }).use(remarkContainerDirective).freeze();
 const files = readdirSync(join(dir, "content", "issues"), { recursive: true }).map(String).filter((f) => f.endsWith(".md")).sort();
 let nodes = 0;
 for (const file of files) {
