@@ -1,6 +1,7 @@
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
+import { remarkJoinWideLines } from "./plugins/remark-join-wide-lines.js";
 import remarkRehype from "remark-rehype";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
@@ -98,6 +99,8 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkNearMissTables)
     .use(remarkUnclosedCode)
     .use(remarkAddressRunOn)
+    // Last of the mdast steps: the checks above find mistakes by where text is written in the source.
+    .use(remarkJoinWideLines)
     // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawHtml)

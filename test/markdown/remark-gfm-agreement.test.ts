@@ -63,7 +63,23 @@ function dropDisallowedUrls(fragment: Parameters<typeof undoDeliberate>[0]): voi
 // Both sides: remark-rehype gives the footnote heading an id of its own, which undoDeliberate drops with gekkan's heading ids.
 const comparable = (fragment: Parameters<typeof undoDeliberate>[0]) => (undoDeliberate(fragment), unprefix(fragment));
 const gekkan = (markdown: string) => normalizeHtml(gekkanHtml(markdown), comparable);
-const remark = (markdown: string) => normalizeHtml(String(plain.processSync(markdown)), (f) => (comparable(f), dropDisallowedUrls(f)));
+const remark = (markdown: string) => normalizeHtml(joinWideLines(String(plain.processSync(markdown))), (f) => (comparable(f), dropDisallowedUrls(f)));
+
+/**
+ * gekkan's other deliberate change (README "Markdown"), applied to the oracle's HTML: a soft
+ * line break between two wide characters (Han, kana, CJK punctuation, full-width forms) is
+ * dropped, with the spaces around it, across inline tags, never inside <pre> or at a <br>.
+ */
+function joinWideLines(html: string): string {
+  const wide = "[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\u3000-\\u303F\\uFF01-\\uFF60\\uFFE0-\\uFFE6]";
+  const inline = "(?:</?(?:strong|em|a|code|del)\\b[^>]*>)*";
+  const char = `(?![\\uFF61-\\uFF9F])${wide}`;
+  const pattern = new RegExp(`(${char})(${inline})[ \\t]*\\n[ \\t]*(${inline})(?=${char})`, "gu");
+  return html
+    .split(/(<pre[\s\S]*?<\/pre>)/)
+    .map((part) => (part.startsWith("<pre") ? part : part.replace(pattern, "$1$2$3")))
+    .join("");
+}
 
 describe("gekkan reads Markdown as remark-gfm does", () => {
   it.each([
