@@ -2,6 +2,7 @@ import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import { remarkJoinWideLines } from "./plugins/remark-join-wide-lines.js";
+import { remarkNearMissLists } from "./plugins/remark-near-miss-lists.js";
 import remarkRehype from "remark-rehype";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
@@ -95,6 +96,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkNearMissLinks)
     .use(remarkFootnoteMistakes)
     .use(remarkNearMissHeadings)
+    .use(remarkNearMissLists)
     .use(remarkStrandedEmphasis)
     .use(remarkNearMissTables)
     .use(remarkUnclosedCode)

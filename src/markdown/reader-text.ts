@@ -24,16 +24,37 @@ export function offsetIn(source: string, position: Position, found: string, afte
   const from = position?.start.offset;
   const to = position?.end.offset;
   if (from === undefined || to === undefined) return undefined;
-  const at = source.slice(from, to).indexOf(found, after);
-  return at === -1 ? undefined : at;
+  // Searched in place: slicing the node's source for every match made a paragraph of many matches quadratic.
+  const at = source.indexOf(found, from + after);
+  return at === -1 || at + found.length > to ? undefined : at - from;
 }
 
+/** The place of offset `at` in a node's source (see placeCursor for many places in one node). */
 export function placeAt(source: string, position: Position, at: number): Place | undefined {
+  return placeCursor(source, position)(at);
+}
+
+/**
+ * Places of offsets in one node's source, asked for in increasing order:
+ * each call counts line breaks only from where the last one stopped, so a
+ * paragraph with thousands of findings is read once, not once per finding.
+ */
+export function placeCursor(source: string, position: Position): (at: number) => Place | undefined {
   const from = position?.start.offset;
-  if (position === undefined || from === undefined) return undefined;
-  const before = source.slice(from, from + at);
-  const breaks = before.split("\n").length - 1;
-  return breaks === 0 ? { line: position.start.line, column: position.start.column + at } : { line: position.start.line + breaks, column: at - before.lastIndexOf("\n") };
+  let scanned = 0;
+  let breaks = 0;
+  let lastBreak = -1;
+  return (at) => {
+    if (position === undefined || from === undefined) return undefined;
+    if (at < scanned) [scanned, breaks, lastBreak] = [0, 0, -1];
+    for (let i = scanned; i < at; i++) {
+      if (source.charCodeAt(from + i) !== 10) continue;
+      breaks++;
+      lastBreak = i;
+    }
+    scanned = at;
+    return breaks === 0 ? { line: position.start.line, column: position.start.column + at } : { line: position.start.line + breaks, column: at - lastBreak };
+  };
 }
 
 /** The line of `source` that starts at `offset`, as written (up to its newline, which is left out). */
@@ -91,11 +112,12 @@ export interface PlacedMatch {
  */
 export function* placedMatches(node: Node, source: string, pattern: RegExp, keep: (match: RegExpMatchArray) => boolean = () => true): Generator<PlacedMatch> {
   const position = (node as { position?: Position }).position;
+  const placeOf = placeCursor(source, position);
   let after = 0;
   for (const match of readerText(node).matchAll(pattern)) {
     if (!keep(match)) continue;
     const at = offsetIn(source, position, match[0], after);
-    const place = at === undefined ? undefined : placeAt(source, position, at);
+    const place = at === undefined ? undefined : placeOf(at);
     if (at === undefined || place === undefined) continue;
     after = at + match[0].length;
     yield { match, at, place };

@@ -283,6 +283,8 @@ describe("sizes and depths", () => {
       [`${DIR}/2011-06.md`]: issue({ title: "6月号", issue: 3, date: "2011-06-01" }, `本文\n\n\`\`\`\n${"\n".repeat(n)}x\n\`\`\`\n`),
       [`${DIR}/2011-07.md`]: issue({ title: "7月号", issue: 4, date: "2011-07-01" }, `\`\`\`\n${"\t\n".repeat(n / 2)}\`\`\`\n`),
       [`${DIR}/2011-08.md`]: issue({ title: "8月号", issue: 5, date: "2011-08-01" }, `<div>${"<p\t:::".repeat(160_000)}\n`),
+      // A long run of spaces inside a paragraph's line, and a line broken between Japanese after it (list and line-join checks).
+      [`${DIR}/2011-09.md`]: issue({ title: "9月号", issue: 6, date: "2011-09-01" }, `文${" ".repeat(n)}x\n・あ\\\nい\n${"\t".repeat(n)}う\n`),
     });
     const run = await build(site.path, 30_000);
     expect(run.timedOut, run.stderr).toBe(false);

@@ -44,19 +44,38 @@ function leaves(container: Node): Leaf[] {
   return found;
 }
 
-/** A soft line break with the spaces or tabs around it. */
-const SOFT_BREAK = /[ \t]*\n[ \t]*/g;
-
 function joinIn(list: Leaf[]): void {
   list.forEach((leaf, i) => {
-    if (leaf.type !== "text" || !leaf.value.includes("\n")) return;
-    leaf.value = leaf.value.replace(SOFT_BREAK, (found, at: number, value: string) => {
-      const before = at > 0 ? value.charAt(at - 1) : lastChar(list, i);
-      const end = at + found.length;
-      const after = end < value.length ? value.charAt(end) : firstChar(list, i);
-      return isWide(before) && isWide(after) ? "" : found;
-    });
+    if (leaf.type === "text" && leaf.value.includes("\n")) leaf.value = joined(leaf.value, () => lastChar(list, i), () => firstChar(list, i));
   });
+}
+
+/**
+ * `value` with each soft line break between wide characters removed, with
+ * the spaces or tabs around it. Scanned by hand from each newline: a regex
+ * for "blanks, a newline, blanks" retries a long run of tabs from every tab
+ * in it.
+ */
+function joined(value: string, before: () => string, after: () => string): string {
+  let out = "";
+  let from = 0;
+  for (let at = value.indexOf("\n"); at !== -1; at = value.indexOf("\n", at + 1)) {
+    let start = at;
+    while (start > from && isBlank(value.charAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < value.length && isBlank(value.charAt(end))) end++;
+    const left = start > 0 ? value.charAt(start - 1) : before();
+    const right = end < value.length ? value.charAt(end) : after();
+    if (!isWide(left) || !isWide(right)) continue;
+    out += value.slice(from, start);
+    from = end;
+    at = end - 1;
+  }
+  return out + value.slice(from);
+}
+
+function isBlank(char: string): boolean {
+  return char === " " || char === "\t";
 }
 
 /** The last character before leaf `i`, or "" at a boundary. */

@@ -3,7 +3,7 @@ import type { VFile } from "vfile";
 import { SKIP, visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
 import { findPlaceholders, placeholderAdvice, PLACEHOLDER_RULE } from "../../placeholder.js";
-import { offsetIn, placeAt, readerText, TEXT_CONTAINERS, type Position } from "../reader-text.js";
+import { offsetIn, placeCursor, readerText, TEXT_CONTAINERS, type Position } from "../reader-text.js";
 
 /**
  * `{{ name }}` or `{% tag %}` left in what readers see: the text, link
@@ -23,10 +23,11 @@ export function remarkTemplatePlaceholders() {
     const report = (texts: ReadonlyArray<string | null | undefined>, position: Position) => {
       // In order: the same placeholder twice in one paragraph is found at each of its places.
       let after = 0;
+      const placeOf = placeCursor(source, position);
       for (const found of texts.flatMap((text) => (text ? findPlaceholders(text) : []))) {
         const at = offsetIn(source, position, found, after);
         if (at !== undefined) after = at + found.length;
-        const place = at === undefined ? undefined : placeAt(source, position, at);
+        const place = at === undefined ? undefined : placeOf(at);
         // Not written so in the source (escaped braces): shown on purpose.
         if (place === undefined || reported.has(`${place.line}:${place.column}`)) continue;
         reported.add(`${place.line}:${place.column}`);

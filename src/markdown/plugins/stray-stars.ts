@@ -3,7 +3,7 @@ import type { Link, Text } from "mdast";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../../diagnostics.js";
-import { placeAt, readerText, type Position } from "../reader-text.js";
+import { placeCursor, readerText, type Position } from "../reader-text.js";
 import { isLiteral } from "./remark-address-run-on.js";
 
 /**
@@ -26,10 +26,11 @@ export function strayStars(container: Node, source: string, where: string, skip:
     const from = text.position?.start.offset;
     // A text node whose source is not its value (escapes, entities) is left alone: an escaped star is meant.
     if (from === undefined || source.slice(from, text.position?.end.offset) !== text.value) return undefined;
+    const placeOf = placeCursor(source, text.position as Position);
     for (const match of strayRuns(text.value)) {
       const at = (match.index ?? 0);
       if (skip.has(from + at)) continue;
-      const place = placeAt(source, text.position as Position, at);
+      const place = placeOf(at);
       const stars = match[1] ?? match[2] ?? "*";
       const tag = stars === "~~" ? "del" : stars.length === 2 ? "strong" : "em";
       if (place !== undefined) messages.push(diagnostic(where, `"${stars}" is printed as it is: beside Japanese, ${stars} opens or closes ${stars === "~~" ? "a strikethrough" : "emphasis"} only when the text it marks does not start or end with punctuation such as 「」 or （） (or has a space or punctuation outside it); write <${tag}>…</${tag}> around the words instead, or \\${stars.split("").join("\\")} if the ${stars === "~~" ? "tildes are" : "asterisks are"} meant`, place, "emphasis-near-miss"));

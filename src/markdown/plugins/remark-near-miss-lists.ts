@@ -1,0 +1,67 @@
+import type { Root } from "mdast";
+import type { VFile } from "vfile";
+import { visit } from "unist-util-visit";
+import { diagnostic } from "../../diagnostics.js";
+import { lineAt, lineStarts } from "../reader-text.js";
+
+/**
+ * Lines written as a list the Japanese way, `・項目` or `１．手順` (a
+ * bullet or number a Japanese input method types), one under the other:
+ * Markdown reads them as one paragraph, so they run together into a single
+ * line on the page (`・項目1・項目2`). Two or more such lines in a row in
+ * one paragraph are an error saying how to write the list; one alone
+ * (`・注意` before a sentence) is left as it is, and so are `※` notes.
+ */
+export function remarkNearMissLists() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    const where = String(file.path);
+    visit(tree, "paragraph", (node) => {
+      const lines = lineStarts(node, source).map((start) => {
+        const text = lineAt(source, start.offset);
+        return { ...start, marker: listMarker(text), broken: endsInHardBreak(text) };
+      });
+      // Two marked lines run together unless the first ends in a hard break (the fix this message gives).
+      const runsOn = (i: number) => lines[i]?.marker !== undefined && lines[i + 1]?.marker !== undefined && lines[i]?.broken === false;
+      // One message per run of such lines, at its first line: a ten-line list is one mistake.
+      lines.forEach((line, i) => {
+        if (line.marker === undefined || !runsOn(i) || runsOn(i - 1)) return;
+        let last = i + 1;
+        while (runsOn(last)) last++;
+        file.messages.push(diagnostic(where, advice(line.marker, last - i + 1), line.place, "list-near-miss"));
+      });
+    });
+  };
+}
+
+interface Marker {
+  written: string;
+  kind: "bullet" | "number" | "note";
+}
+
+/** A line that ends in a hard break: a backslash, or two spaces (tested from the end: a pattern would retry a long run of spaces from each). */
+function endsInHardBreak(line: string): boolean {
+  return line.endsWith("\\") || line.endsWith("  ");
+}
+
+/** Bullets typed in Japanese text, and numbers with a full-width stop or bracket (１．, 1．, １）). */
+const BULLET = /^([・･－＊＋●○■□◆◇])[ \u3000]?(?=\S)/u;
+const NUMBER = /^([0-9０-９]{1,3}[．）])[ \u3000]?(?=\S)/u;
+const NOTE = /^(※)/u;
+
+function listMarker(line: string): Marker | undefined {
+  const bullet = BULLET.exec(line)?.[1];
+  if (bullet !== undefined) return { written: bullet, kind: "bullet" };
+  const number = NUMBER.exec(line)?.[1];
+  if (number !== undefined) return { written: number, kind: "number" };
+  const note = NOTE.exec(line)?.[1];
+  return note === undefined ? undefined : { written: note, kind: "note" };
+}
+
+function advice(marker: Marker, count: number): string {
+  const these = `this line and the ${count === 2 ? "next one" : `${count - 1} after it`}`;
+  const keep = "end each line but the last with a backslash (\\) to keep the lines as they are";
+  if (marker.kind === "note") return `${these} start with "※", and Markdown runs the lines of a paragraph together, so the notes become one line on the page; ${keep}, or leave a blank line between them`;
+  const fix = marker.kind === "number" ? '"1. " (ASCII digits, a full stop and a space)' : '"- " (a hyphen and a space)';
+  return `${these} start with "${marker.written}", which Markdown does not read as a list item, so they run together into one line on the page; start each with ${fix} for a list, or ${keep}`;
+}
