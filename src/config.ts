@@ -11,7 +11,7 @@ import { configFileProblems } from "./content/site-files.js";
 import { reportSchemaIssues } from "./schema-report.js";
 import { didYouMean } from "./suggest.js";
 import { configLanguageProblems } from "./config-languages.js";
-import { isUnsubscribeUrl, mailboxHint, parseMailbox } from "./mail-address.js";
+import { EMAIL_EXPECTATIONS, emailConfig, emailSchema, languageEmailSchema, languageOneClickProblem, type EmailConfig, type LanguageEmail } from "./config-email.js";
 import { WARNING_KINDS } from "./warning-kinds.js";
 import { LIMIT_EXPECTATIONS, limitsSchema, SLUG_MAX_LENGTH, type ContentLimits } from "./limits.js";
 
@@ -56,7 +56,7 @@ const configSchema = z.strictObject({
   favicon: publicFile.optional(),
   email: emailSchema(),
   limits: limitsSchema,
-  languages: z.record(z.string(), z.strictObject({ title: z.string().trim().min(1).optional(), description: z.string().optional() })).default({}),
+  languages: z.record(z.string(), z.strictObject({ title: z.string().trim().min(1).optional(), description: z.string().optional(), email: languageEmailSchema().optional() })).default({}),
   ignoreWarnings: z.array(z.string()).default([]),
 }).superRefine((data, ctx) => {
   const known = [...DEFAULT_COMPONENTS, ...data.components];
@@ -65,37 +65,16 @@ const configSchema = z.strictObject({
     const hint = didYouMean(key, known, (k) => k) || "; add it to `components` first";
     ctx.addIssue({ code: "custom", path: ["componentNames", key], input: key, message: `"${key}" is not a known component${hint}` });
   }
+  for (const [code, own] of Object.entries(data.languages)) {
+    const problem = own.email === undefined ? undefined : languageOneClickProblem(data.email, own.email);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", path: ["languages", code, "email", problem.path], input: own.email?.[problem.path], message: problem.message });
+  }
   const kinds = Object.keys(WARNING_KINDS);
   data.ignoreWarnings.forEach((kind, at) => {
     if (kinds.includes(kind)) return;
     ctx.addIssue({ code: "custom", path: ["ignoreWarnings", at], input: kind, params: { hint: didYouMean(kind, kinds) }, message: `"${kind}" is not a kind of warning gekkan gives` });
   });
 });
-
-/** `email`: who the emailed issue comes from, and how readers leave the list (see `gekkan email`). */
-function emailSchema() {
-  const mailbox = z.string().superRefine((text, ctx) => {
-    if (parseMailbox(text) === undefined) ctx.addIssue({ code: "custom", input: text, message: `that is not an email address${mailboxHint(text)}` });
-  });
-  const target = z.string().refine(isUnsubscribeUrl, { message: "neither a mailto: address nor a web address" });
-  return z
-    .strictObject({
-      from: mailbox.optional(),
-      replyTo: mailbox.optional(),
-      listUnsubscribe: z.union([target, z.array(target).min(1)]).optional(),
-      listUnsubscribeOneClick: z.boolean().default(false),
-      files: z.boolean().default(true),
-    })
-    .superRefine((email, ctx) => {
-      if (!email.listUnsubscribeOneClick || unsubscribeTargets(email.listUnsubscribe).some((u) => u.startsWith("https:"))) return;
-      ctx.addIssue({ code: "custom", path: ["listUnsubscribeOneClick"], input: true, message: "one-click needs an https:// URL in listUnsubscribe that unsubscribes on a POST" });
-    })
-    .default({ listUnsubscribeOneClick: false, files: true });
-}
-
-function unsubscribeTargets(value: string | string[] | undefined): string[] {
-  return value === undefined ? [] : typeof value === "string" ? [value] : value;
-}
 
 const expectations: Record<string, string> = {
   title: "a non-empty string (the newsletter's name)",
@@ -110,17 +89,19 @@ const expectations: Record<string, string> = {
   componentNames: "a mapping from component name to the name readers see, e.g. {\"drbd-mc\": \"DRBD MC\"}",
   image: "the path of an image in public/ used when a page is shared, e.g. images/share.png",
   favicon: "the path of the site icon in public/, e.g. favicon.svg",
-  email: 'an object such as { "from": "月刊 News <news@example.org>", "listUnsubscribe": "mailto:leave@example.org" }',
-  "email.from": 'one sender address, such as "月刊 News <news@example.org>"',
-  "email.replyTo": "one address for replies",
-  "email.listUnsubscribe": "a mailto: address or an https:// URL, or a list of them",
-  "email.listUnsubscribeOneClick": "true or false (readers' mail apps unsubscribe with one click, RFC 8058)",
-  "email.files": "true or false (write email.html and email.txt beside each issue page)",
+  ...EMAIL_EXPECTATIONS,
   languages: 'per translation language, the site\'s title and description in it: { "en": { "title": "Linux-HA Monthly", "description": "…" } }',
+  "languages.*": 'the site\'s title, description and email headers in this language: { "title": "…", "description": "…", "email": { "from": "…" } }',
+  "languages.*.title": "a non-empty string (the newsletter's name in this language)",
+  "languages.*.description": "a string",
+  "languages.*.email": 'the email headers for this language\'s edition, each falling back to the top-level "email": { "from": "Linux-HA Monthly <news-en@example.org>" }',
+  ...Object.fromEntries(Object.entries(EMAIL_EXPECTATIONS).filter(([key]) => key.startsWith("email.") && key !== "email.files").map(([key, text]) => [`languages.*.${key}`, text])),
   ignoreWarnings: `a list of kinds of warning not to show: ${Object.keys(WARNING_KINDS).join(", ")}`,
   limits: "an object of content limits (issueBytes, frontMatterBytes, frontMatterKeys, nestingDepth, yamlAliases, inlineMarkers)",
   ...Object.fromEntries(Object.entries(LIMIT_EXPECTATIONS).map(([key, text]) => [`limits.${key}`, text])),
 };
+
+export type { EmailConfig } from "./config-email.js";
 
 export interface SiteConfig {
   /** Absolute site root: content/, templates/, public/ live under it. */
@@ -149,8 +130,8 @@ export interface SiteConfig {
   email: EmailConfig;
   /** How large and deep one issue may be (see content/limits.ts). */
   limits: ContentLimits;
-  /** The site's title and description in the languages issues are translated into (each field optional: else the site's own). */
-  languages: Record<string, { title?: string | undefined; description?: string | undefined }>;
+  /** The site's title, description and email headers in the languages issues are translated into (each field optional: else the site's own). */
+  languages: Record<string, { title?: string | undefined; description?: string | undefined; email?: LanguageEmail | undefined }>;
   /** Kinds of warning the site means and does not want shown (see warning-kinds.ts). */
   ignoreWarnings: string[];
   /** Where the config came from, for messages and cache keys. */
@@ -161,17 +142,6 @@ export interface SiteConfig {
   urlGiven: boolean;
 }
 
-/** Sender and list headers for `gekkan email`; every field optional until a message is made. */
-export interface EmailConfig {
-  from: string | undefined;
-  replyTo: string | undefined;
-  /** List-Unsubscribe targets, mailto: and/or https:, in the author's order. */
-  listUnsubscribe: string[];
-  /** Adds `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058). */
-  listUnsubscribeOneClick: boolean;
-  /** Builds write email.html and email.txt beside each issue page (inlining costs time on large archives). */
-  files: boolean;
-}
 
 export interface ConfigOverrides {
   base?: string | undefined;
@@ -254,9 +224,9 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
     search: data.search,
     searchShardSize: data.searchShardSize,
     feedItems: data.feedItems,
-    email: { from: data.email.from?.trim(), replyTo: data.email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(data.email.listUnsubscribe), listUnsubscribeOneClick: data.email.listUnsubscribeOneClick, files: data.email.files },
+    email: { ...emailConfig(data.email), files: data.email.files },
     limits: data.limits,
-    languages: data.languages,
+    languages: Object.fromEntries(Object.entries(data.languages).map(([code, own]) => [code, { ...own, email: own.email === undefined ? undefined : emailConfig(own.email) }])),
     ignoreWarnings: data.ignoreWarnings,
     source: text ?? "",
     file: text === undefined ? "" : file,

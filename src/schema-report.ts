@@ -97,22 +97,38 @@ function dotted(path: readonly PropertyKey[]): string {
   return path.filter((segment) => typeof segment !== "number").map(String).join(".");
 }
 
-/** The expectation of the deepest part of `path` that has one: "email.listUnsubscribe[1]" → "email.listUnsubscribe" → "email". */
+/**
+ * The expectation of the deepest part of `path` that has one: "email.listUnsubscribe[1]" →
+ * "email.listUnsubscribe" → "email". A "*" in an expectation's key stands for any one name
+ * ("languages.*.email.from" for every language's).
+ */
 function expectationAt(expectations: Readonly<Record<string, string>>, path: readonly PropertyKey[]): string | undefined {
   const keys = path.filter((segment) => typeof segment !== "number").map(String);
   for (let n = keys.length; n > 0; n--) {
-    const found = expectations[keys.slice(0, n).join(".")];
+    const found = lookup(expectations, keys.slice(0, n));
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
+function lookup(expectations: Readonly<Record<string, string>>, keys: readonly string[]): string | undefined {
+  const exact = expectations[keys.join(".")];
+  if (exact !== undefined) return exact;
+  const pattern = Object.keys(expectations).find((key) => matches(key.split("."), keys));
+  return pattern === undefined ? undefined : expectations[pattern];
+}
+
+function matches(pattern: readonly string[], keys: readonly string[]): boolean {
+  return pattern.length === keys.length && pattern.every((part, i) => part === "*" || part === keys[i]);
+}
+
 /** Keys the object at `path` may have: top-level keys, or the `parent.key` entries of the expectations. */
 function knownKeys(expectations: Readonly<Record<string, string>>, path: readonly PropertyKey[]): string[] {
-  const prefix = path.length === 0 ? "" : `${dotted(path)}.`;
+  const parent = path.filter((segment) => typeof segment !== "number").map(String);
   return Object.keys(expectations)
-    .filter((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes("."))
-    .map((key) => key.slice(prefix.length));
+    .map((key) => key.split("."))
+    .filter((parts) => parts.length === parent.length + 1 && matches(parts.slice(0, -1), parent))
+    .map((parts) => parts.at(-1) ?? "");
 }
 
 /** A value that is not one of a fixed set, close to one of them: "release" → did you mean "released"? */

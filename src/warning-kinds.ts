@@ -16,6 +16,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "public-link": "a symbolic link in public/, which is not copied",
   "public-svg-script": "an SVG in public/ that holds a script or another way to run code",
   "public-svg-unchecked": "an SVG in public/ too large to be checked for scripts",
+  "site-address": "a site with no url of its own, built for http://localhost/",
 };
 
 /**

@@ -4,8 +4,10 @@ import { buildTime } from "../build-time.js";
 import { templateError } from "../pipeline/template-error.js";
 import { parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
-import { formatDiagnostic, PlainError } from "../diagnostics.js";
+import { PlainError } from "../diagnostics.js";
+import { unignored, warningLines } from "../warning-kinds.js";
 import { addressWarnings } from "../config-address.js";
+import { emailHeadersFor } from "../config-email.js";
 import { assertSafeMessageFile } from "../write/message-file.js";
 import { mailboxHint, parseMailbox } from "../mail-address.js";
 import { loadEmailSite } from "../pipeline/email-site.js";
@@ -60,11 +62,12 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const outFile = flags.out === "-" ? undefined : flags.out;
   if (outFile !== undefined) assertSafeMessageFile(root, outFile);
   const config = loadConfig(root, { base: flags.base, url: flags.url });
-  const from = config.email.from;
+  // The sender of the edition asked for (languages.<lang>.email.from, else the site's); checked again for the issue chosen below.
+  const from = emailHeadersFor(config, flags.lang ?? config.lang).from;
   if (from === undefined) throw new PlainError('the config has no sender: add "email": { "from": "Newsletter name <news@example.org>" } to gekkan.config.json');
   // Links in a message cannot be corrected once it is in readers' inboxes.
   if (!config.urlGiven && target !== undefined) throw new PlainError('the site has no address (no "url" in the config, and no --url), so every link in the message would point at http://localhost/; add "url": "https://…/" to the config, or pass --url, before sending');
-  for (const message of addressWarnings(config)) io.err(formatDiagnostic(message));
+  for (const line of warningLines(unignored(addressWarnings(config), config.ignoreWarnings))) io.err(line);
   const now = buildTime();
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(root, ".gekkan", "cache");
   const loaded = await loadEmailSite({ root, base: flags.base, url: flags.url, now, cacheDir });

@@ -1,3 +1,4 @@
+import { emailHeadersFor } from "../config-email.js";
 import type { SiteIssue } from "../site/model.js";
 import { siteUrl as absoluteSiteUrl } from "../site/urls.js";
 import { localeFor, siteText, viewContext, type RenderEnv } from "../render/pages.js";
@@ -27,7 +28,7 @@ export function emailView(entry: SiteIssue, env: RenderEnv, html: string): Recor
   const view = viewContext(env, entry.issue.lang);
   const card = issueCard(entry, view);
   const { config } = env;
-  const unsubscribe = config.email.listUnsubscribe;
+  const unsubscribe = emailHeadersFor(config, entry.issue.lang).listUnsubscribe;
   const webUrl = siteUrl(env, entry.route);
   const at = (id: string) => new URL(`#${id}`, webUrl).href;
   const text = siteText(config, entry.issue.lang);

@@ -3,6 +3,7 @@ import type { RenderEnv } from "../render/pages.js";
 import { composeMessage, messageId } from "./message.js";
 import type { EmailEdition } from "./render-email.js";
 import { parseMailbox } from "../mail-address.js";
+import { emailHeadersFor } from "../config-email.js";
 import type { Outgoing } from "./send.js";
 
 export interface IssueMessageOptions {
@@ -19,15 +20,17 @@ export interface IssueMessageOptions {
 
 /**
  * An issue's email as message bytes: its edition as the two parts, the
- * issue's title as Subject, and the config's sender and list headers.
+ * issue's title as Subject, and the config's sender and list headers for
+ * the issue's language (emailHeadersFor).
  */
 export async function issueMessages(options: IssueMessageOptions): Promise<Outgoing[]> {
   const { entry, env, edition } = options;
   const subject = entry.issue.title;
   const host = new URL(env.config.origin).hostname;
+  const headers = emailHeadersFor(env.config, entry.issue.lang);
   const base = {
     from: options.from,
-    replyTo: env.config.email.replyTo,
+    replyTo: headers.replyTo,
     subject,
     html: edition.html,
     text: edition.text,
@@ -35,8 +38,8 @@ export async function issueMessages(options: IssueMessageOptions): Promise<Outgo
     // The page's slug (entry.slug): a translation published a month later is still that month's issue, at its original's URL.
     messageId: messageId(entry.slug, entry.issue.number, host, { subject, ...edition }),
     lang: entry.issue.lang,
-    listUnsubscribe: env.config.email.listUnsubscribe,
-    oneClick: env.config.email.listUnsubscribeOneClick,
+    listUnsubscribe: headers.listUnsubscribe,
+    oneClick: headers.listUnsubscribeOneClick,
   };
   const groups = options.perRecipient ? options.to.map((to) => [to]) : [options.to];
   return Promise.all(groups.map(async (to) => ({ to: to.map((a) => parseMailbox(a)?.address ?? a), raw: await composeMessage({ ...base, to }) })));

@@ -13,6 +13,7 @@ describe("gekkan check on a brand-new site with no issue yet", () => {
     const run = await checkInProcess(site.path);
     expect(run.lines).toEqual([
       'gekkan.config.json:1:1  warning: there is no gekkan.config.json, so the site is built with the defaults: the title "gekkan" and the address http://localhost/, which feeds, the sitemap and canonical links carry; create gekkan.config.json with at least title, url, lang and authors (see "Site configuration" in gekkan\'s README) before publishing',
+      'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["site-address"]',
       expect.stringMatching(/^gekkan check: \d+ pages, \d+ links checked \(0 from Markdown\), .*: 0 errors, 1 warning$/),
     ]);
     expect(run.code).toBe(0);

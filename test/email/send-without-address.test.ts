@@ -77,6 +77,9 @@ describe("gekkan email for a site without an address", () => {
     const result = await email(NO_URL, "--out", join(out.path, "issue.eml"));
     out.remove();
     expect(result.code).toBe(0);
-    expect(result.err).toBe('gekkan.config.json:1:1  warning: the config has no "url", so feeds, the sitemap and canonical links point at http://localhost/; add "url": "https://…/" with the address the site is published at, or pass --url');
+    expect(result.err.split("\n")).toEqual([
+      'gekkan.config.json:1:1  warning: the config has no "url", so feeds, the sitemap and canonical links point at http://localhost/; add "url": "https://…/" with the address the site is published at, or pass --url',
+      'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["site-address"]',
+    ]);
   });
 });

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { isUnsubscribeUrl, mailboxHint, parseMailbox } from "./mail-address.js";
+
+/** Sender and list headers for `gekkan email`; every field optional until a message is made. */
+export interface EmailHeaders {
+  from: string | undefined;
+  replyTo: string | undefined;
+  /** List-Unsubscribe targets, mailto: and/or https:, in the author's order. */
+  listUnsubscribe: string[];
+  /** Adds `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058). */
+  listUnsubscribeOneClick: boolean;
+}
+
+export interface EmailConfig extends EmailHeaders {
+  /** Builds write email.html and email.txt beside each issue page (inlining costs time on large archives). */
+  files: boolean;
+}
+
+/** A language's own headers (config `languages.<code>.email`): each one it gives replaces the site's. */
+export type LanguageEmail = Partial<Omit<EmailHeaders, "listUnsubscribe">> & { listUnsubscribe?: string[] | undefined };
+
+export const EMAIL_EXPECTATIONS: Readonly<Record<string, string>> = {
+  email: 'an object such as { "from": "月刊 News <news@example.org>", "listUnsubscribe": "mailto:leave@example.org" }',
+  "email.from": 'one sender address, such as "月刊 News <news@example.org>"',
+  "email.replyTo": "one address for replies",
+  "email.listUnsubscribe": "a mailto: address or an https:// URL, or a list of them",
+  "email.listUnsubscribeOneClick": "true or false (readers' mail apps unsubscribe with one click, RFC 8058)",
+  "email.files": "true or false (write email.html and email.txt beside each issue page)",
+};
+
+const mailbox = z.string().superRefine((text, ctx) => {
+  if (parseMailbox(text) === undefined) ctx.addIssue({ code: "custom", input: text, message: `that is not an email address${mailboxHint(text)}` });
+});
+const target = z.string().refine(isUnsubscribeUrl, { message: "neither a mailto: address nor a web address" });
+const headerFields = {
+  from: mailbox.optional(),
+  replyTo: mailbox.optional(),
+  listUnsubscribe: z.union([target, z.array(target).min(1)]).optional(),
+};
+
+const ONE_CLICK = "one-click needs an https:// URL in listUnsubscribe that unsubscribes on a POST";
+
+/** `email`: who the emailed issue comes from, and how readers leave the list (see `gekkan email`). */
+export function emailSchema() {
+  return z
+    .strictObject({ ...headerFields, listUnsubscribeOneClick: z.boolean().default(false), files: z.boolean().default(true) })
+    .superRefine((email, ctx) => {
+      if (!email.listUnsubscribeOneClick || hasHttps(email.listUnsubscribe)) return;
+      ctx.addIssue({ code: "custom", path: ["listUnsubscribeOneClick"], input: true, message: ONE_CLICK });
+    })
+    .default({ listUnsubscribeOneClick: false, files: true });
+}
+
+/** `languages.<code>.email`: the same headers for that language's edition (a translated list has its own sender and address). */
+export function languageEmailSchema() {
+  return z.strictObject({ ...headerFields, listUnsubscribeOneClick: z.boolean().optional() });
+}
+
+/**
+ * Where a language's headers and the site's together ask for one-click
+ * unsubscribing without an https:// address: the path to report, inside
+ * `languages.<code>.email`, or undefined.
+ */
+export function languageOneClickProblem(site: { listUnsubscribe?: string | string[] | undefined; listUnsubscribeOneClick: boolean }, own: { listUnsubscribe?: string | string[] | undefined; listUnsubscribeOneClick?: boolean | undefined }): { path: "listUnsubscribeOneClick" | "listUnsubscribe"; message: string } | undefined {
+  const oneClick = own.listUnsubscribeOneClick ?? site.listUnsubscribeOneClick;
+  if (!oneClick || hasHttps(own.listUnsubscribe ?? site.listUnsubscribe)) return undefined;
+  return { path: own.listUnsubscribeOneClick === true ? "listUnsubscribeOneClick" : "listUnsubscribe", message: ONE_CLICK };
+}
+
+function hasHttps(value: string | string[] | undefined): boolean {
+  return unsubscribeTargets(value).some((u) => u.startsWith("https:"));
+}
+
+function unsubscribeTargets(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : typeof value === "string" ? [value] : value;
+}
+
+/** The parsed `email` (or a language's) as the rest of gekkan reads it: addresses trimmed, targets as a list. */
+export function emailConfig<T extends { from?: string | undefined; replyTo?: string | undefined; listUnsubscribe?: string | string[] | undefined }>(email: T): Omit<T, "listUnsubscribe"> & { from: string | undefined; replyTo: string | undefined; listUnsubscribe: string[] } {
+  return { ...email, from: email.from?.trim(), replyTo: email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(email.listUnsubscribe) };
+}
+
+/**
+ * THE rule for the headers of an edition in `lang`: each header the
+ * language gives (`languages.<lang>.email`) replaces the site's, the rest
+ * are the site's own.
+ */
+export function emailHeadersFor(config: { lang: string; email: EmailHeaders; languages: Readonly<Record<string, { email?: LanguageEmail | undefined }>> }, lang: string): EmailHeaders {
+  const own = lang === config.lang ? undefined : config.languages[lang]?.email;
+  const site = config.email;
+  return {
+    from: own?.from ?? site.from,
+    replyTo: own?.replyTo ?? site.replyTo,
+    listUnsubscribe: own?.listUnsubscribe !== undefined && own.listUnsubscribe.length > 0 ? own.listUnsubscribe : site.listUnsubscribe,
+    listUnsubscribeOneClick: own?.listUnsubscribeOneClick ?? site.listUnsubscribeOneClick,
+  };
+}
