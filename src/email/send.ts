@@ -1,3 +1,4 @@
+import { isIPv4 } from "node:net";
 import nodemailer from "nodemailer";
 import { PlainError } from "../diagnostics.js";
 import { smtpFailure } from "./smtp-failure.js";
@@ -11,7 +12,18 @@ export interface Outgoing {
   raw: Uint8Array;
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "[::1]", "localhost"]);
+/**
+ * This machine: localhost, all of 127.0.0.0/8 (a local relay often listens
+ * on 127.0.0.2 and up), ::1, and 127.x written as an IPv4-mapped IPv6
+ * address. URL gives hostnames lowercased, IPv6 in brackets and in hex.
+ */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  if (host === "localhost" || host === "::1") return true;
+  // URL writes ::ffff:127.0.0.2 as ::ffff:7f00:2.
+  if (/^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host)) return true;
+  return isIPv4(host) && host.split(".")[0] === "127";
+}
 
 /**
  * Where to send, from GEKKAN_SMTP_URL: smtp://user:pass@host:587 (STARTTLS,
@@ -54,7 +66,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
   const transport = nodemailer.createTransport({
     url: target.url.href,
     // Credentials never cross the network in the clear: plain smtp:// must upgrade with STARTTLS, except to this machine.
-    requireTLS: target.url.protocol === "smtp:" && !LOOPBACK.has(target.url.hostname),
+    requireTLS: target.url.protocol === "smtp:" && !isLoopback(target.url.hostname),
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,

@@ -9,6 +9,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
+import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -124,6 +125,13 @@ describe("gekkan email --send", () => {
   });
 });
 
+/** An IPv4 address of this machine outside 127/8 (its network interface), to stand for another machine. */
+function networkAddress(): string {
+  const found = Object.values(networkInterfaces()).flat().find((a) => a !== undefined && !a.internal && a.family === "IPv4");
+  if (found === undefined) throw new Error("this machine has no IPv4 address outside 127.0.0.0/8 to stand for another machine");
+  return found.address;
+}
+
 /** A server of its own for one test, closed after it: `options` as smtp-server takes them. */
 async function extraServer(host: string, options: ConstructorParameters<typeof SMTPServer>[0]): Promise<{ port: number; close(): Promise<void> }> {
   const extra = new SMTPServer({ logger: false, authOptional: true, ...options, onData: (stream, _session, done) => stream.resume().on("end", () => done()) });
@@ -177,10 +185,11 @@ describe("gekkan email --send: a server that cannot be used is named with what t
   });
 
   it("a server on another machine without STARTTLS is refused, saying why and which port to use", async () => {
-    // 127.0.0.2 is this machine (Linux answers on all of 127/8), but not a name gekkan sends to in the clear.
-    const plain = await extraServer("127.0.0.2", { secure: false, disabledCommands: ["STARTTLS"] });
+    // This machine's own network address (not 127/8): a server there is reached as another machine would be.
+    const host = networkAddress();
+    const plain = await extraServer(host, { secure: false, disabledCommands: ["STARTTLS"] });
     try {
-      expect(await send(`smtp://127.0.0.2:${plain.port}`)).toBe(`gekkan email: could not send through smtp://127.0.0.2:${plain.port}: the server does not offer STARTTLS (500 Error: command not recognized), and gekkan talks to another machine only over an encrypted connection, so the password and the issue cannot be read on the way: use the server's smtps:// port (usually smtps://127.0.0.2:465), or a port that offers STARTTLS (usually 587)`);
+      expect(await send(`smtp://${host}:${plain.port}`)).toBe(`gekkan email: could not send through smtp://${host}:${plain.port}: the server does not offer STARTTLS (500 Error: command not recognized), and gekkan talks to another machine only over an encrypted connection, so the password and the issue cannot be read on the way: use the server's smtps:// port (usually smtps://${host}:465), or a port that offers STARTTLS (usually 587)`);
     } finally {
       await plain.close();
     }
