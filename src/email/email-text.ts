@@ -20,6 +20,9 @@ function options(wordwrap: number | false): HtmlToTextOptions {
       // The template's own links: "view in browser" and the footer show their URL in place; the title and site name are just text.
       { selector: "a.email-url", format: "anchor", options: { linkBrackets: ["<", ">"] } },
       { selector: "a.email-plain", format: "inline" },
+      // A footnote call reads as "word(1)", numbered as its note is (brackets are the links' numbers); the note's way back (↩) has no place in text.
+      { selector: "a[data-footnote-ref]", format: "inlineSurround", options: { prefix: "(", suffix: ")" } },
+      { selector: "a[data-footnote-backref]", format: "skip" },
       { selector: "h1", format: "title" },
       { selector: "h2", format: "section" },
       ...["h3", "h4", "h5", "h6"].map((selector) => ({ selector, options: heading })),
