@@ -3,6 +3,7 @@ import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import { remarkJoinWideLines } from "./plugins/remark-join-wide-lines.js";
 import { remarkNearMissLists } from "./plugins/remark-near-miss-lists.js";
+import { remarkFullWidthMarks } from "./plugins/remark-full-width-marks.js";
 import remarkRehype from "remark-rehype";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
@@ -97,6 +98,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkFootnoteMistakes)
     .use(remarkNearMissHeadings)
     .use(remarkNearMissLists)
+    .use(remarkFullWidthMarks)
     .use(remarkStrandedEmphasis)
     .use(remarkNearMissTables)
     .use(remarkUnclosedCode)

@@ -46,7 +46,7 @@ function endsInHardBreak(line: string): boolean {
 
 /** Bullets typed in Japanese text, and numbers with a full-width stop or bracket (１．, 1．, １）). */
 const BULLET = /^([・･－＊＋●○■□◆◇])[ \u3000]?(?=\S)/u;
-const NUMBER = /^([0-9０-９]{1,3}[．）])[ \u3000]?(?=\S)/u;
+const NUMBER = /^([0-9０-９]{1,3}[．）]|[０-９]{1,3}[.)])[ \u3000]?(?=\S)/u;
 const NOTE = /^(※)/u;
 
 function listMarker(line: string): Marker | undefined {

@@ -1,0 +1,52 @@
+import type { Root } from "mdast";
+import type { VFile } from "vfile";
+import { visit } from "unist-util-visit";
+import { diagnostic } from "../../diagnostics.js";
+import { lineAt, lineStarts, placeCursor, type Position } from "../reader-text.js";
+
+/**
+ * Markdown's marks typed full-width, as a Japanese input method left on
+ * types them: `＞ 引用` (a quote), `｀｀｀` (a code fence), `｜ 名前 ｜ 値 ｜`
+ * (table rows) and `［前号］(…)` (a link). Markdown knows only the ASCII
+ * marks, so each was printed as text, the fence's code and the table's rows
+ * run together into one paragraph. Each is an error saying what to type.
+ * (`＃ 見出し`, `・項目` and `[前号]（…）` have checks of their own.)
+ */
+export function remarkFullWidthMarks() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    const where = String(file.path);
+    visit(tree, "paragraph", (node) => {
+      const lines = lineStarts(node, source).map((start) => ({ ...start, text: lineAt(source, start.offset) }));
+      lines.forEach((line, i) => {
+        const reason = lineStartMistake(line.text, lines[i - 1]?.text, lines[i + 1]?.text);
+        if (reason !== undefined) file.messages.push(diagnostic(where, reason, line.place, "full-width-marks"));
+      });
+      const from = node.position?.start.offset;
+      const to = node.position?.end.offset;
+      if (from === undefined || to === undefined) return;
+      const placeOf = placeCursor(source, node.position as Position);
+      for (const match of source.slice(from, to).matchAll(FULL_WIDTH_LINK)) {
+        const place = placeOf(match.index ?? 0);
+        if (place !== undefined) file.messages.push(diagnostic(where, `"${match[0]}…" is printed as text, not as a link: its brackets ［ ］ are full-width; type them as ASCII [ ]`, place, "full-width-marks"));
+      }
+    });
+  };
+}
+
+/** ［text］ then an opening parenthesis: a link with full-width brackets (the text is short: not a whole paragraph in brackets). */
+const FULL_WIDTH_LINK = /［[^］\n]{1,200}］[(（]/gu;
+
+function lineStartMistake(line: string, before: string | undefined, after: string | undefined): string | undefined {
+  if (/^＞[ \u3000]?\S/u.test(line)) return `"${shorten(line)}" is printed as text, not as a quote: its ＞ is full-width; type ASCII > and a space, "> ${shorten(line.slice(1).trim())}"`;
+  if (/^｀{3,}/u.test(line)) return `"${shorten(line)}" is printed as text, not as a code block: its ｀ marks are full-width; type ASCII \`\`\` (three backquotes) on the opening and the closing line`;
+  const row = (text: string | undefined) => text !== undefined && /^[ \t]*｜.*｜[ \t]*$/u.test(text);
+  // A table is two rows or more: report its first row only.
+  if (row(line) && row(after) && !row(before)) return `"${shorten(line)}" and the lines below it are printed as one line of text, not as a table: their ｜ are full-width; type ASCII | between the cells`;
+  return undefined;
+}
+
+function shorten(text: string): string {
+  const trimmed = text.trimEnd();
+  return trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed;
+}
