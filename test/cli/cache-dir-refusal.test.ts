@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
-import { issue, readTree, tempDir, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { issue, readTree, tempDir, tempRepoSite, type TempDir } from "../helpers/temp-site.js";
 
 const FILES = {
   "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01" }),
@@ -24,10 +24,8 @@ describe("build refuses a --cache-dir where the cache would be published or mixe
   afterEach(() => temps.splice(0).forEach((t) => t.remove()));
 
   const site = (): string => {
-    const dir = tempSite(FILES);
+    const dir = tempRepoSite(FILES);
     temps.push(dir);
-    mkdirSync(join(dir.path, ".git"));
-    writeFileSync(join(dir.path, ".git", "HEAD"), "ref: refs/heads/main\n");
     return dir.path;
   };
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
-import { issue, readTree, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { issue, readTree, tempRepoSite, type TempDir } from "../helpers/temp-site.js";
 
 const FILES = {
   "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01" }),
@@ -22,10 +22,8 @@ describe("build refuses an --out that would destroy the author's files", () => {
   afterEach(() => temps.splice(0).forEach((t) => t.remove()));
 
   const site = (): string => {
-    const dir = tempSite(FILES);
+    const dir = tempRepoSite(FILES);
     temps.push(dir);
-    mkdirSync(join(dir.path, ".git"));
-    writeFileSync(join(dir.path, ".git", "HEAD"), "ref: refs/heads/main\n");
     return dir.path;
   };
 

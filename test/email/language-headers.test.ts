@@ -7,13 +7,12 @@
  * config written in the test.
  */
 import { readFileSync } from "node:fs";
-import { type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
+import { localSmtp, type LocalSmtp } from "../helpers/smtp.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 const CONFIG = {
@@ -29,39 +28,21 @@ const CONFIG = {
   },
 };
 
-let server: SMTPServer;
-let port: number;
-const received: Buffer[] = [];
+let smtp: LocalSmtp;
 let dir: TempDir | undefined;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    secure: false,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push(Buffer.concat(chunks));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await localSmtp();
 });
 
 afterEach(() => {
   dir?.remove();
   dir = undefined;
-  received.length = 0;
+  smtp.received.length = 0;
   vi.unstubAllEnvs();
 });
 
-afterAll(async () => {
-  await new Promise<void>((done) => server.close(() => done()));
-});
+afterAll(() => smtp.close());
 
 function site(config: object = CONFIG): string {
   dir = tempSite({
@@ -74,7 +55,7 @@ function site(config: object = CONFIG): string {
 
 async function run(args: string[]): Promise<{ code: number; err: string }> {
   vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
-  vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${port}`);
+  vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${smtp.port}`);
   const io = captureIo();
   const code = await main(args, io);
   return { code, err: io.stderr.join("\n") };
@@ -89,7 +70,7 @@ describe("per-language email headers", () => {
     const root = site();
     expect((await run(["email", "1", "--root", root, "--no-cache", "--send", "--to", "reader@example.org"])).code).toBe(0);
     expect((await run(["email", "1", "--lang", "en", "--root", root, "--no-cache", "--send", "--to", "reader@example.org"])).code).toBe(0);
-    const [ja, en] = await Promise.all(received.map((raw) => simpleParser(raw)));
+    const [ja, en] = await Promise.all(smtp.received.map((raw) => simpleParser(raw)));
     expect(address(ja?.from)).toBe("news@example.org");
     expect(header(ja, "list-unsubscribe")).toBe("List-Unsubscribe: <mailto:leave@example.org>");
     expect(header(ja, "list-unsubscribe-post")).toBeUndefined();

@@ -6,41 +6,23 @@
  * having no STARTTLS. A real SMTP server without STARTTLS on 127.0.0.2
  * takes the message; the rule itself is checked on written-out addresses.
  */
-import { type AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isLoopback, sendAll } from "../../src/email/send.js";
+import { localSmtp, type LocalSmtp } from "../helpers/smtp.js";
 
-let server: SMTPServer;
-let port: number;
-let messages = 0;
+let smtp: LocalSmtp;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    secure: false,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.resume();
-      stream.on("end", () => {
-        messages++;
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((ready) => server.listen(0, "127.0.0.2", ready));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await localSmtp("127.0.0.2");
 });
 
-afterAll(async () => {
-  await new Promise<void>((done) => server.close(() => done()));
-});
+afterAll(() => smtp.close());
 
 describe("sending to this machine without STARTTLS", () => {
   it("a relay on 127.0.0.2 takes the message over plain smtp://", async () => {
-    const url = new URL(`smtp://127.0.0.2:${port}`);
-    await sendAll({ url, label: `smtp://127.0.0.2:${port}` }, "news@example.org", [{ to: ["reader@example.org"], raw: Buffer.from("From: news@example.org\r\nTo: reader@example.org\r\nSubject: x\r\n\r\nbody\r\n") }]);
-    expect(messages).toBe(1);
+    const url = new URL(`smtp://127.0.0.2:${smtp.port}`);
+    await sendAll({ url, label: `smtp://127.0.0.2:${smtp.port}` }, "news@example.org", [{ to: ["reader@example.org"], raw: Buffer.from("From: news@example.org\r\nTo: reader@example.org\r\nSubject: x\r\n\r\nbody\r\n") }]);
+    expect(smtp.received).toHaveLength(1);
   });
 
   it.each([

@@ -61,3 +61,11 @@ export function issue(fields: Readonly<Record<string, string | number | boolean>
   const lines = Object.entries(fields).map(([key, value]) => `${key}: ${typeof value === "string" && key !== "date" ? JSON.stringify(value) : String(value)}`);
   return `---\n${lines.join("\n")}\n---\n\n${body}`;
 }
+
+/** A mini site that is also a git repository (a .git folder with HEAD), for checks that must spare it. */
+export function tempRepoSite(files: Readonly<Record<string, string | Uint8Array>>): TempDir {
+  const dir = tempSite(files);
+  mkdirSync(join(dir.path, ".git"));
+  writeFileSync(join(dir.path, ".git", "HEAD"), "ref: refs/heads/main\n");
+  return dir;
+}
