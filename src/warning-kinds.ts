@@ -13,6 +13,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "empty-issue": "an issue with no text below its front matter (gekkan check)",
   "long-title": "a title wider than inbox lists and search results show (gekkan check)",
   "body-h1": "a heading 1 in an issue's text, beside the page's title",
+  "raw-html-removed": "raw HTML of a tag an issue may not hold (<mark>, <u>, <script>), removed from the page",
   "public-link": "a symbolic link in public/, which is not copied",
   "public-svg-script": "an SVG in public/ that holds a script or another way to run code",
   "public-svg-unchecked": "an SVG in public/ too large to be checked for scripts",
@@ -24,7 +25,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
  * front matter can stop them for itself (`ignoreWarnings: [body-h1]`), so a
  * heading 1 meant in one issue does not silence it for all the others.
  */
-export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "empty-issue", "long-title", "body-h1"];
+export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "empty-issue", "long-title", "body-h1", "raw-html-removed"];
 
 /** What an issue's front matter says of the warnings about it. */
 export interface IssueWarningChoice {

@@ -4,6 +4,7 @@ import remarkGfm from "remark-gfm";
 import { remarkJoinWideLines } from "./plugins/remark-join-wide-lines.js";
 import { remarkNearMissLists } from "./plugins/remark-near-miss-lists.js";
 import { remarkFullWidthMarks } from "./plugins/remark-full-width-marks.js";
+import { rehypeRemovedHtml } from "./plugins/rehype-removed-html.js";
 import remarkRehype from "remark-rehype";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
@@ -108,6 +109,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawHtml)
+    .use(rehypeRemovedHtml, { allowed: sanitizeSchema.tagNames ?? [] })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeFootnoteLinks, { prefix: sanitizeSchema.clobberPrefix ?? "" })
     .use(rehypeHeadingIds)

@@ -12,6 +12,13 @@ export interface PlacedHeading {
   column: number;
 }
 
+/** An element of raw HTML the sanitiser removed, where the author wrote it. */
+export interface PlacedTag {
+  tag: string;
+  line: number;
+  column: number;
+}
+
 export interface BodyLink {
   /** The URL as it appears in the output (base path applied). */
   url: string;
@@ -34,6 +41,8 @@ export interface RenderedBody {
   /** The h2/h3 headings and blocks in the order the HTML has them (for the table of contents). */
   outline: OutlineItem[];
   links: BodyLink[];
+  /** Raw HTML elements of tags an issue may not hold, removed from the page (the build warns). */
+  removedHtml: PlacedTag[];
   /** Han/kana characters and whitespace-separated words, for reading time. */
   cjkChars: number;
   words: number;

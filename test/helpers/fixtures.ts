@@ -22,6 +22,8 @@ export interface FixtureSpec {
   generate?: Pick<BuildOptions, "drafts" | "future" | "base" | "url">;
   /** Output path → what of it is kept under expected/<path> (output fixtures). */
   outputs?: Record<string, Selection>;
+  /** The warnings the build must give, as printed (output fixtures; none when absent). */
+  warnings?: string[];
 }
 
 export function fixtureNames(kind: FixtureKind): string[] {

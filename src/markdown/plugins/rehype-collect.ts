@@ -6,7 +6,8 @@ import { headingRank } from "hast-util-heading-rank";
 import { visit, SKIP } from "unist-util-visit";
 import { parseBlockMarker, pendingBlocks, type PendingBlock } from "../file-data.js";
 import type { Block } from "../../blocks/types.js";
-import type { BodyLink, Heading, PlacedHeading, RenderedBody } from "../rendered.js";
+import type { BodyLink, Heading, PlacedHeading, PlacedTag, RenderedBody } from "../rendered.js";
+import { REMOVED_HTML } from "./rehype-removed-html.js";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -51,6 +52,7 @@ export function rehypeCollect(options: { token: string }) {
       h1s,
       outline: [],
       links,
+      removedHtml: ((file.data as Record<string, unknown>)[REMOVED_HTML] as PlacedTag[] | undefined) ?? [],
       cjkChars: (text.match(CJK) ?? []).length,
       words: (text.replace(CJK, " ").match(WORD) ?? []).length,
     };

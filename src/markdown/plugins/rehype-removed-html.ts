@@ -1,0 +1,27 @@
+import type { Element, Root } from "hast";
+import type { VFile } from "vfile";
+import { visit } from "unist-util-visit";
+import type { PlacedTag } from "../rendered.js";
+
+/** Where the removed elements are kept for rehype-collect (file.data is the vfile's, per issue). */
+export const REMOVED_HTML = "gekkanRemovedHtml";
+
+/**
+ * Raw HTML the sanitiser will remove, noted before it does: `<mark>強調</mark>`
+ * and `<u>下線</u>` lost their markup and `<script>` its content without a
+ * word, so an author saw the page differ from what was written and could not
+ * tell why. Each element of a tag the schema does not allow is noted with
+ * its place (rehype-collect passes the list on; the build warns).
+ */
+export function rehypeRemovedHtml(options: { allowed: readonly string[] }) {
+  const allowed = new Set(options.allowed);
+  return (tree: Root, file: VFile) => {
+    const removed: PlacedTag[] = [];
+    visit(tree, "element", (node: Element) => {
+      const start = node.position?.start;
+      if (allowed.has(node.tagName) || start === undefined) return;
+      removed.push({ tag: node.tagName, line: start.line, column: start.column });
+    });
+    (file.data as Record<string, unknown>)[REMOVED_HTML] = removed;
+  };
+}
