@@ -1,4 +1,4 @@
-import type { Root } from "mdast";
+import type { Paragraph, Root } from "mdast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
@@ -6,8 +6,8 @@ import { lineAt, lineStarts, placeCursor, type Position } from "../reader-text.j
 
 /**
  * Markdown's marks typed full-width, as a Japanese input method left on
- * types them: `＞ 引用` (a quote), `｀｀｀` (a code fence), `｜ 名前 ｜ 値 ｜`
- * (table rows) and `［前号］(…)` (a link). Markdown knows only the ASCII
+ * types them: `＞ 引用` (a quote), `｀｀｀` (a code fence), `｀crm_mon｀`
+ * (inline code), `｜ 名前 ｜ 値 ｜` (table rows) and `［前号］(…)` (a link). Markdown knows only the ASCII
  * marks, so each was printed as text, the fence's code and the table's rows
  * run together into one paragraph. Each is an error saying what to type.
  * (`＃ 見出し`, `・項目` and `[前号]（…）` have checks of their own.)
@@ -26,9 +26,15 @@ export function remarkFullWidthMarks() {
       const to = node.position?.end.offset;
       if (from === undefined || to === undefined) return;
       const placeOf = placeCursor(source, node.position as Position);
-      for (const match of source.slice(from, to).matchAll(FULL_WIDTH_LINK)) {
-        const place = placeOf(match.index ?? 0);
-        if (place !== undefined) file.messages.push(diagnostic(where, `"${match[0]}…" is printed as text, not as a link: its brackets ［ ］ are full-width; type them as ASCII [ ]`, place, "full-width-marks"));
+      const text = source.slice(from, to);
+      const found = [
+        ...[...text.matchAll(FULL_WIDTH_LINK)].map((match) => ({ at: match.index, reason: `"${match[0]}…" is printed as text, not as a link: its brackets ［ ］ are full-width; type them as ASCII [ ]` })),
+        ...[...text.matchAll(FULL_WIDTH_CODE)].map((match) => ({ at: match.index, reason: `"${shorten(match[0])}" is printed as text with its marks, not as code: its ｀ are full-width; type ASCII backquotes, "\`${shorten(match[1] ?? "")}\`"` })),
+      ].filter(({ at }) => !inCode(node, from + at)).sort((a, b) => a.at - b.at);
+      // In order along the paragraph: the cursor only moves forward.
+      for (const { at, reason } of found) {
+        const place = placeOf(at);
+        if (place !== undefined) file.messages.push(diagnostic(where, reason, place, "full-width-marks"));
       }
     });
   };
@@ -36,6 +42,19 @@ export function remarkFullWidthMarks() {
 
 /** ［text］ then an opening parenthesis: a link with full-width brackets (the text is short: not a whole paragraph in brackets). */
 const FULL_WIDTH_LINK = /［[^］\n]{1,200}］[(（]/gu;
+
+/** Whether `offset` is inside inline code in the paragraph: `｀` written in code is what the author meant. */
+function inCode(paragraph: Paragraph, offset: number): boolean {
+  let found = false;
+  visit(paragraph, "inlineCode", (code) => {
+    const { start, end } = code.position ?? {};
+    if (start?.offset !== undefined && end?.offset !== undefined && offset >= start.offset && offset < end.offset) found = true;
+  });
+  return found;
+}
+
+/** ｀code｀ on one line, the marks single (three or more open a fence, reported above). */
+const FULL_WIDTH_CODE = /(?<!｀)｀([^｀\n]{1,200})｀(?!｀)/gu;
 
 function lineStartMistake(line: string, before: string | undefined, after: string | undefined): string | undefined {
   if (/^＞[ \u3000]?\S/u.test(line)) return `"${shorten(line)}" is printed as text, not as a quote: its ＞ is full-width; type ASCII > and a space, "> ${shorten(line.slice(1).trim())}"`;

@@ -6,11 +6,13 @@ import { lineAt, lineStarts } from "../reader-text.js";
 
 /**
  * Lines written as a list the Japanese way, `・項目` or `１．手順` (a
- * bullet or number a Japanese input method types), one under the other:
- * Markdown reads them as one paragraph, so they run together into a single
- * line on the page (`・項目1・項目2`). Two or more such lines in a row in
- * one paragraph are an error saying how to write the list; one alone
- * (`・注意` before a sentence) is left as it is, and so are `※` notes.
+ * bullet or number a Japanese input method types), or with ASCII marks the
+ * way Markdown does not take them, `-　項目` (the space typed full-width)
+ * or `1.手順` (no space after the number), one under the other: Markdown
+ * reads them as one paragraph, so they run together into a single line on
+ * the page (`・項目1・項目2`). Two or more such lines in a row in one
+ * paragraph are an error saying how to write the list; one alone (`・注意`
+ * before a sentence) is left as it is, and so are `※` notes.
  */
 export function remarkNearMissLists() {
   return (tree: Root, file: VFile) => {
@@ -36,7 +38,8 @@ export function remarkNearMissLists() {
 
 interface Marker {
   written: string;
-  kind: "bullet" | "number" | "note";
+  /** "space": an ASCII list mark that Markdown would take but for the space after it (full-width, or none). */
+  kind: "bullet" | "number" | "note" | "space";
 }
 
 /** A line that ends in a hard break: a backslash, or two spaces (tested from the end: a pattern would retry a long run of spaces from each). */
@@ -48,8 +51,17 @@ function endsInHardBreak(line: string): boolean {
 const BULLET = /^([・･－＊＋●○■□◆◇])[ \u3000]?(?=\S)/u;
 const NUMBER = /^([0-9０-９]{1,3}[．）]|[０-９]{1,3}[.)])[ \u3000]?(?=\S)/u;
 const NOTE = /^(※)/u;
+/**
+ * ASCII marks with the space after them typed full-width, or a number with
+ * none before Japanese text. A Latin or digit character after `1.` is left
+ * alone: `1.0系では` and `3.x` are versions, not list items.
+ */
+const SPACED = /^([-*+]|[0-9]{1,3}[.)])\u3000/u;
+const UNSPACED = /^([0-9]{1,3}[.)])(?=[^\x00-\x7f\s\u3000])/u;
 
 function listMarker(line: string): Marker | undefined {
+  const spaced = SPACED.exec(line)?.[1] ?? UNSPACED.exec(line)?.[1];
+  if (spaced !== undefined) return { written: spaced, kind: "space" };
   const bullet = BULLET.exec(line)?.[1];
   if (bullet !== undefined) return { written: bullet, kind: "bullet" };
   const number = NUMBER.exec(line)?.[1];
@@ -61,6 +73,7 @@ function listMarker(line: string): Marker | undefined {
 function advice(marker: Marker, count: number): string {
   const these = `this line and the ${count === 2 ? "next one" : `${count - 1} after it`}`;
   const keep = "end each line but the last with a backslash (\\) to keep the lines as they are";
+  if (marker.kind === "space") return `${these} start with "${marker.written}" without an ASCII space after it (a full-width space, or none), so Markdown does not read them as list items and they run together into one line on the page; type one ASCII space after "${marker.written}" on each line for a list, or ${keep}`;
   if (marker.kind === "note") return `${these} start with "※", and Markdown runs the lines of a paragraph together, so the notes become one line on the page; ${keep}, or leave a blank line between them`;
   const fix = marker.kind === "number" ? '"1. " (ASCII digits, a full stop and a space)' : '"- " (a hyphen and a space)';
   return `${these} start with "${marker.written}", which Markdown does not read as a list item, so they run together into one line on the page; start each with ${fix} for a list, or ${keep}`;
