@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
+import { encode as base64, wrap as wrapBase64 } from "nodemailer/lib/base64";
+import { encode as quotedPrintable, wrap as wrapQuotedPrintable } from "nodemailer/lib/qp";
+import { hasLongerLines, isPlainText } from "nodemailer/lib/mime-funcs";
 
 /** Everything an issue's message carries; see composeMessage. */
 export interface MessageInput {
@@ -47,8 +50,8 @@ export async function composeMessage(input: MessageInput): Promise<Buffer> {
     subject: input.subject,
     date: input.date,
     messageId: input.messageId,
-    text: { content: input.text, contentType: "text/plain; charset=utf-8" },
-    html: { content: input.html, contentType: "text/html; charset=utf-8" },
+    text: { ...encodedPart(input.text), contentType: "text/plain; charset=utf-8" },
+    html: { ...encodedPart(input.html), contentType: "text/html; charset=utf-8" },
     baseBoundary: createHash("sha256").update(input.messageId).digest("hex").slice(0, 16),
     newline: "win",
     disableFileAccess: true,
@@ -60,4 +63,23 @@ export async function composeMessage(input: MessageInput): Promise<Buffer> {
   if (input.listUnsubscribe.length > 0) root.setHeader("List-Unsubscribe", input.listUnsubscribe.map((u) => `<${u}>`).join(", "));
   if (input.oneClick) root.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
   return root.build();
+}
+
+/**
+ * The shorter of the two encodings for a part, as they would be written.
+ * nodemailer picks by counting characters, and takes quoted-printable
+ * whenever a part has more Latin letters than others: a Japanese part with
+ * its URLs and inlined styles. Quoted-printable writes each byte of a
+ * Japanese character as `=E3`, three times its size (base64 is 4/3), and the
+ * message size is what Gmail clips at and what a mail provider counts.
+ * Both decode to the same text.
+ */
+function encodedPart(content: string): { content: string; contentTransferEncoding?: "base64" | "quoted-printable" } {
+  // Plain ASCII in short lines goes as it is (7bit), as nodemailer sends it.
+  if (isPlainText(content) && !hasLongerLines(content, 76)) return { content };
+  // Text in MIME has CRLF line breaks (RFC 2046 4.1.1): quoted-printable gets them from the message's newlines, base64 must carry them itself.
+  const canonical = content.replace(/\r?\n/g, "\r\n");
+  const shorter = wrapBase64(base64(Buffer.from(canonical, "utf8")), 76).length < wrapQuotedPrintable(quotedPrintable(Buffer.from(content, "utf8")), 76).length;
+  // Said either way: left to choose, nodemailer would base64 a mostly Japanese part without CRLF line breaks.
+  return shorter ? { content: canonical, contentTransferEncoding: "base64" } : { content, contentTransferEncoding: "quoted-printable" };
 }
