@@ -8,6 +8,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // Tests read exactly what a command prints; on GitHub Actions gekkan adds
+    // annotations to it (src/github-annotations.ts), which the tests that
+    // want them switch on themselves.
+    env: { GITHUB_ACTIONS: '' },
     hookTimeout: 180_000,
     projects: [
       {

@@ -5,6 +5,7 @@ import { EXIT, UsageError, processIo, reportContentError, type Io } from "./cli-
 import { didYouMean } from "./suggest.js";
 import { packageRoot } from "./package-root.js";
 import { sourceDateEpoch } from "./build-time.js";
+import { annotating, onGithubActions, rootArgument } from "./github-annotations.js";
 type Command = (args: string[], io: Io) => Promise<number>;
 
 export interface CommandEntry {
@@ -46,6 +47,11 @@ Exit codes: 0 ok, 1 content errors, 2 usage error, 70 internal bug.`;
 /** Runs the CLI and returns the exit code; never throws for author mistakes. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [first, ...rest] = argv;
+  if (first !== undefined && commands.has(first) && onGithubActions(process.env)) return run(first, rest, annotating(io, first, rootArgument(rest), process.env));
+  return run(first, rest, io);
+}
+
+async function run(first: string | undefined, rest: string[], io: Io): Promise<number> {
   if (first === undefined || first === "--help" || first === "-h" || first === "help") {
     io.out(usage());
     return first === undefined ? EXIT.usage : EXIT.ok;

@@ -1,0 +1,72 @@
+import { existsSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { Io } from "./cli-support.js";
+
+/**
+ * On GitHub Actions, each problem a command prints (`path:line:column
+ * message`) is also written as a workflow command (`::error file=…,line=…,
+ * col=…::message`), which the runner turns into an annotation: on the pull
+ * request's changed file, at the line, and in the run's summary, so a
+ * reviewer sees why CI failed without opening the log. The printed lines
+ * stay as they are. Annotations go to standard error, as the problems do:
+ * `gekkan email` writes the message itself to standard output.
+ */
+export function annotating(io: Io, command: string, root: string, env: NodeJS.ProcessEnv): Io {
+  const workspace = resolve(env.GITHUB_WORKSPACE ?? ".");
+  return {
+    out: io.out,
+    err(text) {
+      io.err(text);
+      for (const line of text.split("\n")) {
+        const annotation = annotationOf(line, command, root, workspace);
+        if (annotation !== undefined) io.err(annotation);
+      }
+    },
+  };
+}
+
+/** Whether this process runs as a GitHub Actions step. */
+export function onGithubActions(env: NodeJS.ProcessEnv): boolean {
+  return env.GITHUB_ACTIONS === "true";
+}
+
+/** The site folder a command line names (`--root DIR`, `--root=DIR`), else the current folder. */
+export function rootArgument(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? "";
+    if (arg === "--") break;
+    if (arg === "--root") return args[i + 1] ?? ".";
+    if (arg.startsWith("--root=")) return arg.slice("--root=".length);
+  }
+  return ".";
+}
+
+/** A printed problem, as diagnostics.ts formats it; a file name in quotes held control characters and is not a path to point at. */
+const PROBLEM = /^(.+?):(\d+):(\d+) {2}(warning: )?(.*)$/;
+
+function annotationOf(line: string, command: string, root: string, workspace: string): string | undefined {
+  const match = PROBLEM.exec(line);
+  if (match === null) return undefined;
+  const [, name = "", row = "1", column = "1", warning, message = ""] = match;
+  const properties = [`line=${row}`, `col=${column}`, `title=${property(`gekkan ${command}`)}`];
+  const file = name.startsWith('"') ? undefined : workspaceFile(resolve(root, name), workspace);
+  // A problem in a flag (--base) or outside the repository is annotated without a place: the summary still shows it.
+  if (file !== undefined) properties.unshift(`file=${property(file)}`);
+  return `::${warning === undefined ? "error" : "warning"} ${properties.join(",")}::${data(message)}`;
+}
+
+/** The file as GitHub names it: from the repository's root, with "/". */
+function workspaceFile(path: string, workspace: string): string | undefined {
+  const inside = relative(workspace, path);
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside) || !existsSync(path)) return undefined;
+  return inside.split(sep).join("/");
+}
+
+/** Escapes as @actions/core does: the message, then property values, which also end at ":" and ",". */
+function data(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function property(text: string): string {
+  return data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
