@@ -54,10 +54,11 @@ const NOTE = /^(※)/u;
 /**
  * ASCII marks with the space after them typed full-width, or a number with
  * none before Japanese text. A Latin or digit character after `1.` is left
- * alone: `1.0系では` and `3.x` are versions, not list items.
+ * alone, and so is a full-width one: `1.0系では`, `3.x` and `1.５` are
+ * versions, not list items.
  */
 const SPACED = /^([-*+]|[0-9]{1,3}[.)])\u3000/u;
-const UNSPACED = /^([0-9]{1,3}[.)])(?=[^\x00-\x7f\s\u3000])/u;
+const UNSPACED = /^([0-9]{1,3}[.)])(?=[^\x00-\x7f\s\u3000０-９Ａ-Ｚａ-ｚ])/u;
 
 function listMarker(line: string): Marker | undefined {
   const spaced = SPACED.exec(line)?.[1] ?? UNSPACED.exec(line)?.[1];
