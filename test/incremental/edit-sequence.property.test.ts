@@ -17,17 +17,20 @@
  * the layout, locale strings, the email template and the stylesheet edited,
  * an asset added or removed, a site's override dropped for gekkan's own, a
  * partial formatting a content date with `| date`; the
- * config's component names, URL (so the base path), titles, feed size and
- * email files; public/ files added, removed or shadowing a generated file;
+ * config's component names, URL (so the base path), titles, feed size,
+ * email files and the site's language (swapped with its translation's);
+ * public/ files added, removed or shadowing a generated file, and symbolic
+ * links in public/ (to a file in it, to an issue, to nothing) made,
+ * retargeted and removed;
  * files touched without a change; "today" (SOURCE_DATE_EPOCH, with the
  * clock) moved on or back; the machine's time zone changed; the build's
- * flags changed; dist/ removed (and the builds beside it, as in a fresh CI
+ * flags changed (worker threads among them); dist/ removed (and the builds beside it, as in a fresh CI
  * checkout); the first build's cache restored over a newer one (as
  * actions/cache does when the exact key misses); the last edit undone.
  * A build that fails is followed by the undo that fixes it.
  */
 import fc from "fast-check";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { useBuildClock } from "../helpers/build-clock.js";
@@ -113,16 +116,18 @@ const KINDS = [
   "add translation", "remove translation", "edit partial", "edit locale", "edit config", "add public file",
   "delete public file", "edit style", "advance today", "touch", "footer year", "edit email template", "add asset",
   "delete asset", "drop template override", "change flags", "edit block", "break issue", "undo", "rewind today",
-  "public shadows output", "format a date", "travel", "remove output", "restore an old cache",
+  "public shadows output", "format a date", "travel", "remove output", "restore an old cache", "link in public",
 ] as const;
 
 const ZONES = ["Asia/Tokyo", "America/New_York", "UTC"] as const;
 
 /**
  * The flags an author builds with: a preview with drafts or future issues, a
- * build under a sub-path, or with the search index (slower, so not the default here).
+ * build under a sub-path, or with the search index (slower, so not the
+ * default here); with two worker threads, which parse issues and finish
+ * emails off the main thread however few there are (one thread otherwise).
  */
-const FLAGS = [["--no-search"], ["--no-search", "--drafts"], ["--no-search", "--future"], ["--no-search", "--base", "/sub/"], []] as const;
+const FLAGS = [["--no-search"], ["--no-search", "--drafts"], ["--no-search", "--future"], ["--no-search", "--base", "/sub/"], [], ["--no-search", "--threads", "2"]] as const;
 
 /** Applies `op` to the site at `root`; returns what it did (for the failure message), or undefined when it does not apply. */
 function apply(state: State, op: Op): string | undefined {
@@ -233,6 +238,7 @@ function apply(state: State, op: Op): string | undefined {
       state.flags = pickOf(FLAGS, pick) as readonly string[];
       return `build with [${state.flags.join(" ")}]`;
     }
+    case "link in public": return linkInPublic(root, pick);
     case "touch": {
       const file = pickOf([...issueFiles(root), "gekkan.config.json", "templates/assets/style.css", "public/favicon.svg"], pick) as string;
       const later = new Date(Date.now() + pick * 1000);
@@ -240,6 +246,20 @@ function apply(state: State, op: Op): string | undefined {
       return `touch ${file}`;
     }
   }
+}
+
+/**
+ * A symbolic link in public/ (gekkan warns and does not copy it): made to a
+ * file in public/, to an issue, or to nothing; pointed elsewhere; or removed.
+ */
+function linkInPublic(root: string, pick: number): string {
+  const link = join(root, "public", `link-${pick % 2}.txt`);
+  const target = pickOf(["favicon.svg", "../content/issues/2011/2011-04.md", "missing.txt"], pick) as string;
+  const existed = existsSync(link) || readdirSync(join(root, "public")).includes(`link-${pick % 2}.txt`);
+  rmSync(link, { force: true });
+  if (existed && pick % 3 === 0) return `remove link public/link-${pick % 2}.txt`;
+  symlinkSync(target, link);
+  return `${existed ? "retarget" : "make"} link public/link-${pick % 2}.txt → ${target}`;
 }
 
 /** Deletes an original and its translation (an author removing an issue removes both). */
@@ -276,17 +296,29 @@ function addTranslation(root: string, untranslated: readonly string[], pick: num
 /** A config change readers see: display names, the public URL (and so the base path), the title; each can be undone. */
 function editConfig(root: string, pick: number): string {
   const config = JSON.parse(read(root, "gekkan.config.json")) as Record<string, unknown>;
-  const variant = pick % 6;
+  const variant = pick % 7;
   if (variant === 0) config.componentNames = config.componentNames === undefined ? { pacemaker: "PACEMAKER", booth: "Booth" } : undefined;
   if (variant === 1) config.url = config.url === "https://gekkan.example/" ? "https://gekkan.example/sub/" : "https://gekkan.example/";
   if (variant === 2) config.title = `${String(config.title)}+`;
   if (variant === 3) config.feedItems = config.feedItems === 1 ? undefined : 1;
   const email = config.email as Record<string, unknown>;
   if (variant === 4) config.email = { ...email, files: email.files === false ? undefined : false };
-  const languages = config.languages as { en: Record<string, unknown> };
-  if (variant === 5) config.languages = { en: { ...languages.en, title: `${String(languages.en.title)}+` } };
+  const [code, text] = Object.entries(config.languages as Record<string, Record<string, unknown>>)[0] ?? ["en", {}];
+  if (variant === 5) config.languages = { [code]: { ...text, title: `${String(text.title)}+` } };
+  // The site's language swapped with its translation's: issues with no original in the new one are then errors, which the undo fixes.
+  if (variant === 6) swapLanguage(config);
   write(root, "gekkan.config.json", `${JSON.stringify(config, null, 2)}\n`);
   return `edit config (variant ${variant})`;
+}
+
+/** lang ja with languages.en ⇄ lang en with languages.ja, titles and descriptions going with their language. */
+function swapLanguage(config: Record<string, unknown>): void {
+  const languages = config.languages as Record<string, Record<string, unknown>>;
+  const [other, text] = Object.entries(languages)[0] ?? ["en", {}];
+  config.languages = { [String(config.lang)]: { title: config.title, description: config.description } };
+  config.lang = other;
+  config.title = text.title ?? config.title;
+  config.description = text.description ?? config.description;
 }
 
 const op: fc.Arbitrary<Op> = fc.record({ kind: fc.constantFrom(...KINDS), pick: fc.nat({ max: 1000 }) });
@@ -305,7 +337,8 @@ async function build(root: string, out: string, clock: Pick<State, "day" | "flag
   vi.stubEnv("SOURCE_DATE_EPOCH", String(Math.floor(now / 1000)));
   vi.setSystemTime(now);
   const io = captureIo();
-  const code = await main(["build", "--root", root, "--out", out, "--threads", "0", ...clock.flags, ...(cache ? [] : ["--no-cache"])], io);
+  const threads = clock.flags.includes("--threads") ? [] : ["--threads", "0"];
+  const code = await main(["build", "--root", root, "--out", out, ...threads, ...clock.flags, ...(cache ? [] : ["--no-cache"])], io);
   const said = [...io.stdout, ...io.stderr].filter((line) => !/^gekkan: (built|up to date)/.test(line)).map((line) => line.split(root).join("ROOT"));
   return { code, said };
 }
@@ -382,6 +415,11 @@ describe("warm builds over sequences of author edits", () => {
           [[{ kind: "format a date", pick: 0 }, { kind: "travel", pick: 1 }]],
           [[{ kind: "footer year", pick: 0 }, { kind: "advance today", pick: 3 }]],
           [[{ kind: "add issue", pick: 0 }, { kind: "advance today", pick: 0 }]],
+          // Each run holds the rarer edits at least once: worker threads parsing an added and an edited issue,
+          // every kind of link in public/, and the site's language swapped (an error the undo fixes).
+          [[{ kind: "change flags", pick: 5 }, { kind: "add issue", pick: 1 }, { kind: "edit body", pick: 2 }]],
+          [[{ kind: "link in public", pick: 0 }, { kind: "link in public", pick: 1 }, { kind: "link in public", pick: 2 }, { kind: "link in public", pick: 3 }]],
+          [[{ kind: "edit config", pick: 6 }, { kind: "add translation", pick: 0 }]],
         ],
       },
     );
