@@ -90,7 +90,8 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress): L
 function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "reference", site: LinkSite, from: string, asWritten: (path: string) => string = (path) => path): string | undefined {
   if (verdict.kind === "ok" || verdict.kind === "external") return undefined;
   if (verdict.kind === "missing") {
-    const known = site.output.paths().map((p) => outputUrl(site.basePath, p)).filter((path) => path !== from);
+    const kind = kindOf(verdict.path);
+    const known = site.output.paths().map((p) => outputUrl(site.basePath, p)).filter((path) => path !== from && kindOf(path) === kind);
     const hint = suggest(verdict.path, known);
     const fix = noun === "image" ? `; put the file at public/${safeDecode(verdict.path.slice(site.basePath.length))}` : "";
     return `broken ${noun} "${url}": nothing is published at ${verdict.path}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
@@ -99,6 +100,21 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
   const hint = suggest(verdict.fragment, ids);
   return `broken anchor in ${noun} "${url}": ${verdict.path} has no element with id "${verdict.fragment}"${hint ? ` — did you mean "#${hint}"?` : ""}`;
 }
+
+/**
+ * What a path is, for suggestions: a page (ends in "/"), an image (of any
+ * type: x.png for x.jpg is the likely fix) or another file (email.txt for
+ * email.tx). A missing image was offered the page's email.txt, the nearest
+ * path by spelling, which fixed nothing and hid the advice to put the file
+ * in public/.
+ */
+function kindOf(path: string): "page" | "image" | "file" {
+  if (path.endsWith("/")) return "page";
+  const extension = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? "";
+  return IMAGE_TYPES.has(extension) ? "image" : "file";
+}
+
+const IMAGE_TYPES = new Set(["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp"]);
 
 /** A body link as the issue's email carries it: made absolute by the rule of absolute-html.ts (a URL it cannot read stays as written). */
 function emailForm(where: SiteAddress, route: string, url: string): string {

@@ -1,0 +1,45 @@
+/**
+ * "Did you mean" for a broken link names something of the same kind: an
+ * image for an image (another image type too), a page for a page, a file
+ * for a file. A missing
+ * image next to the issue's email files was offered "email.txt", one of the
+ * nearest paths by spelling, and the advice to put the file in public/ was
+ * dropped for it. Oracle: the paths the test site publishes, known by hand.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { runCheck } from "../../src/check/run-check.js";
+import { formatDiagnostic } from "../../src/diagnostics.js";
+import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+
+const NOW = new Date("2011-06-15T00:00:00Z");
+const FILE = "content/issues/2011/2011-04.md";
+let site: TempDir | undefined;
+afterEach(() => site?.remove());
+
+async function errors(body: string): Promise<string[]> {
+  site = tempSite({
+    [FILE]: issue({ title: "4月号", issue: 1, date: "2011-04-01" }, body),
+    "content/issues/2011/2011-05.md": issue({ title: "5月号", issue: 2, date: "2011-05-01" }),
+    "public/images/diagram.png": "not really a png\n",
+  });
+  return (await runCheck({ root: site.path, now: NOW })).errors.map(formatDiagnostic);
+}
+
+describe("suggestions for a broken link", () => {
+  it("a missing image beside the issue's email files is not offered one of them: it is told where to put the file", async () => {
+    expect(await errors("![図](images/x.png)\n")).toEqual([
+      `${FILE}:7:1  broken image "images/x.png": nothing is published at /issues/2011-04/images/x.png; put the file at public/issues/2011-04/images/x.png`,
+    ]);
+  });
+
+  it("an image of another type with the same name is offered", async () => {
+    expect(await errors("![図](/images/diagram.jpg)\n")).toEqual([`${FILE}:7:1  broken image "/images/diagram.jpg": nothing is published at /images/diagram.jpg — did you mean "/images/diagram.png"?`]);
+  });
+
+  it("a page link is offered a page, and a file another file", async () => {
+    expect(await errors("[前号](/issues/2011-06/) と [メール](/issues/2011-05/email.tx)\n")).toEqual([
+      `${FILE}:7:1  broken link "/issues/2011-06/": nothing is published at /issues/2011-06/ — did you mean "/issues/2011-05/"?`,
+      `${FILE}:7:26  broken link "/issues/2011-05/email.tx": nothing is published at /issues/2011-05/email.tx — did you mean "/issues/2011-05/email.txt"?`,
+    ]);
+  });
+});
