@@ -14,6 +14,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "long-title": "a title wider than inbox lists and search results show (gekkan check)",
   "body-h1": "a heading 1 in an issue's text, beside the page's title",
   "raw-html-removed": "raw HTML of a tag an issue may not hold (<mark>, <u>, <script>), removed from the page",
+  "untranslated-field": "a translation's title or summary still its original's, word for word, in a script its language does not use",
   "email-size": "an issue's email message larger than Gmail shows before clipping it (gekkan email)",
   "public-link": "a symbolic link in public/, which is not copied",
   "public-svg-script": "an SVG in public/ that holds a script or another way to run code",
@@ -26,7 +27,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
  * front matter can stop them for itself (`ignoreWarnings: [body-h1]`), so a
  * heading 1 meant in one issue does not silence it for all the others.
  */
-export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "empty-issue", "long-title", "body-h1", "raw-html-removed", "email-size"];
+export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "empty-issue", "long-title", "body-h1", "raw-html-removed", "untranslated-field", "email-size"];
 
 /** What an issue's front matter says of the warnings about it. */
 export interface IssueWarningChoice {

@@ -42,6 +42,8 @@ export interface Issue {
   dateLine: number;
   /** Front-matter line of the `title:` key, for check's warnings about the title. */
   titleLine: number;
+  /** Front-matter line of the `summary:` key (the title's when there is none). */
+  summaryLine: number;
 }
 
 export interface IssueContext extends SchemaContext {
@@ -132,6 +134,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       slugLine: locate([fields.slug ? "slug" : "date"], "key")?.line ?? 1,
       dateLine: locate(["date"], "key")?.line ?? 1,
       titleLine: locate(["title"], "key")?.line ?? 1,
+      summaryLine: locate(["summary"], "key")?.line ?? locate(["title"], "key")?.line ?? 1,
     },
   };
 }

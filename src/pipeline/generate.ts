@@ -4,6 +4,7 @@ import { ContentError, isError } from "../diagnostics.js";
 import type { RenderContext, RenderedIssue } from "../content/render-issue.js";
 import { bodyH1Warnings } from "../content/body-h1.js";
 import { removedHtmlWarnings } from "../content/removed-html.js";
+import { untranslatedFieldWarnings } from "../site/untranslated-fields.js";
 import { addressWarnings } from "../config-address.js";
 import { collectSite } from "../site/collect.js";
 import { allIssues, type Site } from "../site/model.js";
@@ -83,7 +84,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   // Last: a public file is checked against every file gekkan made, emails and the search index included.
   const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search));
   return {
-    config: inputs.config, site, output, warnings: unignored([...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(allIssues(site)), ...removedHtmlWarnings(allIssues(site)), ...publicWarnings, ...addressWarnings(inputs.config)], inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
+    config: inputs.config, site, output, warnings: unignored([...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(allIssues(site)), ...removedHtmlWarnings(allIssues(site)), ...untranslatedFieldWarnings(allIssues(site)), ...publicWarnings, ...addressWarnings(inputs.config)], inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
     renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window,
   };
 }

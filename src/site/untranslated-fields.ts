@@ -1,0 +1,32 @@
+import type { VFileMessage } from "vfile-message";
+import { warning } from "../diagnostics.js";
+import type { SiteIssue } from "./model.js";
+
+/** Languages written in the scripts below: a title in them may be shared word for word. */
+const CJK_LANGUAGES = new Set(["ja", "zh", "ko"]);
+const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * A published translation whose title or summary is still its original's,
+ * word for word, in Japanese (or Chinese, Korean) though the translation's
+ * language is not: `gekkan new --translate` copies the front matter, and a
+ * body translated but a title forgotten puts Japanese in the English
+ * edition's lists, feeds, search results and email subject. The body's copy
+ * is an error (collect-problems.ts); a title can be a name kept on purpose
+ * ("Pacemaker 1.1"), so this is a warning, and only for text in a script the
+ * translation's language does not use.
+ */
+export function untranslatedFieldWarnings(entries: readonly SiteIssue[]): VFileMessage[] {
+  return entries.flatMap((entry) => {
+    const original = entry.versions[0];
+    const lang = entry.issue.lang.split("-")[0] ?? "";
+    if (original === undefined || original === entry || CJK_LANGUAGES.has(lang)) return [];
+    const fields = [
+      { name: "title", value: entry.issue.title, was: original.issue.title, line: entry.issue.titleLine },
+      { name: "summary", value: entry.issue.summary, was: original.issue.summary, line: entry.issue.summaryLine },
+    ];
+    return fields
+      .filter((field) => field.value === field.was && CJK_TEXT.test(field.value))
+      .map((field) => warning(entry.issue.file, `the ${field.name} "${field.value}" is still its original's (${original.issue.file}), word for word, so the ${entry.issue.lang} edition shows it untranslated in its lists, feeds, search results and email; translate it`, { line: field.line, column: 1 }, "untranslated-field"));
+  });
+}

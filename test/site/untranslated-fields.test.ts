@@ -1,0 +1,49 @@
+/**
+ * A translation published with its original's Japanese title or summary
+ * copied word for word (gekkan new --translate copies the front matter) is a
+ * warning at the field's line; a translated field is not, and an issue that
+ * means it can stop the warning. Oracle: the files written here, read by eye.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli.js";
+import { captureIo } from "../helpers/io.js";
+import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+
+const CONFIG = `${JSON.stringify({ title: "テスト月刊", url: "https://example.org/", lang: "ja", languages: { en: { title: "Test Monthly" } } })}\n`;
+const ORIGINAL = issue({ title: "四月号：Pacemaker の新版", issue: 1, date: "2011-04-01", summary: "新版のまとめ" }, "本文です。\n");
+const FILE = "content/issues/2011/2011-04.en.md";
+
+let dir: TempDir | undefined;
+afterEach(() => {
+  dir?.remove();
+  vi.unstubAllEnvs();
+});
+
+async function build(translation: string): Promise<string[]> {
+  dir = tempSite({ "gekkan.config.json": CONFIG, "content/issues/2011/2011-04.md": ORIGINAL, [FILE]: translation });
+  vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
+  const io = captureIo();
+  expect(await main(["build", "--root", dir.path, "--no-cache", "--no-search"], io)).toBe(0);
+  return io.stderr.filter((line) => line.includes("untranslated"));
+}
+
+describe("a translation's copied title and summary", () => {
+  it("are warnings at their lines, naming the original", async () => {
+    const copied = issue({ title: "四月号：Pacemaker の新版", issue: 1, date: "2011-04-01", summary: "新版のまとめ", lang: "en" }, "The text.\n");
+    const said = await build(copied);
+    expect(said.slice(0, 2)).toEqual([
+      `${FILE}:2:1  warning: the title "四月号：Pacemaker の新版" is still its original's (content/issues/2011/2011-04.md), word for word, so the en edition shows it untranslated in its lists, feeds, search results and email; translate it`,
+      `${FILE}:5:1  warning: the summary "新版のまとめ" is still its original's (content/issues/2011/2011-04.md), word for word, so the en edition shows it untranslated in its lists, feeds, search results and email; translate it`,
+    ]);
+    expect(said[2]).toContain('"ignoreWarnings": ["untranslated-field"]');
+  });
+
+  it("a translated title, or a summary the original does not share, is no warning", async () => {
+    expect(await build(issue({ title: "April: a new Pacemaker", issue: 1, date: "2011-04-01", summary: "A summary", lang: "en" }, "The text.\n"))).toEqual([]);
+  });
+
+  it("an issue that means it stops the warning in its front matter", async () => {
+    const meant = issue({ title: "四月号：Pacemaker の新版", issue: 1, date: "2011-04-01", summary: "Summary", lang: "en" }, "The text.\n").replace("---\n", "---\nignoreWarnings: [untranslated-field]\n");
+    expect(await build(meant)).toEqual([]);
+  });
+});
