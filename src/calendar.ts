@@ -22,7 +22,7 @@ export function isCalendarDate(text: string): boolean {
  */
 export const calendarDate = z.string().superRefine((text, ctx) => {
   if (!ISO_DATE.test(text)) {
-    const hint = /^\d{4}-\d{2}-\d{2}[T ]/.test(text) ? " (write the day only, without a time)" : "";
+    const hint = /^\d{4}-\d{2}-\d{2}[T ]/.test(text) ? " (write the day only, without a time)" : rewrittenHint(text);
     ctx.addIssue({ code: "custom", message: "", params: { hint }, input: text });
   } else if (text.startsWith("0000-")) {
     ctx.addIssue({ code: "custom", message: "there is no year 0000; years start at 0001", input: text });
@@ -30,3 +30,23 @@ export const calendarDate = z.string().superRefine((text, ctx) => {
     ctx.addIssue({ code: "custom", message: "that day does not exist in the calendar", input: text });
   }
 });
+
+/**
+ * The same day in the one shape a date is written in, for a shape an author
+ * commonly types: 2011/07/01, 2011.7.1, 2011-7-1, 2011年7月1日, full-width
+ * digits from an input method; a month alone (2011-07) is told to add the
+ * day. Only a real calendar day is offered.
+ */
+function rewrittenHint(text: string): string {
+  const plain = text.normalize("NFKC").trim();
+  const day = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u.exec(plain);
+  if (day !== null) {
+    const iso = `${day[1]}-${(day[2] ?? "").padStart(2, "0")}-${(day[3] ?? "").padStart(2, "0")}`;
+    const why = /[０-９]/u.test(text) ? "its digits are full-width: " : "";
+    return isCalendarDate(iso) && iso !== text ? ` (${why}write it ${iso})` : "";
+  }
+  const month = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/u.exec(plain);
+  const number = Number(month?.[2]);
+  if (month === null || number < 1 || number > 12) return "";
+  return ` (write the day too: ${month[1]}-${String(number).padStart(2, "0")}-01 for the first of the month)`;
+}

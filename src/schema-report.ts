@@ -170,5 +170,6 @@ function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaRe
     const list = `[${(quotedList ? ascii.slice(1, -1) : ascii).split(/[,、，]/).map((item) => item.trim()).filter(Boolean).join(", ")}]`;
     return quotedList ? `; write the list without quotes: ${assignment(key, list)}` : `; write a list in brackets: ${assignment(key, list)}`;
   }
-  return fullWidth ? `; its digits are full-width: type ${assignment(key, ascii)}` : "";
+  // A refinement's own hint (a date's "write it 2011-11-01") already gives the value to type.
+  return fullWidth && customHint(issue) === "" ? `; its digits are full-width: type ${assignment(key, ascii)}` : "";
 }
