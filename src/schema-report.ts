@@ -156,6 +156,11 @@ function customHint(issue: z.core.$ZodIssue): string {
  * without its brackets (tags: pacemaker, corosync) or in quotes
  * (tags: "[pacemaker, corosync]").
  */
+const BOOLEAN_WORDS = new Map<string, boolean>([["yes", true], ["no", false], ["on", true], ["off", false], ["y", true], ["n", false], ["はい", true], ["いいえ", false]]);
+
+/** Fields whose items are single words: component names. */
+const WORD_LISTS = new Set(["tags", "components"]);
+
 function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaReportOptions["assignment"]): string {
   const key = issue.path.at(-1);
   if (assignment === undefined || typeof input !== "string" || typeof key !== "string") return "";
@@ -164,10 +169,19 @@ function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaRe
   const expected = issue.code === "invalid_type" ? issue.expected : undefined;
   if (expected === "number" && /^-?\d+(?:\.\d+)?$/.test(ascii)) return fullWidth ? `; type it in ASCII digits: ${assignment(key, ascii)}` : `; write the number without quotes: ${assignment(key, ascii)}`;
   if (expected === "boolean" && /^(?:true|false)$/i.test(ascii)) return `; write it without quotes: ${assignment(key, ascii.toLowerCase())}`;
+  // YAML 1.1's yes/no and on/off are plain words in YAML 1.2, which gray-matter's parser reads.
+  const truth = expected === "boolean" ? BOOLEAN_WORDS.get(ascii.toLowerCase()) : undefined;
+  if (truth !== undefined) return `; write ${assignment(key, String(truth))}`;
+  // "第12号", "No. 12", "#12": the issue number with the words around it.
+  const numbered = expected === "number" ? /^(?:第|no\.?|#)\s*(\d+)\s*(?:号)?$/i.exec(ascii)?.[1] : undefined;
+  if (numbered !== undefined) return `; write the number alone: ${assignment(key, numbered)}`;
   if (expected === "array") {
     // Brackets inside quotes ("[pacemaker, stonith]") are a list YAML was told to read as text: the fix is the quotes, not more brackets.
     const quotedList = /^\[[^[\]]*\]$/.test(ascii);
-    const list = `[${(quotedList ? ascii.slice(1, -1) : ascii).split(/[,、，]/).map((item) => item.trim()).filter(Boolean).join(", ")}]`;
+    const items = quotedList ? ascii.slice(1, -1) : ascii;
+    // Component names are single words (resource-agents): with no comma, spaces part them. A person's name keeps its space.
+    const bySpace = WORD_LISTS.has(key) && !/[,、，]/.test(items);
+    const list = `[${items.split(bySpace ? /\s+/ : /[,、，]/).map((item) => item.trim()).filter(Boolean).join(", ")}]`;
     return quotedList ? `; write the list without quotes: ${assignment(key, list)}` : `; write a list in brackets: ${assignment(key, list)}`;
   }
   // A refinement's own hint (a date's "write it 2011-11-01") already gives the value to type.
