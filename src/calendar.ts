@@ -45,8 +45,14 @@ function rewrittenHint(text: string): string {
     const why = /[０-９]/u.test(text) ? "its digits are full-width: " : "";
     return isCalendarDate(iso) && iso !== text ? ` (${why}write it ${iso})` : "";
   }
-  const month = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/u.exec(plain);
+  const month = monthAsWritten(text);
+  return month === undefined ? "" : ` (write the day too: ${month}-01 for the first of the month)`;
+}
+
+/** A month an author typed another way (2011/7, 2011-7, 2011年7月, full-width digits) as YYYY-MM; undefined when it is not one. */
+export function monthAsWritten(text: string): string | undefined {
+  const month = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/u.exec(text.normalize("NFKC").trim());
   const number = Number(month?.[2]);
-  if (month === null || number < 1 || number > 12) return "";
-  return ` (write the day too: ${month[1]}-${String(number).padStart(2, "0")}-01 for the first of the month)`;
+  if (month === null || number < 1 || number > 12) return undefined;
+  return `${month[1]}-${String(number).padStart(2, "0")}`;
 }

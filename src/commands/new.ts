@@ -9,6 +9,7 @@ import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
 import { loadLocales } from "../render/locale.js";
 import { readExistingIssues } from "../new/existing-issues.js";
 import { isMonth, planIssue } from "../new/plan.js";
+import { monthAsWritten } from "../calendar.js";
 import { planTranslation } from "../new/translate.js";
 import { issueSkeleton, SKELETON_LANGS, type SkeletonLang } from "../content/skeleton.js";
 import { noLocalePack } from "../language-name.js";
@@ -37,7 +38,10 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (flags.translate !== undefined) return newTranslation(flags, io);
-  if (flags.date !== undefined && !isMonth(flags.date)) throw new UsageError(`--date must be a month written YYYY-MM, e.g. 2011-07; found ${JSON.stringify(flags.date)}`);
+  if (flags.date !== undefined && !isMonth(flags.date)) {
+    const meant = monthAsWritten(flags.date);
+    throw new UsageError(`--date must be a month written YYYY-MM, e.g. 2011-07; found ${JSON.stringify(flags.date)}${meant === undefined ? "" : ` — did you mean --date ${meant}?`}`);
+  }
   if (flags.title !== undefined && flags.title.trim() === "") throw new UsageError("--title must not be empty");
   const root = rootOf(flags.root);
   const config = loadConfig(root);

@@ -184,6 +184,8 @@ describe('gekkan new', () => {
   it.each([
     [['--date', '2011-13'], '--date must be a month written YYYY-MM'],
     [['--date', '2011-07-01'], '--date must be a month written YYYY-MM'],
+    [['--date', '2011/7'], '--date must be a month written YYYY-MM, e.g. 2011-07; found "2011/7" — did you mean --date 2011-07?'],
+    [['--date', '２０１１年７月'], 'found "２０１１年７月" — did you mean --date 2011-07?'],
     [['--lang', 'fr'], "a new issue is written in the site's language (en); an issue in fr is a translation of one: gekkan new --translate ISSUE --lang fr"],
     [['--lang', 'ja'], "a new issue is written in the site's language (en); an issue in ja is a translation of one: gekkan new --translate ISSUE --lang ja"],
     [['--translate', '1'], '--translate needs --lang, the language to translate into: one of ja'],
