@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import { suggest } from "../suggest.js";
+import { contentTypeOf } from "../content-type.js";
 import { allIssues, type Site } from "../site/model.js";
 import { publishedUrl, type SiteAddress } from "../site/urls.js";
 import { emailPaths } from "../email/email-source.js";
@@ -110,11 +111,8 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
  */
 function kindOf(path: string): "page" | "image" | "file" {
   if (path.endsWith("/")) return "page";
-  const extension = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? "";
-  return IMAGE_TYPES.has(extension) ? "image" : "file";
+  return contentTypeOf(path).startsWith("image/") ? "image" : "file";
 }
-
-const IMAGE_TYPES = new Set(["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp"]);
 
 /** A body link as the issue's email carries it: made absolute by the rule of absolute-html.ts (a URL it cannot read stays as written). */
 function emailForm(where: SiteAddress, route: string, url: string): string {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { OutputSet } from "../write/output.js";
 import { ROUTES, routeFile } from "../site/urls.js";
 import { CLIENT_PATH, CLIENT_SCRIPT, DEV_PREFIX, EVENTS_PATH, injectClient } from "./client-script.js";
-import { contentTypeOf } from "./content-type.js";
+import { contentTypeOf } from "../content-type.js";
 import type { EventHub } from "./events.js";
 import { requestPath } from "./request-path.js";
 

@@ -22,6 +22,7 @@ const TYPES: Record<string, string> = {
   ".pdf": "application/pdf",
 };
 
+/** The media type of a file by its extension, as the dev server sends it and as link checks tell an image from a page. */
 export function contentTypeOf(path: string): string {
   return TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
 }
