@@ -149,18 +149,20 @@ function customHint(issue: z.core.$ZodIssue): string {
   return issue.message ? ` (${issue.message})` : "";
 }
 
-/**
- * A value typed so that YAML reads it as text, with the field written the
- * way that works: quoted ("1", "true"), in full-width digits from a Japanese
- * input method (１, which reads like 1 in the message), or a list written
- * without its brackets (tags: pacemaker, corosync) or in quotes
- * (tags: "[pacemaker, corosync]").
- */
+/** YAML 1.1's words for true and false (and a Japanese answer), plain text to the YAML 1.2 that gray-matter reads. */
 const BOOLEAN_WORDS = new Map<string, boolean>([["yes", true], ["no", false], ["on", true], ["off", false], ["y", true], ["n", false], ["はい", true], ["いいえ", false]]);
 
 /** Fields whose items are single words: component names. */
 const WORD_LISTS = new Set(["tags", "components"]);
 
+/**
+ * A value typed so that YAML reads it as text, with the field written the
+ * way that works: quoted ("1", "true"), in full-width digits from a Japanese
+ * input method (１, which reads like 1 in the message), a number with its
+ * words (第12号), a YAML 1.1 boolean (yes), or a list written without its
+ * brackets (tags: pacemaker, corosync) or in quotes
+ * (tags: "[pacemaker, corosync]").
+ */
 function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaReportOptions["assignment"]): string {
   const key = issue.path.at(-1);
   if (assignment === undefined || typeof input !== "string" || typeof key !== "string") return "";
@@ -169,7 +171,6 @@ function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaRe
   const expected = issue.code === "invalid_type" ? issue.expected : undefined;
   if (expected === "number" && /^-?\d+(?:\.\d+)?$/.test(ascii)) return fullWidth ? `; type it in ASCII digits: ${assignment(key, ascii)}` : `; write the number without quotes: ${assignment(key, ascii)}`;
   if (expected === "boolean" && /^(?:true|false)$/i.test(ascii)) return `; write it without quotes: ${assignment(key, ascii.toLowerCase())}`;
-  // YAML 1.1's yes/no and on/off are plain words in YAML 1.2, which gray-matter's parser reads.
   const truth = expected === "boolean" ? BOOLEAN_WORDS.get(ascii.toLowerCase()) : undefined;
   if (truth !== undefined) return `; write ${assignment(key, String(truth))}`;
   // "第12号", "No. 12", "#12": the issue number with the words around it.
