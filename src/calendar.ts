@@ -38,21 +38,23 @@ export const calendarDate = z.string().superRefine((text, ctx) => {
  * day. Only a real calendar day is offered.
  */
 function rewrittenHint(text: string): string {
-  const plain = text.normalize("NFKC").trim();
-  const day = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u.exec(plain);
-  if (day !== null) {
-    const iso = `${day[1]}-${(day[2] ?? "").padStart(2, "0")}-${(day[3] ?? "").padStart(2, "0")}`;
-    const why = /[０-９]/u.test(text) ? "its digits are full-width: " : "";
-    return isCalendarDate(iso) && iso !== text ? ` (${why}write it ${iso})` : "";
-  }
-  const month = monthAsWritten(text);
-  return month === undefined ? "" : ` (write the day too: ${month}-01 for the first of the month)`;
+  const written = writtenDate(text);
+  if (written?.day === undefined) return written === undefined ? "" : ` (write the day too: ${written.month}-01 for the first of the month)`;
+  const why = /[０-９]/u.test(text) ? "its digits are full-width: " : "";
+  return isCalendarDate(written.day) && written.day !== text ? ` (${why}write it ${written.day})` : "";
 }
 
 /** A month an author typed another way (2011/7, 2011-7, 2011年7月, full-width digits) as YYYY-MM; undefined when it is not one. */
 export function monthAsWritten(text: string): string | undefined {
-  const month = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/u.exec(text.normalize("NFKC").trim());
-  const number = Number(month?.[2]);
-  if (month === null || number < 1 || number > 12) return undefined;
-  return `${month[1]}-${String(number).padStart(2, "0")}`;
+  const written = writtenDate(text);
+  return written?.day === undefined ? written?.month : undefined;
+}
+
+/** Year, month and maybe day in the shapes authors type (any of - / . 年 月 日 between them), as YYYY-MM and YYYY-MM-DD. */
+function writtenDate(text: string): { month: string; day?: string } | undefined {
+  const parts = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月?)$/u.exec(text.normalize("NFKC").trim());
+  const number = Number(parts?.[2]);
+  if (parts === null || number < 1 || number > 12) return undefined;
+  const month = `${parts[1]}-${String(number).padStart(2, "0")}`;
+  return parts[3] === undefined ? { month } : { month, day: `${month}-${parts[3].padStart(2, "0")}` };
 }
