@@ -75,14 +75,8 @@ export function lineStarts(node: Paragraph, source: string): LineStart[] {
   if (begin === undefined || end === undefined) return [];
   // What is not text is marked, not what is: GFM's autolink literals (www.example.com) split a
   // text node into new nodes without positions, and the lines in those were never looked at.
-  const notText: Array<[number, number]> = [];
-  visit(node, (inner) => {
-    if (inner.type !== "inlineCode" && inner.type !== "html") return;
-    const a = inner.position?.start.offset;
-    const b = inner.position?.end.offset;
-    if (a !== undefined && b !== undefined) notText.push([a, b]);
-  });
-  const inText = (offset: number) => !notText.some(([a, b]) => a <= offset && offset < b);
+  const notText = insideAny(node, ["inlineCode", "html"]);
+  const inText = (offset: number) => !notText(offset);
   const starts: LineStart[] = [];
   let line = node.position?.start.line ?? 1;
   for (let lineStart = begin; lineStart < end; line++) {
@@ -95,6 +89,18 @@ export function lineStarts(node: Paragraph, source: string): LineStart[] {
     lineStart = next + 1;
   }
   return starts;
+}
+
+/** Whether a source offset lies inside a node of one of `types` within `node` (inline code, raw HTML). */
+export function insideAny(node: Paragraph, types: readonly string[]): (offset: number) => boolean {
+  const spans: Array<[number, number]> = [];
+  visit(node, (inner) => {
+    if (!types.includes(inner.type)) return;
+    const a = inner.position?.start.offset;
+    const b = inner.position?.end.offset;
+    if (a !== undefined && b !== undefined) spans.push([a, b]);
+  });
+  return (offset) => spans.some(([a, b]) => a <= offset && offset < b);
 }
 
 export interface PlacedMatch {

@@ -1,8 +1,8 @@
-import type { Paragraph, Root } from "mdast";
+import type { Root } from "mdast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
-import { lineAt, lineStarts, placeCursor, type Position } from "../reader-text.js";
+import { insideAny, lineAt, lineStarts, placeCursor, type Position } from "../reader-text.js";
 
 /**
  * Markdown's marks typed full-width, as a Japanese input method left on
@@ -30,9 +30,14 @@ export function remarkFullWidthMarks() {
       const found = [
         ...[...text.matchAll(FULL_WIDTH_LINK)].map((match) => ({ at: match.index, reason: `"${match[0]}…" is printed as text, not as a link: its brackets ［ ］ are full-width; type them as ASCII [ ]` })),
         ...[...text.matchAll(FULL_WIDTH_CODE)].map((match) => ({ at: match.index, reason: `"${shorten(match[0])}" is printed as text with its marks, not as code: its ｀ are full-width; type ASCII backquotes, "\`${shorten(match[1] ?? "")}\`"` })),
-      ].filter(({ at }) => !inCode(node, from + at)).sort((a, b) => a.at - b.at);
+      ];
+      if (found.length === 0) return;
+      // `｀` written in inline code is what the author meant (looked up only when a mark was found: most paragraphs have none).
+      const inCode = insideAny(node, ["inlineCode"]);
+      found.sort((a, b) => a.at - b.at);
       // In order along the paragraph: the cursor only moves forward.
       for (const { at, reason } of found) {
+        if (inCode(from + at)) continue;
         const place = placeOf(at);
         if (place !== undefined) file.messages.push(diagnostic(where, reason, place, "full-width-marks"));
       }
@@ -42,16 +47,6 @@ export function remarkFullWidthMarks() {
 
 /** ［text］ then an opening parenthesis: a link with full-width brackets (the text is short: not a whole paragraph in brackets). */
 const FULL_WIDTH_LINK = /［[^］\n]{1,200}］[(（]/gu;
-
-/** Whether `offset` is inside inline code in the paragraph: `｀` written in code is what the author meant. */
-function inCode(paragraph: Paragraph, offset: number): boolean {
-  let found = false;
-  visit(paragraph, "inlineCode", (code) => {
-    const { start, end } = code.position ?? {};
-    if (start?.offset !== undefined && end?.offset !== undefined && offset >= start.offset && offset < end.offset) found = true;
-  });
-  return found;
-}
 
 /** ｀code｀ on one line, the marks single (three or more open a fence, reported above). */
 const FULL_WIDTH_CODE = /(?<!｀)｀([^｀\n]{1,200})｀(?!｀)/gu;
