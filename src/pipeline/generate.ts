@@ -83,8 +83,10 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   ]);
   // Last: a public file is checked against every file gekkan made, emails and the search index included.
   const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search));
+  const published = allIssues(site);
+  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...publicWarnings, ...addressWarnings(inputs.config)];
   return {
-    config: inputs.config, site, output, warnings: unignored([...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(allIssues(site)), ...removedHtmlWarnings(allIssues(site)), ...untranslatedFieldWarnings(allIssues(site)), ...publicWarnings, ...addressWarnings(inputs.config)], inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
+    config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
     renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window,
   };
 }
