@@ -47,8 +47,19 @@ export function siteFile(root: string, path: string): string {
 export function formatDiagnostic(message: VFileMessage): string {
   const line = message.line ?? 1;
   const column = message.column ?? 1;
-  const prefix = message.fatal === false ? "warning: " : "";
+  const prefix = message.fatal === false ? WARNING_PREFIX : "";
   return `${displayName(message.file ?? "")}:${line}:${column}  ${prefix}${escapeControls(message.reason)}`;
+}
+
+const WARNING_PREFIX = "warning: ";
+
+/** A line formatDiagnostic wrote, read back (GitHub annotations are made from the printed lines); undefined for any other line. */
+export function readDiagnostic(text: string): { file: string; line: number; column: number; warning: boolean; reason: string } | undefined {
+  const match = /^(.+?):(\d+):(\d+) {2}(.*)$/.exec(text);
+  if (match === null) return undefined;
+  const [, file = "", line = "1", column = "1", rest = ""] = match;
+  const warning = rest.startsWith(WARNING_PREFIX);
+  return { file, line: Number(line), column: Number(column), warning, reason: warning ? rest.slice(WARNING_PREFIX.length) : rest };
 }
 
 // C0 and C1 controls, DEL, and the two Unicode line separators.

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Io } from "./cli-support.js";
+import { readDiagnostic } from "./diagnostics.js";
 
 /**
  * On GitHub Actions, each problem a command prints (`path:line:column
@@ -41,18 +42,15 @@ export function rootArgument(args: readonly string[]): string {
   return ".";
 }
 
-/** A printed problem, as diagnostics.ts formats it; a file name in quotes held control characters and is not a path to point at. */
-const PROBLEM = /^(.+?):(\d+):(\d+) {2}(warning: )?(.*)$/;
-
 function annotationOf(line: string, command: string, root: string, workspace: string): string | undefined {
-  const match = PROBLEM.exec(line);
-  if (match === null) return undefined;
-  const [, name = "", row = "1", column = "1", warning, message = ""] = match;
-  const properties = [`line=${row}`, `col=${column}`, `title=${property(`gekkan ${command}`)}`];
-  const file = name.startsWith('"') ? undefined : workspaceFile(resolve(root, name), workspace);
+  const problem = readDiagnostic(line);
+  if (problem === undefined) return undefined;
+  const properties = [`line=${problem.line}`, `col=${problem.column}`, `title=${property(`gekkan ${command}`)}`];
+  // A file name in quotes held control characters and is not a path to point at.
+  const file = problem.file.startsWith('"') ? undefined : workspaceFile(resolve(root, problem.file), workspace);
   // A problem in a flag (--base) or outside the repository is annotated without a place: the summary still shows it.
   if (file !== undefined) properties.unshift(`file=${property(file)}`);
-  return `::${warning === undefined ? "error" : "warning"} ${properties.join(",")}::${data(message)}`;
+  return `::${problem.warning ? "warning" : "error"} ${properties.join(",")}::${data(problem.reason)}`;
 }
 
 /** The file as GitHub names it: from the repository's root, with "/". */
