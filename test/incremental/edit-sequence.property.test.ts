@@ -101,7 +101,8 @@ const INPUTS = ["content", "templates", "public", "gekkan.config.json"] as const
 function copyInputs(from: string, to: string): void {
   for (const part of INPUTS) {
     rmSync(join(to, part), { recursive: true, force: true });
-    if (existsSync(join(from, part))) cpSync(join(from, part), join(to, part), { recursive: true });
+    // Links as written: resolved, a relative link in public/ would point back into the site copied from.
+    if (existsSync(join(from, part))) cpSync(join(from, part), join(to, part), { recursive: true, verbatimSymlinks: true });
   }
 }
 
