@@ -18,15 +18,17 @@
  * an asset added or removed, a site's override dropped for gekkan's own, a
  * partial formatting a content date with `| date`; the
  * config's component names, URL (so the base path), titles, feed size,
- * email files and the site's language (swapped with its translation's);
- * public/ files added, removed or shadowing a generated file, and symbolic
- * links in public/ (to a file in it, to an issue, to nothing) made,
- * retargeted and removed;
- * files touched without a change; "today" (SOURCE_DATE_EPOCH, with the
- * clock) moved on or back; the machine's time zone changed; the build's
- * flags changed (worker threads among them); dist/ removed (and the builds beside it, as in a fresh CI
- * checkout); the first build's cache restored over a newer one (as
- * actions/cache does when the exact key misses); the last edit undone.
+ * email files, the site's language (lang swapped with its translation's)
+ * and its languages section dropped or restored; public/ files added,
+ * removed or shadowing a generated file, and symbolic links in public/ (to
+ * a file in it, to one other edits add and delete, to a folder, to an issue,
+ * to nothing) made, retargeted and removed; files touched without a change;
+ * "today" (SOURCE_DATE_EPOCH, with the clock) moved on or back; the
+ * machine's time zone changed; the build's flags changed (--threads 2, on
+ * worker threads, and --threads 1 among them); dist/ removed (and the builds
+ * beside it, as in a fresh CI checkout); the first build's cache restored
+ * over a newer one (as actions/cache does when the exact key misses); the
+ * last edit undone.
  * A build that fails is followed by the undo that fixes it.
  */
 import fc from "fast-check";
@@ -97,7 +99,12 @@ interface State {
 
 const INPUTS = ["content", "templates", "public", "gekkan.config.json"] as const;
 
-/** Replaces the inputs under `to` with those under `from`. */
+/**
+ * Replaces the inputs under `to` with those under `from`. Links are copied
+ * as written (verbatimSymlinks): cpSync otherwise makes a relative link
+ * absolute, so the cold copy's public/link-0.txt would lead back into the
+ * warm site, and an undone link would lead into the undo folder.
+ */
 function copyInputs(from: string, to: string): void {
   for (const part of INPUTS) {
     rmSync(join(to, part), { recursive: true, force: true });
@@ -108,17 +115,33 @@ function copyInputs(from: string, to: string): void {
 
 /** One author's edit; `pick` chooses among the files or variants it applies to. */
 interface Op {
-  kind: (typeof KINDS)[number];
+  kind: Kind;
   pick: number;
 }
 
-const KINDS = [
+/** Edits to the issues and their translations. */
+const CONTENT_KINDS = [
   "add issue", "edit body", "edit title", "edit date", "edit tags", "publish draft", "delete issue", "rename issue",
-  "add translation", "remove translation", "edit partial", "edit locale", "edit config", "add public file",
-  "delete public file", "edit style", "advance today", "touch", "footer year", "edit email template", "add asset",
-  "delete asset", "drop template override", "change flags", "edit block", "break issue", "undo", "rewind today",
-  "public shadows output", "format a date", "travel", "remove output", "restore an old cache", "link in public",
+  "add translation", "remove translation", "edit block", "break issue",
 ] as const;
+
+/** Edits to the rest of the inputs: templates, assets, public/, the config. */
+const SITE_KINDS = [
+  "edit partial", "edit locale", "edit config", "add public file", "delete public file", "edit style", "footer year",
+  "edit email template", "add asset", "delete asset", "drop template override", "public shadows output", "format a date",
+  "link in public", "touch",
+] as const;
+
+/** Changes to how and where the next build runs, and to what earlier builds left, not to the inputs (but for undo). */
+const SETTING_KINDS = ["advance today", "rewind today", "travel", "change flags", "undo", "remove output", "restore an old cache"] as const;
+
+const KINDS = [...CONTENT_KINDS, ...SITE_KINDS, ...SETTING_KINDS] as const;
+type Kind = (typeof KINDS)[number];
+type ContentKind = (typeof CONTENT_KINDS)[number];
+type SettingKind = (typeof SETTING_KINDS)[number];
+
+const isContentKind = (kind: Kind): kind is ContentKind => (CONTENT_KINDS as readonly string[]).includes(kind);
+const isSettingKind = (kind: Kind): kind is SettingKind => (SETTING_KINDS as readonly string[]).includes(kind);
 
 const ZONES = ["Asia/Tokyo", "America/New_York", "UTC"] as const;
 
@@ -126,37 +149,49 @@ const ZONES = ["Asia/Tokyo", "America/New_York", "UTC"] as const;
  * The flags an author builds with: a preview with drafts or future issues, a
  * build under a sub-path, or with the search index (slower, so not the
  * default here); with two worker threads, which parse issues and finish
- * emails off the main thread however few there are (one thread otherwise).
+ * emails off the main thread however few there are (a number asked for
+ * wins over the thresholds, worker-pool.ts threadCount), or with one, the
+ * in-process path asked for by name (otherwise --threads 0, see build).
  */
-const FLAGS = [["--no-search"], ["--no-search", "--drafts"], ["--no-search", "--future"], ["--no-search", "--base", "/sub/"], [], ["--no-search", "--threads", "2"]] as const;
+const FLAGS = [
+  ["--no-search"], ["--no-search", "--drafts"], ["--no-search", "--future"], ["--no-search", "--base", "/sub/"], [],
+  ["--no-search", "--threads", "2"], ["--no-search", "--threads", "1", "--drafts"],
+] as const;
 
-/** Applies `op` to the site at `root`; returns what it did (for the failure message), or undefined when it does not apply. */
+/** Applies `op` to the site at `state.root`; returns what it did (for the failure message), or undefined when it does not apply. */
 function apply(state: State, op: Op): string | undefined {
-  const { pick } = op;
-  const { root } = state;
+  const { kind, pick } = op;
+  if (isSettingKind(kind)) return applySetting(state, kind, pick);
+  return isContentKind(kind) ? applyToContent(state.root, kind, pick) : applyToSite(state.root, kind, pick);
+}
+
+/** Replaces `file`'s text with `change` of it; undefined when there is no such file or the change changes nothing. */
+function editFile(root: string, kind: Kind, file: string | undefined, change: (text: string) => string): string | undefined {
+  // A site's template dropped for gekkan's own is not there to edit.
+  if (file === undefined || !existsSync(join(root, file))) return undefined;
+  const before = read(root, file);
+  const after = change(before);
+  if (after === before) return undefined;
+  write(root, file, after);
+  return `${kind} ${file}`;
+}
+
+/** An edit to the issues or their translations. */
+function applyToContent(root: string, kind: ContentKind, pick: number): string | undefined {
   const issue = pickOf(issueFiles(root), pick);
   const original = pickOf(originals(root), pick);
-  const edit = (file: string | undefined, change: (text: string) => string): string | undefined => {
-    // A site's template dropped for gekkan's own is not there to edit.
-    if (file === undefined || !existsSync(join(root, file))) return undefined;
-    const before = read(root, file);
-    const after = change(before);
-    if (after === before) return undefined;
-    write(root, file, after);
-    return `${op.kind} ${file}`;
-  };
-  switch (op.kind) {
+  switch (kind) {
     case "add issue": {
       const next = nextIssue(root, pick);
       if (existsSync(join(root, next.file))) return undefined;
       write(root, next.file, next.text);
       return `add issue ${next.file}`;
     }
-    case "edit body": return edit(issue, (t) => (pick % 2 === 0 ? `${t}\n追記の段落 ${pick}。\n` : t.replace(/。/, "！")));
-    case "edit title": return edit(issue, (t) => t.replace(/^title: "(.*)"$/m, `title: "$1 (${pick})"`));
-    case "edit date": return edit(issue, (t) => t.replace(/^date: (\d{4}-\d{2})-(\d{2})$/m, (_, month: string, day: string) => `date: ${month}-${day === "01" ? "15" : "01"}`));
-    case "edit tags": return edit(issue, (t) => (/^tags: \[corosync, /m.test(t) ? t.replace(/^tags: \[corosync, /m, "tags: [") : t.replace(/^tags: \[/m, "tags: [corosync, ")));
-    case "publish draft": return edit(issueFiles(root).find((file) => /^draft: true$/m.test(read(root, file))), (t) => t.replace(/^draft: true\n/m, ""));
+    case "edit body": return editFile(root, kind, issue, (t) => (pick % 2 === 0 ? `${t}\n追記の段落 ${pick}。\n` : t.replace(/。/, "！")));
+    case "edit title": return editFile(root, kind, issue, (t) => t.replace(/^title: "(.*)"$/m, `title: "$1 (${pick})"`));
+    case "edit date": return editFile(root, kind, issue, (t) => t.replace(/^date: (\d{4}-\d{2})-(\d{2})$/m, (_, month: string, day: string) => `date: ${month}-${day === "01" ? "15" : "01"}`));
+    case "edit tags": return editFile(root, kind, issue, (t) => (/^tags: \[corosync, /m.test(t) ? t.replace(/^tags: \[corosync, /m, "tags: [") : t.replace(/^tags: \[/m, "tags: [corosync, ")));
+    case "publish draft": return editFile(root, kind, issueFiles(root).find((file) => /^draft: true$/m.test(read(root, file))), (t) => t.replace(/^draft: true\n/m, ""));
     case "delete issue": return deleteIssue(root, original);
     case "rename issue": return renameIssue(root, original, pick);
     case "add translation": return addTranslation(root, originals(root).filter((file) => !existsSync(join(root, translationOf(file)))), pick);
@@ -166,8 +201,16 @@ function apply(state: State, op: Op): string | undefined {
       rmSync(join(root, file));
       return `remove translation ${file}`;
     }
-    case "edit partial": return edit(pickOf(["templates/partials/issue-card.liquid", "templates/partials/release-row.liquid", "templates/partials/archive-item.liquid", "templates/layouts/base.liquid"], pick), (t) => `${t}<!-- edit ${pick} -->\n`);
-    case "edit locale": return edit(pickOf(["templates/locales/ja.json", "templates/locales/en.json"], pick), (t) => t.replace(/("home": ")([^"]*)"/, `$1$2 ${pick}"`));
+    case "edit block": return editFile(root, kind, issue, (t) => t.replace(/status="(\w+)"/, (_, status: string) => `status="${status === "released" ? "planned" : "released"}"`).replace(/version="([\d.]+)"/, `version="$1.${pick % 10}"`));
+    case "break issue": return editFile(root, kind, issue, (t) => t.replace(/^title:/m, "titel:"));
+  }
+}
+
+/** An edit to the templates, assets, public/ or the config. */
+function applyToSite(root: string, kind: Exclude<Kind, ContentKind | SettingKind>, pick: number): string | undefined {
+  switch (kind) {
+    case "edit partial": return editFile(root, kind, pickOf(["templates/partials/issue-card.liquid", "templates/partials/release-row.liquid", "templates/partials/archive-item.liquid", "templates/layouts/base.liquid"], pick), (t) => `${t}<!-- edit ${pick} -->\n`);
+    case "edit locale": return editFile(root, kind, pickOf(["templates/locales/ja.json", "templates/locales/en.json"], pick), (t) => t.replace(/("home": ")([^"]*)"/, `$1$2 ${pick}"`));
     case "edit config": return editConfig(root, pick);
     case "add public file": {
       const file = `public/extra-${pick % 3}.txt`;
@@ -180,46 +223,9 @@ function apply(state: State, op: Op): string | undefined {
       rmSync(join(root, file));
       return `delete public file ${file}`;
     }
-    case "edit style": return edit("templates/assets/style.css", (t) => `${t}\n.edit-${pick} { color: red; }\n`);
-    case "advance today":
-    case "rewind today": {
-      const days = [1, 20, 40, 400][pick % 4] as number;
-      state.day += op.kind === "advance today" ? days : -days;
-      return `${op.kind} to ${new Date(FIRST_DAY + state.day * DAY_MS).toISOString().slice(0, 10)}`;
-    }
-    case "edit block": return edit(issue, (t) => t.replace(/status="(\w+)"/, (_, status: string) => `status="${status === "released" ? "planned" : "released"}"`).replace(/version="([\d.]+)"/, `version="$1.${pick % 10}"`));
-    case "break issue": return edit(issue, (t) => t.replace(/^title:/m, "titel:"));
-    case "undo": {
-      if (!existsSync(state.before)) return undefined;
-      const now = join(state.before, "..", "now");
-      copyInputs(root, now);
-      copyInputs(state.before, root);
-      copyInputs(now, state.before);
-      return "undo the last edit";
-    }
-    case "format a date": return edit("templates/partials/issue-card.liquid", (t) => t.replace("{{ card.dateLabel }}", '{{ card.date | date: "%Y/%m/%d" }}'));
-    case "remove output": {
-      // rm -rf dist, and (as a fresh CI checkout) the builds beside it too.
-      rmSync(join(root, "dist"), { recursive: true, force: true });
-      if (pick % 2 === 0) rmSync(join(root, ".dist-gekkan"), { recursive: true, force: true });
-      return `remove output${pick % 2 === 0 ? " and its builds" : ""}`;
-    }
-    case "restore an old cache": {
-      rmSync(join(root, ".gekkan", "cache"), { recursive: true, force: true });
-      cpSync(state.firstCache, join(root, ".gekkan", "cache"), { recursive: true });
-      return "restore the first build's cache";
-    }
-    case "travel": {
-      state.zone = pickOf(ZONES, pick) as string;
-      return `travel to ${state.zone}`;
-    }
-    case "public shadows output": {
-      const file = pickOf(["public/feed.xml", "public/assets/style.css", "public/issues/index.html"], pick) as string;
-      write(root, file, `shadow ${pick}\n`);
-      return `public shadows output: ${file}`;
-    }
-    case "footer year": return edit("templates/layouts/base.liquid", (t) => t.replace('<p class="generator">', '<p class="copyright">© {{ "now" | date: "%Y" }}</p>\n<p class="generator">'));
-    case "edit email template": return edit("templates/email/issue.liquid", (t) => `${t}<!-- email ${pick} -->\n`);
+    case "edit style": return editFile(root, kind, "templates/assets/style.css", (t) => `${t}\n.edit-${pick} { color: red; }\n`);
+    case "footer year": return editFile(root, kind, "templates/layouts/base.liquid", (t) => t.replace('<p class="generator">', '<p class="copyright">© {{ "now" | date: "%Y" }}</p>\n<p class="generator">'));
+    case "edit email template": return editFile(root, kind, "templates/email/issue.liquid", (t) => `${t}<!-- email ${pick} -->\n`);
     case "add asset": {
       write(root, "templates/assets/extra.css", `.extra-${pick} {}\n`);
       return `add asset (${pick})`;
@@ -235,10 +241,12 @@ function apply(state: State, op: Op): string | undefined {
       rmSync(join(root, file));
       return `drop template override ${file}`;
     }
-    case "change flags": {
-      state.flags = pickOf(FLAGS, pick) as readonly string[];
-      return `build with [${state.flags.join(" ")}]`;
+    case "public shadows output": {
+      const file = pickOf(["public/feed.xml", "public/assets/style.css", "public/issues/index.html"], pick) as string;
+      write(root, file, `shadow ${pick}\n`);
+      return `public shadows output: ${file}`;
     }
+    case "format a date": return editFile(root, kind, "templates/partials/issue-card.liquid", (t) => t.replace("{{ card.dateLabel }}", '{{ card.date | date: "%Y/%m/%d" }}'));
     case "link in public": return linkInPublic(root, pick);
     case "touch": {
       const file = pickOf([...issueFiles(root), "gekkan.config.json", "templates/assets/style.css", "public/favicon.svg"], pick) as string;
@@ -249,18 +257,65 @@ function apply(state: State, op: Op): string | undefined {
   }
 }
 
+/** A change to the next build's day, zone or flags, to what earlier builds left, or the undo. */
+function applySetting(state: State, kind: SettingKind, pick: number): string | undefined {
+  const { root } = state;
+  switch (kind) {
+    case "advance today":
+    case "rewind today": {
+      const days = [1, 20, 40, 400][pick % 4] as number;
+      state.day += kind === "advance today" ? days : -days;
+      return `${kind} to ${new Date(FIRST_DAY + state.day * DAY_MS).toISOString().slice(0, 10)}`;
+    }
+    case "travel": {
+      state.zone = pickOf(ZONES, pick) as string;
+      return `travel to ${state.zone}`;
+    }
+    case "change flags": {
+      state.flags = pickOf(FLAGS, pick) as readonly string[];
+      return `build with [${state.flags.join(" ")}]`;
+    }
+    case "undo": {
+      if (!existsSync(state.before)) return undefined;
+      const now = join(state.before, "..", "now");
+      copyInputs(root, now);
+      copyInputs(state.before, root);
+      copyInputs(now, state.before);
+      return "undo the last edit";
+    }
+    case "remove output": {
+      // rm -rf dist, and (as a fresh CI checkout) the builds beside it too.
+      rmSync(join(root, "dist"), { recursive: true, force: true });
+      if (pick % 2 === 0) rmSync(join(root, ".dist-gekkan"), { recursive: true, force: true });
+      return `remove output${pick % 2 === 0 ? " and its builds" : ""}`;
+    }
+    case "restore an old cache": {
+      rmSync(join(root, ".gekkan", "cache"), { recursive: true, force: true });
+      cpSync(state.firstCache, join(root, ".gekkan", "cache"), { recursive: true });
+      return "restore the first build's cache";
+    }
+  }
+}
+
 /**
  * A symbolic link in public/ (gekkan warns and does not copy it): made to a
- * file in public/, to an issue, or to nothing; pointed elsewhere; or removed.
+ * file in public/, to one that other edits add and delete (so its target
+ * comes and goes under it), to a folder, to an issue elsewhere in the site,
+ * or to nothing; pointed elsewhere; or removed.
  */
 function linkInPublic(root: string, pick: number): string {
-  const link = join(root, "public", `link-${pick % 2}.txt`);
-  const target = pickOf(["favicon.svg", "../content/issues/2011/2011-04.md", "missing.txt"], pick) as string;
-  const existed = existsSync(link) || readdirSync(join(root, "public")).includes(`link-${pick % 2}.txt`);
+  // Mostly a link already there, so that retargeting and removing are not left to two picks agreeing by chance.
+  const links = readdirSync(join(root, "public")).filter((entry) => /^link-\d$/.test(entry));
+  const fresh = ["link-0", "link-1"].find((entry) => !links.includes(entry));
+  const name = fresh !== undefined && (links.length === 0 || pick % 4 === 0) ? fresh : (pickOf(links, pick) as string);
+  const link = join(root, "public", name);
+  const target = pickOf(["favicon.svg", "extra-0.txt", "images", "../content/issues/2011/2011-04.md", "missing.txt"], pick) as string;
+  // Not existsSync, which follows the link: a link to nothing is there all the same.
+  const existed = links.includes(name);
   rmSync(link, { force: true });
-  if (existed && pick % 3 === 0) return `remove link public/link-${pick % 2}.txt`;
+  if (existed && pick % 3 === 0) return `remove link public/${name}`;
   symlinkSync(target, link);
-  return `${existed ? "retarget" : "make"} link public/link-${pick % 2}.txt → ${target}`;
+  return `${existed ? "retarget" : "make"} link public/${name} → ${target}`;
 }
 
 /** Deletes an original and its translation (an author removing an issue removes both). */
@@ -294,28 +349,38 @@ function addTranslation(root: string, untranslated: readonly string[], pick: num
   return `add translation ${translationOf(file)} (${blocks.length} blocks)`;
 }
 
-/** A config change readers see: display names, the public URL (and so the base path), the title; each can be undone. */
+/**
+ * A config change readers see: display names, the public URL (and so the
+ * base path), the titles, the site's language; each can be undone by doing
+ * it again.
+ */
 function editConfig(root: string, pick: number): string {
   const config = JSON.parse(read(root, "gekkan.config.json")) as Record<string, unknown>;
-  const variant = pick % 7;
+  const variant = pick % 8;
   if (variant === 0) config.componentNames = config.componentNames === undefined ? { pacemaker: "PACEMAKER", booth: "Booth" } : undefined;
   if (variant === 1) config.url = config.url === "https://gekkan.example/" ? "https://gekkan.example/sub/" : "https://gekkan.example/";
   if (variant === 2) config.title = `${String(config.title)}+`;
   if (variant === 3) config.feedItems = config.feedItems === 1 ? undefined : 1;
   const email = config.email as Record<string, unknown>;
   if (variant === 4) config.email = { ...email, files: email.files === false ? undefined : false };
-  const [code, text] = Object.entries(config.languages as Record<string, Record<string, unknown>>)[0] ?? ["en", {}];
-  if (variant === 5) config.languages = { [code]: { ...text, title: `${String(text.title)}+` } };
+  // The languages section may have been dropped by variant 7.
+  const [code, text] = Object.entries((config.languages ?? {}) as Record<string, Record<string, unknown>>)[0] ?? [otherLanguage(config), {}];
+  if (variant === 5) config.languages = { [code]: { ...text, title: `${String(text.title ?? config.title)}+` } };
   // The site's language swapped with its translation's: issues with no original in the new one are then errors, which the undo fixes.
   if (variant === 6) swapLanguage(config);
+  // Without the section the translations stay, under the site's own title (a fallback the pages must follow both ways).
+  if (variant === 7) config.languages = config.languages === undefined ? { [code]: { title: `${String(config.title)} (${code})` } } : undefined;
   write(root, "gekkan.config.json", `${JSON.stringify(config, null, 2)}\n`);
   return `edit config (variant ${variant})`;
 }
 
+/** The sample site's other language: its translations are *.en.md, and a swap makes ja the other. */
+const otherLanguage = (config: Record<string, unknown>): string => (config.lang === "en" ? "ja" : "en");
+
 /** lang ja with languages.en ⇄ lang en with languages.ja, titles and descriptions going with their language. */
 function swapLanguage(config: Record<string, unknown>): void {
-  const languages = config.languages as Record<string, Record<string, unknown>>;
-  const [other, text] = Object.entries(languages)[0] ?? ["en", {}];
+  const languages = (config.languages ?? {}) as Record<string, Record<string, unknown>>;
+  const [other, text] = Object.entries(languages)[0] ?? [otherLanguage(config), {}];
   config.languages = { [String(config.lang)]: { title: config.title, description: config.description } };
   config.lang = other;
   config.title = text.title ?? config.title;
@@ -416,11 +481,20 @@ describe("warm builds over sequences of author edits", () => {
           [[{ kind: "format a date", pick: 0 }, { kind: "travel", pick: 1 }]],
           [[{ kind: "footer year", pick: 0 }, { kind: "advance today", pick: 3 }]],
           [[{ kind: "add issue", pick: 0 }, { kind: "advance today", pick: 0 }]],
-          // Each run holds the rarer edits at least once: worker threads parsing an added and an edited issue,
-          // every kind of link in public/, and the site's language swapped (an error the undo fixes).
-          [[{ kind: "change flags", pick: 5 }, { kind: "add issue", pick: 1 }, { kind: "edit body", pick: 2 }]],
-          [[{ kind: "link in public", pick: 0 }, { kind: "link in public", pick: 1 }, { kind: "link in public", pick: 2 }, { kind: "link in public", pick: 3 }]],
+          // Each run holds the rarer edits at least once: worker threads parsing an added and an edited issue, and one
+          // thread asked for; every kind of link in public/, its target appearing and removed under it; the site's
+          // language swapped while issues lack an original in it (an error the undo fixes), and swapped once every
+          // issue has one, built in English, its languages section dropped and restored, then swapped back.
+          [[{ kind: "change flags", pick: 5 }, { kind: "add issue", pick: 1 }, { kind: "edit body", pick: 2 }, { kind: "change flags", pick: 6 }, { kind: "edit title", pick: 1 }]],
+          [[
+            { kind: "link in public", pick: 0 }, { kind: "link in public", pick: 16 }, { kind: "add public file", pick: 0 }, { kind: "link in public", pick: 2 },
+            { kind: "delete public file", pick: 0 }, { kind: "link in public", pick: 38 }, { kind: "link in public", pick: 19 }, { kind: "link in public", pick: 6 },
+          ]],
           [[{ kind: "edit config", pick: 6 }, { kind: "add translation", pick: 0 }]],
+          [[
+            { kind: "add translation", pick: 0 }, { kind: "add translation", pick: 0 }, { kind: "edit config", pick: 6 }, { kind: "edit title", pick: 0 },
+            { kind: "edit config", pick: 7 }, { kind: "edit config", pick: 5 }, { kind: "edit config", pick: 7 }, { kind: "edit config", pick: 6 },
+          ]],
         ],
       },
     );
