@@ -15,11 +15,25 @@ export { UsageError } from "./diagnostics.js";
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /**
+   * The folder the command runs in: printed file names are given from it
+   * (names-from-here.ts). None for output captured in memory, which sees
+   * names as the site gives them, from its root.
+   */
+  here?: string | undefined;
 }
 
 export const processIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  get here() {
+    try {
+      return process.cwd();
+    } catch {
+      // The folder the shell is in was deleted: rootOf says so; names stay as the site gives them.
+      return undefined;
+    }
+  },
 };
 
 /** Strict flag parsing: an unknown flag is a usage error, never ignored; a near miss gets "did you mean …?". */

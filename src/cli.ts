@@ -6,6 +6,7 @@ import { didYouMean } from "./suggest.js";
 import { packageRoot } from "./package-root.js";
 import { sourceDateEpoch } from "./build-time.js";
 import { annotating, onGithubActions, rootArgument } from "./github-annotations.js";
+import { namingFromHere } from "./names-from-here.js";
 type Command = (args: string[], io: Io) => Promise<number>;
 
 export interface CommandEntry {
@@ -47,8 +48,11 @@ Exit codes: 0 ok, 1 content errors, 2 usage error, 70 internal bug.`;
 /** Runs the CLI and returns the exit code; never throws for author mistakes. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [first, ...rest] = argv;
-  if (first !== undefined && commands.has(first) && onGithubActions(process.env)) return run(first, rest, annotating(io, first, rootArgument(rest), process.env));
-  return run(first, rest, io);
+  if (first === undefined || !commands.has(first)) return run(first, rest, io);
+  const root = rootArgument(rest);
+  // Annotations read the lines as the command wrote them (named from the site root), before they are renamed for the terminal.
+  const printed = namingFromHere(io, root);
+  return run(first, rest, onGithubActions(process.env) ? annotating(printed, first, root, process.env) : printed);
 }
 
 async function run(first: string | undefined, rest: string[], io: Io): Promise<number> {

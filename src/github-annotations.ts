@@ -16,6 +16,7 @@ export function annotating(io: Io, command: string, root: string, env: NodeJS.Pr
   const workspace = resolve(env.GITHUB_WORKSPACE ?? ".");
   return {
     out: io.out,
+    here: io.here,
     err(text) {
       io.err(text);
       for (const line of text.split("\n")) {

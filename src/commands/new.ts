@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { buildTime } from "../build-time.js";
 import { parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
+import { nameFromHere } from "../names-from-here.js";
 import { ContentError, PlainError, diagnostic } from "../diagnostics.js";
 import { createIssueRenderer } from "../content/render-issue.js";
 import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
@@ -60,10 +61,12 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
 
   const renderer = createIssueRenderer({ components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
   await writeNewIssue(root, plan.file, text, renderer, "choose another month with --date YYYY-MM");
-  io.out(plan.file);
+  // From where the author is, so `$EDITOR "$(gekkan new --root ../series)"` opens it.
+  const named = (file: string) => nameFromHere(io.here, root, file);
+  io.out(named(plan.file));
   if (plan.later !== undefined) {
     const { later } = plan;
-    io.err(`gekkan new: note: issue ${plan.number} is dated ${plan.date}, before issue ${later.number} (${later.file}, ${later.date}), so the issue numbers will not follow the dates; if this fills a gap on purpose, nothing more to do; otherwise delete ${plan.file} and run gekkan new without --date`);
+    io.err(`gekkan new: note: issue ${plan.number} is dated ${plan.date}, before issue ${later.number} (${named(later.file)}, ${later.date}), so the issue numbers will not follow the dates; if this fills a gap on purpose, nothing more to do; otherwise delete ${named(plan.file)} and run gekkan new without --date`);
   }
   return EXIT.ok;
 }
@@ -90,7 +93,7 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   if (!planned.ok) throw "problem" in planned ? new PlainError(planned.problem) : new ContentError(planned.messages);
   const renderer = createIssueRenderer({ components: config.components, languages, defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
   await writeNewIssue(root, planned.plan.file, planned.plan.text, renderer, "edit the translation that is there");
-  io.out(planned.plan.file);
+  io.out(nameFromHere(io.here, root, planned.plan.file));
   return EXIT.ok;
 }
 

@@ -75,7 +75,9 @@ describe("a --root that does not exist is refused, and nothing is created", () =
     const first = await run(["new", "--root", byRoot, "--date", "2030-01"]);
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
-    expect(existsSync(join(byRoot, first.stdout.trim()))).toBe(true);
+    // The path is printed from the folder new ran in (work.path), which holds the site.
+    expect(first.stdout.trim()).toMatch(/^empty by root\/content\/issues\//);
+    expect(existsSync(join(work.path, first.stdout.trim()))).toBe(true);
     const second = await runCli(["new", "--date", "2030-01"], { cwd: byCwd, deadlineMs: 30_000 });
     expect(second.stderr).toBe("");
     expect(second.code).toBe(0);

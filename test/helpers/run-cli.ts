@@ -26,11 +26,11 @@ export function ensureCompiled(): void {
 }
 
 /** Runs `gekkan …args` and kills it (SIGKILL) after `deadlineMs`. */
-export function runCli(args: readonly string[], options: { cwd: string; deadlineMs?: number; uid?: number; gid?: number; onOutput?: (text: string, kill: () => void) => void } ): Promise<CliRun> {
+export function runCli(args: readonly string[], options: { cwd: string; deadlineMs?: number; uid?: number; gid?: number; env?: Record<string, string>; onOutput?: (text: string, kill: () => void) => void } ): Promise<CliRun> {
   const deadline = options.deadlineMs ?? 30_000;
   const started = performance.now();
   return new Promise((ok, fail) => {
-    const spawnOptions: SpawnOptions = { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600" } };
+    const spawnOptions: SpawnOptions = { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, SOURCE_DATE_EPOCH: "1767225600", ...options.env } };
     if (options.uid !== undefined) spawnOptions.uid = options.uid;
     if (options.gid !== undefined) spawnOptions.gid = options.gid;
     const child = spawn(process.execPath, [CLI, ...args], spawnOptions);
