@@ -1,3 +1,4 @@
+import { contentTypeOf } from "../content-type.js";
 import { ROUTES, routesIn, siteUrl } from "../site/urls.js";
 import { hreflangTargets } from "../site/alternates.js";
 import { localeFor, siteText, type PageSpec, type RenderEnv } from "./env.js";
@@ -42,7 +43,7 @@ function pageScope(spec: PageSpec, env: RenderEnv): Record<string, unknown> {
       componentsUrl: link(routes.components),
       styleUrl: env.styleUrl,
       faviconUrl: link(favicon),
-      faviconType: ICON_TYPES[/\.(\w+)$/.exec(favicon)?.[1]?.toLowerCase() ?? ""] ?? "",
+      faviconType: iconType(favicon),
       search: config.search,
       searchUrl: link(routes.search),
       feeds: { atom: link(routes.atom), rss: link(routes.rss), json: link(routes.jsonFeed) },
@@ -79,4 +80,8 @@ function languageLinks(spec: PageSpec, env: RenderEnv) {
   };
 }
 
-const ICON_TYPES: Readonly<Record<string, string>> = { svg: "image/svg+xml", png: "image/png", ico: "image/x-icon", gif: "image/gif", webp: "image/webp", jpg: "image/jpeg", jpeg: "image/jpeg" };
+/** The favicon's media type for `<link rel="icon" type>`, from the one type table; "" when it is not a picture. */
+function iconType(favicon: string): string {
+  const type = contentTypeOf(favicon);
+  return type.startsWith("image/") ? type : "";
+}

@@ -240,6 +240,19 @@ describe("public/: pictures, the sharing image, the icon", () => {
   });
 });
 
+describe("the icon's type", () => {
+  // The media types browsers expect (IANA); a file that is not a picture gets no type rather than a wrong one.
+  it.each([["favicon.ico", "image/x-icon"], ["icon.PNG", "image/png"], ["icon.avif", "image/avif"], ["icon.webp", "image/webp"], ["icon.txt", ""]])("%s: type=%j", async (name, type) => {
+    const site = tempSite({ "gekkan.config.json": JSON.stringify({ title: "x", url: "https://example.org/", favicon: name }), [`public/${name}`]: "x", "content/issues/2011/2011-04.md": issue({ title: "t", issue: 1, date: "2011-04-01" }) });
+    try {
+      const { output } = await generateSite(site.path);
+      expect(links(parseHtml(output.text("index.html") ?? ""), "icon").map((l) => `${attr(l, "href")} ${attr(l, "type") ?? ""}`)).toEqual([`/${name} ${type}`]);
+    } finally {
+      site.remove();
+    }
+  });
+});
+
 describe("config mistakes are located", () => {
   const errorsOf = async (config: Record<string, unknown>): Promise<string[]> => {
     const site = tempSite({ "gekkan.config.json": JSON.stringify(config, null, 2), "content/issues/2011/2011-04.md": issue({ title: "t", issue: 1, date: "2011-04-01" }) });
