@@ -2,6 +2,8 @@ import { join, resolve } from "node:path";
 import { parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { issuesAndTranslations, plural } from "../plural.js";
 import { allIssues } from "../site/model.js";
+import { leftOutNotes } from "../site/left-out.js";
+import { nameFromHere } from "../names-from-here.js";
 import type { BuildOptions } from "../pipeline/options.js";
 import { assertSafeOutputDir, outputTarget } from "../write/output-dir.js";
 import { assertSafeCacheDir } from "../write/cache-dir.js";
@@ -51,11 +53,12 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   // The warm path loads no pipeline module it does not need (see buildSite).
   const { buildSite } = await import("../pipeline/build-site.js");
   const result = await buildSite({ ...options, out, cacheDir });
+  const name = (file: string) => nameFromHere(io.here, root, file);
   if (result.upToDate) {
     for (const warning of result.record.warnings) io.err(warning);
     if (flags.quiet === true) return EXIT.ok;
     io.out(`gekkan: up to date, ${plural(result.record.issues, "issue")}, ${result.record.files.length} files in ${out} (checked in ${elapsed()} ms)`);
-    for (const note of result.notes) io.out(note);
+    for (const note of leftOutNotes(result.leftOut, result.today, options, name)) io.out(note);
     return EXIT.ok;
   }
   for (const warning of result.warnings) io.err(warning);
@@ -66,6 +69,6 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const pages = generated.stats.pages;
   const rendered = `${generated.stats.issuesRendered} of ${plural(generated.sources.length, "source")} and ${pages.rendered} of ${plural(pages.rendered + pages.reused, "page")} rendered`;
   io.out(`gekkan: built ${issuesAndTranslations(generated.site.issues.length, allIssues(generated.site).length - generated.site.issues.length)} in ${elapsed()} ms (${rendered}); ${written.wrote} of ${plural(generated.output.size, "file")} written to ${out}`);
-  for (const note of result.notes) io.out(note);
+  for (const note of leftOutNotes(result.leftOut, result.today, options, name)) io.out(note);
   return EXIT.ok;
 }

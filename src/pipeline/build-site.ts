@@ -5,7 +5,7 @@ import { warningLines } from "../warning-kinds.js";
 import { inWindow } from "../site/date-window.js";
 import { templateDirs } from "../render/template-dirs.js";
 import type { Memo } from "../incremental/memo.js";
-import { leftOutNotes, notedIssues } from "../site/left-out.js";
+import { notedIssues, type NotedIssue } from "../site/left-out.js";
 import { forgetRecord, readRecord, saveRecord, stillWritten, type OutputRecord } from "../incremental/output-record.js";
 import type { Written } from "../write/write-output.js";
 import { outputPlace } from "../write/versions.js";
@@ -24,9 +24,15 @@ export interface SiteBuildOptions extends BuildOptions {
   cacheDir?: string | undefined;
 }
 
+/** What the build left out (drafts, issues dated after `today`), for the notes the command prints (leftOutNotes). */
+interface LeftOutIssues {
+  leftOut: NotedIssue[];
+  today: string;
+}
+
 export type SiteBuild =
-  | { upToDate: true; record: OutputRecord; notes: string[] }
-  | { upToDate: false; generated: Generated; written: Written; warnings: string[]; notes: string[]; cacheWarnings: string[] };
+  | ({ upToDate: true; record: OutputRecord } & LeftOutIssues)
+  | ({ upToDate: false; generated: Generated; written: Written; warnings: string[]; cacheWarnings: string[] } & LeftOutIssues);
 
 /**
  * `gekkan build`: nothing at all when the output is current; otherwise
@@ -38,7 +44,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   const today = dayOf(options.now ?? buildTime());
   const check = record === undefined ? undefined : await checkCurrent(options, record, today);
   // Said again from the record, with this run's "today": the same issues are left out on every day of the window, but the line names the day.
-  if (record !== undefined && check?.upToDate === true) return { upToDate: true, record, notes: leftOutNotes(record.leftOut, today, options) };
+  if (record !== undefined && check?.upToDate === true) return { upToDate: true, record, leftOut: record.leftOut, today };
   // Loaded only now: the up-to-date answer above needs none of the rendering stack.
   const [{ generate }, { openOutput }, { openPackMemos }, { NO_REUSE }, { DamagedCacheError }] = await Promise.all([
     import("./generate.js"), import("../write/write-output.js"), import("../incremental/pack-memos.js"), import("./reuse.js"), import("../incremental/memo.js"),
@@ -82,14 +88,13 @@ async function finish(options: SiteBuildOptions, generated: Generated, written: 
   const warnings = warningLines(generated.warnings);
   // The notes are made from what the record keeps, as a skipped build makes them: one path for both.
   const leftOut = notedIssues(generated.issues, generated.config.lang, generated.today, options);
-  const notes = leftOutNotes(leftOut, generated.today, options);
   const failures = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
     const key = inputKey(options, templateDirs(options.root), generated.sources);
     const summary = { window: generated.window, issues: generated.site.issues.length, warnings, leftOut };
     await saveRecord(options.cacheDir, options.out, key, written, summary).catch((error: unknown) => failures.push({ name: "record", error }));
   }
-  return { upToDate: false, generated, written, warnings, notes, cacheWarnings: cacheNotSaved(options.cacheDir ?? "", failures) };
+  return { upToDate: false, generated, written, warnings, leftOut, today: generated.today, cacheWarnings: cacheNotSaved(options.cacheDir ?? "", failures) };
 }
 
 /**

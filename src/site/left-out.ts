@@ -34,8 +34,8 @@ const NAMED = 3;
  * publish or preview them. A new author's first build publishes nothing
  * (`gekkan new` starts a draft), and "built 0 issues" alone does not say why.
  */
-export function leftOutNotes(issues: readonly NotedIssue[], today: string, include: { drafts?: boolean; future?: boolean }): string[] {
-  const { drafts, scheduled, waiting } = leftOut(issues, today, include);
+export function leftOutNotes(issues: readonly NotedIssue[], today: string, include: { drafts?: boolean; future?: boolean }, name: (file: string) => string = (file) => file): string[] {
+  const { drafts, scheduled, waiting } = leftOut(issues.map((issue) => renamed(issue, name)), today, include);
   const notes: string[] = [];
   if (drafts.length > 0) {
     const them = drafts.length === 1 ? "it" : "them";
@@ -47,6 +47,12 @@ export function leftOutNotes(issues: readonly NotedIssue[], today: string, inclu
   }
   if (waiting.length > 0) notes.push(waitingNote(waiting, today, include));
   return notes;
+}
+
+/** The issue with its file (and its original's) as the note prints it: the command names files from where the author is. */
+function renamed(issue: NotedIssue, name: (file: string) => string): NotedIssue {
+  const original = issue.original === undefined ? undefined : { ...issue.original, file: name(issue.original.file) };
+  return { ...issue, file: name(issue.file), original };
 }
 
 /** A translation with nothing of its own to fix: the note says what holds its original back. */

@@ -65,6 +65,20 @@ describe("printed names, from the folder the command runs in", () => {
     expect(result.stderr.split("\n")[0]).toMatch(/^2011\/2011-04\.md:2:1 {2}unknown front matter field "titel"/);
   });
 
+  it("the note on drafts left out names them from the folder the build ran in, on a full build and an up-to-date one", async () => {
+    const drafts = tempSite({ "gekkan.config.json": CONFIG, "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01", draft: true }) });
+    try {
+      const args = ["build", "--root", basename(drafts.path)];
+      for (const round of ["built", "up to date"]) {
+        const result = await runCli(args, { cwd: dirname(drafts.path) });
+        expect(result.stdout, round).toContain(`gekkan: ${round}`);
+        expect(result.stdout, round).toContain(`gekkan: 1 draft left out (${basename(drafts.path)}/content/issues/2011/2011-04.md): remove draft: true`);
+      }
+    } finally {
+      drafts.remove();
+    }
+  });
+
   it("new --root SITE prints the new issue's path from the folder it ran in", async () => {
     const result = await runCli(["new", "--root", name, "--date", "2011-05"], { cwd: beside });
     expect(result.code).toBe(0);
