@@ -72,7 +72,8 @@ export function untranslatedCopies(rendered: readonly RenderedIssue[], siteLang:
   const originalOf = originalsIn(rendered, siteLang);
   return rendered.flatMap((r) => {
     const original = r.issue.lang === siteLang || r.issue.draft ? undefined : originalOf(r);
-    if (original === undefined || r.body.html.trim() === "" || textOf(r.body) !== textOf(original.body)) return [];
+    // Different HTML is different text (textOf starts with it): the cheap test first, before serialising the blocks.
+    if (original === undefined || r.body.html.trim() === "" || r.body.html !== original.body.html || textOf(r.body) !== textOf(original.body)) return [];
     const reason = `this ${r.issue.lang} translation's text is still its original's word for word (${original.issue.file}), as gekkan new --translate copied it; translate it before publishing, or keep draft: true until it is`;
     return [diagnostic(r.issue.file, reason, { line: r.issue.bodyLine, column: 1 }, "untranslated-copy")];
   });
