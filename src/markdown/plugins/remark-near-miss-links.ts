@@ -1,8 +1,10 @@
-import type { Root } from "mdast";
+import type { Definition, Root } from "mdast";
 import type { VFile } from "vfile";
 import { diagnostic } from "../../diagnostics.js";
 import type { Node } from "unist";
+import { visit } from "unist-util-visit";
 import { placedMatches, visitTextContainers } from "../reader-text.js";
+import { unfinishedLinks } from "./unfinished-links.js";
 
 /**
  * `![a pic](/images/my pic.png)`: a link or image whose address has a space
@@ -10,12 +12,16 @@ import { placedMatches, visitTextContainers } from "../reader-text.js";
  * address as text. Each one that reaches the text, with an address that
  * looks like a path or URL, is an error saying how to write the space.
  * So is one whose parentheses are apart from its brackets (`[前号] (/x/)`) or
- * typed full-width by a Japanese input method (`[前号]（/x/）`).
+ * typed full-width by a Japanese input method (`[前号]（/x/）`), and one
+ * left unfinished (unfinished-links.ts).
  */
 export function remarkNearMissLinks() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const where = String(file.path);
+    // Walked for only when a reference has no definition, which is rare: most issues pay nothing for it.
+    let labels: string[] | undefined;
+    const definitions = () => (labels ??= definitionLabels(tree));
     visitTextContainers(tree, (node) => {
       for (const { match, place } of placedMatches(node, source, SPACED_ADDRESS)) {
         const [written = "", bang = "", address = ""] = match;
@@ -24,6 +30,7 @@ export function remarkNearMissLinks() {
         file.messages.push(diagnostic(where, `"${written}" is printed as text, not as ${what}: its address has a space; write the space as %20 (${encoded}) or put the address in angle brackets (<${address.trim()}>)`, place, "link-near-miss"));
       }
       reportBrokenParentheses(node, source, where, file);
+      file.messages.push(...unfinishedLinks(node, source, where, definitions));
     });
   };
 }
@@ -43,4 +50,13 @@ function reportBrokenParentheses(node: Node, source: string, where: string, file
     const what = bang === "!" ? "an image" : "a link";
     file.messages.push(diagnostic(where, `"${written}" is printed as text, not as ${what}: ${fix}, "${bang}[${text}](${address})"`, place, "link-near-miss"));
   }
+}
+
+/** The labels of the issue's link definitions (`[label]: address`), as written. */
+function definitionLabels(tree: Root): string[] {
+  const labels: string[] = [];
+  visit(tree, "definition", (node: Definition) => {
+    labels.push(node.label ?? node.identifier);
+  });
+  return labels;
 }

@@ -1,0 +1,71 @@
+import type { Node } from "unist";
+import type { VFileMessage } from "vfile-message";
+import { diagnostic } from "../../diagnostics.js";
+import { placedMatches } from "../reader-text.js";
+
+/**
+ * Links CommonMark does not make, whose brackets and address the page would
+ * show as text: never what the author meant.
+ * - `[text](address` with no `)` after it on the line;
+ * - `<https://…` with no `>` (an autolink left open);
+ * - `[text][label]` or `[text][]` with no `[label]: address` line in the issue;
+ * - `[[page]]`, the wiki link of other editors, which Markdown does not have.
+ * A match written with escapes (`\[`) is shown on purpose and left alone
+ * (placedMatches); footnotes (`[^1]`) have checks of their own.
+ */
+export function unfinishedLinks(node: Node, source: string, where: string, labels: () => readonly string[]): VFileMessage[] {
+  const messages: VFileMessage[] = [];
+  const report = (at: { line: number; column: number }, reason: string) => messages.push(diagnostic(where, reason, at, "link-near-miss"));
+  for (const { match, place } of placedMatches(node, source, UNCLOSED)) {
+    const [written = "", bang = ""] = match;
+    report(place, `"${written}" is printed as text, not as ${bang === "!" ? "an image" : "a link"}: its closing ")" is missing; end it with ), "${closed(written)}"`);
+  }
+  for (const { match, place } of placedMatches(node, source, OPEN_AUTOLINK)) {
+    const [written = "", address = ""] = match;
+    report(place, `"${written}" is printed with its "<": the address's closing ">" is missing; write "<${address}>", or the address alone`);
+  }
+  for (const { match, place } of placedMatches(node, source, UNDEFINED_REFERENCE)) {
+    const [written = "", text = "", label = ""] = match;
+    const name = label === "" ? text : label;
+    report(place, `"${written}" is printed as text, not as a link: the issue has no line "[${name}]: address" that says where it goes; add one on a line of its own (e.g. "[${name}]: https://example.org/"), or write the address in the link: "[${text}](address)"${knownLabels(labels())}`);
+  }
+  for (const { match, place } of placedMatches(node, source, WIKI_LINK)) {
+    const [written = "", text = ""] = match;
+    report(place, `"${written}" is printed as text: Markdown has no [[…]] links; write "[${text}](address)" with the page's address (another issue: /issues/…/)`);
+  }
+  return messages;
+}
+
+/**
+ * `[text](address` and the rest of its line, with no ")" (nor a full-width
+ * one, reported as such) anywhere after it in the paragraph: one closed on a
+ * later line (`[a](b⏎c)`) is a mistake of another kind, left as CommonMark prints it.
+ */
+const UNCLOSED = /(!?)\[[^\]\n]{0,200}\]\([^\s()（）]{1,200}(?:[ \t]+"[^"\n]{0,200}"?)?(?=[ \t]*(?:\n|$))(?![^]*[)）])/g;
+
+/** `<scheme:address` with no ">" after it on the line. */
+const OPEN_AUTOLINK = /<((?:https?|ftp|mailto):[^\s<>]{1,500})(?![^\n]*>)/gi;
+
+/**
+ * `[text][label]` or `[text][]` left as text: had the label a definition,
+ * CommonMark would have made it a link. Not after a letter, digit or bracket
+ * of ASCII: `a[i][j]` is an index written in prose.
+ */
+const UNDEFINED_REFERENCE = /(?<![A-Za-z0-9_\])])\[([^\[\]\n^][^\[\]\n]{0,200})\]\[((?:[^\[\]\n^][^\[\]\n]{0,200})?)\]/g;
+
+/** `[[page]]`: alone, not in a run of more brackets (`[[[x]]]`), an embed (`![[x]]`) or a definition-like line (`[[x]]: /url`), which are other mistakes. */
+const WIKI_LINK = /(?<![A-Za-z0-9_\])\]![\[])\[\[([^\[\]\n]{1,200})\]\](?![(\]:])/g;
+
+/** The link closed where it was meant to end: at the end, or before the first letter no address has (`[公式](www.example.orgで公開` → `…org)で公開`). */
+function closed(written: string): string {
+  const open = written.indexOf("](") + 2;
+  const address = /^\S*/.exec(written.slice(open))?.[0] ?? "";
+  const end = address.search(/[^\x00-\x7e]/);
+  return end <= 0 ? `${written})` : `${written.slice(0, open + end)})${written.slice(open + end)}`;
+}
+
+/** The issue's own link labels, when there are a few to choose from. */
+function knownLabels(labels: readonly string[]): string {
+  if (labels.length === 0 || labels.length > 8) return "";
+  return ` (this issue defines ${labels.map((label) => `[${label}]`).join(", ")})`;
+}
