@@ -21,6 +21,7 @@ import { remarkNearMissBlocks } from "./plugins/remark-near-miss-blocks.js";
 import { remarkTemplatePlaceholders } from "./plugins/remark-template-placeholders.js";
 import { PLACEHOLDER_RULE } from "../placeholder.js";
 import { remarkNearMissLinks } from "./plugins/remark-near-miss-links.js";
+import { remarkUnterminatedEntities } from "./plugins/remark-unterminated-entities.js";
 import { remarkFootnoteMistakes } from "./plugins/remark-footnote-mistakes.js";
 import { remarkNearMissHeadings } from "./plugins/remark-near-miss-headings.js";
 import { remarkStrandedEmphasis } from "./plugins/remark-stranded-emphasis.js";
@@ -100,6 +101,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkNearMissHeadings)
     .use(remarkNearMissLists)
     .use(remarkFullWidthMarks)
+    .use(remarkUnterminatedEntities)
     .use(remarkStrandedEmphasis)
     .use(remarkNearMissTables)
     .use(remarkUnclosedCode)

@@ -210,12 +210,21 @@ describe("gekkan reads Markdown as remark-gfm does", () => {
     "code-unclosed": headingInOpenCode,
   };
 
-  /** The oracle's page shows a pair of asterisks, underscores or double tildes around words as text, written so in the source (error-stranded-emphasis). */
+  /** A star or two beside Japanese punctuation, or two stars or tildes beside a Japanese letter, with a character on the other side. */
+  const STRAY = /[\u3001-\u303f\uff01-\uff0f](?:\*{1,2}|~~)\S|\S(?:\*{1,2}|~~)[\u3001-\u303f\uff01-\uff0f]|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}](?:\*\*|~~)\S|\S(?:\*\*|~~)[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/gu;
+
+  /**
+   * The oracle's page shows a pair of asterisks, underscores or double tildes around words as
+   * text (error-stranded-emphasis), or stars or tildes left beside Japanese (stray-stars.test.ts),
+   * written so in the source.
+   */
   function marksShown(markdown: string): boolean {
     const tree = unified().use(remarkParse).use(remarkGfm, GFM).parse(markdown);
     let found = false;
     visit(tree, "paragraph", (node) => {
-      for (const [pair] of toString(node).matchAll(/(\*\*?|__?|~~)[^*_~\s][^*_~\n]*?\1/g)) if (markdown.includes(pair)) found = true;
+      const text = toString(node);
+      for (const [pair] of text.matchAll(/(\*\*?|__?|~~)[^*_~\s][^*_~\n]*?\1/g)) if (markdown.includes(pair)) found = true;
+      for (const [stray] of text.matchAll(STRAY)) if (markdown.includes(stray)) found = true;
     });
     return found;
   }
@@ -234,10 +243,22 @@ describe("gekkan reads Markdown as remark-gfm does", () => {
     return found;
   }
 
+  /** The oracle's tree made a heading of a paragraph of several lines, or of one ending in a full stop, underlined by dashes (error-underlined-paragraph). */
+  function paragraphUnderlined(markdown: string): boolean {
+    const tree = unified().use(remarkParse).use(remarkGfm, GFM).parse(markdown);
+    let found = false;
+    visit(tree, "heading", (node) => {
+      const written = markdown.slice(node.position?.start.offset, node.position?.end.offset).split(/\r?\n/);
+      if (node.depth === 2 && /^\s*-+\s*$/.test(written.at(-1) ?? "") && (written.length > 2 || /[。．.]\s*$/.test(written[0] ?? ""))) found = true;
+    });
+    return found;
+  }
+
   /** Mistakes whose marks may also show on purpose (2**10, stonith_enabled, a[i][j]): only a refusal is held to the oracle. */
   const ONE_WAY: Record<string, (markdown: string) => boolean> = {
     "emphasis-near-miss": marksShown,
     "link-near-miss": linkSyntaxShown,
+    "heading-near-miss": paragraphUnderlined,
   };
 
   it("property: documents built from hard shapes render as remark-gfm renders them", () => {

@@ -1,4 +1,4 @@
-import type { Root } from "mdast";
+import type { Heading, Root } from "mdast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
@@ -17,13 +17,38 @@ export function remarkNearMissHeadings() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const where = String(file.path);
-    visit(tree, "paragraph", (node) => {
-      for (const start of lineStarts(node, source)) {
-        const reason = headingNearMiss(lineAt(source, start.offset).trimEnd());
-        if (reason !== undefined) file.messages.push(diagnostic(where, reason, start.place, "heading-near-miss"));
+    visit(tree, (node, _index, parent) => {
+      if (node.type === "paragraph") {
+        for (const start of lineStarts(node, source)) {
+          const reason = headingNearMiss(lineAt(source, start.offset).trimEnd());
+          if (reason !== undefined) file.messages.push(diagnostic(where, reason, start.place, "heading-near-miss"));
+        }
+      }
+      // In a block, --- is the block's own (a :::qa's question and answer), even one the block did not take.
+      if (node.type === "heading" && parent?.type !== "containerDirective") {
+        const reason = underlinedParagraph(node, source);
+        if (reason !== undefined) file.messages.push(diagnostic(where, reason, node.position?.start, "heading-near-miss"));
       }
     });
   };
+}
+
+/**
+ * `本文です。⏎---`: a line of dashes right under a paragraph does not draw
+ * a line, it makes the paragraph a heading (a setext heading). Meant as a
+ * heading, the text would not end in a full stop or run over several lines;
+ * such a heading is an error saying to leave an empty line before the dashes.
+ */
+function underlinedParagraph(node: Heading, source: string): string | undefined {
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  if (node.depth !== 2 || from === undefined || to === undefined) return undefined;
+  const lines = source.slice(from, to).split(/\r?\n/);
+  const underline = lines.at(-1)?.trim() ?? "";
+  if (lines.length < 2 || !/^-+$/.test(underline)) return undefined;
+  const text = lines.slice(0, -1).map((line) => line.trim()).join(" ");
+  if (lines.length === 2 && !/[。．.]$/.test(text)) return undefined;
+  return `"${shorten(text)}" became a heading: a line of ${underline} right under a paragraph makes it one; to draw a line between paragraphs, leave an empty line before the ${underline}`;
 }
 
 /** What is wrong with a line that was meant as a heading, or undefined when it was not one. */

@@ -1,4 +1,4 @@
-import type { Definition, Root } from "mdast";
+import type { Definition, Image, Link, Root } from "mdast";
 import type { VFile } from "vfile";
 import { diagnostic } from "../../diagnostics.js";
 import type { Node } from "unist";
@@ -31,6 +31,7 @@ export function remarkNearMissLinks() {
       }
       reportBrokenParentheses(node, source, where, file);
       file.messages.push(...unfinishedLinks(node, source, where, definitions));
+      reportEmptyLinks(node, source, where, file);
     });
   };
 }
@@ -59,4 +60,33 @@ function definitionLabels(tree: Root): string[] {
     labels.push(node.label ?? node.identifier);
   });
   return labels;
+}
+
+/**
+ * `[](https://…)`: a link with no text (nor a picture with an alt text) is
+ * on the page but shows nothing to click, and a screen reader reads out its
+ * address. Never meant: an error saying to write its words.
+ */
+function reportEmptyLinks(container: Node, source: string, where: string, file: VFile): void {
+  visit(container, "link", (link: Link) => {
+    if (hasName(link)) return;
+    const from = link.position?.start.offset;
+    const written = from === undefined ? "" : source.slice(from, link.position?.end.offset);
+    // An autolink's text is its address; a link made by escapes or HTML is not written as brackets.
+    if (!written.startsWith("[")) return;
+    const fix = link.children.some((child) => child.type === "image")
+      ? "give its picture an alt text saying where the link goes, between ![ and ]"
+      : `write its words between the brackets, "[words](${link.url})"`;
+    file.messages.push(diagnostic(where, `"${written}" is a link with no text: the page shows nothing to click, and a screen reader reads out the address; ${fix}`, link.position?.start, "link-near-miss"));
+  });
+}
+
+/** Whether a link has words a reader sees or hears: its text or code, or a picture's alt text. */
+function hasName(link: Link): boolean {
+  let named = false;
+  visit(link, (node) => {
+    const words = node.type === "text" || node.type === "inlineCode" || node.type === "html" ? (node as { value: string }).value : node.type === "image" ? ((node as Image).alt ?? "") : "";
+    if (words.trim() !== "") named = true;
+  });
+  return named;
 }
