@@ -18,6 +18,7 @@ export interface CommandEntry {
 const commands = new Map<string, CommandEntry>([
   ["build", { summary: "build the site into dist/", load: async () => { const m = await import("./commands/build.js"); return { run: m.buildCommand, usage: m.buildUsage }; } }],
   ["dev", { summary: "serve the site with live reload while you write", load: async () => { const m = await import("./commands/dev.js"); return { run: m.devCommand, usage: m.devUsage }; } }],
+  ["init", { summary: "start a new series: its config and folders", load: async () => { const m = await import("./commands/init.js"); return { run: m.initCommand, usage: m.initUsage }; } }],
   ["new", { summary: "start the next issue as a draft", load: async () => { const m = await import("./commands/new.js"); return { run: m.newCommand, usage: m.newUsage }; } }],
   ["check", { summary: "check links, anchors, images (and HTML) without writing", load: async () => { const m = await import("./commands/check.js"); return { run: m.checkCommand, usage: m.checkUsage }; } }],
   ["email", { summary: "write an issue as an email message, or send it over SMTP", load: async () => { const m = await import("./commands/email.js"); return { run: m.emailCommand, usage: m.emailUsage }; } }],

@@ -13,7 +13,7 @@ export function addressWarnings(config: Pick<SiteConfig, "file" | "urlGiven" | "
   if (config.urlGiven) return [];
   const where = `${config.origin}/`;
   if (config.file === "") {
-    const reason = `there is no ${CONFIG_FILE}, so the site is built with the defaults: the title "gekkan" and the address ${where}, which feeds, the sitemap and canonical links carry; create ${CONFIG_FILE} with at least title, url, lang and authors (see "Site configuration" in gekkan's README) before publishing`;
+    const reason = `there is no ${CONFIG_FILE}, so the site is built with the defaults: the title "gekkan" and the address ${where}, which feeds, the sitemap and canonical links carry; create ${CONFIG_FILE} with at least title, url, lang and authors before publishing: gekkan init --url https://…/ writes one (see "Site configuration" in gekkan's README)`;
     return [warning(CONFIG_FILE, reason, { line: 1, column: 1 }, "site-address")];
   }
   const reason = `the config has no "url", so feeds, the sitemap and canonical links point at ${where}; add "url": "https://…/" with the address the site is published at, or pass --url`;

@@ -12,7 +12,7 @@ describe("gekkan check on a brand-new site with no issue yet", () => {
     site = tempDir("empty-");
     const run = await checkInProcess(site.path);
     expect(run.lines).toEqual([
-      'gekkan.config.json:1:1  warning: there is no gekkan.config.json, so the site is built with the defaults: the title "gekkan" and the address http://localhost/, which feeds, the sitemap and canonical links carry; create gekkan.config.json with at least title, url, lang and authors (see "Site configuration" in gekkan\'s README) before publishing',
+      'gekkan.config.json:1:1  warning: there is no gekkan.config.json, so the site is built with the defaults: the title "gekkan" and the address http://localhost/, which feeds, the sitemap and canonical links carry; create gekkan.config.json with at least title, url, lang and authors before publishing: gekkan init --url https://…/ writes one (see "Site configuration" in gekkan\'s README)',
       'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["site-address"]',
       expect.stringMatching(/^gekkan check: \d+ pages, \d+ links checked \(0 from Markdown\), .*: 0 errors, 1 warning$/),
     ]);

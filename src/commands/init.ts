@@ -1,0 +1,97 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { CONFIG_FILE, loadConfig } from "../config.js";
+import { PlainError } from "../diagnostics.js";
+import { loadLocales } from "../render/locale.js";
+import { nameFromHere } from "../names-from-here.js";
+import { noLocalePack } from "../language-name.js";
+
+export const initUsage = `gekkan init [DIR] [--title T] [--url URL] [--lang ja|en] [--author NAME]...
+
+  Starts a series in DIR (default: the current folder; created if it does
+  not exist): a gekkan.config.json with the settings given, an empty
+  content/issues/ and public/, and a .gitignore for dist/ and .gekkan/.
+  Never replaces a file: a folder that already has a gekkan.config.json is
+  refused. Then start issue 1 with gekkan new.
+  --title T        the newsletter's name (default: the folder's name)
+  --url URL        where the site will be published, e.g. https://user.github.io/repo/
+                   (feeds, the sitemap and canonical links need it)
+  --lang ja|en     the language of the issues (default: ja)
+  --author NAME    an author, for the feeds; repeat it for each`;
+
+/** `gekkan init`: the files a new series starts from, checked by the rules every command reads them with. */
+export async function initCommand(args: string[], io: Io): Promise<number> {
+  const { values: flags, positionals } = parseCommandLine(args, "init", true);
+  if (flags.help) {
+    io.out(initUsage);
+    return EXIT.ok;
+  }
+  if (positionals.length > 1) throw new UsageError(`give one folder, found ${positionals.length}: ${positionals.join(" ")}`);
+  if (positionals[0] !== undefined && flags.root !== undefined) throw new UsageError("give the folder once: gekkan init DIR, or gekkan init --root DIR");
+  const settings = initialSettings(flags);
+  const given = positionals[0] ?? flags.root;
+  // Before any folder is made: the address is checked as --url is everywhere; the rest by loading the file written.
+  if (settings.url !== undefined) loadConfig(resolve(given ?? "."), { url: settings.url });
+  const root = siteFolder(given);
+  const name = (file: string) => nameFromHere(io.here, root, file);
+  if (existsSync(join(root, CONFIG_FILE))) throw new PlainError(`${name(CONFIG_FILE)} already exists, so this folder is a site already; edit that file, or give gekkan init another folder`);
+  const config = { title: settings.title ?? defaultTitle(root), description: "", ...(settings.url === undefined ? {} : { url: settings.url }), lang: settings.lang, authors: settings.authors };
+  const made = writeSeries(root, `${JSON.stringify(config, null, 2)}\n`);
+  loadConfig(root);
+  io.out(`gekkan init: started a series in ${name(".") === "." ? "this folder" : name(".")}:`);
+  for (const file of made) io.out(`  ${name(file)}`);
+  if (settings.url === undefined) io.out(`before publishing, add the site's address to ${name(CONFIG_FILE)}: "url": "https://…/" (feeds, the sitemap and canonical links need it)`);
+  io.out(`next: gekkan new${root === io.here ? "" : ` --root ${JSON.stringify(name("."))}`} starts issue 1`);
+  return EXIT.ok;
+}
+
+interface Settings {
+  title: string | undefined;
+  url: string | undefined;
+  lang: string;
+  authors: string[];
+}
+
+function initialSettings(flags: { title?: string | undefined; url?: string | undefined; lang?: string | undefined; author?: string[] | undefined }): Settings {
+  if (flags.title !== undefined && flags.title.trim() === "") throw new UsageError("--title must not be empty");
+  const authors = (flags.author ?? []).map((author) => author.trim());
+  if (authors.includes("")) throw new UsageError("--author must not be empty");
+  const lang = flags.lang ?? "ja";
+  const languages = [...loadLocales(undefined).keys()];
+  if (!languages.includes(lang)) throw new UsageError(`--lang ${lang}: ${noLocalePack(lang, languages)}`);
+  return { title: flags.title?.trim(), url: flags.url, lang, authors };
+}
+
+/** The series' folder, made if it is missing (and removed again when gekkan refuses it: inside another site). */
+function siteFolder(given: string | undefined): string {
+  const target = resolve(given ?? ".");
+  const created = existsSync(target) ? undefined : mkdirSync(target, { recursive: true });
+  try {
+    return rootOf(target);
+  } catch (error) {
+    if (created !== undefined) rmSync(created, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function defaultTitle(root: string): string {
+  return root.split(/[\\/]/).filter(Boolean).at(-1) ?? "gekkan";
+}
+
+/** Writes what a series starts from, never over a file that is there; the names written, from the site root. */
+function writeSeries(root: string, config: string): string[] {
+  const made: string[] = [];
+  writeFileSync(join(root, CONFIG_FILE), config, { flag: "wx" });
+  made.push(CONFIG_FILE);
+  for (const folder of ["content/issues", "public"]) {
+    if (existsSync(join(root, folder))) continue;
+    mkdirSync(join(root, folder), { recursive: true });
+    made.push(`${folder}/`);
+  }
+  if (!existsSync(join(root, ".gitignore"))) {
+    writeFileSync(join(root, ".gitignore"), "# gekkan's output and cache: made again by every build\ndist/\n.gekkan/\n", { flag: "wx" });
+    made.push(".gitignore");
+  }
+  return made;
+}

@@ -1,0 +1,85 @@
+/**
+ * `gekkan init` starts a series: a config with the settings given, the
+ * folders, a .gitignore; then `gekkan new` and `gekkan build` work there
+ * with no warning about a missing address. Run as a newcomer would, from the
+ * folder above, whose path has a space and Japanese. The oracle for the
+ * config is the JSON written out here by hand; for the built site, its page.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureCompiled, runCli } from "../helpers/run-cli.js";
+import { issue, tempDir, tempSite, type TempDir } from "../helpers/temp-site.js";
+
+describe("gekkan init", () => {
+  let work: TempDir;
+  beforeAll(() => {
+    ensureCompiled();
+    work = tempDir("gekkan-init-");
+  }, 300_000);
+  afterAll(() => work.remove());
+
+  const run = (args: string[], cwd = work.path) => runCli(args, { cwd });
+
+  it("makes the config, the folders and a .gitignore, names them from where it ran, and the series builds", async () => {
+    const result = await run(["init", "新しい 連載", "--title", "月刊 テスト", "--url", "https://example.org/news/", "--author", "編集部", "--author", "山田"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const site = join(work.path, "新しい 連載");
+    expect(JSON.parse(readFileSync(join(site, "gekkan.config.json"), "utf8"))).toEqual({ title: "月刊 テスト", description: "", url: "https://example.org/news/", lang: "ja", authors: ["編集部", "山田"] });
+    expect(readFileSync(join(site, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining(["dist/", ".gekkan/"]));
+    expect(readdirSync(join(site, "content", "issues"))).toEqual([]);
+    expect(existsSync(join(site, "public"))).toBe(true);
+    expect(result.stdout.split("\n")).toEqual(expect.arrayContaining(["  新しい 連載/gekkan.config.json", "  新しい 連載/.gitignore", 'next: gekkan new --root "新しい 連載" starts issue 1']));
+
+    writeFileSync(join(site, "content", "issues", "2011-04.md"), issue({ title: "創刊号", issue: 1, date: "2011-04-01" }));
+    const built = await run(["build", "--root", "新しい 連載"]);
+    expect(built.stderr).toBe("");
+    expect(built.code).toBe(0);
+    const page = readFileSync(join(site, "dist", "issues", "2011-04", "index.html"), "utf8");
+    expect(page).toContain("<title>創刊号 (2011年4月号) | 月刊 テスト</title>");
+    expect(page).toContain('<link rel="canonical" href="https://example.org/news/issues/2011-04/">');
+  });
+
+  it("with no settings: the folder's name as the title, Japanese, and a reminder to add the address", async () => {
+    const result = await run(["init", "my-series"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(work.path, "my-series", "gekkan.config.json"), "utf8"))).toEqual({ title: "my-series", description: "", lang: "ja", authors: [] });
+    expect(result.stdout).toContain('before publishing, add the site\'s address to my-series/gekkan.config.json: "url": "https://…/"');
+  });
+
+  it("never replaces a config: a folder that has one is refused, the file unchanged", async () => {
+    const site = tempSite({ "gekkan.config.json": '{ "title": "元のまま" }\n' });
+    try {
+      const result = await run(["init", "--title", "上書き"], site.path);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe("gekkan init: gekkan.config.json already exists, so this folder is a site already; edit that file, or give gekkan init another folder\n");
+      expect(readFileSync(join(site.path, "gekkan.config.json"), "utf8")).toBe('{ "title": "元のまま" }\n');
+    } finally {
+      site.remove();
+    }
+  });
+
+  it.each([
+    [["--url", "ftp://example.org/"], 1, /^--url:1:1 {2}expected an absolute http\(s\) URL/],
+    [["--lang", "fr"], 2, /^gekkan init: --lang fr: no locale pack "fr"; available: en, ja/],
+    [["--title", " "], 2, /^gekkan init: --title must not be empty/],
+  ])("%j is refused before anything is made", async (flags, code, message) => {
+    const result = await run(["init", "refused", ...flags]);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toMatch(message);
+    expect(existsSync(join(work.path, "refused"))).toBe(false);
+  });
+
+  it("a folder inside another site's content/ is refused, and not left behind", async () => {
+    const site = tempSite({ "gekkan.config.json": "{}\n", "content/issues/.keep": "" });
+    try {
+      const result = await run(["init", "content/issues/inner"], site.path);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/is inside the content\/ folder of the site at/);
+      expect(existsSync(join(site.path, "content", "issues", "inner"))).toBe(false);
+    } finally {
+      site.remove();
+    }
+  });
+});
