@@ -1,10 +1,7 @@
-import { finishBytes } from "../email/email-files.js";
 import type { EmailSource } from "../email/email-source.js";
 
-/** The piscina entry point (called by name): template output → the finished email's HTML and text, as bytes. */
-export function finishBatch(sources: EmailSource[]): Array<[Uint8Array, Uint8Array]> {
-  return sources.map((source) => {
-    const email = finishBytes(source);
-    return [email.html, email.text];
-  });
+/** The module an email worker thread loads as it starts: it imports nothing, for the reason in parse-worker.ts; the finishing stack comes with the first batch. */
+export async function finishBatch(sources: EmailSource[]): Promise<Array<[Uint8Array, Uint8Array]>> {
+  const { finishBatch: finish } = await import("./email-batch.js");
+  return finish(sources);
 }

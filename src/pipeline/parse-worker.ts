@@ -1,21 +1,17 @@
-import { serializeResult } from "../content/serialize-result.js";
-import { createIssueRenderer, type RenderContext, type RenderIssueResult } from "../content/render-issue.js";
-import { contextKey } from "./render-context.js";
+import type { RenderTask } from "./parse-batch.js";
 
-/** One batch of sources for a worker thread; results come back serialised, in order. */
-export interface RenderTask {
-  context: RenderContext;
-  files: string[];
-  bytes: Uint8Array[];
-}
+export type { RenderTask } from "./parse-batch.js";
 
-// Building the unified processor is the expensive part of a renderer: once per worker and context.
-let cached: { key: string; render: (file: string, bytes: Uint8Array) => RenderIssueResult } | undefined;
-
-/** The piscina entry point (called by name). Results are serialised because VFileMessage does not survive structured clone. */
-export function renderBatch(task: RenderTask): Uint8Array[] {
-  const key = contextKey(task.context);
-  if (cached?.key !== key) cached = { key, render: createIssueRenderer(task.context) };
-  const render = cached.render;
-  return task.files.map((file, i) => serializeResult(render(file, task.bytes[i] ?? new Uint8Array())));
+/**
+ * The module a parse worker thread loads as it starts: it imports nothing.
+ * Piscina loads it with require(), which for an ES module is synchronous,
+ * and a pool destroyed while a thread is still in that load (a thread that
+ * got no batch, started beside one that did them all) aborted the whole
+ * process in Node's module instantiation. The parsing stack is loaded by
+ * the first batch a thread runs, as an ordinary import, which a thread
+ * that is stopped lets go of safely.
+ */
+export async function renderBatch(task: RenderTask): Promise<Uint8Array[]> {
+  const { renderBatch: render } = await import("./parse-batch.js");
+  return render(task);
 }

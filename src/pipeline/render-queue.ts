@@ -1,7 +1,7 @@
 import type { RenderContext } from "../content/render-issue.js";
 import type { SourceFile } from "../content/sources.js";
 import { plainContext } from "./render-context.js";
-import type { RenderTask } from "./parse-worker.js";
+import type { RenderTask } from "./parse-batch.js";
 import { runOnWorkers, threadCount } from "./worker-pool.js";
 
 /**
