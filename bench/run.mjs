@@ -378,6 +378,35 @@ function namesPage(data) {
   }
 }
 
+/**
+ * The dev server's event stream, once `/` answers 200 (the first build done); throws when the
+ * server exits first or takes over 300 s. `exitedNow` and `tailNow` read the child's state.
+ */
+async function servingQuietly(port, exitedNow, tailNow) {
+  const deadline = nowMs() + 300_000;
+  let sse = null;
+  while (!sse) {
+    if (exitedNow() !== null) throw new Error(`gekkan dev exited (${exitedNow()}) before serving:\n${tailNow().trim().split("\n").slice(-12).join("\n")}`);
+    if (nowMs() > deadline) throw new Error("gekkan dev did not serve /__gekkan/events within 300 s");
+    try { sse = await connectSse(port); } catch { await sleep(200); }
+  }
+  while (true) {
+    const status = await new Promise((r) => http.get({ host: "127.0.0.1", port, path: "/" }, (resp) => { resp.resume(); r(resp.statusCode); }).on("error", () => r(0)));
+    if (status === 200) return sse;
+    if (exitedNow() !== null || nowMs() > deadline) { sse.close(); throw new Error(`gekkan dev never served / with 200 (last status ${status})`); }
+    await sleep(250);
+  }
+}
+
+/** Waits until the event stream has said nothing for `ms` (the start-up's catch-up done). */
+async function quietFor(sse, ms) {
+  let last = nowMs();
+  const quiet = () => { last = nowMs(); };
+  sse.on(quiet);
+  while (nowMs() - last < ms) await sleep(100);
+  sse.off(quiet);
+}
+
 async function devLoop(ctx, edits) {
   const { corpusDir } = ctx;
   rmSync(join(corpusDir, ".gekkan"), { recursive: true, force: true });
@@ -403,26 +432,9 @@ async function devLoop(ctx, edits) {
   const result = { port, startupS: null, latenciesMs: [], timeouts: 0, catchUpS: null, catchUpRebuildMs: null, error: null };
   let sse = null;
   try {
-    // wait until the SSE endpoint answers (server up; initial build may still be running)
-    const deadline = nowMs() + 300_000;
-    while (!sse) {
-      if (exited !== null) throw new Error(`gekkan dev exited (${exited}) before serving:\n${tail.trim().split("\n").slice(-12).join("\n")}`);
-      if (nowMs() > deadline) throw new Error("gekkan dev did not serve /__gekkan/events within 300 s");
-      try { sse = await connectSse(port); } catch { await sleep(200); }
-    }
-    // wait for / to answer 200 (initial build done), then for 1.5 s of SSE silence
-    while (true) {
-      const status = await new Promise((r) => http.get({ host: "127.0.0.1", port, path: "/" }, (resp) => { resp.resume(); r(resp.statusCode); }).on("error", () => r(0)));
-      if (status === 200) break;
-      if (exited !== null || nowMs() > deadline) throw new Error(`gekkan dev never served / with 200 (last status ${status})`);
-      await sleep(250);
-    }
+    sse = await servingQuietly(port, () => exited, () => tail);
     result.startupS = (nowMs() - t0) / 1000;
-    let last = nowMs();
-    const quiet = () => { last = nowMs(); };
-    sse.on(quiet);
-    while (nowMs() - last < 1500) await sleep(100);
-    sse.off(quiet);
+    await quietFor(sse, 1500);
 
     const file = ctx.editTarget;
     const original = readFileSync(file, "utf8");
@@ -535,7 +547,25 @@ async function main() {
   } else if (args.onlyPeers) {
     addNote("--only-peers: gekkan scenarios and the dev loop were not run.");
   }
+  const env = { args, runGekkan, ...toolsOf(args, runGekkan, addNote) };
+  const machine = machineInfo();
+  log(`machine: nproc ${machine.nproc}, ${machine.cpuModel}, ${machine.memGiB} GiB, node ${machine.node}, ${machine.os}`);
+  const sections = [];
+  let anyFailure = false;
+  for (const n of args.issues) {
+    const { section, failed } = await benchCorpus(n, env);
+    sections.push(section);
+    anyFailure ||= failed;
+  }
+  const md = resultLines({ ...env, machine, notes, sections });
+  mkdirSync(dirname(args.results), { recursive: true });
+  writeFileSync(args.results, md.join("\n"));
+  log(`\nwrote ${args.results}`);
+  return anyFailure ? 1 : 0;
+}
 
+/** The tools this run has: gekkan's build flags, GNU time, Eleventy and Hugo (installed if missing). */
+function toolsOf(args, runGekkan, addNote) {
   // which build flags this gekkan has (the CLI is developed in parallel with the bench)
   const gekkanFlags = new Set();
   if (runGekkan) {
@@ -562,84 +592,95 @@ async function main() {
     if (hugoPath) hugoVersion = spawnSync(hugoPath, ["version"], { encoding: "utf8" }).stdout.trim();
   }
 
-  const machine = machineInfo();
-  log(`machine: nproc ${machine.nproc}, ${machine.cpuModel}, ${machine.memGiB} GiB, node ${machine.node}, ${machine.os}`);
-  const sections = [];
+  return { gekkanFlags, useGnuTime, rssMethod, eleventyOk, eleventyVersion, hugoPath, hugoVersion };
+}
+
+/** One corpus: its rounds of builds, the ratios, the stage profile and the dev loop. */
+async function benchCorpus(n, env) {
+  const { args, runGekkan, useGnuTime, hugoPath, gekkanFlags, eleventyOk } = env;
   let anyFailure = false;
+  log(`\n=== ${n} issues ===`);
+  const corpusDir = join(WORK, `corpus-${n}`);
+  const manifest = ensureCorpus({ issues: n, out: corpusDir, seed: args.seed, log });
+  if (manifest.reused) log(`corpus: reusing ${relative(ROOT, corpusDir)} (${manifest.issues} issues, sha256 ${manifest.sha256.slice(0, 12)}${manifest.repaired ? `, ${manifest.repaired} edited file(s) restored` : ""})`);
 
-  for (const n of args.issues) {
-    log(`\n=== ${n} issues ===`);
-    const corpusDir = join(WORK, `corpus-${n}`);
-    const manifest = ensureCorpus({ issues: n, out: corpusDir, seed: args.seed, log });
-    if (manifest.reused) log(`corpus: reusing ${relative(ROOT, corpusDir)} (${manifest.issues} issues, sha256 ${manifest.sha256.slice(0, 12)}${manifest.repaired ? `, ${manifest.repaired} edited file(s) restored` : ""})`);
+  // the issue that "one issue changed" and the dev loop edit: the middle one
+  const mid = Math.ceil(n / 2);
+  const editTarget = findIssue(corpusDir, mid);
+  let originalText = readFileSync(editTarget, "utf8");
+  const lastIssuePath = lastOriginal(corpusDir, n);
+  const newIssuePath = join(dirname(lastIssuePath), `monthly-${n + 1}.md`);
+  rmSync(newIssuePath, { force: true });
+  let editNo = 0;
+  let addNo = 0;
+  const ctx = {
+    corpusDir, n, useGnuTime, hugoPath, editTarget, gekkanFlags,
+    editIssue() { editNo++; writeFileSync(editTarget, `${originalText}\nBench edit ${editNo}: one issue changed.\n`); },
+    restoreIssue() { writeFileSync(editTarget, originalText); },
+    // The monthly build: issue n+1, dated after every other, written like the last one.
+    addIssue() { addNo++; writeFileSync(newIssuePath, nextIssueText(lastIssuePath, `${process.pid}-${addNo}`)); },
+    removeNewIssue() { rmSync(newIssuePath, { force: true }); },
+  };
+  const tools = makeTools(ctx);
+  const chain = runGekkan ? ["gekkanCold", "gekkanWarm", "gekkanOne", "gekkanNew", ...(gekkanFlags.has("--no-search") ? ["gekkanColdNoSearch"] : [])] : [];
+  const peers = [...(eleventyOk ? ["eleventy"] : []), ...(hugoPath ? ["hugo"] : []), ...(runGekkan ? ["bareParse"] : [])];
+  const { rows, failed: roundsFailed } = await runRounds(args, tools, chain, peers);
+  anyFailure ||= roundsFailed;
+  const order = ["gekkanCold", "gekkanWarm", "gekkanOne", "gekkanNew", "gekkanColdNoSearch", "eleventy", "hugo", "bareParse"];
+  const summary = summarize(rows, order);
+  log("\n" + table(summary));
 
-    // the issue that "one issue changed" and the dev loop edit: the middle one
-    const mid = Math.ceil(n / 2);
-    const editTarget = findIssue(corpusDir, mid);
-    let originalText = readFileSync(editTarget, "utf8");
-    const lastIssuePath = lastOriginal(corpusDir, n);
-    const newIssuePath = join(dirname(lastIssuePath), `monthly-${n + 1}.md`);
-    rmSync(newIssuePath, { force: true });
-    let editNo = 0;
-    let addNo = 0;
-    const ctx = {
-      corpusDir, n, useGnuTime, hugoPath, editTarget, gekkanFlags,
-      editIssue() { editNo++; writeFileSync(editTarget, `${originalText}\nBench edit ${editNo}: one issue changed.\n`); },
-      restoreIssue() { writeFileSync(editTarget, originalText); },
-      // The monthly build: issue n+1, dated after every other, written like the last one.
-      addIssue() { addNo++; writeFileSync(newIssuePath, nextIssueText(lastIssuePath, `${process.pid}-${addNo}`)); },
-      removeNewIssue() { rmSync(newIssuePath, { force: true }); },
-    };
-    const tools = makeTools(ctx);
-    const chain = runGekkan ? ["gekkanCold", "gekkanWarm", "gekkanOne", "gekkanNew", ...(gekkanFlags.has("--no-search") ? ["gekkanColdNoSearch"] : [])] : [];
-    const peers = [...(eleventyOk ? ["eleventy"] : []), ...(hugoPath ? ["hugo"] : []), ...(runGekkan ? ["bareParse"] : [])];
-    const rows = [];
-    for (let round = 0; round < (args.onlyDev ? 0 : args.runs); round++) {
-      const p = peers.length ? [...peers.slice(round % peers.length), ...peers.slice(0, round % peers.length)] : [];
-      // interleave: gekkan step, peer, gekkan step, peer, ... ; who goes first alternates per round
-      const seq = [];
-      const a = round % 2 === 0 ? chain : p;
-      const b = round % 2 === 0 ? p : chain;
-      for (let i = 0; i < Math.max(a.length, b.length); i++) { if (a[i]) seq.push(a[i]); if (b[i]) seq.push(b[i]); }
-      let chainBroken = false;
-      for (const key of seq) {
-        const t = tools[key];
-        if (chainBroken && key.startsWith("gekkan")) continue;
-        t.prepare();
-        const r = await t.run();
-        t.after?.();
-        const html = r.ok && t.out ? countHtml(t.out) : null;
-        rows.push({ key, label: t.label, round, ...r, html });
-        if (!r.ok) {
-          anyFailure = true;
-          if (key.startsWith("gekkan")) chainBroken = true;
-          log(`  [round ${round + 1}] ${t.label}: FAILED (exit ${r.code}) after ${r.wallS.toFixed(2)} s\n${r.stderrTail.replace(/^/gm, "    | ")}`);
-          continue;
-        }
-        const warn = t.expectHtml && html !== t.expectHtml ? `  (expected ${t.expectHtml} HTML files!)` : "";
-        log(`  [round ${round + 1}] ${t.label.padEnd(30)} ${r.wallS.toFixed(2).padStart(7)} s  ${r.peakRssMiB.toFixed(0).padStart(5)} MiB  html=${html}${warn}`);
-      }
-    }
-    const order = ["gekkanCold", "gekkanWarm", "gekkanOne", "gekkanNew", "gekkanColdNoSearch", "eleventy", "hugo", "bareParse"];
-    const summary = summarize(rows, order);
-    log("\n" + table(summary));
+  const ratios = targetRatios(summary);
+  for (const r of ratios) log(`  ${r.what}: ${r.value == null ? "–" : r.value.toFixed(2) + "×"} (target ${r.target})`);
+  const profile = runGekkan && !args.onlyDev ? stageProfile(corpusDir, n) : null;
+  if (profile?.ok) log(`  stages (cold, no cache, in-process): ${profile.stages.map((s) => `${s.stage} ${s.perIssue.toFixed(2)} ms/issue`).join(", ")}`);
 
-    const ratios = targetRatios(summary);
-    for (const r of ratios) log(`  ${r.what}: ${r.value == null ? "–" : r.value.toFixed(2) + "×"} (target ${r.target})`);
-    const profile = runGekkan && !args.onlyDev ? stageProfile(corpusDir, n) : null;
-    if (profile?.ok) log(`  stages (cold, no cache, in-process): ${profile.stages.map((s) => `${s.stage} ${s.perIssue.toFixed(2)} ms/issue`).join(", ")}`);
-
-    let dev = null;
-    if (runGekkan && args.dev) {
-      log(`\ndev loop: gekkan dev on ${n} issues, ${args.devEdits} edits of ${relative(corpusDir, editTarget)}`);
-      dev = await devLoop(ctx, args.devEdits);
-      if (dev.error) { anyFailure = true; log(`  dev loop FAILED: ${dev.error}`); }
-      else log(`  startup ${dev.startupS.toFixed(2)} s; save→reload p50 ${f0(percentile(dev.latenciesMs, 50))} ms, p95 ${f0(percentile(dev.latenciesMs, 95))} ms (${dev.latenciesMs.length} events, ${dev.timeouts} timeouts)`);
-    }
-    sections.push({ n, manifest, summary, rows, dev, ratios, profile, editTarget: relative(corpusDir, editTarget) });
+  let dev = null;
+  if (runGekkan && args.dev) {
+    log(`\ndev loop: gekkan dev on ${n} issues, ${args.devEdits} edits of ${relative(corpusDir, editTarget)}`);
+    dev = await devLoop(ctx, args.devEdits);
+    if (dev.error) { anyFailure = true; log(`  dev loop FAILED: ${dev.error}`); }
+    else log(`  startup ${dev.startupS.toFixed(2)} s; save→reload p50 ${f0(percentile(dev.latenciesMs, 50))} ms, p95 ${f0(percentile(dev.latenciesMs, 95))} ms (${dev.latenciesMs.length} events, ${dev.timeouts} timeouts)`);
   }
+  return { section: { n, manifest, summary, rows, dev, ratios, profile, editTarget: relative(corpusDir, editTarget) }, failed: anyFailure };
+}
 
-  // ---- write results ----
+
+/** The rounds of one corpus: the gekkan chain and the peers interleaved, the order alternating by round. */
+async function runRounds(args, tools, chain, peers) {
+  const rows = [];
+  let anyFailure = false;
+  for (let round = 0; round < (args.onlyDev ? 0 : args.runs); round++) {
+    const p = peers.length ? [...peers.slice(round % peers.length), ...peers.slice(0, round % peers.length)] : [];
+    // interleave: gekkan step, peer, gekkan step, peer, ... ; who goes first alternates per round
+    const seq = [];
+    const a = round % 2 === 0 ? chain : p;
+    const b = round % 2 === 0 ? p : chain;
+    for (let i = 0; i < Math.max(a.length, b.length); i++) { if (a[i]) seq.push(a[i]); if (b[i]) seq.push(b[i]); }
+    let chainBroken = false;
+    for (const key of seq) {
+      const t = tools[key];
+      if (chainBroken && key.startsWith("gekkan")) continue;
+      t.prepare();
+      const r = await t.run();
+      t.after?.();
+      const html = r.ok && t.out ? countHtml(t.out) : null;
+      rows.push({ key, label: t.label, round, ...r, html });
+      if (!r.ok) {
+        anyFailure = true;
+        if (key.startsWith("gekkan")) chainBroken = true;
+        log(`  [round ${round + 1}] ${t.label}: FAILED (exit ${r.code}) after ${r.wallS.toFixed(2)} s\n${r.stderrTail.replace(/^/gm, "    | ")}`);
+        continue;
+      }
+      const warn = t.expectHtml && html !== t.expectHtml ? `  (expected ${t.expectHtml} HTML files!)` : "";
+      log(`  [round ${round + 1}] ${t.label.padEnd(30)} ${r.wallS.toFixed(2).padStart(7)} s  ${r.peakRssMiB.toFixed(0).padStart(5)} MiB  html=${html}${warn}`);
+    }
+  }
+  return { rows, failed: anyFailure };
+}
+
+/** The results file, as lines of Markdown. */
+function resultLines({ args, runGekkan, rssMethod, eleventyVersion, hugoVersion, machine, notes, sections }) {
   const date = new Date().toISOString();
   const md = [];
   md.push("# gekkan benchmark: latest results", "");
@@ -686,10 +727,7 @@ async function main() {
     for (const r of s.rows) md.push(`| ${r.round + 1} | ${r.label} | ${f2(r.wallS)} | ${f0(r.peakRssMiB)} | ${f0(r.treeSumMiB)} | ${r.code} |`);
     md.push("", "</details>", "");
   }
-  mkdirSync(dirname(args.results), { recursive: true });
-  writeFileSync(args.results, md.join("\n"));
-  log(`\nwrote ${args.results}`);
-  return anyFailure ? 1 : 0;
+  return md;
 }
 
 process.exitCode = await main();

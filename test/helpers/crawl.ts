@@ -266,134 +266,123 @@ export function htmlReferences(html: string): { refs: FoundRef[]; ids: Set<strin
 
 const IGNORED_SCHEMES = /^(mailto|tel|sms|javascript|data|blob|about|irc|news|geo|urn):/i;
 
-/**
- * Crawls a site starting at `origin + startPath`, following same-origin
- * references only. Returns every status seen and the broken URLs together
- * with the pages (and attributes) that reference them.
- */
-export async function crawlSite(origin: string, startPath: string, options: CrawlOptions = {}): Promise<CrawlResult> {
-  const originUrl = new URL(origin);
-  const maxUrls = options.maxUrls ?? 5000;
-  const concurrency = options.concurrency ?? 8;
-  const statuses = new Map<string, number>();
-  const errors = new Map<string, string>();
-  const refsTo = new Map<string, CrawlReference[]>();
-  const pageIds = new Map<string, Set<string>>();
-  const fragmentRefs: Array<{ target: string; fragment: string; ref: CrawlReference }> = [];
-  const pages: string[] = [];
-  const queued = new Set<string>();
-  const queue: string[] = [];
-  let truncated = false;
+/** What one crawl has seen so far: every URL's status, who links where, and each page's ids. */
+class Crawl {
+  readonly statuses = new Map<string, number>();
+  readonly errors = new Map<string, string>();
+  readonly refsTo = new Map<string, CrawlReference[]>();
+  readonly pageIds = new Map<string, Set<string>>();
+  readonly fragmentRefs: Array<{ target: string; fragment: string; ref: CrawlReference }> = [];
+  readonly pages: string[] = [];
+  readonly queued = new Set<string>();
+  readonly queue: string[] = [];
+  truncated = false;
+  private readonly origin: string;
 
-  const enqueue = (url: URL, ref: CrawlReference | null): void => {
-    if (url.origin !== originUrl.origin) return;
-    if (options.ignore?.(url)) return;
+  constructor(origin: string, private readonly options: CrawlOptions) {
+    this.origin = new URL(origin).origin;
+  }
+
+  enqueue(url: URL, ref: CrawlReference | null): void {
+    if (url.origin !== this.origin || this.options.ignore?.(url)) return;
     const fragment = url.hash.slice(1);
     url.hash = '';
     const key = url.href;
     if (ref) {
-      const list = refsTo.get(key) ?? [];
+      const list = this.refsTo.get(key) ?? [];
       list.push(ref);
-      refsTo.set(key, list);
-      if (options.checkFragments && fragment) fragmentRefs.push({ target: key, fragment, ref });
+      this.refsTo.set(key, list);
+      if (this.options.checkFragments && fragment) this.fragmentRefs.push({ target: key, fragment, ref });
     }
-    if (queued.has(key)) return;
-    if (queued.size >= maxUrls) {
-      truncated = true;
+    if (this.queued.has(key)) return;
+    if (this.queued.size >= (this.options.maxUrls ?? 5000)) {
+      this.truncated = true;
       return;
     }
-    queued.add(key);
-    queue.push(key);
-  };
+    this.queued.add(key);
+    this.queue.push(key);
+  }
 
-  const resolveRef = (raw: string, baseUrl: string): URL | null => {
-    const v = raw.trim();
-    if (v === '' || IGNORED_SCHEMES.test(v)) return null;
-    try {
-      return new URL(v, baseUrl);
-    } catch {
-      return null;
-    }
-  };
-
-  const visit = async (url: string): Promise<void> => {
+  async visit(url: string): Promise<void> {
     let res: Response;
     try {
       res = await fetch(url, { redirect: 'follow', headers: { 'user-agent': 'gekkan-test-crawler' } });
     } catch (err) {
-      statuses.set(url, 0);
+      this.statuses.set(url, 0);
       const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
-      errors.set(url, `${err instanceof Error ? err.message : String(err)}${cause}`);
+      this.errors.set(url, `${err instanceof Error ? err.message : String(err)}${cause}`);
       return;
     }
-    statuses.set(url, res.status);
+    this.statuses.set(url, res.status);
     const finalUrl = res.url || url;
     const type = (res.headers.get('content-type') ?? '').toLowerCase();
     const isHtml = type.includes('text/html') || type.includes('application/xhtml');
     const isCss = type.includes('text/css');
-    if (!res.ok || (!isHtml && !isCss) || new URL(finalUrl).origin !== originUrl.origin) {
+    if (!res.ok || (!isHtml && !isCss) || new URL(finalUrl).origin !== this.origin) {
       await res.body?.cancel();
       return;
     }
     const text = await res.text();
-    if (isCss) {
-      for (const raw of cssReferences(text)) {
-        const u = resolveRef(raw, finalUrl);
-        if (u) enqueue(u, { page: url, via: 'css url()', raw });
-      }
-      return;
+    if (isCss) this.followCss(url, finalUrl, text);
+    else this.followHtml(url, finalUrl, text);
+  }
+
+  private followCss(url: string, finalUrl: string, text: string): void {
+    for (const raw of cssReferences(text)) {
+      const u = resolveRef(raw, finalUrl);
+      if (u) this.enqueue(u, { page: url, via: 'css url()', raw });
     }
-    pages.push(url);
+  }
+
+  private followHtml(url: string, finalUrl: string, text: string): void {
+    this.pages.push(url);
     const { refs, ids, base } = htmlReferences(text);
-    pageIds.set(url, ids);
-    if (finalUrl !== url) pageIds.set(finalUrl, ids);
-    let baseUrl = finalUrl;
-    if (base) {
-      try {
-        baseUrl = new URL(base, finalUrl).href;
-      } catch {
-        // invalid <base>, ignore
-      }
-    }
+    this.pageIds.set(url, ids);
+    if (finalUrl !== url) this.pageIds.set(finalUrl, ids);
+    const baseUrl = base ? (resolveRef(base, finalUrl)?.href ?? finalUrl) : finalUrl;
     for (const { via, raw } of refs) {
-      if (raw.trim().startsWith('#')) {
-        if (options.checkFragments && raw.trim().length > 1) {
-          fragmentRefs.push({ target: url, fragment: raw.trim().slice(1), ref: { page: url, via, raw } });
-        }
+      const trimmed = raw.trim();
+      if (trimmed.startsWith('#')) {
+        if (this.options.checkFragments && trimmed.length > 1) this.fragmentRefs.push({ target: url, fragment: trimmed.slice(1), ref: { page: url, via, raw } });
         continue;
       }
       const u = resolveRef(raw, baseUrl);
-      if (u) enqueue(u, { page: url, via, raw });
+      if (u) this.enqueue(u, { page: url, via, raw });
     }
-  };
-
-  enqueue(new URL(startPath, origin), null);
-  for (const p of options.extraStartPaths ?? []) enqueue(new URL(p, origin), null);
-
-  const active = new Set<Promise<void>>();
-  while (queue.length > 0 || active.size > 0) {
-    while (queue.length > 0 && active.size < concurrency) {
-      const next = queue.shift();
-      if (next === undefined) break;
-      const p: Promise<void> = visit(next).finally(() => active.delete(p));
-      active.add(p);
-    }
-    if (active.size > 0) await Promise.race(active);
   }
 
-  const broken: BrokenLink[] = [];
-  for (const [url, status] of statuses) {
-    if (status === 0 || status >= 400) {
-      const entry: BrokenLink = { url, status, foundOn: refsTo.get(url) ?? [] };
-      const error = errors.get(url);
+  /** Visits the queue, `concurrency` at a time, until nothing is queued or running. */
+  async drain(concurrency: number): Promise<void> {
+    const active = new Set<Promise<void>>();
+    while (this.queue.length > 0 || active.size > 0) {
+      while (this.queue.length > 0 && active.size < concurrency) {
+        const next = this.queue.shift();
+        if (next === undefined) break;
+        const p: Promise<void> = this.visit(next).finally(() => active.delete(p));
+        active.add(p);
+      }
+      if (active.size > 0) await Promise.race(active);
+    }
+  }
+
+  /** Every URL answered with an error (or not at all), and with checkFragments every #fragment no page has. */
+  broken(): BrokenLink[] {
+    const broken: BrokenLink[] = [];
+    for (const [url, status] of this.statuses) {
+      if (status !== 0 && status < 400) continue;
+      const entry: BrokenLink = { url, status, foundOn: this.refsTo.get(url) ?? [] };
+      const error = this.errors.get(url);
       if (error !== undefined) entry.error = error;
       broken.push(entry);
     }
+    if (this.options.checkFragments) broken.push(...this.missingFragments());
+    return broken.sort((a, b) => a.url.localeCompare(b.url));
   }
-  if (options.checkFragments) {
+
+  private missingFragments(): BrokenLink[] {
     const missing = new Map<string, CrawlReference[]>();
-    for (const { target, fragment, ref } of fragmentRefs) {
-      const ids = pageIds.get(target);
+    for (const { target, fragment, ref } of this.fragmentRefs) {
+      const ids = this.pageIds.get(target);
       if (!ids) continue; // not an HTML page we parsed (or already broken)
       let decoded = fragment;
       try {
@@ -407,10 +396,31 @@ export async function crawlSite(origin: string, startPath: string, options: Craw
       list.push(ref);
       missing.set(key, list);
     }
-    for (const [url, foundOn] of missing) broken.push({ url, status: -1, error: 'fragment target not found', foundOn });
+    return [...missing].map(([url, foundOn]) => ({ url, status: -1, error: 'fragment target not found', foundOn }));
   }
-  broken.sort((a, b) => a.url.localeCompare(b.url));
-  return { statuses, pages: pages.sort(), broken, truncated };
+}
+
+function resolveRef(raw: string, baseUrl: string): URL | null {
+  const v = raw.trim();
+  if (v === '' || IGNORED_SCHEMES.test(v)) return null;
+  try {
+    return new URL(v, baseUrl);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Crawls a site starting at `origin + startPath`, following same-origin
+ * references only. Returns every status seen and the broken URLs together
+ * with the pages (and attributes) that reference them.
+ */
+export async function crawlSite(origin: string, startPath: string, options: CrawlOptions = {}): Promise<CrawlResult> {
+  const crawl = new Crawl(origin, options);
+  crawl.enqueue(new URL(startPath, origin), null);
+  for (const p of options.extraStartPaths ?? []) crawl.enqueue(new URL(p, origin), null);
+  await crawl.drain(options.concurrency ?? 8);
+  return { statuses: crawl.statuses, pages: crawl.pages.sort(), broken: crawl.broken(), truncated: crawl.truncated };
 }
 
 /** Readable report of broken links ('' when none), for `expect(formatBrokenLinks(r.broken)).toBe('')`. */

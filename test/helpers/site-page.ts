@@ -52,23 +52,7 @@ export function pageHelpers(browserOf: () => Browser, serverOf: () => StaticServ
       const before = serverOf().requests.length;
       await open(page, path);
       await page.fill(".pagefind-ui__search-input", term);
-      // Done when the message reports a count (or no match) and every result has loaded its title link.
-      const count = await page.waitForFunction(
-        () => {
-          const msg = document.querySelector(".pagefind-ui__message")?.textContent ?? "";
-          // (Return objects: a bare 0 is falsy and would keep waitForFunction waiting.)
-          // Pagefind UI speaks the page's language: Japanese, or English on /en/search/.
-          if (msg.includes("一致する情報はありませんでした") || msg.startsWith("No results")) return { n: 0 };
-          const m = /の(\d+)件の検索結果/.exec(msg) ?? /^(\d+) results? for/.exec(msg);
-          if (!m) return false;
-          const n = Number(m[1]);
-          const loaded = document.querySelectorAll(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link").length;
-          return loaded === Math.min(n, 5) ? { n } : false;
-        },
-        undefined,
-        { timeout: 15_000 },
-      );
-      const { n } = (await count.jsonValue()) as { n: number };
+      const n = await shownCount(page);
       const top = await page.$$eval(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link", (as) => as.map((a) => a.getAttribute("href") ?? ""));
       expect(top.length).toBe(Math.min(n, 5));
       // Page links and sub-result (#heading) links alike.
@@ -76,19 +60,43 @@ export function pageHelpers(browserOf: () => Browser, serverOf: () => StaticServ
       const pagefindRequests = serverOf().requests.slice(before).filter((r) => r.path.startsWith(`${serverOf().basePath}pagefind/`));
       expect(pagefindRequests.length, "Pagefind loaded its index over HTTP").toBeGreaterThan(2);
       expect(pagefindRequests.filter((r) => r.status !== 200), "Pagefind requests that failed").toEqual([]);
-      // Result links must work under the base path, #fragments included.
-      for (const href of links) {
-        const target = new URL(href, serverOf().origin);
-        const res = await fetch(target);
-        expect(res.status, href).toBe(200);
-        const html = await res.text();
-        if (target.hash) expect(html, href).toContain(`id="${decodeURIComponent(target.hash.slice(1))}"`);
-      }
+      await expectLinksServed(links, serverOf().origin);
       return [...new Set(links.map((h) => new URL(h, serverOf().origin).pathname))].sort();
     });
   }
 
   return { withPage, open, search };
+}
+
+/** The number of results Pagefind UI reports, once every result shown (up to 5) has loaded its title link. */
+async function shownCount(page: Page): Promise<number> {
+  const count = await page.waitForFunction(
+    () => {
+      const msg = document.querySelector(".pagefind-ui__message")?.textContent ?? "";
+      // (Return objects: a bare 0 is falsy and would keep waitForFunction waiting.)
+      // Pagefind UI speaks the page's language: Japanese, or English on /en/search/.
+      if (msg.includes("一致する情報はありませんでした") || msg.startsWith("No results")) return { n: 0 };
+      const m = /の(\d+)件の検索結果/.exec(msg) ?? /^(\d+) results? for/.exec(msg);
+      if (!m) return false;
+      const n = Number(m[1]);
+      const loaded = document.querySelectorAll(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link").length;
+      return loaded === Math.min(n, 5) ? { n } : false;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+  return ((await count.jsonValue()) as { n: number }).n;
+}
+
+/** Result links must work under the base path, #fragments included. */
+async function expectLinksServed(links: readonly string[], origin: string): Promise<void> {
+  for (const href of links) {
+    const target = new URL(href, origin);
+    const res = await fetch(target);
+    expect(res.status, href).toBe(200);
+    const html = await res.text();
+    if (target.hash) expect(html, href).toContain(`id="${decodeURIComponent(target.hash.slice(1))}"`);
+  }
 }
 
 /**

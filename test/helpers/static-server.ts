@@ -77,6 +77,92 @@ async function fileIfExists(path: string): Promise<string | null> {
   }
 }
 
+/** Where the server's files are and the URL prefix they are mounted under. */
+interface Mount {
+  root: string;
+  basePath: string;
+}
+
+async function send404(mount: Mount, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const page = await fileIfExists(resolve(mount.root, '404.html'));
+  res.statusCode = 404;
+  if (page) {
+    const body = await readFile(page);
+    res.setHeader('Content-Type', CONTENT_TYPES['.html'] ?? 'text/html');
+    res.setHeader('Content-Length', body.length);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } else {
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end(req.method === 'HEAD' ? undefined : 'Not Found');
+  }
+}
+
+function answer(res: ServerResponse, status: number, headers: Record<string, string> = {}, body?: string): void {
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end(body);
+}
+
+/** The request's path, decoded; undefined (answered 400) when it cannot be, or holds a NUL. */
+function requestPath(req: IncomingMessage, res: ServerResponse): { rawPath: string; pathname: string } | undefined {
+  const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(rawPath);
+  } catch {
+    pathname = '\0';
+  }
+  if (!pathname.includes('\0')) return { rawPath, pathname };
+  answer(res, 400, {}, 'Bad Request');
+  return undefined;
+}
+
+/** The file a path names inside the mount (a folder's index.html), a redirect to the slashed folder URL, or null. */
+async function fileFor(mount: Mount, pathname: string): Promise<string | { redirect: true } | null> {
+  const target = resolve(mount.root, `.${sep}${pathname.slice(mount.basePath.length)}`);
+  // Containment check: the resolved path must be root itself or below it.
+  if (target !== mount.root && !target.startsWith(mount.root + sep)) return null;
+  try {
+    const st = await stat(target);
+    if (st.isDirectory()) return pathname.endsWith('/') ? fileIfExists(resolve(target, 'index.html')) : { redirect: true };
+    return st.isFile() ? target : null;
+  } catch {
+    return null;
+  }
+}
+
+async function sendFile(res: ServerResponse, file: string, method: string): Promise<void> {
+  const st = await stat(file);
+  res.statusCode = 200;
+  res.setHeader('Content-Type', contentTypeFor(file));
+  res.setHeader('Content-Length', st.size);
+  res.setHeader('Cache-Control', 'no-store');
+  if (method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await new Promise<void>((done, fail) => {
+    const stream = createReadStream(file);
+    stream.on('error', fail);
+    res.on('finish', () => done());
+    res.on('close', () => done());
+    stream.pipe(res);
+  });
+}
+
+async function handle(mount: Mount, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (method !== 'GET' && method !== 'HEAD') return answer(res, 405, { Allow: 'GET, HEAD' });
+  const path = requestPath(req, res);
+  if (path === undefined) return;
+  const { rawPath, pathname } = path;
+  if (`${pathname}/` === mount.basePath) return answer(res, 301, { Location: mount.basePath });
+  const file = pathname.startsWith(mount.basePath) ? await fileFor(mount, pathname) : null;
+  if (file === null) return send404(mount, req, res);
+  if (typeof file !== 'string') return answer(res, 301, { Location: `${rawPath}/${(req.url ?? '').slice(rawPath.length)}` });
+  return sendFile(res, file, method);
+}
+
 /**
  * Serves `dir` over HTTP on 127.0.0.1 (random port) mounted under `basePath`,
  * like a static host would: directories serve index.html (a directory URL
@@ -85,124 +171,23 @@ async function fileIfExists(path: string): Promise<string | null> {
  * ever served.
  */
 export async function serveDir(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
-  const root = resolve(dir);
-  const basePath = normaliseBase(options.basePath ?? '/');
+  const mount: Mount = { root: resolve(dir), basePath: normaliseBase(options.basePath ?? '/') };
   const requests: Array<{ method: string; path: string; status: number }> = [];
-
-  const send404 = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const page = await fileIfExists(resolve(root, '404.html'));
-    res.statusCode = 404;
-    if (page) {
-      const body = await readFile(page);
-      res.setHeader('Content-Type', CONTENT_TYPES['.html'] ?? 'text/html');
-      res.setHeader('Content-Length', body.length);
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } else {
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      res.end(req.method === 'HEAD' ? undefined : 'Not Found');
-    }
-  };
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const method = req.method ?? 'GET';
-    if (method !== 'GET' && method !== 'HEAD') {
-      res.statusCode = 405;
-      res.setHeader('Allow', 'GET, HEAD');
-      res.end();
-      return;
-    }
-    const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(rawPath);
-    } catch {
-      res.statusCode = 400;
-      res.end('Bad Request');
-      return;
-    }
-    if (pathname.includes('\0')) {
-      res.statusCode = 400;
-      res.end('Bad Request');
-      return;
-    }
-    if (`${pathname}/` === basePath) {
-      res.statusCode = 301;
-      res.setHeader('Location', basePath);
-      res.end();
-      return;
-    }
-    if (!pathname.startsWith(basePath)) {
-      await send404(req, res);
-      return;
-    }
-    const rel = pathname.slice(basePath.length);
-    const target = resolve(root, `.${sep}${rel}`);
-    // Containment check: the resolved path must be root itself or below it.
-    if (target !== root && !target.startsWith(root + sep)) {
-      await send404(req, res);
-      return;
-    }
-    let file: string | null = null;
-    try {
-      const st = await stat(target);
-      if (st.isDirectory()) {
-        if (!pathname.endsWith('/')) {
-          const query = (req.url ?? '').slice(rawPath.length);
-          res.statusCode = 301;
-          res.setHeader('Location', `${rawPath}/${query}`);
-          res.end();
-          return;
-        }
-        file = await fileIfExists(resolve(target, 'index.html'));
-      } else if (st.isFile()) {
-        file = target;
-      }
-    } catch {
-      file = null;
-    }
-    if (!file) {
-      await send404(req, res);
-      return;
-    }
-    const st = await stat(file);
-    res.statusCode = 200;
-    res.setHeader('Content-Type', contentTypeFor(file));
-    res.setHeader('Content-Length', st.size);
-    res.setHeader('Cache-Control', 'no-store');
-    if (method === 'HEAD') {
-      res.end();
-      return;
-    }
-    await new Promise<void>((done, fail) => {
-      const stream = createReadStream(file);
-      stream.on('error', fail);
-      res.on('finish', () => done());
-      res.on('close', () => done());
-      stream.pipe(res);
-    });
-  };
-
   const server = createServer((req, res) => {
     res.on('finish', () => {
       requests.push({ method: req.method ?? 'GET', path: req.url ?? '', status: res.statusCode });
     });
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.end(String(err));
-      } else {
-        res.destroy();
-      }
+    handle(mount, req, res).catch((err: unknown) => {
+      if (!res.headersSent) answer(res, 500, {}, String(err));
+      else res.destroy();
     });
   });
-
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => ok());
   });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { basePath } = mount;
   return {
     origin,
     basePath,
