@@ -1,6 +1,6 @@
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 import type { Io } from "./cli-support.js";
-import { displayName, readDiagnostic } from "./diagnostics.js";
+import { displayName, readDiagnostic, siteFile } from "./diagnostics.js";
 
 /**
  * A site file as a command prints it: from the folder the command runs in
@@ -14,9 +14,8 @@ import { displayName, readDiagnostic } from "./diagnostics.js";
 export function nameFromHere(here: string | undefined, root: string, name: string): string {
   if (here === undefined || name === "" || name.startsWith("-") || name.startsWith('"') || isAbsolute(name)) return name;
   const path = resolve(root, name);
-  const inside = relative(here, path);
-  if (inside === "") return name;
-  return inside.startsWith("..") || isAbsolute(inside) ? path : inside.split(sep).join("/");
+  // The rule messages name files by (siteFile), with the current folder for the site root; the folder itself keeps its name.
+  return path === resolve(here) ? name : siteFile(here, path);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { CONFIG_FILE, loadConfig } from "../config.js";
 import { PlainError } from "../diagnostics.js";
@@ -76,7 +76,7 @@ function siteFolder(given: string | undefined): string {
 }
 
 function defaultTitle(root: string): string {
-  return root.split(/[\\/]/).filter(Boolean).at(-1) ?? "gekkan";
+  return basename(root) || "gekkan";
 }
 
 /** Writes what a series starts from, never over a file that is there; the names written, from the site root. */

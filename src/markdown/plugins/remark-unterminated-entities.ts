@@ -3,6 +3,7 @@ import type { VFile } from "vfile";
 import { SKIP, visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
 import { placeCursor, type Position } from "../reader-text.js";
+import { isLiteral } from "./remark-address-run-on.js";
 
 /**
  * `&nbsp` or `&copy 2011` with no `;`: browsers read some HTML entities
@@ -21,7 +22,7 @@ export function remarkUnterminatedEntities() {
       if (node.type === "code" || node.type === "inlineCode" || node.type === "html") return SKIP;
       if (node.type !== "text") return undefined;
       // A written-out address (https://…/?a=1&copy=2): its & are the address's own.
-      if (parent?.type === "link" && (parent as Link).url.includes((node as Text).value)) return undefined;
+      if (parent?.type === "link" && isLiteral(parent as Link, (node as Text).value)) return undefined;
       const position = (node as Text).position;
       const from = position?.start.offset;
       if (from === undefined || !(node as Text).value.includes("&")) return undefined;
