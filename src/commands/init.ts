@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { CONFIG_FILE, loadConfig } from "../config.js";
@@ -7,13 +7,13 @@ import { loadLocales } from "../render/locale.js";
 import { nameFromHere } from "../names-from-here.js";
 import { noLocalePack } from "../language-name.js";
 
-export const initUsage = `gekkan init [DIR] [--title T] [--url URL] [--lang ja|en] [--author NAME]...
+export const initUsage = `gekkan init [DIR | --root DIR] [--title T] [--url URL] [--lang ja|en] [--author NAME]...
 
   Starts a series in DIR (default: the current folder; created if it does
   not exist): a gekkan.config.json with the settings given, an empty
   content/issues/ and public/, and a .gitignore for dist/ and .gekkan/.
-  Never replaces a file: a folder that already has a gekkan.config.json is
-  refused. Then start issue 1 with gekkan new.
+  Never replaces a file or writes through a link: a folder that already has
+  a gekkan.config.json is refused. Then start issue 1 with gekkan new.
   --title T        the newsletter's name (default: the folder's name)
   --url URL        where the site will be published, e.g. https://user.github.io/repo/
                    (feeds, the sitemap and canonical links need it)
@@ -35,7 +35,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   if (settings.url !== undefined) loadConfig(resolve(given ?? "."), { url: settings.url });
   const root = siteFolder(given);
   const name = (file: string) => nameFromHere(io.here, root, file);
-  if (existsSync(join(root, CONFIG_FILE))) throw new PlainError(`${name(CONFIG_FILE)} already exists, so this folder is a site already; edit that file, or give gekkan init another folder`);
+  if (there(join(root, CONFIG_FILE))) throw new PlainError(`${name(CONFIG_FILE)} already exists, so this folder is a site already; edit that file, or give gekkan init another folder`);
   const config = { title: settings.title ?? defaultTitle(root), description: "", ...(settings.url === undefined ? {} : { url: settings.url }), lang: settings.lang, authors: settings.authors };
   const made = writeSeries(root, `${JSON.stringify(config, null, 2)}\n`);
   loadConfig(root);
@@ -66,13 +66,18 @@ function initialSettings(flags: { title?: string | undefined; url?: string | und
 /** The series' folder, made if it is missing (and removed again when gekkan refuses it: inside another site). */
 function siteFolder(given: string | undefined): string {
   const target = resolve(given ?? ".");
-  const created = existsSync(target) ? undefined : mkdirSync(target, { recursive: true });
+  const created = there(target) ? undefined : mkdirSync(target, { recursive: true });
   try {
     return rootOf(target);
   } catch (error) {
     if (created !== undefined) rmSync(created, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Whether anything stands at `path`, a link to nowhere included: init writes nothing through a link, and never where something is. */
+function there(path: string): boolean {
+  return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
 }
 
 function defaultTitle(root: string): string {
@@ -85,11 +90,11 @@ function writeSeries(root: string, config: string): string[] {
   writeFileSync(join(root, CONFIG_FILE), config, { flag: "wx" });
   made.push(CONFIG_FILE);
   for (const folder of ["content/issues", "public"]) {
-    if (existsSync(join(root, folder))) continue;
+    if (there(join(root, folder))) continue;
     mkdirSync(join(root, folder), { recursive: true });
     made.push(`${folder}/`);
   }
-  if (!existsSync(join(root, ".gitignore"))) {
+  if (!there(join(root, ".gitignore"))) {
     writeFileSync(join(root, ".gitignore"), "# gekkan's output and cache: made again by every build\ndist/\n.gekkan/\n", { flag: "wx" });
     made.push(".gitignore");
   }

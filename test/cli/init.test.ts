@@ -5,7 +5,8 @@
  * folder above, whose path has a space and Japanese. The oracle for the
  * config is the JSON written out here by hand; for the built site, its page.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCompiled, runCli } from "../helpers/run-cli.js";
@@ -55,6 +56,28 @@ describe("gekkan init", () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toBe("gekkan init: gekkan.config.json already exists, so this folder is a site already; edit that file, or give gekkan init another folder\n");
       expect(readFileSync(join(site.path, "gekkan.config.json"), "utf8")).toBe('{ "title": "元のまま" }\n');
+    } finally {
+      site.remove();
+    }
+  });
+
+  it("writes nothing through a link or into a FIFO: a config that is a link to nowhere or a FIFO is refused, a .gitignore link is left alone (no crash, no hang)", async () => {
+    const site = tempDir("gekkan-init-links-");
+    try {
+      symlinkSync("/nonexistent/gekkan.config.json", join(site.path, "gekkan.config.json"));
+      const linked = await run(["init"], site.path);
+      expect(linked.code).toBe(1);
+      expect(linked.stderr).toMatch(/^gekkan init: gekkan\.config\.json already exists/);
+      expect(readlinkSync(join(site.path, "gekkan.config.json"))).toBe("/nonexistent/gekkan.config.json");
+      rmSync(join(site.path, "gekkan.config.json"));
+      execFileSync("mkfifo", [join(site.path, "gekkan.config.json")]);
+      expect((await run(["init"], site.path)).code).toBe(1);
+      rmSync(join(site.path, "gekkan.config.json"));
+      symlinkSync("/nonexistent/ignore", join(site.path, ".gitignore"));
+      const result = await run(["init"], site.path);
+      expect(result.code).toBe(0);
+      expect(readlinkSync(join(site.path, ".gitignore"))).toBe("/nonexistent/ignore");
+      expect(existsSync(join(site.path, "gekkan.config.json"))).toBe(true);
     } finally {
       site.remove();
     }
