@@ -1,7 +1,7 @@
 import type { Node } from "unist";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../../diagnostics.js";
-import { placedMatches } from "../reader-text.js";
+import { placedMatches, readerText } from "../reader-text.js";
 
 /**
  * Links CommonMark does not make, whose brackets and address the page would
@@ -16,11 +16,16 @@ import { placedMatches } from "../reader-text.js";
 export function unfinishedLinks(node: Node, source: string, where: string, labels: () => readonly string[]): VFileMessage[] {
   const messages: VFileMessage[] = [];
   const report = (at: { line: number; column: number }, reason: string) => messages.push(diagnostic(where, reason, at, "link-near-miss"));
-  for (const { match, place } of placedMatches(node, source, UNCLOSED)) {
+  // No ")" (nor a full-width one, reported as such) after it anywhere in the paragraph: found from the last one, not by a scan per match.
+  const text = readerText(node);
+  const lastClose = Math.max(text.lastIndexOf(")"), text.lastIndexOf("）"));
+  const unclosed = (match: RegExpMatchArray) => (match.index ?? 0) + match[0].length > lastClose;
+  for (const { match, place } of placedMatches(node, source, UNCLOSED, unclosed)) {
     const [written = "", bang = ""] = match;
     report(place, `"${written}" is printed as text, not as ${bang === "!" ? "an image" : "a link"}: its closing ")" is missing; end it with ), "${closed(written)}"`);
   }
-  for (const { match, place } of placedMatches(node, source, OPEN_AUTOLINK)) {
+  const closeOnLine = nextOnLine(text, ">");
+  for (const { match, place } of placedMatches(node, source, OPEN_AUTOLINK, (m) => !closeOnLine((m.index ?? 0) + m[0].length))) {
     const [written = "", address = ""] = match;
     report(place, `"${written}" is printed with its "<": the address's closing ">" is missing; write "<${address}>", or the address alone`);
   }
@@ -37,14 +42,30 @@ export function unfinishedLinks(node: Node, source: string, where: string, label
 }
 
 /**
- * `[text](address` and the rest of its line, with no ")" (nor a full-width
- * one, reported as such) anywhere after it in the paragraph: one closed on a
- * later line (`[a](b⏎c)`) is a mistake of another kind, left as CommonMark prints it.
+ * `[text](address` and the rest of its line; reported when no ")" (nor a
+ * full-width one) follows anywhere in the paragraph: one closed on a later
+ * line (`[a](b⏎c)`) is a mistake of another kind, left as CommonMark prints it.
  */
-const UNCLOSED = /(!?)\[[^\]\n]{0,200}\]\([^\s()（）]{1,200}(?:[ \t]+"[^"\n]{0,200}"?)?(?=[ \t]*(?:\n|$))(?![^]*[)）])/g;
+const UNCLOSED = /(!?)\[[^\]\n]{0,200}\]\([^\s()（）]{1,200}(?:[ \t]+"[^"\n]{0,200}"?)?(?=[ \t]*(?:\n|$))/g;
 
-/** `<scheme:address` with no ">" after it on the line. */
-const OPEN_AUTOLINK = /<((?:https?|ftp|mailto):[^\s<>]{1,500})(?![^\n]*>)/gi;
+/** `<scheme:address`; reported when no ">" follows on its line (nextOnLine). */
+const OPEN_AUTOLINK = /<((?:https?|ftp|mailto):[^\s<>]{1,500})/gi;
+
+/**
+ * Whether `mark` stands between an offset and the end of its line, asked
+ * for offsets in increasing order: each search starts where the last one
+ * ended, so a long line of matches is read once, not once per match.
+ */
+function nextOnLine(text: string, mark: string): (from: number) => boolean {
+  let markAt = -2;
+  let breakAt = -2;
+  const next = (known: number, char: string, from: number) => (known !== -1 && known < from ? text.indexOf(char, from) : known);
+  return (from) => {
+    markAt = next(markAt, mark, from);
+    breakAt = next(breakAt, "\n", from);
+    return markAt !== -1 && (breakAt === -1 || markAt < breakAt);
+  };
+}
 
 /**
  * `[text][label]` or `[text][]` left as text: had the label a definition,
