@@ -154,8 +154,8 @@ function densityProblem(file: string, body: string, bodyLine: number, limits: Co
   const found = excessiveMarkers(body, limits.inlineMarkers);
   if (!found) return undefined;
   const reason = found.single
-    ? `this paragraph holds ${found.markers} emphasis and link markers (* _ ~ [ ]); the limit is ${limits.inlineMarkers} (${limitSetting("inlineMarkers")}), because the Markdown parser slows down with their square; split the paragraph, or put such text in a code block`
-    : `the paragraphs up to here hold too many emphasis and link markers (* _ ~ [ ]) for the Markdown parser to read in reasonable time (this one holds ${found.markers}; see ${limitSetting("inlineMarkers")}); split long paragraphs, or put such text in code blocks`;
+    ? `this paragraph holds ${found.markers} emphasis and link markers (* _ ~ [ ]); the limit is ${limits.inlineMarkers} (${limitSetting("inlineMarkers")}), because the Markdown parser slows down with their square; split the paragraph with blank lines (lines without a blank one between them are counted together, in a code block too)`
+    : `the paragraphs up to here hold too many emphasis and link markers (* _ ~ [ ]) for the Markdown parser to read in reasonable time (this one holds ${found.markers}; see ${limitSetting("inlineMarkers")}); split long paragraphs with blank lines`;
   return diagnostic(file, reason, { line: bodyLine + found.line - 1, column: 1 }, "inline-markers");
 }
 
