@@ -1,13 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import type * as MicromarkModule from "micromark";
 import type { Event, Extension } from "micromark-util-types";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_COMPONENTS } from "../../src/config.js";
 import { buildProcessor } from "../../src/markdown/processor.js";
+import { growth, loadPackageFile, packageFile } from "../helpers/patched-packages.js";
 
 /**
  * patches/micromark+4.0.3.patch rewrites how micromark merges adjacent text events
@@ -16,21 +13,15 @@ import { buildProcessor } from "../../src/markdown/processor.js";
  * the syntax extensions gekkan's own processor uses. micromark ships two builds, both
  * patched: `lib/` (what Node and the bundle load) and `dev/lib/` (what the tests' module
  * loader picks by its "development" condition); each is compared with its published twin.
+ * Both twins use the one micromark-util-edit-map installed, patched too (its own test,
+ * edit-map-patch.test.ts, compares it with its published twin).
  */
-const require = createRequire(import.meta.url);
-/** The package's own folder: the one of its package.json above the entry the loader resolves (which may be `dev/index.js`). */
-function packageDir(pkg: string): string {
-  let dir = dirname(require.resolve(pkg));
-  while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
-  return dir;
-}
 const BUILDS = [
   ["lib", "index.js"],
   ["dev/lib", "dev/index.js"],
 ] as const;
 
 type Micromark = Pick<typeof MicromarkModule, "parse" | "postprocess" | "preprocess">;
-const load = async (pkg: string, entry: string) => (await import(pathToFileURL(join(packageDir(pkg), entry)).href)) as Micromark;
 
 const extensions = (buildProcessor({ components: DEFAULT_COMPONENTS, basePath: "/" }, "t").freeze().data() as { micromarkExtensions: Extension[] }).micromarkExtensions;
 
@@ -49,12 +40,12 @@ const markdown = fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((p
 
 describe.each(BUILDS)("micromark's text merge (%s), patched for linear time", (folder, entry) => {
   it("is applied: the installed resolver is not the published one", () => {
-    const resolver = (pkg: string) => readFileSync(join(packageDir(pkg), folder, "initialize", "text.js"), "utf8");
+    const resolver = (pkg: string) => packageFile(pkg, `${folder}/initialize/text.js`);
     expect(resolver("micromark")).not.toBe(resolver("micromark-unpatched"));
   });
 
   it("gives the published micromark's events for any mix of failed constructs and tokens", async () => {
-    const [patched, upstream] = [await load("micromark", entry), await load("micromark-unpatched", entry)];
+    const [patched, upstream] = [await loadPackageFile<Micromark>("micromark", entry), await loadPackageFile<Micromark>("micromark-unpatched", entry)];
     fc.assert(
       fc.property(markdown, (text) => {
         expect(eventsOf(patched, text)).toEqual(eventsOf(upstream, text));
@@ -64,18 +55,10 @@ describe.each(BUILDS)("micromark's text merge (%s), patched for linear time", (f
   });
 
   it("parses a paragraph in time that grows with its length, not its square", async () => {
-    const patched = await load("micromark", entry);
+    const patched = await loadPackageFile<Micromark>("micromark", entry);
     // Prose with code spans, raw HTML and failed references and address starts: every piece splits the text into another data run.
     const paragraph = (n: number) => "word `b` &a <http://a !a ".repeat(n);
-    const time = (n: number) => {
-      const start = performance.now();
-      eventsOf(patched, paragraph(n));
-      return performance.now() - start;
-    };
-    time(2_000);
-    const small = time(5_000);
-    const large = time(60_000);
-    // 12 times the text: about 12 times the time when linear, up to 144 when quadratic (the published one: ~50).
-    expect(large / small).toBeLessThan(25);
+    // The published one: ~50.
+    expect(growth((n) => eventsOf(patched, paragraph(n)), 5_000, 60_000)).toBeLessThan(25);
   });
 });
