@@ -91,16 +91,43 @@ export function lineStarts(node: Paragraph, source: string): LineStart[] {
   return starts;
 }
 
-/** Whether a source offset lies inside a node of one of `types` within `node` (inline code, raw HTML). */
+/**
+ * Whether a source offset lies inside a node of one of `types` within `node`
+ * (inline code, raw HTML). Asked once per line of a paragraph, so the spans
+ * are joined into disjoint runs, sorted, and searched by halves: trying every
+ * span for every line made a paragraph of lines like "a<br>" quadratic.
+ */
 export function insideAny(node: Paragraph, types: readonly string[]): (offset: number) => boolean {
   const spans: Array<[number, number]> = [];
   visit(node, (inner) => {
     if (!types.includes(inner.type)) return;
     const a = inner.position?.start.offset;
     const b = inner.position?.end.offset;
-    if (a !== undefined && b !== undefined) spans.push([a, b]);
+    if (a !== undefined && b !== undefined && a < b) spans.push([a, b]);
   });
-  return (offset) => spans.some(([a, b]) => a <= offset && offset < b);
+  const runs = disjointRuns(spans);
+  return (offset) => {
+    let [low, high] = [0, runs.length - 1];
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const [a, b] = runs[middle] as [number, number];
+      if (offset < a) high = middle - 1;
+      else if (offset >= b) low = middle + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+/** Half-open spans joined where they overlap or touch, in order. */
+function disjointRuns(spans: Array<[number, number]>): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && a <= last[1]) last[1] = Math.max(last[1], b);
+    else runs.push([a, b]);
+  }
+  return runs;
 }
 
 export interface PlacedMatch {

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import type { EditMap as EditMapClass } from "micromark-util-edit-map";
 import type { Event } from "micromark-util-types";
 import { describe, expect, it } from "vitest";
-import { growth, loadPackageFile, packageFile } from "../helpers/patched-packages.js";
+import { growth } from "../helpers/growth.js";
+import { loadPackageFile, packageFile } from "../helpers/patched-packages.js";
 
 /**
  * patches/micromark-util-edit-map+1.0.0.patch keeps the events before the first edit in

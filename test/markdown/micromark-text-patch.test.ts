@@ -4,7 +4,8 @@ import type { Event, Extension } from "micromark-util-types";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_COMPONENTS } from "../../src/config.js";
 import { buildProcessor } from "../../src/markdown/processor.js";
-import { growth, loadPackageFile, packageFile } from "../helpers/patched-packages.js";
+import { growth } from "../helpers/growth.js";
+import { loadPackageFile, packageFile } from "../helpers/patched-packages.js";
 
 /**
  * patches/micromark+4.0.3.patch rewrites how micromark merges adjacent text events

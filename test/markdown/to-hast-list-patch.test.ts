@@ -5,7 +5,8 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
-import { growth, loadPackageFile, packageFile } from "../helpers/patched-packages.js";
+import { growth } from "../helpers/growth.js";
+import { loadPackageFile, packageFile } from "../helpers/patched-packages.js";
 
 /**
  * patches/mdast-util-to-hast+13.2.2.patch finds whether a list is loose once per list in
