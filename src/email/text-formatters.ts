@@ -8,6 +8,8 @@ type BlockTextBuilder = Parameters<FormatCallback>[2];
 /** What one conversion collects: the link list printed under the text. */
 export interface TextState {
   links: string[];
+  /** Each address's number in `links`: looked up for every link, so not by searching the list (an issue with thousands of headings has thousands of addresses). */
+  numbers: Map<string, number>;
 }
 
 /** Widest table the plain text lays out as columns (a mail reader's usual line). */
@@ -27,9 +29,9 @@ const numberedLink: FormatCallback = (elem, walk, builder) => {
   walk(elem.children, builder);
   const text = textOf(elem.children).trim();
   if (href === "" || text === href || `mailto:${text}` === href) return;
-  const links = stateOf(builder).links;
-  let n = links.indexOf(href) + 1;
-  if (n === 0) n = links.push(href);
+  const { links, numbers } = stateOf(builder);
+  let n = numbers.get(href);
+  if (n === undefined) numbers.set(href, (n = links.push(href)));
   builder.addInline(` [${n}]`, { noWordTransform: true });
 };
 
