@@ -58,8 +58,8 @@ export function emailText(html: string, lang: string, linksLabel: string): strin
   const key = wrapsLines(lang) ? "wrap" : "nowrap";
   let convert = converters.get(key);
   if (convert === undefined) converters.set(key, (convert = compile(options(key === "wrap" ? 72 : false)) as Converter));
-  const state: TextState = { links: [], numbers: new Map() };
+  const state: TextState = { numbers: new Map() };
   const text = trimLineEnds(convert(html, state));
-  const list = state.links.map((href, i) => `[${i + 1}] ${href}`);
+  const list = [...state.numbers].map(([href, n]) => `[${n}] ${href}`);
   return `${text}${list.length > 0 ? `\n\n${linksLabel}:\n${list.join("\n")}` : ""}\n`;
 }

@@ -7,8 +7,7 @@ type BlockTextBuilder = Parameters<FormatCallback>[2];
 
 /** What one conversion collects: the link list printed under the text. */
 export interface TextState {
-  links: string[];
-  /** Each address's number in `links`: looked up for every link, so not by searching the list (an issue with thousands of headings has thousands of addresses). */
+  /** Each address's number, in the order first linked: looked up for every link, so not by searching a list (an issue with thousands of headings has thousands of addresses). */
   numbers: Map<string, number>;
 }
 
@@ -29,9 +28,9 @@ const numberedLink: FormatCallback = (elem, walk, builder) => {
   walk(elem.children, builder);
   const text = textOf(elem.children).trim();
   if (href === "" || text === href || `mailto:${text}` === href) return;
-  const { links, numbers } = stateOf(builder);
+  const { numbers } = stateOf(builder);
   let n = numbers.get(href);
-  if (n === undefined) numbers.set(href, (n = links.push(href)));
+  if (n === undefined) numbers.set(href, (n = numbers.size + 1));
   builder.addInline(` [${n}]`, { noWordTransform: true });
 };
 
