@@ -12,8 +12,9 @@
  * opens nothing new). So the containers open on a line are at most the
  * markers on it plus the fewer of half its indentation and the most that
  * were ever open before. Footnote definitions are the exception (nested
- * ones continue together on four columns), so each one seen may continue
- * at no cost. A document within the limit is never touched.
+ * ones continue together on four columns), so each one seen since the last
+ * definition opened left of four columns may continue at no cost. A
+ * document within the limit is never touched.
  */
 export interface NestingFound {
   depth: number;
@@ -39,6 +40,8 @@ export function excessiveNesting(body: string, limit: number): NestingFound | un
     const stop = end === -1 ? body.length : end;
     line++;
     const prefix = containerPrefix(body, start, stop);
+    // A footnote definition opened left of four columns ends every earlier one it is not inside: they need four to continue, and a definition interrupts a paragraph, so it is never a lazy line.
+    if (prefix.footnoteFirst && prefix.indent < 4) footnotes = 0;
     if (prefix.rest < stop || prefix.markers > 0) {
       const open = prefix.markers + Math.min(Math.ceil(prefix.indent / 2) + footnotes, maxOpen);
       maxOpen = Math.max(maxOpen, open);
@@ -113,6 +116,8 @@ interface Prefix {
   rest: number;
   /** How many of the markers open footnote definitions. */
   footnotes: number;
+  /** Whether the first marker after the block quotes opens a footnote definition. */
+  footnoteFirst: boolean;
 }
 
 function containerPrefix(text: string, start: number, stop: number): Prefix {
@@ -125,6 +130,7 @@ function containerPrefix(text: string, start: number, stop: number): Prefix {
   let markers = 0;
   let footnotes = 0;
   let quotes = 0;
+  let footnoteFirst = false;
   // Containers still open from earlier lines are matched before new ones open, so only the
   // white space before the first new list item can continue an older one.
   let opened = false;
@@ -140,6 +146,7 @@ function containerPrefix(text: string, start: number, stop: number): Prefix {
     if (i >= stop || i === tail) break;
     const width = markerWidth(text, i, stop);
     if (width === 0) break;
+    if (text[i] === "[" && !opened) footnoteFirst = true;
     if (text[i] !== ">") opened = true;
     if (text[i] === "[") footnotes++;
     if (text[i] === ">") quotes++;
@@ -147,7 +154,7 @@ function containerPrefix(text: string, start: number, stop: number): Prefix {
     i += width;
     column += width;
   }
-  return { markers, quotes, column, indent, gap, rest: i, footnotes };
+  return { markers, quotes, column, indent, gap, rest: i, footnotes, footnoteFirst };
 }
 
 /** Width of the container marker at `i` (`>`, `-`, `1.`, `[^note]:`), or 0. */
