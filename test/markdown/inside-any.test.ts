@@ -4,8 +4,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
-import { insideAny, lineStarts } from "../../src/markdown/reader-text.js";
-import { growth } from "../helpers/growth.js";
+import { insideAny } from "../../src/markdown/reader-text.js";
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 const paragraphsOf = (markdown: string) => (parser.parse(markdown) as Root).children.filter((node): node is Paragraph => node.type === "paragraph");
@@ -36,15 +35,5 @@ describe("insideAny: whether an offset is in inline code or raw HTML", () => {
       }),
       { numRuns: 1500 },
     );
-  });
-
-  it("a paragraph of many lines, each with raw HTML or code, is read in time that grows with its length", () => {
-    const paragraphs = new Map([1_000, 2_000, 24_000].map((n) => [n, { source: "a<br>\n`b`\n".repeat(n), paragraph: paragraphsOf("a<br>\n`b`\n".repeat(n))[0] }]));
-    const starts = (n: number) => {
-      const found = paragraphs.get(n);
-      if (found?.paragraph !== undefined) lineStarts(found.paragraph, found.source);
-    };
-    // Trying every span for every line: over 100.
-    expect(growth(starts, 2_000, 24_000)).toBeLessThan(25);
   });
 });

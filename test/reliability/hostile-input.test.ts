@@ -245,30 +245,6 @@ describe("sizes and depths", () => {
     expect(run.stderr).toContain(`${DIR}/2011-08.md:7:1  this paragraph holds 500000 emphasis and link markers`);
   });
 
-  it("a 700 KB paragraph of prose and code spans builds in time that grows with its length", async () => {
-    // Every word and code span split the paragraph's text into runs the parser merged one splice at a time (patches/micromark+4.0.3.patch): over 30 s for this issue alone.
-    site = tempSite({
-      [`${DIR}/2011-04.md`]: APRIL,
-      [`${DIR}/2011-05.md`]: issue({ title: "5月号", issue: 2, date: "2011-05-01" }, `${"word `b` ".repeat(80_000)}\n`),
-    });
-    const run = await build(site.path, 25_000);
-    expect(run.timedOut, run.stderr).toBe(false);
-    expect(run.code, run.stderr).toBe(0);
-    expect(readFileSync(join(site.path, "dist", "issues", "2011-05", "index.html"), "utf8").split("<code>b</code>").length - 1).toBe(80_000);
-  });
-
-  it("20,000 headings underlined with --- build in time that grows with their number", async () => {
-    // Each underlined heading made the parser copy everything read before it (patches/micromark-util-edit-map+1.0.0.patch): over a minute.
-    site = tempSite({
-      [`${DIR}/2011-04.md`]: APRIL,
-      [`${DIR}/2011-05.md`]: issue({ title: "5月号", issue: 2, date: "2011-05-01" }, "見出し\n---\n\n".repeat(20_000)),
-    });
-    const run = await build(site.path, 25_000);
-    expect(run.timedOut, run.stderr).toBe(false);
-    expect(run.code, run.stderr).toBe(0);
-    expect(readFileSync(join(site.path, "dist", "issues", "2011-05", "index.html"), "utf8").split("<h2 ").length - 1).toBe(20_000);
-  });
-
   it("100,000 front-matter keys, 10,000 keys, 150 keys and a 20 MB issue end at once", async () => {
     const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: ${i}`).join("\n");
     site = tempSite({
