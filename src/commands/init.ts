@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { CONFIG_FILE, loadConfig } from "../config.js";
@@ -11,7 +11,8 @@ export const initUsage = `gekkan init [DIR | --root DIR] [--title T] [--url URL]
 
   Starts a series in DIR (default: the current folder; created if it does
   not exist): a gekkan.config.json with the settings given, an empty
-  content/issues/ and public/, and a .gitignore for dist/ and .gekkan/.
+  content/issues/ and public/, and a .gitignore for the builds (dist,
+  .dist-gekkan/) and the cache (.gekkan/), or the entries a .gitignore lacks.
   Never replaces a file or writes through a link: a folder that already has
   a gekkan.config.json is refused. Then start issue 1 with gekkan new.
   --title T        the newsletter's name (default: the folder's name)
@@ -40,7 +41,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   const made = writeSeries(root, `${JSON.stringify(config, null, 2)}\n`);
   loadConfig(root);
   io.out(`gekkan init: started a series in ${name(".") === "." ? "this folder" : name(".")}:`);
-  for (const file of made) io.out(`  ${name(file)}`);
+  for (const [file, note] of made) io.out(`  ${name(file)}${note === undefined ? "" : ` (${note})`}`);
   if (settings.url === undefined) io.out(`before publishing, add the site's address to ${name(CONFIG_FILE)}: "url": "https://…/" (feeds, the sitemap and canonical links need it)`);
   io.out(`next: gekkan new${root === io.here ? "" : ` --root ${JSON.stringify(name("."))}`} starts issue 1`);
   return EXIT.ok;
@@ -84,19 +85,50 @@ function defaultTitle(root: string): string {
   return basename(root) || "gekkan";
 }
 
-/** Writes what a series starts from, never over a file that is there; the names written, from the site root. */
-function writeSeries(root: string, config: string): string[] {
-  const made: string[] = [];
+/** Writes what a series starts from, never over a file that is there; the names written, from the site root, each with what was done to it when it was there already. */
+function writeSeries(root: string, config: string): Array<[string, string?]> {
+  const made: Array<[string, string?]> = [];
   writeFileSync(join(root, CONFIG_FILE), config, { flag: "wx" });
-  made.push(CONFIG_FILE);
+  made.push([CONFIG_FILE]);
   for (const folder of ["content/issues", "public"]) {
     if (there(join(root, folder))) continue;
     mkdirSync(join(root, folder), { recursive: true });
-    made.push(`${folder}/`);
+    made.push([`${folder}/`]);
   }
-  if (!there(join(root, ".gitignore"))) {
-    writeFileSync(join(root, ".gitignore"), "# gekkan's output and cache: made again by every build\ndist/\n.gekkan/\n", { flag: "wx" });
-    made.push(".gitignore");
-  }
+  const ignored = ignoreBuilds(join(root, ".gitignore"));
+  if (ignored !== undefined) made.push(ignored);
   return made;
+}
+
+/**
+ * What git must not take in: `dist` is a link to the current build (a `dist/`
+ * pattern matches folders only, so it would let the link through), the builds
+ * are in `.dist-gekkan/`, the cache in `.gekkan/`. Each entry with the forms
+ * that already cover it.
+ */
+const IGNORED: ReadonlyArray<{ line: string; covered: readonly string[] }> = [
+  { line: "/dist", covered: ["/dist", "dist"] },
+  { line: "/.dist-gekkan/", covered: ["/.dist-gekkan/", ".dist-gekkan/", "/.dist-gekkan", ".dist-gekkan"] },
+  { line: "/.gekkan/", covered: ["/.gekkan/", ".gekkan/", "/.gekkan", ".gekkan"] },
+];
+
+/**
+ * A .gitignore made, or a regular one completed with the entries it lacks
+ * (a site is often started in a repository that has one); a link is left
+ * alone, as init writes through none. The entry init lists, if it did anything.
+ */
+function ignoreBuilds(file: string): [string, string?] | undefined {
+  const header = "# gekkan's output and cache: made again by every build\n";
+  const stat = lstatSync(file, { throwIfNoEntry: false });
+  if (stat === undefined) {
+    writeFileSync(file, `${header}${IGNORED.map((entry) => `${entry.line}\n`).join("")}`, { flag: "wx" });
+    return [".gitignore"];
+  }
+  if (!stat.isFile()) return undefined;
+  const text = readFileSync(file, "utf8");
+  const present = new Set(text.split(/\r?\n/).map((line) => line.trim()));
+  const missing = IGNORED.filter((entry) => !entry.covered.some((form) => present.has(form))).map((entry) => entry.line);
+  if (missing.length === 0) return undefined;
+  appendFileSync(file, `${text === "" || text.endsWith("\n") ? "" : "\n"}${header}${missing.map((line) => `${line}\n`).join("")}`);
+  return [".gitignore", `added ${missing.join(", ")}`];
 }

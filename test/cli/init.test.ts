@@ -28,7 +28,7 @@ describe("gekkan init", () => {
     expect(result.code).toBe(0);
     const site = join(work.path, "新しい 連載");
     expect(JSON.parse(readFileSync(join(site, "gekkan.config.json"), "utf8"))).toEqual({ title: "月刊 テスト", description: "", url: "https://example.org/news/", lang: "ja", authors: ["編集部", "山田"] });
-    expect(readFileSync(join(site, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining(["dist/", ".gekkan/"]));
+    expect(readFileSync(join(site, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining(["/dist", "/.dist-gekkan/", "/.gekkan/"]));
     expect(readdirSync(join(site, "content", "issues"))).toEqual([]);
     expect(existsSync(join(site, "public"))).toBe(true);
     expect(result.stdout.split("\n")).toEqual(expect.arrayContaining(["  新しい 連載/gekkan.config.json", "  新しい 連載/.gitignore", 'next: gekkan new --root "新しい 連載" starts issue 1']));
@@ -40,6 +40,30 @@ describe("gekkan init", () => {
     const page = readFileSync(join(site, "dist", "issues", "2011-04", "index.html"), "utf8");
     expect(page).toContain("<title>創刊号 (2011年4月号) | 月刊 テスト</title>");
     expect(page).toContain('<link rel="canonical" href="https://example.org/news/issues/2011-04/">');
+  });
+
+  it("git takes in none of what a build makes: not the dist link, the builds or the cache; a .gitignore that is there gets the entries it lacks", async () => {
+    const site = tempDir("gekkan-init-git-");
+    try {
+      // The usual start: a repository whose .gitignore has its own lines, one of them the folder-only form that lets the dist link through.
+      writeFileSync(join(site.path, ".gitignore"), "node_modules/\ndist/\n.gekkan");
+      const result = await run(["init"], site.path);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout.split("\n")).toContain("  .gitignore (added /dist, /.dist-gekkan/)");
+      expect(readFileSync(join(site.path, ".gitignore"), "utf8")).toBe("node_modules/\ndist/\n.gekkan\n# gekkan's output and cache: made again by every build\n/dist\n/.dist-gekkan/\n");
+      writeFileSync(join(site.path, "content", "issues", "2011-04.md"), issue({ title: "創刊号", issue: 1, date: "2011-04-01" }));
+      expect((await run(["build", "--no-search"], site.path)).code).toBe(0);
+      // The oracle is git itself: what `git add -A` would stage.
+      execFileSync("git", ["init", "-q"], { cwd: site.path });
+      const staged = execFileSync("git", ["add", "-A", "--dry-run"], { cwd: site.path, encoding: "utf8" }).split("\n").filter(Boolean);
+      expect(staged.sort()).toEqual(["add '.gitignore'", "add 'content/issues/2011-04.md'", "add 'gekkan.config.json'"]);
+      // Run again, nothing is missing: the file stays as it is.
+      rmSync(join(site.path, "gekkan.config.json"));
+      expect((await run(["init"], site.path)).stdout).not.toContain(".gitignore");
+      expect(readFileSync(join(site.path, ".gitignore"), "utf8")).toMatch(/\/\.dist-gekkan\/\n$/);
+    } finally {
+      site.remove();
+    }
   });
 
   it("with no settings: the folder's name as the title, Japanese, and a reminder to add the address", async () => {
