@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { basename, dirname, join, resolve } from "node:path";
 import { ContentError, formatDiagnostic, UsageError } from "./diagnostics.js";
@@ -106,6 +106,27 @@ export function rootOf(value: unknown): string {
   return root;
 }
 
+/**
+ * The site folder of a command that works on a site: rootOf's folder, which
+ * must be a site (a config or content/issues/ in it). Without this, a build
+ * run in the wrong folder said "built 0 issues" and left dist/ and a cache
+ * there. `gekkan new` may also start a site in an empty folder.
+ */
+export function siteRootOf(value: unknown, options: { emptyStarts?: boolean } = {}): string {
+  const root = rootOf(value);
+  if (isSite(root) || (options.emptyStarts === true && readdirSync(root).length === 0)) return root;
+  const given = typeof value === "string";
+  const where = given ? `the site folder ${JSON.stringify(root)}` : "the current folder";
+  const fix = given ? "check the --root path" : "cd into the site folder, or give --root DIR";
+  const start = `gekkan init${given ? ` --root ${JSON.stringify(value)}` : ""}`;
+  throw new UsageError(`${where} is not a gekkan site: it has no gekkan.config.json and no content/issues/; ${fix}, or start a site there with ${start}`);
+}
+
+/** Whether a folder is a site: it has a config or issues. */
+function isSite(dir: string): boolean {
+  return existsSync(join(dir, "gekkan.config.json")) || isFolder(join(dir, "content", "issues"));
+}
+
 /** A site's own folders: a command run in one of them (cd content/issues/2026, then gekkan new) means that site. */
 const SITE_FOLDERS = new Set(["content", "public", "templates"]);
 
@@ -116,7 +137,6 @@ const SITE_FOLDERS = new Set(["content", "public", "templates"]);
  * and printed a path that looked right, and build put a dist/ in there.
  */
 function enclosingSite(root: string): { site: string; folder: string } | undefined {
-  const isSite = (dir: string) => existsSync(join(dir, "gekkan.config.json")) || isFolder(join(dir, "content", "issues"));
   if (isSite(root) || existsSync(join(root, "package.json"))) return undefined;
   for (let child = root, parent = dirname(root); parent !== child; child = parent, parent = dirname(parent)) {
     if (SITE_FOLDERS.has(basename(child)) && isSite(parent)) return { site: parent, folder: basename(child) };

@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import { parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { parseFlags, siteRootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { issuesAndTranslations, plural } from "../plural.js";
 import { allIssues } from "../site/model.js";
 import { leftOutNotes } from "../site/left-out.js";
@@ -36,7 +36,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     io.out(buildUsage);
     return EXIT.ok;
   }
-  const root = rootOf(flags.root);
+  const root = siteRootOf(flags.root);
   if (flags.threads !== undefined && !/^\d{1,3}$/.test(flags.threads)) throw new UsageError(`--threads must be a whole number (0 or 1 = no worker threads), found ${JSON.stringify(flags.threads)}`);
   // An author's own link (dist → /var/www/site) is followed: the folder it names is what gets replaced.
   const out = outputTarget(resolve(typeof flags.out === "string" ? flags.out : join(root, "dist")));

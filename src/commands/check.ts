@@ -1,4 +1,4 @@
-import { parseFlags, rootOf, type Io, EXIT } from "../cli-support.js";
+import { parseFlags, siteRootOf, type Io, EXIT } from "../cli-support.js";
 import { ContentError, formatDiagnostic } from "../diagnostics.js";
 import { runCheck, type CheckReport } from "../check/run-check.js";
 import { VnuUnavailableError } from "../check/vnu.js";
@@ -28,7 +28,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const started = performance.now();
   let report: CheckReport;
   try {
-    report = await runCheck({ root: rootOf(flags.root), html: flags.html === true, published: flags.published === true, drafts: flags.drafts === true, future: flags.future === true });
+    report = await runCheck({ root: siteRootOf(flags.root), html: flags.html === true, published: flags.published === true, drafts: flags.drafts === true, future: flags.future === true });
   } catch (error) {
     if (error instanceof ContentError) {
       // The build itself fails: nothing further can be checked.

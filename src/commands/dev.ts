@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { parseFlags, siteRootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { DEFAULT_PORT, startDevServer } from "../dev/dev-server.js";
 import { DEFAULT_HOST, exposesNetwork, hostProblem } from "../dev/host-check.js";
 
@@ -29,7 +29,7 @@ export async function devCommand(args: string[], io: Io): Promise<number> {
   const host = flags.host ?? DEFAULT_HOST;
   const badHost = hostProblem(host);
   if (badHost !== undefined) throw new UsageError(badHost);
-  const root = rootOf(flags.root);
+  const root = siteRootOf(flags.root);
   // Its own cache dir: dev writes its links for "/", and sharing the build's pack would evict the build's entries.
   const cacheDir = flags["no-cache"] === true ? undefined : join(root, ".gekkan", "dev-cache");
   const server = await startDevServer({ root, port, host, drafts: flags["no-drafts"] !== true, io, cacheDir });

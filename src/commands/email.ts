@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { buildTime } from "../build-time.js";
 import { templateError } from "../pipeline/template-error.js";
-import { parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { parseCommandLine, siteRootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
 import { PlainError } from "../diagnostics.js";
 import { unignored, warningLines } from "../warning-kinds.js";
@@ -58,7 +58,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   if (flags.send && flags.out !== undefined) throw new UsageError("--send and --out do not go together: write the message, or send it");
   // Before any work: a send that cannot happen should say so at once.
   const target = flags.send ? smtpTarget(process.env) : undefined;
-  const root = rootOf(flags.root);
+  const root = siteRootOf(flags.root);
   // "-" is standard output, as for most tools that write a file.
   const outFile = flags.out === "-" ? undefined : flags.out;
   if (outFile !== undefined) assertSafeMessageFile(root, outFile);

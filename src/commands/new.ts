@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { buildTime } from "../build-time.js";
-import { parseFlags, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { parseFlags, siteRootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
 import { nameFromHere } from "../names-from-here.js";
 import { ContentError, PlainError, diagnostic } from "../diagnostics.js";
@@ -44,7 +44,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--date must be a month written YYYY-MM, e.g. 2011-07; found ${JSON.stringify(flags.date)}${meant === undefined ? "" : ` — did you mean --date ${meant}?`}`);
   }
   if (flags.title !== undefined && flags.title.trim() === "") throw new UsageError("--title must not be empty");
-  const root = rootOf(flags.root);
+  const root = siteRootOf(flags.root, { emptyStarts: true });
   const config = loadConfig(root);
   const lang = flags.lang ?? config.lang;
   if (lang !== config.lang) throw new UsageError(`a new issue is written in the site's language (${config.lang}); an issue in ${lang} is a translation of one: gekkan new --translate ISSUE --lang ${lang}`);
@@ -73,7 +73,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
 
 /** `gekkan new --translate ISSUE --lang LANG`: the original's copy to translate, beside it. */
 async function newTranslation(flags: { root?: string | undefined; lang?: string | undefined; translate?: string | undefined; title?: string | undefined; date?: string | undefined }, io: Io): Promise<number> {
-  const root = rootOf(flags.root);
+  const root = siteRootOf(flags.root, { emptyStarts: true });
   const config = loadConfig(root);
   const dirs = templateDirs(root);
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);

@@ -1,3 +1,5 @@
+import { mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { generate } from "../../src/pipeline/generate.js";
 import { checkInProcess } from "../helpers/io.js";
@@ -8,8 +10,17 @@ afterEach(() => site?.remove());
 
 
 describe("gekkan check on a brand-new site with no issue yet", () => {
-  it("passes on an empty folder (the search page's Pagefind files are there with nothing to index), saying the site has no address yet", async () => {
+  it("an empty folder is no site yet: check says to start one, and writes nothing", async () => {
     site = tempDir("empty-");
+    const run = await checkInProcess(site.path);
+    expect(run.code).toBe(2);
+    expect(run.lines[0]?.split("\n")[0]).toBe(`gekkan check: the site folder ${JSON.stringify(site.path)} is not a gekkan site: it has no gekkan.config.json and no content/issues/; check the --root path, or start a site there with gekkan init --root ${JSON.stringify(site.path)}`);
+    expect(readdirSync(site.path)).toEqual([]);
+  });
+
+  it("passes with an empty content/issues/ and no config (the search page's Pagefind files are there with nothing to index), saying the site has no address yet", async () => {
+    site = tempDir("no-config-");
+    mkdirSync(join(site.path, "content", "issues"), { recursive: true });
     const run = await checkInProcess(site.path);
     expect(run.lines).toEqual([
       'gekkan.config.json:1:1  warning: there is no gekkan.config.json, so the site is built with the defaults: the title "gekkan" and the address http://localhost/, which feeds, the sitemap and canonical links carry; create gekkan.config.json with at least title, url, lang and authors before publishing: gekkan init --url https://…/ writes one (see "Site configuration" in gekkan\'s README)',

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCompiled, runCli, type CliRun } from "../helpers/run-cli.js";
-import { tempSite, type TempDir } from "../helpers/temp-site.js";
+import { tempDir, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 const STACK = /^\s+at .+[:(]\d+/m;
 
@@ -54,5 +54,47 @@ describe("a folder inside a site's own folders is not taken for a new site", () 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(existsSync(join(series, result.stdout.trim()))).toBe(true);
+  });
+});
+
+/**
+ * A folder that is no site at all (no gekkan.config.json, no content/issues/):
+ * gekkan build there said "built 0 issues" and left dist/, .dist-gekkan/ and
+ * .gekkan/ beside the files, and gekkan new started a site among them. Each
+ * command says it is not a site and how to start one; an empty folder may
+ * still be started with gekkan new.
+ */
+describe("a folder that is not a site", () => {
+  let work: TempDir;
+  beforeAll(() => {
+    ensureCompiled();
+    work = tempDir("gekkan-not-a-site-");
+    writeFileSync(join(work.path, "memo.txt"), "買い物リスト\n");
+  }, 300_000);
+  afterAll(() => work.remove());
+
+  it.each([["build"], ["check"], ["dev"], ["email", "1"], ["new"]])("%s there is refused, naming what is missing and gekkan init", async (...args) => {
+    const result = await runCli(args, { cwd: work.path, deadlineMs: 30_000, onOutput: (text, kill) => (/serving http/.test(text) ? kill() : undefined) });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe(`gekkan ${args[0]}: the current folder is not a gekkan site: it has no gekkan.config.json and no content/issues/; cd into the site folder, or give --root DIR, or start a site there with gekkan init`);
+    expect(result.stderr).not.toMatch(STACK);
+    expect(readdirSync(work.path)).toEqual(["memo.txt"]);
+  });
+
+  it("--root to such a folder is told to check the path", async () => {
+    const result = await runCli(["build", "--root", work.path], { cwd: join(work.path, ".."), deadlineMs: 30_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe(`gekkan build: the site folder ${JSON.stringify(work.path)} is not a gekkan site: it has no gekkan.config.json and no content/issues/; check the --root path, or start a site there with gekkan init --root ${JSON.stringify(work.path)}`);
+  });
+
+  it("an empty folder is started by gekkan new, and then builds", async () => {
+    const empty = join(work.path, "空の フォルダ");
+    mkdirSync(empty);
+    const started = await runCli(["new", "--date", "2030-01"], { cwd: empty, deadlineMs: 30_000 });
+    expect(started.stderr).toBe("");
+    expect(started.code).toBe(0);
+    expect(started.stdout.trim()).toBe("content/issues/2030/2030-01.md");
+    const built = await runCli(["build", "--drafts", "--no-search"], { cwd: empty, deadlineMs: 30_000 });
+    expect(built.code, built.stderr).toBe(0);
   });
 });
