@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import { join, sep } from "node:path";
 import type { Liquid } from "liquidjs";
 import type { VFileMessage } from "vfile-message";
-import { isFile, isFolder, listTree } from "../file-tree.js";
 import { diagnostic, siteFile } from "../diagnostics.js";
 import { unreadable } from "../content/source-problems.js";
+import { effectiveTemplates } from "../render/template-dirs.js";
 import { templateDiagnostic } from "./template-error.js";
 
 /**
@@ -39,23 +38,4 @@ export function templateProblems(liquid: Liquid, dirs: readonly string[], root: 
     }
   }
   return messages;
-}
-
-/**
- * The .liquid files in `dirs`, the first folder's file winning over a later
- * one of the same name (as Liquid looks them up), and the folders named so.
- */
-function effectiveTemplates(dirs: readonly string[]): { files: string[]; folders: string[] } {
-  const byName = new Map<string, string>();
-  const folders: string[] = [];
-  for (const dir of dirs) {
-    for (const name of listTree(dir, false)) {
-      const key = name.split(sep).join("/");
-      if (!key.endsWith(".liquid") || byName.has(key)) continue;
-      const path = join(dir, name);
-      if (isFolder(path)) folders.push(path);
-      else if (isFile(path)) byName.set(key, path);
-    }
-  }
-  return { files: [...byName.values()], folders };
 }

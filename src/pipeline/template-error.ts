@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { LiquidError } from "liquidjs";
 import type { VFileMessage } from "vfile-message";
 import { ContentError, diagnostic, siteFile } from "../diagnostics.js";
 import { liquidFilterNames } from "../render/liquid.js";
+import { effectiveTemplates, templateDirs } from "../render/template-dirs.js";
 import { didYouMean } from "../suggest.js";
 
 /** Runs a rendering step; a Liquid error in a site's own templates is an author mistake, so it is located. */
@@ -26,13 +28,32 @@ export function templateError(error: unknown, root: string): unknown {
 /** A Liquid error as a located message; undefined for any other error. */
 export function templateDiagnostic(error: unknown, root: string): VFileMessage | undefined {
   if (!(error instanceof LiquidError)) return undefined;
-  const token = (error as LiquidError & { token?: { file?: string; getPosition?: () => [number, number] } }).token;
+  const token = (error as LiquidError & { token?: { file?: string; input?: string; getPosition?: () => [number, number] } }).token;
   const [line = 1, column = 1] = token?.getPosition?.() ?? [];
   let reason = error.message.replace(/, line:\d+, col:\d+$/, "");
   const tail = token?.file === undefined ? undefined : `, file:${token.file}`;
   if (tail !== undefined && reason.endsWith(tail)) reason = reason.slice(0, -tail.length);
-  const file = token?.file === undefined ? "templates" : siteFile(root, token.file);
+  const path = token?.file ?? templateOfSource(token?.input, root);
+  const file = path === undefined ? "templates" : siteFile(root, path);
   return diagnostic(file, `template error: ${reason}${filterHint(reason)}${unclosedHint(reason)}`, { line, column }, "template");
+}
+
+/**
+ * The template file whose text is `input`: LiquidJS leaves the file off the
+ * token of an error met while rendering a variable (`undefined variable:
+ * block.versoin`), though the token keeps the template's whole text, so the
+ * message named only "templates". A site's own template is found before
+ * gekkan's of the same name, as Liquid looks them up.
+ */
+function templateOfSource(input: string | undefined, root: string): string | undefined {
+  if (input === undefined) return undefined;
+  return effectiveTemplates(templateDirs(root)).files.find((file) => {
+    try {
+      return readFileSync(file, "utf8") === input;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** `undefined filter: upcasee` — did you mean "upcase"? A mistyped filter is the commonest template typo; LiquidJS names it but offers nothing. */

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
+import { isFile, isFolder, listTree } from "../file-tree.js";
 import { packageRoot } from "../package-root.js";
 
 // Kept apart from liquid.ts so the warm-build check can find the template dirs without loading LiquidJS.
@@ -10,4 +11,23 @@ export const BUILTIN_TEMPLATES = join(packageRoot(), "templates", "/");
 export function templateDirs(root: string): string[] {
   const own = join(root, "templates");
   return existsSync(own) && own !== BUILTIN_TEMPLATES.replace(/\/$/, "") ? [own, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES];
+}
+
+/**
+ * The .liquid files in `dirs`, the first folder's file winning over a later
+ * one of the same name (as Liquid looks them up), and the folders named so.
+ */
+export function effectiveTemplates(dirs: readonly string[]): { files: string[]; folders: string[] } {
+  const byName = new Map<string, string>();
+  const folders: string[] = [];
+  for (const dir of dirs) {
+    for (const name of listTree(dir, false)) {
+      const key = name.split(sep).join("/");
+      if (!key.endsWith(".liquid") || byName.has(key)) continue;
+      const path = join(dir, name);
+      if (isFolder(path)) folders.push(path);
+      else if (isFile(path)) byName.set(key, path);
+    }
+  }
+  return { files: [...byName.values()], folders };
 }
