@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { isFile, listTree } from "../file-tree.js";
 import type { SiteConfig } from "../config.js";
-import { allIssues, editionsOf, type Edition, type Site, type SiteIssue } from "../site/model.js";
+import { allIssues, editionsOf, newestDate, type Edition, type Site, type SiteIssue } from "../site/model.js";
 import { siteText, type Alternate } from "../render/pages.js";
 import { ROUTES } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
@@ -100,8 +100,8 @@ export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, 
  * translation published later that they show.
  */
 function newestByEdition(site: Site): (route: string) => string {
-  const translations = site.translations.map((edition) => ({ prefix: edition.routes.home, newest: edition.issues[0]?.issue.date }));
-  const own = site.issues[0]?.issue.date ?? "1970-01-01";
+  const translations = site.translations.map((edition) => ({ prefix: edition.routes.home, newest: newestDate(edition.issues) }));
+  const own = newestDate(site.issues) ?? "1970-01-01";
   return (route) => translations.find((edition) => route.startsWith(edition.prefix))?.newest ?? own;
 }
 

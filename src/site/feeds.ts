@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import type { SiteConfig } from "../config.js";
-import type { Edition, SiteIssue } from "./model.js";
+import { newestDate, type Edition, type SiteIssue } from "./model.js";
 import { absolutizeHtml } from "./absolute-html.js";
 import { siteUrl } from "./urls.js";
 import { escapeXml } from "../escape.js";
@@ -72,7 +72,7 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
   const { config } = input;
   const abs = (route: string) => siteUrl(config, route);
   const items = input.issues.slice(0, config.feedItems);
-  const newest = items[0]?.issue.date ?? "1970-01-01";
+  const newest = newestDate(items) ?? "1970-01-01";
   const feed = new Feed({
     id: abs(input.route),
     title: input.title,

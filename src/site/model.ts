@@ -85,3 +85,15 @@ export function editionsOf(site: Site): Edition[] {
 export function allIssues(site: Site): SiteIssue[] {
   return editionsOf(site).flatMap((edition) => edition.issues);
 }
+
+/**
+ * The latest date among `issues` (YYYY-MM-DD compares as text). Lists are
+ * ordered by number, and a number is not always the latest date (an issue
+ * filled into a gap with gekkan new --date), so the first one's date could
+ * be older than what a feed or page shows.
+ */
+export function newestDate(issues: readonly SiteIssue[]): string | undefined {
+  let newest: string | undefined;
+  for (const entry of issues) if (newest === undefined || entry.issue.date > newest) newest = entry.issue.date;
+  return newest;
+}
