@@ -1,7 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { warning } from "../diagnostics.js";
 import type { RenderedIssue } from "../content/render-issue.js";
-import { unpublishedNote } from "./unpublished.js";
+import { unpublishedNote } from "../site/published.js";
 
 /**
  * Gaps in the issue numbers: a warning, since a skipped number may be

@@ -9,7 +9,8 @@ import { unignored } from "../warning-kinds.js";
 import { checkLinks } from "./check-links.js";
 import { numberingGaps } from "./numbering.js";
 import { issueShapeWarnings } from "./issue-shape.js";
-import { unpublishedNote, unpublishedNotes } from "./unpublished.js";
+import { unpublishedNotes } from "./unpublished.js";
+import { unpublishedNote } from "../site/published.js";
 import { validateHtmlPages } from "./vnu.js";
 
 export interface CheckOptions extends Pick<BuildOptions, "root" | "now"> {

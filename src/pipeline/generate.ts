@@ -1,7 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import type { SiteConfig } from "../config.js";
 import { ContentError, isError } from "../diagnostics.js";
-import type { RenderContext, RenderedIssue } from "../content/render-issue.js";
+import type { IssueMeta, RenderContext, RenderedIssue } from "../content/render-issue.js";
 import { bodyH1Warnings } from "../content/body-h1.js";
 import { removedHtmlWarnings } from "../content/removed-html.js";
 import { untranslatedFieldWarnings } from "../site/untranslated-fields.js";
@@ -18,6 +18,7 @@ import { loadInputs, type Inputs, type Source } from "./load-inputs.js";
 import type { BuildOptions } from "./options.js";
 import { addFeeds, addPublic, addSiteFiles, readAssets } from "./outputs.js";
 import { parseIssues, type ParsedIssues } from "./parse-issues.js";
+import { weighedProblems } from "./held-back.js";
 import { StageTimes } from "./stage-times.js";
 import { unignored } from "../warning-kinds.js";
 import { PageRenderer, pageFingerprint, renderPages, type PageStats, type RenderedPage } from "./render-pages.js";
@@ -37,6 +38,8 @@ export interface Generated {
   warnings: VFileMessage[];
   /** Every issue that parsed, drafts and future ones too (check counts issue numbers over them). */
   issues: RenderedIssue[];
+  /** The front matter of issues whose body failed: left out of this build (else it would have stopped), the notes name them with the rest. */
+  failed: IssueMeta[];
   /** The sources as read: the build records its input key from these very bytes. */
   sources: Source[];
   /** What rendering one issue depended on: `gekkan dev` renders edited issues with the same. */
@@ -60,7 +63,7 @@ export interface Generated {
 export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): Promise<Generated> {
   const times = new StageTimes();
   const inputs = await times.time("load inputs", () => loadInputs(options, reuse.checked));
-  const parsed = await times.time("parse issues", () => parseIssues(inputs.sources, inputs.context, reuse.issues, options.threads));
+  const parsed = weighed(await times.time("parse issues", () => parseIssues(inputs.sources, inputs.context, reuse.issues, options.threads)), inputs);
   const output = new OutputSet();
   const env = renderEnv(inputs, output);
   const renderer = new PageRenderer(env, pageFingerprint(inputs.templateDirs, env), reuse.pages);
@@ -86,9 +89,15 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const published = allIssues(site);
   const warnings = [...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...publicWarnings, ...addressWarnings(inputs.config)];
   return {
-    config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, sources: inputs.sources, context: inputs.context,
+    config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, failed: parsed.failed, sources: inputs.sources, context: inputs.context,
     renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window,
   };
+}
+
+/** The parse stage's result with its problems weighed for this build: an issue it leaves out does not stop it (held-back.ts). */
+function weighed(parsed: ParsedIssues, inputs: Inputs): ParsedIssues {
+  const include = { drafts: inputs.options.drafts ?? false, future: inputs.options.future ?? false };
+  return { ...parsed, messages: weighedProblems(parsed.messages, parsed.failed, inputs.today, include) };
 }
 
 /** Stage: rendered issues → the Site model; per-file and cross-file problems (duplicate numbers, URLs) and broken templates are reported together, all at once. */

@@ -17,3 +17,9 @@ export function isPublished(issue: Pick<IssueMeta, "draft" | "date">, today: str
 export function isOnSite(issue: Pick<IssueMeta, "draft" | "date">, original: Pick<IssueMeta, "draft" | "date"> | undefined, today: string, include: { drafts?: boolean; future?: boolean } = {}): boolean {
   return original !== undefined && isPublished(issue, today, include) && isPublished(original, today, include);
 }
+
+/** "a draft", "scheduled for 2011-08-01", or undefined for an issue `gekkan build` publishes today. */
+export function unpublishedNote(issue: Pick<IssueMeta, "draft" | "date">, today: string): string | undefined {
+  if (isPublished(issue, today)) return undefined;
+  return issue.draft ? "a draft" : `scheduled for ${issue.date}`;
+}
