@@ -87,7 +87,7 @@ const PACK_READS = { fragments: "whole", search: "records" } as const;
 async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined): Promise<SiteBuild> {
   const warnings = warningLines(generated.warnings);
   // The notes are made from what the record keeps, as a skipped build makes them: one path for both.
-  const leftOut = notedIssues([...generated.issues, ...generated.failed.map((issue) => ({ issue }))], generated.config.lang, generated.today, options);
+  const leftOut = notedIssues([...generated.issues, ...generated.failed.map((issue) => ({ issue }))], generated.config.lang, generated.today);
   const failures = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
     const key = inputKey(options, templateDirs(options.root), generated.sources);

@@ -46,7 +46,22 @@ export function leftOutNotes(issues: readonly NotedIssue[], today: string, inclu
     notes.push(`gekkan: ${plural(scheduled.length, "issue")} dated after today (${today}) left out (${named(scheduled, (issue) => `${issue.file} on ${issue.date}`)}): ${one ? "it is" : "each is"} published by the first build on or after its date, or preview ${one ? "it" : "them"} with --future`);
   }
   if (waiting.length > 0) notes.push(waitingNote(waiting, today, include));
-  return notes;
+  return [...notes, ...previewNotes(issues.map((issue) => renamed(issue, name)), today, include)];
+}
+
+/**
+ * What --drafts and --future put in: everywhere a published issue goes
+ * (pages, lists, feeds, the sitemap, search), into the same output folder,
+ * so the note says this build is a preview, not one to publish.
+ */
+function previewNotes(issues: readonly NotedIssue[], today: string, include: { drafts?: boolean; future?: boolean }): string[] {
+  const drafts = include.drafts === true ? issues.filter((issue) => issue.draft) : [];
+  const scheduled = include.future === true ? issues.filter((issue) => !issue.draft && issue.date > today) : [];
+  const count = drafts.length + scheduled.length;
+  if (count === 0) return [];
+  const kinds = [drafts.length > 0 ? plural(drafts.length, "draft") : "", scheduled.length > 0 ? `${plural(scheduled.length, "issue")} dated after today` : ""].filter(Boolean).join(" and ");
+  const flags = [drafts.length > 0 ? "--drafts" : "", scheduled.length > 0 ? "--future" : ""].filter(Boolean).join(" and ");
+  return [`gekkan: this build is a preview: it includes ${kinds} (${named([...drafts, ...scheduled], (issue) => issue.file)}) in its pages, lists, feeds, sitemap and search; publish a build made without ${flags}`];
 }
 
 /** The issue with its file (and its original's) as the note prints it: the command names files from where the author is. */
@@ -71,14 +86,16 @@ function named(issues: readonly NotedIssue[], name: (issue: NotedIssue) => strin
   return issues.length > NAMED ? `${shown} and ${issues.length - NAMED} more` : shown;
 }
 
-/** The issues of `items` that a note could name (drafts, future-dated ones, translations waiting for their original), each as a note needs it. */
-export function notedIssues(items: ReadonlyArray<{ issue: IssueMeta }>, siteLang: string, today: string, include: { drafts?: boolean; future?: boolean }): NotedIssue[] {
+/** The issues of `items` that a note could name (drafts, future-dated ones, translations waiting for their original, whether this build left them out or a flag put them in), each as a note needs it. */
+export function notedIssues(items: ReadonlyArray<{ issue: IssueMeta }>, siteLang: string, today: string): NotedIssue[] {
   const originalOf = originalsIn(items, siteLang);
   const noted = items.map(({ issue }): NotedIssue => {
     const original = originalOf({ issue })?.issue;
     const own = { file: issue.file, date: issue.date, draft: issue.draft };
     return original === undefined || original === issue ? own : { ...own, original: { file: original.file, date: original.date, draft: original.draft } };
   });
-  const { drafts, scheduled, waiting } = leftOut(noted, today, include);
-  return [...drafts, ...scheduled, ...waiting];
+  // By the default rules, not this build's: the notes say what a flag put in as well as what was left out.
+  const { drafts, scheduled, waiting } = leftOut(noted, today, {});
+  const kept = new Set([...drafts, ...scheduled, ...waiting]);
+  return noted.filter((issue) => kept.has(issue));
 }

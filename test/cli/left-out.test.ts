@@ -64,15 +64,21 @@ describe("gekkan build says which issues it left out", () => {
     expect(skipped.slice(1).join("\n")).toContain("dated after today (2012-03-15)");
   });
 
-  it("leaves out what --drafts and --future bring in, and --quiet prints nothing", async () => {
+  it("leaves out what --drafts and --future do not bring in, says a build with what they bring in is a preview, and --quiet prints nothing", async () => {
     vi.stubEnv("SOURCE_DATE_EPOCH", EPOCH);
     dir = site();
     // With --drafts the future-dated draft is still left out, now for its date.
     expect((await build(dir.path, "--drafts")).slice(1)).toEqual([
       "gekkan: 2 issues dated after today (2012-01-01) left out (content/issues/2013/2013-01.md on 2013-01-01, content/issues/2013/2013-02.md on 2013-02-01): each is published by the first build on or after its date, or preview them with --future",
+      "gekkan: this build is a preview: it includes 2 drafts (content/issues/2011/2011-06.md, content/issues/2013/2013-02.md) in its pages, lists, feeds, sitemap and search; publish a build made without --drafts",
     ]);
-    expect((await build(dir.path, "--future")).slice(1)).toEqual([DRAFTS]);
-    expect((await build(dir.path, "--drafts", "--future")).slice(1)).toEqual([]);
+    expect((await build(dir.path, "--future")).slice(1)).toEqual([
+      DRAFTS,
+      "gekkan: this build is a preview: it includes 1 issue dated after today (content/issues/2013/2013-01.md) in its pages, lists, feeds, sitemap and search; publish a build made without --future",
+    ]);
+    expect((await build(dir.path, "--drafts", "--future")).slice(1)).toEqual([
+      "gekkan: this build is a preview: it includes 2 drafts and 1 issue dated after today (content/issues/2011/2011-06.md, content/issues/2013/2013-02.md, content/issues/2013/2013-01.md) in its pages, lists, feeds, sitemap and search; publish a build made without --drafts and --future",
+    ]);
     expect(await build(dir.path, "--quiet")).toEqual([]);
   });
 
@@ -97,6 +103,7 @@ describe("gekkan build says which issues it left out", () => {
     expect((await build(dir.path, "--future")).slice(1)).toEqual([
       "gekkan: 1 draft left out (content/issues/2011/2011-05.md): remove draft: true to publish it, or preview it with --drafts",
       "gekkan: 1 translation left out until its original is published (content/issues/2011/2011-05.en.md: its original content/issues/2011/2011-05.md is a draft)",
+      "gekkan: this build is a preview: it includes 2 issues dated after today (content/issues/2013/2013-01.en.md, content/issues/2013/2013-01.md) in its pages, lists, feeds, sitemap and search; publish a build made without --future",
     ]);
     // Again from the record when the build is skipped as up to date.
     expect((await build(dir.path, "--future")).slice(1)).toContain("gekkan: 1 translation left out until its original is published (content/issues/2011/2011-05.en.md: its original content/issues/2011/2011-05.md is a draft)");
