@@ -29,8 +29,10 @@ export interface QaBlock extends BlockBase {
   components: string[];
   versions: string[];
   questionHtml: string;
-  /** The question as plain text, for reference-page lists and feeds. */
+  /** The question's first paragraph as plain text: its heading, and the lists on reference pages. */
   questionText: string;
+  /** The rest of the question (more paragraphs, code, lists), shown under its heading; "" for a question of one paragraph. */
+  questionDetailHtml: string;
   answerHtml: string;
 }
 

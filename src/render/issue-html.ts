@@ -30,7 +30,7 @@ export function tableText(locale: Locale): TableScrollText {
 
 /** A block with every HTML field's tables put in scroll boxes. */
 function withScrollBoxes(block: Block, text: TableScrollText, counter: { n: number }): Block {
-  if (block.kind === "qa") return { ...block, questionHtml: scrollBoxes(block.questionHtml, text, counter), answerHtml: scrollBoxes(block.answerHtml, text, counter) };
+  if (block.kind === "qa") return { ...block, questionHtml: scrollBoxes(block.questionHtml, text, counter), questionDetailHtml: scrollBoxes(block.questionDetailHtml, text, counter), answerHtml: scrollBoxes(block.answerHtml, text, counter) };
   return { ...block, bodyHtml: scrollBoxes(block.bodyHtml, text, counter) };
 }
 

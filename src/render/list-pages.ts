@@ -126,6 +126,7 @@ function qaEntry(e: QaEntry, { env, view, card, anchor }: ListContext) {
   const lang = e.source.issue.issue.lang;
   return viewData({
     questionText: b.questionText, versions: b.versions,
+    questionDetailHtml: scrollBoxes(b.questionDetailHtml, tableText(localeFor(env, lang))),
     answerHtml: scrollBoxes(b.answerHtml, tableText(localeFor(env, lang))),
     components: b.components.map((name) => componentLink(name, view)),
     lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),

@@ -78,6 +78,21 @@ function part(node: Element, name: string): ElementContent[] {
   return found?.children ?? [];
 }
 
+/**
+ * A question's first block as its title's text (its heading, the lists on
+ * reference pages, feeds), and the HTML of the rest, shown under it: a
+ * question may carry the configuration it asks about. Read as one text, two
+ * paragraphs ran together in the heading with no space, and code and lists
+ * lost their form.
+ */
+function questionParts(question: ElementContent[]): [title: string, detailHtml: string] {
+  const index = question.findIndex((child) => child.type === "element");
+  if (index === -1) return [toString({ type: "root", children: question }).trim(), ""];
+  const title = toString(question[index] as Element).trim();
+  const rest = question.slice(index + 1);
+  return [title, rest.some((child) => child.type === "element") ? toHtml(rest).trim() : ""];
+}
+
 function toBlock(meta: PendingBlock, node: Element): Block {
   const a = meta.attributes;
   const str = (key: string) => (typeof a[key] === "string" ? (a[key] as string) : "");
@@ -88,7 +103,8 @@ function toBlock(meta: PendingBlock, node: Element): Block {
     case "qa": {
       const question = part(node, "question");
       const versions = Array.isArray(a.versions) ? (a.versions as string[]) : [];
-      return { ...base, kind: "qa", components: a.components as string[], versions, questionHtml: toHtml(question), questionText: toString({ type: "root", children: question }).trim(), answerHtml: toHtml(part(node, "answer")) };
+      const [first, rest] = questionParts(question);
+      return { ...base, kind: "qa", components: a.components as string[], versions, questionHtml: toHtml(question), questionText: first, questionDetailHtml: rest, answerHtml: toHtml(part(node, "answer")) };
     }
     case "stonith":
       return { ...base, kind: "stonith", device: str("device"), plugin: str("plugin"), vendor: str("vendor"), hardware: str("hardware"), bodyHtml: toHtml(node.children) };
