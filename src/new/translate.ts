@@ -35,7 +35,7 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
   const originals = existing.filter((e) => langOf(e) === request.siteLang && e.number !== undefined);
   const original = originals.find((e) => String(e.number) === request.wanted || (e.slug ?? e.date?.slice(0, 7)) === request.wanted);
   if (original === undefined) {
-    const known = namedIssues(originals.map((e) => `${e.number} (${e.file})`));
+    const known = namedIssues([...originals].sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).map((e) => `${e.number} (${e.file})`));
     const hint = didYouMean(request.wanted, originals.map((e) => e.slug ?? e.date?.slice(0, 7) ?? ""));
     return { ok: false, problem: `no issue ${JSON.stringify(request.wanted)} in ${request.siteLang} to translate: give its number or slug${known === "" ? "" : `; the site has ${known}`}${hint}` };
   }

@@ -164,6 +164,13 @@ describe('gekkan new', () => {
     expect(missing.output).toContain('gekkan new: no issue "9" in en to translate: give its number or slug; the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md)');
   });
 
+  it('--translate names the issues there are by number, whatever order their files sort in', async () => {
+    await mkdir(join(site.root, 'content/issues/2010'), { recursive: true });
+    await writeFile(join(site.root, 'content/issues/2010/2010-12.md'), '---\ntitle: "Filled in"\nissue: 4\ndate: 2010-12-01\n---\n\nText.\n');
+    const missing = await gekkanNew('--translate', '9', '--lang', 'ja');
+    expect(missing.output).toContain('the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md), 4 (content/issues/2010/2010-12.md)');
+  });
+
   it('--translate with a near miss of a slug gets the slug', async () => {
     const missing = await gekkanNew('--translate', '2011-5', '--lang', 'ja');
     expect(missing.code).toBe(1);
