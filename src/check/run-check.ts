@@ -35,8 +35,8 @@ export interface CheckReport {
   validated: number;
   /** Errors found in drafts or scheduled issues (they are among `errors` too). */
   unpublishedErrors: number;
-  /** True when drafts and scheduled issues were part of the checked site. */
-  unpublishedIncluded: boolean;
+  /** Which unpublished issues were part of the checked site. */
+  included: { drafts: boolean; future: boolean };
 }
 
 /**
@@ -73,7 +73,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     linksFromMarkdown: links.fromMarkdown,
     validated: html.pages,
     unpublishedErrors: errors.filter((m) => notes.has(m.file ?? "")).length,
-    unpublishedIncluded: shape.drafts || shape.future,
+    included: shape,
   };
 }
 

@@ -43,7 +43,8 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   for (const line of [...report.errors.map(formatDiagnostic), ...warningLines(report.warnings)]) io.err(line);
   const ms = Math.round(performance.now() - started);
   const html = flags.html ? `, ${report.validated} validated as HTML` : "";
-  const scope = report.unpublishedIncluded ? ", drafts and scheduled issues included" : "";
+  const { drafts, future } = report.included;
+  const scope = drafts || future ? `, ${drafts && future ? "drafts and scheduled issues" : drafts ? "drafts" : "scheduled issues"} included` : "";
   const inDrafts = report.unpublishedErrors > 0 ? ` (${report.unpublishedErrors} in drafts or scheduled issues)` : "";
   const line = `gekkan check: ${plural(report.pages, "page")}${html}, ${plural(report.links, "link")} checked (${report.linksFromMarkdown} from Markdown)${scope} in ${ms} ms: ${plural(report.errors.length, "error")}${inDrafts}, ${plural(report.warnings.length, "warning")}`;
   (report.errors.length > 0 ? io.err : io.out)(line);

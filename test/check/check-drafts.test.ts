@@ -85,6 +85,11 @@ describe("gekkan check covers the issue being written", () => {
     const withDrafts = captureIo();
     expect(await main(["check", "--root", site.path, "--published", "--drafts"], withDrafts)).toBe(1);
     expect(withDrafts.stderr.join("\n")).toMatch(/\[in a draft\]$/m);
+    // Scheduled issues are not among what --drafts adds back, and the summary does not say they are.
+    expect(withDrafts.stderr.join("\n")).toMatch(/^gekkan check: .*, drafts included in \d+ ms: 1 error/m);
+    const withFuture = captureIo();
+    expect(await main(["check", "--root", site.path, "--published", "--future"], withFuture)).toBe(0);
+    expect(withFuture.stdout.join("\n")).toMatch(/^gekkan check: .*, scheduled issues included in \d+ ms: 0 errors/m);
   });
 });
 
