@@ -9,13 +9,13 @@ import type { SiteConfig } from "./config.js";
  * build said nothing, so a first site went out that way. One warning says
  * so, at the config (or where it would be), with what to write.
  */
-export function addressWarnings(config: Pick<SiteConfig, "file" | "urlGiven" | "origin">): VFileMessage[] {
+export function addressWarnings(config: Pick<SiteConfig, "file" | "urlGiven" | "origin">, carriers = "feeds, the sitemap and canonical links"): VFileMessage[] {
   if (config.urlGiven) return [];
   const where = `${config.origin}/`;
   if (config.file === "") {
-    const reason = `there is no ${CONFIG_FILE}, so the site is built with the defaults: the title "gekkan" and the address ${where}, which feeds, the sitemap and canonical links carry; create ${CONFIG_FILE} with at least title, url, lang and authors before publishing: gekkan init --url https://…/ writes one (see "Site configuration" in gekkan's README)`;
+    const reason = `there is no ${CONFIG_FILE}, so the site is built with the defaults: the title "gekkan" and the address ${where}, which ${carriers} carry; create ${CONFIG_FILE} with at least title, url, lang and authors before publishing: gekkan init --url https://…/ writes one (see "Site configuration" in gekkan's README)`;
     return [warning(CONFIG_FILE, reason, { line: 1, column: 1 }, "site-address")];
   }
-  const reason = `the config has no "url", so feeds, the sitemap and canonical links point at ${where}; add "url": "https://…/" with the address the site is published at, or pass --url`;
+  const reason = `the config has no "url", so ${carriers} point at ${where}; add "url": "https://…/" with the address the site is published at, or pass --url`;
   return [warning(config.file, reason, { line: 1, column: 1 }, "site-address")];
 }

@@ -68,7 +68,8 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   if (from === undefined) throw new PlainError('the config has no sender: add "email": { "from": "Newsletter name <news@example.org>" } to gekkan.config.json');
   // Links in a message cannot be corrected once it is in readers' inboxes.
   if (!config.urlGiven && target !== undefined) throw new PlainError('the site has no address (no "url" in the config, and no --url), so every link in the message would point at http://localhost/; add "url": "https://…/" to the config, or pass --url, before sending');
-  for (const line of warningLines(unignored(addressWarnings(config), config.ignoreWarnings))) io.err(line);
+  // What the author is about to send is the message, so the warning names what in it carries the address.
+  for (const line of warningLines(unignored(addressWarnings(config, "the links and images in this message"), config.ignoreWarnings))) io.err(line);
   const now = buildTime();
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(root, ".gekkan", "cache");
   const loaded = await loadEmailSite({ root, base: flags.base, url: flags.url, now, cacheDir });

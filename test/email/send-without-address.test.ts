@@ -60,7 +60,7 @@ describe("gekkan email for a site without an address", () => {
     out.remove();
     expect(result.code).toBe(0);
     expect(result.err.split("\n")).toEqual([
-      'gekkan.config.json:1:1  warning: the config has no "url", so feeds, the sitemap and canonical links point at http://localhost/; add "url": "https://…/" with the address the site is published at, or pass --url',
+      'gekkan.config.json:1:1  warning: the config has no "url", so the links and images in this message point at http://localhost/; add "url": "https://…/" with the address the site is published at, or pass --url',
       'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["site-address"]',
     ]);
   });
