@@ -99,6 +99,8 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       start,
       ruleId: "front-matter-schema",
     });
+    // Found now too, not one fix later: the fields that did read may still hold a placeholder.
+    if ((data as { draft?: unknown }).draft !== true) messages.push(...placeholderFields(file, readableFields(data), locate));
     return nesting ? { ok: false, messages: [...messages, nesting] } : refused(messages);
   }
   if (nesting) return { ok: false, messages: [nesting] };
@@ -137,6 +139,13 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       summaryLine: locate(["summary"], "key")?.line ?? locate(["title"], "key")?.line ?? 1,
     },
   };
+}
+
+/** The reader-facing text fields of front matter that failed its schema, as far as they are text. */
+function readableFields(data: object): { title: string; summary?: string | undefined; authors: string[] } {
+  const { title, summary, authors } = data as { title?: unknown; summary?: unknown; authors?: unknown };
+  const text = (value: unknown) => (typeof value === "string" ? value : "");
+  return { title: text(title), summary: text(summary), authors: Array.isArray(authors) ? authors.map(text) : [] };
 }
 
 /** Front-matter text readers see (title, summary, authors) that still holds a template placeholder, one message per field. */
