@@ -168,6 +168,21 @@ export function normalizeBasePath(base: string): string {
  * `locales`, the locale packs the site has, checks `lang` and `languages`
  * against them; a command that reads no pack leaves it out.
  */
+/** The fields the later checks read, from a config that failed its schema: each as written when it is of its type and the schema did not fault it, else as if absent. */
+function acceptedFields(value: unknown, faulted: ReadonlySet<PropertyKey | undefined>): { lang: string; languages: Record<string, unknown>; image?: string | undefined; favicon?: string | undefined } {
+  const record = (value !== null && typeof value === "object" ? value : {}) as Record<string, unknown>;
+  const text = (key: string) => (!faulted.has(key) && typeof record[key] === "string" ? (record[key] as string) : undefined);
+  const languages = !faulted.has("languages") && record.languages !== null && typeof record.languages === "object" && !Array.isArray(record.languages) ? (record.languages as Record<string, unknown>) : {};
+  // A faulted or missing lang reads as the default, which every locale set has: no second message for it.
+  return { lang: text("lang") ?? "ja", languages, image: text("image"), favicon: text("favicon") };
+}
+
+/** image and favicon name files in public/ that are not there. */
+function missingPublicFiles(root: string, file: string, fields: { image?: string | undefined; favicon?: string | undefined }, raw: RawConfig): VFileMessage[] {
+  const missing = (["image", "favicon"] as const).filter((key) => fields[key] !== undefined && !existsSync(join(root, "public", fields[key] as string)));
+  return missing.map((key) => diagnostic(file, `config field "${key}": public/${String(fields[key])} does not exist; put the file there or correct the path`, raw.locate([key], "value") ?? raw.start, "config-public-file"));
+}
+
 export function loadConfig(root: string, overrides: ConfigOverrides = {}, locales?: readonly string[]): SiteConfig {
   const own = join(root, CONFIG_FILE);
   const pkg = join(root, "package.json");
@@ -193,18 +208,16 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
   const controls = raw.value !== null && typeof raw.value === "object" ? controlsInData(file, raw.value, raw.locate, "config field") : [];
   if (controls.length > 0) throw new ContentError(controls);
   const result = configSchema.safeParse(raw.value, { reportInput: true });
-  if (!result.success) {
-    throw new ContentError(reportSchemaIssues(result.error, {
-      file, noun: "config field", expectations, locate: raw.locate, start: raw.start, ruleId: "config-schema",
-    }));
-  }
+  // Every problem in one report: the checks after the schema read the fields it accepted.
+  const schemaProblems = result.success ? [] : reportSchemaIssues(result.error, { file, noun: "config field", expectations, locate: raw.locate, start: raw.start, ruleId: "config-schema" });
+  const fields = result.success ? result.data : acceptedFields(raw.value, new Set(result.error.issues.map((issue) => issue.path[0])));
+  const problems = [
+    ...schemaProblems,
+    ...(locales === undefined ? [] : configLanguageProblems(file, fields, locales, raw.locate, raw.start)),
+    ...missingPublicFiles(root, file, fields, raw),
+  ];
+  if (problems.length > 0 || !result.success) throw new ContentError(problems);
   const data = result.data;
-  const languageProblems = locales === undefined ? [] : configLanguageProblems(file, data, locales, raw.locate, raw.start);
-  if (languageProblems.length > 0) throw new ContentError(languageProblems);
-  const missing = (["image", "favicon"] as const).filter((key) => data[key] !== undefined && !existsSync(join(root, "public", data[key] as string)));
-  if (missing.length > 0) {
-    throw new ContentError(missing.map((key) => diagnostic(file, `config field "${key}": public/${String(data[key])} does not exist; put the file there or correct the path`, raw.locate([key], "value") ?? raw.start, "config-public-file")));
-  }
   const url = siteUrl(overrides.url ?? data.url);
   const publishedBasePath = normalizeBasePath(overrides.base === undefined ? url.pathname : basePathOption(overrides.base));
   const components = [...new Set([...DEFAULT_COMPONENTS, ...data.components])];
