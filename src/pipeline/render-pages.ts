@@ -8,6 +8,8 @@ import { hashTree } from "../incremental/hash-tree.js";
 import { exactJson } from "../incremental/exact-json.js";
 import { memoDecoded, type Memo } from "../incremental/memo.js";
 import { bodyAddress } from "./parse-issues.js";
+import { isTemplateError, TemplateErrors } from "./template-error.js";
+import type { LiquidError } from "liquidjs";
 
 export interface RenderedPage {
   path: string;
@@ -72,32 +74,42 @@ export class PageRenderer {
    */
   async render(specs: readonly PageSpec[]): Promise<RenderedPage[]> {
     const pages: RenderedPage[] = [];
+    const broken: LiquidError[] = [];
     for (const spec of specs) {
-      const path = routeFile(spec.route);
-      const key = pageKey(this.fingerprint, path, spec);
-      if (key === undefined) {
-        // Data its JSON cannot name (see exact-json.ts): rendered every time, named by its HTML.
-        const html = await this.make(spec);
-        this.stats.rendered++;
-        pages.push({ path, spec, html, key: digest("gekkan-page-html-1", html) });
-        continue;
+      try {
+        pages.push(await this.renderOne(spec));
+      } catch (error) {
+        if (!isTemplateError(error)) throw error;
+        broken.push(error);
       }
-      const stored = this.stored(key);
-      if (stored !== undefined) {
-        this.stats.reused++;
-        pages.push(deferredPage(path, spec, key, stored));
-        continue;
-      }
-      let fresh = false;
-      const html = await this.memo(key, async () => {
-        fresh = true;
-        return this.make(spec);
-      });
-      if (fresh) this.stats.rendered++;
-      else this.stats.reused++;
-      pages.push({ path, spec, html, key });
     }
+    if (broken.length > 0) throw new TemplateErrors(broken);
     return pages;
+  }
+
+  /** One page: from the memo when its key is there, else through Liquid. */
+  private async renderOne(spec: PageSpec): Promise<RenderedPage> {
+    const path = routeFile(spec.route);
+    const key = pageKey(this.fingerprint, path, spec);
+    if (key === undefined) {
+      // Data its JSON cannot name (see exact-json.ts): rendered every time, named by its HTML.
+      const html = await this.make(spec);
+      this.stats.rendered++;
+      return { path, spec, html, key: digest("gekkan-page-html-1", html) };
+    }
+    const stored = this.stored(key);
+    if (stored !== undefined) {
+      this.stats.reused++;
+      return deferredPage(path, spec, key, stored);
+    }
+    let fresh = false;
+    const html = await this.memo(key, async () => {
+      fresh = true;
+      return this.make(spec);
+    });
+    if (fresh) this.stats.rendered++;
+    else this.stats.reused++;
+    return { path, spec, html, key };
   }
 
   /** A page through Liquid, its issue body filled in. */

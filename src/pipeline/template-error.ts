@@ -16,11 +16,34 @@ export async function withTemplateErrors<T>(root: string, step: () => Promise<T>
 }
 
 /**
- * A Liquid error as a located author error; any other error as it is. The
+ * The Liquid errors of a stage that goes on past one (rendering every page):
+ * a mistake met only while rendering (an undefined variable) would otherwise
+ * be reported one per build, and the same one on many pages.
+ */
+export class TemplateErrors extends Error {
+  constructor(readonly errors: readonly LiquidError[]) {
+    super(`${errors.length} template errors`);
+  }
+}
+
+/** Whether a stage may note `error` and go on (see TemplateErrors). */
+export function isTemplateError(error: unknown): error is LiquidError {
+  return error instanceof LiquidError;
+}
+
+/**
+ * A Liquid error (or several) as located author errors, each once; any other error as it is. The
  * file is named like every other message's, from the site root; LiquidJS's
  * own ", file:/abs/path, line:3, col:30" tail repeats the place, so it goes.
  */
 export function templateError(error: unknown, root: string): unknown {
+  if (error instanceof TemplateErrors) {
+    const messages = new Map(error.errors.flatMap((one) => {
+      const message = templateDiagnostic(one, root);
+      return message === undefined ? [] : [[`${message.file}:${message.line}:${message.column} ${message.reason}`, message] as const];
+    }));
+    return new ContentError([...messages.values()]);
+  }
   const message = templateDiagnostic(error, root);
   return message === undefined ? error : new ContentError([message]);
 }
