@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { PlainError } from "../diagnostics.js";
 import { contains, realPath } from "./real-path.js";
 import { isOwnLink } from "./versions.js";
@@ -49,13 +49,24 @@ export function outputDirProblem(root: string, out: string, force: boolean): str
     const folder = realPath(join(site, name));
     if (target === folder || contains(folder, target)) return `that is ${target === folder ? "" : "inside "}the site's ${name}/ folder, whose files would be replaced; choose a folder outside it such as dist/`;
   }
+  // gekkan's own link (dist) leads into its folder of builds: that one is the output, not inside another.
   if (isOwnLink(out)) return undefined;
+  const build = enclosingBuild(target);
+  if (build !== undefined) return `that is inside ${JSON.stringify(build)}, which gekkan made and replaces or removes on its next build, so this output would go with it (or take the place of part of a published site); choose a folder outside it such as dist/`;
   const stat = statOf(target);
   if (stat === undefined) return undefined;
   if (!stat.isDirectory()) return "that is an existing file, not a folder; choose a folder name such as dist/";
   if (force || existsSync(join(target, OUTPUT_MARKER))) return undefined;
   if (readdirSync(target).length === 0) return undefined;
   return `that folder already holds files gekkan did not write (it has no ${OUTPUT_MARKER} marker), and building replaces the whole folder; choose an empty or new folder, or pass --force to replace it`;
+}
+
+/** The build folder, or the folder of builds (`.dist-gekkan`), that holds `target`, if any. */
+function enclosingBuild(target: string): string | undefined {
+  for (let dir = dirname(target); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, OUTPUT_MARKER)) || /^\..+-gekkan$/.test(basename(dir))) return dir;
+  }
+  return undefined;
 }
 
 function statOf(path: string): ReturnType<typeof statSync> | undefined {

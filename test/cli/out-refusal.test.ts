@@ -54,6 +54,16 @@ describe("build refuses an --out that would destroy the author's files", () => {
     expect(readTree(root)).toEqual(before);
   });
 
+  it.each([["dist/issues"], [".dist-gekkan/x"]])("--out %s, inside a build gekkan made, is refused even with --force, and the published build stays", async (out) => {
+    const root = site();
+    expect((await build(root, join(root, "dist"))).code).toBe(0);
+    const before = readTree(root);
+    const result = await build(root, join(root, out), ["--force"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/\.dist-gekkan", which gekkan made and replaces or removes on its next build/);
+    expect(readTree(root)).toEqual(before);
+  });
+
   it("a symlink to the site is the site", async () => {
     const root = site();
     const link = join(root, "..", `${root.split("/").pop()}-link`);
