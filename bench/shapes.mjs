@@ -35,9 +35,9 @@ export const SHAPES = [
   ["list-items", "one long list (patched: mdast-util-to-hast)", (n) => repeat("- a\n", n)],
   ["lines-with-html", "a paragraph of lines each with raw HTML (gekkan: insideAny)", (n) => repeat("a<br>\n", n)],
   ["atx-headings", "many headings, each an anchor link in the email (gekkan: email link numbers)", (n) => repeat("## a\n\n", n)],
-  ["unmatched-bracket", "one `[` before a long paragraph of words", (n) => `[${repeat("word ", n)}`],
-  ["unclosed-comments", "unclosed inline `<!--` openers in one paragraph", (n) => repeat("a <!-- ", n)],
-  ["lazy-quote-lines", "a quote whose paragraph continues on lazy lines", (n) => `> a\n${repeat("b\n", n)}`],
+  ["unmatched-bracket", "one `[` before a long paragraph of words (patched: gfm-autolink-literal)", (n) => `[${repeat("word ", n)}`],
+  ["unclosed-comments", "unclosed inline `<!--` openers in one paragraph (patched: micromark-core-commonmark)", (n) => repeat("a <!-- ", n)],
+  ["lazy-quote-lines", "a quote whose paragraph continues on lazy lines (patched: micromark)", (n) => `> a\n${repeat("b\n", n)}`],
 ];
 
 function parseArgs(argv) {
