@@ -9,6 +9,7 @@ import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
 import { inWrittenForm, judgeLink, outputUrl, safeDecode, type LinkSite, type LinkVerdict } from "./link-target.js";
 import { asWritten } from "../markdown/plugins/rehype-base-path.js";
+import { meantTarget, pagesBySource, type MeantTarget } from "./meant-target.js";
 
 export interface LinkReport {
   messages: VFileMessage[];
@@ -44,7 +45,9 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress): L
     // Resolves the same from any page, so one report (at the source) covers every copy.
     if (isSiteAbsolute(url)) authored.add(url);
   };
-  for (const entry of allIssues(site)) {
+  const issues = allIssues(site);
+  const pages = pagesBySource(issues, where.basePath);
+  for (const entry of issues) {
     const page = `${entry.route}index.html`;
     for (const link of entry.body.links) {
       checked++;
@@ -55,7 +58,8 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress): L
       // Quoted and fixed as the author wrote it: without the base path the Markdown stage added.
       const written = asWritten(where.basePath, link.url);
       const from = outputUrl(where.basePath, page);
-      const reason = describe(verdict, written, link.kind === "image" ? "image" : "link", linkSite, from, (hint) => inWrittenForm(written, hint, from, linkSite));
+      const meant = verdict.kind === "missing" ? meantTarget(linkSite, pages, { written, url: link.url, source: entry.issue.file, from: page }) : undefined;
+      const reason = describe(verdict, written, link.kind === "image" ? "image" : "link", linkSite, from, (hint) => inWrittenForm(written, hint, from, linkSite), meant);
       if (reason) messages.push(diagnostic(entry.issue.file, reason + basePathNote(written, where.basePath), { line: link.line, column: link.column }, link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
     }
   }
@@ -88,10 +92,12 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress): L
  * holds the reference (`from`, its public path) is never suggested: a link
  * to a missing page did not mean the page it is on ("./" fixes nothing).
  */
-function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "reference", site: LinkSite, from: string, asWritten: (path: string) => string = (path) => path): string | undefined {
+function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "reference", site: LinkSite, from: string, asWritten: (path: string) => string = (path) => path, meant?: MeantTarget): string | undefined {
   if (verdict.kind === "ok" || verdict.kind === "external") return undefined;
   if (verdict.kind === "missing") {
     const kind = kindOf(verdict.path);
+    const advice = meant === undefined ? "" : meantAdvice(meant, kind, site.basePath, asWritten);
+    if (advice !== "") return `broken ${noun} "${url}": nothing is published at ${verdict.path}${advice}`;
     const known = site.output.paths().map((p) => outputUrl(site.basePath, p)).filter((path) => path !== from && kindOf(path) === kind);
     const hint = suggest(verdict.path, known);
     const fix = noun === "image" ? `; put the file at public/${safeDecode(verdict.path.slice(site.basePath.length))}` : "";
@@ -102,6 +108,16 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
   return `broken anchor in ${noun} "${url}": ${verdict.path} has no element with id "${verdict.fragment}"${hint ? ` — did you mean "#${hint}"?` : ""}`;
 }
 
+/** The advice for a link whose meaning its form gives away (meant-target.ts), or "" when it is not of the kind the link needs. */
+function meantAdvice(meant: MeantTarget, kind: ReturnType<typeof kindOf>, basePath: string, inWrittenForm: (path: string) => string): string {
+  // Written from the site root whatever the link's form: the relative form of a source file's path is no page's.
+  const fromRoot = asWritten(basePath, meant.path);
+  if (meant.kind === "issue-page") return `; it is the Markdown source of an issue, which is not published: link the issue's page instead: ${fromRoot}`;
+  if (meant.kind === "page") return ` — did you mean "${inWrittenForm(meant.path)}"?`;
+  if (kindOf(meant.path.replace(/[?#].*$/, "")) !== kind) return "";
+  return ` — did you mean "${fromRoot}"? (a relative address starts from the issue's page)`;
+}
+
 /**
  * What a path is, for suggestions: a page (ends in "/"), an image (of any
  * type: x.png for x.jpg is the likely fix) or another file (email.txt for
@@ -110,7 +126,8 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
  * in public/.
  */
 function kindOf(path: string): "page" | "image" | "file" {
-  if (path.endsWith("/")) return "page";
+  // A Markdown file is never published as such: a link to one means a page.
+  if (path.endsWith("/") || /\.md$/i.test(path)) return "page";
   return contentTypeOf(path).startsWith("image/") ? "image" : "file";
 }
 

@@ -42,4 +42,23 @@ describe("suggestions for a broken link", () => {
       `${FILE}:7:26  broken link "/issues/2011-05/email.tx": nothing is published at /issues/2011-05/email.tx — did you mean "/issues/2011-05/email.txt"?`,
     ]);
   });
+
+  it("a link to a page's index.md is offered the page, not a file that happens to be spelt near it", async () => {
+    expect(await errors("[ここ](/issues/2011-05/index.md)\n")).toEqual([
+      `${FILE}:7:1  broken link "/issues/2011-05/index.md": nothing is published at /issues/2011-05/index.md — did you mean "/issues/2011-05/"?`,
+    ]);
+  });
+
+  it("a link to an issue's Markdown source (the GitHub habit) is told the issue's page, from the site root", async () => {
+    expect(await errors("[こちら](../2011/2011-05.md) と [あれ](2011-05.md#見出し)\n")).toEqual([
+      `${FILE}:7:1  broken link "../2011/2011-05.md": nothing is published at /issues/2011/2011-05.md; it is the Markdown source of an issue, which is not published: link the issue's page instead: /issues/2011-05/`,
+      `${FILE}:7:29  broken link "2011-05.md#見出し": nothing is published at /issues/2011-04/2011-05.md; it is the Markdown source of an issue, which is not published: link the issue's page instead: /issues/2011-05/#見出し`,
+    ]);
+  });
+
+  it("a relative image whose file is at the site root is offered its root-relative address", async () => {
+    expect(await errors("![rel2](images/diagram.png)\n")).toEqual([
+      `${FILE}:7:1  broken image "images/diagram.png": nothing is published at /issues/2011-04/images/diagram.png — did you mean "/images/diagram.png"? (a relative address starts from the issue's page)`,
+    ]);
+  });
 });

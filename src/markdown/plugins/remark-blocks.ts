@@ -12,6 +12,7 @@ import { BlockAnchors, explicitAnchors } from "../../blocks/anchor.js";
 import { blockMarker, type PendingBlock, pendingBlocks } from "../file-data.js";
 import { findLeafForms } from "./leaf-forms.js";
 import { typographicQuoteProblems } from "./typographic-quotes.js";
+import { readAttributes, repeatedAttributes, type WrittenAttribute } from "./attribute-list.js";
 
 export interface RemarkBlocksOptions {
   components: readonly string[];
@@ -69,6 +70,7 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
         return SKIP;
       }
       const attributes = node.attributes ?? {};
+      for (const { reason, attribute } of repeatedAttributes(writtenAttributes(source, node))) file.messages.push(diagnostic(where, reason, attribute.place, "block-attribute"));
       const curly = typographicQuoteProblems(attributes, openingLine(source, node));
       for (const { key, reason } of curly) file.messages.push(diagnostic(where, reason, locateAttribute(source, node, key), "block-attribute"));
       if (curly.length > 0) return SKIP;
@@ -133,7 +135,6 @@ function leafFormReason(name: string): string {
   return `"::${name}" must be written as a container: ":::${name}{…}" on its own line, its text, then ":::"`;
 }
 
-/** Points at `key=` on the directive's opening line, or at the directive. */
 /** The block's opening line as written (`:::name{…}`). */
 function openingLine(source: string, node: Directive): string {
   const from = node.position?.start.offset;
@@ -141,51 +142,24 @@ function openingLine(source: string, node: Directive): string {
   return lineAt(source, from);
 }
 
-function locateAttribute(source: string, node: Directive, key: string): Place {
+/**
+ * The block's attributes as written, each with its place. The list starts
+ * after the colons and the name, or after a `[label]`, which may hold a brace.
+ */
+function writtenAttributes(source: string, node: Directive): Array<WrittenAttribute & { place: Place }> {
   const start = node.position?.start;
-  if (!start || start.offset === undefined) return startOf(node);
+  if (start?.offset === undefined) return [];
   const opening = openingLine(source, node);
-  const found = attributeKeys(opening).find((k) => k.key === key);
-  return found ? { line: start.line, column: start.column + found.index } : startOf(node);
+  const first = node.children[0];
+  const label = first?.type === "paragraph" && first.data?.directiveLabel === true ? first.position?.end.offset : undefined;
+  const at = label === undefined ? (/^:+/.exec(opening)?.[0].length ?? 0) + node.name.length : label - start.offset;
+  const list = readAttributes(opening.slice(at))?.attributes ?? [];
+  return list.map((attribute) => ({ ...attribute, place: { line: start.line, column: start.column + at + attribute.index } }));
 }
 
-/**
- * Attribute keys in `:::name{a="x" b='y' c=z #id .class}` with their offsets.
- * A scan, not a search: `title="new status"` must not be found as `status`.
- */
-function attributeKeys(opening: string): Array<{ key: string; index: number }> {
-  const keys: Array<{ key: string; index: number }> = [];
-  let i = opening.indexOf("{");
-  if (i === -1) return keys;
-  i++;
-  while (i < opening.length && opening[i] !== "}") {
-    const c = opening[i] ?? "";
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    const index = i;
-    if (c === "#" || c === ".") {
-      keys.push({ key: c === "#" ? "id" : "class", index });
-      i++;
-      while (i < opening.length && !/[\s}]/.test(opening[i] ?? "")) i++;
-      continue;
-    }
-    while (i < opening.length && !/[\s=}]/.test(opening[i] ?? "")) i++;
-    keys.push({ key: opening.slice(index, i), index });
-    while (opening[i] === " " || opening[i] === "\t") i++;
-    if (opening[i] !== "=") continue;
-    i++;
-    while (opening[i] === " " || opening[i] === "\t") i++;
-    const quote = opening[i];
-    if (quote === "\"" || quote === "'") {
-      const close = opening.indexOf(quote, i + 1);
-      i = close === -1 ? opening.length : close + 1;
-    } else {
-      while (i < opening.length && !/[\s}]/.test(opening[i] ?? "")) i++;
-    }
-  }
-  return keys;
+/** Points at `key=` on the directive's opening line (a scan, not a search: `title="new status"` is not `status`), or at the directive. */
+function locateAttribute(source: string, node: Directive, key: string): Place {
+  return writtenAttributes(source, node).find((attribute) => attribute.key === key)?.place ?? startOf(node);
 }
 
 interface QuestionParts {

@@ -5,6 +5,7 @@ import { diagnostic, type Place } from "../../diagnostics.js";
 import { BLOCK_KINDS } from "../../blocks/types.js";
 import { didYouMean } from "../../suggest.js";
 import { describeAttributeProblem } from "./near-miss-attributes.js";
+import { readAttributes } from "./attribute-list.js";
 import { lineAt, lineStarts } from "../reader-text.js";
 import { trimSpacesEnd } from "../../trim-end.js";
 
@@ -77,7 +78,22 @@ function nearMiss(source: string, offset: number): Found | undefined {
   if (/^\s+\{/.test(afterName)) return { kind: "open", reason: `remove the space between ${colons}${name} and {: write "${colons}${name}{…}", or this line is printed as text${nameHint(name)}` };
   if (/^\s*｛/.test(afterName)) return { kind: "open", reason: `"｛" is a full-width brace; type ASCII braces, "${colons}${name}{…}", or this line is printed as text${nameHint(name)}` };
   if (afterName.startsWith("{")) return { kind: "open", reason: `${describeAttributeProblem(`${colons}${name}`, afterName)}${nameHint(name)}` };
+  const braced = inBraces(afterName);
+  if (braced !== undefined) return { kind: "open", reason: `write the attributes in braces: ${colons}${name}${braced}, or this line is printed as text${nameHint(name)}` };
   return { kind: "open", reason: `the line that opens a block holds only "${colons}${name}{…}"; move the text after it to the next line${nameHint(name)}` };
+}
+
+/**
+ * `component="pacemaker" status="planned"` after the name, the braces left
+ * out (or only the opening one): the attributes in braces, when every word
+ * is a name=value pair (or #id) as a block reads them; else undefined, and
+ * the text is taken for text ("move it to the next line" would break them).
+ */
+function inBraces(afterName: string): string | undefined {
+  const braced = `{${afterName.trim().replace(/\s*\}$/, "")}}`;
+  const read = readAttributes(braced);
+  if (read === undefined || read.end !== braced.length || read.attributes.length === 0) return undefined;
+  return read.attributes.every((attribute) => attribute.assigned && attribute.key !== "class") ? braced : undefined;
 }
 
 function nameHint(name: string | undefined): string {

@@ -8,7 +8,8 @@ import { lineAt, lineStarts } from "../reader-text.js";
  * Lines written as a list the Japanese way, `・項目` or `１．手順` (a
  * bullet or number a Japanese input method types), or with ASCII marks the
  * way Markdown does not take them, `-　項目` (the space typed full-width)
- * or `1.手順` (no space after the number), one under the other: Markdown
+ * or `1.手順` (no space after the number), or after a full-width space,
+ * `　- 項目` (CommonMark indents with ASCII spaces only), one under the other: Markdown
  * reads them as one paragraph, so they run together into a single line on
  * the page (`・項目1・項目2`). Two or more such lines in a row in one
  * paragraph are an error saying how to write the list; one alone (`・注意`
@@ -38,8 +39,14 @@ export function remarkNearMissLists() {
 
 interface Marker {
   written: string;
-  /** "space": an ASCII list mark that Markdown would take but for the space after it (full-width, or none). */
-  kind: "bullet" | "number" | "note" | "space";
+  /**
+   * "space": an ASCII list mark that Markdown would take but for the space after it (full-width, or none);
+   * "indent": one it would take but for the full-width space before it.
+   */
+  kind: "bullet" | "number" | "note" | "space" | "indent";
+  /** For "indent": the full-width spaces before the mark, and whether the space after it is full-width too. */
+  before?: string;
+  wideAfter?: boolean;
 }
 
 /** A line that ends in a hard break: a backslash, or two spaces (tested from the end: a pattern would retry a long run of spaces from each). */
@@ -58,9 +65,13 @@ const NOTE = /^(※)/u;
  * versions, not list items.
  */
 const SPACED = /^([-*+]|[0-9]{1,3}[.)])\u3000/u;
+/** ASCII marks after full-width spaces, followed by a space of either width (`　*強調*` and `　-1 度` are text). */
+const INDENTED = /^(\u3000+)([-*+]|[0-9]{1,3}[.)])([ \u3000])(?=\S)/u;
 const UNSPACED = /^([0-9]{1,3}[.)])(?=[^\x00-\x7f\s\u3000０-９Ａ-Ｚａ-ｚ])/u;
 
 function listMarker(line: string): Marker | undefined {
+  const indented = INDENTED.exec(line);
+  if (indented?.[2] !== undefined) return { written: indented[2], kind: "indent", before: indented[1], wideAfter: indented[3] === "\u3000" };
   const spaced = SPACED.exec(line)?.[1] ?? UNSPACED.exec(line)?.[1];
   if (spaced !== undefined) return { written: spaced, kind: "space" };
   const bullet = BULLET.exec(line)?.[1];
@@ -75,6 +86,12 @@ function advice(marker: Marker, count: number): string {
   const these = `this line and the ${count === 2 ? "next one" : `${count - 1} after it`}`;
   const keep = "end each line but the last with a backslash (\\) to keep the lines as they are";
   if (marker.kind === "space") return `${these} start with "${marker.written}" without an ASCII space after it (a full-width space, or none), so Markdown does not read them as list items and they run together into one line on the page; type one ASCII space after "${marker.written}" on each line for a list, or ${keep}`;
+  if (marker.kind === "indent") {
+    const after = marker.wideAfter === true ? ` and type an ASCII space after "${marker.written}" in place of the full-width one` : "";
+    const many = (marker.before?.length ?? 1) > 1;
+    const spaces = many ? `full-width spaces (${marker.before ?? ""})` : "a full-width space (　)";
+    return `${these} start with ${spaces} before "${marker.written}", so Markdown does not read them as list items and they run together into one line on the page; delete the full-width space${many ? "s" : ""} before "${marker.written}" on each line${after} for a list, or ${keep}`;
+  }
   if (marker.kind === "note") return `${these} start with "※", and Markdown runs the lines of a paragraph together, so the notes become one line on the page; ${keep}, or leave a blank line between them`;
   const fix = marker.kind === "number" ? '"1. " (ASCII digits, a full stop and a space)' : '"- " (a hyphen and a space)';
   return `${these} start with "${marker.written}", which Markdown does not read as a list item, so they run together into one line on the page; start each with ${fix} for a list, or ${keep}`;

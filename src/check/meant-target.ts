@@ -1,0 +1,57 @@
+import { posix } from "node:path";
+import type { SiteIssue } from "../site/model.js";
+import { routeUrl } from "../site/urls.js";
+import { isRootRelative } from "../markdown/plugins/rehype-base-path.js";
+import { judgeLink, outputUrl, safeDecode, type LinkSite } from "./link-target.js";
+
+/**
+ * What a broken link in an issue was plainly meant to be, when how it is
+ * written says so better than the nearest spelling does (which offered
+ * `email.html` for `index.md`, the nearest file name, though a page was meant):
+ *
+ * - `issue-page`: the link names an issue's Markdown source (`2011-05.md`,
+ *   `../2011/2011-05.md`, the habit from reading the repository on GitHub);
+ *   `path` is that issue's page.
+ * - `page`: a `.md` address whose page exists (`/issues/2011-05/index.md`,
+ *   `/issues/2011-05.md` → `/issues/2011-05/`).
+ * - `from-root`: a relative address that lands on nothing, but names a file
+ *   published from the site root (`images/pic.png` for public/images/pic.png).
+ *
+ * Every `path` is a public path (base path included), with the link's #fragment.
+ */
+export type MeantTarget = { kind: "issue-page" | "page" | "from-root"; path: string };
+
+/** Each issue's public page by its source file (as diagnostics name it), by the site's own route of the issue. */
+export function pagesBySource(issues: readonly SiteIssue[], basePath: string): Map<string, string> {
+  return new Map(issues.map((entry) => [entry.issue.file, routeUrl(basePath, entry.route)]));
+}
+
+/**
+ * `written` is the link as the author wrote it (no base path), `url` as the
+ * page holds it, `source` the issue's file, `from` its page's output path.
+ */
+export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, link: { written: string; url: string; source: string; from: string }): MeantTarget | undefined {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(link.written)) return undefined;
+  const hashAt = link.written.search(/[?#]/);
+  const path = safeDecode(hashAt === -1 ? link.written : link.written.slice(0, hashAt));
+  const rest = hashAt === -1 ? "" : link.written.slice(hashAt);
+  if (/\.md$/i.test(path)) {
+    // A file path, read from the issue's own folder, or from the site's folder when written from the root.
+    const file = isRootRelative(path) ? posix.normalize(path.slice(1)) : posix.join(posix.dirname(link.source), path);
+    const page = pages.get(file);
+    if (page !== undefined) return { kind: "issue-page", path: page + rest };
+    const resolved = new URL(link.url, site.origin + outputUrl(site.basePath, link.from)).pathname;
+    const folder = resolved.replace(/(?:\/index)?\.md$/i, "/");
+    if (exists(site, folder)) return { kind: "page", path: folder + rest };
+    return undefined;
+  }
+  if (isRootRelative(path)) return undefined;
+  const fromRoot = new URL(link.written, site.origin + site.basePath);
+  return exists(site, fromRoot.pathname) ? { kind: "from-root", path: fromRoot.pathname + fromRoot.search + fromRoot.hash } : undefined;
+}
+
+/** By the link checker's own rule of what lands on a published file. */
+function exists(site: LinkSite, path: string): boolean {
+  // "ok" only: a path above the base path is "external" to the checker, and no file of this site.
+  return judgeLink(site, "index.html", path).kind === "ok";
+}
