@@ -14,7 +14,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "long-title": "a title wider than inbox lists and search results show (gekkan check)",
   "body-h1": "a heading 1 in an issue's text, beside the page's title",
   "raw-html-removed": "raw HTML of a tag an issue may not hold (<mark>, <u>, <script>), removed from the page",
-  "untranslated-field": "a translation's title or summary still its original's, word for word, in a script its language does not use",
+  "untranslated-field": "a translation's title or summary still its original's, word for word, in a script its language does not use (or an edition in such a language with no title of its own in the config)",
   "email-size": "an issue's email message larger than Gmail shows before clipping it (gekkan email)",
   "public-link": "a symbolic link in public/, which is not copied",
   "public-svg-script": "an SVG in public/ that holds a script or another way to run code",

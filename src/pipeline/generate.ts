@@ -4,7 +4,7 @@ import { ContentError, isError } from "../diagnostics.js";
 import type { IssueMeta, RenderContext, RenderedIssue } from "../content/render-issue.js";
 import { bodyH1Warnings } from "../content/body-h1.js";
 import { removedHtmlWarnings } from "../content/removed-html.js";
-import { untranslatedFieldWarnings } from "../site/untranslated-fields.js";
+import { untranslatedFieldWarnings, untranslatedSiteTitleWarnings } from "../site/untranslated-fields.js";
 import { addressWarnings } from "../config-address.js";
 import { collectSite } from "../site/collect.js";
 import { allIssues, type Site } from "../site/model.js";
@@ -87,7 +87,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   // Last: a public file is checked against every file gekkan made, emails and the search index included.
   const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search));
   const published = allIssues(site);
-  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...publicWarnings, ...addressWarnings(inputs.config)];
+  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...publicWarnings, ...addressWarnings(inputs.config)];
   return {
     config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, failed: parsed.failed, sources: inputs.sources, context: inputs.context,
     renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window,

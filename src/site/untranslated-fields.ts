@@ -1,6 +1,8 @@
 import type { VFileMessage } from "vfile-message";
 import { warning } from "../diagnostics.js";
-import type { SiteIssue } from "./model.js";
+import type { SiteConfig } from "../config.js";
+import { CONFIG_FILE } from "../config-file.js";
+import type { Site, SiteIssue } from "./model.js";
 
 /** Languages written in the scripts below: a title in them may be shared word for word. */
 const CJK_LANGUAGES = new Set(["ja", "zh", "ko"]);
@@ -29,4 +31,17 @@ export function untranslatedFieldWarnings(entries: readonly SiteIssue[]): VFileM
       .filter((field) => field.value === field.was && CJK_TEXT.test(field.value))
       .map((field) => warning(entry.issue.file, `the ${field.name} "${field.value}" is still its original's (${original.issue.file}), word for word, so the ${entry.issue.lang} edition shows it untranslated in its lists, feeds, search results and email; translate it`, { line: field.line, column: 1 }, "untranslated-field"));
   });
+}
+
+/**
+ * The same for the site's own title: an edition in another language shows
+ * the config's "title" in its header, page titles and feeds unless
+ * "languages" gives it one, and a Japanese title there is the same slip.
+ */
+export function untranslatedSiteTitleWarnings(config: Pick<SiteConfig, "file" | "title" | "languages">, site: Pick<Site, "translations">): VFileMessage[] {
+  if (!CJK_TEXT.test(config.title)) return [];
+  return site.translations
+    .map((edition) => edition.lang)
+    .filter((lang) => !CJK_LANGUAGES.has(lang.split("-")[0] ?? "") && config.languages[lang]?.title === undefined)
+    .map((lang) => warning(config.file === "" ? CONFIG_FILE : config.file, `the ${lang} edition has no title of its own, so its pages, feeds and emails show the site's title "${config.title}" untranslated; add "languages": { "${lang}": { "title": "…", "description": "…" } } to ${CONFIG_FILE}`, { line: 1, column: 1 }, "untranslated-field"));
 }

@@ -47,3 +47,26 @@ describe("a translation's copied title and summary", () => {
     expect(await build(meant)).toEqual([]);
   });
 });
+
+describe("an edition with no title of its own", () => {
+  const translated = issue({ title: "April: a new Pacemaker", issue: 1, date: "2011-04-01", lang: "en" }, "The text.\n");
+  const buildWith = async (config: object): Promise<string[]> => {
+    dir = tempSite({ "gekkan.config.json": `${JSON.stringify({ url: "https://example.org/", lang: "ja", ...config })}\n`, "content/issues/2011/2011-04.md": ORIGINAL, [FILE]: translated });
+    const io = captureIo();
+    expect(await main(["build", "--root", dir.path, "--no-cache", "--no-search"], io)).toBe(0);
+    return io.stderr.filter((line) => line.includes("untranslated"));
+  };
+
+  it("is a warning at the config when the site's title is Japanese, saying what to add", async () => {
+    expect(await buildWith({ title: "テスト月刊" })).toEqual([
+      'gekkan.config.json:1:1  warning: the en edition has no title of its own, so its pages, feeds and emails show the site\'s title "テスト月刊" untranslated; add "languages": { "en": { "title": "…", "description": "…" } } to gekkan.config.json',
+      expect.stringContaining('"ignoreWarnings": ["untranslated-field"]'),
+    ]);
+  });
+
+  it("is not, once the config gives it one, or when the site's title reads in any language", async () => {
+    expect(await buildWith({ title: "テスト月刊", languages: { en: { title: "Test Monthly" } } })).toEqual([]);
+    dir?.remove();
+    expect(await buildWith({ title: "Linux-HA Monthly" })).toEqual([]);
+  });
+});
