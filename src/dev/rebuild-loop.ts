@@ -176,6 +176,7 @@ export class RebuildLoop {
     const next = snapshot(generated.output, this.current);
     const diff = this.current === undefined ? undefined : diffOutputs(this.current, next);
     const wasFailing = this.failing;
+    const edited = editedIssues(this.generated, generated);
     this.current = next;
     this.generated = generated;
     this.failing = false;
@@ -190,7 +191,7 @@ export class RebuildLoop {
       this.announce(diff, wasFailing, next);
       const count = plural(changedCount(diff), "file");
       if (batch !== undefined && batch.paths.length === 0) io.out(`gekkan dev: caught up in ${ms} ms (feeds, lists, data files); ${count} changed`);
-      else io.out(`gekkan dev: rebuilt in ${ms} ms (${plural(generated.stats.issuesRendered, "issue")} re-rendered, ${issues - generated.stats.issuesRendered} reused, ${plural(generated.stats.pages.rendered, "page")} re-rendered); ${count} changed${wasFailing ? "; errors fixed" : ""}`);
+      else io.out(`gekkan dev: rebuilt in ${ms} ms (${plural(edited, "issue")} edited, ${plural(generated.stats.pages.rendered, "page")} re-rendered); ${count} changed${wasFailing ? "; errors fixed" : ""}`);
     }
     // After the reload: only issue pages feed the index, so nothing else needs it rebuilt.
     if (this.options.search && generated.config.search && pagesChanged) this.options.searcher.schedule(generated.searchPages, generated.config.lang, generated.config.searchShardSize);
@@ -217,4 +218,15 @@ export class RebuildLoop {
 function internalProblem(error: unknown): VFileMessage {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return diagnostic("gekkan", `internal error (a bug in gekkan, please report it): ${text}`, { line: 1, column: 1 }, "internal");
+}
+
+/**
+ * How many issue files differ from the last good run's: what the author did.
+ * The parse stage's own count says how many it parsed, which is none for an
+ * issue the quick path parsed a moment before and handed on in the memo.
+ */
+function editedIssues(before: Generated | undefined, after: Generated): number {
+  const digests = new Map(before?.sources.map((source) => [source.file, source.digest]));
+  const now = new Set(after.sources.map((source) => source.file));
+  return after.sources.filter((source) => digests.get(source.file) !== source.digest).length + [...digests.keys()].filter((file) => !now.has(file)).length;
 }

@@ -76,6 +76,8 @@ describe('gekkan dev: quick rebuilds', () => {
       await server.idle();
       expect(lastOk().mode, what).toBe('full');
       expect(await served(page), what).toContain(expected);
+      // The quick path tried first parsed the issue already; the line says what the author did, not what the memo held.
+      expect(io.lines.at(-1), what).toMatch(/^gekkan dev: rebuilt in \d+ ms \(1 issue edited, \d+ pages re-rendered\); \d+ files changed$/);
     }
   });
 
