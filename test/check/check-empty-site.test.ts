@@ -37,15 +37,19 @@ describe("gekkan check on a brand-new site with no issue yet", () => {
     expect(run.code).toBe(0);
   });
 
-  it("its search page says there is nothing yet instead of a search box that would wait forever; with one issue, the box is there", async () => {
+  it("its home and search pages say there is nothing yet (no search box that would wait forever); with one issue, the box and the issue are there", async () => {
     site = tempSite({ "gekkan.config.json": `${JSON.stringify({ title: "My News", url: "https://example.org/", lang: "en", authors: ["me"] })}\n` });
-    const empty = (await generate({ root: site.path })).output.text("search/index.html") ?? "";
+    const emptySite = await generate({ root: site.path });
+    const empty = emptySite.output.text("search/index.html") ?? "";
     expect(empty).toContain("<p>Nothing yet.</p>");
+    // The home page too says so, where it had only its hidden heading.
+    expect(emptySite.output.text("index.html")).toMatch(/<h1 class="visually-hidden">My News<\/h1>\s*<p>Nothing yet\.<\/p>/);
     expect(empty).not.toContain("new PagefindUI");
     site.remove();
     site = tempSite({ "gekkan.config.json": `${JSON.stringify({ title: "My News", url: "https://example.org/", lang: "en", authors: ["me"] })}\n`, "content/issues/2011/2011-04.md": "---\ntitle: April\nissue: 1\ndate: 2011-04-01\n---\n\nText.\n" });
     const one = (await generate({ root: site.path })).output.text("search/index.html") ?? "";
     expect(one).toContain("new PagefindUI");
+    expect((await generate({ root: site.path })).output.text("index.html")).not.toContain("Nothing yet.");
     expect(one).not.toContain("Nothing yet.");
   });
 });
