@@ -48,18 +48,25 @@ export function formatDiagnostic(message: VFileMessage): string {
   const line = message.line ?? 1;
   const column = message.column ?? 1;
   const prefix = message.fatal === false ? WARNING_PREFIX : "";
+  // A flag is no file: "--base:1:1" would be a place that does not exist.
+  if (isFlag(message.file)) return `${message.file}: ${prefix}${escapeControls(message.reason)}`;
   return `${displayName(message.file ?? "")}:${line}:${column}  ${prefix}${escapeControls(message.reason)}`;
+}
+
+/** Whether a message's "file" is a command-line flag (--base, --url), which problems in flags name instead. */
+function isFlag(file: string | undefined): file is string {
+  return file !== undefined && /^--[a-z][a-z-]*$/.test(file);
 }
 
 const WARNING_PREFIX = "warning: ";
 
 /** A line formatDiagnostic wrote, read back (GitHub annotations are made from the printed lines); undefined for any other line. */
 export function readDiagnostic(text: string): { file: string; line: number; column: number; warning: boolean; reason: string } | undefined {
-  const match = /^(.+?):(\d+):(\d+) {2}(.*)$/.exec(text);
+  const match = /^(.+?):(\d+):(\d+) {2}(.*)$/.exec(text) ?? /^(--[a-z][a-z-]*):()() (.*)$/.exec(text);
   if (match === null) return undefined;
   const [, file = "", line = "1", column = "1", rest = ""] = match;
   const warning = rest.startsWith(WARNING_PREFIX);
-  return { file, line: Number(line), column: Number(column), warning, reason: warning ? rest.slice(WARNING_PREFIX.length) : rest };
+  return { file, line: Number(line) || 1, column: Number(column) || 1, warning, reason: warning ? rest.slice(WARNING_PREFIX.length) : rest };
 }
 
 // C0 and C1 controls, DEL, and the two Unicode line separators.

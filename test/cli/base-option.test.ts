@@ -22,9 +22,9 @@ describe("build --base", () => {
   };
 
   it.each([
-    ["https://example.org/repo/", '--base:1:1  --base is the path the site is served under, such as /repo/; to change the site\'s address, pass the whole URL with --url, found "https://example.org/repo/"'],
-    ["../repo", '--base:1:1  a base path cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/, found "../repo"'],
-    ["/repo/./x/", '--base:1:1  a base path cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/, found "/repo/./x/"'],
+    ["https://example.org/repo/", '--base: --base is the path the site is served under, such as /repo/; to change the site\'s address, pass the whole URL with --url, found "https://example.org/repo/"'],
+    ["../repo", '--base: a base path cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/, found "../repo"'],
+    ["/repo/./x/", '--base: a base path cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/, found "/repo/./x/"'],
   ])("%s is refused, and the last build is left as it was", async (base, message) => {
     dir = tempSite({ "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01" }) });
     expect((await build(dir.path, "/ok/")).code).toBe(0);
