@@ -55,10 +55,11 @@ export function leftOutNotes(issues: readonly NotedIssue[], today: string, inclu
  * so the note says this build is a preview, not one to publish.
  */
 function previewNotes(issues: readonly NotedIssue[], today: string, include: { drafts?: boolean; future?: boolean }): string[] {
-  const drafts = include.drafts === true ? issues.filter((issue) => issue.draft) : [];
-  const scheduled = include.future === true ? issues.filter((issue) => !issue.draft && issue.date > today) : [];
-  const count = drafts.length + scheduled.length;
-  if (count === 0) return [];
+  // By the publication rule itself: a future-dated draft under --drafts alone is still left out, for its date.
+  const putIn = issues.filter((issue) => !isPublished(issue, today) && isPublished(issue, today, include));
+  const drafts = putIn.filter((issue) => issue.draft);
+  const scheduled = putIn.filter((issue) => !issue.draft);
+  if (putIn.length === 0) return [];
   const kinds = [drafts.length > 0 ? plural(drafts.length, "draft") : "", scheduled.length > 0 ? `${plural(scheduled.length, "issue")} dated after today` : ""].filter(Boolean).join(" and ");
   const flags = [drafts.length > 0 ? "--drafts" : "", scheduled.length > 0 ? "--future" : ""].filter(Boolean).join(" and ");
   return [`gekkan: this build is a preview: it includes ${kinds} (${named([...drafts, ...scheduled], (issue) => issue.file)}) in its pages, lists, feeds, sitemap and search; publish a build made without ${flags}`];
