@@ -53,20 +53,23 @@ export function formatDiagnostic(message: VFileMessage): string {
   return `${displayName(message.file ?? "")}:${line}:${column}  ${prefix}${escapeControls(message.reason)}`;
 }
 
-/** Whether a message's "file" is a command-line flag (--base, --url), which problems in flags name instead. */
+/** A command-line flag (--base, --url): problems in flags name one instead of a file. */
+const FLAG = "--[a-z][a-z-]*";
+
 function isFlag(file: string | undefined): file is string {
-  return file !== undefined && /^--[a-z][a-z-]*$/.test(file);
+  return file !== undefined && new RegExp(`^${FLAG}$`).test(file);
 }
 
 const WARNING_PREFIX = "warning: ";
 
 /** A line formatDiagnostic wrote, read back (GitHub annotations are made from the printed lines); undefined for any other line. */
 export function readDiagnostic(text: string): { file: string; line: number; column: number; warning: boolean; reason: string } | undefined {
-  const match = /^(.+?):(\d+):(\d+) {2}(.*)$/.exec(text) ?? /^(--[a-z][a-z-]*):()() (.*)$/.exec(text);
+  const flag = new RegExp(`^(${FLAG}): (.*)$`).exec(text);
+  const match = flag === null ? /^(.+?):(\d+):(\d+) {2}(.*)$/.exec(text) : [flag[0], flag[1], "1", "1", flag[2]];
   if (match === null) return undefined;
   const [, file = "", line = "1", column = "1", rest = ""] = match;
   const warning = rest.startsWith(WARNING_PREFIX);
-  return { file, line: Number(line) || 1, column: Number(column) || 1, warning, reason: warning ? rest.slice(WARNING_PREFIX.length) : rest };
+  return { file, line: Number(line), column: Number(column), warning, reason: warning ? rest.slice(WARNING_PREFIX.length) : rest };
 }
 
 // C0 and C1 controls, DEL, and the two Unicode line separators.

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { LiquidError } from "liquidjs";
 import type { VFileMessage } from "vfile-message";
-import { ContentError, diagnostic, siteFile } from "../diagnostics.js";
+import { ContentError, diagnostic, formatDiagnostic, siteFile } from "../diagnostics.js";
 import { liquidFilterNames } from "../render/liquid.js";
 import { effectiveTemplates, templateDirs } from "../render/template-dirs.js";
 import { didYouMean } from "../suggest.js";
@@ -38,9 +38,11 @@ export function isTemplateError(error: unknown): error is LiquidError {
  */
 export function templateError(error: unknown, root: string): unknown {
   if (error instanceof TemplateErrors) {
+    // One reading of the templates for all: the same mistake is met on every page that uses it.
+    const source = templateFinder(root);
     const messages = new Map(error.errors.flatMap((one) => {
-      const message = templateDiagnostic(one, root);
-      return message === undefined ? [] : [[`${message.file}:${message.line}:${message.column} ${message.reason}`, message] as const];
+      const message = templateDiagnostic(one, root, source);
+      return message === undefined ? [] : [[formatDiagnostic(message), message] as const];
     }));
     return new ContentError([...messages.values()]);
   }
@@ -49,14 +51,14 @@ export function templateError(error: unknown, root: string): unknown {
 }
 
 /** A Liquid error as a located message; undefined for any other error. */
-export function templateDiagnostic(error: unknown, root: string): VFileMessage | undefined {
+export function templateDiagnostic(error: unknown, root: string, templateOf: (input: string) => string | undefined = templateFinder(root)): VFileMessage | undefined {
   if (!(error instanceof LiquidError)) return undefined;
   const token = (error as LiquidError & { token?: { file?: string; input?: string; getPosition?: () => [number, number] } }).token;
   const [line = 1, column = 1] = token?.getPosition?.() ?? [];
   let reason = error.message.replace(/, line:\d+, col:\d+$/, "");
   const tail = token?.file === undefined ? undefined : `, file:${token.file}`;
   if (tail !== undefined && reason.endsWith(tail)) reason = reason.slice(0, -tail.length);
-  const path = token?.file ?? templateOfSource(token?.input, root);
+  const path = token?.file ?? (token?.input === undefined ? undefined : templateOf(token.input));
   const file = path === undefined ? "templates" : siteFile(root, path);
   return diagnostic(file, `template error: ${reason}${filterHint(reason)}${unclosedHint(reason)}`, { line, column }, "template");
 }
@@ -66,17 +68,29 @@ export function templateDiagnostic(error: unknown, root: string): VFileMessage |
  * token of an error met while rendering a variable (`undefined variable:
  * block.versoin`), though the token keeps the template's whole text, so the
  * message named only "templates". A site's own template is found before
- * gekkan's of the same name, as Liquid looks them up.
+ * gekkan's of the same name, as Liquid looks them up. The templates are read
+ * on the first question, once.
  */
-function templateOfSource(input: string | undefined, root: string): string | undefined {
-  if (input === undefined) return undefined;
-  return effectiveTemplates(templateDirs(root)).files.find((file) => {
-    try {
-      return readFileSync(file, "utf8") === input;
-    } catch {
-      return false;
+function templateFinder(root: string): (input: string) => string | undefined {
+  let byText: Map<string, string> | undefined;
+  return (input) => {
+    if (byText === undefined) {
+      byText = new Map();
+      for (const file of effectiveTemplates(templateDirs(root)).files) {
+        const text = readTemplate(file);
+        if (text !== undefined && !byText.has(text)) byText.set(text, file);
+      }
     }
-  });
+    return byText.get(input);
+  };
+}
+
+function readTemplate(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** `undefined filter: upcasee` — did you mean "upcase"? A mistyped filter is the commonest template typo; LiquidJS names it but offers nothing. */

@@ -6,6 +6,7 @@ import type { Site, SiteIssue } from "./model.js";
 
 /** Languages written in the scripts below: a title in them may be shared word for word. */
 const CJK_LANGUAGES = new Set(["ja", "zh", "ko"]);
+const writesCjk = (lang: string) => CJK_LANGUAGES.has(lang.split("-")[0] ?? "");
 const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
@@ -21,8 +22,7 @@ const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 export function untranslatedFieldWarnings(entries: readonly SiteIssue[]): VFileMessage[] {
   return entries.flatMap((entry) => {
     const original = entry.versions[0];
-    const lang = entry.issue.lang.split("-")[0] ?? "";
-    if (original === undefined || original === entry || CJK_LANGUAGES.has(lang)) return [];
+    if (original === undefined || original === entry || writesCjk(entry.issue.lang)) return [];
     const fields = [
       { name: "title", value: entry.issue.title, was: original.issue.title, line: entry.issue.titleLine },
       { name: "summary", value: entry.issue.summary, was: original.issue.summary, line: entry.issue.summaryLine },
@@ -42,6 +42,6 @@ export function untranslatedSiteTitleWarnings(config: Pick<SiteConfig, "file" | 
   if (!CJK_TEXT.test(config.title)) return [];
   return site.translations
     .map((edition) => edition.lang)
-    .filter((lang) => !CJK_LANGUAGES.has(lang.split("-")[0] ?? "") && config.languages[lang]?.title === undefined)
+    .filter((lang) => !writesCjk(lang) && config.languages[lang]?.title === undefined)
     .map((lang) => warning(config.file === "" ? CONFIG_FILE : config.file, `the ${lang} edition has no title of its own, so its pages, feeds and emails show the site's title "${config.title}" untranslated; add "languages": { "${lang}": { "title": "…", "description": "…" } } to ${CONFIG_FILE}`, { line: 1, column: 1 }, "untranslated-field"));
 }

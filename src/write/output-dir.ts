@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from "node
 import { basename, dirname, join, resolve } from "node:path";
 import { PlainError } from "../diagnostics.js";
 import { contains, realPath } from "./real-path.js";
-import { isOwnLink } from "./versions.js";
+import { isOwnLink, isStoreName } from "./versions.js";
 
 /** Left in every output folder gekkan writes: proof that replacing the folder loses nothing of the author's. */
 export const OUTPUT_MARKER = ".gekkan-output";
@@ -64,7 +64,7 @@ export function outputDirProblem(root: string, out: string, force: boolean): str
 /** The build folder, or the folder of builds (`.dist-gekkan`), that holds `target`, if any. */
 function enclosingBuild(target: string): string | undefined {
   for (let dir = dirname(target); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, OUTPUT_MARKER)) || /^\..+-gekkan$/.test(basename(dir))) return dir;
+    if (existsSync(join(dir, OUTPUT_MARKER)) || isStoreName(basename(dir))) return dir;
   }
   return undefined;
 }

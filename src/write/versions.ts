@@ -19,6 +19,11 @@ export function outputPlace(out: string): OutputPlace {
   return { out: abs, store: join(dirname(abs), `.${basename(abs)}-gekkan`) };
 }
 
+/** Whether a folder's name is that of a folder of builds (outputPlace's `store`): `.dist-gekkan` for dist. */
+export function isStoreName(name: string): boolean {
+  return /^\..+-gekkan$/.test(name);
+}
+
 /** The build folder `out` links to when it is one of ours, else undefined (a real folder, absent, or a foreign link). */
 export function currentBuild(place: OutputPlace): string | undefined {
   const stat = lstatSync(place.out, { throwIfNoEntry: false });
