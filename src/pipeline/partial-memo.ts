@@ -1,9 +1,10 @@
 import { Hash, RenderTag, Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken } from "liquidjs";
 import { digest } from "../incremental/digest.js";
 import { exactJson } from "../incremental/exact-json.js";
-import { DamagedCacheError, type Memo } from "../incremental/memo.js";
+import type { Memo } from "../incremental/memo.js";
 import { dataDigest } from "./render-pages.js";
-import { ByteEmitter, liquidText } from "../render/byte-emitter.js";
+import { fragmentStore, memoised, type FragmentStore, type StandIn } from "./fragment-store.js";
+import { memoLoopTag, type SimpleCall } from "./loop-memo.js";
 
 type Parser = ConstructorParameters<typeof RenderTag>[3];
 
@@ -27,17 +28,27 @@ type Parser = ConstructorParameters<typeof RenderTag>[3];
 export function memoisePartials(liquid: Liquid, fingerprint: string, memo: Memo | undefined, known: ReadonlyMap<object, string>): void {
   const fragments = fragmentStore(memo);
   keepUnderFingerprint(memo, fingerprint);
-  liquid.registerTag("render", class extends Tag {
+  const standIn = (object: object) => {
+    const name = known.get(object);
+    return name === undefined ? dataDigest(object) : `\u0000${name}`;
+  };
+  const render = memoRenderTag(fingerprint, fragments, standIn);
+  liquid.registerTag("render", render);
+  liquid.registerTag("for", memoLoopTag(fingerprint, fragments, standIn, (template) => (template instanceof render ? template.call : undefined)));
+}
+
+/** The memoising `render` tag; `call` says what a simple call passes (see memoLoopTag). */
+function memoRenderTag(fingerprint: string, fragments: FragmentStore, standIn: StandIn) {
+  return class MemoRender extends Tag {
+    readonly call: SimpleCall | undefined;
     private readonly plain: RenderTag;
-    private readonly file: string | undefined;
     private readonly hash: Hash | undefined;
 
     constructor(token: TagToken, remainTokens: TopLevelToken[], engine: Liquid, parser: Parser) {
       super(token, remainTokens, engine);
       this.plain = new RenderTag(token, remainTokens, engine, parser);
-      const simple = SIMPLE_CALL.exec(token.args);
-      this.file = simple?.[1];
-      this.hash = simple === null ? undefined : new Hash(simple[2] ?? "", engine.options.keyValueSeparator);
+      this.call = simpleCall(token.args);
+      this.hash = this.call === undefined ? undefined : new Hash(this.call.argsText, engine.options.keyValueSeparator);
     }
 
     *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
@@ -48,41 +59,31 @@ export function memoisePartials(liquid: Liquid, fingerprint: string, memo: Memo 
         // An argument Liquid cannot evaluate: the plain tag fails with Liquid's own message and place in the template.
         args = undefined;
       }
-      const key = args === undefined || this.file === undefined ? undefined : fragmentKey(fingerprint, this.file, args, known);
+      const key = args === undefined || this.call === undefined ? undefined : fragmentKey(fingerprint, this.call.file, args, standIn);
       if (key === undefined) {
         yield this.plain.render(ctx, emitter);
         return;
       }
-      // Into a page's own output (not a capture), a stored fragment goes as its bytes.
-      if (emitter instanceof ByteEmitter && spliced(emitter, fragments.bytes(key))) return;
-      let html = fragments.get(key);
-      if (html === undefined) {
-        const capture: Emitter = { buffer: "", write(value: unknown) { this.buffer += liquidText(value); } };
-        yield this.plain.render(ctx, capture);
-        html = capture.buffer;
-        fragments.set(key, html);
-      }
-      emitter.write(html);
+      yield memoised(fragments, key, emitter, (capture) => this.plain.render(ctx, capture));
     }
-  });
+  };
 }
 
-/** Writes a stored fragment's bytes; false when there are none to write. */
-function spliced(emitter: ByteEmitter, bytes: Uint8Array | undefined): boolean {
-  if (bytes !== undefined) emitter.writeBytes(bytes);
-  return bytes !== undefined;
+/** A simple call's partial and arguments (`name: value`, each value one token), or undefined for any other call. */
+function simpleCall(args: string): SimpleCall | undefined {
+  const simple = SIMPLE_CALL.exec(args);
+  if (simple === null) return undefined;
+  const argsText = simple[2] ?? "";
+  const values = [...argsText.matchAll(/([A-Za-z_][\w-]*)\s*:\s*([\w.-]+)/g)].map((m) => ({ name: m[1] as string, value: m[2] as string }));
+  return { file: simple[1] as string, argsText, values };
 }
 
 /** A quoted partial name, then only `name: value` pairs whose values are one simple token (a variable path, a number, a word). */
 const SIMPLE_CALL = /^\s*"([^"{}\\]+)"\s*((?:,\s*[A-Za-z_][\w-]*\s*:\s*[\w.-]+\s*)*)$/;
 
 /** The fragment's key, or undefined when an argument cannot be named exactly. */
-function fragmentKey(fingerprint: string, file: string, args: Record<string, unknown>, known: ReadonlyMap<object, string>): string | undefined {
+function fragmentKey(fingerprint: string, file: string, args: Record<string, unknown>, standIn: StandIn): string | undefined {
   const parts = [fingerprint, file];
-  const standIn = (object: object) => {
-    const name = known.get(object);
-    return name === undefined ? dataDigest(object) : `\u0000${name}`;
-  };
   for (const [name, value] of Object.entries(args)) {
     // A card or row stands in by its digest (shared with the page keys); other plain values by their exact JSON.
     const named = exactJson(value, standIn);
@@ -110,48 +111,3 @@ function keepUnderFingerprint(memo: Memo | undefined, fingerprint: string): void
   void memo(marker, () => new Uint8Array([1])).catch(() => undefined);
 }
 
-interface FragmentStore {
-  /** A fragment as text: made in this run, or stored (decoded once). */
-  get: (key: string) => string | undefined;
-  /** A stored fragment as its bytes, unless this run made or decoded it (then `get`). */
-  bytes: (key: string) => Uint8Array | undefined;
-  set: (key: string, html: string) => void;
-}
-
-/** Fragments of this run in memory, over the memo's stored ones (read synchronously: Liquid renders pages synchronously). */
-function fragmentStore(memo: Memo | undefined): FragmentStore {
-  const run = new Map<string, string>();
-  const read = new Map<string, Uint8Array>();
-  const stored = (key: string): Uint8Array | undefined => {
-    const known = read.get(key);
-    if (known !== undefined) return known;
-    const reader = memo?.stored?.(key);
-    if (reader === undefined) return undefined;
-    try {
-      const bytes = reader();
-      read.set(key, bytes);
-      return bytes;
-    } catch (error) {
-      // A damaged fragment is made again (and replaced), like any miss.
-      if (error instanceof DamagedCacheError) return undefined;
-      throw error;
-    }
-  };
-  return {
-    get(key) {
-      const made = run.get(key);
-      if (made !== undefined) return made;
-      const bytes = stored(key);
-      if (bytes === undefined) return undefined;
-      const html = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-      run.set(key, html);
-      return html;
-    },
-    bytes: (key) => (run.has(key) ? undefined : stored(key)),
-    set(key, html) {
-      run.set(key, html);
-      // A fragment that cannot be kept only makes the next build slower.
-      void memo?.(key, () => Buffer.from(html, "utf8"), { replace: true }).catch(() => undefined);
-    },
-  };
-}
