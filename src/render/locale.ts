@@ -32,11 +32,20 @@ function utcDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
+function remembered(known: Map<string, string>, key: string, make: () => string): string {
+  let value = known.get(key);
+  if (value === undefined) known.set(key, (value = make()));
+  return value;
+}
+
 /** Locale-aware labels. Dates are calendar days, so they are formatted in UTC. */
 export class Locale {
   readonly pack: LocalePack;
   private readonly yearMonth: Intl.DateTimeFormat;
   private readonly day: Intl.DateTimeFormat;
+  // Every card of every list formats its dates, and a site has a few hundred months and days for thousands of cards.
+  private readonly labels = new Map<string, string>();
+  private readonly days = new Map<string, string>();
   constructor(pack: LocalePack) {
     this.pack = pack;
     this.yearMonth = new Intl.DateTimeFormat(pack.intl, { year: "numeric", month: "long", timeZone: "UTC" });
@@ -47,14 +56,14 @@ export class Locale {
   }
   /** "2011年4月号" / "April 2011". */
   issueLabel(date: string): string {
-    return fill(this.pack.issueLabel, { yearMonth: this.yearMonth.format(utcDate(date)) });
+    return remembered(this.labels, date, () => fill(this.pack.issueLabel, { yearMonth: this.yearMonth.format(utcDate(date)) }));
   }
   /** "第1号" / "Issue 1". */
   issueNumber(n: number): string {
     return fill(this.pack.issueNumber, { number: n });
   }
   formatDate(date: string): string {
-    return this.day.format(utcDate(date));
+    return remembered(this.days, date, () => this.day.format(utcDate(date)));
   }
   /** Japanese is counted in characters, not whitespace "words". */
   readingMinutes(cjkChars: number, words: number): number {
