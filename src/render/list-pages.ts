@@ -142,6 +142,7 @@ function stonithRow(d: StonithDevice, { card, anchor }: ListContext) {
   return viewData({
     device: d.device, vendor: block.vendor, hardware: block.hardware, plugin: block.plugin, lang: source.issue.issue.lang,
     issue: card(source.issue), anchorUrl: anchor(source.anchorRoute),
-    history: d.history.map((h) => ({ plugin: h.block.plugin, hardware: h.block.hardware, superseded: h.superseded, lang: h.source.issue.issue.lang, issue: card(h.source.issue), anchorUrl: anchor(h.source.anchorRoute) })),
+    // Each a view's data: a device's history is rendered in runs (loop-memo.ts), as it grows by one statement at a time.
+    history: d.history.map((h) => viewData({ plugin: h.block.plugin, hardware: h.block.hardware, superseded: h.superseded, lang: h.source.issue.issue.lang, issue: card(h.source.issue), anchorUrl: anchor(h.source.anchorRoute) })),
   });
 }
