@@ -8,7 +8,7 @@ import { untranslatedFieldWarnings, untranslatedSiteTitleWarnings } from "../sit
 import { addressWarnings } from "../config-address.js";
 import { collectSite } from "../site/collect.js";
 import { allIssues, type Site } from "../site/model.js";
-import { dateWindow, type DateWindow } from "../site/date-window.js";
+import { dateWindow, oneDay, type DateWindow } from "../site/date-window.js";
 import type { SearchPage } from "../site/search-index.js";
 import { ROUTES, routeUrl } from "../site/urls.js";
 import { createLiquid } from "../render/liquid.js";
@@ -72,11 +72,12 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   // After the memoised render tag is registered: the templates parsed here are the ones pages render with.
   const broken = await times.time("check templates", () => templateProblems(env.liquid, inputs.templateDirs, options.root));
   const site = await times.time("collect site", () => collect(parsed, inputs, broken));
-  const window = dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);
+  // With no issue published, the feeds and the sitemap are dated by today itself, so tomorrow's build is not "up to date".
+  const window = site.issues.length === 0 ? oneDay(inputs.today) : dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);
   const pages = await times.time("render pages", () => withTemplateErrors(options.root, () => renderPages(site, renderer)));
   for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
-  await times.time("feeds", () => withTemplateErrors(options.root, () => addFeeds(output, site, inputs.config, renderer)));
-  await times.time("data, sitemap", () => addSiteFiles(output, site, inputs.config, new Map(pages.map((page) => [page.spec.route, page.spec.alternates]))));
+  await times.time("feeds", () => withTemplateErrors(options.root, () => addFeeds(output, site, inputs.config, renderer, inputs.today)));
+  await times.time("data, sitemap", () => addSiteFiles(output, site, inputs.config, inputs.today, new Map(pages.map((page) => [page.spec.route, page.spec.alternates]))));
   const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
   const search = inputs.config.search && options.search !== false;
   // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.
