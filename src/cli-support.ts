@@ -64,7 +64,7 @@ function flagProblem(error: Error, command: CommandName): string {
       if (/argument is ambiguous/.test(message)) return `${flag} needs a value after it (${flag} VALUE); the word after it starts with a dash, so it reads as another option (a value that starts with a dash is written ${flag}=-…)`;
       return quoted.endsWith(" <value>") ? `${flag} needs a value after it (${flag} VALUE)` : `${flag} takes no value; write ${flag} alone`;
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
-      return `unexpected argument ${JSON.stringify(quoted)}: this command takes only the options below (a value belongs after its option, as in --root DIR)`;
+      return `unexpected argument ${JSON.stringify(quoted)}: gekkan ${command} takes only options (a value belongs after its option, as in --root DIR)`;
     default:
       return message;
   }
@@ -76,7 +76,7 @@ function unknownFlagHint(flag: string, command: CommandName): string {
   const others = flag.startsWith("--") ? commandsTaking(name, command) : [];
   if (others.length > 0) return `: ${flag} is an option of ${others.map((other) => `gekkan ${other}`).join(" and ")}, not of gekkan ${command}`;
   const own = Object.keys(COMMAND_FLAGS[command]).map((option) => `--${option}`);
-  return didYouMean(flag.startsWith("--") ? flag : `-${flag}`, own, (option) => option) || "; see the options below";
+  return didYouMean(flag.startsWith("--") ? flag : `-${flag}`, own, (option) => option);
 }
 
 /**

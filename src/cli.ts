@@ -69,7 +69,9 @@ async function run(first: string | undefined, rest: string[], io: Io): Promise<n
   if (!entry) {
     const names = [...commands.keys()];
     const hint = first.startsWith("-") ? didYouMean(first, ["--help", "--version"], (s) => s) : didYouMean(first, names, (s) => s);
-    io.err(`gekkan: unknown command or option "${first}"${hint}\n\n${usage()}`);
+    io.err(`gekkan: unknown command or option "${first}"${hint}`);
+    io.err(`usage: gekkan ${names.join("|")} [options]`);
+    io.err("run `gekkan --help` for more");
     return EXIT.usage;
   }
   const command = await entry.load();
@@ -84,10 +86,22 @@ async function run(first: string | undefined, rest: string[], io: Io): Promise<n
       return EXIT.content;
     }
     if (error instanceof UsageError) {
-      io.err(`gekkan ${first}: ${error.message}\n\n${command.usage}`);
+      for (const line of [`gekkan ${first}: ${error.message}`, ...synopsis(command.usage), `run \`gekkan ${first} --help\` for more`]) io.err(line);
       return EXIT.usage;
     }
     io.err(`gekkan: internal error — this is a bug in gekkan, please report it.\n${(error as Error).stack ?? String(error)}`);
     return EXIT.bug;
   }
+}
+
+/**
+ * The usage lines of a command's help, up to its first blank line, to go
+ * under a usage error: the whole help buried the one line that says what
+ * was wrong under thirty lines of options.
+ */
+function synopsis(help: string): string[] {
+  const end = help.indexOf("\n\n");
+  const lines = (end === -1 ? help : help.slice(0, end)).split("\n");
+  // "usage: " shifts the first line; a wrapped or second form keeps its column under it.
+  return lines.map((line, index) => `${index === 0 ? "usage: " : "       "}${line}`);
 }

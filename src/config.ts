@@ -219,7 +219,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
   if (problems.length > 0 || !result.success) throw new ContentError(problems);
   const data = result.data;
   const url = siteUrl(overrides.url ?? data.url);
-  const publishedBasePath = normalizeBasePath(overrides.base === undefined ? url.pathname : basePathOption(overrides.base));
+  const publishedBasePath = publishedBase(url, overrides.base, overrides.url === undefined ? file : undefined);
   const components = [...new Set([...DEFAULT_COMPONENTS, ...data.components])];
   return {
     root,
@@ -271,6 +271,26 @@ function basePathOption(base: string): string {
       : undefined;
   if (why !== undefined) throw new ContentError([diagnostic("--base", `${why}, found ${JSON.stringify(base)}`, undefined, "config-url")]);
   return base;
+}
+
+/**
+ * The base path of the published site: --base, else the path of the site's
+ * address. Given both with different paths (url https://example.org/news/,
+ * --base /other/), every link and canonical URL went to /other/ while the
+ * address said /news/, without a word; that is refused, naming both. An
+ * address with no path (https://user.github.io/) leaves the path to --base.
+ */
+function publishedBase(url: URL, base: string | undefined, configFile: string | undefined): string {
+  const fromUrl = normalizeBasePath(url.pathname);
+  if (base === undefined) return fromUrl;
+  const given = normalizeBasePath(basePathOption(base));
+  if (fromUrl === "/" || given === fromUrl) return given;
+  const moved = new URL(given, url.origin).href;
+  const why = `${given} is not the path of the site's address ${url.href} (${configFile === undefined ? "--url" : `"url" in ${configFile}`}), which says the site is served under ${fromUrl}`;
+  const fix = configFile === undefined
+    ? `give --url and --base the same path (--url ${moved}), or leave out --base`
+    : `leave out --base, or, if the site is served under ${given} now, change "url" in ${configFile} to ${moved} (or pass --url ${moved})`;
+  throw new ContentError([diagnostic("--base", `${why}; ${fix}`, undefined, "config-url")]);
 }
 
 function siteUrl(text: string): URL {

@@ -12,6 +12,8 @@ import { issueShapeWarnings } from "./issue-shape.js";
 import { unpublishedNotes } from "./unpublished.js";
 import { unpublishedNote } from "../site/published.js";
 import { validateHtmlPages } from "./vnu.js";
+import { failedRoutes } from "../site/collect.js";
+import { routeUrl } from "../site/urls.js";
 
 export interface CheckOptions extends Pick<BuildOptions, "root" | "now"> {
   /** Also run the Nu Html Checker over every page. */
@@ -37,11 +39,14 @@ export interface CheckReport {
   unpublishedErrors: number;
   /** Which unpublished issues were part of the checked site. */
   included: { drafts: boolean; future: boolean };
+  /** Issues whose errors kept them out of the checked site: links into them were not checked. */
+  unbuilt: number;
 }
 
 /**
- * `gekkan check`: the build's own validation (generate throws ContentError),
- * then what only the finished site shows: links, anchors, images, numbering,
+ * `gekkan check`: the build's own validation (generate throws ContentError
+ * when no page can be built; errors in issues' own text are held, and the
+ * site is built without those issues), then what only the finished site shows: links, anchors, images, numbering,
  * and optionally HTML validity. Entirely in memory. By default the issue
  * being written is checked too (drafts, future dates), with its findings
  * marked; a link that resolves only because an unpublished issue is there
@@ -52,17 +57,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // One memo for both runs of a check: the published-only run renders no issue and no unchanged page again.
   const reuse: Reuse = { issues: memoOver(new MapStore()), pages: memoOver(new MapStore()), search: noMemo };
   const shape = { drafts: everything || options.drafts === true, future: everything || options.future === true };
-  const generated = await generate({ root: options.root, ...shape, now: options.now }, reuse);
-  const { config, output, site } = generated;
+  const generated = await generate({ root: options.root, ...shape, now: options.now, partial: true }, reuse);
+  const { config, output } = generated;
   const rendered = generated.issues;
-  const links = checkLinks(site, output, config);
+  const links = builtLinks(generated);
   const extra = everything && rendered.some((r) => unpublishedNote(r.issue, generated.today) !== undefined) ? await publishedOnly(options, reuse, links.messages, rendered) : [];
   const html = options.html ? await validateHtmlPages(output, config.basePath) : { messages: [], pages: 0 };
-  // A translation has its original's number: numbers are counted over the originals.
-  const originals = rendered.filter((r) => r.issue.lang === config.lang);
+  // A translation has its original's number: numbers are counted over the originals, those whose text failed included.
+  const known = [...rendered, ...generated.failed.map((issue) => ({ issue }))];
+  const originals = known.filter((r) => r.issue.lang === config.lang);
   const found = [...generated.warnings, ...numberingGaps(originals, generated.today), ...issueShapeWarnings(rendered), ...links.messages, ...extra, ...html.messages];
-  const notes = unpublishedNotes(rendered, config.lang, generated.today);
-  const all = sortDiagnostics(markUnpublished(unignored(found, config.ignoreWarnings, rendered.map((r) => r.issue)), notes));
+  const notes = unpublishedNotes(known, config.lang, generated.today);
+  // The held errors say already where they are ([in a draft]: held-back.ts).
+  const all = sortDiagnostics([...markUnpublished(unignored(found, config.ignoreWarnings, rendered.map((r) => r.issue)), notes), ...generated.held]);
   const errors = all.filter(isError);
   return {
     errors,
@@ -74,7 +81,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     validated: html.pages,
     unpublishedErrors: errors.filter((m) => notes.has(m.file ?? "")).length,
     included: shape,
+    unbuilt: new Set(generated.held.map((m) => m.file)).size,
   };
+}
+
+/** The links of the site as built: a partial one leaves out the pages of issues with errors, and links into them are not checked. */
+function builtLinks(generated: Generated): ReturnType<typeof checkLinks> {
+  const { config, issues, failed } = generated;
+  const unbuilt = failedRoutes(issues, failed, config.lang).map((route) => routeUrl(config.basePath, route));
+  return checkLinks(generated.site, generated.output, config, unbuilt);
 }
 
 /**
@@ -82,11 +97,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
  * issue that works only while a draft is on the site is broken there.
  */
 async function publishedOnly(options: CheckOptions, reuse: Reuse, already: readonly VFileMessage[], rendered: readonly RenderedIssue[]): Promise<VFileMessage[]> {
-  const published: Generated = await generate({ root: options.root, drafts: false, future: false, now: options.now }, reuse);
+  const published: Generated = await generate({ root: options.root, drafts: false, future: false, now: options.now, partial: true }, reuse);
   const seen = new Set(already.map(formatDiagnostic));
   // Only links the author wrote: template links on list pages differ between the two sites by design.
   const issueFiles = new Set(rendered.map((r) => r.issue.file));
-  const { messages } = checkLinks(published.site, published.output, published.config);
+  const { messages } = builtLinks(published);
   return messages
     .filter((m) => issueFiles.has(m.file ?? "") && !seen.has(formatDiagnostic(m)))
     .map((m) => diagnostic(m.file ?? "", `${m.reason} (on the published site: the link works only while drafts and scheduled issues are included)`, { line: m.line ?? 1, column: m.column ?? 1 }, String(m.ruleId), m.fatal !== false));

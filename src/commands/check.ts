@@ -31,9 +31,9 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     report = await runCheck({ root: siteRootOf(flags.root), html: flags.html === true, published: flags.published === true, drafts: flags.drafts === true, future: flags.future === true });
   } catch (error) {
     if (error instanceof ContentError) {
-      // The build itself fails: nothing further can be checked.
+      // Not one issue's own text but what every page needs (the config, templates, numbers or URLs across issues): no page can be checked.
       for (const message of error.messages) io.err(formatDiagnostic(message));
-      io.err(`gekkan check: the site does not build: ${plural(error.messages.length, "error")}`);
+      io.err(`gekkan check: the site does not build: ${plural(error.messages.length, "error")}; link checks skipped: fix the errors above first`);
       return EXIT.content;
     }
     if (!(error instanceof VnuUnavailableError)) throw error;
@@ -46,7 +46,8 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const { drafts, future } = report.included;
   const scope = drafts || future ? `, ${drafts && future ? "drafts and scheduled issues" : drafts ? "drafts" : "scheduled issues"} included` : "";
   const inDrafts = report.unpublishedErrors > 0 ? ` (${report.unpublishedErrors} in drafts or scheduled issues)` : "";
-  const line = `gekkan check: ${plural(report.pages, "page")}${html}, ${plural(report.links, "link")} checked (${report.linksFromMarkdown} from Markdown)${scope} in ${ms} ms: ${plural(report.errors.length, "error")}${inDrafts}, ${plural(report.warnings.length, "warning")}`;
+  const unbuilt = report.unbuilt > 0 ? `; ${plural(report.unbuilt, "issue")} with errors left out, so links in and into ${report.unbuilt === 1 ? "it" : "them"} were not checked` : "";
+  const line = `gekkan check: ${plural(report.pages, "page")}${html}, ${plural(report.links, "link")} checked (${report.linksFromMarkdown} from Markdown)${scope} in ${ms} ms: ${plural(report.errors.length, "error")}${inDrafts}, ${plural(report.warnings.length, "warning")}${unbuilt}`;
   (report.errors.length > 0 ? io.err : io.out)(line);
   return report.errors.length > 0 ? EXIT.content : EXIT.ok;
 }

@@ -12,10 +12,10 @@ import { readExistingIssues } from "../new/existing-issues.js";
 import { isMonth, planIssue } from "../new/plan.js";
 import { monthAsWritten } from "../calendar.js";
 import { planTranslation } from "../new/translate.js";
-import { issueSkeleton, SKELETON_LANGS, type SkeletonLang } from "../content/skeleton.js";
+import { issueSkeleton } from "../content/skeleton.js";
 import { noLocalePack } from "../language-name.js";
 
-export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--title T] [--lang ja|en]
+export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--title T] [--lang LANG]
 gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
 
   Creates the next issue as a draft and prints its path: the next free
@@ -25,12 +25,15 @@ gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
   --root DIR       site root (default: .)
   --date YYYY-MM   the issue's month (default: the month after the latest issue)
   --title T        the title (default: the month, e.g. 2011年5月号 or May 2011)
-  --lang ja|en     the issue's language: the site's lang (the default); an
-                   issue in another language is a translation (--translate)
+  --lang LANG      the issue's language code: the site's "lang" in
+                   gekkan.config.json (the default); an issue in another
+                   language is a translation (--translate)
   --translate ISSUE
                    start the LANG translation of issue ISSUE (number or slug):
                    a copy of it beside it, named <name>.LANG.md, with lang:
-                   LANG and draft: true, to translate in place`;
+                   LANG and draft: true, to translate in place; LANG is any
+                   language with a locale pack other than the site's: gekkan's
+                   (en, ja) or the site's own (templates/locales/LANG.json)`;
 
 export async function newCommand(args: string[], io: Io): Promise<number> {
   const flags = parseFlags(args, "new");
@@ -48,7 +51,6 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   const config = loadConfig(root);
   const lang = flags.lang ?? config.lang;
   if (lang !== config.lang) throw new UsageError(`a new issue is written in the site's language (${config.lang}); an issue in ${lang} is a translation of one: gekkan new --translate ISSUE --lang ${lang}`);
-  if (!isSkeletonLang(lang)) throw new UsageError(`--lang must be one of ${SKELETON_LANGS.join(", ")}; found ${JSON.stringify(lang)}`);
   const dirs = templateDirs(root);
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
   const locale = locales.get(lang);
@@ -110,8 +112,4 @@ async function writeNewIssue(root: string, file: string, text: string, render: R
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     throw new ContentError([diagnostic(file, `this file already exists; gekkan new never overwrites — ${instead}`, { line: 1, column: 1 }, "new-file-exists")]);
   }
-}
-
-function isSkeletonLang(lang: string): lang is SkeletonLang {
-  return (SKELETON_LANGS as readonly string[]).includes(lang);
 }

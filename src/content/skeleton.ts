@@ -5,7 +5,8 @@ export interface SkeletonFields {
   number: number;
   date: string;
   title: string;
-  lang: SkeletonLang;
+  /** Any language with a locale pack; one with no example text of its own gets the English one. */
+  lang: string;
 }
 
 interface Texts {
@@ -78,7 +79,8 @@ export function placeholderTexts(): string[] {
  * is derived from the same definitions (see leftovers.ts).
  */
 export function issueSkeleton(fields: SkeletonFields): string {
-  const t = TEXTS[fields.lang];
+  // A site's own language (templates/locales/fr.json) has no example text here; English is read by more authors than any other.
+  const t = (Object.hasOwn(TEXTS, fields.lang) ? TEXTS[fields.lang as SkeletonLang] : undefined) ?? TEXTS.en;
   return `---
 title: ${JSON.stringify(fields.title)}
 issue: ${fields.number}

@@ -8,7 +8,7 @@ import { untranslatedFieldWarnings, untranslatedSiteTitleWarnings } from "../sit
 import { addressWarnings } from "../config-address.js";
 import { collectSite } from "../site/collect.js";
 import { allIssues, type Site } from "../site/model.js";
-import { dateWindow, type DateWindow } from "../site/date-window.js";
+import { dateWindow, oneDay, type DateWindow } from "../site/date-window.js";
 import type { SearchPage } from "../site/search-index.js";
 import { ROUTES, routeUrl } from "../site/urls.js";
 import { createLiquid } from "../render/liquid.js";
@@ -52,6 +52,8 @@ export interface Generated {
   /** "Today" of this run, and the days on which the same inputs give the same output. */
   today: string;
   window: DateWindow;
+  /** With `partial`: the errors of the issues left out of this build because their own text failed; otherwise none (they stop it). */
+  held: VFileMessage[];
 }
 
 /**
@@ -71,12 +73,13 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   memoisePartials(env.liquid, renderer.fingerprint, reuse.fragments, new Map([...env.locales].map(([code, locale]) => [locale.pack.strings, `=locale:${code}`])));
   // After the memoised render tag is registered: the templates parsed here are the ones pages render with.
   const broken = await times.time("check templates", () => templateProblems(env.liquid, inputs.templateDirs, options.root));
-  const site = await times.time("collect site", () => collect(parsed, inputs, broken));
-  const window = dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);
+  const { site, held } = await times.time("collect site", () => collect(parsed, inputs, broken));
+  // With no issue published, the feeds and the sitemap are dated by today itself, so tomorrow's build is not "up to date".
+  const window = site.issues.length === 0 ? oneDay(inputs.today) : dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);
   const pages = await times.time("render pages", () => withTemplateErrors(options.root, () => renderPages(site, renderer)));
   for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
-  await times.time("feeds", () => withTemplateErrors(options.root, () => addFeeds(output, site, inputs.config, renderer)));
-  await times.time("data, sitemap", () => addSiteFiles(output, site, inputs.config, new Map(pages.map((page) => [page.spec.route, page.spec.alternates]))));
+  await times.time("feeds", () => withTemplateErrors(options.root, () => addFeeds(output, site, inputs.config, renderer, inputs.today)));
+  await times.time("data, sitemap", () => addSiteFiles(output, site, inputs.config, inputs.today, new Map(pages.map((page) => [page.spec.route, page.spec.alternates]))));
   const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
   const search = inputs.config.search && options.search !== false;
   // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.
@@ -90,7 +93,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const warnings = [...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...publicWarnings, ...addressWarnings(inputs.config)];
   return {
     config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, failed: parsed.failed, sources: inputs.sources, context: inputs.context,
-    renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window,
+    renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window, held,
   };
 }
 
@@ -100,13 +103,20 @@ function weighed(parsed: ParsedIssues, inputs: Inputs): ParsedIssues {
   return { ...parsed, messages: weighedProblems(parsed.messages, parsed.failed, inputs.today, include) };
 }
 
-/** Stage: rendered issues → the Site model; per-file and cross-file problems (duplicate numbers, URLs) and broken templates are reported together, all at once. */
-function collect(parsed: ParsedIssues, inputs: Inputs, templates: readonly VFileMessage[]): Site {
+/**
+ * Stage: rendered issues → the Site model; per-file and cross-file problems (duplicate numbers, URLs) and broken templates are reported together, all at once.
+ * A partial build goes on when only issues' own text failed (they are not in the site): with anything else wrong, no part of the site can be trusted,
+ * and an issue whose front matter cannot be read has no known page, so a link to it could not be told from a broken one.
+ */
+function collect(parsed: ParsedIssues, inputs: Inputs, templates: readonly VFileMessage[]): { site: Site; held: VFileMessage[] } {
   const options = inputs.options;
   const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today, lang: inputs.config.lang, failed: parsed.failed });
-  const errors = [...inputs.problems, ...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages), ...templates];
-  if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
-  return collected.site;
+  const own = parsed.messages.filter(isError);
+  const whole = [...inputs.problems, ...(collected.ok ? [] : collected.messages), ...templates];
+  const failed = new Set(parsed.failed.map((issue) => issue.file));
+  if (options.partial === true && collected.ok && whole.length === 0 && own.every((m) => failed.has(m.file ?? ""))) return { site: collected.site, held: own };
+  if (own.length > 0 || whole.length > 0 || !collected.ok) throw new ContentError([...inputs.problems, ...own, ...(collected.ok ? [] : collected.messages), ...templates]);
+  return { site: collected.site, held: [] };
 }
 
 /** Liquid, locales and the stylesheet (added to `output`, its hash in its URL so browsers never keep a stale one). */

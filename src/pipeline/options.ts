@@ -13,6 +13,12 @@ export interface BuildOptions {
   search?: boolean | undefined;
   /** Render worker threads: 0 or 1 = in-process; absent = automatic. */
   threads?: number | undefined;
+  /**
+   * Build the site without the issues whose own text failed, handing back
+   * their errors (Generated.held) instead of stopping: gekkan check reports
+   * them and still checks the links of everything else.
+   */
+  partial?: boolean | undefined;
 }
 
 /** The options that shape the output, by name, in a fixed order (for keys). "Today" is not one: see DateWindow. */

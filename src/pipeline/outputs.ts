@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { isFile, listTree } from "../file-tree.js";
 import type { SiteConfig } from "../config.js";
-import { allIssues, editionsOf, newestDate, type Edition, type Site, type SiteIssue } from "../site/model.js";
+import { allIssues, editionsOf, lastChange, newestDate, type Edition, type Site, type SiteIssue } from "../site/model.js";
 import { siteText, type Alternate } from "../render/pages.js";
 import { ROUTES } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
@@ -47,15 +47,16 @@ export function readAssets(templateDirs: readonly string[]): Map<string, Buffer>
  * keyed by the page fingerprint (code, templates, config) and what its items
  * show, so a build whose newest issues did not change makes no feed.
  */
-export async function addFeeds(output: OutputSet, site: Site, config: SiteConfig, renderer: PageRenderer): Promise<void> {
-  for (const edition of editionsOf(site)) await addEditionFeeds(output, edition, config, renderer);
+export async function addFeeds(output: OutputSet, site: Site, config: SiteConfig, renderer: PageRenderer, today: string): Promise<void> {
+  for (const edition of editionsOf(site)) await addEditionFeeds(output, edition, config, renderer, today);
 }
 
-async function addEditionFeeds(output: OutputSet, edition: Edition, config: SiteConfig, renderer: PageRenderer): Promise<void> {
+async function addEditionFeeds(output: OutputSet, edition: Edition, config: SiteConfig, renderer: PageRenderer, today: string): Promise<void> {
   const { routes } = edition;
   const text = siteText(config, edition.lang);
+  // The feed's date is in the key: an empty feed's is the build's day, which no issue names.
   const feedKey = (route: string, issues: readonly SiteIssue[]) =>
-    digest("gekkan-feed-1", renderer.fingerprint, route, ...issues.slice(0, config.feedItems).flatMap((entry) => [entry.route, JSON.stringify(entry.issue), renderer.token(entry)]));
+    digest("gekkan-feed-2", renderer.fingerprint, route, lastChange(issues.slice(0, config.feedItems), today), ...issues.slice(0, config.feedItems).flatMap((entry) => [entry.route, JSON.stringify(entry.issue), renderer.token(entry)]));
   const bodies = async (issues: readonly SiteIssue[]) => {
     const map = new Map<SiteIssue, string>();
     for (const entry of issues.slice(0, config.feedItems)) map.set(entry, await renderer.body(entry));
@@ -63,7 +64,7 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
   };
   const siteKey = feedKey(routes.home, edition.issues);
   const siteFiles = await renderer.made(siteKey, async () => {
-    const feeds = siteFeeds(config, edition, await bodies(edition.issues), text);
+    const feeds = siteFeeds(config, edition, await bodies(edition.issues), text, today);
     return encodeFiles([[routes.atom, Buffer.from(feeds.atom)], [routes.rss, Buffer.from(feeds.rss)], [routes.jsonFeed, Buffer.from(feeds.json)]]);
   }, decodeFiles);
   for (const [path, content] of siteFiles) output.add(path, content, "gekkan", `${siteKey}:${path}`);
@@ -73,7 +74,7 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
     const key = feedKey(route, issues);
     const atom = await renderer.made(key, async () => {
       const title = `${text.title}: ${config.componentNames[component.name] ?? component.name}`;
-      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, siteTitle: text.title, description: text.description, lang: edition.lang, route: routes.component(component.name), atomRoute: route });
+      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, siteTitle: text.title, description: text.description, lang: edition.lang, route: routes.component(component.name), atomRoute: route, today });
       return Buffer.from(feed.atom);
     }, (bytes) => bytes);
     output.add(route, atom, "gekkan", key);
@@ -81,10 +82,10 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
 }
 
 /** Stage: data files, sitemap and robots.txt; the sitemap lists every page in `output`, with its language versions (`alternates`, by route). */
-export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, alternates: ReadonlyMap<string, readonly Alternate[]> = new Map()): void {
+export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, today: string, alternates: ReadonlyMap<string, readonly Alternate[]> = new Map()): void {
   for (const [path, json] of dataFiles(site, config)) output.add(path, json);
   const byRoute = new Map(allIssues(site).map((entry) => [entry.route, entry]));
-  const newest = newestByEdition(site);
+  const newest = newestByEdition(site, today);
   const entries = output.paths().filter((p) => p.endsWith("index.html")).map((p) => {
     const route = p.slice(0, -"index.html".length);
     return { route, lastmod: byRoute.get(route)?.issue.date ?? newest(route), alternates: alternates.get(route) ?? [] };
@@ -99,9 +100,9 @@ export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, 
  * gave the English pages the newest Japanese issue's day, before a
  * translation published later that they show.
  */
-function newestByEdition(site: Site): (route: string) => string {
+function newestByEdition(site: Site, today: string): (route: string) => string {
   const translations = site.translations.map((edition) => ({ prefix: edition.routes.home, newest: newestDate(edition.issues) }));
-  const own = newestDate(site.issues) ?? "1970-01-01";
+  const own = lastChange(site.issues, today);
   return (route) => translations.find((edition) => route.startsWith(edition.prefix))?.newest ?? own;
 }
 

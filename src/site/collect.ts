@@ -55,6 +55,17 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
 }
 
 /**
+ * Where the pages of issues whose text failed would be (each language's
+ * route): a build that goes on without them (gekkan check) must not call a
+ * link to one broken, only unchecked.
+ */
+export function failedRoutes(rendered: readonly RenderedIssue[], failed: readonly IssueMeta[], lang: string): string[] {
+  const missing: Known[] = failed.map((issue) => ({ issue }));
+  const originalOf = originalsIn([...rendered, ...missing], lang);
+  return missing.map((r) => routesIn(r.issue.lang, lang).issue(issueSlug(r, originalOf(r), lang)));
+}
+
+/**
  * THE rule for the slug in an issue's URL (`issues/<slug>/` under its
  * language's prefix, urls.ts): its own, but a translation without a `slug`
  * of its own takes its original's, so the two URLs differ only in the

@@ -21,6 +21,16 @@ export function dateWindow(dates: Iterable<string>, today: string): DateWindow {
   return { from, until };
 }
 
+/**
+ * The one day `today`: the window of a site with no published issue, whose
+ * feeds and sitemap are dated by the build's day (lastChange in model.ts).
+ */
+export function oneDay(today: string): DateWindow {
+  const next = new Date(`${today}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return { from: today, until: next.toISOString().slice(0, 10) };
+}
+
 export function inWindow(window: DateWindow | undefined, today: string): boolean {
   return window !== undefined && typeof window.from === "string" && typeof window.until === "string" && window.from <= today && today < window.until;
 }

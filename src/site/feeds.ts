@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import type { SiteConfig } from "../config.js";
-import { newestDate, type Edition, type SiteIssue } from "./model.js";
+import { lastChange, type Edition, type SiteIssue } from "./model.js";
 import { absolutizeHtml } from "./absolute-html.js";
 import { siteUrl } from "./urls.js";
 import { escapeXml } from "../escape.js";
@@ -27,6 +27,8 @@ export interface FeedInput {
   atomRoute: string;
   rssRoute?: string;
   jsonRoute?: string;
+  /** The build's day (YYYY-MM-DD): the date of a feed with no entries yet. */
+  today: string;
 }
 
 function utc(date: string): Date {
@@ -35,7 +37,9 @@ function utc(date: string): Date {
 
 /**
  * Atom, RSS and JSON Feed with full issue content. Times come from issue
- * dates, never from the clock, so two builds produce the same bytes.
+ * dates, never from the clock, so two builds produce the same bytes; a feed
+ * with no entry yet is dated by the build's day, as "today" is read
+ * everywhere (SOURCE_DATE_EPOCH when set).
  */
 export function buildFeeds(input: FeedInput): FeedSet {
   // Atom/RSS carry title and summary as HTML (CDATA, type="html"); JSON Feed as text.
@@ -72,7 +76,7 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
   const { config } = input;
   const abs = (route: string) => siteUrl(config, route);
   const items = input.issues.slice(0, config.feedItems);
-  const newest = newestDate(items) ?? "1970-01-01";
+  const newest = lastChange(items, input.today);
   const feed = new Feed({
     id: abs(input.route),
     title: input.title,
@@ -113,7 +117,7 @@ function authorsOf(entry: SiteIssue, config: SiteConfig, siteTitle: string): str
 }
 
 /** The feeds of one language's edition (the site's at /feed.xml, a translation's at /<lang>/feed.xml), under the site's title in that language. */
-export function siteFeeds(config: SiteConfig, edition: Edition, bodies: ReadonlyMap<SiteIssue, string>, text: { title: string; description: string }): FeedSet {
+export function siteFeeds(config: SiteConfig, edition: Edition, bodies: ReadonlyMap<SiteIssue, string>, text: { title: string; description: string }, today: string): FeedSet {
   const { routes } = edition;
-  return buildFeeds({ config, issues: edition.issues, bodies, ...text, siteTitle: text.title, lang: edition.lang, route: routes.home, atomRoute: routes.atom, rssRoute: routes.rss, jsonRoute: routes.jsonFeed });
+  return buildFeeds({ config, issues: edition.issues, bodies, ...text, siteTitle: text.title, lang: edition.lang, route: routes.home, atomRoute: routes.atom, rssRoute: routes.rss, jsonRoute: routes.jsonFeed, today });
 }

@@ -97,3 +97,13 @@ export function newestDate(issues: readonly SiteIssue[]): string | undefined {
   for (const entry of issues) if (newest === undefined || entry.issue.date > newest) newest = entry.issue.date;
   return newest;
 }
+
+/**
+ * The day a feed or list page last changed: its newest issue's date, or,
+ * with no issue published yet, the build's day (`today`: SOURCE_DATE_EPOCH
+ * when set, else the clock). An empty site's feeds said 1970-01-01, which a
+ * feed reader shows as a newsletter last updated half a century ago.
+ */
+export function lastChange(issues: readonly SiteIssue[], today: string): string {
+  return newestDate(issues) ?? today;
+}

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
+import { buildUsage } from "../../src/commands/build.js";
+import { checkUsage } from "../../src/commands/check.js";
 import { FIXTURES, fixtureInput } from "../helpers/fixtures.js";
 import { captureIo } from "../helpers/io.js";
 import { tempDir, type TempDir } from "../helpers/temp-site.js";
@@ -44,8 +46,7 @@ describe("gekkan CLI", () => {
     const io = captureIo();
     expect(await main([arg], io)).toBe(2);
     expect(io.stdout).toEqual([]);
-    expect(io.stderr.join("\n")).toContain(`unknown command or option "${arg}"`);
-    expect(io.stderr.join("\n")).toContain("Usage: gekkan <command>");
+    expect(io.stderr).toEqual([`gekkan: unknown command or option "${arg}"`, "usage: gekkan build|dev|init|new|check|email [options]", "run `gekkan --help` for more"]);
   });
 
   it.each([
@@ -55,12 +56,12 @@ describe("gekkan CLI", () => {
     [["build", "--ouput", "x"], "gekkan build: unknown option --ouput — did you mean --out?"],
     [["check", "--publishd"], "gekkan check: unknown option --publishd — did you mean --published?"],
     [["new", "--tilte", "x"], "gekkan new: unknown option --tilte — did you mean --title?"],
-    [["build", "--frobnicate"], "gekkan build: unknown option --frobnicate; see the options below"],
+    [["build", "--frobnicate"], "gekkan build: unknown option --frobnicate"],
     [["build", "--out"], "gekkan build: --out needs a value after it (--out VALUE)"],
     [["build", "--drafts=yes"], "gekkan build: --drafts takes no value; write --drafts alone"],
     [["build", "--threads", "-1"], "gekkan build: --threads needs a value after it (--threads VALUE); the word after it starts with a dash, so it reads as another option (a value that starts with a dash is written --threads=-…)"],
     [["build", "--base", "--drafts"], "gekkan build: --base needs a value after it (--base VALUE); the word after it starts with a dash, so it reads as another option (a value that starts with a dash is written --base=-…)"],
-    [["build", "stray"], 'gekkan build: unexpected argument "stray": this command takes only the options below (a value belongs after its option, as in --root DIR)'],
+    [["build", "stray"], 'gekkan build: unexpected argument "stray": gekkan build takes only options (a value belongs after its option, as in --root DIR)'],
   ])("a near miss %j gets did-you-mean, exit 2", async (args, first) => {
     const io = captureIo();
     expect(await main(args, io)).toBe(2);
@@ -92,6 +93,29 @@ describe("gekkan CLI", () => {
     expect(io.stderr.join("\n")).toMatch(/^gekkan build: /);
     expect(io.stderr.join("\n")).toContain("gekkan build [--root DIR]");
     expect(io.stderr.join("\n")).not.toMatch(STACK);
+  });
+
+  it.each([
+    [["build", "--frobnicate"], buildUsage, "gekkan build: unknown option --frobnicate"],
+    [["build", "--out"], buildUsage, "gekkan build: --out needs a value after it (--out VALUE)"],
+    [["check", "--publishd"], checkUsage, "gekkan check: unknown option --publishd — did you mean --published?"],
+  ])("a usage error %j prints the problem, the command's usage line and where to read more, not the whole help", async (args, help, problem) => {
+    const io = captureIo();
+    expect(await main(args, io)).toBe(2);
+    const synopsis = help.slice(0, help.indexOf("\n\n")).split("\n");
+    expect(io.stdout).toEqual([]);
+    expect(io.stderr).toEqual([problem, `usage: ${synopsis[0]}`, ...synopsis.slice(1).map((line) => `       ${line}`), `run \`gekkan ${args[0]} --help\` for more`]);
+  });
+
+  it("a usage error of gekkan new shows both of its forms", async () => {
+    const io = captureIo();
+    expect(await main(["new", "--tilte", "x"], io)).toBe(2);
+    expect(io.stderr).toEqual([
+      "gekkan new: unknown option --tilte — did you mean --title?",
+      expect.stringMatching(/^usage: gekkan new \[--root DIR\] \[--date YYYY-MM\]/),
+      "       gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]",
+      "run `gekkan new --help` for more",
+    ]);
   });
 
   it("a content error exits 1 with the located lines on stderr, a count, and no stack trace", async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile, rm, mkdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile, rm, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
@@ -7,6 +7,7 @@ import { generate } from '../../src/pipeline/generate.js';
 import { loadConfig } from '../../src/config.js';
 import { createIssueRenderer } from '../../src/content/render-issue.js';
 import { nextMonth } from '../../src/new/plan.js';
+import { packageRoot } from '../../src/package-root.js';
 import { copyFixture, memoryIo } from '../helpers/dev-server.js';
 
 let site: { root: string; remove: () => Promise<void> };
@@ -26,7 +27,6 @@ async function gekkanNew(...args: string[]) {
 
 /** Makes the fixture a site in `lang`, its issues included. */
 async function siteLanguage(lang: string) {
-  const { readdir } = await import('node:fs/promises');
   const config = join(site.root, 'gekkan.config.json');
   await writeFile(config, (await readFile(config, 'utf8')).replace('"lang": "en"', `"lang": "${lang}"`));
   const dir = join(site.root, 'content/issues/2011');
@@ -68,6 +68,33 @@ describe('gekkan new', () => {
     // And the whole site still builds with it, drafts shown.
     const built = await generate({ root: site.root, drafts: true, future: true, search: false });
     expect(built.output.text('issues/2011-07/index.html')).toContain(lang === 'ja' ? '2011年7月号' : 'July 2011');
+  });
+
+  it('starts the next issue of a site in a language of its own (templates/locales/fr.json), with the English example text', async () => {
+    const pack = JSON.parse(await readFile(join(packageRoot(), 'templates/locales/en.json'), 'utf8')) as Record<string, unknown>;
+    await mkdir(join(site.root, 'templates/locales'), { recursive: true });
+    await writeFile(join(site.root, 'templates/locales/fr.json'), JSON.stringify({ ...pack, intl: 'fr-FR' }));
+    await siteLanguage('fr');
+    const run = await gekkanNew('--lang', 'fr');
+    expect(run.output).toBe('content/issues/2011/2011-07.md');
+    expect(run.code).toBe(0);
+    const text = await readFile(join(site.root, 'content/issues/2011/2011-07.md'), 'utf8');
+    expect(text).toMatch(/^lang: fr$/m);
+    expect(text).toContain('Write the question here');
+    const built = await generate({ root: site.root, drafts: true, future: true, search: false });
+    expect(built.output.text('issues/2011-07/index.html')).toContain('Write the question here');
+  });
+
+  it('--help says --lang takes a language code, and names the packs gekkan has, not a fixed ja|en', async () => {
+    const io = memoryIo();
+    expect(await main(['new', '--help'], io)).toBe(0);
+    const help = io.lines.join('\n');
+    expect(help).not.toContain('ja|en');
+    expect(help).toMatch(/^gekkan new \[--root DIR\] \[--date YYYY-MM\] \[--title T\] \[--lang LANG\]$/m);
+    expect(help).toMatch(/^ {2}--lang LANG {6}the issue's language code: the site's "lang"/m);
+    // Oracle: the packs gekkan ships are the files in its templates/locales/.
+    const shipped = (await readdir(join(packageRoot(), 'templates/locales'))).map((name) => name.replace(/\.json$/, '')).sort();
+    expect(help.replace(/\s+/g, ' ')).toContain(`gekkan's (${shipped.join(', ')}) or the site's own (templates/locales/LANG.json)`);
   });
 
   it('takes --date and --title, and rolls December over to January of the next year', async () => {
