@@ -8,11 +8,9 @@ import { runsOf } from "../../src/pipeline/loop-memo.js";
 import { memoisePartials } from "../../src/pipeline/partial-memo.js";
 import { renderFileBytes } from "../../src/render/byte-emitter.js";
 import { createLiquid } from "../../src/render/liquid.js";
-import { loadLocales } from "../../src/render/locale.js";
-import { issueCard, viewData, type IssueCard, type ViewContext } from "../../src/render/views.js";
-import type { SiteIssue } from "../../src/site/model.js";
-import { routesIn } from "../../src/site/urls.js";
+import { viewData, type IssueCard } from "../../src/render/views.js";
 import { ListingStore } from "../helpers/memo-store.js";
+import { cardOf, ja, known, locales, outcome } from "../helpers/liquid-memo.js";
 
 /**
  * `{% for %}` over cards and rows, kept in runs of items by the loop memo
@@ -31,12 +29,6 @@ import { ListingStore } from "../helpers/memo-store.js";
  */
 const work = mkdtempSync(join(tmpdir(), "gekkan-loop-memo-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const locales = loadLocales(undefined);
-const ja = locales.get("ja");
-if (ja === undefined) throw new Error("test bug: no ja locale");
-const view: ViewContext = { basePath: "/sub/", today: "2026-12-02", locale: ja, routes: routesIn("ja", "ja"), componentNames: {} };
-const known = new Map([...locales].map(([code, locale]) => [locale.pack.strings as object, `=locale:${code}`]));
 
 const PARTIALS: Record<string, string> = {
   "card.liquid": `<h{{ level }}><a href="{{ card.url }}">{{ card.title }}</a></h{{ level }}>{% if card.future %}{{ t.future }}{% endif %}\n`,
@@ -73,14 +65,6 @@ const text = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom("<b>&</b>", "
 const facts = fc.record({ title: text, date: fc.constantFrom("2011-07-01", "2027-01-01"), number: fc.integer({ min: 1, max: 400 }) });
 type Facts = { title: string; date: string; number: number };
 
-function cardOf(f: Facts): IssueCard {
-  const entry = {
-    route: `issues/${f.number}/`, versions: [],
-    issue: { number: f.number, title: f.title, summary: "", date: f.date, lang: "ja", tags: [], authors: [], draft: false },
-    body: { cjkChars: 0, words: 10 },
-  } as unknown as SiteIssue;
-  return issueCard(entry, view);
-}
 
 /** How one month's list differs from the last one's. */
 const edit = fc.oneof(
@@ -117,15 +101,6 @@ function dataOf(list: readonly Facts[], word: string, month = 0): Record<string,
   return { cards, rows, years, words: list.map((f) => f.title), level: 4 + (month % 3), t };
 }
 
-/** The page's UTF-8, or the message of the error Liquid stopped with. */
-function outcome(render: () => string | Uint8Array): string {
-  try {
-    const html = render();
-    return `ok ${Buffer.from(typeof html === "string" ? Buffer.from(html, "utf8") : html).toString("base64")}`;
-  } catch (error) {
-    return `error ${(error as Error).message}`;
-  }
-}
 
 let dirs = 0;
 function templatesWith(page: string, layout = false): string {

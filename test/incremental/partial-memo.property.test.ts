@@ -9,11 +9,9 @@ import { memoisePartials } from "../../src/pipeline/partial-memo.js";
 import { dataDigest } from "../../src/pipeline/render-pages.js";
 import { renderFileBytes } from "../../src/render/byte-emitter.js";
 import { createLiquid } from "../../src/render/liquid.js";
-import { loadLocales } from "../../src/render/locale.js";
-import { issueCard, viewData, type IssueCard, type ViewContext } from "../../src/render/views.js";
-import type { SiteIssue } from "../../src/site/model.js";
-import { routesIn } from "../../src/site/urls.js";
+import { viewData, type IssueCard } from "../../src/render/views.js";
 import { ListingStore } from "../helpers/memo-store.js";
+import { cardOf, ja, known, outcome } from "../helpers/liquid-memo.js";
 
 /**
  * `{% render %}` through the partial memo must give exactly what Liquid
@@ -40,12 +38,6 @@ import { ListingStore } from "../helpers/memo-store.js";
 const work = mkdtempSync(join(tmpdir(), "gekkan-partial-memo-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const locales = loadLocales(undefined);
-const ja = locales.get("ja");
-if (ja === undefined) throw new Error("test bug: no ja locale");
-const view: ViewContext = { basePath: "/sub/", today: "2026-12-02", locale: ja, routes: routesIn("ja", "ja"), componentNames: {} };
-const known = new Map([...locales].map(([code, locale]) => [locale.pack.strings as object, `=locale:${code}`]));
-
 const PARTIALS: Record<string, string> = {
   "card.liquid": `<h{{ level }}><a href="{{ card.url }}">{{ card.title }}</a></h{{ level }}>{% if card.future %}{{ t.future }}{% endif %}{% render "partials/title", card: card %}`,
   "title.liquid": `{% unless card.labelInTitle %}{{ card.label }} · {% endunless %}<span lang="{{ card.lang }}">{{ card.title }}</span>`,
@@ -70,24 +62,7 @@ const CALLS = [
 const text = fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom("<b>&</b>", "2011年7月号", '"q"', "😀", "😀a😀", "号", "é"));
 const facts = fc.record({ title: text, date: fc.constantFrom("2011-07-01", "2027-01-01"), number: fc.integer({ min: 1, max: 3 }) });
 
-function cardOf(f: { title: string; date: string; number: number }): IssueCard {
-  const entry = {
-    route: `issues/${f.number}/`, versions: [],
-    issue: { number: f.number, title: f.title, summary: "", date: f.date, lang: "ja", tags: [], authors: [], draft: false },
-    body: { cjkChars: 0, words: 10 },
-  } as unknown as SiteIssue;
-  return issueCard(entry, view);
-}
 
-/** The page's HTML as UTF-8, or the message of the error Liquid stopped with (a strict variable left out): both must match. */
-function outcome(render: () => string | Uint8Array): string {
-  try {
-    const html = render();
-    return `ok ${Buffer.from(typeof html === "string" ? Buffer.from(html, "utf8") : html).toString("base64")}`;
-  } catch (error) {
-    return `error ${(error as Error).message}`;
-  }
-}
 
 /** Prints a value every way a partial can read it without a strict read of something missing: as text, item by item three levels down, as JSON, as a divisor. */
 const SHOW = `({{ v }})<{% for x in v %}{{ x }};{% for y in x %}{{ y }},{% for z in y %}{{ z }}.{% endfor %}{% endfor %}{% endfor %}>[{{ v | json }}]{{ 1 | divided_by: v }}`;
