@@ -5,6 +5,7 @@ import { diagnostic, siteFile } from "../diagnostics.js";
 import { unreadable } from "../content/source-problems.js";
 import { effectiveTemplates } from "../render/template-dirs.js";
 import { templateDiagnostic } from "./template-error.js";
+import { syntaxErrors } from "./template-syntax.js";
 
 /**
  * Every template the site would use (a site's own over gekkan's, file by
@@ -12,7 +13,7 @@ import { templateDiagnostic } from "./template-error.js";
  * filter in a template no page needs yet (the issue page before the first
  * issue is published, an email template) is found now, not the month it is
  * first used, and every broken template is reported at once, not one per
- * build. (Rendering parses them again: Liquid caches a template under the
+ * build; so is every syntax error of one template (template-syntax.ts). (Rendering parses them again: Liquid caches a template under the
  * name a page asks for, which only rendering knows; parsing is a small
  * part of the time a page takes.)
  */
@@ -29,9 +30,7 @@ export function templateProblems(liquid: Liquid, dirs: readonly string[], root: 
       messages.push(unreadable(siteFile(root, file), error, "file", "templates/"));
       continue;
     }
-    try {
-      liquid.parse(text, file);
-    } catch (error) {
+    for (const error of syntaxErrors(liquid, text, file)) {
       const message = templateDiagnostic(error, root);
       if (message === undefined) throw error;
       messages.push(message);

@@ -46,6 +46,17 @@ describe("a mistake in a site's own template is reported like every other author
     expect(run.lines.at(-1)).toBe("1 problem found; nothing was written.");
   });
 
+  it("every syntax error of one template in one build, not the first alone", async () => {
+    const run = await buildWith("<!DOCTYPE html>\n<title>{{ page.title | upcasee }}</title>\n{% for x in page.tags %}{% if x %}\n{% endfor %}\n<p>{% bogus %}</p>\n");
+    expect(run.code).toBe(1);
+    expect(run.lines.slice(0, 3)).toEqual([
+      'templates/issue.liquid:2:8  template error: undefined filter: upcasee — did you mean "upcase"?',
+      "templates/issue.liquid:3:25  template error: tag {% if x %} not closed: add {% endif %} before the {% endfor %} on line 4",
+      'templates/issue.liquid:5:4  template error: tag "bogus" not found',
+    ]);
+    expect(run.lines.at(-1)).toBe("3 problems found; nothing was written.");
+  });
+
   it("a --root reached through a symbolic link still gets the path from the site root", async () => {
     const run = await buildWith("<p>{{ page.title | nosuchfilter }}</p>\n", (path) => {
       const link = join(path, "..", `${path.split("/").at(-1) ?? "site"}-link`);

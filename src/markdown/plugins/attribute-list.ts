@@ -17,25 +17,65 @@ export interface AttributeList {
 }
 
 /**
+ * Why a `{…}` is not an attribute list, and where: the near-miss message
+ * (near-miss-attributes.ts) puts it into words, so what it says is wrong is
+ * what this grammar found wrong.
+ */
+export interface AttributeFailure {
+  /**
+   * unclosed: the text ended before `}`; unexpected: a character that cannot start an attribute (or be in a #id or .class);
+   * quote-unclosed: a quoted value whose quote never closes; after-quote: something other than a space, a tab or `}`
+   * straight after a closing quote; no-value: `name=` with nothing after; value-character: one of " ' = < > ` in an unquoted value.
+   */
+  problem: "unclosed" | "unexpected" | "quote-unclosed" | "after-quote" | "no-value" | "value-character";
+  /** The character that is wrong (the text's length when it ended too soon). */
+  at: number;
+  /** Where the piece being read starts: the attribute, or for `name=value` the value (its opening quote if quoted). */
+  from: number;
+  /** The name whose value could not be read. */
+  key?: string;
+  /**
+   * A quoted value read before the failure whose closing quote follows a backslash (`title="a \" b"`):
+   * the list broke after it, but the author meant that quote escaped, which no attribute list allows.
+   */
+  escaped?: { open: number; key: string };
+}
+
+/**
  * The attributes of the `{…}` at the start of `text`, in the order written,
  * or undefined when remark-directive would not read them as attributes.
  * remark-directive hands on only the last value of a name, so whatever is
  * learnt of the list as written (a name given twice, where a key stands)
- * is read here. Its grammar is micromark-extension-directive's
- * (lib/factory-attributes.js) for a container's opening line: `#id`, `.class`,
- * `name`, `name=value`, `name="value"`, `name='value'`, spaces and tabs
- * between them, no line breaks, no backslash escapes (a quote ends at the
- * next quote of its kind). Characters are looked at one UTF-16 unit at a
- * time, as micromark does.
+ * is read here.
  */
 export function readAttributes(text: string): AttributeList | undefined {
-  if (text[0] !== "{") return undefined;
+  const read = scanAttributes(text);
+  return "problem" in read ? undefined : read;
+}
+
+/**
+ * readAttributes, with why and where it failed. Its grammar is
+ * micromark-extension-directive's (lib/factory-attributes.js) for a
+ * container's opening line: `#id`, `.class`, `name`, `name=value`,
+ * `name="value"`, `name='value'`, spaces and tabs between them, no line
+ * breaks, no backslash escapes (a quote ends at the next quote of its kind).
+ * Characters are looked at one UTF-16 unit at a time, as micromark does.
+ */
+export function scanAttributes(text: string): AttributeList | AttributeFailure {
+  let escaped: AttributeFailure["escaped"];
+  const read = scanList(text, (open, key) => (escaped ??= { open, key }));
+  return "problem" in read && escaped !== undefined ? { ...read, escaped } : read;
+}
+
+/** scanAttributes's reading; `escapedQuote` hears of each quoted value whose closing quote follows a backslash. */
+function scanList(text: string, escapedQuote: (open: number, key: string) => void): AttributeList | AttributeFailure {
+  if (text[0] !== "{") return { problem: "unexpected", at: 0, from: 0 };
   const found: WrittenAttribute[] = [];
   let i = 1;
   for (;;) {
     while (isSpace(text[i])) i++;
     const c = text[i];
-    if (c === undefined) return undefined;
+    if (c === undefined) return { problem: "unclosed", at: i, from: i };
     const index = i;
     if (c === "#" || c === ".") {
       i++;
@@ -43,11 +83,13 @@ export function readAttributes(text: string): AttributeList | undefined {
       while (i < text.length && !/^[#.} \t\r\n]$/.test(text[i] as string)) i++;
       const value = text.slice(start, i);
       // Ended by #, ., }, a space or tab: a full-width space is part of it, and the line's end is no end.
-      if (value === "" || /["'<=>`]/.test(value) || i === text.length) return undefined;
+      if (i === text.length) return { problem: "unclosed", at: i, from: index };
+      const bad = value.search(/["'<=>`]/);
+      if (value === "" || bad !== -1) return { problem: "unexpected", at: bad === -1 ? i : start + bad, from: index };
       found.push({ key: c === "#" ? "id" : "class", value, index, assigned: true });
       continue;
     }
-    if (/^\s$/.test(c) || (isPunctuation(c) && c !== "-" && c !== "_")) return c === "}" ? { attributes: found, end: i + 1 } : undefined;
+    if (/^\s$/.test(c) || (isPunctuation(c) && c !== "-" && c !== "_")) return c === "}" ? { attributes: found, end: i + 1 } : { problem: "unexpected", at: i, from: i };
     while (i < text.length && isNameCharacter(text[i] as string)) i++;
     const key = text.slice(index, i);
     while (isSpace(text[i])) i++;
@@ -58,28 +100,33 @@ export function readAttributes(text: string): AttributeList | undefined {
     i++;
     while (isSpace(text[i])) i++;
     const value = readValue(text, i);
-    if (value === undefined) return undefined;
+    if ("problem" in value) return { ...value, key };
+    if ((text[i] === "\"" || text[i] === "'") && text[value.end - 2] === "\\") escapedQuote(i, key);
     found.push({ key, value: value.value, index, assigned: true });
     i = value.end;
   }
 }
 
-/** The value from `i` (after `=` and any spaces): its text and where it ends, or undefined when it cannot be read. */
-function readValue(text: string, i: number): { value: string; end: number } | undefined {
+/** The value from `i` (after `=` and any spaces): its text and where it ends, or why it cannot be read. */
+function readValue(text: string, i: number): { value: string; end: number } | AttributeFailure {
   const quote = text[i];
   if (quote === "\"" || quote === "'") {
     const close = text.indexOf(quote, i + 1);
-    if (close === -1) return undefined;
     const value = text.slice(i + 1, close);
+    if (close === -1 || /[\r\n]/.test(value)) return { problem: "quote-unclosed", at: i, from: i };
     // After the closing quote: a space, a tab or the closing brace, nothing else (not even a full-width space).
-    if (/[\r\n]/.test(value) || !/^[} \t]$/.test(text[close + 1] ?? "")) return undefined;
+    if (close + 1 === text.length) return { problem: "unclosed", at: close + 1, from: close + 1 };
+    if (!/^[} \t]$/.test(text[close + 1] as string)) return { problem: "after-quote", at: close + 1, from: i };
     return { value, end: close + 1 };
   }
   let end = i;
   while (end < text.length && !/^[} \t\r\n]$/.test(text[end] as string)) end++;
   const value = text.slice(i, end);
   // An unquoted value ends at a space, tab or }; a full-width space (or any other) is part of it.
-  if (value === "" || /["'<=>`]/.test(value) || end === text.length) return undefined;
+  if (value === "") return { problem: "no-value", at: i, from: i };
+  const bad = value.search(/["'<=>`]/);
+  if (bad !== -1) return { problem: "value-character", at: i + bad, from: i };
+  if (end === text.length) return { problem: "unclosed", at: end, from: i };
   return { value, end };
 }
 

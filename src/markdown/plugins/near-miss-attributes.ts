@@ -1,58 +1,55 @@
+import { scanAttributes, type AttributeFailure } from "./attribute-list.js";
+
 /**
- * Why the attributes of a block's opening line did not parse, read the way
- * remark-directive reads them (`{#id .class key="v" key='v' key=v}`, all on
- * one line, no backslash escapes), and how to fix it. `text` starts at `{`.
+ * Why the attributes of a block's opening line did not parse, and how to
+ * fix it. `text` starts at `{`. What is wrong is what the attribute grammar
+ * (attribute-list.ts, remark-directive's) found wrong, at the place it
+ * stopped: this puts it into words, it does not read the list again.
  */
 export function describeAttributeProblem(opener: string, text: string): string {
-  let i = 1;
-  for (;;) {
-    while (text[i] === " " || text[i] === "\t") i++;
-    if (i >= text.length) break;
-    const c = text[i] as string;
-    if (c === "}") {
-      const rest = text.slice(i + 1).trim();
-      if (rest !== "") return `nothing may follow } on the line that opens ${opener}: move "${clip(rest)}" to the next line`;
-      return `the attributes of ${opener} cannot be read; write them as name="value" pairs separated by spaces, all on this line`;
-    }
-    if (c === "#" || c === ".") {
-      while (i < text.length && !/[\s}]/.test(text[i] as string)) i++;
-      continue;
-    }
-    const key = /^[A-Za-z_:][\w.:-]*/.exec(text.slice(i))?.[0];
-    const wide = key === undefined ? FULL_WIDTH[c] : undefined;
-    if (wide !== undefined) return `the attributes of ${opener} hold a full-width ${wide} at "${clip(text.slice(i))}"; type it in ASCII, or this line is printed as text`;
-    if (key === undefined) return `the attributes of ${opener} cannot be read at "${clip(text.slice(i))}"; write them as name="value" pairs separated by spaces`;
-    i += key.length;
-    while (text[i] === " " || text[i] === "\t") i++;
-    if (text[i] !== "=") continue;
-    i++;
-    while (text[i] === " " || text[i] === "\t") i++;
-    const value = readValue(text, i, key, opener);
-    if (typeof value === "string") return value;
-    i = value.end;
+  const read = scanAttributes(text);
+  if (!("problem" in read)) {
+    const rest = text.slice(read.end).trim();
+    if (rest !== "") return `nothing may follow } on the line that opens ${opener}: move "${clip(rest)}" to the next line`;
+    return `the attributes of ${opener} cannot be read; write them as name="value" pairs separated by spaces, all on this line`;
   }
-  return `the attributes of ${opener} are not closed on this line: every attribute must be on the line that opens the block, ending with }`;
+  // Before what broke the list: a quote meant escaped ended its value early, and the rest of the value broke it.
+  if (read.escaped !== undefined) return escapedQuote(text, read.escaped.open, read.escaped.key);
+  const wide = fullWidthAt(text, read);
+  if (wide !== undefined) return `the attributes of ${opener} hold a full-width ${FULL_WIDTH[text[wide] as string] ?? ""} at "${clip(text.slice(wide))}"; type it in ASCII, or this line is printed as text`;
+  const key = read.key ?? "";
+  switch (read.problem) {
+    case "unclosed":
+      return `the attributes of ${opener} are not closed on this line: every attribute must be on the line that opens the block, ending with }`;
+    case "unexpected":
+      return `the attributes of ${opener} cannot be read at "${clip(text.slice(read.at))}"; write them as name="value" pairs separated by spaces`;
+    case "quote-unclosed":
+      return `the value of ${key} opens a quote (${text[read.at] ?? ""}) that is not closed on this line; every attribute must be on the line that opens ${opener}`;
+    case "after-quote":
+      // `title="a \"quoted\" word"`: the quote that ended the value was meant escaped.
+      if (text[read.at - 2] === "\\") return escapedQuote(text, read.from, key);
+      return `put a space between the value of ${key} and what follows it ("${clip(text.slice(read.at))}")`;
+    case "no-value":
+      return `${key}= needs a value: write ${key}="…"`;
+    case "value-character":
+      if (read.at === read.from) return `${key}= needs a value: write ${key}="…"`;
+      return `the value of ${key} contains ${text[read.at] ?? ""}; put the whole value in quotes: ${key}="…"`;
+  }
 }
 
 /** Characters a Japanese input method types in place of the attribute syntax, by what they stand for. */
 const FULL_WIDTH: Readonly<Record<string, string>> = { "＝": "equals sign (＝)", "　": "space (　)", "｝": "brace (｝)", "＂": "double quote (＂)" };
 
-/** One attribute value from `i`: where it ends, or what is wrong with it. */
-function readValue(text: string, i: number, key: string, opener: string): { end: number } | string {
-  const quote = text[i];
-  if (quote === "\"" || quote === "'") {
-    const close = text.indexOf(quote, i + 1);
-    if (close === -1) return `the value of ${key} opens a quote (${quote}) that is not closed on this line; every attribute must be on the line that opens ${opener}`;
-    if (text[close - 1] === "\\") return escapedQuote(text, i, key);
-    const next = text[close + 1];
-    if (next !== undefined && !/[\s}]/.test(next)) return `put a space between the value of ${key} and what follows it ("${clip(text.slice(close + 1))}")`;
-    return { end: close + 1 };
-  }
-  const raw = /^[^\s"'=<>`}]+/.exec(text.slice(i))?.[0] ?? "";
-  if (raw === "") return `${key}= needs a value: write ${key}="…"`;
-  const next = text[i + raw.length];
-  if (next !== undefined && /["'=<>`]/.test(next)) return `the value of ${key} contains ${next}; put the whole value in quotes: ${key}="…"`;
-  return { end: i + raw.length };
+/**
+ * A full-width stand-in for the syntax where reading stopped, or in the
+ * unquoted piece it stopped in (`device=x　plugin="ipmi"`: the space, not the
+ * quote, is the mistake); never inside quotes, where it is the value's own.
+ */
+function fullWidthAt(text: string, failure: AttributeFailure): number | undefined {
+  if (failure.problem === "quote-unclosed") return undefined;
+  const from = failure.problem === "after-quote" ? failure.at : failure.from;
+  for (let i = from; i <= failure.at && i < text.length; i++) if (FULL_WIDTH[text[i] as string] !== undefined) return i;
+  return undefined;
 }
 
 /** `title="a \"quoted\" word"`: attributes know no backslash escapes; single quotes (or &quot;) do the job. */
