@@ -1,10 +1,10 @@
 import type { VFileMessage } from "vfile-message";
 import { warning } from "../diagnostics.js";
-import type { IssueMeta } from "../content/render-issue.js";
+import { unpublishedNote } from "../site/published.js";
+import type { Known } from "../site/collect-problems.js";
 
 /** An issue whose number counts: a rendered one, or one whose front matter was read though its text failed. */
-type Numbered = { issue: IssueMeta };
-import { unpublishedNote } from "../site/published.js";
+type Numbered = Known;
 
 /**
  * Gaps in the issue numbers: a warning, since a skipped number may be

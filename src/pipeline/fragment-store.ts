@@ -60,7 +60,8 @@ export function fragmentStore(memo: Memo | undefined): FragmentStore {
  */
 export function* memoised(fragments: FragmentStore, key: string, emitter: Emitter, make: (capture: Emitter) => unknown): Generator<unknown, void, unknown> {
   if (emitter instanceof ByteEmitter && spliced(emitter, fragments.bytes(key))) return;
-  if (emitter instanceof ByteEmitter && fragments.get(key) === undefined) {
+  let html = fragments.get(key);
+  if (html === undefined && emitter instanceof ByteEmitter) {
     // Made as a page makes its output: stored fragments inside it stay bytes.
     const capture = new ByteEmitter();
     yield make(capture);
@@ -69,7 +70,6 @@ export function* memoised(fragments: FragmentStore, key: string, emitter: Emitte
     emitter.writeBytes(bytes);
     return;
   }
-  let html = fragments.get(key);
   if (html === undefined) {
     const capture: Emitter = { buffer: "", write(value: unknown) { this.buffer += liquidText(value); } };
     yield make(capture);

@@ -112,10 +112,13 @@ function collect(parsed: ParsedIssues, inputs: Inputs, templates: readonly VFile
   const options = inputs.options;
   const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today, lang: inputs.config.lang, failed: parsed.failed });
   const own = parsed.messages.filter(isError);
-  const whole = [...inputs.problems, ...(collected.ok ? [] : collected.messages), ...templates];
-  const failed = new Set(parsed.failed.map((issue) => issue.file));
-  if (options.partial === true && collected.ok && whole.length === 0 && own.every((m) => failed.has(m.file ?? ""))) return { site: collected.site, held: own };
-  if (own.length > 0 || whole.length > 0 || !collected.ok) throw new ContentError([...inputs.problems, ...own, ...(collected.ok ? [] : collected.messages), ...templates]);
+  const across = [...(collected.ok ? [] : collected.messages), ...templates];
+  if (!collected.ok || inputs.problems.length + own.length + across.length > 0) {
+    const failed = new Set(parsed.failed.map((issue) => issue.file));
+    const held = options.partial === true && collected.ok && inputs.problems.length + across.length === 0 && own.every((m) => failed.has(m.file ?? ""));
+    if (held) return { site: collected.site, held: own };
+    throw new ContentError([...inputs.problems, ...own, ...across]);
+  }
   return { site: collected.site, held: [] };
 }
 

@@ -56,7 +56,7 @@ export function memoLoopTag(fingerprint: string, fragments: FragmentStore, stand
       }
       // What Liquid's `for` leaves for a later `offset: continue` over the same list.
       ctx.setRegister(`continue-${this.variable}-${this.collection.getText()}`, keys.at(-1)?.to ?? 0);
-      for (const run of keys) yield memoised(fragments, run.key, emitter, (capture) => this.renderItems(ctx, capture, run.items));
+      for (const run of keys) yield memoised(fragments, run.key, emitter, (capture) => this.renderItems(ctx, capture, run.items.slice(run.from, run.to)));
     }
 
     /** The key of each run of the list's items; undefined when the loop must render the plain way. */
@@ -71,13 +71,15 @@ export function memoLoopTag(fingerprint: string, fragments: FragmentStore, stand
         return undefined;
       }
       if (!Array.isArray(list) || list.length === 0 || outer === undefined) return undefined;
+      const items = list as unknown[];
       const names: string[] = [];
-      for (const item of list as unknown[]) {
+      for (const item of items) {
         const name = typeof item === "object" && item !== null ? standIn(item) : undefined;
         if (name === undefined) return undefined;
         names.push(name);
       }
-      return runsOf(names).map(([from, to]) => ({ to, items: (list as unknown[]).slice(from, to), key: digest("gekkan-loop-1", fingerprint, plan.signature, outer, ...names.slice(from, to)) }));
+      // The items of a run are sliced out only when it must be made (see render): most runs are stored.
+      return runsOf(names).map(([from, to]) => ({ items, from, to, key: digest("gekkan-loop-1", fingerprint, plan.signature, outer, ...names.slice(from, to)) }));
     }
 
     /** Items rendered through the body, as the plain loop renders each (nothing in the body reads `forloop`). */
@@ -96,8 +98,9 @@ export function memoLoopTag(fingerprint: string, fragments: FragmentStore, stand
 
 interface RunKey {
   key: string;
+  /** The whole list; the run is items [from, to). */
   items: readonly unknown[];
-  /** Where the run ends in the list. */
+  from: number;
   to: number;
 }
 

@@ -55,8 +55,10 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
   const { routes } = edition;
   const text = siteText(config, edition.lang);
   // The feed's date is in the key: an empty feed's is the build's day, which no issue names.
-  const feedKey = (route: string, issues: readonly SiteIssue[]) =>
-    digest("gekkan-feed-2", renderer.fingerprint, route, lastChange(issues.slice(0, config.feedItems), today), ...issues.slice(0, config.feedItems).flatMap((entry) => [entry.route, JSON.stringify(entry.issue), renderer.token(entry)]));
+  const feedKey = (route: string, issues: readonly SiteIssue[]) => {
+    const items = issues.slice(0, config.feedItems);
+    return digest("gekkan-feed-2", renderer.fingerprint, route, lastChange(items, today), ...items.flatMap((entry) => [entry.route, JSON.stringify(entry.issue), renderer.token(entry)]));
+  };
   const bodies = async (issues: readonly SiteIssue[]) => {
     const map = new Map<SiteIssue, string>();
     for (const entry of issues.slice(0, config.feedItems)) map.set(entry, await renderer.body(entry));
