@@ -9,7 +9,8 @@ let memo: string | undefined;
 /**
  * Everything of gekkan itself that could change a build's output: its
  * version, the bytes of every code file it runs (lib/ when compiled, src/
- * under the tests) and the installed version of every runtime dependency.
+ * under the tests), the installed version of every runtime dependency, and
+ * the Node.js running it with its ICU, CLDR, Unicode and time-zone data.
  * Derived by listing, never by naming files, so no module can be missed;
  * the price is that any change to gekkan's code starts every cache over.
  * The bundled CLI (lib/bundle/) names its files by the digest the bundle
@@ -23,6 +24,9 @@ export function codeFingerprint(): string {
   const hash = createHash("sha256");
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version?: string; dependencies?: Record<string, string> };
   hash.update(`gekkan@${manifest.version ?? "?"}\0`);
+  // The runtime too: dates and numbers are formatted by its Intl (ICU and CLDR data), text is matched by its Unicode tables.
+  const { node, icu, cldr, unicode, tz } = process.versions;
+  hash.update(`node@${node} icu@${icu ?? "-"} cldr@${cldr ?? "-"} unicode@${unicode ?? "-"} tz@${tz ?? "-"}\0`);
   for (const name of Object.keys(manifest.dependencies ?? {}).sort()) hash.update(`${name}@${installedVersion(root, name)}\0`);
   const bundled = bundleDigest(dirname(fileURLToPath(import.meta.url)));
   if (bundled !== undefined) hash.update(`bundle\0${bundled}\0`);
