@@ -4,6 +4,7 @@ import type { VFileMessage } from "vfile-message";
 import { diagnostic, type Place } from "../diagnostics.js";
 import { DEFAULT_LIMITS, formatBytes, limitSetting, type ContentLimits } from "../limits.js";
 import { yamlErrorReason } from "./yaml-errors.js";
+import { indentedFields } from "./indented-field.js";
 import { wellFormed } from "../well-formed.js";
 import { FULL_WIDTH_FENCE, fullWidthFence, neverClosed, textAmongFields, textBeforeYamlError } from "./unclosed-front-matter.js";
 
@@ -65,14 +66,15 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
     const first = doc.errors[0];
     const swallowed = first && textBeforeYamlError(file, head, lines.linePos(first.pos[0]).line);
     if (swallowed) return failed(swallowed);
-    return {
-      ok: false,
-      messages: doc.errors.map((error) => {
-        const { reason, offset } = yamlErrorReason(error, source);
-        const pos = lines.linePos(offset);
-        return diagnostic(file, `invalid YAML in front matter: ${reason}`, { line: pos.line, column: pos.col }, "yaml-syntax");
-      }),
-    };
+    // An indented field is named once with its fix; YAML's own errors about it (on lines around it) go.
+    const indented = indentedFields(file, head);
+    const explained = new Set(indented.flatMap((found) => found.lines));
+    const errors = doc.errors.flatMap((error) => {
+      const { reason, offset } = yamlErrorReason(error, source);
+      const pos = lines.linePos(offset);
+      return explained.has(pos.line) ? [] : [diagnostic(file, `invalid YAML in front matter: ${reason}`, { line: pos.line, column: pos.col }, "yaml-syntax")];
+    });
+    return { ok: false, messages: [...indented.map((found) => found.message), ...errors] };
   }
   const limited = checkYamlLimits(file, doc, lines, limits);
   if (limited !== undefined) return failed(limited);

@@ -56,8 +56,11 @@ export interface IssueContext extends SchemaContext {
  * A failed issue whose front matter was read but refused still has a body
  * worth checking: `body` is given then, so every mistake in the file is
  * reported at once (not when it sets up the parser to fail, see nesting).
+ * When every field is valid and only what it holds must not be published
+ * (gekkan new's example text, a template placeholder), `issue` is given too:
+ * the issue is known, so gekkan check can leave it out and check the rest.
  */
-export type IssueResult = { ok: true; issue: Issue } | { ok: false; messages: VFileMessage[]; body?: UncheckedBody };
+export type IssueResult = { ok: true; issue: Issue } | { ok: false; messages: VFileMessage[]; body?: UncheckedBody; issue?: Issue };
 
 export interface UncheckedBody {
   text: string;
@@ -108,37 +111,31 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   const numberLine = locate(["issue"], "key")?.line ?? 1;
   const suffix = languageSuffixProblem(file, fields.lang, context.defaultLang, context.languages, { lang: fields.lang === undefined ? undefined : locate(["lang"], "value"), issue: { line: numberLine, column: 1 } });
   if (suffix) return refused([suffix]);
-  if (!fields.draft) {
-    // The example text of `gekkan new` and template placeholders must never be published; a draft may keep them.
-    const placeholders = placeholderFields(file, fields, locate);
-    if (placeholders.length > 0) return refused(placeholders);
-    const leftover = skeletonLeftover(file, body, bodyLine);
-    if (leftover) return refused([leftover]);
-  }
-  return {
-    ok: true,
-    issue: {
-      file,
-      number: fields.issue,
-      title: fields.title,
-      date: fields.date,
-      summary: fields.summary ?? "",
-      tags: fields.tags,
-      draft: fields.draft,
-      lang: fields.lang ?? context.defaultLang,
-      slug: fields.slug ?? fields.date.slice(0, 7),
-      slugGiven: fields.slug !== undefined,
-      authors: fields.authors,
-      ignoreWarnings: fields.ignoreWarnings,
-      body,
-      bodyLine,
-      numberLine,
-      slugLine: locate([fields.slug ? "slug" : "date"], "key")?.line ?? 1,
-      dateLine: locate(["date"], "key")?.line ?? 1,
-      titleLine: locate(["title"], "key")?.line ?? 1,
-      summaryLine: locate(["summary"], "key")?.line ?? locate(["title"], "key")?.line ?? 1,
-    },
+  const issue: Issue = {
+    file,
+    number: fields.issue,
+    title: fields.title,
+    date: fields.date,
+    summary: fields.summary ?? "",
+    tags: fields.tags,
+    draft: fields.draft,
+    lang: fields.lang ?? context.defaultLang,
+    slug: fields.slug ?? fields.date.slice(0, 7),
+    slugGiven: fields.slug !== undefined,
+    authors: fields.authors,
+    ignoreWarnings: fields.ignoreWarnings,
+    body,
+    bodyLine,
+    numberLine,
+    slugLine: locate([fields.slug ? "slug" : "date"], "key")?.line ?? 1,
+    dateLine: locate(["date"], "key")?.line ?? 1,
+    titleLine: locate(["title"], "key")?.line ?? 1,
+    summaryLine: locate(["summary"], "key")?.line ?? locate(["title"], "key")?.line ?? 1,
   };
+  // The example text of `gekkan new` and template placeholders must never be published; a draft may keep them. Both are found at once.
+  const unpublishable = fields.draft ? [] : [...placeholderFields(file, fields, locate), ...[skeletonLeftover(file, body, bodyLine)].filter((m) => m !== undefined)];
+  if (unpublishable.length > 0) return { ok: false, messages: unpublishable, body: { text: body, bodyLine, draft: false }, issue };
+  return { ok: true, issue };
 }
 
 /** The reader-facing text fields of front matter that failed its schema, as far as they are text. */

@@ -33,7 +33,10 @@ export function createIssueRenderer(context: RenderContext): (file: string, byte
     if (!parsed.ok) {
       // The body's own mistakes come with the front matter's, not one fix later.
       const body = parsed.body === undefined ? undefined : markdown({ file, body: parsed.body.text, bodyLine: parsed.body.bodyLine, draft: parsed.body.draft });
-      return { ok: false, messages: body === undefined || body.ok ? parsed.messages : [...parsed.messages, ...body.messages] };
+      const messages = body === undefined || body.ok ? parsed.messages : [...parsed.messages, ...body.messages];
+      if (parsed.issue === undefined) return { ok: false, messages };
+      const { body: _text, ...issue } = parsed.issue;
+      return { ok: false, messages, issue };
     }
     const rendered = markdown({ file, body: parsed.issue.body, bodyLine: parsed.issue.bodyLine, draft: parsed.issue.draft });
     const { body: _markdown, ...issue } = parsed.issue;

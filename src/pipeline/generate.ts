@@ -52,7 +52,7 @@ export interface Generated {
   /** "Today" of this run, and the days on which the same inputs give the same output. */
   today: string;
   window: DateWindow;
-  /** With `partial`: the errors of the issues left out of this build because their own text failed; otherwise none (they stop it). */
+  /** With `partial`: the errors of the issues left out of this build because their own text failed; otherwise none (they stop it, with any template error rendering met). */
   held: VFileMessage[];
 }
 
@@ -74,6 +74,44 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   // After the memoised render tag is registered: the templates parsed here are the ones pages render with.
   const broken = await times.time("check templates", () => templateProblems(env.liquid, inputs.templateDirs, options.root));
   const { site, held } = await times.time("collect site", () => collect(parsed, inputs, broken));
+  // Without `partial`, held errors stop the run, but only after the stages that render templates: a template error met
+  // only while rendering (an undefined variable) is reported with them, all at once, not once they are fixed.
+  const stops = held.length > 0 && options.partial !== true;
+  let made: Made;
+  try {
+    made = await makeSite({ options, inputs, parsed, site, output, renderer, times, search: stops ? undefined : reuse.search });
+  } catch (error) {
+    throw error instanceof ContentError && held.length > 0 ? new ContentError([...held, ...error.messages]) : error;
+  }
+  if (stops) throw new ContentError(held);
+  const published = allIssues(site);
+  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...made.publicWarnings, ...addressWarnings(inputs.config)];
+  return {
+    config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, failed: parsed.failed, sources: inputs.sources, context: inputs.context,
+    renderer, searchPages: made.searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window: made.window, held,
+  };
+}
+
+interface Made {
+  window: DateWindow;
+  searchPages: SearchPage[];
+  publicWarnings: VFileMessage[];
+}
+
+interface MakeSite {
+  options: BuildOptions;
+  inputs: Inputs;
+  parsed: ParsedIssues;
+  site: Site;
+  output: OutputSet;
+  renderer: PageRenderer;
+  times: StageTimes;
+  /** The search memo; undefined when the run stops on held errors anyway: the search index is the one stage that meets no template. */
+  search: Reuse["search"] | undefined;
+}
+
+/** Stages: the collected site → pages, feeds, data, sitemap, emails, search index, public files, all into `output`. */
+async function makeSite({ options, inputs, parsed, site, output, renderer, times, search }: MakeSite): Promise<Made> {
   // With no issue published, the feeds and the sitemap are dated by today itself, so tomorrow's build is not "up to date".
   const window = site.issues.length === 0 ? oneDay(inputs.today) : dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);
   const pages = await times.time("render pages", () => withTemplateErrors(options.root, () => renderPages(site, renderer)));
@@ -81,20 +119,15 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   await times.time("feeds", () => withTemplateErrors(options.root, () => addFeeds(output, site, inputs.config, renderer, inputs.today)));
   await times.time("data, sitemap", () => addSiteFiles(output, site, inputs.config, inputs.today, new Map(pages.map((page) => [page.spec.route, page.spec.alternates]))));
   const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
-  const search = inputs.config.search && options.search !== false;
+  const indexed = search !== undefined && inputs.config.search && options.search !== false;
   // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.
   await Promise.all([
     times.time("emails", () => withTemplateErrors(options.root, () => addEmails(output, site, renderer, options.threads))),
-    search ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, reuse.search)) : undefined,
+    indexed ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, search)) : undefined,
   ]);
   // Last: a public file is checked against every file gekkan made, emails and the search index included.
   const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search));
-  const published = allIssues(site);
-  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...publicWarnings, ...addressWarnings(inputs.config)];
-  return {
-    config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, failed: parsed.failed, sources: inputs.sources, context: inputs.context,
-    renderer, searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window, held,
-  };
+  return { window, searchPages, publicWarnings };
 }
 
 /** The parse stage's result with its problems weighed for this build: an issue it leaves out does not stop it (held-back.ts). */
@@ -105,8 +138,9 @@ function weighed(parsed: ParsedIssues, inputs: Inputs): ParsedIssues {
 
 /**
  * Stage: rendered issues → the Site model; per-file and cross-file problems (duplicate numbers, URLs) and broken templates are reported together, all at once.
- * A partial build goes on when only issues' own text failed (they are not in the site): with anything else wrong, no part of the site can be trusted,
- * and an issue whose front matter cannot be read has no known page, so a link to it could not be told from a broken one.
+ * When only issues' own text failed, the site is collected without them and their errors are held (generate decides when they stop the run):
+ * with anything else wrong, no part of the site can be trusted, and an issue whose front matter cannot be read has no known page,
+ * so a link to it could not be told from a broken one.
  */
 function collect(parsed: ParsedIssues, inputs: Inputs, templates: readonly VFileMessage[]): { site: Site; held: VFileMessage[] } {
   const options = inputs.options;
@@ -115,7 +149,7 @@ function collect(parsed: ParsedIssues, inputs: Inputs, templates: readonly VFile
   const across = [...(collected.ok ? [] : collected.messages), ...templates];
   if (!collected.ok || inputs.problems.length + own.length + across.length > 0) {
     const failed = new Set(parsed.failed.map((issue) => issue.file));
-    const held = options.partial === true && collected.ok && inputs.problems.length + across.length === 0 && own.every((m) => failed.has(m.file ?? ""));
+    const held = collected.ok && inputs.problems.length + across.length === 0 && own.every((m) => failed.has(m.file ?? ""));
     if (held) return { site: collected.site, held: own };
     throw new ContentError([...inputs.problems, ...own, ...across]);
   }

@@ -16,7 +16,9 @@ export interface BuildOptions {
   /**
    * Build the site without the issues whose own text failed, handing back
    * their errors (Generated.held) instead of stopping: gekkan check reports
-   * them and still checks the links of everything else.
+   * them and still checks the links of everything else. Without it, those
+   * errors stop the run, but only after the pages, feeds and emails are
+   * rendered, so a template error met there is reported with them.
    */
   partial?: boolean | undefined;
 }

@@ -1,4 +1,5 @@
 import { existsSync, lstatSync, readdirSync, readlinkSync, statSync } from "node:fs";
+import { homedir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { PlainError } from "../diagnostics.js";
 import { contains, realPath } from "./real-path.js";
@@ -45,6 +46,9 @@ export function outputDirProblem(root: string, out: string, force: boolean): str
   if (target === site) return "that is the site folder itself, and building would delete content/ and the config; use the default dist/ or another new folder";
   if (contains(target, site)) return "that folder contains the site, and building would delete it; choose a folder inside the site such as dist/";
   if (repo !== undefined && (target === repo || contains(target, repo))) return "that folder is or contains the repository, and building would delete it; choose a folder such as dist/";
+  // A slip such as `--out ~` (or `--out $HOME/` with the rest of the path lost) must not be one --force away from replacing the home folder.
+  const home = homeFolder();
+  if (home !== undefined && (target === home || contains(target, home))) return `that folder ${target === home ? "is" : "contains"} your home folder, and building would replace it as a whole (--force cannot allow that); choose a new folder such as dist/`;
   for (const name of SOURCE_FOLDERS) {
     const folder = realPath(join(site, name));
     if (target === folder || contains(folder, target)) return `that is ${target === folder ? "" : "inside "}the site's ${name}/ folder, whose files would be replaced; choose a folder outside it such as dist/`;
@@ -82,4 +86,17 @@ function repositoryRoot(from: string): string | undefined {
     if (existsSync(join(dir, ".git"))) return dir;
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+/** The user's home folder, links resolved; undefined when there is none to speak of (HOME unset, or the file system root). */
+function homeFolder(): string | undefined {
+  let home: string;
+  try {
+    home = homedir();
+  } catch {
+    return undefined;
+  }
+  if (home === "") return undefined;
+  const real = realPath(resolve(home));
+  return dirname(real) === real ? undefined : real;
 }

@@ -37,6 +37,22 @@ describe("gekkan check with content errors", () => {
     ]);
   });
 
+  it("leaves out an issue that still holds a placeholder in its title and gekkan new's example text, says both, and checks the rest", async () => {
+    // Its front matter is read and valid: only what it says must not be published, like an unknown block in its text.
+    site = tempSite({
+      [FIRST]: issue({ title: "創刊号", issue: 1, date: "2011-04-01" }, "[前の号](/issues/2011-03/)\n"),
+      [SECOND]: issue({ title: "第2号 {{ month }}", issue: 2, date: "2011-05-01" }, "今月のまえがきをここに書きます。見出しは ## から始めてください。\n"),
+    });
+    const result = await check(site.path);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split("\n")).toEqual([
+      `${FIRST}:7:1  broken link "/issues/2011-03/": nothing is published at /issues/2011-03/`,
+      `${SECOND}:2:8  title holds "{{ month }}", which looks like a template placeholder: gekkan fills in nothing in front matter, so readers would see the braces in the page, feeds and emails; write the real title (a draft may keep it: draft: true)`,
+      `${SECOND}:7:1  this is still the example text from gekkan new; write the issue's own text here or delete the line before publishing (or keep draft: true)`,
+      expect.stringMatching(/^gekkan check: \d+ pages, \d+ links checked \(1 from Markdown\), drafts and scheduled issues included in \d+ ms: 3 errors, 0 warnings; 1 issue with errors left out, so links in and into it were not checked$/),
+    ]);
+  });
+
   it("says the link checks were skipped when no page can be built", async () => {
     site = tempSite({
       [FIRST]: issue({ title: "創刊号", issue: 1, date: "2011-04-01" }, "[前の号](/issues/2011-03/)\n"),

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
-import { issue, readTree, tempRepoSite, type TempDir } from "../helpers/temp-site.js";
+import { issue, readTree, tempDir, tempRepoSite, type TempDir } from "../helpers/temp-site.js";
 
 const FILES = {
   "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01" }),
@@ -89,6 +89,29 @@ describe("build refuses an --out that would destroy the author's files", () => {
     expect(readTree(other).has("index.html")).toBe(true);
     // Now it is gekkan's: the next build needs no --force.
     expect((await build(root, other)).code).toBe(0);
+  });
+
+  it.each([["the home folder", ""], ["a folder that holds it", ".."]])("--force never unlocks %s: `--out ~` is a slip, not a request to replace it", async (_name, up) => {
+    const root = site();
+    // /…/users/me, apart from the site: the folder that holds it (users) must not be refused for holding the site.
+    const users = tempDir("users-");
+    temps.push(users);
+    const home = join(users.path, "me");
+    mkdirSync(join(home, "Documents"), { recursive: true });
+    writeFileSync(join(home, "Documents", "thesis.txt"), "years of work\n");
+    const before = readTree(users.path);
+    const saved = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      const out = join(home, up);
+      const result = await build(root, out, ["--force"]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`refusing to write the site to ${JSON.stringify(out)}: that folder ${up === "" ? "is" : "contains"} your home folder`);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      process.env.HOME = saved;
+    }
+    expect(readTree(users.path)).toEqual(before);
   });
 
   it("a new or empty folder is fine, and --force never unlocks the site itself", async () => {
