@@ -20,6 +20,7 @@ import { bodyOutline } from "./outline.js";
 import { remarkNearMissBlocks } from "./plugins/remark-near-miss-blocks.js";
 import { remarkTemplatePlaceholders } from "./plugins/remark-template-placeholders.js";
 import { PLACEHOLDER_RULE } from "../placeholder.js";
+import { remarkTodoNotes } from "./plugins/remark-todo-notes.js";
 import { remarkNearMissLinks } from "./plugins/remark-near-miss-links.js";
 import { remarkUnterminatedEntities } from "./plugins/remark-unterminated-entities.js";
 import { remarkFootnoteMistakes } from "./plugins/remark-footnote-mistakes.js";
@@ -94,6 +95,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkDepthLimit, { limit: options.nestingDepth })
     // Before the blocks become placeholders of gekkan's own: their attributes and text are the author's.
     .use(remarkTemplatePlaceholders)
+    .use(remarkTodoNotes)
     .use(remarkBlocks, { components: options.components, token })
     .use(remarkNearMissBlocks)
     .use(remarkNearMissLinks)

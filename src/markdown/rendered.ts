@@ -12,6 +12,13 @@ export interface PlacedHeading {
   column: number;
 }
 
+/** A piece of text where the author wrote it. */
+export interface PlacedText {
+  text: string;
+  line: number;
+  column: number;
+}
+
 /** An element of raw HTML the sanitiser removed, where the author wrote it. */
 export interface PlacedTag {
   tag: string;
@@ -43,6 +50,8 @@ export interface RenderedBody {
   links: BodyLink[];
   /** Raw HTML elements of tags an issue may not hold, removed from the page (the build warns). */
   removedHtml: PlacedTag[];
+  /** Notes to self ("TODO", "FIXME") in what readers see (the build warns; see todo-note.ts). */
+  todos: PlacedText[];
   /** Han/kana characters and whitespace-separated words, for reading time. */
   cjkChars: number;
   words: number;

@@ -6,8 +6,9 @@ import { headingRank } from "hast-util-heading-rank";
 import { visit, SKIP } from "unist-util-visit";
 import { parseBlockMarker, pendingBlocks, type PendingBlock } from "../file-data.js";
 import type { Block } from "../../blocks/types.js";
-import type { BodyLink, Heading, PlacedHeading, PlacedTag, RenderedBody } from "../rendered.js";
+import type { BodyLink, Heading, PlacedHeading, PlacedTag, PlacedText, RenderedBody } from "../rendered.js";
 import { REMOVED_HTML } from "./rehype-removed-html.js";
+import { TODO_NOTES } from "./remark-todo-notes.js";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -53,6 +54,7 @@ export function rehypeCollect(options: { token: string }) {
       outline: [],
       links,
       removedHtml: ((file.data as Record<string, unknown>)[REMOVED_HTML] as PlacedTag[] | undefined) ?? [],
+      todos: ((file.data as Record<string, unknown>)[TODO_NOTES] as PlacedText[] | undefined) ?? [],
       cjkChars: (text.match(CJK) ?? []).length,
       words: (text.replace(CJK, " ").match(WORD) ?? []).length,
     };
