@@ -1,5 +1,5 @@
 import type { VFileMessage } from "vfile-message";
-import { ContentError } from "../diagnostics.js";
+import { ContentError, formatDiagnostic } from "../diagnostics.js";
 import { templateError } from "./template-error.js";
 
 /**
@@ -10,13 +10,14 @@ import { templateError } from "./template-error.js";
  * fixing the first. Each stage still runs once; the run stops after the last.
  */
 export class RenderErrors {
-  private readonly messages: VFileMessage[] = [];
+  // By their text: a block partial's mistake is met again in the feeds and the emails, and is reported once.
+  private readonly messages = new Map<string, VFileMessage>();
 
   constructor(private readonly root: string) {}
 
   /** Whether a stage so far had an author error (what follows is then only checked, never written). */
   get found(): boolean {
-    return this.messages.length > 0;
+    return this.messages.size > 0;
   }
 
   /** Runs one stage; its author errors (template errors located) are noted and it gives undefined. Any other error is thrown as it is. */
@@ -26,13 +27,13 @@ export class RenderErrors {
     } catch (error) {
       const located = templateError(error, this.root);
       if (!(located instanceof ContentError)) throw located;
-      this.messages.push(...located.messages);
+      for (const message of located.messages) this.messages.set(formatDiagnostic(message), message);
       return undefined;
     }
   }
 
   /** Stops the run with every error noted, all at once; nothing when there was none. */
   throwIfFound(): void {
-    if (this.found) throw new ContentError(this.messages);
+    if (this.found) throw new ContentError([...this.messages.values()]);
   }
 }
