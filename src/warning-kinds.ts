@@ -10,6 +10,7 @@ import { formatDiagnostic, isError } from "./diagnostics.js";
  */
 export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "issue-number-gap": "issue numbers skip one or more numbers (gekkan check)",
+  "issue-number-order": "an issue numbered above another but dated before it",
   "empty-issue": "an issue with no text below its front matter (gekkan check)",
   "long-title": "a title wider than inbox lists and search results show (gekkan check)",
   "body-h1": "a heading 1 in an issue's text, beside the page's title",
@@ -28,7 +29,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
  * front matter can stop them for itself (`ignoreWarnings: [body-h1]`), so a
  * heading 1 meant in one issue does not silence it for all the others.
  */
-export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "empty-issue", "long-title", "body-h1", "todo-note", "raw-html-removed", "untranslated-field", "email-size"];
+export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "issue-number-order", "empty-issue", "long-title", "body-h1", "todo-note", "raw-html-removed", "untranslated-field", "email-size"];
 
 /** What an issue's front matter says of the warnings about it. */
 export interface IssueWarningChoice {

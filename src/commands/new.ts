@@ -68,7 +68,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   io.out(named(plan.file));
   if (plan.later !== undefined) {
     const { later } = plan;
-    io.err(`gekkan new: note: issue ${plan.number} is dated ${plan.date}, before issue ${later.number} (${named(later.file)}, ${later.date}), so the issue numbers will not follow the dates; if this fills a gap on purpose, nothing more to do; otherwise delete ${named(plan.file)} and run gekkan new without --date`);
+    io.err(`gekkan new: note: issue ${plan.number} is dated ${plan.date}, before issue ${later.number} (${named(later.file)}, ${later.date}), so the issue numbers will not follow the dates (gekkan build and gekkan check warn of it: issue-number-order); if this fills a gap on purpose, add ignoreWarnings: [issue-number-order] to its front matter; otherwise delete ${named(plan.file)} and run gekkan new without --date`);
   }
   return EXIT.ok;
 }

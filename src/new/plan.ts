@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import type { ExistingIssue } from "./existing-issues.js";
+import { numbersAgainstDates, type NumberedDate } from "../number-order.js";
 
 export interface NewIssuePlan {
   number: number;
@@ -48,8 +49,8 @@ export function planIssue(existing: readonly ExistingIssue[], options: { month?:
       messages: taken.map((e) => diagnostic(e.file, takenReason(e, month, originals.includes(e)), { line: e.line, column: 1 }, "new-month-taken")),
     };
   }
-  const date = `${month}-01`;
-  return { ok: true, plan: { number: Math.max(0, ...numbers) + 1, month, date, file, later: newestAfter(originals, date) } };
+  const planned = { number: Math.max(0, ...numbers) + 1, date: `${month}-01` };
+  return { ok: true, plan: { ...planned, month, file, later: newestAfter(originals, planned) } };
 }
 
 /**
@@ -64,8 +65,9 @@ function takenReason(e: ExistingIssue, month: string, original: boolean): string
   return `this file has the name gekkan new gives the ${month} issue, but it holds issue ${e.number ?? "?"} dated ${e.date}; gekkan new never overwrites — rename it ${own}.md (in content/issues/${own.slice(0, 4)}/), or choose another month with --date YYYY-MM`;
 }
 
-function newestAfter(issues: readonly ExistingIssue[], date: string): NewIssuePlan["later"] {
-  const after = issues.filter((e) => e.date !== undefined && e.date > date && e.number !== undefined);
+/** The newest of the issues the planned one would be numbered above but dated before. */
+function newestAfter(issues: readonly ExistingIssue[], planned: NumberedDate): NewIssuePlan["later"] {
+  const after = issues.filter((e) => e.date !== undefined && e.number !== undefined && numbersAgainstDates({ number: e.number, date: e.date }, planned));
   const newest = after.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))[0];
   return newest === undefined ? undefined : { number: newest.number ?? 0, date: newest.date ?? "", file: newest.file };
 }

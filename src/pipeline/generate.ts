@@ -4,6 +4,7 @@ import { ContentError, isError } from "../diagnostics.js";
 import type { IssueMeta, RenderContext, RenderedIssue } from "../content/render-issue.js";
 import { bodyH1Warnings } from "../content/body-h1.js";
 import { todoNoteWarnings } from "../content/todo-notes.js";
+import { numberOrderWarnings } from "../site/number-order-warnings.js";
 import { removedHtmlWarnings } from "../content/removed-html.js";
 import { untranslatedFieldWarnings, untranslatedSiteTitleWarnings } from "../site/untranslated-fields.js";
 import { addressWarnings } from "../config-address.js";
@@ -27,7 +28,7 @@ import { NO_REUSE, type Reuse } from "./reuse.js";
 import { addSearchIndex } from "./search.js";
 import { addEmails } from "./emails.js";
 import { memoisePartials } from "./partial-memo.js";
-import { withTemplateErrors } from "./template-error.js";
+import { RenderErrors } from "./render-errors.js";
 import { templateProblems } from "./template-check.js";
 
 export type { BuildOptions } from "./options.js";
@@ -86,7 +87,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   }
   if (stops) throw new ContentError(held);
   const published = allIssues(site);
-  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...bodyH1Warnings(published), ...todoNoteWarnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...made.publicWarnings, ...addressWarnings(inputs.config)];
+  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...numberOrderWarnings(site.issues), ...bodyH1Warnings(published), ...todoNoteWarnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...made.publicWarnings, ...addressWarnings(inputs.config)];
   return {
     config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, failed: parsed.failed, sources: inputs.sources, context: inputs.context,
     renderer, searchPages: made.searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window: made.window, held,
@@ -115,17 +116,20 @@ interface MakeSite {
 async function makeSite({ options, inputs, parsed, site, output, renderer, times, search }: MakeSite): Promise<Made> {
   // With no issue published, the feeds and the sitemap are dated by today itself, so tomorrow's build is not "up to date".
   const window = site.issues.length === 0 ? oneDay(inputs.today) : dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);
-  const pages = await times.time("render pages", () => withTemplateErrors(options.root, () => renderPages(site, renderer)));
+  const errors = new RenderErrors(options.root);
+  // A stage with a template error gives nothing; the later ones still run (once), so their own errors come in the same report.
+  const pages = (await times.time("render pages", () => errors.run(() => renderPages(site, renderer)))) ?? [];
   for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
-  await times.time("feeds", () => withTemplateErrors(options.root, () => addFeeds(output, site, inputs.config, renderer, inputs.today)));
+  await times.time("feeds", () => errors.run(() => addFeeds(output, site, inputs.config, renderer, inputs.today)));
   await times.time("data, sitemap", () => addSiteFiles(output, site, inputs.config, inputs.today, new Map(pages.map((page) => [page.spec.route, page.spec.alternates]))));
   const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
-  const indexed = search !== undefined && inputs.config.search && options.search !== false;
+  const indexed = !errors.found && search !== undefined && inputs.config.search && options.search !== false;
   // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.
   await Promise.all([
-    times.time("emails", () => withTemplateErrors(options.root, () => addEmails(output, site, renderer, options.threads))),
+    times.time("emails", () => errors.run(() => addEmails(output, site, renderer, options.threads))),
     indexed ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, search)) : undefined,
   ]);
+  errors.throwIfFound();
   // Last: a public file is checked against every file gekkan made, emails and the search index included.
   const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search));
   return { window, searchPages, publicWarnings };

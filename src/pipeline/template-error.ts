@@ -6,15 +6,6 @@ import { liquidFilterNames } from "../render/liquid.js";
 import { effectiveTemplates, templateDirs } from "../render/template-dirs.js";
 import { didYouMean } from "../suggest.js";
 
-/** Runs a rendering step; a Liquid error in a site's own templates is an author mistake, so it is located. */
-export async function withTemplateErrors<T>(root: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    throw templateError(error, root);
-  }
-}
-
 /**
  * The Liquid errors of a stage that goes on past one (rendering every page):
  * a mistake met only while rendering (an undefined variable) would otherwise

@@ -105,6 +105,8 @@ describe("gekkan check and issue numbers", () => {
     expect(report.errors).toEqual([]);
     expect(lines(report.warnings)).toEqual([
       "content/issues/2011/2011-03.md:3:1  warning: published issue numbers jump from 2 (content/issues/2011/2011-05.md) to 4: issue 3 is a draft (content/issues/2011/2011-06.md), so readers see a gap until it is published",
+      // Issue 4 is dated before issue 3 as well: the numbers do not follow the dates either.
+      "content/issues/2011/2011-03.md:4:1  warning: issue 4 is dated 2011-03-15, before issue 3 (content/issues/2011/2011-06.md, dated 2011-06-01), so the issue numbers do not follow the dates; correct the date or the number in content/issues/2011/2011-03.md or in content/issues/2011/2011-06.md",
     ]);
   });
 

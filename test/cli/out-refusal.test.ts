@@ -1,9 +1,9 @@
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
-import { issue, readTree, tempDir, tempRepoSite, type TempDir } from "../helpers/temp-site.js";
+import { issue, linkBeside, readTree, tempDir, tempRepoSite, type TempDir } from "../helpers/temp-site.js";
 
 const FILES = {
   "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01" }),
@@ -65,9 +65,11 @@ describe("build refuses an --out that would destroy the author's files", () => {
   });
 
   it("a symlink to the site is the site", async () => {
-    const root = site();
-    const link = join(root, "..", `${root.split("/").pop()}-link`);
-    symlinkSync(root, link);
+    const dir = tempRepoSite(FILES);
+    const linked = linkBeside(dir);
+    temps.push(dir, linked);
+    const root = dir.path;
+    const link = linked.path;
     const before = readTree(root);
     const result = await build(root, link);
     expect(result.code).toBe(1);

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 
@@ -21,6 +21,18 @@ export function tempDir(prefix = "gekkan-test-"): TempDir {
   mkdirSync(AWKWARD_TMP, { recursive: true });
   const path = mkdtempSync(join(AWKWARD_TMP, prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/**
+ * A symbolic link to `dir` beside it (`<dir>-link`), for a test that reaches
+ * a site through a link. It sits outside `dir`, so removing `dir` leaves it:
+ * call this link's own `remove()` in afterEach too.
+ */
+export function linkBeside(dir: TempDir): TempDir {
+  const path = `${dir.path}-link`;
+  symlinkSync(dir.path, path);
+  // rmSync looks at the link itself, not at the site it points to.
+  return { path, remove: () => rmSync(path, { force: true }) };
 }
 
 /** Writes `files` (path → text or bytes) under `root`. */

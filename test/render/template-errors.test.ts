@@ -1,20 +1,25 @@
-import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
-import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { issue, linkBeside, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 let site: TempDir | undefined;
-afterEach(() => site?.remove());
+// A link beside the site, made by the --root test: outside the site, so removed on its own.
+let link: TempDir | undefined;
+afterEach(() => {
+  link?.remove();
+  link = undefined;
+  site?.remove();
+});
 
 const ISSUE = { "content/issues/2011/2011-05.md": issue({ title: "5月号", issue: 1, date: "2011-05-01" }) };
 
 /** `gekkan build` of a site whose own issue template is `template`; its stderr lines. */
-async function buildWith(template: string, root?: (path: string) => string): Promise<{ code: number; lines: string[] }> {
+async function buildWith(template: string, root?: (site: TempDir) => string): Promise<{ code: number; lines: string[] }> {
   site = tempSite({ ...ISSUE, "templates/issue.liquid": template });
   const io = captureIo();
-  const dir = root?.(site.path) ?? site.path;
+  const dir = root?.(site) ?? site.path;
   const code = await main(["build", "--root", dir, "--no-cache", "--no-search", "--out", join(site.path, "out")], io);
   return { code, lines: io.stderr.join("\n").split("\n") };
 }
@@ -58,11 +63,9 @@ describe("a mistake in a site's own template is reported like every other author
   });
 
   it("a --root reached through a symbolic link still gets the path from the site root", async () => {
-    const run = await buildWith("<p>{{ page.title | nosuchfilter }}</p>\n", (path) => {
-      const link = join(path, "..", `${path.split("/").at(-1) ?? "site"}-link`);
-      mkdirSync(join(link, ".."), { recursive: true });
-      symlinkSync(path, link);
-      return link;
+    const run = await buildWith("<p>{{ page.title | nosuchfilter }}</p>\n", (dir) => {
+      link = linkBeside(dir);
+      return link.path;
     });
     expect(run.lines[0]).toBe("templates/issue.liquid:1:4  template error: undefined filter: nosuchfilter");
     expect(run.lines.at(-1)).toBe("1 problem found; nothing was written.");

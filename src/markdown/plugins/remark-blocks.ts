@@ -12,6 +12,7 @@ import { BlockAnchors, explicitAnchors } from "../../blocks/anchor.js";
 import { blockMarker, type PendingBlock, pendingBlocks } from "../file-data.js";
 import { findLeafForms } from "./leaf-forms.js";
 import { typographicQuoteProblems } from "./typographic-quotes.js";
+import { separatorTypo, separatorTypoReason } from "./qa-separator-typo.js";
 import { readAttributes, repeatedAttributes, type WrittenAttribute } from "./attribute-list.js";
 
 export interface RemarkBlocksOptions {
@@ -90,7 +91,10 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
       const data = result.data as Record<string, unknown>;
       const parts = kind === "qa" ? splitQuestion(node, source) : undefined;
       if (kind === "qa" && (parts === undefined || parts.question.length === 0 || parts.answer.length === 0)) {
-        file.messages.push(diagnostic(where, "a :::qa block needs a question and an answer: write the question, then a line with only ---, then the answer", place, "qa-parts"));
+        // A separator mistyped (`--`, `ーーー`) is named at its own line, with the line to type there.
+        const typo = parts === undefined ? separatorTypo(node.children as RootContent[], source) : undefined;
+        if (typo !== undefined) file.messages.push(diagnostic(where, separatorTypoReason(typo.written), typo.place, "qa-parts"));
+        else file.messages.push(diagnostic(where, "a :::qa block needs a question and an answer: write the question, then a line with only ---, then the answer", place, "qa-parts"));
         return SKIP;
       }
       const id = anchors.assign(kind, data);
