@@ -8,8 +8,8 @@
 /** The rule id of a placeholder left in, in front matter or body: the one a draft is spared. */
 export const PLACEHOLDER_RULE = "template-placeholder";
 
-// Mustache's triple braces (unescaped output) first, so the message quotes all three closing braces.
-const PLACEHOLDER = /\{\{\{[^]{0,200}?\}\}\}|\{\{[^]{0,200}?\}\}|\{%[^]{0,200}?%\}/g;
+// Mustache's triple braces (unescaped output) first, so the message quotes all three closing braces. Global: for matchAll.
+export const PLACEHOLDER = /\{\{\{[^]{0,200}?\}\}\}|\{\{[^]{0,200}?\}\}|\{%[^]{0,200}?%\}/g;
 
 /** Every placeholder in `text`, as written, in order. */
 export function findPlaceholders(text: string): string[] {

@@ -143,17 +143,28 @@ export interface PlacedMatch {
  * place. A match not written so in the source (escapes made it) is skipped:
  * what the author escaped is shown on purpose.
  */
-export function* placedMatches(node: Node, source: string, pattern: RegExp, keep: (match: RegExpMatchArray) => boolean = () => true): Generator<PlacedMatch> {
-  const position = (node as { position?: Position }).position;
+export function placedMatches(node: Node, source: string, pattern: RegExp, keep?: (match: RegExpMatchArray) => boolean): Generator<PlacedMatch> {
+  return placedMatchesIn([readerText(node)], (node as { position?: Position }).position, source, pattern, keep);
+}
+
+/**
+ * placedMatches over texts a node shows other than its reader text (a
+ * link's target and title, an image's description, attribute values), in
+ * the order given, each found in the node's source after the one before.
+ */
+export function* placedMatchesIn(texts: ReadonlyArray<string | null | undefined>, position: Position, source: string, pattern: RegExp, keep: (match: RegExpMatchArray) => boolean = () => true): Generator<PlacedMatch> {
   const placeOf = placeCursor(source, position);
   let after = 0;
-  for (const match of readerText(node).matchAll(pattern)) {
-    if (!keep(match)) continue;
-    const at = offsetIn(source, position, match[0], after);
-    const place = at === undefined ? undefined : placeOf(at);
-    if (at === undefined || place === undefined) continue;
-    after = at + match[0].length;
-    yield { match, at, place };
+  for (const text of texts) {
+    if (!text) continue;
+    for (const match of text.matchAll(pattern)) {
+      if (!keep(match)) continue;
+      const at = offsetIn(source, position, match[0], after);
+      const place = at === undefined ? undefined : placeOf(at);
+      if (at === undefined || place === undefined) continue;
+      after = at + match[0].length;
+      yield { match, at, place };
+    }
   }
 }
 
@@ -165,4 +176,16 @@ export function visitTextContainers(tree: Node, each: (node: Node) => void, also
     else also(node);
     return undefined;
   });
+}
+
+/**
+ * What a node shows readers besides text: a link's target and title, an
+ * image's description. Each group is searched in the node's source from its
+ * start (an image's description is written before its target).
+ */
+export function shownBesides(node: Node): Array<Array<string | null | undefined>> {
+  const { url, title, alt } = node as { url?: string; title?: string | null; alt?: string | null };
+  if (node.type === "link" || node.type === "definition") return [[url, title]];
+  if (node.type === "image") return [[url, title], [alt]];
+  return node.type === "imageReference" ? [[alt]] : [];
 }

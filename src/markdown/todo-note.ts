@@ -3,9 +3,9 @@
  * "FIXME"), meant to go before the issue is published: readers would see it.
  * Only the capitalised words, standing alone: not when letters run on
  * ("TODOリスト", "TODOs"), where the word is likely the topic. One rule for
- * the text and the front matter.
+ * the text and the front matter (global: for matchAll).
  */
-const TODO_NOTE = /(?<![\p{L}\p{N}_])(?:TODO|FIXME)(?![\p{L}\p{N}_])/gu;
+export const TODO_NOTE = /(?<![\p{L}\p{N}_])(?:TODO|FIXME)(?![\p{L}\p{N}_])/gu;
 
 /** Each note in `text`, with its offset, in order. */
 export function findTodoNotes(text: string): Array<{ note: string; at: number }> {

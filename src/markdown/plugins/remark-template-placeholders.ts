@@ -1,9 +1,11 @@
-import type { Root } from "mdast";
+import type { Html, Root } from "mdast";
+import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
 import type { VFile } from "vfile";
-import { SKIP, visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
-import { findPlaceholders, placeholderAdvice, PLACEHOLDER_RULE } from "../../placeholder.js";
-import { offsetIn, placeCursor, readerText, TEXT_CONTAINERS, type Position } from "../reader-text.js";
+import { placeholderAdvice, PLACEHOLDER, PLACEHOLDER_RULE } from "../../placeholder.js";
+import { placedMatchesIn, readerText, shownBesides, visitTextContainers, type Position } from "../reader-text.js";
+
+type Directives = ContainerDirective | LeafDirective | TextDirective;
 
 /**
  * `{{ name }}` or `{% tag %}` left in what readers see: the text, link
@@ -21,27 +23,17 @@ export function remarkTemplatePlaceholders() {
     const where = String(file.path);
     const reported = new Set<string>();
     const report = (texts: ReadonlyArray<string | null | undefined>, position: Position) => {
-      // In order: the same placeholder twice in one paragraph is found at each of its places.
-      let after = 0;
-      const placeOf = placeCursor(source, position);
-      for (const found of texts.flatMap((text) => (text ? findPlaceholders(text) : []))) {
-        const at = offsetIn(source, position, found, after);
-        if (at !== undefined) after = at + found.length;
-        const place = at === undefined ? undefined : placeOf(at);
-        // Not written so in the source (escaped braces): shown on purpose.
-        if (place === undefined || reported.has(`${place.line}:${place.column}`)) continue;
+      // In order: the same placeholder twice in one paragraph is found at each of its places; one not written so in the source (escaped braces) is shown on purpose.
+      for (const { match, place } of placedMatchesIn(texts, position, source, PLACEHOLDER)) {
+        if (reported.has(`${place.line}:${place.column}`)) continue;
         reported.add(`${place.line}:${place.column}`);
-        file.messages.push(diagnostic(where, placeholderAdvice(found, "text"), place, PLACEHOLDER_RULE));
+        file.messages.push(diagnostic(where, placeholderAdvice(match[0], "text"), place, PLACEHOLDER_RULE));
       }
     };
-    visit(tree, (node) => {
-      if (node.type === "code" || node.type === "inlineCode") return SKIP;
-      if (TEXT_CONTAINERS.has(node.type)) report([readerText(node)], node.position);
-      if (node.type === "html") report([visibleHtml(node.value)], node.position);
-      if (node.type === "link" || node.type === "image" || node.type === "definition") report([node.url, node.title], node.position);
-      if (node.type === "image" || node.type === "imageReference") report([node.alt], node.position);
-      if (node.type === "containerDirective" || node.type === "leafDirective" || node.type === "textDirective") report(Object.values(node.attributes ?? {}), node.position);
-      return undefined;
+    visitTextContainers(tree, (node) => report([readerText(node)], (node as { position?: Position }).position), (node) => {
+      if (node.type === "html") report([visibleHtml((node as Html).value)], node.position);
+      for (const texts of shownBesides(node)) report(texts, node.position);
+      if (node.type === "containerDirective" || node.type === "leafDirective" || node.type === "textDirective") report(Object.values((node as Directives).attributes ?? {}), node.position);
     });
   };
 }

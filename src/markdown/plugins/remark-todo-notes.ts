@@ -1,8 +1,7 @@
 import type { Root } from "mdast";
 import type { VFile } from "vfile";
-import { SKIP, visit } from "unist-util-visit";
-import { findTodoNotes } from "../todo-note.js";
-import { offsetIn, placeCursor, readerText, TEXT_CONTAINERS, type Position } from "../reader-text.js";
+import { TODO_NOTE } from "../todo-note.js";
+import { placedMatches, placedMatchesIn, shownBesides, visitTextContainers, type PlacedMatch, type Position } from "../reader-text.js";
 import type { PlacedText } from "../rendered.js";
 
 /** Where the notes land in `file.data` (rehype-collect puts them in the rendered body). */
@@ -18,25 +17,11 @@ export function remarkTodoNotes() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const notes: PlacedText[] = [];
-    const collect = (texts: ReadonlyArray<string | null | undefined>, position: Position) => {
-      let after = 0;
-      const placeOf = placeCursor(source, position);
-      for (const text of texts) {
-        for (const { note } of text ? findTodoNotes(text) : []) {
-          const at = offsetIn(source, position, note, after);
-          if (at === undefined) continue;
-          after = at + note.length;
-          const place = placeOf(at);
-          if (place !== undefined) notes.push({ text: note, line: place.line, column: place.column });
-        }
-      }
-    };
-    visit(tree, (node) => {
-      if (node.type === "code" || node.type === "inlineCode") return SKIP;
-      if (TEXT_CONTAINERS.has(node.type)) collect([readerText(node)], node.position);
-      if (node.type === "link" || node.type === "image" || node.type === "definition") collect([node.url, node.title], node.position);
-      if (node.type === "image" || node.type === "imageReference") collect([node.alt], node.position);
-      return undefined;
+    const note = ({ match, place }: PlacedMatch) => notes.push({ text: match[0], line: place.line, column: place.column });
+    visitTextContainers(tree, (node) => {
+      for (const found of placedMatches(node, source, TODO_NOTE)) note(found);
+    }, (node) => {
+      for (const texts of shownBesides(node)) for (const found of placedMatchesIn(texts, (node as { position?: Position }).position, source, TODO_NOTE)) note(found);
     });
     (file.data as Record<string, unknown>)[TODO_NOTES] = notes;
   };
