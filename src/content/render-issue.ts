@@ -34,13 +34,17 @@ export function createIssueRenderer(context: RenderContext): (file: string, byte
       // The body's own mistakes come with the front matter's, not one fix later.
       const body = parsed.body === undefined ? undefined : markdown({ file, body: parsed.body.text, bodyLine: parsed.body.bodyLine, draft: parsed.body.draft });
       const messages = body === undefined || body.ok ? parsed.messages : [...parsed.messages, ...body.messages];
-      if (parsed.issue === undefined) return { ok: false, messages };
-      const { body: _text, ...issue } = parsed.issue;
-      return { ok: false, messages, issue };
+      return parsed.issue === undefined ? { ok: false, messages } : { ok: false, messages, issue: metaOf(parsed.issue) };
     }
     const rendered = markdown({ file, body: parsed.issue.body, bodyLine: parsed.issue.bodyLine, draft: parsed.issue.draft });
-    const { body: _markdown, ...issue } = parsed.issue;
+    const issue = metaOf(parsed.issue);
     if (!rendered.ok) return { ok: false, messages: rendered.messages, issue };
     return { ok: true, value: { issue, body: rendered.body } };
   };
+}
+
+/** The issue as kept and passed on: everything but its Markdown, which the rendered body replaces. */
+function metaOf(issue: Issue): IssueMeta {
+  const { body: _markdown, ...meta } = issue;
+  return meta;
 }

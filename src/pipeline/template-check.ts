@@ -13,9 +13,10 @@ import { syntaxErrors } from "./template-syntax.js";
  * filter in a template no page needs yet (the issue page before the first
  * issue is published, an email template) is found now, not the month it is
  * first used, and every broken template is reported at once, not one per
- * build; so is every syntax error of one template (template-syntax.ts). (Rendering parses them again: Liquid caches a template under the
- * name a page asks for, which only rendering knows; parsing is a small
- * part of the time a page takes.)
+ * build; so is every syntax error of one template (template-syntax.ts).
+ * (Rendering parses them again: Liquid caches a template under the name a
+ * page asks for, which only rendering knows; parsing is a small part of
+ * the time a page takes.)
  */
 export function templateProblems(liquid: Liquid, dirs: readonly string[], root: string): VFileMessage[] {
   const { files, folders } = effectiveTemplates(dirs);
