@@ -1,5 +1,6 @@
 import { VFileMessage } from "vfile-message";
 import type { IssueMeta, RenderIssueResult, RenderedIssue } from "./render-issue.js";
+import { lazyBodyHtml } from "./body-html.js";
 
 /** The located parts of a message that reporting uses; everything else is dropped. */
 interface StoredMessage {
@@ -47,24 +48,11 @@ export function deserializeResult(bytes: Uint8Array): RenderIssueResult {
   if (stored.ok === true) {
     const body = stored.value?.body as RenderedIssue["body"] | undefined;
     if (typeof stored.value !== "object" || stored.value === null || typeof body !== "object" || body === null || !Array.isArray(body.blocks) || !Array.isArray(body.outline)) throw new Error("stored render result has no body");
-    lazyHtml(body, buffer.subarray(metaEnd));
+    lazyBodyHtml(body, buffer.subarray(metaEnd));
     return stored;
   }
   if (stored.ok === false && Array.isArray(stored.messages)) return { ok: false, messages: stored.messages.map(restoreMessage), issue: storedMeta(stored.issue) };
   throw new Error("not a stored render result");
-}
-
-/** `body.html` reads its bytes once, on first use, and is a plain value from then on. */
-function lazyHtml(body: RenderedIssue["body"], html: Buffer): void {
-  Object.defineProperty(body, "html", {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const text = html.toString("utf8");
-      Object.defineProperty(body, "html", { value: text, writable: true, enumerable: true, configurable: true });
-      return text;
-    },
-  });
 }
 
 /** The front matter kept with a failure, if it looks like one (else none: the cross-file checks just do not see it). */

@@ -4,6 +4,7 @@ import type { IssueMeta, RenderedIssue } from "../content/render-issue.js";
 import type { RenderedBody } from "../markdown/rendered.js";
 import { groupBy } from "../group-by.js";
 import { originalsIn } from "./originals.js";
+import { sameBodyHtml } from "../content/body-html.js";
 
 /** An issue as the checks across files read it: only its front matter (a rendered issue, or one whose body failed). */
 export type Known = { issue: IssueMeta };
@@ -72,8 +73,8 @@ export function untranslatedCopies(rendered: readonly RenderedIssue[], siteLang:
   const originalOf = originalsIn(rendered, siteLang);
   return rendered.flatMap((r) => {
     const original = r.issue.lang === siteLang || r.issue.draft ? undefined : originalOf(r);
-    // Different HTML is different text (textOf starts with it): the cheap test first, before serialising the blocks.
-    if (original === undefined || r.body.html.trim() === "" || r.body.html !== original.body.html || textOf(r.body) !== textOf(original.body)) return [];
+    // Different HTML is different text (textOf starts with it): the cheap test first, before decoding a stored body or serialising the blocks.
+    if (original === undefined || !sameBodyHtml(r.body, original.body) || r.body.html.trim() === "" || textOf(r.body) !== textOf(original.body)) return [];
     const reason = `this ${r.issue.lang} translation's text is still its original's word for word (${original.issue.file}), as gekkan new --translate copied it; translate it before publishing, or keep draft: true until it is`;
     return [diagnostic(r.issue.file, reason, { line: r.issue.bodyLine, column: 1 }, "untranslated-copy")];
   });
