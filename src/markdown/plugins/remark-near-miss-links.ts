@@ -34,6 +34,7 @@ export function remarkNearMissLinks() {
         file.messages.push(diagnostic(where, `"${written}" is printed as text, not as ${what}: its address has a space; write the space as %20 (${encoded}) or put the address in angle brackets (<${address.trim()}>)`, place, "link-near-miss"));
       }
       reportBrokenParentheses(node, source, where, file);
+      reportLinkInAutolink(node, source, where, file);
       file.messages.push(...unfinishedLinks(node, source, where, definitions));
     });
   };
@@ -55,6 +56,30 @@ function reportBrokenParentheses(node: Node, source: string, where: string, file
     file.messages.push(diagnostic(where, `"${written}" is printed as text, not as ${what}: ${fix}, "${bang}[${text}](${address})"`, place, "link-near-miss"));
   }
 }
+
+/**
+ * `<https://example.com/[公式](https://example.org/)>`: inside angle brackets
+ * everything up to the ">" is one address, so the link syntax in it is part
+ * of that address and the page shows its brackets and parentheses as the
+ * link's text. Never meant: the address ends before the "[".
+ */
+function reportLinkInAutolink(container: Node, source: string, where: string, file: VFile): void {
+  visit(container, "link", (link: Link) => {
+    const from = link.position?.start.offset;
+    const to = link.position?.end.offset;
+    if (from === undefined || to === undefined || source.charAt(from) !== "<") return;
+    const written = source.slice(from, to);
+    const inner = LINK_SYNTAX.exec(written);
+    if (inner === null) return;
+    const [syntax = ""] = inner;
+    const address = written.slice(1, inner.index);
+    const place = { line: link.position?.start.line ?? 1, column: link.position?.start.column ?? 1 };
+    file.messages.push(diagnostic(where, `"${written}" is one link whose address runs on through "${syntax}": inside <…> everything up to ">" is the address, so the page shows the brackets as the link's text; end the address before it, "<${address}>${written.slice(inner.index, -1)}"`, place, "link-near-miss"));
+  });
+}
+
+/** `[text](…` or `[text][…`, link syntax, inside an autolink's address. */
+const LINK_SYNTAX = /!?\[[^\]]*\][(\[][^>]*/;
 
 /** The labels of the issue's link definitions (`[label]: address`), as written. */
 function definitionLabels(tree: Root): string[] {
