@@ -524,6 +524,23 @@ function targetRatios(summary) {
   ];
 }
 
+/**
+ * The monthly build's fixed part: the smallest corpus's monthly build against the largest
+ * corpus's Eleventy cold build, in this one run. A monthly build that did no work growing
+ * with the site would take about what the small one takes, so this is the floor under the
+ * large corpus's "1 new issue / Eleventy cold" ratio. Null unless the run has two sizes.
+ */
+function monthlyFloor(sections) {
+  if (sections.length < 2) return null;
+  const bySize = [...sections].sort((a, b) => a.n - b.n);
+  const small = bySize[0];
+  const large = bySize[bySize.length - 1];
+  const med = (section, key) => section.summary.find((s) => s.key === key)?.median ?? null;
+  const monthly = med(small, "gekkanNew");
+  const eleventy = med(large, "eleventy");
+  return monthly != null && eleventy ? { small: small.n, large: large.n, monthly, eleventy, ratio: monthly / eleventy } : null;
+}
+
 // ---- main -------------------------------------------------------------------------------------
 async function main() {
   let args;
@@ -557,6 +574,8 @@ async function main() {
     sections.push(section);
     anyFailure ||= failed;
   }
+  const floor = monthlyFloor(sections);
+  if (floor) log(`\nmonthly build at ${floor.small} / Eleventy cold at ${floor.large}: ${floor.ratio.toFixed(2)}× (the fixed part under the ${floor.large}-file monthly ratio)`);
   const md = resultLines({ ...env, machine, notes, sections });
   mkdirSync(dirname(args.results), { recursive: true });
   writeFileSync(args.results, md.join("\n"));
@@ -700,6 +719,11 @@ function resultLines({ args, runGekkan, rssMethod, eleventyVersion, hugoVersion,
   md.push("- One new issue (the monthly build): after an untimed warm build, issue n+1 (written like issue n, dated a week later, its title and body marked with the round so no round finds its pages cached by an earlier one) is added and a warm build is timed; the file is removed afterwards. Bare parse: `node bench/bare-parse.mjs` parses every body with remark-parse + remark-gfm + gekkan's container directives to mdast in one thread, nothing else; it runs in the same rounds as the peers.");
   md.push("- Dev loop: `gekkan dev` on the same corpus; after the first page is served and 1.5 s of SSE silence, one issue is rewritten N times; latency = file write → the `reload` event naming the edited page received on `/__gekkan/events` (the catch-up reload that follows names only feeds and data files, and is timed separately); 250 ms pause between edits. p50/p95 are nearest-rank.", "");
   if (notes.length) { md.push("## Notes", ""); for (const x of notes) md.push(`- ${x}`); md.push(""); }
+  const floor = monthlyFloor(sections);
+  if (floor) {
+    md.push("## The monthly build's fixed part", "");
+    md.push(`The monthly build at ${floor.small} files (${f2(floor.monthly)} s) against Eleventy cold at ${floor.large} files (${f2(floor.eleventy)} s): **${floor.ratio.toFixed(2)}×**. A monthly build whose work did not grow with the site would take about what the small one takes, so this is the floor under the ${floor.large}-file ratio "1 new issue, warm / Eleventy cold" (medians of this run; the two corpora run one after the other, not interleaved).`, "");
+  }
   for (const s of sections) {
     md.push(`## ${s.n} issues`, "");
     md.push(`Corpus: ${s.manifest.issues} files, ${(s.manifest.bytes / 1048576).toFixed(1)} MiB (avg ${s.manifest.avgBytes} B/issue), seed ${s.manifest.seed}, sha256 \`${s.manifest.sha256.slice(0, 16)}\`.`, "");
