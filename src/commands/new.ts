@@ -50,11 +50,13 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   const root = siteRootOf(flags.root, { emptyStarts: true });
   const config = loadConfig(root);
   const lang = flags.lang ?? config.lang;
-  if (lang !== config.lang) throw new UsageError(`a new issue is written in the site's language (${config.lang}); an issue in ${lang} is a translation of one: gekkan new --translate ISSUE --lang ${lang}`);
   const dirs = templateDirs(root);
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
   const locale = locales.get(lang);
-  if (!locale) throw new UsageError(`the site has no locale pack "${lang}"`);
+  // A code with no pack (JA, fr) is named first: sending it on to --translate only met the same refusal there.
+  // The config's lang always has one (it is checked as the config is read), so this is about --lang.
+  if (!locale) throw new UsageError(`--lang ${lang}: ${noLocalePack(lang, [...locales.keys()])}`);
+  if (lang !== config.lang) throw new UsageError(`a new issue is written in the site's language (${config.lang}); an issue in ${lang} is a translation of one: gekkan new --translate ISSUE --lang ${lang}`);
 
   const planned = planIssue(await readExistingIssues(root, config.limits), { month: flags.date, today: buildTime(), siteLang: config.lang });
   if (!planned.ok) throw new ContentError(planned.messages);

@@ -220,7 +220,10 @@ describe('gekkan new', () => {
     [['--date', '2011-07-01'], '--date must be a month written YYYY-MM'],
     [['--date', '2011/7'], '--date must be a month written YYYY-MM, e.g. 2011-07; found "2011/7" — did you mean --date 2011-07?'],
     [['--date', '２０１１年７月'], 'found "２０１１年７月" — did you mean --date 2011-07?'],
-    [['--lang', 'fr'], "a new issue is written in the site's language (en); an issue in fr is a translation of one: gekkan new --translate ISSUE --lang fr"],
+    // A code with no locale pack is named as such, as in the front matter and the config, not sent on to --translate.
+    [['--lang', 'fr'], '--lang fr: no locale pack "fr"; available: en, ja (a language of its own needs templates/locales/fr.json)'],
+    [['--lang', 'EN'], '--lang EN: no locale pack "EN" — did you mean "en"?'],
+    [['--lang', 'japanese'], '--lang japanese: no locale pack "japanese" — did you mean "ja"?'],
     [['--lang', 'ja'], "a new issue is written in the site's language (en); an issue in ja is a translation of one: gekkan new --translate ISSUE --lang ja"],
     [['--translate', '1'], '--translate needs --lang, the language to translate into: one of ja'],
     [['--translate', '1', '--lang', 'en'], "--translate needs --lang, the language to translate into: one of ja (en is the site's own language)"],
