@@ -11,6 +11,7 @@ import { numberingGaps } from "./numbering.js";
 import { issueShapeWarnings } from "./issue-shape.js";
 import { unpublishedNotes } from "./unpublished.js";
 import { unpublishedNote } from "../site/published.js";
+import { saysLeftOut } from "../pipeline/held-back.js";
 import { validateHtmlPages } from "./vnu.js";
 import { failedRoutes } from "../site/collect.js";
 import { routeUrl } from "../site/urls.js";
@@ -111,7 +112,7 @@ async function publishedOnly(options: CheckOptions, reuse: Reuse, already: reado
 function markUnpublished(messages: readonly VFileMessage[], notes: ReadonlyMap<string, string>): VFileMessage[] {
   return messages.map((m) => {
     const note = notes.get(m.file ?? "");
-    if (note === undefined || m.ruleId === "issue-number-gap") return m;
+    if (note === undefined || m.ruleId === "issue-number-gap" || saysLeftOut(m)) return m;
     return diagnostic(m.file ?? "", `${m.reason} [in ${note}]`, { line: m.line ?? 1, column: m.column ?? 1 }, String(m.ruleId), m.fatal !== false);
   });
 }

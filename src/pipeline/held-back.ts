@@ -24,7 +24,18 @@ export function weighedProblems(messages: readonly VFileMessage[], failed: reado
     if (found === undefined || !isError(message)) return message;
     const place = { line: message.line ?? 1, column: message.column ?? 1 };
     return found.left
-      ? diagnostic(message.file ?? "", `${message.reason} [in ${found.note}, left out of this build; fix it before it is published]`, place, String(message.ruleId), false)
+      ? diagnostic(message.file ?? "", `${message.reason} [in ${found.note}${LEFT_OUT}`, place, String(message.ruleId), false)
       : diagnostic(message.file ?? "", `${message.reason} [in ${found.note}]`, place, String(message.ruleId));
   });
+}
+
+const LEFT_OUT = ", left out of this build; fix it before it is published]";
+
+/**
+ * A warning made above for an issue the build left out: it says already
+ * where it is, so `gekkan check --published` must not mark it again
+ * ("… before it is published] [in a draft]").
+ */
+export function saysLeftOut(message: VFileMessage): boolean {
+  return !isError(message) && message.reason.endsWith(LEFT_OUT);
 }
