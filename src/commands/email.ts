@@ -109,6 +109,14 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
 /** The message as bytes on standard output; a reader that stops early (`| head`) is not an error. */
 function writeStdout(bytes: Uint8Array): Promise<void> {
   return new Promise((done, fail) => {
-    process.stdout.write(bytes, (error) => (error && (error as NodeJS.ErrnoException).code !== "EPIPE" ? fail(error) : done()));
+    // A failed write is also emitted as an "error" event on stdout, after the callback; unheard, it ended
+    // the process with Node's stack trace. So the listener stays until that event has come.
+    const closed = (error: NodeJS.ErrnoException) => (error.code === "EPIPE" ? done() : fail(error));
+    process.stdout.once("error", closed);
+    process.stdout.write(bytes, (error) => {
+      if (error) return closed(error as NodeJS.ErrnoException);
+      process.stdout.off("error", closed);
+      done();
+    });
   });
 }

@@ -5,12 +5,13 @@
  * the reason; a message file written before is still replaced, so the
  * command can be run again.
  */
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
-import { ensureCompiled, runCli } from "../helpers/run-cli.js";
+import { ensureCompiled, REPO, runCli } from "../helpers/run-cli.js";
 import { CONFIG, issue, readTree, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 const WITH_SENDER = `${JSON.stringify({ ...JSON.parse(CONFIG), email: { from: "月刊 <news@example.org>" } }, null, 2)}\n`;
@@ -83,5 +84,18 @@ describe("gekkan email --out -", () => {
     expect(dash.stdout).toMatch(/^From: /);
     expect(dash.stdout).toBe(plain.stdout);
     expect(existsSync(join(dir.path, "-"))).toBe(false);
+  });
+
+  it("a reader that stops early (| head) ends it quietly: no stack trace, exit 0", async () => {
+    ensureCompiled();
+    dir = tempSite({ "gekkan.config.json": WITH_SENDER, [ISSUE]: issue({ title: "四月号", issue: 1, date: "2011-04-01" }) });
+    // The pipe's reading end is closed before gekkan writes, as `head` does once it has its lines.
+    const child = spawn(process.execPath, [join(REPO, "bin", "gekkan.js"), "email", "1", "--no-cache"], { cwd: dir.path, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(stderr).not.toMatch(/EPIPE|^\s+at /m);
+    expect(code).toBe(0);
   });
 });
