@@ -96,7 +96,9 @@ export function rootOf(value: unknown): string {
     throw new UsageError("the current folder no longer exists; cd into the site folder, or give --root DIR");
   }
   const problem = folderProblem(root);
-  if (problem !== undefined) throw new UsageError(`the site folder ${JSON.stringify(root)} ${problem}; ${given ? "check the --root path" : "cd into the site folder, or give --root DIR"}${problem === "does not exist" ? " (or create the folder first)" : ""}`);
+  // gekkan init makes a missing folder and the site in it; "create the folder first" led only to "is not a gekkan site".
+  const start = given && problem === "does not exist" ? `, or start a site there with gekkan init --root ${JSON.stringify(value)}` : "";
+  if (problem !== undefined) throw new UsageError(`the site folder ${JSON.stringify(root)} ${problem}; ${given ? "check the --root path" : "cd into the site folder, or give --root DIR"}${start}`);
   const outer = enclosingSite(root);
   if (outer !== undefined) {
     const site = JSON.stringify(outer.site);

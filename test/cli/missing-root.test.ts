@@ -31,7 +31,8 @@ describe("a --root that does not exist is refused, and nothing is created", () =
     expect(result.timedOut).toBe(false);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr.split("\n")[0]).toBe(`gekkan ${command}: the site folder ${JSON.stringify(root)} ${problem}; check the --root path${problem === "does not exist" ? " (or create the folder first)" : ""}`);
+    // A missing folder names gekkan init, which makes it (README: a mistyped --root is an error that names gekkan init).
+    expect(result.stderr.split("\n")[0]).toBe(`gekkan ${command}: the site folder ${JSON.stringify(root)} ${problem}; check the --root path${problem === "does not exist" ? `, or start a site there with gekkan init --root ${JSON.stringify(root)}` : ""}`);
     expect(result.stderr).not.toMatch(STACK);
     expect(result.stderr).not.toContain("internal error");
   };
