@@ -13,7 +13,7 @@ import { isMonth, planIssue } from "../new/plan.js";
 import { monthAsWritten } from "../calendar.js";
 import { planTranslation } from "../new/translate.js";
 import { issueSkeleton } from "../content/skeleton.js";
-import { noLocalePack } from "../language-name.js";
+import { noLocalePack, suggestLanguage } from "../language-name.js";
 
 export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--title T] [--lang LANG]
 gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
@@ -88,6 +88,10 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   }
   // Given but unknown: saying "--translate needs --lang" sent the author looking for a flag they had typed.
   if (!locales.has(flags.lang)) {
+    // JA or japanese on a ja site is the site's own language, which has its pack: templates/locales/JA.json is no fix.
+    if (suggestLanguage(flags.lang, [...locales.keys()]) === config.lang) {
+      throw new UsageError(`--lang ${flags.lang} is ${config.lang}, the site's own language; --translate needs the language to translate into: one of ${others.join(", ")}`);
+    }
     // Only the languages it can translate into are offered: the site's own is not one.
     throw new UsageError(`--lang ${flags.lang}: ${noLocalePack(flags.lang, others)}`);
   }

@@ -230,6 +230,9 @@ describe('gekkan new', () => {
     [['--translate', '1', '--lang', 'fr'], '--lang fr: no locale pack "fr"; available: ja (a language of its own needs templates/locales/fr.json)'],
     [['--translate', '1', '--lang', 'JA'], '--lang JA: no locale pack "JA" — did you mean "ja"?'],
     [['--translate', '1', '--lang', 'japanese'], '--lang japanese: no locale pack "japanese" — did you mean "ja"?'],
+    // The site's own language typed another way has its pack: not "a language of its own needs templates/locales/EN.json".
+    [['--translate', '1', '--lang', 'EN'], "--lang EN is en, the site's own language; --translate needs the language to translate into: one of ja"],
+    [['--translate', '1', '--lang', 'english'], "--lang english is en, the site's own language; --translate needs the language to translate into: one of ja"],
     [['--translate', '1', '--lang', 'ja', '--date', '2011-07'], '--translate takes the date of the issue it translates; leave out --date'],
     [['--title', '  '], '--title must not be empty'],
   ])('rejects %j as a usage error', async (args, message) => {
