@@ -23,9 +23,32 @@ export interface Io {
   here?: string | undefined;
 }
 
+/**
+ * A line to a standard stream, unless its reader has gone: `gekkan build |
+ * head -1` or `gekkan --help | less` quit early. Node reports that as an
+ * "error" event (EPIPE), which, unheard, ended gekkan with a stack trace in
+ * the middle of its work. The command goes on and ends as it would have; only
+ * its output is lost, as the reader chose. Any other stream error still ends
+ * the run as a bug.
+ */
+function writeLine(stream: NodeJS.WriteStream, line: string): void {
+  if (gone.has(stream)) return;
+  if (!heard.has(stream)) {
+    heard.add(stream);
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+      gone.add(stream);
+    });
+  }
+  stream.write(`${line}\n`);
+}
+
+const heard = new WeakSet<NodeJS.WriteStream>();
+const gone = new WeakSet<NodeJS.WriteStream>();
+
 export const processIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: (line) => writeLine(process.stdout, line),
+  err: (line) => writeLine(process.stderr, line),
   get here() {
     try {
       return process.cwd();

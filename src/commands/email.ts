@@ -111,7 +111,8 @@ function writeStdout(bytes: Uint8Array): Promise<void> {
   return new Promise((done, fail) => {
     // A failed write is also emitted as an "error" event on stdout, after the callback; unheard, it ended
     // the process with Node's stack trace. So the listener stays until that event has come.
-    const closed = (error: NodeJS.ErrnoException) => (error.code === "EPIPE" ? done() : fail(error));
+    // ERR_STREAM_DESTROYED: an earlier line already found the reader gone (cli-support.ts writeLine).
+    const closed = (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED" ? done() : fail(error));
     process.stdout.once("error", closed);
     process.stdout.write(bytes, (error) => {
       if (error) return closed(error as NodeJS.ErrnoException);
