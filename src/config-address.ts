@@ -1,7 +1,19 @@
 import type { VFileMessage } from "vfile-message";
 import { warning } from "./diagnostics.js";
 import { CONFIG_FILE } from "./config-file.js";
-import type { SiteConfig } from "./config.js";
+
+/**
+ * What the warning reads of the config: SiteConfig's fields of these names. Spelt out here because this
+ * module sits in the layer below config.ts (src/*.ts), which may not import from it, not even a type.
+ */
+export interface AddressFacts {
+  /** The file the config was read from ("" when there is none). */
+  file: string;
+  /** Whether the config's `url` or `--url` gave the site's address. */
+  urlGiven: boolean;
+  /** The origin the site is built for (http://localhost when no address was given). */
+  origin: string;
+}
 
 /**
  * A site with no address of its own is built for http://localhost/: every
@@ -9,7 +21,7 @@ import type { SiteConfig } from "./config.js";
  * build said nothing, so a first site went out that way. One warning says
  * so, at the config (or where it would be), with what to write.
  */
-export function addressWarnings(config: Pick<SiteConfig, "file" | "urlGiven" | "origin">, carriers = "feeds, the sitemap and canonical links"): VFileMessage[] {
+export function addressWarnings(config: AddressFacts, carriers = "feeds, the sitemap and canonical links"): VFileMessage[] {
   if (config.urlGiven) return [];
   const where = `${config.origin}/`;
   if (config.file === "") {

@@ -6,11 +6,15 @@ import { describe, expect, it } from "vitest";
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const rules = createRequire(import.meta.url)(resolve(ROOT, ".dependency-cruiser.cjs")) as { forbidden: unknown[]; options: Record<string, unknown> };
 
-async function graph(): Promise<ICruiseResult> {
+/**
+ * The import graph of src/, checked against `forbidden`. Without `validate`, dependency-cruiser's API takes the
+ * rule set and checks nothing: every run reported no violations while two had come in.
+ */
+async function graph(forbidden: unknown[] = rules.forbidden): Promise<ICruiseResult> {
   const cwd = process.cwd();
   process.chdir(ROOT);
   try {
-    const result: IReporterOutput = await cruise(["src"], { ...rules.options, ruleSet: { forbidden: rules.forbidden } } as never);
+    const result: IReporterOutput = await cruise(["src"], { ...rules.options, validate: true, ruleSet: { forbidden } } as never);
     return result.output as ICruiseResult;
   } finally {
     process.chdir(cwd);
@@ -26,6 +30,12 @@ describe("the layering of src/", () => {
     const violations = result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
     expect(violations).toEqual([]);
     expect(result.modules.length).toBeGreaterThan(50);
+  }, 60_000);
+
+  it("the check sees a forbidden import", async () => {
+    // cli.ts imports the commands: a rule against that must fire, or the rules above are not being applied.
+    const result = await graph([{ name: "probe", severity: "error", from: { path: "^src/cli\\.ts$" }, to: { path: "^src/commands/" } }]);
+    expect(result.summary.violations.map((v) => v.rule.name)).toContain("probe");
   }, 60_000);
 
   it("the folders form no cycle either", async () => {
