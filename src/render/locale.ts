@@ -102,7 +102,7 @@ export function loadLocales(siteTemplates: string | undefined): Map<string, Loca
     const { value, doc, lines, file } = readPack(own ?? base ?? "", siteTemplates === undefined ? undefined : dirname(siteTemplates));
     const result = schema.safeParse(under === undefined ? value : overPack(under, value), { reportInput: true });
     if (!result.success) {
-      throw new ContentError(reportSchemaIssues(result.error, { file, noun: "locale field", expectations: {}, locate: (p, prefer) => placeOfPath(doc, lines, p, 0, prefer), start: { line: 1, column: 1 }, ruleId: "locale-schema" }));
+      throw new ContentError(reportSchemaIssues(result.error, { file, noun: "locale field", expectations: packExpectations(reference), locate: (p, prefer) => placeOfPath(doc, lines, p, 0, prefer), start: { line: 1, column: 1 }, ruleId: "locale-schema" }));
     }
     locales.set(code, new Locale({ ...result.data, code }));
   }
@@ -144,6 +144,27 @@ function isKnownLocale(tag: string): boolean {
   } catch {
     return false; // a malformed tag throws RangeError
   }
+}
+
+/**
+ * What each field of a pack holds, in config errors' words. Without these, a missing string was reported in
+ * zod's ("expected Invalid input: expected string, received undefined"); each one names gekkan's English
+ * wording, which is what the author translates.
+ */
+function packExpectations(reference: LocalePack): Record<string, string> {
+  const words = (group: string, english: Record<string, string>) => Object.entries(english).map(([key, text]) => [`${group}.${key}`, `this language's words for what gekkan's en.json says as ${JSON.stringify(text)}`]);
+  return {
+    intl: 'a locale tag Node.js knows, such as "fr" or "pt-BR"',
+    name: 'the language\'s name in itself, such as "Français"',
+    issueLabel: `text with {yearMonth}, as in gekkan's en.json ${JSON.stringify(reference.issueLabel)}`,
+    issueNumber: `text with {number}, as in gekkan's en.json ${JSON.stringify(reference.issueNumber)}`,
+    readingTime: `text with {minutes}, as in gekkan's en.json ${JSON.stringify(reference.readingTime)}`,
+    charsPerMinute: `a number above 0: wide characters (kanji, kana) read in a minute, ${reference.charsPerMinute} in gekkan's en.json`,
+    wordsPerMinute: `a number above 0: words read in a minute, ${reference.wordsPerMinute} in gekkan's en.json`,
+    strings: "an object of this language's strings, with the names of gekkan's en.json",
+    statuses: "an object of this language's words for each release status, with the names of gekkan's en.json",
+    ...Object.fromEntries([...words("strings", reference.strings), ...words("statuses", reference.statuses)]),
+  };
 }
 
 function packSchema(keys: readonly string[]) {

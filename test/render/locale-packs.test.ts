@@ -47,4 +47,23 @@ describe("a site's own locale pack", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^templates\/locales\/fr\.json:\d+:\d+ {2}missing required locale field "strings\.footnotes"/);
   });
+
+  it("a missing or empty string says in words what goes there, with gekkan's English for it, not zod's wording", async () => {
+    const french = builtinPack("en", (pack) => {
+      pack.intl = "fr";
+      delete pack.strings.footnotes;
+      pack.strings.archive = "";
+    });
+    site = tempSite({ ...ISSUE, "templates/locales/fr.json": french });
+    const failure = await generate({ root: site.path, search: false }).then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(ContentError);
+    const lines = (failure as ContentError).messages.map(formatDiagnostic);
+    // Oracle: gekkan's en.json, which the author translates from.
+    const english = (JSON.parse(readFileSync(join(BUILTIN, "en.json"), "utf8")) as { strings: Record<string, string> }).strings;
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^templates/locales/fr\\.json:1:1 {2}missing required locale field "strings\\.footnotes": expected this language's words for what gekkan's en\\.json says as "${english.footnotes}"$`)),
+      expect.stringMatching(new RegExp(`^templates/locales/fr\\.json:\\d+:\\d+ {2}invalid locale field "strings\\.archive": expected this language's words for what gekkan's en\\.json says as "${english.archive}", found an empty string$`)),
+    ]);
+    expect(lines.join("\n")).not.toMatch(/Invalid input|received undefined/);
+  });
 });
