@@ -1,5 +1,7 @@
 import { appendFileSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
+import { makeFolder } from "../make-folder.js";
+import { machineWords } from "../write/fs-errors.js";
 import { parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { CONFIG_FILE, loadConfig } from "../config.js";
 import { PlainError } from "../diagnostics.js";
@@ -67,12 +69,23 @@ function initialSettings(flags: { title?: string | undefined; url?: string | und
 /** The series' folder, made if it is missing (and removed again when gekkan refuses it: inside another site). */
 function siteFolder(given: string | undefined): string {
   const target = resolve(given ?? ".");
-  const created = there(target) ? undefined : mkdirSync(target, { recursive: true });
+  const created = there(target) ? undefined : madeFolder(target);
   try {
     return rootOf(target);
   } catch (error) {
     if (created !== undefined) rmSync(created, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** The folder made, as makeFolder does; the machine's refusal (permission, /proc) in words, not as a bug. */
+function madeFolder(target: string): string | undefined {
+  try {
+    return makeFolder(target);
+  } catch (error) {
+    const words = machineWords(error);
+    if (words === undefined) throw error;
+    throw new PlainError(`could not create the folder ${JSON.stringify(target)}: ${words}`);
   }
 }
 

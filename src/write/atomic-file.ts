@@ -1,5 +1,6 @@
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { open, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
+import { makeFolder } from "../make-folder.js";
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -10,7 +11,7 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
  * so a large file is streamed, never held twice.
  */
 export async function writeFileAtomic(path: string, chunks: Iterable<Uint8Array> | Uint8Array | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  makeFolder(dirname(path));
   const temp = `${path}.tmp-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   try {
     const handle = await open(temp, "w");

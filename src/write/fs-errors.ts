@@ -25,7 +25,8 @@ export function machineError(error: unknown, doing: string, path: string): unkno
 
 /** "the disk is full (ENOSPC)" for a machine's error; undefined for any other. */
 export function machineWords(error: unknown): string | undefined {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const words = code === undefined ? undefined : MACHINE[code];
+  const { code, syscall } = (error as NodeJS.ErrnoException | undefined) ?? {};
+  // Folders are made one at a time (make-folder.ts), so "no such file" from mkdir is the file system refusing one where its parent is (/proc).
+  const words = code === undefined ? undefined : code === "ENOENT" && syscall === "mkdir" ? "this file system does not take new folders there" : MACHINE[code];
   return words === undefined ? undefined : `${words} (${code})`;
 }

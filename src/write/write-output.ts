@@ -1,8 +1,9 @@
 import { type Dirent, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { lstat, mkdir, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { lstat, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { makeFolder } from "../make-folder.js";
 import type { OutputSet } from "./output.js";
 import { safeOutputPath } from "./safe-path.js";
 import { lockOutput } from "./build-lock.js";
@@ -61,7 +62,7 @@ export interface OutputWriter {
  */
 export async function openOutput(out: string, earlier?: Earlier): Promise<OutputWriter> {
   const place = outputPlace(out);
-  await guard(() => mkdir(place.store, { recursive: true }), "create", place.store);
+  await guard(async () => makeFolder(place.store), "create", place.store);
   const lock = await lockOutput(place.store, place.out);
   let leftovers: Promise<unknown> = Promise.resolve();
   let draft: Draft | undefined;
