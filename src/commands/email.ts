@@ -10,6 +10,7 @@ import { emailSizeWarnings } from "../email/email-size.js";
 import { addressWarnings } from "../config-address.js";
 import { emailHeadersFor } from "../config-email.js";
 import { assertSafeMessageFile } from "../write/message-file.js";
+import { machineWords } from "../write/fs-errors.js";
 import { mailboxHint, parseMailbox } from "../mail-address.js";
 import { loadEmailSite } from "../pipeline/email-site.js";
 import { selectIssue } from "../email/select-issue.js";
@@ -99,7 +100,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   } else if (outFile !== undefined) {
     const file = resolve(outFile);
     await writeFile(file, messages[0]?.raw ?? new Uint8Array()).catch((error: NodeJS.ErrnoException) => {
-      throw new PlainError(`cannot write ${file}: ${error.code === "ENOENT" ? "its folder does not exist" : (error.code ?? error.message)}`);
+      throw new PlainError(`cannot write ${file}: ${error.code === "ENOENT" ? "its folder does not exist" : (machineWords(error) ?? error.code ?? error.message)}`);
     });
     io.out(`gekkan email: wrote ${name} to ${file}`);
   } else await writeStdout(messages[0]?.raw ?? new Uint8Array());

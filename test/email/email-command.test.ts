@@ -81,6 +81,13 @@ describe("gekkan email: mistakes", () => {
     expect(result.err).toBe(`gekkan email: cannot write ${join(EMAIL_SITE, "no such folder", "x.eml")}: its folder does not exist`);
   });
 
+  it("--out where the machine refuses a file (/sys, even to root) says why in words", async () => {
+    const result = await run(["1", "--root", EMAIL_SITE, "--no-cache", "--out", "/sys/gekkan-test.eml"]);
+    expect(result.code).toBe(1);
+    // Which refusal depends on how /sys is mounted (a container's is read-only); each has its words, never the bare code.
+    expect(result.err).toMatch(/^gekkan email: cannot write \/sys\/gekkan-test\.eml: (?:permission denied \(EACCES\)|the file system is read-only \(EROFS\)|the operation is not permitted \(EPERM\))$/);
+  });
+
   it("a GEKKAN_SMTP_URL that is not smtp:// or smtps:// is refused before any work", async () => {
     const saved = process.env.GEKKAN_SMTP_URL;
     process.env.GEKKAN_SMTP_URL = "https://user:pw@mail.example.org/";
