@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { LiquidError } from "liquidjs";
 import type { VFileMessage } from "vfile-message";
 import { ContentError, diagnostic, formatDiagnostic, siteFile } from "../diagnostics.js";
-import { liquidFilterNames } from "../render/liquid.js";
+import { liquidFilterNames, liquidTagNames } from "../render/liquid.js";
 import { effectiveTemplates, templateDirs } from "../render/template-dirs.js";
 import { didYouMean } from "../suggest.js";
 
@@ -51,7 +51,7 @@ export function templateDiagnostic(error: unknown, root: string, templateOf: (in
   if (tail !== undefined && reason.endsWith(tail)) reason = reason.slice(0, -tail.length);
   const path = token?.file ?? (token?.input === undefined ? undefined : templateOf(token.input));
   const file = path === undefined ? "templates" : siteFile(root, path);
-  return diagnostic(file, `template error: ${reason}${filterHint(reason)}${unclosedHint(reason)}`, { line, column }, "template");
+  return diagnostic(file, `template error: ${reason}${filterHint(reason)}${tagHint(reason)}`, { line, column }, "template");
 }
 
 /**
@@ -91,10 +91,16 @@ function filterHint(reason: string): string {
 }
 
 /**
- * `tag "endblock" not found`: LiquidJS names the end tag it met where it
- * expected another, which is where the mistake shows, not what it is: a
- * tag opened before it was never closed.
+ * `tag "fro" not found` — did you mean "for"? And `tag "endblock" not
+ * found`: LiquidJS names the end tag it met where it expected another,
+ * which is where the mistake shows, not what it is: a tag opened before it
+ * was never closed (unless the end tag itself is mistyped: `endiff`).
  */
-function unclosedHint(reason: string): string {
-  return /^tag "end\w+" not found/.test(reason) ? " — a tag opened before this line ({% for %}, {% if %}, {% unless %}, {% case %}, {% capture %}) is probably missing its end tag" : "";
+function tagHint(reason: string): string {
+  const name = /^tag "([^"]+)" not found/.exec(reason)?.[1];
+  if (name === undefined) return "";
+  if (!name.startsWith("end")) return didYouMean(name, liquidTagNames());
+  const ends = liquidTagNames().map((tag) => `end${tag}`);
+  const typo = ends.includes(name) ? "" : didYouMean(name, ends);
+  return typo !== "" ? typo : " — a tag opened before this line ({% for %}, {% if %}, {% unless %}, {% case %}, {% capture %}) is probably missing its end tag";
 }

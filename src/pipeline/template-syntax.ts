@@ -1,3 +1,4 @@
+import { suggest } from "../suggest.js";
 import { LiquidError, ParseError, Parser, TokenizationError, Tokenizer, TypeGuards, type Liquid, type TagToken, type TopLevelToken } from "liquidjs";
 
 /**
@@ -55,7 +56,30 @@ export function syntaxErrors(liquid: Liquid, text: string, file: string): Liquid
     errors.push(...new RecoveringParse(liquid, cut).run(tokens));
     break;
   }
-  return errors.sort((a, b) => a.token.begin - b.token.begin);
+  return withoutFollowOns(errors.sort((a, b) => a.token.begin - b.token.begin), Object.keys(liquid.tags));
+}
+
+/**
+ * `{% fro x in items %}…{% endfor %}`: the misspelt tag is the mistake (its
+ * message names the tag it most likely is), and the endfor it leaves without
+ * its block follows from it; reported too, it told the author that a tag
+ * opened earlier was missing its end, and sent them looking for one. Each
+ * misspelt tag accounts for the first such end tag after it.
+ */
+function withoutFollowOns(errors: readonly LiquidError[], tags: readonly string[]): LiquidError[] {
+  const meant: string[] = [];
+  return errors.filter((error) => {
+    const name = /^tag "([^"]+)" not found/.exec(error.message)?.[1];
+    if (name === undefined) return true;
+    const opened = name.startsWith("end") ? meant.indexOf(name.slice("end".length)) : -1;
+    if (opened !== -1) {
+      meant.splice(opened, 1);
+      return false;
+    }
+    const guess = suggest(name, tags);
+    if (guess !== undefined) meant.push(guess);
+    return true;
+  });
 }
 
 /** `text` with [from, to) made spaces, line breaks kept: every other place keeps its line and column. */

@@ -62,3 +62,11 @@ export function liquidFilterNames(): readonly string[] {
 }
 
 let filterNames: readonly string[] | undefined;
+
+/** Every tag a template may use, as createLiquid registers them ("#", the inline comment, is no name to suggest). */
+export function liquidTagNames(): readonly string[] {
+  tagNames ??= Object.keys(createLiquid([], "/").tags).filter((name) => /^\w+$/.test(name));
+  return tagNames;
+}
+
+let tagNames: readonly string[] | undefined;

@@ -43,6 +43,22 @@ describe("a template's syntax errors, all in one build", () => {
     ]);
   });
 
+  it("a misspelt tag gets the tag it most likely is, and the end tag it leaves alone is not called a stray", () => {
+    const text = "{% fro x in items %}{{ x }}{% endfor %}\n{% iff a %}b{% endif %}\n{% for x in items %}{% fro y in x %}{% endfor %}{% endfor %}\n{% asign y = 1 %}\n{% if a %}{% endif %}{% endif %}\n";
+    expect(errorsOf(text)).toEqual([
+      '1:1  template error: tag "fro" not found — did you mean "for"?',
+      '2:1  template error: tag "iff" not found — did you mean "if"?',
+      '3:21  template error: tag "fro" not found — did you mean "for"?',
+      '4:1  template error: tag "asign" not found — did you mean "assign"?',
+      // A stray end tag of its own, after the misspellings' own ones were accounted for: still one.
+      '5:22  template error: tag "endif" not found — a tag opened before this line ({% for %}, {% if %}, {% unless %}, {% case %}, {% capture %}) is probably missing its end tag',
+    ]);
+  });
+
+  it("a misspelt end tag gets the end tag it most likely is", () => {
+    expect(errorsOf("{% endiff %}\n")).toEqual(['1:1  template error: tag "endiff" not found — did you mean "endif"?']);
+  });
+
   it("a block whose own tag fails: its body is still read, its else is its own and its end tag is no stray one", () => {
     expect(errorsOf("{% for x y %}\n{% else %}\n{% bogus %}{% endfor %}\n{% if a %}{{ a | nope }}{% endif %}\n")).toEqual([
       "1:1  template error: illegal tag: {% for x y %}",
