@@ -4,7 +4,7 @@ import type { VFileMessage } from "vfile-message";
 import { ContentError, diagnostic, formatDiagnostic, siteFile } from "../diagnostics.js";
 import { liquidFilterNames, liquidTagNames } from "../render/liquid.js";
 import { effectiveTemplates, templateDirs } from "../render/template-dirs.js";
-import { didYouMean } from "../suggest.js";
+import { asSuggestion, didYouMean, suggest } from "../suggest.js";
 
 /**
  * The Liquid errors of a stage that goes on past one (rendering every page):
@@ -97,10 +97,20 @@ function filterHint(reason: string): string {
  * was never closed (unless the end tag itself is mistyped: `endiff`).
  */
 function tagHint(reason: string): string {
-  const name = /^tag "([^"]+)" not found/.exec(reason)?.[1];
+  const name = unknownTag(reason);
   if (name === undefined) return "";
-  if (!name.startsWith("end")) return didYouMean(name, liquidTagNames());
+  if (!name.startsWith("end")) return asSuggestion(meantTag(name));
   const ends = liquidTagNames().map((tag) => `end${tag}`);
   const typo = ends.includes(name) ? "" : didYouMean(name, ends);
   return typo !== "" ? typo : " — a tag opened before this line ({% for %}, {% if %}, {% unless %}, {% case %}, {% capture %}) is probably missing its end tag";
+}
+
+/** The tag a `tag "…" not found` message names; undefined for any other message. */
+export function unknownTag(reason: string): string | undefined {
+  return /^tag "([^"]+)" not found/.exec(reason)?.[1];
+}
+
+/** The tag an unknown one most likely is (`fro` → `for`); undefined when none is close. */
+export function meantTag(name: string): string | undefined {
+  return suggest(name, liquidTagNames());
 }

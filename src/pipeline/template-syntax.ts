@@ -1,5 +1,5 @@
-import { suggest } from "../suggest.js";
 import { LiquidError, ParseError, Parser, TokenizationError, Tokenizer, TypeGuards, type Liquid, type TagToken, type TopLevelToken } from "liquidjs";
+import { meantTag, unknownTag } from "./template-error.js";
 
 /**
  * Tokenisations of one file, and reads ahead for a failed block's end tag,
@@ -56,7 +56,7 @@ export function syntaxErrors(liquid: Liquid, text: string, file: string): Liquid
     errors.push(...new RecoveringParse(liquid, cut).run(tokens));
     break;
   }
-  return withoutFollowOns(errors.sort((a, b) => a.token.begin - b.token.begin), Object.keys(liquid.tags));
+  return withoutFollowOns(errors.sort((a, b) => a.token.begin - b.token.begin));
 }
 
 /**
@@ -66,17 +66,17 @@ export function syntaxErrors(liquid: Liquid, text: string, file: string): Liquid
  * opened earlier was missing its end, and sent them looking for one. Each
  * misspelt tag accounts for the first such end tag after it.
  */
-function withoutFollowOns(errors: readonly LiquidError[], tags: readonly string[]): LiquidError[] {
+function withoutFollowOns(errors: readonly LiquidError[]): LiquidError[] {
   const meant: string[] = [];
   return errors.filter((error) => {
-    const name = /^tag "([^"]+)" not found/.exec(error.message)?.[1];
+    const name = unknownTag(error.message);
     if (name === undefined) return true;
     const opened = name.startsWith("end") ? meant.indexOf(name.slice("end".length)) : -1;
     if (opened !== -1) {
       meant.splice(opened, 1);
       return false;
     }
-    const guess = suggest(name, tags);
+    const guess = meantTag(name);
     if (guess !== undefined) meant.push(guess);
     return true;
   });
