@@ -1,7 +1,7 @@
 import { appendFileSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { makeFolder } from "../make-folder.js";
-import { machineWords } from "../write/fs-errors.js";
+import { machineError } from "../write/fs-errors.js";
 import { parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { CONFIG_FILE, loadConfig } from "../config.js";
 import { PlainError } from "../diagnostics.js";
@@ -83,9 +83,7 @@ function madeFolder(target: string): string | undefined {
   try {
     return makeFolder(target);
   } catch (error) {
-    const words = machineWords(error);
-    if (words === undefined) throw error;
-    throw new PlainError(`could not create the folder ${JSON.stringify(target)}: ${words}`);
+    throw machineError(error, "create the folder", target, "");
   }
 }
 

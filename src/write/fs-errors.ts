@@ -16,11 +16,12 @@ const MACHINE: Record<string, string> = {
 /**
  * A file-system error while writing, as a plain message (exit 1, no stack)
  * when the cause is the machine's; anything else is left to surface as a bug.
+ * `after` ends the message: by default, that the output was left as it was.
  */
-export function machineError(error: unknown, doing: string, path: string): unknown {
+export function machineError(error: unknown, doing: string, path: string, after = "; the previous output is unchanged"): unknown {
   const words = machineWords(error);
   if (words === undefined) return error;
-  return new PlainError(`could not ${doing} ${JSON.stringify(path)}: ${words}; the previous output is unchanged`);
+  return new PlainError(`could not ${doing} ${JSON.stringify(path)}: ${words}${after}`);
 }
 
 /** "the disk is full (ENOSPC)" for a machine's error; undefined for any other. */
