@@ -36,11 +36,16 @@ function writeLine(stream: NodeJS.WriteStream, line: string): void {
   if (!heard.has(stream)) {
     heard.add(stream);
     stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+      if (!readerGone(error)) throw error;
       gone.add(stream);
     });
   }
   stream.write(`${line}\n`);
+}
+
+/** A write failed because the stream's reader has gone: the pipe closed (EPIPE), or it was destroyed by that already. */
+export function readerGone(error: NodeJS.ErrnoException): boolean {
+  return error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED";
 }
 
 const heard = new WeakSet<NodeJS.WriteStream>();

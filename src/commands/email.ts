@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { buildTime } from "../build-time.js";
 import { templateError } from "../pipeline/template-error.js";
-import { parseCommandLine, siteRootOf, UsageError, type Io, EXIT } from "../cli-support.js";
+import { parseCommandLine, readerGone, siteRootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
 import { PlainError } from "../diagnostics.js";
 import { unignored, warningLines } from "../warning-kinds.js";
@@ -112,8 +112,7 @@ function writeStdout(bytes: Uint8Array): Promise<void> {
   return new Promise((done, fail) => {
     // A failed write is also emitted as an "error" event on stdout, after the callback; unheard, it ended
     // the process with Node's stack trace. So the listener stays until that event has come.
-    // ERR_STREAM_DESTROYED: an earlier line already found the reader gone (cli-support.ts writeLine).
-    const closed = (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED" ? done() : fail(error));
+    const closed = (error: NodeJS.ErrnoException) => (readerGone(error) ? done() : fail(error));
     process.stdout.once("error", closed);
     process.stdout.write(bytes, (error) => {
       if (error) return closed(error as NodeJS.ErrnoException);
