@@ -23,7 +23,11 @@ export function remarkNearMissLinks() {
     let labels: string[] | undefined;
     const definitions = () => (labels ??= definitionLabels(tree));
     visitTextContainers(tree, (node) => {
-      reportEmptyLinks(node, source, where, file);
+      // One walk over the paragraph's links for both checks of a link on its own.
+      visit(node, "link", (link: Link) => {
+        reportEmptyLink(link, source, where, file);
+        reportLinkInAutolink(link, source, where, file);
+      });
       // Every shape below shows a "[" or a "<" as text: most paragraphs have neither, and are read once, not once per shape.
       const text = readerText(node);
       if (!text.includes("[") && !text.includes("<")) return;
@@ -34,7 +38,6 @@ export function remarkNearMissLinks() {
         file.messages.push(diagnostic(where, `"${written}" is printed as text, not as ${what}: its address has a space; write the space as %20 (${encoded}) or put the address in angle brackets (<${address.trim()}>)`, place, "link-near-miss"));
       }
       reportBrokenParentheses(node, source, where, file);
-      reportLinkInAutolink(node, source, where, file);
       file.messages.push(...unfinishedLinks(node, source, where, definitions));
     });
   };
@@ -63,19 +66,17 @@ function reportBrokenParentheses(node: Node, source: string, where: string, file
  * of that address and the page shows its brackets and parentheses as the
  * link's text. Never meant: the address ends before the "[".
  */
-function reportLinkInAutolink(container: Node, source: string, where: string, file: VFile): void {
-  visit(container, "link", (link: Link) => {
-    const from = link.position?.start.offset;
-    const to = link.position?.end.offset;
-    if (from === undefined || to === undefined || source.charAt(from) !== "<") return;
-    const written = source.slice(from, to);
-    const inner = LINK_SYNTAX.exec(written);
-    if (inner === null) return;
-    const [syntax = ""] = inner;
-    const address = written.slice(1, inner.index);
-    const place = { line: link.position?.start.line ?? 1, column: link.position?.start.column ?? 1 };
-    file.messages.push(diagnostic(where, `"${written}" is one link whose address runs on through "${syntax}": inside <…> everything up to ">" is the address, so the page shows the brackets as the link's text; end the address before it, "<${address}>${written.slice(inner.index, -1)}"`, place, "link-near-miss"));
-  });
+function reportLinkInAutolink(link: Link, source: string, where: string, file: VFile): void {
+  const from = link.position?.start.offset;
+  const to = link.position?.end.offset;
+  if (from === undefined || to === undefined || source.charAt(from) !== "<") return;
+  const written = source.slice(from, to);
+  const inner = LINK_SYNTAX.exec(written);
+  if (inner === null) return;
+  const [syntax = ""] = inner;
+  const address = written.slice(1, inner.index);
+  const place = { line: link.position?.start.line ?? 1, column: link.position?.start.column ?? 1 };
+  file.messages.push(diagnostic(where, `"${written}" is one link whose address runs on through "${syntax}": inside <…> everything up to ">" is the address, so the page shows the brackets as the link's text; end the address before it, "<${address}>${written.slice(inner.index, -1)}"`, place, "link-near-miss"));
 }
 
 /** `[text](…` or `[text][…`, link syntax, inside an autolink's address. */
@@ -95,18 +96,16 @@ function definitionLabels(tree: Root): string[] {
  * on the page but shows nothing to click, and a screen reader reads out its
  * address. Never meant: an error saying to write its words.
  */
-function reportEmptyLinks(container: Node, source: string, where: string, file: VFile): void {
-  visit(container, "link", (link: Link) => {
-    if (hasName(link)) return;
-    const from = link.position?.start.offset;
-    const written = from === undefined ? "" : source.slice(from, link.position?.end.offset);
-    // An autolink's text is its address; a link made by escapes or HTML is not written as brackets.
-    if (!written.startsWith("[")) return;
-    const fix = link.children.some((child) => child.type === "image")
-      ? "give its picture an alt text saying where the link goes, between ![ and ]"
-      : `write its words between the brackets, "[words](${link.url})"`;
-    file.messages.push(diagnostic(where, `"${written}" is a link with no text: the page shows nothing to click, and a screen reader reads out the address; ${fix}`, link.position?.start, "link-near-miss"));
-  });
+function reportEmptyLink(link: Link, source: string, where: string, file: VFile): void {
+  if (hasName(link)) return;
+  const from = link.position?.start.offset;
+  const written = from === undefined ? "" : source.slice(from, link.position?.end.offset);
+  // An autolink's text is its address; a link made by escapes or HTML is not written as brackets.
+  if (!written.startsWith("[")) return;
+  const fix = link.children.some((child) => child.type === "image")
+    ? "give its picture an alt text saying where the link goes, between ![ and ]"
+    : `write its words between the brackets, "[words](${link.url})"`;
+  file.messages.push(diagnostic(where, `"${written}" is a link with no text: the page shows nothing to click, and a screen reader reads out the address; ${fix}`, link.position?.start, "link-near-miss"));
 }
 
 /** Whether a link has words a reader sees or hears: its text or code, or a picture's alt text. */
