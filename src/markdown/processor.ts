@@ -32,6 +32,7 @@ import { remarkAddressRunOn } from "./plugins/remark-address-run-on.js";
 import { remarkDepthLimit } from "./plugins/remark-depth-limit.js";
 import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeFootnoteLinks } from "./plugins/rehype-footnote-links.js";
+import { rehypeBareUrls } from "./plugins/rehype-bare-urls.js";
 import { rehypeCollect } from "./plugins/rehype-collect.js";
 import { rehypeHeadingIds } from "./plugins/rehype-heading-ids.js";
 import { sanitizeSchema } from "./sanitize-schema.js";
@@ -120,6 +121,8 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(rehypeAutolinkHeadings, headingLinkOptions)
     .use(rehypeHighlight, { languages: highlightLanguages, aliases: { bash: ["sh", "shell", "console"], ini: ["conf", "cfg"] }, detect: false, plainText: ["text", "txt", "plain"] })
     .use(rehypeBasePath, { basePath: options.basePath })
+    // After the sanitiser, which keeps no class an author writes on a link.
+    .use(rehypeBareUrls)
     .use(rehypeCollect, { token })
     .use(rehypeStringify)
     .freeze();

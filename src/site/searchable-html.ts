@@ -1,6 +1,7 @@
 import type { OutputContent } from "../write/output.js";
 
 const HTML_LANG = /<html\b[^>]*\blang="([^"]*)"/;
+const LANG = /\slang="([^"]*)"/;
 const BODY_START = "data-pagefind-body";
 
 /**
@@ -8,6 +9,10 @@ const BODY_START = "data-pagefind-body";
  * data-pagefind-body element (title = its first h1; the rest of the page is
  * ignored once a body is marked). Less to send and parse; same index.
  * Falls back to the whole page when the template marks nothing.
+ * The body's language (its own lang, else the page's) goes in as the meta
+ * field "lang": one index holds every language, and the search page marks
+ * each result with it, so an English issue listed on the Japanese search
+ * page is read as English.
  */
 export function searchableHtml(content: OutputContent): string {
   const html = typeof content === "string" ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString("utf8");
@@ -20,5 +25,9 @@ export function searchableHtml(content: OutputContent): string {
   const end = html.indexOf(close, start);
   if (end < 0 || html.slice(start + 1, end).includes(`<${tag}`)) return html;
   const lang = HTML_LANG.exec(html)?.[1];
-  return `<!DOCTYPE html><html${lang === undefined ? "" : ` lang="${lang}"`}><head><meta charset="utf-8"></head><body>${html.slice(start, end + close.length)}</body></html>`;
+  const openEnd = html.indexOf(">", start);
+  const bodyLang = LANG.exec(html.slice(start, openEnd))?.[1] ?? lang;
+  const meta = bodyLang === undefined || bodyLang === "" ? "" : ` data-pagefind-meta="lang:${bodyLang}"`;
+  const body = `<${tag}${meta}${html.slice(start + 1 + tag.length, end + close.length)}`;
+  return `<!DOCTYPE html><html${lang === undefined ? "" : ` lang="${lang}"`}><head><meta charset="utf-8"></head><body>${body}</body></html>`;
 }

@@ -102,6 +102,9 @@ describe("page memo", () => {
     expect(stripped).toContain("<h1>T</h1><p>本文</p></article>");
     expect(stripped).not.toContain("menu");
     expect(stripped).not.toContain("<footer>");
+    // The body's language goes in as the meta field the search page marks each result with: its own lang, else the page's.
+    expect(stripped).toContain('<article data-pagefind-meta="lang:ja" class="issue" data-pagefind-body>');
+    expect(searchableHtml(page.replace('class="issue"', 'class="issue" lang="en"'))).toContain('<article data-pagefind-meta="lang:en" class="issue" lang="en" data-pagefind-body>');
     // Nested elements of the same name: the whole page, unchanged (never a cut-off body).
     const nested = page.replace("<p>本文</p>", "<article><p>inner</p></article><p>after</p>");
     expect(searchableHtml(nested)).toBe(nested);

@@ -3,7 +3,8 @@ import type { DefaultTreeAdapterTypes as T } from "parse5";
 /**
  * Undoes what gekkan adds to every document on purpose, and nothing else:
  * heading ids with their wrapping self-link (`<h2 id="x"><a class="heading-link" href="#x">…</a></h2>`),
- * and build-time highlighting (`class="hljs"` on <code>, `<span class="hljs-…">` inside).
+ * build-time highlighting (`class="hljs"` on <code>, `<span class="hljs-…">` inside), and `class="bare-url"`
+ * on a link whose text is its address (so print does not write the address twice).
  */
 export function undoDeliberate(fragment: T.DocumentFragment): void {
   walk(fragment);
@@ -18,16 +19,22 @@ function walk(parent: T.ParentNode): void {
       const only = node.childNodes.length === 1 ? node.childNodes[0] : undefined;
       if (only !== undefined && "tagName" in only && only.tagName === "a" && hasClass(only, "heading-link")) unwrap(only);
     } else if (node.tagName === "code") {
-      node.attrs = node.attrs.flatMap((a) => {
-        if (a.name !== "class") return [a];
-        const value = a.value.split(/\s+/).filter((c) => c !== "hljs").join(" ");
-        return value === "" ? [] : [{ ...a, value }];
-      });
+      removeClass(node, "hljs");
+    } else if (node.tagName === "a") {
+      removeClass(node, "bare-url");
     } else if (node.tagName === "span" && node.attrs.some((a) => a.name === "class" && /^hljs-/.test(a.value))) {
       unwrap(node);
     }
   }
   mergeText(parent);
+}
+
+function removeClass(node: T.Element, name: string): void {
+  node.attrs = node.attrs.flatMap((a) => {
+    if (a.name !== "class") return [a];
+    const value = a.value.split(/\s+/).filter((c) => c !== name).join(" ");
+    return value === "" ? [] : [{ ...a, value }];
+  });
 }
 
 function hasClass(node: T.Element, name: string): boolean {
