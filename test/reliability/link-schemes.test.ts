@@ -67,4 +67,20 @@ describe("links to addresses the sanitiser removes", () => {
     const links = new Map(byTag(page, "a").map((a) => [textContent(a), attr(a, "href")]));
     ADDRESSES.forEach((address, i) => expect(links.get(`L${String(i)}`) !== undefined, `${address} reported: ${String(reported.has(i))}`).toBe(!reported.has(i)));
   });
+
+  it("in raw HTML, which is sanitised and not refused, are warnings at their place, and the page keeps every other address", async () => {
+    const body = '<a href="tel:+81-3-1234-5678">電話</a>\n\n<img src="data:image/png;base64,AAAA" alt="図">\n\n<a href="HTTPS://example.org/">ok</a> <a href="./a:b">rel</a> <img src="/images/a:b.png" alt="ok">\n\n<a href="TEL:1">t</a>\n';
+    dir = tempSite({ "gekkan.config.json": CONFIG, [FILE]: issue(FRONT, body) });
+    const run = await runCli(["build", "--no-search"], { cwd: dir.path });
+    expect(run.stderr.trimEnd().split("\n").slice(0, 3)).toEqual([
+      `${FILE}:7:1  warning: <a href="tel:+81-3-1234-5678"> (and 1 more in this issue) loses its address: gekkan removes "tel:" addresses (only http:, https:, irc:, ircs:, mailto: and xmpp: are kept), ${GOES_NOWHERE}; link to an https:// page instead`,
+      `${FILE}:9:1  warning: <img src="data:image/png;base64,AAAA"> loses its address: gekkan removes "data:" addresses (only http: and https: are kept), so readers would see no picture; use an http(s) address or a picture in public/`,
+      expect.stringMatching(/^gekkan: if you mean these, stop the warning/),
+    ]);
+    expect(run.code).toBe(0);
+    const page = parseHtml(readFileSync(join(dir.path, "dist/issues/2011-04/index.html"), "utf8"));
+    const links = new Map(byTag(page, "a").map((a) => [textContent(a), attr(a, "href")]));
+    expect([links.get("電話"), links.get("ok"), links.get("rel"), links.get("t")]).toEqual([undefined, "HTTPS://example.org/", "./a:b", undefined]);
+    expect(byTag(page, "img").map((img) => [attr(img, "alt"), attr(img, "src")])).toEqual([["図", undefined], ["ok", "/images/a:b.png"]]);
+  });
 });

@@ -2,7 +2,7 @@ import type { Definition, Image, ImageReference, Link, LinkReference, Root } fro
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
-import { sanitizeSchema } from "../sanitize-schema.js";
+import { droppedScheme, HREF_SCHEMES, schemeList, SRC_SCHEMES } from "../url-schemes.js";
 
 type Target = Link | Image | Definition;
 
@@ -20,8 +20,8 @@ export function remarkLinkSchemes() {
     const source = String(file.value);
     const where = String(file.path);
     const report = (target: Target, kept: readonly string[]) => {
-      const scheme = schemeOf(target.url);
-      if (scheme === undefined || kept.includes(scheme.toLowerCase())) return;
+      const scheme = droppedScheme(target.url, kept);
+      if (scheme === undefined) return;
       const written = source.slice(target.position?.start.offset ?? 0, target.position?.end.offset ?? 0);
       file.messages.push(diagnostic(where, message(target, written, scheme, kept), target.position?.start, "link-scheme"));
     };
@@ -44,21 +44,8 @@ export function remarkLinkSchemes() {
   };
 }
 
-/** The schemes the sanitiser keeps, lower case (sanitize-schema.ts lists each in every case). */
-const lowerCase = (list: readonly string[] | undefined) => [...new Set((list ?? []).map((scheme) => scheme.toLowerCase()))];
-const HREF_SCHEMES = lowerCase(sanitizeSchema.protocols?.href ?? undefined);
-const SRC_SCHEMES = lowerCase(sanitizeSchema.protocols?.src ?? undefined);
-
-/** The text before the first ":", unless a "/", "?" or "#" comes first (then it is a path): the sanitiser's own reading. */
-function schemeOf(url: string): string | undefined {
-  const colon = url.indexOf(":");
-  if (colon === -1) return undefined;
-  const path = ["/", "?", "#"].map((mark) => url.indexOf(mark)).filter((at) => at !== -1);
-  return path.some((at) => at < colon) ? undefined : url.slice(0, colon);
-}
-
 function message(target: Target, written: string, scheme: string, kept: readonly string[]): string {
-  const list = `${kept.slice(0, -1).map((s) => `${s}:`).join(", ")} and ${kept.at(-1) ?? ""}:`;
+  const list = schemeList(kept);
   // file:///C:/… or C:\… is a file on the author's own computer, which no reader can open.
   const local = scheme.toLowerCase() === "file" || /^[a-z]$/i.test(scheme);
   const fix = local
