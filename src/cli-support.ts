@@ -72,11 +72,30 @@ export function parseFlags<C extends CommandName>(args: string[], command: C) {
 /** parseFlags for a command that also takes arguments of its own (`gekkan email ISSUE`). */
 export function parseCommandLine<C extends CommandName>(args: string[], command: C, allowPositionals: boolean) {
   const options: (typeof COMMAND_FLAGS)[C] = COMMAND_FLAGS[command];
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals });
-  } catch (error) {
-    throw new UsageError(flagProblem(error as Error, command));
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({ args, options, strict: true, allowPositionals });
+    } catch (error) {
+      throw new UsageError(flagProblem(error as Error, command));
+    }
+  })();
+  const garbled = notUtf8(parsed.values, parsed.positionals);
+  if (garbled !== undefined) throw new UsageError(garbled);
+  return parsed;
+}
+
+/**
+ * Node reads each argument as UTF-8 and turns every byte it cannot read into
+ * U+FFFD, so `gekkan new --title 月刊` typed in a terminal set to Shift_JIS
+ * wrote a draft titled "����" with exit 0, published once the draft was done.
+ * Nobody types U+FFFD: an argument holding it is refused, naming it.
+ */
+function notUtf8(values: Record<string, unknown>, positionals: readonly string[]): string | undefined {
+  const named = Object.entries(values).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((one) => [`--${name}`, one] as const));
+  const found = [...named, ...positionals.map((one) => ["the argument", one] as const)].find(([, value]) => typeof value === "string" && value.includes("\uFFFD"));
+  if (found === undefined) return undefined;
+  const [name, value] = found;
+  return `${name} ${JSON.stringify(value)} holds bytes that are not UTF-8 (shown as �): the terminal sends text in another encoding, such as Shift_JIS or EUC-JP; set it to UTF-8 (LANG=ja_JP.UTF-8, or the terminal's own setting) and run the command again`;
 }
 
 /** Node's parseArgs message, said the way gekkan's other messages are (lower case, with the fix). */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
@@ -32,6 +32,7 @@ export { CONFIG_FILE } from "./config-file.js";
 import { CONFIG_FILE } from "./config-file.js";
 import { wellFormed } from "./well-formed.js";
 import { jsonSyntaxProblems } from "./json-syntax.js";
+import { readUtf8File } from "./text-encoding.js";
 
 /** A file under public/, written as a path from there ("images/share.png"; a leading "/" is allowed). */
 const publicFile = z
@@ -193,9 +194,9 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
   const unreadable = configFileProblems(root);
   if (unreadable.length > 0) throw new ContentError(unreadable);
   if (existsSync(own)) {
-    text = readFileSync(own, "utf8").replace(/^\uFEFF/, "");
+    text = readUtf8File(own, CONFIG_FILE);
   } else if (existsSync(pkg)) {
-    const pkgText = readFileSync(pkg, "utf8");
+    const pkgText = readUtf8File(pkg, "package.json");
     if (/"gekkan"\s*:/.test(pkgText)) {
       file = "package.json";
       text = pkgText;

@@ -110,8 +110,22 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
     return `broken ${noun} "${url}": nothing is published at ${verdict.path}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
   }
   const ids = [...site.idsOf(verdict.file)];
+  const broken = `broken anchor in ${noun} "${url}": ${verdict.path} has no element with id "${verdict.fragment}"`;
+  const twin = ids.find((id) => id.normalize("NFC") === verdict.fragment.normalize("NFC"));
+  if (twin !== undefined) return `${broken}${sameLettersApart(twin)}`;
   const hint = suggest(verdict.fragment, ids);
-  return `broken anchor in ${noun} "${url}": ${verdict.path} has no element with id "${verdict.fragment}"${hint ? ` — did you mean "#${hint}"?` : ""}`;
+  return `${broken}${hint ? ` — did you mean "#${hint}"?` : ""}`;
+}
+
+/**
+ * The id that reads as the link's anchor but is other characters: one of the
+ * two has letters with their marks apart (ガ as カ + ゛), as macOS writes file
+ * names and text copied from them. "did you mean" offered the same-looking
+ * anchor, which the author had written already; a browser does not go there.
+ */
+function sameLettersApart(id: string): string {
+  const [where, fix] = id !== id.normalize("NFC") ? ["in the heading or block it comes from", "type that heading's or block's Japanese again"] : ["in the link", "type the link's Japanese again"];
+  return `; it has "#${id}", which looks the same but has letters written with their marks apart ${where} (ガ as カ + ゛, as text copied from a Mac file name is), so a browser does not go there; ${fix}`;
 }
 
 /** The advice for a link whose meaning its form gives away (meant-target.ts), or "" when it is not of the kind the link needs. */

@@ -10,6 +10,7 @@ import { excessiveMarkers } from "./inline-density.js";
 import { languageSuffixProblem } from "./language-suffix.js";
 import { controlsInData } from "./front-matter-controls.js";
 import { skeletonLeftover } from "./leftovers.js";
+import { issueNumberForm } from "./issue-number-form.js";
 import { findPlaceholders, placeholderAdvice, PLACEHOLDER_RULE } from "../placeholder.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { describeValue, diagnostic } from "../diagnostics.js";
@@ -89,6 +90,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   const nesting = nestingProblem(file, body, bodyLine, limits) ?? densityProblem(file, body, bodyLine, limits);
   const unchecked: UncheckedBody | undefined = nesting ? undefined : { text: body, bodyLine, draft: (data as { draft?: unknown }).draft === true };
   const refused = (messages: VFileMessage[]): IssueResult => (unchecked ? { ok: false, messages, body: unchecked } : { ok: false, messages });
+  const numberForm = issueNumberForm(file, (data as { issue?: unknown }).issue, sourceOfPath(doc, ["issue"]), locate(["issue"]));
   const result = frontMatterSchema(context).safeParse(data, { reportInput: true });
   if (!result.success) {
     const messages = reportSchemaIssues(result.error, {
@@ -104,9 +106,11 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
     });
     // Found now too, not one fix later: the fields that did read may still hold a placeholder.
     if ((data as { draft?: unknown }).draft !== true) messages.push(...placeholderFields(file, readableFields(data), locate));
+    if (numberForm) messages.push(numberForm);
     return nesting ? { ok: false, messages: [...messages, nesting] } : refused(messages);
   }
   if (nesting) return { ok: false, messages: [nesting] };
+  if (numberForm) return refused([numberForm]);
   const fields = result.data;
   const numberLine = locate(["issue"], "key")?.line ?? 1;
   const suffix = languageSuffixProblem(file, fields.lang, context.defaultLang, context.languages, { lang: fields.lang === undefined ? undefined : locate(["lang"], "value"), issue: { line: numberLine, column: 1 } });

@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { warning } from "../diagnostics.js";
 import type { RenderedIssue } from "./render-issue.js";
+import { droppedScheme, HREF_SCHEMES, schemeList, SRC_SCHEMES } from "../markdown/url-schemes.js";
 
 /** Removed with what is inside them: their text is code, not prose. */
 const WITH_CONTENT = new Set(["script", "style"]);
@@ -15,6 +16,20 @@ function fate(tag: string): string {
   return "is removed, its text kept: it is not one of the HTML elements an issue may hold; write the emphasis in Markdown (**…**, *…*) or use an element such as <strong>, <em>, <ins>, <del>, <kbd>, <sub> or <sup>";
 }
 
+/** An address as rehype-removed-html notes it (`href="tel:1"`): whether it is a picture's, the schemes kept there, and its own. */
+function lostTo(address: string): { picture: boolean; kept: readonly string[]; scheme: string } {
+  const picture = address.startsWith("src=");
+  const kept = picture ? SRC_SCHEMES : HREF_SCHEMES;
+  return { picture, kept, scheme: droppedScheme(address.slice(address.indexOf("=") + 2, -1), kept) ?? "" };
+}
+
+/** What became of an element that stays but loses `address`, and what to write instead. */
+function addressFate(address: string): string {
+  const { picture, kept, scheme } = lostTo(address);
+  const shown = picture ? "no picture" : "words that look like a link but go nowhere";
+  return `loses its address: gekkan removes "${scheme}:" addresses (only ${schemeList(kept)} are kept), so readers would see ${shown}; ${picture ? "use an http(s) address or a picture in public/" : "link to an https:// page instead"}`;
+}
+
 /**
  * Raw HTML an issue may not hold (`<mark>`, `<u>`, `<font>`, `<iframe>`,
  * `<script>`): the page is built without it, which is what keeps readers
@@ -24,12 +39,18 @@ function fate(tag: string): string {
  */
 export function removedHtmlWarnings(rendered: readonly RenderedIssue[]): VFileMessage[] {
   return rendered.flatMap(({ issue, body }) => {
-    const byTag = new Map<string, Array<{ line: number; column: number }>>();
-    for (const { tag, line, column } of body.removedHtml ?? []) byTag.set(tag, [...(byTag.get(tag) ?? []), { line, column }]);
-    return [...byTag].map(([tag, places]) => {
+    // An element removed, by its tag; one that loses its address, by its tag and that address's attribute, as first written.
+    const byTag = new Map<string, { written: string; what: string; places: Array<{ line: number; column: number }> }>();
+    for (const { tag, line, column, address } of body.removedHtml ?? []) {
+      const key = address === undefined ? tag : `${tag} ${lostTo(address).scheme.toLowerCase()}`;
+      const entry = byTag.get(key) ?? { written: address === undefined ? `<${tag}>` : `<${tag} ${address}>`, what: address === undefined ? fate(tag) : addressFate(address), places: [] };
+      entry.places.push({ line, column });
+      byTag.set(key, entry);
+    }
+    return [...byTag.values()].map(({ written, what, places }) => {
       const [first = { line: 1, column: 1 }, ...rest] = places;
       const more = rest.length === 0 ? "" : ` (and ${rest.length} more in this issue)`;
-      return warning(issue.file, `<${tag}>${more} ${fate(tag)}`, first, "raw-html-removed");
+      return warning(issue.file, `${written}${more} ${what}`, first, "raw-html-removed");
     });
   });
 }

@@ -18,6 +18,10 @@ export function yamlErrorReason(error: YAMLError, source: string): { reason: str
     const colon = colonInValue(source, offset);
     if (colon !== undefined) return colon;
   }
+  if (error.code === "DUPLICATE_KEY") {
+    const repeated = repeatedField(source, offset);
+    if (repeated !== undefined) return { reason: repeated, offset };
+  }
   if (error.code === "TAB_AS_INDENT") return { reason: "this line is indented with a tab, and YAML indents with spaces only: delete the tab (a field starts at the beginning of the line), or indent with spaces", offset };
   return { reason: firstLine(error.message), offset };
 }
@@ -67,6 +71,28 @@ function openingQuote(text: string, end: number, message: string): number | unde
     if (text[i] === quote && !(quote === "\"" && text[i - 1] === "\\")) return i;
   }
   return undefined;
+}
+
+/**
+ * `issue: 4` twice (a field copied from the issue before and edited lower
+ * down): yaml said "Map keys must be unique", which names neither the field
+ * nor the other line. The field is named with the line that gave it first.
+ */
+function repeatedField(source: string, offset: number): string | undefined {
+  const lines = source.split("\n");
+  const at = source.slice(0, offset).split("\n").length - 1;
+  // Indent and name, quotes taken off: "title": and title: are the same field.
+  const field = (line: string | undefined) => {
+    const [, indent = "", name] = /^([ \t]*)([^\s:#][^:]*?)[ \t]*:(?:[ \t]|$)/.exec(line ?? "") ?? [];
+    return name === undefined ? undefined : `${indent}${name.replace(/^(["'])(.*)\1$/, "$2")}`;
+  };
+  const repeated = field(lines[at]);
+  if (repeated === undefined) return undefined;
+  const key = repeated.trimStart();
+  // The same name at the same indent: a field of the same mapping (a nested one's fields are indented).
+  const first = lines.slice(0, at).findIndex((line) => field(line) === repeated);
+  const where = first === -1 ? "" : ` (first on line ${String(first + 1)})`;
+  return `"${key}" is given twice in the front matter${where}, and only one value can count; keep the one you mean and delete the other`;
 }
 
 function firstLine(text: string): string {

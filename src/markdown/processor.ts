@@ -22,6 +22,7 @@ import { remarkTemplatePlaceholders } from "./plugins/remark-template-placeholde
 import { PLACEHOLDER_RULE } from "../placeholder.js";
 import { remarkTodoNotes } from "./plugins/remark-todo-notes.js";
 import { remarkNearMissLinks } from "./plugins/remark-near-miss-links.js";
+import { remarkLinkSchemes } from "./plugins/remark-link-schemes.js";
 import { remarkUnterminatedEntities } from "./plugins/remark-unterminated-entities.js";
 import { remarkFootnoteMistakes } from "./plugins/remark-footnote-mistakes.js";
 import { remarkNearMissHeadings } from "./plugins/remark-near-miss-headings.js";
@@ -97,6 +98,7 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     // Before the blocks become placeholders of gekkan's own: their attributes and text are the author's.
     .use(remarkTemplatePlaceholders)
     .use(remarkTodoNotes)
+    .use(remarkLinkSchemes)
     .use(remarkBlocks, { components: options.components, token })
     .use(remarkNearMissBlocks)
     .use(remarkNearMissLinks)

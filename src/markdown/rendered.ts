@@ -24,6 +24,8 @@ export interface PlacedTag {
   tag: string;
   line: number;
   column: number;
+  /** Set when the element stays but the sanitiser drops this attribute's address (`href="tel:…"`), as written. */
+  address?: string | undefined;
 }
 
 export interface BodyLink {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Liquid } from "liquidjs";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic, siteFile } from "../diagnostics.js";
+import { decodeUtf8 } from "../text-encoding.js";
 import { unreadable } from "../content/source-problems.js";
 import { effectiveTemplates } from "../render/template-dirs.js";
 import { templateDiagnostic } from "./template-error.js";
@@ -23,14 +24,21 @@ export function templateProblems(liquid: Liquid, dirs: readonly string[], root: 
   // Liquid takes anything of a template's name for the template, and reading a folder ended the build as a bug.
   const messages = folders.map((folder) => diagnostic(siteFile(root, folder), "this is a folder, but its name ends in .liquid, so it stands where a template of that name would be read; rename the folder", { line: 1, column: 1 }, "template"));
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, "utf8");
+      bytes = readFileSync(file);
     } catch (error) {
       // Permission denied and the like: named as an author's problem, where it ended the build as a bug.
       messages.push(unreadable(siteFile(root, file), error, "file", "templates/"));
       continue;
     }
+    // Liquid reads a template as UTF-8 with U+FFFD for what is not: a template saved in Shift_JIS printed "����" on every page.
+    const decoded = decodeUtf8(siteFile(root, file), bytes);
+    if (!decoded.ok) {
+      messages.push(decoded.message);
+      continue;
+    }
+    const text = decoded.text;
     for (const error of syntaxErrors(liquid, text, file)) {
       const message = templateDiagnostic(error, root);
       if (message === undefined) throw error;

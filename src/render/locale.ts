@@ -9,6 +9,7 @@ import { RELEASE_STATUSES } from "../blocks/types.js";
 import { packageRoot } from "../package-root.js";
 import { isRecord, wellFormed } from "../well-formed.js";
 import { jsonSyntaxProblems } from "../json-syntax.js";
+import { readUtf8File } from "../text-encoding.js";
 
 export interface LocalePack {
   code: string;
@@ -119,8 +120,8 @@ function packFiles(dir: string): Map<string, string> {
 
 /** A pack's JSON, parsed with its places; a syntax slip is an error at once. Named from `root` when it lies in it. */
 function readPack(path: string, root: string | undefined) {
-  const text = readFileSync(path, "utf8");
   const file = root === undefined ? path : siteFile(root, path);
+  const text = readUtf8File(path, file);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const syntax = jsonSyntaxProblems(file, text, doc, "this locale pack", "locale-syntax");

@@ -21,8 +21,8 @@ describe("raw HTML and hostile text in an issue", () => {
     expect(article).not.toContain("alert('inside')");
   });
 
+  // A Markdown link to javascript: is refused before it gets here (test/reliability/link-schemes.test.ts).
   it("keeps the link text of a removed javascript: link, without an href", () => {
-    expect(article).toContain("<a>markdown の javascript リンク</a>");
     expect(article).toContain("<a>raw HTML の javascript リンク</a>");
     expect(article).toContain('<a href="https://example.org/">onclick</a>');
   });

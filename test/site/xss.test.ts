@@ -53,13 +53,9 @@ lang: ja
 
 <math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>
 
-[markdown link](javascript:alert(1)) / [entity link](&#106;avascript:alert(1)) / [spaced link]( JaVaScRiPt:alert(1)) / <javascript:alert(1)>
-
 <a href="javascript:alert(1)">raw link</a> <a href=" &#x6A;avascript:alert(1)">entity raw link</a> <a href="vbscript:msgbox(1)">vb</a> <a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">data</a>
 
 <a href="https://example.org/" onclick="alert(1)" onmouseover="alert(1)">handler link</a>
-
-![image](javascript:alert(1))
 
 <iframe src="javascript:alert(1)"></iframe> <iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>
 
@@ -98,8 +94,14 @@ STONITH 本文
 
 ---
 
-回答 [answer link](javascript:alert(1))
+回答 <a href="javascript:alert(1)">answer link</a>
 :::
+`;
+
+/** Markdown links and images to javascript: are refused with the build (remark-link-schemes.ts); raw HTML ones above are sanitised. */
+const MARKDOWN_LINKS = `[markdown link](javascript:alert(1)) / [entity link](&#106;avascript:alert(1)) / [spaced link]( JaVaScRiPt:alert(1)) / <javascript:alert(1)>
+
+![image](javascript:alert(1))
 `;
 
 const DANGEROUS_ELEMENTS = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "portal"]);
@@ -207,13 +209,23 @@ describe("hostile content: generated HTML pages", () => {
     expect(meta(issue, "og:site_name")).toBe(CONFIG.title);
     const body = normalizeSpace(textContent(issue));
     // Raw HTML in the body is sanitised away; text from front matter, block attributes and code is escaped.
-    for (const visible of ["本文の先頭。", `著者 ${BREAKOUT}`, `${SCRIPT} in code.`, `HP ${BREAKOUT} → ipmi`, `ベンダー${SCRIPT}`, "リリース本文", "markdown link", "raw link", "handler link", "titled paragraph"]) {
+    for (const visible of ["本文の先頭。", `著者 ${BREAKOUT}`, `${SCRIPT} in code.`, `HP ${BREAKOUT} → ipmi`, `ベンダー${SCRIPT}`, "リリース本文", "answer link", "raw link", "handler link", "titled paragraph"]) {
       expect(body).toContain(visible);
     }
     const home = page("index.html");
     expect(normalizeSpace(textContent(byTag(home, "h1")[0] ?? home))).toBe(CONFIG.title);
     const rel = page("releases/index.html");
     expect(normalizeSpace(textContent(rel))).toContain(SCRIPT);
+  });
+
+  it("a Markdown link or image to javascript:, however written, is refused at its place", async () => {
+    const bad = tempSite({ "content/issues/2011/2011-04.md": `---\ntitle: "t"\nissue: 1\ndate: 2011-04-01\n---\n\n${MARKDOWN_LINKS}` });
+    try {
+      const refused = await generate({ root: bad.path, now: new Date("2026-01-01T00:00:00Z"), search: false, threads: 0 }).then(() => [], (e: { messages: Array<{ line?: number; column?: number }> }) => e.messages.map((m) => `${String(m.line)}:${String(m.column)}`));
+      expect(refused).toEqual(["7:1", "7:40", "7:82", "7:120", "9:1"]);
+    } finally {
+      bad.remove();
+    }
   });
 
   it("a tag cannot carry markup: tags must be known component names", async () => {

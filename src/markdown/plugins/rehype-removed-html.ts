@@ -2,6 +2,7 @@ import type { Element, Root } from "hast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import type { PlacedTag } from "../rendered.js";
+import { droppedScheme, HREF_SCHEMES, SRC_SCHEMES } from "../url-schemes.js";
 
 /** Where the removed elements are kept for rehype-collect (file.data is the vfile's, per issue). */
 export const REMOVED_HTML = "gekkanRemovedHtml";
@@ -11,7 +12,9 @@ export const REMOVED_HTML = "gekkanRemovedHtml";
  * and `<u>下線</u>` lost their markup and `<script>` its content without a
  * word, so an author saw the page differ from what was written and could not
  * tell why. Each element of a tag the schema does not allow is noted with
- * its place (rehype-collect passes the list on; the build warns).
+ * its place (rehype-collect passes the list on; the build warns). So is an
+ * element that stays but loses its address (`<a href="tel:…">`, `<img
+ * src="data:…">`): a link that goes nowhere, or no picture.
  */
 export function rehypeRemovedHtml(options: { allowed: readonly string[] }) {
   const allowed = new Set(options.allowed);
@@ -19,9 +22,22 @@ export function rehypeRemovedHtml(options: { allowed: readonly string[] }) {
     const removed: PlacedTag[] = [];
     visit(tree, "element", (node: Element) => {
       const start = node.position?.start;
-      if (allowed.has(node.tagName) || start === undefined) return;
-      removed.push({ tag: node.tagName, line: start.line, column: start.column });
+      if (start === undefined) return;
+      if (!allowed.has(node.tagName)) removed.push({ tag: node.tagName, line: start.line, column: start.column });
+      else {
+        const address = lostAddress(node);
+        if (address !== undefined) removed.push({ tag: node.tagName, line: start.line, column: start.column, address });
+      }
     });
     (file.data as Record<string, unknown>)[REMOVED_HTML] = removed;
   };
+}
+
+/** `href="…"` or `src="…"` as written, when the sanitiser would drop that address for its scheme. */
+function lostAddress(node: Element): string | undefined {
+  for (const [name, kept] of [["href", HREF_SCHEMES], ["src", SRC_SCHEMES]] as const) {
+    const value = node.properties[name];
+    if (typeof value === "string" && droppedScheme(value, kept) !== undefined) return `${name}="${value}"`;
+  }
+  return undefined;
 }
