@@ -61,17 +61,20 @@ export function placeOfByte(bytes: Uint8Array, offset: number): Place {
   return { line, column: [...prefix].length + 1 };
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
+/** Where the first byte sequence that is not UTF-8 starts (Unicode's table of well-formed sequences). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] ?? 0;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (need < 0) return i;
+    // The second byte's range is narrower after these: no overlong forms (E0, F0), no surrogates (ED), nothing past U+10FFFF (F4).
+    const [low, high] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
     }
     i += need + 1;
   }
-  return 0;
+  return bytes.length;
 }
