@@ -38,6 +38,8 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   }
   const root = siteRootOf(flags.root);
   if (flags.threads !== undefined && !/^\d{1,3}$/.test(flags.threads)) throw new UsageError(`--threads must be a whole number (0 or 1 = no worker threads), found ${JSON.stringify(flags.threads)}`);
+  // As in gekkan email, "-" reads as standard output; a build made a folder named "-" wherever the command ran.
+  if (flags.out === "-") throw new UsageError('--out -: a site is a folder of files and cannot go to standard output; name a folder, such as --out dist');
   // An author's own link (dist → /var/www/site) is followed: the folder it names is what gets replaced.
   const out = outputTarget(resolve(typeof flags.out === "string" ? flags.out : join(root, "dist")));
   // Before any work: a refused output must not cost a build, and is never written.

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
@@ -52,6 +52,21 @@ describe("build refuses an --out that would destroy the author's files", () => {
     expect(result.stderr).toMatch(reason);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(readTree(root)).toEqual(before);
+  });
+
+  it("--out - (standard output, as for gekkan email) is a usage error, and no folder named - is made", async () => {
+    const root = site();
+    const stray = join(process.cwd(), "-");
+    const made = existsSync(stray);
+    try {
+      const result = await build(root, "-");
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("--out -: a site is a folder of files and cannot go to standard output");
+      expect(existsSync(stray)).toBe(made);
+      expect(existsSync(join(root, "dist"))).toBe(false);
+    } finally {
+      if (!made) rmSync(stray, { recursive: true, force: true });
+    }
   });
 
   it.each([["dist/issues"], [".dist-gekkan/x"]])("--out %s, inside a build gekkan made, is refused even with --force, and the published build stays", async (out) => {
