@@ -33,6 +33,7 @@ import { CONFIG_FILE } from "./config-file.js";
 import { wellFormed } from "./well-formed.js";
 import { jsonSyntaxProblems } from "./json-syntax.js";
 import { readUtf8File } from "./text-encoding.js";
+import { addressLeftOut, type AddressLeftOut } from "./config-address.js";
 
 /** A file under public/, written as a path from there ("images/share.png"; a leading "/" is allowed). */
 const publicFile = z
@@ -141,6 +142,8 @@ export interface SiteConfig {
   file: string;
   /** False when neither the config's `url` nor `--url` gave the site's address (http://localhost/ stands in). */
   urlGiven: boolean;
+  /** A login, query or fragment in the given address, which no link carries (config-address.ts). */
+  urlLeftOut: AddressLeftOut | undefined;
 }
 
 
@@ -245,6 +248,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
     source: text ?? "",
     file: text === undefined ? "" : file,
     urlGiven: overrides.url !== undefined || hasKey(raw.value, "url"),
+    urlLeftOut: addressLeftOut(url, overrides.url === undefined ? { file, place: raw.locate(["url"], "value") } : { file: "--url", place: undefined }),
   };
 }
 

@@ -22,6 +22,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "public-svg-script": "an SVG in public/ that holds a script or another way to run code",
   "public-svg-unchecked": "an SVG in public/ too large to be checked for scripts",
   "site-address": "a site with no url of its own, built for http://localhost/",
+  "site-address-parts": "a site address (url or --url) with a user name, password, query or fragment, which no link carries",
 };
 
 /**

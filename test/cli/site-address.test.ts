@@ -47,3 +47,39 @@ describe("a site without an address", () => {
     expect(await build(dir.path)).toEqual({ code: 0, stderr: [] });
   });
 });
+
+/**
+ * Links are made of the address's scheme, host and path: a login, a query or
+ * a fragment in it was dropped without a word (and a password written in the
+ * config is committed with the site). The build says so, at the address.
+ */
+describe("a site address with parts no link carries", () => {
+  let dir: TempDir | undefined;
+  afterEach(() => dir?.remove());
+
+  const build = async (root: string, ...flags: string[]) => {
+    const io = captureIo();
+    const code = await main(["build", "--root", root, "--no-search", "--quiet", ...flags], io);
+    return { code, stderr: io.stderr };
+  };
+
+  it("a login and a query in the config's url: a warning at the url, naming both, and no link holds either", async () => {
+    const config = `{\n  "title": "テスト月刊",\n  "url": "https://news:s3cret@example.org/news/?utm_source=x#top"\n}\n`;
+    dir = tempSite({ ...ISSUE, "gekkan.config.json": config });
+    const result = await build(dir.path);
+    expect(result.code).toBe(0);
+    expect(result.stderr[0]).toBe('gekkan.config.json:3:10  warning: the site\'s address holds a user name or password and "?utm_source=x#top", which no link carries: feeds, the sitemap and canonical links use https://example.org/news/ (the scheme, host and path); a password in gekkan.config.json is committed with the site: remove it and keep it in the host\'s settings');
+    expect(result.stderr[1]).toContain('"ignoreWarnings": ["site-address-parts"]');
+    const feed = readFileSync(join(dir.path, "dist", "feed.xml"), "utf8");
+    expect(feed).toContain("https://example.org/news/issues/2011-04/");
+    expect(feed).not.toMatch(/s3cret|utm_source/);
+  });
+
+  it("a query in --url: a warning naming --url; a plain address says nothing", async () => {
+    dir = tempSite({ ...ISSUE, "gekkan.config.json": `${JSON.stringify({ title: "テスト月刊", lang: "ja" })}\n` });
+    const result = await build(dir.path, "--url", "https://example.org/news/?ref=ci");
+    expect(result.code).toBe(0);
+    expect(result.stderr[0]).toMatch(/^--url: warning: the site's address holds "\?ref=ci", which no link carries/);
+    expect(await build(dir.path, "--url", "https://example.org/news/")).toEqual({ code: 0, stderr: [] });
+  });
+});
