@@ -56,16 +56,19 @@ describe("build refuses an --out that would destroy the author's files", () => {
 
   it("--out - (standard output, as for gekkan email) is a usage error, and no folder named - is made", async () => {
     const root = site();
-    const stray = join(process.cwd(), "-");
-    const made = existsSync(stray);
+    // The output and the folder of builds beside it (.dist-gekkan for dist), where the command runs.
+    const strays = [join(process.cwd(), "-"), join(process.cwd(), ".--gekkan")];
+    const there = strays.map((path) => existsSync(path));
     try {
       const result = await build(root, "-");
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("--out -: a site is a folder of files and cannot go to standard output");
-      expect(existsSync(stray)).toBe(made);
+      expect(strays.map((path) => existsSync(path))).toEqual(there);
       expect(existsSync(join(root, "dist"))).toBe(false);
     } finally {
-      if (!made) rmSync(stray, { recursive: true, force: true });
+      strays.forEach((path, i) => {
+        if (there[i] !== true) rmSync(path, { recursive: true, force: true });
+      });
     }
   });
 
