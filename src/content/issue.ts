@@ -11,6 +11,7 @@ import { languageSuffixProblem } from "./language-suffix.js";
 import { controlsInData } from "./front-matter-controls.js";
 import { skeletonLeftover } from "./leftovers.js";
 import { issueNumberForm } from "./issue-number-form.js";
+import { findBidiControl, type BidiControl } from "./bidi-controls.js";
 import { findPlaceholders, placeholderAdvice, PLACEHOLDER_RULE } from "../placeholder.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { describeValue, diagnostic } from "../diagnostics.js";
@@ -45,6 +46,8 @@ export interface Issue {
   titleLine: number;
   /** Front-matter line of the `summary:` key (the title's when there is none). */
   summaryLine: number;
+  /** The first bidirectional control anywhere in the file, if any (bidi-controls.ts warns of it). */
+  bidiControl?: BidiControl | undefined;
 }
 
 export interface IssueContext extends SchemaContext {
@@ -135,11 +138,18 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
     dateLine: locate(["date"], "key")?.line ?? 1,
     titleLine: locate(["title"], "key")?.line ?? 1,
     summaryLine: locate(["summary"], "key")?.line ?? locate(["title"], "key")?.line ?? 1,
+    ...bidiControlOf(decoded.text),
   };
   // The example text of `gekkan new` and template placeholders must never be published; a draft may keep them. Both are found at once.
   const unpublishable = fields.draft ? [] : [...placeholderFields(file, fields, locate), ...[skeletonLeftover(file, body, bodyLine)].filter((m) => m !== undefined)];
   if (unpublishable.length > 0) return { ok: false, messages: unpublishable, body: { text: body, bodyLine, draft: false }, issue };
   return { ok: true, issue };
+}
+
+/** Only when there is one: an issue without keeps the shape (and the stored bytes) it had. */
+function bidiControlOf(text: string): { bidiControl?: BidiControl } {
+  const found = findBidiControl(text);
+  return found === undefined ? {} : { bidiControl: found };
 }
 
 /** The reader-facing text fields of front matter that failed its schema, as far as they are text. */
