@@ -14,16 +14,16 @@ const STOP = 'gekkan: if you mean this, stop the warning in gekkan.config.json w
  * a word: its feeds, sitemap and canonical links all pointed there. The
  * build now warns, and says how to give the address.
  */
+let dir: TempDir | undefined;
+afterEach(() => dir?.remove());
+
+const build = async (root: string, ...flags: string[]) => {
+  const io = captureIo();
+  const code = await main(["build", "--root", root, "--no-search", "--quiet", ...flags], io);
+  return { code, stderr: io.stderr };
+};
+
 describe("a site without an address", () => {
-  let dir: TempDir | undefined;
-  afterEach(() => dir?.remove());
-
-  const build = async (root: string, ...flags: string[]) => {
-    const io = captureIo();
-    const code = await main(["build", "--root", root, "--no-search", "--quiet", ...flags], io);
-    return { code, stderr: io.stderr };
-  };
-
   it("a config without url: the build warns, again when skipped as up to date, and the feed does point at localhost", async () => {
     dir = tempSite({ ...ISSUE, "gekkan.config.json": `${JSON.stringify({ title: "テスト月刊", lang: "ja" })}\n` });
     expect(await build(dir.path)).toEqual({ code: 0, stderr: [NO_URL, STOP] });
@@ -54,15 +54,6 @@ describe("a site without an address", () => {
  * config is committed with the site). The build says so, at the address.
  */
 describe("a site address with parts no link carries", () => {
-  let dir: TempDir | undefined;
-  afterEach(() => dir?.remove());
-
-  const build = async (root: string, ...flags: string[]) => {
-    const io = captureIo();
-    const code = await main(["build", "--root", root, "--no-search", "--quiet", ...flags], io);
-    return { code, stderr: io.stderr };
-  };
-
   it("a login and a query in the config's url: a warning at the url, naming both, and no link holds either", async () => {
     const config = `{\n  "title": "テスト月刊",\n  "url": "https://news:s3cret@example.org/news/?utm_source=x#top"\n}\n`;
     dir = tempSite({ ...ISSUE, "gekkan.config.json": config });
