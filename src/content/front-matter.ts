@@ -4,6 +4,7 @@ import type { VFileMessage } from "vfile-message";
 import { diagnostic, type Place } from "../diagnostics.js";
 import { DEFAULT_LIMITS, formatBytes, limitSetting, type ContentLimits } from "../limits.js";
 import { yamlErrorReason } from "./yaml-errors.js";
+import { markedScalars } from "./yaml-marks.js";
 import { indentedFields } from "./indented-field.js";
 import { wellFormed } from "../well-formed.js";
 import { FULL_WIDTH_FENCE, fullWidthFence, neverClosed, textAmongFields, textBeforeYamlError } from "./unclosed-front-matter.js";
@@ -78,6 +79,8 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
   }
   const limited = checkYamlLimits(file, doc, lines, limits);
   if (limited !== undefined) return failed(limited);
+  const marked = markedScalars(file, doc, lines, source);
+  if (marked.length > 0) return { ok: false, messages: marked };
   let data: unknown;
   try {
     data = wellFormed(doc.toJS({ maxAliasCount: limits.yamlAliases }));

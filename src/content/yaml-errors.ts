@@ -22,6 +22,8 @@ export function yamlErrorReason(error: YAMLError, source: string): { reason: str
     const repeated = repeatedField(source, offset);
     if (repeated !== undefined) return { reason: repeated, offset };
   }
+  const marked = markedValue(source, offset);
+  if (marked !== undefined) return marked;
   if (error.code === "TAB_AS_INDENT") return { reason: "this line is indented with a tab, and YAML indents with spaces only: delete the tab (a field starts at the beginning of the line), or indent with spaces", offset };
   return { reason: firstLine(error.message), offset };
 }
@@ -58,6 +60,23 @@ function colonInValue(source: string, offset: number): { reason: string; offset:
     reason: `the value of "${key}" contains ": ", which YAML reads as the start of another field; put the whole value in quotes: ${indent}${key}: ${quoted}`,
     offset: lineStart + line.indexOf(value, indent.length + key.length + 1),
   };
+}
+
+/**
+ * `title: !速報 新リリース`, `title: *注意 リリース`: a value starting with
+ * "!", "&" or "*" is read as a tag, an anchor or an alias, and the words
+ * after it then fail to parse. The fix is quotes around the whole value.
+ */
+function markedValue(source: string, offset: number): { reason: string; offset: number } | undefined {
+  const lineStart = source.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
+  const lineEnd = source.indexOf("\n", lineStart);
+  const line = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+  const match = /^([ \t]*)([^\s:#'"!&*][^:#]*?):[ \t]+([!&*])(\S.*)$/.exec(line);
+  if (!match) return undefined;
+  const [, indent = "", key = "", mark = ""] = match;
+  const value = trimSpacesEnd(`${mark}${match[4] ?? ""}`);
+  const what = mark === "!" ? "a tag" : mark === "&" ? "an anchor" : "an alias (a reference to another value)";
+  return { reason: `the value of "${key}" starts with "${mark}", which YAML reads as ${what}, not as text; put the whole value in quotes: ${indent}${key}: ${JSON.stringify(value)}`, offset: lineStart + line.indexOf(value, indent.length + key.length + 1) };
 }
 
 /**
