@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { warning } from "../diagnostics.js";
 import type { RenderedIssue } from "./render-issue.js";
+import type { PlacedTag } from "../markdown/rendered.js";
 import { droppedScheme, HREF_SCHEMES, schemeList, SRC_SCHEMES } from "../markdown/url-schemes.js";
 
 /** Removed with what is inside them: their text is code, not prose. */
@@ -16,15 +17,17 @@ function fate(tag: string): string {
   return "is removed, its text kept: it is not one of the HTML elements an issue may hold; write the emphasis in Markdown (**…**, *…*) or use an element such as <strong>, <em>, <ins>, <del>, <kbd>, <sub> or <sup>";
 }
 
-/** An address as rehype-removed-html notes it (`href="tel:1"`): whether it is a picture's, the schemes kept there, and its own. */
-function lostTo(address: string): { picture: boolean; kept: readonly string[]; scheme: string } {
-  const picture = address.startsWith("src=");
+type LostAddress = NonNullable<PlacedTag["address"]>;
+
+/** A lost address (rehype-removed-html.ts): whether it is a picture's, the schemes kept there, and its own. */
+function lostTo({ attribute, url }: LostAddress): { picture: boolean; kept: readonly string[]; scheme: string } {
+  const picture = attribute === "src";
   const kept = picture ? SRC_SCHEMES : HREF_SCHEMES;
-  return { picture, kept, scheme: droppedScheme(address.slice(address.indexOf("=") + 2, -1), kept) ?? "" };
+  return { picture, kept, scheme: droppedScheme(url, kept) ?? "" };
 }
 
 /** What became of an element that stays but loses `address`, and what to write instead. */
-function addressFate(address: string): string {
+function addressFate(address: LostAddress): string {
   const { picture, kept, scheme } = lostTo(address);
   const shown = picture ? "no picture" : "words that look like a link but go nowhere";
   return `loses its address: gekkan removes "${scheme}:" addresses (only ${schemeList(kept)} are kept), so readers would see ${shown}; ${picture ? "use an http(s) address or a picture in public/" : "link to an https:// page instead"}`;
@@ -43,7 +46,7 @@ export function removedHtmlWarnings(rendered: readonly RenderedIssue[]): VFileMe
     const byTag = new Map<string, { written: string; what: string; places: Array<{ line: number; column: number }> }>();
     for (const { tag, line, column, address } of body.removedHtml ?? []) {
       const key = address === undefined ? tag : `${tag} ${lostTo(address).scheme.toLowerCase()}`;
-      const entry = byTag.get(key) ?? { written: address === undefined ? `<${tag}>` : `<${tag} ${address}>`, what: address === undefined ? fate(tag) : addressFate(address), places: [] };
+      const entry = byTag.get(key) ?? { written: address === undefined ? `<${tag}>` : `<${tag} ${address.attribute}="${address.url}">`, what: address === undefined ? fate(tag) : addressFate(address), places: [] };
       entry.places.push({ line, column });
       byTag.set(key, entry);
     }

@@ -24,8 +24,8 @@ export interface PlacedTag {
   tag: string;
   line: number;
   column: number;
-  /** Set when the element stays but the sanitiser drops this attribute's address (`href="tel:…"`), as written. */
-  address?: string | undefined;
+  /** Set when the element stays but the sanitiser drops the address of this attribute (`href="tel:…"`), as written. */
+  address?: { attribute: "href" | "src"; url: string } | undefined;
 }
 
 export interface BodyLink {

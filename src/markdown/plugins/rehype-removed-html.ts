@@ -33,11 +33,11 @@ export function rehypeRemovedHtml(options: { allowed: readonly string[] }) {
   };
 }
 
-/** `href="…"` or `src="…"` as written, when the sanitiser would drop that address for its scheme. */
-function lostAddress(node: Element): string | undefined {
-  for (const [name, kept] of [["href", HREF_SCHEMES], ["src", SRC_SCHEMES]] as const) {
-    const value = node.properties[name];
-    if (typeof value === "string" && droppedScheme(value, kept) !== undefined) return `${name}="${value}"`;
+/** The `href` or `src` the sanitiser would drop for its scheme, if any. */
+function lostAddress(node: Element): PlacedTag["address"] {
+  for (const [attribute, kept] of [["href", HREF_SCHEMES], ["src", SRC_SCHEMES]] as const) {
+    const url = node.properties[attribute];
+    if (typeof url === "string" && droppedScheme(url, kept) !== undefined) return { attribute, url };
   }
   return undefined;
 }
