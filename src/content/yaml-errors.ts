@@ -41,11 +41,8 @@ function dashLineBefore(source: string, offset: number): number | undefined {
   return undefined;
 }
 
-/**
- * `title: Pacemaker 1.1.6: 予定`: the second ": " makes YAML read a mapping
- * inside the value. The fix is quotes around the whole value.
- */
-function colonInValue(source: string, offset: number): { reason: string; offset: number } | undefined {
+/** The `key: value` line around `offset`: its indent, field name, value (trailing blanks cut) and where the value starts in the source. */
+function fieldAt(source: string, offset: number): { indent: string; key: string; value: string; at: number } | undefined {
   const lineStart = source.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
   const lineEnd = source.indexOf("\n", lineStart);
   const line = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
@@ -54,12 +51,18 @@ function colonInValue(source: string, offset: number): { reason: string; offset:
   if (!match) return undefined;
   const [, indent = "", key = ""] = match;
   const value = trimSpacesEnd(match[3] ?? "");
-  if (!/:(?:[ \t]|$)/.test(value) || /^["'[{|>&*!]/.test(value)) return undefined;
-  const quoted = JSON.stringify(value);
-  return {
-    reason: `the value of "${key}" contains ": ", which YAML reads as the start of another field; put the whole value in quotes: ${indent}${key}: ${quoted}`,
-    offset: lineStart + line.indexOf(value, indent.length + key.length + 1),
-  };
+  return { indent, key, value, at: lineStart + line.indexOf(value, indent.length + key.length + 1) };
+}
+
+/**
+ * `title: Pacemaker 1.1.6: 予定`: the second ": " makes YAML read a mapping
+ * inside the value. The fix is quotes around the whole value.
+ */
+function colonInValue(source: string, offset: number): { reason: string; offset: number } | undefined {
+  const field = fieldAt(source, offset);
+  if (field === undefined || !/:(?:[ \t]|$)/.test(field.value) || /^["'[{|>&*!]/.test(field.value)) return undefined;
+  const { indent, key, value, at } = field;
+  return { reason: `the value of "${key}" contains ": ", which YAML reads as the start of another field; put the whole value in quotes: ${indent}${key}: ${JSON.stringify(value)}`, offset: at };
 }
 
 /**
@@ -68,15 +71,12 @@ function colonInValue(source: string, offset: number): { reason: string; offset:
  * after it then fail to parse. The fix is quotes around the whole value.
  */
 function markedValue(source: string, offset: number): { reason: string; offset: number } | undefined {
-  const lineStart = source.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
-  const lineEnd = source.indexOf("\n", lineStart);
-  const line = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
-  const match = /^([ \t]*)([^\s:#'"!&*][^:#]*?):[ \t]+([!&*])(\S.*)$/.exec(line);
-  if (!match) return undefined;
-  const [, indent = "", key = "", mark = ""] = match;
-  const value = trimSpacesEnd(`${mark}${match[4] ?? ""}`);
+  const field = fieldAt(source, offset);
+  const mark = field?.value[0] ?? "";
+  if (field === undefined || /^[!&*]/.test(field.key) || !/^[!&*]\S/.test(field.value)) return undefined;
+  const { indent, key, value, at } = field;
   const what = mark === "!" ? "a tag" : mark === "&" ? "an anchor" : "an alias (a reference to another value)";
-  return { reason: `the value of "${key}" starts with "${mark}", which YAML reads as ${what}, not as text; put the whole value in quotes: ${indent}${key}: ${JSON.stringify(value)}`, offset: lineStart + line.indexOf(value, indent.length + key.length + 1) };
+  return { reason: `the value of "${key}" starts with "${mark}", which YAML reads as ${what}, not as text; put the whole value in quotes: ${indent}${key}: ${JSON.stringify(value)}`, offset: at };
 }
 
 /**
