@@ -55,7 +55,7 @@ export function editionPages(edition: Edition, site: Site, env: RenderEnv, cards
   if (env.config.search) {
     // One index for every language, in parts by issue number (every number has its original). Parts other than the primary are merged in by the search page (see search-index.ts).
     const merged = [...shardDirs(site.issues.map((entry) => entry.issue.number), env.config.searchShardSize).values()].filter((dir) => dir !== "").map((dir) => context.anchor(`${ROUTES.searchBundle}${dir}`));
-    pages.push(page("search", routes.search, "search", str("search"), str("searchDescription"), { bundleUrl: context.anchor(ROUTES.searchBundle), mergeUrls: merged.join(" "), nothingPublished: site.issues.length === 0 }));
+    pages.push(page("search", routes.search, "search", str("search"), str("searchDescription"), { bundleUrl: context.anchor(ROUTES.searchBundle), phrasesUrl: context.anchor(ROUTES.phrases), mergeUrls: merged.join(" "), nothingPublished: site.issues.length === 0 }));
   }
   return pages;
 }

@@ -97,6 +97,8 @@ export const ROUTES = {
   robots: "robots.txt",
   data: (name: string) => `data/${name}.json`,
   styles: "assets/style.css",
+  /** Japanese phrase boundaries (BudouX), for the search page's excerpts; written by scripts/vendor-budoux.mjs. */
+  phrases: "assets/budoux-ja.js",
   /** The Pagefind bundle: the index parts (part-N/ under it), its script and WebAssembly. */
   searchBundle: "pagefind/",
 } as const;

@@ -1,0 +1,72 @@
+/**
+ * Japanese search excerpts start on a phrase. Pagefind cuts an excerpt out
+ * of the page's text anywhere in Japanese, which has no spaces, so results
+ * read 「…てみる予定です」 or 「…は Pacemaker の」: the tail of a phrase whose
+ * head is cut off. The search page moves such a start to a phrase boundary
+ * (BudouX's Japanese model, templates/assets/budoux-ja.js). The oracles: the
+ * excerpts a reader of Japanese expects for a few searches of the sample site
+ * (written here by hand), no Japanese excerpt starting with a particle or
+ * an inflection that cannot begin a phrase, and English excerpts byte for
+ * byte as they are without the segmenter. Real Pagefind index, real Chromium.
+ */
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { servedSampleCopy } from "../helpers/served-copy.js";
+
+const site = servedSampleCopy("gekkan-search-phrases-", async () => {});
+const TERMS = ["対応", "予定", "比べて", "hawk", "pacemaker", "stonith", "riloe"];
+
+interface Excerpt {
+  term: string;
+  lang: string;
+  html: string;
+  text: string;
+}
+
+/** Every excerpt (page and sub-result) shown for each term on the search page at `path`. */
+async function excerpts(page: Page, path: string): Promise<Excerpt[]> {
+  const shown: Excerpt[] = [];
+  for (const term of TERMS) {
+    await site.open(page, path);
+    await page.fill(".pagefind-ui__search-input", term);
+    await page.waitForFunction(() => document.querySelectorAll(".pagefind-ui__result").length > 0 && document.querySelector(".pagefind-ui__loading") === null);
+    const found = await page.$$eval(".pagefind-ui__result-excerpt", (els) => els.map((el) => ({ lang: el.closest("[lang]")?.getAttribute("lang") ?? "", html: el.innerHTML, text: el.textContent ?? "" })));
+    shown.push(...found.map((e) => ({ term, ...e })));
+  }
+  return shown;
+}
+
+/** The same, with the phrase segmenter's script answered empty (as a site without it would be). */
+async function excerptsWithoutSegmenter(page: Page, path: string): Promise<Excerpt[]> {
+  await page.route("**/assets/budoux-ja.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
+  return excerpts(page, path);
+}
+
+// Particles and inflections: a Japanese phrase never starts with one.
+const CUT_PHRASE = /^…[はがをにのてでっんーゃゅょぁぃぅぇぉ]/u;
+
+describe("search excerpts", () => {
+  it.each(["search/", "en/search/"])("on /%s, a Japanese excerpt starts on a phrase", async (path) => {
+    await site.withPage({ width: 1280, height: 900 }, async (page) => {
+      const shown = await excerpts(page, path);
+      const japanese = shown.filter((e) => e.lang === "ja");
+      expect(japanese.length).toBeGreaterThan(10);
+      expect(japanese.filter((e) => CUT_PHRASE.test(e.text)).map((e) => e.text)).toEqual([]);
+      // Without phrases these were 「…は Pacemaker のどの…」, 「…に対応していませんが…」, 「…の号で比べてみる予定です。…」 and 「…の違いを…」 (the English search page ranks others first).
+      const expected = path === "search/" ? ["…Pacemaker のどのバージョンに対応していますか？…", "…対応していませんが、iLO3 は IPMI に…", "…号で比べてみる予定です。…", "…違いをざっくり整理しておきます。 1.1 系…"] : ["…Pacemaker のどのバージョンに対応していますか？…"];
+      expect(japanese.map((e) => e.text)).toEqual(expect.arrayContaining(expected));
+    });
+  });
+
+  it("English excerpts are as they are without the segmenter", async () => {
+    const english = (list: Excerpt[]) => list.filter((e) => e.lang === "en").map((e) => `${e.term}: ${e.html}`);
+    const [withPhrases, without] = await Promise.all([
+      site.withPage({ width: 1280, height: 900 }, (page) => excerpts(page, "en/search/")),
+      site.withPage({ width: 1280, height: 900 }, (page) => excerptsWithoutSegmenter(page, "en/search/")),
+    ]);
+    expect(english(withPhrases).length).toBeGreaterThan(10);
+    expect(english(withPhrases)).toEqual(english(without));
+    // And the Japanese ones are what changed.
+    expect(without.filter((e) => e.lang === "ja" && CUT_PHRASE.test(e.text)).length).toBeGreaterThan(0);
+  });
+});
