@@ -13,6 +13,9 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { servedSampleCopy } from "../helpers/served-copy.js";
 
+/** The search page's excerpt tidier, a top-level const of its script (templates/search.liquid). */
+declare const tidyExcerpt: (html: string, content: string, lang: string) => string;
+
 const site = servedSampleCopy("gekkan-search-phrases-", async () => {});
 const TERMS = ["対応", "予定", "比べて", "hawk", "pacemaker", "stonith", "riloe"];
 
@@ -68,5 +71,16 @@ describe("search excerpts", () => {
     expect(english(withPhrases)).toEqual(english(without));
     // And the Japanese ones are what changed.
     expect(without.filter((e) => e.lang === "ja" && CUT_PHRASE.test(e.text)).length).toBeGreaterThan(0);
+  });
+
+  it("a cut phrase that holds the match gets its start back instead of being dropped", async () => {
+    await site.withPage({ width: 1280, height: 900 }, async (page) => {
+      await site.open(page, "search/");
+      // The search page's own function (a top-level const of its script), on an excerpt Pagefind could give.
+      const tidy = (html: string, lang: string) => page.evaluate(([h, l]) => tidyExcerpt(h, "GUI ごとの特徴は、また別の号で比べてみる予定です。次の号へ", l), [html, lang] as const);
+      expect(await tidy("<mark>てみる</mark>予定です", "ja")).toBe("…比べ<mark>てみる</mark>予定です…");
+      expect(await tidy("の号で<mark>比べ</mark>てみる", "ja")).toBe("…号で<mark>比べ</mark>てみる…");
+      expect(await tidy("の号で<mark>比べ</mark>てみる", "en")).toBe("…の号で<mark>比べ</mark>てみる…");
+    });
   });
 });
