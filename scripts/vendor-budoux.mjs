@@ -28,7 +28,19 @@ const { model } = await import(pathToFileURL(resolve(from, "module/data/models/j
 const out = resolve(import.meta.dirname, "..", "templates/assets/budoux-ja.js");
 
 const text = `/*! Japanese phrase boundaries for the search page's excerpts: BudouX ${pkg.version} (npm budoux), its Parser.parseBoundaries and Japanese model.
- * Copyright 2021 Google LLC. Licensed under the Apache License, Version 2.0: https://www.apache.org/licenses/LICENSE-2.0
+ * Copyright 2021 Google LLC
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ *
  * Written by gekkan's scripts/vendor-budoux.mjs; do not edit. */
 (() => {
   const model = new Map(Object.entries(${JSON.stringify(model)}).map(([k, v]) => [k, new Map(Object.entries(v))]));
