@@ -32,6 +32,10 @@ export interface Issue {
   /** True when the front matter sets `slug`; a translation without one takes its original's. */
   slugGiven: boolean;
   authors: string[];
+  /** Slugs the issue was published under before (front matter `aliases`): each old address gets a page that leads to the current one. */
+  aliases: string[];
+  /** Front-matter line of the `aliases:` key (the slug's when there is none). */
+  aliasesLine: number;
   /** Kinds of warning about this issue its author means (front matter `ignoreWarnings`). */
   ignoreWarnings: string[];
   body: string;
@@ -130,11 +134,13 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
     slug: fields.slug ?? fields.date.slice(0, 7),
     slugGiven: fields.slug !== undefined,
     authors: fields.authors,
+    aliases: fields.aliases,
     ignoreWarnings: fields.ignoreWarnings,
     body,
     bodyLine,
     numberLine,
     slugLine: locate([fields.slug ? "slug" : "date"], "key")?.line ?? 1,
+    aliasesLine: locate([fields.aliases.length > 0 ? "aliases" : fields.slug ? "slug" : "date"], "key")?.line ?? 1,
     dateLine: locate(["date"], "key")?.line ?? 1,
     titleLine: locate(["title"], "key")?.line ?? 1,
     summaryLine: locate(["summary"], "key")?.line ?? locate(["title"], "key")?.line ?? 1,

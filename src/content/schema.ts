@@ -27,6 +27,7 @@ export function frontMatterExpectations(context: SchemaContext): Record<string, 
     lang: `one of ${context.languages.join(", ")}`,
     slug: `lowercase letters, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters (e.g. 2011-04-special)`,
     authors: "a list of names",
+    aliases: `a list of the slugs this issue was published under before (e.g. [2011-04]), each ${SLUG_MAX_LENGTH} characters at most of lowercase letters, digits and single hyphens`,
     ignoreWarnings: `a list of kinds of warning not to show for this issue: ${ISSUE_WARNING_KINDS.join(", ")}`,
   };
 }
@@ -53,6 +54,10 @@ export const FRONT_MATTER_SYNONYMS: Readonly<Record<string, string>> = {
   pubdate: "date",
   permalink: "slug",
   url: "slug",
+  // Hugo's name for the same thing, and Jekyll's (jekyll-redirect-from).
+  alias: "aliases",
+  redirect_from: "aliases",
+  redirects: "aliases",
 };
 
 /**
@@ -83,6 +88,7 @@ function buildFrontMatterSchema(context: SchemaContext) {
     lang: language(context.languages).optional(),
     slug: slug.optional(),
     authors: z.array(z.string().trim().min(1)).default([]),
+    aliases: z.array(slug).default([]),
     ignoreWarnings: z.array(issueWarningKind).default([]),
   });
 }

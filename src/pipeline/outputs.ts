@@ -8,6 +8,7 @@ import { ROUTES } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
 import { dataFiles } from "../site/data-json.js";
 import { robotsTxt, sitemapXml } from "../site/sitemap.js";
+import { redirectPage } from "../site/redirects.js";
 import type { VFileMessage } from "vfile-message";
 import { ContentError, isError } from "../diagnostics.js";
 import type { OutputSet } from "../write/output.js";
@@ -94,6 +95,17 @@ export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, 
   });
   output.add(ROUTES.sitemap, sitemapXml(config, entries));
   output.add(ROUTES.robots, robotsTxt(config));
+}
+
+/**
+ * Stage: a page at each old address of an issue (front matter `aliases`)
+ * that leads to its address now. After the sitemap, which lists only the
+ * pages themselves.
+ */
+export function addRedirects(output: OutputSet, site: Site, config: SiteConfig): void {
+  for (const entry of allIssues(site)) {
+    for (const route of entry.aliases) output.add(`${route}index.html`, redirectPage(entry, config));
+  }
 }
 
 /**

@@ -97,7 +97,7 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
     const link = abs(entry.route);
     feed.addItem({
       title: text(entry.issue.title),
-      id: link,
+      id: entryId(entry, abs),
       link,
       date: utc(entry.issue.date),
       published: utc(entry.issue.date),
@@ -109,6 +109,16 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
     });
   }
   return feed;
+}
+
+/**
+ * An entry's id is the address its issue was first published at: its first
+ * alias (front matter `aliases`, oldest first) when its slug was changed,
+ * else its address. A feed reader takes a new id for a new post, so the id
+ * a subscriber's reader already has must survive a corrected slug.
+ */
+function entryId(entry: SiteIssue, abs: (route: string) => string): string {
+  return abs(entry.aliases[0] ?? entry.route);
 }
 
 function authorsOf(entry: SiteIssue, config: SiteConfig, siteTitle: string): string[] {
