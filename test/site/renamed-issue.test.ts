@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
+import { runCheck } from "../../src/check/run-check.js";
+import { formatDiagnostic } from "../../src/diagnostics.js";
 import { captureIo } from "../helpers/io.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 import { serveDir } from "../helpers/static-server.js";
@@ -91,6 +93,26 @@ describe("an issue whose slug changed after publication", () => {
       'content/issues/2011/2011-04.md:6:1  aliases: "2011-05" is the address of another issue now (content/issues/2011/2011-05.md:4), so it cannot lead here too; remove it from aliases, or give that issue another slug',
       'content/issues/2011/2011-04.md:6:1  aliases: "sokan" is this issue\'s own address; aliases list only the slugs it had before, so remove "sokan" from them',
       'content/issues/2011/2011-07.md:6:1  aliases: "2011-04" is also an alias of content/issues/2011/2011-06.md:6; an old address can lead to one issue only, so keep it in one of them',
+    ]);
+  });
+});
+
+/**
+ * A link in an older issue to the month address of an issue whose slug was
+ * set later: gekkan check said `did you mean "/issues/2011-06/"?`, the
+ * nearest spelling, another issue. It now names the issue that lived there,
+ * its address now, and the alias that keeps the old one.
+ */
+describe("gekkan check and a link to an issue's address before its slug was set", () => {
+  it("names the issue, its new address, and aliases", async () => {
+    dir = tempSite({
+      ...FILES,
+      [APRIL]: first({ slug: "sokan" }),
+      "content/issues/2011/2011-06.md": issue({ title: "第3号", issue: 3, date: "2011-06-01" }),
+    });
+    const errors = (await runCheck({ root: dir.path, now: new Date("2011-07-01T00:00:00Z") })).errors.map(formatDiagnostic);
+    expect(errors).toEqual([
+      'content/issues/2011/2011-05.md:7:1  broken link "/issues/2011-04/#見出し": nothing is published at /news/issues/2011-04/; the issue of that month (content/issues/2011/2011-04.md) is at /issues/sokan/#見出し since it sets slug: sokan: link there, or, if readers and sent emails know the old address, keep it with aliases: [2011-04] in that issue\'s front matter',
     ]);
   });
 });
