@@ -75,10 +75,12 @@ function atomLanguages(atom: string, input: FeedInput): string {
 function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
   const { config } = input;
   const abs = (route: string) => siteUrl(config, route);
+  // Ids are made of the address feed readers first knew (config feedIdBase), links of the site's address now.
+  const id = (route: string) => new URL(route.replace(/^\/+/, ""), config.feedIdBase).href;
   const items = input.issues.slice(0, config.feedItems);
   const newest = lastChange(items, input.today);
   const feed = new Feed({
-    id: abs(input.route),
+    id: id(input.route),
     title: input.title,
     description: input.description,
     link: abs(input.route),
@@ -97,7 +99,7 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
     const link = abs(entry.route);
     feed.addItem({
       title: text(entry.issue.title),
-      id: entryId(entry, abs),
+      id: entryId(entry, id),
       link,
       date: utc(entry.issue.date),
       published: utc(entry.issue.date),
@@ -114,11 +116,12 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
 /**
  * An entry's id is the address its issue was first published at: its first
  * alias (front matter `aliases`, oldest first) when its slug was changed,
- * else its address. A feed reader takes a new id for a new post, so the id
- * a subscriber's reader already has must survive a corrected slug.
+ * else its address, on the site's first address (config `feedIdBase`). A
+ * feed reader takes a new id for a new post, so the id a subscriber's
+ * reader already has must survive a corrected slug and a moved site.
  */
-function entryId(entry: SiteIssue, abs: (route: string) => string): string {
-  return abs(entry.aliases[0] ?? entry.route);
+function entryId(entry: SiteIssue, id: (route: string) => string): string {
+  return id(entry.aliases[0] ?? entry.route);
 }
 
 function authorsOf(entry: SiteIssue, config: SiteConfig, siteTitle: string): string[] {
