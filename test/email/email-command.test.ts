@@ -174,6 +174,25 @@ describe("gekkan email: an issue that is not there", () => {
     expect(result.err).toBe('gekkan email: no issue "2011-4": give an issue number or slug; the site has 1 (2011-04) — did you mean "2011-04"?');
   });
 
+  /**
+   * After an issue set a slug, `gekkan email 2011-04` (its old address, the
+   * name the author re-sends it by) said "did you mean" another issue's slug.
+   */
+  it("an issue's old address (an alias) or its month, once it set a slug, names the issue as it is now", async () => {
+    const dir = tempSite({
+      "gekkan.config.json": withSender,
+      "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01", slug: "sokan" }).replace("\n---\n\n", "\naliases: [first]\n---\n\n"),
+      "content/issues/2011/2011-05.md": issue({ title: "第2号", issue: 2, date: "2011-05-01", slug: "may" }),
+    });
+    temps.push(dir);
+    const alias = await run(["first", "--root", dir.path]);
+    expect(alias.code).toBe(1);
+    expect(alias.err).toBe('gekkan email: no issue "first" now: that was the address of issue 1 before it set slug: sokan (content/issues/2011/2011-04.md); give 1 or sokan');
+    const month = await run(["2011-05", "--root", dir.path]);
+    expect(month.code).toBe(1);
+    expect(month.err).toBe('gekkan email: no issue "2011-05" now: issue 2 of 2011-05 sets slug: may (content/issues/2011/2011-05.md); give 2 or may');
+  });
+
   it("a long series is summed up by its count, first and last, not listed issue by issue", async () => {
     // Twenty monthly issues, 2011-01 … 2012-08: numbers 1–20.
     const files: Record<string, string> = {};
