@@ -91,7 +91,8 @@ export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, 
   const newest = newestByEdition(site, today);
   const entries = output.paths().filter((p) => p.endsWith("index.html")).map((p) => {
     const route = p.slice(0, -"index.html".length);
-    return { route, lastmod: byRoute.get(route)?.issue.date ?? newest(route), alternates: alternates.get(route) ?? [] };
+    const issue = byRoute.get(route)?.issue;
+    return { route, lastmod: issue === undefined ? newest(route) : (issue.updated ?? issue.date), alternates: alternates.get(route) ?? [] };
   });
   output.add(ROUTES.sitemap, sitemapXml(config, entries));
   output.add(ROUTES.robots, robotsTxt(config));

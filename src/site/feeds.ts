@@ -78,7 +78,8 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
   // Ids are made of the address feed readers first knew (config feedIdBase), links of the site's address now.
   const id = (route: string) => new URL(route.replace(/^\/+/, ""), config.feedIdBase).href;
   const items = input.issues.slice(0, config.feedItems);
-  const newest = lastChange(items, input.today);
+  // A correction (front matter updated) changes the feed too.
+  const newest = items.reduce((day, entry) => (entry.issue.updated !== undefined && entry.issue.updated > day ? entry.issue.updated : day), lastChange(items, input.today));
   const feed = new Feed({
     id: id(input.route),
     title: input.title,
@@ -101,7 +102,8 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
       title: text(entry.issue.title),
       id: entryId(entry, id),
       link,
-      date: utc(entry.issue.date),
+      // Atom's updated and JSON Feed's date_modified; RSS's pubDate stays the day it came out.
+      date: utc(entry.issue.updated ?? entry.issue.date),
       published: utc(entry.issue.date),
       description: text(entry.issue.summary),
       // "]]>" would end the CDATA section early; "&gt;" means the same in HTML.
