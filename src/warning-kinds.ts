@@ -20,7 +20,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "untranslated-field": "a translation's title or summary still its original's, word for word, in a script its language does not use (or an edition in such a language with no title of its own in the config)",
   "email-size": "an issue's email message larger than Gmail shows before clipping it (gekkan email)",
   "address-moved": "an issue the last build published at another address (its slug or month changed) with no alias keeping the old one, where bookmarks and emails already sent lead",
-  "address-gone": "an issue page the last build published that this one does not (a draft again, deleted, left out)",
+  "address-gone": "an issue page the last build published that this one does not (a draft again, deleted)",
   "locale-fallback": "a site's own locale pack for a language gekkan has none of, without strings gekkan added since: its pages show them in English",
   "public-link": "a symbolic link in public/, which is not copied",
   "public-svg-script": "an SVG in public/ that holds a script or another way to run code",
