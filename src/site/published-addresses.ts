@@ -58,6 +58,8 @@ export function lostAddresses(before: readonly PublishedAddress[], site: Site, e
     if (exists(old.route)) continue;
     const url = routeUrl(basePath, old.route);
     const moved = byFile.get(old.file) ?? byNumber.get(`${old.number}\0${old.lang}`);
+    // In another language's folder now (the site's language swapped): no alias of the issue can stand there.
+    if (moved !== undefined && languageFolder(moved.route) !== languageFolder(old.route)) continue;
     if (moved !== undefined) {
       const slug = old.route.split("/").at(-2) ?? old.route;
       const line = moved.issue.slugGiven ? moved.issue.slugLine : moved.issue.dateLine;
@@ -74,4 +76,9 @@ export function lostAddresses(before: readonly PublishedAddress[], site: Site, e
     warnings.push(warning(old.file, reason, { line: 1, column: 1 }, "address-gone"));
   }
   return { warnings, unresolved };
+}
+
+/** The language folder of an issue route ("" or "en/"): what comes before issues/<slug>/. */
+function languageFolder(route: string): string {
+  return route.replace(/issues\/[^/]+\/$/, "");
 }
