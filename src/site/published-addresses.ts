@@ -63,7 +63,10 @@ export function lostAddresses(before: readonly PublishedAddress[], site: Site, e
     if (moved !== undefined) {
       const slug = old.route.split("/").at(-2) ?? old.route;
       const line = moved.issue.slugGiven ? moved.issue.slugLine : moved.issue.dateLine;
-      const reason = `issue ${moved.issue.number} was published at ${url} by the last build and is at ${routeUrl(basePath, moved.route)} now: readers' bookmarks, links elsewhere and every email already sent lead to the old address, which is gone; keep it with aliases: [${slug}] in this issue's front matter`;
+      // A translation without a slug of its own moved with its original, and takes the original's aliases too.
+      const original = moved.versions[0];
+      const where = moved.issue.slugGiven || original === undefined || original === moved ? "this issue's front matter" : `its original's front matter (${original.issue.file}), which this translation takes its address from`;
+      const reason = `issue ${moved.issue.number} was published at ${url} by the last build and is at ${routeUrl(basePath, moved.route)} now: readers' bookmarks, links elsewhere and every email already sent lead to the old address, which is gone; keep it with aliases: [${slug}] in ${where}`;
       warnings.push(warning(moved.issue.file, reason, { line, column: 1 }, "address-moved"));
       unresolved.push(old);
       continue;

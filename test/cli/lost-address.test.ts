@@ -52,6 +52,23 @@ describe("an issue address the last build published and this one does not", () =
     expect(await build()).toEqual({ code: 0, stderr: [MOVED, STOP_MOVED] });
   });
 
+  it("a translation that takes its original's address is told to keep it in the original", async () => {
+    dir = tempSite({
+      ...FILES,
+      "gekkan.config.json": `${JSON.stringify({ title: "テスト月刊", url: "https://example.org/", lang: "ja", languages: { en: { title: "Test Monthly" } } })}\n`,
+      "content/issues/2011/2011-04.en.md": issue({ title: "First issue", issue: 1, date: "2011-04-01", lang: "en" }, "The text.\n"),
+    });
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+    edit(APRIL, "date: 2011-04-01\n", "date: 2011-04-01\nslug: sokan\n");
+    expect((await build()).stderr).toEqual([
+      MOVED,
+      "content/issues/2011/2011-04.en.md:4:1  warning: issue 1 was published at /en/issues/2011-04/ by the last build and is at /en/issues/sokan/ now: readers' bookmarks, links elsewhere and every email already sent lead to the old address, which is gone; keep it with aliases: [2011-04] in its original's front matter (content/issues/2011/2011-04.md), which this translation takes its address from",
+      'gekkan: if you mean these, stop the warning in gekkan.config.json with "ignoreWarnings": ["address-moved"], or for one issue only in its front matter with ignoreWarnings: [address-moved]',
+    ]);
+    edit(APRIL, "slug: sokan\n", "slug: sokan\naliases: [2011-04]\n");
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+  });
+
   it("a date moved to another month: warned at the date", async () => {
     dir = tempSite(FILES);
     expect(await build()).toEqual({ code: 0, stderr: [] });
