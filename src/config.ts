@@ -53,6 +53,7 @@ const configSchema = z.strictObject({
   search: z.boolean().default(true),
   searchShardSize: z.number().int().positive().default(500),
   feedItems: z.number().int().positive().default(20),
+  feedIdBase: z.url({ protocol: /^https?$/ }).optional(),
   componentNames: z.record(z.string(), z.string().trim().min(1)).default({}),
   image: publicFile.optional(),
   favicon: publicFile.optional(),
@@ -88,6 +89,7 @@ const expectations: Record<string, string> = {
   search: "true or false (build the Pagefind search index)",
   searchShardSize: "a positive whole number (issues per search index part)",
   feedItems: "a positive whole number (issues per feed)",
+  feedIdBase: "the absolute http(s) address the site had when its feeds were first read, e.g. https://user.github.io/repo/ (feed entry ids keep it after the site moves)",
   componentNames: "a mapping from component name to the name readers see, e.g. {\"drbd-mc\": \"DRBD MC\"}",
   image: "the path of an image in public/ used when a page is shared, e.g. images/share.png",
   favicon: "the path of the site icon in public/, e.g. favicon.svg",
@@ -129,6 +131,12 @@ export interface SiteConfig {
   /** Issues per Pagefind index part: an edit re-indexes one part, and indexing memory stays one part's worth. */
   searchShardSize: number;
   feedItems: number;
+  /**
+   * The address feed ids are made of (config `feedIdBase`, else the site's
+   * own: origin + published base path, ending in "/"). A feed reader knows
+   * an entry by its id, so a site that moved keeps its old one here.
+   */
+  feedIdBase: string;
   email: EmailConfig;
   /** How large and deep one issue may be (see content/limits.ts). */
   limits: ContentLimits;
@@ -241,6 +249,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
     search: data.search,
     searchShardSize: data.searchShardSize,
     feedItems: data.feedItems,
+    feedIdBase: data.feedIdBase === undefined ? url.origin + publishedBasePath : new URL(normalizeBasePath(new URL(data.feedIdBase).pathname), data.feedIdBase).href,
     email: { ...emailConfig(data.email), files: data.email.files },
     limits: data.limits,
     languages: Object.fromEntries(Object.entries(data.languages).map(([code, own]) => [code, { ...own, email: own.email === undefined ? undefined : emailConfig(own.email) }])),

@@ -19,6 +19,9 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "raw-html-removed": "raw HTML of a tag an issue may not hold (<mark>, <u>, <script>), removed from the page",
   "untranslated-field": "a translation's title or summary still its original's, word for word, in a script its language does not use (or an edition in such a language with no title of its own in the config)",
   "email-size": "an issue's email message larger than Gmail shows before clipping it (gekkan email)",
+  "address-moved": "an issue the last build published at another address (its slug or month changed) with no alias keeping the old one, where bookmarks and emails already sent lead",
+  "address-gone": "an issue page the last build published that this one does not (a draft again, deleted)",
+  "locale-fallback": "a site's own locale pack for a language gekkan has none of, without strings gekkan added since: its pages show them in English",
   "public-link": "a symbolic link in public/, which is not copied",
   "public-svg-script": "an SVG in public/ that holds a script or another way to run code",
   "public-svg-unchecked": "an SVG in public/ too large to be checked for scripts",
@@ -31,7 +34,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
  * front matter can stop them for itself (`ignoreWarnings: [body-h1]`), so a
  * heading 1 meant in one issue does not silence it for all the others.
  */
-export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "issue-number-order", "empty-issue", "long-title", "body-h1", "todo-note", "bidi-control", "raw-html-removed", "untranslated-field", "email-size"];
+export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "issue-number-order", "empty-issue", "long-title", "body-h1", "todo-note", "bidi-control", "raw-html-removed", "untranslated-field", "email-size", "address-moved", "address-gone"];
 
 /** What an issue's front matter says of the warnings about it. */
 export interface IssueWarningChoice {

@@ -9,7 +9,7 @@ import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
 import { inWrittenForm, judgeLink, outputUrl, safeDecode, type LinkSite, type LinkVerdict } from "./link-target.js";
 import { asWritten } from "../markdown/plugins/rehype-base-path.js";
-import { meantTarget, pagesBySource, type MeantTarget } from "./meant-target.js";
+import { meantTarget, monthAddresses, pagesBySource, type MeantTarget } from "./meant-target.js";
 
 export interface LinkReport {
   messages: VFileMessage[];
@@ -53,6 +53,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
   };
   const issues = allIssues(site);
   const pages = pagesBySource(issues, where.basePath);
+  const moved = monthAddresses(issues, where.basePath);
   for (const entry of issues) {
     const page = `${entry.route}index.html`;
     for (const link of entry.body.links) {
@@ -64,7 +65,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
       // Quoted and fixed as the author wrote it: without the base path the Markdown stage added.
       const written = asWritten(where.basePath, link.url);
       const from = outputUrl(where.basePath, page);
-      const meant = verdict.kind === "missing" ? meantTarget(linkSite, pages, { written, url: link.url, source: entry.issue.file, from: page }) : undefined;
+      const meant = verdict.kind === "missing" ? meantTarget(linkSite, pages, { written, url: link.url, source: entry.issue.file, from: page }, moved) : undefined;
       const reason = describe(verdict, written, link.kind === "image" ? "image" : "link", linkSite, from, (hint) => inWrittenForm(written, hint, from, linkSite), meant);
       if (reason) messages.push(diagnostic(entry.issue.file, reason + basePathNote(written, where.basePath), { line: link.line, column: link.column }, link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
     }
@@ -132,6 +133,7 @@ function sameLettersApart(id: string): string {
 function meantAdvice(meant: MeantTarget, kind: ReturnType<typeof kindOf>, basePath: string, inWrittenForm: (path: string) => string): string {
   // Written from the site root whatever the link's form: the relative form of a source file's path is no page's.
   const fromRoot = asWritten(basePath, meant.path);
+  if (meant.kind === "moved") return `; the issue of that month (${meant.file}) is at ${fromRoot} since it sets slug: ${meant.slug}: link there, or, if readers and sent emails know the old address, keep it with aliases: [${meant.month}] in that issue's front matter`;
   if (meant.kind === "issue-page") return `; it is the Markdown source of an issue, which is not published: link the issue's page instead: ${fromRoot}`;
   if (meant.kind === "page") return ` — did you mean "${inWrittenForm(meant.path)}"?`;
   if (kindOf(meant.path.replace(/[?#].*$/, "")) !== kind) return "";

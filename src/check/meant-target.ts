@@ -17,9 +17,22 @@ import { judgeLink, outputUrl, safeDecode, type LinkSite } from "./link-target.j
  * - `from-root`: a relative address that lands on nothing, but names a file
  *   published from the site root (`images/pic.png` for public/images/pic.png).
  *
+ * - `moved`: the link names the month address (`/issues/2011-04/`) of an
+ *   issue that sets a slug of its own, and so lives elsewhere: most likely
+ *   the slug was set after the link was written (`path` is its page now).
+ *
  * Every `path` is a public path (base path included), with the link's #fragment.
  */
-export type MeantTarget = { kind: "issue-page" | "page" | "from-root"; path: string };
+export type MeantTarget = { kind: "issue-page" | "page" | "from-root"; path: string } | { kind: "moved"; path: string; file: string; slug: string; month: string };
+
+/** Each issue's month address (public path) when its slug is another: where it was before a slug was set. */
+export function monthAddresses(issues: readonly SiteIssue[], basePath: string): Map<string, SiteIssue> {
+  const moved = issues.flatMap((entry): Array<[string, SiteIssue]> => {
+    const month = entry.issue.date.slice(0, 7);
+    return entry.slug === month ? [] : [[routeUrl(basePath, entry.route.replace(/issues\/[^/]+\/$/, `issues/${month}/`)), entry]];
+  });
+  return new Map(moved);
+}
 
 /** Each issue's public page by its source file (as diagnostics name it), by the site's own route of the issue. */
 export function pagesBySource(issues: readonly SiteIssue[], basePath: string): Map<string, string> {
@@ -30,11 +43,14 @@ export function pagesBySource(issues: readonly SiteIssue[], basePath: string): M
  * `written` is the link as the author wrote it (no base path), `url` as the
  * page holds it, `source` the issue's file, `from` its page's output path.
  */
-export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, link: { written: string; url: string; source: string; from: string }): MeantTarget | undefined {
+export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, link: { written: string; url: string; source: string; from: string }, moved: ReadonlyMap<string, SiteIssue> = new Map()): MeantTarget | undefined {
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(link.written)) return undefined;
   const hashAt = link.written.search(/[?#]/);
   const path = safeDecode(hashAt === -1 ? link.written : link.written.slice(0, hashAt));
   const rest = hashAt === -1 ? "" : link.written.slice(hashAt);
+  const landing = safeDecode(new URL(link.url, site.origin + outputUrl(site.basePath, link.from)).pathname);
+  const entry = moved.get(landing.endsWith("/") ? landing : `${landing}/`);
+  if (entry !== undefined) return { kind: "moved", path: routeUrl(site.basePath, entry.route) + rest, file: entry.issue.file, slug: entry.slug, month: entry.issue.date.slice(0, 7) };
   if (/\.md$/i.test(path)) {
     // A file path, read from the issue's own folder, or from the site's folder when written from the root.
     const file = isRootRelative(path) ? posix.normalize(path.slice(1)) : posix.join(posix.dirname(link.source), path);

@@ -24,6 +24,8 @@ export interface Issue {
   title: string;
   /** Calendar day, YYYY-MM-DD. */
   date: string;
+  /** The day of its last correction readers should know of (front matter `updated`), when given: feeds and the sitemap date the issue by it. */
+  updated?: string | undefined;
   summary: string;
   tags: string[];
   draft: boolean;
@@ -32,6 +34,10 @@ export interface Issue {
   /** True when the front matter sets `slug`; a translation without one takes its original's. */
   slugGiven: boolean;
   authors: string[];
+  /** Slugs the issue was published under before (front matter `aliases`): each old address gets a page that leads to the current one. */
+  aliases: string[];
+  /** Front-matter line of the `aliases:` key (the slug's when there is none). */
+  aliasesLine: number;
   /** Kinds of warning about this issue its author means (front matter `ignoreWarnings`). */
   ignoreWarnings: string[];
   body: string;
@@ -115,6 +121,8 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   if (nesting) return { ok: false, messages: [nesting] };
   if (numberForm) return refused([numberForm]);
   const fields = result.data;
+  const early = updatedBeforeDate(file, fields, locate);
+  if (early) return refused([early]);
   const numberLine = locate(["issue"], "key")?.line ?? 1;
   const suffix = languageSuffixProblem(file, fields.lang, context.defaultLang, context.languages, { lang: fields.lang === undefined ? undefined : locate(["lang"], "value"), issue: { line: numberLine, column: 1 } });
   if (suffix) return refused([suffix]);
@@ -123,6 +131,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
     number: fields.issue,
     title: fields.title,
     date: fields.date,
+    ...(fields.updated === undefined ? {} : { updated: fields.updated }),
     summary: fields.summary ?? "",
     tags: fields.tags,
     draft: fields.draft,
@@ -130,11 +139,13 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
     slug: fields.slug ?? fields.date.slice(0, 7),
     slugGiven: fields.slug !== undefined,
     authors: fields.authors,
+    aliases: fields.aliases,
     ignoreWarnings: fields.ignoreWarnings,
     body,
     bodyLine,
     numberLine,
     slugLine: locate([fields.slug ? "slug" : "date"], "key")?.line ?? 1,
+    aliasesLine: locate([fields.aliases.length > 0 ? "aliases" : fields.slug ? "slug" : "date"], "key")?.line ?? 1,
     dateLine: locate(["date"], "key")?.line ?? 1,
     titleLine: locate(["title"], "key")?.line ?? 1,
     summaryLine: locate(["summary"], "key")?.line ?? locate(["title"], "key")?.line ?? 1,
@@ -144,6 +155,13 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   const unpublishable = fields.draft ? [] : [...placeholderFields(file, fields, locate), ...[skeletonLeftover(file, body, bodyLine)].filter((m) => m !== undefined)];
   if (unpublishable.length > 0) return { ok: false, messages: unpublishable, body: { text: body, bodyLine, draft: false }, issue };
   return { ok: true, issue };
+}
+
+/** An `updated` day before the issue's own date: a slip (the year, the month), which would date the correction before the issue. */
+function updatedBeforeDate(file: string, fields: { date: string; updated?: string | undefined }, locate: (path: readonly PropertyKey[], prefer?: "key" | "value") => { line: number; column: number } | undefined): VFileMessage | undefined {
+  if (fields.updated === undefined || fields.updated >= fields.date) return undefined;
+  const reason = `updated: ${fields.updated} is before the issue's date (${fields.date}, line ${locate(["date"], "key")?.line ?? 1}); updated is the day of its last correction, so write that day, on or after ${fields.date}`;
+  return diagnostic(file, reason, locate(["updated"], "value"), "front-matter-schema");
 }
 
 /** Only when there is one: an issue without keeps the shape (and the stored bytes) it had. */

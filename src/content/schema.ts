@@ -21,12 +21,14 @@ export function frontMatterExpectations(context: SchemaContext): Record<string, 
     title: "a non-empty string",
     issue: "a positive whole number (the issue number, e.g. 12)",
     date: "a calendar date written YYYY-MM-DD (e.g. 2011-04-01)",
+    updated: "the day the issue was last corrected in a way readers should know of, YYYY-MM-DD, on or after its date (e.g. 2011-04-20)",
     summary: "a string",
     tags: "a list of component names",
     draft: "true or false",
     lang: `one of ${context.languages.join(", ")}`,
     slug: `lowercase letters, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters (e.g. 2011-04-special)`,
     authors: "a list of names",
+    aliases: `a list of the slugs this issue was published under before (e.g. [2011-04]), each ${SLUG_MAX_LENGTH} characters at most of lowercase letters, digits and single hyphens`,
     ignoreWarnings: `a list of kinds of warning not to show for this issue: ${ISSUE_WARNING_KINDS.join(", ")}`,
   };
 }
@@ -51,8 +53,17 @@ export const FRONT_MATTER_SYNONYMS: Readonly<Record<string, string>> = {
   no: "issue",
   published: "date",
   pubdate: "date",
+  // Hugo's, Jekyll's (jekyll-last-modified-at) and plain words for the day of a correction.
+  lastmod: "updated",
+  last_modified_at: "updated",
+  modified: "updated",
+  corrected: "updated",
   permalink: "slug",
   url: "slug",
+  // Hugo's name for the same thing, and Jekyll's (jekyll-redirect-from).
+  alias: "aliases",
+  redirect_from: "aliases",
+  redirects: "aliases",
 };
 
 /**
@@ -77,12 +88,14 @@ function buildFrontMatterSchema(context: SchemaContext) {
     title: z.string().trim().min(1),
     issue: z.number().int().positive(),
     date: calendarDate,
+    updated: calendarDate.optional(),
     summary: z.string().optional(),
     tags: z.array(component).default([]),
     draft: z.boolean().default(false),
     lang: language(context.languages).optional(),
     slug: slug.optional(),
     authors: z.array(z.string().trim().min(1)).default([]),
+    aliases: z.array(slug).default([]),
     ignoreWarnings: z.array(issueWarningKind).default([]),
   });
 }

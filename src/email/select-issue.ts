@@ -33,6 +33,8 @@ export function selectIssue(site: Site, today: string, wanted: string | undefine
     const others = issues.length === 0 ? "" : `; the ${edition.lang} edition has ${namedIssues([...issues].reverse().map((entry) => `${entry.issue.number} (${entry.slug})`))}`;
     throw new PlainError(`issue ${untranslated.issue.number} (${untranslated.slug}) has no ${edition.lang} translation: start one with gekkan new --translate ${untranslated.issue.number} --lang ${edition.lang}${others}`);
   }
+  const moved = oldAddress(issues, wanted);
+  if (moved !== undefined) throw new PlainError(`no issue ${JSON.stringify(wanted)}${within} now: ${moved}`);
   const known = issues.length === 0 ? "" : `; the site has ${namedIssues([...issues].reverse().map((entry) => `${entry.issue.number} (${entry.slug})`))}${within}`;
   throw new PlainError(`no issue ${JSON.stringify(wanted)}${within}: give an issue number or slug${known}${didYouMean(wanted, issues.map((entry) => entry.slug))}`);
 }
@@ -42,4 +44,18 @@ function findIn(issues: readonly SiteIssue[], wanted: string): SiteIssue | undef
   const byNumber = /^\d+$/.test(wanted) ? issues.find((entry) => entry.issue.number === Number(wanted)) : undefined;
   // A slug names the page: a translation without a slug of its own is found by its original's.
   return byNumber ?? issues.find((entry) => entry.slug === wanted);
+}
+
+/**
+ * What `wanted` is when it is no slug now but names an issue all the same:
+ * one of its old addresses (`aliases`), or its month when it set a slug of
+ * its own. An error, not the issue: a message may be sent, so the author
+ * names the issue as it is now.
+ */
+function oldAddress(issues: readonly SiteIssue[], wanted: string): string | undefined {
+  const aliased = issues.find((entry) => entry.aliases.some((route) => route.endsWith(`issues/${wanted}/`)));
+  if (aliased !== undefined) return `that was the address of issue ${aliased.issue.number} before it set slug: ${aliased.slug} (${aliased.issue.file}); give ${aliased.issue.number} or ${aliased.slug}`;
+  const month = issues.find((entry) => entry.issue.slugGiven && entry.slug !== wanted && entry.issue.date.slice(0, 7) === wanted);
+  if (month !== undefined) return `issue ${month.issue.number} of ${wanted} sets slug: ${month.slug} (${month.issue.file}); give ${month.issue.number} or ${month.slug}`;
+  return undefined;
 }

@@ -5,6 +5,7 @@ import { writeFileAtomic } from "../write/atomic-file.js";
 import { intact, type FileRecord } from "../write/file-record.js";
 import type { Written } from "../write/write-output.js";
 import { parentFolders } from "../write/output.js";
+import { asAddresses, type PublishedAddress } from "../site/published-addresses.js";
 
 const RECORD_FILE = "written.json";
 
@@ -31,6 +32,12 @@ export interface OutputRecord {
    */
   leftOut: NotedIssue[];
   files: FileRecord[];
+  /**
+   * The issue pages published (by a build without --drafts or --future), and
+   * old ones still to be kept with an alias: the next build says which are
+   * gone. A record from an earlier gekkan has none, and nothing is said.
+   */
+  addresses?: PublishedAddress[] | undefined;
   /** Every folder: adding or removing an entry changes its folder's mtime. */
   dirs: Array<[path: string, ino: number, mtimeMs: number]>;
 }
@@ -53,7 +60,8 @@ function asRecord(value: unknown): OutputRecord | undefined {
     const original = issue?.original;
     return isNoted(issue) && (original === undefined || isNoted(original));
   });
-  return files && dirs && warnings && leftOut ? (r as OutputRecord) : undefined;
+  if (!files || !dirs || !warnings || !leftOut) return undefined;
+  return { ...(r as OutputRecord), addresses: asAddresses(r.addresses) };
 }
 
 function isNoted(issue: Partial<Dated> | null | undefined): issue is Dated {
@@ -89,7 +97,7 @@ export function stillWritten(record: OutputRecord, out: string, key: string): bo
   }
 }
 
-export async function saveRecord(cacheDir: string, out: string, key: string, written: Written, summary: Pick<OutputRecord, "window" | "issues" | "warnings" | "leftOut">): Promise<void> {
+export async function saveRecord(cacheDir: string, out: string, key: string, written: Written, summary: Pick<OutputRecord, "window" | "issues" | "warnings" | "leftOut" | "addresses">): Promise<void> {
   const names = new Set<string>([""]);
   for (const { path } of written.files) for (const folder of parentFolders(path)) names.add(folder);
   const dirs = [...names].sort().map((path): [string, number, number] => {

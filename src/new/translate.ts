@@ -33,7 +33,9 @@ export interface TranslationRequest {
 export function planTranslation(existing: readonly ExistingIssue[], request: TranslationRequest): TranslationResult {
   const langOf = (e: ExistingIssue) => e.lang ?? request.siteLang;
   const originals = existing.filter((e) => langOf(e) === request.siteLang && e.number !== undefined);
-  const original = originals.find((e) => String(e.number) === request.wanted || (e.slug ?? e.date?.slice(0, 7)) === request.wanted);
+  // Its month names an issue that set a slug later too (the address it was published at, which the author remembers), unless another issue has that slug.
+  const original = originals.find((e) => String(e.number) === request.wanted || (e.slug ?? e.date?.slice(0, 7)) === request.wanted)
+    ?? originals.find((e) => e.slug !== undefined && e.date?.slice(0, 7) === request.wanted);
   if (original === undefined) {
     const known = namedIssues([...originals].sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).map((e) => `${e.number} (${e.file})`));
     const hint = didYouMean(request.wanted, originals.map((e) => e.slug ?? e.date?.slice(0, 7) ?? ""));

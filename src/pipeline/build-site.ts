@@ -1,13 +1,15 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildTime, dayOf } from "../build-time.js";
-import { warningLines } from "../warning-kinds.js";
+import { unignored, warningLines } from "../warning-kinds.js";
+import { lostAddresses, publishedAddresses, type PublishedAddress } from "../site/published-addresses.js";
 import { inWindow } from "../site/date-window.js";
 import { templateDirs } from "../render/template-dirs.js";
 import type { Memo } from "../incremental/memo.js";
 import { notedIssues, type NotedIssue } from "../site/left-out.js";
 import { forgetRecord, readRecord, saveRecord, stillWritten, type OutputRecord } from "../incremental/output-record.js";
 import type { Written } from "../write/write-output.js";
+import type { VFileMessage } from "vfile-message";
 import { outputPlace } from "../write/versions.js";
 import type { CacheFailure, PackMemos } from "../incremental/pack-memos.js";
 import { machineWords } from "../write/fs-errors.js";
@@ -70,7 +72,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
       if (!(error instanceof DamagedCacheError) || packs === undefined) throw error;
       return attempt(readingEverything(packs.memos));
     });
-    return await finish(options, generated, written, packs);
+    return await finish(options, generated, written, packs, record);
   } finally {
     await writer?.close();
   }
@@ -84,17 +86,36 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
 const PACK_READS = { fragments: "whole", search: "records" } as const;
 
 /** Saves the cache and the record of what was written, for the next build. */
-async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined): Promise<SiteBuild> {
-  const warnings = warningLines(generated.warnings);
+async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined, record: OutputRecord | undefined): Promise<SiteBuild> {
+  const addresses = comparedAddresses(options, generated, record);
+  // A group of their own: they come from the record of the last build, so a build without the cache cannot give them.
+  const warnings = [...warningLines(generated.warnings), ...warningLines(addresses.warnings)];
   // The notes are made from what the record keeps, as a skipped build makes them: one path for both.
   const leftOut = notedIssues([...generated.issues, ...generated.failed.map((issue) => ({ issue }))], generated.config.lang, generated.today);
   const failures = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
     const key = inputKey(options, templateDirs(options.root), generated.sources);
-    const summary = { window: generated.window, issues: generated.site.issues.length, warnings, leftOut };
+    const summary = { window: generated.window, issues: generated.site.issues.length, warnings, leftOut, addresses: addresses.record };
     await saveRecord(options.cacheDir, options.out, key, written, summary).catch((error: unknown) => failures.push({ name: "record", error }));
   }
   return { upToDate: false, generated, written, warnings, leftOut, today: generated.today, cacheWarnings: cacheNotSaved(options.cacheDir ?? "", failures) };
+}
+
+/**
+ * The issue pages the last build published that this one lost (see
+ * published-addresses.ts), and the addresses to record for the next build.
+ * Only builds of what readers get are compared: a preview with --drafts or
+ * --future keeps the last record's list.
+ */
+function comparedAddresses(options: SiteBuildOptions, generated: Generated, record: OutputRecord | undefined): { warnings: VFileMessage[]; record: PublishedAddress[] | undefined } {
+  if (options.drafts === true || options.future === true) return { warnings: [], record: record?.addresses };
+  const current = publishedAddresses(generated.site);
+  if (record?.addresses === undefined) return { warnings: [], record: current };
+  const paths = new Set(generated.output.paths());
+  const known = [...generated.issues.map((r) => r.issue), ...generated.failed];
+  const lost = lostAddresses(record.addresses, generated.site, (route) => paths.has(`${route}index.html`), known, generated.config.basePath);
+  const warnings = unignored(lost.warnings, generated.config.ignoreWarnings, known);
+  return { warnings, record: [...current, ...lost.unresolved] };
 }
 
 /**

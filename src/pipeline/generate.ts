@@ -19,7 +19,7 @@ import type { RenderEnv } from "../render/pages.js";
 import { OutputSet, contentHash } from "../write/output.js";
 import { loadInputs, type Inputs, type Source } from "./load-inputs.js";
 import type { BuildOptions } from "./options.js";
-import { addFeeds, addPublic, addSiteFiles, readAssets } from "./outputs.js";
+import { addFeeds, addPublic, addRedirects, addSiteFiles, readAssets } from "./outputs.js";
 import { parseIssues, type ParsedIssues } from "./parse-issues.js";
 import { weighedProblems } from "./held-back.js";
 import { StageTimes } from "./stage-times.js";
@@ -88,7 +88,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   }
   if (stops) throw new ContentError(held);
   const published = allIssues(site);
-  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...numberOrderWarnings(site), ...bodyH1Warnings(published), ...todoNoteWarnings(published), ...bidiControlWarnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...made.publicWarnings, ...addressWarnings(inputs.config)];
+  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...numberOrderWarnings(site), ...bodyH1Warnings(published), ...todoNoteWarnings(published), ...bidiControlWarnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...made.publicWarnings, ...addressWarnings(inputs.config), ...[...inputs.locales.values()].flatMap((locale) => locale.borrowed ?? [])];
   return {
     config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, failed: parsed.failed, sources: inputs.sources, context: inputs.context,
     renderer, searchPages: made.searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window: made.window, held,
@@ -123,6 +123,7 @@ async function makeSite({ options, inputs, parsed, site, output, renderer, times
   for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
   await times.time("feeds", () => errors.run(() => addFeeds(output, site, inputs.config, renderer, inputs.today)));
   await times.time("data, sitemap", () => addSiteFiles(output, site, inputs.config, inputs.today, new Map(pages.map((page) => [page.spec.route, page.spec.alternates]))));
+  addRedirects(output, site, inputs.config);
   const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
   const indexed = !errors.found && search !== undefined && inputs.config.search && options.search !== false;
   // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.

@@ -8,6 +8,7 @@ import { ROUTES } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
 import { dataFiles } from "../site/data-json.js";
 import { robotsTxt, sitemapXml } from "../site/sitemap.js";
+import { redirectPage } from "../site/redirects.js";
 import type { VFileMessage } from "vfile-message";
 import { ContentError, isError } from "../diagnostics.js";
 import type { OutputSet } from "../write/output.js";
@@ -90,10 +91,22 @@ export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, 
   const newest = newestByEdition(site, today);
   const entries = output.paths().filter((p) => p.endsWith("index.html")).map((p) => {
     const route = p.slice(0, -"index.html".length);
-    return { route, lastmod: byRoute.get(route)?.issue.date ?? newest(route), alternates: alternates.get(route) ?? [] };
+    const issue = byRoute.get(route)?.issue;
+    return { route, lastmod: issue === undefined ? newest(route) : (issue.updated ?? issue.date), alternates: alternates.get(route) ?? [] };
   });
   output.add(ROUTES.sitemap, sitemapXml(config, entries));
   output.add(ROUTES.robots, robotsTxt(config));
+}
+
+/**
+ * Stage: a page at each old address of an issue (front matter `aliases`)
+ * that leads to its address now. After the sitemap, which lists only the
+ * pages themselves.
+ */
+export function addRedirects(output: OutputSet, site: Site, config: SiteConfig): void {
+  for (const entry of allIssues(site)) {
+    for (const route of entry.aliases) output.add(`${route}index.html`, redirectPage(entry, config));
+  }
 }
 
 /**

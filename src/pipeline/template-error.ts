@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
 import { LiquidError } from "liquidjs";
 import type { VFileMessage } from "vfile-message";
 import { ContentError, diagnostic, formatDiagnostic, siteFile } from "../diagnostics.js";
 import { liquidFilterNames, liquidTagNames } from "../render/liquid.js";
-import { effectiveTemplates, templateDirs } from "../render/template-dirs.js";
+import { BUILTIN_TEMPLATES, effectiveTemplates, templateDirs } from "../render/template-dirs.js";
 import { asSuggestion, didYouMean, suggest } from "../suggest.js";
 
 /**
@@ -51,7 +52,7 @@ export function templateDiagnostic(error: unknown, root: string, templateOf: (in
   if (tail !== undefined && reason.endsWith(tail)) reason = reason.slice(0, -tail.length);
   const path = token?.file ?? (token?.input === undefined ? undefined : templateOf(token.input));
   const file = path === undefined ? "templates" : siteFile(root, path);
-  return diagnostic(file, `template error: ${reason}${filterHint(reason)}${tagHint(reason)}`, { line, column }, "template");
+  return diagnostic(file, `template error: ${reason}${filterHint(reason)}${tagHint(reason)}${copyHint(reason, root, path)}`, { line, column }, "template");
 }
 
 /**
@@ -82,6 +83,30 @@ function readTemplate(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `undefined variable: issue.readingTimeOld` in a site's own copy of one of
+ * gekkan's templates: most likely copied from an earlier gekkan, whose
+ * names have changed since. Says so, with the name gekkan's current
+ * template uses that is nearest (the names it writes after the same
+ * variable), and where that template is, to compare.
+ */
+function copyHint(reason: string, root: string, path: string | undefined): string {
+  const variable = /^undefined variable: ([A-Za-z_]\w*)\.([A-Za-z_][\w.]*)$/.exec(reason);
+  const own = path === undefined ? "" : relative(join(root, "templates"), path);
+  if (variable === null || own === "" || own.startsWith("..")) return "";
+  const theirs = readTemplate(join(BUILTIN_TEMPLATES, own));
+  if (theirs === undefined) return "";
+  const [, object = "", property = ""] = variable;
+  const used = [...new Set([...theirs.matchAll(new RegExp(`\\b${object}\\.([A-Za-z_]\\w*)`, "g"))].map((m) => m[1] ?? ""))];
+  const near = suggest(property, used);
+  const meant = near === undefined ? "" : `gekkan's own writes ${object}.${near} there; `;
+  const shared = own.split("\\").join("/");
+  // Named from the site when gekkan is installed in it (node_modules/gekkan/…); a path elsewhere would differ from machine to machine.
+  const current = siteFile(root, join(BUILTIN_TEMPLATES, own));
+  const where = isAbsolute(current) ? "" : ` (${current})`;
+  return ` — this is your own copy of gekkan's templates/${shared}, which it replaces; if you copied it from an earlier gekkan, ${meant}compare it with gekkan's current one${where}`;
 }
 
 /** `undefined filter: upcasee` — did you mean "upcase"? A mistyped filter is the commonest template typo; LiquidJS names it but offers nothing. */

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { ContentError, diagnostic, siteFile } from "../diagnostics.js";
+import type { VFileMessage } from "vfile-message";
+import { ContentError, diagnostic, siteFile, warning } from "../diagnostics.js";
 import { placeOfPath } from "../content/yaml-place.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { RELEASE_STATUSES } from "../blocks/types.js";
@@ -47,8 +48,11 @@ export class Locale {
   // Every card of every list formats its dates, and a site has a few hundred months and days for thousands of cards.
   private readonly labels = new Map<string, string>();
   private readonly days = new Map<string, string>();
-  constructor(pack: LocalePack) {
+  /** The warning that a site's own pack lacks strings gekkan added since, which it shows in English (see loadLocales). */
+  readonly borrowed: VFileMessage | undefined;
+  constructor(pack: LocalePack, borrowed?: VFileMessage) {
     this.pack = pack;
+    this.borrowed = borrowed;
     this.yearMonth = new Intl.DateTimeFormat(pack.intl, { year: "numeric", month: "long", timeZone: "UTC" });
     this.day = new Intl.DateTimeFormat(pack.intl, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   }
@@ -101,13 +105,35 @@ export function loadLocales(siteTemplates: string | undefined): Map<string, Loca
     const base = builtin.get(code);
     const under = own !== undefined && base !== undefined && base !== own ? readPack(base, undefined).value : undefined;
     const { value, doc, lines, file } = readPack(own ?? base ?? "", siteTemplates === undefined ? undefined : dirname(siteTemplates));
-    const result = schema.safeParse(under === undefined ? value : overPack(under, value), { reportInput: true });
+    const locate = (p: readonly PropertyKey[], prefer?: "key" | "value") => placeOfPath(doc, lines, p, 0, prefer);
+    // A language of the site's own has no gekkan pack under it: the strings gekkan added since it was written are lent from English.
+    const lent = under === undefined && base === undefined ? lentStrings(reference, value) : [];
+    const result = schema.safeParse(under !== undefined ? overPack(under, value) : lent.length > 0 ? overPack({ strings: reference.strings, statuses: reference.statuses }, value) : value, { reportInput: true });
     if (!result.success) {
-      throw new ContentError(reportSchemaIssues(result.error, { file, noun: "locale field", expectations: packExpectations(reference), locate: (p, prefer) => placeOfPath(doc, lines, p, 0, prefer), start: { line: 1, column: 1 }, ruleId: "locale-schema" }));
+      throw new ContentError(reportSchemaIssues(result.error, { file, noun: "locale field", expectations: packExpectations(reference), locate, start: { line: 1, column: 1 }, ruleId: "locale-schema" }));
     }
-    locales.set(code, new Locale({ ...result.data, code }));
+    locales.set(code, new Locale({ ...result.data, code }, lentWarning(file, code, lent, locate)));
   }
   return locales;
+}
+
+/**
+ * The strings and statuses of gekkan's English pack that a pack with
+ * `strings` and `statuses` of its own lacks: gekkan added them after the
+ * pack was written. An upgrade must not stop a site's build over a label;
+ * a pack with no strings at all is no pack yet, and its errors stand.
+ */
+function lentStrings(reference: LocalePack, value: unknown): Array<[key: string, english: string]> {
+  if (!isRecord(value) || !isRecord(value.strings) || !isRecord(value.statuses)) return [];
+  const own = { strings: value.strings, statuses: value.statuses };
+  return (["strings", "statuses"] as const).flatMap((group) => Object.entries(reference[group]).filter(([key]) => !(key in own[group])).map(([key, text]): [string, string] => [`${group}.${key}`, text]));
+}
+
+function lentWarning(file: string, code: string, lent: ReadonlyArray<[string, string]>, locate: (p: readonly PropertyKey[], prefer?: "key" | "value") => { line: number; column: number } | undefined): VFileMessage | undefined {
+  if (lent.length === 0) return undefined;
+  const named = lent.map(([key, english]) => `${key} (${JSON.stringify(english)})`).join(", ");
+  const reason = `this pack has no words for ${named}, which gekkan added after the pack was written: the ${code} pages show gekkan's English for ${lent.length === 1 ? "it" : "them"} until you add ${lent.length === 1 ? "it" : "them"} here`;
+  return warning(file, reason, locate(["strings"], "key") ?? { line: 1, column: 1 }, "locale-fallback");
 }
 
 /** The packs in `dir` by language code. */

@@ -10,6 +10,9 @@ export interface IssueCard {
   url: string;
   date: string;
   dateLabel: string;
+  /** The day of its last correction (front matter `updated`), "" when none. */
+  updated: string;
+  updatedLabel: string;
   /** The month label ("2011年7月号"), in the page's language: the original's month, a translation's too. */
   label: string;
   /** True when the title already says the label ("2011年7月号"): then the label is not shown next to it. */
@@ -114,6 +117,8 @@ function makeCard(entry: SiteIssue, view: ViewContext): IssueCard {
     url: url(view.basePath, entry.route),
     date: issue.date,
     dateLabel: view.locale.formatDate(issue.date),
+    updated: issue.updated ?? "",
+    updatedLabel: issue.updated === undefined ? "" : view.locale.formatDate(issue.updated),
     label,
     labelInTitle: titleHasLabel(issue.title, label),
     numberLabel: view.locale.issueNumber(issue.number),

@@ -100,3 +100,31 @@ export function duplicates(rendered: readonly Known[], key: (r: Known) => string
     }),
   );
 }
+
+/**
+ * An old address (front matter `aliases`, as written in the file) must lead
+ * to one issue only, and never stand in the way of a page: an alias that is
+ * some issue's address now (its own included) or another issue's alias is
+ * an error at the `aliases:` line, naming the other file.
+ */
+export function aliasClashes(known: readonly Known[], routeOf: (r: Known) => string, ownAliasesOf: (r: Known) => string[]): VFileMessage[] {
+  const pages = new Map(known.map((r) => [routeOf(r), r]));
+  const claimed = new Map<string, Known>();
+  const byFile = [...known].sort((a, b) => (a.issue.file < b.issue.file ? -1 : 1));
+  return byFile.flatMap((r) =>
+    ownAliasesOf(r).flatMap((route) => {
+      const slug = route.split("/").at(-2) ?? route;
+      const page = pages.get(route);
+      const earlier = claimed.get(route);
+      if (earlier === undefined) claimed.set(route, r);
+      const reason = page === r
+        ? `aliases: "${slug}" is this issue's own address; aliases list only the slugs it had before, so remove "${slug}" from them`
+        : page !== undefined
+          ? `aliases: "${slug}" is the address of another issue now (${page.issue.file}:${page.issue.slugLine}), so it cannot lead here too; remove it from aliases, or give that issue another slug`
+          : earlier !== undefined && earlier !== r
+            ? `aliases: "${slug}" is also an alias of ${earlier.issue.file}:${earlier.issue.aliasesLine}; an old address can lead to one issue only, so keep it in one of them`
+            : undefined;
+      return reason === undefined ? [] : [diagnostic(r.issue.file, reason, { line: r.issue.aliasesLine, column: 1 }, "duplicate-issue")];
+    }),
+  );
+}

@@ -5,7 +5,7 @@ import type { Edition, Site, SiteIssue } from "./model.js";
 import { routesIn } from "./urls.js";
 import { buildReference } from "./reference.js";
 import { blockEntries, translatedEntries } from "./block-match.js";
-import { duplicateNumbers, duplicates, orphanTranslations, translationsBeforeOriginals, untranslatedCopies, type Known } from "./collect-problems.js";
+import { aliasClashes, duplicateNumbers, duplicates, orphanTranslations, translationsBeforeOriginals, untranslatedCopies, type Known } from "./collect-problems.js";
 import { groupBy } from "../group-by.js";
 import { isOnSite } from "./published.js";
 import { originalsIn } from "./originals.js";
@@ -36,18 +36,23 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
   const originalOf = originalsIn(known, options.lang);
   const slugOf = (r: Known) => issueSlug(r, originalOf(r), options.lang);
   const routeOf = (r: Known) => routesIn(r.issue.lang, options.lang).issue(slugOf(r));
+  const ownAliases = (r: Known) => r.issue.aliases.map((alias) => routesIn(r.issue.lang, options.lang).issue(alias));
+  const pageRoutes = new Set(known.map(routeOf));
+  // A translation's inherited alias that is a page's address is left out: the original's author is told about it, once.
+  const aliasesOf = (r: Known) => [...new Set([...ownAliases(r), ...inheritedAliases(r, originalOf(r), options.lang).map((alias) => routesIn(r.issue.lang, options.lang).issue(alias)).filter((route) => !pageRoutes.has(route))])];
   const messages = [
     ...duplicateNumbers(known, options.lang),
     ...orphanTranslations(known, options.lang),
     ...translationsBeforeOriginals(known, options.lang),
     ...untranslatedCopies(rendered, options.lang),
     ...duplicates(known, (r) => `/${routeOf(r)}`, "page URL", (r) => r.issue.slugLine, (r) => `an issue's URL is its month unless it sets a slug: give one of them a slug of its own (for example slug: ${slugOf(r)}-2), or correct its date`),
+    ...aliasClashes(known, routeOf, ownAliases),
   ];
   if (messages.length > 0) return { ok: false, messages };
 
   const renderedOriginal = originalsIn(rendered, options.lang);
   const published = rendered.filter((r) => isOnSite(r.issue, renderedOriginal(r)?.issue, options.today, options));
-  const entries = published.map((r): SiteIssue => ({ issue: r.issue, body: r.body, route: routeOf(r), slug: slugOf(r), year: issueYear(r, renderedOriginal(r)), previous: undefined, next: undefined, versions: [] }));
+  const entries = published.map((r): SiteIssue => ({ issue: r.issue, body: r.body, route: routeOf(r), slug: slugOf(r), aliases: aliasesOf(r), year: issueYear(r, renderedOriginal(r)), previous: undefined, next: undefined, versions: [] }));
   linkVersions(entries, options.lang);
   const langs = [...new Set(entries.map((e) => e.issue.lang).filter((lang) => lang !== options.lang))].sort(compareText);
   const site = edition(entries, options.lang, options.lang, undefined);
@@ -73,6 +78,14 @@ export function failedRoutes(rendered: readonly RenderedIssue[], failed: readonl
  */
 function issueSlug(r: Known, original: Known | undefined, siteLang: string): string {
   return r.issue.lang === siteLang || r.issue.slugGiven || original === undefined ? r.issue.slug : original.issue.slug;
+}
+
+/**
+ * The earlier slugs a translation that takes its original's slug keeps old
+ * addresses for: the original's aliases (its address moved with the original's).
+ */
+function inheritedAliases(r: Known, original: Known | undefined, siteLang: string): string[] {
+  return r.issue.lang === siteLang || r.issue.slugGiven || original === undefined ? [] : original.issue.aliases;
 }
 
 /** The archive year: the original's, so a translation published later is filed with its issue. */

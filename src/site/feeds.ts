@@ -75,10 +75,13 @@ function atomLanguages(atom: string, input: FeedInput): string {
 function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
   const { config } = input;
   const abs = (route: string) => siteUrl(config, route);
+  // Ids are made of the address feed readers first knew (config feedIdBase), links of the site's address now.
+  const id = (route: string) => new URL(route.replace(/^\/+/, ""), config.feedIdBase).href;
   const items = input.issues.slice(0, config.feedItems);
-  const newest = lastChange(items, input.today);
+  // A correction (front matter updated) changes the feed too.
+  const newest = items.reduce((day, entry) => (entry.issue.updated !== undefined && entry.issue.updated > day ? entry.issue.updated : day), lastChange(items, input.today));
   const feed = new Feed({
-    id: abs(input.route),
+    id: id(input.route),
     title: input.title,
     description: input.description,
     link: abs(input.route),
@@ -97,9 +100,10 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
     const link = abs(entry.route);
     feed.addItem({
       title: text(entry.issue.title),
-      id: link,
+      id: entryId(entry, id),
       link,
-      date: utc(entry.issue.date),
+      // Atom's updated and JSON Feed's date_modified; RSS's pubDate stays the day it came out.
+      date: utc(entry.issue.updated ?? entry.issue.date),
       published: utc(entry.issue.date),
       description: text(entry.issue.summary),
       // "]]>" would end the CDATA section early; "&gt;" means the same in HTML.
@@ -109,6 +113,17 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
     });
   }
   return feed;
+}
+
+/**
+ * An entry's id is the address its issue was first published at: its first
+ * alias (front matter `aliases`, oldest first) when its slug was changed,
+ * else its address, on the site's first address (config `feedIdBase`). A
+ * feed reader takes a new id for a new post, so the id a subscriber's
+ * reader already has must survive a corrected slug and a moved site.
+ */
+function entryId(entry: SiteIssue, id: (route: string) => string): string {
+  return id(entry.aliases[0] ?? entry.route);
 }
 
 function authorsOf(entry: SiteIssue, config: SiteConfig, siteTitle: string): string[] {

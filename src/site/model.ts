@@ -10,6 +10,8 @@ export interface SiteIssue {
   route: string;
   /** The slug in `route`: the issue's own, or for a translation without one, its original's. */
   slug: string;
+  /** Routes of the addresses it had before (front matter `aliases`), in its language: each gets a page leading to `route`. */
+  aliases: string[];
   year: string;
   /** Neighbours in issue-number order (older = previous), in the same language. */
   previous: SiteIssue | undefined;

@@ -31,7 +31,7 @@ describe("a template error met while rendering comes with the held issues' error
   };
   const ISSUE_ERROR = `${BROKEN}:7:1  unknown block ":::relase" — did you mean :::release?`;
   const FILTER_ERROR = 'templates/index.liquid:3:6  template error: "now" | date is the time of the build, which would make the same inputs build to different pages (and a cached page keep an old date); write the date or year itself, or use a date from the content, such as an issue\'s';
-  const VARIABLE_ERROR = "templates/issue.liquid:3:8  template error: undefined variable: issue.titel";
+  const VARIABLE_ERROR = "templates/issue.liquid:3:8  template error: undefined variable: issue.titel — this is your own copy of gekkan's templates/issue.liquid, which it replaces; if you copied it from an earlier gekkan, gekkan's own writes issue.title there; compare it with gekkan's current one";
 
   it("gekkan check prints both, says the link checks were skipped, and exits 1", async () => {
     site = tempSite(files);

@@ -198,6 +198,15 @@ describe('gekkan new', () => {
     expect(missing.output).toContain('the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md), 4 (content/issues/2010/2010-12.md)');
   });
 
+  // An issue that set a slug after it was published was offered another issue's month ("did you mean 2011-06") for its own.
+  it('--translate finds an issue by its month when it has a slug of its own', async () => {
+    const file = join(site.root, 'content/issues/2011/2011-05.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('date: 2011-05-01', 'date: 2011-05-01\nslug: may-special'));
+    const made = await gekkanNew('--translate', '2011-05', '--lang', 'ja');
+    expect(made.code).toBe(0);
+    expect(made.output.trim()).toBe('content/issues/2011/2011-05.ja.md');
+  });
+
   it('--translate with a near miss of a slug gets the slug', async () => {
     const missing = await gekkanNew('--translate', '2011-5', '--lang', 'ja');
     expect(missing.code).toBe(1);

@@ -22,7 +22,7 @@ describe("render-time template errors of pages and emails come in one build", ()
     "templates/issue.liquid": "<!DOCTYPE html>\n<title>x</title>\n<h1>{{ issue.titel }}</h1>\n",
     "templates/email/issue.liquid": "<!DOCTYPE html>\n<p>{{ no_such_value }}</p>\n",
   };
-  const PAGE_ERROR = "templates/issue.liquid:3:8  template error: undefined variable: issue.titel";
+  const PAGE_ERROR = "templates/issue.liquid:3:8  template error: undefined variable: issue.titel — this is your own copy of gekkan's templates/issue.liquid, which it replaces; if you copied it from an earlier gekkan, gekkan's own writes issue.title there; compare it with gekkan's current one";
   const EMAIL_ERROR = "templates/email/issue.liquid:2:7  template error: undefined variable: no_such_value";
 
   it("gekkan build prints both, writes nothing, no stack, and exits 1", async () => {

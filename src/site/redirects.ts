@@ -1,0 +1,34 @@
+import type { SiteConfig } from "../config.js";
+import { escapeXml } from "../escape.js";
+import type { SiteIssue } from "./model.js";
+import { routeUrl, siteUrl } from "./urls.js";
+
+/**
+ * The page at an issue's old address (front matter `aliases`), as Hugo and
+ * jekyll-redirect-from write one: it sends the reader on to the issue at
+ * once, keeping the `#heading` of the link they followed (an earlier email's
+ * link to a section), names the issue's address as canonical so search
+ * engines move its rank, and stays out of their index. A static host cannot
+ * send a 301, so this is what the old link can do.
+ */
+export function redirectPage(entry: SiteIssue, config: SiteConfig): string {
+  const href = routeUrl(config.basePath, entry.route);
+  const canonical = siteUrl(config, entry.route);
+  // In a script string: "</script>" or a line separator in the base path must not end or break it.
+  const script = JSON.stringify(href).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return [
+    "<!doctype html>",
+    `<html lang="${escapeXml(entry.issue.lang)}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    `<title>${escapeXml(entry.issue.title)}</title>`,
+    `<link rel="canonical" href="${escapeXml(canonical)}">`,
+    '<meta name="robots" content="noindex">',
+    `<meta http-equiv="refresh" content="0; url=${escapeXml(href)}">`,
+    `<script>location.replace(${script} + location.hash)</script>`,
+    "</head>",
+    `<body><p><a href="${escapeXml(href)}">${escapeXml(entry.issue.title)}</a></p></body>`,
+    "</html>",
+    "",
+  ].join("\n");
+}

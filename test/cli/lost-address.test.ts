@@ -1,0 +1,99 @@
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
+import { captureIo } from "../helpers/io.js";
+import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+
+/**
+ * A published issue's address changed (its slug set or corrected, its date
+ * moved to another month) or its page went away (a draft again), and the
+ * build said nothing: bookmarks and every email already sent led to a 404.
+ * gekkan cannot know a site's history from its inputs, but the last build's
+ * record in the cache knows what it published: the build now says which
+ * address is gone, and for a moved issue the alias that keeps it, until the
+ * alias is there. Oracle: the messages written by hand.
+ */
+const APRIL = "content/issues/2011/2011-04.md";
+const MAY = "content/issues/2011/2011-05.md";
+const FILES = {
+  [APRIL]: issue({ title: "創刊号", issue: 1, date: "2011-04-01" }),
+  [MAY]: issue({ title: "第2号", issue: 2, date: "2011-05-01" }),
+};
+const MOVED = `${APRIL}:5:1  warning: issue 1 was published at /issues/2011-04/ by the last build and is at /issues/sokan/ now: readers' bookmarks, links elsewhere and every email already sent lead to the old address, which is gone; keep it with aliases: [2011-04] in this issue's front matter`;
+const STOP_MOVED = 'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["address-moved"], or for one issue only in its front matter with ignoreWarnings: [address-moved]';
+
+let dir: TempDir | undefined;
+afterEach(() => dir?.remove());
+
+async function build(...flags: string[]): Promise<{ code: number; stderr: string[] }> {
+  const io = captureIo();
+  const code = await main(["build", "--root", dir!.path, "--no-search", "--quiet", ...flags], io);
+  return { code, stderr: io.stderr };
+}
+const edit = (file: string, from: string, to: string) => writeFileSync(join(dir!.path, file), readFileSync(join(dir!.path, file), "utf8").replace(from, to));
+
+describe("an issue address the last build published and this one does not", () => {
+  it("a slug set after publication: warned at the slug, build after build, until aliases keeps the old address", async () => {
+    dir = tempSite(FILES);
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+    edit(APRIL, "date: 2011-04-01\n", "date: 2011-04-01\nslug: sokan\n");
+    expect(await build()).toEqual({ code: 0, stderr: [MOVED, STOP_MOVED] });
+    appendFileSync(join(dir.path, MAY), "追記\n");
+    expect(await build()).toEqual({ code: 0, stderr: [MOVED, STOP_MOVED] });
+    // A preview neither warns nor forgets.
+    expect((await build("--drafts", "--out", join(dir.path, "preview"))).stderr.filter((line) => line.includes("warning"))).toEqual([]);
+    appendFileSync(join(dir.path, MAY), "追記\n");
+    expect(await build()).toEqual({ code: 0, stderr: [MOVED, STOP_MOVED] });
+    edit(APRIL, "slug: sokan\n", "slug: sokan\naliases: [2011-04]\n");
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+    // Taking the alias away loses the address again.
+    edit(APRIL, "aliases: [2011-04]\n", "");
+    expect(await build()).toEqual({ code: 0, stderr: [MOVED, STOP_MOVED] });
+  });
+
+  it("a translation that takes its original's address is told to keep it in the original", async () => {
+    dir = tempSite({
+      ...FILES,
+      "gekkan.config.json": `${JSON.stringify({ title: "テスト月刊", url: "https://example.org/", lang: "ja", languages: { en: { title: "Test Monthly" } } })}\n`,
+      "content/issues/2011/2011-04.en.md": issue({ title: "First issue", issue: 1, date: "2011-04-01", lang: "en" }, "The text.\n"),
+    });
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+    edit(APRIL, "date: 2011-04-01\n", "date: 2011-04-01\nslug: sokan\n");
+    expect((await build()).stderr).toEqual([
+      MOVED,
+      "content/issues/2011/2011-04.en.md:4:1  warning: issue 1 was published at /en/issues/2011-04/ by the last build and is at /en/issues/sokan/ now: readers' bookmarks, links elsewhere and every email already sent lead to the old address, which is gone; keep it with aliases: [2011-04] in its original's front matter (content/issues/2011/2011-04.md), which this translation takes its address from",
+      'gekkan: if you mean these, stop the warning in gekkan.config.json with "ignoreWarnings": ["address-moved"], or for one issue only in its front matter with ignoreWarnings: [address-moved]',
+    ]);
+    edit(APRIL, "slug: sokan\n", "slug: sokan\naliases: [2011-04]\n");
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+  });
+
+  it("a date moved to another month: warned at the date", async () => {
+    dir = tempSite(FILES);
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+    edit(MAY, "date: 2011-05-01", "date: 2011-06-01");
+    expect((await build()).stderr[0]).toBe(`${MAY}:4:1  warning: issue 2 was published at /issues/2011-05/ by the last build and is at /issues/2011-06/ now: readers' bookmarks, links elsewhere and every email already sent lead to the old address, which is gone; keep it with aliases: [2011-05] in this issue's front matter`);
+  });
+
+  it("an issue made a draft again or deleted: said once, by the build that lost it", async () => {
+    dir = tempSite(FILES);
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+    edit(MAY, "date: 2011-05-01\n", "date: 2011-05-01\ndraft: true\n");
+    const result = await build();
+    expect(result.code).toBe(0);
+    expect(result.stderr.slice(0, 2)).toEqual([
+      `${MAY}:1:1  warning: issue 2 (/issues/2011-05/) was published by the last build and is not now (it is a draft again): its page, feed entry and search entry are gone, and links to it in emails already sent lead nowhere; if that is not meant, publish it again`,
+      'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["address-gone"], or for one issue only in its front matter with ignoreWarnings: [address-gone]',
+    ]);
+    appendFileSync(join(dir.path, APRIL), "追記\n");
+    expect((await build()).stderr.filter((line) => line.includes("warning"))).toEqual([]);
+  });
+
+  it("no cache, no record: nothing is said", async () => {
+    dir = tempSite(FILES);
+    expect(await build("--no-cache")).toEqual({ code: 0, stderr: [] });
+    edit(APRIL, "date: 2011-04-01\n", "date: 2011-04-01\nslug: sokan\n");
+    expect(await build("--no-cache")).toEqual({ code: 0, stderr: [] });
+  });
+});
