@@ -48,6 +48,13 @@ module.exports = {
       to: { path: "^src/incremental/" },
     },
     {
+      name: "incremental-knows-no-domain",
+      severity: "error",
+      comment: "The incremental layer is generic (memo, packs, fingerprints, the output record): it stores what stages hand it and reads none of it, so it imports nothing of the newsletter's own code.",
+      from: { path: "^src/incremental/" },
+      to: { path: "^src/(content|blocks|markdown|site|render|pages|email)/" },
+    },
+    {
       name: "email-finishing-loaded-when-needed",
       severity: "error",
       comment: "Finishing an email loads juice, cheerio and html-to-text: the build stages import it only dynamically, when a run has an email to make (emails.ts). email-batch.ts is that stack's entry on a worker thread (email-worker.ts imports it with the first batch), so it may import the stack, and the stages may not import it.",

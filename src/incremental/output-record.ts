@@ -5,7 +5,6 @@ import { writeFileAtomic } from "../write/atomic-file.js";
 import { intact, type FileRecord } from "../write/file-record.js";
 import type { Written } from "../write/write-output.js";
 import { parentFolders } from "../write/output.js";
-import { asAddresses, type PublishedAddress } from "../site/published-addresses.js";
 
 const RECORD_FILE = "written.json";
 
@@ -36,8 +35,10 @@ export interface OutputRecord {
    * The issue pages published (by a build without --drafts or --future), and
    * old ones still to be kept with an alias: the next build says which are
    * gone. A record from an earlier gekkan has none, and nothing is said.
+   * Kept as read: the build reads it (site/published-addresses.ts), the
+   * record only carries it, as it knows nothing of the site.
    */
-  addresses?: PublishedAddress[] | undefined;
+  addresses?: unknown;
   /** Every folder: adding or removing an entry changes its folder's mtime. */
   dirs: Array<[path: string, ino: number, mtimeMs: number]>;
 }
@@ -60,8 +61,7 @@ function asRecord(value: unknown): OutputRecord | undefined {
     const original = issue?.original;
     return isNoted(issue) && (original === undefined || isNoted(original));
   });
-  if (!files || !dirs || !warnings || !leftOut) return undefined;
-  return { ...(r as OutputRecord), addresses: asAddresses(r.addresses) };
+  return files && dirs && warnings && leftOut ? (r as OutputRecord) : undefined;
 }
 
 function isNoted(issue: Partial<Dated> | null | undefined): issue is Dated {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildTime, dayOf } from "../build-time.js";
 import { unignored, warningLines } from "../warning-kinds.js";
-import { lostAddresses, publishedAddresses, type PublishedAddress } from "../site/published-addresses.js";
+import { asAddresses, lostAddresses, publishedAddresses, type PublishedAddress } from "../site/published-addresses.js";
 import { inWindow } from "../site/date-window.js";
 import { templateDirs } from "../render/template-dirs.js";
 import type { Memo } from "../incremental/memo.js";
@@ -108,12 +108,13 @@ async function finish(options: SiteBuildOptions, generated: Generated, written: 
  * --future keeps the last record's list.
  */
 function comparedAddresses(options: SiteBuildOptions, generated: Generated, record: OutputRecord | undefined): { warnings: VFileMessage[]; record: PublishedAddress[] | undefined } {
-  if (options.drafts === true || options.future === true) return { warnings: [], record: record?.addresses };
+  const before = asAddresses(record?.addresses);
+  if (options.drafts === true || options.future === true) return { warnings: [], record: before };
   const current = publishedAddresses(generated.site);
-  if (record?.addresses === undefined) return { warnings: [], record: current };
+  if (before === undefined) return { warnings: [], record: current };
   const paths = new Set(generated.output.paths());
   const known = [...generated.issues.map((r) => r.issue), ...generated.failed];
-  const lost = lostAddresses(record.addresses, generated.site, (route) => paths.has(`${route}index.html`), known, generated.config.basePath);
+  const lost = lostAddresses(before, generated.site, (route) => paths.has(`${route}index.html`), known, generated.config.basePath);
   const warnings = unignored(lost.warnings, generated.config.ignoreWarnings, known);
   return { warnings, record: [...current, ...lost.unresolved] };
 }
