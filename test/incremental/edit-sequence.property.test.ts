@@ -122,7 +122,7 @@ interface Op {
 /** Edits to the issues and their translations. */
 const CONTENT_KINDS = [
   "add issue", "edit body", "edit title", "edit date", "edit tags", "publish draft", "delete issue", "rename issue",
-  "add translation", "remove translation", "edit block", "break issue",
+  "add translation", "remove translation", "edit block", "break issue", "move address", "mark updated",
 ] as const;
 
 /** Edits to the rest of the inputs: templates, assets, public/, the config. */
@@ -203,7 +203,19 @@ function applyToContent(root: string, kind: ContentKind, pick: number): string |
     }
     case "edit block": return editFile(root, kind, issue, (t) => t.replace(/status="(\w+)"/, (_, status: string) => `status="${status === "released" ? "planned" : "released"}"`).replace(/version="([\d.]+)"/, `version="$1.${pick % 10}"`));
     case "break issue": return editFile(root, kind, issue, (t) => t.replace(/^title:/m, "titel:"));
+    case "move address": return editFile(root, kind, original, (t) => moveAddress(t, pick));
+    case "mark updated": return editFile(root, kind, issue, (t) => (/^updated: /m.test(t) ? t.replace(/^updated: .*\n/m, "") : t.replace(/^date: (\d{4}-\d{2})-\d{2}$/m, (line, month: string) => `${line}\nupdated: ${month}-28`)));
   }
+}
+
+/**
+ * An issue's address moved with its old one kept (front matter slug and
+ * aliases: the alias pages, the feeds' first ids), or moved back: the
+ * slug and aliases lines are added after its date, or taken out.
+ */
+function moveAddress(text: string, pick: number): string {
+  if (/^slug: /m.test(text)) return text.replace(/^slug: .*\n/m, "").replace(/^aliases: .*\n/m, "");
+  return text.replace(/^date: (\d{4}-\d{2})-\d{2}$/m, (line, month: string) => `${line}\nslug: moved-${pick}\naliases: [${month}]`);
 }
 
 /** An edit to the templates, assets, public/ or the config. */
@@ -506,6 +518,11 @@ describe("warm builds over sequences of author edits", () => {
           [[
             { kind: "add translation", pick: 0 }, { kind: "add translation", pick: 0 }, { kind: "edit config", pick: 6 }, { kind: "edit title", pick: 0 },
             { kind: "edit config", pick: 7 }, { kind: "edit config", pick: 5 }, { kind: "edit config", pick: 7 }, { kind: "edit config", pick: 6 },
+          ]],
+          // An issue's address moved with its old one kept, its translation added, its body and date edited, then moved back; a correction dated.
+          [[
+            { kind: "move address", pick: 0 }, { kind: "add translation", pick: 0 }, { kind: "edit body", pick: 0 }, { kind: "mark updated", pick: 0 },
+            { kind: "edit date", pick: 0 }, { kind: "move address", pick: 0 }, { kind: "mark updated", pick: 0 },
           ]],
         ],
       },
