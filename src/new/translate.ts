@@ -51,11 +51,15 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
   return { ok: true, plan: { file: `${stem}.${request.lang}.md`, text: translationText(original.text, request) } };
 }
 
-/** The original's text with `lang`, `draft: true` (and a new title) in its front matter; the rest as it is. */
+/**
+ * The original's text with `lang`, `draft: true` (and a new title) in its
+ * front matter; the rest as it is, but for the original's `updated`: the day
+ * the original was corrected is no day of the translation, which is new.
+ */
 function translationText(text: string, request: TranslationRequest): string {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const end = lines.indexOf("---", 1);
-  const front = lines.slice(1, end);
+  const front = lines.slice(1, end).filter((line) => !/^updated\s*:/.test(line));
   const set = (key: string, value: string, after: string) => {
     const at = front.findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
     if (at >= 0) front[at] = `${key}: ${value}`;

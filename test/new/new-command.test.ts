@@ -207,6 +207,16 @@ describe('gekkan new', () => {
     expect(made.output.trim()).toBe('content/issues/2011/2011-05.ja.md');
   });
 
+  // The original's correction day (updated) was copied, so the new translation's feed entry and sitemap date said it was corrected that day.
+  it('--translate leaves out the original\'s updated: the day it was corrected is not the translation\'s', async () => {
+    const file = join(site.root, 'content/issues/2011/2011-05.md');
+    const original = (await readFile(file, 'utf8')).replace('date: 2011-05-01\n', 'date: 2011-05-01\nupdated: 2011-05-20\n');
+    await writeFile(file, original);
+    expect((await gekkanNew('--translate', '2', '--lang', 'ja')).code).toBe(0);
+    const text = await readFile(join(site.root, 'content/issues/2011/2011-05.ja.md'), 'utf8');
+    expect(text).toBe(original.replace('updated: 2011-05-20\n', '').replace('lang: en\n', 'lang: ja\ndraft: true\n'));
+  });
+
   it('--translate with a near miss of a slug gets the slug', async () => {
     const missing = await gekkanNew('--translate', '2011-5', '--lang', 'ja');
     expect(missing.code).toBe(1);
