@@ -26,6 +26,8 @@ export interface Issue {
   date: string;
   /** The day of its last correction readers should know of (front matter `updated`), when given: feeds and the sitemap date the issue by it. */
   updated?: string | undefined;
+  /** Front-matter line of `updated`, when given. */
+  updatedLine?: number | undefined;
   summary: string;
   tags: string[];
   draft: boolean;
@@ -131,7 +133,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
     number: fields.issue,
     title: fields.title,
     date: fields.date,
-    ...(fields.updated === undefined ? {} : { updated: fields.updated }),
+    ...(fields.updated === undefined ? {} : { updated: fields.updated, updatedLine: locate(["updated"], "key")?.line ?? 1 }),
     summary: fields.summary ?? "",
     tags: fields.tags,
     draft: fields.draft,

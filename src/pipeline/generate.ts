@@ -116,7 +116,9 @@ interface MakeSite {
 /** Stages: the collected site → pages, feeds, data, sitemap, emails, search index, public files, all into `output`. */
 async function makeSite({ options, inputs, parsed, site, output, renderer, times, search }: MakeSite): Promise<Made> {
   // With no issue published, the feeds and the sitemap are dated by today itself, so tomorrow's build is not "up to date".
-  const window = site.issues.length === 0 ? oneDay(inputs.today) : dateWindow(parsed.rendered.map((r) => r.issue.date), inputs.today);
+  // An updated day bounds it too: before it, the same inputs are an error (updated after today, collect-problems.ts).
+  const days = parsed.rendered.flatMap((r) => (r.issue.updated === undefined ? [r.issue.date] : [r.issue.date, r.issue.updated]));
+  const window = site.issues.length === 0 ? oneDay(inputs.today) : dateWindow(days, inputs.today);
   const errors = new RenderErrors(options.root);
   // A stage with a template error gives nothing; the later ones still run (once), so their own errors come in the same report.
   const pages = (await times.time("render pages", () => errors.run(() => renderPages(site, renderer)))) ?? [];

@@ -47,6 +47,24 @@ export function orphanTranslations(rendered: readonly Known[], siteLang: string)
 }
 
 /**
+ * An `updated` day after today: a correction is dated the day it is made,
+ * so a later day is a slip (the year, the month) that feeds and the sitemap
+ * would carry as a day still to come. A scheduled issue (dated after today)
+ * may be dated updated on its own date, as nothing can be corrected before
+ * it comes out; then its daily build on that day still passes.
+ */
+export function updatedAfterToday(known: readonly Known[], today: string): VFileMessage[] {
+  return known.flatMap(({ issue }) => {
+    if (issue.updated === undefined || issue.updated <= today || issue.updated === issue.date) return [];
+    const fix = issue.date > today
+      ? `this issue comes out on ${issue.date} and cannot have been corrected before then: remove updated`
+      : `write the day the correction was made, from ${issue.date} to ${today}`;
+    const reason = `updated: ${issue.updated} is after today (${today}); updated is the day of the issue's last correction, so ${fix}`;
+    return [diagnostic(issue.file, reason, { line: issue.updatedLine ?? issue.dateLine, column: 1 }, "updated-after-today")];
+  });
+}
+
+/**
  * A translation dated before its original: it can only come out with the
  * original (collect.ts publishes it only while the original is), so its
  * date would be one no reader saw it on, and feeds would file it below

@@ -5,7 +5,7 @@ import type { Edition, Site, SiteIssue } from "./model.js";
 import { routesIn } from "./urls.js";
 import { buildReference } from "./reference.js";
 import { blockEntries, translatedEntries } from "./block-match.js";
-import { aliasClashes, duplicateNumbers, duplicates, orphanTranslations, translationsBeforeOriginals, untranslatedCopies, type Known } from "./collect-problems.js";
+import { aliasClashes, duplicateNumbers, duplicates, orphanTranslations, translationsBeforeOriginals, updatedAfterToday, untranslatedCopies, type Known } from "./collect-problems.js";
 import { groupBy } from "../group-by.js";
 import { isOnSite } from "./published.js";
 import { originalsIn } from "./originals.js";
@@ -44,6 +44,7 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
     ...duplicateNumbers(known, options.lang),
     ...orphanTranslations(known, options.lang),
     ...translationsBeforeOriginals(known, options.lang),
+    ...updatedAfterToday(known, options.today),
     ...untranslatedCopies(rendered, options.lang),
     ...duplicates(known, (r) => `/${routeOf(r)}`, "page URL", (r) => r.issue.slugLine, (r) => `an issue's URL is its month unless it sets a slug: give one of them a slug of its own (for example slug: ${slugOf(r)}-2), or correct its date`),
     ...aliasClashes(known, routeOf, ownAliases),

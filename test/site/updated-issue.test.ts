@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 import { attr, byTag, find, parseHtml, textContent } from "../helpers/html.js";
 import { child, children, parseXml, text } from "../helpers/xml.js";
+import { useBuildClock } from "../helpers/build-clock.js";
 
 /**
  * An old issue corrected months later: its feed entry, the feed and the
@@ -85,5 +86,43 @@ describe("an issue corrected after publication", () => {
     expect(result.stderr[0]).toBe("content/issues/2011/2011-04.md:5:10  updated: 2010-06-10 is before the issue's date (2011-04-01, line 4); updated is the day of its last correction, so write that day, on or after 2011-04-01");
     write(issue({ title: "創刊号", issue: 1, date: "2011-04-01", lastmod: "2011-06-10" }));
     expect((await build()).stderr[0]).toMatch(/^content\/issues\/2011\/2011-04\.md:5:1 {2}.*"lastmod".*did you mean "updated"/);
+  });
+});
+
+/**
+ * An updated day still to come: a slip in the year or the month, which the
+ * feeds and the sitemap would have carried as a correction not yet made. The
+ * build's "today" is SOURCE_DATE_EPOCH's day (noon UTC, the same day in any
+ * zone the site may set); expected lines written by hand.
+ */
+describe("updated after today", () => {
+  useBuildClock();
+  const today = (day: string) => vi.stubEnv("SOURCE_DATE_EPOCH", String(Date.parse(`${day}T12:00:00Z`) / 1000));
+  const SCHEDULED = "content/issues/2011/2011-07.md";
+
+  it("is an error at the updated line for an issue that is out, naming the days it may be", async () => {
+    today("2011-06-15");
+    dir = tempSite({ ...FILES, [APRIL]: issue({ title: "創刊号", issue: 1, date: "2011-04-01", updated: "2011-07-01" }) });
+    const result = await build();
+    expect(result.code).toBe(1);
+    expect(result.stderr[0]).toBe("content/issues/2011/2011-04.md:5:1  updated: 2011-07-01 is after today (2011-06-15); updated is the day of the issue's last correction, so write the day the correction was made, from 2011-04-01 to 2011-06-15");
+    write(issue({ title: "創刊号", issue: 1, date: "2011-04-01", updated: "2011-06-15" }));
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+    // A day earlier the same inputs are the error again: the cache must not answer "up to date" from the last build.
+    today("2011-06-14");
+    expect((await build()).stderr[0]).toMatch(/^content\/issues\/2011\/2011-04\.md:5:1  updated: 2011-06-15 is after today \(2011-06-14\)/);
+  });
+
+  it("is an error for a scheduled issue unless it is the issue's own date, so the build on its day still passes", async () => {
+    today("2011-06-15");
+    dir = tempSite({ ...FILES, [SCHEDULED]: issue({ title: "第3号", issue: 3, date: "2011-07-01", updated: "2011-07-05" }) });
+    const result = await build();
+    expect(result.code).toBe(1);
+    expect(result.stderr[0]).toBe("content/issues/2011/2011-07.md:5:1  updated: 2011-07-05 is after today (2011-06-15); updated is the day of the issue's last correction, so this issue comes out on 2011-07-01 and cannot have been corrected before then: remove updated");
+    writeFileSync(join(dir.path, SCHEDULED), issue({ title: "第3号", issue: 3, date: "2011-07-01", updated: "2011-07-01" }));
+    expect((await build()).code).toBe(0);
+    today("2011-07-01");
+    expect((await build()).code).toBe(0);
+    expect(read("sitemap.xml")).toContain("/issues/2011-07/");
   });
 });
