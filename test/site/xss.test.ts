@@ -142,13 +142,13 @@ function htmlPaths(): string[] {
   return built.output.paths().filter((p) => p.endsWith(".html") && !p.startsWith("pagefind/"));
 }
 
-/** The search page may load Pagefind UI and run its initialiser (which reads data-* attributes), nothing else. */
+/** The search page may load Pagefind UI and gekkan's Japanese phrase boundaries (both files of the build), and run its initialiser (which reads data-* attributes), nothing else. */
 /** The search template's inline script as written: it has no placeholders, so the page must carry it byte for byte. */
 const SEARCH_INIT = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(join(import.meta.dirname, "..", "..", "templates", "search.liquid"), "utf8"))?.[1]?.trim() ?? "";
 
 function isPagefindScript(el: ReturnType<typeof allElements>[number]): boolean {
   const src = attr(el, "src");
-  if (src !== undefined) return /^\/pagefind\/pagefind-ui\.js$/.test(src);
+  if (src !== undefined) return /^\/(pagefind\/pagefind-ui|assets\/budoux-ja)\.js$/.test(src);
   const code = textContent(el).trim();
   return code === SEARCH_INIT && code.includes("new PagefindUI(") && !/alert|javascript:|\{\{|\{%/i.test(code);
 }
@@ -196,9 +196,9 @@ describe("hostile content: generated HTML pages", () => {
     expect(report).toEqual([]);
   });
 
-  it.each(["search/index.html", "en/search/index.html"])("the search page's own scripts are exactly the Pagefind loader and initialiser (%s)", (path) => {
+  it.each(["search/index.html", "en/search/index.html"])("the search page's own scripts are exactly the phrase boundaries, the Pagefind loader and initialiser (%s)", (path) => {
     const scripts = byTag(page(path), "script");
-    expect(scripts.map((s) => attr(s, "src") ?? "inline")).toEqual(["/pagefind/pagefind-ui.js", "inline"]);
+    expect(scripts.map((s) => attr(s, "src") ?? "inline")).toEqual(["/assets/budoux-ja.js", "/pagefind/pagefind-ui.js", "inline"]);
     expect(scripts.every(isPagefindScript)).toBe(true);
   });
 
