@@ -189,7 +189,8 @@ describe("choosing the issue", () => {
     const file = join(site.path, "draft.eml");
     const run = await email(["3", "--out", file]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('gekkan email: warning: issue 3 (2011-06) is a draft (draft: true in content/issues/2011/2011-06.md); its "view in browser" link does not work until it is published, and --send refuses it');
+    // The file is named from where the command ran (the test's folder, outside the site): in full.
+    expect(run.stderr).toContain(`gekkan email: warning: issue 3 (2011-06) is a draft (draft: true in ${join(site.path, "content/issues/2011/2011-06.md")}); its "view in browser" link does not work until it is published, and --send refuses it`);
     expect((await simpleParser(await readFile(file))).subject).toBe("6月号（下書き）");
   });
 

@@ -102,7 +102,8 @@ describe("gekkan email --send", () => {
   it("refuses a draft and an issue dated after today, and sends nothing", async () => {
     const draft = await email(["3", "--send", "--to", "a@example.org"], { GEKKAN_SMTP_URL: smtpUrl() });
     expect(draft.code).toBe(1);
-    expect(draft.stderr.trim()).toBe("gekkan email: issue 3 (2011-06) is a draft (draft: true in content/issues/2011/2011-06.md); --send only sends published issues — remove draft: true first");
+    // The file is named from where the command ran (the test's folder, outside the site): in full.
+    expect(draft.stderr.trim()).toBe(`gekkan email: issue 3 (2011-06) is a draft (draft: true in ${join(site.path, "content/issues/2011/2011-06.md")}); --send only sends published issues — remove draft: true first`);
     const future = await email(["4", "--send", "--to", "a@example.org"], { GEKKAN_SMTP_URL: smtpUrl() });
     expect(future.code).toBe(1);
     expect(future.stderr.trim()).toBe("gekkan email: issue 4 (2030-01) is dated 2030-01-01, after today (2026-01-01); --send only sends published issues — send it on or after its date");
