@@ -36,7 +36,8 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     }
     return found;
   };
-  const linkSite: LinkSite = { ...where, output, idsOf: (path) => factsOf(path).ids };
+  const aliasPages = new Map(allIssues(site).flatMap((entry) => entry.aliases.map((route): [string, string] => [`${route}index.html`, `${entry.route}index.html`])));
+  const linkSite: LinkSite = { ...where, output, idsOf: (path) => factsOf(path).ids, leadsTo: (path) => aliasPages.get(path) };
   const judge = (from: string, url: string): LinkVerdict => {
     const verdict = judgeLink(linkSite, from, url);
     return verdict.kind === "missing" && unbuilt.some((page) => `${verdict.path}/`.startsWith(page)) ? { kind: "ok" } : verdict;

@@ -9,6 +9,12 @@ export interface LinkSite {
   output: OutputSet;
   /** Ids on a generated HTML page (computed lazily, once per page). */
   idsOf: (path: string) => Set<string>;
+  /**
+   * The page an old-address page (front matter `aliases`) leads to, by output
+   * path: it carries the link's #fragment on, so the fragment is the issue
+   * page's to have. Undefined for every other file.
+   */
+  leadsTo?: ((path: string) => string | undefined) | undefined;
 }
 
 export type LinkVerdict =
@@ -46,8 +52,9 @@ export function judgeLink(site: LinkSite, from: string, url: string): LinkVerdic
   const found = site.output.has(file) ? file : site.output.has(`${rel}/index.html`) ? `${rel}/index.html` : undefined;
   if (found === undefined) return { kind: "missing", path: target.pathname };
   const fragment = target.hash.length > 1 ? safeDecode(target.hash.slice(1)) : undefined;
-  if (fragment !== undefined && found.endsWith(".html") && !site.idsOf(found).has(fragment)) {
-    return { kind: "anchor", path: target.pathname, fragment, file: found };
+  const lands = site.leadsTo?.(found) ?? found;
+  if (fragment !== undefined && lands.endsWith(".html") && !site.idsOf(lands).has(fragment)) {
+    return { kind: "anchor", path: outputUrl(site.basePath, lands), fragment, file: lands };
   }
   return { kind: "ok" };
 }

@@ -116,3 +116,20 @@ describe("gekkan check and a link to an issue's address before its slug was set"
     ]);
   });
 });
+
+/**
+ * The same link once the old address is kept with aliases: it leads through
+ * the old-address page, which carries the #fragment on to the issue. gekkan
+ * check judged the fragment on the old-address page itself, which has no
+ * headings, and called the very link aliases exist for a broken anchor.
+ */
+describe("gekkan check and a link through an old address kept with aliases", () => {
+  it("judges its #fragment on the issue's page, where the reader lands", async () => {
+    dir = tempSite({ ...FILES, [APRIL]: first({ slug: "sokan" }, "[2011-04]") });
+    const check = async () => (await runCheck({ root: dir!.path, now: new Date("2011-07-01T00:00:00Z") })).errors.map(formatDiagnostic);
+    expect(await check()).toEqual([]);
+    const may = join(dir.path, "content/issues/2011/2011-05.md");
+    writeFileSync(may, readFileSync(may, "utf8").replace("#見出し", "#見出い"));
+    expect(await check()).toEqual(['content/issues/2011/2011-05.md:7:1  broken anchor in link "/issues/2011-04/#見出い": /news/issues/sokan/ has no element with id "見出い" — did you mean "#見出し"?']);
+  });
+});
