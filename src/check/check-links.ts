@@ -3,7 +3,7 @@ import { diagnostic } from "../diagnostics.js";
 import { suggest } from "../suggest.js";
 import { contentTypeOf } from "../content-type.js";
 import { allIssues, type Site } from "../site/model.js";
-import { publishedUrl, type SiteAddress } from "../site/urls.js";
+import { publishedUrl, routeFile, type SiteAddress } from "../site/urls.js";
 import { emailPaths } from "../email/email-source.js";
 import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
@@ -36,7 +36,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     }
     return found;
   };
-  const aliasPages = new Map(allIssues(site).flatMap((entry) => entry.aliases.map((route): [string, string] => [`${route}index.html`, `${entry.route}index.html`])));
+  const aliasPages = new Map(allIssues(site).flatMap((entry) => entry.aliases.map((route): [string, string] => [routeFile(route), routeFile(entry.route)])));
   const linkSite: LinkSite = { ...where, output, idsOf: (path) => factsOf(path).ids, leadsTo: (path) => aliasPages.get(path) };
   const judge = (from: string, url: string): LinkVerdict => {
     const verdict = judgeLink(linkSite, from, url);

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import type { SiteIssue } from "../site/model.js";
-import { routeUrl } from "../site/urls.js";
+import { issueRouteParts, languageRoutes, routeUrl } from "../site/urls.js";
 import { isRootRelative } from "../markdown/plugins/rehype-base-path.js";
 import { judgeLink, outputUrl, safeDecode, type LinkSite } from "./link-target.js";
 
@@ -29,7 +29,7 @@ export type MeantTarget = { kind: "issue-page" | "page" | "from-root"; path: str
 export function monthAddresses(issues: readonly SiteIssue[], basePath: string): Map<string, SiteIssue> {
   const moved = issues.flatMap((entry): Array<[string, SiteIssue]> => {
     const month = entry.issue.date.slice(0, 7);
-    return entry.slug === month ? [] : [[routeUrl(basePath, entry.route.replace(/issues\/[^/]+\/$/, `issues/${month}/`)), entry]];
+    return entry.slug === month ? [] : [[routeUrl(basePath, languageRoutes(issueRouteParts(entry.route).folder).issue(month)), entry]];
   });
   return new Map(moved);
 }

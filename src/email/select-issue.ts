@@ -3,6 +3,7 @@ import { didYouMean } from "../suggest.js";
 import { didYouMeanLanguage } from "../language-name.js";
 import { namedIssues } from "../issue-names.js";
 import { editionsOf, type Site, type SiteIssue } from "../site/model.js";
+import { issueRouteParts } from "../site/urls.js";
 import { isPublished } from "../site/published.js";
 
 /**
@@ -53,7 +54,7 @@ function findIn(issues: readonly SiteIssue[], wanted: string): SiteIssue | undef
  * names the issue as it is now.
  */
 function oldAddress(issues: readonly SiteIssue[], wanted: string): string | undefined {
-  const aliased = issues.find((entry) => entry.aliases.some((route) => route.endsWith(`issues/${wanted}/`)));
+  const aliased = issues.find((entry) => entry.aliases.some((route) => issueRouteParts(route).slug === wanted));
   if (aliased !== undefined) return `that was the address of issue ${aliased.issue.number} before it set slug: ${aliased.slug} (${aliased.issue.file}); give ${aliased.issue.number} or ${aliased.slug}`;
   const month = issues.find((entry) => entry.issue.slugGiven && entry.slug !== wanted && entry.issue.date.slice(0, 7) === wanted);
   if (month !== undefined) return `issue ${month.issue.number} of ${wanted} sets slug: ${month.slug} (${month.issue.file}); give ${month.issue.number} or ${month.slug}`;

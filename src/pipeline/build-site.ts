@@ -4,6 +4,7 @@ import { buildTime, dayOf } from "../build-time.js";
 import { unignored, warningLines } from "../warning-kinds.js";
 import { asAddresses, lostAddresses, publishedAddresses, type PublishedAddress } from "../site/published-addresses.js";
 import { inWindow } from "../site/date-window.js";
+import { routeFile } from "../site/urls.js";
 import { templateDirs } from "../render/template-dirs.js";
 import type { Memo } from "../incremental/memo.js";
 import { notedIssues, type NotedIssue } from "../site/left-out.js";
@@ -112,9 +113,8 @@ function comparedAddresses(options: SiteBuildOptions, generated: Generated, reco
   if (options.drafts === true || options.future === true) return { warnings: [], record: before };
   const current = publishedAddresses(generated.site);
   if (before === undefined) return { warnings: [], record: current };
-  const paths = new Set(generated.output.paths());
   const known = [...generated.issues.map((r) => r.issue), ...generated.failed];
-  const lost = lostAddresses(before, generated.site, (route) => paths.has(`${route}index.html`), known, generated.config.basePath);
+  const lost = lostAddresses(before, generated.site, (route) => generated.output.has(routeFile(route)), known, generated.config.basePath);
   const warnings = unignored(lost.warnings, generated.config.ignoreWarnings, known);
   return { warnings, record: [...current, ...lost.unresolved] };
 }

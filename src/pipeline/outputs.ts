@@ -4,7 +4,7 @@ import { isFile, listTree } from "../file-tree.js";
 import type { SiteConfig } from "../config.js";
 import { allIssues, editionsOf, lastChange, newestDate, type Edition, type Site, type SiteIssue } from "../site/model.js";
 import { siteText, type Alternate } from "../render/pages.js";
-import { ROUTES } from "../site/urls.js";
+import { ROUTES, routeFile } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
 import { dataFiles } from "../site/data-json.js";
 import { robotsTxt, sitemapXml } from "../site/sitemap.js";
@@ -105,7 +105,7 @@ export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, 
  */
 export function addRedirects(output: OutputSet, site: Site, config: SiteConfig): void {
   for (const entry of allIssues(site)) {
-    for (const route of entry.aliases) output.add(`${route}index.html`, redirectPage(entry, config));
+    for (const route of entry.aliases) output.add(routeFile(route), redirectPage(entry, config));
   }
 }
 

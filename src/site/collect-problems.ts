@@ -5,6 +5,7 @@ import type { RenderedBody } from "../markdown/rendered.js";
 import { groupBy } from "../group-by.js";
 import { originalsIn } from "./originals.js";
 import { sameBodyHtml } from "../content/body-html.js";
+import { issueRouteParts } from "./urls.js";
 
 /** An issue as the checks across files read it: only its front matter (a rendered issue, or one whose body failed). */
 export type Known = { issue: IssueMeta };
@@ -131,7 +132,7 @@ export function aliasClashes(known: readonly Known[], routeOf: (r: Known) => str
   const byFile = [...known].sort((a, b) => (a.issue.file < b.issue.file ? -1 : 1));
   return byFile.flatMap((r) =>
     ownAliasesOf(r).flatMap((route) => {
-      const slug = route.split("/").at(-2) ?? route;
+      const { slug } = issueRouteParts(route);
       const page = pages.get(route);
       const earlier = claimed.get(route);
       if (earlier === undefined) claimed.set(route, r);

@@ -36,10 +36,11 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
   const originalOf = originalsIn(known, options.lang);
   const slugOf = (r: Known) => issueSlug(r, originalOf(r), options.lang);
   const routeOf = (r: Known) => routesIn(r.issue.lang, options.lang).issue(slugOf(r));
-  const ownAliases = (r: Known) => r.issue.aliases.map((alias) => routesIn(r.issue.lang, options.lang).issue(alias));
+  const aliasRoutes = (r: Known, slugs: readonly string[]) => slugs.map((alias) => routesIn(r.issue.lang, options.lang).issue(alias));
+  const ownAliases = (r: Known) => aliasRoutes(r, r.issue.aliases);
   const pageRoutes = new Set(known.map(routeOf));
   // A translation's inherited alias that is a page's address is left out: the original's author is told about it, once.
-  const aliasesOf = (r: Known) => [...new Set([...ownAliases(r), ...inheritedAliases(r, originalOf(r), options.lang).map((alias) => routesIn(r.issue.lang, options.lang).issue(alias)).filter((route) => !pageRoutes.has(route))])];
+  const aliasesOf = (r: Known) => [...new Set([...ownAliases(r), ...aliasRoutes(r, inheritedAliases(r, originalOf(r), options.lang)).filter((route) => !pageRoutes.has(route))])];
   const messages = [
     ...duplicateNumbers(known, options.lang),
     ...orphanTranslations(known, options.lang),

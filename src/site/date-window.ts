@@ -2,8 +2,8 @@
  * The days an output stays valid. "Today" shapes the output only through
  * which issues are dated after it (and whether an issue's updated day has
  * come), so every day from the latest of those days on or before it up to
- * (not including) the next one gives the same bytes. Keying outputs by this window instead of the date keeps a warm
- * build warm across midnight.
+ * (not including) the next one gives the same bytes. Keying outputs by this
+ * window instead of the date keeps a warm build warm across midnight.
  */
 export interface DateWindow {
   from: string;

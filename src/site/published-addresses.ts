@@ -2,7 +2,7 @@ import type { VFileMessage } from "vfile-message";
 import { warning } from "../diagnostics.js";
 import type { IssueMeta } from "../content/render-issue.js";
 import { allIssues, type Site } from "./model.js";
-import { routeUrl } from "./urls.js";
+import { issueRouteParts, routeUrl } from "./urls.js";
 
 /** An issue page a build published: what the next build compares its own with. */
 export interface PublishedAddress {
@@ -59,9 +59,9 @@ export function lostAddresses(before: readonly PublishedAddress[], site: Site, e
     const url = routeUrl(basePath, old.route);
     const moved = byFile.get(old.file) ?? byNumber.get(`${old.number}\0${old.lang}`);
     // In another language's folder now (the site's language swapped): no alias of the issue can stand there.
-    if (moved !== undefined && languageFolder(moved.route) !== languageFolder(old.route)) continue;
+    if (moved !== undefined && issueRouteParts(moved.route).folder !== issueRouteParts(old.route).folder) continue;
     if (moved !== undefined) {
-      const slug = old.route.split("/").at(-2) ?? old.route;
+      const { slug } = issueRouteParts(old.route);
       const line = moved.issue.slugGiven ? moved.issue.slugLine : moved.issue.dateLine;
       // A translation without a slug of its own moved with its original, and takes the original's aliases too.
       const original = moved.versions[0];
@@ -79,9 +79,4 @@ export function lostAddresses(before: readonly PublishedAddress[], site: Site, e
     warnings.push(warning(old.file, reason, { line: 1, column: 1 }, "address-gone"));
   }
   return { warnings, unresolved };
-}
-
-/** The language folder of an issue route ("" or "en/"): what comes before issues/<slug>/. */
-function languageFolder(route: string): string {
-  return route.replace(/issues\/[^/]+\/$/, "");
 }

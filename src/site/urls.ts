@@ -62,6 +62,17 @@ export function languagePrefix(lang: string, siteLang: string): string {
   return lang === siteLang ? "" : `${lang}/`;
 }
 
+/**
+ * An issue route taken apart, the inverse of languageRoutes(prefix).issue(slug):
+ * its language folder ("" or "en/") and its slug ("issues/2011-04/" → "", "2011-04").
+ */
+export function issueRouteParts(route: string): { folder: string; slug: string } {
+  // A slug has no "/": it is the last segment, and "issues/" stands right before it.
+  const path = route.slice(0, -1);
+  const cut = path.lastIndexOf("/") + 1;
+  return { folder: path.slice(0, cut - "issues/".length), slug: path.slice(cut) };
+}
+
 /** The routes of the pages one language has of its own: index, archive, issues, reference pages, feeds, search. */
 export function languageRoutes(prefix: string) {
   return {
