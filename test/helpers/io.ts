@@ -13,6 +13,14 @@ export function captureIo(): Io & { stdout: string[]; stderr: string[]; all: () 
   };
 }
 
+/** `gekkan build --root ROOT --no-search --quiet` in this process: its exit code and what it printed to standard error. */
+export async function buildInProcess(root: string): Promise<{ code: number; stderr: string[] }> {
+  const { main } = await import("../../src/cli.js");
+  const io = captureIo();
+  const code = await main(["build", "--root", root, "--no-search", "--quiet"], io);
+  return { code, stderr: io.stderr };
+}
+
 /** `gekkan check --root ROOT …` in this process: its exit code and every line it printed. */
 export async function checkInProcess(root: string, ...args: string[]): Promise<{ code: number; lines: string[] }> {
   const { main } = await import("../../src/cli.js");

@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { main } from "../../src/cli.js";
 import { runCheck } from "../../src/check/run-check.js";
 import { formatDiagnostic } from "../../src/diagnostics.js";
-import { captureIo } from "../helpers/io.js";
+import { buildInProcess } from "../helpers/io.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 import { serveDir } from "../helpers/static-server.js";
 import { attr, byTag, links, parseHtml } from "../helpers/html.js";
@@ -32,11 +31,7 @@ const FILES = {
 let dir: TempDir | undefined;
 afterEach(() => dir?.remove());
 
-const build = async (root: string) => {
-  const io = captureIo();
-  const code = await main(["build", "--root", root, "--no-search", "--quiet"], io);
-  return { code, stderr: io.stderr };
-};
+const build = buildInProcess;
 const read = (path: string) => readFileSync(join(dir!.path, "dist", path), "utf8");
 
 /** Every entry id of the site's Atom, RSS and JSON feeds, read as a feed reader reads them. */

@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli.js";
-import { captureIo } from "../helpers/io.js";
+import { buildInProcess } from "../helpers/io.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 import { attr, byTag, find, parseHtml, textContent } from "../helpers/html.js";
 import { child, children, parseXml, text } from "../helpers/xml.js";
@@ -26,11 +25,7 @@ const FILES = {
 let dir: TempDir | undefined;
 afterEach(() => dir?.remove());
 
-async function build(): Promise<{ code: number; stderr: string[] }> {
-  const io = captureIo();
-  const code = await main(["build", "--root", dir!.path, "--no-search", "--quiet"], io);
-  return { code, stderr: io.stderr };
-}
+const build = () => buildInProcess(dir!.path);
 const read = (path: string) => readFileSync(join(dir!.path, "dist", path), "utf8");
 const write = (text: string) => writeFileSync(join(dir!.path, APRIL), text);
 
