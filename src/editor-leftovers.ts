@@ -4,7 +4,8 @@
  * - `x~`: the backup vim and Emacs keep of the last saved version;
  * - `#x#`: Emacs's auto-save of unsaved changes;
  * - `.#x`: Emacs's lock, a symbolic link to `user@host.pid` that leads nowhere;
- * - `.x.swp` (`.swo`, … `.swa`): vim's swap file;
+ * - `.x.swp` (`.swo`, … `.swa`): vim's swap file; `.x.kate-swp`: Kate's, rewritten every
+ *   few seconds while the file has unsaved changes;
  * - `4913`: the file vim makes and deletes to test whether it may write a folder;
  * - `x___jb_tmp___`, `x___jb_old___`: JetBrains editors' safe write;
  * - `.DS_Store`, `._x`: the Finder's folder settings and a Mac's AppleDouble files
@@ -15,7 +16,7 @@
  * published, never an error, and a save that makes one rebuilds no more than
  * the save itself.
  */
-const LEFTOVER = /~$|^#.*#$|^\.#|^\..*\.sw[a-p]$|^4913$|___jb_(?:tmp|old|bak)___$|^\.DS_Store$|^\._/;
+const LEFTOVER = /~$|^#.*#$|^\.#|^\..*\.(?:sw[a-p]|kate-swp)$|^4913$|___jb_(?:tmp|old|bak)___$|^\.DS_Store$|^\._/;
 
 /** True when `name` (one path part, not a path) is an editor's or the system's leftover. */
 export function isEditorLeftover(name: string): boolean {

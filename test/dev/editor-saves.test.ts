@@ -2,7 +2,9 @@ import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
+import { watchSite, type ChangeBatch } from '../../src/dev/watch.js';
 import { copyFixture, memoryIo, openSse, type SseReader } from '../helpers/dev-server.js';
+import { tempSite } from '../helpers/temp-site.js';
 
 const DIR = 'content/issues/2011';
 const APRIL = `${DIR}/2011-04.md`;
@@ -96,6 +98,27 @@ describe('gekkan dev under the ways editors save', () => {
     expect(rebuilds.length, lines.join('\n')).toBeGreaterThan(0);
     for (const line of rebuilds) expect(line).toContain('(quick: 1 page re-rendered)');
   }));
+
+  it("Kate's swap file beside a public file is no change to the site", async () => {
+    const site = tempSite({ 'public/humans.txt': 'gekkan\n' });
+    const batches: ChangeBatch[] = [];
+    let arrived = () => {};
+    const watcher = watchSite(site.path, (batch) => {
+      batches.push(batch);
+      arrived();
+    });
+    try {
+      await watcher.ready;
+      // Kate rewrites it every few seconds while humans.txt has unsaved changes.
+      await writeFile(join(site.path, 'public/.humans.txt.kate-swp'), 'Kate Swap File 2.0');
+      await writeFile(join(site.path, 'public/humans.txt'), 'gekkan, saved\n');
+      while (!batches.some((batch) => batch.paths.includes('public/humans.txt'))) await new Promise<void>((wake) => (arrived = wake));
+      expect(batches.flatMap((batch) => batch.paths)).not.toContain('public/.humans.txt.kate-swp');
+    } finally {
+      await watcher.close();
+      site.remove();
+    }
+  });
 
   it('an Emacs lock beside a template being edited puts no error up when the site is rebuilt', () => withDev(async ({ root, events, page }) => {
     await mkdir(join(root, 'templates/partials'), { recursive: true });

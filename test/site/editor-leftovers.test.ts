@@ -39,6 +39,7 @@ describe("editor leftovers in a site", () => {
       "public/css/#site.css#": CSS,
       "public/css/._site.css": "\u0000\u0005\u0016\u0007",
       "public/css/.site.css.swp": "b0VIM 9.0",
+      "public/css/.site.css.kate-swp": "Kate Swap File 2.0",
       "public/css/site.css___jb_old___": CSS,
       "public/.DS_Store": "\u0000\u0000\u0000\u0001Bud1",
       "public/.well-known/security.txt": "Contact: mailto:security@example.org\n",
@@ -56,7 +57,7 @@ describe("editor leftovers in a site", () => {
     expect(published).toContain("assets/extra.css");
     // A dot is not a leftover by itself: a host's .well-known/ is published.
     expect(published).toContain(".well-known/security.txt");
-    const leftovers = published.filter((path) => /~$|#|\.swp$|___jb_|\.DS_Store|\/\._|^\._/.test(path));
+    const leftovers = published.filter((path) => /~$|#|\.swp$|kate-swp|___jb_|\.DS_Store|\/\._|^\._/.test(path));
     expect(leftovers).toEqual([]);
   });
 });
