@@ -20,8 +20,30 @@ const READ_FOLDERS = ["templates", "public"] as const;
 export function siteFileProblems(root: string): VFileMessage[] {
   const realRoot = realSiteRoot(root);
   const problems = configFileProblems(root);
-  for (const folder of READ_FOLDERS) walk(realRoot, root, folder, folder === "templates", problems, 0);
+  for (const folder of READ_FOLDERS) {
+    const notFolder = folderProblem(root, folder);
+    if (notFolder === undefined) walk(realRoot, root, folder, folder === "templates", problems, 0);
+    else problems.push(notFolder);
+  }
   return problems;
+}
+
+const HOLDS: Record<(typeof READ_FOLDERS)[number], string> = {
+  templates: "the site's own templates, each overriding gekkan's of the same name",
+  public: "the files published as they are",
+};
+
+/** A file (or a loop of links) where templates/ or public/ should be: every reader would list it as a folder and fail. */
+function folderProblem(root: string, folder: (typeof READ_FOLDERS)[number]): VFileMessage | undefined {
+  let isFolder: boolean;
+  try {
+    const stats = statSync(join(root, folder), { throwIfNoEntry: false });
+    if (stats === undefined) return undefined;
+    isFolder = stats.isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  return isFolder ? undefined : fileProblem(folder, `${folder} must be a folder holding ${HOLDS[folder]}; this is not a folder, so gekkan cannot read it: remove or rename it (without it, the site is built without ${folder === "templates" ? "templates of its own" : "files of its own"})`, "not-a-file");
 }
 
 /** The config and package.json alone (every command reads them). */
