@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
+import { isEditorLeftover } from "./editor-leftovers.js";
 
 /**
  * Every entry under `dir` (files, folders and anything else), as paths
@@ -12,6 +13,8 @@ import { join } from "node:path";
  * build copied) /etc, and two links to `.` made it list 2^n paths, a hang.
  * Here a link to a folder is entered only with `followLinks`, and never when
  * it leads back to a folder it sits in (a loop: listed, not entered).
+ * An editor's or the system's leftover (`style.css~`, `.DS_Store`, Emacs's
+ * lock `.#x`: see editor-leftovers.ts) is not listed: it is no part of the site.
  */
 export function listTree(dir: string, followLinks: boolean): string[] {
   const names: string[] = [];
@@ -22,6 +25,7 @@ export function listTree(dir: string, followLinks: boolean): string[] {
 
 function visit(dir: string, rel: string, entries: Dirent[], ancestors: ReadonlySet<string>, followLinks: boolean, names: string[]): void {
   for (const entry of entries) {
+    if (isEditorLeftover(entry.name)) continue;
     const name = rel === "" ? entry.name : join(rel, entry.name);
     names.push(name);
     const path = join(dir, entry.name);

@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node
 import { join } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { CONFIG_FILE } from "../config-file.js";
+import { isEditorLeftover } from "../editor-leftovers.js";
 import { fileProblem, kindOf } from "./source-problems.js";
 import { insideSite, realSiteRoot } from "./source-tree.js";
 
@@ -19,8 +20,30 @@ const READ_FOLDERS = ["templates", "public"] as const;
 export function siteFileProblems(root: string): VFileMessage[] {
   const realRoot = realSiteRoot(root);
   const problems = configFileProblems(root);
-  for (const folder of READ_FOLDERS) walk(realRoot, root, folder, folder === "templates", problems, 0);
+  for (const folder of READ_FOLDERS) {
+    const notFolder = folderProblem(root, folder);
+    if (notFolder === undefined) walk(realRoot, root, folder, folder === "templates", problems, 0);
+    else problems.push(notFolder);
+  }
   return problems;
+}
+
+const HOLDS: Record<(typeof READ_FOLDERS)[number], string> = {
+  templates: "the site's own templates, each overriding gekkan's of the same name",
+  public: "the files published as they are",
+};
+
+/** A file (or a loop of links) where templates/ or public/ should be: every reader would list it as a folder and fail. */
+function folderProblem(root: string, folder: (typeof READ_FOLDERS)[number]): VFileMessage | undefined {
+  let isFolder: boolean;
+  try {
+    const stats = statSync(join(root, folder), { throwIfNoEntry: false });
+    if (stats === undefined) return undefined;
+    isFolder = stats.isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  return isFolder ? undefined : fileProblem(folder, `${folder} must be a folder holding ${HOLDS[folder]}; this is not a folder, so gekkan cannot read it: remove or rename it (without it, the site is built without ${folder === "templates" ? "templates of its own" : "files of its own"})`, "not-a-file");
 }
 
 /** The config and package.json alone (every command reads them). */
@@ -37,6 +60,8 @@ function walk(realRoot: string, root: string, rel: string, followLinks: boolean,
     return;
   }
   for (const name of names) {
+    // Emacs's lock (.#x) leads nowhere while a file has unsaved changes: no reader looks at it, so neither does this check.
+    if (isEditorLeftover(name)) continue;
     const file = `${rel}/${name}`;
     const stats = lstatSync(join(root, file), { throwIfNoEntry: false });
     if (stats === undefined) continue;

@@ -1,6 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { extname, join, sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
+import { isEditorLeftover } from "../editor-leftovers.js";
 import { fileProblem, outside, unreadable } from "./source-problems.js";
 
 const CONTENT_PARTS = ["content", "issues"] as const;
@@ -81,7 +82,8 @@ function walk(tree: IssueTree, dir: string, rel: string, ancestors: ReadonlySet<
     return;
   }
   for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
+    // A folder too: the watcher of gekkan dev stays out of both, by issueFileKind's rule.
+    if (entry.name.startsWith(".") || isEditorLeftover(entry.name)) continue;
     const path = `${rel}/${entry.name}`;
     const abs = join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -90,10 +92,10 @@ function walk(tree: IssueTree, dir: string, rel: string, ancestors: ReadonlySet<
       walk(tree, abs, path, new Set([...ancestors, real]), real);
     } else if (entry.isSymbolicLink()) {
       followLink(tree, abs, path, entry.name, ancestors);
-    } else if (entry.name.endsWith(".md")) {
+    } else if (issueFileKind(entry.name) === "issue") {
       // FIFOs, sockets and devices are listed too: reading refuses them with a message, never blocks on them.
       tree.files.push(path);
-    } else if (MARKDOWN_NAME.test(entry.name)) {
+    } else if (issueFileKind(entry.name) === "misnamed") {
       // Meant as an issue, surely: never skipped without a word.
       tree.problems.push(fileProblem(path, `this Markdown file is not read as an issue: issue files end in .md, in lower case; rename it to ${entry.name.replace(MARKDOWN_NAME, ".md")}`, "source-extension"));
     }
@@ -102,6 +104,18 @@ function walk(tree: IssueTree, dir: string, rel: string, ancestors: ReadonlySet<
 
 /** Other names for a Markdown file than ".md". */
 const MARKDOWN_NAME = /\.(?:md|markdown|mdown|mkdn?|mdwn)$/i;
+
+/**
+ * What the walk makes of a file (not a folder) named `name` under content/issues:
+ * an issue, a Markdown file misnamed (reported), or nothing at all: a dot-name, an
+ * editor's leftover (`2011-04.md~`, `#2011-04.md#`) or any other name is never read.
+ * `gekkan dev` watches by the same rule, so a file the build skips rebuilds nothing.
+ */
+export function issueFileKind(name: string): "issue" | "misnamed" | undefined {
+  if (name.startsWith(".") || isEditorLeftover(name)) return undefined;
+  if (name.endsWith(".md")) return "issue";
+  return MARKDOWN_NAME.test(name) ? "misnamed" : undefined;
+}
 
 function followLink(tree: IssueTree, abs: string, path: string, name: string, ancestors: ReadonlySet<string>): void {
   const couldBeIssues = name.endsWith(".md") || extname(name) === "";

@@ -2,6 +2,8 @@ import { statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { CONFIG_FILE } from "../config.js";
+import { issueFileKind } from "../content/source-tree.js";
+import { isEditorLeftover } from "../editor-leftovers.js";
 import { linkGuard } from "./watch-links.js";
 
 const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
@@ -41,6 +43,29 @@ export function isSitePath(rel: string): boolean {
   return (WATCHED_DIRS as readonly string[]).includes(top);
 }
 
+/**
+ * Whether the watcher stays out of `rel` (root-relative, "/"): what the build
+ * never reads. Editors' leftovers anywhere; in content/, dot-names too (the
+ * issue walk skips them), while public/ publishes `.well-known/` and so is watched there.
+ */
+function outsideBuild(rel: string): boolean {
+  if (rel.startsWith("..") || !isSitePath(rel)) return true;
+  const parts = rel.split("/");
+  if (parts.some(isEditorLeftover)) return true;
+  return parts[0] === "content" && parts.some((part) => part.startsWith(".") && part.length > 1);
+}
+
+/**
+ * Whether a file event at `rel` can change the build: under content/, only
+ * content/issues itself and the names the issue walk reads or reports, so an
+ * editor's temporary (`2011-04.md.tmp`, `2011-04.md___jb_tmp___`) neither
+ * rebuilds nor turns the save of an issue into a full rebuild.
+ */
+function buildReads(rel: string): boolean {
+  if (!rel.startsWith("content/") || rel === "content/issues") return true;
+  return rel.startsWith("content/issues/") && issueFileKind(rel.slice(rel.lastIndexOf("/") + 1)) !== undefined;
+}
+
 export function isFullRebuildPath(rel: string): boolean {
   return (WATCHED_FILES as readonly string[]).includes(rel) || rel.startsWith("templates/");
 }
@@ -62,7 +87,7 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
     atomic: true,
     ignored: (path) => {
       const rel = toRel(path);
-      if (rel.startsWith("..") || !isSitePath(rel) || rel.split("/").some((part) => part.startsWith(".") && part.length > 1)) return true;
+      if (outsideBuild(rel)) return true;
       const stayOut = guard(path, rel);
       if (stayOut === "link") refuse(rel);
       return stayOut !== false;
@@ -113,9 +138,9 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
     for (const rel of paths) recheckLater(rel);
     if (paths.length > 0) onBatch({ paths, full: paths.some(isFullRebuildPath) });
   };
-  watcher.on("all", (_event, path) => {
+  watcher.on("all", (event, path) => {
     const rel = toRel(path);
-    if (rel !== "") add(rel);
+    if (rel !== "" && (event === "addDir" || event === "unlinkDir" || buildReads(rel))) add(rel);
   });
   const ready = new Promise<void>((resolve) => watcher.once("ready", () => {
     started = true;

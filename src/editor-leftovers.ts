@@ -1,0 +1,24 @@
+/**
+ * Names of the files editors and the system leave beside the file being
+ * edited, never written by the author as part of the site:
+ * - `x~`: the backup vim and Emacs keep of the last saved version;
+ * - `#x#`: Emacs's auto-save of unsaved changes;
+ * - `.#x`: Emacs's lock, a symbolic link to `user@host.pid` that leads nowhere;
+ * - `.x.swp` (`.swo`, … `.swa`): vim's swap file; `.x.kate-swp`: Kate's, rewritten every
+ *   few seconds while the file has unsaved changes;
+ * - `4913`: the file vim makes and deletes to test whether it may write a folder;
+ * - `x___jb_tmp___`, `x___jb_old___`: JetBrains editors' safe write;
+ * - `.DS_Store`, `._x`: the Finder's folder settings and a Mac's AppleDouble files
+ *   (on a USB stick or a network share).
+ *
+ * One rule for every reader of the site's folders (issues, templates, public/,
+ * the cache key and `gekkan dev`'s watcher), so that such a file is never
+ * published, never an error, and a save that makes one rebuilds no more than
+ * the save itself.
+ */
+const LEFTOVER = /~$|^#.*#$|^\.#|^\..*\.(?:sw[a-p]|kate-swp)$|^4913$|___jb_(?:tmp|old|bak)___$|^\.DS_Store$|^\._/;
+
+/** True when `name` (one path part, not a path) is an editor's or the system's leftover. */
+export function isEditorLeftover(name: string): boolean {
+  return LEFTOVER.test(name);
+}
