@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
-import { isEditorLeftover } from "./editor-leftovers.js";
+import { isKeptOut } from "./kept-out.js";
 
 /**
  * Every entry under `dir` (files, folders and anything else), as paths
@@ -14,7 +14,7 @@ import { isEditorLeftover } from "./editor-leftovers.js";
  * Here a link to a folder is entered only with `followLinks`, and never when
  * it leads back to a folder it sits in (a loop: listed, not entered).
  * An editor's or the system's leftover (`style.css~`, `.DS_Store`, Emacs's
- * lock `.#x`: see editor-leftovers.ts) is not listed: it is no part of the site.
+ * lock `.#x`, version control's `.git`: see kept-out.ts) is not listed: it is no part of the site.
  */
 export function listTree(dir: string, followLinks: boolean): string[] {
   const names: string[] = [];
@@ -25,7 +25,7 @@ export function listTree(dir: string, followLinks: boolean): string[] {
 
 function visit(dir: string, rel: string, entries: Dirent[], ancestors: ReadonlySet<string>, followLinks: boolean, names: string[]): void {
   for (const entry of entries) {
-    if (isEditorLeftover(entry.name)) continue;
+    if (isKeptOut(entry.name)) continue;
     const name = rel === "" ? entry.name : join(rel, entry.name);
     names.push(name);
     const path = join(dir, entry.name);

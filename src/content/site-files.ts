@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node
 import { join } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { CONFIG_FILE } from "../config-file.js";
-import { isEditorLeftover } from "../editor-leftovers.js";
+import { isKeptOut } from "../kept-out.js";
 import { fileProblem, kindOf } from "./source-problems.js";
 import { insideSite, realSiteRoot } from "./source-tree.js";
 
@@ -61,7 +61,7 @@ function walk(realRoot: string, root: string, rel: string, followLinks: boolean,
   }
   for (const name of names) {
     // Emacs's lock (.#x) leads nowhere while a file has unsaved changes: no reader looks at it, so neither does this check.
-    if (isEditorLeftover(name)) continue;
+    if (isKeptOut(name)) continue;
     const file = `${rel}/${name}`;
     const stats = lstatSync(join(root, file), { throwIfNoEntry: false });
     if (stats === undefined) continue;

@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { extname, join, sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
-import { isEditorLeftover } from "../editor-leftovers.js";
+import { isKeptOut } from "../kept-out.js";
 import { fileProblem, outside, unreadable } from "./source-problems.js";
 
 const CONTENT_PARTS = ["content", "issues"] as const;
@@ -83,7 +83,7 @@ function walk(tree: IssueTree, dir: string, rel: string, ancestors: ReadonlySet<
   }
   for (const entry of entries) {
     // A folder too: the watcher of gekkan dev stays out of both, by issueFileKind's rule.
-    if (entry.name.startsWith(".") || isEditorLeftover(entry.name)) continue;
+    if (entry.name.startsWith(".") || isKeptOut(entry.name)) continue;
     const path = `${rel}/${entry.name}`;
     const abs = join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -112,7 +112,7 @@ const MARKDOWN_NAME = /\.(?:md|markdown|mdown|mkdn?|mdwn)$/i;
  * `gekkan dev` watches by the same rule, so a file the build skips rebuilds nothing.
  */
 export function issueFileKind(name: string): "issue" | "misnamed" | undefined {
-  if (name.startsWith(".") || isEditorLeftover(name)) return undefined;
+  if (name.startsWith(".") || isKeptOut(name)) return undefined;
   if (name.endsWith(".md")) return "issue";
   return MARKDOWN_NAME.test(name) ? "misnamed" : undefined;
 }

@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { CONFIG_FILE } from "../config.js";
 import { issueFileKind } from "../content/source-tree.js";
-import { isEditorLeftover } from "../editor-leftovers.js";
+import { isKeptOut } from "../kept-out.js";
 import { linkGuard } from "./watch-links.js";
 
 const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
@@ -51,7 +51,7 @@ export function isSitePath(rel: string): boolean {
 function outsideBuild(rel: string): boolean {
   if (rel.startsWith("..") || !isSitePath(rel)) return true;
   const parts = rel.split("/");
-  if (parts.some(isEditorLeftover)) return true;
+  if (parts.some(isKeptOut)) return true;
   return parts[0] === "content" && parts.some((part) => part.startsWith(".") && part.length > 1);
 }
 

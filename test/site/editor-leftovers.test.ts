@@ -61,3 +61,28 @@ describe("editor leftovers in a site", () => {
     expect(leftovers).toEqual([]);
   });
 });
+
+describe("version control's files in a site", () => {
+  it("are not published: a theme's assets cloned into public/ publish no history", async () => {
+    site = tempSite({
+      "content/issues/2011/2011-04.md": APRIL,
+      "public/theme/style.css": CSS,
+      "public/theme/.git/config": "[remote \"origin\"]\n\turl = https://author:token@git.example.org/theme.git\n",
+      "public/theme/.git/HEAD": "ref: refs/heads/main\n",
+      "public/theme/.gitignore": "node_modules/\n",
+      "public/theme/.gitattributes": "* text=auto\n",
+      "public/images/.gitkeep": "",
+      "public/vendor/.hg/hgrc": "[paths]\n",
+      "public/vendor/.svn/entries": "12\n",
+      "templates/assets/.gitkeep": "",
+    });
+
+    const run = await buildInProcess(site.path);
+
+    expect(run.stderr.join("\n")).toBe("");
+    expect(run.code).toBe(0);
+    const published = [...readTree(join(site.path, "dist")).keys()];
+    expect(published).toContain("theme/style.css");
+    expect(published.filter((path) => /(^|\/)\.(git|hg|svn)/.test(path))).toEqual([]);
+  });
+});

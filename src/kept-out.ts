@@ -1,6 +1,7 @@
 /**
- * Names of the files editors and the system leave beside the file being
- * edited, never written by the author as part of the site:
+ * Names kept out of every folder of the site: files editors, the system and
+ * version control keep beside the author's own, never part of the site.
+ * Editors and the system leave beside the file being edited:
  * - `x~`: the backup vim and Emacs keep of the last saved version;
  * - `#x#`: Emacs's auto-save of unsaved changes;
  * - `.#x`: Emacs's lock, a symbolic link to `user@host.pid` that leads nowhere;
@@ -10,15 +11,18 @@
  * - `x___jb_tmp___`, `x___jb_old___`: JetBrains editors' safe write;
  * - `.DS_Store`, `._x`: the Finder's folder settings and a Mac's AppleDouble files
  *   (on a USB stick or a network share).
+ * Version control's own: `.git` (a folder, or a file in a submodule or a worktree), `.gitkeep`,
+ * `.gitignore`, `.gitattributes`, `.gitmodules`, `.hg`, `.svn`: a theme's assets cloned into
+ * public/ would otherwise publish its `.git/config` and whole history at /.git/.
  *
  * One rule for every reader of the site's folders (issues, templates, public/,
  * the cache key and `gekkan dev`'s watcher), so that such a file is never
  * published, never an error, and a save that makes one rebuilds no more than
  * the save itself.
  */
-const LEFTOVER = /~$|^#.*#$|^\.#|^\..*\.(?:sw[a-p]|kate-swp)$|^4913$|___jb_(?:tmp|old|bak)___$|^\.DS_Store$|^\._/;
+const KEPT_OUT = /~$|^#.*#$|^\.#|^\..*\.(?:sw[a-p]|kate-swp)$|^4913$|___jb_(?:tmp|old|bak)___$|^\.DS_Store$|^\._|^\.git(?:keep|ignore|attributes|modules)?$|^\.(?:hg|svn)$/;
 
-/** True when `name` (one path part, not a path) is an editor's or the system's leftover. */
-export function isEditorLeftover(name: string): boolean {
-  return LEFTOVER.test(name);
+/** True when `name` (one path part, not a path) is an editor's, the system's or version control's. */
+export function isKeptOut(name: string): boolean {
+  return KEPT_OUT.test(name);
 }
