@@ -8,6 +8,7 @@ import { listTree } from "../file-tree.js";
 import { formatBytes, SVG_CHECK_BYTES } from "../limits.js";
 import { parentFolders, type OutputSet } from "../write/output.js";
 import { ROUTES } from "../site/urls.js";
+import { caseClashes } from "./public-case.js";
 import { isSvgName, svgActiveContent } from "./svg-active-content.js";
 
 /**
@@ -30,6 +31,9 @@ export async function addPublicFiles(root: string, output: OutputSet, search: bo
   }
   const messages: VFileMessage[] = [];
   const folders = generatedFolders(output);
+  // The search index is written after public/ is copied: its folder is gekkan's all the same.
+  const generated = search ? [...output.paths(), `${ROUTES.searchBundle}pagefind.js`] : output.paths();
+  const published: string[] = [];
   for (const name of names) {
     const path = join(dir, name);
     const route = name.split(sep).join("/");
@@ -56,12 +60,13 @@ export async function addPublicFiles(root: string, output: OutputSet, search: bo
       messages.push(clash);
       continue;
     }
+    published.push(route);
     const earlier = output.add(route, bytes, `public/${route}`);
     if (earlier !== undefined) {
       messages.push(diagnostic(`public/${route}`, `gekkan writes a file at /${route} itself, so this one would overwrite it; rename or remove it`, { line: 1, column: 1 }, "public-collision"));
     }
   }
-  return messages;
+  return [...messages, ...caseClashes(generated, published)];
 }
 
 /** Every folder the generated files are in ("issues", "issues/2011-05", …). */
