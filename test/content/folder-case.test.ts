@@ -10,7 +10,7 @@ import { existsSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildInProcess, checkInProcess } from "../helpers/io.js";
-import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { issue, tempSite, writeFiles, type TempDir } from "../helpers/temp-site.js";
 
 const LINUX = "macOS and Windows open it all the same, but Linux (where CI builds and most hosts run) does not, and builds the site without";
 const GIT = "with git mv (git on macOS and Windows does not see a rename that changes only case)";
@@ -46,5 +46,19 @@ describe("a site folder written in other case", () => {
     expect(run.code).toBe(1);
     expect(run.stderr[0]).toBe(`Public:1:1  gekkan reads public/, in lower case, and this folder's name differs from it only in case: ${LINUX} its files (images, styles); rename it to public ${GIT}`);
     expect(readFileSync(join(dir.path, "dist", "logo.png"), "utf8")).toBe("png\n");
+  });
+});
+
+describe("a folder in other case made after a build", () => {
+  let dir: TempDir | undefined;
+  afterEach(() => dir?.remove());
+
+  it.each(["Public", "Templates"])("%s ends \"up to date\": the next build reports it", async (name) => {
+    dir = tempSite({ "content/issues/2011/2011-04.md": APRIL });
+    expect((await buildInProcess(dir.path)).code).toBe(0);
+    writeFiles(dir.path, { [`${name}/own.txt`]: "mine\n" });
+    const run = await buildInProcess(dir.path);
+    expect(run.code).toBe(1);
+    expect(run.stderr[0]).toMatch(new RegExp(`^${name}:1:1  gekkan reads ${name.toLowerCase()}/, in lower case`));
   });
 });
