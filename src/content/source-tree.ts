@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { extname, join, sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
-import { folderCaseReason, folderInOtherCase } from "../folder-case.js";
+import { folderCaseReason, nameInOtherCase } from "../name-case.js";
 import { fileProblem, outside, unreadable } from "./source-problems.js";
 
 const CONTENT_PARTS = ["content", "issues"] as const;
@@ -52,7 +52,7 @@ export function scanIssueTree(root: string): IssueTree {
   const realRoot = realSiteRoot(root);
   const tree: IssueTree = { realRoot, files: [], problems: [] };
   const prefix = CONTENT_PARTS.join("/");
-  const misnamed = folderInOtherCase(root, CONTENT_PARTS);
+  const misnamed = nameInOtherCase(root, CONTENT_PARTS);
   if (misnamed !== undefined) {
     tree.problems.push(fileProblem(misnamed.found, folderCaseReason(misnamed.meant, "any of its issues"), "source-folder-case"));
     return tree;

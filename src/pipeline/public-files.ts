@@ -8,7 +8,7 @@ import { listTree } from "../file-tree.js";
 import { formatBytes, SVG_CHECK_BYTES } from "../limits.js";
 import { parentFolders, type OutputSet } from "../write/output.js";
 import { ROUTES } from "../site/urls.js";
-import { folderCaseReason, folderInOtherCase } from "../folder-case.js";
+import { folderCaseReason, nameInOtherCase } from "../name-case.js";
 import { caseClashes } from "./public-case.js";
 import { isSvgName, svgActiveContent } from "./svg-active-content.js";
 
@@ -23,7 +23,7 @@ import { isSvgName, svgActiveContent } from "./svg-active-content.js";
  */
 export async function addPublicFiles(root: string, output: OutputSet, search: boolean): Promise<VFileMessage[]> {
   const dir = join(root, "public");
-  const misnamed = folderInOtherCase(root, ["public"]);
+  const misnamed = nameInOtherCase(root, ["public"]);
   if (misnamed !== undefined) return [diagnostic(misnamed.found, folderCaseReason(misnamed.meant, "its files (images, styles)"), { line: 1, column: 1 }, "public-folder-case")];
   let names: string[];
   try {

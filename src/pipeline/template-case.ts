@@ -2,7 +2,7 @@ import { sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import { listTree } from "../file-tree.js";
-import { folderCaseReason, folderInOtherCase } from "../folder-case.js";
+import { folderCaseReason, nameInOtherCase } from "../name-case.js";
 import { BUILTIN_TEMPLATES } from "../render/template-dirs.js";
 
 const AT = { line: 1, column: 1 };
@@ -16,7 +16,7 @@ const AT = { line: 1, column: 1 };
  * gekkan's own template instead, and without a word.
  */
 export function templateCaseProblems(root: string, dirs: readonly string[]): VFileMessage[] {
-  const misnamed = folderInOtherCase(root, ["templates"]);
+  const misnamed = nameInOtherCase(root, ["templates"]);
   if (misnamed !== undefined) return [diagnostic(misnamed.found, folderCaseReason(misnamed.meant, "your own templates, with gekkan's instead"), AT, "template")];
   const own = dirs.length > 1 ? dirs[0] : undefined;
   if (own === undefined) return [];
