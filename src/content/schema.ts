@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { calendarDate } from "../calendar.js";
 import { componentName } from "../component-name.js";
-import { deviceNameHint, isDeviceName } from "../device-name.js";
+import { deviceNameHint, isDeviceName } from "../windows-name.js";
 import { SLUG_MAX_LENGTH } from "../limits.js";
 import { didYouMeanLanguage, noLocalePack } from "../language-name.js";
 import { didYouMean } from "../suggest.js";

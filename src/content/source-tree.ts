@@ -2,7 +2,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { extname, join, sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { folderCaseReason, nameInOtherCase } from "../name-case.js";
-import { nameTwins } from "./name-twins.js";
+import { unportableNames } from "./portable-names.js";
 import { fileProblem, outside, unreadable } from "./source-problems.js";
 
 const CONTENT_PARTS = ["content", "issues"] as const;
@@ -87,7 +87,7 @@ function walk(tree: IssueTree, dir: string, rel: string, ancestors: ReadonlySet<
     else tree.problems.push(unreadable(rel, error, "folder"));
     return;
   }
-  tree.problems.push(...nameTwins(entries, rel));
+  tree.problems.push(...unportableNames(entries, rel));
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const path = `${rel}/${entry.name}`;
@@ -102,7 +102,7 @@ function walk(tree: IssueTree, dir: string, rel: string, ancestors: ReadonlySet<
       // FIFOs, sockets and devices are listed too: reading refuses them with a message, never blocks on them.
       tree.files.push(path);
     } else if (MARKDOWN_NAME.test(entry.name) && !entries.some((other) => other.name === entry.name.replace(MARKDOWN_NAME, ".md"))) {
-      // Beside the file it would be renamed to, it is a name twin (nameTwins above), which says so.
+      // Beside the file it would be renamed to, it is a name twin (unportableNames above), which says so.
       // Meant as an issue, surely: never skipped without a word.
       tree.problems.push(fileProblem(path, `this Markdown file is not read as an issue: issue files end in .md, in lower case; rename it to ${entry.name.replace(MARKDOWN_NAME, ".md")}`, "source-extension"));
     }

@@ -4,7 +4,7 @@
  * published beside it: right on Linux, but on macOS and Windows, and on
  * hosts that ignore case, the two are one, and one replaced the other. It
  * is now an error, as the same name is. Two public names that differ only
- * in case are a warning (public-case). The oracle is the message text, and
+ * in case are a warning (public-name). The oracle is the message text, and
  * the output folder read back from disk.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -56,20 +56,38 @@ describe("names in public/ that differ from another only in case", () => {
     dir = site({ "public/img/Logo.png": "A\n", "public/img/logo.png": "a\n", "public/Icons/a.svg": "<svg/>\n", "public/icons/b.svg": "<svg/>\n" });
     const run = await build(dir.path, "--no-search");
     expect(run.code).toBe(0);
-    expect(run.stderr.filter((line) => line.includes("public-case") || line.includes("but for case"))).toEqual([
+    expect(run.stderr.filter((line) => line.includes("public-name") || line.includes("but for case"))).toEqual([
       "public/icons/b.svg:1:1  warning: public/Icons/ has the same name as public/icons/ but for case: macOS and Windows cannot hold both (a checkout there keeps one of them), and a host that ignores case serves one for both addresses; rename one of them",
       "public/img/logo.png:1:1  warning: public/img/Logo.png has the same name as public/img/logo.png but for case: macOS and Windows cannot hold both (a checkout there keeps one of them), and a host that ignores case serves one for both addresses; rename one of them",
-      'gekkan: if you mean these, stop the warning in gekkan.config.json with "ignoreWarnings": ["public-case"]',
+      'gekkan: if you mean these, stop the warning in gekkan.config.json with "ignoreWarnings": ["public-name"]',
     ]);
     expect(readFileSync(join(dir.path, "dist", "img", "Logo.png"), "utf8")).toBe("A\n");
     expect(readFileSync(join(dir.path, "dist", "img", "logo.png"), "utf8")).toBe("a\n");
   });
 
-  it('"ignoreWarnings": ["public-case"] stops the warning', async () => {
+  it('"ignoreWarnings": ["public-name"] stops the warning', async () => {
     dir = site({ "public/img/Logo.png": "A\n", "public/img/logo.png": "a\n" });
-    writeFileSync(join(dir.path, "gekkan.config.json"), JSON.stringify({ title: "テスト月刊", url: "https://example.org/", ignoreWarnings: ["public-case"] }));
+    writeFileSync(join(dir.path, "gekkan.config.json"), JSON.stringify({ title: "テスト月刊", url: "https://example.org/", ignoreWarnings: ["public-name"] }));
     const run = await build(dir.path, "--no-search");
     expect(run.code).toBe(0);
     expect(run.stderr.join("\n")).not.toContain("but for case");
+  });
+});
+
+describe("names in public/ that Windows cannot hold", () => {
+  let dir: TempDir | undefined;
+  afterEach(() => dir?.remove());
+
+  it("are a warning each, at the first file under the name; the files are published", async () => {
+    dir = tempSite({ "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }), "public/docs/what?.pdf": "pdf\n", "public/con.png": "png\n", "public/v1./a.txt": "a\n", "public/v1./b.txt": "b\n" });
+    const io = captureIo();
+    expect(await main(["build", "--root", dir.path, "--no-search"], io)).toBe(0);
+    const tail = "Linux and macOS publish it, but a checkout on Windows cannot hold it, and a host on Windows cannot serve it; rename it, and the links to it";
+    expect(io.stderr.filter((line) => line.includes(tail))).toEqual([
+      `public/con.png:1:1  warning: public/con.png is "con", a name Windows keeps for a device, with an extension or without: ${tail}`,
+      `public/docs/what?.pdf:1:1  warning: public/docs/what?.pdf holds "?", which Windows keeps for paths: ${tail}`,
+      `public/v1./a.txt:1:1  warning: public/v1./ ends in a dot, which Windows drops: ${tail}`,
+    ]);
+    expect(readFileSync(join(dir.path, "dist", "docs", "what?.pdf"), "utf8")).toBe("pdf\n");
   });
 });

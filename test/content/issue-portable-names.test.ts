@@ -46,3 +46,22 @@ describe("issue files whose names differ only in case or in the form of their le
     expect((await buildInProcess(dir.path)).code).toBe(0);
   });
 });
+
+describe("issue files and folders whose names Windows cannot hold", () => {
+  let dir: TempDir | undefined;
+  afterEach(() => dir?.remove());
+
+  const WINDOWS = "Linux and macOS take it, but a checkout on Windows cannot, and leaves";
+
+  it("a reserved character, a device name, a dot or space at the end: each an error at the name", async () => {
+    const month = (n: number) => issue({ title: `${n}月号`, issue: n, date: `2011-${String(n).padStart(2, "0")}-01` });
+    dir = tempSite({ [`${DIR}/2011-04.md`]: month(4), [`${DIR}/特集:前編.md`]: month(5), [`${DIR}/aux.md`]: month(6), ["content/issues/2012 /2012-01.md"]: issue({ title: "一月号", issue: 8, date: "2012-01-01" }) });
+    const run = await buildInProcess(dir.path);
+    expect(run.code).toBe(1);
+    expect(run.stderr.filter((line) => line.includes("Windows"))).toEqual([
+      `${DIR}/aux.md:1:1  this name is "aux", a name Windows keeps for a device, with an extension or without: ${WINDOWS} this issue out; rename it`,
+      `${DIR}/特集:前編.md:1:1  this name holds ":", which Windows keeps for paths: ${WINDOWS} this issue out; rename it`,
+      `content/issues/2012 :1:1  this name ends in a space, which Windows drops: ${WINDOWS} the issues in it out; rename it`,
+    ]);
+  });
+});

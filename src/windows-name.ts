@@ -15,3 +15,18 @@ export function isDeviceName(name: string): boolean {
 export function deviceNameHint(name: string): string {
   return `; "${name}" is a name Windows keeps for a device (con, prn, aux, nul, com0–com9, lpt0–lpt9), so no folder of that name can be made or checked out there, and the page's folder would be missing from the site on Windows: choose another, such as "${name}-1"`;
 }
+
+/**
+ * Why Windows cannot hold a file or folder of this name, or undefined when it
+ * can: a character it keeps for paths (< > : " / \ | ? *) or a control
+ * character, a name ending in a dot or space (Windows drops them, so
+ * "2011-04.md." would become another file's name), or a device name, with
+ * an extension too (con.png). Linux and macOS take all of these.
+ */
+export function windowsTrouble(name: string): string | undefined {
+  const kept = /[<>:"\\|?*\u0000-\u001f]/.exec(name)?.[0];
+  if (kept !== undefined) return kept < " " ? "holds a control character" : `holds "${kept}", which Windows keeps for paths`;
+  if (/[. ]$/.test(name)) return `ends in a ${name.endsWith(".") ? "dot" : "space"}, which Windows drops`;
+  if (isDeviceName(name)) return `is "${name.split(".")[0] ?? name}", a name Windows keeps for a device, with an extension or without`;
+  return undefined;
+}
