@@ -30,6 +30,7 @@ export const DEFAULT_COMPONENT_NAMES: Readonly<Record<string, string>> = {
 
 export { CONFIG_FILE } from "./config-file.js";
 import { CONFIG_FILE } from "./config-file.js";
+import { spelledOnDisk } from "./name-case.js";
 import { wellFormed } from "./well-formed.js";
 import { jsonSyntaxProblems } from "./json-syntax.js";
 import { readUtf8File } from "./text-encoding.js";
@@ -189,10 +190,22 @@ function acceptedFields(value: unknown, faulted: ReadonlySet<PropertyKey | undef
   return { lang: text("lang") ?? "ja", languages, image: text("image"), favicon: text("favicon") };
 }
 
-/** image and favicon name files in public/ that are not there. */
+/**
+ * image and favicon name files in public/ that are not there, or are there
+ * only in other case (images/Share.png for images/share.png): macOS and
+ * Windows found such a file, Linux and most hosts do not, and the address
+ * shared links carry leads nowhere.
+ */
 function missingPublicFiles(root: string, file: string, fields: { image?: string | undefined; favicon?: string | undefined }, raw: RawConfig): VFileMessage[] {
-  const missing = (["image", "favicon"] as const).filter((key) => fields[key] !== undefined && !existsSync(join(root, "public", fields[key] as string)));
-  return missing.map((key) => diagnostic(file, `config field "${key}": public/${String(fields[key])} does not exist; put the file there or correct the path`, raw.locate([key], "value") ?? raw.start, "config-public-file"));
+  return (["image", "favicon"] as const).flatMap((key) => {
+    const path = fields[key];
+    if (path === undefined) return [];
+    const place = raw.locate([key], "value") ?? raw.start;
+    const spelled = spelledOnDisk(join(root, "public"), path.split("/"));
+    if (spelled !== undefined && spelled !== path) return [diagnostic(file, `config field "${key}": public/${path} is there only as public/${spelled}, in other case: macOS and Windows find it all the same, but on Linux and most hosts /${path} is not that file; write "${spelled}"`, place, "config-public-file")];
+    if (spelled !== undefined || existsSync(join(root, "public", path))) return [];
+    return [diagnostic(file, `config field "${key}": public/${path} does not exist; put the file there or correct the path`, place, "config-public-file")];
+  });
 }
 
 export function loadConfig(root: string, overrides: ConfigOverrides = {}, locales?: readonly string[]): SiteConfig {

@@ -107,6 +107,9 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
     const advice = meant === undefined ? "" : meantAdvice(meant, kind, site.basePath, asWritten);
     if (advice !== "") return `broken ${noun} "${url}": nothing is published at ${verdict.path}${advice}`;
     const known = site.output.paths().map((p) => outputUrl(site.basePath, p)).filter((path) => path !== from && kindOf(path) === kind);
+    const written = safeDecode(verdict.path);
+    const twin = known.find((path) => path !== written && path.normalize("NFC") === written.normalize("NFC"));
+    if (twin !== undefined) return `broken ${noun} "${url}": nothing is published at ${verdict.path}; ${twin} is, which looks the same but the link has letters written with their marks apart (ガ as カ + ゛, as text copied from a Mac file name is), so a browser does not go there; type the link's Japanese again`;
     const hint = suggest(verdict.path, known);
     const fix = noun === "image" ? `; put the file at public/${safeDecode(verdict.path.slice(site.basePath.length))}` : "";
     return `broken ${noun} "${url}": nothing is published at ${verdict.path}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;

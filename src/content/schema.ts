@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { calendarDate } from "../calendar.js";
 import { componentName } from "../component-name.js";
+import { deviceNameHint, isDeviceName } from "../windows-name.js";
 import { SLUG_MAX_LENGTH } from "../limits.js";
 import { didYouMeanLanguage, noLocalePack } from "../language-name.js";
 import { didYouMean } from "../suggest.js";
@@ -95,7 +96,7 @@ function buildFrontMatterSchema(context: SchemaContext) {
     lang: language(context.languages).optional(),
     slug: slug.optional(),
     authors: z.array(z.string().trim().min(1)).default([]),
-    aliases: z.array(slug).default([]),
+    aliases: z.array(publishedSlug).default([]),
     ignoreWarnings: z.array(issueWarningKind).default([]),
   });
 }
@@ -117,9 +118,33 @@ function language(languages: readonly string[]) {
   });
 }
 
-/** A slug becomes a folder name in the output: one message whether it is malformed or too long. */
-export const slug = z.string().superRefine((text, ctx) => {
-  if (!SLUG.test(text) || text.length > SLUG_MAX_LENGTH) ctx.addIssue({ code: "custom", message: "", params: { hint: "" }, input: text });
+/**
+ * A name an address was published under: one message whether it is malformed
+ * or too long. An alias records an address readers already have, so a name
+ * only some file systems refuse (see slug) stays allowed here.
+ */
+export const publishedSlug = z.string().superRefine((text, ctx) => {
+  if (!isSlug(text)) ctx.addIssue({ code: "custom", message: "", params: { hint: lowerCaseHint(text) }, input: text });
 });
+
+/** A slug or component name becomes a folder name in the output, on every system the site is built or checked out on. */
+export const slug = z.string().superRefine((text, ctx) => {
+  if (!isSlug(text)) ctx.addIssue({ code: "custom", message: "", params: { hint: lowerCaseHint(text) }, input: text });
+  else if (isDeviceName(text)) ctx.addIssue({ code: "custom", message: "", params: { hint: deviceNameHint(text) }, input: text });
+});
+
+function isSlug(text: string): boolean {
+  return SLUG.test(text) && text.length <= SLUG_MAX_LENGTH;
+}
+
+/**
+ * "Pacemaker" for "pacemaker": hosts that tell case apart make it another
+ * address from the one a reader types, and file systems that do not (macOS,
+ * Windows) one file with a page that differs only in case.
+ */
+function lowerCaseHint(text: string): string {
+  const lower = text.toLowerCase();
+  return lower !== text && isSlug(lower) && !isDeviceName(lower) ? `; write it in lower case: "${lower}"` : "";
+}
 
 export type FrontMatterData = z.infer<ReturnType<typeof buildFrontMatterSchema>>;

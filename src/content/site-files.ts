@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { CONFIG_FILE } from "../config-file.js";
 import { isKeptOut } from "../kept-out.js";
+import { folderCaseReason, nameInOtherCase } from "../name-case.js";
 import { fileProblem, kindOf } from "./source-problems.js";
 import { insideSite, realSiteRoot } from "./source-tree.js";
 
@@ -49,6 +50,9 @@ function folderProblem(root: string, folder: (typeof READ_FOLDERS)[number]): VFi
 /** The config and package.json alone (every command reads them). */
 export function configFileProblems(root: string): VFileMessage[] {
   const realRoot = realSiteRoot(root);
+  const misnamed = nameInOtherCase(root, [CONFIG_FILE]);
+  // Gekkan.config.json: read on macOS and Windows; on Linux the site was built with the defaults, with only a warning.
+  if (misnamed !== undefined) return [fileProblem(misnamed.found, folderCaseReason(misnamed.meant, 'its settings (with the title "gekkan" and the address http://localhost/ instead)', "file"), "config-file-case")];
   return [CONFIG_FILE, "package.json"].flatMap((name) => entryProblem(realRoot, join(root, name), name, true) ?? []);
 }
 

@@ -2,6 +2,8 @@ import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { extname, join, sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { isKeptOut } from "../kept-out.js";
+import { folderCaseReason, nameInOtherCase } from "../name-case.js";
+import { unportableNames } from "./portable-names.js";
 import { fileProblem, outside, unreadable } from "./source-problems.js";
 
 const CONTENT_PARTS = ["content", "issues"] as const;
@@ -52,6 +54,11 @@ export function scanIssueTree(root: string): IssueTree {
   const realRoot = realSiteRoot(root);
   const tree: IssueTree = { realRoot, files: [], problems: [] };
   const prefix = CONTENT_PARTS.join("/");
+  const misnamed = nameInOtherCase(root, CONTENT_PARTS);
+  if (misnamed !== undefined) {
+    tree.problems.push(fileProblem(misnamed.found, folderCaseReason(misnamed.meant, "any of its issues"), "source-folder-case"));
+    return tree;
+  }
   const dir = join(root, ...CONTENT_PARTS);
   let real: string;
   try {
@@ -81,6 +88,7 @@ function walk(tree: IssueTree, dir: string, rel: string, ancestors: ReadonlySet<
     else tree.problems.push(unreadable(rel, error, "folder"));
     return;
   }
+  tree.problems.push(...unportableNames(entries, rel));
   for (const entry of entries) {
     // A folder too: the watcher of gekkan dev stays out of both, by issueFileKind's rule.
     if (entry.name.startsWith(".") || isKeptOut(entry.name)) continue;
@@ -95,7 +103,8 @@ function walk(tree: IssueTree, dir: string, rel: string, ancestors: ReadonlySet<
     } else if (issueFileKind(entry.name) === "issue") {
       // FIFOs, sockets and devices are listed too: reading refuses them with a message, never blocks on them.
       tree.files.push(path);
-    } else if (issueFileKind(entry.name) === "misnamed") {
+    } else if (issueFileKind(entry.name) === "misnamed" && !entries.some((other) => other.name === entry.name.replace(MARKDOWN_NAME, ".md"))) {
+      // Beside the file it would be renamed to, it is a name twin (unportableNames above), which says so.
       // Meant as an issue, surely: never skipped without a word.
       tree.problems.push(fileProblem(path, `this Markdown file is not read as an issue: issue files end in .md, in lower case; rename it to ${entry.name.replace(MARKDOWN_NAME, ".md")}`, "source-extension"));
     }

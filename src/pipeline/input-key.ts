@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { CONFIG_FILE } from "../config-file.js";
 import { listIssueFiles, streamSources } from "../content/sources.js";
+import { nameInOtherCase } from "../name-case.js";
 import { templateDirs } from "../render/template-dirs.js";
 import { digest } from "../incremental/digest.js";
 import { codeFingerprint } from "../incremental/fingerprint.js";
@@ -25,6 +26,9 @@ export function inputKey(options: BuildOptions, dirs: readonly string[], sources
   hash.update("public\0");
   // public/ is copied with lstat semantics (symlinks skipped), so it is hashed the same way.
   hashTree(hash, join(options.root, "public"), false);
+  // A folder in other case (Public/, Templates/) is read by no one but is an error of the build (name-case.ts):
+  // one made since the last build must end "up to date" so the build reports it.
+  for (const name of ["public", "templates"]) hash.update(`${nameInOtherCase(options.root, [name])?.found ?? ""}\0`);
   hash.update("sources\0");
   for (const source of sources) hash.update(source.file).update("\0").update(source.digest).update("\0");
   return hash.digest("hex");

@@ -8,6 +8,8 @@ import { listTree } from "../file-tree.js";
 import { formatBytes, SVG_CHECK_BYTES } from "../limits.js";
 import { parentFolders, type OutputSet } from "../write/output.js";
 import { ROUTES } from "../site/urls.js";
+import { folderCaseReason, nameInOtherCase } from "../name-case.js";
+import { unportableNames } from "./public-names.js";
 import { isSvgName, svgActiveContent } from "./svg-active-content.js";
 
 /**
@@ -21,6 +23,8 @@ import { isSvgName, svgActiveContent } from "./svg-active-content.js";
  */
 export async function addPublicFiles(root: string, output: OutputSet, search: boolean): Promise<VFileMessage[]> {
   const dir = join(root, "public");
+  const misnamed = nameInOtherCase(root, ["public"]);
+  if (misnamed !== undefined) return [diagnostic(misnamed.found, folderCaseReason(misnamed.meant, "its files (images, styles)"), { line: 1, column: 1 }, "public-folder-case")];
   let names: string[];
   try {
     names = listTree(dir, false);
@@ -30,16 +34,20 @@ export async function addPublicFiles(root: string, output: OutputSet, search: bo
   }
   const messages: VFileMessage[] = [];
   const folders = generatedFolders(output);
+  // The search index is written after public/ is copied: its folder is gekkan's all the same.
+  const generated = search ? [...output.paths(), `${ROUTES.searchBundle}pagefind.js`] : output.paths();
+  const published: string[] = [];
   for (const name of names) {
     const path = join(dir, name);
-    const route = name.split(sep).join("/");
+    const file = `public/${name.split(sep).join("/")}`;
+    const route = publishedName(file.slice("public/".length));
     const stat = await lstat(path);
     if (stat.isSymbolicLink()) {
-      messages.push(warning(`public/${route}`, "this is a symbolic link, and gekkan does not copy links from public/ (one could lead outside the site); copy the file or folder in instead", { line: 1, column: 1 }, "public-link"));
+      messages.push(warning(file, "this is a symbolic link, and gekkan does not copy links from public/ (one could lead outside the site); copy the file or folder in instead", { line: 1, column: 1 }, "public-link"));
     }
     // Unreadable (permission denied): an error naming it, where reading it was an internal error (or, for a folder, silence).
     if (stat.isDirectory()) {
-      await access(path, constants.R_OK | constants.X_OK).catch((error: unknown) => messages.push(unreadable(`public/${route}`, error, "folder", "public/")));
+      await access(path, constants.R_OK | constants.X_OK).catch((error: unknown) => messages.push(unreadable(file, error, "folder", "public/")));
       continue;
     }
     if (!stat.isFile()) continue;
@@ -47,21 +55,39 @@ export async function addPublicFiles(root: string, output: OutputSet, search: bo
     try {
       bytes = await readFile(path);
     } catch (error) {
-      messages.push(unreadable(`public/${route}`, error, "file", "public/"));
+      messages.push(unreadable(file, error, "file", "public/"));
       continue;
     }
-    if (isSvgName(name)) messages.push(...svgWarnings(`public/${route}`, bytes));
-    const clash = placeClash(`public/${route}`, route, output, folders, search);
+    if (isSvgName(name)) messages.push(...svgWarnings(file, bytes));
+    const clash = placeClash(file, route, output, folders, search);
     if (clash !== undefined) {
       messages.push(clash);
       continue;
     }
-    const earlier = output.add(route, bytes, `public/${route}`);
-    if (earlier !== undefined) {
-      messages.push(diagnostic(`public/${route}`, `gekkan writes a file at /${route} itself, so this one would overwrite it; rename or remove it`, { line: 1, column: 1 }, "public-collision"));
-    }
+    published.push(route);
+    const earlier = output.add(route, bytes, file);
+    if (earlier !== undefined) messages.push(sameAddress(file, route, earlier));
   }
-  return messages;
+  return [...messages, ...unportableNames(generated, published)];
+}
+
+/**
+ * The address a public file is published at: its name in composed form
+ * (NFC). A name saved on macOS can hold letters with their marks apart (ガ
+ * as カ + ゛), while a link typed with an input method holds them whole:
+ * served as it is, such a file answered that link only where the file
+ * system ignores the difference (the author's Mac), and a Linux host answered
+ * 404; its address also depended on the form the checkout happened to have.
+ */
+function publishedName(name: string): string {
+  return name.normalize("NFC");
+}
+
+/** A public file at an address another file has taken: gekkan's own, or another public file whose name differs only in how its letters are written. */
+function sameAddress(file: string, route: string, earlier: string): VFileMessage {
+  const at = { line: 1, column: 1 };
+  if (!earlier.startsWith("public/")) return diagnostic(file, `gekkan writes a file at /${route} itself, so this one would overwrite it; rename or remove it`, at, "public-collision");
+  return diagnostic(file, `${earlier} has the same name written another way (one of the two has letters with their marks apart, ガ as カ + ゛, as macOS writes some file names), and both would be published at /${route}; keep one of them`, at, "public-collision");
 }
 
 /** Every folder the generated files are in ("issues", "issues/2011-05", …). */

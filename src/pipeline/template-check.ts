@@ -5,6 +5,7 @@ import { diagnostic, siteFile } from "../diagnostics.js";
 import { decodeUtf8 } from "../text-encoding.js";
 import { unreadable } from "../content/source-problems.js";
 import { effectiveTemplates } from "../render/template-dirs.js";
+import { templateCaseProblems } from "./template-case.js";
 import { templateDiagnostic } from "./template-error.js";
 import { syntaxErrors } from "./template-syntax.js";
 
@@ -23,6 +24,7 @@ export function templateProblems(liquid: Liquid, dirs: readonly string[], root: 
   const { files, folders } = effectiveTemplates(dirs);
   // Liquid takes anything of a template's name for the template, and reading a folder ended the build as a bug.
   const messages = folders.map((folder) => diagnostic(siteFile(root, folder), "this is a folder, but its name ends in .liquid, so it stands where a template of that name would be read; rename the folder", { line: 1, column: 1 }, "template"));
+  messages.push(...templateCaseProblems(root, dirs));
   for (const file of files) {
     let bytes: Buffer;
     try {
