@@ -12,23 +12,9 @@ import { join } from "node:path";
  * on every file system.
  */
 export function nameInOtherCase(root: string, parts: readonly string[]): { found: string; meant: string } | undefined {
-  let dir = root;
-  for (const [at, part] of parts.entries()) {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return undefined;
-    }
-    if (names.includes(part)) {
-      dir = join(dir, part);
-      continue;
-    }
-    const other = names.find((name) => name.toLowerCase() === part.toLowerCase());
-    if (other === undefined) return undefined;
-    return { found: [...parts.slice(0, at), other].join("/"), meant: parts.slice(0, at + 1).join("/") };
-  }
-  return undefined;
+  const spelled = spelledPrefix(root, parts);
+  const at = spelled.findIndex((name, i) => name !== parts[i]);
+  return at < 0 ? undefined : { found: [...parts.slice(0, at), spelled[at]].join("/"), meant: parts.slice(0, at + 1).join("/") };
 }
 
 /** What to say at such a file or folder: `holds` names what the site would be built without. */
@@ -43,6 +29,12 @@ export function folderCaseReason(meant: string, holds: string, kind: "folder" | 
  * images/share.png): undefined when some name is not there in any case.
  */
 export function spelledOnDisk(root: string, parts: readonly string[]): string | undefined {
+  const spelled = spelledPrefix(root, parts);
+  return spelled.length === parts.length ? spelled.join("/") : undefined;
+}
+
+/** The leading names of `parts` that are there in some case, as spelled on disk (from listing each folder, so the same on every file system). */
+function spelledPrefix(root: string, parts: readonly string[]): string[] {
   let dir = root;
   const spelled: string[] = [];
   for (const part of parts) {
@@ -50,12 +42,12 @@ export function spelledOnDisk(root: string, parts: readonly string[]): string | 
     try {
       names = readdirSync(dir);
     } catch {
-      return undefined;
+      break;
     }
     const name = names.includes(part) ? part : names.find((other) => other.toLowerCase() === part.toLowerCase());
-    if (name === undefined) return undefined;
+    if (name === undefined) break;
     spelled.push(name);
     dir = join(dir, name);
   }
-  return spelled.join("/");
+  return spelled;
 }
