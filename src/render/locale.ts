@@ -97,6 +97,8 @@ const BUILTIN_DIR = join(packageRoot(), "templates", "locales", "/");
 export function loadLocales(siteTemplates: string | undefined): Map<string, Locale> {
   const builtin = packFiles(BUILTIN_DIR);
   const site = siteTemplates === undefined ? new Map<string, string>() : packFiles(join(siteTemplates, "locales"));
+  const misnamed = siteTemplates === undefined ? [] : packsInOtherCase(builtin, site, dirname(siteTemplates));
+  if (misnamed.length > 0) throw new ContentError(misnamed);
   const reference = JSON.parse(readFileSync(join(BUILTIN_DIR, "en.json"), "utf8")) as LocalePack;
   const schema = packSchema(Object.keys(reference.strings));
   const locales = new Map<string, Locale>();
@@ -134,6 +136,28 @@ function lentWarning(file: string, code: string, lent: ReadonlyArray<[string, st
   const named = lent.map(([key, english]) => `${key} (${JSON.stringify(english)})`).join(", ");
   const reason = `this pack has no words for ${named}, which gekkan added after the pack was written: the ${code} pages show gekkan's English for ${lent.length === 1 ? "it" : "them"} until you add ${lent.length === 1 ? "it" : "them"} here`;
   return warning(file, reason, locate(["strings"], "key") ?? { line: 1, column: 1 }, "locale-fallback");
+}
+
+/**
+ * A site's pack named like gekkan's but for case (EN.json beside gekkan's
+ * en.json), or like another of the site's (pt-BR.json, pt-br.json). Read as
+ * a language of its own, a pack meant to change a few of gekkan's English
+ * strings failed on every string it leaves out; and macOS and Windows hold
+ * only one of two such files.
+ */
+function packsInOtherCase(builtin: ReadonlyMap<string, string>, site: ReadonlyMap<string, string>, root: string): VFileMessage[] {
+  const known = new Map([...builtin.keys()].map((code) => [code.toLowerCase(), { code, gekkans: true }]));
+  const problems: VFileMessage[] = [];
+  for (const [code, path] of site) {
+    const twin = known.get(code.toLowerCase());
+    if (twin === undefined) known.set(code.toLowerCase(), { code, gekkans: false });
+    if (twin === undefined || twin.code === code) continue;
+    const reason = twin.gekkans
+      ? `gekkan's own pack for this language is ${twin.code}.json, and this name differs from it only in case: it is read as a language of its own, not over ${twin.code}.json; rename it to ${twin.code}.json with git mv`
+      : `this name differs from the site's ${twin.code}.json only in case: they are read as two languages, and macOS and Windows hold only one of them; keep one, with the strings of both`;
+    problems.push(diagnostic(siteFile(root, path), reason, { line: 1, column: 1 }, "locale-name-case"));
+  }
+  return problems;
 }
 
 /** The packs in `dir` by language code. */

@@ -91,3 +91,39 @@ describe("a site's own locale pack", () => {
     expect(lines.join("\n")).not.toMatch(/Invalid input|received undefined/);
   });
 });
+
+/**
+ * A pack meant to change a few of gekkan's English strings, saved as EN.json:
+ * it was read as a language "EN" of its own, and the build failed on every
+ * string it leaves out, without a word about the name.
+ */
+describe("a site's locale pack named like another but for case", () => {
+  it("beside gekkan's own (EN.json for en.json) is one error at the pack naming the file to rename it to", async () => {
+    site = tempSite({ ...ISSUE, "templates/locales/EN.json": `${JSON.stringify({ strings: { archive: "Back issues" } }, null, 2)}\n` });
+    // Oracle: gekkan ships en.json, in lower case.
+    expect(readFileSync(join(BUILTIN, "en.json"), "utf8").length).toBeGreaterThan(0);
+    const failed = await generate({ root: site.path, search: false }).then(() => undefined, (error: unknown) => error);
+    expect(failed).toBeInstanceOf(ContentError);
+    expect((failed as ContentError).messages.map(formatDiagnostic)).toEqual([
+      "templates/locales/EN.json:1:1  gekkan's own pack for this language is en.json, and this name differs from it only in case: it is read as a language of its own, not over en.json; rename it to en.json with git mv",
+    ]);
+  });
+
+  it("beside another of the site's own (pt-BR.json, pt-br.json) is an error at the second", async () => {
+    const portuguese = builtinPack("en", (pack) => {
+      pack.intl = "pt-BR";
+      pack.name = "Português";
+    });
+    site = tempSite({ ...ISSUE, "templates/locales/pt-BR.json": portuguese, "templates/locales/pt-br.json": portuguese });
+    const failed = await generate({ root: site.path, search: false }).then(() => undefined, (error: unknown) => error);
+    expect((failed as ContentError).messages.map(formatDiagnostic)).toEqual([
+      "templates/locales/pt-br.json:1:1  this name differs from the site's pt-BR.json only in case: they are read as two languages, and macOS and Windows hold only one of them; keep one, with the strings of both",
+    ]);
+  });
+
+  it("named as gekkan's (en.json) is read over gekkan's English, string by string", async () => {
+    site = tempSite({ ...ISSUE, "content/issues/2011/2011-05.en.md": issue({ title: "May", issue: 1, date: "2011-05-01", lang: "en" }, "Text.\n"), "templates/locales/en.json": `${JSON.stringify({ strings: { archive: "Back issues" } }, null, 2)}\n` });
+    const built = await generate({ root: site.path, search: false });
+    expect(built.output.text("en/index.html") ?? "").toContain("Back issues");
+  });
+});
