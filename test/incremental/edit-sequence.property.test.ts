@@ -22,7 +22,9 @@
  * and its languages section dropped or restored; public/ files added,
  * removed or shadowing a generated file, and symbolic links in public/ (to
  * a file in it, to one other edits add and delete, to a folder, to an issue,
- * to nothing) made, retargeted and removed; files touched without a change;
+ * to nothing) made, retargeted and removed; editors' and version control's
+ * leftovers (an Emacs lock leading nowhere, a backup, an auto-save, a .git
+ * folder, a .DS_Store) made and removed; files touched without a change;
  * "today" (SOURCE_DATE_EPOCH, with the clock) moved on or back; the
  * machine's time zone changed; the build's flags changed (--threads 2, on
  * worker threads, and --threads 1 among them); dist/ removed (and the builds
@@ -32,7 +34,7 @@
  * A build that fails is followed by the undo that fixes it.
  */
 import fc from "fast-check";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { useBuildClock } from "../helpers/build-clock.js";
@@ -129,7 +131,7 @@ const CONTENT_KINDS = [
 const SITE_KINDS = [
   "edit partial", "edit locale", "edit config", "add public file", "delete public file", "edit style", "footer year",
   "edit email template", "add asset", "delete asset", "drop template override", "public shadows output", "format a date",
-  "link in public", "touch",
+  "link in public", "touch", "editor leftover",
 ] as const;
 
 /** Changes to how and where the next build runs, and to what earlier builds left, not to the inputs (but for undo). */
@@ -260,6 +262,7 @@ function applyToSite(root: string, kind: Exclude<Kind, ContentKind | SettingKind
     }
     case "format a date": return editFile(root, kind, "templates/partials/issue-card.liquid", (t) => t.replace("{{ card.dateLabel }}", '{{ card.date | date: "%Y/%m/%d" }}'));
     case "link in public": return linkInPublic(root, pick);
+    case "editor leftover": return editorLeftover(root, pick);
     case "touch": {
       const file = pickOf([...issueFiles(root), "gekkan.config.json", "templates/assets/style.css", "public/favicon.svg"], pick) as string;
       const later = new Date(Date.now() + pick * 1000);
@@ -328,6 +331,26 @@ function linkInPublic(root: string, pick: number): string {
   if (existed && pick % 3 === 0) return `remove link public/${name}`;
   symlinkSync(target, link);
   return `${existed ? "retarget" : "make"} link public/${name} → ${target}`;
+}
+
+/**
+ * What an editor or version control leaves beside the author's files (an
+ * Emacs lock, a link leading nowhere; a backup; an auto-save; a clone's .git),
+ * made or, when there, removed: the output is as if it never was.
+ */
+function editorLeftover(root: string, pick: number): string {
+  const leftovers = ["templates/partials/.#issue-card.liquid", "public/favicon.svg~", "content/issues/2011/#2011-04.md#", "public/images/.git/config", "templates/assets/.DS_Store"];
+  const file = pickOf(leftovers, pick) as string;
+  const path = join(root, file);
+  // lstat, not existsSync, which follows the lock to nothing.
+  if (lstatSync(path, { throwIfNoEntry: false }) !== undefined) {
+    rmSync(file.endsWith("/config") ? dirname(path) : path, { recursive: true, force: true });
+    return `remove leftover ${file}`;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  if (file.includes(".#")) symlinkSync("author@laptop.4242:1733400000", path);
+  else write(root, file, `leftover ${pick}\n`);
+  return `make leftover ${file}`;
 }
 
 /** Deletes an original and its translation (an author removing an issue removes both). */
@@ -518,6 +541,12 @@ describe("warm builds over sequences of author edits", () => {
           [[
             { kind: "add translation", pick: 0 }, { kind: "add translation", pick: 0 }, { kind: "edit config", pick: 6 }, { kind: "edit title", pick: 0 },
             { kind: "edit config", pick: 7 }, { kind: "edit config", pick: 5 }, { kind: "edit config", pick: 7 }, { kind: "edit config", pick: 6 },
+          ]],
+          // Every editor's and version control's leftover made, a build between, then each removed.
+          [[
+            { kind: "editor leftover", pick: 0 }, { kind: "editor leftover", pick: 1 }, { kind: "editor leftover", pick: 2 }, { kind: "edit body", pick: 0 },
+            { kind: "editor leftover", pick: 3 }, { kind: "editor leftover", pick: 4 }, { kind: "edit partial", pick: 0 }, { kind: "editor leftover", pick: 0 },
+            { kind: "editor leftover", pick: 1 }, { kind: "editor leftover", pick: 2 }, { kind: "editor leftover", pick: 3 }, { kind: "editor leftover", pick: 4 },
           ]],
           // An issue's address moved with its old one kept, its translation added, its body and date edited, then moved back; a correction dated.
           [[
