@@ -53,10 +53,19 @@ export function judgeLink(site: LinkSite, from: string, url: string): LinkVerdic
   if (found === undefined) return { kind: "missing", path: target.pathname };
   const fragment = target.hash.length > 1 ? safeDecode(target.hash.slice(1)) : undefined;
   const lands = site.leadsTo?.(found) ?? found;
-  if (fragment !== undefined && lands.endsWith(".html") && !site.idsOf(lands).has(fragment)) {
+  if (fragment !== undefined && lands.endsWith(".html") && !site.idsOf(lands).has(fragment) && !isTopOfPage(fragment)) {
     return { kind: "anchor", path: outputUrl(site.basePath, lands), fragment, file: lands };
   }
   return { kind: "ok" };
+}
+
+/**
+ * "top", in any ASCII case, is a fragment every page has: the HTML standard
+ * takes a browser to the top of the document when no element has that id,
+ * so the "back to top" link authors write (`[上へ](#top)`) works as it is.
+ */
+function isTopOfPage(fragment: string): boolean {
+  return /^top$/i.test(fragment);
 }
 
 /**
