@@ -1,5 +1,5 @@
 import type { OutputSet } from "../write/output.js";
-import { routeFile } from "../site/urls.js";
+import { isOwnOrigin, routeFile } from "../site/urls.js";
 import { asWritten, isRootRelative } from "../markdown/plugins/rehype-base-path.js";
 
 /** Site facts link checking needs: where the site lives and what it contains. */
@@ -41,7 +41,7 @@ export function judgeLink(site: LinkSite, from: string, url: string): LinkVerdic
   } catch {
     return { kind: "missing", path: url };
   }
-  if (target.origin !== site.origin || !target.pathname.startsWith(site.basePath)) return { kind: "external" };
+  if (!isOwnOrigin(site.origin, target) || !target.pathname.startsWith(site.basePath)) return { kind: "external" };
   let rel: string;
   try {
     rel = decodeURIComponent(target.pathname.slice(site.basePath.length));
