@@ -139,7 +139,7 @@ function meantAdvice(meant: MeantTarget, kind: ReturnType<typeof kindOf>, basePa
   const fromRoot = asWritten(basePath, meant.path);
   if (meant.kind === "moved") return `; the issue of that month (${meant.file}) is at ${fromRoot} since it sets slug: ${meant.slug}: link there, or, if readers and sent emails know the old address, keep it with aliases: [${meant.month}] in that issue's front matter`;
   if (meant.kind === "issue-page") return `; it is the Markdown source of an issue, which is not published: link the issue's page instead: ${fromRoot}`;
-  if (meant.kind === "page") return ` — did you mean "${inWrittenForm(meant.path)}"?`;
+  if (meant.kind === "page" || meant.kind === "base-path") return ` — did you mean "${inWrittenForm(meant.path)}"?`;
   if (kindOf(meant.path.replace(/[?#].*$/, "")) !== kind) return "";
   return ` — did you mean "${fromRoot}"? (a relative address starts from the issue's page)`;
 }
