@@ -9,6 +9,7 @@ import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
 import { inWrittenForm, judgeLink, outputUrl, safeDecode, type LinkSite, type LinkVerdict } from "./link-target.js";
 import { asWritten } from "../markdown/plugins/rehype-base-path.js";
+import { sanitizeSchema } from "../markdown/sanitize-schema.js";
 import { meantTarget, monthAddresses, pagesBySource, type MeantTarget } from "./meant-target.js";
 
 export interface LinkReport {
@@ -118,6 +119,8 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
   const broken = `broken anchor in ${noun} "${url}": ${verdict.path} has no element with id "${verdict.fragment}"`;
   const twin = ids.find((id) => id.normalize("NFC") === verdict.fragment.normalize("NFC"));
   if (twin !== undefined) return `${broken}${sameLettersApart(twin)}`;
+  const published = rawHtmlId(verdict.fragment, ids);
+  if (published !== undefined) return `${broken} — did you mean "#${published}"? (an id written in raw HTML is published with ${CLOBBER_PREFIX} before it, so that it cannot take the place of one of the page's own)`;
   const hint = suggest(verdict.fragment, ids);
   return `${broken}${hint ? ` — did you mean "#${hint}"?` : ""}`;
 }
@@ -131,6 +134,19 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
 function sameLettersApart(id: string): string {
   const [where, fix] = id !== id.normalize("NFC") ? ["in the heading or block it comes from", "type that heading's or block's Japanese again"] : ["in the link", "type the link's Japanese again"];
   return `; it has "#${id}", which looks the same but has letters written with their marks apart ${where} (ガ as カ + ゛, as text copied from a Mac file name is), so a browser does not go there; ${fix}`;
+}
+
+const CLOBBER_PREFIX = sanitizeSchema.clobberPrefix ?? "";
+
+/**
+ * The id the sanitizer published for an id the author wrote in raw HTML
+ * (`<a id="note">` is `user-content-note` on the page): the link names it as
+ * written, which no element has, and it is too far from the prefixed one by
+ * spelling for "did you mean" to find it.
+ */
+function rawHtmlId(fragment: string, ids: readonly string[]): string | undefined {
+  const published = CLOBBER_PREFIX + fragment;
+  return CLOBBER_PREFIX !== "" && ids.includes(published) ? published : undefined;
 }
 
 /** The advice for a link whose meaning its form gives away (meant-target.ts), or "" when it is not of the kind the link needs. */
