@@ -9,6 +9,7 @@ import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
 import { inWrittenForm, judgeLink, outputUrl, safeDecode, type LinkSite, type LinkVerdict } from "./link-target.js";
 import { asWritten } from "../markdown/plugins/rehype-base-path.js";
+import { sanitizeSchema } from "../markdown/sanitize-schema.js";
 import { meantTarget, monthAddresses, pagesBySource, type MeantTarget } from "./meant-target.js";
 
 export interface LinkReport {
@@ -118,6 +119,8 @@ function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "r
   const broken = `broken anchor in ${noun} "${url}": ${verdict.path} has no element with id "${verdict.fragment}"`;
   const twin = ids.find((id) => id.normalize("NFC") === verdict.fragment.normalize("NFC"));
   if (twin !== undefined) return `${broken}${sameLettersApart(twin)}`;
+  const published = rawHtmlId(verdict.fragment, ids);
+  if (published !== undefined) return `${broken} — did you mean "#${published}"? (an id written in raw HTML is published with ${CLOBBER_PREFIX} before it, so that it cannot take the place of one of the page's own)`;
   const hint = suggest(verdict.fragment, ids);
   return `${broken}${hint ? ` — did you mean "#${hint}"?` : ""}`;
 }
@@ -133,13 +136,26 @@ function sameLettersApart(id: string): string {
   return `; it has "#${id}", which looks the same but has letters written with their marks apart ${where} (ガ as カ + ゛, as text copied from a Mac file name is), so a browser does not go there; ${fix}`;
 }
 
+const CLOBBER_PREFIX = sanitizeSchema.clobberPrefix ?? "";
+
+/**
+ * The id the sanitizer published for an id the author wrote in raw HTML
+ * (`<a id="note">` is `user-content-note` on the page): the link names it as
+ * written, which no element has, and it is too far from the prefixed one by
+ * spelling for "did you mean" to find it.
+ */
+function rawHtmlId(fragment: string, ids: readonly string[]): string | undefined {
+  const published = CLOBBER_PREFIX + fragment;
+  return CLOBBER_PREFIX !== "" && ids.includes(published) ? published : undefined;
+}
+
 /** The advice for a link whose meaning its form gives away (meant-target.ts), or "" when it is not of the kind the link needs. */
 function meantAdvice(meant: MeantTarget, kind: ReturnType<typeof kindOf>, basePath: string, inWrittenForm: (path: string) => string): string {
   // Written from the site root whatever the link's form: the relative form of a source file's path is no page's.
   const fromRoot = asWritten(basePath, meant.path);
   if (meant.kind === "moved") return `; the issue of that month (${meant.file}) is at ${fromRoot} since it sets slug: ${meant.slug}: link there, or, if readers and sent emails know the old address, keep it with aliases: [${meant.month}] in that issue's front matter`;
   if (meant.kind === "issue-page") return `; it is the Markdown source of an issue, which is not published: link the issue's page instead: ${fromRoot}`;
-  if (meant.kind === "page") return ` — did you mean "${inWrittenForm(meant.path)}"?`;
+  if (meant.kind === "page" || meant.kind === "base-path") return ` — did you mean "${inWrittenForm(meant.path)}"?`;
   if (kindOf(meant.path.replace(/[?#].*$/, "")) !== kind) return "";
   return ` — did you mean "${fromRoot}"? (a relative address starts from the issue's page)`;
 }

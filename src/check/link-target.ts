@@ -1,5 +1,5 @@
 import type { OutputSet } from "../write/output.js";
-import { routeFile } from "../site/urls.js";
+import { isOwnOrigin, routeFile } from "../site/urls.js";
 import { asWritten, isRootRelative } from "../markdown/plugins/rehype-base-path.js";
 
 /** Site facts link checking needs: where the site lives and what it contains. */
@@ -41,7 +41,7 @@ export function judgeLink(site: LinkSite, from: string, url: string): LinkVerdic
   } catch {
     return { kind: "missing", path: url };
   }
-  if (target.origin !== site.origin || !target.pathname.startsWith(site.basePath)) return { kind: "external" };
+  if (!isOwnOrigin(site.origin, target) || !target.pathname.startsWith(site.basePath)) return { kind: "external" };
   let rel: string;
   try {
     rel = decodeURIComponent(target.pathname.slice(site.basePath.length));
@@ -53,10 +53,19 @@ export function judgeLink(site: LinkSite, from: string, url: string): LinkVerdic
   if (found === undefined) return { kind: "missing", path: target.pathname };
   const fragment = target.hash.length > 1 ? safeDecode(target.hash.slice(1)) : undefined;
   const lands = site.leadsTo?.(found) ?? found;
-  if (fragment !== undefined && lands.endsWith(".html") && !site.idsOf(lands).has(fragment)) {
+  if (fragment !== undefined && lands.endsWith(".html") && !site.idsOf(lands).has(fragment) && !isTopOfPage(fragment)) {
     return { kind: "anchor", path: outputUrl(site.basePath, lands), fragment, file: lands };
   }
   return { kind: "ok" };
+}
+
+/**
+ * "top", in any ASCII case, is a fragment every page has: the HTML standard
+ * takes a browser to the top of the document when no element has that id,
+ * so the "back to top" link authors write (`[上へ](#top)`) works as it is.
+ */
+function isTopOfPage(fragment: string): boolean {
+  return /^top$/i.test(fragment);
 }
 
 /**

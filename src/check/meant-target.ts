@@ -21,9 +21,14 @@ import { judgeLink, outputUrl, safeDecode, type LinkSite } from "./link-target.j
  *   issue that sets a slug of its own, and so lives elsewhere: most likely
  *   the slug was set after the link was written (`path` is its page now).
  *
+ * - `base-path`: a root-relative link written with the site's base path
+ *   (`/repo/issues/x/`), which the build adds again; `path` is what it names
+ *   with the base path once. The nearest page by spelling was another
+ *   (`/en/issues/x/` is nearer to `/repo/repo/issues/x/` than `/repo/issues/x/`).
+ *
  * Every `path` is a public path (base path included), with the link's #fragment.
  */
-export type MeantTarget = { kind: "issue-page" | "page" | "from-root"; path: string } | { kind: "moved"; path: string; file: string; slug: string; month: string };
+export type MeantTarget = { kind: "issue-page" | "page" | "from-root" | "base-path"; path: string } | { kind: "moved"; path: string; file: string; slug: string; month: string };
 
 /** Each issue's month address (public path) when its slug is another: where it was before a slug was set. */
 export function monthAddresses(issues: readonly SiteIssue[], basePath: string): Map<string, SiteIssue> {
@@ -51,6 +56,8 @@ export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, 
   const landing = safeDecode(new URL(link.url, site.origin + outputUrl(site.basePath, link.from)).pathname);
   const entry = moved.get(landing.endsWith("/") ? landing : `${landing}/`);
   if (entry !== undefined) return { kind: "moved", path: routeUrl(site.basePath, entry.route) + rest, file: entry.issue.file, slug: entry.slug, month: entry.issue.date.slice(0, 7) };
+  const once = baseWrittenTwice(site, link.written);
+  if (once !== undefined) return { kind: "base-path", path: once };
   if (/\.md$/i.test(path)) {
     // A file path, read from the issue's own folder, or from the site's folder when written from the root.
     const file = isRootRelative(path) ? posix.normalize(path.slice(1)) : posix.join(posix.dirname(link.source), path);
@@ -64,6 +71,13 @@ export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, 
   if (isRootRelative(path)) return undefined;
   const fromRoot = new URL(link.written, site.origin + site.basePath);
   return exists(site, fromRoot.pathname) ? { kind: "from-root", path: fromRoot.pathname + fromRoot.search + fromRoot.hash } : undefined;
+}
+
+/** What a root-relative link written with the base path names once it is there once, when the site has that file. */
+function baseWrittenTwice(site: LinkSite, written: string): string | undefined {
+  if (site.basePath === "/" || !isRootRelative(written) || !written.startsWith(site.basePath)) return undefined;
+  const once = new URL(written, site.origin);
+  return exists(site, once.pathname) ? once.pathname + once.search + once.hash : undefined;
 }
 
 /** By the link checker's own rule of what lands on a published file. */

@@ -49,6 +49,19 @@ export function publishedUrl(config: SiteAddress, route: string, href: string): 
   return path.startsWith(config.basePath) ? absoluteUrl(config.origin, config.publishedBasePath + path.slice(config.basePath.length)) : absoluteUrl(config.origin, path);
 }
 
+/**
+ * THE rule for which absolute URLs name the site itself: its origin, or the
+ * same host and port by the other of http and https. A host publishes one
+ * site at both (or sends http on to https), so `http://host/issues/x/` on an
+ * https site is the site's page, as broken as `/issues/x/` when that is.
+ */
+export function isOwnOrigin(origin: string, url: URL): boolean {
+  if (url.origin === origin) return true;
+  const own = new URL(origin);
+  const web = (protocol: string) => protocol === "http:" || protocol === "https:";
+  return web(own.protocol) && web(url.protocol) && url.host === own.host;
+}
+
 function absoluteUrl(origin: string, url: string): string {
   return new URL(url, origin).href;
 }
