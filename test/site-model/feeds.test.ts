@@ -46,4 +46,23 @@ describe("feeds", () => {
     expect(json.items.map((i) => i.id)).toEqual(["https://example.org/issues/2011-05/", "https://example.org/issues/2011-04/"]);
     expect(json.items[1]?.content_html).toContain('href="https://example.org/issues/2011-05/"');
   });
+  // JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): `version` is the 1.1 URL, `language` the feed's, `authors` every author.
+  it("the JSON Feed is version 1.1, with the feed's language and each issue's every author", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/", lang: "ja", authors: ["編集部", "Desk"], languages: { en: { title: "Monthly" } } })}\n`,
+      "content/issues/2011/2011-04.md": "---\ntitle: 4月号\nissue: 1\ndate: 2011-04-01\nauthors: [山田, Suzuki]\n---\n\n本文。\n",
+      "content/issues/2011/2011-04.en.md": "---\ntitle: April\nissue: 1\ndate: 2011-04-01\nlang: en\nauthors: [Yamada]\n---\n\nText.\n",
+    });
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    type Json = { version: string; language?: string; authors?: Array<{ name: string }>; items: Array<{ authors?: Array<{ name: string }>; language?: string }> };
+    const ja = JSON.parse(output.text("feed.json") ?? "{}") as Json;
+    const en = JSON.parse(output.text("en/feed.json") ?? "{}") as Json;
+    expect(ja.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(ja.language).toBe("ja");
+    expect(ja.authors).toEqual([{ name: "編集部" }, { name: "Desk" }]);
+    expect(ja.items[0]?.authors).toEqual([{ name: "山田" }, { name: "Suzuki" }]);
+    expect(en.language).toBe("en");
+    expect(en.items[0]?.authors).toEqual([{ name: "Yamada" }]);
+  });
 });
