@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { generateSite } from "../helpers/fixtures.js";
-import { child, children, parseXml, text } from "../helpers/xml.js";
+import { child, children, parseXml, text, xmlAttr } from "../helpers/xml.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 describe("feeds", () => {
@@ -64,5 +64,19 @@ describe("feeds", () => {
     expect(ja.items[0]?.authors).toEqual([{ name: "山田" }, { name: "Suzuki" }]);
     expect(en.language).toBe("en");
     expect(en.items[0]?.authors).toEqual([{ name: "Yamada" }]);
+  });
+  // RSS 2.0 (https://www.rssboard.org/rss-specification#ltauthorgtSubelementOfLtitemgt): <author> is an email address; names go in Dublin Core's <dc:creator>.
+  it("RSS items name their authors in dc:creator, never a bare name in author", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/" })}\n`,
+      "content/issues/2011/2011-04.md": "---\ntitle: 4月号\nissue: 1\ndate: 2011-04-01\nauthors: [山田, \"R & D\"]\n---\n\n本文。\n",
+    });
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    const rss = parseXml(output.text("rss.xml") ?? "");
+    expect(xmlAttr(rss, "xmlns:dc")).toBe("http://purl.org/dc/elements/1.1/");
+    const items = children(child(rss, "channel")!, "item");
+    expect(items.flatMap((item) => children(item, "author").map(text)).filter((value) => !/^[^\s@]+@[^\s@]+/.test(value))).toEqual([]);
+    expect(items.map((item) => children(item, "dc:creator").map(text))).toEqual([["山田", "R & D"]]);
   });
 });
