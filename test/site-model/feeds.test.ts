@@ -1,3 +1,4 @@
+import * as parse5 from "parse5";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateSite } from "../helpers/fixtures.js";
 import { child, children, parseXml, text, xmlAttr } from "../helpers/xml.js";
@@ -78,5 +79,20 @@ describe("feeds", () => {
     const items = children(child(rss, "channel")!, "item");
     expect(items.flatMap((item) => children(item, "author").map(text)).filter((value) => !/^[^\s@]+@[^\s@]+/.test(value))).toEqual([]);
     expect(items.map((item) => children(item, "dc:creator").map(text))).toEqual([["山田", "R & D"]]);
+  });
+  // A feed reader shows an entry away from the site: every URL in it must be absolute, a <picture> source's srcset (preferred over its <img>) and a quotation's cite too.
+  it("every URL attribute inside an entry is absolute, on the site's sub-path", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/sub/" })}\n`,
+      "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }, '<picture><source srcset="/images/a.png 2x, ../../images/b.png 1x" type="image/png"><img src="/images/a.png" alt="p"></picture>\n\n<blockquote cite="/issues/2011-04/">q</blockquote>\n'),
+    });
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    const content = text(child(child(parseXml(output.text("feed.xml") ?? ""), "entry")!, "content"));
+    const urls = [...parse5.parseFragment(content).childNodes].flatMap(function walk(node): string[] {
+      const own = "attrs" in node ? node.attrs.filter((a) => ["href", "src", "cite", "srcset"].includes(a.name)).flatMap((a) => (a.name === "srcset" ? a.value.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "") : [a.value])) : [];
+      return [...own, ...("childNodes" in node ? node.childNodes.flatMap(walk) : [])];
+    });
+    expect(urls.sort()).toEqual(["https://example.org/sub/images/a.png", "https://example.org/sub/images/a.png", "https://example.org/sub/images/b.png", "https://example.org/sub/issues/2011-04/"]);
   });
 });
