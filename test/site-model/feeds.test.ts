@@ -95,4 +95,49 @@ describe("feeds", () => {
     });
     expect(urls.sort()).toEqual(["https://example.org/sub/images/a.png", "https://example.org/sub/images/a.png", "https://example.org/sub/images/b.png", "https://example.org/sub/issues/2011-04/"]);
   });
+  // The required elements of RFC 4287 (Atom), RSS 2.0 and JSON Feed 1.1, in every feed a site with a translation and a component writes.
+  it("every feed has what its specification requires", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/sub/", lang: "ja", languages: { en: { title: "Monthly" } } })}\n`,
+      "content/issues/2011/2011-04.md": "---\ntitle: 4月号\nissue: 1\ndate: 2011-04-01\nupdated: 2011-04-20\ntags: [pacemaker]\n---\n\n本文。\n",
+      "content/issues/2011/2011-04.en.md": "---\ntitle: April\nissue: 1\ndate: 2011-04-01\nlang: en\ntags: [pacemaker]\n---\n\nText.\n",
+    });
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    const rfc3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+    const rfc822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d (GMT|[+-]\d{4})$/;
+    for (const path of ["feed.xml", "en/feed.xml", "components/pacemaker/feed.xml", "en/components/pacemaker/feed.xml"]) {
+      const feed = parseXml(output.text(path) ?? "");
+      for (const name of ["id", "title", "updated"]) expect(children(feed, name), `${path} ${name}`).toHaveLength(1);
+      expect(children(feed, "link").find((link) => xmlAttr(link, "rel") === "self")?.attributes?.["href"]).toBe(`https://example.org/sub/${path}`);
+      expect(xmlAttr(feed, "xml:lang")).toBe(path.startsWith("en/") ? "en" : "ja");
+      for (const entry of children(feed, "entry")) {
+        for (const name of ["id", "title", "updated"]) expect(children(entry, name), `${path} entry ${name}`).toHaveLength(1);
+        expect(text(child(entry, "updated"))).toMatch(rfc3339);
+        expect(children(feed, "author").length + children(entry, "author").length).toBeGreaterThan(0);
+      }
+    }
+    for (const path of ["rss.xml", "en/rss.xml"]) {
+      const channel = child(parseXml(output.text(path) ?? ""), "channel")!;
+      for (const name of ["title", "link", "description"]) expect(children(channel, name), `${path} ${name}`).toHaveLength(1);
+      expect(text(child(channel, "lastBuildDate"))).toMatch(rfc822);
+      expect(children(channel, "atom:link").find((link) => xmlAttr(link, "rel") === "self")?.attributes?.["href"]).toBe(`https://example.org/sub/${path}`);
+      for (const item of children(channel, "item")) {
+        expect(text(child(item, "pubDate"))).toMatch(rfc822);
+        expect(text(child(item, "guid"))).toMatch(/^https:\/\/example\.org\/sub\//);
+      }
+    }
+    for (const path of ["feed.json", "en/feed.json"]) {
+      const json = JSON.parse(output.text(path) ?? "{}") as { version: string; title: string; feed_url: string; items: Array<Record<string, unknown>> };
+      expect(json.version).toBe("https://jsonfeed.org/version/1.1");
+      expect(json.title).not.toBe("");
+      expect(json.feed_url).toBe(`https://example.org/sub/${path}`);
+      for (const item of json.items) {
+        expect(typeof item["id"]).toBe("string");
+        expect(typeof item["content_html"]).toBe("string");
+        expect(item["date_published"]).toMatch(rfc3339);
+        expect(item["date_modified"]).toMatch(rfc3339);
+      }
+    }
+  });
 });
