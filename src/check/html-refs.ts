@@ -1,3 +1,5 @@
+import { srcsetUrls } from "../markdown/srcset.js";
+
 /** A URL an HTML or CSS file refers to, with where it sits in that file. */
 export interface Reference {
   /** How it is referenced, e.g. "a[href]", "img[srcset]", "css url()". */
@@ -87,10 +89,6 @@ export function htmlFacts(html: string): HtmlFacts {
     }
   }
   return { references, ids };
-}
-
-function srcsetUrls(srcset: string): string[] {
-  return srcset.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "").filter((url) => url !== "");
 }
 
 /** url(…) and @import "…" in a stylesheet, comments skipped. */

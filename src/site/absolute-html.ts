@@ -1,18 +1,31 @@
+import { mapSrcsetUrls } from "../markdown/srcset.js";
 import { publishedUrl, type SiteAddress } from "./urls.js";
 
 /**
  * Feed readers show content away from the site, so every URL inside it must
  * be absolute: the published page's (see publishedUrl), also when the page
- * at `route` was written for `gekkan dev`. gekkan's serialiser always
- * double-quotes attributes, which keeps this a safe textual rewrite.
+ * at `route` was written for `gekkan dev`. That is every URL attribute an
+ * issue's sanitised HTML can hold: links and images, a quotation's `cite`,
+ * and a `<picture>` source's `srcset`, which a reader's browser prefers over
+ * the `<img>` beside it. gekkan's serialiser always double-quotes
+ * attributes, which keeps this a safe textual rewrite.
  */
 export function absolutizeHtml(html: string, site: SiteAddress, route: string): string {
-  return html.replace(/\b(href|src)="([^"]*)"/g, (whole, name: string, value: string) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) return whole;
-    try {
-      return `${name}="${publishedUrl(site, route, value.replace(/&#x26;|&amp;/g, "&")).replace(/&/g, "&#x26;")}"`;
-    } catch {
-      return whole;
-    }
+  const absolute = (value: string) => absoluteUrl(value, site, route);
+  return html.replace(/\b(href|src|cite|srcset)="([^"]*)"/g, (whole, name: string, value: string) => {
+    const decoded = value.replace(/&#x26;|&amp;/g, "&");
+    const url = name === "srcset" ? mapSrcsetUrls(decoded, absolute) : absolute(decoded);
+    // Another site's URL (and one that does not parse) stays byte for byte as written.
+    if (url === decoded) return whole;
+    return `${name}="${url.replace(/&/g, "&#x26;")}"`;
   });
+}
+
+function absoluteUrl(value: string, site: SiteAddress, route: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) return value;
+  try {
+    return publishedUrl(site, route, value);
+  } catch {
+    return value;
+  }
 }

@@ -4,6 +4,8 @@ import { lastChange, type Edition, type SiteIssue } from "./model.js";
 import { absolutizeHtml } from "./absolute-html.js";
 import { siteUrl } from "./urls.js";
 import { escapeXml } from "../escape.js";
+import { jsonFeed11 } from "./json-feed.js";
+import { rssCreators } from "./rss-creators.js";
 
 export interface FeedSet {
   atom: string;
@@ -45,7 +47,8 @@ export function buildFeeds(input: FeedInput): FeedSet {
   // Atom/RSS carry title and summary as HTML (CDATA, type="html"); JSON Feed as text.
   const xml = makeFeed(input, escapeXml);
   const json = makeFeed(input, (text) => text);
-  return { atom: atomLanguages(xml.atom1(), input), rss: xml.rss2(), json: json.json1() };
+  const entries = input.issues.slice(0, input.config.feedItems).map((entry) => ({ lang: entry.issue.lang, authors: authorsOf(entry, input.config, input.siteTitle) }));
+  return { atom: atomLanguages(xml.atom1(), input), rss: rssCreators(xml.rss2()), json: jsonFeed11(json.json1(), { lang: input.lang, authors: input.config.authors, entries }) };
 }
 
 /**

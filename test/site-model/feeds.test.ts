@@ -1,6 +1,7 @@
+import * as parse5 from "parse5";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateSite } from "../helpers/fixtures.js";
-import { child, children, parseXml, text } from "../helpers/xml.js";
+import { child, children, parseXml, text, xmlAttr } from "../helpers/xml.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 describe("feeds", () => {
@@ -45,5 +46,98 @@ describe("feeds", () => {
     const json = JSON.parse(output.text("feed.json") ?? "{}") as { items: Array<{ id: string; content_html: string }> };
     expect(json.items.map((i) => i.id)).toEqual(["https://example.org/issues/2011-05/", "https://example.org/issues/2011-04/"]);
     expect(json.items[1]?.content_html).toContain('href="https://example.org/issues/2011-05/"');
+  });
+  // JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): `version` is the 1.1 URL, `language` the feed's, `authors` every author.
+  it("the JSON Feed is version 1.1, with the feed's language and each issue's every author", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/", lang: "ja", authors: ["編集部", "Desk"], languages: { en: { title: "Monthly" } } })}\n`,
+      "content/issues/2011/2011-04.md": "---\ntitle: 4月号\nissue: 1\ndate: 2011-04-01\nauthors: [山田, Suzuki]\n---\n\n本文。\n",
+      "content/issues/2011/2011-04.en.md": "---\ntitle: April\nissue: 1\ndate: 2011-04-01\nlang: en\nauthors: [Yamada]\n---\n\nText.\n",
+    });
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    type Json = { version: string; language?: string; authors?: Array<{ name: string }>; items: Array<{ authors?: Array<{ name: string }>; language?: string }> };
+    const ja = JSON.parse(output.text("feed.json") ?? "{}") as Json;
+    const en = JSON.parse(output.text("en/feed.json") ?? "{}") as Json;
+    expect(ja.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(ja.language).toBe("ja");
+    expect(ja.authors).toEqual([{ name: "編集部" }, { name: "Desk" }]);
+    expect(ja.items[0]?.authors).toEqual([{ name: "山田" }, { name: "Suzuki" }]);
+    expect(en.language).toBe("en");
+    expect(en.items[0]?.authors).toEqual([{ name: "Yamada" }]);
+  });
+  // RSS 2.0 (https://www.rssboard.org/rss-specification#ltauthorgtSubelementOfLtitemgt): <author> is an email address; names go in Dublin Core's <dc:creator>.
+  it("RSS items name their authors in dc:creator, never a bare name in author", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/" })}\n`,
+      "content/issues/2011/2011-04.md": "---\ntitle: 4月号\nissue: 1\ndate: 2011-04-01\nauthors: [山田, \"R & D\"]\n---\n\n本文。\n",
+    });
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    const rss = parseXml(output.text("rss.xml") ?? "");
+    expect(xmlAttr(rss, "xmlns:dc")).toBe("http://purl.org/dc/elements/1.1/");
+    const items = children(child(rss, "channel")!, "item");
+    expect(items.flatMap((item) => children(item, "author").map(text)).filter((value) => !/^[^\s@]+@[^\s@]+/.test(value))).toEqual([]);
+    expect(items.map((item) => children(item, "dc:creator").map(text))).toEqual([["山田", "R & D"]]);
+  });
+  // A feed reader shows an entry away from the site: every URL in it must be absolute, a <picture> source's srcset (preferred over its <img>) and a quotation's cite too.
+  it("every URL attribute inside an entry is absolute, on the site's sub-path", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/sub/" })}\n`,
+      "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }, '<picture><source srcset="/images/a.png 2x, ../../images/b.png 1x" type="image/png"><img src="/images/a.png" alt="p"></picture>\n\n<blockquote cite="/issues/2011-04/">q</blockquote>\n'),
+    });
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    const content = text(child(child(parseXml(output.text("feed.xml") ?? ""), "entry")!, "content"));
+    const urls = [...parse5.parseFragment(content).childNodes].flatMap(function walk(node): string[] {
+      const own = "attrs" in node ? node.attrs.filter((a) => ["href", "src", "cite", "srcset"].includes(a.name)).flatMap((a) => (a.name === "srcset" ? a.value.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "") : [a.value])) : [];
+      return [...own, ...("childNodes" in node ? node.childNodes.flatMap(walk) : [])];
+    });
+    expect(urls.sort()).toEqual(["https://example.org/sub/images/a.png", "https://example.org/sub/images/a.png", "https://example.org/sub/images/b.png", "https://example.org/sub/issues/2011-04/"]);
+  });
+  // The required elements of RFC 4287 (Atom), RSS 2.0 and JSON Feed 1.1, in every feed a site with a translation and a component writes.
+  it("every feed has what its specification requires", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/sub/", lang: "ja", languages: { en: { title: "Monthly" } } })}\n`,
+      "content/issues/2011/2011-04.md": "---\ntitle: 4月号\nissue: 1\ndate: 2011-04-01\nupdated: 2011-04-20\ntags: [pacemaker]\n---\n\n本文。\n",
+      "content/issues/2011/2011-04.en.md": "---\ntitle: April\nissue: 1\ndate: 2011-04-01\nlang: en\ntags: [pacemaker]\n---\n\nText.\n",
+    });
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    const rfc3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+    const rfc822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d (GMT|[+-]\d{4})$/;
+    for (const path of ["feed.xml", "en/feed.xml", "components/pacemaker/feed.xml", "en/components/pacemaker/feed.xml"]) {
+      const feed = parseXml(output.text(path) ?? "");
+      for (const name of ["id", "title", "updated"]) expect(children(feed, name), `${path} ${name}`).toHaveLength(1);
+      expect(children(feed, "link").find((link) => xmlAttr(link, "rel") === "self")?.attributes?.["href"]).toBe(`https://example.org/sub/${path}`);
+      expect(xmlAttr(feed, "xml:lang")).toBe(path.startsWith("en/") ? "en" : "ja");
+      for (const entry of children(feed, "entry")) {
+        for (const name of ["id", "title", "updated"]) expect(children(entry, name), `${path} entry ${name}`).toHaveLength(1);
+        expect(text(child(entry, "updated"))).toMatch(rfc3339);
+        expect(children(feed, "author").length + children(entry, "author").length).toBeGreaterThan(0);
+      }
+    }
+    for (const path of ["rss.xml", "en/rss.xml"]) {
+      const channel = child(parseXml(output.text(path) ?? ""), "channel")!;
+      for (const name of ["title", "link", "description"]) expect(children(channel, name), `${path} ${name}`).toHaveLength(1);
+      expect(text(child(channel, "lastBuildDate"))).toMatch(rfc822);
+      expect(children(channel, "atom:link").find((link) => xmlAttr(link, "rel") === "self")?.attributes?.["href"]).toBe(`https://example.org/sub/${path}`);
+      for (const item of children(channel, "item")) {
+        expect(text(child(item, "pubDate"))).toMatch(rfc822);
+        expect(text(child(item, "guid"))).toMatch(/^https:\/\/example\.org\/sub\//);
+      }
+    }
+    for (const path of ["feed.json", "en/feed.json"]) {
+      const json = JSON.parse(output.text(path) ?? "{}") as { version: string; title: string; feed_url: string; items: Array<Record<string, unknown>> };
+      expect(json.version).toBe("https://jsonfeed.org/version/1.1");
+      expect(json.title).not.toBe("");
+      expect(json.feed_url).toBe(`https://example.org/sub/${path}`);
+      for (const item of json.items) {
+        expect(typeof item["id"]).toBe("string");
+        expect(typeof item["content_html"]).toBe("string");
+        expect(item["date_published"]).toMatch(rfc3339);
+        expect(item["date_modified"]).toMatch(rfc3339);
+      }
+    }
   });
 });

@@ -1,7 +1,9 @@
 import type { Root } from "hast";
 import { visit } from "unist-util-visit";
+import { mapSrcsetUrls } from "../srcset.js";
 
-const URL_PROPERTIES = ["href", "src"] as const;
+// Every URL property the sanitiser lets through: a quotation's `cite`, a <picture> source's `srcSet` too.
+const URL_PROPERTIES = ["href", "src", "cite"] as const;
 
 /**
  * Root-relative links an author writes (`/issues/2011-04/`) are relative to the
@@ -17,6 +19,9 @@ export function rehypeBasePath(options: { basePath: string }) {
         const value = node.properties[name];
         if (typeof value === "string") node.properties[name] = withBasePath(base, value);
       }
+      // A srcset is a list of candidates, each "url descriptor".
+      const srcSet = node.properties.srcSet;
+      if (typeof srcSet === "string") node.properties.srcSet = mapSrcsetUrls(srcSet, (url) => withBasePath(base, url));
     });
   };
 }
