@@ -52,18 +52,18 @@ export function buildFeeds(input: FeedInput): FeedSet {
 }
 
 /**
- * `xml:lang` on the Atom feed (its edition's language) and on each entry whose
- * issue is in another one, which the feed library has no option for. Entries
- * are the feed's own `<entry>` lines, in item order; an issue body cannot
- * hold one (its HTML is sanitised and sits in CDATA).
- */
-/**
  * A feed's own `<entry>` line, its indent in group 1. Not ^(\s*): \s crosses
  * line breaks, so over many blank lines (a code block of them) each line
  * start scanned all the rest; the indent matched is the same.
  */
 export const ENTRY_LINE = /^([^\S\n\r\u2028\u2029]*)<entry>$/gm;
 
+/**
+ * `xml:lang` on the Atom feed (its edition's language) and on each entry whose
+ * issue is in another one, which the feed library has no option for. Entries
+ * are the feed's own `<entry>` lines, in item order; an issue body cannot
+ * hold one (its HTML is sanitised and sits in CDATA).
+ */
 function atomLanguages(atom: string, input: FeedInput): string {
   const langs = input.issues.slice(0, input.config.feedItems).map((entry) => entry.issue.lang);
   let n = 0;
