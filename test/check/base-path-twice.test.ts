@@ -1,23 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { checkInProcess } from "../helpers/io.js";
-import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { issue, type TempDir } from "../helpers/temp-site.js";
+import { SECOND_ISSUE, twoIssueSite } from "../helpers/two-issue-site.js";
 
 // A site published under /news/ whose first issue has an English translation (/news/en/issues/2020-10/).
 const CONFIG = `${JSON.stringify({ title: "テスト月刊", url: "https://example.org/news/", authors: ["編集部"], languages: { en: { title: "Test Monthly", description: "A test" } } }, null, 2)}\n`;
-const FILE = "content/issues/2020/2020-11.md";
+const FILE = SECOND_ISSUE;
 
 let site: TempDir | undefined;
 afterEach(() => site?.remove());
 
-function siteWith(body: string): TempDir {
-  return tempSite({
-    "gekkan.config.json": CONFIG,
-    "content/issues/2020/2020-10.md": issue({ title: "十月", issue: 1, date: "2020-10-01" }, "## 見出し\n\n本文。\n"),
-    "content/issues/2020/2020-10.en.md": issue({ title: "October", issue: 1, date: "2020-10-01", lang: "en" }, "## Heading\n\nText.\n"),
-    "public/images/pic.png": "png",
-    [FILE]: issue({ title: "十一月", issue: 2, date: "2020-11-01" }, body),
-  });
-}
+const siteWith = (body: string): TempDir => twoIssueSite(body, { files: { "gekkan.config.json": CONFIG, "content/issues/2020/2020-10.en.md": issue({ title: "October", issue: 1, date: "2020-10-01", lang: "en" }, "## Heading\n\nText.\n"), "public/images/pic.png": "png" } });
 
 // Oracle: the author wrote the base path by hand before a page the site has; gekkan adds the base
 // path again, so what they meant is the same link without it, which is what the note says too.

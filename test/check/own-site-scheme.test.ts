@@ -1,20 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { checkInProcess } from "../helpers/io.js";
-import { CONFIG, issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+import type { TempDir } from "../helpers/temp-site.js";
+import { SECOND_ISSUE, twoIssueSite } from "../helpers/two-issue-site.js";
 
-const FILE = "content/issues/2020/2020-11.md";
+const FILE = SECOND_ISSUE;
 
 let site: TempDir | undefined;
 afterEach(() => site?.remove());
 
-/** A site at https://example.org/ (CONFIG) with issues 2020-10 and 2020-11, the second's body (line 7 on) being `body`. */
-function siteWith(body: string): TempDir {
-  return tempSite({
-    "gekkan.config.json": CONFIG,
-    "content/issues/2020/2020-10.md": issue({ title: "十月", issue: 1, date: "2020-10-01" }, "## 見出し\n\n本文。\n"),
-    [FILE]: issue({ title: "十一月", issue: 2, date: "2020-11-01" }, body),
-  });
-}
+const siteWith = (body: string): TempDir => twoIssueSite(body);
 
 // Oracle: the site's files are the two issues' pages; http://example.org/ is the same host as the
 // site's https://example.org/, which serves it (or redirects it to https), so only those two pages are there.

@@ -1,20 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { checkInProcess } from "../helpers/io.js";
-import { CONFIG, issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+import type { TempDir } from "../helpers/temp-site.js";
+import { SECOND_ISSUE, twoIssueSite } from "../helpers/two-issue-site.js";
 
-const FILE = "content/issues/2020/2020-11.md";
+const FILE = SECOND_ISSUE;
 
 let site: TempDir | undefined;
 afterEach(() => site?.remove());
 
-/** A two-issue site whose second issue's body (line 7 on) is `body`. */
-function siteWith(body: string): TempDir {
-  return tempSite({
-    "gekkan.config.json": CONFIG,
-    "content/issues/2020/2020-10.md": issue({ title: "十月", issue: 1, date: "2020-10-01" }, "## 見出し\n\n本文。\n"),
-    [FILE]: issue({ title: "十一月", issue: 2, date: "2020-11-01" }, body),
-  });
-}
+const siteWith = (body: string): TempDir => twoIssueSite(body);
 
 // Oracle: the HTML standard ("scroll to the fragment"): a fragment that names no element
 // but is "top", in any ASCII case, takes the reader to the top of the document.
