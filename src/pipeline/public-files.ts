@@ -9,7 +9,7 @@ import { formatBytes, SVG_CHECK_BYTES } from "../limits.js";
 import { parentFolders, type OutputSet } from "../write/output.js";
 import { ROUTES } from "../site/urls.js";
 import { folderCaseReason, nameInOtherCase } from "../name-case.js";
-import { unportableNames } from "./public-names.js";
+import { unportablePublicNames } from "./public-names.js";
 import { isSvgName, svgActiveContent } from "./svg-active-content.js";
 
 /**
@@ -68,7 +68,7 @@ export async function addPublicFiles(root: string, output: OutputSet, search: bo
     const earlier = output.add(route, bytes, file);
     if (earlier !== undefined) messages.push(sameAddress(file, route, earlier));
   }
-  return [...messages, ...unportableNames(generated, published)];
+  return [...messages, ...unportablePublicNames(generated, published)];
 }
 
 /**

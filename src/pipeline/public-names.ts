@@ -22,7 +22,7 @@ const AT = { line: 1, column: 1 };
  * `generated`: gekkan's own files (before public/ was added); `published`:
  * the public files' paths, with "/".
  */
-export function unportableNames(generated: readonly string[], published: readonly string[]): VFileMessage[] {
+export function unportablePublicNames(generated: readonly string[], published: readonly string[]): VFileMessage[] {
   const ours = foldedNames(generated);
   const theirs = new Map<string, string>();
   const reported = new Set<string>();

@@ -1,9 +1,6 @@
-import { sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
-import { listTree } from "../file-tree.js";
 import { folderCaseReason, nameInOtherCase } from "../name-case.js";
-import { BUILTIN_TEMPLATES } from "../render/template-dirs.js";
 
 const AT = { line: 1, column: 1 };
 
@@ -13,15 +10,16 @@ const AT = { line: 1, column: 1 };
  * replace one of gekkan's whose name differs from it only in case
  * (templates/Index.liquid for index.liquid). On macOS and Windows the
  * author's build used it; on Linux, where CI builds, the site came out with
- * gekkan's own template instead, and without a word.
+ * gekkan's own template instead, and without a word. `names`: each
+ * template folder's .liquid names (effectiveTemplates), the site's first
+ * when it has one, gekkan's last.
  */
-export function templateCaseProblems(root: string, dirs: readonly string[]): VFileMessage[] {
+export function templateCaseProblems(root: string, names: readonly string[][]): VFileMessage[] {
   const misnamed = nameInOtherCase(root, ["templates"]);
   if (misnamed !== undefined) return [diagnostic(misnamed.found, folderCaseReason(misnamed.meant, "your own templates, with gekkan's instead"), AT, "template")];
-  const own = dirs.length > 1 ? dirs[0] : undefined;
-  if (own === undefined) return [];
-  const theirs = liquidNames(own);
-  const gekkans = liquidNames(BUILTIN_TEMPLATES);
+  const theirs = names.length > 1 ? names[0] : undefined;
+  const gekkans = names.at(-1);
+  if (theirs === undefined || gekkans === undefined) return [];
   const byFolded = new Map(gekkans.map((name) => [name.toLowerCase(), name]));
   const messages: VFileMessage[] = [];
   for (const name of theirs) {
@@ -31,13 +29,4 @@ export function templateCaseProblems(root: string, dirs: readonly string[]): VFi
     messages.push(diagnostic(`templates/${name}`, reason, AT, "template"));
   }
   return messages;
-}
-
-/** The .liquid files under `dir`, with "/" (a folder's .liquid files under its name). */
-function liquidNames(dir: string): string[] {
-  try {
-    return listTree(dir, false).map((name) => name.split(sep).join("/")).filter((name) => name.endsWith(".liquid"));
-  } catch {
-    return [];
-  }
 }

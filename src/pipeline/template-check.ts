@@ -21,10 +21,10 @@ import { syntaxErrors } from "./template-syntax.js";
  * the time a page takes.)
  */
 export function templateProblems(liquid: Liquid, dirs: readonly string[], root: string): VFileMessage[] {
-  const { files, folders } = effectiveTemplates(dirs);
+  const { files, folders, names } = effectiveTemplates(dirs);
   // Liquid takes anything of a template's name for the template, and reading a folder ended the build as a bug.
   const messages = folders.map((folder) => diagnostic(siteFile(root, folder), "this is a folder, but its name ends in .liquid, so it stands where a template of that name would be read; rename the folder", { line: 1, column: 1 }, "template"));
-  messages.push(...templateCaseProblems(root, dirs));
+  messages.push(...templateCaseProblems(root, names));
   for (const file of files) {
     let bytes: Buffer;
     try {

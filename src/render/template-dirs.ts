@@ -15,19 +15,25 @@ export function templateDirs(root: string): string[] {
 
 /**
  * The .liquid files in `dirs`, the first folder's file winning over a later
- * one of the same name (as Liquid looks them up), and the folders named so.
+ * one of the same name (as Liquid looks them up), and the folders named so;
+ * `names`: each folder's own .liquid names, with "/" (a site's template
+ * named like one of gekkan's but for case is found from them).
  */
-export function effectiveTemplates(dirs: readonly string[]): { files: string[]; folders: string[] } {
+export function effectiveTemplates(dirs: readonly string[]): { files: string[]; folders: string[]; names: string[][] } {
   const byName = new Map<string, string>();
   const folders: string[] = [];
-  for (const dir of dirs) {
+  const names = dirs.map((dir) => {
+    const own: string[] = [];
     for (const name of listTree(dir, false)) {
       const key = name.split(sep).join("/");
-      if (!key.endsWith(".liquid") || byName.has(key)) continue;
+      if (!key.endsWith(".liquid")) continue;
+      own.push(key);
+      if (byName.has(key)) continue;
       const path = join(dir, name);
       if (isFolder(path)) folders.push(path);
       else if (isFile(path)) byName.set(key, path);
     }
-  }
-  return { files: [...byName.values()], folders };
+    return own;
+  });
+  return { files: [...byName.values()], folders, names };
 }
