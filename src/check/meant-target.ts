@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { monthSlug } from "../content/issue.js";
 import type { SiteIssue } from "../site/model.js";
 import { issueRouteParts, languageRoutes, routeUrl } from "../site/urls.js";
 import { isRootRelative } from "../markdown/plugins/rehype-base-path.js";
@@ -33,7 +34,7 @@ export type MeantTarget = { kind: "issue-page" | "page" | "from-root" | "base-pa
 /** Each issue's month address (public path) when its slug is another: where it was before a slug was set. */
 export function monthAddresses(issues: readonly SiteIssue[], basePath: string): Map<string, SiteIssue> {
   const moved = issues.flatMap((entry): Array<[string, SiteIssue]> => {
-    const month = entry.issue.date.slice(0, 7);
+    const month = monthSlug(entry.issue.date);
     return entry.slug === month ? [] : [[routeUrl(basePath, languageRoutes(issueRouteParts(entry.route).folder).issue(month)), entry]];
   });
   return new Map(moved);
@@ -55,7 +56,7 @@ export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, 
   const rest = hashAt === -1 ? "" : link.written.slice(hashAt);
   const landing = safeDecode(new URL(link.url, site.origin + outputUrl(site.basePath, link.from)).pathname);
   const entry = moved.get(landing.endsWith("/") ? landing : `${landing}/`);
-  if (entry !== undefined) return { kind: "moved", path: routeUrl(site.basePath, entry.route) + rest, file: entry.issue.file, slug: entry.slug, month: entry.issue.date.slice(0, 7) };
+  if (entry !== undefined) return { kind: "moved", path: routeUrl(site.basePath, entry.route) + rest, file: entry.issue.file, slug: entry.slug, month: monthSlug(entry.issue.date) };
   const once = baseWrittenTwice(site, link.written);
   if (once !== undefined) return { kind: "base-path", path: once };
   if (/\.md$/i.test(path)) {

@@ -138,7 +138,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
     tags: fields.tags,
     draft: fields.draft,
     lang: fields.lang ?? context.defaultLang,
-    slug: fields.slug ?? fields.date.slice(0, 7),
+    slug: fields.slug ?? monthSlug(fields.date),
     slugGiven: fields.slug !== undefined,
     authors: fields.authors,
     aliases: fields.aliases,
@@ -157,6 +157,15 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   const unpublishable = fields.draft ? [] : [...placeholderFields(file, fields, locate), ...[skeletonLeftover(file, body, bodyLine)].filter((m) => m !== undefined)];
   if (unpublishable.length > 0) return { ok: false, messages: unpublishable, body: { text: body, bodyLine, draft: false }, issue };
   return { ok: true, issue };
+}
+
+/**
+ * THE rule for an issue's address when its front matter sets no slug: its
+ * month ("2011-04" for a date in April 2011). Also what names an issue's
+ * old address once it sets a slug of its own.
+ */
+export function monthSlug(date: string): string {
+  return date.slice(0, 7);
 }
 
 /** An `updated` day before the issue's own date: a slip (the year, the month), which would date the correction before the issue. */

@@ -5,6 +5,7 @@ import { namedIssues } from "../issue-names.js";
 import { editionsOf, type Site, type SiteIssue } from "../site/model.js";
 import { issueRouteParts } from "../site/urls.js";
 import { isPublished } from "../site/published.js";
+import { monthSlug } from "../content/issue.js";
 
 /**
  * The issue `gekkan email ISSUE` means: a number ("4"), a slug ("2011-07"),
@@ -56,7 +57,7 @@ function findIn(issues: readonly SiteIssue[], wanted: string): SiteIssue | undef
 function oldAddress(issues: readonly SiteIssue[], wanted: string): string | undefined {
   const aliased = issues.find((entry) => entry.aliases.some((route) => issueRouteParts(route).slug === wanted));
   if (aliased !== undefined) return `that was the address of issue ${aliased.issue.number} before it set slug: ${aliased.slug} (${aliased.issue.file}); give ${aliased.issue.number} or ${aliased.slug}`;
-  const month = issues.find((entry) => entry.issue.slugGiven && entry.slug !== wanted && entry.issue.date.slice(0, 7) === wanted);
+  const month = issues.find((entry) => entry.issue.slugGiven && entry.slug !== wanted && monthSlug(entry.issue.date) === wanted);
   if (month !== undefined) return `issue ${month.issue.number} of ${wanted} sets slug: ${month.slug} (${month.issue.file}); give ${month.issue.number} or ${month.slug}`;
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
+import { monthSlug } from "../content/issue.js";
 import { nameLanguage } from "../content/language-suffix.js";
 import type { ExistingIssue } from "./existing-issues.js";
 import { namedIssues } from "../issue-names.js";
@@ -34,11 +35,13 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
   const langOf = (e: ExistingIssue) => e.lang ?? request.siteLang;
   const originals = existing.filter((e) => langOf(e) === request.siteLang && e.number !== undefined);
   // Its month names an issue that set a slug later too (the address it was published at, which the author remembers), unless another issue has that slug.
-  const original = originals.find((e) => String(e.number) === request.wanted || (e.slug ?? e.date?.slice(0, 7)) === request.wanted)
-    ?? originals.find((e) => e.slug !== undefined && e.date?.slice(0, 7) === request.wanted);
+  const monthOf = (e: ExistingIssue) => (e.date === undefined ? undefined : monthSlug(e.date));
+  const addressOf = (e: ExistingIssue) => e.slug ?? monthOf(e);
+  const original = originals.find((e) => String(e.number) === request.wanted || addressOf(e) === request.wanted)
+    ?? originals.find((e) => e.slug !== undefined && monthOf(e) === request.wanted);
   if (original === undefined) {
     const known = namedIssues([...originals].sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).map((e) => `${e.number} (${e.file})`));
-    const hint = didYouMean(request.wanted, originals.map((e) => e.slug ?? e.date?.slice(0, 7) ?? ""));
+    const hint = didYouMean(request.wanted, originals.map((e) => addressOf(e) ?? ""));
     return { ok: false, problem: `no issue ${JSON.stringify(request.wanted)} in ${request.siteLang} to translate: give its number or slug${known === "" ? "" : `; the site has ${known}`}${hint}` };
   }
   const taken = existing.filter((e) => e.number === original.number && langOf(e) === request.lang);
