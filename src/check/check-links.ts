@@ -2,13 +2,14 @@ import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import { suggest } from "../suggest.js";
 import { contentTypeOf } from "../content-type.js";
-import { allIssues, type Site } from "../site/model.js";
+import { allIssues, type Site, type SiteIssue } from "../site/model.js";
 import { publishedUrl, routeFile, type SiteAddress } from "../site/urls.js";
 import { emailPaths } from "../email/email-source.js";
 import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
-import { inWrittenForm, judgeLink, outputUrl, safeDecode, type LinkSite, type LinkVerdict } from "./link-target.js";
-import { asWritten } from "../markdown/plugins/rehype-base-path.js";
+import { inWrittenForm, inWrittenSpelling, judgeLink, outputUrl, quotedLink, safeDecode, type LinkSite, type LinkVerdict } from "./link-target.js";
+import type { BodyLink } from "../markdown/rendered.js";
+import { asWritten, readable } from "../markdown/plugins/rehype-base-path.js";
 import { sanitizeSchema } from "../markdown/sanitize-schema.js";
 import { meantTarget, monthAddresses, pagesBySource, type MeantTarget } from "./meant-target.js";
 
@@ -54,8 +55,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     if (isSiteAbsolute(url)) authored.add(url);
   };
   const issues = allIssues(site);
-  const pages = pagesBySource(issues, where.basePath);
-  const moved = monthAddresses(issues, where.basePath);
+  const authoredSite: AuthoredSite = { linkSite, judge, pages: pagesBySource(issues, where.basePath), moved: monthAddresses(issues, where.basePath) };
   for (const entry of issues) {
     const page = `${entry.route}index.html`;
     for (const link of entry.body.links) {
@@ -63,13 +63,10 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
       attribute(page, link.url);
       // The issue's email carries the same link made absolute (email-body.ts): report it once, at the Markdown.
       attribute(emailPaths(entry.route).html, emailForm(where, entry.route, link.url));
-      const verdict = judge(page, link.url);
-      // Quoted and fixed as the author wrote it: without the base path the Markdown stage added.
-      const written = asWritten(where.basePath, link.url);
-      const from = outputUrl(where.basePath, page);
-      const meant = verdict.kind === "missing" ? meantTarget(linkSite, pages, { written, url: link.url, source: entry.issue.file, from: page }, moved) : undefined;
-      const reason = describe(verdict, written, link.kind === "image" ? "image" : "link", linkSite, from, (hint) => inWrittenForm(written, hint, from, linkSite), meant);
-      if (reason) messages.push(diagnostic(entry.issue.file, reason + basePathNote(written, where.basePath), { line: link.line, column: link.column }, link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
+    }
+    for (const uses of byAddress(entry.body.links)) {
+      const message = authoredProblem(authoredSite, entry, uses);
+      if (message) messages.push(message);
     }
   }
   const fromMarkdown = checked;
@@ -84,7 +81,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
       checked++;
       const verdict = judge(path, ref.url);
       const noun = ref.via.startsWith("img") || ref.via.startsWith("css") ? "reference" : "link";
-      const reason = describe(verdict, ref.url, noun, linkSite, outputUrl(where.basePath, path));
+      const reason = describe(verdict, { quoted: `"${ref.url}"` }, noun, linkSite, outputUrl(where.basePath, path));
       if (reason) {
         const place = placeOfOffset(text, ref.offset);
         messages.push(diagnostic(`${outputUrl(where.basePath, path)}`, `${reason} (${ref.via} in the built ${isHtml ? "page" : "stylesheet"}: check the templates or public/)`, place, verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
@@ -94,35 +91,111 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
   return { messages, checked, fromMarkdown };
 }
 
+/** What judging a link the author wrote needs besides the link: the site, and what makes its advice. */
+interface AuthoredSite {
+  linkSite: LinkSite;
+  judge: (from: string, url: string) => LinkVerdict;
+  pages: ReadonlyMap<string, string>;
+  moved: ReturnType<typeof monthAddresses>;
+}
+
 /**
- * Why a reference is broken, quoting `url` as the reader of the message finds
- * it in their file; `asWritten` turns a suggested public path into that same
- * form, so the suggestion can be pasted over the broken one. The page that
+ * An issue's links, each alone, but the uses of one reference definition
+ * (`[r]: /address`, by link or picture) together: the address is written once,
+ * on the definition's line, and is corrected there. Reported at each use, a
+ * broken one sent the author to lines with no address on them.
+ */
+function byAddress(links: readonly BodyLink[]): BodyLink[][] {
+  const groups = new Map<string, BodyLink[]>();
+  links.forEach((link, index) => {
+    const key = link.definition === undefined ? `#${index}` : `${link.definition.line}:${link.definition.column}:${link.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), link]);
+  });
+  return [...groups.values()];
+}
+
+/** The error for a link of an issue (`uses`: its uses, more than one for a reference), at the place its address is written, or undefined when it lands. */
+function authoredProblem(site: AuthoredSite, entry: SiteIssue, uses: readonly BodyLink[]): VFileMessage | undefined {
+  const [link] = uses;
+  if (link === undefined) return undefined;
+  const { basePath } = site.linkSite;
+  const page = `${entry.route}index.html`;
+  const verdict = site.judge(page, link.url);
+  // Quoted and fixed as the author wrote it: without the base path the Markdown stage added, and not %-encoded by it.
+  const written = link.written ?? asWritten(basePath, link.url);
+  const from = outputUrl(basePath, page);
+  const meant = verdict.kind === "missing" ? meantTarget(site.linkSite, site.pages, { written, url: link.url, source: entry.issue.file, from: page }, site.moved) : undefined;
+  const spell = inWrittenSpelling(written);
+  const form: Form = { quoted: quotedLink(written) + referenceNote(link.definition, uses), path: (hint) => inWrittenForm(written, hint, from, site.linkSite), spell };
+  const reason = describe(verdict, form, link.kind === "image" ? "image" : "link", site.linkSite, from, meant);
+  if (!reason) return undefined;
+  const rule = link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link";
+  return diagnostic(entry.issue.file, reason + basePathNote(written, basePath), link.definition ?? { line: link.line, column: link.column }, rule);
+}
+
+/** Said of a reference's address, reported at its definition: which one it is, and where it is used (the places the reader of the page clicks). */
+function referenceNote(definition: BodyLink["definition"], uses: readonly BodyLink[]): string {
+  if (definition === undefined) return "";
+  const places = uses.map((use) => `${use.line}:${use.column}`);
+  const used = places.length > 3 ? `used ${places.length} times, first at ${places[0] ?? ""}` : `used at ${places.length === 1 ? places[0] : `${places.slice(0, -1).join(", ")} and ${places.at(-1) ?? ""}`}`;
+  return `, the address of [${definition.label}] (${used})`;
+}
+
+/**
+ * How a message names a reference and writes what it suggests: `quoted` is
+ * the reference as the reader of the message finds it in their file, quotes
+ * included; `path` turns a suggested public path into the form it is written
+ * in, `spell` writes any suggestion as it spells (both default to as it is).
+ */
+interface Form {
+  quoted: string;
+  path?: (publicPath: string) => string;
+  spell?: (suggestion: string) => string;
+}
+
+/**
+ * Why a reference is broken, quoting it as `form` says; every suggestion is
+ * written in the form and spelling of the broken one (`form.path`,
+ * `form.spell`), so it can be pasted over it. The page that
  * holds the reference (`from`, its public path) is never suggested: a link
  * to a missing page did not mean the page it is on ("./" fixes nothing).
  */
-function describe(verdict: LinkVerdict, url: string, noun: "link" | "image" | "reference", site: LinkSite, from: string, asWritten: (path: string) => string = (path) => path, meant?: MeantTarget): string | undefined {
+function describe(verdict: LinkVerdict, form: Form, noun: "link" | "image" | "reference", site: LinkSite, from: string, meant?: MeantTarget): string | undefined {
   if (verdict.kind === "ok" || verdict.kind === "external") return undefined;
+  const spell = form.spell ?? ((suggestion: string) => suggestion);
+  const asWritten = (path: string) => spell(form.path === undefined ? path : form.path(path));
   if (verdict.kind === "missing") {
     const kind = kindOf(verdict.path);
-    const advice = meant === undefined ? "" : meantAdvice(meant, kind, site.basePath, asWritten);
-    if (advice !== "") return `broken ${noun} "${url}": nothing is published at ${verdict.path}${advice}`;
+    const advice = meant === undefined ? "" : meantAdvice(meant, kind, site.basePath, asWritten, spell);
+    if (advice !== "") return `broken ${noun} ${form.quoted}: nothing is published at ${verdict.path}${advice}`;
     const known = site.output.paths().map((p) => outputUrl(site.basePath, p)).filter((path) => path !== from && kindOf(path) === kind);
     const written = safeDecode(verdict.path);
     const twin = known.find((path) => path !== written && path.normalize("NFC") === written.normalize("NFC"));
-    if (twin !== undefined) return `broken ${noun} "${url}": nothing is published at ${verdict.path}; ${twin} is, which looks the same but the link has letters written with their marks apart (ガ as カ + ゛, as text copied from a Mac file name is), so a browser does not go there; type the link's Japanese again`;
-    const hint = suggest(verdict.path, known);
+    if (twin !== undefined) return `broken ${noun} ${form.quoted}: nothing is published at ${verdict.path}; ${twin} is, which looks the same but the link has letters written with their marks apart (ガ as カ + ゛, as text copied from a Mac file name is), so a browser does not go there; type the link's Japanese again`;
+    const hint = nearestPath(verdict.path, known);
     const fix = noun === "image" ? `; put the file at public/${safeDecode(verdict.path.slice(site.basePath.length))}` : "";
-    return `broken ${noun} "${url}": nothing is published at ${verdict.path}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
+    return `broken ${noun} ${form.quoted}: nothing is published at ${verdict.path}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
   }
   const ids = [...site.idsOf(verdict.file)];
-  const broken = `broken anchor in ${noun} "${url}": ${verdict.path} has no element with id "${verdict.fragment}"`;
+  const broken = `broken anchor in ${noun} ${form.quoted}: ${verdict.path} has no element with id "${verdict.fragment}"`;
   const twin = ids.find((id) => id.normalize("NFC") === verdict.fragment.normalize("NFC"));
   if (twin !== undefined) return `${broken}${sameLettersApart(twin)}`;
   const published = rawHtmlId(verdict.fragment, ids);
-  if (published !== undefined) return `${broken} — did you mean "#${published}"? (an id written in raw HTML is published with ${CLOBBER_PREFIX} before it, so that it cannot take the place of one of the page's own)`;
+  if (published !== undefined) return `${broken} — did you mean "${spell(`#${published}`)}"? (an id written in raw HTML is published with ${CLOBBER_PREFIX} before it, so that it cannot take the place of one of the page's own)`;
   const hint = suggest(verdict.fragment, ids);
-  return `${broken}${hint ? ` — did you mean "#${hint}"?` : ""}`;
+  return `${broken}${hint ? ` — did you mean "${spell(`#${hint}`)}"?` : ""}`;
+}
+
+/**
+ * The published path nearest to `path` by spelling, compared as they read:
+ * `path` is %-encoded as a browser asks for it (`/%E7%89%B9…`), the site's
+ * paths hold file names as they are (`/特集/`), and no Japanese path was ever
+ * near enough to be offered.
+ */
+function nearestPath(path: string, known: readonly string[]): string | undefined {
+  const byReading = new Map(known.map((candidate) => [readable(candidate), candidate]));
+  const found = suggest(readable(path), [...byReading.keys()]);
+  return found === undefined ? undefined : byReading.get(found);
 }
 
 /**
@@ -150,9 +223,9 @@ function rawHtmlId(fragment: string, ids: readonly string[]): string | undefined
 }
 
 /** The advice for a link whose meaning its form gives away (meant-target.ts), or "" when it is not of the kind the link needs. */
-function meantAdvice(meant: MeantTarget, kind: ReturnType<typeof kindOf>, basePath: string, inWrittenForm: (path: string) => string): string {
+function meantAdvice(meant: MeantTarget, kind: ReturnType<typeof kindOf>, basePath: string, inWrittenForm: (path: string) => string, spell: (suggestion: string) => string): string {
   // Written from the site root whatever the link's form: the relative form of a source file's path is no page's.
-  const fromRoot = asWritten(basePath, meant.path);
+  const fromRoot = spell(asWritten(basePath, meant.path));
   if (meant.kind === "moved") return `; the issue of that month (${meant.file}) is at ${fromRoot} since it sets slug: ${meant.slug}: link there, or, if readers and sent emails know the old address, keep it with aliases: [${meant.month}] in that issue's front matter`;
   if (meant.kind === "issue-page") return `; it is the Markdown source of an issue, which is not published: link the issue's page instead: ${fromRoot}`;
   if (meant.kind === "page" || meant.kind === "base-path") return ` — did you mean "${inWrittenForm(meant.path)}"?`;

@@ -1,6 +1,6 @@
 import type { OutputSet } from "../write/output.js";
 import { isOwnOrigin, routeFile } from "../site/urls.js";
-import { asWritten, isRootRelative } from "../markdown/plugins/rehype-base-path.js";
+import { asWritten, isRootRelative, readable } from "../markdown/plugins/rehype-base-path.js";
 
 /** Site facts link checking needs: where the site lives and what it contains. */
 export interface LinkSite {
@@ -98,4 +98,26 @@ export function safeDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * A link as a message quotes it: as the author wrote it, so that searching
+ * the file finds it, and, when it escapes letters that are not ASCII
+ * (`#%E8%A6%8B…`), what it reads as too. Quoted decoded only, the link was
+ * nowhere in the file.
+ */
+export function quotedLink(written: string): string {
+  const reads = readable(written);
+  return reads === written ? `"${written}"` : `"${written}" (that is "${reads}")`;
+}
+
+/**
+ * How to write a suggestion (an address, an #anchor) the way `written` is:
+ * %-escaped when the author escaped the letters that are not ASCII and typed
+ * none, so the suggestion can be pasted over the broken link as it stands.
+ */
+export function inWrittenSpelling(written: string): (suggestion: string) => string {
+  if (readable(written) === written || /[^\x00-\x7f]/u.test(written)) return (suggestion) => suggestion;
+  // Escaped as the Markdown stage escapes them, UTF-8 bytes in upper case; a lone surrogate has no escape and stays.
+  return (suggestion) => suggestion.replace(/[^\x00-\x7f]+/gu, (run) => (run.isWellFormed() ? encodeURIComponent(run) : run));
 }

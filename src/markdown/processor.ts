@@ -35,6 +35,7 @@ import { rehypeBasePath } from "./plugins/rehype-base-path.js";
 import { rehypeFootnoteLinks } from "./plugins/rehype-footnote-links.js";
 import { rehypeBareUrls } from "./plugins/rehype-bare-urls.js";
 import { rehypeCollect } from "./plugins/rehype-collect.js";
+import { remarkLinkSources } from "./plugins/remark-link-sources.js";
 import { rehypeHeadingIds } from "./plugins/rehype-heading-ids.js";
 import { sanitizeSchema } from "./sanitize-schema.js";
 import { headingLinkOptions } from "./heading-link.js";
@@ -113,6 +114,8 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     .use(remarkAddressRunOn)
     // Last of the mdast steps: the checks above find mistakes by where text is written in the source.
     .use(remarkJoinWideLines)
+    // Each link's address as written and its reference's definition, for `gekkan check`'s messages (rehype-collect joins them to the page's links).
+    .use(remarkLinkSources)
     // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawHtml)

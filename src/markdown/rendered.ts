@@ -28,7 +28,15 @@ export interface PlacedTag {
   address?: { attribute: "href" | "src"; url: string } | undefined;
 }
 
-export interface BodyLink {
+/** A Markdown link's address as the author wrote it, and the definition that holds it for a reference (`[text][r]`). */
+export interface LinkSource {
+  /** As the Markdown holds it: not %-encoded by the build, no base path added (`#見出し`, `#%E8%A6%8B…` as typed). */
+  written: string;
+  /** A reference's definition (`[r]: /address`), where its address is written: label as written there, and its start. */
+  definition?: { label: string; line: number; column: number };
+}
+
+export interface BodyLink extends Partial<LinkSource> {
   /** The URL as it appears in the output (base path applied). */
   url: string;
   kind: "link" | "image";

@@ -15,14 +15,15 @@ function links(body: string) {
 describe("links keep their file positions", () => {
   it("without raw HTML", () => {
     expect(links("段落\n\n前 [May](/issues/2011-05/) と ![図](/images/a.png)")).toEqual([
-      { url: "/issues/2011-05/", kind: "link", line: 8, column: 3 },
-      { url: "/images/a.png", kind: "image", line: 8, column: 29 },
+      { url: "/issues/2011-05/", kind: "link", line: 8, column: 3, written: "/issues/2011-05/" },
+      { url: "/images/a.png", kind: "image", line: 8, column: 29, written: "/images/a.png" },
     ]);
   });
 
   it("with raw HTML, before and inside it", () => {
     expect(links("<kbd>C</kbd>\n\n前 [May](/issues/2011-05/)\n\n<p><a href=\"/issues/2011-06/\">June</a></p>")).toEqual([
-      { url: "/issues/2011-05/", kind: "link", line: 8, column: 3 },
+      { url: "/issues/2011-05/", kind: "link", line: 8, column: 3, written: "/issues/2011-05/" },
+      // Raw HTML has no Markdown address: gekkan check quotes it as the page holds it.
       { url: "/issues/2011-06/", kind: "link", line: 10, column: 4 },
     ]);
   });
@@ -44,5 +45,17 @@ describe("links keep their file positions", () => {
     const result = render({ file: "content/issues/x.md", body: "[a](#設定れい) [b](/images/構成%20図.png) [c](/x/%E8%A8%AD/)", bodyLine: 6 });
     if (!result.ok) throw new Error(result.messages.map(String).join("\n"));
     expect(result.body.links.map(({ url }) => asWritten("/", url))).toEqual(["#設定れい", "/images/構成%20図.png", "/x/設/"]);
+  });
+
+  // Oracle: CommonMark — a reference takes its address from the first definition of its label, labels matched without case.
+  it("a reference carries its definition's address, as written (not %-encoded), and where the definition is", () => {
+    expect(links("[a][R] ![b][r]\n\n  [r]: #%E8%A6%8Bx\n[r]: /other/")).toEqual([
+      { url: "#%E8%A6%8Bx", kind: "link", line: 6, column: 1, written: "#%E8%A6%8Bx", definition: { label: "r", line: 8, column: 3 } },
+      { url: "#%E8%A6%8Bx", kind: "image", line: 6, column: 8, written: "#%E8%A6%8Bx", definition: { label: "r", line: 8, column: 3 } },
+    ]);
+    expect(links("[a](#設定) [b](#%E8%A8%AD%E5%AE%9A)").map(({ url, written }) => [url, written])).toEqual([
+      ["#%E8%A8%AD%E5%AE%9A", "#設定"],
+      ["#%E8%A8%AD%E5%AE%9A", "#%E8%A8%AD%E5%AE%9A"],
+    ]);
   });
 });

@@ -40,9 +40,17 @@ export function withBasePath(basePath: string, url: string): string {
  */
 export function asWritten(basePath: string, url: string): string {
   const path = isRootRelative(url) && url.startsWith(basePath) ? `/${url.slice(basePath.length)}` : url;
-  // The Markdown stage %-encoded what is not ASCII (#設定例 → #%E8%A8%AD…); the author typed the
-  // characters, and reads them so. ASCII escapes (%20, %2F) are left: they are written that way.
-  return path.replace(/(?:%[c-f][0-9a-f](?:%[89ab][0-9a-f]){1,3})+/gi, (run) => {
+  // The Markdown stage %-encoded what is not ASCII (#設定例 → #%E8%A8%AD…); the author typed the characters.
+  return readable(path);
+}
+
+/**
+ * A URL with its escapes of characters that are not ASCII decoded
+ * (`#%E8%A8%AD…` → `#設定…`): what a reader sees in it. ASCII escapes
+ * (%20, %2F) are left: they are read, and written, that way.
+ */
+export function readable(url: string): string {
+  return url.replace(/(?:%[c-f][0-9a-f](?:%[89ab][0-9a-f]){1,3})+/gi, (run) => {
     try {
       return decodeURIComponent(run);
     } catch {

@@ -6,7 +6,8 @@ import { headingRank } from "hast-util-heading-rank";
 import { visit, SKIP } from "unist-util-visit";
 import { parseBlockMarker, pendingBlocks, type PendingBlock } from "../file-data.js";
 import type { Block } from "../../blocks/types.js";
-import type { BodyLink, Heading, PlacedHeading, PlacedTag, PlacedText, RenderedBody } from "../rendered.js";
+import type { BodyLink, Heading, LinkSource, PlacedHeading, PlacedTag, PlacedText, RenderedBody } from "../rendered.js";
+import { LINK_SOURCES, placeKey } from "./remark-link-sources.js";
 import { REMOVED_HTML } from "./rehype-removed-html.js";
 import { TODO_NOTES } from "./remark-todo-notes.js";
 
@@ -25,7 +26,9 @@ export function rehypeCollect(options: { token: string }) {
     const headings: Heading[] = [];
     const h1s: PlacedHeading[] = [];
     const links: BodyLink[] = [];
-    const collectOne = (node: Element) => collectNode(node, { headings, h1s, links });
+    // Absent for a link of raw HTML (<a href>): only Markdown links and pictures have one.
+    const sources = ((file.data as Record<string, unknown>)[LINK_SOURCES] as ReadonlyMap<string, LinkSource> | undefined) ?? new Map<string, LinkSource>();
+    const collectOne = (node: Element) => collectNode(node, { headings, h1s, links, sources });
 
     visit(tree, "element", (node, index, parent) => {
       const marker = node.properties.dataGekkanBlock;
@@ -62,7 +65,7 @@ export function rehypeCollect(options: { token: string }) {
   };
 }
 
-function collectNode(node: Element, { headings, h1s, links }: { headings: Heading[]; h1s: PlacedHeading[]; links: BodyLink[] }): void {
+function collectNode(node: Element, { headings, h1s, links, sources }: { headings: Heading[]; h1s: PlacedHeading[]; links: BodyLink[]; sources: ReadonlyMap<string, LinkSource> }): void {
   const rank = headingRank(node);
   if (rank !== undefined && rank >= 2 && rank <= 3 && typeof node.properties.id === "string") {
     headings.push({ depth: rank, id: node.properties.id, text: toString(node).trim() });
@@ -70,7 +73,8 @@ function collectNode(node: Element, { headings, h1s, links }: { headings: Headin
   if (rank === 1 && node.position) h1s.push({ text: toString(node).trim(), line: node.position.start.line, column: node.position.start.column });
   const href = node.tagName === "a" ? node.properties.href : node.tagName === "img" ? node.properties.src : undefined;
   if (typeof href === "string" && node.position) {
-    links.push({ url: href, kind: node.tagName === "img" ? "image" : "link", line: node.position.start.line, column: node.position.start.column });
+    const { line, column } = node.position.start;
+    links.push({ url: href, kind: node.tagName === "img" ? "image" : "link", line, column, ...sources.get(placeKey({ line, column })) });
   }
 }
 
