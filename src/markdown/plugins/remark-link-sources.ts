@@ -1,4 +1,4 @@
-import type { Definition, Root } from "mdast";
+import type { Definition, ImageReference, LinkReference, Root } from "mdast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import type { LinkSource } from "../rendered.js";
@@ -20,21 +20,26 @@ export function placeKey(place: { line: number; column: number }): string {
  */
 export function remarkLinkSources() {
   return (tree: Root, file: VFile) => {
-    const definitions = new Map<string, Definition>();
-    // As mdast-util-to-hast picks a reference's definition: the first of its label, labels compared in upper case.
-    visit(tree, "definition", (node) => {
-      const id = node.identifier.toUpperCase();
-      if (!definitions.has(id)) definitions.set(id, node);
-    });
     const sources = new Map<string, LinkSource>();
+    const definitions = new Map<string, Definition>();
+    const references: Array<[key: string, node: LinkReference | ImageReference]> = [];
+    // One walk: a definition may come after its uses, so references are resolved once it is done.
     visit(tree, (node) => {
+      if (node.type === "definition") {
+        // As mdast-util-to-hast picks a reference's definition: the first of its label, labels compared in upper case.
+        const id = node.identifier.toUpperCase();
+        if (!definitions.has(id)) definitions.set(id, node);
+        return;
+      }
       if (!node.position) return;
       const key = placeKey(node.position.start);
       if (node.type === "link" || node.type === "image") sources.set(key, { written: node.url });
-      if (node.type !== "linkReference" && node.type !== "imageReference") return;
+      else if (node.type === "linkReference" || node.type === "imageReference") references.push([key, node]);
+    });
+    for (const [key, node] of references) {
       const definition = definitions.get(node.identifier.toUpperCase());
       if (definition?.position) sources.set(key, { written: definition.url, definition: { label: definition.label ?? definition.identifier, ...placeOf(definition.position.start) } });
-    });
+    }
     (file.data as Record<string, unknown>)[LINK_SOURCES] = sources;
   };
 }
