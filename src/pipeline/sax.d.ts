@@ -1,6 +1,7 @@
 /**
  * The part of sax (the XML parser that feed's xml-js already brings in) that
- * svg-active-content.ts uses: sax ships no types of its own.
+ * svg-active-content.ts and the tests' XML oracle (test/helpers/xml.ts)
+ * use: sax ships no types of its own.
  */
 declare module "sax" {
   export interface QualifiedAttribute {
@@ -33,6 +34,9 @@ declare module "sax" {
     ondoctype: (doctype: string) => void;
     onopentagstart: (tag: { name: string }) => void;
     onopentag: (tag: QualifiedTag) => void;
+    onclosetag: (name: string) => void;
+    ontext: (text: string) => void;
+    oncdata: (cdata: string) => void;
     write(text: string): SAXParser;
     close(): SAXParser;
   }

@@ -5,7 +5,7 @@ import { absolutizeHtml } from "./absolute-html.js";
 import { siteUrl } from "./urls.js";
 import { escapeXml } from "../escape.js";
 import { jsonFeed11 } from "./json-feed.js";
-import { rssCreators } from "./rss-creators.js";
+import { rssPlainText } from "./rss-text.js";
 
 export interface FeedSet {
   atom: string;
@@ -44,11 +44,27 @@ function utc(date: string): Date {
  * everywhere (SOURCE_DATE_EPOCH when set).
  */
 export function buildFeeds(input: FeedInput): FeedSet {
-  // Atom/RSS carry title and summary as HTML (CDATA, type="html"); JSON Feed as text.
-  const xml = makeFeed(input, escapeXml);
-  const json = makeFeed(input, (text) => text);
-  const entries = input.issues.slice(0, input.config.feedItems).map((entry) => ({ lang: entry.issue.lang, authors: authorsOf(entry, input.config, input.siteTitle) }));
-  return { atom: atomLanguages(xml.atom1(), input), rss: rssCreators(xml.rss2()), json: jsonFeed11(json.json1(), { lang: input.lang, authors: input.config.authors, entries }) };
+  // Atom carries an entry's title and summary as HTML (CDATA, type="html"), the rest as text; JSON Feed all as text. RSS's plain text is written over by rssPlainText, from the author's own.
+  const xml = makeFeed(input, { html: escapeXml, text: xmlJsText });
+  const json = makeFeed(input, { html: (text) => text, text: (text) => text });
+  const entries = input.issues.slice(0, input.config.feedItems).map((entry) => ({ lang: entry.issue.lang, authors: authorsOf(entry, input.config, input.siteTitle), title: entry.issue.title, categories: entry.issue.tags }));
+  const plain = { channel: { title: input.title, description: input.description, copyright: copyrightOf(input.config) }, items: entries };
+  return { atom: atomLanguages(xml.atom1(), input), rss: rssPlainText(xml.rss2(), plain), json: jsonFeed11(json.json1(), { lang: input.lang, authors: input.config.authors, entries }) };
+}
+
+/**
+ * Text for the feed library to write as an XML element's text. It writes
+ * with xml-js, which first turns every "&amp;" back into "&" (against
+ * escaping twice), so a name or site title with "&amp;" typed in it lost
+ * its "amp;"; with each "&" handed over as "&amp;", that step gives back
+ * exactly the author's text, which xml-js then escapes.
+ */
+function xmlJsText(text: string): string {
+  return text.replaceAll("&", "&amp;");
+}
+
+function copyrightOf(config: SiteConfig): string {
+  return config.authors.length ? `© ${config.authors.join(", ")}` : "";
 }
 
 /**
@@ -75,7 +91,13 @@ function atomLanguages(atom: string, input: FeedInput): string {
     });
 }
 
-function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
+/** How a feed writes the HTML it carries (an entry's title and summary) and its text (names, the feed's title). */
+interface FeedWriting {
+  html: (text: string) => string;
+  text: (text: string) => string;
+}
+
+function makeFeed(input: FeedInput, writing: FeedWriting): Feed {
   const { config } = input;
   const abs = (route: string) => siteUrl(config, route);
   // Ids are made of the address feed readers first knew (config feedIdBase), links of the site's address now.
@@ -85,34 +107,34 @@ function makeFeed(input: FeedInput, text: (value: string) => string): Feed {
   const newest = items.reduce((day, entry) => (entry.issue.updated !== undefined && entry.issue.updated > day ? entry.issue.updated : day), lastChange(items, input.today));
   const feed = new Feed({
     id: id(input.route),
-    title: input.title,
-    description: input.description,
+    title: writing.text(input.title),
+    description: writing.text(input.description),
     link: abs(input.route),
     language: input.lang,
     updated: utc(newest),
     generator: "gekkan",
-    copyright: config.authors.length ? `© ${config.authors.join(", ")}` : "",
+    copyright: writing.text(copyrightOf(config)),
     feedLinks: {
       atom: abs(input.atomRoute),
       ...(input.rssRoute ? { rss: abs(input.rssRoute) } : {}),
       ...(input.jsonRoute ? { json: abs(input.jsonRoute) } : {}),
     },
-    ...(config.authors[0] ? { author: { name: config.authors[0] } } : {}),
+    ...(config.authors[0] ? { author: { name: writing.text(config.authors[0]) } } : {}),
   });
   for (const entry of items) {
     const link = abs(entry.route);
     feed.addItem({
-      title: text(entry.issue.title),
+      title: writing.html(entry.issue.title),
       id: entryId(entry, id),
       link,
       // Atom's updated and JSON Feed's date_modified; RSS's pubDate stays the day it came out.
       date: utc(entry.issue.updated ?? entry.issue.date),
       published: utc(entry.issue.date),
-      description: text(entry.issue.summary),
+      description: writing.html(entry.issue.summary),
       // "]]>" would end the CDATA section early; "&gt;" means the same in HTML.
       content: absolutizeHtml(input.bodies.get(entry) ?? "", config, entry.route).replaceAll("]]>", "]]&gt;"),
       category: entry.issue.tags.map((name) => ({ name, term: name })),
-      author: authorsOf(entry, config, input.siteTitle).map((name) => ({ name })),
+      author: authorsOf(entry, config, input.siteTitle).map((name) => ({ name: writing.text(name) })),
     });
   }
   return feed;

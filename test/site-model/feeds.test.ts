@@ -1,8 +1,41 @@
 import * as parse5 from "parse5";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateSite } from "../helpers/fixtures.js";
-import { child, children, parseXml, text, xmlAttr } from "../helpers/xml.js";
+import { buildFeeds } from "../../src/site/feeds.js";
+import { child, children, parseXml, text, textValues, xmlAttr } from "../helpers/xml.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+
+/** What a reader shows of HTML: its text, references decoded (parse5, as a browser reads it). */
+function htmlText(html: string): string {
+  return [...parse5.parseFragment(html).childNodes].map(function walk(node): string {
+    return node.nodeName === "#text" && "value" in node ? node.value : "childNodes" in node ? node.childNodes.map(walk).join("") : "";
+  }).join("");
+}
+
+/** A Japanese site and its English edition whose titles, names and summary hold "&", "<", ">", "]]>" and an "&amp;" the author typed. */
+const AWKWARD = {
+  site: "R&D <月刊> ]]> &amp;",
+  en: "R&D <Monthly> &amp;",
+  description: "A & B <c>",
+  desk: "編集部 & Co <desk>",
+  /** Newest first, as feeds list them. */
+  titles: ["Q&amp;A, typed as is", "CDATA ends at ]]> and ]]> again", "Pacemaker & Corosync <2.0> の話"],
+  enTitle: "English & <title> ]]>",
+  summary: "Fish & chips <b>not bold</b>",
+  authors: ["R & D", "x &amp; y"],
+};
+
+function awkwardSite(): TempDir {
+  const { site, en, description, desk, titles, enTitle, summary, authors } = AWKWARD;
+  const front = (fields: Record<string, unknown>) => `---\n${Object.entries(fields).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join("\n")}\n---\n\n`;
+  return tempSite({
+    "gekkan.config.json": `${JSON.stringify({ title: site, description, url: "https://example.org/", lang: "ja", authors: [desk], languages: { en: { title: en } } })}\n`,
+    "content/issues/2011/2011-04.md": `${front({ title: titles[2], issue: 1, date: "2011-04-01", summary, authors, tags: ["pacemaker"] })}本文です。\n`,
+    "content/issues/2011/2011-05.md": `${front({ title: titles[1], issue: 2, date: "2011-05-01" })}本文です。\n`,
+    "content/issues/2011/2011-06.md": `${front({ title: titles[0], issue: 3, date: "2011-06-01" })}本文です。\n`,
+    "content/issues/2011/2011-04.en.md": `${front({ title: enTitle, issue: 1, date: "2011-04-01", lang: "en", summary: "In English." })}The text.\n`,
+  });
+}
 
 describe("feeds", () => {
   const temps: TempDir[] = [];
@@ -139,5 +172,64 @@ describe("feeds", () => {
         expect(item["date_modified"]).toMatch(rfc3339);
       }
     }
+  });
+  // The RSS Best Practices Profile (https://www.rssboard.org/rss-profile#data-types-characterdata): titles are plain text, with "&", "<" and ">" written as hexadecimal references.
+  it("RSS titles, names and the channel's text are the author's exact text", async () => {
+    const site = awkwardSite();
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    const rss = output.text("rss.xml") ?? "";
+    const { titles, desk } = AWKWARD;
+    expect(textValues(rss, "item", "title")).toEqual(titles);
+    expect(textValues(rss, "channel", "title")).toEqual([AWKWARD.site]);
+    expect(textValues(rss, "channel", "description")).toEqual([AWKWARD.description]);
+    expect(textValues(rss, "channel", "copyright")).toEqual([`© ${desk}`]);
+    expect(textValues(rss, "item", "dc:creator")).toEqual([desk, desk, ...AWKWARD.authors]);
+    expect(textValues(rss, "item", "category")).toEqual(["pacemaker"]);
+    expect(rss).toContain("<title>Pacemaker &#x26; Corosync &#x3C;2.0&#x3E; の話</title>");
+    // An item's description stays HTML: what a reader shows of it is the summary.
+    expect(textValues(rss, "item", "description").map(htmlText)).toEqual([AWKWARD.summary]);
+    const en = output.text("en/rss.xml") ?? "";
+    expect(textValues(en, "channel", "title")).toEqual([AWKWARD.en]);
+    expect(textValues(en, "item", "title")).toEqual([AWKWARD.enTitle]);
+  });
+  // Atom's entry titles and summaries are type="html" (their text is HTML); its other text and all of JSON Feed's is plain.
+  it("Atom and JSON Feed titles and names are the author's exact text", async () => {
+    const site = awkwardSite();
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    const { titles, desk, authors } = AWKWARD;
+    for (const [path, siteTitle] of [["feed.xml", AWKWARD.site], ["components/pacemaker/feed.xml", `${AWKWARD.site}: Pacemaker`]] as const) {
+      const atom = output.text(path) ?? "";
+      expect(textValues(atom, "feed", "title"), path).toEqual([siteTitle]);
+      expect(textValues(atom, "feed", "subtitle"), path).toEqual([AWKWARD.description]);
+      expect(textValues(atom, "feed", "rights"), path).toEqual([`© ${desk}`]);
+      expect(textValues(atom, "author", "name"), path).toEqual(path === "feed.xml" ? [desk, desk, desk, ...authors] : [desk, ...authors]);
+      expect(textValues(atom, "entry", "title").map(htmlText), path).toEqual(path === "feed.xml" ? titles : [titles[2]]);
+    }
+    expect(textValues(output.text("en/feed.xml") ?? "", "feed", "title")).toEqual([AWKWARD.en]);
+    type Json = { title: string; description: string; authors: Array<{ name: string }>; items: Array<{ title: string; summary?: string; authors: Array<{ name: string }> }> };
+    const json = JSON.parse(output.text("feed.json") ?? "{}") as Json;
+    expect([json.title, json.description, ...json.authors.map((a) => a.name)]).toEqual([AWKWARD.site, AWKWARD.description, desk]);
+    expect(json.items.map((item) => item.title)).toEqual(titles);
+    expect(json.items[2]).toMatchObject({ summary: AWKWARD.summary, authors: authors.map((name) => ({ name })) });
+    expect((JSON.parse(output.text("en/feed.json") ?? "{}") as Json).title).toBe(AWKWARD.en);
+  });
+  // JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): an item in another language than its feed's says its own, as an Atom entry does with xml:lang. An edition holds issues in its own language, so the feed is built here from a real site's two editions.
+  it("a JSON Feed item in another language than the feed's says its own", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/", lang: "ja", languages: { en: { title: "Monthly" } } })}\n`,
+      "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }),
+      "content/issues/2011/2011-04.en.md": "---\ntitle: April\nissue: 1\ndate: 2011-04-01\nlang: en\n---\n\nText.\n",
+    });
+    temps.push(site);
+    const { config, site: ja } = await generateSite(site.path);
+    const en = ja.translations[0]!;
+    const { routes } = ja;
+    const feeds = buildFeeds({ config, issues: [en.issues[0]!, ja.issues[0]!], bodies: new Map(), title: "月刊", siteTitle: "月刊", lang: "ja", description: "", route: routes.home, atomRoute: routes.atom, jsonRoute: routes.jsonFeed, today: "2011-04-01" });
+    const json = JSON.parse(feeds.json) as { language: string; items: Array<{ id: string; language?: string }> };
+    expect(json.language).toBe("ja");
+    expect(json.items.map((item) => [item.id, item.language])).toEqual([["https://example.org/en/issues/2011-04/", "en"], ["https://example.org/issues/2011-04/", undefined]]);
+    expect(children(parseXml(feeds.atom), "entry").map((entry) => xmlAttr(entry, "xml:lang"))).toEqual(["en", undefined]);
   });
 });
