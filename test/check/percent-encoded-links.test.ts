@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { checkInProcess } from "../helpers/io.js";
 import type { TempDir } from "../helpers/temp-site.js";
-import { SECOND_ISSUE, twoIssueSite } from "../helpers/two-issue-site.js";
+import { SECOND_ISSUE, placeInBody, twoIssueSite } from "../helpers/two-issue-site.js";
 
 const FILE = SECOND_ISSUE;
-/** The file line of the body's first line: issue() writes five lines of front matter and a blank one. */
-const BODY_LINE = 7;
 
 let site: TempDir | undefined;
 afterEach(() => site?.remove());
@@ -13,13 +11,6 @@ afterEach(() => site?.remove());
 // A page /特集/ (from public/), and a heading 見出し after the links under test.
 const siteWith = (body: string): TempDir => twoIssueSite(`${body}\n## 見出し\n\n本文。\n`, { files: { "public/特集/index.html": "<!doctype html><html lang=\"ja\"><title>特集</title><p>特集</p></html>\n" } });
 
-/** `line:column` in the file of `text` in `body`, counted from the body's own text. */
-function placeIn(body: string, text: string): string {
-  const at = body.indexOf(text);
-  if (at === -1) throw new Error(`${text} is not in the body`);
-  const before = body.slice(0, at).split("\n");
-  return `${BODY_LINE + before.length - 1}:${(before.at(-1) ?? "").length + 1}`;
-}
 
 // Oracle: UTF-8 percent-encoding (RFC 3986): 見 出 し are %E8%A6%8B %E5%87%BA %E3%81%97, 特 集 are
 // %E7%89%B9 %E9%9B%86. An author who wrote a link %-encoded finds it in their file only as written,
@@ -30,7 +21,7 @@ describe("gekkan check on links written %-encoded", () => {
     // And one that lands, which is not reported.
     const body = `${links.join("\n")}\n[ok](#%E8%A6%8B%E5%87%BA%E3%81%97) [ok](../../%E7%89%B9%E9%9B%86/)\n`;
     // By hand: one link a line, from the body's first line (7) on, each at column 1.
-    expect(links.map((link) => placeIn(body, link))).toEqual(["7:1", "8:1", "9:1", "10:1"]);
+    expect(links.map((link) => placeInBody(body, link))).toEqual(["7:1", "8:1", "9:1", "10:1"]);
     site = siteWith(body);
     const run = await checkInProcess(site.path);
     expect(run.code).toBe(1);
@@ -43,7 +34,7 @@ describe("gekkan check on links written %-encoded", () => {
 
   it("through a reference: at the definition, as written there", async () => {
     const body = "[見る][p]\n\n[p]: #%E8%A6%8B%E5%87%BA%E3%81%97x\n";
-    expect([placeIn(body, "[見る]"), placeIn(body, "[p]:")]).toEqual(["7:1", "9:1"]);
+    expect([placeInBody(body, "[見る]"), placeInBody(body, "[p]:")]).toEqual(["7:1", "9:1"]);
     site = siteWith(body);
     const run = await checkInProcess(site.path);
     expect(run.lines).toContain(`${FILE}:9:1  broken anchor in link "#%E8%A6%8B%E5%87%BA%E3%81%97x" (that is "#見出しx"), the address of [p] (used at 7:1): /issues/2020-11/ has no element with id "見出しx" — did you mean "#%E8%A6%8B%E5%87%BA%E3%81%97"?`);
@@ -52,7 +43,7 @@ describe("gekkan check on links written %-encoded", () => {
 
   it("quotes and suggests links typed in Japanese as typed, with nothing to read them as", async () => {
     const body = "[raw](#見出しx)\n[typed](/特集x/)\n";
-    expect([placeIn(body, "[raw]"), placeIn(body, "[typed]")]).toEqual(["7:1", "8:1"]);
+    expect([placeInBody(body, "[raw]"), placeInBody(body, "[typed]")]).toEqual(["7:1", "8:1"]);
     site = siteWith(body);
     const run = await checkInProcess(site.path);
     expect(run.lines).toContain(`${FILE}:7:1  broken anchor in link "#見出しx": /issues/2020-11/ has no element with id "見出しx" — did you mean "#見出し"?`);

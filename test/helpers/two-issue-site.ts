@@ -3,6 +3,18 @@ import { CONFIG, issue, tempSite, type TempDir } from "./temp-site.js";
 /** The second issue's file: its body starts at line 7 (after the front matter `issue()` writes). */
 export const SECOND_ISSUE = "content/issues/2020/2020-11.md";
 
+/** The file line of the second issue's body's first line: issue() writes five lines of front matter and a blank one. */
+const BODY_LINE = 7;
+
+/** `line:column` in SECOND_ISSUE of the `nth` (0-based) occurrence of `text` in its `body`, counted from the body's own text. */
+export function placeInBody(body: string, text: string, nth = 0): string {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = body.indexOf(text, at + 1);
+  if (at === -1) throw new Error(`${text} is not in the body ${nth + 1} times`);
+  const before = body.slice(0, at).split("\n");
+  return `${BODY_LINE + before.length - 1}:${(before.at(-1) ?? "").length + 1}`;
+}
+
 /**
  * A site of two issues for `gekkan check` tests: 2020-10 (its body
  * `firstBody`, by default a heading 見出し) and 2020-11 (`body`, the links
