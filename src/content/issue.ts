@@ -12,6 +12,7 @@ import { controlsInData } from "./front-matter-controls.js";
 import { skeletonLeftover } from "./leftovers.js";
 import { issueNumberForm } from "./issue-number-form.js";
 import { findBidiControl, type BidiControl } from "./bidi-controls.js";
+import { fieldsWithMarkdown, type FieldMarkdown } from "./front-matter-markdown.js";
 import { findPlaceholders, placeholderAdvice, PLACEHOLDER_RULE } from "../placeholder.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { describeValue, diagnostic } from "../diagnostics.js";
@@ -56,6 +57,8 @@ export interface Issue {
   summaryLine: number;
   /** The first bidirectional control anywhere in the file, if any (bidi-controls.ts warns of it). */
   bidiControl?: BidiControl | undefined;
+  /** The title or summary holding Markdown marks readers would see as typed, if any (front-matter-markdown.ts warns of it). */
+  fieldMarkdown?: FieldMarkdown[] | undefined;
 }
 
 export interface IssueContext extends SchemaContext {
@@ -152,6 +155,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
     titleLine: locate(["title"], "key")?.line ?? 1,
     summaryLine: locate(["summary"], "key")?.line ?? locate(["title"], "key")?.line ?? 1,
     ...bidiControlOf(decoded.text),
+    ...fieldMarkdownOf(fields, locate),
   };
   // The example text of `gekkan new` and template placeholders must never be published; a draft may keep them. Both are found at once.
   const unpublishable = fields.draft ? [] : [...placeholderFields(file, fields, locate), ...[skeletonLeftover(file, body, bodyLine)].filter((m) => m !== undefined)];
@@ -179,6 +183,12 @@ function updatedBeforeDate(file: string, fields: { date: string; updated?: strin
 function bidiControlOf(text: string): { bidiControl?: BidiControl } {
   const found = findBidiControl(text);
   return found === undefined ? {} : { bidiControl: found };
+}
+
+/** Only when there is some, like bidiControlOf. */
+function fieldMarkdownOf(fields: { title: string; summary?: string | undefined }, locate: (path: readonly PropertyKey[]) => { line: number; column: number } | undefined): { fieldMarkdown?: FieldMarkdown[] } {
+  const found = fieldsWithMarkdown(fields, locate);
+  return found.length === 0 ? {} : { fieldMarkdown: found };
 }
 
 /** The reader-facing text fields of front matter that failed its schema, as far as they are text. */

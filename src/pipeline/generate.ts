@@ -4,6 +4,7 @@ import { ContentError, isError } from "../diagnostics.js";
 import type { IssueMeta, RenderContext, RenderedIssue } from "../content/render-issue.js";
 import { bodyH1Warnings } from "../content/body-h1.js";
 import { todoNoteWarnings } from "../content/todo-notes.js";
+import { frontMatterMarkdownWarnings } from "../content/front-matter-markdown.js";
 import { bidiControlWarnings } from "../content/bidi-controls.js";
 import { numberOrderWarnings } from "../site/number-order-warnings.js";
 import { removedHtmlWarnings } from "../content/removed-html.js";
@@ -88,7 +89,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   }
   if (stops) throw new ContentError(held);
   const published = allIssues(site);
-  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...numberOrderWarnings(site), ...bodyH1Warnings(published), ...todoNoteWarnings(published), ...bidiControlWarnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...made.publicWarnings, ...addressWarnings(inputs.config), ...[...inputs.locales.values()].flatMap((locale) => locale.borrowed ?? [])];
+  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...numberOrderWarnings(site), ...bodyH1Warnings(published), ...todoNoteWarnings(published), ...frontMatterMarkdownWarnings(published), ...bidiControlWarnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...made.publicWarnings, ...addressWarnings(inputs.config), ...[...inputs.locales.values()].flatMap((locale) => locale.borrowed ?? [])];
   return {
     config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, failed: parsed.failed, sources: inputs.sources, context: inputs.context,
     renderer, searchPages: made.searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window: made.window, held,

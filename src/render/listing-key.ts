@@ -9,7 +9,7 @@ import type { Locale } from "./locale.js";
  * them. Two entries with the same listing key look the same on every other page.
  */
 export function listingKey(entry: SiteIssue, locales: Iterable<Locale>): string {
-  const { bodyLine: _bodyLine, numberLine: _numberLine, slugLine: _slugLine, aliasesLine: _aliasesLine, dateLine: _dateLine, titleLine: _titleLine, ...meta } = entry.issue;
+  const { bodyLine: _bodyLine, numberLine: _numberLine, slugLine: _slugLine, aliasesLine: _aliasesLine, dateLine: _dateLine, titleLine: _titleLine, fieldMarkdown: _fieldMarkdown, ...meta } = entry.issue;
   const readingTimes = [...locales].map((locale) => locale.readingTime(entry.body.cjkChars, entry.body.words));
   return JSON.stringify([meta, entry.body.blocks, readingTimes]);
 }
