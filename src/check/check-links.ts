@@ -126,7 +126,8 @@ function authoredProblem(site: AuthoredSite, entry: SiteIssue, uses: readonly Bo
   const from = outputUrl(basePath, page);
   const meant = verdict.kind === "missing" ? meantTarget(site.linkSite, site.pages, { written, url: link.url, source: entry.issue.file, from: page }, site.moved) : undefined;
   const spell = inWrittenSpelling(written);
-  const form: Form = { quoted: quotedLink(written) + referenceNote(link.definition, uses), path: (hint) => inWrittenForm(written, hint, from, site.linkSite), spell };
+  // Quoted as the file's text has it (`&amp;`, `\_` kept), so that searching the file finds it.
+  const form: Form = { quoted: quotedLink(link.inText ?? written) + referenceNote(link.definition, uses), path: (hint) => inWrittenForm(written, hint, from, site.linkSite), spell };
   const reason = describe(verdict, form, link.kind === "image" ? "image" : "link", site.linkSite, from, meant);
   if (!reason) return undefined;
   const rule = link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link";
@@ -166,15 +167,18 @@ function describe(verdict: LinkVerdict, form: Form, noun: "link" | "image" | "re
   const asWritten = (path: string) => spell(form.path === undefined ? path : form.path(path));
   if (verdict.kind === "missing") {
     const kind = kindOf(verdict.path);
+    // The path as it reads (/特集x/), not as the browser asks for it (/%E7%89%B9…): the author typed the one, or reads the one in the quote's "that is".
+    const nothing = `broken ${noun} ${form.quoted}: nothing is published at ${readable(verdict.path)}`;
     const advice = meant === undefined ? "" : meantAdvice(meant, kind, site.basePath, asWritten, spell);
-    if (advice !== "") return `broken ${noun} ${form.quoted}: nothing is published at ${verdict.path}${advice}`;
+    if (advice !== "") return `${nothing}${advice}`;
     const known = site.output.paths().map((p) => outputUrl(site.basePath, p)).filter((path) => path !== from && kindOf(path) === kind);
     const written = safeDecode(verdict.path);
     const twin = known.find((path) => path !== written && path.normalize("NFC") === written.normalize("NFC"));
+    // Here only the escapes tell the two apart: read as they are, the path and its twin print the same.
     if (twin !== undefined) return `broken ${noun} ${form.quoted}: nothing is published at ${verdict.path}; ${twin} is, which looks the same but the link has letters written with their marks apart (ガ as カ + ゛, as text copied from a Mac file name is), so a browser does not go there; type the link's Japanese again`;
     const hint = nearestPath(verdict.path, known);
     const fix = noun === "image" ? `; put the file at public/${safeDecode(verdict.path.slice(site.basePath.length))}` : "";
-    return `broken ${noun} ${form.quoted}: nothing is published at ${verdict.path}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
+    return `${nothing}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
   }
   const ids = [...site.idsOf(verdict.file)];
   const broken = `broken anchor in ${noun} ${form.quoted}: ${verdict.path} has no element with id "${verdict.fragment}"`;

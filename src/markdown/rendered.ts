@@ -28,10 +28,16 @@ export interface PlacedTag {
   address?: { attribute: "href" | "src"; url: string } | undefined;
 }
 
-/** A Markdown link's address as the author wrote it, and the definition that holds it for a reference (`[text][r]`). */
+/** A link's address as the author wrote it (in Markdown or raw HTML), and the definition that holds it for a reference (`[text][r]`). */
 export interface LinkSource {
-  /** As the Markdown holds it: not %-encoded by the build, no base path added (`#見出し`, `#%E8%A6%8B…` as typed). */
+  /** As the Markdown or the raw HTML reads it: not %-encoded by the build, no base path added (`#見出し`, `#%E8%A6%8B…` as typed). */
   written: string;
+  /**
+   * The address as it stands in the file's text, when Markdown reads it as
+   * another (`/x&amp;y` is `/x&y`, `/a\_b/` is `/a_b/`): what a message quotes,
+   * so that searching the file finds it.
+   */
+  inText?: string;
   /** A reference's definition (`[r]: /address`), where its address is written: label as written there, and its start. */
   definition?: { label: string; line: number; column: number };
 }

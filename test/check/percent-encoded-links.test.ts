@@ -26,9 +26,9 @@ describe("gekkan check on links written %-encoded", () => {
     const run = await checkInProcess(site.path);
     expect(run.code).toBe(1);
     expect(run.lines).toContain(`${FILE}:7:1  broken anchor in link "#%E8%A6%8B%E5%87%BA%E3%81%97x" (that is "#見出しx"): /issues/2020-11/ has no element with id "見出しx" — did you mean "#%E8%A6%8B%E5%87%BA%E3%81%97"?`);
-    expect(run.lines).toContain(`${FILE}:8:1  broken link "/%E7%89%B9%E9%9B%86x/" (that is "/特集x/"): nothing is published at /%E7%89%B9%E9%9B%86x/ — did you mean "/%E7%89%B9%E9%9B%86/"?`);
-    expect(run.lines).toContain(`${FILE}:9:1  broken link "../../%E7%89%B9%E9%9B%86x/" (that is "../../特集x/"): nothing is published at /%E7%89%B9%E9%9B%86x/ — did you mean "../../%E7%89%B9%E9%9B%86/"?`);
-    expect(run.lines).toContain(`${FILE}:10:1  broken link "https://example.org/%E7%89%B9%E9%9B%86x/" (that is "https://example.org/特集x/"): nothing is published at /%E7%89%B9%E9%9B%86x/ — did you mean "https://example.org/%E7%89%B9%E9%9B%86/"?`);
+    expect(run.lines).toContain(`${FILE}:8:1  broken link "/%E7%89%B9%E9%9B%86x/" (that is "/特集x/"): nothing is published at /特集x/ — did you mean "/%E7%89%B9%E9%9B%86/"?`);
+    expect(run.lines).toContain(`${FILE}:9:1  broken link "../../%E7%89%B9%E9%9B%86x/" (that is "../../特集x/"): nothing is published at /特集x/ — did you mean "../../%E7%89%B9%E9%9B%86/"?`);
+    expect(run.lines).toContain(`${FILE}:10:1  broken link "https://example.org/%E7%89%B9%E9%9B%86x/" (that is "https://example.org/特集x/"): nothing is published at /特集x/ — did you mean "https://example.org/%E7%89%B9%E9%9B%86/"?`);
     expect(run.lines.at(-1)).toMatch(/: 4 errors, 0 warnings$/);
   });
 
@@ -47,8 +47,23 @@ describe("gekkan check on links written %-encoded", () => {
     site = siteWith(body);
     const run = await checkInProcess(site.path);
     expect(run.lines).toContain(`${FILE}:7:1  broken anchor in link "#見出しx": /issues/2020-11/ has no element with id "見出しx" — did you mean "#見出し"?`);
-    // The page asks for the address %-encoded, as a browser does; the suggestion is the page's path as typed.
-    expect(run.lines).toContain(`${FILE}:8:1  broken link "/特集x/": nothing is published at /%E7%89%B9%E9%9B%86x/ — did you mean "/特集/"?`);
+    // The page asks for the address %-encoded, as a browser does; the message says the path as typed, and so the suggestion.
+    expect(run.lines).toContain(`${FILE}:8:1  broken link "/特集x/": nothing is published at /特集x/ — did you mean "/特集/"?`);
     expect(run.lines.at(-1)).toMatch(/: 2 errors, 0 warnings$/);
+  });
+
+  it("quotes links written in raw HTML as written too, inline or in a block, and suggests in their spelling", async () => {
+    const anchor = '<a href="#%E8%A6%8B%E5%87%BA%E3%81%97x">見る</a>';
+    const image = '<img src="/%E7%89%B9%E9%9B%86/x.png" alt="図">';
+    const block = '<a href="/%E7%89%B9%E9%9B%86x/">特集</a>';
+    const body = `${anchor} と ${image}\n\n<p>${block}</p>\n`;
+    // By hand: line 7 holds the anchor at column 1 and the image after the anchor's 46 characters (9 + 29 + 2 + 2 + 4) and " と ": column 50; the block's <p> is line 9, its <a> at column 4.
+    expect([placeInBody(body, anchor), placeInBody(body, image), placeInBody(body, block)]).toEqual(["7:1", "7:50", "9:4"]);
+    site = siteWith(body);
+    const run = await checkInProcess(site.path);
+    expect(run.lines).toContain(`${FILE}:7:1  broken anchor in link "#%E8%A6%8B%E5%87%BA%E3%81%97x" (that is "#見出しx"): /issues/2020-11/ has no element with id "見出しx" — did you mean "#%E8%A6%8B%E5%87%BA%E3%81%97"?`);
+    expect(run.lines).toContain(`${FILE}:7:50  broken image "/%E7%89%B9%E9%9B%86/x.png" (that is "/特集/x.png"): nothing is published at /特集/x.png; put the file at public/特集/x.png`);
+    expect(run.lines).toContain(`${FILE}:9:4  broken link "/%E7%89%B9%E9%9B%86x/" (that is "/特集x/"): nothing is published at /特集x/ — did you mean "/%E7%89%B9%E9%9B%86/"?`);
+    expect(run.lines.at(-1)).toMatch(/: 3 errors, 0 warnings$/);
   });
 });

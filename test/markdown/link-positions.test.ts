@@ -23,8 +23,28 @@ describe("links keep their file positions", () => {
   it("with raw HTML, before and inside it", () => {
     expect(links("<kbd>C</kbd>\n\n前 [May](/issues/2011-05/)\n\n<p><a href=\"/issues/2011-06/\">June</a></p>")).toEqual([
       { url: "/issues/2011-05/", kind: "link", line: 8, column: 3, written: "/issues/2011-05/" },
-      // Raw HTML has no Markdown address: gekkan check quotes it as the page holds it.
-      { url: "/issues/2011-06/", kind: "link", line: 10, column: 4 },
+      // Raw HTML's address as the HTML parse read it: gekkan check quotes it as written.
+      { url: "/issues/2011-06/", kind: "link", line: 10, column: 4, written: "/issues/2011-06/" },
+    ]);
+  });
+
+  it("raw HTML's address as written: without the base path the page adds, %-escapes as typed", () => {
+    const under = createMarkdownRenderer({ components: DEFAULT_COMPONENTS, basePath: "/my%20news/" });
+    const result = under({ file: "content/issues/x.md", body: '<a href="/issues/%E8%A8%AD/">a</a> <img src="図.png" alt="b">', bodyLine: 6 });
+    if (!result.ok) throw new Error(result.messages.map(String).join("\n"));
+    expect(result.body.links.map(({ url, written, line, column }) => [url, written, `${line}:${column}`])).toEqual([
+      ["/my%20news/issues/%E8%A8%AD/", "/issues/%E8%A8%AD/", "6:1"],
+      ["図.png", "図.png", "6:36"],
+    ]);
+  });
+
+  // Oracle: CommonMark — an entity or a backslash escape in a destination is read as its character; the title and <…> are not the address.
+  it("a Markdown address as the file's text has it, when Markdown reads it otherwise", () => {
+    expect(links('[a](/x&amp;y "t") [b](</a\\_b/>) [c](/c/)\n\n[d][r]\n\n[r]: <#e&#95;f> \'u\'').map(({ written, inText }) => [written, inText])).toEqual([
+      ["/x&y", "/x&amp;y"],
+      ["/a_b/", "/a\\_b/"],
+      ["/c/", undefined],
+      ["#e_f", "#e&#95;f"],
     ]);
   });
 

@@ -7,7 +7,7 @@ import { visit, SKIP } from "unist-util-visit";
 import { parseBlockMarker, pendingBlocks, type PendingBlock } from "../file-data.js";
 import type { Block } from "../../blocks/types.js";
 import type { BodyLink, Heading, LinkSource, PlacedHeading, PlacedTag, PlacedText, RenderedBody } from "../rendered.js";
-import { LINK_SOURCES, placeKey } from "./remark-link-sources.js";
+import { linkAddress, linkSources, placeKey } from "./remark-link-sources.js";
 import { REMOVED_HTML } from "./rehype-removed-html.js";
 import { TODO_NOTES } from "./remark-todo-notes.js";
 
@@ -26,8 +26,8 @@ export function rehypeCollect(options: { token: string }) {
     const headings: Heading[] = [];
     const h1s: PlacedHeading[] = [];
     const links: BodyLink[] = [];
-    // Absent for a link of raw HTML (<a href>): only Markdown links and pictures have one.
-    const sources = ((file.data as Record<string, unknown>)[LINK_SOURCES] as ReadonlyMap<string, LinkSource> | undefined) ?? new Map<string, LinkSource>();
+    // Kept by remark-link-sources (Markdown) and rehype-raw-html (raw HTML); absent for a link the build made.
+    const sources: ReadonlyMap<string, LinkSource> = linkSources(file);
     const collectOne = (node: Element) => collectNode(node, { headings, h1s, links, sources });
 
     visit(tree, "element", (node, index, parent) => {
@@ -71,8 +71,8 @@ function collectNode(node: Element, { headings, h1s, links, sources }: { heading
     headings.push({ depth: rank, id: node.properties.id, text: toString(node).trim() });
   }
   if (rank === 1 && node.position) h1s.push({ text: toString(node).trim(), line: node.position.start.line, column: node.position.start.column });
-  const href = node.tagName === "a" ? node.properties.href : node.tagName === "img" ? node.properties.src : undefined;
-  if (typeof href === "string" && node.position) {
+  const href = linkAddress(node);
+  if (href !== undefined && node.position) {
     const { line, column } = node.position.start;
     links.push({ url: href, kind: node.tagName === "img" ? "image" : "link", line, column, ...sources.get(placeKey({ line, column })) });
   }

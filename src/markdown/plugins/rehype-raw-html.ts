@@ -2,6 +2,7 @@ import type { Comment, Element, Root } from "hast";
 import type { VFile } from "vfile";
 import { raw } from "hast-util-raw";
 import { SKIP, visit } from "unist-util-visit";
+import { linkAddress, linkSources, placeKey } from "./remark-link-sources.js";
 
 /** Never written out: removed again right after parsing. */
 const PRE_GUARD = "gekkan-pre-guard";
@@ -24,10 +25,11 @@ const TAG_FILTER = /<(\/?)(noembed|noframes|plaintext|textarea|title|xmp)(?=[\t\
 export function rehypeRawHtml() {
   return (tree: Root, file: VFile): Root => {
     guardPreNewlines(tree);
-    prepareRaw(tree);
+    const spans = prepareRaw(tree);
     // With the file, parsed elements keep their source positions: link checks report them.
     const parsed = raw(tree, { file }) as Root;
     removeGuards(parsed);
+    recordRawLinks(parsed, spans, file);
     return parsed;
   };
 }
@@ -58,10 +60,36 @@ function removeGuards(tree: Root): void {
  * where Markdown says they end leaves nothing behind. Tags GFM filters are
  * escaped, so they show as the text the author typed.
  */
-function prepareRaw(tree: Root): void {
+function prepareRaw(tree: Root): Span[] {
+  const spans: Span[] = [];
   visit(tree, "raw", (node) => {
+    const { start, end } = node.position ?? {};
+    if (start?.offset !== undefined && end?.offset !== undefined) spans.push([start.offset, end.offset]);
     const match = NON_ELEMENT.exec(node.value);
     const value = match === null ? node.value : (match[1] ?? "") + node.value.slice(match[0].length);
     node.value = value.replace(TAG_FILTER, "&lt;$1$2");
+  });
+  return spans;
+}
+
+/** Where a raw HTML node stands in the file: [start, end) offsets. */
+type Span = [start: number, end: number];
+
+/**
+ * The address of each link and picture written in raw HTML (`<a href>`,
+ * `<img src>`) as the parse read it: before the base path is added, and as
+ * the author escaped it. Quoted from the page, `#%E8%A6%8B…` was only found
+ * decoded again (`#見出し…`), which is not in the file. Markdown's own
+ * elements are not in a raw node's span; remark-link-sources keeps theirs.
+ */
+function recordRawLinks(tree: Root, spans: readonly Span[], file: VFile): void {
+  if (spans.length === 0) return;
+  const sources = linkSources(file);
+  visit(tree, "element", (node: Element) => {
+    const address = linkAddress(node);
+    const start = node.position?.start;
+    if (address === undefined || start?.offset === undefined) return;
+    const offset = start.offset;
+    if (spans.some(([from, to]) => offset >= from && offset < to)) sources.set(placeKey(start), { written: address });
   });
 }

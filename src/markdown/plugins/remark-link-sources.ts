@@ -1,5 +1,7 @@
-import type { Definition, ImageReference, LinkReference, Root } from "mdast";
+import type { Definition, Image, ImageReference, Link, LinkReference, Root } from "mdast";
+import type { Data, Processor } from "unified";
 import type { VFile } from "vfile";
+import type { Element } from "hast";
 import { visit } from "unist-util-visit";
 import type { LinkSource } from "../rendered.js";
 
@@ -11,6 +13,26 @@ export function placeKey(place: { line: number; column: number }): string {
   return `${place.line}:${place.column}`;
 }
 
+/** The address a page's element links to or shows (`<a href>`, `<img src>`): what `gekkan check` checks. */
+export function linkAddress(node: Element): string | undefined {
+  const value = node.tagName === "a" ? node.properties.href : node.tagName === "img" ? node.properties.src : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
+/** The sources of a file's links, kept by remark-link-sources (Markdown) and rehype-raw-html (raw HTML). */
+export function linkSources(file: VFile): Map<string, LinkSource> {
+  const data = file.data as Record<string, unknown>;
+  const found = data[LINK_SOURCES];
+  if (found instanceof Map) return found as Map<string, LinkSource>;
+  const made = new Map<string, LinkSource>();
+  data[LINK_SOURCES] = made;
+  return made;
+}
+
+type FromMarkdownExtension = Exclude<NonNullable<Data["fromMarkdownExtensions"]>[number], unknown[]>;
+type Handle = NonNullable<NonNullable<FromMarkdownExtension["exit"]>[string]>;
+type Addressed = Link | Image | Definition;
+
 /**
  * Each link and picture as the author wrote it, before the page changes it:
  * its address as the Markdown holds it (the build %-encodes what is not
@@ -18,11 +40,19 @@ export function placeKey(place: { line: number; column: number }): string {
  * definition line that holds that address. `gekkan check` quotes the one and
  * reports a broken address at the other: that is where it is corrected.
  */
-export function remarkLinkSources() {
+export function remarkLinkSources(this: Processor) {
+  // The address as the file's text has it, by node: Markdown's reading of it decodes `&amp;` and `\_`, which the author finds nowhere.
+  const inText = new WeakMap<object, string>();
+  const data = this.data();
+  (data.fromMarkdownExtensions ??= []).push(addressTexts(inText));
   return (tree: Root, file: VFile) => {
-    const sources = new Map<string, LinkSource>();
+    const sources = linkSources(file);
     const definitions = new Map<string, Definition>();
     const references: Array<[key: string, node: LinkReference | ImageReference]> = [];
+    const sourceOf = (node: Addressed): LinkSource => {
+      const text = inText.get(node);
+      return text === undefined || text === node.url ? { written: node.url } : { written: node.url, inText: text };
+    };
     // One walk: a definition may come after its uses, so references are resolved once it is done.
     visit(tree, (node) => {
       if (node.type === "definition") {
@@ -33,15 +63,35 @@ export function remarkLinkSources() {
       }
       if (!node.position) return;
       const key = placeKey(node.position.start);
-      if (node.type === "link" || node.type === "image") sources.set(key, { written: node.url });
+      if (node.type === "link" || node.type === "image") sources.set(key, sourceOf(node));
       else if (node.type === "linkReference" || node.type === "imageReference") references.push([key, node]);
     });
     for (const [key, node] of references) {
       const definition = definitions.get(node.identifier.toUpperCase());
-      if (definition?.position) sources.set(key, { written: definition.url, definition: { label: definition.label ?? definition.identifier, ...placeOf(definition.position.start) } });
+      if (definition?.position) sources.set(key, { ...sourceOf(definition), definition: { label: definition.label ?? definition.identifier, ...placeOf(definition.position.start) } });
     }
-    (file.data as Record<string, unknown>)[LINK_SOURCES] = sources;
   };
+}
+
+/**
+ * Records, on leaving a link's, picture's or definition's destination, its
+ * text as the tokenizer found it in the file: the bounds are micromark's
+ * own, so a title, a `<…>` form or a label with brackets in it cannot be
+ * mistaken for the address. The destination's string has handlers of its
+ * own (they set `url`); the raw and `<…>` tokens around it have none.
+ */
+function addressTexts(inText: WeakMap<object, string>): FromMarkdownExtension {
+  const record = (text: string, node: object | undefined) => {
+    if (node !== undefined) inText.set(node, text);
+  };
+  const raw: Handle = function (token) {
+    record(this.sliceSerialize(token), this.stack.at(-1));
+  };
+  // Without the angle brackets: the address is what is between them.
+  const literal: Handle = function (token) {
+    record(this.sliceSerialize(token).slice(1, -1), this.stack.at(-1));
+  };
+  return { exit: { resourceDestinationRaw: raw, resourceDestinationLiteral: literal, definitionDestinationRaw: raw, definitionDestinationLiteral: literal } };
 }
 
 function placeOf(point: { line: number; column: number }): { line: number; column: number } {
