@@ -9,9 +9,11 @@ export function pageHelpers(browserOf: () => Browser, serverOf: () => StaticServ
   /**
    * Runs `fn` in a fresh context and fails on any script error, console error
    * or failed request (status >= 400), except the document itself when
-   * `expectedStatus` says so (the 404 page).
+   * `expectedStatus` says so (the 404 page). `leavesItself`: the URL of a page
+   * that sends the reader on as it loads (an alias page), whose own load
+   * Chromium may abort when the next page's begins.
    */
-  async function withPage<T>(options: { width?: number; height?: number; scheme?: Scheme; expectedStatus?: number }, fn: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+  async function withPage<T>(options: { width?: number; height?: number; scheme?: Scheme; expectedStatus?: number; leavesItself?: string }, fn: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
     const context = await browserOf().newContext({
       viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
       colorScheme: options.scheme ?? "light",
@@ -27,7 +29,8 @@ export function pageHelpers(browserOf: () => Browser, serverOf: () => StaticServ
     // A load Chromium gave up itself (ERR_ABORTED: the favicon of a page left for the next one a test opens) is no fault of the
     // site; a file that is missing answers 404, reported below, and any other failure is still one.
     page.on("requestfailed", (r) => {
-      if (r.failure()?.errorText !== "net::ERR_ABORTED" || r.isNavigationRequest()) errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`);
+      const leftByItself = r.isNavigationRequest() && options.leavesItself !== undefined && r.url().split("#")[0] === options.leavesItself.split("#")[0];
+      if (r.failure()?.errorText !== "net::ERR_ABORTED" || (r.isNavigationRequest() && !leftByItself)) errors.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`);
     });
     page.on("response", (r) => {
       const isDocument = r.request().isNavigationRequest() && r.request().frame() === page.mainFrame();
