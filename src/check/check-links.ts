@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import { suggest } from "../suggest.js";
+import { groupBy } from "../group-by.js";
 import { contentTypeOf } from "../content-type.js";
 import { allIssues, type Site, type SiteIssue } from "../site/model.js";
 import { publishedUrl, routeFile, type SiteAddress } from "../site/urls.js";
@@ -106,12 +107,8 @@ interface AuthoredSite {
  * broken one sent the author to lines with no address on them.
  */
 function byAddress(links: readonly BodyLink[]): BodyLink[][] {
-  const groups = new Map<string, BodyLink[]>();
-  links.forEach((link, index) => {
-    const key = link.definition === undefined ? `#${index}` : `${link.definition.line}:${link.definition.column}:${link.kind}`;
-    groups.set(key, [...(groups.get(key) ?? []), link]);
-  });
-  return [...groups.values()];
+  // A link without a definition is a group of its own: it is its own key.
+  return [...groupBy(links, (link): BodyLink | string => (link.definition === undefined ? link : `${link.definition.line}:${link.definition.column}:${link.kind}`)).values()];
 }
 
 /** The error for a link of an issue (`uses`: its uses, more than one for a reference), at the place its address is written, or undefined when it lands. */
