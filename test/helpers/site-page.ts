@@ -11,9 +11,11 @@ export function pageHelpers(browserOf: () => Browser, serverOf: () => StaticServ
    * or failed request (status >= 400), except the document itself when
    * `expectedStatus` says so (the 404 page). `leavesItself`: the URL of a page
    * that sends the reader on as it loads (an alias page), whose own load
-   * Chromium may abort when the next page's begins.
+   * Chromium may abort when the next page's begins. `missingOnPurpose`: the
+   * URL of a file the test itself answers 404 (page.route), to see the page
+   * do without it; that 404 alone is let through.
    */
-  async function withPage<T>(options: { width?: number; height?: number; scheme?: Scheme; expectedStatus?: number; leavesItself?: string }, fn: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+  async function withPage<T>(options: { width?: number; height?: number; scheme?: Scheme; expectedStatus?: number; leavesItself?: string; missingOnPurpose?: string }, fn: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
     const context = await browserOf().newContext({
       viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
       colorScheme: options.scheme ?? "light",
@@ -34,7 +36,8 @@ export function pageHelpers(browserOf: () => Browser, serverOf: () => StaticServ
     });
     page.on("response", (r) => {
       const isDocument = r.request().isNavigationRequest() && r.request().frame() === page.mainFrame();
-      if (r.status() >= 400 && !(isDocument && r.status() === options.expectedStatus)) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+      const missing = r.status() === 404 && r.url() === options.missingOnPurpose;
+      if (r.status() >= 400 && !(isDocument && r.status() === options.expectedStatus) && !missing) errors.push(`HTTP ${r.status()}: ${r.url()}`);
     });
     try {
       const result = await fn(page, context);
