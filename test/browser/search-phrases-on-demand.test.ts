@@ -108,6 +108,18 @@ describe("the phrase scorer is fetched on demand", () => {
     });
   });
 
+  it("a scorer that never arrives holds the excerpt for a moment only, then shows it untrimmed", async () => {
+    await withPage({}, async (page) => {
+      // The network stalls: the request is never answered (the route is left pending until the page closes).
+      await page.route("**/budoux-ja.js", () => new Promise<void>(() => {}));
+      await open(page, "search/");
+      const started = Date.now();
+      expect((await searchFor(page, "予定")).map((e) => e.seen)).toContain("…の号で比べてみる予定です。…");
+      // The wait is bounded by the page (3 s), well inside the test's own timeout.
+      expect(Date.now() - started).toBeLessThan(15_000);
+    });
+  });
+
   it("if the scorer cannot be had, the excerpt is shown untrimmed, with no script error, and not asked for again", async () => {
     const url = server.url("assets/budoux-ja.js");
     await withPage({ missingOnPurpose: url }, async (page) => {
