@@ -124,11 +124,11 @@ function authoredProblem(site: AuthoredSite, entry: SiteIssue, uses: readonly Bo
   const meant = verdict.kind === "missing" ? meantTarget(site.linkSite, site.pages, { written, url: link.url, source: entry.issue.file, from: page }, site.moved) : undefined;
   const spell = inWrittenSpelling(written);
   // Quoted as the file's text has it (`&amp;`, `\_` kept), so that searching the file finds it.
-  const form: Form = { quoted: quotedLink(link.inText ?? written) + referenceNote(link.definition, uses), path: (hint) => inWrittenForm(written, hint, from, site.linkSite), spell };
+  const form: Form = { quoted: quotedLink(written, link.inText) + referenceNote(link.definition, uses), path: (hint) => inWrittenForm(written, hint, from, site.linkSite), spell };
   const reason = describe(verdict, form, link.kind === "image" ? "image" : "link", site.linkSite, from, meant);
   if (!reason) return undefined;
   const rule = link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link";
-  return diagnostic(entry.issue.file, reason + basePathNote(written, basePath), link.definition ?? { line: link.line, column: link.column }, rule);
+  return diagnostic(entry.issue.file, reason + basePathNote(written, basePath), link.definition ?? link.attribute ?? { line: link.line, column: link.column }, rule);
 }
 
 /** Said of a reference's address, reported at its definition: which one it is, and where it is used (the places the reader of the page clicks). */

@@ -101,14 +101,16 @@ export function safeDecode(text: string): string {
 }
 
 /**
- * A link as a message quotes it: as the author wrote it, so that searching
- * the file finds it, and, when it escapes letters that are not ASCII
- * (`#%E8%A6%8B…`), what it reads as too. Quoted decoded only, the link was
- * nowhere in the file.
+ * A link as a message quotes it: as the file's text has it (`inText`, by
+ * default `written`), so that searching the file finds it, and, when that
+ * text reads as another address, what it reads as too: its letters that are
+ * not ASCII unescaped (`#%E8%A6%8B…` is "#見…"), its references and escapes
+ * read (`/x&amp;y` is "/x&y"). Quoted decoded only, the link was nowhere in
+ * the file.
  */
-export function quotedLink(written: string): string {
+export function quotedLink(written: string, inText = written): string {
   const reads = readable(written);
-  return reads === written ? `"${written}"` : `"${written}" (that is "${reads}")`;
+  return reads === inText ? `"${inText}"` : `"${inText}" (that is "${reads}")`;
 }
 
 /**

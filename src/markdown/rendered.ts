@@ -40,6 +40,11 @@ export interface LinkSource {
   inText?: string;
   /** A reference's definition (`[r]: /address`), where its address is written: label as written there, and its start. */
   definition?: { label: string; line: number; column: number };
+  /**
+   * Where a raw HTML link's address is written: its `href` or `src`
+   * attribute, which can be lines past the tag's `<` (`<img⏎  src="…">`).
+   */
+  attribute?: { line: number; column: number };
 }
 
 export interface BodyLink extends Partial<LinkSource> {

@@ -59,11 +59,13 @@ describe("gekkan check on links written %-encoded", () => {
     const body = `${anchor} と ${image}\n\n<p>${block}</p>\n`;
     // By hand: line 7 holds the anchor at column 1 and the image after the anchor's 46 characters (9 + 29 + 2 + 2 + 4) and " と ": column 50; the block's <p> is line 9, its <a> at column 4.
     expect([placeInBody(body, anchor), placeInBody(body, image), placeInBody(body, block)]).toEqual(["7:1", "7:50", "9:4"]);
+    // Each is reported at its href or src, where the address is written: 3 columns past "<a ", 5 past "<img ".
+    expect([placeInBody(body, 'href="#%E8'), placeInBody(body, 'src="/%E7'), placeInBody(body, 'href="/%E7')]).toEqual(["7:4", "7:55", "9:7"]);
     site = siteWith(body);
     const run = await checkInProcess(site.path);
-    expect(run.lines).toContain(`${FILE}:7:1  broken anchor in link "#%E8%A6%8B%E5%87%BA%E3%81%97x" (that is "#見出しx"): /issues/2020-11/ has no element with id "見出しx" — did you mean "#%E8%A6%8B%E5%87%BA%E3%81%97"?`);
-    expect(run.lines).toContain(`${FILE}:7:50  broken image "/%E7%89%B9%E9%9B%86/x.png" (that is "/特集/x.png"): nothing is published at /特集/x.png; put the file at public/特集/x.png`);
-    expect(run.lines).toContain(`${FILE}:9:4  broken link "/%E7%89%B9%E9%9B%86x/" (that is "/特集x/"): nothing is published at /特集x/ — did you mean "/%E7%89%B9%E9%9B%86/"?`);
+    expect(run.lines).toContain(`${FILE}:7:4  broken anchor in link "#%E8%A6%8B%E5%87%BA%E3%81%97x" (that is "#見出しx"): /issues/2020-11/ has no element with id "見出しx" — did you mean "#%E8%A6%8B%E5%87%BA%E3%81%97"?`);
+    expect(run.lines).toContain(`${FILE}:7:55  broken image "/%E7%89%B9%E9%9B%86/x.png" (that is "/特集/x.png"): nothing is published at /特集/x.png; put the file at public/特集/x.png`);
+    expect(run.lines).toContain(`${FILE}:9:7  broken link "/%E7%89%B9%E9%9B%86x/" (that is "/特集x/"): nothing is published at /特集x/ — did you mean "/%E7%89%B9%E9%9B%86/"?`);
     expect(run.lines.at(-1)).toMatch(/: 3 errors, 0 warnings$/);
   });
 });

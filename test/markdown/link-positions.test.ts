@@ -23,8 +23,8 @@ describe("links keep their file positions", () => {
   it("with raw HTML, before and inside it", () => {
     expect(links("<kbd>C</kbd>\n\n前 [May](/issues/2011-05/)\n\n<p><a href=\"/issues/2011-06/\">June</a></p>")).toEqual([
       { url: "/issues/2011-05/", kind: "link", line: 8, column: 3, written: "/issues/2011-05/" },
-      // Raw HTML's address as the HTML parse read it: gekkan check quotes it as written.
-      { url: "/issues/2011-06/", kind: "link", line: 10, column: 4, written: "/issues/2011-06/" },
+      // Raw HTML's address as the HTML parse read it: gekkan check quotes it as written, and reports it at its href (3 columns past "<a ").
+      { url: "/issues/2011-06/", kind: "link", line: 10, column: 4, written: "/issues/2011-06/", attribute: { line: 10, column: 7 } },
     ]);
   });
 

@@ -2,7 +2,8 @@ import type { Comment, Element, Root } from "hast";
 import type { VFile } from "vfile";
 import { raw } from "hast-util-raw";
 import { SKIP, visit } from "unist-util-visit";
-import { linkAddress, linkSources, placeKey } from "./remark-link-sources.js";
+import { linkAddress, linkAttribute, linkSources, placeKey } from "./remark-link-sources.js";
+import { writtenAttribute } from "./raw-attribute-text.js";
 
 /** Never written out: removed again right after parsing. */
 const PRE_GUARD = "gekkan-pre-guard";
@@ -79,17 +80,25 @@ type Span = [start: number, end: number];
  * The address of each link and picture written in raw HTML (`<a href>`,
  * `<img src>`) as the parse read it: before the base path is added, and as
  * the author escaped it. Quoted from the page, `#%E8%A6%8B…` was only found
- * decoded again (`#見出し…`), which is not in the file. Markdown's own
+ * decoded again (`#見出し…`), which is not in the file; so was `&amp;`, so
+ * the attribute's text and place are read from the file. Markdown's own
  * elements are not in a raw node's span; remark-link-sources keeps theirs.
  */
 function recordRawLinks(tree: Root, spans: readonly Span[], file: VFile): void {
   if (spans.length === 0) return;
   const sources = linkSources(file);
+  const source = String(file.value);
   visit(tree, "element", (node: Element) => {
     const address = linkAddress(node);
+    const name = linkAttribute(node);
     const start = node.position?.start;
-    if (address === undefined || start?.offset === undefined) return;
+    if (address === undefined || name === undefined || start?.offset === undefined) return;
     const offset = start.offset;
-    if (spans.some(([from, to]) => offset >= from && offset < to)) sources.set(placeKey(start), { written: address });
+    const span = spans.find(([from, to]) => offset >= from && offset < to);
+    if (span === undefined) return;
+    const written = writtenAttribute(source, { offset, line: start.line, column: start.column }, span[1], { tagName: node.tagName, name, value: address });
+    const text = written === undefined || written.text === address ? {} : { inText: written.text };
+    const attribute = written === undefined ? {} : { attribute: { line: written.line, column: written.column } };
+    sources.set(placeKey(start), { written: address, ...text, ...attribute });
   });
 }

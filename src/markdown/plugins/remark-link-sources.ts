@@ -13,9 +13,15 @@ export function placeKey(place: { line: number; column: number }): string {
   return `${place.line}:${place.column}`;
 }
 
-/** The address a page's element links to or shows (`<a href>`, `<img src>`): what `gekkan check` checks. */
+/** The attribute that holds the address a page's element links to or shows (`<a href>`, `<img src>`): what `gekkan check` checks. */
+export function linkAttribute(node: Element): "href" | "src" | undefined {
+  return node.tagName === "a" ? "href" : node.tagName === "img" ? "src" : undefined;
+}
+
+/** The address in an element's linkAttribute, as the page has it. */
 export function linkAddress(node: Element): string | undefined {
-  const value = node.tagName === "a" ? node.properties.href : node.tagName === "img" ? node.properties.src : undefined;
+  const name = linkAttribute(node);
+  const value = name === undefined ? undefined : node.properties[name];
   return typeof value === "string" ? value : undefined;
 }
 
