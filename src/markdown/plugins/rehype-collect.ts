@@ -7,7 +7,7 @@ import { visit, SKIP } from "unist-util-visit";
 import { parseBlockMarker, pendingBlocks, type PendingBlock } from "../file-data.js";
 import type { Block } from "../../blocks/types.js";
 import type { BodyLink, Heading, LinkSource, PlacedHeading, PlacedTag, PlacedText, RenderedBody } from "../rendered.js";
-import { linkAddress, linkSources, placeKey } from "./remark-link-sources.js";
+import { linkAddress, linkSources, placeKey } from "../link-sources.js";
 import { REMOVED_HTML } from "./rehype-removed-html.js";
 import { TODO_NOTES } from "./remark-todo-notes.js";
 

@@ -2,7 +2,7 @@ import type { Comment, Element, Root } from "hast";
 import type { VFile } from "vfile";
 import { raw } from "hast-util-raw";
 import { SKIP, visit } from "unist-util-visit";
-import { linkAddress, linkAttribute, linkSources, placeKey } from "./remark-link-sources.js";
+import { linkAddress, linkAttribute, linkSources, placeKey } from "../link-sources.js";
 import { writtenAttribute } from "./raw-attribute-text.js";
 
 /** Never written out: removed again right after parsing. */
