@@ -3,7 +3,7 @@ import type { SiteConfig } from "../config.js";
 import { lastChange, type Edition, type SiteIssue } from "./model.js";
 import { absolutizeHtml } from "./absolute-html.js";
 import { entryFootnotes } from "./entry-footnotes.js";
-import { publishedUrl, siteUrl } from "./urls.js";
+import { siteUrl } from "./urls.js";
 import { escapeXml } from "../escape.js";
 import { jsonFeed11 } from "./json-feed.js";
 import { rssPlainText } from "./rss-text.js";
@@ -143,7 +143,7 @@ function makeFeed(input: FeedInput, writing: FeedWriting): Feed {
 
 /** An issue's body as an entry carries it: every address absolute, its footnotes under ids of its own (a reader may show several entries on one page). */
 function entryContent(body: string, entry: SiteIssue, config: SiteConfig): string {
-  return entryFootnotes(absolutizeHtml(body, config, entry.route), { slug: entry.slug, pageUrl: publishedUrl(config, entry.route, "") });
+  return entryFootnotes(absolutizeHtml(body, config, entry.route), entry.slug);
 }
 
 /**
