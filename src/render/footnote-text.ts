@@ -25,9 +25,18 @@ export function footnoteText(locale: Locale): FootnoteText {
   return { label: t.footnotes ?? "Footnotes", back: t.footnoteBack ?? "Back to reference {n}" };
 }
 
+/**
+ * Whether a body heading is the footnotes section's: the notes at the end of
+ * the issue, not a section of it, so it does not make a contents list worth
+ * showing on its own.
+ */
+export function isFootnotesHeading(heading: { id: string }): boolean {
+  return heading.id === FOOTNOTE_LABEL_ID;
+}
+
 /** A body heading's text as readers get it: the footnotes heading in the locale's words, any other as written. */
 export function headingText(heading: { id: string; text: string }, locale: Locale): string {
-  return heading.id === FOOTNOTE_LABEL_ID ? footnoteText(locale).label : heading.text;
+  return isFootnotesHeading(heading) ? footnoteText(locale).label : heading.text;
 }
 
 // What remark-rehype writes (its defaults): the heading's text inside gekkan's heading link, and each back link's label.

@@ -2,6 +2,7 @@ import { Feed } from "feed";
 import type { SiteConfig } from "../config.js";
 import { lastChange, type Edition, type SiteIssue } from "./model.js";
 import { absolutizeHtml } from "./absolute-html.js";
+import { entryFootnotes } from "./entry-footnotes.js";
 import { siteUrl } from "./urls.js";
 import { escapeXml } from "../escape.js";
 import { jsonFeed11 } from "./json-feed.js";
@@ -132,12 +133,17 @@ function makeFeed(input: FeedInput, writing: FeedWriting): Feed {
       published: utc(entry.issue.date),
       description: writing.html(entry.issue.summary),
       // "]]>" would end the CDATA section early; "&gt;" means the same in HTML.
-      content: absolutizeHtml(input.bodies.get(entry) ?? "", config, entry.route).replaceAll("]]>", "]]&gt;"),
+      content: entryContent(input.bodies.get(entry) ?? "", entry, config).replaceAll("]]>", "]]&gt;"),
       category: entry.issue.tags.map((name) => ({ name, term: name })),
       author: authorsOf(entry, config, input.siteTitle).map((name) => ({ name: writing.text(name) })),
     });
   }
   return feed;
+}
+
+/** An issue's body as an entry carries it: every address absolute, its footnotes under ids of its own (a reader may show several entries on one page). */
+function entryContent(body: string, entry: SiteIssue, config: SiteConfig): string {
+  return entryFootnotes(absolutizeHtml(body, config, entry.route), entry.slug);
 }
 
 /**

@@ -17,10 +17,10 @@ describe("footnotes in the email's text part", () => {
       "content/issues/2011/2011-07.md": "---\ntitle: 七月号\nissue: 1\ndate: 2011-07-01\n---\n\nPacemaker 1.1 が出ました[^1]。[公式](https://clusterlabs.org/)も見てください[^note]。\n\n[^1]: 開発版です。\n[^note]: 英語です。\n",
     });
     const text = (await generate({ root: site.path, search: false })).output.text("issues/2011-07/email.txt") ?? "";
-    expect(text).toContain("Pacemaker 1.1 が出ました(1)。公式 [2]も見てください(2)。");
+    expect(text).toContain("Pacemaker 1.1 が出ました(1)。公式 [1]も見てください(2)。");
     expect(text).toMatch(/ 1\. 開発版です。\n\n 2\. 英語です。\n/);
     expect(text).not.toContain("↩");
     expect(text).not.toContain("#user-content-fnref-");
-    expect(text).toContain("[2] https://clusterlabs.org/");
+    expect(text).toContain("[1] https://clusterlabs.org/");
   });
 });

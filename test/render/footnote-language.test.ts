@@ -9,7 +9,8 @@ import type { Generated } from "../../src/pipeline/generate.js";
 import { generateSite } from "../helpers/fixtures.js";
 import { tempSite, type TempDir } from "../helpers/temp-site.js";
 
-const body = (note: string) => `本文[^a]と、もう一度[^a]。\n\n[^a]: ${note}\n`;
+// A heading of its own: an issue whose only heading is the footnotes' shows no contents list.
+const body = (note: string) => `## Pacemaker\n\n本文[^a]と、もう一度[^a]。\n\n[^a]: ${note}\n`;
 const front = (lang: string) => `---\ntitle: "創刊号"\nissue: 1\ndate: 2025-11-01\nlang: ${lang}\n---\n\n`;
 
 describe("footnotes in the issue's language", () => {
