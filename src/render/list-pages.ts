@@ -4,6 +4,7 @@ import { shardDirs } from "../site/search-index.js";
 import { fill } from "./locale.js";
 import { tableText } from "./issue-html.js";
 import { scrollBoxes } from "./scroll-boxes.js";
+import { footnotesAway } from "./footnotes-away.js";
 import { localeFor, siteText, viewContext, type PageSpec, type RenderEnv } from "./env.js";
 import { componentLink, releaseTitle, url, viewData, type Card, type ViewContext } from "./views.js";
 
@@ -124,10 +125,12 @@ function releaseRow(e: ReleaseEntry, { view, card, anchor }: ListContext) {
 function qaEntry(e: QaEntry, { env, view, card, anchor }: ListContext) {
   const b = e.block;
   const lang = e.source.issue.issue.lang;
+  const issuePage = anchor(e.source.issue.route);
   return viewData({
     questionText: b.questionText, versions: b.versions,
-    questionDetailHtml: scrollBoxes(b.questionDetailHtml, tableText(localeFor(env, lang))),
-    answerHtml: scrollBoxes(b.answerHtml, tableText(localeFor(env, lang))),
+    // Shown here, away from the issue: its footnotes are on the issue's page (footnotes-away.ts).
+    questionDetailHtml: scrollBoxes(footnotesAway(b.questionDetailHtml, issuePage), tableText(localeFor(env, lang))),
+    answerHtml: scrollBoxes(footnotesAway(b.answerHtml, issuePage), tableText(localeFor(env, lang))),
     components: b.components.map((name) => componentLink(name, view)),
     lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
   });

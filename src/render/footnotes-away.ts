@@ -1,0 +1,31 @@
+import { escapeXml } from "../escape.js";
+
+/**
+ * A block's HTML shown away from its issue (a Q&A's question and answer on
+ * /compat/): its footnote references were the issue page's own, a link to a
+ * note (`#user-content-fn-1`) that is not on the list page, an id that is the
+ * same in every issue (so the list page had it more than once) and an
+ * aria-describedby naming the issue's notes heading, also not there. Each
+ * reference now links to its note on the issue's page (`issuePage`, as the
+ * page's other links to it are written) and carries no id or description
+ * of the issue page's.
+ *
+ * Textual, as scroll-boxes.ts is: the input is HTML gekkan serialised
+ * itself, every attribute double-quoted, and remark-rehype writes a
+ * reference in one shape (`<a href="#…" id="…" data-footnote-ref=""
+ * aria-describedby="…">`).
+ */
+export function footnotesAway(html: string, issuePage: string): string {
+  if (!html.includes("data-footnote-ref")) return html;
+  const page = escapeXml(issuePage);
+  return html.replace(START_TAG_A, (tag) => (FOOTNOTE_REF.test(tag) ? tag.replace(' href="#', ` href="${page}#`).replace(PAGE_OWN, "") : tag));
+}
+
+/** An `<a>` start tag, every attribute double-quoted (a ">" inside a value does not end it). */
+const START_TAG_A = /<a(?: [^\s"'>/=]+(?:="[^"]*")?)*>/g;
+
+/** A footnote reference, as remark-rehype marks it. */
+const FOOTNOTE_REF = / data-footnote-ref="/;
+
+/** What names things on the issue page only. */
+const PAGE_OWN = / (?:id|aria-describedby)="[^"]*"/g;

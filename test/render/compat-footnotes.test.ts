@@ -1,0 +1,68 @@
+/**
+ * A Q&A answer with a footnote, shown on /compat/ away from its issue (a
+ * component's page lists the question only), kept the issue page's footnote reference: the
+ * same id in every issue (user-content-fnref-1), so the page had it twice,
+ * and a link to a note (#user-content-fn-1) that is not on that page, with
+ * an aria-describedby naming a heading that is not there either. Each
+ * reference now links to the note on its issue's page and names nothing on
+ * the list page. On test/fixtures/compat-footnotes: 2011-04 has a footnote
+ * in its body and one in its answer ([^1]); 2011-05 one in its question
+ * (used again in its detail) and one in its answer ([^1] too). Read with parse5; each link followed
+ * to the page it names, the note looked up there as a browser finds it.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Generated } from "../../src/pipeline/generate.js";
+import { generateFixture } from "../helpers/fixtures.js";
+import { allElements, attr, parseHtml, type Element } from "../helpers/html.js";
+
+let built: Generated;
+beforeAll(async () => {
+  built = await generateFixture("compat-footnotes");
+}, 60_000);
+
+const elements = (path: string): Element[] => {
+  const html = built.output.text(path);
+  if (html === undefined) throw new Error(`${path} was not built`);
+  return allElements(parseHtml(html));
+};
+const isFootnoteRef = (el: Element) => el.tagName === "a" && attr(el, "data-footnote-ref") !== undefined;
+
+/** The element a link lands on: its page's element with the fragment as id, as written, else percent-decoded (HTML's "indicated part"). */
+function landing(from: string, href: string): Element | undefined {
+  const url = new URL(href, `https://example.org/${from}`);
+  const page = url.pathname.endsWith("/") ? `${url.pathname.slice(1)}index.html` : url.pathname.slice(1);
+  const fragment = url.hash.slice(1);
+  const ids = elements(page);
+  return ids.find((el) => attr(el, "id") === fragment) ?? ids.find((el) => attr(el, "id") === decodeURIComponent(fragment));
+}
+
+describe("footnotes in Q&A shown on /compat/", () => {
+  const path = "compat/index.html";
+  it("no id is on the page twice", () => {
+    const ids = elements(path).flatMap((el) => attr(el, "id") ?? []);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it("each reference leads to its note on its own issue's page, and describes itself by nothing the page lacks", () => {
+    const refs = elements(path).filter(isFootnoteRef);
+    // 2011-04's answer, 2011-05's question detail and answer (the question's first line is its plain-text heading).
+    expect(refs.length).toBe(3);
+    const pageIds = new Set(elements(path).flatMap((el) => attr(el, "id") ?? []));
+    const notes = refs.map((ref) => {
+      const note = landing(path, attr(ref, "href") ?? "");
+      expect(note?.tagName, attr(ref, "href")).toBe("li");
+      const described = attr(ref, "aria-describedby");
+      if (described !== undefined) expect(pageIds.has(described), described).toBe(true);
+      return `${new URL(attr(ref, "href") ?? "", `https://example.org/${path}`).pathname} ${attr(ref, "href")?.split("#")[1]}`;
+    });
+    expect(notes).toEqual(expect.arrayContaining(["/issues/2011-04/ user-content-fn-1", "/issues/2011-05/ user-content-fn-q", "/issues/2011-05/ user-content-fn-1"]));
+  });
+});
+
+describe("the issue page itself", () => {
+  it("keeps its references to its own notes", () => {
+    const refs = elements("issues/2011-04/index.html").filter(isFootnoteRef);
+    expect(refs.map((ref) => attr(ref, "href"))).toEqual(["#user-content-fn-%E6%9C%AC%E6%96%87", "#user-content-fn-1"]);
+    expect(refs.map((ref) => attr(ref, "id"))).toEqual(["user-content-fnref-%E6%9C%AC%E6%96%87", "user-content-fnref-1"]);
+  });
+});
