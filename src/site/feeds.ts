@@ -2,7 +2,7 @@ import { Feed } from "feed";
 import type { SiteConfig } from "../config.js";
 import { lastChange, type Edition, type SiteIssue } from "./model.js";
 import { absolutizeHtml } from "./absolute-html.js";
-import { entryFootnotes } from "./entry-footnotes.js";
+import { entryIds } from "./entry-ids.js";
 import { siteUrl } from "./urls.js";
 import { escapeXml } from "../escape.js";
 import { jsonFeed11 } from "./json-feed.js";
@@ -141,9 +141,9 @@ function makeFeed(input: FeedInput, writing: FeedWriting): Feed {
   return feed;
 }
 
-/** An issue's body as an entry carries it: every address absolute, its footnotes under ids of its own (a reader may show several entries on one page). */
+/** An issue's body as an entry carries it: every address absolute, its ids its own (a reader may show several entries on one page). */
 function entryContent(body: string, entry: SiteIssue, config: SiteConfig): string {
-  return entryFootnotes(absolutizeHtml(body, config, entry.route), entry.slug);
+  return entryIds(absolutizeHtml(body, config, entry.route), entry.slug);
 }
 
 /**

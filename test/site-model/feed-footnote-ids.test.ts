@@ -1,23 +1,24 @@
 /**
  * A feed reader that shows several entries on one page (a river of news, a
- * folder read at once) had every entry's footnotes under the same ids:
- * user-content-fn-1, user-content-fnref-1 and user-content-footnote-label in
- * each issue with footnotes, so the page had each id more than once and a
- * reference's description named another issue's notes. Each format is read here by a
- * parser apart from the one that wrote it (sax for Atom and RSS, JSON.parse),
- * and each entry's HTML by parse5, as a browser reads it.
+ * folder read at once) had ids repeated across entries: every issue's
+ * footnotes are user-content-fn-1, user-content-fnref-1 and
+ * user-content-footnote-label, and two issues with a heading 「まとめ」 both
+ * have id="まとめ"; a reference's aria-describedby named another issue's
+ * notes. Each format is read here by a parser apart from the one that wrote
+ * it (sax for Atom and RSS, JSON.parse), and each entry's HTML by parse5, as
+ * a browser reads it.
  *
  * The fixture's two issues (test/fixtures/feed-footnotes) both have a
  * footnote [^1], one a second use of it and one named in Japanese, the other
- * one named "a&b"; their headings differ, as heading ids are not what this is
- * about. Their pages are that fixture's expectations, kept byte for byte as
- * they were before feeds changed (test/site-model/output-fixtures.test.ts).
+ * one named "a&b"; both have a heading まとめ, and one shows HTML with an id
+ * in a code span, which is text and must stay as written. Their pages are
+ * that fixture's expectations (test/site-model/output-fixtures.test.ts).
  */
 import { parseFragment } from "parse5";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Generated } from "../../src/pipeline/generate.js";
 import { generateFixture } from "../helpers/fixtures.js";
-import { allElements, attr, type Element } from "../helpers/html.js";
+import { allElements, attr, textContent, type Element } from "../helpers/html.js";
 import { textValues } from "../helpers/xml.js";
 
 let built: Generated;
@@ -44,7 +45,7 @@ describe("footnote ids in feeds", () => {
     expect(entries).toHaveLength(2);
     const ids = entries.flatMap((html) => elementsOf(html).flatMap((el) => attr(el, "id") ?? []));
     // Both issues' footnotes are there, so a feed that lost them cannot pass.
-    expect(ids.length).toBeGreaterThanOrEqual(12);
+    expect(ids.length).toBeGreaterThanOrEqual(14);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
@@ -72,6 +73,11 @@ describe("footnote ids in feeds", () => {
     }
     // Each entry's notes are its own issue's.
     expect(pages.size).toBe(2);
+  });
+
+  it.each(Object.keys(FEEDS))("%s: an id written in a code span is the author's text, untouched", (path) => {
+    const texts = FEEDS[path]!().flatMap((html) => elementsOf(html).filter((el) => el.tagName === "code").map((el) => textContent(el)));
+    expect(texts).toContain('<a id="x" aria-describedby="y">');
   });
 
   it("an issue's page keeps its footnote ids and links as they were", () => {
