@@ -59,7 +59,7 @@ describe("reproducible output", () => {
     await expect(access(out)).rejects.toThrow();
   });
 
-  // README ("Scheduled daily build") tells a publisher when to schedule the run from this: a run at 00:17 in Japan, 15:17 UTC the day before, is still the day before.
+  // A site without timeZone (the sample): README ("Scheduled daily build") tells a publisher when to schedule the run from this: a run at 00:17 in Japan, 15:17 UTC the day before, is still the day before.
   it.each([
     ["2011-04-30T15:17:00Z", "Asia/Tokyo", false],
     ["2011-04-30T23:59:59Z", "UTC", false],
