@@ -23,7 +23,25 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
   return sourceDateEpoch(env) ?? new Date();
 }
 
-/** "Today" as YYYY-MM-DD (UTC), as issue dates are written. */
-export function dayOf(now: Date): string {
-  return now.toISOString().slice(0, 10);
+/**
+ * "Today" as YYYY-MM-DD, as issue dates are written: the day in `timeZone`
+ * (the site's `timeZone`, UTC unless it names another), never the machine's
+ * TZ, so the same time gives the same day on a laptop in Tokyo and on a
+ * runner in UTC.
+ */
+export function dayOf(now: Date, timeZone = "UTC"): string {
+  if (timeZone === "UTC") return now.toISOString().slice(0, 10);
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+}
+
+/** Whether `name` is a time zone this Node.js knows (an IANA name such as Asia/Tokyo, or UTC). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -35,6 +35,7 @@ import { wellFormed } from "./well-formed.js";
 import { jsonSyntaxProblems } from "./json-syntax.js";
 import { readUtf8File } from "./text-encoding.js";
 import { addressLeftOut, type AddressLeftOut } from "./config-address.js";
+import { isTimeZone } from "./build-time.js";
 
 /** A file under public/, written as a path from there ("images/share.png"; a leading "/" is allowed). */
 const publicFile = z
@@ -62,6 +63,7 @@ const configSchema = z.strictObject({
   limits: limitsSchema,
   languages: z.record(z.string(), z.strictObject({ title: z.string().trim().min(1).optional(), description: z.string().optional(), email: languageEmailSchema().optional() })).default({}),
   ignoreWarnings: z.array(z.string()).default([]),
+  timeZone: z.string().refine(isTimeZone, { message: "not a time zone: use a name such as Asia/Tokyo, or UTC" }).default("UTC"),
 }).superRefine((data, ctx) => {
   const known = [...DEFAULT_COMPONENTS, ...data.components];
   for (const key of Object.keys(data.componentNames)) {
@@ -102,6 +104,7 @@ const expectations: Record<string, string> = {
   "languages.*.email": 'the email headers for this language\'s edition, each falling back to the top-level "email": { "from": "Linux-HA Monthly <news-en@example.org>" }',
   ...Object.fromEntries(Object.entries(EMAIL_EXPECTATIONS).filter(([key]) => key.startsWith("email.") && key !== "email.files").map(([key, text]) => [`languages.*.${key}`, text])),
   ignoreWarnings: `a list of kinds of warning not to show: ${Object.keys(WARNING_KINDS).join(", ")}`,
+  timeZone: "a time zone name such as Asia/Tokyo or UTC (the day an issue's date begins)",
   limits: "an object of content limits (issueBytes, frontMatterBytes, frontMatterKeys, nestingDepth, yamlAliases, inlineMarkers)",
   ...Object.fromEntries(Object.entries(LIMIT_EXPECTATIONS).map(([key, text]) => [`limits.${key}`, text])),
 };
@@ -145,6 +148,8 @@ export interface SiteConfig {
   languages: Record<string, { title?: string | undefined; description?: string | undefined; email?: LanguageEmail | undefined }>;
   /** Kinds of warning the site means and does not want shown (see warning-kinds.ts). */
   ignoreWarnings: string[];
+  /** The time zone whose day "today" is (see dayOf): an issue is published from 00:00 there on its date. */
+  timeZone: string;
   /** Where the config came from, for messages and cache keys. */
   source: string;
   /** The file the config was read from ("" when there is none: the defaults apply). */
@@ -267,6 +272,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
     limits: data.limits,
     languages: Object.fromEntries(Object.entries(data.languages).map(([code, own]) => [code, { ...own, email: own.email === undefined ? undefined : emailConfig(own.email) }])),
     ignoreWarnings: data.ignoreWarnings,
+    timeZone: data.timeZone,
     source: text ?? "",
     file: text === undefined ? "" : file,
     urlGiven: overrides.url !== undefined || hasKey(raw.value, "url"),

@@ -8,8 +8,9 @@ import { PlainError } from "../diagnostics.js";
 import { loadLocales } from "../render/locale.js";
 import { nameFromHere } from "../names-from-here.js";
 import { noLocalePack } from "../language-name.js";
+import { isTimeZone } from "../build-time.js";
 
-export const initUsage = `gekkan init [DIR | --root DIR] [--title T] [--url URL] [--lang ja|en] [--author NAME]...
+export const initUsage = `gekkan init [DIR | --root DIR] [--title T] [--url URL] [--lang ja|en] [--time-zone ZONE] [--author NAME]...
 
   Starts a series in DIR (default: the current folder; created if it does
   not exist): a gekkan.config.json with the settings given, an empty
@@ -21,6 +22,8 @@ export const initUsage = `gekkan init [DIR | --root DIR] [--title T] [--url URL]
   --url URL        where the site will be published, e.g. https://user.github.io/repo/
                    (feeds, the sitemap and canonical links need it)
   --lang ja|en     the language of the issues (default: ja)
+  --time-zone ZONE the time zone an issue's date is a day in, e.g. Asia/Tokyo:
+                   it is published from 00:00 there (default: UTC)
   --author NAME    an author, for the feeds; repeat it for each`;
 
 /** `gekkan init`: the files a new series starts from, checked by the rules every command reads them with. */
@@ -39,7 +42,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   const root = siteFolder(given);
   const name = (file: string) => nameFromHere(io.here, root, file);
   if (there(join(root, CONFIG_FILE))) throw new PlainError(`${name(CONFIG_FILE)} already exists, so this folder is a site already; edit that file, or give gekkan init another folder`);
-  const config = { title: settings.title ?? defaultTitle(root), description: "", ...(settings.url === undefined ? {} : { url: settings.url }), lang: settings.lang, authors: settings.authors };
+  const config = { title: settings.title ?? defaultTitle(root), description: "", ...(settings.url === undefined ? {} : { url: settings.url }), lang: settings.lang, ...(settings.timeZone === undefined ? {} : { timeZone: settings.timeZone }), authors: settings.authors };
   const made = writeSeries(root, `${JSON.stringify(config, null, 2)}\n`);
   loadConfig(root);
   io.out(`gekkan init: started a series in ${name(".") === "." ? "this folder" : name(".")}:`);
@@ -53,17 +56,21 @@ interface Settings {
   title: string | undefined;
   url: string | undefined;
   lang: string;
+  timeZone: string | undefined;
   authors: string[];
 }
 
-function initialSettings(flags: { title?: string | undefined; url?: string | undefined; lang?: string | undefined; author?: string[] | undefined }): Settings {
+function initialSettings(flags: { title?: string | undefined; url?: string | undefined; lang?: string | undefined; author?: string[] | undefined; "time-zone"?: string | undefined }): Settings {
   if (flags.title !== undefined && flags.title.trim() === "") throw new UsageError("--title must not be empty");
   const authors = (flags.author ?? []).map((author) => author.trim());
   if (authors.includes("")) throw new UsageError("--author must not be empty");
   const lang = flags.lang ?? "ja";
   const languages = [...loadLocales(undefined).keys()];
   if (!languages.includes(lang)) throw new UsageError(`--lang ${lang}: ${noLocalePack(lang, languages)}`);
-  return { title: flags.title?.trim(), url: flags.url, lang, authors };
+  const timeZone = flags["time-zone"];
+  // Checked before any folder is made, by the rule the config's timeZone is read with.
+  if (timeZone !== undefined && !isTimeZone(timeZone)) throw new UsageError(`--time-zone ${timeZone}: not a time zone; use a name such as Asia/Tokyo, or UTC`);
+  return { title: flags.title?.trim(), url: flags.url, lang, timeZone, authors };
 }
 
 /** The series' folder, made if it is missing (and removed again when gekkan refuses it: inside another site). */

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { buildTime } from "../build-time.js";
+import { buildTime, dayOf } from "../build-time.js";
 import { parseFlags, siteRootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
 import { nameFromHere } from "../names-from-here.js";
@@ -58,7 +58,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   if (!locale) throw new UsageError(`--lang ${lang}: ${noLocalePack(lang, [...locales.keys()])}`);
   if (lang !== config.lang) throw new UsageError(`a new issue is written in the site's language (${config.lang}); an issue in ${lang} is a translation of one: gekkan new --translate ISSUE --lang ${lang}`);
 
-  const planned = planIssue(await readExistingIssues(root, config.limits), { month: flags.date, today: buildTime(), siteLang: config.lang });
+  const planned = planIssue(await readExistingIssues(root, config.limits), { month: flags.date, today: dayOf(buildTime(), config.timeZone), siteLang: config.lang });
   if (!planned.ok) throw new ContentError(planned.messages);
   const { plan } = planned;
   const text = issueSkeleton({ number: plan.number, date: plan.date, title: flags.title ?? locale.issueLabel(plan.date), lang });

@@ -5,6 +5,7 @@ import { writeFileAtomic } from "../write/atomic-file.js";
 import { intact, type FileRecord } from "../write/file-record.js";
 import type { Written } from "../write/write-output.js";
 import { parentFolders } from "../write/output.js";
+import { isTimeZone } from "../build-time.js";
 
 const RECORD_FILE = "written.json";
 
@@ -21,6 +22,8 @@ export interface OutputRecord {
   key: string;
   /** The days on which the same inputs give the same output. */
   window: { from: string; until: string };
+  /** The time zone those days are in (the config's `timeZone`); a record from an earlier gekkan has none, and its days are UTC's. */
+  timeZone?: string | undefined;
   /** For the CLI's summary line when the build is skipped: issue count and warnings, formatted. */
   issues: number;
   warnings: string[];
@@ -50,6 +53,7 @@ function asRecord(value: unknown): OutputRecord | undefined {
   const strings = [r.out, r.build, r.key, r.window?.from, r.window?.until].every((v) => typeof v === "string");
   const lists = Array.isArray(r.files) && Array.isArray(r.dirs) && Array.isArray(r.warnings) && Array.isArray(r.leftOut) && typeof r.issues === "number";
   if (!strings || !lists) return undefined;
+  if (r.timeZone !== undefined && (typeof r.timeZone !== "string" || !isTimeZone(r.timeZone))) return undefined;
   const files = (r.files as unknown[]).every((f) => {
     const file = f as Partial<FileRecord> | null;
     return file !== null && typeof file === "object" && typeof file.path === "string" && typeof file.id === "string" && typeof file.ino === "number" && typeof file.size === "number" && typeof file.mtimeMs === "number";
@@ -97,7 +101,7 @@ export function stillWritten(record: OutputRecord, out: string, key: string): bo
   }
 }
 
-export async function saveRecord(cacheDir: string, out: string, key: string, written: Written, summary: Pick<OutputRecord, "window" | "issues" | "warnings" | "leftOut" | "addresses">): Promise<void> {
+export async function saveRecord(cacheDir: string, out: string, key: string, written: Written, summary: Pick<OutputRecord, "window" | "timeZone" | "issues" | "warnings" | "leftOut" | "addresses">): Promise<void> {
   const names = new Set<string>([""]);
   for (const { path } of written.files) for (const folder of parentFolders(path)) names.add(folder);
   const dirs = [...names].sort().map((path): [string, number, number] => {

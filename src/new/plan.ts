@@ -31,16 +31,17 @@ export function nextMonth(month: string): string {
 
 /**
  * The next issue: number max+1 over every file (drafts too), in the month
- * after the latest issue unless `month` is given (no issues yet: this month).
+ * after the latest issue unless `month` is given (no issues yet: this month,
+ * `today` being the day as a build counts it, in the site's time zone).
  * Refuses a month an issue already covers, by date or by URL.
  */
-export function planIssue(existing: readonly ExistingIssue[], options: { month?: string | undefined; today: Date; siteLang?: string | undefined }): PlanResult {
+export function planIssue(existing: readonly ExistingIssue[], options: { month?: string | undefined; today: string; siteLang?: string | undefined }): PlanResult {
   const numbers = existing.flatMap((e) => (e.number === undefined ? [] : [e.number]));
   // A translation (another lang) has its original's number and may be dated later: months are the originals'.
   const originals = existing.filter((e) => options.siteLang === undefined || e.lang === undefined || e.lang === options.siteLang);
   const months = originals.flatMap((e) => (e.date === undefined ? [] : [e.date.slice(0, 7)])).sort();
   const latest = months[months.length - 1];
-  const month = options.month ?? (latest === undefined ? options.today.toISOString().slice(0, 7) : nextMonth(latest));
+  const month = options.month ?? (latest === undefined ? options.today.slice(0, 7) : nextMonth(latest));
   const file = `content/issues/${month.slice(0, 4)}/${month}.md`;
   const taken = existing.filter((e) => (originals.includes(e) && (e.date?.startsWith(`${month}-`) || e.slug === month)) || e.file === file);
   if (taken.length > 0) {

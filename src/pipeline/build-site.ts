@@ -44,7 +44,8 @@ export type SiteBuild =
  */
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   const record = options.cacheDir === undefined ? undefined : readRecord(options.cacheDir);
-  const today = dayOf(options.now ?? buildTime());
+  // The record's time zone: the config's, which the input key covers, so a changed zone is no skipped build anyway.
+  const today = dayOf(options.now ?? buildTime(), record?.timeZone);
   const check = record === undefined ? undefined : await checkCurrent(options, record, today);
   // Said again from the record, with this run's "today": the same issues are left out on every day of the window, but the line names the day.
   if (record !== undefined && check?.upToDate === true) return { upToDate: true, record, leftOut: record.leftOut, today };
@@ -96,7 +97,7 @@ async function finish(options: SiteBuildOptions, generated: Generated, written: 
   const failures = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
     const key = inputKey(options, templateDirs(options.root), generated.sources);
-    const summary = { window: generated.window, issues: generated.site.issues.length, warnings, leftOut, addresses: addresses.record };
+    const summary = { window: generated.window, timeZone: generated.config.timeZone, issues: generated.site.issues.length, warnings, leftOut, addresses: addresses.record };
     await saveRecord(options.cacheDir, options.out, key, written, summary).catch((error: unknown) => failures.push({ name: "record", error }));
   }
   return { upToDate: false, generated, written, warnings, leftOut, today: generated.today, cacheWarnings: cacheNotSaved(options.cacheDir ?? "", failures) };

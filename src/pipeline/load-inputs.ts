@@ -49,5 +49,5 @@ export async function loadInputs(options: BuildOptions, checked?: ReadonlyMap<st
   const read = await readSourceSet(options.root, config.limits, checkedSources(options.root, checked));
   const sources = read.sources.map((source): Source => ("digest" in source ? source : { ...source, digest: digest(source.bytes) }));
   const context: RenderContext = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits };
-  return { options, config, templateDirs: dirs, locales, today: dayOf(options.now ?? buildTime()), sources, problems: read.problems, context };
+  return { options, config, templateDirs: dirs, locales, today: dayOf(options.now ?? buildTime(), config.timeZone), sources, problems: read.problems, context };
 }

@@ -66,6 +66,28 @@ describe("gekkan init", () => {
     }
   });
 
+  it("--time-zone: the series starts and publishes an issue from 00:00 on its date there, on a runner in UTC; a name that is no time zone makes nothing", async () => {
+    const result = await run(["init", "東京 連載", "--url", "https://example.org/tokyo/", "--time-zone", "Asia/Tokyo"]);
+    expect(result.code, result.stderr).toBe(0);
+    const site = join(work.path, "東京 連載");
+    expect(JSON.parse(readFileSync(join(site, "gekkan.config.json"), "utf8"))).toEqual({ title: "東京 連載", description: "", url: "https://example.org/tokyo/", lang: "ja", timeZone: "Asia/Tokyo", authors: [] });
+    // 2011-04-30T15:00:00Z is 00:00 on 1 May in Japan (UTC+9, no summer time): gekkan new starts May's issue, and the build publishes it.
+    const midnightInTokyo = { TZ: "UTC", SOURCE_DATE_EPOCH: String(Date.parse("2011-04-30T15:00:00Z") / 1000) };
+    const started = await runCli(["new", "--root", "東京 連載"], { cwd: work.path, env: midnightInTokyo });
+    expect(started.code, started.stderr).toBe(0);
+    const first = join(site, "content", "issues", "2011", "2011-05.md");
+    expect(existsSync(first)).toBe(true);
+    writeFileSync(first, issue({ title: "五月号", issue: 1, date: "2011-05-01" }));
+    const built = await runCli(["build", "--root", "東京 連載", "--no-search"], { cwd: work.path, env: midnightInTokyo });
+    expect(built.code, built.stderr).toBe(0);
+    expect(existsSync(join(site, "dist", "issues", "2011-05", "index.html"))).toBe(true);
+
+    const refused = await run(["init", "誤り 連載", "--time-zone", "Asia/Tokio"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.split("\n")[0]).toBe("gekkan init: --time-zone Asia/Tokio: not a time zone; use a name such as Asia/Tokyo, or UTC");
+    expect(existsSync(join(work.path, "誤り 連載"))).toBe(false);
+  });
+
   it("with no settings: the folder's name as the title, Japanese, and a reminder to add the address", async () => {
     const result = await run(["init", "my-series"]);
     expect(result.code).toBe(0);

@@ -59,6 +59,18 @@ describe("reproducible output", () => {
     await expect(access(out)).rejects.toThrow();
   });
 
+  // A site without timeZone (the sample): README ("Scheduled daily build") tells a publisher when to schedule the run from this: a run at 00:17 in Japan, 15:17 UTC the day before, is still the day before.
+  it.each([
+    ["2011-04-30T15:17:00Z", "Asia/Tokyo", false],
+    ["2011-04-30T23:59:59Z", "UTC", false],
+    ["2011-05-01T00:00:00Z", "America/Los_Angeles", true],
+    ["2011-05-01T00:17:00Z", "Asia/Tokyo", true],
+  ])("an issue dated 2011-05-01 is published from 00:00 UTC on that day: a build at %s (TZ=%s) has it: %s", async (at, zone, published) => {
+    const out = join(work, `day-${at.replace(/:/g, "")}`);
+    await buildWith(out, { TZ: zone, SOURCE_DATE_EPOCH: String(Date.parse(at) / 1000) });
+    expect((await listFiles(out)).includes("issues/2011-05/index.html")).toBe(published);
+  });
+
   it("SOURCE_DATE_EPOCH decides which issues are in the future", async () => {
     // 2011-04-15: the May 2011 issue has not been published yet.
     const early = join(work, "early");
