@@ -36,6 +36,31 @@ export function dayOf(now: Date, timeZone = "UTC"): string {
   return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
 }
 
+/**
+ * The moment day `day` (YYYY-MM-DD) begins in `timeZone`: when an issue
+ * dated that day is published, and so the time its feed entry gives. A feed
+ * that said 00:00 UTC for a site in Asia/Tokyo dated each issue nine hours
+ * after it appeared (a reader may hold back an entry dated in the future).
+ */
+export function dayStart(day: string, timeZone = "UTC"): Date {
+  const midnight = Date.parse(`${day}T00:00:00Z`);
+  if (timeZone === "UTC") return new Date(midnight);
+  // The zone's offset near that moment, then at the moment found. Where the offset changes that night, one of the two is
+  // the day's first moment and the other is not in the day at all (Santiago skips from 23:59 to 01:00): the earliest in it.
+  const first = midnight - zoneOffset(midnight, timeZone);
+  const second = midnight - zoneOffset(first, timeZone);
+  const inDay = [first, second].filter((time) => dayOf(new Date(time), timeZone) === day);
+  return new Date(inDay.length === 0 ? second : Math.min(...inDay));
+}
+
+/** How far `timeZone`'s clock is ahead of UTC at `time` (ms since the epoch), in ms. */
+function zoneOffset(time: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(time);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  return wall - Math.floor(time / 1000) * 1000;
+}
+
 /** Whether `name` is a time zone this Node.js knows (an IANA name such as Asia/Tokyo, or UTC). */
 export function isTimeZone(name: string): boolean {
   try {

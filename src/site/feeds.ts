@@ -5,6 +5,7 @@ import { absolutizeHtml } from "./absolute-html.js";
 import { entryIds } from "./entry-ids.js";
 import { siteUrl } from "./urls.js";
 import { escapeXml } from "../escape.js";
+import { dayStart } from "../build-time.js";
 import { jsonFeed11 } from "./json-feed.js";
 import { rssPlainText } from "./rss-text.js";
 
@@ -32,10 +33,6 @@ export interface FeedInput {
   jsonRoute?: string;
   /** The build's day (YYYY-MM-DD): the date of a feed with no entries yet. */
   today: string;
-}
-
-function utc(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
 }
 
 /**
@@ -112,7 +109,7 @@ function makeFeed(input: FeedInput, writing: FeedWriting): Feed {
     description: writing.text(input.description),
     link: abs(input.route),
     language: input.lang,
-    updated: utc(newest),
+    updated: dayStart(newest, config.timeZone),
     generator: "gekkan",
     copyright: writing.text(copyrightOf(config)),
     feedLinks: {
@@ -129,8 +126,8 @@ function makeFeed(input: FeedInput, writing: FeedWriting): Feed {
       id: entryId(entry, id),
       link,
       // Atom's updated and JSON Feed's date_modified; RSS's pubDate stays the day it came out.
-      date: utc(entry.issue.updated ?? entry.issue.date),
-      published: utc(entry.issue.date),
+      date: dayStart(entry.issue.updated ?? entry.issue.date, config.timeZone),
+      published: dayStart(entry.issue.date, config.timeZone),
       description: writing.html(entry.issue.summary),
       // "]]>" would end the CDATA section early; "&gt;" means the same in HTML.
       content: entryContent(input.bodies.get(entry) ?? "", entry, config).replaceAll("]]>", "]]&gt;"),

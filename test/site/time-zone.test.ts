@@ -16,6 +16,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { copySite } from "../helpers/site-copy.js";
 import { ensureCompiled, runCli } from "../helpers/run-cli.js";
 import type { TempDir } from "../helpers/temp-site.js";
+import { textValues } from "../helpers/xml.js";
+import { dayStart } from "../../src/build-time.js";
 
 let site: TempDir;
 beforeAll(() => ensureCompiled(), 120_000);
@@ -51,6 +53,30 @@ describe("timeZone in gekkan.config.json", () => {
     expect(await mayPublishedAt("2011-04-30T15:17:00Z")).toBe(false);
     expect(await mayPublishedAt("2011-05-01T00:00:00Z")).toBe(true);
   }, 240_000);
+
+  it("the feeds date an issue by the moment its day begins there, not by 00:00 UTC", async () => {
+    setTimeZone("Asia/Tokyo");
+    expect(await mayPublishedAt("2011-05-01T03:00:00Z")).toBe(true);
+    const dist = (file: string) => readFileSync(join(site.path, "dist", file), "utf8");
+    // 00:00 on 1 May in Japan (UTC+9), written by hand: the feed library writes instants in UTC.
+    expect(textValues(dist("feed.xml"), "entry", "published")).toContain("2011-04-30T15:00:00.000Z");
+    expect(textValues(dist("rss.xml"), "item", "pubDate")).toContain("Sat, 30 Apr 2011 15:00:00 GMT");
+    const items = (JSON.parse(dist("feed.json")) as { items: Array<{ date_published: string }> }).items;
+    expect(items.map((item) => item.date_published)).toContain("2011-04-30T15:00:00.000Z");
+    expect(textValues(dist("feed.xml"), "entry", "published").some((time) => time.startsWith("2011-05-01T00:00"))).toBe(false);
+  }, 240_000);
+
+  it("the moment a day begins, where the clock changes that night", () => {
+    // Hand-computed from the zones' rules: New York is UTC-4 in summer, UTC-5 in winter; Santiago skips from 23:59:59
+    // on 7 September 2024 to 01:00 (UTC-4 → UTC-3), and on 6 April 2024 goes back from 23:59:59 to 23:00 (UTC-3 → UTC-4).
+    expect(dayStart("2011-05-01", "Asia/Tokyo").toISOString()).toBe("2011-04-30T15:00:00.000Z");
+    expect(dayStart("2011-05-01", "Asia/Kolkata").toISOString()).toBe("2011-04-30T18:30:00.000Z");
+    expect(dayStart("2011-05-01").toISOString()).toBe("2011-05-01T00:00:00.000Z");
+    expect(dayStart("2024-03-10", "America/New_York").toISOString()).toBe("2024-03-10T05:00:00.000Z");
+    expect(dayStart("2024-11-03", "America/New_York").toISOString()).toBe("2024-11-03T04:00:00.000Z");
+    expect(dayStart("2024-09-08", "America/Santiago").toISOString()).toBe("2024-09-08T04:00:00.000Z");
+    expect(dayStart("2024-04-07", "America/Santiago").toISOString()).toBe("2024-04-07T04:00:00.000Z");
+  });
 
   it("a name that is not a time zone stops the build at its line", async () => {
     setTimeZone("Asia/Tokio");
