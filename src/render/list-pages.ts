@@ -168,6 +168,16 @@ function stonithRow(d: StonithDevice, context: ListContext) {
 function leavesEdition(lang: string, { env, edition, view }: ListContext): { hreflang: string; languageName: string } {
   if (lang === edition.lang) return { hreflang: "", languageName: "" };
   // A language ICU does not name in the reader's (a site's own pack's code) is named as its pack names it.
-  const name = new Intl.DisplayNames([view.locale.pack.intl], { type: "language", fallback: "none" }).of(lang);
+  const name = languageNameIn(view.locale.pack.intl, lang);
   return { hreflang: lang, languageName: name ?? localeFor(env, lang).pack.name };
+}
+
+/** Language names by reader's locale and language: one per pair, as a list page asks for one per row of another language. */
+const languageNames = new Map<string, string | undefined>();
+
+/** `lang` named in the words of `readerIntl` (ICU's names), or undefined when ICU has no name for it. */
+function languageNameIn(readerIntl: string, lang: string): string | undefined {
+  const key = `${readerIntl}\0${lang}`;
+  if (!languageNames.has(key)) languageNames.set(key, new Intl.DisplayNames([readerIntl], { type: "language", fallback: "none" }).of(lang));
+  return languageNames.get(key);
 }
