@@ -85,13 +85,29 @@ export function emailConfig<T extends { from?: string | undefined; replyTo?: str
  * language gives (`languages.<lang>.email`) replaces the site's, the rest
  * are the site's own.
  */
-export function emailHeadersFor(config: { lang: string; email: EmailHeaders; languages: Readonly<Record<string, { email?: LanguageEmail | undefined }>> }, lang: string): EmailHeaders {
-  const own = lang === config.lang ? undefined : config.languages[lang]?.email;
+export function emailHeadersFor(config: { lang: string; title: string; email: EmailHeaders; languages: Readonly<Record<string, { title?: string | undefined; email?: LanguageEmail | undefined }>> }, lang: string): EmailHeaders {
+  const edition = lang === config.lang ? undefined : config.languages[lang];
+  const own = edition?.email;
   const site = config.email;
   return {
-    from: own?.from ?? site.from,
+    from: own?.from ?? senderNamedFor(site.from, config.title, edition?.title),
     replyTo: own?.replyTo ?? site.replyTo,
     listUnsubscribe: own?.listUnsubscribe !== undefined && own.listUnsubscribe.length > 0 ? own.listUnsubscribe : site.listUnsubscribe,
     listUnsubscribeOneClick: own?.listUnsubscribeOneClick ?? site.listUnsubscribeOneClick,
   };
+}
+
+/**
+ * The site's sender for an edition that has no sender of its own: a sender
+ * named after the newsletter (its display name is the site's title, as in
+ * "月刊 Linux-HA 通信 <news@…>") is the newsletter in the edition's language
+ * too, so it takes the edition's title at the same address; otherwise the
+ * English reader's inbox showed the Japanese name. Any other name (a person,
+ * a team) is the author's own and stays. The name is quoted, so a title with
+ * a comma is not read as two addresses.
+ */
+function senderNamedFor(from: string | undefined, siteTitle: string, editionTitle: string | undefined): string | undefined {
+  const box = from === undefined ? undefined : parseMailbox(from);
+  if (box === undefined || editionTitle === undefined || box.name.trim() !== siteTitle.trim()) return from;
+  return `"${editionTitle.replace(/["\\]/g, "\\$&")}" <${box.address}>`;
 }

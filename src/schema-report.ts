@@ -23,10 +23,25 @@ export interface SchemaReportOptions {
   synonyms?: Readonly<Record<string, string>>;
 }
 
-/** The known key an unknown one most likely means: a close spelling, else a synonym of a top-level field. */
+/** The known key an unknown one most likely means: a close spelling, else a synonym of a top-level field (or a slip of one). */
 function likelyKey(key: string, known: readonly string[], path: readonly PropertyKey[], options: SchemaReportOptions): string | undefined {
-  const synonym = path.length === 0 && Object.hasOwn(options.synonyms ?? {}, key.toLowerCase()) ? options.synonyms?.[key.toLowerCase()] : undefined;
+  const synonym = path.length === 0 ? synonymOf(key, options.synonyms ?? {}) : undefined;
   return suggest(key, known) ?? (synonym !== undefined && known.includes(synonym) ? synonym : undefined);
+}
+
+/** Names this short are too like other short words for a slip to be read as one ("to" is not "no", the issue). */
+const SLIP_MIN_LENGTH = 6;
+
+/**
+ * The field a synonym stands for, written as it is or with a slip
+ * ("langauge", "translater"): a slip of "language" is as far from "lang" as
+ * "language" is, so without this it got only the list of every field.
+ */
+function synonymOf(key: string, synonyms: Readonly<Record<string, string>>): string | undefined {
+  const lower = key.toLowerCase();
+  if (Object.hasOwn(synonyms, lower)) return synonyms[lower];
+  const near = suggest(lower, Object.keys(synonyms).filter((name) => name.length >= SLIP_MIN_LENGTH));
+  return near === undefined ? undefined : synonyms[near];
 }
 
 /**

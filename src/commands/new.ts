@@ -100,6 +100,9 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   const planned = planTranslation(await readExistingIssues(root, config.limits), { wanted: flags.translate ?? "", lang: flags.lang, siteLang: config.lang, languages, title: flags.title });
   if (!planned.ok) throw "problem" in planned ? new PlainError(planned.problem) : new ContentError(planned.messages);
   const renderer = createIssueRenderer({ components: config.components, languages, defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
+  // The copy's mistakes are the original's: reported at the translation's path they named a file that is not written, a line off.
+  const original = renderer(planned.plan.original.file, Buffer.from(planned.plan.original.text, "utf8"));
+  if (!original.ok) throw new ContentError(original.messages);
   await writeNewIssue(root, planned.plan.file, planned.plan.text, renderer, "edit the translation that is there");
   io.out(nameFromHere(io.here, root, planned.plan.file));
   return EXIT.ok;

@@ -110,7 +110,8 @@ function componentPage(c: ComponentSummary, context: ListContext): ListPage {
 }
 
 /** One row of /releases/ (and of a component page): the version column holds the version only. */
-function releaseRow(e: ReleaseEntry, { view, card, anchor }: ListContext) {
+function releaseRow(e: ReleaseEntry, context: ListContext) {
+  const { view, card, anchor } = context;
   const b = e.block;
   const component = componentLink(b.component, view);
   return viewData({
@@ -118,11 +119,12 @@ function releaseRow(e: ReleaseEntry, { view, card, anchor }: ListContext) {
     title: releaseTitle(b, component.label),
     // Only the release's own date: a planned release without one has no date, whatever its issue's.
     date: b.date, dateLabel: b.date === "" ? "" : view.locale.formatDate(b.date),
-    lang: e.source.issue.issue.lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
+    lang: e.source.issue.issue.lang, ...leavesEdition(e.source.issue.issue.lang, context), issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
   });
 }
 
-function qaEntry(e: QaEntry, { env, view, card, anchor }: ListContext) {
+function qaEntry(e: QaEntry, context: ListContext) {
+  const { env, view, card, anchor } = context;
   const b = e.block;
   const lang = e.source.issue.issue.lang;
   const issuePage = anchor(e.source.issue.route);
@@ -132,20 +134,50 @@ function qaEntry(e: QaEntry, { env, view, card, anchor }: ListContext) {
     questionDetailHtml: scrollBoxes(footnotesAway(b.questionDetailHtml, issuePage), tableText(localeFor(env, lang))),
     answerHtml: scrollBoxes(footnotesAway(b.answerHtml, issuePage), tableText(localeFor(env, lang))),
     components: b.components.map((name) => componentLink(name, view)),
-    lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
+    lang, ...leavesEdition(lang, context), issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
   });
 }
 
-function stonithNote(e: StonithEntry, { card, anchor }: ListContext) {
-  return viewData({ ...e.block, lang: e.source.issue.issue.lang, issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute) });
+function stonithNote(e: StonithEntry, context: ListContext) {
+  const { card, anchor } = context;
+  return viewData({ ...e.block, lang: e.source.issue.issue.lang, ...leavesEdition(e.source.issue.issue.lang, context), issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute) });
 }
 
-function stonithRow(d: StonithDevice, { card, anchor }: ListContext) {
+function stonithRow(d: StonithDevice, context: ListContext) {
+  const { card, anchor } = context;
   const { block, source } = d.current;
   return viewData({
-    device: d.device, vendor: block.vendor, hardware: block.hardware, plugin: block.plugin, lang: source.issue.issue.lang,
+    device: d.device, vendor: block.vendor, hardware: block.hardware, plugin: block.plugin, lang: source.issue.issue.lang, ...leavesEdition(source.issue.issue.lang, context),
     issue: card(source.issue), anchorUrl: anchor(source.anchorRoute),
     // Each a view's data: a device's history is rendered in runs (loop-memo.ts), as it grows by one statement at a time.
-    history: d.history.map((h) => viewData({ plugin: h.block.plugin, hardware: h.block.hardware, superseded: h.superseded, lang: h.source.issue.issue.lang, issue: card(h.source.issue), anchorUrl: anchor(h.source.anchorRoute) })),
+    history: d.history.map((h) => viewData({
+      plugin: h.block.plugin, hardware: h.block.hardware, superseded: h.superseded, lang: h.source.issue.issue.lang, ...leavesEdition(h.source.issue.issue.lang, context),
+      issue: card(h.source.issue), anchorUrl: anchor(h.source.anchorRoute),
+    })),
   });
+}
+
+/**
+ * An entry shown in this edition from a page in another language (a block the
+ * translation does not have, an issue not translated yet): its links say the
+ * language they lead to (hreflang) and the entry says it in the reader's words
+ * ("Japanese" on an English page), since a device name or "April 2011" does
+ * not tell the reader the page they land on is not in their language. Both
+ * are "" for a page of the edition's own language.
+ */
+function leavesEdition(lang: string, { env, edition, view }: ListContext): { hreflang: string; languageName: string } {
+  if (lang === edition.lang) return { hreflang: "", languageName: "" };
+  // A language ICU does not name in the reader's (a site's own pack's code) is named as its pack names it.
+  const name = languageNameIn(view.locale.pack.intl, lang);
+  return { hreflang: lang, languageName: name ?? localeFor(env, lang).pack.name };
+}
+
+/** Language names by reader's locale and language: one per pair, as a list page asks for one per row of another language. */
+const languageNames = new Map<string, string | undefined>();
+
+/** `lang` named in the words of `readerIntl` (ICU's names), or undefined when ICU has no name for it. */
+function languageNameIn(readerIntl: string, lang: string): string | undefined {
+  const key = `${readerIntl}\0${lang}`;
+  if (!languageNames.has(key)) languageNames.set(key, new Intl.DisplayNames([readerIntl], { type: "language", fallback: "none" }).of(lang));
+  return languageNames.get(key);
 }

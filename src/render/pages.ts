@@ -1,9 +1,9 @@
-import { editionsOf, type Site, type SiteIssue } from "../site/model.js";
+import { editionsOf, type Edition, type Site, type SiteIssue } from "../site/model.js";
 import { ROUTES } from "../site/urls.js";
 import { localeFor, siteText, viewContext, type PageSpec, type RenderEnv } from "./env.js";
 import { issuePage } from "./issue-page.js";
 import { editionPages, type ListPage } from "./list-pages.js";
-import { sharedCards } from "./views.js";
+import { sharedCards, url } from "./views.js";
 import { groupBy } from "../group-by.js";
 
 export { localeFor, viewContext, siteText, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
@@ -23,9 +23,27 @@ export function pageSpecs(site: Site, env: RenderEnv, bodies: Map<SiteIssue, str
   const t = localeFor(env, env.config.lang).pack.strings;
   const notFound: PageSpec = {
     route: ROUTES.notFound, template: "404", lang: env.config.lang, contentLang: env.config.lang, title: t.notFoundTitle ?? "notFoundTitle",
-    description: siteText(env.config, env.config.lang).description, type: "website", image: "", alternates: [], data: {},
+    description: siteText(env.config, env.config.lang).description, type: "website", image: "", alternates: [],
+    data: { editions: editions.filter(({ edition }) => edition.lang !== env.config.lang).map(({ edition }) => notFoundIn(edition, env)) },
   };
   return editions.flatMap(({ edition, card }, i) => [...(lists[i] ?? []).map((p) => p.spec), ...edition.issues.map((entry) => issuePage(entry, env, bodies, card))]).concat(notFound);
+}
+
+/**
+ * The 404 page's words and ways on in a translation's language. A site has
+ * one 404 page (/404.html, the one every static host serves for any missing
+ * address, /en/… included), in the site's language: a reader of the English
+ * edition who mistyped an address, or tried one of an issue not translated
+ * yet, would read it in Japanese with no way back to their edition.
+ */
+function notFoundIn(edition: Edition, env: RenderEnv) {
+  const t = localeFor(env, edition.lang).pack.strings;
+  const link = (route: string) => url(env.config.basePath, route);
+  return {
+    lang: edition.lang, title: t.notFoundTitle ?? "notFoundTitle", text: t.notFoundText ?? "notFoundText",
+    backHome: t.backHome ?? "backHome", archive: t.archive ?? "archive", search: t.search ?? "search",
+    homeUrl: link(edition.routes.home), archiveUrl: link(edition.routes.archive), searchUrl: link(edition.routes.search),
+  };
 }
 
 /** Pages with the same id in several languages list each other as alternates (the site's language first, as editions come). */

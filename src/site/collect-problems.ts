@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import type { IssueMeta, RenderedIssue } from "../content/render-issue.js";
@@ -45,6 +46,33 @@ export function orphanTranslations(rendered: readonly Known[], siteLang: string)
       const reason = `lang: ${r.issue.lang} makes this a translation of issue ${r.issue.number}, but no issue ${r.issue.number} is in the site's language (${siteLang}) for it to translate; write that original first, or give this file the number of the issue it translates`;
       return diagnostic(r.issue.file, reason, { line: r.issue.numberLine, column: 1 }, "translation-without-original");
     });
+}
+
+/**
+ * A translation named for one original (2011-04.en.md beside 2011-04.md,
+ * issue 1) that gives another's number (issue: 2, a slip in copying): it
+ * would be published as the other issue's translation, at its address, the
+ * two named each other's versions, and the issue it was written for left
+ * with none. Reported at its `issue:` line; the checks that take the number
+ * at its word (no original, dated before it) would send the author after
+ * the wrong fix, so collect.ts leaves these files out of them.
+ */
+export function translationNumberSlips(known: readonly Known[], siteLang: string): Map<Known, VFileMessage> {
+  const originalsByFile = new Map(known.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.file, r]));
+  const originalOf = originalsIn(known, siteLang);
+  const slips = new Map<Known, VFileMessage>();
+  for (const r of known) {
+    const suffix = `.${r.issue.lang}.md`;
+    if (r.issue.lang === siteLang || !r.issue.file.endsWith(suffix)) continue;
+    const named = originalsByFile.get(`${r.issue.file.slice(0, -suffix.length)}.md`);
+    if (named === undefined || named.issue.number === r.issue.number) continue;
+    const numbered = originalOf(r);
+    const which = numbered === undefined ? `which no issue in ${siteLang} has` : `which is ${numbered.issue.file}`;
+    const rename = numbered === undefined ? "" : `, or, if it translates that issue, rename it ${basename(numbered.issue.file, ".md")}${suffix}`;
+    const reason = `this file is named for the ${r.issue.lang} translation of ${named.issue.file}, issue ${named.issue.number}, but says issue: ${r.issue.number}, ${which}; write issue: ${named.issue.number}${rename}`;
+    slips.set(r, diagnostic(r.issue.file, reason, { line: r.issue.numberLine, column: 1 }, "translation-number"));
+  }
+  return slips;
 }
 
 /**

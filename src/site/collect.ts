@@ -5,7 +5,7 @@ import type { Edition, Site, SiteIssue } from "./model.js";
 import { routesIn } from "./urls.js";
 import { buildReference } from "./reference.js";
 import { blockEntries, translatedEntries } from "./block-match.js";
-import { aliasClashes, duplicateNumbers, duplicates, orphanTranslations, translationsBeforeOriginals, updatedAfterToday, untranslatedCopies, type Known } from "./collect-problems.js";
+import { aliasClashes, duplicateNumbers, duplicates, orphanTranslations, translationNumberSlips, translationsBeforeOriginals, updatedAfterToday, untranslatedCopies, type Known } from "./collect-problems.js";
 import { groupBy } from "../group-by.js";
 import { isOnSite } from "./published.js";
 import { originalsIn } from "./originals.js";
@@ -41,10 +41,13 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
   const pageRoutes = new Set(known.map(routeOf));
   // A translation's inherited alias that is a page's address is left out: the original's author is told about it, once.
   const aliasesOf = (r: Known) => [...new Set([...ownAliases(r), ...aliasRoutes(r, inheritedAliases(r, originalOf(r), options.lang)).filter((route) => !pageRoutes.has(route))])];
+  const slips = translationNumberSlips(known, options.lang);
+  const numberedRight = known.filter((r) => !slips.has(r));
   const messages = [
     ...duplicateNumbers(known, options.lang),
-    ...orphanTranslations(known, options.lang),
-    ...translationsBeforeOriginals(known, options.lang),
+    ...slips.values(),
+    ...orphanTranslations(numberedRight, options.lang),
+    ...translationsBeforeOriginals(numberedRight, options.lang),
     ...updatedAfterToday(known, options.today),
     ...untranslatedCopies(rendered, options.lang),
     ...duplicates(known, (r) => `/${routeOf(r)}`, "page URL", (r) => r.issue.slugLine, (r) => `an issue's URL is its month unless it sets a slug: give one of them a slug of its own (for example slug: ${slugOf(r)}-2), or correct its date`),
