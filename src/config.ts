@@ -61,7 +61,7 @@ const configSchema = z.strictObject({
   favicon: publicFile.optional(),
   email: emailSchema(),
   limits: limitsSchema,
-  languages: z.record(z.string(), z.strictObject({ title: z.string().trim().min(1).optional(), description: z.string().optional(), email: languageEmailSchema().optional() })).default({}),
+  languages: z.record(z.string(), z.strictObject({ title: z.string().trim().min(1).optional(), description: z.string().optional(), authors: z.array(z.string().trim().min(1)).optional(), email: languageEmailSchema().optional() })).default({}),
   ignoreWarnings: z.array(z.string()).default([]),
   timeZone: z.string().refine(isTimeZone, { message: "not a time zone: use a name such as Asia/Tokyo, or UTC" }).default("UTC"),
 }).superRefine((data, ctx) => {
@@ -101,6 +101,7 @@ const expectations: Record<string, string> = {
   "languages.*": 'the site\'s title, description and email headers in this language: { "title": "…", "description": "…", "email": { "from": "…" } }',
   "languages.*.title": "a non-empty string (the newsletter's name in this language)",
   "languages.*.description": "a string",
+  "languages.*.authors": 'a list of names: the site\'s authors as this language\'s edition names them (its feeds), e.g. ["Editorial team"]',
   "languages.*.email": 'the email headers for this language\'s edition, each falling back to the top-level "email": { "from": "Linux-HA Monthly <news-en@example.org>" }',
   ...Object.fromEntries(Object.entries(EMAIL_EXPECTATIONS).filter(([key]) => key.startsWith("email.") && key !== "email.files").map(([key, text]) => [`languages.*.${key}`, text])),
   ignoreWarnings: `a list of kinds of warning not to show: ${Object.keys(WARNING_KINDS).join(", ")}`,
@@ -144,8 +145,8 @@ export interface SiteConfig {
   email: EmailConfig;
   /** How large and deep one issue may be (see content/limits.ts). */
   limits: ContentLimits;
-  /** The site's title, description and email headers in the languages issues are translated into (each field optional: else the site's own). */
-  languages: Record<string, { title?: string | undefined; description?: string | undefined; email?: LanguageEmail | undefined }>;
+  /** The site's title, description, authors and email headers in the languages issues are translated into (each field optional: else the site's own). */
+  languages: Record<string, { title?: string | undefined; description?: string | undefined; authors?: string[] | undefined; email?: LanguageEmail | undefined }>;
   /** Kinds of warning the site means and does not want shown (see warning-kinds.ts). */
   ignoreWarnings: string[];
   /** The time zone whose day "today" is (see dayOf): an issue is published from 00:00 there on its date. */
@@ -211,6 +212,15 @@ function missingPublicFiles(root: string, file: string, fields: { image?: string
     if (spelled !== undefined || existsSync(join(root, "public", path))) return [];
     return [diagnostic(file, `config field "${key}": public/${path} does not exist; put the file there or correct the path`, place, "config-public-file")];
   });
+}
+
+/**
+ * The site's authors as the edition in `lang` names them: its own
+ * (`languages.<lang>.authors`), else the site's. The English feed named
+ * the Japanese editors (編集部) as its authors and in its rights line.
+ */
+export function authorsFor(config: Pick<SiteConfig, "lang" | "authors" | "languages">, lang: string): string[] {
+  return (lang === config.lang ? undefined : config.languages[lang]?.authors) ?? config.authors;
 }
 
 export function loadConfig(root: string, overrides: ConfigOverrides = {}, locales?: readonly string[]): SiteConfig {

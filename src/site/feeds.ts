@@ -1,5 +1,5 @@
 import { Feed } from "feed";
-import type { SiteConfig } from "../config.js";
+import { authorsFor, type SiteConfig } from "../config.js";
 import { lastChange, type Edition, type SiteIssue } from "./model.js";
 import { absolutizeHtml } from "./absolute-html.js";
 import { entryIds } from "./entry-ids.js";
@@ -45,9 +45,10 @@ export function buildFeeds(input: FeedInput): FeedSet {
   // Atom carries an entry's title and summary as HTML (CDATA, type="html"), the rest as text; JSON Feed all as text. RSS's plain text is written over by rssPlainText, from the author's own.
   const xml = makeFeed(input, { html: escapeXml, text: xmlJsText });
   const json = makeFeed(input, { html: (text) => text, text: (text) => text });
-  const entries = input.issues.slice(0, input.config.feedItems).map((entry) => ({ lang: entry.issue.lang, authors: authorsOf(entry, input.config, input.siteTitle), title: entry.issue.title, categories: entry.issue.tags }));
-  const plain = { channel: { title: input.title, description: input.description, copyright: copyrightOf(input.config) }, items: entries };
-  return { atom: atomLanguages(xml.atom1(), input), rss: rssPlainText(xml.rss2(), plain), json: jsonFeed11(json.json1(), { lang: input.lang, authors: input.config.authors, entries }) };
+  const authors = authorsFor(input.config, input.lang);
+  const entries = input.issues.slice(0, input.config.feedItems).map((entry) => ({ lang: entry.issue.lang, authors: authorsOf(entry, authors, input.siteTitle), title: entry.issue.title, categories: entry.issue.tags }));
+  const plain = { channel: { title: input.title, description: input.description, copyright: copyrightOf(authors) }, items: entries };
+  return { atom: atomLanguages(xml.atom1(), input), rss: rssPlainText(xml.rss2(), plain), json: jsonFeed11(json.json1(), { lang: input.lang, authors, entries }) };
 }
 
 /**
@@ -61,8 +62,8 @@ function xmlJsText(text: string): string {
   return text.replaceAll("&", "&amp;");
 }
 
-function copyrightOf(config: SiteConfig): string {
-  return config.authors.length ? `© ${config.authors.join(", ")}` : "";
+function copyrightOf(authors: readonly string[]): string {
+  return authors.length ? `© ${authors.join(", ")}` : "";
 }
 
 /**
@@ -97,6 +98,8 @@ interface FeedWriting {
 
 function makeFeed(input: FeedInput, writing: FeedWriting): Feed {
   const { config } = input;
+  // The site's authors as this edition names them (languages.<lang>.authors, else the site's).
+  const authors = authorsFor(config, input.lang);
   const abs = (route: string) => siteUrl(config, route);
   // Ids are made of the address feed readers first knew (config feedIdBase), links of the site's address now.
   const id = (route: string) => new URL(route.replace(/^\/+/, ""), config.feedIdBase).href;
@@ -111,13 +114,13 @@ function makeFeed(input: FeedInput, writing: FeedWriting): Feed {
     language: input.lang,
     updated: dayStart(newest, config.timeZone),
     generator: "gekkan",
-    copyright: writing.text(copyrightOf(config)),
+    copyright: writing.text(copyrightOf(authors)),
     feedLinks: {
       atom: abs(input.atomRoute),
       ...(input.rssRoute ? { rss: abs(input.rssRoute) } : {}),
       ...(input.jsonRoute ? { json: abs(input.jsonRoute) } : {}),
     },
-    ...(config.authors[0] ? { author: { name: writing.text(config.authors[0]) } } : {}),
+    ...(authors[0] ? { author: { name: writing.text(authors[0]) } } : {}),
   });
   for (const entry of items) {
     const link = abs(entry.route);
@@ -132,7 +135,7 @@ function makeFeed(input: FeedInput, writing: FeedWriting): Feed {
       // "]]>" would end the CDATA section early; "&gt;" means the same in HTML.
       content: entryContent(input.bodies.get(entry) ?? "", entry, config).replaceAll("]]>", "]]&gt;"),
       category: entry.issue.tags.map((name) => ({ name, term: name })),
-      author: authorsOf(entry, config, input.siteTitle).map((name) => ({ name: writing.text(name) })),
+      author: authorsOf(entry, authors, input.siteTitle).map((name) => ({ name: writing.text(name) })),
     });
   }
   return feed;
@@ -154,9 +157,9 @@ function entryId(entry: SiteIssue, id: (route: string) => string): string {
   return id(entry.aliases[0] ?? entry.route);
 }
 
-function authorsOf(entry: SiteIssue, config: SiteConfig, siteTitle: string): string[] {
+function authorsOf(entry: SiteIssue, siteAuthors: readonly string[], siteTitle: string): string[] {
   // Atom requires an author; the newsletter itself stands in when nobody is named, by the name its feed's readers know it by.
-  return entry.issue.authors.length ? entry.issue.authors : config.authors.length ? config.authors : [siteTitle];
+  return entry.issue.authors.length ? entry.issue.authors : siteAuthors.length ? [...siteAuthors] : [siteTitle];
 }
 
 /** The feeds of one language's edition (the site's at /feed.xml, a translation's at /<lang>/feed.xml), under the site's title in that language. */
