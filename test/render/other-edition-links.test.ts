@@ -49,7 +49,9 @@ describe("links from the English reference pages", () => {
     expect(leaving.length).toBeGreaterThanOrEqual(5);
     for (const { path, a } of leaving) {
       expect(`${path} ${attr(a, "href")} ${attr(a, "hreflang")}`).toBe(`${path} ${attr(a, "href")} ja`);
-      expect(text(entryOf(a)), `${path} ${attr(a, "href")}`).toContain("(Japanese)");
+      // A table row's cell: "April 2011 (Japanese)"; a list item's note joins its issue's brackets: "(May 2011 · Japanese)".
+      expect(text(entryOf(a)), `${path} ${attr(a, "href")}`).toMatch(/(\(| · )Japanese\)/);
+      expect(text(entryOf(a)), `${path} ${attr(a, "href")}`).not.toMatch(/\) \(/);
     }
   });
 
@@ -58,7 +60,7 @@ describe("links from the English reference pages", () => {
     expect(staying.length).toBeGreaterThan(0);
     for (const a of staying) {
       expect(attr(a, "hreflang")).toBeUndefined();
-      expect(text(entryOf(a))).not.toContain("(Japanese)");
+      expect(text(entryOf(a))).not.toMatch(/Japanese\)/);
     }
   });
 
