@@ -31,9 +31,8 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
  */
 export function dayOf(now: Date, timeZone = "UTC"): string {
   if (timeZone === "UTC") return now.toISOString().slice(0, 10);
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+  const clock = wallClock(now.getTime(), timeZone);
+  return `${String(clock.year).padStart(4, "0")}-${String(clock.month).padStart(2, "0")}-${String(clock.day).padStart(2, "0")}`;
 }
 
 /**
@@ -55,10 +54,28 @@ export function dayStart(day: string, timeZone = "UTC"): Date {
 
 /** How far `timeZone`'s clock is ahead of UTC at `time` (ms since the epoch), in ms. */
 function zoneOffset(time: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(time);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  const clock = wallClock(time, timeZone);
+  const wall = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
   return wall - Math.floor(time / 1000) * 1000;
+}
+
+/** What a clock in `timeZone` shows at `time` (ms since the epoch), to the second. */
+function wallClock(time: number, timeZone: string): Record<"year" | "month" | "day" | "hour" | "minute" | "second", number> {
+  const parts = clockIn(timeZone).formatToParts(time);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { year: part("year"), month: part("month"), day: part("day"), hour: part("hour"), minute: part("minute"), second: part("second") };
+}
+
+/** One formatter per time zone: making one costs far more than using it, and the feeds ask for a day's start per entry. */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function clockIn(timeZone: string): Intl.DateTimeFormat {
+  let clock = clocks.get(timeZone);
+  if (clock === undefined) {
+    clock = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    clocks.set(timeZone, clock);
+  }
+  return clock;
 }
 
 /** Whether `name` is a time zone this Node.js knows (an IANA name such as Asia/Tokyo, or UTC). */
