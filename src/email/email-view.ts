@@ -4,7 +4,7 @@ import { siteUrl as absoluteSiteUrl } from "../site/urls.js";
 import { localeFor, siteText, viewContext, type RenderEnv } from "../render/pages.js";
 import { issueCard } from "../render/views.js";
 import { blockTocText } from "../render/issue-html.js";
-import { headingText, isFootnotesHeading } from "../render/footnote-text.js";
+import { headingText, shownContents } from "../render/footnote-text.js";
 import type { ViewContext } from "../render/views.js";
 
 /**
@@ -41,8 +41,7 @@ export function emailView(entry: SiteIssue, env: RenderEnv, html: string): Recor
     webUrl,
     // The page's "in this issue" list (or, without blocks, its contents), linking to the web page.
     sections: blockSections(entry, view).map((section) => ({ ...section, items: section.items.map((item) => ({ text: item.text, url: at(item.id) })) })),
-    // As on the page: the footnotes heading alone makes no contents.
-    toc: entry.body.headings.some((heading) => !isFootnotesHeading(heading)) ? entry.body.headings.map((heading) => ({ depth: heading.depth, text: headingText(heading, view.locale), url: at(heading.id) })) : [],
+    toc: shownContents(entry.body.headings).map((heading) => ({ depth: heading.depth, text: headingText(heading, view.locale), url: at(heading.id) })),
     preheader: entry.issue.summary || text.description,
     preheaderPadding: PREHEADER_PADDING,
     // A link a reader can follow: the web page if there is one, else the mailto.

@@ -25,13 +25,18 @@ export function footnoteText(locale: Locale): FootnoteText {
   return { label: t.footnotes ?? "Footnotes", back: t.footnoteBack ?? "Back to reference {n}" };
 }
 
-/**
- * Whether a body heading is the footnotes section's: the notes at the end of
- * the issue, not a section of it, so it does not make a contents list worth
- * showing on its own.
- */
-export function isFootnotesHeading(heading: { id: string }): boolean {
+/** Whether a body heading is the footnotes section's: the notes at the end of the issue, not a section of it. */
+function isFootnotesHeading(heading: { id: string }): boolean {
   return heading.id === FOOTNOTE_LABEL_ID;
+}
+
+/**
+ * A contents list as shown, on the page and in the email: none when the
+ * footnotes heading is all it would list (an issue with footnotes and no
+ * heading had a list of one entry, 脚注); else every entry, 脚注 last.
+ */
+export function shownContents<T extends { id: string }>(entries: T[]): T[] {
+  return entries.some((entry) => !isFootnotesHeading(entry)) ? entries : [];
 }
 
 /** A body heading's text as readers get it: the footnotes heading in the locale's words, any other as written. */

@@ -4,7 +4,7 @@ import { BLOCK_COMMENT } from "../markdown/rendered.js";
 import type { SiteIssue } from "../site/model.js";
 import type { Locale } from "./locale.js";
 import { scrollBoxes, type TableScrollText } from "./scroll-boxes.js";
-import { footnoteText, headingText, isFootnotesHeading, localizeFootnotes } from "./footnote-text.js";
+import { footnoteText, headingText, localizeFootnotes, shownContents } from "./footnote-text.js";
 import { componentLink, releaseTitle, type ComponentLink, type ViewContext } from "./views.js";
 
 export interface BlockView {
@@ -120,8 +120,7 @@ export function issueToc(entry: SiteIssue, view: ViewContext): TocEntry[] {
       h3 = item;
     }
   }
-  // An issue with footnotes and nothing else to list had a contents list of one entry, 脚注.
-  return top.some((item) => !isFootnotesHeading(item)) ? top : [];
+  return shownContents(top);
 }
 
 function tocBlock(block: Block, view: ViewContext, kindLabel: Record<string, string | undefined>): TocEntry {
