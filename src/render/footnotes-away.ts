@@ -1,4 +1,5 @@
 import { escapeXml } from "../escape.js";
+import { rewriteStartTags } from "../serialised-html.js";
 
 /**
  * A block's HTML shown away from its issue (a Q&A's question and answer on
@@ -10,19 +11,15 @@ import { escapeXml } from "../escape.js";
  * page's other links to it are written) and carries no id or description
  * of the issue page's.
  *
- * Textual, as scroll-boxes.ts is: the input is HTML gekkan serialised
- * itself, every attribute double-quoted, and remark-rehype writes a
+ * Textual, inside start tags (rewriteStartTags): remark-rehype writes a
  * reference in one shape (`<a href="#…" id="…" data-footnote-ref=""
  * aria-describedby="…">`).
  */
 export function footnotesAway(html: string, issuePage: string): string {
   if (!html.includes("data-footnote-ref")) return html;
   const page = escapeXml(issuePage);
-  return html.replace(START_TAG_A, (tag) => (FOOTNOTE_REF.test(tag) ? tag.replace(' href="#', ` href="${page}#`).replace(PAGE_OWN, "") : tag));
+  return rewriteStartTags(html, (tag) => (tag.startsWith("<a ") && FOOTNOTE_REF.test(tag) ? tag.replace(' href="#', ` href="${page}#`).replace(PAGE_OWN, "") : tag));
 }
-
-/** An `<a>` start tag, every attribute double-quoted (a ">" inside a value does not end it). */
-const START_TAG_A = /<a(?: [^\s"'>/=]+(?:="[^"]*")?)*>/g;
 
 /** A footnote reference, as remark-rehype marks it. */
 const FOOTNOTE_REF = / data-footnote-ref="/;

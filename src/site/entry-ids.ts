@@ -1,3 +1,5 @@
+import { rewriteStartTags } from "../serialised-html.js";
+
 /**
  * An issue's ids in a feed entry, each under the entry's own name. On the
  * page, ids repeat from issue to issue: every issue with footnotes has
@@ -17,19 +19,12 @@
  * resolve a "#…" link against the entry's address, and an absolute link
  * lands in every reader.
  *
- * Textual, as absolutizeHtml is: the input is HTML gekkan serialised itself,
- * where text never holds a raw "<" and every attribute value is
- * double-quoted with any '"' in it escaped. So a start tag is `<` … `>` with
- * quoted values skipped, and ` id="` inside a tag is an attribute, never
- * text (an inline code span showing `<a id="x">` is written `&#x3C;a id="x">`,
- * outside any tag).
+ * Textual, as absolutizeHtml is: only inside start tags (rewriteStartTags),
+ * so an id shown as text in a code span stays the author's.
  */
 export function entryIds(html: string, slug: string): string {
-  return html.replace(START_TAG, (tag) => tag.replace(NAMES_IDS, (_, name: string, ids: string) => ` ${name}="${ids.replace(/[^\t\n\f\r ]+/g, (id) => `${slug}.${id}`)}"`));
+  return rewriteStartTags(html, (tag) => tag.replace(NAMES_IDS, (_, name: string, ids: string) => ` ${name}="${ids.replace(/[^\t\n\f\r ]+/g, (id) => `${slug}.${id}`)}"`));
 }
-
-/** A start tag, its attribute values double-quoted (a ">" inside a value does not end it). */
-const START_TAG = /<[a-zA-Z][^>"]*(?:"[^"]*"[^>"]*)*>/g;
 
 /** The attributes whose value is an id (id) or a list of ids (the rest), each as gekkan's serialiser writes it. */
 const NAMES_IDS = / (id|aria-describedby|aria-labelledby|headers)="([^"]*)"/g;
