@@ -43,9 +43,10 @@ export interface FeedInput {
  */
 export function buildFeeds(input: FeedInput): FeedSet {
   // Atom carries an entry's title and summary as HTML (CDATA, type="html"), the rest as text; JSON Feed all as text. RSS's plain text is written over by rssPlainText, from the author's own.
-  const xml = makeFeed(input, { html: escapeXml, text: xmlJsText });
-  const json = makeFeed(input, { html: (text) => text, text: (text) => text });
+  // The site's authors as this edition names them (languages.<lang>.authors, else the site's).
   const authors = authorsFor(input.config, input.lang);
+  const xml = makeFeed(input, authors, { html: escapeXml, text: xmlJsText });
+  const json = makeFeed(input, authors, { html: (text) => text, text: (text) => text });
   const entries = input.issues.slice(0, input.config.feedItems).map((entry) => ({ lang: entry.issue.lang, authors: authorsOf(entry, authors, input.siteTitle), title: entry.issue.title, categories: entry.issue.tags }));
   const plain = { channel: { title: input.title, description: input.description, copyright: copyrightOf(authors) }, items: entries };
   return { atom: atomLanguages(xml.atom1(), input), rss: rssPlainText(xml.rss2(), plain), json: jsonFeed11(json.json1(), { lang: input.lang, authors, entries }) };
@@ -96,10 +97,8 @@ interface FeedWriting {
   text: (text: string) => string;
 }
 
-function makeFeed(input: FeedInput, writing: FeedWriting): Feed {
+function makeFeed(input: FeedInput, authors: readonly string[], writing: FeedWriting): Feed {
   const { config } = input;
-  // The site's authors as this edition names them (languages.<lang>.authors, else the site's).
-  const authors = authorsFor(config, input.lang);
   const abs = (route: string) => siteUrl(config, route);
   // Ids are made of the address feed readers first knew (config feedIdBase), links of the site's address now.
   const id = (route: string) => new URL(route.replace(/^\/+/, ""), config.feedIdBase).href;
