@@ -45,8 +45,10 @@ export function buildFeeds(input: FeedInput): FeedSet {
   // Atom carries an entry's title and summary as HTML (CDATA, type="html"), the rest as text; JSON Feed all as text. RSS's plain text is written over by rssPlainText, from the author's own.
   // The site's authors as this edition names them (languages.<lang>.authors, else the site's).
   const authors = authorsFor(input.config, input.lang);
-  const xml = makeFeed(input, authors, { html: escapeXml, text: xmlJsText });
-  const json = makeFeed(input, authors, { html: (text) => text, text: (text) => text });
+  // Made once for both writings: each is a pass over the issue's whole body.
+  const contents = input.issues.slice(0, input.config.feedItems).map((entry) => entryContent(input.bodies.get(entry) ?? "", entry, input.config));
+  const xml = makeFeed(input, authors, contents, { html: escapeXml, text: xmlJsText });
+  const json = makeFeed(input, authors, contents, { html: (text) => text, text: (text) => text });
   const entries = input.issues.slice(0, input.config.feedItems).map((entry) => ({ lang: entry.issue.lang, authors: authorsOf(entry, authors, input.siteTitle), title: entry.issue.title, categories: entry.issue.tags }));
   const plain = { channel: { title: input.title, description: input.description, copyright: copyrightOf(authors) }, items: entries };
   return { atom: atomLanguages(xml.atom1(), input), rss: rssPlainText(xml.rss2(), plain), json: jsonFeed11(json.json1(), { lang: input.lang, authors, entries }) };
@@ -97,7 +99,8 @@ interface FeedWriting {
   text: (text: string) => string;
 }
 
-function makeFeed(input: FeedInput, authors: readonly string[], writing: FeedWriting): Feed {
+/** One writing of the feed; `contents` are the items' bodies as entries carry them (entryContent), in item order. */
+function makeFeed(input: FeedInput, authors: readonly string[], contents: readonly string[], writing: FeedWriting): Feed {
   const { config } = input;
   const abs = (route: string) => siteUrl(config, route);
   // Ids are made of the address feed readers first knew (config feedIdBase), links of the site's address now.
@@ -121,7 +124,7 @@ function makeFeed(input: FeedInput, authors: readonly string[], writing: FeedWri
     },
     ...(authors[0] ? { author: { name: writing.text(authors[0]) } } : {}),
   });
-  for (const entry of items) {
+  items.forEach((entry, i) => {
     const link = abs(entry.route);
     feed.addItem({
       title: writing.html(entry.issue.title),
@@ -132,11 +135,11 @@ function makeFeed(input: FeedInput, authors: readonly string[], writing: FeedWri
       published: dayStart(entry.issue.date, config.timeZone),
       description: writing.html(entry.issue.summary),
       // "]]>" would end the CDATA section early; "&gt;" means the same in HTML.
-      content: entryContent(input.bodies.get(entry) ?? "", entry, config).replaceAll("]]>", "]]&gt;"),
+      content: (contents[i] ?? "").replaceAll("]]>", "]]&gt;"),
       category: entry.issue.tags.map((name) => ({ name, term: name })),
       author: authorsOf(entry, authors, input.siteTitle).map((name) => ({ name: writing.text(name) })),
     });
-  }
+  });
   return feed;
 }
 
