@@ -17,30 +17,36 @@ export interface ValueEdit {
 
 /**
  * `value` (the node's text as written, without container prefixes) found
- * line by line in `source` from `from`, its node's start: each later line
- * at the end of its line's prefix (`>`, spaces, tabs). A line not found so
- * (a tab the value holds as spaces) leaves the whole value unmapped: no
- * place is better than a wrong one. `edits` (in order) undo prepareRaw's.
+ * line by line in `source` from `from`, its node's start. A later line
+ * stands after its line's run of markers and blanks (`> `, indentation);
+ * the value keeps only the end of that run, and a tab the prefix took part
+ * of is spaces there, so each line is anchored where the run ends, in both.
+ * A line not found so leaves the whole value unmapped: no place is better
+ * than a wrong one. `edits` (in order) undo prepareRaw's.
  */
 export function valueToFile(source: string, from: number, value: string, edits: readonly ValueEdit[]): ValueToFile {
   if (edits.length === 0 && source.startsWith(value, from)) return (at) => (at >= 0 && at <= value.length ? from + at : undefined);
   // Found the first time a place is asked for: most raw nodes hold no link and no message.
-  let found: LineStart[] | undefined | null = null;
+  let found: Anchor[] | undefined | null = null;
   return (edited) => {
-    if (found === null) found = lineStarts(source, from, value);
+    if (found === null) found = anchors(source, from, value);
     const lines = found;
     if (lines === undefined) return undefined;
     let at = edited;
     for (const edit of edits) if (edited >= edit.at) at += edit.shift;
     if (at < 0 || at > value.length) return undefined;
     let line = lines.length - 1;
-    while (line > 0 && (lines[line] as LineStart).value > at) line--;
-    const start = lines[line] as LineStart;
-    return start.file + (at - start.value);
+    while (line > 0 && (lines[line] as Anchor).lineValue > at) line--;
+    const anchor = lines[line] as Anchor;
+    // Inside the leading blanks, counted back from the anchor, never into the prefix's line before.
+    return at >= anchor.value ? anchor.file + (at - anchor.value) : Math.max(anchor.lineFile, anchor.file - (anchor.value - at));
   };
 }
 
-interface LineStart {
+/** A line of the value: where it starts in the value, and where its text after its leading run starts in the value and in the file. */
+interface Anchor {
+  lineValue: number;
+  lineFile: number;
   value: number;
   file: number;
 }
@@ -53,25 +59,22 @@ function runLength(text: string, at: number): number {
   return PREFIX_RUN.exec(text)?.[0].length ?? 0;
 }
 
-function lineStarts(source: string, from: number, value: string): LineStart[] | undefined {
-  const starts: LineStart[] = [];
+function anchors(source: string, from: number, value: string): Anchor[] | undefined {
+  const lines: Anchor[] = [];
   let inValue = 0;
   let inFile = from;
   for (const line of value.split("\n")) {
-    // A later line: the file's run of markers and blanks is the prefix, then the line's own leading run.
-    if (starts.length > 0) {
-      const prefix = runLength(source, inFile) - runLength(line, 0);
-      if (prefix < 0) return undefined;
-      inFile += prefix;
-    }
-    if (!source.startsWith(line, inFile)) return undefined;
-    starts.push({ value: inValue, file: inFile });
+    // The first line starts where the node does; a later one's text follows the file line's run.
+    const run = lines.length === 0 ? 0 : runLength(line, 0);
+    const text = lines.length === 0 ? from : inFile + runLength(source, inFile);
+    if (!source.startsWith(line.slice(run), text)) return undefined;
+    lines.push({ lineValue: inValue, lineFile: inFile, value: inValue + run, file: text });
     inValue += line.length + 1;
-    inFile += line.length;
+    inFile = text + line.length - run;
     if (source[inFile] !== "\n" && inValue <= value.length) return undefined;
     inFile += 1;
   }
-  return starts;
+  return lines;
 }
 
 /** A file offset's line and column (from 1, in UTF-16 code units, as the Markdown parser counts them). */
