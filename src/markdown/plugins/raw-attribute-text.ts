@@ -28,7 +28,8 @@ export function writtenAttribute(source: string, raw: { value: string; toFile: V
   const from = raw.toFile(at + place.startOffset);
   const to = raw.toFile(at + place.endOffset);
   if (from === undefined || to === undefined || source.slice(from, from + expected.name.length).toLowerCase() !== expected.name) return undefined;
-  return { text: attributeValue(source.slice(from, to), expected.name), ...raw.pointAt(from) };
+  const { line, column } = raw.pointAt(from);
+  return { text: attributeValue(source.slice(from, to), expected.name), line, column };
 }
 
 /** The first start tag in `html`, with where its attributes are; the rest of `html` is not read. */
