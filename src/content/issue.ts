@@ -8,6 +8,7 @@ import { tooLarge } from "./source-problems.js";
 import { excessiveNesting } from "./nesting.js";
 import { excessiveMarkers } from "./inline-density.js";
 import { languageSuffixProblem } from "./language-suffix.js";
+import { markNumberlessTranslation } from "./numberless-translation.js";
 import { controlsInData } from "./front-matter-controls.js";
 import { skeletonLeftover } from "./leftovers.js";
 import { issueNumberForm } from "./issue-number-form.js";
@@ -108,7 +109,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   const numberForm = issueNumberForm(file, (data as { issue?: unknown }).issue, sourceOfPath(doc, ["issue"]), locate(["issue"]));
   const result = frontMatterSchema(context).safeParse(data, { reportInput: true });
   if (!result.success) {
-    const messages = reportSchemaIssues(result.error, {
+    const reported = reportSchemaIssues(result.error, {
       file,
       noun: "front matter field",
       expectations: frontMatterExpectations(context),
@@ -119,6 +120,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
       start,
       ruleId: "front-matter-schema",
     });
+    const messages = markNumberlessTranslation(reported, file, data, context);
     // Found now too, not one fix later: the fields that did read may still hold a placeholder.
     if ((data as { draft?: unknown }).draft !== true) messages.push(...placeholderFields(file, readableFields(data), locate));
     if (numberForm) messages.push(numberForm);

@@ -13,6 +13,16 @@ export function nameLanguage(file: string, languages: readonly string[]): string
 }
 
 /**
+ * THE rule for the original a translation's file name points to: the same
+ * name without its language ("2011-04.en.md", lang en → "2011-04.md"); none
+ * when the name does not end in that language.
+ */
+export function namedOriginalFile(file: string, lang: string): string | undefined {
+  const suffix = `.${lang}.md`;
+  return file.endsWith(suffix) ? `${file.slice(0, -suffix.length)}.md` : undefined;
+}
+
+/**
  * A file named for one language whose `lang` says another (or says nothing,
  * so it is read in the site's language) would be published as the wrong
  * edition: a located error with both fixes.

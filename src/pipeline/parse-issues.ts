@@ -8,6 +8,7 @@ import { memoDecoded, type Memo } from "../incremental/memo.js";
 import type { Source } from "./load-inputs.js";
 import { contextKey } from "./render-context.js";
 import { RenderQueue } from "./render-queue.js";
+import { numberlessTranslations } from "../site/numberless-translations.js";
 
 export interface ParsedIssues {
   /** Every issue that parsed, drafts and future ones included, in source order. */
@@ -53,7 +54,9 @@ export async function parseIssues(sources: readonly Source[], context: RenderCon
       if (result.issue !== undefined) failed.push(result.issue);
     }
   }
-  return { rendered, messages, failed, renderedCount };
+  // Across files, so never stored with one: a translation without issue: is told its original's number.
+  const known = [...rendered, ...failed.map((issue) => ({ issue }))];
+  return { rendered, messages: numberlessTranslations(messages, known, context.defaultLang, context.languages), failed, renderedCount };
 }
 
 function decodeIssue(bytes: Uint8Array): RenderIssueResult {

@@ -4,7 +4,7 @@ import { shardDirs } from "../site/search-index.js";
 import { fill } from "./locale.js";
 import { tableText } from "./issue-html.js";
 import { scrollBoxes } from "./scroll-boxes.js";
-import { footnotesAway } from "./footnotes-away.js";
+import { footnotesAway } from "../site/footnotes-away.js";
 import { localeFor, siteText, viewContext, type PageSpec, type RenderEnv } from "./env.js";
 import { componentLink, releaseTitle, url, viewData, type Card, type ViewContext } from "./views.js";
 

@@ -7,6 +7,7 @@ import { groupBy } from "../group-by.js";
 import { originalsIn } from "./originals.js";
 import { sameBodyHtml } from "../content/body-html.js";
 import { issueRouteParts } from "./urls.js";
+import { namedOriginalFile } from "../content/language-suffix.js";
 
 /** An issue as the checks across files read it: only its front matter (a rendered issue, or one whose body failed). */
 export type Known = { issue: IssueMeta };
@@ -62,13 +63,12 @@ export function translationNumberSlips(known: readonly Known[], siteLang: string
   const originalOf = originalsIn(known, siteLang);
   const slips = new Map<Known, VFileMessage>();
   for (const r of known) {
-    const suffix = `.${r.issue.lang}.md`;
-    if (r.issue.lang === siteLang || !r.issue.file.endsWith(suffix)) continue;
-    const named = originalsByFile.get(`${r.issue.file.slice(0, -suffix.length)}.md`);
+    const namedFile = r.issue.lang === siteLang ? undefined : namedOriginalFile(r.issue.file, r.issue.lang);
+    const named = namedFile === undefined ? undefined : originalsByFile.get(namedFile);
     if (named === undefined || named.issue.number === r.issue.number) continue;
     const numbered = originalOf(r);
     const which = numbered === undefined ? `which no issue in ${siteLang} has` : `which is ${numbered.issue.file}`;
-    const rename = numbered === undefined ? "" : `, or, if it translates that issue, rename it ${basename(numbered.issue.file, ".md")}${suffix}`;
+    const rename = numbered === undefined ? "" : `, or, if it translates that issue, rename it ${basename(numbered.issue.file, ".md")}.${r.issue.lang}.md`;
     const reason = `this file is named for the ${r.issue.lang} translation of ${named.issue.file}, issue ${named.issue.number}, but says issue: ${r.issue.number}, ${which}; write issue: ${named.issue.number}${rename}`;
     slips.set(r, diagnostic(r.issue.file, reason, { line: r.issue.numberLine, column: 1 }, "translation-number"));
   }

@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { SiteConfig } from "../config.js";
 import { RELEASE_STATUSES } from "../blocks/types.js";
 import type { BlockSource, Site } from "./model.js";
+import { absolutizeHtml } from "./absolute-html.js";
+import { footnotesAway } from "./footnotes-away.js";
 import { ROUTES, siteUrl } from "./urls.js";
 
 const issueRef = z.object({
@@ -10,6 +12,8 @@ const issueRef = z.object({
   date: z.iso.date(),
   url: z.url(),
 });
+
+const HTML_AWAY = "HTML as on the issue's page, every URL in it absolute; a footnote reference links to its note there";
 
 /** Schemas of /data/*.json: the contract for other tools. Also published as JSON Schema. */
 export const dataSchemas = {
@@ -25,7 +29,8 @@ export const dataSchemas = {
     version: z.literal(1),
     questions: z.array(z.object({
       components: z.array(z.string()).min(1), versions: z.array(z.string()),
-      question: z.string(), questionHtml: z.string(), answerHtml: z.string(),
+      question: z.string(),
+      questionHtml: z.string().describe(HTML_AWAY), answerHtml: z.string().describe(HTML_AWAY),
       url: z.url(), issue: issueRef,
     })),
   }),
@@ -46,6 +51,8 @@ export function dataFiles(site: Site, config: SiteConfig): Map<string, string> {
   const ref = (source: BlockSource) => ({
     number: source.issue.issue.number, title: source.issue.issue.title, date: source.issue.issue.date, url: abs(source.issue.route),
   });
+  // Read away from the site: every link absolute, footnote references to their notes on the issue's page.
+  const away = (html: string, source: BlockSource) => absolutizeHtml(footnotesAway(html, abs(source.issue.route)), config, source.issue.route);
   // Newest issue first; inside an issue, the order the blocks were written.
   const position = (source: BlockSource) => source.issue.body.blocks.findIndex((b) => source.anchorRoute.endsWith(`#${b.id}`));
   const byNewest = <T extends { source: BlockSource }>(list: T[]) =>
@@ -63,7 +70,7 @@ export function dataFiles(site: Site, config: SiteConfig): Map<string, string> {
       version: 1,
       questions: byNewest([...site.compat]).map((e) => ({
         components: e.block.components, versions: e.block.versions, question: e.block.questionText,
-        questionHtml: e.block.questionHtml, answerHtml: e.block.answerHtml, url: abs(e.source.anchorRoute), issue: ref(e.source),
+        questionHtml: away(e.block.questionHtml, e.source), answerHtml: away(e.block.answerHtml, e.source), url: abs(e.source.anchorRoute), issue: ref(e.source),
       })),
     },
     stonith: {

@@ -1,4 +1,5 @@
 import { Tokenizer, type Token, type TokenHandler } from "parse5";
+import type { PointAt, ValueToFile } from "./raw-source-map.js";
 
 /** An attribute of a start tag as the file has it: its value's text (references as typed), and where the attribute starts. */
 export interface WrittenAttribute {
@@ -7,35 +8,28 @@ export interface WrittenAttribute {
   column: number;
 }
 
-/** Where a tag starts in the file: `offset` into the file's text, and its line and column there. */
-interface TagStart {
-  offset: number;
-  line: number;
-  column: number;
-}
-
 /**
- * Attribute `name` of the start tag at `start` in the file's `source`, as
- * written: hast-util-raw keeps where an element starts but not where its
- * attributes are, and hands their values decoded (`&amp;` read as "&"). The
- * tag is read again by parse5's tokenizer, the one that read it for the page,
- * so quotes, unquoted values and a `>` inside a value read as they did there.
- * `end` bounds the reading (the raw HTML's end). Undefined unless the file
- * holds, at `start`, a `tagName` tag whose attribute reads as `value`: then
- * the element's place was not the file's (its raw HTML was edited before the
- * parse, see rehype-raw-html's prepareRaw), and its text is not known.
+ * Attribute `name` of the start tag at offset `at` of a raw HTML node's
+ * value (as parse5 read it), as the file has it: hast-util-raw keeps where
+ * an element starts but not where its attributes are, and hands their values
+ * decoded (`&amp;` read as "&"). The tag is read again by parse5's tokenizer,
+ * the one that read it for the page, so quotes, unquoted values and a `>`
+ * inside a value read as they did there; from the value, not the file, as
+ * inside a block quote the file's next line starts with a `>` marker. Its
+ * place and text are then the file's (`toFile`). Undefined unless a
+ * `tagName` tag whose attribute reads as `value` starts at `at`, and the
+ * file holds that attribute where the map says: else its text is not known.
  */
-export function writtenAttribute(source: string, start: TagStart, end: number, expected: { tagName: string; name: string; value: string }): WrittenAttribute | undefined {
-  const text = source.slice(start.offset, end);
-  const tag = firstStartTag(text);
-  const at = tag?.location?.attrs?.[expected.name];
+export function writtenAttribute(source: string, raw: { value: string; toFile: ValueToFile; pointAt: PointAt }, at: number, expected: { tagName: string; name: string; value: string }): WrittenAttribute | undefined {
+  const tag = firstStartTag(raw.value.slice(at));
+  const place = tag?.location?.attrs?.[expected.name];
   const read = tag?.attrs.find((attribute) => attribute.name === expected.name);
-  if (tag?.tagName !== expected.tagName || tag.location?.startOffset !== 0 || at === undefined || read?.value !== expected.value) return undefined;
-  return {
-    text: attributeValue(text.slice(at.startOffset, at.endOffset), expected.name),
-    line: start.line + at.startLine - 1,
-    column: at.startLine === 1 ? start.column + at.startCol - 1 : at.startCol,
-  };
+  if (tag?.tagName !== expected.tagName || tag.location?.startOffset !== 0 || place === undefined || read?.value !== expected.value) return undefined;
+  const from = raw.toFile(at + place.startOffset);
+  const to = raw.toFile(at + place.endOffset);
+  if (from === undefined || to === undefined || source.slice(from, from + expected.name.length).toLowerCase() !== expected.name) return undefined;
+  const { line, column } = raw.pointAt(from);
+  return { text: attributeValue(source.slice(from, to), expected.name), line, column };
 }
 
 /** The first start tag in `html`, with where its attributes are; the rest of `html` is not read. */

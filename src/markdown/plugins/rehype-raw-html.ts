@@ -3,7 +3,9 @@ import type { VFile } from "vfile";
 import { raw } from "hast-util-raw";
 import { SKIP, visit } from "unist-util-visit";
 import { linkAddress, linkAttribute, linkSources, placeKey } from "../link-sources.js";
+import type { Point, Position } from "unist";
 import { writtenAttribute } from "./raw-attribute-text.js";
+import { pointsIn, valueToFile, type PointAt, type ValueEdit, type ValueToFile } from "./raw-source-map.js";
 
 /** Never written out: removed again right after parsing. */
 const PRE_GUARD = "gekkan-pre-guard";
@@ -26,11 +28,14 @@ const TAG_FILTER = /<(\/?)(noembed|noframes|plaintext|textarea|title|xmp)(?=[\t\
 export function rehypeRawHtml() {
   return (tree: Root, file: VFile): Root => {
     guardPreNewlines(tree);
-    const spans = prepareRaw(tree);
+    const source = String(file.value);
+    const spans = prepareRaw(tree, source, pointsIn(source));
     // With the file, parsed elements keep their source positions: link checks report them.
     const parsed = raw(tree, { file }) as Root;
     removeGuards(parsed);
+    // Read at the places counted in the raw values, before they are made the file's.
     recordRawLinks(parsed, spans, file);
+    placeRawNodes(parsed, spans);
     return parsed;
   };
 }
@@ -59,22 +64,76 @@ function removeGuards(tree: Root): void {
  * but HTML ends some of them at the first `>`, where CommonMark reads on
  * (`<?php echo '>'; ?>`): the rest would show up as text. Removing them
  * where Markdown says they end leaves nothing behind. Tags GFM filters are
- * escaped, so they show as the text the author typed.
+ * escaped, so they show as the text the author typed. Each node's span keeps
+ * its value as parse5 will read it, and where that stands in the file.
  */
-function prepareRaw(tree: Root): Span[] {
+function prepareRaw(tree: Root, source: string, pointAt: PointAt): Span[] {
   const spans: Span[] = [];
   visit(tree, "raw", (node) => {
     const { start, end } = node.position ?? {};
-    if (start?.offset !== undefined && end?.offset !== undefined) spans.push([start.offset, end.offset]);
-    const match = NON_ELEMENT.exec(node.value);
-    const value = match === null ? node.value : (match[1] ?? "") + node.value.slice(match[0].length);
-    node.value = value.replace(TAG_FILTER, "&lt;$1$2");
+    const written = node.value;
+    const match = NON_ELEMENT.exec(written);
+    const edits: ValueEdit[] = [];
+    if (match !== null) edits.push({ at: (match[1] ?? "").length, shift: match[0].length - (match[1] ?? "").length });
+    const value = match === null ? written : (match[1] ?? "") + written.slice(match[0].length);
+    let escaped = 0;
+    node.value = value.replace(TAG_FILTER, (_, slash: string, name: string, at: number) => {
+      // "<" became "&lt;": what follows stands 3 further on than it was written.
+      edits.push({ at: at + 3 * escaped + 4, shift: -3 });
+      escaped += 1;
+      return `&lt;${slash}${name}`;
+    });
+    if (start?.offset !== undefined && end?.offset !== undefined) {
+      const moved = edits.length > 0 || !source.startsWith(written, start.offset);
+      spans.push({ from: start.offset, to: end.offset, value: node.value, moved, toFile: valueToFile(source, start.offset, written, edits), pointAt, start: { line: start.line, column: start.column, offset: start.offset } });
+    }
   });
   return spans;
 }
 
-/** Where a raw HTML node stands in the file: [start, end) offsets. */
-type Span = [start: number, end: number];
+/** A raw HTML node: where it stands in the file ([from, to) offsets, its start point), its value as parse5 read it, and where that value's characters are in the file. */
+interface Span {
+  from: number;
+  to: number;
+  start: Point;
+  value: string;
+  /** False when the value is the file's text from `from` on, as outside containers: the parsed places are the file's already. */
+  moved: boolean;
+  toFile: ValueToFile;
+  pointAt: PointAt;
+}
+
+/**
+ * The places hast-util-raw gives what it parsed from a raw node, counted
+ * in its value, made the file's: inside a block quote or list item each
+ * later line of the value lacks its container prefix, so every place there
+ * was that many columns short. A place the value cannot be mapped at (a tab
+ * read as spaces) becomes the raw node's own start: coarse, never wrong.
+ */
+function placeRawNodes(tree: Root, spans: readonly Span[]): void {
+  const moved = spans.filter((span) => span.moved);
+  if (moved.length === 0) return;
+  // An end counted in a value is at most the value's length past the node's start; a start lies within the node's place.
+  const endIn = (offset: number) => moved.find((span) => offset > span.from && offset <= span.from + span.value.length);
+  const place = (point: Point, end = false): Point => {
+    const span = point.offset === undefined ? undefined : end ? endIn(point.offset) : spanAt(moved, point.offset);
+    if (point.offset === undefined || span === undefined) return point;
+    const offset = span.toFile(point.offset - span.from);
+    return offset === undefined ? { ...span.start } : span.pointAt(offset);
+  };
+  visit(tree, (node) => {
+    // New points: parsed nodes may share one (an element's end, the next one's start).
+    // Some parsed nodes lack a point (hast-util-raw): it stays missing.
+    const position = node.position as { start?: Point; end?: Point } | undefined;
+    if (node.type === "root" || position === undefined) return;
+    node.position = { ...position, ...(position.start && { start: place(position.start) }), ...(position.end && { end: place(position.end, true) }) } as Position;
+  });
+}
+
+/** The raw node whose place holds `offset`. */
+function spanAt(spans: readonly Span[], offset: number): Span | undefined {
+  return spans.find((span) => offset >= span.from && offset < span.to);
+}
 
 /**
  * The address of each link and picture written in raw HTML (`<a href>`,
@@ -92,13 +151,16 @@ function recordRawLinks(tree: Root, spans: readonly Span[], file: VFile): void {
     const address = linkAddress(node);
     const name = linkAttribute(node);
     const start = node.position?.start;
-    if (address === undefined || name === undefined || start?.offset === undefined) return;
-    const offset = start.offset;
-    const span = spans.find(([from, to]) => offset >= from && offset < to);
+    const offset = start?.offset;
+    if (address === undefined || name === undefined || start === undefined || offset === undefined) return;
+    const span = spanAt(spans, offset);
     if (span === undefined) return;
-    const written = writtenAttribute(source, { offset, line: start.line, column: start.column }, span[1], { tagName: node.tagName, name, value: address });
+    const at = offset - span.from;
+    const written = writtenAttribute(source, span, at, { tagName: node.tagName, name, value: address });
     const text = written === undefined || written.text === address ? {} : { inText: written.text };
     const attribute = written === undefined ? {} : { attribute: { line: written.line, column: written.column } };
-    sources.set(placeKey(start), { written: address, ...text, ...attribute });
+    // Keyed by the element's place in the file, which placeRawNodes gives it next.
+    const inFile = span.moved ? span.toFile(at) : offset;
+    sources.set(placeKey(!span.moved ? start : inFile === undefined ? span.start : span.pointAt(inFile)), { written: address, ...text, ...attribute });
   });
 }

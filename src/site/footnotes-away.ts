@@ -3,13 +3,15 @@ import { rewriteStartTags } from "../serialised-html.js";
 
 /**
  * A block's HTML shown away from its issue (a Q&A's question and answer on
- * /compat/): its footnote references were the issue page's own, a link to a
- * note (`#user-content-fn-1`) that is not on the list page, an id that is the
- * same in every issue (so the list page had it more than once) and an
+ * /compat/ and in /data/compat.json): its footnote references were the issue
+ * page's own, a link to a note (`#user-content-fn-1`) that is not on the list
+ * page (nor anywhere for a reader of the JSON), an id that is the same in
+ * every issue (so the list page had it more than once) and an
  * aria-describedby naming the issue's notes heading, also not there. Each
- * reference now links to its note on the issue's page (`issuePage`, as the
- * page's other links to it are written) and carries no id or description
- * of the issue page's.
+ * reference now links to its note on the issue's page and carries no id or
+ * description of the issue page's. `issuePage` is that page's address as the
+ * place showing the HTML writes its other links to it: a site-relative link
+ * on a list page, the absolute URL in a data file read from elsewhere.
  *
  * Textual, inside start tags (rewriteStartTags): remark-rehype writes a
  * reference in one shape (`<a href="#…" id="…" data-footnote-ref=""
