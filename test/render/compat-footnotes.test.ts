@@ -6,7 +6,7 @@
  * an aria-describedby naming a heading that is not there either. Each
  * reference now links to the note on its issue's page and names nothing on
  * the list page. On test/fixtures/compat-footnotes: 2011-04 has a footnote
- * in its body and one in its answer ([^1]); 2011-05 one in its question
+ * in its body, one in a heading and one in its answer ([^1]); 2011-05 one in its question
  * (used again in its detail) and one in its answer ([^1] too). Read with parse5; each link followed
  * to the page it names, the note looked up there as a browser finds it.
  */
@@ -62,7 +62,35 @@ describe("footnotes in Q&A shown on /compat/", () => {
 describe("the issue page itself", () => {
   it("keeps its references to its own notes", () => {
     const refs = elements("issues/2011-04/index.html").filter(isFootnoteRef);
-    expect(refs.map((ref) => attr(ref, "href"))).toEqual(["#user-content-fn-%E6%9C%AC%E6%96%87", "#user-content-fn-1"]);
-    expect(refs.map((ref) => attr(ref, "id"))).toEqual(["user-content-fnref-%E6%9C%AC%E6%96%87", "user-content-fnref-1"]);
+    expect(refs.map((ref) => attr(ref, "href"))).toEqual(["#user-content-fn-%E6%9C%AC%E6%96%87", "#user-content-fn-%E5%89%8D%E6%8F%90", "#user-content-fn-1"]);
+    expect(refs.map((ref) => attr(ref, "id"))).toEqual(["user-content-fnref-%E6%9C%AC%E6%96%87", "user-content-fnref-%E5%89%8D%E6%8F%90", "user-content-fnref-1"]);
+  });
+});
+
+/**
+ * A footnote reference in a question's first line or in a heading ran its
+ * number into the words wherever that text is shown away from its notes:
+ * "…組み合わせられますか？q" as /compat/'s heading and data/compat.json's
+ * question, "検証の前提1" in the issue's contents list. The text is now the
+ * words alone; the heading's id keeps the number, as GitHub's does, so the
+ * contents link still lands on its heading.
+ */
+describe("footnote numbers stay out of text shown away from the notes", () => {
+  const text = (el: Element): string => el.childNodes.map((child) => ("value" in child ? String(child.value) : "childNodes" in child ? text(child as Element) : "")).join("");
+
+  it("a question's title on /compat/ and in data/compat.json is its words alone", () => {
+    const headings = elements("compat/index.html").filter((el) => el.tagName === "h2").map((el) => text(el).trim());
+    expect(headings).toContain("Corosync 2.0 と組み合わせられますか？");
+    const data = JSON.parse(built.output.text("data/compat.json") ?? "null") as { questions: Array<{ question: string }> };
+    expect(data.questions.map((q) => q.question)).toContain("Corosync 2.0 と組み合わせられますか？");
+  });
+
+  it("a heading's entry in the contents list is its words alone, and still leads to the heading", () => {
+    const path = "issues/2011-04/index.html";
+    const entries = elements(path).filter((el) => el.tagName === "a" && el.parentNode !== null && attr(el.parentNode as Element, "class")?.startsWith("toc-") === true);
+    expect(entries.map((el) => text(el))).toEqual(["検証の前提", "まとめ", "Pacemaker 1.0 で STONITH は必須ですか？", "脚注"]);
+    const target = landing(path, attr(entries[0] as Element, "href") ?? "");
+    expect(target?.tagName).toBe("h2");
+    expect(text(target as Element)).toContain("検証の前提");
   });
 });

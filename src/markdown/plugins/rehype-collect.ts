@@ -10,6 +10,7 @@ import type { BodyLink, Heading, LinkSource, PlacedHeading, PlacedTag, PlacedTex
 import { linkAddress, linkSources, placeKey } from "../link-sources.js";
 import { REMOVED_HTML } from "./rehype-removed-html.js";
 import { TODO_NOTES } from "./remark-todo-notes.js";
+import { readableText } from "../readable-text.js";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -68,7 +69,7 @@ export function rehypeCollect(options: { token: string }) {
 function collectNode(node: Element, { headings, h1s, links, sources }: { headings: Heading[]; h1s: PlacedHeading[]; links: BodyLink[]; sources: ReadonlyMap<string, LinkSource> }): void {
   const rank = headingRank(node);
   if (rank !== undefined && rank >= 2 && rank <= 3 && typeof node.properties.id === "string") {
-    headings.push({ depth: rank, id: node.properties.id, text: toString(node).trim() });
+    headings.push({ depth: rank, id: node.properties.id, text: readableText(node).trim() });
   }
   if (rank === 1 && node.position) h1s.push({ text: toString(node).trim(), line: node.position.start.line, column: node.position.start.column });
   const href = linkAddress(node);
@@ -93,8 +94,8 @@ function part(node: Element, name: string): ElementContent[] {
  */
 function questionParts(question: ElementContent[]): [title: string, detailHtml: string] {
   const index = question.findIndex((child) => child.type === "element");
-  if (index === -1) return [toString({ type: "root", children: question }).trim(), ""];
-  const title = toString(question[index] as Element).trim();
+  if (index === -1) return [readableText({ type: "root", children: question }).trim(), ""];
+  const title = readableText(question[index] as Element).trim();
   const rest = question.slice(index + 1);
   return [title, rest.some((child) => child.type === "element") ? toHtml(rest).trim() : ""];
 }
