@@ -29,6 +29,8 @@ export interface PageSpec {
   image: string;
   /** Every language version of this page, this one included, the site's language first; empty when it has no other. */
   alternates: Alternate[];
+  /** The front pages of the editions this page has no version in (edition-homes.ts): the language switch offers them instead. */
+  homes: Alternate[];
   data: Record<string, unknown>;
 }
 

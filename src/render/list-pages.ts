@@ -77,7 +77,7 @@ function listContext(edition: Edition, env: RenderEnv, card: Card): ListContext 
     },
     anchor: (route) => url(config.basePath, route),
     str: (key) => t[key] ?? key,
-    page: (id, route, template, title, description, data) => ({ id, spec: { route, template, lang: edition.lang, contentLang: edition.lang, title, description, type: "website", image, alternates: [], data } }),
+    page: (id, route, template, title, description, data) => ({ id, spec: { route, template, lang: edition.lang, contentLang: edition.lang, title, description, type: "website", image, alternates: [], homes: [], data } }),
   };
   return context;
 }

@@ -65,7 +65,7 @@ function specOf(cards: ReturnType<typeof cardOf>[], items: Item[], route: string
     items: items.map(itemOf),
     latest: pick(0),
   };
-  return { route, template: "archive", lang: "ja", contentLang: "ja", title: "t", description: "d", type: "website", image: "", alternates: [], data };
+  return { route, template: "archive", lang: "ja", contentLang: "ja", title: "t", description: "d", type: "website", image: "", alternates: [], homes: [], data };
 }
 
 describe("page keys with cards and rows stood in by their digest", () => {

@@ -1,0 +1,80 @@
+/**
+ * An English reader's ways around a site whose issues are not all translated,
+ * on test/fixtures/translations (built under /news/): issue 1 is in Japanese
+ * and English, issue 2 (May, about Corosync) in Japanese only.
+ *
+ * - A page with no version in an edition's language (May's Japanese page) had
+ *   an empty language switch: a reader who followed a "(Japanese)" link from
+ *   /en/ was stranded in Japanese. Its switch now offers the English edition's
+ *   front page, named as a front page, and still no hreflang alternate.
+ *
+ * Read with parse5; expectations written by hand.
+ */
+import { cpSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Generated } from "../../src/pipeline/generate.js";
+import { fixtureInput, generateFixture, generateSite } from "../helpers/fixtures.js";
+import { allElements, attr, byTag, normalizeSpace, parseHtml, textContent, type Document, type Element } from "../helpers/html.js";
+import { tempDir, type TempDir } from "../helpers/temp-site.js";
+
+let built: Generated;
+beforeAll(async () => {
+  built = await generateFixture("translations");
+}, 60_000);
+
+function page(path: string, from: Generated = built): Document {
+  const html = from.output.text(path);
+  if (html === undefined) throw new Error(`${path} was not built`);
+  return parseHtml(html);
+}
+const text = (el: Element) => normalizeSpace(textContent(el));
+const byClass = (root: Document | Element, tag: string, cls: string) => allElements(root).filter((el) => el.tagName === tag && (attr(el, "class") ?? "").split(" ").includes(cls));
+/** The header's language switch links, as a reader meets them. */
+function switchLinks(doc: Document): Element[] {
+  const nav = byClass(doc, "nav", "language-switch")[0];
+  return nav === undefined ? [] : byTag(nav, "a");
+}
+const headAlternates = (doc: Document) => byTag(doc, "link").filter((l) => attr(l, "rel") === "alternate" && attr(l, "hreflang") !== undefined);
+
+/** A copy of the fixture with more files, built; removed after the file's tests. */
+const copies: TempDir[] = [];
+async function buildWith(files: Record<string, string>): Promise<Generated> {
+  const dir = tempDir("edition-nav-");
+  copies.push(dir);
+  cpSync(fixtureInput("translations"), dir.path, { recursive: true });
+  for (const [path, content] of Object.entries(files)) writeFileSync(join(dir.path, path), content);
+  return generateSite(dir.path, {});
+}
+afterAll(() => {
+  for (const dir of copies) dir.remove();
+});
+
+describe("a page that is in one edition only", () => {
+  it("an untranslated issue's switch leads to the English edition's front page, named as such", () => {
+    const doc = page("issues/2011-05/index.html");
+    const links = switchLinks(doc);
+    expect(links.map((a) => [attr(a, "href"), attr(a, "hreflang"), attr(a, "lang"), text(a), attr(a, "aria-label"), attr(a, "title"), attr(a, "rel")])).toEqual([
+      ["/news/en/", "en", "en", "English", "English edition (front page)", "English edition (front page)", undefined],
+    ]);
+    // It is no alternate of this page: the head names none.
+    expect(headAlternates(doc)).toEqual([]);
+  });
+
+  it("a translated issue's switch is as before: its version, an alternate, no front-page name", () => {
+    const links = switchLinks(page("issues/2011-04/index.html"));
+    expect(links.map((a) => [attr(a, "href"), attr(a, "hreflang"), attr(a, "rel"), attr(a, "aria-label")])).toEqual([["/news/en/issues/2011-04/", "en", "alternate", undefined]]);
+  });
+
+  it("a component page of the English edition only offers the Japanese edition's front page, in Japanese", async () => {
+    const site = await buildWith({
+      "content/issues/2011/2011-04.en.md": "---\ntitle: \"April\"\nissue: 1\ndate: 2011-05-02\ntags: [pacemaker, heartbeat]\nlang: en\n---\n\nThe April issue in English, about Heartbeat too.\n",
+    });
+    const doc = page("en/components/heartbeat/index.html", site);
+    expect(site.output.text("components/heartbeat/index.html")).toBeUndefined();
+    expect(switchLinks(doc).map((a) => [attr(a, "href"), attr(a, "hreflang"), attr(a, "lang"), text(a), attr(a, "aria-label"), attr(a, "rel")])).toEqual([
+      ["/news/", "ja", "ja", "日本語", "日本語版（トップページ）", undefined],
+    ]);
+    expect(headAlternates(doc)).toEqual([]);
+  }, 60_000);
+});
