@@ -7,6 +7,8 @@
  *   an empty language switch: a reader who followed a "(Japanese)" link from
  *   /en/ was stranded in Japanese. Its switch now offers the English edition's
  *   front page, named as a front page, and still no hreflang alternate.
+ * - /en/components/stonith/feed.xml, with no English entry, was dated by the
+ *   build's day; it is dated as the edition's newest issue.
  *
  * Read with parse5; expectations written by hand.
  */
@@ -77,4 +79,14 @@ describe("a page that is in one edition only", () => {
     ]);
     expect(headAlternates(doc)).toEqual([]);
   }, 60_000);
+});
+
+describe("an English component feed with no entry", () => {
+  // It was dated by the build's day: it changed daily with nothing new, and a cached build the next day kept yesterday's.
+  it("is dated as the edition's newest issue, not by the build's day", () => {
+    // STONITH: the Japanese April's note has no English version, so its English feed has no entry.
+    const feed = built.output.text("en/components/stonith/feed.xml") ?? "";
+    expect(feed).not.toContain("<entry>");
+    expect([...feed.matchAll(/<updated>([^<]*)<\/updated>/g)].map((m) => m[1])).toEqual(["2011-05-02T00:00:00.000Z"]);
+  });
 });
