@@ -18,7 +18,7 @@ import { routesIn } from "../../src/site/urls.js";
  */
 const locale = loadLocales(undefined).get("ja");
 if (locale === undefined) throw new Error("test bug: no ja locale");
-const view: ViewContext = { basePath: "/", today: "2026-12-02", locale, routes: routesIn("ja", "ja"), componentNames: {} };
+const view: ViewContext = { basePath: "/", today: "2026-12-02", lang: "ja", locale, languageName: (lang) => lang, routes: routesIn("ja", "ja"), componentNames: {} };
 
 const text = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("", "pacemaker", '{"number":1}', "gekkan-card:00", "号"));
 const issue = fc.record({

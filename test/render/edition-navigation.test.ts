@@ -7,6 +7,9 @@
  *   an empty language switch: a reader who followed a "(Japanese)" link from
  *   /en/ was stranded in Japanese. Its switch now offers the English edition's
  *   front page, named as a front page, and still no hreflang alternate.
+ * - /en/components/corosync/ listed English issues only, while its release
+ *   rows already showed Japanese-only entries marked "(Japanese)": its issue
+ *   list now has May too, marked the same way, in issue order; its feed stays English.
  * - /en/components/stonith/feed.xml, with no English entry, was dated by the
  *   build's day; it is dated as the edition's newest issue.
  *
@@ -79,6 +82,42 @@ describe("a page that is in one edition only", () => {
     ]);
     expect(headAlternates(doc)).toEqual([]);
   }, 60_000);
+});
+
+describe("an English component page's issues", () => {
+  const cards = (doc: Document) => {
+    const section = allElements(doc).find((el) => el.tagName === "section" && attr(el, "aria-labelledby") === "c-issues");
+    if (section === undefined) throw new Error("no issue list");
+    return byTag(section, "article");
+  };
+
+  it("lists the component's Japanese-only issue too, marked, in issue order", () => {
+    const list = cards(page("en/components/corosync/index.html")).map((card) => {
+      const title = byTag(card, "a")[0] as Element;
+      return [text(byClass(card, "p", "issue-meta")[0] as Element), attr(title, "href"), attr(title, "hreflang")];
+    });
+    expect(list).toEqual([
+      ["May 2011 · Issue 2 (Japanese)", "/news/issues/2011-05/", "ja"],
+      ["April 2011 · Issue 1", "/news/en/issues/2011-04/", undefined],
+    ]);
+  });
+
+  it("the components index counts what each page lists", () => {
+    const row = allElements(page("en/components/index.html")).find((el) => (el.tagName === "li" || el.tagName === "tr") && byTag(el, "a").some((a) => attr(a, "href") === "/news/en/components/corosync/"));
+    expect(row && text(row)).toBe("Corosync (Issue 2 · Release news 1 · Q&A 1)");
+  });
+
+  it("its feed stays the English edition's: no Japanese issue in it", () => {
+    const feed = built.output.text("en/components/corosync/feed.xml") ?? "";
+    const entryLinks = [...feed.matchAll(/<entry>[\s\S]*?<link href="([^"]*)"/g)].map((m) => m[1]);
+    expect(entryLinks).toEqual(["https://example.org/news/en/issues/2011-04/"]);
+  });
+
+  it("the Japanese component page is as before: its own issues only, no language note", () => {
+    const list = cards(page("components/corosync/index.html"));
+    expect(list.map((card) => attr(byTag(card, "a")[0] as Element, "href"))).toEqual(["/news/issues/2011-05/"]);
+    for (const card of list) expect(byClass(card, "span", "other-language")).toEqual([]);
+  });
 });
 
 describe("an English component feed with no entry", () => {
