@@ -40,7 +40,7 @@ export function editionPages(edition: Edition, site: Site, env: RenderEnv, cards
   const latest = edition.issues[0];
   const text = siteText(env.config, edition.lang);
   const pages: ListPage[] = [
-    page("home", routes.home, "index", text.title, text.description, { latest: latest ? card(latest) : null, recent: edition.issues.slice(1, 11).map(card), total: edition.issues.length }),
+    page("home", routes.home, "index", text.title, text.description, { latest: latest ? card(latest) : null, recent: edition.issues.slice(1, 11).map(card), total: edition.issues.length, untranslated: untranslatedNote(site, context) }),
     ...archivePages(context),
     page("releases", routes.releases, "releases", str("releases"), str("releasesDescription"), { rows: edition.releases.map((e) => context.once(e, releaseRow)) }),
     page("compat", routes.compat, "compat", str("compat"), str("compatDescription"), {
@@ -80,6 +80,27 @@ function listContext(edition: Edition, env: RenderEnv, card: Card): ListContext 
     page: (id, route, template, title, description, data) => ({ id, spec: { route, template, lang: edition.lang, contentLang: edition.lang, title, description, type: "website", image, alternates: [], homes: [], data } }),
   };
   return context;
+}
+
+/**
+ * A translation's front page says how many of the site's issues it does not
+ * have yet, in the reader's words, and links the original edition's archive:
+ * otherwise an English reader would take the few English issues for the whole
+ * newsletter. Null in the site's own edition and when every issue is
+ * translated. Every original has at most one version per language, and a
+ * translation is published only with its original, so the count is a
+ * difference of lengths, not a walk over the issues.
+ */
+function untranslatedNote(site: Site, { edition, view, str, anchor }: ListContext) {
+  const count = site.issues.length - edition.issues.length;
+  if (edition.lang === site.lang || count <= 0) return null;
+  const language = view.languageName(site.lang);
+  const one = new Intl.PluralRules(view.locale.pack.intl).select(count) === "one";
+  return {
+    text: fill(str(one ? "untranslatedIssue" : "untranslatedIssues"), { count, language }),
+    link: fill(str("otherArchive"), { language }),
+    url: anchor(site.routes.archive), lang: site.lang,
+  };
 }
 
 function archivePages({ edition, card, anchor, str, page }: ListContext): ListPage[] {

@@ -7,6 +7,8 @@
  *   an empty language switch: a reader who followed a "(Japanese)" link from
  *   /en/ was stranded in Japanese. Its switch now offers the English edition's
  *   front page, named as a front page, and still no hreflang alternate.
+ * - /en/ said nothing of the issues it does not have: it now says how many,
+ *   and links the Japanese archive.
  * - /en/components/corosync/ listed English issues only, while its release
  *   rows already showed Japanese-only entries marked "(Japanese)": its issue
  *   list now has May too, marked the same way, in issue order; its feed stays English.
@@ -81,6 +83,36 @@ describe("a page that is in one edition only", () => {
       ["/news/", "ja", "ja", "日本語", "日本語版（トップページ）", undefined],
     ]);
     expect(headAlternates(doc)).toEqual([]);
+  }, 60_000);
+});
+
+describe("the English front page and the issues not translated yet", () => {
+  const note = (doc: Document) => byClass(doc, "p", "other-edition");
+
+  it("/en/ says how many issues are in Japanese only and links the Japanese archive", () => {
+    const [p, ...more] = note(page("en/index.html"));
+    expect(more).toEqual([]);
+    expect(p && text(p)).toBe("1 more issue is in Japanese only. Japanese archive →");
+    const a = p && byTag(p, "a")[0];
+    expect(a && [attr(a, "href"), attr(a, "hreflang")]).toEqual(["/news/archive/", "ja"]);
+  });
+
+  it("the site's own front page has no such note", () => {
+    const doc = page("index.html");
+    expect(note(doc)).toEqual([]);
+    const main = allElements(doc).find((el) => el.tagName === "main") as Element;
+    expect(byTag(main, "a").filter((a) => attr(a, "hreflang") !== undefined)).toEqual([]);
+  });
+
+  it("with every issue translated, /en/ has no note", async () => {
+    const site = await buildWith({ "content/issues/2011/2011-05.en.md": "---\ntitle: \"May\"\nissue: 2\ndate: 2011-05-01\ntags: [corosync]\nlang: en\n---\n\nThe May issue in English.\n" });
+    expect(note(page("en/index.html", site))).toEqual([]);
+  }, 60_000);
+
+  it("counts in the plural", async () => {
+    const site = await buildWith({ "content/issues/2011/2011-07.md": "---\ntitle: \"7月号\"\nissue: 4\ndate: 2011-07-01\n---\n\n七月の号です。\n" });
+    const [p] = note(page("en/index.html", site));
+    expect(p && text(p)).toBe("2 more issues are in Japanese only. Japanese archive →");
   }, 60_000);
 });
 
