@@ -55,17 +55,21 @@ export async function addFeeds(output: OutputSet, site: Site, config: SiteConfig
 async function addEditionFeeds(output: OutputSet, edition: Edition, config: SiteConfig, renderer: PageRenderer, today: string): Promise<void> {
   const { routes } = edition;
   const text = siteText(config, edition.lang);
-  // The feed's date is in the key: an empty feed's is the build's day, which no issue names.
-  const feedKey = (route: string, issues: readonly SiteIssue[]) => {
+  // The feed's date is in the key: an empty feed's is the day it is given, which no issue of it names.
+  const feedKey = (route: string, issues: readonly SiteIssue[], day: string) => {
     const items = issues.slice(0, config.feedItems);
-    return digest("gekkan-feed-2", renderer.fingerprint, route, lastChange(items, today), ...items.flatMap((entry) => [entry.route, JSON.stringify(entry.issue), renderer.token(entry)]));
+    return digest("gekkan-feed-2", renderer.fingerprint, route, lastChange(items, day), ...items.flatMap((entry) => [entry.route, JSON.stringify(entry.issue), renderer.token(entry)]));
   };
+  // A translation's component feed may have no entry (a component only issues not translated yet are about):
+  // dated as the edition's newest issue, not by the build's day, it does not change daily with nothing new,
+  // and a build on another day stays "up to date" (the date window knows issue dates only, generate.ts).
+  const quiet = lastChange(edition.issues, today);
   const bodies = async (issues: readonly SiteIssue[]) => {
     const map = new Map<SiteIssue, string>();
     for (const entry of issues.slice(0, config.feedItems)) map.set(entry, await renderer.body(entry));
     return map;
   };
-  const siteKey = feedKey(routes.home, edition.issues);
+  const siteKey = feedKey(routes.home, edition.issues, today);
   const siteFiles = await renderer.made(siteKey, async () => {
     const feeds = siteFeeds(config, edition, await bodies(edition.issues), text, today);
     return encodeFiles([[routes.atom, Buffer.from(feeds.atom)], [routes.rss, Buffer.from(feeds.rss)], [routes.jsonFeed, Buffer.from(feeds.json)]]);
@@ -74,10 +78,10 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
   for (const component of edition.components) {
     const issues = component.issues;
     const route = routes.componentFeed(component.name);
-    const key = feedKey(route, issues);
+    const key = feedKey(route, issues, quiet);
     const atom = await renderer.made(key, async () => {
       const title = `${text.title}: ${config.componentNames[component.name] ?? component.name}`;
-      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, siteTitle: text.title, description: text.description, lang: edition.lang, route: routes.component(component.name), atomRoute: route, today });
+      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, siteTitle: text.title, description: text.description, lang: edition.lang, route: routes.component(component.name), atomRoute: route, today: quiet });
       return Buffer.from(feed.atom);
     }, (bytes) => bytes);
     output.add(route, atom, "gekkan", key);

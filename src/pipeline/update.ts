@@ -1,4 +1,4 @@
-import { issuePage } from "../render/pages.js";
+import { editionHomes, issuePage } from "../render/pages.js";
 import { listingKey } from "../render/listing-key.js";
 import { allIssues, type Edition, type SiteIssue } from "../site/model.js";
 import type { Generated } from "./generate.js";
@@ -38,7 +38,8 @@ export async function updateIssues(previous: Generated, changed: readonly Source
   }
   const renderer = new PageRenderer(previous.renderer.env, previous.renderer.fingerprint, reuse.pages);
   const entries = [...replaced.values()];
-  const pages = await renderer.render(entries.map((entry) => issuePage(entry, renderer.env, new Map([[entry, renderer.token(entry)]]))));
+  const homes = editionHomes(previous.site);
+  const pages = await renderer.render(entries.map((entry) => issuePage(entry, renderer.env, new Map([[entry, renderer.token(entry)]]), homes)));
   const swap = <E extends Edition>(edition: E): E => ({ ...edition, issues: edition.issues.map((entry) => replaced.get(entry) ?? entry) });
   const site = { ...swap(previous.site), translations: previous.site.translations.map(swap) };
   const output = previous.output.withReplaced(pages.map((page) => [page.path, page.html, page.key] as const));

@@ -29,6 +29,8 @@ export interface PageSpec {
   image: string;
   /** Every language version of this page, this one included, the site's language first; empty when it has no other. */
   alternates: Alternate[];
+  /** The front pages of the editions this page has no version in (edition-homes.ts): the language switch offers them instead. */
+  homes: Alternate[];
   data: Record<string, unknown>;
 }
 
@@ -39,7 +41,20 @@ export function localeFor(env: RenderEnv, lang: string): Locale {
 }
 
 export function viewContext(env: RenderEnv, lang: string): ViewContext {
-  return { basePath: env.config.basePath, today: env.today, locale: localeFor(env, lang), routes: routesIn(lang, env.config.lang), componentNames: env.config.componentNames };
+  const locale = localeFor(env, lang);
+  // A language ICU does not name in the reader's (a site's own pack's code) is named as its pack names it.
+  const languageName = (other: string) => languageNameIn(locale.pack.intl, other) ?? localeFor(env, other).pack.name;
+  return { basePath: env.config.basePath, today: env.today, lang, locale, languageName, routes: routesIn(lang, env.config.lang), componentNames: env.config.componentNames };
+}
+
+/** Language names by reader's locale and language: one per pair, as a list page asks for one per row of another language. */
+const languageNames = new Map<string, string | undefined>();
+
+/** `lang` named in the words of `readerIntl` (ICU's names), or undefined when ICU has no name for it. */
+function languageNameIn(readerIntl: string, lang: string): string | undefined {
+  const key = `${readerIntl}\0${lang}`;
+  if (!languageNames.has(key)) languageNames.set(key, new Intl.DisplayNames([readerIntl], { type: "language", fallback: "none" }).of(lang));
+  return languageNames.get(key);
 }
 
 /** The site's title and description as pages in `lang` show them: the config `languages` entry, else the site's own (in the site's language). */

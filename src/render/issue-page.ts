@@ -2,6 +2,7 @@ import type { SiteIssue } from "../site/model.js";
 import { siteUrl } from "../site/urls.js";
 import { issueBodyHtml, issueToc } from "./issue-html.js";
 import { siteText, viewContext, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
+import { homesWithout } from "./edition-homes.js";
 import { issueCard, titleWithLabel, url, type Card } from "./views.js";
 
 /** An issue's language versions as page alternates (none when it is not translated). */
@@ -11,10 +12,11 @@ export function issueAlternates(entry: SiteIssue): Alternate[] {
 
 /**
  * An issue's page, all in the issue's language: its content, and the chrome
- * of its language's edition around it. `cardOf` gives the cards of its
- * edition (the same objects its lists show).
+ * of its language's edition around it. `homes`: every edition's front page
+ * (the switch offers those it is not translated into); `cardOf` gives the
+ * cards of its edition (the same objects its lists show).
  */
-export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<SiteIssue, string>, cardOf?: Card): PageSpec {
+export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<SiteIssue, string>, homes: readonly Alternate[], cardOf?: Card): PageSpec {
   const view = viewContext(env, entry.issue.lang);
   const cardFor = cardOf ?? ((other: SiteIssue) => issueCard(other, view));
   const card = cardFor(entry);
@@ -28,6 +30,7 @@ export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<
     type: "article",
     image: issueImage(entry, env),
     alternates: issueAlternates(entry),
+    homes: homesWithout(homes, entry.versions.map((version) => version.issue.lang)),
     data: {
       issue: card,
       html: bodies.get(entry) ?? "",

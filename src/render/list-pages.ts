@@ -6,7 +6,7 @@ import { tableText } from "./issue-html.js";
 import { scrollBoxes } from "./scroll-boxes.js";
 import { footnotesAway } from "../site/footnotes-away.js";
 import { localeFor, siteText, viewContext, type PageSpec, type RenderEnv } from "./env.js";
-import { componentLink, releaseTitle, url, viewData, type Card, type ViewContext } from "./views.js";
+import { componentLink, leavesEdition, releaseTitle, url, viewData, type Card, type ViewContext } from "./views.js";
 
 /** A page and what it is in every language ("archive", "year:2011"): pages with the same id are one page's language versions. */
 export interface ListPage {
@@ -40,7 +40,7 @@ export function editionPages(edition: Edition, site: Site, env: RenderEnv, cards
   const latest = edition.issues[0];
   const text = siteText(env.config, edition.lang);
   const pages: ListPage[] = [
-    page("home", routes.home, "index", text.title, text.description, { latest: latest ? card(latest) : null, recent: edition.issues.slice(1, 11).map(card), total: edition.issues.length }),
+    page("home", routes.home, "index", text.title, text.description, { latest: latest ? card(latest) : null, recent: edition.issues.slice(1, 11).map(card), total: edition.issues.length, untranslated: untranslatedNote(site, context) }),
     ...archivePages(context),
     page("releases", routes.releases, "releases", str("releases"), str("releasesDescription"), { rows: edition.releases.map((e) => context.once(e, releaseRow)) }),
     page("compat", routes.compat, "compat", str("compat"), str("compatDescription"), {
@@ -49,7 +49,7 @@ export function editionPages(edition: Edition, site: Site, env: RenderEnv, cards
     }),
     page("stonith", routes.stonith, "stonith", str("stonith"), str("stonithDescription"), { rows: edition.stonith.map((d) => stonithRow(d, context)) }),
     page("components", routes.components, "components", str("components"), str("componentsDescription"), {
-      components: edition.components.map((c) => ({ ...componentLink(c.name, view), issues: c.issues.length, releases: c.releases.length, qa: c.qa.length })),
+      components: edition.components.map((c) => ({ ...componentLink(c.name, view), issues: c.listed.length, releases: c.releases.length, qa: c.qa.length })),
     }),
     ...edition.components.map((c) => componentPage(c, context)),
   ];
@@ -77,9 +77,30 @@ function listContext(edition: Edition, env: RenderEnv, card: Card): ListContext 
     },
     anchor: (route) => url(config.basePath, route),
     str: (key) => t[key] ?? key,
-    page: (id, route, template, title, description, data) => ({ id, spec: { route, template, lang: edition.lang, contentLang: edition.lang, title, description, type: "website", image, alternates: [], data } }),
+    page: (id, route, template, title, description, data) => ({ id, spec: { route, template, lang: edition.lang, contentLang: edition.lang, title, description, type: "website", image, alternates: [], homes: [], data } }),
   };
   return context;
+}
+
+/**
+ * A translation's front page says how many of the site's issues it does not
+ * have yet, in the reader's words, and links the original edition's archive:
+ * otherwise an English reader would take the few English issues for the whole
+ * newsletter. Null in the site's own edition and when every issue is
+ * translated. Every original has at most one version per language, and a
+ * translation is published only with its original, so the count is a
+ * difference of lengths, not a walk over the issues.
+ */
+function untranslatedNote(site: Site, { edition, view, str, anchor }: ListContext) {
+  const count = site.issues.length - edition.issues.length;
+  if (edition.lang === site.lang || count <= 0) return null;
+  const language = view.languageName(site.lang);
+  const one = new Intl.PluralRules(view.locale.pack.intl).select(count) === "one";
+  return {
+    text: fill(str(one ? "untranslatedIssue" : "untranslatedIssues"), { count, language }),
+    link: fill(str("otherArchive"), { language }),
+    url: anchor(site.routes.archive), lang: site.lang,
+  };
 }
 
 function archivePages({ edition, card, anchor, str, page }: ListContext): ListPage[] {
@@ -102,7 +123,7 @@ function componentPage(c: ComponentSummary, context: ListContext): ListPage {
     name: c.name,
     label: link.label,
     feedUrl: anchor(edition.routes.componentFeed(c.name)),
-    issues: c.issues.map(card),
+    issues: c.listed.map(card),
     releases: c.releases.map((e) => context.once(e, releaseRow)),
     qa: c.qa.map((e) => context.once(e, qaEntry)),
     stonith: c.stonith.map((e) => stonithNote(e, context)),
@@ -119,7 +140,7 @@ function releaseRow(e: ReleaseEntry, context: ListContext) {
     title: releaseTitle(b, component.label),
     // Only the release's own date: a planned release without one has no date, whatever its issue's.
     date: b.date, dateLabel: b.date === "" ? "" : view.locale.formatDate(b.date),
-    lang: e.source.issue.issue.lang, ...leavesEdition(e.source.issue.issue.lang, context), issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
+    lang: e.source.issue.issue.lang, ...leavesEdition(e.source.issue.issue.lang, view), issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
   });
 }
 
@@ -134,50 +155,25 @@ function qaEntry(e: QaEntry, context: ListContext) {
     questionDetailHtml: scrollBoxes(footnotesAway(b.questionDetailHtml, issuePage), tableText(localeFor(env, lang))),
     answerHtml: scrollBoxes(footnotesAway(b.answerHtml, issuePage), tableText(localeFor(env, lang))),
     components: b.components.map((name) => componentLink(name, view)),
-    lang, ...leavesEdition(lang, context), issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
+    lang, ...leavesEdition(lang, view), issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
   });
 }
 
 function stonithNote(e: StonithEntry, context: ListContext) {
-  const { card, anchor } = context;
-  return viewData({ ...e.block, lang: e.source.issue.issue.lang, ...leavesEdition(e.source.issue.issue.lang, context), issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute) });
+  const { card, anchor, view } = context;
+  return viewData({ ...e.block, lang: e.source.issue.issue.lang, ...leavesEdition(e.source.issue.issue.lang, view), issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute) });
 }
 
 function stonithRow(d: StonithDevice, context: ListContext) {
-  const { card, anchor } = context;
+  const { card, anchor, view } = context;
   const { block, source } = d.current;
   return viewData({
-    device: d.device, vendor: block.vendor, hardware: block.hardware, plugin: block.plugin, lang: source.issue.issue.lang, ...leavesEdition(source.issue.issue.lang, context),
+    device: d.device, vendor: block.vendor, hardware: block.hardware, plugin: block.plugin, lang: source.issue.issue.lang, ...leavesEdition(source.issue.issue.lang, view),
     issue: card(source.issue), anchorUrl: anchor(source.anchorRoute),
     // Each a view's data: a device's history is rendered in runs (loop-memo.ts), as it grows by one statement at a time.
     history: d.history.map((h) => viewData({
-      plugin: h.block.plugin, hardware: h.block.hardware, superseded: h.superseded, lang: h.source.issue.issue.lang, ...leavesEdition(h.source.issue.issue.lang, context),
+      plugin: h.block.plugin, hardware: h.block.hardware, superseded: h.superseded, lang: h.source.issue.issue.lang, ...leavesEdition(h.source.issue.issue.lang, view),
       issue: card(h.source.issue), anchorUrl: anchor(h.source.anchorRoute),
     })),
   });
-}
-
-/**
- * An entry shown in this edition from a page in another language (a block the
- * translation does not have, an issue not translated yet): its links say the
- * language they lead to (hreflang) and the entry says it in the reader's words
- * ("Japanese" on an English page), since a device name or "April 2011" does
- * not tell the reader the page they land on is not in their language. Both
- * are "" for a page of the edition's own language.
- */
-function leavesEdition(lang: string, { env, edition, view }: ListContext): { hreflang: string; languageName: string } {
-  if (lang === edition.lang) return { hreflang: "", languageName: "" };
-  // A language ICU does not name in the reader's (a site's own pack's code) is named as its pack names it.
-  const name = languageNameIn(view.locale.pack.intl, lang);
-  return { hreflang: lang, languageName: name ?? localeFor(env, lang).pack.name };
-}
-
-/** Language names by reader's locale and language: one per pair, as a list page asks for one per row of another language. */
-const languageNames = new Map<string, string | undefined>();
-
-/** `lang` named in the words of `readerIntl` (ICU's names), or undefined when ICU has no name for it. */
-function languageNameIn(readerIntl: string, lang: string): string | undefined {
-  const key = `${readerIntl}\0${lang}`;
-  if (!languageNames.has(key)) languageNames.set(key, new Intl.DisplayNames([readerIntl], { type: "language", fallback: "none" }).of(lang));
-  return languageNames.get(key);
 }

@@ -5,6 +5,8 @@ import { issuePage } from "./issue-page.js";
 import { editionPages, type ListPage } from "./list-pages.js";
 import { sharedCards, url } from "./views.js";
 import { groupBy } from "../group-by.js";
+import { homesWithout } from "./edition-homes.js";
+import type { Alternate } from "../site/alternates.js";
 
 export { localeFor, viewContext, siteText, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
 export { issueAlternates, issueBody, issuePage } from "./issue-page.js";
@@ -19,14 +21,15 @@ export { isViewData } from "./views.js";
 export function pageSpecs(site: Site, env: RenderEnv, bodies: Map<SiteIssue, string>): PageSpec[] {
   const editions = editionsOf(site).map((edition) => ({ edition, card: sharedCards(viewContext(env, edition.lang)) }));
   const lists = editions.map(({ edition, card }) => editionPages(edition, site, env, card));
-  withAlternates(lists.flat());
+  const homes = editionHomes(site);
+  withAlternates(lists.flat(), homes);
   const t = localeFor(env, env.config.lang).pack.strings;
   const notFound: PageSpec = {
     route: ROUTES.notFound, template: "404", lang: env.config.lang, contentLang: env.config.lang, title: t.notFoundTitle ?? "notFoundTitle",
-    description: siteText(env.config, env.config.lang).description, type: "website", image: "", alternates: [],
+    description: siteText(env.config, env.config.lang).description, type: "website", image: "", alternates: [], homes: [],
     data: { editions: editions.filter(({ edition }) => edition.lang !== env.config.lang).map(({ edition }) => notFoundIn(edition, env)) },
   };
-  return editions.flatMap(({ edition, card }, i) => [...(lists[i] ?? []).map((p) => p.spec), ...edition.issues.map((entry) => issuePage(entry, env, bodies, card))]).concat(notFound);
+  return editions.flatMap(({ edition, card }, i) => [...(lists[i] ?? []).map((p) => p.spec), ...edition.issues.map((entry) => issuePage(entry, env, bodies, homes, card))]).concat(notFound);
 }
 
 /**
@@ -46,11 +49,23 @@ function notFoundIn(edition: Edition, env: RenderEnv) {
   };
 }
 
-/** Pages with the same id in several languages list each other as alternates (the site's language first, as editions come). */
-function withAlternates(pages: readonly ListPage[]): void {
+/** Every edition's front page, the site's language first (see edition-homes.ts). */
+export function editionHomes(site: Site): Alternate[] {
+  return editionsOf(site).map((edition) => ({ lang: edition.lang, route: edition.routes.home }));
+}
+
+/**
+ * Pages with the same id in several languages list each other as alternates
+ * (the site's language first, as editions come); a page missing from an
+ * edition offers that edition's front page instead.
+ */
+function withAlternates(pages: readonly ListPage[], homes: readonly Alternate[]): void {
   for (const group of groupBy(pages, (page) => page.id).values()) {
-    if (group.length < 2) continue;
-    const alternates = group.map((page) => ({ lang: page.spec.lang, route: page.spec.route }));
-    for (const page of group) page.spec.alternates = alternates;
+    const alternates = group.length < 2 ? [] : group.map((page) => ({ lang: page.spec.lang, route: page.spec.route }));
+    const missing = homesWithout(homes, group.map((page) => page.spec.lang));
+    for (const page of group) {
+      page.spec.alternates = alternates;
+      page.spec.homes = missing;
+    }
   }
 }

@@ -1,7 +1,8 @@
 import { contentTypeOf } from "../content-type.js";
 import { ROUTES, routesIn, siteUrl } from "../site/urls.js";
 import { hreflangTargets } from "../site/alternates.js";
-import { localeFor, siteText, type PageSpec, type RenderEnv } from "./env.js";
+import { localeFor, siteText, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
+import { fill } from "./locale.js";
 import { url } from "./views.js";
 import { renderFileBytes } from "./byte-emitter.js";
 
@@ -70,13 +71,20 @@ function pageScope(spec: PageSpec, env: RenderEnv): Record<string, unknown> {
 /**
  * hreflang links (every version, this one included, and x-default: the
  * site's language) with absolute URLs, as search engines want them, and the
- * visible switch to the other versions, each named in its own language.
+ * visible switch to the other versions, each named in its own language;
+ * then the front pages of the editions the page is not in (spec.homes),
+ * named as such in their own language ("English edition (front page)",
+ * `home`, "" for a version) so a reader does not take one for a translation.
  */
 function languageLinks(spec: PageSpec, env: RenderEnv) {
   const { config } = env;
+  const link = (a: Alternate, home: boolean) => {
+    const pack = localeFor(env, a.lang).pack;
+    return { lang: a.lang, name: pack.name, url: url(config.basePath, a.route), home: home ? fill(pack.strings.editionHome ?? "editionHome", { language: pack.name }) : "" };
+  };
   return {
     hreflang: hreflangTargets(spec.alternates, config.lang).map((a) => ({ lang: a.lang, url: siteUrl(config, a.route) })),
-    languages: spec.alternates.filter((a) => a.route !== spec.route).map((a) => ({ lang: a.lang, name: localeFor(env, a.lang).pack.name, url: url(config.basePath, a.route) })),
+    languages: [...spec.alternates.filter((a) => a.route !== spec.route).map((a) => link(a, false)), ...spec.homes.map((a) => link(a, true))],
   };
 }
 

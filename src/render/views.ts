@@ -20,6 +20,9 @@ export interface IssueCard {
   numberLabel: string;
   /** The issue's own language: for its title and summary, not for the labels around them. */
   lang: string;
+  /** Its language when it is not the edition's (an issue not translated yet, listed in a translation): see leavesEdition. */
+  hreflang: string;
+  languageName: string;
   tags: ComponentLink[];
   authors: string[];
   draft: boolean;
@@ -37,8 +40,12 @@ export interface ComponentLink {
 export interface ViewContext {
   basePath: string;
   today: string;
+  /** The language of the edition (or issue) being rendered: an entry in another language leaves it (leavesEdition). */
+  lang: string;
   /** Locale of the labels being rendered (the page's chrome, or an issue's content). */
   locale: Locale;
+  /** Another language's name in the words of `locale` ("Japanese" for ja on an English page). */
+  languageName: (lang: string) => string;
   /** Where the pages in the locale's language live: component links stay in that language. */
   routes: LanguageRoutes;
   componentNames: Readonly<Record<string, string>>;
@@ -49,6 +56,18 @@ export const url = routeUrl;
 
 export function componentLink(name: string, view: ViewContext): ComponentLink {
   return { name, label: view.componentNames[name] ?? name, url: url(view.basePath, view.routes.component(name)) };
+}
+
+/**
+ * An entry shown in this edition from a page in another language (a block the
+ * translation does not have, an issue not translated yet): its links say the
+ * language they lead to (hreflang) and the entry says it in the reader's words
+ * ("Japanese" on an English page), since a device name or "April 2011" does
+ * not tell the reader the page they land on is not in their language. Both
+ * are "" for a page of the edition's own language.
+ */
+export function leavesEdition(lang: string, view: ViewContext): { hreflang: string; languageName: string } {
+  return lang === view.lang ? { hreflang: "", languageName: "" } : { hreflang: lang, languageName: view.languageName(lang) };
 }
 
 /** A release's name wherever it is shown: its own title, else its component and version ("Pacemaker 1.0.12"; "Pacemaker" with no version). */
@@ -123,6 +142,7 @@ function makeCard(entry: SiteIssue, view: ViewContext): IssueCard {
     labelInTitle: titleHasLabel(issue.title, label),
     numberLabel: view.locale.issueNumber(issue.number),
     lang: issue.lang,
+    ...leavesEdition(issue.lang, view),
     tags: issue.tags.map((name) => componentLink(name, view)),
     authors: issue.authors,
     draft: issue.draft,

@@ -45,8 +45,15 @@ export interface StonithDevice {
 
 export interface ComponentSummary {
   name: string;
-  /** Issues belonging to the component: tagged with it, or with a block about it (reference.ts `issueComponents`). */
+  /** Issues belonging to the component: tagged with it, or with a block about it (reference.ts `issueComponents`). Its feed's entries. */
   issues: SiteIssue[];
+  /**
+   * What its page lists, newest number first: `issues`, and in a translation
+   * also the component's originals not translated into it (in their own
+   * language, marked so), as its reference rows show their blocks. The
+   * edition's own feed keeps to `issues`.
+   */
+  listed: SiteIssue[];
   releases: ReleaseEntry[];
   qa: QaEntry[];
   stonith: StonithEntry[];

@@ -33,22 +33,30 @@ export function componentIssues(issues: readonly SiteIssue[], name: string): Sit
  * Rolls typed blocks up across issues: `entries` are the blocks (one per
  * fact, see block-match.ts), `issues` the edition's issues (for component
  * membership). Both are newest first, and every list here keeps that order,
- * so "newest first" needs no extra sort.
+ * so "newest first" needs no extra sort. `untranslated`, for a translation:
+ * the originals not translated into it, newest first, listed on its
+ * component pages beside its own issues (as their blocks are on its
+ * reference pages) but in none of its feeds.
  */
-export function buildReference(issues: readonly SiteIssue[], entries: readonly BlockEntry[]): Reference {
+export function buildReference(issues: readonly SiteIssue[], entries: readonly BlockEntry[], untranslated: readonly SiteIssue[] = []): Reference {
   const releases = entries.filter((e) => e.block.kind === "release") as ReleaseEntry[];
   const qa = entries.filter((e) => e.block.kind === "qa") as QaEntry[];
   const stonith = entries.filter((e) => e.block.kind === "stonith") as StonithEntry[];
-  const membership = new Map(issues.map((entry) => [entry, issueComponents(entry)]));
-  // A translation's reference pages may show an untranslated original's block: its components get a page too.
+  const membership = new Map([...issues, ...untranslated].map((entry) => [entry, issueComponents(entry)]));
+  // A translation's reference pages may show an untranslated original's block or card: its components get a page too.
   const names = new Set([...[...membership.values()].flatMap((set) => [...set]), ...entries.flatMap((e) => blockComponents(e.block))]);
-  const components: ComponentSummary[] = [...names].sort(compareText).map((name) => ({
-    name,
-    issues: issues.filter((entry) => membership.get(entry)?.has(name)),
-    releases: releases.filter((r) => r.block.component === name),
-    qa: qa.filter((q) => q.block.components.includes(name)),
-    stonith: name === "stonith" ? stonith : [],
-  }));
+  const components: ComponentSummary[] = [...names].sort(compareText).map((name) => {
+    const own = issues.filter((entry) => membership.get(entry)?.has(name));
+    const others = untranslated.filter((entry) => membership.get(entry)?.has(name));
+    return {
+      name,
+      issues: own,
+      listed: others.length === 0 ? own : [...own, ...others].sort((a, b) => b.issue.number - a.issue.number),
+      releases: releases.filter((r) => r.block.component === name),
+      qa: qa.filter((q) => q.block.components.includes(name)),
+      stonith: name === "stonith" ? stonith : [],
+    };
+  });
 
   return {
     // Array.prototype.sort is stable: within a component, newest first stays.

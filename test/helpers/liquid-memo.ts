@@ -8,7 +8,7 @@ export const locales = loadLocales(undefined);
 const jaLocale = locales.get("ja");
 if (jaLocale === undefined) throw new Error("test bug: no ja locale");
 export const ja = jaLocale;
-export const view: ViewContext = { basePath: "/sub/", today: "2026-12-02", locale: ja, routes: routesIn("ja", "ja"), componentNames: {} };
+export const view: ViewContext = { basePath: "/sub/", today: "2026-12-02", lang: "ja", locale: ja, languageName: (lang) => lang, routes: routesIn("ja", "ja"), componentNames: {} };
 export const known = new Map([...locales].map(([code, locale]) => [locale.pack.strings as object, `=locale:${code}`]));
 
 /** A card as a list shows it, made by gekkan's own issueCard (a view's data) from a few facts. */

@@ -18,7 +18,7 @@ import { routesIn } from "../../src/site/urls.js";
  */
 const locale = loadLocales(undefined).get("ja");
 if (locale === undefined) throw new Error("test bug: no ja locale");
-const view: ViewContext = { basePath: "/", today: "2026-12-02", locale, routes: routesIn("ja", "ja"), componentNames: {} };
+const view: ViewContext = { basePath: "/", today: "2026-12-02", lang: "ja", locale, languageName: (lang) => lang, routes: routesIn("ja", "ja"), componentNames: {} };
 
 const text = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("", "pacemaker", '{"number":1}', "gekkan-card:00", "号"));
 const issue = fc.record({
@@ -65,7 +65,7 @@ function specOf(cards: ReturnType<typeof cardOf>[], items: Item[], route: string
     items: items.map(itemOf),
     latest: pick(0),
   };
-  return { route, template: "archive", lang: "ja", contentLang: "ja", title: "t", description: "d", type: "website", image: "", alternates: [], data };
+  return { route, template: "archive", lang: "ja", contentLang: "ja", title: "t", description: "d", type: "website", image: "", alternates: [], homes: [], data };
 }
 
 describe("page keys with cards and rows stood in by their digest", () => {

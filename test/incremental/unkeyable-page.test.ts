@@ -21,7 +21,7 @@ describe("a page with data JSON cannot name", () => {
     const env = renderEnv(inputs, new OutputSet());
     const store = new MemoryStore();
     const renderer = new PageRenderer(env, "fp", memoOver(store));
-    const spec = (odd: unknown): PageSpec => ({ route: ROUTES.notFound, template: "404", lang: env.config.lang, contentLang: env.config.lang, title: "t", description: "d", type: "website", image: "", alternates: [], data: { odd, editions: [] } });
+    const spec = (odd: unknown): PageSpec => ({ route: ROUTES.notFound, template: "404", lang: env.config.lang, contentLang: env.config.lang, title: "t", description: "d", type: "website", image: "", alternates: [], homes: [], data: { odd, editions: [] } });
     const first = await renderer.render([spec(Number.NaN)]);
     const second = await renderer.render([spec(Number.NaN)]);
     expect(renderer.stats).toEqual({ rendered: 2, reused: 0 });

@@ -103,9 +103,10 @@ describe("hreflang and the language switch", () => {
     }
   });
 
-  it("a page with no other version has none, and no switch", () => {
+  it("a page with no other version has no alternates; its switch leads only to the other edition's front page", () => {
     expect(hreflang(MAY)).toEqual([]);
-    expect(switchLinks(MAY)).toEqual([]);
+    // Not a version of this page (see test/render/edition-navigation.test.ts): the English edition's front page.
+    expect(switchLinks(MAY)).toEqual(["en en English /news/en/"]);
     const notFound = parseHtml(built.output.text("404.html") ?? "");
     expect(links(notFound, "alternate").filter((l) => attr(l, "hreflang") !== undefined)).toEqual([]);
   });
