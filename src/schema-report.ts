@@ -53,15 +53,7 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
   const name = options.format ?? ((key: string) => `"${key}"`);
   const messages: VFileMessage[] = [];
   // `titel:` already says "did you mean title?"; "title is missing" on top is noise.
-  const explained = new Set<string>();
-  for (const issue of error.issues) {
-    if (issue.code !== "unrecognized_keys") continue;
-    const known = knownKeys(options.expectations, issue.path);
-    for (const key of issue.keys) {
-      const best = likelyKey(key, known, issue.path, options);
-      if (best !== undefined) explained.add(pathLabel([...issue.path, best]));
-    }
-  }
+  const explained = meantFields(error, options);
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
       const known = knownKeys(options.expectations, issue.path);
@@ -103,6 +95,24 @@ export function fieldName(path: readonly PropertyKey[], quote: (key: string) => 
 }
 
 /** ["tags", 1] → "tags[1]": a path as one key, to tell paths apart. */
+/**
+ * The fields an unknown key is taken for ("titel" → "title", "language" →
+ * "lang"), as labels ("title", "languages.en.title"): the "did you mean"
+ * already said about each is the one word wanted on it.
+ */
+export function meantFields(error: z.ZodError, options: SchemaReportOptions): Set<string> {
+  const meant = new Set<string>();
+  for (const issue of error.issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const known = knownKeys(options.expectations, issue.path);
+    for (const key of issue.keys) {
+      const best = likelyKey(key, known, issue.path, options);
+      if (best !== undefined) meant.add(pathLabel([...issue.path, best]));
+    }
+  }
+  return meant;
+}
+
 function pathLabel(path: readonly PropertyKey[]): string {
   return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? String(segment) : `.${String(segment)}`)).join("");
 }

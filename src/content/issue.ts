@@ -16,7 +16,7 @@ import { findBidiControl, type BidiControl } from "./bidi-controls.js";
 import type { FieldMarkdown } from "./front-matter-markdown.js";
 import { fieldsWithMarkdown } from "./front-matter-marks.js";
 import { findPlaceholders, placeholderAdvice, PLACEHOLDER_RULE } from "../placeholder.js";
-import { reportSchemaIssues } from "../schema-report.js";
+import { meantFields, reportSchemaIssues } from "../schema-report.js";
 import { describeValue, diagnostic } from "../diagnostics.js";
 
 /** One issue as the author wrote it, validated; no rendering yet. */
@@ -109,31 +109,32 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   const numberForm = issueNumberForm(file, (data as { issue?: unknown }).issue, sourceOfPath(doc, ["issue"]), locate(["issue"]));
   const result = frontMatterSchema(context).safeParse(data, { reportInput: true });
   if (!result.success) {
-    const reported = reportSchemaIssues(result.error, {
+    const report = {
       file,
       noun: "front matter field",
       expectations: frontMatterExpectations(context),
       locate,
-      sourceText: (path) => sourceOfPath(doc, path),
-      assignment: (key, value) => `${key}: ${value}`,
+      sourceText: (path: readonly PropertyKey[]) => sourceOfPath(doc, path),
+      assignment: (key: string, value: string) => `${key}: ${value}`,
       synonyms: FRONT_MATTER_SYNONYMS,
       start,
       ruleId: "front-matter-schema",
-    });
-    const messages = markNumberlessTranslation(reported, file, data, context);
+    };
+    const messages = markNumberlessTranslation(reportSchemaIssues(result.error, report), file, data, context);
+    // Found now too (a translation copied without its issue: and lang: lines), unless a misspelt key already says "did you mean lang".
+    const suffix = meantFields(result.error, report).has("lang") ? undefined : suffixProblem(file, (data as { lang?: unknown }).lang, context, locate);
+    if (suffix) messages.push(suffix);
     // Found now too, not one fix later: the fields that did read may still hold a placeholder.
     if ((data as { draft?: unknown }).draft !== true) messages.push(...placeholderFields(file, readableFields(data), locate));
     if (numberForm) messages.push(numberForm);
     return nesting ? { ok: false, messages: [...messages, nesting] } : refused(messages);
   }
-  if (nesting) return { ok: false, messages: [nesting] };
-  if (numberForm) return refused([numberForm]);
   const fields = result.data;
-  const early = updatedBeforeDate(file, fields, locate);
-  if (early) return refused([early]);
+  // Every mistake of fields that did read, at once.
+  const problems = [numberForm, updatedBeforeDate(file, fields, locate), suffixProblem(file, fields.lang, context, locate)].filter((m) => m !== undefined);
+  if (nesting) return { ok: false, messages: [...problems, nesting] };
+  if (problems.length > 0) return refused(problems);
   const numberLine = locate(["issue"], "key")?.line ?? 1;
-  const suffix = languageSuffixProblem(file, fields.lang, context.defaultLang, context.languages, { lang: fields.lang === undefined ? undefined : locate(["lang"], "value"), issue: { line: numberLine, column: 1 } });
-  if (suffix) return refused([suffix]);
   const issue: Issue = {
     file,
     number: fields.issue,
@@ -176,6 +177,19 @@ export function monthSlug(date: string): string {
 }
 
 /** An `updated` day before the issue's own date: a slip (the year, the month), which would date the correction before the issue. */
+/**
+ * A file named for one language whose `lang` says another (language-suffix.ts).
+ * Not for a `lang` the schema refuses (not a string, not a language of the
+ * site): that field's one mistake is said once, by the schema.
+ */
+function suffixProblem(file: string, lang: unknown, context: IssueContext, locate: Locate): VFileMessage | undefined {
+  if (lang !== undefined && (typeof lang !== "string" || !context.languages.includes(lang))) return undefined;
+  const places = { lang: lang === undefined ? undefined : locate(["lang"], "value"), issue: { line: locate(["issue"], "key")?.line ?? 1, column: 1 } };
+  return languageSuffixProblem(file, lang, context.defaultLang, context.languages, places);
+}
+
+type Locate = (path: readonly PropertyKey[], prefer?: "key" | "value") => { line: number; column: number } | undefined;
+
 function updatedBeforeDate(file: string, fields: { date: string; updated?: string | undefined }, locate: (path: readonly PropertyKey[], prefer?: "key" | "value") => { line: number; column: number } | undefined): VFileMessage | undefined {
   if (fields.updated === undefined || fields.updated >= fields.date) return undefined;
   const reason = `updated: ${fields.updated} is before the issue's date (${fields.date}, line ${locate(["date"], "key")?.line ?? 1}); updated is the day of its last correction, so write that day, on or after ${fields.date}`;

@@ -63,3 +63,30 @@ describe("a translation without issue:", () => {
     expect(await located()).toEqual({ code: 1, lines: [`${ORIGINAL}:1:1  missing required front matter field "issue": expected a positive whole number (the issue number, e.g. 12)`] });
   });
 });
+
+/**
+ * A translation copied without both its `issue:` and `lang:` lines was told
+ * of the number only; once that was written, the next build said the file's
+ * name asks for `lang: en`. Both are said at once now, as are an `updated:`
+ * before the date and a `lang:` the file's name contradicts.
+ */
+describe("a translation's front matter mistakes are said at once", () => {
+  const NO_LANG = "content/issues/2011/2011-04.en.md:2:1  this file is named for the en edition (.en.md), but it has no lang field, so it would be read in the site's language, ja; add \"lang: en\" to the front matter (or, if it is not a translation, rename the file 2011-04.md)";
+
+  it("without issue: and lang:, both are said, and writing both builds", async () => {
+    const bare = issue({ title: "April", date: "2011-04-01" }, "The April issue in English.\n");
+    dir = tempSite({ "gekkan.config.json": `${JSON.stringify(CONFIG)}\n`, [ORIGINAL]: numbered(4), [TRANSLATION]: bare });
+    expect(await located()).toEqual({ code: 1, lines: [told(4), NO_LANG] });
+    writeFileSync(join(dir.path, TRANSLATION), bare.replace("title:", "issue: 4\nlang: en\ntitle:"));
+    expect(await located()).toEqual({ code: 0, lines: [] });
+  });
+
+  it("an updated: before the date and a lang: its name contradicts are both said", async () => {
+    const wrong = issue({ title: "April", issue: 4, date: "2011-04-01", updated: "2011-03-01", lang: "ja" }, "The April issue in English.\n");
+    dir = tempSite({ "gekkan.config.json": `${JSON.stringify(CONFIG)}\n`, [ORIGINAL]: numbered(4), [TRANSLATION]: wrong });
+    const lines = (await located()).lines;
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^content\/issues\/2011\/2011-04\.en\.md:\d+:\d+  updated: 2011-03-01 is before the issue's date/);
+    expect(lines[1]).toMatch(/^content\/issues\/2011\/2011-04\.en\.md:\d+:\d+  this file is named for the en edition \(\.en\.md\), but its lang is ja; write "lang: en"/);
+  });
+});
