@@ -1,20 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { checkInProcess } from "../helpers/io.js";
-import type { TempDir } from "../helpers/temp-site.js";
-import { SECOND_ISSUE, placeInBody, twoIssueSite } from "../helpers/two-issue-site.js";
+import { SECOND_ISSUE, placeInBody, twoIssueChecker } from "../helpers/two-issue-site.js";
 
 const FILE = SECOND_ISSUE;
 
-let site: TempDir | undefined;
-afterEach(() => site?.remove());
-
-/** Checks a site whose second issue's body is `body`, and returns every line the check printed. */
-async function checked(body: string): Promise<string[]> {
-  site = twoIssueSite(body);
-  const run = await checkInProcess(site.path);
-  expect(run.code).toBe(1);
-  return run.lines;
-}
+const { checked, remove } = twoIssueChecker();
+afterEach(remove);
 
 // Oracle: the HTML standard's reading of an attribute value: `&amp;` is "&", `&#47;` and `&#x2F;` are "/", and a
 // named reference without its ";" (`&amp/`) is read too when neither a letter, a digit nor "=" follows it. The

@@ -11,19 +11,10 @@
  * (placeInBody over the same body); `gekkan check` run in this process.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { checkInProcess } from "../helpers/io.js";
-import type { TempDir } from "../helpers/temp-site.js";
-import { SECOND_ISSUE, placeInBody, twoIssueSite } from "../helpers/two-issue-site.js";
+import { SECOND_ISSUE, placeInBody, twoIssueChecker } from "../helpers/two-issue-site.js";
 
-let site: TempDir | undefined;
-afterEach(() => site?.remove());
-
-async function checked(body: string): Promise<string[]> {
-  site = twoIssueSite(body);
-  const run = await checkInProcess(site.path);
-  expect(run.code).toBe(1);
-  return run.lines;
-}
+const { checked, remove } = twoIssueChecker();
+afterEach(remove);
 
 /** The line `gekkan check` prints for a broken link written `attribute` (`href="…&amp;…"`) in `body`: at the attribute, quoted as written. */
 function reported(body: string, attribute: string, nth = 0): string {

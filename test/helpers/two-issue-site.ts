@@ -1,3 +1,5 @@
+import { expect } from "vitest";
+import { checkInProcess } from "./io.js";
 import { CONFIG, issue, tempSite, type TempDir } from "./temp-site.js";
 
 /** The second issue's file: its body starts at line 7 (after the front matter `issue()` writes). */
@@ -28,4 +30,23 @@ export function twoIssueSite(body: string, options: { firstBody?: string; files?
     [SECOND_ISSUE]: issue({ title: "十一月", issue: 2, date: "2020-11-01" }, body),
     ...options.files,
   });
+}
+
+/**
+ * `gekkan check` (in this process) over twoIssueSite(body), which must find
+ * something: the lines it printed. Each site made is removed by `remove`
+ * (call it in afterEach).
+ */
+export function twoIssueChecker(): { checked: (body: string) => Promise<string[]>; remove: () => void } {
+  const sites: TempDir[] = [];
+  return {
+    async checked(body) {
+      const site = twoIssueSite(body);
+      sites.push(site);
+      const run = await checkInProcess(site.path);
+      expect(run.code).toBe(1);
+      return run.lines;
+    },
+    remove: () => sites.splice(0).forEach((site) => site.remove()),
+  };
 }
