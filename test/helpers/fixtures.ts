@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from "node:path";
 import { generate, type BuildOptions, type Generated } from "../../src/pipeline/generate.js";
 import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
+import { parseHtml, type Document } from "./html.js";
 
 /** Where fixture folders live: `<name>/input/` plus `expected.txt` or `expected/`. */
 export const FIXTURES = join(import.meta.dirname, "..", "fixtures");
@@ -87,4 +88,11 @@ export async function contentProblems(run: () => unknown): Promise<string[]> {
     if (!(error instanceof ContentError)) throw error;
     return error.messages.map(formatDiagnostic);
   }
+}
+
+/** A page of a build's output, parsed; a page the build did not make fails the test, by its path. */
+export function builtPage(built: Generated, path: string): Document {
+  const html = built.output.text(path);
+  if (html === undefined) throw new Error(`${path} was not built`);
+  return parseHtml(html);
 }

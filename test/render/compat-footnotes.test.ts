@@ -12,19 +12,15 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Generated } from "../../src/pipeline/generate.js";
-import { generateFixture } from "../helpers/fixtures.js";
-import { allElements, attr, parseHtml, type Element } from "../helpers/html.js";
+import { builtPage, generateFixture } from "../helpers/fixtures.js";
+import { allElements, attr, textContent, type Element } from "../helpers/html.js";
 
 let built: Generated;
 beforeAll(async () => {
   built = await generateFixture("compat-footnotes");
 }, 60_000);
 
-const elements = (path: string): Element[] => {
-  const html = built.output.text(path);
-  if (html === undefined) throw new Error(`${path} was not built`);
-  return allElements(parseHtml(html));
-};
+const elements = (path: string): Element[] => allElements(builtPage(built, path));
 const isFootnoteRef = (el: Element) => el.tagName === "a" && attr(el, "data-footnote-ref") !== undefined;
 
 /** The element a link lands on: its page's element with the fragment as id, as written, else percent-decoded (HTML's "indicated part"). */
@@ -76,7 +72,7 @@ describe("the issue page itself", () => {
  * contents link still lands on its heading.
  */
 describe("footnote numbers stay out of text shown away from the notes", () => {
-  const text = (el: Element): string => el.childNodes.map((child) => ("value" in child ? String(child.value) : "childNodes" in child ? text(child as Element) : "")).join("");
+  const text = (el: Element): string => textContent(el);
 
   it("a question's title on /compat/ and in data/compat.json is its words alone", () => {
     const headings = elements("compat/index.html").filter((el) => el.tagName === "h2").map((el) => text(el).trim());

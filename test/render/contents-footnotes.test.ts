@@ -9,7 +9,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Generated } from "../../src/pipeline/generate.js";
-import { generateFixture } from "../helpers/fixtures.js";
+import { builtPage, generateFixture } from "../helpers/fixtures.js";
 import { allElements, attr, byTag, find, normalizeSpace, parseHtml, textContent, type Element } from "../helpers/html.js";
 
 let built: Generated;
@@ -21,9 +21,7 @@ const hasClass = (name: string) => (el: Element) => (attr(el, "class") ?? "").sp
 
 /** The entries of a page's contents list as "text → href", or undefined when the page shows none. */
 function contents(path: string, listClass: string): string[] | undefined {
-  const html = built.output.text(path);
-  if (html === undefined) throw new Error(`${path} was not built`);
-  const list = find(parseHtml(html), hasClass(listClass));
+  const list = find(builtPage(built, path), hasClass(listClass));
   if (list === undefined) return undefined;
   return byTag(list, "a").map((a) => `${normalizeSpace(textContent(a))} → ${attr(a, "href")}`);
 }

@@ -21,8 +21,8 @@ import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Generated } from "../../src/pipeline/generate.js";
-import { fixtureInput, generateFixture, generateSite } from "../helpers/fixtures.js";
-import { allElements, attr, byTag, normalizeSpace, parseHtml, textContent, type Document, type Element } from "../helpers/html.js";
+import { builtPage, fixtureInput, generateFixture, generateSite } from "../helpers/fixtures.js";
+import { allElements, attr, byTag, normalizeSpace, textContent, type Document, type Element } from "../helpers/html.js";
 import { tempDir, type TempDir } from "../helpers/temp-site.js";
 
 let built: Generated;
@@ -30,11 +30,7 @@ beforeAll(async () => {
   built = await generateFixture("translations");
 }, 60_000);
 
-function page(path: string, from: Generated = built): Document {
-  const html = from.output.text(path);
-  if (html === undefined) throw new Error(`${path} was not built`);
-  return parseHtml(html);
-}
+const page = (path: string, from: Generated = built): Document => builtPage(from, path);
 const text = (el: Element) => normalizeSpace(textContent(el));
 const byClass = (root: Document | Element, tag: string, cls: string) => allElements(root).filter((el) => el.tagName === tag && (attr(el, "class") ?? "").split(" ").includes(cls));
 /** The header's language switch links, as a reader meets them. */

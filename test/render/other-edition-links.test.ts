@@ -11,19 +11,15 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Generated } from "../../src/pipeline/generate.js";
-import { generateFixture } from "../helpers/fixtures.js";
-import { allElements, attr, byTag, normalizeSpace, parseHtml, textContent, type Element } from "../helpers/html.js";
+import { builtPage, generateFixture } from "../helpers/fixtures.js";
+import { allElements, attr, byTag, normalizeSpace, textContent, type Element } from "../helpers/html.js";
 
 let built: Generated;
 beforeAll(async () => {
   built = await generateFixture("translations");
 }, 60_000);
 
-const elements = (path: string): Element[] => {
-  const html = built.output.text(path);
-  if (html === undefined) throw new Error(`${path} was not built`);
-  return allElements(parseHtml(html));
-};
+const elements = (path: string): Element[] => allElements(builtPage(built, path));
 const text = (el: Element) => normalizeSpace(textContent(el));
 /** The row, list item or entry a link belongs to: where a reader looks for what it says. */
 function entryOf(link: Element): Element {
