@@ -94,7 +94,6 @@ export function fieldName(path: readonly PropertyKey[], quote: (key: string) => 
   return `${quote(dotted(path))}${items.length > 0 ? ` (${items.join(", ")})` : ""}`;
 }
 
-/** ["tags", 1] → "tags[1]": a path as one key, to tell paths apart. */
 /**
  * The fields an unknown key is taken for ("titel" → "title", "language" →
  * "lang"), as labels ("title", "languages.en.title"): the "did you mean"
@@ -113,6 +112,7 @@ export function meantFields(error: z.ZodError, options: SchemaReportOptions): Se
   return meant;
 }
 
+/** ["tags", 1] → "tags[1]": a path as one key, to tell paths apart. */
 function pathLabel(path: readonly PropertyKey[]): string {
   return path.map((segment, i) => (typeof segment === "number" ? `[${segment}]` : i === 0 ? String(segment) : `.${String(segment)}`)).join("");
 }

@@ -176,7 +176,6 @@ export function monthSlug(date: string): string {
   return date.slice(0, 7);
 }
 
-/** An `updated` day before the issue's own date: a slip (the year, the month), which would date the correction before the issue. */
 /**
  * A file named for one language whose `lang` says another (language-suffix.ts).
  * Not for a `lang` the schema refuses (not a string, not a language of the
@@ -190,7 +189,8 @@ function suffixProblem(file: string, lang: unknown, context: IssueContext, locat
 
 type Locate = (path: readonly PropertyKey[], prefer?: "key" | "value") => { line: number; column: number } | undefined;
 
-function updatedBeforeDate(file: string, fields: { date: string; updated?: string | undefined }, locate: (path: readonly PropertyKey[], prefer?: "key" | "value") => { line: number; column: number } | undefined): VFileMessage | undefined {
+/** An `updated` day before the issue's own date: a slip (the year, the month), which would date the correction before the issue. */
+function updatedBeforeDate(file: string, fields: { date: string; updated?: string | undefined }, locate: Locate): VFileMessage | undefined {
   if (fields.updated === undefined || fields.updated >= fields.date) return undefined;
   const reason = `updated: ${fields.updated} is before the issue's date (${fields.date}, line ${locate(["date"], "key")?.line ?? 1}); updated is the day of its last correction, so write that day, on or after ${fields.date}`;
   return diagnostic(file, reason, locate(["updated"], "value"), "front-matter-schema");
