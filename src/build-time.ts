@@ -78,10 +78,17 @@ function clockIn(timeZone: string): Intl.DateTimeFormat {
   return clock;
 }
 
-/** Whether `name` is a time zone this Node.js knows (an IANA name such as Asia/Tokyo, or UTC). */
+/**
+ * Whether `name` is a time zone this Node.js knows (an IANA name such as
+ * Asia/Tokyo, or UTC). Known by the formatter dayOf reads the zone with,
+ * kept for it: the config and the cache's record each ask on every build,
+ * the up-to-date one included. UTC, every site's default, needs none (nor
+ * does dayOf), and making the first one loads the time zone data.
+ */
 export function isTimeZone(name: string): boolean {
+  if (name === "UTC") return true;
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    clockIn(name);
     return true;
   } catch {
     return false;
