@@ -4,10 +4,9 @@ import { diagnostic } from "../diagnostics.js";
 import type { IssueMeta, RenderedIssue } from "../content/render-issue.js";
 import type { RenderedBody } from "../markdown/rendered.js";
 import { groupBy } from "../group-by.js";
-import { originalsIn } from "./originals.js";
+import { namedOriginalsIn, originalsIn } from "./originals.js";
 import { sameBodyHtml } from "../content/body-html.js";
 import { issueRouteParts } from "./urls.js";
-import { namedOriginalFile } from "../content/language-suffix.js";
 
 /** An issue as the checks across files read it: only its front matter (a rendered issue, or one whose body failed). */
 export type Known = { issue: IssueMeta };
@@ -59,12 +58,11 @@ export function orphanTranslations(rendered: readonly Known[], siteLang: string)
  * the wrong fix, so collect.ts leaves these files out of them.
  */
 export function translationNumberSlips(known: readonly Known[], siteLang: string): Map<Known, VFileMessage> {
-  const originalsByFile = new Map(known.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.file, r]));
+  const namedOriginal = namedOriginalsIn(known, siteLang);
   const originalOf = originalsIn(known, siteLang);
   const slips = new Map<Known, VFileMessage>();
   for (const r of known) {
-    const namedFile = r.issue.lang === siteLang ? undefined : namedOriginalFile(r.issue.file, r.issue.lang);
-    const named = namedFile === undefined ? undefined : originalsByFile.get(namedFile);
+    const named = namedOriginal(r.issue.file, r.issue.lang);
     if (named === undefined || named.issue.number === r.issue.number) continue;
     const numbered = originalOf(r);
     const which = numbered === undefined ? `which no issue in ${siteLang} has` : `which is ${numbered.issue.file}`;

@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
-import { nameLanguage, namedOriginalFile } from "../content/language-suffix.js";
+import { nameLanguage } from "../content/language-suffix.js";
+import { namedOriginalsIn } from "./originals.js";
 import { NUMBERLESS_TRANSLATION, numberlessReason } from "../content/numberless-translation.js";
 import type { Known } from "./collect-problems.js";
 
@@ -14,12 +15,13 @@ import type { Known } from "./collect-problems.js";
  * is the original's, which can change while this file does not.
  */
 export function numberlessTranslations(messages: readonly VFileMessage[], known: readonly Known[], siteLang: string, languages: readonly string[]): VFileMessage[] {
-  const originals = new Map(known.filter((r) => r.issue.lang === siteLang).map((r) => [r.issue.file, r]));
+  // Every build's parse stage calls this: the originals are looked up only when a message asks.
+  if (!messages.some((m) => m.ruleId === NUMBERLESS_TRANSLATION)) return [...messages];
+  const namedOriginal = namedOriginalsIn(known, siteLang);
   return messages.map((m) => {
     if (m.ruleId !== NUMBERLESS_TRANSLATION || m.file === undefined) return m;
     const lang = nameLanguage(m.file, languages);
-    const originalFile = lang === undefined || lang === siteLang ? undefined : namedOriginalFile(m.file, lang);
-    const original = originalFile === undefined ? undefined : originals.get(originalFile);
+    const original = lang === undefined ? undefined : namedOriginal(m.file, lang);
     if (original === undefined) return m;
     const { number } = original.issue;
     const reason = numberlessReason(`this file is named for the ${lang} translation of ${original.issue.file}, issue ${number}; add issue: ${number}`);
