@@ -66,3 +66,22 @@ describe("gekkan check quotes a raw HTML link inside a container as written, at 
     expect(lines).toContain(reported(body, listed));
   });
 });
+
+/**
+ * A footnote's raw HTML stands early in the file but comes last in the page
+ * (its notes follow the text): the raw nodes are looked up by their place in
+ * the file, so each link, before the note and after it, is still quoted as
+ * written at its own attribute.
+ */
+describe("raw HTML links around a footnote's own raw HTML", () => {
+  it("each is quoted as written, at its attribute", async () => {
+    const first = 'href="/issues/f1&amp;y/"';
+    const inNote = 'href="/issues/f2&amp;y/"';
+    const after = 'href="/issues/f3&amp;y/"';
+    const body = `前[^n]。<a ${first}>前</a>\n\n[^n]: 注 <a ${inNote}>注</a>\n\n> <p>\n> <a ${after}>後</a>\n> </p>\n`;
+    const lines = await checked(body);
+    expect(lines).toContain(reported(body, first));
+    expect(lines).toContain(reported(body, inNote));
+    expect(lines).toContain(reported(body, after));
+  });
+});

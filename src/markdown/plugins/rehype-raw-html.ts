@@ -88,7 +88,8 @@ function prepareRaw(tree: Root, source: string, pointAt: PointAt): Span[] {
       spans.push({ from: start.offset, to: end.offset, value: node.value, moved, toFile: valueToFile(source, start.offset, written, edits), pointAt, start: { line: start.line, column: start.column, offset: start.offset } });
     }
   });
-  return spans;
+  // By place in the file (lastSpan halves over them): a footnote's raw HTML is visited after the text that follows it.
+  return spans.sort((a, b) => a.from - b.from);
 }
 
 /** A raw HTML node: where it stands in the file ([from, to) offsets, its start point), its value as parse5 read it, and where that value's characters are in the file. */
@@ -114,7 +115,10 @@ function placeRawNodes(tree: Root, spans: readonly Span[]): void {
   const moved = spans.filter((span) => span.moved);
   if (moved.length === 0) return;
   // An end counted in a value is at most the value's length past the node's start; a start lies within the node's place.
-  const endIn = (offset: number) => moved.find((span) => offset > span.from && offset <= span.from + span.value.length);
+  const endIn = (offset: number) => {
+    const span = lastSpan(moved, offset, false);
+    return span !== undefined && offset <= span.from + span.value.length ? span : undefined;
+  };
   const place = (point: Point, end = false): Point => {
     const span = point.offset === undefined ? undefined : end ? endIn(point.offset) : spanAt(moved, point.offset);
     if (point.offset === undefined || span === undefined) return point;
@@ -132,7 +136,27 @@ function placeRawNodes(tree: Root, spans: readonly Span[]): void {
 
 /** The raw node whose place holds `offset`. */
 function spanAt(spans: readonly Span[], offset: number): Span | undefined {
-  return spans.find((span) => offset >= span.from && offset < span.to);
+  const span = lastSpan(spans, offset, true);
+  return span !== undefined && offset < span.to ? span : undefined;
+}
+
+/**
+ * The last of `spans` (by place in the file, none overlapping, as prepareRaw
+ * gives them) that starts before `offset` (or at it, `atToo`): found by
+ * halving, as every place of every parsed node asks, and a list of
+ * thousands of items each holding raw HTML over two lines would otherwise
+ * scan them all for each.
+ */
+function lastSpan(spans: readonly Span[], offset: number, atToo: boolean): Span | undefined {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const from = (spans[middle] as Span).from;
+    if (from < offset || (atToo && from === offset)) low = middle + 1;
+    else high = middle;
+  }
+  return spans[low - 1];
 }
 
 /**
