@@ -12,7 +12,7 @@ import type { RenderedIssue } from "./render-issue.js";
 export function bodyH1Warnings(rendered: readonly RenderedIssue[]): VFileMessage[] {
   return rendered.flatMap(({ issue, body }) =>
     body.h1s.map((heading) => {
-      const reason = `"${heading.text}" is a heading 1, a second one on the page: the issue's title is its heading 1, and headings in the text start at ##; write "## ${heading.text}"`;
+      const reason = `"${heading.text}" is a heading 1, a second one on the page: the issue's title is its heading 1, and headings in the text start at ##; write "${heading.asH2}"`;
       return warning(issue.file, reason, { line: heading.line, column: heading.column }, "body-h1");
     }),
   );

@@ -7,7 +7,10 @@ export interface Heading {
 }
 
 export interface PlacedHeading {
+  /** As a reader reads it (footnote numbers left out). */
   text: string;
+  /** The heading written one level down, as the author typed it where that can be told (`# a[^1]` → `## a[^1]`). */
+  asH2: string;
   line: number;
   column: number;
 }

@@ -56,6 +56,18 @@ describe("a heading 1 in an issue's text, where the title already is the page's 
     expect(await warningsFor(issue(fields, body))).toEqual([second(7, "Pacemaker 1.0.11 リリース"), second(11, "今月の話題"), second(15, "質問")]);
   });
 
+  it("quotes the heading as read, without a footnote's number, and its fix as typed, marks and note kept", async () => {
+    const body = "# Pacemaker **1.0.11**[^1] #\n\n本文。\n\n[^1]: 注。\n";
+    expect(await warningsFor(issue(fields, body))).toEqual([
+      `${FILE}:7:1  warning: "Pacemaker 1.0.11" is a heading 1, a second one on the page: the issue's title is its heading 1, and headings in the text start at ##; write "## Pacemaker **1.0.11**[^1] #"`,
+    ]);
+  });
+
+  it("a === heading with a footnote: its text after ##, without the number", async () => {
+    const body = "今月の話題[^a]\n===\n\n[^a]: 注。\n";
+    expect(await warningsFor(issue(fields, body))).toEqual([second(7, "今月の話題")]);
+  });
+
   it("## headings, # in code and a #tag are not", async () => {
     expect(await warningsFor(issue(fields, "## 見出し\n\n```sh\n# crm_mon -1\n```\n\n#pacemaker の話。\n"))).toEqual([]);
   });

@@ -29,7 +29,8 @@ export function rehypeCollect(options: { token: string }) {
     const links: BodyLink[] = [];
     // Kept by remark-link-sources (Markdown) and rehype-raw-html (raw HTML); absent for a link the build made.
     const sources: ReadonlyMap<string, LinkSource> = linkSources(file);
-    const collectOne = (node: Element) => collectNode(node, { headings, h1s, links, sources });
+    const source = String(file.value);
+    const collectOne = (node: Element) => collectNode(node, { headings, h1s, links, sources, source });
 
     visit(tree, "element", (node, index, parent) => {
       const marker = node.properties.dataGekkanBlock;
@@ -66,17 +67,40 @@ export function rehypeCollect(options: { token: string }) {
   };
 }
 
-function collectNode(node: Element, { headings, h1s, links, sources }: { headings: Heading[]; h1s: PlacedHeading[]; links: BodyLink[]; sources: ReadonlyMap<string, LinkSource> }): void {
+interface Collected {
+  headings: Heading[];
+  h1s: PlacedHeading[];
+  links: BodyLink[];
+  sources: ReadonlyMap<string, LinkSource>;
+  /** The Markdown the tree was parsed from (lines before the body blank, so offsets are the file's). */
+  source: string;
+}
+
+function collectNode(node: Element, { headings, h1s, links, sources, source }: Collected): void {
   const rank = headingRank(node);
   if (rank !== undefined && rank >= 2 && rank <= 3 && typeof node.properties.id === "string") {
     headings.push({ depth: rank, id: node.properties.id, text: readableText(node).trim() });
   }
-  if (rank === 1 && node.position) h1s.push({ text: toString(node).trim(), line: node.position.start.line, column: node.position.start.column });
+  if (rank === 1 && node.position) h1s.push(placedH1(node, source));
   const href = linkAddress(node);
   if (href !== undefined && node.position) {
     const { line, column } = node.position.start;
     links.push({ url: href, kind: node.tagName === "img" ? "image" : "link", line, column, ...sources.get(placeKey({ line, column })) });
   }
+}
+
+/**
+ * A heading 1 and its fix. An ATX heading (`# …`) gets one more `#` on the
+ * line as typed, so a footnote reference or emphasis in it stays; a `===`
+ * heading or raw `<h1>` gets its text after `## ` (its line cannot simply
+ * take a mark).
+ */
+function placedH1(node: Element, source: string): PlacedHeading {
+  const { start, end } = node.position!;
+  const text = readableText(node).trim();
+  const typed = start.offset === undefined || end.offset === undefined ? "" : source.slice(start.offset, end.offset);
+  const asH2 = /^#[ \t]/.test(typed) && !typed.includes("\n") ? `#${typed.trimEnd()}` : `## ${text}`;
+  return { text, asH2, line: start.line, column: start.column };
 }
 
 function part(node: Element, name: string): ElementContent[] {
