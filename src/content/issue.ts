@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, limitSetting, type ContentLimits } from "../limits.js";
 import { tooLarge } from "./source-problems.js";
 import { excessiveNesting } from "./nesting.js";
 import { excessiveMarkers } from "./inline-density.js";
-import { languageSuffixProblem } from "./language-suffix.js";
+import { languageSuffixProblem, nameLanguage } from "./language-suffix.js";
 import { markNumberlessTranslation } from "./numberless-translation.js";
 import { controlsInData } from "./front-matter-controls.js";
 import { skeletonLeftover } from "./leftovers.js";
@@ -112,7 +112,7 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
     const report = {
       file,
       noun: "front matter field",
-      expectations: frontMatterExpectations(context),
+      expectations: expectationsFor(file, context),
       locate,
       sourceText: (path: readonly PropertyKey[]) => sourceOfPath(doc, path),
       assignment: (key: string, value: string) => `${key}: ${value}`,
@@ -185,6 +185,19 @@ function suffixProblem(file: string, lang: unknown, context: IssueContext, locat
   if (lang !== undefined && (typeof lang !== "string" || !context.languages.includes(lang))) return undefined;
   const places = { lang: lang === undefined ? undefined : locate(["lang"], "value"), issue: { line: locate(["issue"], "key")?.line ?? 1, column: 1 } };
   return languageSuffixProblem(file, lang, context.defaultLang, context.languages, places);
+}
+
+/**
+ * The fields' expectations, with `lang` as this file's name asks: a
+ * translation's refused `lang` (`lang: 5`, `lang: english`) is told the one
+ * value that fits it, which the name-and-lang check (suffixProblem) cannot
+ * say of a value the schema refused.
+ */
+function expectationsFor(file: string, context: IssueContext): Record<string, string> {
+  const expectations = frontMatterExpectations(context);
+  const named = nameLanguage(file, context.languages);
+  if (named !== undefined && named !== context.defaultLang) expectations.lang = `"${named}", as the file's name (.${named}.md) says`;
+  return expectations;
 }
 
 type Locate = (path: readonly PropertyKey[], prefer?: "key" | "value") => { line: number; column: number } | undefined;
