@@ -1,5 +1,5 @@
 import type { OutputSet } from "../write/output.js";
-import { isOwnOrigin, routeFile } from "../site/urls.js";
+import { linkedPath, servedFile } from "../site/urls.js";
 import { asWritten, isRootRelative, readable } from "../markdown/plugins/rehype-base-path.js";
 
 /** Site facts link checking needs: where the site lives and what it contains. */
@@ -35,21 +35,11 @@ export function outputUrl(basePath: string, path: string): string {
  */
 export function judgeLink(site: LinkSite, from: string, url: string): LinkVerdict {
   if (url === "" || url === "#") return { kind: "ok" };
-  let target: URL;
-  try {
-    target = new URL(url, site.origin + outputUrl(site.basePath, from));
-  } catch {
-    return { kind: "missing", path: url };
-  }
-  if (!isOwnOrigin(site.origin, target) || !target.pathname.startsWith(site.basePath)) return { kind: "external" };
-  let rel: string;
-  try {
-    rel = decodeURIComponent(target.pathname.slice(site.basePath.length));
-  } catch {
-    return { kind: "missing", path: target.pathname };
-  }
-  const file = routeFile(rel);
-  const found = site.output.has(file) ? file : site.output.has(`${rel}/index.html`) ? `${rel}/index.html` : undefined;
+  const linked = linkedPath(site, outputUrl(site.basePath, from), url);
+  if (linked.kind === "external") return linked;
+  if (linked.kind === "unreadable") return { kind: "missing", path: linked.path };
+  const target = linked.url;
+  const found = servedFile(linked.path, (file) => site.output.has(file));
   if (found === undefined) return { kind: "missing", path: target.pathname };
   const fragment = target.hash.length > 1 ? safeDecode(target.hash.slice(1)) : undefined;
   const lands = site.leadsTo?.(found) ?? found;

@@ -17,6 +17,7 @@ import { selectIssue } from "../email/select-issue.js";
 import { isPublished } from "../site/published.js";
 import { renderEmail, type EmailEdition } from "../email/render-email.js";
 import { issueBody } from "../render/pages.js";
+import { pageLanguages } from "../site/page-languages.js";
 import { issueMessages } from "../email/issue-message.js";
 import { sendAll, smtpTarget } from "../email/send.js";
 
@@ -86,7 +87,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   }
   let edition: EmailEdition;
   try {
-    edition = renderEmail(entry, loaded.env, issueBody(loaded.env, entry));
+    edition = renderEmail(entry, loaded.env, issueBody(loaded.env, entry, pageLanguages(loaded.site, loaded.env.config.search)));
   } catch (error) {
     throw templateError(error, root);
   }

@@ -25,6 +25,7 @@ import { parseIssues, type ParsedIssues } from "./parse-issues.js";
 import { weighedProblems } from "./held-back.js";
 import { StageTimes } from "./stage-times.js";
 import { unignored } from "../warning-kinds.js";
+import { pageLanguages } from "../site/page-languages.js";
 import { PageRenderer, pageFingerprint, renderPages, type PageStats, type RenderedPage } from "./render-pages.js";
 import { NO_REUSE, type Reuse } from "./reuse.js";
 import { addSearchIndex } from "./search.js";
@@ -72,12 +73,13 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const parsed = weighed(await times.time("parse issues", () => parseIssues(inputs.sources, inputs.context, reuse.issues, options.threads)), inputs);
   const output = new OutputSet();
   const env = renderEnv(inputs, output);
-  const renderer = new PageRenderer(env, pageFingerprint(inputs.templateDirs, env), reuse.pages);
+  const fingerprint = pageFingerprint(inputs.templateDirs, env);
   // Locale strings are named by their language: every pack's content is in the fingerprint.
-  memoisePartials(env.liquid, renderer.fingerprint, reuse.fragments, new Map([...env.locales].map(([code, locale]) => [locale.pack.strings, `=locale:${code}`])));
+  memoisePartials(env.liquid, fingerprint, reuse.fragments, new Map([...env.locales].map(([code, locale]) => [locale.pack.strings, `=locale:${code}`])));
   // After the memoised render tag is registered: the templates parsed here are the ones pages render with.
   const broken = await times.time("check templates", () => templateProblems(env.liquid, inputs.templateDirs, options.root));
   const { site, held } = await times.time("collect site", () => collect(parsed, inputs, broken));
+  const renderer = new PageRenderer(env, fingerprint, reuse.pages, pageLanguages(site, inputs.config.search));
   // Without `partial`, held errors stop the run, but only after the stages that render templates: a template error met
   // only while rendering (an undefined variable) is reported with them, all at once, not once they are fixed.
   const stops = held.length > 0 && options.partial !== true;

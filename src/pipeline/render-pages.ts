@@ -8,6 +8,8 @@ import { hashTree } from "../incremental/hash-tree.js";
 import { exactJson } from "../incremental/exact-json.js";
 import { memoDecoded, type Memo } from "../incremental/memo.js";
 import { bodyAddress } from "./parse-issues.js";
+import { linkLanguageIn, otherEditionLinks } from "../render/other-edition-links.js";
+import type { PageLanguages } from "../site/page-languages.js";
 import { isTemplateError, TemplateErrors } from "./template-error.js";
 import type { LiquidError } from "liquidjs";
 
@@ -37,13 +39,14 @@ export class PageRenderer {
   private readonly tokens = new Map<SiteIssue, string>();
   private readonly byToken = new Map<string, SiteIssue>();
 
-  constructor(readonly env: RenderEnv, readonly fingerprint: string, private readonly memo: Memo) {}
+  /** `pages`: the site's pages and their languages (page-languages.ts), which issue bodies' links to another edition are marked by. */
+  constructor(readonly env: RenderEnv, readonly fingerprint: string, private readonly memo: Memo, readonly pages: PageLanguages) {}
 
   /** The stand-in for an issue's body in page data: a hash of its inputs, so a page key never needs the body itself. */
   token(entry: SiteIssue): string {
     let token = this.tokens.get(entry);
     if (token === undefined) {
-      token = `${BODY_TOKEN}${bodyKey(entry, this.fingerprint)}`;
+      token = `${BODY_TOKEN}${bodyKey(entry, this.fingerprint, otherEditionLinks(entry.body, linkLanguageIn(this.env, this.pages, entry)))}`;
       this.tokens.set(entry, token);
       this.byToken.set(token, entry);
     }
@@ -53,7 +56,7 @@ export class PageRenderer {
   /** An issue's body with its blocks filled in, in the issue's language. */
   async body(entry: SiteIssue): Promise<string> {
     const key = this.token(entry).slice(BODY_TOKEN.length);
-    const bytes = await this.memo(key, () => Buffer.from(issueBody(this.env, entry), "utf8"));
+    const bytes = await this.memo(key, () => Buffer.from(issueBody(this.env, entry, this.pages), "utf8"));
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   }
 
@@ -197,9 +200,14 @@ function isBodyToken(text: string): boolean {
 /** Body keys by body object: objects reused across `gekkan dev` runs are hashed once. */
 const bodyKeys = new WeakMap<object, { tag: string; key: string }>();
 
-/** Everything issueBodyHtml reads besides templates and locales (in the fingerprint): the body and its blocks, the language and the URL. */
-function bodyKey(entry: SiteIssue, fingerprint: string): string {
-  const tag = `${fingerprint}\0${entry.route}\0${entry.issue.lang}`;
+/**
+ * Everything issueBodyHtml reads besides templates and locales (in the
+ * fingerprint): the body and its blocks, the language and the URL, and
+ * `marked`, the links it marks as leading to another edition with their
+ * languages (other-edition-links.ts), which other issues decide.
+ */
+function bodyKey(entry: SiteIssue, fingerprint: string, marked: string): string {
+  const tag = `${fingerprint}\0${entry.route}\0${entry.issue.lang}\0${marked}`;
   const known = bodyKeys.get(entry.body);
   if (known?.tag === tag) return known.key;
   // The issue's own content address names its body and blocks; hashing them is the fallback.

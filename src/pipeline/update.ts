@@ -36,7 +36,7 @@ export async function updateIssues(previous: Generated, changed: readonly Source
     if (entry.issue.slug !== old.issue.slug || listingKey(entry, locales) !== listingKey(old, locales)) return undefined;
     replaced.set(old, entry);
   }
-  const renderer = new PageRenderer(previous.renderer.env, previous.renderer.fingerprint, reuse.pages);
+  const renderer = new PageRenderer(previous.renderer.env, previous.renderer.fingerprint, reuse.pages, previous.renderer.pages);
   const entries = [...replaced.values()];
   const homes = editionHomes(previous.site);
   const pages = await renderer.render(entries.map((entry) => issuePage(entry, renderer.env, new Map([[entry, renderer.token(entry)]]), homes)));

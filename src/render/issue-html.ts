@@ -6,6 +6,7 @@ import type { Locale } from "./locale.js";
 import { scrollBoxes, type TableScrollText } from "./scroll-boxes.js";
 import { footnoteText, headingText, localizeFootnotes, shownContents } from "./footnote-text.js";
 import { componentLink, releaseTitle, type ComponentLink, type ViewContext } from "./views.js";
+import { mapBlockHtml, markOtherEditionLinks, type LinkLanguage } from "./other-edition-links.js";
 
 export interface BlockView {
   /** The block, its HTML fields with tables in scroll boxes. */
@@ -28,29 +29,31 @@ export function tableText(locale: Locale): TableScrollText {
   return { label: t.tableLabel ?? "{columns}", fallbackLabel: t.tableFallback ?? "{n}", hint: t.tableScrollHint ?? "" };
 }
 
-/** A block with every HTML field's tables put in scroll boxes. */
-function withScrollBoxes(block: Block, text: TableScrollText, counter: { n: number }): Block {
-  if (block.kind === "qa") return { ...block, questionHtml: scrollBoxes(block.questionHtml, text, counter), questionDetailHtml: scrollBoxes(block.questionDetailHtml, text, counter), answerHtml: scrollBoxes(block.answerHtml, text, counter) };
-  return { ...block, bodyHtml: scrollBoxes(block.bodyHtml, text, counter) };
+/** A block with every HTML field's tables put in scroll boxes, and its links to another edition marked. */
+function authoredBlock(block: Block, text: TableScrollText, counter: { n: number }, languageOf: LinkLanguage): Block {
+  return mapBlockHtml(block, (html) => scrollBoxes(markOtherEditionLinks(html, languageOf), text, counter));
 }
 
 /**
  * Fills each `<!--gekkan-block:N-->` in an issue body with the block's own
  * partial (`partials/block-<kind>.liquid`), in the issue's language
  * (`view.locale`), puts every table in a scroll box and the footnotes'
- * words in that language.
+ * words in that language. The author's links to a page of another edition
+ * say its language (`languageOf`, other-edition-links.ts); the partials'
+ * own links are left as the templates make them.
  */
-export function issueBodyHtml(liquid: Liquid, entry: SiteIssue, view: ViewContext, issueUrl: string): string {
+export function issueBodyHtml(liquid: Liquid, entry: SiteIssue, view: ViewContext, issueUrl: string, languageOf: LinkLanguage): string {
   const { locale } = view;
   const t = locale.pack.strings;
   const text = tableText(locale);
   const counter = { n: 0 };
   const levels = blockLevels(entry.body.html);
+  const own = markOtherEditionLinks(entry.body.html, languageOf);
   // Tables are numbered in page order: the body's own first, then each block's as it is filled in.
-  return scrollBoxes(localizeFootnotes(entry.body.html, footnoteText(locale)), text, counter).replace(BLOCK_COMMENT, (whole, n: string) => {
+  return scrollBoxes(localizeFootnotes(own, footnoteText(locale)), text, counter).replace(BLOCK_COMMENT, (whole, n: string) => {
     const found = entry.body.blocks[Number(n)];
     if (!found) return whole;
-    const block = withScrollBoxes(found, text, counter);
+    const block = authoredBlock(found, text, counter, languageOf);
     const data: BlockView = {
       block,
       level: levels.get(Number(n)) ?? 2,

@@ -1,5 +1,7 @@
 import type { SiteIssue } from "../site/model.js";
 import { siteUrl } from "../site/urls.js";
+import type { PageLanguages } from "../site/page-languages.js";
+import { linkLanguageIn } from "./other-edition-links.js";
 import { issueBodyHtml, issueToc } from "./issue-html.js";
 import { siteText, viewContext, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
 import { homesWithout } from "./edition-homes.js";
@@ -50,7 +52,10 @@ function issueImage(entry: SiteIssue, env: RenderEnv): string {
   return config.image === "" ? "" : siteUrl(config, config.image);
 }
 
-/** An issue's body with its blocks filled in, in the issue's language (for its page and the feeds). */
-export function issueBody(env: RenderEnv, entry: SiteIssue): string {
-  return issueBodyHtml(env.liquid, entry, viewContext(env, entry.issue.lang), url(env.config.basePath, entry.route));
+/**
+ * An issue's body with its blocks filled in, in the issue's language (for its
+ * page, the feeds and the email), its links to other editions' `pages` marked.
+ */
+export function issueBody(env: RenderEnv, entry: SiteIssue, pages: PageLanguages): string {
+  return issueBodyHtml(env.liquid, entry, viewContext(env, entry.issue.lang), url(env.config.basePath, entry.route), linkLanguageIn(env, pages, entry));
 }

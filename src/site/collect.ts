@@ -122,12 +122,11 @@ function edition(entries: readonly SiteIssue[], lang: string, siteLang: string, 
   const blocks = base === undefined
     ? issues.flatMap(blockEntries)
     : base.issues.flatMap((original) => translatedEntries(original, original.versions.find((v) => v.issue.lang === lang)));
-  const untranslated = base === undefined ? [] : base.issues.filter((original) => !original.versions.some((v) => v.issue.lang === lang));
   return {
     lang,
     routes: routesIn(lang, siteLang),
     issues,
     years: [...years].sort(([a], [b]) => (a < b ? 1 : -1)).map(([year, list]) => ({ year, issues: list })),
-    ...buildReference(issues, blocks, untranslated),
+    ...buildReference(issues, blocks, base?.issues),
   };
 }

@@ -49,9 +49,10 @@ export interface ComponentSummary {
   issues: SiteIssue[];
   /**
    * What its page lists, newest number first: `issues`, and in a translation
-   * also the component's originals not translated into it (in their own
-   * language, marked so), as its reference rows show their blocks. The
-   * edition's own feed keeps to `issues`.
+   * also, for an issue number none of `issues` has, the original when it
+   * belongs (not translated yet, or translated without the block or tag):
+   * in its own language, marked so, as its reference rows show its blocks
+   * (reference.ts componentListing). The edition's own feed keeps to `issues`.
    */
   listed: SiteIssue[];
   releases: ReleaseEntry[];

@@ -33,25 +33,22 @@ export function componentIssues(issues: readonly SiteIssue[], name: string): Sit
  * Rolls typed blocks up across issues: `entries` are the blocks (one per
  * fact, see block-match.ts), `issues` the edition's issues (for component
  * membership). Both are newest first, and every list here keeps that order,
- * so "newest first" needs no extra sort. `untranslated`, for a translation:
- * the originals not translated into it, newest first, listed on its
- * component pages beside its own issues (as their blocks are on its
- * reference pages) but in none of its feeds.
+ * so "newest first" needs no extra sort. `originals`, for a translation: the
+ * site-language originals, newest first (see componentListing).
  */
-export function buildReference(issues: readonly SiteIssue[], entries: readonly BlockEntry[], untranslated: readonly SiteIssue[] = []): Reference {
+export function buildReference(issues: readonly SiteIssue[], entries: readonly BlockEntry[], originals: readonly SiteIssue[] = []): Reference {
   const releases = entries.filter((e) => e.block.kind === "release") as ReleaseEntry[];
   const qa = entries.filter((e) => e.block.kind === "qa") as QaEntry[];
   const stonith = entries.filter((e) => e.block.kind === "stonith") as StonithEntry[];
-  const membership = new Map([...issues, ...untranslated].map((entry) => [entry, issueComponents(entry)]));
-  // A translation's reference pages may show an untranslated original's block or card: its components get a page too.
+  const membership = new Map([...issues, ...originals].map((entry) => [entry, issueComponents(entry)]));
+  // A translation's reference pages may show an original's block or card: its components get a page too.
   const names = new Set([...[...membership.values()].flatMap((set) => [...set]), ...entries.flatMap((e) => blockComponents(e.block))]);
   const components: ComponentSummary[] = [...names].sort(compareText).map((name) => {
     const own = issues.filter((entry) => membership.get(entry)?.has(name));
-    const others = untranslated.filter((entry) => membership.get(entry)?.has(name));
     return {
       name,
       issues: own,
-      listed: others.length === 0 ? own : [...own, ...others].sort((a, b) => b.issue.number - a.issue.number),
+      listed: componentListing(own, originals.filter((entry) => membership.get(entry)?.has(name))),
       releases: releases.filter((r) => r.block.component === name),
       qa: qa.filter((q) => q.block.components.includes(name)),
       stonith: name === "stonith" ? stonith : [],
@@ -65,6 +62,23 @@ export function buildReference(issues: readonly SiteIssue[], entries: readonly B
     stonith: stonithMatrix(stonith),
     components,
   };
+}
+
+/**
+ * THE rule for the issues a translation's component page lists (and its
+ * components index counts): one per issue number, the edition's own version
+ * when it belongs to the component, else the original when that belongs
+ * (`originals`: those about the component), in its own language and marked
+ * so, newest number first. That is the original not translated yet, and also
+ * the one whose translation dropped the block or tag that made it belong:
+ * the page's rows still show that block, as the original wrote it (one entry
+ * per block, block-match.ts), so its issue is listed beside them, or the
+ * list would say nothing of an issue the rows link to.
+ */
+function componentListing(own: readonly SiteIssue[], originals: readonly SiteIssue[]): SiteIssue[] {
+  const numbers = new Set(own.map((entry) => entry.issue.number));
+  const others = originals.filter((entry) => !numbers.has(entry.issue.number));
+  return others.length === 0 ? [...own] : [...own, ...others].sort((a, b) => b.issue.number - a.issue.number);
 }
 
 function stonithMatrix(entries: readonly StonithEntry[]): StonithDevice[] {

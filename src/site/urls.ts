@@ -62,6 +62,36 @@ export function isOwnOrigin(origin: string, url: URL): boolean {
   return web(own.protocol) && web(url.protocol) && url.host === own.host;
 }
 
+/** Where a link lands: on the site, its path under the base path (decoded; "" for the front page) and the URL it resolved to. */
+export type LinkedPath = { kind: "site"; path: string; url: URL } | { kind: "external" } | { kind: "unreadable"; path: string };
+
+/**
+ * THE rule for where a link written on the page at `pageUrl` (a public path,
+ * base path included) lands: resolved against the page, on the site when it
+ * is on the site's origin (isOwnOrigin) under the base path. `gekkan check`
+ * judges links by it, and the render stage marks links to another edition.
+ */
+export function linkedPath(site: { origin: string; basePath: string }, pageUrl: string, href: string): LinkedPath {
+  let target: URL;
+  try {
+    target = new URL(href, site.origin + pageUrl);
+  } catch {
+    return { kind: "unreadable", path: href };
+  }
+  if (!isOwnOrigin(site.origin, target) || !target.pathname.startsWith(site.basePath)) return { kind: "external" };
+  try {
+    return { kind: "site", path: decodeURIComponent(target.pathname.slice(site.basePath.length)), url: target };
+  } catch {
+    return { kind: "unreadable", path: target.pathname };
+  }
+}
+
+/** THE rule for the output file a site path is served from: the file itself, else the folder's index.html ("issues/x" → "issues/x/index.html"). */
+export function servedFile(path: string, has: (file: string) => boolean): string | undefined {
+  const file = routeFile(path);
+  return has(file) ? file : has(`${path}/index.html`) ? `${path}/index.html` : undefined;
+}
+
 function absoluteUrl(origin: string, url: string): string {
   return new URL(url, origin).href;
 }

@@ -14,7 +14,8 @@
  * The edits (KINDS): issues added (the monthly case), edited in body, title
  * (typed as Markdown too, which the build warns of),
  * date, tags or a block's facts, published, broken, deleted with their
- * translation, renamed or moved; translations added and removed; partials,
+ * translation, renamed or moved, given links to the other edition's pages
+ * (marked with hreflang only when that page exists); translations added and removed; partials,
  * the layout, locale strings, the email template and the stylesheet edited,
  * an asset added or removed, a site's override dropped for gekkan's own, a
  * partial formatting a content date with `| date`; the
@@ -125,7 +126,7 @@ interface Op {
 /** Edits to the issues and their translations. */
 const CONTENT_KINDS = [
   "add issue", "edit body", "edit title", "edit date", "edit tags", "publish draft", "delete issue", "rename issue",
-  "add translation", "remove translation", "edit block", "break issue", "move address", "mark updated",
+  "add translation", "remove translation", "edit block", "break issue", "move address", "mark updated", "link other edition",
 ] as const;
 
 /** Edits to the rest of the inputs: templates, assets, public/, the config. */
@@ -208,8 +209,20 @@ function applyToContent(root: string, kind: ContentKind, pick: number): string |
     case "edit block": return editFile(root, kind, issue, (t) => t.replace(/status="(\w+)"/, (_, status: string) => `status="${status === "released" ? "planned" : "released"}"`).replace(/version="([\d.]+)"/, `version="$1.${pick % 10}"`));
     case "break issue": return editFile(root, kind, issue, (t) => t.replace(/^title:/m, "titel:"));
     case "move address": return editFile(root, kind, original, (t) => moveAddress(t, pick));
+    // Whether such a link is marked with hreflang depends on other files (a translation added or removed later): its body's key must say so.
+    case "link other edition": return editFile(root, kind, issue, (t) => `${t}\n${editionLinks(root, pick)}\n`);
     case "mark updated": return editFile(root, kind, issue, (t) => (/^updated: /m.test(t) ? t.replace(/^updated: .*\n/m, "") : t.replace(/^date: (\d{4}-\d{2})-\d{2}$/m, (line, month: string) => `${line}\nupdated: ${month}-28`)));
   }
+}
+
+/**
+ * A paragraph linking an issue's pages in both editions by its month (its
+ * address, or its alias once it moved): the English one root-relative, the
+ * Japanese one relative (from any issue page, "../../../" is the site's root).
+ */
+function editionLinks(root: string, pick: number): string {
+  const month = (pickOf(originals(root), pick + 1) ?? "2011-04.md").replace(/^.*\//, "").replace(/\.md$/, "");
+  return `[English ${month}](/en/issues/${month}/) / [原文 ${month}](../../../issues/${month}/)`;
 }
 
 /**
@@ -549,6 +562,12 @@ describe("warm builds over sequences of author edits", () => {
             { kind: "editor leftover", pick: 0 }, { kind: "editor leftover", pick: 1 }, { kind: "editor leftover", pick: 2 }, { kind: "edit body", pick: 0 },
             { kind: "editor leftover", pick: 3 }, { kind: "editor leftover", pick: 4 }, { kind: "edit partial", pick: 0 }, { kind: "editor leftover", pick: 0 },
             { kind: "editor leftover", pick: 1 }, { kind: "editor leftover", pick: 2 }, { kind: "editor leftover", pick: 3 }, { kind: "editor leftover", pick: 4 },
+          ]],
+          // The Japanese April given links to May's and April's pages in both editions; May's translation added (its link is
+          // marked hreflang="en" from then on, in a body whose own text did not change) and removed, then April's.
+          [[
+            { kind: "link other edition", pick: 9 }, { kind: "add translation", pick: 0 }, { kind: "link other edition", pick: 5 },
+            { kind: "remove translation", pick: 1 }, { kind: "remove translation", pick: 0 },
           ]],
           // An issue's address moved with its old one kept, its translation added, its body and date edited, then moved back; a correction dated.
           [[

@@ -20,7 +20,7 @@ describe("a page with data JSON cannot name", () => {
     const inputs = await loadInputs({ root: repo });
     const env = renderEnv(inputs, new OutputSet());
     const store = new MemoryStore();
-    const renderer = new PageRenderer(env, "fp", memoOver(store));
+    const renderer = new PageRenderer(env, "fp", memoOver(store), new Map());
     const spec = (odd: unknown): PageSpec => ({ route: ROUTES.notFound, template: "404", lang: env.config.lang, contentLang: env.config.lang, title: "t", description: "d", type: "website", image: "", alternates: [], homes: [], data: { odd, editions: [] } });
     const first = await renderer.render([spec(Number.NaN)]);
     const second = await renderer.render([spec(Number.NaN)]);

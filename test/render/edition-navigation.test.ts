@@ -135,6 +135,26 @@ describe("an English component page's issues", () => {
     expect(row && text(row)).toBe("Corosync (Issue 2 · Release news 1 · Q&A 1)");
   });
 
+  // The Japanese April has a STONITH note; its English translation has none. /en/components/stonith/ showed the note's row (from the original) under an empty issue list, and /en/components/ counted 0 issues.
+  it("lists the translated issue whose translation lacks the block, as the original, marked, beside the row it shows", () => {
+    const doc = page("en/components/stonith/index.html");
+    const list = cards(doc).map((card) => {
+      const title = byTag(card, "a")[0] as Element;
+      return [text(byClass(card, "p", "issue-meta")[0] as Element), attr(title, "href"), attr(title, "hreflang")];
+    });
+    expect(list).toEqual([["April 2011 · Issue 1 (Japanese)", "/news/issues/2011-04/", "ja"]]);
+    const row = allElements(page("en/components/index.html")).find((el) => (el.tagName === "li" || el.tagName === "tr") && byTag(el, "a").some((a) => attr(a, "href") === "/news/en/components/stonith/"));
+    expect(row && text(row)).toContain("Issue 1");
+  });
+
+  it("lists an issue once: the translation when it has the block too, not its original beside it", async () => {
+    const site = await buildWith({
+      "content/issues/2011/2011-04.en.md": "---\ntitle: \"April\"\nissue: 1\ndate: 2011-05-02\ntags: [pacemaker]\nlang: en\n---\n\nThe April issue in English.\n\n:::stonith{device=\"HP iLO3\" plugin=\"ipmi\" vendor=\"HP\"}\nUse the ipmi plugin for iLO3.\n:::\n",
+    });
+    const list = cards(page("en/components/stonith/index.html", site)).map((card) => attr(byTag(card, "a")[0] as Element, "href"));
+    expect(list).toEqual(["/news/en/issues/2011-04/"]);
+  }, 60_000);
+
   it("its feed stays the English edition's: no Japanese issue in it", () => {
     const feed = built.output.text("en/components/corosync/feed.xml") ?? "";
     const entryLinks = [...feed.matchAll(/<entry>[\s\S]*?<link href="([^"]*)"/g)].map((m) => m[1]);
