@@ -18,8 +18,8 @@ export function parseMailbox(text: string): Mailbox | undefined {
   const parsed = addressparser(text.trim());
   const [only] = parsed;
   if (parsed.length !== 1 || only === undefined || only.group !== undefined) return undefined;
-  // addressparser reads `読者 ＜a@example.org＞` as the name "読者 ＜ ＞": full-width brackets typed for < >, never meant to be shown.
-  if (/[＜＞]/.test(only.name)) return undefined;
+  // addressparser reads `読者 ＜a@example.org＞` as the name "読者 ＜ ＞", and `読者＜a@example.org＞` (no space) as one address: full-width brackets typed for < >, never meant to be sent.
+  if (/[＜＞]/.test(only.name) || /[＜＞]/.test(only.address)) return undefined;
   return ADDRESS.test(only.address) ? { name: only.name, address: only.address } : undefined;
 }
 

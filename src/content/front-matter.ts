@@ -56,27 +56,15 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
   const bodyLine = countNewlines(text.slice(0, closeEnd === -1 ? text.length : closeEnd + 1)) + 1;
   const head = text.slice(0, closeStart);
   const typed = fullWidthTyping(file, head);
-  if (typed.length > 0) return { ok: false, messages: typed };
-  // Before the YAML is read: text taken into it may read as valid YAML, and be lost without a word.
-  const unclosed = textAmongFields(file, head);
-  if (unclosed !== undefined) return failed(unclosed);
+  if (typed.messages.length > 0) {
+    // The lines as they must be typed, read again: a tab or an indented field elsewhere is said now, not one fix later.
+    const rest = typed.retyped === undefined ? [] : unreadable(file, typed.retyped, parseYaml(typed.retyped)).filter((message) => !typed.lines.has(message.line ?? 0));
+    return { ok: false, messages: [...typed.messages, ...rest] };
+  }
   const parsed = parseYaml(head);
   const { doc, lines, source } = parsed;
-  if (doc.errors.length > 0) {
-    // The first line YAML cannot read may be text under a heading it took for a comment.
-    const first = doc.errors[0];
-    const swallowed = first && textBeforeYamlError(file, head, lines.linePos(first.pos[0]).line);
-    if (swallowed) return failed(swallowed);
-    // An indented field is named once with its fix; YAML's own errors about it (on lines around it) go.
-    const indented = indentedFields(file, head);
-    const explained = new Set(indented.flatMap((found) => found.lines));
-    const errors = doc.errors.flatMap((error) => {
-      const { reason, offset } = yamlErrorReason(error, source);
-      const pos = lines.linePos(offset);
-      return explained.has(pos.line) ? [] : [diagnostic(file, `invalid YAML in front matter: ${reason}`, { line: pos.line, column: pos.col }, "yaml-syntax")];
-    });
-    return { ok: false, messages: [...indented.map((found) => found.message), ...errors] };
-  }
+  const problems = unreadable(file, head, parsed);
+  if (problems.length > 0) return { ok: false, messages: problems };
   const limited = checkYamlLimits(file, doc, lines, limits);
   if (limited !== undefined) return failed(limited);
   const marked = markedScalars(file, doc, lines, source);
@@ -90,6 +78,34 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
     return failed(aliasProblem(file, doc, lines, limits));
   }
   return { ok: true, value: { doc, lines, data: data ?? {}, body, bodyLine } };
+}
+
+/**
+ * YAML's syntax errors in words an author acts on. An indented field is named
+ * once with its fix; YAML's own errors about it (on lines around it) go.
+ */
+function yamlSyntaxMessages(file: string, head: string, parsed: ReturnType<typeof parseYaml>): VFileMessage[] {
+  const { doc, lines, source } = parsed;
+  const indented = indentedFields(file, head);
+  const explained = new Set(indented.flatMap((found) => found.lines));
+  const errors = doc.errors.flatMap((error) => {
+    const { reason, offset } = yamlErrorReason(error, source);
+    const pos = lines.linePos(offset);
+    return explained.has(pos.line) ? [] : [diagnostic(file, `invalid YAML in front matter: ${reason}`, { line: pos.line, column: pos.col }, "yaml-syntax")];
+  });
+  return [...indented.map((found) => found.message), ...errors];
+}
+
+/** Why the front matter cannot be read as fields, if it cannot: text taken into it, else YAML's syntax errors. */
+function unreadable(file: string, head: string, parsed: ReturnType<typeof parseYaml>): VFileMessage[] {
+  // Text taken into the front matter may read as valid YAML, and be lost without a word.
+  const unclosed = textAmongFields(file, head);
+  if (unclosed !== undefined) return [unclosed];
+  const first = parsed.doc.errors[0];
+  if (first === undefined) return [];
+  // The first line YAML cannot read may be text under a heading it took for a comment.
+  const swallowed = textBeforeYamlError(file, head, parsed.lines.linePos(first.pos[0]).line);
+  return swallowed ? [swallowed] : yamlSyntaxMessages(file, head, parsed);
 }
 
 /**
@@ -125,8 +141,11 @@ const BREAK_INSIDE = /[\r\u2028\u2029]/;
  * key), and its complaint names neither. Each such line is named with the
  * field as it must be typed.
  */
-function fullWidthTyping(file: string, head: string): VFileMessage[] {
+function fullWidthTyping(file: string, head: string): { messages: VFileMessage[]; retyped: string | undefined; lines: Set<number> } {
   const messages: VFileMessage[] = [];
+  const lines = head.split("\n");
+  // The head as the messages say to type it; none after a full-width fence, which leaves no telling where the fields end.
+  let fence = false;
   head.split("\n").forEach((line, i) => {
     // A break inside the line (\r, U+2028) leaves `.` nothing to end on; the pattern would then backtrack over every blank before it.
     const colon = BREAK_INSIDE.test(line.replace(/\r$/, "")) ? null : /^([ \t]*)([A-Za-z][\w-]*)[ \t]*：[ \t\u3000]*(.*?)\r?$/.exec(line);
@@ -134,16 +153,21 @@ function fullWidthTyping(file: string, head: string): VFileMessage[] {
       const [, indent = "", key = "", value = ""] = colon;
       const at = line.indexOf("：") + 1;
       messages.push(diagnostic(file, `"${key}：" is typed with a full-width colon (：), so YAML reads no field here; type an ASCII colon and a space: ${indent}${key}: ${value}`, { line: i + 1, column: at }, "front-matter-full-width"));
+      lines[i] = `${indent}${key}: ${value}`;
       return;
     }
     if (i > 0 && FULL_WIDTH_FENCE.test(line)) {
       messages.push(fullWidthFence(file, line, i + 1));
+      fence = true;
       return;
     }
     const space = /^[ \t]*(\u3000+)([A-Za-z][\w-]*[ \t]*:.*?)\r?$/.exec(line);
-    if (space) messages.push(diagnostic(file, `a full-width space (　) stands before "${(space[2] ?? "").split(":")[0]?.trim()}", so YAML reads another field name; delete it: ${space[2]}`, { line: i + 1, column: 1 }, "front-matter-full-width"));
+    if (space) {
+      messages.push(diagnostic(file, `a full-width space (　) stands before "${(space[2] ?? "").split(":")[0]?.trim()}", so YAML reads another field name; delete it: ${space[2]}`, { line: i + 1, column: 1 }, "front-matter-full-width"));
+      lines[i] = space[2] ?? "";
+    }
   });
-  return messages;
+  return { messages, retyped: fence ? undefined : lines.join("\n"), lines: new Set(messages.map((message) => message.line ?? 0)) };
 }
 
 /** Too many fields, or too many aliases: stopped before the document is turned into data. */

@@ -1,7 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { decodeSource } from "./decode.js";
 import { parseFrontMatter } from "./front-matter.js";
-import { FRONT_MATTER_SYNONYMS, frontMatterExpectations, frontMatterSchema, type SchemaContext } from "./schema.js";
+import { calendarDate, FRONT_MATTER_SYNONYMS, frontMatterExpectations, frontMatterSchema, type SchemaContext } from "./schema.js";
 import { placeOfPath, sourceOfPath } from "./yaml-place.js";
 import { DEFAULT_LIMITS, limitSetting, type ContentLimits } from "../limits.js";
 import { tooLarge } from "./source-problems.js";
@@ -123,7 +123,8 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
     const messages = markNumberlessTranslation(reportSchemaIssues(result.error, report), file, data, context);
     // Found now too (a translation copied without its issue: and lang: lines), unless a misspelt key already says "did you mean lang".
     const suffix = meantFields(result.error, report).has("lang") ? undefined : suffixProblem(file, (data as { lang?: unknown }).lang, context, locate);
-    if (suffix) messages.push(suffix);
+    // Found now too: a date and an updated that did read may still be the wrong way round.
+    messages.push(...[suffix, updatedBeforeDate(file, readableDates(data), locate)].filter((m) => m !== undefined));
     // Found now too, not one fix later: the fields that did read may still hold a placeholder.
     if ((data as { draft?: unknown }).draft !== true) messages.push(...placeholderFields(file, readableFields(data), locate));
     if (numberForm) messages.push(numberForm);
@@ -219,6 +220,14 @@ function bidiControlOf(text: string): { bidiControl?: BidiControl } {
 function fieldMarkdownOf(fields: { title: string; summary?: string | undefined }, locate: (path: readonly PropertyKey[]) => { line: number; column: number } | undefined): { fieldMarkdown?: FieldMarkdown[] } {
   const found = fieldsWithMarkdown(fields, locate);
   return found.length === 0 ? {} : { fieldMarkdown: found };
+}
+
+/** The date and updated of front matter that failed its schema, when both are real days (else nothing to compare). */
+function readableDates(data: object): { date: string; updated?: string } {
+  const { date, updated } = data as { date?: unknown; updated?: unknown };
+  const day = (value: unknown) => (calendarDate.safeParse(value).success ? (value as string) : undefined);
+  const [from, to] = [day(date), day(updated)];
+  return from === undefined || to === undefined ? { date: "" } : { date: from, updated: to };
 }
 
 /** The reader-facing text fields of front matter that failed its schema, as far as they are text. */

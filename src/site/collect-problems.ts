@@ -157,7 +157,8 @@ export function aliasClashes(known: readonly Known[], routeOf: (r: Known) => str
   const claimed = new Map<string, Known>();
   const byFile = [...known].sort((a, b) => (a.issue.file < b.issue.file ? -1 : 1));
   return byFile.flatMap((r) =>
-    ownAliasesOf(r).flatMap((route) => {
+    // An alias listed twice (copied with the line) is one mistake, said once.
+    [...new Set(ownAliasesOf(r))].flatMap((route) => {
       const { slug } = issueRouteParts(route);
       const page = pages.get(route);
       const earlier = claimed.get(route);

@@ -60,6 +60,9 @@ describe("gekkan email: mistakes", () => {
     [["--to", "読者 ＜a＠example.org＞"], '--to "読者 ＜a＠example.org＞" is not an email address: ＠ ＜ ＞ are full-width characters from a Japanese input method; type @ < >'],
     // With an ASCII @ it used to pass, and the message went to "読者 ＜ ＞" <a@example.org>.
     [["--to", "読者 ＜a@example.org＞"], '--to "読者 ＜a@example.org＞" is not an email address: ＜ ＞ are full-width characters from a Japanese input method; type < >'],
+    // With no space before ＜, addressparser reads the whole text as the address, and it went out raw in the To header: To: 読者＜a@example.org＞.
+    [["--to", "読者＜a@example.org＞"], '--to "読者＜a@example.org＞" is not an email address: ＜ ＞ are full-width characters from a Japanese input method; type < >'],
+    [["--to", "＜a@example.org＞"], '--to "＜a@example.org＞" is not an email address: ＜ ＞ are full-width characters from a Japanese input method; type < >'],
     [["--bcc", "a@example.org"], "unknown option --bcc"],
   ])("%j is a usage error (exit 2)", async (args, message) => {
     const result = await run([...args, "--root", EMAIL_SITE]);
@@ -162,6 +165,7 @@ describe("the email config", () => {
     const errors = configErrors({ email: { from: "news＠example.org", replyTo: "編集部 <editors@example.org>" } });
     expect(errors).toEqual(['gekkan.config.json:3:13  invalid config field "email.from": expected one sender address, such as "月刊 News <news@example.org>", found the string "news＠example.org" (that is not an email address: ＠ is a full-width character from a Japanese input method; type @)']);
     expect(configErrors({ email: { from: "news@example.org", replyTo: "編集部 ＜editors@example.org＞" } })[0]).toMatch(/"email\.replyTo".*\(that is not an email address: ＜ ＞ are full-width characters from a Japanese input method; type < >\)$/);
+    expect(configErrors({ email: { from: "月刊＜news@example.org＞" } })[0]).toMatch(/"email\.from".*\(that is not an email address: ＜ ＞ are full-width characters from a Japanese input method; type < >\)$/);
   });
 });
 

@@ -90,6 +90,15 @@ describe("an issue whose slug changed after publication", () => {
       'content/issues/2011/2011-07.md:6:1  aliases: "2011-04" is also an alias of content/issues/2011/2011-06.md:6; an old address can lead to one issue only, so keep it in one of them',
     ]);
   });
+
+  it("an alias listed twice that is another issue's address is said once", async () => {
+    dir = tempSite({ ...FILES, [APRIL]: first({ slug: "sokan" }, "[2011-05, 2011-05]") });
+    const result = await build(dir.path);
+    expect(result.code).toBe(1);
+    expect(result.stderr.filter((line) => line.includes("aliases:"))).toEqual([
+      'content/issues/2011/2011-04.md:6:1  aliases: "2011-05" is the address of another issue now (content/issues/2011/2011-05.md:4), so it cannot lead here too; remove it from aliases, or give that issue another slug',
+    ]);
+  });
 });
 
 /**

@@ -82,6 +82,16 @@ describe("an issue corrected after publication", () => {
     write(issue({ title: "創刊号", issue: 1, date: "2011-04-01", lastmod: "2011-06-10" }));
     expect((await build()).stderr[0]).toMatch(/^content\/issues\/2011\/2011-04\.md:5:1 {2}.*"lastmod".*did you mean "updated"/);
   });
+
+  it("updated before the issue's date is said with another field's mistake, not one fix later", async () => {
+    dir = tempSite({ ...FILES, [APRIL]: '---\ntitle: "創刊号"\nissue: 1\ndate: 2011-04-01\nupdated: 2010-06-10\ntags: [corosnyc]\n---\n\n本文です。\n' });
+    const result = await build();
+    expect(result.code).toBe(1);
+    expect(result.stderr.slice(0, 2)).toEqual([
+      "content/issues/2011/2011-04.md:5:10  updated: 2010-06-10 is before the issue's date (2011-04-01, line 4); updated is the day of its last correction, so write that day, on or after 2011-04-01",
+      'content/issues/2011/2011-04.md:6:8  invalid front matter field "tags" (item 1): expected a list of component names, found the string "corosnyc" — did you mean "corosync"?',
+    ]);
+  });
 });
 
 /**

@@ -1,4 +1,4 @@
-import type { Root } from "mdast";
+import type { Root, Table } from "mdast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
@@ -23,7 +23,28 @@ export function remarkNearMissTables() {
       const reason = tableProblem(row.text, lines[first + 1]?.text ?? "", lines[first - 1]?.text, row.place.line);
       file.messages.push(diagnostic(where, `these lines between | are printed as text, not as a table: ${reason}`, first > 0 && isDelimiter(row.text) ? (lines[first - 1]?.place ?? row.place) : row.place, "table-near-miss"));
     });
+    visit(tree, "table", (table) => {
+      for (const message of droppedCells(table, source)) file.messages.push(diagnostic(where, message.reason, message.place, "table-cells-dropped"));
+    });
   };
+}
+
+/**
+ * A row with more cells than the table has columns: GFM leaves the cells past
+ * the last column off the page, without a word. It is mostly a pipe inside a
+ * cell, in code too (`a|b`), which ends the cell unless written \|.
+ */
+function droppedCells(table: Table, source: string): Array<{ reason: string; place: { line: number; column: number } }> {
+  const columns = table.children[0]?.children.length ?? 0;
+  return table.children.slice(1).flatMap((row) => {
+    const extra = row.children[columns];
+    const start = extra?.position?.start;
+    const end = row.children.at(-1)?.position?.end.offset;
+    if (start === undefined || start.offset === undefined || end === undefined) return [];
+    const dropped = source.slice(start.offset, end).replace(/^\|/, "").replace(/\|$/, "").trim();
+    const reason = `this row has ${row.children.length} cells but the table has ${columns} columns, so "${dropped}" is left off the page: a | inside a cell, also in code, is written \\| (\`a\\|b\`); or, for another column, add a cell to the first row and a --- to the line under it`;
+    return [{ reason, place: { line: start.line, column: start.column } }];
+  });
 }
 
 /** Why GFM read no table from `row` and the row after it (`above`: the paragraph's line before `row`, if any). */

@@ -1,0 +1,46 @@
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkRehype from "remark-rehype";
+import rehypeStringify from "rehype-stringify";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_COMPONENTS } from "../../src/config.js";
+import { createMarkdownRenderer } from "../../src/markdown/processor.js";
+
+/** The oracle: remark-gfm as anyone would use it; what it leaves out is what a reader never sees. */
+const plain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
+const oracle = (markdown: string) => String(plain.processSync(markdown));
+const render = createMarkdownRenderer({ components: DEFAULT_COMPONENTS, basePath: "/" });
+const messages = (markdown: string) => {
+  const result = render({ file: "content/issues/x.md", body: markdown, bodyLine: 1 });
+  return result.ok ? [] : result.messages.map((m) => `${m.line}:${m.column}  ${m.reason}`);
+};
+
+/**
+ * A pipe inside a table cell, in code too (`b|c`), ends the cell unless it is
+ * written \|; a row with more cells than the table has columns loses the
+ * cells past the last one without a word (GFM: "the excess is ignored"), so
+ * "c`" was simply missing from the page. Each such row is an error at the
+ * first cell left off, quoting it.
+ */
+describe("a table row with more cells than the table has columns", () => {
+  it("a pipe inside code: the cells past the last column are an error quoting them, at the pipe that starts them", () => {
+    const markdown = "| 列1 | 列2 |\n| --- | --- |\n| a | `b|c` |\n";
+    // The mistake is real: plain remark-gfm drops "c`" from the page.
+    expect(oracle(markdown)).not.toContain("c`");
+    expect(messages(markdown)).toEqual([
+      '3:9  this row has 3 cells but the table has 2 columns, so "c`" is left off the page: a | inside a cell, also in code, is written \\| (`a\\|b`); or, for another column, add a cell to the first row and a --- to the line under it',
+    ]);
+  });
+
+  it("every such row is named, also inside a block; the fix the message gives keeps every cell", () => {
+    const markdown = ':::release{component="pacemaker" status="released"}\n| a | b |\n| - | - |\n| 1 | 2 | 3 | 4\n| 5 | 6 |\n| 7 | 8 | 9 |\n:::\n';
+    expect(messages(markdown).map((m) => m.split(" but ")[0])).toEqual(["4:9  this row has 4 cells", "6:9  this row has 3 cells"]);
+    expect(messages(markdown)[0]).toContain('so "3 | 4" is left off');
+    expect(messages("| a | `b\\|c` |\n| - | - |\n| 1 | `x\\|y` |\n")).toEqual([]);
+  });
+
+  it("a row with fewer cells, or as many, is left alone", () => {
+    expect(messages("| a | b | c |\n| - | - | - |\n| 1 |\n| 1 | 2 | 3 |\n")).toEqual([]);
+  });
+});
