@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { generate, type BuildOptions, type Generated } from "../../src/pipeline/generate.js";
 import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
 import { parseHtml, type Document } from "./html.js";
+import { tempDir, type TempDir } from "./temp-site.js";
 
 /** Where fixture folders live: `<name>/input/` plus `expected.txt` or `expected/`. */
 export const FIXTURES = join(import.meta.dirname, "..", "fixtures");
@@ -50,6 +51,27 @@ export function generateFixture(name: string, extra: FixtureSpec["generate"] = {
 
 export function generateSite(root: string, extra: FixtureSpec["generate"] = {}): Promise<Generated> {
   return generate({ root, now: NOW, search: false, ...extra });
+}
+
+/**
+ * Builds of a fixture with files added or replaced (`files`: path under the
+ * root → content), each in a copy of its own; `remove` deletes the copies
+ * (call it in afterAll).
+ */
+export function fixtureVariants(name: string, prefix: string): { buildWith: (files: Record<string, string>) => Promise<Generated>; remove: () => void } {
+  const copies: TempDir[] = [];
+  return {
+    async buildWith(files) {
+      const dir = tempDir(prefix);
+      copies.push(dir);
+      cpSync(fixtureInput(name), dir.path, { recursive: true });
+      for (const [path, content] of Object.entries(files)) writeFileSync(join(dir.path, path), content);
+      return generateSite(dir.path, {});
+    },
+    remove() {
+      for (const dir of copies.splice(0)) dir.remove();
+    },
+  };
 }
 
 export const updating = process.env.UPDATE === "1";

@@ -17,13 +17,10 @@
  *
  * Read with parse5; expectations written by hand.
  */
-import { cpSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Generated } from "../../src/pipeline/generate.js";
-import { builtPage, fixtureInput, generateFixture, generateSite } from "../helpers/fixtures.js";
+import { builtPage, fixtureVariants, generateFixture } from "../helpers/fixtures.js";
 import { allElements, attr, byTag, normalizeSpace, textContent, type Document, type Element } from "../helpers/html.js";
-import { tempDir, type TempDir } from "../helpers/temp-site.js";
 
 let built: Generated;
 beforeAll(async () => {
@@ -40,18 +37,9 @@ function switchLinks(doc: Document): Element[] {
 }
 const headAlternates = (doc: Document) => byTag(doc, "link").filter((l) => attr(l, "rel") === "alternate" && attr(l, "hreflang") !== undefined);
 
-/** A copy of the fixture with more files, built; removed after the file's tests. */
-const copies: TempDir[] = [];
-async function buildWith(files: Record<string, string>): Promise<Generated> {
-  const dir = tempDir("edition-nav-");
-  copies.push(dir);
-  cpSync(fixtureInput("translations"), dir.path, { recursive: true });
-  for (const [path, content] of Object.entries(files)) writeFileSync(join(dir.path, path), content);
-  return generateSite(dir.path, {});
-}
-afterAll(() => {
-  for (const dir of copies) dir.remove();
-});
+/** Copies of the fixture with more files, built; removed after the file's tests. */
+const { buildWith, remove } = fixtureVariants("translations", "edition-nav-");
+afterAll(remove);
 
 describe("a page that is in one edition only", () => {
   it("an untranslated issue's switch leads to the English edition's front page, named as such", () => {

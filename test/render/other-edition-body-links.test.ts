@@ -13,14 +13,11 @@
  *
  * Read with parse5; expectations written by hand.
  */
-import { cpSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Generated } from "../../src/pipeline/generate.js";
 import { pageLanguages } from "../../src/site/page-languages.js";
-import { builtPage, fixtureInput, generateSite } from "../helpers/fixtures.js";
+import { builtPage, fixtureVariants } from "../helpers/fixtures.js";
 import { allElements, attr, byTag, normalizeSpace, textContent, type Element } from "../helpers/html.js";
-import { tempDir, type TempDir } from "../helpers/temp-site.js";
 
 const EN_APRIL = `---
 title: "April"
@@ -51,17 +48,9 @@ tags: [pacemaker]
 
 const EN_MAY = "---\ntitle: \"May\"\nissue: 2\ndate: 2011-05-03\ntags: [corosync]\nlang: en\n---\n\nThe May issue in English.\n";
 
-const copies: TempDir[] = [];
-async function buildWith(files: Record<string, string>): Promise<Generated> {
-  const dir = tempDir("body-links-");
-  copies.push(dir);
-  cpSync(fixtureInput("translations"), dir.path, { recursive: true });
-  for (const [path, content] of Object.entries(files)) writeFileSync(join(dir.path, path), content);
-  return generateSite(dir.path, {});
-}
-afterAll(() => {
-  for (const dir of copies) dir.remove();
-});
+/** Copies of the fixture with more files, built; removed after the file's tests. */
+const { buildWith, remove } = fixtureVariants("translations", "body-links-");
+afterAll(remove);
 
 let built: Generated;
 beforeAll(async () => {
