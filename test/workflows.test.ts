@@ -339,6 +339,8 @@ describe("pages.yml job graph", () => {
     const upload = stepUsing(build, "actions/upload-pages-artifact");
     expect(upload.index).toBeGreaterThan(buildStep.index);
     expect(String(upload.with["path"]).replace(/\/$/, "")).toBe("dist");
+    // gekkan publishes public/.well-known/ (README); the action drops dot-names unless told.
+    expect(upload.with["include-hidden-files"]).toBe(true);
   });
 
   // Why a key of its own for every run: test/pages-cache-key.test.ts.
@@ -367,6 +369,7 @@ describe("ci.yml steps", () => {
   it("uploads dist/ as an artifact for reviewers, after building", () => {
     const upload = stepUsing(job, "actions/upload-artifact");
     expect(String(upload.with["path"]).replace(/\/$/, "")).toBe("dist");
+    expect(upload.with["include-hidden-files"]).toBe(true);
     const buildIndex = job.steps.findIndex((s) => s.run?.trim() === "npm run build");
     expect(upload.index).toBeGreaterThan(buildIndex);
   });
