@@ -13,11 +13,13 @@ export interface ExistingIssue {
   slug: string | undefined;
   /** The `lang` field as written (absent: the site's language). */
   lang: string | undefined;
-  /** Line of the `issue:` or `date:` key, for "already taken" messages. */
-  line: number;
+  /** Line of each of these fields in the front matter, where written: a message about the month points at `date:`, one about a translation at `lang:`. */
+  lines: FieldLines;
   /** The file's text as decoded ("" when it could not be): `gekkan new --translate` starts from it. */
   text: string;
 }
+
+export type FieldLines = Readonly<Partial<Record<"issue" | "date" | "lang" | "slug", number>>>;
 
 /** Every issue file, drafts included, as far as its front matter can be read. */
 export async function readExistingIssues(root: string, limits?: ContentLimits): Promise<ExistingIssue[]> {
@@ -35,7 +37,7 @@ export async function readExistingIssues(root: string, limits?: ContentLimits): 
       date,
       slug: typeof data.slug === "string" ? data.slug : undefined,
       lang: typeof data.lang === "string" ? data.lang : undefined,
-      line: lineOf(text, /^date\s*:/m),
+      lines: fieldLines(text),
       text,
     };
   });
@@ -48,7 +50,27 @@ function fallbackFields(text: string): Record<string, unknown> {
   return { issue: issue === undefined ? undefined : Number(issue), date };
 }
 
-function lineOf(text: string, pattern: RegExp): number {
-  const match = pattern.exec(text);
-  return match ? text.slice(0, match.index).split("\n").length : 1;
+/**
+ * The line of each field named in FieldLines, from the front matter only: a
+ * body line starting `date:` is no field. Read by hand, as the YAML may be
+ * broken; the first of a field given twice, as YAML's message names that one.
+ */
+function fieldLines(text: string): FieldLines {
+  const lines: Partial<Record<keyof FieldLines, number>> = {};
+  const all = text.split("\n");
+  if (!/^---[ \t]*\r?$/.test(all[0] ?? "")) return lines;
+  for (let i = 1; i < all.length && !/^---[ \t]*\r?$/.test(all[i] ?? ""); i++) {
+    const name = /^(issue|date|lang|slug)[ \t]*:/.exec(all[i] ?? "")?.[1] as keyof FieldLines | undefined;
+    if (name !== undefined) lines[name] ??= i + 1;
+  }
+  return lines;
+}
+
+/** The line of the first of `fields` the file gives, for a message about it; else the first line. */
+export function lineOfField(issue: ExistingIssue, ...fields: readonly (keyof FieldLines)[]): number {
+  for (const field of fields) {
+    const line = issue.lines[field];
+    if (line !== undefined) return line;
+  }
+  return 1;
 }

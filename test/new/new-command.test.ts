@@ -185,7 +185,8 @@ describe('gekkan new', () => {
     expect((await gekkanNew('--translate', '1', '--lang', 'ja')).code).toBe(0);
     const again = await gekkanNew('--translate', '2011-04', '--lang', 'ja');
     expect(again.code).toBe(1);
-    expect(again.output).toContain('content/issues/2011/2011-04.ja.md:4:1  issue 1 already has a translation into ja here; gekkan new never overwrites');
+    // At its lang: line, which makes it the translation; it pointed at date:, a line that says nothing of it.
+    expect(again.output).toContain('content/issues/2011/2011-04.ja.md:5:1  issue 1 already has a translation into ja here; gekkan new never overwrites');
     const missing = await gekkanNew('--translate', '9', '--lang', 'ja');
     expect(missing.code).toBe(1);
     expect(missing.output).toContain('gekkan new: no issue "9" in en to translate: give its number or slug; the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md)');
