@@ -10,7 +10,7 @@ import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
 import { loadLocales } from "../render/locale.js";
 import { readExistingIssues } from "../new/existing-issues.js";
 import { isMonth, planIssue } from "../new/plan.js";
-import { monthAsWritten } from "../calendar.js";
+import { impossibleMonth, monthAsWritten } from "../calendar.js";
 import { planTranslation } from "../new/translate.js";
 import { issueSkeleton } from "../content/skeleton.js";
 import { noLocalePack, suggestLanguage } from "../language-name.js";
@@ -42,6 +42,9 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (flags.translate !== undefined) return newTranslation(flags, io);
+  // 2011-13 has the shape: "must be written YYYY-MM" sent the author looking for a mistake in how it was typed.
+  const impossible = flags.date === undefined ? undefined : impossibleMonth(flags.date);
+  if (impossible !== undefined) throw new UsageError(`--date ${flags.date ?? ""}: ${impossible}; give the issue's month as YYYY-MM, e.g. --date 2011-07`);
   if (flags.date !== undefined && !isMonth(flags.date)) {
     const meant = monthAsWritten(flags.date);
     throw new UsageError(`--date must be a month written YYYY-MM, e.g. 2011-07; found ${JSON.stringify(flags.date)}${meant === undefined ? "" : ` — did you mean --date ${meant}?`}`);

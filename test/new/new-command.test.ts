@@ -236,8 +236,12 @@ describe('gekkan new', () => {
   });
 
   it.each([
-    [['--date', '2011-13'], '--date must be a month written YYYY-MM'],
-    [['--date', '2011-07-01'], '--date must be a month written YYYY-MM'],
+    // A month in the shape asked for that the calendar has not is named for what is wrong with it, not for its shape.
+    [['--date', '2011-13'], "--date 2011-13: there is no month 13; months run from 01 to 12; give the issue's month as YYYY-MM, e.g. --date 2011-07"],
+    [['--date', '2011-00'], '--date 2011-00: there is no month 0; months run from 01 to 12'],
+    [['--date', '2011/13'], '--date 2011/13: there is no month 13'],
+    [['--date', '0000-05'], '--date 0000-05: there is no year 0000; years start at 0001'],
+    [['--date', '2011-07-01'], '--date must be a month written YYYY-MM, e.g. 2011-07; found "2011-07-01" — did you mean --date 2011-07?'],
     [['--date', '2011/7'], '--date must be a month written YYYY-MM, e.g. 2011-07; found "2011/7" — did you mean --date 2011-07?'],
     [['--date', '２０１１年７月'], 'found "２０１１年７月" — did you mean --date 2011-07?'],
     // A code with no locale pack is named as such, as in the front matter and the config, not sent on to --translate.
