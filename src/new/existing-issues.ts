@@ -3,6 +3,7 @@ import type { ContentLimits } from "../limits.js";
 import { decodeSource } from "../content/decode.js";
 import { parseFrontMatter } from "../content/front-matter.js";
 import { isRecord } from "../well-formed.js";
+import type { Place } from "../diagnostics.js";
 
 /** What numbering needs from an issue file, read leniently: a broken file still holds its number. */
 export interface ExistingIssue {
@@ -17,6 +18,8 @@ export interface ExistingIssue {
   lines: FieldLines;
   /** The file's text as decoded ("" when it could not be): `gekkan new --translate` starts from it. */
   text: string;
+  /** Where the file's first problem is, when its text or front matter cannot be read: its fields are then only what could be picked out by hand. */
+  unread: Place | undefined;
 }
 
 export type FieldLines = Readonly<Partial<Record<"issue" | "date" | "lang" | "slug", number>>>;
@@ -31,6 +34,7 @@ export async function readExistingIssues(root: string, limits?: ContentLimits): 
     const parsed = decoded.ok ? parseFrontMatter(file, text) : undefined;
     const data = parsed?.ok && isRecord(parsed.value.data) ? parsed.value.data : fallbackFields(text);
     const date = typeof data.date === "string" ? data.date : undefined;
+    const problem = decoded.ok ? (parsed?.ok === false ? parsed.messages[0] : undefined) : decoded.message;
     return {
       file,
       number: typeof data.issue === "number" && Number.isInteger(data.issue) ? data.issue : undefined,
@@ -39,6 +43,7 @@ export async function readExistingIssues(root: string, limits?: ContentLimits): 
       lang: typeof data.lang === "string" ? data.lang : undefined,
       lines: fieldLines(text),
       text,
+      unread: problem === undefined ? undefined : { line: problem.line ?? 1, column: problem.column ?? 1 },
     };
   });
 }

@@ -165,6 +165,22 @@ describe('gekkan new', () => {
     }
   });
 
+  // A file whose front matter could not be read was counted out without a word: the number given could be its number too.
+  it('says which file it could not read a number from, and that the number it gave may clash', async () => {
+    await writeFile(join(site.root, 'content/issues/2011/2011-03.md'), '---\ntitle: "broken\nissue: 7 # seven\ndate: 2011-03-01\n---\n\nText.\n');
+    const run = await gekkanNew();
+    expect(run.code).toBe(0);
+    expect(run.lines).toEqual([
+      'content/issues/2011/2011-07.md',
+      "content/issues/2011/2011-03.md:2:8  warning: gekkan new could not read this file's front matter, so not its issue number either, and counted without it: issue 4, the number it gave the new issue, may be this file's too; fix this file (gekkan check says how), then give the new issue another number if the two clash",
+    ]);
+    // A broken file whose issue: line can still be picked out is counted, and nothing is said.
+    await writeFile(join(site.root, 'content/issues/2011/2011-03.md'), '---\ntitle: "broken\nissue: 7\ndate: 2011-03-01\n---\n\nText.\n');
+    await rm(join(site.root, 'content/issues/2011/2011-07.md'));
+    expect((await gekkanNew()).lines).toEqual(['content/issues/2011/2011-07.md']);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-07.md'), 'utf8')).toMatch(/^issue: 8$/m);
+  });
+
   it('--translate starts a translation beside the original: its text, lang and draft: true, named <name>.<lang>.md', async () => {
     const original = await readFile(join(site.root, 'content/issues/2011/2011-04.md'), 'utf8');
     const run = await gekkanNew('--translate', '1', '--lang', 'ja');
