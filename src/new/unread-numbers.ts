@@ -1,5 +1,5 @@
 import type { VFileMessage } from "vfile-message";
-import { warning } from "../diagnostics.js";
+import { diagnostic } from "../diagnostics.js";
 import type { ExistingIssue } from "./existing-issues.js";
 
 /**
@@ -14,6 +14,7 @@ export function unreadNumberWarnings(existing: readonly ExistingIssue[], given: 
   return existing.flatMap((e) => {
     if (e.unread === undefined || e.number !== undefined) return [];
     const reason = `gekkan new could not read this file's front matter, so not its issue number either, and counted without it: issue ${given}, the number it gave the new issue, may be this file's too; fix this file (gekkan check says how), then give the new issue another number if the two clash`;
-    return [warning(e.file, reason, e.unread, "new-number-unread")];
+    // Not fatal, so printed as a warning; but no kind ignoreWarnings names (warning-kinds.ts): it is said once, as the file is made, of a file the build reports anyway.
+    return [diagnostic(e.file, reason, e.unread, "new-number-unread", false)];
   });
 }
