@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { asSuggestion, suggest } from "./suggest.js";
+import { idForm } from "./id-form.js";
 
 /**
  * The component a name most likely means: written as readers see it on the
@@ -7,7 +8,7 @@ import { asSuggestion, suggest } from "./suggest.js";
  * in English tends to), or a near miss of one ("corosnyc").
  */
 export function componentLike(name: string, components: readonly string[]): string | undefined {
-  const asId = name.normalize("NFKC").trim().toLowerCase().replace(/[\s_]+/g, "-");
+  const asId = idForm(name);
   return components.includes(asId) ? asId : suggest(name, components);
 }
 

@@ -4,14 +4,15 @@ import { buildTime, dayOf } from "../build-time.js";
 import { parseFlags, siteRootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
 import { nameFromHere } from "../names-from-here.js";
-import { ContentError, PlainError, diagnostic } from "../diagnostics.js";
+import { ContentError, PlainError, diagnostic, formatDiagnostic } from "../diagnostics.js";
 import { createIssueRenderer } from "../content/render-issue.js";
 import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
 import { loadLocales } from "../render/locale.js";
 import { readExistingIssues } from "../new/existing-issues.js";
 import { isMonth, planIssue } from "../new/plan.js";
-import { monthAsWritten } from "../calendar.js";
+import { impossibleMonth, monthAsWritten } from "../calendar.js";
 import { planTranslation } from "../new/translate.js";
+import { unreadNumberWarnings } from "../new/unread-numbers.js";
 import { issueSkeleton } from "../content/skeleton.js";
 import { noLocalePack, suggestLanguage } from "../language-name.js";
 
@@ -42,6 +43,9 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (flags.translate !== undefined) return newTranslation(flags, io);
+  // 2011-13 has the shape: "must be written YYYY-MM" sent the author looking for a mistake in how it was typed.
+  const impossible = flags.date === undefined ? undefined : impossibleMonth(flags.date);
+  if (impossible !== undefined) throw new UsageError(`--date ${flags.date ?? ""}: ${impossible}; give the issue's month as YYYY-MM, e.g. --date 2011-07`);
   if (flags.date !== undefined && !isMonth(flags.date)) {
     const meant = monthAsWritten(flags.date);
     throw new UsageError(`--date must be a month written YYYY-MM, e.g. 2011-07; found ${JSON.stringify(flags.date)}${meant === undefined ? "" : ` — did you mean --date ${meant}?`}`);
@@ -58,7 +62,8 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   if (!locale) throw new UsageError(`--lang ${lang}: ${noLocalePack(lang, [...locales.keys()])}`);
   if (lang !== config.lang) throw new UsageError(`a new issue is written in the site's language (${config.lang}); an issue in ${lang} is a translation of one: gekkan new --translate ISSUE --lang ${lang}`);
 
-  const planned = planIssue(await readExistingIssues(root, config.limits), { month: flags.date, today: dayOf(buildTime(), config.timeZone), siteLang: config.lang });
+  const existing = await readExistingIssues(root, config.limits);
+  const planned = planIssue(existing, { month: flags.date, today: dayOf(buildTime(), config.timeZone), siteLang: config.lang });
   if (!planned.ok) throw new ContentError(planned.messages);
   const { plan } = planned;
   const text = issueSkeleton({ number: plan.number, date: plan.date, title: flags.title ?? locale.issueLabel(plan.date), lang });
@@ -68,6 +73,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   // From where the author is, so `$EDITOR "$(gekkan new --root ../series)"` opens it.
   const named = (file: string) => nameFromHere(io.here, root, file);
   io.out(named(plan.file));
+  for (const message of unreadNumberWarnings(existing, plan.number)) io.err(formatDiagnostic(message));
   if (plan.later !== undefined) {
     const { later } = plan;
     io.err(`gekkan new: note: issue ${plan.number} is dated ${plan.date}, before issue ${later.number} (${named(later.file)}, ${later.date}), so the issue numbers will not follow the dates (gekkan build and gekkan check warn of it: issue-number-order); if this fills a gap on purpose, add ignoreWarnings: [issue-number-order] to its front matter; otherwise delete ${named(plan.file)} and run gekkan new without --date`);

@@ -91,7 +91,8 @@ function yamlSyntaxMessages(file: string, head: string, parsed: ReturnType<typeo
   const errors = doc.errors.flatMap((error) => {
     const { reason, offset } = yamlErrorReason(error, source);
     const pos = lines.linePos(offset);
-    return explained.has(pos.line) ? [] : [diagnostic(file, `invalid YAML in front matter: ${reason}`, { line: pos.line, column: pos.col }, "yaml-syntax")];
+    // A tab has its own message, with its own fix: never YAML's words about an indented field next to it.
+    return explained.has(pos.line) && error.code !== "TAB_AS_INDENT" ? [] : [diagnostic(file, `invalid YAML in front matter: ${reason}`, { line: pos.line, column: pos.col }, "yaml-syntax")];
   });
   return [...indented.map((found) => found.message), ...errors];
 }

@@ -3,7 +3,7 @@ import { diagnostic } from "../diagnostics.js";
 import { trimSpacesEnd } from "../trim-end.js";
 
 /** The start of a field line: its indent and its name, up to the colon. What follows is read by hand (see fieldLine). */
-const FIELD_START = /^( *)([A-Za-z][\w-]*):/;
+const FIELD_START = /^([ \t]*)([A-Za-z][\w-]*):/;
 
 export interface IndentedField {
   message: VFileMessage;
@@ -38,6 +38,11 @@ export function indentedFields(file: string, head: string): IndentedField[] {
       return;
     }
     const { indent, name, value } = field;
+    if (indent.includes("\t")) {
+      // YAML names a tab-indented line itself (yaml-errors.ts); its value still closes it, so a space-indented field under it is named here.
+      closed = closedValue(value);
+      return;
+    }
     // The first field indented: every field after it is misread, so YAML's errors about all of them go with this one.
     const first = i === 1 && lines.slice(2).some((next) => /^[A-Za-z][\w-]*:/.test(next));
     if (indent.length > 0 && (closed || first)) {

@@ -4,7 +4,8 @@ import { componentName } from "../component-name.js";
 import { deviceNameHint, isDeviceName } from "../windows-name.js";
 import { SLUG_MAX_LENGTH } from "../limits.js";
 import { didYouMeanLanguage, noLocalePack } from "../language-name.js";
-import { didYouMean } from "../suggest.js";
+import { asSuggestion, didYouMean } from "../suggest.js";
+import { idForm } from "../id-form.js";
 import { ISSUE_WARNING_KINDS, WARNING_KINDS } from "../warning-kinds.js";
 
 export { calendarDate, isCalendarDate } from "../calendar.js";
@@ -124,12 +125,12 @@ function language(languages: readonly string[]) {
  * only some file systems refuse (see slug) stays allowed here.
  */
 export const publishedSlug = z.string().superRefine((text, ctx) => {
-  if (!isSlug(text)) ctx.addIssue({ code: "custom", message: "", params: { hint: lowerCaseHint(text) }, input: text });
+  if (!isSlug(text)) ctx.addIssue({ code: "custom", message: "", params: { hint: slugHint(text) }, input: text });
 });
 
 /** A slug or component name becomes a folder name in the output, on every system the site is built or checked out on. */
 export const slug = z.string().superRefine((text, ctx) => {
-  if (!isSlug(text)) ctx.addIssue({ code: "custom", message: "", params: { hint: lowerCaseHint(text) }, input: text });
+  if (!isSlug(text)) ctx.addIssue({ code: "custom", message: "", params: { hint: slugHint(text) }, input: text });
   else if (isDeviceName(text)) ctx.addIssue({ code: "custom", message: "", params: { hint: deviceNameHint(text) }, input: text });
 });
 
@@ -140,11 +141,14 @@ function isSlug(text: string): boolean {
 /**
  * "Pacemaker" for "pacemaker": hosts that tell case apart make it another
  * address from the one a reader types, and file systems that do not (macOS,
- * Windows) one file with a page that differs only in case.
+ * Windows) one file with a page that differs only in case. "My_Slug" or
+ * "my slug" gets the slug it most likely means, as a component name does
+ * (idForm): one rule for a slug and an alias.
  */
-function lowerCaseHint(text: string): string {
-  const lower = text.toLowerCase();
-  return lower !== text && isSlug(lower) && !isDeviceName(lower) ? `; write it in lower case: "${lower}"` : "";
+function slugHint(text: string): string {
+  const meant = idForm(text);
+  if (meant === text || !isSlug(meant) || isDeviceName(meant)) return "";
+  return meant === text.toLowerCase() ? `; write it in lower case: "${meant}"` : asSuggestion(meant);
 }
 
 export type FrontMatterData = z.infer<ReturnType<typeof buildFrontMatterSchema>>;

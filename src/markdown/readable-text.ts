@@ -6,10 +6,13 @@ import { toString } from "hast-util-to-string";
  * footnotes (a contents list, a question's title on /compat/ and in
  * data/compat.json): without its footnote references, whose numbers would
  * otherwise run into the words ("…ですか？1"). The heading's id keeps them,
- * as GitHub's does, so links written to it stay valid.
+ * as GitHub's does, so links written to it stay valid. Its blanks are
+ * collapsed and trimmed (HTML's blanks only: a full-width space is a
+ * character the author typed).
  */
 export function readableText(node: Nodes): string {
-  return toString(withoutNoteRefs(node));
+  // A run of blanks reads as one space, as a browser shows it: raw HTML taken out of `A & <x> "B"` left two, shown as they are in a contents list and data/compat.json.
+  return toString(withoutNoteRefs(node)).replace(/[ \t\n\r\f]+/g, " ").trim();
 }
 
 function withoutNoteRefs(node: Nodes): Nodes {

@@ -3,6 +3,7 @@ import type { ContentLimits } from "../limits.js";
 import { decodeSource } from "../content/decode.js";
 import { parseFrontMatter } from "../content/front-matter.js";
 import { isRecord } from "../well-formed.js";
+import type { Place } from "../diagnostics.js";
 
 /** What numbering needs from an issue file, read leniently: a broken file still holds its number. */
 export interface ExistingIssue {
@@ -13,11 +14,15 @@ export interface ExistingIssue {
   slug: string | undefined;
   /** The `lang` field as written (absent: the site's language). */
   lang: string | undefined;
-  /** Line of the `issue:` or `date:` key, for "already taken" messages. */
-  line: number;
+  /** Line of each of these fields in the front matter, where written: a message about the month points at `date:`, one about a translation at `lang:`. */
+  lines: FieldLines;
   /** The file's text as decoded ("" when it could not be): `gekkan new --translate` starts from it. */
   text: string;
+  /** Where the file's first problem is, when its text or front matter cannot be read: its fields are then only what could be picked out by hand. */
+  unread: Place | undefined;
 }
+
+export type FieldLines = Readonly<Partial<Record<"issue" | "date" | "lang" | "slug", number>>>;
 
 /** Every issue file, drafts included, as far as its front matter can be read. */
 export async function readExistingIssues(root: string, limits?: ContentLimits): Promise<ExistingIssue[]> {
@@ -29,14 +34,16 @@ export async function readExistingIssues(root: string, limits?: ContentLimits): 
     const parsed = decoded.ok ? parseFrontMatter(file, text) : undefined;
     const data = parsed?.ok && isRecord(parsed.value.data) ? parsed.value.data : fallbackFields(text);
     const date = typeof data.date === "string" ? data.date : undefined;
+    const problem = decoded.ok ? (parsed?.ok === false ? parsed.messages[0] : undefined) : decoded.message;
     return {
       file,
       number: typeof data.issue === "number" && Number.isInteger(data.issue) ? data.issue : undefined,
       date,
       slug: typeof data.slug === "string" ? data.slug : undefined,
       lang: typeof data.lang === "string" ? data.lang : undefined,
-      line: lineOf(text, /^date\s*:/m),
+      lines: fieldLines(text),
       text,
+      unread: problem === undefined ? undefined : { line: problem.line ?? 1, column: problem.column ?? 1 },
     };
   });
 }
@@ -48,7 +55,27 @@ function fallbackFields(text: string): Record<string, unknown> {
   return { issue: issue === undefined ? undefined : Number(issue), date };
 }
 
-function lineOf(text: string, pattern: RegExp): number {
-  const match = pattern.exec(text);
-  return match ? text.slice(0, match.index).split("\n").length : 1;
+/**
+ * The line of each field named in FieldLines, from the front matter only: a
+ * body line starting `date:` is no field. Read by hand, as the YAML may be
+ * broken; the first of a field given twice, as YAML's message names that one.
+ */
+function fieldLines(text: string): FieldLines {
+  const lines: Partial<Record<keyof FieldLines, number>> = {};
+  const all = text.split("\n");
+  if (!/^---[ \t]*\r?$/.test(all[0] ?? "")) return lines;
+  for (let i = 1; i < all.length && !/^---[ \t]*\r?$/.test(all[i] ?? ""); i++) {
+    const name = /^(issue|date|lang|slug)[ \t]*:/.exec(all[i] ?? "")?.[1] as keyof FieldLines | undefined;
+    if (name !== undefined) lines[name] ??= i + 1;
+  }
+  return lines;
+}
+
+/** The line of the first of `fields` the file gives, for a message about it; else the first line. */
+export function lineOfField(issue: ExistingIssue, ...fields: readonly (keyof FieldLines)[]): number {
+  for (const field of fields) {
+    const line = issue.lines[field];
+    if (line !== undefined) return line;
+  }
+  return 1;
 }

@@ -1,6 +1,6 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
-import type { ExistingIssue } from "./existing-issues.js";
+import { lineOfField, type ExistingIssue } from "./existing-issues.js";
 import { numbersAgainstDates, type NumberedDate } from "../number-order.js";
 
 export interface NewIssuePlan {
@@ -47,7 +47,7 @@ export function planIssue(existing: readonly ExistingIssue[], options: { month?:
   if (taken.length > 0) {
     return {
       ok: false,
-      messages: taken.map((e) => diagnostic(e.file, takenReason(e, month, originals.includes(e)), { line: e.line, column: 1 }, "new-month-taken")),
+      messages: taken.map((e) => diagnostic(e.file, takenReason(e, month, originals.includes(e)), { line: lineOfField(e, "date"), column: 1 }, "new-month-taken")),
     };
   }
   const planned = { number: Math.max(0, ...numbers) + 1, date: `${month}-01` };

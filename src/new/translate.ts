@@ -2,7 +2,7 @@ import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import { monthSlug } from "../content/issue.js";
 import { nameLanguage } from "../content/language-suffix.js";
-import type { ExistingIssue } from "./existing-issues.js";
+import { lineOfField, type ExistingIssue } from "./existing-issues.js";
 import { namedIssues } from "../issue-names.js";
 import { didYouMean } from "../suggest.js";
 
@@ -48,7 +48,7 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
   }
   const taken = existing.filter((e) => e.number === original.number && langOf(e) === request.lang);
   if (taken.length > 0) {
-    return { ok: false, messages: taken.map((e) => diagnostic(e.file, `issue ${original.number} already has a translation into ${request.lang} here; gekkan new never overwrites`, { line: e.line, column: 1 }, "new-translation-exists")) };
+    return { ok: false, messages: taken.map((e) => diagnostic(e.file, `issue ${original.number} already has a translation into ${request.lang} here; gekkan new never overwrites`, { line: lineOfField(e, "lang", "issue"), column: 1 }, "new-translation-exists")) };
   }
   if (!/^---\r?\n[\s\S]*?\r?\n---\r?(\n|$)/.test(original.text)) return { ok: false, problem: `${original.file}: its front matter cannot be read; fix it (gekkan check says how) before translating it` };
   const named = nameLanguage(original.file, request.languages);

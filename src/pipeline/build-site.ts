@@ -90,8 +90,8 @@ const PACK_READS = { fragments: "whole", search: "records" } as const;
 /** Saves the cache and the record of what was written, for the next build. */
 async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined, record: OutputRecord | undefined): Promise<SiteBuild> {
   const addresses = comparedAddresses(options, generated, record);
-  // A group of their own: they come from the record of the last build, so a build without the cache cannot give them.
-  const warnings = [...warningLines(generated.warnings), ...warningLines(addresses.warnings)];
+  // After the build's own, as they come from the record of the last build; one "if you mean these" line for all, as the README says: the config's ignoreWarnings and an issue's stop both.
+  const warnings = warningLines([...generated.warnings, ...addresses.warnings]);
   // The notes are made from what the record keeps, as a skipped build makes them: one path for both.
   const leftOut = notedIssues([...generated.issues, ...generated.failed.map((issue) => ({ issue }))], generated.config.lang, generated.today);
   const failures = (await packs?.save()) ?? [];

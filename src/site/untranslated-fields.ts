@@ -17,12 +17,14 @@ const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  * edition's lists, feeds, search results and email subject. The body's copy
  * is an error (collect-problems.ts); a title can be a name kept on purpose
  * ("Pacemaker 1.1"), so this is a warning, and only for text in a script the
- * translation's language does not use.
+ * translation's language does not use. Not for a draft: it is a translation
+ * in progress (as for TODO notes).
  */
 export function untranslatedFieldWarnings(entries: readonly SiteIssue[]): VFileMessage[] {
   return entries.flatMap((entry) => {
     const original = entry.versions[0];
-    if (original === undefined || original === entry || writesCjk(entry.issue.lang)) return [];
+    // A draft is where a translation is still being made, also when --drafts or gekkan dev builds it.
+    if (original === undefined || original === entry || entry.issue.draft || writesCjk(entry.issue.lang)) return [];
     const fields = [
       { name: "title", value: entry.issue.title, was: original.issue.title, line: entry.issue.titleLine },
       { name: "summary", value: entry.issue.summary, was: original.issue.summary, line: entry.issue.summaryLine },

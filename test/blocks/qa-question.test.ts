@@ -74,3 +74,32 @@ describe("a :::qa question of more than one paragraph", () => {
     expect(part(section("issues/2011-04/index.html", "block-qa", 1), "qa-question")).toBeUndefined();
   });
 });
+
+/**
+ * Raw HTML taken out of a question's first line or a heading (`A & <x> "B"`)
+ * left the spaces on both sides of it: "A &  "B"" with two, in the contents
+ * list, as /compat/'s heading and data/compat.json's question. Blanks now
+ * read as one space there, as a browser shows them; the body keeps its HTML.
+ */
+describe("a question or heading with raw HTML taken out", () => {
+  let site: TempDir;
+  let built: Generated;
+  const body = ['## 見出し & <x> "引用"', "", "本文。", "", ':::qa{components="pacemaker"}', 'Q の本文 & <x> "引用"?', "", "---", "", "はい。", ":::", ""].join("\n");
+  beforeAll(async () => {
+    site = tempSite({ "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01" }, body) });
+    built = await generate({ root: site.path, search: false });
+  });
+  afterAll(() => site.remove());
+
+  it("has one space where the HTML was, in the contents list, on /compat/ and in data/compat.json", () => {
+    const page = parseHtml(built.output.text("issues/2011-04/index.html") ?? "");
+    const links = byTag(page, "li").filter((li) => /^toc-/.test(attr(li, "class") ?? "")).flatMap((li) => byTag(li, "a").map(textContent));
+    expect(links).toContain('見出し & "引用"');
+    expect(links).toContain('Q の本文 & "引用"?');
+    const compat = byTag(parseHtml(built.output.text("compat/index.html") ?? ""), "h2").map((el) => textContent(el).trim());
+    expect(compat).toContain('Q の本文 & "引用"?');
+    const data = JSON.parse(built.output.text("data/compat.json") ?? "null") as { questions: Array<{ question: string }> };
+    expect(data.questions.map((q) => q.question)).toEqual(['Q の本文 & "引用"?']);
+    for (const text of [...links, ...compat]) expect(text).not.toMatch(/ {2}/);
+  });
+});

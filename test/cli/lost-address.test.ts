@@ -90,6 +90,19 @@ describe("an issue address the last build published and this one does not", () =
     expect((await build()).stderr.filter((line) => line.includes("warning"))).toEqual([]);
   });
 
+  // Two "if you mean" lines came, one for the build's warnings and one for the address's; the README promises one line naming their kinds.
+  it("with other warnings: one line names every kind, and the config line it offers stops them all", async () => {
+    dir = tempSite(FILES);
+    expect((await build()).code).toBe(0);
+    edit(APRIL, "date: 2011-04-01\n---\n", "date: 2011-04-01\nslug: sokan\n---\n\n# 見出し1\n");
+    const { stderr } = await build();
+    expect(stderr).toContain(MOVED);
+    expect(stderr.filter((line) => line.startsWith("gekkan: if you mean"))).toEqual(['gekkan: if you mean these, stop the warning in gekkan.config.json with "ignoreWarnings": ["address-moved", "body-h1"], or for one issue only in its front matter with ignoreWarnings: [address-moved, body-h1]']);
+    expect(stderr[stderr.length - 1]).toMatch(/^gekkan: if you mean these/);
+    edit("gekkan.config.json", "{", '{"ignoreWarnings": ["address-moved", "body-h1"], ');
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+  });
+
   it("no cache, no record: nothing is said", async () => {
     dir = tempSite(FILES);
     expect(await build("--no-cache")).toEqual({ code: 0, stderr: [] });

@@ -55,3 +55,13 @@ describe("a field indented with spaces", () => {
     expect(matter(text).data).not.toHaveProperty("draft");
   });
 });
+
+describe("a field indented with spaces under one indented with a tab", () => {
+  it("is named as indented, with its fix, and the tab line keeps its own message", () => {
+    const said = messages(`${FIELDS}\ttags: [pacemaker]\n  draft: true\n---\n\n本文。\n`);
+    expect(said).toHaveLength(2);
+    expect(said).toContain('x.md:6:1  "draft" is indented, so YAML does not read it as a field of its own; a field starts at the beginning of the line: write draft: true');
+    expect(said.find((m) => m.startsWith("x.md:5:1  "))).toMatch(/indented with a tab/);
+    expect(said.join("\n")).not.toMatch(/same column/);
+  });
+});

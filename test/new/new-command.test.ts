@@ -165,6 +165,22 @@ describe('gekkan new', () => {
     }
   });
 
+  // A file whose front matter could not be read was counted out without a word: the number given could be its number too.
+  it('says which file it could not read a number from, and that the number it gave may clash', async () => {
+    await writeFile(join(site.root, 'content/issues/2011/2011-03.md'), '---\ntitle: "broken\nissue: 7 # seven\ndate: 2011-03-01\n---\n\nText.\n');
+    const run = await gekkanNew();
+    expect(run.code).toBe(0);
+    expect(run.lines).toEqual([
+      'content/issues/2011/2011-07.md',
+      "content/issues/2011/2011-03.md:2:8  warning: gekkan new could not read this file's front matter, so not its issue number either, and counted without it: issue 4, the number it gave the new issue, may be this file's too; fix this file (gekkan check says how), then give the new issue another number if the two clash",
+    ]);
+    // A broken file whose issue: line can still be picked out is counted, and nothing is said.
+    await writeFile(join(site.root, 'content/issues/2011/2011-03.md'), '---\ntitle: "broken\nissue: 7\ndate: 2011-03-01\n---\n\nText.\n');
+    await rm(join(site.root, 'content/issues/2011/2011-07.md'));
+    expect((await gekkanNew()).lines).toEqual(['content/issues/2011/2011-07.md']);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-07.md'), 'utf8')).toMatch(/^issue: 8$/m);
+  });
+
   it('--translate starts a translation beside the original: its text, lang and draft: true, named <name>.<lang>.md', async () => {
     const original = await readFile(join(site.root, 'content/issues/2011/2011-04.md'), 'utf8');
     const run = await gekkanNew('--translate', '1', '--lang', 'ja');
@@ -185,7 +201,8 @@ describe('gekkan new', () => {
     expect((await gekkanNew('--translate', '1', '--lang', 'ja')).code).toBe(0);
     const again = await gekkanNew('--translate', '2011-04', '--lang', 'ja');
     expect(again.code).toBe(1);
-    expect(again.output).toContain('content/issues/2011/2011-04.ja.md:4:1  issue 1 already has a translation into ja here; gekkan new never overwrites');
+    // At its lang: line, which makes it the translation; it pointed at date:, a line that says nothing of it.
+    expect(again.output).toContain('content/issues/2011/2011-04.ja.md:5:1  issue 1 already has a translation into ja here; gekkan new never overwrites');
     const missing = await gekkanNew('--translate', '9', '--lang', 'ja');
     expect(missing.code).toBe(1);
     expect(missing.output).toContain('gekkan new: no issue "9" in en to translate: give its number or slug; the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md)');
@@ -235,8 +252,12 @@ describe('gekkan new', () => {
   });
 
   it.each([
-    [['--date', '2011-13'], '--date must be a month written YYYY-MM'],
-    [['--date', '2011-07-01'], '--date must be a month written YYYY-MM'],
+    // A month in the shape asked for that the calendar has not is named for what is wrong with it, not for its shape.
+    [['--date', '2011-13'], "--date 2011-13: there is no month 13; months run from 01 to 12; give the issue's month as YYYY-MM, e.g. --date 2011-07"],
+    [['--date', '2011-00'], '--date 2011-00: there is no month 0; months run from 01 to 12'],
+    [['--date', '2011/13'], '--date 2011/13: there is no month 13'],
+    [['--date', '0000-05'], '--date 0000-05: there is no year 0000; years start at 0001'],
+    [['--date', '2011-07-01'], '--date must be a month written YYYY-MM, e.g. 2011-07; found "2011-07-01" — did you mean --date 2011-07?'],
     [['--date', '2011/7'], '--date must be a month written YYYY-MM, e.g. 2011-07; found "2011/7" — did you mean --date 2011-07?'],
     [['--date', '２０１１年７月'], 'found "２０１１年７月" — did you mean --date 2011-07?'],
     // A code with no locale pack is named as such, as in the front matter and the config, not sent on to --translate.

@@ -79,7 +79,7 @@ interface Collected {
 function collectNode(node: Element, { headings, h1s, links, sources, source }: Collected): void {
   const rank = headingRank(node);
   if (rank !== undefined && rank >= 2 && rank <= 3 && typeof node.properties.id === "string") {
-    headings.push({ depth: rank, id: node.properties.id, text: readableText(node).trim() });
+    headings.push({ depth: rank, id: node.properties.id, text: readableText(node) });
   }
   if (rank === 1 && node.position) h1s.push(placedH1(node, source));
   const href = linkAddress(node);
@@ -97,7 +97,7 @@ function collectNode(node: Element, { headings, h1s, links, sources, source }: C
  */
 function placedH1(node: Element, source: string): PlacedHeading {
   const { start, end } = node.position!;
-  const text = readableText(node).trim();
+  const text = readableText(node);
   const typed = start.offset === undefined || end.offset === undefined ? "" : source.slice(start.offset, end.offset);
   const asH2 = /^#[ \t]/.test(typed) && !typed.includes("\n") ? `#${typed.trimEnd()}` : `## ${text}`;
   return { text, asH2, line: start.line, column: start.column };
@@ -118,8 +118,8 @@ function part(node: Element, name: string): ElementContent[] {
  */
 function questionParts(question: ElementContent[]): [title: string, detailHtml: string] {
   const index = question.findIndex((child) => child.type === "element");
-  if (index === -1) return [readableText({ type: "root", children: question }).trim(), ""];
-  const title = readableText(question[index] as Element).trim();
+  if (index === -1) return [readableText({ type: "root", children: question }), ""];
+  const title = readableText(question[index] as Element);
   const rest = question.slice(index + 1);
   return [title, rest.some((child) => child.type === "element") ? toHtml(rest).trim() : ""];
 }
