@@ -2,6 +2,9 @@ import { open, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { PlainError } from "../diagnostics.js";
 
+/** The lock's name in the folder of builds. */
+export const LOCK_FILE = "lock";
+
 export interface BuildLock {
   release: () => Promise<void>;
 }
@@ -12,7 +15,7 @@ export interface BuildLock {
  * lock whose process is gone (a killed build) is taken over.
  */
 export async function lockOutput(store: string, out: string): Promise<BuildLock> {
-  const path = join(store, "lock");
+  const path = join(store, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(path, "wx");
