@@ -42,6 +42,21 @@ describe("the site's other files and the machine", () => {
     expect(existsSync(join(site.path, "dist"))).toBe(false);
   });
 
+  it("a FIFO in public/ is reported with the issues' own errors, not alone (build and check)", async () => {
+    // The issue number is wrong: before, only the FIFO was reported, and this came one fix later.
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL.replace("issue: 1", "issue: one") });
+    mkdirSync(join(site.path, "public"));
+    execFileSync("mkfifo", [join(site.path, "public/pipe.txt")]);
+    for (const command of [["build", "--no-search"], ["check"]]) {
+      const run = await runCli(command, { cwd: site.path, deadlineMs: 20_000 });
+      expect(run.timedOut, `${command[0]} still running; stderr:\n${run.stderr}`).toBe(false);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("public/pipe.txt:1:1  this is a named pipe (FIFO)");
+      expect(run.stderr).toContain(`${DIR}/2011-04.md:3:8  invalid front matter field "issue"`);
+    }
+    expect(existsSync(join(site.path, "dist"))).toBe(false);
+  });
+
   it("a template that links to /dev/zero is refused without reading it", async () => {
     site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
     mkdirSync(join(site.path, "templates", "partials"), { recursive: true });
