@@ -26,7 +26,9 @@ export async function lockOutput(store: string, out: string): Promise<BuildLock>
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number((await readFile(path, "utf8").catch(() => "")).trim());
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
-        throw new PlainError(`another gekkan build (process ${holder}) is writing ${JSON.stringify(out)}; wait for it to finish, then build again`);
+        // A build killed with SIGKILL leaves its lock, and its process number can be taken by another program (pid 1 in a
+        // new container): the author is told which file to remove, as nothing else would ever release it.
+        throw new PlainError(`another gekkan build (process ${holder}) is writing ${JSON.stringify(out)}; wait for it to finish, then build again (if process ${holder} is no gekkan build, one was killed and its number reused: remove ${JSON.stringify(path)})`);
       }
       await rm(path, { force: true });
     }
