@@ -62,7 +62,7 @@ export function outputDirProblem(root: string, out: string, force: boolean): str
   const stat = statOf(target);
   if (stat === undefined) return undefined;
   if (!stat.isDirectory()) return "that is an existing file, not a folder; choose a folder name such as dist/";
-  if (force || existsSync(join(target, OUTPUT_MARKER))) return undefined;
+  if (force || hasMarker(target)) return undefined;
   if (readdirSync(target).length === 0) return undefined;
   return `that folder already holds files gekkan did not write (it has no ${OUTPUT_MARKER} marker), and building replaces the whole folder; choose an empty or new folder, or pass --force to replace it`;
 }
@@ -85,10 +85,20 @@ function storeProblem(out: string, force: boolean): string | undefined {
   return `${where}, which already holds files gekkan did not write (${foreign.slice(0, 3).map((name) => JSON.stringify(name)).join(", ")}${foreign.length > 3 ? ", …" : ""}), and every build removes all but its own builds there; move them out, choose another output folder, or pass --force to remove them`;
 }
 
+/**
+ * Whether `dir` holds the marker gekkan writes, a regular file. An output
+ * named like it (`--out x/.gekkan-output`, a link to its build) made `x`
+ * pass for an output folder: every later --out in it was refused as inside
+ * a build, and `--out x` replaced x as a whole without --force.
+ */
+function hasMarker(dir: string): boolean {
+  return lstatSync(join(dir, OUTPUT_MARKER), { throwIfNoEntry: false })?.isFile() === true;
+}
+
 /** The build folder, or the folder of builds (`.dist-gekkan`), that holds `target`, if any. */
 function enclosingBuild(target: string): string | undefined {
   for (let dir = dirname(target); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, OUTPUT_MARKER)) || isStoreName(basename(dir))) return dir;
+    if (hasMarker(dir) || isStoreName(basename(dir))) return dir;
   }
   return undefined;
 }

@@ -108,6 +108,21 @@ describe("build refuses an --out that would destroy the author's files", () => {
     expect((await build(root, join(root, "dist"))).code).toBe(0);
   });
 
+  it("an output named like gekkan's marker (.gekkan-output) does not make the folder holding it pass for an output", async () => {
+    const root = site();
+    const www = join(root, "www");
+    mkdirSync(www);
+    writeFileSync(join(www, "index.html"), "the author's own page\n");
+    expect((await build(root, join(www, ".gekkan-output"))).code).toBe(0);
+    // www holds the author's files: replacing it as a whole must still ask for --force.
+    const refused = await build(root, www);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/holds files gekkan did not write/);
+    expect(readTree(www).get("index.html")?.toString()).toBe("the author's own page\n");
+    // Nor is a new output in it refused as inside a build.
+    expect((await build(root, join(www, "sub"))).code).toBe(0);
+  });
+
   it("a symlink to the site is the site", async () => {
     const dir = tempRepoSite(FILES);
     const linked = linkBeside(dir);
