@@ -37,6 +37,8 @@ export function unreadable(file: string, error: unknown, what: "file" | "folder"
     ENAMETOOLONG: "this path is longer than the file system allows; use a shorter file or folder name",
     ENOTDIR: "a part of this path is not a folder",
     EIO: `the disk reported an error reading this ${what} (EIO)`,
+    // Node reads no file over 2 GiB into memory, where public/'s files are held until the site is written.
+    ERR_FS_FILE_TOO_LARGE: `this ${what} is over 2 GB, more than gekkan can hold to publish it; put it on a download host and link to it, or move it out of ${home}`,
   };
   const reason = reasons[code] ?? `cannot read this ${what} (${code || "error"}: ${(error as Error).message ?? String(error)})`;
   return fileProblem(file, reason, "source-unreadable");

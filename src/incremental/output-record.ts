@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../write/atomic-file.js";
@@ -6,6 +6,7 @@ import { intact, type FileRecord } from "../write/file-record.js";
 import type { Written } from "../write/write-output.js";
 import { parentFolders } from "../write/output.js";
 import { isTimeZone } from "../build-time.js";
+import { readRegularFile } from "../regular-file.js";
 
 const RECORD_FILE = "written.json";
 
@@ -75,7 +76,7 @@ function isNoted(issue: Partial<Dated> | null | undefined): issue is Dated {
 /** The record in `cacheDir`, or undefined when missing or not a record (damaged, older format): never fatal. */
 export function readRecord(cacheDir: string): OutputRecord | undefined {
   try {
-    return asRecord(JSON.parse(readFileSync(join(cacheDir, RECORD_FILE), "utf8")));
+    return asRecord(JSON.parse(readRegularFile(join(cacheDir, RECORD_FILE)).toString("utf8")));
   } catch {
     return undefined;
   }

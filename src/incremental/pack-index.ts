@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import { writeFileAtomic } from "../write/atomic-file.js";
 import { ENTRY_BYTES, KEY_BYTES, SlotTable } from "./slot-table.js";
+import { readRegularFile } from "../regular-file.js";
 
 /**
  * Where a pack's records are, kept beside it (`<pack>.idx`) so opening a
@@ -33,7 +33,7 @@ export const indexPath = (packPath: string): string => `${packPath}.idx`;
 export function readPackIndex(packPath: string, id: Buffer, size: number): PackIndex | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(indexPath(packPath));
+    bytes = readRegularFile(indexPath(packPath));
   } catch {
     return undefined;
   }

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { crc32 } from "node:zlib";
 import { writeFileAtomic } from "../write/atomic-file.js";
+import { openRegularFile } from "../regular-file.js";
 import { PACK_ID_BYTES, readPackIndex, writePackIndex } from "./pack-index.js";
 import { KEY_BYTES, SlotTable, assertKey, type PackSlot } from "./slot-table.js";
 
@@ -45,7 +46,7 @@ export class Pack {
   static open(path: string, wholeBytes = WHOLE_BYTES): Pack {
     let fd: number;
     try {
-      fd = openSync(path, "r");
+      fd = openRegularFile(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Pack(path, undefined, 0, true);
       throw error;

@@ -26,7 +26,7 @@ export interface Inputs {
   /** "Today" as YYYY-MM-DD: SOURCE_DATE_EPOCH or the clock. */
   today: string;
   sources: Source[];
-  /** Files under content/issues/ that could not be read (a FIFO, a link out of the site, too large): reported with the rest. */
+  /** Files under content/issues/ (and public/) that could not be read (a FIFO, a link out of the site, too large): reported with the rest. */
   problems: VFileMessage[];
   /** What rendering one issue depends on besides its bytes. */
   context: RenderContext;
@@ -42,12 +42,15 @@ export function readOneSource(root: string, file: string): Source | undefined {
 export async function loadInputs(options: BuildOptions, checked?: ReadonlyMap<string, CheckedSource>): Promise<Inputs> {
   // Before anything reads them: a FIFO or device among the site's files would block the read.
   const unreadable = siteFileProblems(options.root);
-  if (unreadable.length > 0) throw new ContentError(unreadable);
+  // public/'s files are read last (copied after every page is made), so a problem there waits for the issues' own
+  // problems, reported with them: stopping here hid every error in content/ until the public file was fixed.
+  const later = unreadable.filter((problem) => problem.file?.startsWith("public/") === true);
+  if (unreadable.length > later.length) throw new ContentError(unreadable);
   const dirs = templateDirs(options.root);
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
   const config = loadConfig(options.root, { base: options.base, serveAt: options.serveAt, url: options.url }, [...locales.keys()]);
   const read = await readSourceSet(options.root, config.limits, checkedSources(options.root, checked));
   const sources = read.sources.map((source): Source => ("digest" in source ? source : { ...source, digest: digest(source.bytes) }));
   const context: RenderContext = { components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits };
-  return { options, config, templateDirs: dirs, locales, today: dayOf(options.now ?? buildTime(), config.timeZone), sources, problems: read.problems, context };
+  return { options, config, templateDirs: dirs, locales, today: dayOf(options.now ?? buildTime(), config.timeZone), sources, problems: [...later, ...read.problems], context };
 }

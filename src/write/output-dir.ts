@@ -3,7 +3,7 @@ import { homedir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { PlainError } from "../diagnostics.js";
 import { contains, realPath } from "./real-path.js";
-import { isOwnLink, isStoreName } from "./versions.js";
+import { isOwnLink, isStoreEntry, isStoreName, outputPlace } from "./versions.js";
 
 /** Left in every output folder gekkan writes: proof that replacing the folder loses nothing of the author's. */
 export const OUTPUT_MARKER = ".gekkan-output";
@@ -53,6 +53,8 @@ export function outputDirProblem(root: string, out: string, force: boolean): str
     const folder = realPath(join(site, name));
     if (target === folder || contains(folder, target)) return `that is ${target === folder ? "" : "inside "}the site's ${name}/ folder, whose files would be replaced; choose a folder outside it such as dist/`;
   }
+  const store = storeProblem(out, force);
+  if (store !== undefined) return store;
   // gekkan's own link (dist) leads into its folder of builds: that one is the output, not inside another.
   if (isOwnLink(out)) return undefined;
   const build = enclosingBuild(target);
@@ -60,15 +62,43 @@ export function outputDirProblem(root: string, out: string, force: boolean): str
   const stat = statOf(target);
   if (stat === undefined) return undefined;
   if (!stat.isDirectory()) return "that is an existing file, not a folder; choose a folder name such as dist/";
-  if (force || existsSync(join(target, OUTPUT_MARKER))) return undefined;
+  if (force || hasMarker(target)) return undefined;
   if (readdirSync(target).length === 0) return undefined;
   return `that folder already holds files gekkan did not write (it has no ${OUTPUT_MARKER} marker), and building replaces the whole folder; choose an empty or new folder, or pass --force to replace it`;
+}
+
+/**
+ * The folder of builds beside the output (`.dist-gekkan` for dist) is made
+ * and emptied by every build: a file there stopped the build with a stack
+ * trace, and a folder of that name holding someone's files lost them to the
+ * next build's removal of leftovers, with no --force asked for.
+ */
+function storeProblem(out: string, force: boolean): string | undefined {
+  const { store } = outputPlace(out);
+  const stat = statOf(store);
+  if (stat === undefined) return undefined;
+  const where = `gekkan keeps this output's builds in ${JSON.stringify(store)}`;
+  if (!stat.isDirectory()) return `${where}, and that is ${stat.isSymbolicLink() ? "a symbolic link that leads nowhere" : "a file"}, not a folder; move or rename it, or choose another output folder`;
+  if (force) return undefined;
+  const foreign = readdirSync(store).filter((name) => !isStoreEntry(name)).sort();
+  if (foreign.length === 0) return undefined;
+  return `${where}, which already holds files gekkan did not write (${foreign.slice(0, 3).map((name) => JSON.stringify(name)).join(", ")}${foreign.length > 3 ? ", …" : ""}), and every build removes all but its own builds there; move them out, choose another output folder, or pass --force to remove them`;
+}
+
+/**
+ * Whether `dir` holds the marker gekkan writes, a regular file. An output
+ * named like it (`--out x/.gekkan-output`, a link to its build) made `x`
+ * pass for an output folder: every later --out in it was refused as inside
+ * a build, and `--out x` replaced x as a whole without --force.
+ */
+function hasMarker(dir: string): boolean {
+  return lstatSync(join(dir, OUTPUT_MARKER), { throwIfNoEntry: false })?.isFile() === true;
 }
 
 /** The build folder, or the folder of builds (`.dist-gekkan`), that holds `target`, if any. */
 function enclosingBuild(target: string): string | undefined {
   for (let dir = dirname(target); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, OUTPUT_MARKER)) || isStoreName(basename(dir))) return dir;
+    if (hasMarker(dir) || isStoreName(basename(dir))) return dir;
   }
   return undefined;
 }

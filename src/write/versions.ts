@@ -1,5 +1,6 @@
 import { lstatSync, readlinkSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { LOCK_FILE } from "./build-lock.js";
 
 /**
  * Where an output folder's builds live. The output path itself (`dist`) is
@@ -22,6 +23,19 @@ export function outputPlace(out: string): OutputPlace {
 /** Whether a folder's name is that of a folder of builds (outputPlace's `store`): `.dist-gekkan` for dist. */
 export function isStoreName(name: string): boolean {
   return /^\..+-gekkan$/.test(name);
+}
+
+/** How a build folder is named (newBuildFolder in write-output.ts): b<time>-<pid>-<random>. */
+export const BUILD_NAME = /^b[0-9a-z]+-\d+-[0-9a-f]{8}$/;
+
+/**
+ * Whether gekkan could have put an entry of that name in a folder of builds:
+ * a build (gekkan 0.1 before the random part, too), an output folder moved
+ * aside (`earlier-…`), or the lock. Anything else there is someone's own,
+ * and the next build would remove it with the leftovers.
+ */
+export function isStoreEntry(name: string): boolean {
+  return name === LOCK_FILE || BUILD_NAME.test(name) || /^b[0-9a-z]+-\d+$/.test(name) || /^earlier-[0-9a-z]+$/.test(name);
 }
 
 /** The build folder `out` links to when it is one of ours, else undefined (a real folder, absent, or a foreign link). */

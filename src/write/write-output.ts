@@ -6,10 +6,10 @@ import { Worker } from "node:worker_threads";
 import { makeFolder } from "../make-folder.js";
 import type { OutputSet } from "./output.js";
 import { safeOutputPath } from "./safe-path.js";
-import { lockOutput } from "./build-lock.js";
+import { LOCK_FILE, lockOutput } from "./build-lock.js";
 import { crashPoint } from "./crash-point.js";
 import { machineError } from "./fs-errors.js";
-import { currentBuild, linkText, outputPlace, type OutputPlace } from "./versions.js";
+import { BUILD_NAME, currentBuild, linkText, outputPlace, type OutputPlace } from "./versions.js";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "./output-dir.js";
 import { intact, type FileRecord } from "./file-record.js";
 import { startDraft, type Draft, type DraftSource } from "./draft-build.js";
@@ -115,8 +115,6 @@ function replacedBuild(place: OutputPlace, stored: readonly Dirent[], current: s
   const folders = stored.filter((entry) => entry.isDirectory() && BUILD_NAME.test(entry.name)).map((entry) => join(place.store, entry.name));
   return folders.filter((path) => path !== current).sort().at(-1);
 }
-
-const BUILD_NAME = /^b[0-9a-z]+-\d+-[0-9a-f]{8}$/;
 
 async function publish(place: OutputPlace, output: OutputSet, earlier: Earlier | undefined, leftovers: Promise<unknown>, draft: Draft | undefined): Promise<Written> {
   const current = currentBuild(place);
@@ -263,7 +261,7 @@ async function restoreEarlier(place: OutputPlace): Promise<void> {
  * folder of this build was made: a build folder made later is never among it.
  */
 function removeOthers(place: OutputPlace, stored: readonly Dirent[], keep: ReadonlySet<string>): Promise<unknown> {
-  const doomed = stored.filter((entry) => entry.name !== "lock").map((entry) => join(place.store, entry.name));
+  const doomed = stored.filter((entry) => entry.name !== LOCK_FILE).map((entry) => join(place.store, entry.name));
   const prefix = `.${basename(place.out)}.`;
   // `.link-*`: this scheme's temp links; `.building-*`/`.old-*`: folders earlier gekkan versions left behind.
   const strays = listOrNone(dirname(place.out)).map((entry) => entry.name).filter((name) => name.startsWith(prefix) && /^\.[^/]+\.(?:link|building|old)-/.test(name)).map((name) => join(dirname(place.out), name));

@@ -125,6 +125,8 @@ describe("the output folder is replaced in one atomic step", () => {
       const second = await build(root, out);
       expect(second.code).toBe(1);
       expect(second.stderr).toMatch(new RegExp(`another gekkan build \\(process ${other.pid}\\) is writing`));
+      // The lock of a killed build whose number another program took is never released: the message names the file to remove.
+      expect(second.stderr).toContain(`if process ${other.pid} is no gekkan build, one was killed and its number reused: remove ${JSON.stringify(join(store, "lock"))}`);
       expect(second.stderr).not.toMatch(/^\s+at /m);
     } finally {
       other.kill();

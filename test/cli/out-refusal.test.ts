@@ -82,6 +82,47 @@ describe("build refuses an --out that would destroy the author's files", () => {
     expect(readTree(root)).toEqual(before);
   });
 
+  it("a file where the folder of builds goes (.dist-gekkan for dist) is refused in words, not a stack trace", async () => {
+    const root = site();
+    writeFileSync(join(root, ".dist-gekkan"), "notes\n");
+    const before = readTree(root);
+    const result = await build(root, join(root, "dist"), ["--force"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`builds in ${JSON.stringify(join(root, ".dist-gekkan"))}, and that is a file, not a folder`);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it("a folder of builds holding files gekkan did not put there is refused unless --force, and they are kept", async () => {
+    const root = site();
+    mkdirSync(join(root, ".dist-gekkan", "mine"), { recursive: true });
+    writeFileSync(join(root, ".dist-gekkan", "mine", "notes.txt"), "precious\n");
+    const refused = await build(root, join(root, "dist"));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/already holds files gekkan did not write \("mine"\).* pass --force/);
+    expect(readTree(join(root, ".dist-gekkan")).get("mine/notes.txt")?.toString()).toBe("precious\n");
+    expect(existsSync(join(root, "dist"))).toBe(false);
+    // What builds leave there (a build, the lock of a killed one) is gekkan's: no refusal.
+    expect((await build(root, join(root, "dist"), ["--force"])).code).toBe(0);
+    writeFileSync(join(root, ".dist-gekkan", "lock"), "999999999");
+    expect((await build(root, join(root, "dist"))).code).toBe(0);
+  });
+
+  it("an output named like gekkan's marker (.gekkan-output) does not make the folder holding it pass for an output", async () => {
+    const root = site();
+    const www = join(root, "www");
+    mkdirSync(www);
+    writeFileSync(join(www, "index.html"), "the author's own page\n");
+    expect((await build(root, join(www, ".gekkan-output"))).code).toBe(0);
+    // www holds the author's files: replacing it as a whole must still ask for --force.
+    const refused = await build(root, www);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/holds files gekkan did not write/);
+    expect(readTree(www).get("index.html")?.toString()).toBe("the author's own page\n");
+    // Nor is a new output in it refused as inside a build.
+    expect((await build(root, join(www, "sub"))).code).toBe(0);
+  });
+
   it("a symlink to the site is the site", async () => {
     const dir = tempRepoSite(FILES);
     const linked = linkBeside(dir);

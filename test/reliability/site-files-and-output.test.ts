@@ -42,6 +42,32 @@ describe("the site's other files and the machine", () => {
     expect(existsSync(join(site.path, "dist"))).toBe(false);
   });
 
+  it("a FIFO in public/ is reported with the issues' own errors, not alone (build and check)", async () => {
+    // The issue number is wrong: before, only the FIFO was reported, and this came one fix later.
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL.replace("issue: 1", "issue: one") });
+    mkdirSync(join(site.path, "public"));
+    execFileSync("mkfifo", [join(site.path, "public/pipe.txt")]);
+    for (const command of [["build", "--no-search"], ["check"]]) {
+      const run = await runCli(command, { cwd: site.path, deadlineMs: 20_000 });
+      expect(run.timedOut, `${command[0]} still running; stderr:\n${run.stderr}`).toBe(false);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("public/pipe.txt:1:1  this is a named pipe (FIFO)");
+      expect(run.stderr).toContain(`${DIR}/2011-04.md:3:8  invalid front matter field "issue"`);
+    }
+    expect(existsSync(join(site.path, "dist"))).toBe(false);
+  });
+
+  it("a file in public/ over 2 GB is named with what to do, not with Node's error code", async () => {
+    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
+    mkdirSync(join(site.path, "public"));
+    // Sparse: no disk space is used, and the read is refused on its size alone.
+    execFileSync("truncate", ["-s", "3G", join(site.path, "public/video.mp4")]);
+    const run = await runCli(["build", "--no-search"], { cwd: site.path, deadlineMs: 20_000 });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("public/video.mp4:1:1  this file is over 2 GB, more than gekkan can hold to publish it; put it on a download host and link to it, or move it out of public/");
+    expect(run.stderr).not.toContain("ERR_FS_FILE_TOO_LARGE");
+  });
+
   it("a template that links to /dev/zero is refused without reading it", async () => {
     site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
     mkdirSync(join(site.path, "templates", "partials"), { recursive: true });
