@@ -16,11 +16,15 @@ export function openRegularFile(path: string): number {
   throw Object.assign(new Error(`${path} is not a regular file`), { code: stats.isDirectory() ? "EISDIR" : "ENOTREG", path });
 }
 
-/** A file's bytes, read as far as its size when opened (see openRegularFile); throws when it is no regular file. */
-export function readRegularFile(path: string): Buffer {
+/**
+ * A file's bytes, read as far as its size when opened (see openRegularFile);
+ * throws when it is no regular file, or (EFBIG) when it is over `maxBytes`.
+ */
+export function readRegularFile(path: string, maxBytes = Infinity): Buffer {
   const fd = openRegularFile(path);
   try {
     const size = fstatSync(fd).size;
+    if (size > maxBytes) throw Object.assign(new Error(`${path} is over ${maxBytes} bytes`), { code: "EFBIG", path });
     const buffer = Buffer.allocUnsafe(size);
     let done = 0;
     while (done < size) {
@@ -31,5 +35,14 @@ export function readRegularFile(path: string): Buffer {
     return buffer.subarray(0, done);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A regular file's text, or undefined (no such file, not a regular file, over `maxBytes`): for code frames in messages. */
+export function readRegularText(path: string, maxBytes = 1024 * 1024): string | undefined {
+  try {
+    return readRegularFile(path, maxBytes).toString("utf8");
+  } catch {
+    return undefined;
   }
 }

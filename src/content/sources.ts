@@ -169,26 +169,6 @@ export function readSourceFile(root: string, file: string, maxBytes = STREAM_MAX
   return readIssueFile(realSiteRoot(root), root, file, maxBytes);
 }
 
-/** A regular file's text, or undefined: never blocks on a FIFO or reads a device. For code frames in messages. */
-export function readRegularText(path: string, maxBytes = 1024 * 1024): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, OPEN_FLAGS);
-  } catch {
-    return undefined;
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size > maxBytes) return undefined;
-    const bytes = readUpTo(fd, Buffer.allocUnsafe(stats.size + 1), maxBytes);
-    return bytes.length > maxBytes ? undefined : bytes.toString("utf8");
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * The sources one at a time through one reused buffer: each `bytes` is valid
  * only until the next is asked for. For hashing every source without keeping

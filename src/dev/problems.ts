@@ -1,7 +1,7 @@
 import { isAbsolute, join } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { formatDiagnostic } from "../diagnostics.js";
-import { readRegularText } from "../content/sources.js";
+import { readRegularText } from "../regular-file.js";
 
 /** One problem as the browser overlay shows it. */
 export interface Problem {
