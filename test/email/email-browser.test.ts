@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFixture, generateSite } from "../helpers/fixtures.js";
 import { REPO_ROOT } from "../helpers/sample-build.js";
 import { launchChromium } from "../helpers/browser.js";
+import { formatAxeViolations, runAxe } from "../helpers/axe.js";
 import { EMAIL_FIXTURE, SITE_URL } from "../helpers/email.js";
 
 const RESULTS_DIR = resolve("test-results");
@@ -36,6 +37,8 @@ beforeAll(async () => {
   // Its English translation shows the same diagram.
   take("sample-en", sample.output.text("en/issues/2011-04/email.html"), [new URL("images/linux-ha-stack.svg", `${sample.config.origin}${sample.config.basePath}`).href]);
   take("fixture-ja", fixture.output.text("issues/2011-04/email.html"), [`${SITE_URL}images/diagram.png`]);
+  // The May sample issue's crm example is highlighted: coloured tokens on the code background.
+  take("sample-ja-may", sample.output.text("issues/2011-05/email.html"));
   browser = await launchChromium();
   await mkdir(RESULTS_DIR, { recursive: true });
 });
@@ -117,5 +120,15 @@ describe("emails in Chromium", () => {
       colours[scheme] = result.colour;
     }
     expect(colours).toEqual({ light: "rgb(255, 255, 255)", dark: "rgb(30, 33, 38)" });
+  });
+
+  it.each(["light", "dark"] as const)("%s: axe finds no text below the contrast minimum, highlighted code among it", async (scheme) => {
+    const email = emails.find((e) => e.name === "sample-ja-may") as Email;
+    const { result } = await withEmail(email, { width: 375, scheme }, async (page) => {
+      const tokens = await page.locator("pre .hljs-string").count();
+      return { tokens, report: formatAxeViolations(await runAxe(page, { axeOptions: { runOnly: ["color-contrast"] } }), `email, ${scheme}`) };
+    });
+    expect(result.tokens, "the example has highlighted strings").toBeGreaterThan(0);
+    expect(result.report).toBe("");
   });
 });
