@@ -8,7 +8,8 @@ import { routeUrl, siteUrl } from "./urls.js";
  * jekyll-redirect-from write one: it sends the reader on to the issue at
  * once, keeping the `#heading` of the link they followed (an earlier email's
  * link to a section), names the issue's address as canonical so search
- * engines move its rank, and stays out of their index. A static host cannot
+ * engines move its rank, and stays out of their index. Shown for the
+ * moment before the refresh, it is laid out as the site's pages are. A static host cannot
  * send a 301, so this is what the old link can do.
  */
 export function redirectPage(entry: SiteIssue, config: SiteConfig): string {
@@ -21,6 +22,9 @@ export function redirectPage(entry: SiteIssue, config: SiteConfig): string {
     `<html lang="${escapeXml(entry.issue.lang)}">`,
     "<head>",
     '<meta charset="utf-8">',
+    // As the site's pages have them (layouts/base.liquid): shown for a moment, it must not be a desktop-wide page on a phone, nor a white flash in dark mode.
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
     `<title>${escapeXml(entry.issue.title)}</title>`,
     `<link rel="canonical" href="${escapeXml(canonical)}">`,
     '<meta name="robots" content="noindex">',

@@ -37,6 +37,12 @@ describe("an issue's old address", () => {
     expect(formatVnuErrors(results, site.out)).toBe("");
   }, 120_000);
 
+  it("is laid out for a phone and the reader's colour scheme, as the issue's page is", () => {
+    const metas = (path: string) => [...readFileSync(join(site.out, path, "index.html"), "utf8").matchAll(/<meta name="(viewport|color-scheme)" content="([^"]*)">/g)].map((m) => `${m[1]}=${m[2]}`).sort();
+    expect(metas(NOW)).toHaveLength(2);
+    expect(metas(OLD)).toEqual(metas(NOW));
+  });
+
   it("takes the reader to the issue, at the heading the old link named", async () => {
     const id = firstHeadingId();
     // The old address's page sends the reader on while it loads: Chromium may abort the rest of its own load then.
