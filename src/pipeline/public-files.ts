@@ -10,6 +10,7 @@ import { parentFolders, type OutputSet } from "../write/output.js";
 import { ROUTES } from "../site/urls.js";
 import { folderCaseReason, nameInOtherCase } from "../name-case.js";
 import { unportablePublicNames } from "./public-names.js";
+import { dotNameWarnings } from "./public-dot-names.js";
 import { isSvgName, svgActiveContent } from "./svg-active-content.js";
 
 /**
@@ -68,7 +69,7 @@ export async function addPublicFiles(root: string, output: OutputSet, search: bo
     const earlier = output.add(route, bytes, file);
     if (earlier !== undefined) messages.push(sameAddress(file, route, earlier));
   }
-  return [...messages, ...unportablePublicNames(generated, published)];
+  return [...messages, ...unportablePublicNames(generated, published), ...dotNameWarnings(published)];
 }
 
 /**
