@@ -20,7 +20,7 @@ import type { RenderEnv } from "../render/pages.js";
 import { OutputSet, contentHash } from "../write/output.js";
 import { loadInputs, type Inputs, type Source } from "./load-inputs.js";
 import type { BuildOptions } from "./options.js";
-import { addFeeds, addPublic, addRedirects, addSiteFiles, readAssets } from "./outputs.js";
+import { addAssets, addFeeds, addPublic, addRedirects, addSiteFiles } from "./outputs.js";
 import { parseIssues, type ParsedIssues } from "./parse-issues.js";
 import { weighedProblems } from "./held-back.js";
 import { StageTimes } from "./stage-times.js";
@@ -33,6 +33,7 @@ import { addEmails } from "./emails.js";
 import { memoisePartials } from "./partial-memo.js";
 import { RenderErrors } from "./render-errors.js";
 import { templateProblems } from "./template-check.js";
+import { withEarlyPublicErrors } from "./early-public-errors.js";
 
 export type { BuildOptions } from "./options.js";
 
@@ -78,7 +79,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   memoisePartials(env.liquid, fingerprint, reuse.fragments, new Map([...env.locales].map(([code, locale]) => [locale.pack.strings, `=locale:${code}`])));
   // After the memoised render tag is registered: the templates parsed here are the ones pages render with.
   const broken = await times.time("check templates", () => templateProblems(env.liquid, inputs.templateDirs, options.root));
-  const { site, held } = await times.time("collect site", () => collect(parsed, inputs, broken));
+  const { site, held } = await times.time("collect site", () => withEarlyPublicErrors(inputs, () => collect(parsed, inputs, broken)));
   const renderer = new PageRenderer(env, fingerprint, reuse.pages, pageLanguages(site, inputs.config.search));
   // Without `partial`, held errors stop the run, but only after the stages that render templates: a template error met
   // only while rendering (an undefined variable) is reported with them, all at once, not once they are fixed.
@@ -136,7 +137,7 @@ async function makeSite({ options, inputs, parsed, site, output, renderer, times
     times.time("emails", () => errors.run(() => addEmails(output, site, renderer, options.threads))),
     indexed ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, search)) : undefined,
   ]);
-  errors.throwIfFound();
+  await withEarlyPublicErrors(inputs, () => errors.throwIfFound());
   // Last: a public file is checked against every file gekkan made, emails and the search index included.
   const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search));
   return { window, searchPages, publicWarnings };
@@ -170,8 +171,7 @@ function collect(parsed: ParsedIssues, inputs: Inputs, templates: readonly VFile
 
 /** Liquid, locales and the stylesheet (added to `output`, its hash in its URL so browsers never keep a stale one). */
 export function renderEnv(inputs: Inputs, output: OutputSet): RenderEnv {
-  const assets = readAssets(inputs.templateDirs);
-  for (const [name, content] of assets) output.add(`assets/${name}`, content);
+  const assets = addAssets(output, inputs.templateDirs);
   const styleHash = contentHash(assets.get("style.css") ?? "").slice(0, 10);
   const { config } = inputs;
   return { config, liquid: createLiquid(inputs.templateDirs, config.basePath), locales: inputs.locales, today: inputs.today, styleUrl: `${routeUrl(config.basePath, ROUTES.styles)}?v=${styleHash}` };

@@ -42,6 +42,14 @@ export function readAssets(templateDirs: readonly string[]): Map<string, Buffer>
   return assets;
 }
 
+/** Stage: the assets (readAssets) into `output`, under assets/ as the stylesheet's URL (ROUTES.styles) has them; returns them by name. */
+export function addAssets(output: OutputSet, templateDirs: readonly string[]): Map<string, Buffer> {
+  const assets = readAssets(templateDirs);
+  const folder = ROUTES.styles.slice(0, ROUTES.styles.lastIndexOf("/") + 1);
+  for (const [name, content] of assets) output.add(`${folder}${name}`, content);
+  return assets;
+}
+
 /**
  * Stage: each language's feeds (Atom, RSS, JSON) and one Atom feed per
  * component of it, with full bodies. Each is memoised beside the pages,

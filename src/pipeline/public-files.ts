@@ -3,7 +3,7 @@ import { access, lstat, readFile } from "node:fs/promises";
 import { join, sep } from "node:path";
 import type { VFileMessage } from "vfile-message";
 import { unreadable } from "../content/source-problems.js";
-import { diagnostic, warning } from "../diagnostics.js";
+import { diagnostic, isError, warning } from "../diagnostics.js";
 import { listTree } from "../file-tree.js";
 import { formatBytes, SVG_CHECK_BYTES } from "../limits.js";
 import { parentFolders, type OutputSet } from "../write/output.js";
@@ -23,6 +23,23 @@ import { isSvgName, svgActiveContent } from "./svg-active-content.js";
  * that would run code on the site: it is still copied as it is.
  */
 export async function addPublicFiles(root: string, output: OutputSet, search: boolean): Promise<VFileMessage[]> {
+  return copyPublic(root, output, search, true);
+}
+
+/**
+ * public/'s errors against the files every build of the site writes
+ * (`fixed`, fixed-outputs.ts, which this adds public/'s files to), by the
+ * same rules and in the same words as addPublicFiles, without reading a
+ * file: a run that stops on an issue's error reports them with it, where
+ * they came only once the issues were fixed. A clash with an issue's own
+ * page or a translation's needs the issues, and comes with the copy.
+ */
+export async function publicClashes(root: string, fixed: OutputSet, search: boolean): Promise<VFileMessage[]> {
+  return (await copyPublic(root, fixed, search, false)).filter(isError);
+}
+
+/** public/ into `output`, its files read and checked (`read`), or only checked against where they would go. */
+async function copyPublic(root: string, output: OutputSet, search: boolean, read: boolean): Promise<VFileMessage[]> {
   const dir = join(root, "public");
   const misnamed = nameInOtherCase(root, ["public"]);
   if (misnamed !== undefined) return [diagnostic(misnamed.found, folderCaseReason(misnamed.meant, "its files (images, styles)"), { line: 1, column: 1 }, "public-folder-case")];
@@ -52,25 +69,28 @@ export async function addPublicFiles(root: string, output: OutputSet, search: bo
       continue;
     }
     if (!stat.isFile()) continue;
-    let bytes: Buffer;
+    let bytes: Buffer | undefined;
     try {
-      bytes = await readFile(path);
+      bytes = read ? await readFile(path) : await access(path, constants.R_OK).then(() => undefined);
     } catch (error) {
       messages.push(unreadable(file, error, "file", "public/"));
       continue;
     }
-    if (isSvgName(name)) messages.push(...svgWarnings(file, bytes));
+    if (bytes !== undefined && isSvgName(name)) messages.push(...svgWarnings(file, bytes));
     const clash = placeClash(file, route, output, folders, search);
     if (clash !== undefined) {
       messages.push(clash);
       continue;
     }
     published.push(route);
-    const earlier = output.add(route, bytes, file);
+    const earlier = output.add(route, bytes ?? unread, file);
     if (earlier !== undefined) messages.push(sameAddress(file, route, earlier));
   }
   return [...messages, ...unportablePublicNames(generated, published), ...dotNameWarnings(published)];
 }
+
+/** What stands for a file checked but not read: nothing writes that output. */
+const unread = () => "";
 
 /**
  * The address a public file is published at: its name in composed form

@@ -1,0 +1,23 @@
+import { ContentError } from "../diagnostics.js";
+import { fixedOutputs } from "./fixed-outputs.js";
+import type { Inputs } from "./load-inputs.js";
+import { publicClashes } from "./public-files.js";
+
+/**
+ * Runs a stage that stops the run on author errors before public/ is copied
+ * (collecting the site, or the stages that fill templates). When it stops,
+ * public/'s errors that need no issue (a file at /index.html or /feed.xml,
+ * one where gekkan makes a folder: public-files.ts publicClashes) come in
+ * the same report: the copy checks public/ only once every page is made,
+ * so they came one fix later. Only when the copy does not run, so none is
+ * reported twice.
+ */
+export async function withEarlyPublicErrors<T>(inputs: Inputs, stage: () => T | Promise<T>): Promise<T> {
+  try {
+    return await stage();
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    const clashes = await publicClashes(inputs.options.root, fixedOutputs(inputs), inputs.config.search);
+    throw clashes.length === 0 ? error : new ContentError([...error.messages, ...clashes]);
+  }
+}
