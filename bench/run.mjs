@@ -217,11 +217,23 @@ function gitDescribe() {
 }
 
 // ---- scenarios --------------------------------------------------------------------------------
+let peerRuns = 0;
+/** A new output folder under `base` for one peer run, after removing the last one (`last`). */
+function freshOut(base, last) {
+  rmSync(last, { recursive: true, force: true });
+  const out = `${base}-${++peerRuns}`;
+  rmSync(out, { recursive: true, force: true });
+  return out;
+}
+
 function makeTools(ctx) {
   const { corpusDir, n, useGnuTime } = ctx;
   const outG = join(WORK, `out-gekkan-${n}`);
   const outE = join(WORK, `out-eleventy-${n}`);
   const outH = join(WORK, `out-hugo-${n}`);
+  // Each peer run writes a folder of its own, the last one removed first: on this VM a peer writing its
+  // 4,000 files into a path emptied with rm -rf many times over grew slower run by run, in system time.
+  const peerOut = { eleventy: outE, hugo: outH };
   const gekkanArgs = (extra) => [GEKKAN_BIN, "build", "--root", corpusDir, "--out", outG, "--quiet", ...extra];
   // the CLI may not have every flag yet: use --no-cache only when `gekkan build --help` lists it
   const coldFlags = ctx.gekkanFlags.has("--no-cache") ? ["--no-cache"] : [];
@@ -270,17 +282,19 @@ function makeTools(ctx) {
     },
     eleventy: {
       label: "Eleventy cold",
-      prepare() { rmSync(outE, { recursive: true, force: true }); },
-      run: () => measure(process.execPath, [ELEVENTY_CMD, "--config=eleventy.config.mjs", `--output=${outE}`, "--quiet"], {
+      prepare() { peerOut.eleventy = freshOut(outE, peerOut.eleventy); },
+      run: () => measure(process.execPath, [ELEVENTY_CMD, "--config=eleventy.config.mjs", `--output=${peerOut.eleventy}`, "--quiet"], {
         cwd: PEERS, env: { GEKKAN_BENCH_INPUT: join(corpusDir, "content") }, useGnuTime,
       }),
-      out: outE, expectHtml: n + 1,
+      get out() { return peerOut.eleventy; },
+      expectHtml: n + 1,
     },
     hugo: {
       label: "Hugo cold",
-      prepare() { rmSync(outH, { recursive: true, force: true }); rmSync(join(corpusDir, "hugo", "resources"), { recursive: true, force: true }); },
-      run: () => measure(ctx.hugoPath, ["--source", join(corpusDir, "hugo"), "--destination", outH, "--quiet", "--ignoreCache"], { useGnuTime }),
-      out: outH, expectHtml: n + 1,
+      prepare() { peerOut.hugo = freshOut(outH, peerOut.hugo); rmSync(join(corpusDir, "hugo", "resources"), { recursive: true, force: true }); },
+      run: () => measure(ctx.hugoPath, ["--source", join(corpusDir, "hugo"), "--destination", peerOut.hugo, "--quiet", "--ignoreCache"], { useGnuTime }),
+      get out() { return peerOut.hugo; },
+      expectHtml: n + 1,
     },
   };
 }
