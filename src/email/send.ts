@@ -87,12 +87,13 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
 }
 
 /**
- * After a refusal midway, who got the message and who did not, so the rest
+ * After a refusal, who got the message and who did not, so the rest
  * can be sent without sending anyone a second copy.
  */
 function partly(sent: readonly string[], outgoing: readonly Outgoing[]): string {
-  if (sent.length === 0) return "";
   const rest = outgoing.flatMap((message) => message.to).filter((to) => !sent.includes(to));
+  // Stopped at the first of several: said too, or the author cannot tell that none of the others got it.
+  if (sent.length === 0) return rest.length > 1 ? ` (sent to nobody: not sent to ${rest.join(", ")})` : "";
   return ` (already sent to ${sent.join(", ")}; not sent to ${rest.join(", ")}: to send only those, run again with a --to for each)`;
 }
 

@@ -63,6 +63,8 @@ export function smtpFailure(error: SendError, url: URL, recipients: readonly str
   if (error.code === "ETIMEDOUT") return `${where} stopped answering (${error.message}); check the host and port in GEKKAN_SMTP_URL, and that no firewall blocks the port`;
   if (error.code === "EAUTH") return `the server refused the login${reply}: check USER and PASSWORD in GEKKAN_SMTP_URL (${PASSWORD_ESCAPES})`;
   if (error.code === "EENVELOPE" && error.command === "RCPT TO") return `the server refused ${recipients.length > 0 ? recipients.join(", ") : "the recipient"}${reply}; check the address, or leave it out`;
+  // After DATA: the server read the whole message and would not take it (spam, policy, size); nodemailer's words are "Message failed".
+  if (error.code === "EMESSAGE") return `the server refused the message to ${recipients.length > 0 ? recipients.join(", ") : "the recipient"}${reply}`;
   if (error.responseCode === 530 && url.username === "") return `the server wants a login first${reply}: write it in GEKKAN_SMTP_URL as ${url.protocol}//USER:PASSWORD@${url.host}`;
   return error.message;
 }

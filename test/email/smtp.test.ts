@@ -135,7 +135,7 @@ function networkAddress(): string {
 
 /** A server of its own for one test, closed after it: `options` as smtp-server takes them. */
 async function extraServer(host: string, options: ConstructorParameters<typeof SMTPServer>[0]): Promise<{ port: number; close(): Promise<void> }> {
-  const extra = new SMTPServer({ logger: false, authOptional: true, ...options, onData: (stream, _session, done) => stream.resume().on("end", () => done()) });
+  const extra = new SMTPServer({ logger: false, authOptional: true, onData: (stream, _session, done) => stream.resume().on("end", () => done()), ...options });
   // A client that gives up on a handshake is the server's error event; without a listener it would end the test run.
   extra.on("error", () => undefined);
   await new Promise<void>((ready) => extra.listen(0, host, ready));
@@ -210,6 +210,24 @@ describe("gekkan email --send: a server that cannot be used is named with what t
       expect(run.stderr.trim()).toBe(`gekkan email: could not send through smtp://127.0.0.1:${picky.port}: the server refused b@example.org (550 5.1.1 User unknown); check the address, or leave it out (already sent to a@example.org; not sent to b@example.org, c@example.org: to send only those, run again with a --to for each)`);
     } finally {
       await picky.close();
+    }
+  });
+
+  it("a message refused after DATA at the first recipient says the server refused the message, and that nobody got it", async () => {
+    const strict = await extraServer("127.0.0.1", {
+      secure: false,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, _session, done) {
+        stream.resume();
+        stream.on("end", () => done(Object.assign(new Error("5.7.1 Message rejected as spam"), { responseCode: 554 })));
+      },
+    });
+    try {
+      const run = await email(["1", "--send", "--to", "a@example.org", "--to", "b@example.org"], { GEKKAN_SMTP_URL: `smtp://127.0.0.1:${strict.port}` });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(`gekkan email: could not send through smtp://127.0.0.1:${strict.port}: the server refused the message to a@example.org (554 5.7.1 Message rejected as spam) (sent to nobody: not sent to a@example.org, b@example.org)`);
+    } finally {
+      await strict.close();
     }
   });
 
