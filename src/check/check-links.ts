@@ -4,7 +4,7 @@ import { suggest } from "../suggest.js";
 import { groupBy } from "../group-by.js";
 import { contentTypeOf } from "../content-type.js";
 import { allIssues, type Site, type SiteIssue } from "../site/model.js";
-import { publishedUrl, routeFile, type SiteAddress } from "../site/urls.js";
+import { publishedUrl, routeFile, routeUrl, type SiteAddress } from "../site/urls.js";
 import { emailPaths } from "../email/email-source.js";
 import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
@@ -62,6 +62,8 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     for (const link of entry.body.links) {
       checked++;
       attribute(page, link.url);
+      // A block shown away from the issue (/compat/) carries it leading to this page (page-links-away.ts): the same place, reported here.
+      if (link.url.startsWith("#")) attribute(page, routeUrl(where.basePath, entry.route) + link.url);
       // The issue's email carries the same link made absolute (email-body.ts): report it once, at the Markdown.
       attribute(emailPaths(entry.route).html, emailForm(where, entry.route, link.url));
     }

@@ -4,7 +4,7 @@ import { shardDirs } from "../site/search-index.js";
 import { fill } from "./locale.js";
 import { tableText } from "./issue-html.js";
 import { scrollBoxes } from "./scroll-boxes.js";
-import { footnotesAway } from "../site/footnotes-away.js";
+import { pageLinksAway } from "../site/page-links-away.js";
 import { localeFor, siteText, viewContext, type PageSpec, type RenderEnv } from "./env.js";
 import { componentLink, leavesEdition, releaseTitle, url, viewData, type Card, type ViewContext } from "./views.js";
 
@@ -151,9 +151,9 @@ function qaEntry(e: QaEntry, context: ListContext) {
   const issuePage = anchor(e.source.issue.route);
   return viewData({
     questionText: b.questionText, versions: b.versions,
-    // Shown here, away from the issue: its footnotes are on the issue's page (footnotes-away.ts).
-    questionDetailHtml: scrollBoxes(footnotesAway(b.questionDetailHtml, issuePage), tableText(localeFor(env, lang))),
-    answerHtml: scrollBoxes(footnotesAway(b.answerHtml, issuePage), tableText(localeFor(env, lang))),
+    // Shown here, away from the issue: its links to places on the page lead to the issue's page (page-links-away.ts).
+    questionDetailHtml: scrollBoxes(pageLinksAway(b.questionDetailHtml, issuePage), tableText(localeFor(env, lang))),
+    answerHtml: scrollBoxes(pageLinksAway(b.answerHtml, issuePage), tableText(localeFor(env, lang))),
     components: b.components.map((name) => componentLink(name, view)),
     lang, ...leavesEdition(lang, view), issue: card(e.source.issue), anchorUrl: anchor(e.source.anchorRoute),
   });

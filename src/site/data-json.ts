@@ -3,7 +3,7 @@ import type { SiteConfig } from "../config.js";
 import { RELEASE_STATUSES } from "../blocks/types.js";
 import type { BlockSource, Site } from "./model.js";
 import { absolutizeHtml } from "./absolute-html.js";
-import { footnotesAway } from "./footnotes-away.js";
+import { pageLinksAway } from "./page-links-away.js";
 import { ROUTES, siteUrl } from "./urls.js";
 
 const issueRef = z.object({
@@ -51,8 +51,8 @@ export function dataFiles(site: Site, config: SiteConfig): Map<string, string> {
   const ref = (source: BlockSource) => ({
     number: source.issue.issue.number, title: source.issue.issue.title, date: source.issue.issue.date, url: abs(source.issue.route),
   });
-  // Read away from the site: every link absolute, footnote references to their notes on the issue's page.
-  const away = (html: string, source: BlockSource) => absolutizeHtml(footnotesAway(html, abs(source.issue.route)), config, source.issue.route);
+  // Read away from the site: every link absolute, links to places on the issue page (footnote references too) to that page.
+  const away = (html: string, source: BlockSource) => absolutizeHtml(pageLinksAway(html, abs(source.issue.route)), config, source.issue.route);
   // Newest issue first; inside an issue, the order the blocks were written.
   const position = (source: BlockSource) => source.issue.body.blocks.findIndex((b) => source.anchorRoute.endsWith(`#${b.id}`));
   const byNewest = <T extends { source: BlockSource }>(list: T[]) =>
