@@ -12,6 +12,7 @@ import { inWrittenForm, inWrittenSpelling, judgeLink, outputUrl, quotedLink, saf
 import type { BodyLink } from "../markdown/rendered.js";
 import { asWritten, readable } from "../markdown/plugins/rehype-base-path.js";
 import { sanitizeSchema } from "../markdown/sanitize-schema.js";
+import { fromIssuePage } from "../site/page-links-away.js";
 import { meantTarget, monthAddresses, pagesBySource, type MeantTarget } from "./meant-target.js";
 
 export interface LinkReport {
@@ -62,8 +63,8 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     for (const link of entry.body.links) {
       checked++;
       attribute(page, link.url);
-      // A block shown away from the issue (/compat/) carries it leading to this page (page-links-away.ts): the same place, reported here.
-      if (link.url.startsWith("#")) attribute(page, routeUrl(where.basePath, entry.route) + link.url);
+      // A block shown away from the issue (/compat/) carries it leading where it does from here (page-links-away.ts): reported here only.
+      attribute(page, fromIssuePage(link.url, routeUrl(where.basePath, entry.route)));
       // The issue's email carries the same link made absolute (email-body.ts): report it once, at the Markdown.
       attribute(emailPaths(entry.route).html, emailForm(where, entry.route, link.url));
     }
