@@ -56,6 +56,8 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`give one issue, found ${positionals.length}: ${positionals.join(" ")}`);
   const to = flags.to ?? [];
   for (const address of to) if (parseMailbox(address) === undefined) throw new UsageError(`--to ${JSON.stringify(address)} is not an email address${mailboxHint(address, "give one per --to, and repeat --to for each")}`);
+  const repeated = repeatedAddress(to);
+  if (repeated !== undefined) throw new UsageError(`--to ${JSON.stringify(repeated.again)} is the same address as --to ${JSON.stringify(repeated.first)}: give each reader once, or they get the message twice`);
   if (flags.send && to.length === 0) throw new UsageError("--send needs at least one --to ADDRESS");
   if (flags.send && flags.out !== undefined) throw new UsageError("--send and --out do not go together: write the message, or send it");
   // Before any work: a send that cannot happen should say so at once.
@@ -106,6 +108,23 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
     io.out(`gekkan email: wrote ${name} to ${file}`);
   } else await writeStdout(messages[0]?.raw ?? new Uint8Array());
   return EXIT.ok;
+}
+
+/**
+ * The first --to that names an address given before, with that one. Each
+ * recipient is sent a copy of their own, so a reader given twice (a list
+ * pasted twice, once more with a name) got the issue twice. Compared
+ * without case: mail servers take A@Example.org and a@example.org for one.
+ */
+function repeatedAddress(to: readonly string[]): { first: string; again: string } | undefined {
+  const seen = new Map<string, string>();
+  for (const text of to) {
+    const address = (parseMailbox(text)?.address ?? text).toLowerCase();
+    const first = seen.get(address);
+    if (first !== undefined) return { first, again: text };
+    seen.set(address, text);
+  }
+  return undefined;
 }
 
 /** The message as bytes on standard output; a reader that stops early (`| head`) is not an error. */
