@@ -65,6 +65,8 @@ export function smtpFailure(error: SendError, url: URL, recipients: readonly str
   if (error.code === "EENVELOPE" && error.command === "RCPT TO") return `the server refused ${recipients.length > 0 ? recipients.join(", ") : "the recipient"}${reply}; check the address, or leave it out`;
   // After DATA: the server read the whole message and would not take it (spam, policy, size); nodemailer's words are "Message failed".
   if (error.code === "EMESSAGE") return `the server refused the message to ${recipients.length > 0 ? recipients.join(", ") : "the recipient"}${reply}`;
+  // A hang-up with no reply (a crash, a dropped client): nodemailer says "Connection closed unexpectedly".
+  if (error.code === "ECONNECTION") return `the server closed the connection while ${recipients.length > 0 ? recipients.join(", ") : "the message"} was being sent${reply === "" ? ", without saying why; its log may tell" : reply}`;
   if (error.responseCode === 530 && url.username === "") return `the server wants a login first${reply}: write it in GEKKAN_SMTP_URL as ${url.protocol}//USER:PASSWORD@${url.host}`;
   return error.message;
 }

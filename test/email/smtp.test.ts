@@ -231,6 +231,25 @@ describe("gekkan email --send: a server that cannot be used is named with what t
     }
   });
 
+  it("a server that closes the connection midway is named as such, with who already got the message", async () => {
+    const closing = await extraServer("127.0.0.1", {
+      secure: false,
+      disabledCommands: ["STARTTLS"],
+      onRcptTo(this: SMTPServer, to, _session, done) {
+        if (to.address !== "b@example.org") return done();
+        // Hangs up without a reply, as a server that crashes or drops a client does.
+        for (const connection of (this as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections) connection._socket.destroy();
+      },
+    });
+    try {
+      const run = await email(["1", "--send", "--to", "a@example.org", "--to", "b@example.org"], { GEKKAN_SMTP_URL: `smtp://127.0.0.1:${closing.port}` });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(`gekkan email: could not send through smtp://127.0.0.1:${closing.port}: the server closed the connection while b@example.org was being sent, without saying why; its log may tell (already sent to a@example.org; not sent to b@example.org: to send only those, run again with a --to for each)`);
+    } finally {
+      await closing.close();
+    }
+  });
+
   it("a certificate this machine does not accept is named as such, with what to do", async () => {
     // smtp-server's own certificate is for no real host and signed by no authority this machine trusts.
     const tls = await extraServer("127.0.0.1", { secure: true });
