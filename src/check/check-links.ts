@@ -28,9 +28,12 @@ export interface LinkReport {
  * the author wrote are reported where they were written (the Markdown
  * source); the rest at the generated file that holds them. `unbuilt`: the
  * public paths of pages left out because their issue has errors (reported
- * already); a link into one is not checked.
+ * already); a link into one is not checked. `services`: addresses from the
+ * config that a service answers, not the site (an email's unsubscribe
+ * link): not checked, though they may be on the site's own host, where a
+ * static site has no page (a one-click unsubscribe is a POST).
  */
-export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, unbuilt: readonly string[] = []): LinkReport {
+export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, unbuilt: readonly string[] = [], services: ReadonlySet<string> = new Set()): LinkReport {
   const facts = new Map<string, HtmlFacts>();
   const factsOf = (path: string): HtmlFacts => {
     let found = facts.get(path);
@@ -81,7 +84,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     const text = output.text(path) ?? "";
     const references = isHtml ? factsOf(path).references : cssReferences(text);
     for (const ref of references) {
-      if (authored.has(`${path}\0${ref.url}`) || (isSiteAbsolute(ref.url) && authored.has(ref.url))) continue;
+      if (authored.has(`${path}\0${ref.url}`) || (isSiteAbsolute(ref.url) && authored.has(ref.url)) || services.has(ref.url)) continue;
       checked++;
       const verdict = judge(path, ref.url);
       const noun = ref.via.startsWith("img") || ref.via.startsWith("css") ? "reference" : "link";

@@ -15,6 +15,7 @@ import { saysLeftOut } from "../pipeline/held-back.js";
 import { validateHtmlPages } from "./vnu.js";
 import { failedRoutes } from "../site/collect.js";
 import { routeUrl } from "../site/urls.js";
+import { emailHeadersFor } from "../config-email.js";
 
 export interface CheckOptions extends Pick<BuildOptions, "root" | "now"> {
   /** Also run the Nu Html Checker over every page. */
@@ -90,7 +91,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 function builtLinks(generated: Generated): ReturnType<typeof checkLinks> {
   const { config, issues, failed } = generated;
   const unbuilt = failedRoutes(issues, failed, config.lang).map((route) => routeUrl(config.basePath, route));
-  return checkLinks(generated.site, generated.output, config, unbuilt);
+  return checkLinks(generated.site, generated.output, config, unbuilt, unsubscribeAddresses(config));
+}
+
+/** Every edition's unsubscribe addresses (config email.listUnsubscribe): the mailing service's, not pages of the site. */
+function unsubscribeAddresses(config: Generated["config"]): Set<string> {
+  const langs = [config.lang, ...Object.keys(config.languages)];
+  return new Set(langs.flatMap((lang) => emailHeadersFor(config, lang).listUnsubscribe));
 }
 
 /**
