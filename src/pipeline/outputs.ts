@@ -66,7 +66,8 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
   // The feed's date is in the key: an empty feed's is the day it is given, which no issue of it names.
   const feedKey = (route: string, issues: readonly SiteIssue[], day: string) => {
     const items = issues.slice(0, config.feedItems);
-    return digest("gekkan-feed-2", renderer.fingerprint, route, lastChange(items, day), ...items.flatMap((entry) => [entry.route, JSON.stringify(entry.issue), renderer.token(entry)]));
+    // An entry's id is its first alias (feeds.ts entryId); a translation inherits its original's, which its own issue does not show.
+    return digest("gekkan-feed-3", renderer.fingerprint, route, lastChange(items, day), ...items.flatMap((entry) => [entry.route, JSON.stringify(entry.aliases), JSON.stringify(entry.issue), renderer.token(entry)]));
   };
   // A translation's component feed may have no entry (a component only issues not translated yet are about):
   // dated as the edition's newest issue, not by the build's day, it does not change daily with nothing new,

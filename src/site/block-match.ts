@@ -8,11 +8,20 @@ export interface BlockEntry {
   source: BlockSource;
 }
 
-/** The facts of a block that a translation keeps: everything but its text (a release's title, a Q&A's question and answer, the notes). */
+/**
+ * THE facts of a block that a translation keeps, by attribute, as compared:
+ * the attributes that are no text to translate (a release's title, a Q&A's
+ * question and answer, the notes, a vendor's or a machine's name). A device
+ * is compared as deviceKey reads it, so "HP iLO3" is "hp  ilo3".
+ */
+export function blockFacts(block: Block): Array<[name: string, value: string]> {
+  if (block.kind === "release") return [["component", block.component], ["version", block.version], ["status", block.status], ["date", block.date]];
+  if (block.kind === "qa") return [["components", block.components.join(" ")], ["versions", block.versions.join(" ")]];
+  return [["device", deviceKey(block.device)], ["plugin", block.plugin]];
+}
+
 function factKey(block: Block): string {
-  if (block.kind === "release") return JSON.stringify([block.kind, block.component, block.version, block.status, block.date]);
-  if (block.kind === "qa") return JSON.stringify([block.kind, block.components, block.versions]);
-  return JSON.stringify([block.kind, deviceKey(block.device)]);
+  return JSON.stringify([block.kind, ...blockFacts(block).map(([, value]) => value)]);
 }
 
 /**

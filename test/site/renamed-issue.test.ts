@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCheck } from "../../src/check/run-check.js";
 import { formatDiagnostic } from "../../src/diagnostics.js";
-import { buildInProcess } from "../helpers/io.js";
+import { buildInProcess, captureIo } from "../helpers/io.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 import { serveDir } from "../helpers/static-server.js";
 import { attr, byTag, links, parseHtml } from "../helpers/html.js";
@@ -135,5 +135,26 @@ describe("gekkan check and a link through an old address kept with aliases", () 
     const may = join(dir.path, "content/issues/2011/2011-05.md");
     writeFileSync(may, readFileSync(may, "utf8").replace("#見出し", "#見出い"));
     expect(await check()).toEqual(['content/issues/2011/2011-05.md:7:1  broken anchor in link "/issues/2011-04/#見出い": /news/issues/sokan/ has no element with id "見出い" — did you mean "#見出し"?']);
+  });
+});
+
+/**
+ * A translation takes its original's aliases, so its feed entry's id is the
+ * original's old address in its edition. With the cache on, aliases taken
+ * away from the original left the English feeds with the id the cold build
+ * no longer gives (/en/issues/2011-04/ against /en/issues/sokan/): the
+ * feeds' memo key held the translation's own front matter, unchanged.
+ */
+describe("a translation's feed ids when its original's aliases change", () => {
+  it("the cached build gives the ids a build without the cache gives", async () => {
+    dir = tempSite({ ...FILES, [APRIL]: first({ slug: "sokan" }, "[2011-04]") });
+    expect((await build(dir.path)).code).toBe(0);
+    writeFileSync(join(dir.path, APRIL), first({ slug: "sokan" }));
+    expect((await build(dir.path)).code).toBe(0);
+    const warm = ["en/feed.xml", "en/rss.xml", "en/feed.json"].map(read);
+    const { main } = await import("../../src/cli.js");
+    expect(await main(["build", "--root", dir.path, "--no-search", "--quiet", "--no-cache"], captureIo())).toBe(0);
+    expect(warm).toEqual(["en/feed.xml", "en/rss.xml", "en/feed.json"].map(read));
+    expect(warm[0]).toContain("<id>https://example.org/news/en/issues/sokan/</id>");
   });
 });

@@ -76,3 +76,40 @@ describe("an edition with no title of its own", () => {
     expect(await buildWith({ title: "Linux-HA Monthly" })).toEqual([]);
   });
 });
+
+/**
+ * A block's text left as copied in a translation whose foreword is
+ * translated: the whole-text check passes, and the English page showed the
+ * Japanese release notes (or Q&A answer) under lang="en" without a word.
+ */
+describe("a translated block whose text is still its original's", () => {
+  const BLOCKS = (notes: string, title: string, answer: string) =>
+    `:::release{#cs140 component="corosync" version="1.4.0" status="released" title="${title}"}\n${notes}\n:::\n\n:::qa{components="corosync" versions="1.4"}\nDoes it work?\n\n---\n\n${answer}\n:::\n`;
+  const buildWith = async (translation: string): Promise<string[]> => {
+    dir?.remove();
+    dir = tempSite({
+      "gekkan.config.json": CONFIG,
+      "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01" }, `まえがき。\n\n${BLOCKS("リリースされました。", "Corosync 1.4.0 リリース", "動きます。")}`),
+      [FILE]: translation,
+    });
+    const io = captureIo();
+    expect(await main(["build", "--root", dir.path, "--no-cache", "--no-search"], io)).toBe(0);
+    return io.stderr.filter((line) => line.includes("untranslated"));
+  };
+  const english = (blocks: string) => issue({ title: "First issue", issue: 1, date: "2011-04-01", lang: "en" }, `Foreword.\n\n${blocks}`);
+
+  it("is a warning at the block, naming the parts left as copied", async () => {
+    expect(await buildWith(english(BLOCKS("リリースされました。", "Corosync 1.4.0 リリース", "It works.")))).toEqual([
+      `${FILE}:10:1  warning: the title and text of this release block (#cs140) are still its original's (content/issues/2011/2011-04.md:9), word for word, so the en edition shows them untranslated on this page, in its email and feeds; translate them`,
+      expect.stringContaining('"ignoreWarnings": ["untranslated-field"]'),
+    ]);
+    expect(await buildWith(english(BLOCKS("Released.", "Corosync 1.4.0 released", "動きます。")))).toEqual([
+      `${FILE}:14:1  warning: the answer of this qa block (#qa-corosync-1-4) is still its original's (content/issues/2011/2011-04.md:13), word for word, so the en edition shows it untranslated on this page, in its email and feeds; translate it`,
+      expect.stringContaining('"ignoreWarnings": ["untranslated-field"]'),
+    ]);
+  });
+
+  it("is not, once translated", async () => {
+    expect(await buildWith(english(BLOCKS("Released.", "Corosync 1.4.0 released", "It works.")))).toEqual([]);
+  });
+});
