@@ -1,19 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { appendFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
-import { ensureCompiled, runCli } from "../helpers/run-cli.js";
+import { describe, expect, it } from "vitest";
+import { issue, type TempDir } from "../helpers/temp-site.js";
+import { runCli } from "../helpers/run-cli.js";
+import { cliSites } from "../helpers/cli-sites.js";
 
 const APRIL = "content/issues/2011/2011-04.md";
 
 let site: TempDir | undefined;
-afterEach(() => {
-  site?.remove();
-  site = undefined;
-});
-
-beforeAll(() => ensureCompiled(), 300_000);
+const sites = cliSites();
 
 /**
  * A build reads the lock another build left (.dist-gekkan/lock) to see
@@ -23,7 +19,7 @@ beforeAll(() => ensureCompiled(), 300_000);
  */
 describe("a lock that is not a file", () => {
   it.each([["a named pipe", "named pipe, socket or device"], ["a folder", "folder"]])("%s is named, without a hang or a stack trace", async (what, words) => {
-    site = tempSite({ [APRIL]: issue({ title: "4月号", issue: 1, date: "2011-04-01" }) });
+    site = sites.make({ [APRIL]: issue({ title: "4月号", issue: 1, date: "2011-04-01" }) });
     const build = () => runCli(["build", "--no-search"], { cwd: site!.path, deadlineMs: 20_000 });
     expect((await build()).code).toBe(0);
     // A change, so the build must write (an up-to-date output takes no lock).

@@ -1,19 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { appendFileSync, lstatSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { issue, readTree, tempSite, type TempDir } from "../helpers/temp-site.js";
-import { ensureCompiled, runCli } from "../helpers/run-cli.js";
+import { describe, expect, it } from "vitest";
+import { issue, readTree, type TempDir } from "../helpers/temp-site.js";
+import { runCli } from "../helpers/run-cli.js";
+import { cliSites } from "../helpers/cli-sites.js";
 
 const APRIL = "content/issues/2011/2011-04.md";
 
 let site: TempDir | undefined;
-afterEach(() => {
-  site?.remove();
-  site = undefined;
-});
-
-beforeAll(() => ensureCompiled(), 300_000);
+const sites = cliSites();
 
 /**
  * The cache is gekkan's own, but it is restored from CI caches and copied
@@ -29,7 +25,7 @@ describe("a cache file that is not a regular file", () => {
     ["written.json", "a named pipe"],
     ["written.json", "a link to /dev/zero"],
   ])("%s as %s: the build neither hangs nor differs from one without the cache", async (name, what) => {
-    site = tempSite({ [APRIL]: issue({ title: "4月号", issue: 1, date: "2011-04-01" }) });
+    site = sites.make({ [APRIL]: issue({ title: "4月号", issue: 1, date: "2011-04-01" }) });
     const build = (extra: string[] = []) => runCli(["build", "--no-search", ...extra], { cwd: site!.path, deadlineMs: 20_000 });
     expect((await build()).code).toBe(0);
     // A change, so the build reads the cache rather than finding the output up to date.

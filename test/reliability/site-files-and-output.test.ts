@@ -1,20 +1,16 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
-import { ensureCompiled, runCli } from "../helpers/run-cli.js";
+import { describe, expect, it } from "vitest";
+import { issue, type TempDir } from "../helpers/temp-site.js";
+import { runCli } from "../helpers/run-cli.js";
+import { cliSites } from "../helpers/cli-sites.js";
 
 const DIR = "content/issues/2011";
 const APRIL = issue({ title: "4月号", issue: 1, date: "2011-04-01" });
 
 let site: TempDir | undefined;
-afterEach(() => {
-  site?.remove();
-  site = undefined;
-});
-
-beforeAll(() => ensureCompiled(), 300_000);
+const sites = cliSites();
 
 /**
  * Besides the issues, a build reads the config, templates/ and public/:
@@ -28,7 +24,7 @@ describe("the site's other files and the machine", () => {
     ["a stylesheet", "templates/assets/style.css"],
     ["a public file", "public/images/pipe.png"],
   ])("a FIFO as %s is named, and no command hangs on it", async (_what, path) => {
-    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
+    site = sites.make({ [`${DIR}/2011-04.md`]: APRIL });
     mkdirSync(join(site.path, path, ".."), { recursive: true });
     execFileSync("rm", ["-f", join(site.path, path)]);
     execFileSync("mkfifo", [join(site.path, path)]);
@@ -44,7 +40,7 @@ describe("the site's other files and the machine", () => {
 
   it("a FIFO in public/ is reported with the issues' own errors, not alone (build and check)", async () => {
     // The issue number is wrong: before, only the FIFO was reported, and this came one fix later.
-    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL.replace("issue: 1", "issue: one") });
+    site = sites.make({ [`${DIR}/2011-04.md`]: APRIL.replace("issue: 1", "issue: one") });
     mkdirSync(join(site.path, "public"));
     execFileSync("mkfifo", [join(site.path, "public/pipe.txt")]);
     for (const command of [["build", "--no-search"], ["check"]]) {
@@ -58,7 +54,7 @@ describe("the site's other files and the machine", () => {
   });
 
   it("a file in public/ over 2 GB is named with what to do, not with Node's error code", async () => {
-    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
+    site = sites.make({ [`${DIR}/2011-04.md`]: APRIL });
     mkdirSync(join(site.path, "public"));
     // Sparse: no disk space is used, and the read is refused on its size alone.
     execFileSync("truncate", ["-s", "3G", join(site.path, "public/video.mp4")]);
@@ -69,7 +65,7 @@ describe("the site's other files and the machine", () => {
   });
 
   it("a template that links to /dev/zero is refused without reading it", async () => {
-    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
+    site = sites.make({ [`${DIR}/2011-04.md`]: APRIL });
     mkdirSync(join(site.path, "templates", "partials"), { recursive: true });
     symlinkSync("/dev/zero", join(site.path, "templates", "partials", "block-qa.liquid"));
     const run = await runCli(["build", "--no-search"], { cwd: site.path, deadlineMs: 20_000 });
@@ -80,7 +76,7 @@ describe("the site's other files and the machine", () => {
 
   it("a folder in templates/assets/ is published under assets/, not read as a file (an internal error)", async () => {
     const font = Buffer.from([0x77, 0x4f, 0x46, 0x32, 0x00, 0x01]);
-    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL, "templates/assets/fonts/site.woff2": font, "templates/assets/fonts/deeper/x.txt": "x\n" });
+    site = sites.make({ [`${DIR}/2011-04.md`]: APRIL, "templates/assets/fonts/site.woff2": font, "templates/assets/fonts/deeper/x.txt": "x\n" });
     // A link loop among them is not walked round.
     symlinkSync("..", join(site.path, "templates/assets/fonts/up"));
     const run = await runCli(["build", "--no-search", "--no-cache"], { cwd: site.path, deadlineMs: 20_000 });
@@ -93,7 +89,7 @@ describe("the site's other files and the machine", () => {
   });
 
   it("a file or folder in public/ gekkan may not read is named, with what to do (build and check), not an internal error", async () => {
-    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL, "public/secret.txt": "x\n", "public/locked/a.txt": "y\n" });
+    site = sites.make({ [`${DIR}/2011-04.md`]: APRIL, "public/secret.txt": "x\n", "public/locked/a.txt": "y\n" });
     // Root reads anything; the CLI runs as "nobody" then, to meet a real permission error.
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     if (asNobody.uid !== undefined) chownSync(site.path, 65534, 65534);
@@ -112,7 +108,7 @@ describe("the site's other files and the machine", () => {
   });
 
   it("an output folder gekkan may not write to is told in words, exit 1, and the output stays as it was", async () => {
-    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
+    site = sites.make({ [`${DIR}/2011-04.md`]: APRIL });
     const out = join(site.path, "locked", "dist");
     mkdirSync(join(site.path, "locked"));
     // Run as an unprivileged user (the tests may run as root, whom permissions do not stop).
@@ -127,7 +123,7 @@ describe("the site's other files and the machine", () => {
   });
 
   it("dev: listening beyond this machine must be asked for, and warns that drafts become visible", async () => {
-    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
+    site = sites.make({ [`${DIR}/2011-04.md`]: APRIL });
     let warned = "";
     const run = await runCli(["dev", "--host", "0.0.0.0", "--port", "0", "--no-cache"], {
       cwd: site.path,
@@ -146,7 +142,7 @@ describe("the site's other files and the machine", () => {
 
 describe("a full disk", () => {
   it("is told in words, exit 1, and the output from before stays whole", async () => {
-    site = tempSite({ [`${DIR}/2011-04.md`]: APRIL });
+    site = sites.make({ [`${DIR}/2011-04.md`]: APRIL });
     const disk = join(site.path, "disk");
     mkdirSync(disk);
     const cli = join(import.meta.dirname, "..", "..", "bin", "gekkan.js");
