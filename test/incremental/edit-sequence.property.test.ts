@@ -227,11 +227,14 @@ function editionLinks(root: string, pick: number): string {
 
 /**
  * An issue's address moved with its old one kept (front matter slug and
- * aliases: the alias pages, the feeds' first ids), or moved back: the
- * slug and aliases lines are added after its date, or taken out.
+ * aliases: the alias pages, the feeds' first ids), its old one then let go
+ * (aliases taken out, the slug kept: a translation's feed ids, which follow
+ * its original's aliases, change with no edit to the translation), and
+ * moved back (the slug taken out): one step of that cycle per edit.
  */
 function moveAddress(text: string, pick: number): string {
-  if (/^slug: /m.test(text)) return text.replace(/^slug: .*\n/m, "").replace(/^aliases: .*\n/m, "");
+  if (/^aliases: /m.test(text)) return text.replace(/^aliases: .*\n/m, "");
+  if (/^slug: /m.test(text)) return text.replace(/^slug: .*\n/m, "");
   return text.replace(/^date: (\d{4}-\d{2})-\d{2}$/m, (line, month: string) => `${line}\nslug: moved-${pick}\naliases: [${month}]`);
 }
 
@@ -569,10 +572,16 @@ describe("warm builds over sequences of author edits", () => {
             { kind: "link other edition", pick: 9 }, { kind: "add translation", pick: 0 }, { kind: "link other edition", pick: 5 },
             { kind: "remove translation", pick: 1 }, { kind: "remove translation", pick: 0 },
           ]],
-          // An issue's address moved with its old one kept, its translation added, its body and date edited, then moved back; a correction dated.
+          // An issue's address moved with its old one kept, its translation added, its body and date edited, its old address
+          // let go, then moved back; a correction dated.
           [[
             { kind: "move address", pick: 0 }, { kind: "add translation", pick: 0 }, { kind: "edit body", pick: 0 }, { kind: "mark updated", pick: 0 },
-            { kind: "edit date", pick: 0 }, { kind: "move address", pick: 0 }, { kind: "mark updated", pick: 0 },
+            { kind: "edit date", pick: 0 }, { kind: "move address", pick: 0 }, { kind: "move address", pick: 0 }, { kind: "mark updated", pick: 0 },
+          ]],
+          // May translated (a text with no link whose marks would change its key), then its original moved with the old
+          // address kept, that address let go (the translation's feed ids follow, with no edit to it), and moved back.
+          [[
+            { kind: "add translation", pick: 0 }, { kind: "move address", pick: 1 }, { kind: "move address", pick: 1 }, { kind: "move address", pick: 1 },
           ]],
         ],
       },
