@@ -35,6 +35,7 @@ interface Problem {
 
 const COMMENT = "JSON has no comments: remove this one";
 const TRAILING_COMMA = "remove this comma: in JSON no comma may follow the last field of an object or the last item of a list";
+const EXTRA_COMMA = "a comma too many: remove this one; one comma goes between two fields or two items";
 
 /** Comments and trailing commas, each a problem, and the text with them blanked out (same length and lines) for what else is wrong. */
 function carriedOverSlips(body: string): { rest: string; slips: Problem[] } {
@@ -86,6 +87,8 @@ function otherProblem(text: string): Problem | undefined {
   const at = said !== undefined ? Number(said) : (first?.offset ?? text.length);
   // Whatever JSON.parse expected, at the very end the file was cut short: say so.
   if (at >= text.trimEnd().length) return { at, reason: "the file ends too early: a closing } or ] (or \") is missing" };
+  // `"title": "x",,` read as a field name that is not quoted: the fix is to delete the comma, not to quote anything.
+  if (text[at] === "," && /[,{[]\s*$/.test(text.slice(Math.max(0, at - 1000), at))) return { at, reason: EXTRA_COMMA };
   return { at, reason: (first === undefined ? undefined : JSONC_EXPLAINED[printParseErrorCode(first.error)]) ?? explain(message) };
 }
 

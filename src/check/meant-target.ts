@@ -27,7 +27,8 @@ import { judgeLink, outputUrl, safeDecode, type LinkSite } from "./link-target.j
  *   with the base path once. The nearest page by spelling was another
  *   (`/en/issues/x/` is nearer to `/repo/repo/issues/x/` than `/repo/issues/x/`).
  *
- * Every `path` is a public path (base path included), with the link's #fragment.
+ * Every `path` is a public path (base path included), with the link's #fragment
+ * when the page has it (withRest).
  */
 export type MeantTarget = { kind: "issue-page" | "page" | "from-root" | "base-path"; path: string } | { kind: "moved"; path: string; file: string; slug: string; month: string };
 
@@ -56,29 +57,39 @@ export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, 
   const rest = hashAt === -1 ? "" : link.written.slice(hashAt);
   const landing = safeDecode(new URL(link.url, site.origin + outputUrl(site.basePath, link.from)).pathname);
   const entry = moved.get(landing.endsWith("/") ? landing : `${landing}/`);
-  if (entry !== undefined) return { kind: "moved", path: routeUrl(site.basePath, entry.route) + rest, file: entry.issue.file, slug: entry.slug, month: monthSlug(entry.issue.date) };
+  if (entry !== undefined) return { kind: "moved", path: withRest(site, routeUrl(site.basePath, entry.route), rest), file: entry.issue.file, slug: entry.slug, month: monthSlug(entry.issue.date) };
   const once = baseWrittenTwice(site, link.written);
   if (once !== undefined) return { kind: "base-path", path: once };
   if (/\.md$/i.test(path)) {
     // A file path, read from the issue's own folder, or from the site's folder when written from the root.
     const file = isRootRelative(path) ? posix.normalize(path.slice(1)) : posix.join(posix.dirname(link.source), path);
     const page = pages.get(file);
-    if (page !== undefined) return { kind: "issue-page", path: page + rest };
+    if (page !== undefined) return { kind: "issue-page", path: withRest(site, page, rest) };
     const resolved = new URL(link.url, site.origin + outputUrl(site.basePath, link.from)).pathname;
     const folder = resolved.replace(/(?:\/index)?\.md$/i, "/");
-    if (exists(site, folder)) return { kind: "page", path: folder + rest };
+    if (exists(site, folder)) return { kind: "page", path: withRest(site, folder, rest) };
     return undefined;
   }
   if (isRootRelative(path)) return undefined;
   const fromRoot = new URL(link.written, site.origin + site.basePath);
-  return exists(site, fromRoot.pathname) ? { kind: "from-root", path: fromRoot.pathname + fromRoot.search + fromRoot.hash } : undefined;
+  return exists(site, fromRoot.pathname) ? { kind: "from-root", path: withRest(site, fromRoot.pathname, fromRoot.search + fromRoot.hash) } : undefined;
 }
 
 /** What a root-relative link written with the base path names once it is there once, when the site has that file. */
 function baseWrittenTwice(site: LinkSite, written: string): string | undefined {
   if (site.basePath === "/" || !isRootRelative(written) || !written.startsWith(site.basePath)) return undefined;
   const once = new URL(written, site.origin);
-  return exists(site, once.pathname) ? once.pathname + once.search + once.hash : undefined;
+  return exists(site, once.pathname) ? withRest(site, once.pathname, once.search + once.hash) : undefined;
+}
+
+/**
+ * A suggested `path` with the link's `?…#…`, but its #fragment only when the
+ * page has that id: a pasted fix broken again at its #見出し fixed nothing,
+ * while the bare page is a fix, the fragment to be chosen there.
+ */
+function withRest(site: LinkSite, path: string, rest: string): string {
+  if (rest === "" || exists(site, path + rest)) return path + rest;
+  return path + rest.replace(/#.*$/, "");
 }
 
 /** By the link checker's own rule of what lands on a published file. */

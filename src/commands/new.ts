@@ -89,15 +89,12 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
   const others = [...locales.keys()].filter((code) => code !== config.lang);
   if (flags.date !== undefined) throw new UsageError("--translate takes the date of the issue it translates; leave out --date");
-  if (flags.lang === undefined || flags.lang === config.lang) {
-    throw new UsageError(`--translate needs --lang, the language to translate into: one of ${others.join(", ")}${flags.lang === config.lang ? ` (${config.lang} is the site's own language)` : ""}`);
-  }
-  // Given but unknown: saying "--translate needs --lang" sent the author looking for a flag they had typed.
+  if (flags.lang === undefined) throw new UsageError(`--translate needs --lang, the language to translate into: one of ${others.join(", ")}`);
+  // Given as the site's own: saying "--translate needs --lang" sent the author looking for a flag they had typed.
+  if (flags.lang === config.lang) throw new UsageError(ownLanguageGiven(flags.lang, config.lang, others));
   if (!locales.has(flags.lang)) {
     // JA or japanese on a ja site is the site's own language, which has its pack: templates/locales/JA.json is no fix.
-    if (suggestLanguage(flags.lang, [...locales.keys()]) === config.lang) {
-      throw new UsageError(`--lang ${flags.lang} is ${config.lang}, the site's own language; --translate needs the language to translate into: one of ${others.join(", ")}`);
-    }
+    if (suggestLanguage(flags.lang, [...locales.keys()]) === config.lang) throw new UsageError(ownLanguageGiven(flags.lang, config.lang, others));
     // Only the languages it can translate into are offered: the site's own is not one.
     throw new UsageError(`--lang ${flags.lang}: ${noLocalePack(flags.lang, others)}`);
   }
@@ -112,6 +109,12 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   await writeNewIssue(root, planned.plan.file, planned.plan.text, renderer, "edit the translation that is there");
   io.out(nameFromHere(io.here, root, planned.plan.file));
   return EXIT.ok;
+}
+
+/** `--translate --lang` naming the site's language, however typed: the original is in it, so a translation cannot be. */
+function ownLanguageGiven(given: string, siteLang: string, others: readonly string[]): string {
+  const named = given === siteLang ? `--lang ${given} is` : `--lang ${given} is ${siteLang},`;
+  return `${named} the site's own language, the original's; --translate needs the language to translate into: one of ${others.join(", ")}`;
 }
 
 /** Checks that `text` builds as written, then creates `file`, never replacing one. */

@@ -60,6 +60,10 @@ export function smtpFailure(error: SendError, url: URL, recipients: readonly str
   if (error.timeoutType === "GREETING_TIMEOUT" && url.protocol === "smtp:") {
     return `${where} said nothing within 30 seconds; a port that expects TLS from the start (usually 465) stays silent like this, so try smtps://${host}:${port}; otherwise check the host and port in GEKKAN_SMTP_URL`;
   }
+  // Connecting, the greeting and STARTTLS each have a timer of their own, which fires first: this one is a server that answered, then went quiet, so the host, port and firewall are not why.
+  if (error.timeoutType === "SOCKET_TIMEOUT") {
+    return `${where} answered, then stopped answering partway through the conversation${recipients.length > 0 ? `, while sending to ${recipients.join(", ")}` : ""}: the server is busy or stuck; try again later, and if it happens again, its administrator or its log can say why`;
+  }
   if (error.code === "ETIMEDOUT") return `${where} stopped answering (${error.message}); check the host and port in GEKKAN_SMTP_URL, and that no firewall blocks the port`;
   if (error.code === "EAUTH") return `the server refused the login${reply}: check USER and PASSWORD in GEKKAN_SMTP_URL (${PASSWORD_ESCAPES})`;
   if (error.code === "EENVELOPE" && error.command === "RCPT TO") return `the server refused ${recipients.length > 0 ? recipients.join(", ") : "the recipient"}${reply}; check the address, or leave it out`;

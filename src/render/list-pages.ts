@@ -42,12 +42,13 @@ export function editionPages(edition: Edition, site: Site, env: RenderEnv, cards
   const pages: ListPage[] = [
     page("home", routes.home, "index", text.title, text.description, { latest: latest ? card(latest) : null, recent: edition.issues.slice(1, 11).map(card), total: edition.issues.length, untranslated: untranslatedNote(site, context) }),
     ...archivePages(context),
-    page("releases", routes.releases, "releases", str("releases"), str("releasesDescription"), { rows: edition.releases.map((e) => context.once(e, releaseRow)) }),
+    page("releases", routes.releases, "releases", str("releases"), str("releasesDescription"), { rows: edition.releases.map((e) => context.once(e, releaseRow)), dataLink: dataLink("releases", site, context) }),
     page("compat", routes.compat, "compat", str("compat"), str("compatDescription"), {
+      dataLink: dataLink("compat", site, context),
       entries: edition.compat.map((e) => context.once(e, qaEntry)),
       components: edition.components.filter((c) => c.qa.length > 0).map((c) => ({ ...componentLink(c.name, view), qaUrl: `${context.anchor(routes.component(c.name))}#c-qa`, count: c.qa.length })),
     }),
-    page("stonith", routes.stonith, "stonith", str("stonith"), str("stonithDescription"), { rows: edition.stonith.map((d) => stonithRow(d, context)) }),
+    page("stonith", routes.stonith, "stonith", str("stonith"), str("stonithDescription"), { rows: edition.stonith.map((d) => stonithRow(d, context)), dataLink: dataLink("stonith", site, context) }),
     page("components", routes.components, "components", str("components"), str("componentsDescription"), {
       components: edition.components.map((c) => ({ ...componentLink(c.name, view), issues: c.listed.length, releases: c.releases.length, qa: c.qa.length })),
     }),
@@ -80,6 +81,15 @@ function listContext(edition: Edition, env: RenderEnv, card: Card): ListContext 
     page: (id, route, template, title, description, data) => ({ id, spec: { route, template, lang: edition.lang, contentLang: edition.lang, title, description, type: "website", image, alternates: [], homes: [], data } }),
   };
   return context;
+}
+
+/**
+ * A reference page's "Data (JSON)" link: /data/ holds the site's originals
+ * (data-json.ts), so from a translation's page it leaves the reader's edition
+ * and is marked as the page's other such links are (leavesEdition).
+ */
+function dataLink(name: string, site: Site, { anchor, view }: ListContext) {
+  return { url: anchor(ROUTES.data(name)), ...leavesEdition(site.lang, view) };
 }
 
 /**

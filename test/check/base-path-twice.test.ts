@@ -24,6 +24,13 @@ describe("gekkan check on a link written with the base path (/news/issues/…), 
     expect(run.lines).toContain(`${FILE}:7:33  broken image "/news/images/pic.png": nothing is published at /news/news/images/pic.png — did you mean "/images/pic.png"? ${note}`);
   });
 
+  it("offers the bare page when it has no such heading: the #… kept would be broken again once pasted", async () => {
+    site = siteWith("[前号](/news/issues/2020-10/#ない見出し)\n");
+    const run = await checkInProcess(site.path);
+    expect(run.code).toBe(1);
+    expect(run.lines).toContain(`${FILE}:7:1  broken link "/news/issues/2020-10/#ない見出し": nothing is published at /news/news/issues/2020-10/ — did you mean "/issues/2020-10/"? (links are written from the site root without the base path /news/: gekkan adds it)`);
+  });
+
   it("passes once the suggestion is written in the Markdown", async () => {
     site = siteWith("[前号](/issues/2020-10/#見出し) ![図](/images/pic.png)\n");
     const run = await checkInProcess(site.path);

@@ -16,10 +16,10 @@ const FILE = "content/issues/2011/2011-04.md";
 let site: TempDir | undefined;
 afterEach(() => site?.remove());
 
-async function errors(body: string): Promise<string[]> {
+async function errors(body: string, nextBody?: string): Promise<string[]> {
   site = tempSite({
     [FILE]: issue({ title: "4月号", issue: 1, date: "2011-04-01" }, body),
-    "content/issues/2011/2011-05.md": issue({ title: "5月号", issue: 2, date: "2011-05-01" }),
+    "content/issues/2011/2011-05.md": issue({ title: "5月号", issue: 2, date: "2011-05-01" }, nextBody),
     "public/images/diagram.png": "not really a png\n",
   });
   return (await runCheck({ root: site.path, now: NOW })).errors.map(formatDiagnostic);
@@ -50,9 +50,15 @@ describe("suggestions for a broken link", () => {
   });
 
   it("a link to an issue's Markdown source (the GitHub habit) is told the issue's page, from the site root", async () => {
-    expect(await errors("[こちら](../2011/2011-05.md) と [あれ](2011-05.md#見出し)\n")).toEqual([
+    expect(await errors("[こちら](../2011/2011-05.md) と [あれ](2011-05.md#見出し)\n", "## 見出し\n\n本文です。\n")).toEqual([
       `${FILE}:7:1  broken link "../2011/2011-05.md": nothing is published at /issues/2011/2011-05.md; it is the Markdown source of an issue, which is not published: link the issue's page instead: /issues/2011-05/`,
       `${FILE}:7:29  broken link "2011-05.md#見出し": nothing is published at /issues/2011-04/2011-05.md; it is the Markdown source of an issue, which is not published: link the issue's page instead: /issues/2011-05/#見出し`,
+    ]);
+  });
+
+  it("keeps the link's #fragment in the suggestion only when that page has it: pasted, a fix broken again at its #… fixed nothing", async () => {
+    expect(await errors("[あれ](2011-05.md#見出し)\n")).toEqual([
+      `${FILE}:7:1  broken link "2011-05.md#見出し": nothing is published at /issues/2011-04/2011-05.md; it is the Markdown source of an issue, which is not published: link the issue's page instead: /issues/2011-05/`,
     ]);
   });
 

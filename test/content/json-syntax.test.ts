@@ -24,6 +24,10 @@ describe("gekkan.config.json is judged as JSON, in an author's words", () => {
     ['{\n  "search": True\n}', 'gekkan.config.json:2:13  this file is not valid JSON: this is not a JSON value: text goes in double quotes ("…"), and true, false and null are written in lower case'],
     ['{\n  "searchShardSize": 5.\n}', "gekkan.config.json:2:24  this file is not valid JSON: this number is not written as JSON writes numbers"],
     ["{\n  'title': 'x'\n}", "gekkan.config.json:2:3  this file is not valid JSON: a field name must be in double quotes"],
+    // A comma typed twice was "a field name must be in double quotes" at the second: nothing there to quote.
+    ['{\n  "title": "サイト",,\n  "url": "https://example.org/"\n}', "gekkan.config.json:2:18  this file is not valid JSON: a comma too many: remove this one; one comma goes between two fields or two items"],
+    ['{\n  "authors": ["a",, "b"]\n}', "gekkan.config.json:2:19  this file is not valid JSON: a comma too many: remove this one"],
+    ['{,\n  "title": "x"\n}', "gekkan.config.json:1:2  this file is not valid JSON: a comma too many: remove this one"],
     ['{\n  "title" "x"\n}', "gekkan.config.json:2:11  this file is not valid JSON: a colon is missing after the field name"],
     ['{\n  "title": "x,\n  "url": "y"\n}', "gekkan.config.json:2:15  this file is not valid JSON: a text value is not closed"],
     ['{\n  "title": "x"\n}}', "gekkan.config.json:3:2  this file is not valid JSON: the settings end before this point"],

@@ -213,6 +213,24 @@ describe("gekkan email --send: a server that cannot be used is named with what t
     }
   });
 
+  it("a server that greets, then stalls on RCPT, is said to have stopped answering mid-conversation, with no firewall advice", async () => {
+    const stalled = await extraServer("127.0.0.1", {
+      secure: false,
+      disabledCommands: ["STARTTLS"],
+      // Never answers RCPT TO: the client's socket timeout fires.
+      onRcptTo() {},
+    });
+    try {
+      // nodemailer reads socketTimeout from the URL's query: 60 s is gekkan's, too long for a test.
+      const run = await email(["1", "--send", "--to", "a@example.org"], { GEKKAN_SMTP_URL: `smtp://127.0.0.1:${stalled.port}/?socketTimeout=500` });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(`gekkan email: could not send through smtp://127.0.0.1:${stalled.port}: 127.0.0.1:${stalled.port} answered, then stopped answering partway through the conversation, while sending to a@example.org: the server is busy or stuck; try again later, and if it happens again, its administrator or its log can say why`);
+      expect(run.stderr).not.toContain("firewall");
+    } finally {
+      await stalled.close();
+    }
+  });
+
   it("a message refused after DATA at the first recipient says the server refused the message, and that nobody got it", async () => {
     const strict = await extraServer("127.0.0.1", {
       secure: false,

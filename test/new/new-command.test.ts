@@ -266,13 +266,14 @@ describe('gekkan new', () => {
     [['--lang', 'japanese'], '--lang japanese: no locale pack "japanese" — did you mean "ja"?'],
     [['--lang', 'ja'], "a new issue is written in the site's language (en); an issue in ja is a translation of one: gekkan new --translate ISSUE --lang ja"],
     [['--translate', '1'], '--translate needs --lang, the language to translate into: one of ja'],
-    [['--translate', '1', '--lang', 'en'], "--translate needs --lang, the language to translate into: one of ja (en is the site's own language)"],
+    // Given as the site's own, it is named as that, not as missing.
+    [['--translate', '1', '--lang', 'en'], "--lang en is the site's own language, the original's; --translate needs the language to translate into: one of ja"],
     [['--translate', '1', '--lang', 'fr'], '--lang fr: no locale pack "fr"; available: ja (a language of its own needs templates/locales/fr.json)'],
     [['--translate', '1', '--lang', 'JA'], '--lang JA: no locale pack "JA" — did you mean "ja"?'],
     [['--translate', '1', '--lang', 'japanese'], '--lang japanese: no locale pack "japanese" — did you mean "ja"?'],
     // The site's own language typed another way has its pack: not "a language of its own needs templates/locales/EN.json".
-    [['--translate', '1', '--lang', 'EN'], "--lang EN is en, the site's own language; --translate needs the language to translate into: one of ja"],
-    [['--translate', '1', '--lang', 'english'], "--lang english is en, the site's own language; --translate needs the language to translate into: one of ja"],
+    [['--translate', '1', '--lang', 'EN'], "--lang EN is en, the site's own language, the original's; --translate needs the language to translate into: one of ja"],
+    [['--translate', '1', '--lang', 'english'], "--lang english is en, the site's own language, the original's; --translate needs the language to translate into: one of ja"],
     [['--translate', '1', '--lang', 'ja', '--date', '2011-07'], '--translate takes the date of the issue it translates; leave out --date'],
     [['--title', '  '], '--title must not be empty'],
   ])('rejects %j as a usage error', async (args, message) => {
@@ -280,5 +281,13 @@ describe('gekkan new', () => {
     expect(run.code).toBe(2);
     expect(run.output).toContain(message);
     expect(existsSync(join(site.root, 'content/issues/2011/2011-07.md'))).toBe(false);
+  });
+
+  it("names ja as a ja site's own language when --translate is given --lang ja, not --lang as missing", async () => {
+    await siteLanguage('ja');
+    const run = await gekkanNew('--translate', '1', '--lang', 'ja');
+    expect(run.code).toBe(2);
+    expect(run.output).toContain("--lang ja is the site's own language, the original's; --translate needs the language to translate into: one of en");
+    expect(run.output).not.toContain('needs --lang,');
   });
 });
