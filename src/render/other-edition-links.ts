@@ -1,5 +1,6 @@
 import type { Block } from "../blocks/types.js";
 import type { RenderedBody } from "../markdown/rendered.js";
+import { rewriteStartTags } from "../serialised-html.js";
 import type { SiteIssue } from "../site/model.js";
 import { otherEditionOf, type PageLanguages } from "../site/page-languages.js";
 import type { RenderEnv } from "./env.js";
@@ -27,15 +28,13 @@ export function mapBlockHtml(block: Block, map: (html: string) => string): Block
   return { ...block, bodyHtml: map(block.bodyHtml) };
 }
 
-// An <a> start tag of serialised HTML: gekkan's serialiser double-quotes every attribute (as absolute-html.ts relies on), so a ">" inside one is skipped.
-const ANCHOR = /<a(\s[^>"]*(?:"[^"]*"[^>"]*)*)>/g;
 const HREF = /\shref="([^"]*)"/;
 const HREFLANG = /\shreflang="/;
 
-/** The address an anchor's attributes link to, its escapes of "&" read; undefined when it has none or says its language already. */
-function anchorHref(attributes: string): string | undefined {
-  if (HREFLANG.test(attributes)) return undefined;
-  return HREF.exec(attributes)?.[1]?.replace(/&#x26;|&amp;/g, "&");
+/** The address an anchor's start tag links to, its escapes of "&" read; undefined when it has none or says its language already. */
+function anchorHref(tag: string): string | undefined {
+  if (HREFLANG.test(tag)) return undefined;
+  return HREF.exec(tag)?.[1]?.replace(/&#x26;|&amp;/g, "&");
 }
 
 /**
@@ -47,10 +46,10 @@ function anchorHref(attributes: string): string | undefined {
  */
 export function markOtherEditionLinks(html: string, languageOf: LinkLanguage): string {
   if (!html.includes("<a")) return html;
-  return html.replace(ANCHOR, (tag, attributes: string) => {
-    const href = anchorHref(attributes);
+  return rewriteStartTags(html, (tag) => {
+    const href = tag.startsWith("<a ") ? anchorHref(tag) : undefined;
     const lang = href === undefined ? undefined : languageOf(href);
-    return lang === undefined ? tag : `<a${attributes} hreflang="${lang}">`;
+    return lang === undefined ? tag : `${tag.slice(0, -1)} hreflang="${lang}">`;
   });
 }
 

@@ -11,11 +11,19 @@ import { publishedUrl, type SiteAddress } from "./urls.js";
  * attributes, which keeps this a safe textual rewrite.
  */
 export function absolutizeHtml(html: string, site: SiteAddress, route: string): string {
-  const absolute = (value: string) => absoluteUrl(value, site, route);
+  return mapUrlAttributes(html, (value) => absoluteUrl(value, site, route));
+}
+
+/**
+ * Every URL in `html`'s URL attributes (href, src, cite, each of a srcset's)
+ * through `map`, read with its "&" escapes and written back with them; an
+ * attribute whose URLs `map` leaves as they are stays byte for byte as
+ * written. Textual: gekkan's serialiser double-quotes every attribute.
+ */
+export function mapUrlAttributes(html: string, map: (url: string) => string): string {
   return html.replace(/\b(href|src|cite|srcset)="([^"]*)"/g, (whole, name: string, value: string) => {
     const decoded = value.replace(/&#x26;|&amp;/g, "&");
-    const url = name === "srcset" ? mapSrcsetUrls(decoded, absolute) : absolute(decoded);
-    // Another site's URL (and one that does not parse) stays byte for byte as written.
+    const url = name === "srcset" ? mapSrcsetUrls(decoded, map) : map(decoded);
     if (url === decoded) return whole;
     return `${name}="${url.replace(/&/g, "&#x26;")}"`;
   });

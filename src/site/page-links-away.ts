@@ -1,4 +1,4 @@
-import { mapSrcsetUrls } from "../markdown/srcset.js";
+import { mapUrlAttributes } from "./absolute-html.js";
 import { rewriteStartTags } from "../serialised-html.js";
 
 /**
@@ -23,11 +23,8 @@ import { rewriteStartTags } from "../serialised-html.js";
 export function pageLinksAway(html: string, issuePage: string): string {
   const away = (url: string) => fromIssuePage(url, issuePage);
   return rewriteStartTags(html, (tag) => {
-    const moved = tag.replace(URL_ATTRIBUTE, (whole, name: string, value: string) => {
-      const decoded = value.replace(/&#x26;|&amp;/g, "&");
-      const url = name === "srcset" ? mapSrcsetUrls(decoded, away) : away(decoded);
-      return url === decoded ? whole : ` ${name}="${url.replace(/&/g, "&#x26;")}"`;
-    });
+    // The URL attributes as feeds' absolute-html.ts reads them, here only inside start tags.
+    const moved = mapUrlAttributes(tag, away);
     return tag.startsWith("<a ") && FOOTNOTE_REF.test(tag) ? moved.replace(PAGE_OWN, "") : moved;
   });
 }
@@ -50,9 +47,6 @@ export function fromIssuePage(url: string, issuePage: string): string {
 
 /** An origin only to resolve site-relative addresses against; never written out. */
 const STAND_IN = "http://gekkan.invalid";
-
-/** The attributes of sanitised issue HTML that hold addresses (as absolute-html.ts rewrites for feeds). */
-const URL_ATTRIBUTE = / (href|src|cite|srcset)="([^"]*)"/g;
 
 /** A footnote reference, as remark-rehype marks it. */
 const FOOTNOTE_REF = / data-footnote-ref="/;
