@@ -29,8 +29,16 @@ function factKey(block: Block): string {
  * original: the one with the same kind and anchor (an explicit `#id`, or the
  * anchor made from its attributes); else, in order, the one with the same
  * kind and the same facts (see factKey), so a release anchored by its title
- * still finds its original. Returns translated block → original block; a
- * translated block with no partner is the translation's own.
+ * still finds its original; else, when as many blocks of a kind are left
+ * unpaired on both sides, the n-th left in the translation with the n-th left
+ * in the original. That last pass is the original corrected after the
+ * translation was made (a version put right changes the anchor made from it
+ * and a fact): unpaired, the English /releases/ listed the corrected release
+ * in Japanese and the old one in English, two rows for one fact, and the
+ * translation-facts warning never saw them. Uneven counts (a translation
+ * that added or dropped a block) are no evidence of which is which, so they
+ * stay unpaired. Returns translated block → original block; a translated
+ * block with no partner is the translation's own.
  */
 export function matchBlocks(original: readonly Block[], translated: readonly Block[]): Map<Block, Block> {
   const pairs = new Map<Block, Block>();
@@ -46,6 +54,29 @@ export function matchBlocks(original: readonly Block[], translated: readonly Blo
   };
   pair((block) => `${block.kind}#${block.id}`);
   pair(factKey);
+  for (const kind of BLOCK_KINDS) {
+    const left = translated.filter((block) => block.kind === kind && !pairs.has(block));
+    const partners = original.filter((block) => block.kind === kind && !taken.has(block));
+    if (left.length !== partners.length) continue;
+    left.forEach((block, i) => pairs.set(block, partners[i] as Block));
+  }
+  return pairs;
+}
+
+const BLOCK_KINDS: ReadonlyArray<Block["kind"]> = ["release", "qa", "stonith"];
+
+const pairsByOriginal = new WeakMap<SiteIssue, WeakMap<SiteIssue, Map<Block, Block>>>();
+
+/**
+ * matchBlocks for a translation and its original, worked out once per pair
+ * of issues: the reference pages and two warnings all ask for it on every
+ * build, and `gekkan dev` keeps issues it did not reparse.
+ */
+export function blockPairs(original: SiteIssue, translation: SiteIssue): Map<Block, Block> {
+  let byTranslation = pairsByOriginal.get(original);
+  if (byTranslation === undefined) pairsByOriginal.set(original, (byTranslation = new WeakMap()));
+  let pairs = byTranslation.get(translation);
+  if (pairs === undefined) byTranslation.set(translation, (pairs = matchBlocks(original.body.blocks, translation.body.blocks)));
   return pairs;
 }
 
@@ -66,7 +97,7 @@ export function blockEntries(issue: SiteIssue): BlockEntry[] {
  */
 export function translatedEntries(original: SiteIssue, translation: SiteIssue | undefined): BlockEntry[] {
   if (translation === undefined) return blockEntries(original);
-  const pairs = matchBlocks(original.body.blocks, translation.body.blocks);
+  const pairs = blockPairs(original, translation);
   const byOriginal = new Map([...pairs].map(([translated, partner]) => [partner, translated]));
   return [
     ...original.body.blocks.map((block) => {

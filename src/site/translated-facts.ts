@@ -1,7 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import type { Block } from "../blocks/types.js";
 import { warning } from "../diagnostics.js";
-import { blockFacts, matchBlocks } from "./block-match.js";
+import { blockFacts, blockPairs } from "./block-match.js";
 import type { SiteIssue } from "./model.js";
 
 /**
@@ -19,7 +19,7 @@ export function translatedFactWarnings(entries: readonly SiteIssue[]): VFileMess
   return entries.flatMap((entry) => {
     const original = entry.versions[0];
     if (original === undefined || original === entry || entry.issue.draft) return [];
-    return [...matchBlocks(original.body.blocks, entry.body.blocks)].flatMap(([translated, partner]) => {
+    return [...blockPairs(original, entry)].flatMap(([translated, partner]) => {
       const changed = factChanges(translated, partner);
       if (changed.length === 0) return [];
       const facts = changed.map((fact) => `${fact.name}="${fact.was}"`);

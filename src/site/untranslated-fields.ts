@@ -4,7 +4,7 @@ import type { SiteConfig } from "../config.js";
 import { CONFIG_FILE } from "../config-file.js";
 import type { Site, SiteIssue } from "./model.js";
 import type { Block } from "../blocks/types.js";
-import { matchBlocks } from "./block-match.js";
+import { blockPairs } from "./block-match.js";
 
 /** Languages written in the scripts below: a title in them may be shared word for word. */
 const CJK_LANGUAGES = new Set(["ja", "zh", "ko"]);
@@ -48,7 +48,7 @@ export function untranslatedFieldWarnings(entries: readonly SiteIssue[]): VFileM
  * not use.
  */
 function untranslatedBlocks(entry: SiteIssue, original: SiteIssue): VFileMessage[] {
-  return [...matchBlocks(original.body.blocks, entry.body.blocks)].flatMap(([translated, partner]) => {
+  return [...blockPairs(original, entry)].flatMap(([translated, partner]) => {
     const was = blockTexts(partner);
     const copied = blockTexts(translated).filter((part, i) => part.html === was[i]?.html && CJK_TEXT.test(part.html)).map((part) => part.name);
     if (copied.length === 0) return [];

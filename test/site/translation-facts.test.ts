@@ -7,6 +7,8 @@
  * spelt with other case and spacing, translated notes) is none.
  * Oracle: the files written here, read by eye.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
@@ -53,4 +55,24 @@ describe("a translated block whose facts are not its original's", () => {
     expect(await warnings(original, `${RELEASE("released")}Released.\n:::\n\n${STONITH("hp  ILO3", "ipmi")}Controlled with ipmi.\n:::\n`)).toEqual([]);
     expect(await warnings(original, `${RELEASE("planned")}Planned.\n:::\n`, "--drafts")).toEqual([]);
   });
+
+  it("an original whose version was corrected (so its anchor moved) still has its translation: one row, and a warning", async () => {
+    const release = (version: string, text: string) => `:::release{component="corosync" version="${version}" status="released"}\n${text}\n:::\n`;
+    const original = `${release("2.1.6", "2.1.6 がリリースされました。")}\n${STONITH("HP iLO3", "ipmi")}ipmi で制御します。\n:::\n`;
+    const translation = `${release("2.1.5", "2.1.5 is out.")}\n${STONITH("HP iLO3", "ipmi")}Controlled with ipmi.\n:::\n`;
+    expect(await warnings(original, translation)).toEqual([
+      `${FILE}:8:1  warning: this release block (#release-corosync-2-1-5) translates ${ORIGINAL}:7, which says version="2.1.6", not "2.1.5": the en edition's reference and component pages show this block in its place, so they contradict the original; write version="2.1.6" here too`,
+      'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["translation-facts"], or for one issue only in its front matter with ignoreWarnings: [translation-facts]',
+    ]);
+    // Read off the written page: one row for the one release, the translation's (in English, at its anchor), not the original's beside it.
+    const releases = readFileSync(join(dir?.path ?? "", "dist/en/releases/index.html"), "utf8");
+    expect(releases.match(/#release-corosync-2-1-\d/g)).toEqual(["#release-corosync-2-1-5"]);
+    expect(releases).not.toContain("がリリースされました");
+  });
+
+  it("a translation that adds a block of a kind the original has one of, unpaired, is the translation's own: no warning", async () => {
+    const release = (version: string) => `:::release{component="corosync" version="${version}" status="released"}\nOut.\n:::\n`;
+    expect(await warnings(release("2.1.6"), `${release("2.1.6")}\n${release("2.1.7")}`)).toEqual([]);
+  });
 });
+
