@@ -126,12 +126,23 @@ export function addRedirects(output: OutputSet, site: Site, config: SiteConfig):
  * The last change of a page that is no issue: the newest issue of the
  * edition it lists (`/en/…` the English one). One date for the whole site
  * gave the English pages the newest Japanese issue's day, before a
- * translation published later that they show.
+ * translation published later that they show. A translation's pages other
+ * than its archive also show the originals not translated yet (the front
+ * page counts them, reference and component pages list their blocks and
+ * cards), so a new original changes them too: they are dated by the newer of
+ * the two, or a crawler trusting the sitemap would skip the change.
  */
 function newestByEdition(site: Site, today: string): (route: string) => string {
-  const translations = site.translations.map((edition) => ({ prefix: edition.routes.home, newest: newestDate(edition.issues) }));
   const own = lastChange(site.issues, today);
-  return (route) => translations.find((edition) => route.startsWith(edition.prefix))?.newest ?? own;
+  const translations = site.translations.map((edition) => {
+    const newest = newestDate(edition.issues);
+    return { prefix: edition.routes.home, archive: edition.routes.archive, newest, shown: newest === undefined || newest < own ? own : newest };
+  });
+  return (route) => {
+    const edition = translations.find((candidate) => route.startsWith(candidate.prefix));
+    if (edition === undefined) return own;
+    return route.startsWith(edition.archive) ? (edition.newest ?? own) : edition.shown;
+  };
 }
 
 /** Stage: public/ as it is; a file that would replace a generated one is an author error. Returns the warnings (links it does not copy). */
