@@ -2,7 +2,7 @@ import { emailHeadersFor } from "../config-email.js";
 import type { SiteIssue } from "../site/model.js";
 import { siteUrl as absoluteSiteUrl } from "../site/urls.js";
 import { localeFor, siteText, viewContext, type RenderEnv } from "../render/pages.js";
-import { issueCard } from "../render/views.js";
+import { byline, issueCard } from "../render/views.js";
 import { blockTocText } from "../render/issue-html.js";
 import { headingText, shownContents } from "../render/footnote-text.js";
 import type { ViewContext } from "../render/views.js";
@@ -36,6 +36,7 @@ export function emailView(entry: SiteIssue, env: RenderEnv, html: string): Recor
     t: locale.pack.strings,
     site: { title: text.title, description: text.description, titleLang: text.titleLang, descriptionLang: text.descriptionLang },
     issue: { ...card, url: webUrl, draft: false, future: false },
+    byline: byline(card.authors, view),
     // The home page in the issue's language.
     homeUrl: siteUrl(env, view.routes.home),
     webUrl,

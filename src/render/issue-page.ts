@@ -5,7 +5,7 @@ import { linkLanguageIn } from "./other-edition-links.js";
 import { issueBodyHtml, issueToc } from "./issue-html.js";
 import { siteText, viewContext, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
 import { homesWithout } from "./edition-homes.js";
-import { issueCard, titleWithLabel, url, type Card } from "./views.js";
+import { byline, issueCard, titleWithLabel, url, type Card } from "./views.js";
 
 /** An issue's language versions as page alternates (none when it is not translated). */
 export function issueAlternates(entry: SiteIssue): Alternate[] {
@@ -35,6 +35,7 @@ export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<
     homes: homesWithout(homes, entry.versions.map((version) => version.issue.lang)),
     data: {
       issue: card,
+      byline: byline(card.authors, view),
       html: bodies.get(entry) ?? "",
       toc: issueToc(entry, view),
       previous: entry.previous ? cardFor(entry.previous) : null,

@@ -1,4 +1,4 @@
-import type { Locale } from "./locale.js";
+import { fill, type Locale } from "./locale.js";
 import type { SiteIssue } from "../site/model.js";
 import { routeUrl, type LanguageRoutes } from "../site/urls.js";
 
@@ -56,6 +56,18 @@ export const url = routeUrl;
 
 export function componentLink(name: string, view: ViewContext): ComponentLink {
   return { name, label: view.componentNames[name] ?? name, url: url(view.basePath, view.routes.component(name)) };
+}
+
+/**
+ * Who wrote the issue, as its page and email say it: the locale's `byline`
+ * pattern ("By {authors}", "執筆: {authors}"), with `{by}` its `by` word, so a
+ * site pack that renamed `by` keeps its word. "" with no author. One string
+ * per language, as "By: A" is no English.
+ */
+export function byline(authors: readonly string[], view: ViewContext): string {
+  if (authors.length === 0) return "";
+  const strings = view.locale.pack.strings;
+  return fill(strings.byline ?? "{by}: {authors}", { by: strings.by ?? "by", authors: authors.join(", ") });
 }
 
 /**
