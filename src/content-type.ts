@@ -20,6 +20,14 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
   ".wasm": "application/wasm",
   ".pdf": "application/pdf",
+  // A newsletter's recordings and their captions: sent as what they are, a <video> or <audio> on a page plays them in `gekkan dev` as on the host.
+  ".mp4": "video/mp4",
+  ".webm": "video/webm",
+  ".mp3": "audio/mpeg",
+  ".m4a": "audio/mp4",
+  ".ogg": "audio/ogg",
+  ".wav": "audio/wav",
+  ".vtt": "text/vtt; charset=utf-8",
 };
 
 /** The media type of a file by its extension, as the dev server sends it and as link checks tell an image from a page. */

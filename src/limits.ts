@@ -52,6 +52,14 @@ const CEILINGS: Readonly<ContentLimits> = Object.freeze({
  */
 export const SVG_CHECK_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Bytes of a file in public/ above which gekkan does not read it into memory:
+ * it is hashed as it streams by and copied file to file, so a video is not
+ * held whole (twice, while written) nor limited to what one buffer holds.
+ * Not below SVG_CHECK_BYTES: an SVG that small is read to be checked.
+ */
+export const PUBLIC_READ_BYTES = 16 * 1024 * 1024;
+
 /** A slug names a folder of the output; file systems allow 255 bytes per name, and URLs should stay readable. */
 export const SLUG_MAX_LENGTH = 100;
 

@@ -1,3 +1,4 @@
+import { createReadStream, fstat } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { OutputSet } from "../write/output.js";
 import { ROUTES, routeFile } from "../site/urls.js";
@@ -64,6 +65,11 @@ function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptio
     return;
   }
   const file = routeFile(path);
+  const source = output.source(file);
+  if (source !== undefined) {
+    sendFile(res, method, contentTypeOf(file), source);
+    return;
+  }
   const content = output.get(file) ?? (file.startsWith(ROUTES.searchBundle) ? options.search?.()?.get(file) : undefined);
   if (content !== undefined) {
     const type = contentTypeOf(file);
@@ -100,6 +106,29 @@ function send(res: ServerResponse, method: string, status: number, type: string,
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
   res.writeHead(status, { "Content-Type": type, "Content-Length": bytes.byteLength, "Cache-Control": "no-store" });
   res.end(method === "HEAD" ? undefined : bytes);
+}
+
+/** A large public file (OutputSet.addCopy), streamed from where it is rather than read whole. */
+function sendFile(res: ServerResponse, method: string, type: string, path: string): void {
+  const stream = createReadStream(path);
+  stream.once("error", () => {
+    // Gone or unreadable since the build: as for any file the output lacks now.
+    if (!res.headersSent) send(res, method, 404, "text/plain; charset=utf-8", "Not Found");
+    else res.destroy();
+  });
+  stream.once("open", (fd) => {
+    fstat(fd, (error, stat) => {
+      if (error !== null) {
+        stream.destroy(error);
+        return;
+      }
+      res.writeHead(200, { "Content-Type": type, "Content-Length": stat.size, "Cache-Control": "no-store" });
+      if (method === "HEAD") {
+        stream.destroy();
+        res.end();
+      } else stream.pipe(res);
+    });
+  });
 }
 
 function toText(content: string | Uint8Array): string {

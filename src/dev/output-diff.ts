@@ -28,8 +28,11 @@ export interface OutputDiff {
 export function snapshot(output: OutputSet, previous?: Snapshot): Snapshot {
   return {
     output,
-    hashes: new Map(output.entries().map(([path, content]) => {
-      const known = previous !== undefined && previous.output.get(path) === content ? previous.hashes.get(path) : undefined;
+    hashes: new Map(output.paths().map((path) => {
+      // A copied file (a large one of public/) is named by the hash of its bytes taken as they streamed by: reading it here would hold it whole.
+      if (output.source(path) !== undefined) return [path, output.identity(path) as string];
+      const content = output.get(path) as OutputContent;
+      const known = previous !== undefined && previous.output.source(path) === undefined && previous.output.get(path) === content ? previous.hashes.get(path) : undefined;
       return [path, known ?? contentHash(content)];
     })),
   };

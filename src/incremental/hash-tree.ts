@@ -1,5 +1,5 @@
 import type { Hash } from "node:crypto";
-import { lstatSync, readFileSync, statSync, type Stats } from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { join, sep } from "node:path";
 import { listTree } from "../file-tree.js";
 
@@ -35,14 +35,34 @@ function statOf(path: string, followLinks: boolean): Stats | undefined {
   }
 }
 
-/** One file into `hash`: name, size, bytes (or "absent"). Only a regular file is read: a FIFO would block. */
+/**
+ * One file into `hash`: name, size and bytes (or "absent"). Only a regular
+ * file is read: a FIFO would block. Read a slice at a time, so a video in
+ * public/ is never held whole, and one over what a buffer can hold (2 GB)
+ * is hashed by its bytes too, not as absent whatever it holds.
+ */
 export function hashFile(hash: Hash, name: string, path: string): void {
-  let bytes: Buffer | undefined;
+  hash.update(name).update("\0");
+  let fd: number | undefined;
   try {
-    bytes = statSync(path).isFile() ? readFileSync(path) : undefined;
+    if (!statSync(path).isFile()) throw new Error("not a file");
+    fd = openSync(path, "r");
+    // Its size first, so the bytes that follow cannot be read as another file's.
+    const size = fstatSync(fd).size;
+    hash.update(`${size}\0`);
+    let total = 0;
+    for (let read = readSync(fd, SLICE); read > 0; read = readSync(fd, SLICE)) {
+      hash.update(SLICE.subarray(0, read));
+      total += read;
+    }
+    // Written to while read: a key that matches no other state of the file.
+    hash.update(total === size ? "\0" : `\0changing ${total}\0`);
   } catch {
-    bytes = undefined;
+    hash.update("absent\0");
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  hash.update(name).update("\0").update(bytes === undefined ? "absent\0" : `${bytes.length}\0`);
-  if (bytes !== undefined) hash.update(bytes).update("\0");
 }
+
+/** One buffer for every file hashed: the hashing is synchronous, so no two reads share it at once. */
+const SLICE = Buffer.alloc(1024 * 1024);

@@ -1,17 +1,19 @@
-import { constants } from "node:fs";
+import { createHash } from "node:crypto";
+import { constants, createReadStream } from "node:fs";
 import { access, lstat, readFile } from "node:fs/promises";
 import { join, sep } from "node:path";
+import { pipeline } from "node:stream/promises";
 import type { VFileMessage } from "vfile-message";
 import { unreadable } from "../content/source-problems.js";
 import { diagnostic, isError, warning } from "../diagnostics.js";
 import { listTree } from "../file-tree.js";
-import { formatBytes, SVG_CHECK_BYTES } from "../limits.js";
-import { parentFolders, type OutputSet } from "../write/output.js";
+import { formatBytes, PUBLIC_READ_BYTES, SVG_CHECK_BYTES } from "../limits.js";
+import { parentFolders, type OutputSet, type SourceFile } from "../write/output.js";
 import { ROUTES } from "../site/urls.js";
 import { folderCaseReason, nameInOtherCase } from "../name-case.js";
 import { unportablePublicNames } from "./public-names.js";
 import { dotNameWarnings } from "./public-dot-names.js";
-import { isSvgName, svgActiveContent } from "./svg-active-content.js";
+import { isSvgName, svgActiveContent, type SvgCheck } from "./svg-active-content.js";
 
 /**
  * Copies `public/` verbatim. A public file where gekkan writes a file or a
@@ -69,24 +71,40 @@ async function copyPublic(root: string, output: OutputSet, search: boolean, read
       continue;
     }
     if (!stat.isFile()) continue;
-    let bytes: Buffer | undefined;
+    let bytes: Buffer | SourceFile | undefined;
     try {
-      bytes = read ? await readFile(path) : await access(path, constants.R_OK).then(() => undefined);
+      bytes = read ? await readPublic(path, stat.size) : await access(path, constants.R_OK).then(() => undefined);
     } catch (error) {
       messages.push(unreadable(file, error, "file", "public/"));
       continue;
     }
-    if (bytes !== undefined && isSvgName(name)) messages.push(...svgWarnings(file, bytes));
+    // One too large to read is too large to check: the SVG check reads no more than that (SVG_CHECK_BYTES).
+    if (bytes !== undefined && isSvgName(name)) messages.push(...svgWarnings(file, isCopy(bytes) ? { tooLarge: `is ${formatBytes(stat.size)}` } : svgActiveContent(bytes)));
     const clash = placeClash(file, route, output, folders, search);
     if (clash !== undefined) {
       messages.push(clash);
       continue;
     }
     published.push(route);
-    const earlier = output.add(route, bytes ?? unread, file);
+    const earlier = isCopy(bytes) ? output.addCopy(route, bytes, file) : output.add(route, bytes ?? unread, file);
     if (earlier !== undefined) messages.push(sameAddress(file, route, earlier));
   }
   return [...messages, ...unportablePublicNames(generated, published), ...dotNameWarnings(published)];
+}
+
+/**
+ * A public file's bytes, or for a large one (PUBLIC_READ_BYTES) where it is
+ * and the hash of its bytes as they stream by: see OutputSet.addCopy.
+ */
+async function readPublic(path: string, size: number): Promise<Buffer | SourceFile> {
+  if (size <= PUBLIC_READ_BYTES) return readFile(path);
+  const hash = createHash("sha256");
+  await pipeline(createReadStream(path), hash);
+  return { path, id: `sha256:${hash.digest("hex")}` };
+}
+
+function isCopy(bytes: Buffer | SourceFile | undefined): bytes is SourceFile {
+  return bytes !== undefined && !Buffer.isBuffer(bytes);
 }
 
 /** What stands for a file checked but not read: nothing writes that output. */
@@ -150,8 +168,7 @@ function inSearchBundle(file: string): VFileMessage {
  * an icon downloaded from elsewhere can carry a script, which runs on this
  * site's origin when a reader opens the image itself (not through <img>).
  */
-function svgWarnings(file: string, bytes: Buffer): VFileMessage[] {
-  const check = svgActiveContent(bytes);
+function svgWarnings(file: string, check: SvgCheck): VFileMessage[] {
   if ("tooLarge" in check) {
     return [warning(file, `this SVG ${check.tooLarge}; gekkan reads at most ${formatBytes(SVG_CHECK_BYTES)} of an SVG to look for scripts, so this one is published unchecked: make it smaller (an optimiser such as SVGO), or make sure it holds no <script>, on… attribute or javascript: link`, { line: 1, column: 1 }, "public-svg-unchecked")];
   }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { LayeredMap } from "../layered-map.js";
 
 export type OutputContent = string | Uint8Array;
@@ -11,6 +12,14 @@ interface Entry {
   origin: string;
   /** A content address supplied by whoever made the bytes (a memo key); equal ids, equal bytes. */
   id: string | undefined;
+  /** A file whose bytes the content is (a large file of public/): copied or streamed from there, never held whole. */
+  source?: string;
+}
+
+/** A file of the output that is a copy of one on disk: where it is, and the content address of its bytes (`sha256:<hex>`, as identity names any file). */
+export interface SourceFile {
+  path: string;
+  id: string;
 }
 
 /**
@@ -24,13 +33,31 @@ export class OutputSet {
 
   /** Adds a file; returns the origin of the earlier file at that path, if any (a collision). */
   add(path: string, content: OutputContent | DeferredContent, origin = "gekkan", id?: string): string | undefined {
+    return this.put(path, { content, origin, id });
+  }
+
+  /**
+   * Adds a copy of the file `source.path`, read only if something asks for
+   * its bytes (get): the write copies it and `gekkan dev` streams it, so a
+   * video in public/ is never held in memory whole. Returns as add does.
+   */
+  addCopy(path: string, source: SourceFile, origin: string): string | undefined {
+    return this.put(path, { content: () => readFileSync(source.path), origin, id: source.id, source: source.path });
+  }
+
+  private put(path: string, entry: Entry): string | undefined {
     const clean = normalizeOutputPath(path);
     const earlier = this.files.get(clean);
     if (earlier !== undefined) return earlier.origin;
     if (!(this.files instanceof Map)) throw new Error("gekkan bug: adding to an output made by withReplaced");
-    this.files.set(clean, { content, origin, id });
+    this.files.set(clean, entry);
     this.sorted = undefined;
     return undefined;
+  }
+
+  /** The file on disk a copied file's bytes are (see addCopy); undefined for any other. */
+  source(path: string): string | undefined {
+    return this.files.get(normalizeOutputPath(path))?.source;
   }
 
   get(path: string): OutputContent | undefined {
@@ -70,7 +97,7 @@ export class OutputSet {
       const clean = normalizeOutputPath(path);
       const entry = this.files.get(clean);
       if (entry === undefined) throw new Error(`gekkan bug: replacing ${clean}, which the output does not have`);
-      return [clean, { ...entry, content, id }];
+      return [clean, { origin: entry.origin, content, id }];
     });
     // From now on this set is read-only too: the copy shares its files.
     this.files = LayeredMap.of(this.files);

@@ -1,4 +1,4 @@
-import { type Dirent, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, type Dirent, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { lstat, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
@@ -179,7 +179,10 @@ function fill(build: string, output: OutputSet, earlier: Earlier | undefined, dr
       files.push(previous);
       continue;
     }
-    writeFileSync(target, output.get(path) as string | Uint8Array);
+    const source = output.source(path);
+    // A large public file goes file to file (a clone where the file system can), never through memory.
+    if (source !== undefined) copyFileSync(source, target, constants.COPYFILE_FICLONE);
+    else writeFileSync(target, output.get(path) as string | Uint8Array);
     const written = statSync(target);
     files.push({ path, id, ino: written.ino, size: written.size, mtimeMs: written.mtimeMs });
   }

@@ -1,0 +1,125 @@
+/**
+ * A large file in public/ (a video) was read whole into memory to be hashed,
+ * compared and written: a 1.5 GB one took 3 GB and 18 s, and the up-to-date
+ * check hashed any file over 2 GB as "absent", so changing one left the site
+ * as it was. Now such a file is hashed as it streams by, copied file to file
+ * and streamed by `gekkan dev`.
+ * Oracles: the bytes written here, `sha256sum` (coreutils), `cmp`-style byte
+ * comparison of what is published, and inode numbers read by stat.
+ */
+import { execFileSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, utimesSync, writeFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { hashFile } from "../../src/incremental/hash-tree.js";
+import { addPublicFiles } from "../../src/pipeline/public-files.js";
+import { startDevServer } from "../../src/dev/dev-server.js";
+import { OutputSet } from "../../src/write/output.js";
+import { PUBLIC_READ_BYTES } from "../../src/limits.js";
+import { issue, tempDir, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { runCli } from "../helpers/run-cli.js";
+import { cliSites } from "../helpers/cli-sites.js";
+import { memoryIo } from "../helpers/dev-server.js";
+
+const APRIL = { "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }) };
+/** Over 2 GiB, what Node's readFile can hold. */
+const HUGE = 2 ** 31 + 4096;
+
+let dir: TempDir | undefined;
+afterEach(() => {
+  dir?.remove();
+  dir = undefined;
+});
+
+/** A sparse file of `size` bytes (no disk space) whose last byte is `last`. */
+function sparse(path: string, size: number, last: number): void {
+  execFileSync("truncate", ["-s", String(size), path]);
+  const fd = openSync(path, "r+");
+  writeSync(fd, Buffer.from([last]), 0, 1, size - 1);
+  closeSync(fd);
+}
+
+function digestOf(path: string): string {
+  const hash = createHash("sha256");
+  hashFile(hash, "video.mp4", path);
+  return hash.digest("hex");
+}
+
+describe("a file in public/ larger than memory should hold", () => {
+  it("over 2 GB, is hashed by its bytes for the up-to-date check: a change of its last byte changes the key", () => {
+    dir = tempDir();
+    const [a, b] = ["a.mp4", "b.mp4"].map((name) => join(dir?.path ?? "", name)) as [string, string];
+    sparse(a, HUGE, 1);
+    sparse(b, HUGE, 2);
+    expect(digestOf(a)).not.toBe(digestOf(b));
+  }, 60_000);
+
+  it("is not read by the public/ stage: the output copies it from where it is, named by the SHA-256 of its bytes", async () => {
+    dir = tempSite(APRIL);
+    mkdirSync(join(dir.path, "public"));
+    const video = join(dir.path, "public", "video.mp4");
+    writeFileSync(video, randomBytes(PUBLIC_READ_BYTES + 1));
+    writeFileSync(join(dir.path, "public", "small.txt"), "small\n");
+    const output = new OutputSet();
+    expect(await addPublicFiles(dir.path, output, false)).toEqual([]);
+    const sha = execFileSync("sha256sum", [video], { encoding: "utf8" }).split(" ")[0];
+    expect(output.source("video.mp4")).toBe(video);
+    expect(output.identity("video.mp4")).toBe(`sha256:${sha}`);
+    expect(output.source("small.txt")).toBeUndefined();
+  });
+});
+
+describe("gekkan build and dev with a large public file", () => {
+  const sites = cliSites();
+
+  it("publishes its bytes, links it unchanged into the next build, and publishes a change of the same size and time", async () => {
+    const site = sites.make(APRIL);
+    mkdirSync(join(site.path, "public"));
+    const video = join(site.path, "public", "video.mp4");
+    const first = randomBytes(PUBLIC_READ_BYTES + 4096);
+    writeFileSync(video, first);
+    const build = async () => {
+      const run = await runCli(["build", "--no-search", "--url", "https://example.org/"], { cwd: site.path, deadlineMs: 60_000 });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+    };
+    await build();
+    expect(readFileSync(join(site.path, "dist", "video.mp4")).equals(first)).toBe(true);
+    const inode = statSync(join(site.path, "dist", "video.mp4")).ino;
+    // Another build (an issue edited): the video is the same file, linked from the last build, not a second copy.
+    writeFileSync(join(site.path, "content/issues/2011/2011-04.md"), `${APRIL["content/issues/2011/2011-04.md"]}\n追記。\n`);
+    await build();
+    expect(statSync(join(site.path, "dist", "video.mp4")).ino).toBe(inode);
+    // Other bytes, same size, its times put back: the build must see it by its bytes.
+    const { atime, mtime } = statSync(video);
+    const second = Buffer.from(first);
+    second[second.length - 1] = (second.at(-1) ?? 0) ^ 0xff;
+    writeFileSync(video, second);
+    utimesSync(video, atime, mtime);
+    await build();
+    expect(readFileSync(join(site.path, "dist", "video.mp4")).equals(second)).toBe(true);
+    // The source was copied, not linked: the published build is not the author's file.
+    expect(statSync(join(site.path, "dist", "video.mp4")).ino).not.toBe(statSync(video).ino);
+  }, 120_000);
+
+  it("gekkan dev serves it streamed, whole, with its length; HEAD gets the length alone", async () => {
+    dir = tempSite({ ...APRIL, "gekkan.config.json": `${JSON.stringify({ title: "T", url: "https://example.org/", search: false })}\n` });
+    mkdirSync(join(dir.path, "public"));
+    const bytes = randomBytes(PUBLIC_READ_BYTES + 1);
+    writeFileSync(join(dir.path, "public", "video.mp4"), bytes);
+    const server = await startDevServer({ root: dir.path, port: 0, io: memoryIo(), debounceMs: 60 });
+    try {
+      const res = await fetch(new URL("/video.mp4", server.url));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("video/mp4");
+      expect(res.headers.get("content-length")).toBe(String(bytes.length));
+      expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+      const head = await fetch(new URL("/video.mp4", server.url), { method: "HEAD" });
+      expect(head.headers.get("content-length")).toBe(String(bytes.length));
+      expect((await head.arrayBuffer()).byteLength).toBe(0);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
