@@ -1,4 +1,4 @@
-import { createReadStream, fstat } from "node:fs";
+import { createReadStream, stat } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { OutputSet } from "../write/output.js";
 import { ROUTES, routeFile } from "../site/urls.js";
@@ -6,6 +6,7 @@ import { CLIENT_PATH, CLIENT_SCRIPT, DEV_PREFIX, EVENTS_PATH, injectClient } fro
 import { contentTypeOf } from "../content-type.js";
 import type { EventHub } from "./events.js";
 import { requestPath } from "./request-path.js";
+import { byteRange } from "./byte-range.js";
 
 export interface DevHttpOptions {
   /** The last good build, or undefined while the very first build is broken. */
@@ -67,13 +68,14 @@ function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptio
   const file = routeFile(path);
   const source = output.source(file);
   if (source !== undefined) {
-    sendFile(res, method, contentTypeOf(file), source);
+    sendFile(res, method, contentTypeOf(file), source, req.headers.range);
     return;
   }
   const content = output.get(file) ?? (file.startsWith(ROUTES.searchBundle) ? options.search?.()?.get(file) : undefined);
   if (content !== undefined) {
     const type = contentTypeOf(file);
-    send(res, method, 200, type, type.startsWith("text/html") ? injectClient(toText(content)) : content);
+    if (type.startsWith("text/html")) send(res, method, 200, type, injectClient(toText(content)));
+    else sendBytes(res, method, type, typeof content === "string" ? Buffer.from(content, "utf8") : content, req.headers.range);
     return;
   }
   if (output.has(`${path}/index.html`)) {
@@ -108,27 +110,55 @@ function send(res: ServerResponse, method: string, status: number, type: string,
   res.end(method === "HEAD" ? undefined : bytes);
 }
 
-/** A large public file (OutputSet.addCopy), streamed from where it is rather than read whole. */
-function sendFile(res: ServerResponse, method: string, type: string, path: string): void {
-  const stream = createReadStream(path);
-  stream.once("error", () => {
-    // Gone or unreadable since the build: as for any file the output lacks now.
-    if (!res.headersSent) send(res, method, 404, "text/plain; charset=utf-8", "Not Found");
-    else res.destroy();
+/** A file's bytes, or the part of them asked for (see byteRange). */
+function sendBytes(res: ServerResponse, method: string, type: string, bytes: Uint8Array, range: string | undefined): void {
+  const part = rangeHead(res, type, bytes.byteLength, range);
+  if (part === undefined) return;
+  res.end(method === "HEAD" ? undefined : bytes.subarray(part.start, part.end + 1));
+}
+
+/** A large public file (OutputSet.addCopy), streamed from where it is rather than read whole; the part asked for, as sendBytes. */
+function sendFile(res: ServerResponse, method: string, type: string, path: string, range: string | undefined): void {
+  const notFound = () => send(res, method, 404, "text/plain; charset=utf-8", "Not Found");
+  fstatPath(path, (size) => {
+    if (size === undefined) {
+      // Gone or unreadable since the build: as for any file the output lacks now.
+      notFound();
+      return;
+    }
+    const part = rangeHead(res, type, size, range);
+    if (part === undefined) return;
+    if (method === "HEAD" || part.end < part.start) {
+      res.end();
+      return;
+    }
+    createReadStream(path, part).once("error", () => res.destroy()).pipe(res);
   });
-  stream.once("open", (fd) => {
-    fstat(fd, (error, stat) => {
-      if (error !== null) {
-        stream.destroy(error);
-        return;
-      }
-      res.writeHead(200, { "Content-Type": type, "Content-Length": stat.size, "Cache-Control": "no-store" });
-      if (method === "HEAD") {
-        stream.destroy();
-        res.end();
-      } else stream.pipe(res);
-    });
-  });
+}
+
+/** The size of the regular file at `path`, or undefined. */
+function fstatPath(path: string, then: (size: number | undefined) => void): void {
+  stat(path, (error, found) => then(error === null && found.isFile() ? found.size : undefined));
+}
+
+/**
+ * Writes the head of an answer with `size` bytes: 206 and the part for a
+ * range in the file, 416 (answer ended) for one outside it, else 200 and all
+ * of it. Returns the bytes to send, first and last inclusive.
+ */
+function rangeHead(res: ServerResponse, type: string, size: number, header: string | undefined): { start: number; end: number } | undefined {
+  const range = byteRange(header, size);
+  const common = { "Content-Type": type, "Accept-Ranges": "bytes", "Cache-Control": "no-store" };
+  if (range === "unsatisfiable") {
+    res.writeHead(416, { ...common, "Content-Range": `bytes */${size}`, "Content-Length": 0 }).end();
+    return undefined;
+  }
+  if (range === undefined) {
+    res.writeHead(200, { ...common, "Content-Length": size });
+    return { start: 0, end: size - 1 };
+  }
+  res.writeHead(206, { ...common, "Content-Range": `bytes ${range.start}-${range.end}/${size}`, "Content-Length": range.end - range.start + 1 });
+  return range;
 }
 
 function toText(content: string | Uint8Array): string {

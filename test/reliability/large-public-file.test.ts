@@ -123,3 +123,33 @@ describe("gekkan build and dev with a large public file", () => {
     }
   }, 60_000);
 });
+
+describe("gekkan dev and a video's parts", () => {
+  it.each([
+    ["streamed from public/ (a large file)", PUBLIC_READ_BYTES + 1],
+    ["held in memory (a small file)", 100_000],
+  ])("answers a Range request %s with 206 and those bytes, one outside the file with 416", async (_how, size) => {
+    dir = tempSite({ ...APRIL, "gekkan.config.json": `${JSON.stringify({ title: "T", url: "https://example.org/", search: false })}\n` });
+    mkdirSync(join(dir.path, "public"));
+    const bytes = randomBytes(size);
+    writeFileSync(join(dir.path, "public", "clip.mp4"), bytes);
+    const server = await startDevServer({ root: dir.path, port: 0, io: memoryIo(), debounceMs: 60 });
+    try {
+      const get = (range: string) => fetch(new URL("/clip.mp4", server.url), { headers: { Range: range } });
+      const part = await get("bytes=1000-1999");
+      expect(part.status).toBe(206);
+      expect(part.headers.get("content-range")).toBe(`bytes 1000-1999/${size}`);
+      expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(1000, 2000))).toBe(true);
+      const tail = await get("bytes=-10");
+      expect(Buffer.from(await tail.arrayBuffer()).equals(bytes.subarray(size - 10))).toBe(true);
+      const outside = await get(`bytes=${size}-`);
+      expect(outside.status).toBe(416);
+      expect(outside.headers.get("content-range")).toBe(`bytes */${size}`);
+      const whole = await fetch(new URL("/clip.mp4", server.url));
+      expect(whole.headers.get("accept-ranges")).toBe("bytes");
+      expect(Buffer.from(await whole.arrayBuffer()).equals(bytes)).toBe(true);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
