@@ -80,17 +80,37 @@ function clockIn(timeZone: string): Intl.DateTimeFormat {
 
 /**
  * Whether `name` is a time zone this Node.js knows (an IANA name such as
- * Asia/Tokyo, or UTC). Known by the formatter dayOf reads the zone with,
- * kept for it: the config and the cache's record each ask on every build,
- * the up-to-date one included. UTC, every site's default, needs none (nor
- * does dayOf), and making the first one loads the time zone data.
+ * Asia/Tokyo, or UTC) and means one place: see timeZoneProblem.
  */
 export function isTimeZone(name: string): boolean {
-  if (name === "UTC") return true;
+  return timeZoneProblem(name) === undefined;
+}
+
+/**
+ * The names of three letters in the IANA time zone database. ICU, which
+ * Node.js reads zones with, also takes Java's old ids (CST, IST, BST, JST…):
+ * abbreviations that stand for other zones in other countries, CST for
+ * America/Chicago though China writes it too, so a site's "today" would be
+ * a place it never meant. Those are refused; these are zones.
+ */
+const IANA_THREE_LETTERS = new Set(["UTC", "UCT", "GMT", "EST", "MST", "HST", "WET", "CET", "MET", "EET", "PRC", "ROC", "ROK"]);
+
+/**
+ * Why `name` is no time zone to date issues by, or undefined when it is one.
+ * Known by the formatter dayOf reads the zone with, kept for it: the config
+ * and the cache's record each ask on every build, the up-to-date one
+ * included. UTC, every site's default, needs none (nor does dayOf), and
+ * making the first one loads the time zone data.
+ */
+export function timeZoneProblem(name: string): string | undefined {
+  if (name === "UTC") return undefined;
+  let clock: Intl.DateTimeFormat;
   try {
-    clockIn(name);
-    return true;
+    clock = clockIn(name);
   } catch {
-    return false;
+    return "not a time zone: use a name such as Asia/Tokyo, or UTC";
   }
+  if (!/^[A-Za-z]{3}$/.test(name) || IANA_THREE_LETTERS.has(name.toUpperCase())) return undefined;
+  const readAs = clock.resolvedOptions().timeZone;
+  return `an abbreviation, which names different zones in different countries (this one would be read as ${readAs}); write the zone's own name instead, ${readAs} if that is the one you mean`;
 }

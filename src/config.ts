@@ -35,7 +35,7 @@ import { wellFormed } from "./well-formed.js";
 import { jsonSyntaxProblems } from "./json-syntax.js";
 import { readUtf8File } from "./text-encoding.js";
 import { addressLeftOut, type AddressLeftOut } from "./config-address.js";
-import { isTimeZone } from "./build-time.js";
+import { timeZoneProblem } from "./build-time.js";
 
 /** A file under public/, written as a path from there ("images/share.png"; a leading "/" is allowed). */
 const publicFile = z
@@ -63,7 +63,10 @@ const configSchema = z.strictObject({
   limits: limitsSchema,
   languages: z.record(z.string(), z.strictObject({ title: z.string().trim().min(1).optional(), description: z.string().optional(), authors: z.array(z.string().trim().min(1)).optional(), email: languageEmailSchema().optional() })).default({}),
   ignoreWarnings: z.array(z.string()).default([]),
-  timeZone: z.string().refine(isTimeZone, { message: "not a time zone: use a name such as Asia/Tokyo, or UTC" }).default("UTC"),
+  timeZone: z.string().superRefine((name, ctx) => {
+    const problem = timeZoneProblem(name);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", input: name, message: problem });
+  }).default("UTC"),
 }).superRefine((data, ctx) => {
   const known = [...DEFAULT_COMPONENTS, ...data.components];
   for (const key of Object.keys(data.componentNames)) {

@@ -8,7 +8,7 @@ import { PlainError } from "../diagnostics.js";
 import { loadLocales } from "../render/locale.js";
 import { nameFromHere } from "../names-from-here.js";
 import { noLocalePack } from "../language-name.js";
-import { isTimeZone } from "../build-time.js";
+import { timeZoneProblem } from "../build-time.js";
 
 export const initUsage = `gekkan init [DIR | --root DIR] [--title T] [--url URL] [--lang ja|en] [--time-zone ZONE] [--author NAME]...
 
@@ -69,7 +69,8 @@ function initialSettings(flags: { title?: string | undefined; url?: string | und
   if (!languages.includes(lang)) throw new UsageError(`--lang ${lang}: ${noLocalePack(lang, languages)}`);
   const timeZone = flags["time-zone"];
   // Checked before any folder is made, by the rule the config's timeZone is read with.
-  if (timeZone !== undefined && !isTimeZone(timeZone)) throw new UsageError(`--time-zone ${timeZone}: not a time zone; use a name such as Asia/Tokyo, or UTC`);
+  const zoneProblem = timeZone === undefined ? undefined : timeZoneProblem(timeZone);
+  if (zoneProblem !== undefined) throw new UsageError(`--time-zone ${timeZone}: ${zoneProblem}`);
   return { title: flags.title?.trim(), url: flags.url, lang, timeZone, authors };
 }
 

@@ -22,6 +22,8 @@ export interface FrontMatter {
 export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; messages: VFileMessage[] };
 
 const OPEN = /^---[ \t]*\n/;
+/** Lines of nothing but spaces (a full-width one too) before an opening ---. */
+const BLANK_ABOVE_OPEN = /^(?:[ \t\u3000]*\n)+(?=---[ \t]*\n)/;
 /** A closing fence is a line of exactly three dashes (trailing blanks allowed): `---x` and `----` are not one. */
 const CLOSE = /^---[ \t]*$/m;
 
@@ -32,6 +34,13 @@ const CLOSE = /^---[ \t]*$/m;
  * YAML positions are file positions with no offset.
  */
 export function parseFrontMatter(file: string, text: string, limits: ContentLimits = DEFAULT_LIMITS): FrontMatterResult {
+  // Empty lines above the ---: the front matter is there, only not on line 1, so "missing" would mislead.
+  const blankAbove = BLANK_ABOVE_OPEN.exec(text)?.[0];
+  if (blankAbove !== undefined) {
+    const count = countNewlines(blankAbove);
+    const lines = count === 1 ? "line 1 above its --- is empty; delete it" : `lines 1–${count} above its --- are empty; delete them`;
+    return failed(diagnostic(file, `the front matter must start on the file's first line, but ${lines}`, { line: 1, column: 1 }, "front-matter-missing"));
+  }
   if (!OPEN.test(text)) {
     return failed(diagnostic(file, "missing front matter: the file must start with a line containing only --- followed by title, issue and date; every .md file under content/issues/ is read as an issue, so a file that is not one (notes, a README) belongs outside that folder", { line: 1, column: 1 }, "front-matter-missing"));
   }

@@ -70,20 +70,24 @@ export interface LineStart {
 
 /** Where each line of a paragraph starts, after any block-quote or list indentation, inside its text (not in `code`). */
 export function lineStarts(node: Paragraph, source: string): LineStart[] {
-  const begin = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (begin === undefined || end === undefined) return [];
   // What is not text is marked, not what is: GFM's autolink literals (www.example.com) split a
   // text node into new nodes without positions, and the lines in those were never looked at.
   const notText = insideAny(node, ["inlineCode", "html"]);
-  const inText = (offset: number) => !notText(offset);
+  return sourceLineStarts(node, source).filter((start) => !notText(start.offset));
+}
+
+/** Where each source line of a node starts, after any block-quote or list indentation (the first line: where the node starts). */
+export function sourceLineStarts(node: Node, source: string): LineStart[] {
+  const begin = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (begin === undefined || end === undefined) return [];
   const starts: LineStart[] = [];
   let line = node.position?.start.line ?? 1;
   for (let lineStart = begin; lineStart < end; line++) {
     const prefix = /^(?:[ \t]*>)*[ \t]*/.exec(source.slice(lineStart, Math.min(end, lineStart + 200)))?.[0] ?? "";
     const offset = lineStart === begin ? begin : lineStart + prefix.length;
     const column = lineStart === begin ? (node.position?.start.column ?? 1) : prefix.length + 1;
-    if (inText(offset)) starts.push({ offset, place: { line, column } });
+    starts.push({ offset, place: { line, column } });
     const next = source.indexOf("\n", lineStart);
     if (next === -1 || next >= end) break;
     lineStart = next + 1;

@@ -84,7 +84,11 @@ describe("gekkan init", () => {
 
     const refused = await run(["init", "誤り 連載", "--time-zone", "Asia/Tokio"]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr.split("\n")[0]).toBe("gekkan init: --time-zone Asia/Tokio: not a time zone; use a name such as Asia/Tokyo, or UTC");
+    expect(refused.stderr.split("\n")[0]).toBe("gekkan init: --time-zone Asia/Tokio: not a time zone: use a name such as Asia/Tokyo, or UTC");
+    expect(existsSync(join(work.path, "誤り 連載"))).toBe(false);
+    const abbreviated = await run(["init", "誤り 連載", "--time-zone", "JST"]);
+    expect(abbreviated.code).toBe(2);
+    expect(abbreviated.stderr.split("\n")[0]).toBe("gekkan init: --time-zone JST: an abbreviation, which names different zones in different countries (this one would be read as Asia/Tokyo); write the zone's own name instead, Asia/Tokyo if that is the one you mean");
     expect(existsSync(join(work.path, "誤り 連載"))).toBe(false);
   });
 

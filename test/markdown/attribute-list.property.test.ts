@@ -74,7 +74,8 @@ describe("readAttributes: a block's attribute list as written", () => {
           const key = attribute.form === "#" ? "id" : attribute.form === "." ? "class" : attribute.name;
           const written = attribute.form === "#" || attribute.form === "." ? `${attribute.form}${attribute.value}` : attribute.form === "" ? key : attribute.form === "=" ? `${key}=${attribute.value}` : `${key}=${attribute.form}${attribute.value}${attribute.form}`;
           text += written;
-          expected.push({ key, value: attribute.value, index, assigned: attribute.form !== "" });
+          const shorthand = attribute.form === "#" || attribute.form === "." ? { shorthand: attribute.form } : {};
+          expected.push({ key, value: attribute.value, index, assigned: attribute.form !== "", ...shorthand });
         }
         text += `${last}}`;
         expect(readAttributes(text)).toEqual({ attributes: expected, end: text.length });

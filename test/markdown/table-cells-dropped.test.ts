@@ -44,3 +44,23 @@ describe("a table row with more cells than the table has columns", () => {
     expect(messages("| a | b | c |\n| - | - | - |\n| 1 |\n| 1 | 2 | 3 |\n")).toEqual([]);
   });
 });
+
+/**
+ * A full-width ｜ typed between two cells of a table's row is text to GFM:
+ * the row had one cell "1 ｜ 2" and an empty one, with no error, though a
+ * table written all in ｜ is one.
+ */
+describe("a row of a table with a full-width ｜ between its cells", () => {
+  it("is an error at the ｜ when the row is short of cells, saying to type |", () => {
+    const markdown = "| 項目 | 値 |\n| --- | --- |\n| 1 ｜ 2 |\n| 3 | 4 |\n";
+    // Plain remark-gfm shows the ｜ inside one cell and leaves the other empty.
+    expect(oracle(markdown)).toContain("<td>1 ｜ 2</td>\n<td></td>");
+    expect(messages(markdown)).toEqual([
+      '3:5  this row has 1 cell for the table\'s 2 columns, and "1 ｜ 2" holds a full-width ｜, which is text, not a line between cells; type an ASCII | there',
+    ]);
+  });
+
+  it("a ｜ in a row with all its cells, or in code, is the author's text", () => {
+    expect(messages("| 記号 | 意味 |\n| --- | --- |\n| ｜ | 縦線 |\n| `a｜b` |\n")).toEqual([]);
+  });
+});

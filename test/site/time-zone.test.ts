@@ -17,7 +17,7 @@ import { copySite } from "../helpers/site-copy.js";
 import { ensureCompiled, runCli } from "../helpers/run-cli.js";
 import type { TempDir } from "../helpers/temp-site.js";
 import { textValues } from "../helpers/xml.js";
-import { dayStart } from "../../src/build-time.js";
+import { dayStart, timeZoneProblem } from "../../src/build-time.js";
 
 let site: TempDir;
 beforeAll(() => ensureCompiled(), 120_000);
@@ -84,5 +84,21 @@ describe("timeZone in gekkan.config.json", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^gekkan\.config\.json:\d+:\d+ {2}invalid config field "timeZone": .*"Asia\/Tokio" \(not a time zone: use a name such as Asia\/Tokyo, or UTC\)$/m);
     expect(existsSync(join(site.path, "dist"))).toBe(false);
+  });
+
+  // Node's time zone data also takes Java's old three-letter ids, and reads
+  // "CST" as America/Chicago: a site in China would publish 14 hours late.
+  it("an abbreviation (CST, JST) stops the build, naming the zone it would be taken for", async () => {
+    setTimeZone("CST");
+    const run = await runCli(["build"], { cwd: site.path, env: { TZ: "UTC" } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^gekkan\.config\.json:\d+:\d+ {2}invalid config field "timeZone": .*"CST" \(an abbreviation, which names different zones in different countries \(this one would be read as America\/Chicago\); write the zone's own name instead, America\/Chicago if that is the one you mean\)$/m);
+    expect(existsSync(join(site.path, "dist"))).toBe(false);
+    setTimeZone("jst");
+    expect((await runCli(["build"], { cwd: site.path, env: { TZ: "UTC" } })).stderr).toContain('"jst" (an abbreviation');
+  });
+
+  it("the names of the time zone database that look like abbreviations are zones", () => {
+    for (const zone of ["UTC", "GMT", "EST", "CET", "PRC", "ROK", "Japan", "Asia/Tokyo"]) expect(timeZoneProblem(zone), zone).toBeUndefined();
   });
 });

@@ -8,6 +8,8 @@ export interface WrittenAttribute {
   index: number;
   /** Written with `=` (or as `#x`, `.x`): a name alone is an attribute too, with the value "". */
   assigned: boolean;
+  /** "#" or "." for an attribute written `#x` or `.x`; absent for a name. */
+  shorthand?: "#" | ".";
 }
 
 /** A `{…}` read: its attributes in the order written, and where it ends (just past its `}`). */
@@ -86,7 +88,7 @@ function scanList(text: string, escapedQuote: (open: number, key: string) => voi
       if (i === text.length) return { problem: "unclosed", at: i, from: index };
       const bad = value.search(/["'<=>`]/);
       if (value === "" || bad !== -1) return { problem: "unexpected", at: bad === -1 ? i : start + bad, from: index };
-      found.push({ key: c === "#" ? "id" : "class", value, index, assigned: true });
+      found.push({ key: c === "#" ? "id" : "class", value, index, assigned: true, shorthand: c });
       continue;
     }
     if (/^\s$/.test(c) || (isPunctuation(c) && c !== "-" && c !== "_")) return c === "}" ? { attributes: found, end: i + 1 } : { problem: "unexpected", at: i, from: i };

@@ -14,6 +14,7 @@ import { findLeafForms } from "./leaf-forms.js";
 import { typographicQuoteProblems } from "./typographic-quotes.js";
 import { separatorTypo, separatorTypoReason } from "./qa-separator-typo.js";
 import { readAttributes, repeatedAttributes, type WrittenAttribute } from "./attribute-list.js";
+import { classShorthandProblems } from "./class-shorthand.js";
 
 export interface RemarkBlocksOptions {
   components: readonly string[];
@@ -75,6 +76,9 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
       const curly = typographicQuoteProblems(attributes, openingLine(source, node));
       for (const { key, reason } of curly) file.messages.push(diagnostic(where, reason, locateAttribute(source, node, key), "block-attribute"));
       if (curly.length > 0) return SKIP;
+      const classes = classShorthandProblems(kind, writtenAttributes(source, node));
+      for (const { reason, place: at } of classes) file.messages.push(diagnostic(where, reason, at, "block-attribute"));
+      if (classes.length > 0) return SKIP;
       const result = schemas[kind].safeParse(attributes, { reportInput: true });
       if (!result.success) {
         file.messages.push(...reportSchemaIssues(result.error, {

@@ -6,7 +6,7 @@ import { BLOCK_KINDS } from "../../blocks/types.js";
 import { didYouMean } from "../../suggest.js";
 import { describeAttributeProblem } from "./near-miss-attributes.js";
 import { readAttributes } from "./attribute-list.js";
-import { lineAt, lineStarts } from "../reader-text.js";
+import { lineAt, lineStarts, sourceLineStarts } from "../reader-text.js";
 import { trimSpacesEnd } from "../../trim-end.js";
 
 /**
@@ -25,6 +25,7 @@ export function remarkNearMissBlocks() {
     visit(tree, (node) => {
       if (node.type === "html") {
         checkHtml(node, where, file);
+        unclosed += blocksInHtml(node, source, where, file);
         return;
       }
       if (node.type !== "paragraph") return;
@@ -112,6 +113,34 @@ function checkHtml(node: Html, where: string, file: VFile): void {
   if (opensParagraphWithColons(node.value)) {
     file.messages.push(diagnostic(where, 'a paragraph cannot start with ":::", even in HTML: it would look like a broken block on the page; put the colons in <code>', startOf(node), "block-near-miss"));
   }
+}
+
+/** HTML whose lines are meant as they stand: hidden (a comment) or shown as written (code). */
+const VERBATIM_HTML = /<!--|<(?:pre|code|kbd|samp|textarea|script|style|xmp|listing|plaintext)[\s>]/i;
+
+/**
+ * A block opened on the line under an HTML tag (`<div>` then `:::release{…}`,
+ * no blank line between) is, in CommonMark, more of that HTML: the page
+ * would show the line as text, and nothing else tells the author why. Each
+ * such opening line is reported; returns how many of them are not closed
+ * inside the HTML, so the ::: they leave below is not blamed as well.
+ */
+function blocksInHtml(node: Html, source: string, where: string, file: VFile): number {
+  if (VERBATIM_HTML.test(node.value)) return 0;
+  const lines = sourceLineStarts(node, source);
+  const tag = lines[0] === undefined ? "" : trimSpacesEnd(lineAt(source, lines[0].offset));
+  const first = tag.length > 60 ? `${tag.slice(0, 59)}…` : tag;
+  let open = 0;
+  for (const start of lines.slice(1)) {
+    const line = trimSpacesEnd(lineAt(source, start.offset));
+    const name = /^[:：]{3,}\s*([A-Za-z][\w-]*)/.exec(line)?.[1];
+    if (name !== undefined) {
+      open++;
+      const reason = `":::${name}{…}" is read as part of the HTML "${first}" on line ${lines[0]?.place.line ?? 1}, since no blank line comes between them, so the page would show this line as text; put a blank line before it`;
+      file.messages.push(diagnostic(where, reason, start.place, "block-near-miss"));
+    } else if (open > 0 && /^:{3,}$/.test(line)) open--;
+  }
+  return open;
 }
 
 /**

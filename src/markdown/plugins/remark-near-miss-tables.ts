@@ -1,8 +1,8 @@
-import type { Root, Table } from "mdast";
+import type { Root, Table, Text } from "mdast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
-import { lineAt, lineStarts } from "../reader-text.js";
+import { lineAt, lineStarts, readerText } from "../reader-text.js";
 
 /**
  * Rows written between pipes with no delimiter row under the first one
@@ -25,6 +25,7 @@ export function remarkNearMissTables() {
     });
     visit(tree, "table", (table) => {
       for (const message of droppedCells(table, source)) file.messages.push(diagnostic(where, message.reason, message.place, "table-cells-dropped"));
+      for (const message of fullWidthBars(table, source)) file.messages.push(diagnostic(where, message.reason, message.place, "table-near-miss"));
     });
   };
 }
@@ -44,6 +45,32 @@ function droppedCells(table: Table, source: string): Array<{ reason: string; pla
     const dropped = source.slice(start.offset, end).replace(/^\|/, "").replace(/\|$/, "").trim();
     const reason = `this row has ${row.children.length} cells but the table has ${columns} columns, so "${dropped}" is left off the page: a | inside a cell, also in code, is written \\| (\`a\\|b\`); or, for another column, add a cell to the first row and a --- to the line under it`;
     return [{ reason, place: { line: start.line, column: start.column } }];
+  });
+}
+
+/**
+ * A row short of cells with a full-width ｜ in the text of one (not in
+ * code): the input method typed the line between two cells, which GFM
+ * reads as text, so the row's cells ran together and the last ones are
+ * empty. A table written all in ｜ is reported by remark-full-width-marks.
+ */
+function fullWidthBars(table: Table, source: string): Array<{ reason: string; place: { line: number; column: number } }> {
+  const columns = table.children[0]?.children.length ?? 0;
+  return table.children.slice(1).flatMap((row) => {
+    if (row.children.length >= columns) return [];
+    for (const cell of row.children) {
+      let bar: Text | undefined;
+      visit(cell, "text", (text) => {
+        if (bar === undefined && text.value.includes("｜")) bar = text;
+      });
+      const start = bar?.position?.start;
+      if (start?.offset === undefined) continue;
+      const at = source.indexOf("｜", start.offset);
+      const cells = row.children.length === 1 ? "1 cell" : `${row.children.length} cells`;
+      const reason = `this row has ${cells} for the table's ${columns} columns, and "${readerText(cell).trim()}" holds a full-width ｜, which is text, not a line between cells; type an ASCII | there`;
+      return [{ reason, place: { line: start.line, column: start.column + (at - start.offset) } }];
+    }
+    return [];
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Node } from "unist";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../../diagnostics.js";
-import { placedMatches, readerText } from "../reader-text.js";
+import { placedMatches, readerText, type Position } from "../reader-text.js";
 
 /**
  * Links CommonMark does not make, whose brackets and address the page would
@@ -25,9 +25,20 @@ export function unfinishedLinks(node: Node, source: string, where: string, label
     report(place, `"${written}" is printed as text, not as ${bang === "!" ? "an image" : "a link"}: its closing ")" is missing; end it with ), "${closed(written)}"`);
   }
   const closeOnLine = nextOnLine(text, ">");
-  for (const { match, place } of placedMatches(node, source, OPEN_AUTOLINK, (m) => !closeOnLine((m.index ?? 0) + m[0].length))) {
+  // Asked of every match in order (nextOnLine's rule), so the space is looked at after it.
+  const openOrSpaced = (m: RegExpMatchArray) => !closeOnLine((m.index ?? 0) + m[0].length) || /^[ \t]/.test(text.charAt((m.index ?? 0) + m[0].length));
+  for (const { match, at, place } of placedMatches(node, source, OPEN_AUTOLINK, openOrSpaced)) {
+    // `\<` shows the "<" on purpose; the escape leaves the match's text as it was, so it is looked for in the source.
+    const offset = ((node as { position?: Position }).position?.start.offset ?? 0) + at;
+    if (/(?:^|[^\\])(?:\\\\)*\\$/.test(source.slice(Math.max(0, offset - 50), offset))) continue;
     const [written = "", address = ""] = match;
-    report(place, `"${written}" is printed with its "<": the address's closing ">" is missing; write "<${address}>", or the address alone`);
+    const rest = /^[^>\n]{0,500}>/.exec(text.slice((match.index ?? 0) + written.length, (match.index ?? 0) + written.length + 502))?.[0];
+    if (rest === undefined) {
+      report(place, `"${written}" is printed with its "<": the address's closing ">" is missing; write "<${address}>", or the address alone`);
+      continue;
+    }
+    const spaced = `${written}${rest}`;
+    report(place, `"${spaced}" is printed with its "<" and ">": an address in angle brackets cannot hold a space; if the address goes on after it, write the space as %20, "${spaced.replace(/[ \t]/g, "%20")}", else end it before the space, "<${address}>"`);
   }
   for (const { match, place } of placedMatches(node, source, UNDEFINED_REFERENCE)) {
     const [written = "", text = "", label = ""] = match;
