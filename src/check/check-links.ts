@@ -131,9 +131,10 @@ function authoredProblem(site: AuthoredSite, entry: SiteIssue, uses: readonly Bo
   const spell = inWrittenSpelling(written);
   // Quoted as the file's text has it (`&amp;`, `\_` kept), so that searching the file finds it.
   const form: Form = { quoted: quotedLink(written, link.inText) + referenceNote(link.definition, uses), path: (hint) => inWrittenForm(written, hint, from, site.linkSite), spell };
-  const reason = describe(verdict, form, link.kind === "image" ? "image" : "link", site.linkSite, from, meant);
+  const image = link.kind !== "link";
+  const reason = describe(verdict, form, image ? "image" : "link", site.linkSite, from, meant);
   if (!reason) return undefined;
-  const rule = link.kind === "image" ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link";
+  const rule = image ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link";
   return diagnostic(entry.issue.file, reason + basePathNote(written, basePath), link.definition ?? link.attribute ?? { line: link.line, column: link.column }, rule);
 }
 

@@ -53,7 +53,8 @@ export interface LinkSource {
 export interface BodyLink extends Partial<LinkSource> {
   /** The URL as it appears in the output (base path applied). */
   url: string;
-  kind: "link" | "image";
+  /** "srcset": one candidate of a <picture> source's srcset, an image the page may load (never its sharing image). */
+  kind: "link" | "image" | "srcset";
   line: number;
   column: number;
 }

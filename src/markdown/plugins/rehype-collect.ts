@@ -11,6 +11,7 @@ import { linkAddress, linkSources, placeKey } from "../link-sources.js";
 import { REMOVED_HTML } from "./rehype-removed-html.js";
 import { TODO_NOTES } from "./remark-todo-notes.js";
 import { readableText } from "../readable-text.js";
+import { srcsetUrls } from "../srcset.js";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
@@ -86,6 +87,12 @@ function collectNode(node: Element, { headings, h1s, links, sources, source }: C
   if (href !== undefined && node.position) {
     const { line, column } = node.position.start;
     links.push({ url: href, kind: node.tagName === "img" ? "image" : "link", line, column, ...sources.get(placeKey({ line, column })) });
+  }
+  // A <picture>'s <source srcset> in raw HTML (the one srcset the sanitiser keeps): checked at the Markdown, where it is written, not only in the built page.
+  const srcset = node.tagName === "source" ? node.properties.srcSet : undefined;
+  if (srcset !== undefined && srcset !== null && node.position) {
+    const { line, column } = node.position.start;
+    for (const url of srcsetUrls(Array.isArray(srcset) ? srcset.join(", ") : String(srcset))) links.push({ url, kind: "srcset", line, column });
   }
 }
 
