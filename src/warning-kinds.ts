@@ -14,6 +14,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "empty-issue": "an issue with no text below its front matter (gekkan check)",
   "long-title": "a title wider than inbox lists and search results show (gekkan check)",
   "body-h1": "a heading 1 in an issue's text, beside the page's title",
+  "file-name-date": "an issue whose file is named for another month than its date (2011-05.md dated 2011-04-01): last month's file copied with its date left as it was",
   "todo-note": "a TODO or FIXME note left in a published issue's title, summary or text (code is left alone)",
   "front-matter-markdown": "Markdown marks (**bold**, *emphasis*, a [link](url), an image, `code`, <b>HTML</b>) in an issue's title or summary, which front matter shows as typed",
   "bidi-control": "an invisible bidirectional control (U+202A–U+202E, U+2066–U+2069) in a published issue's file, which changes the order the text after it is shown in",
@@ -38,7 +39,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
  * front matter can stop them for itself (`ignoreWarnings: [body-h1]`), so a
  * heading 1 meant in one issue does not silence it for all the others.
  */
-export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "issue-number-order", "empty-issue", "long-title", "body-h1", "todo-note", "front-matter-markdown", "bidi-control", "raw-html-removed", "untranslated-field", "translation-facts", "email-size", "address-moved", "address-gone"];
+export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "issue-number-order", "empty-issue", "long-title", "body-h1", "file-name-date", "todo-note", "front-matter-markdown", "bidi-control", "raw-html-removed", "untranslated-field", "translation-facts", "email-size", "address-moved", "address-gone"];
 
 /** What an issue's front matter says of the warnings about it. */
 export interface IssueWarningChoice {

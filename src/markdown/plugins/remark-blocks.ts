@@ -72,13 +72,9 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
         return SKIP;
       }
       const attributes = node.attributes ?? {};
-      for (const { reason, attribute } of repeatedAttributes(writtenAttributes(source, node))) file.messages.push(diagnostic(where, reason, attribute.place, "block-attribute"));
-      const curly = typographicQuoteProblems(attributes, openingLine(source, node));
-      for (const { key, reason } of curly) file.messages.push(diagnostic(where, reason, locateAttribute(source, node, key), "block-attribute"));
-      if (curly.length > 0) return SKIP;
-      const classes = classShorthandProblems(kind, writtenAttributes(source, node));
-      for (const { reason, place: at } of classes) file.messages.push(diagnostic(where, reason, at, "block-attribute"));
-      if (classes.length > 0) return SKIP;
+      const written = writtenProblems(kind, node, source);
+      file.messages.push(...written.map(({ reason, place: at }) => diagnostic(where, reason, at, "block-attribute")));
+      if (written.some((problem) => problem.stops)) return SKIP;
       const result = schemas[kind].safeParse(attributes, { reportInput: true });
       if (!result.success) {
         file.messages.push(...reportSchemaIssues(result.error, {
@@ -112,6 +108,20 @@ export function remarkBlocks(options: RemarkBlocksOptions) {
       return SKIP;
     });
   };
+}
+
+/**
+ * What is wrong with a block's attributes as typed, before they are read as
+ * values: one given twice, typographic quotes, a `.class` or a dotted `#id`.
+ * `stops`: the values cannot be read as meant, so no schema error is added.
+ */
+function writtenProblems(kind: string, node: ContainerDirective, source: string): Array<{ reason: string; place: { line: number; column: number }; stops: boolean }> {
+  const written = writtenAttributes(source, node);
+  const repeated = repeatedAttributes(written).map(({ reason, attribute }) => ({ reason, place: attribute.place, stops: false }));
+  const curly = typographicQuoteProblems(node.attributes ?? {}, openingLine(source, node)).map(({ key, reason }) => ({ reason, place: locateAttribute(source, node, key), stops: true }));
+  if (curly.length > 0) return [...repeated, ...curly];
+  const classes = classShorthandProblems(kind, written).map(({ reason, place }) => ({ reason, place, stops: true }));
+  return [...repeated, ...classes];
 }
 
 /** remark-directive lets an unclosed container run to the end of the document; authors mean otherwise. */
