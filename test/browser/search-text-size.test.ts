@@ -5,6 +5,12 @@
  * around them doubled: the one part of the site that ignored the setting.
  * Each must grow with the text as the page's paragraphs do, and the grown
  * results must still fit a 320 px phone.
+ *
+ * The grown box must still hold a query: Pagefind keeps room inside it for
+ * its search icon (54 px, scaled) and its clear button (70 px, scaled), so on
+ * a 320 px phone at 200% text the text area was about 54 px wide, three
+ * letters of the query. The oracle is the typed query's own width, measured
+ * in a span of the input's font, against the input's text area.
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -20,7 +26,8 @@ async function partSizes(page: Page, px: number): Promise<number[]> {
   await cdp.send("Page.setFontSizes", { fontSizes: { standard: px, fixed: Math.round(px * 0.8125) } });
   await site.open(page, "search/");
   await page.fill(".pagefind-ui__search-input", "pacemaker");
-  await page.waitForSelector(".pagefind-ui__result-excerpt");
+  // Not Pagefind's loading placeholder, an excerpt with no link beside it yet.
+  await page.waitForSelector(".pagefind-ui__result-link ~ .pagefind-ui__result-excerpt, .pagefind-ui__result-title:has(.pagefind-ui__result-link) ~ .pagefind-ui__result-excerpt");
   return page.evaluate((parts) => parts.map((part) => parseFloat(getComputedStyle(document.querySelector(part) as Element).fontSize)), PARTS);
 }
 
@@ -38,5 +45,56 @@ describe("the search page follows the reader's text size", () => {
       return page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: innerWidth }));
     });
     expect(widths.page).toBeLessThanOrEqual(widths.window);
+  });
+
+  it.each([
+    [320, 32],
+    [390, 32],
+    [320, 24],
+    [320, 16],
+  ])("on a %i px phone with %i px text the search box shows ten characters of a query, and the clear button covers none of them", async (width, px) => {
+    const QUERY = "Heartbeat3";
+    const box = await site.withPage({ width, height: 800 }, async (page) => {
+      await partSizes(page, px);
+      await page.fill(".pagefind-ui__search-input", QUERY);
+      await page.waitForSelector(".pagefind-ui__search-clear:not(.pagefind-ui__suppressed)");
+      return page.evaluate((query) => {
+        const input = document.querySelector(".pagefind-ui__search-input") as HTMLInputElement;
+        const style = getComputedStyle(input);
+        const probe = document.createElement("span");
+        probe.style.cssText = `font: ${style.font}; letter-spacing: ${style.letterSpacing}; white-space: pre; position: absolute;`;
+        probe.textContent = query;
+        document.body.append(probe);
+        const rect = input.getBoundingClientRect();
+        const textLeft = rect.left + input.clientLeft + parseFloat(style.paddingLeft);
+        const textRight = rect.left + input.clientLeft + input.clientWidth - parseFloat(style.paddingRight);
+        const clear = (document.querySelector(".pagefind-ui__search-clear") as HTMLElement).getBoundingClientRect();
+        const overlaps = clear.left < textRight && clear.right > textLeft && clear.top < rect.bottom && clear.bottom > rect.top;
+        return { query: probe.getBoundingClientRect().width, room: textRight - textLeft, clearOverText: overlaps, clearShown: clear.width > 0 && clear.height > 0, page: document.documentElement.scrollWidth, window: innerWidth };
+      }, QUERY);
+    });
+    expect(box.room, `text area ${box.room} px for a query ${box.query} px wide`).toBeGreaterThanOrEqual(box.query);
+    expect(box.clearOverText).toBe(false);
+    expect(box.clearShown).toBe(true);
+    expect(box.page).toBeLessThanOrEqual(box.window);
+  });
+
+  it("on a 320 px phone at 200% text a message of several lines stays above the first result", async () => {
+    const box = await site.withPage({ width: 320, height: 800 }, async (page) => {
+      await partSizes(page, 32);
+      // Pagefind's message is one line high; this one wraps ("pacemaker corosyncの2件の検索結果").
+      await page.fill(".pagefind-ui__search-input", "pacemaker corosync");
+      await page.waitForFunction(() => /corosync/.test(document.querySelector(".pagefind-ui__message")?.textContent ?? ""));
+      return page.evaluate(() => {
+        const message = document.querySelector(".pagefind-ui__message") as HTMLElement;
+        const range = document.createRange();
+        range.selectNodeContents(message);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+        const first = (document.querySelector(".pagefind-ui__result") as HTMLElement).getBoundingClientRect();
+        return { lines, textBottom: range.getBoundingClientRect().bottom, resultTop: first.top };
+      });
+    });
+    expect(box.lines).toBeGreaterThan(1);
+    expect(box.textBottom).toBeLessThanOrEqual(box.resultTop);
   });
 });
