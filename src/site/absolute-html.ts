@@ -4,7 +4,8 @@ import { publishedUrl, type SiteAddress } from "./urls.js";
 /**
  * Feed readers show content away from the site, so every URL inside it must
  * be absolute: the published page's (see publishedUrl), also when the page
- * at `route` was written for `gekkan dev`. That is every URL attribute an
+ * at `route` was written for `gekkan dev`, and a scheme-relative "//host/…"
+ * with the site's scheme. That is every URL attribute an
  * issue's sanitised HTML can hold: links and images, a quotation's `cite`,
  * and a `<picture>` source's `srcset`, which a reader's browser prefers over
  * the `<img>` beside it. gekkan's serialiser always double-quotes
@@ -30,7 +31,8 @@ export function mapUrlAttributes(html: string, map: (url: string) => string): st
 }
 
 function absoluteUrl(value: string, site: SiteAddress, route: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) return value;
+  // "//host/…" is not absolute: read away from the site (a mail app's mailbox: base) it leads nowhere, so publishedUrl gives it a scheme.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
   try {
     return publishedUrl(site, route, value);
   } catch {

@@ -128,6 +128,23 @@ describe("feeds", () => {
     });
     expect(urls.sort()).toEqual(["https://example.org/sub/images/a.png", "https://example.org/sub/images/a.png", "https://example.org/sub/images/b.png", "https://example.org/sub/issues/2011-04/"]);
   });
+  // "//cdn.example.org/x" (embed code copied into an issue) is no absolute URL: the page resolves it to its own scheme, but an
+  // entry or a message read away from the site has none (a mail app's mailbox: or file: base), so it went nowhere.
+  it("a scheme-relative address in an issue takes the site's scheme in feeds and in the email", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/sub/" })}\n`,
+      "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }, '[動画](//cdn.example.org/v?a=1&b=2) と <img src="//cdn.example.org/p.png" alt="p">\n'),
+    });
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    const urlsOf = (html: string) => [...html.matchAll(/ (?:href|src)="([^"]*)"/g)].map((m) => (m[1] ?? "").replace(/&#x26;|&amp;/g, "&")).filter((url) => url.includes("cdn."));
+    const bodies = {
+      atom: text(child(child(parseXml(output.text("feed.xml") ?? ""), "entry")!, "content")),
+      json: (JSON.parse(output.text("feed.json") ?? "") as { items: Array<{ content_html: string }> }).items[0]?.content_html ?? "",
+      email: output.text("issues/2011-04/email.html") ?? "",
+    };
+    for (const [name, html] of Object.entries(bodies)) expect(urlsOf(html).sort(), name).toEqual(["https://cdn.example.org/p.png", "https://cdn.example.org/v?a=1&b=2"]);
+  });
   // The required elements of RFC 4287 (Atom), RSS 2.0 and JSON Feed 1.1, in every feed a site with a translation and a component writes.
   it("every feed has what its specification requires", async () => {
     const site = tempSite({
