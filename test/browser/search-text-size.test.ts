@@ -12,19 +12,21 @@
  * letters of the query. The oracle is the typed query's own width, measured
  * in a span of the input's font, against the input's text area.
  */
-import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../helpers/browser.js";
 import { servedSampleCopy } from "../helpers/served-copy.js";
+import { pageHelpers } from "../helpers/site-page.js";
 
 const PARTS = [".pagefind-ui__search-input", ".pagefind-ui__message", ".pagefind-ui__result-link", ".pagefind-ui__result-excerpt"];
 
 const site = servedSampleCopy("gekkan-search-text-size-", async () => {});
 
 /** The font size (px) of each of PARTS after a search, with the browser's default text size at `px`. */
-async function partSizes(page: Page, px: number): Promise<number[]> {
+async function partSizes(page: Page, px: number, open = site.open): Promise<number[]> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Page.setFontSizes", { fontSizes: { standard: px, fixed: Math.round(px * 0.8125) } });
-  await site.open(page, "search/");
+  await open(page, "search/");
   await page.fill(".pagefind-ui__search-input", "pacemaker");
   // Not Pagefind's loading placeholder, an excerpt with no link beside it yet.
   await page.waitForSelector(".pagefind-ui__result-link ~ .pagefind-ui__result-excerpt, .pagefind-ui__result-title:has(.pagefind-ui__result-link) ~ .pagefind-ui__result-excerpt");
@@ -96,5 +98,36 @@ describe("the search page follows the reader's text size", () => {
     });
     expect(box.lines).toBeGreaterThan(1);
     expect(box.textBottom).toBeLessThanOrEqual(box.resultTop);
+  });
+});
+
+/**
+ * Firefox cannot divide a length by a length (calc(1rem / 1px)), which the
+ * first way of following the text size needed: there Pagefind kept its px
+ * sizes. Chromium without that feature (a Blink switch) stands in for it.
+ */
+describe("the search page follows the reader's text size without typed arithmetic (as in Firefox)", () => {
+  let plain: Browser | undefined;
+  beforeAll(async () => {
+    plain = await launchChromium({ args: ["--disable-blink-features=CSSTypedArithmetic"] });
+  }, 60_000);
+  afterAll(async () => {
+    await plain?.close();
+  });
+  const without = pageHelpers(() => plain!, () => site.server);
+
+  it("the stand-in cannot divide lengths", async () => {
+    const supported = await without.withPage({}, async (page) => {
+      await without.open(page, "search/");
+      return page.evaluate(() => CSS.supports("scale: calc(1rem / 1px)"));
+    });
+    expect(supported).toBe(false);
+  });
+
+  it("at 200% text every part of Pagefind's box and results is twice its size at 100%", async () => {
+    const normal = await without.withPage({ width: 390, height: 800 }, (page) => partSizes(page, 16, without.open));
+    const large = await without.withPage({ width: 390, height: 800 }, (page) => partSizes(page, 32, without.open));
+    const ratios = Object.fromEntries(PARTS.map((part, i) => [part, Math.round(((large[i] ?? 0) / (normal[i] ?? 1)) * 100) / 100]));
+    expect(ratios).toEqual(Object.fromEntries(PARTS.map((part) => [part, 2])));
   });
 });
