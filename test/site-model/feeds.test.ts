@@ -2,7 +2,7 @@ import * as parse5 from "parse5";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateSite } from "../helpers/fixtures.js";
 import { buildFeeds } from "../../src/site/feeds.js";
-import { child, children, parseXml, text, textValues, xmlAttr } from "../helpers/xml.js";
+import { child, children, parseXml, text, textValues, xmlAttr, type XmlNode } from "../helpers/xml.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 /** What a reader shows of HTML: its text, references decoded (parse5, as a browser reads it). */
@@ -145,6 +145,28 @@ describe("feeds", () => {
     };
     for (const [name, html] of Object.entries(bodies)) expect(urlsOf(html).sort(), name).toEqual(["https://cdn.example.org/p.png", "https://cdn.example.org/v?a=1&b=2"]);
   });
+  // An edition with no title or description of its own in the config shows the site's, in the site's language: its pages
+  // mark them (<span lang="ja">), and an Atom feed of the English edition said they were English.
+  it("an edition's Atom feeds say the language of a title or subtitle that is the site's own", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", description: "毎月のコラム", url: "https://example.org/", lang: "ja", languages: { en: { description: "A monthly column" } } })}\n`,
+      "content/issues/2011/2011-04.md": "---\ntitle: 4月号\nissue: 1\ndate: 2011-04-01\ntags: [pacemaker]\n---\n\n本文。\n",
+      "content/issues/2011/2011-04.en.md": "---\ntitle: April\nissue: 1\ndate: 2011-04-01\nlang: en\ntags: [pacemaker]\n---\n\nText.\n",
+    });
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    /** The language XML gives an element: its own xml:lang, else its parent's. */
+    const langOf = (root: XmlNode, name: string) => xmlAttr(child(root, name), "xml:lang") ?? xmlAttr(root, "xml:lang");
+    for (const path of ["en/feed.xml", "en/components/pacemaker/feed.xml"]) {
+      const feed = parseXml(output.text(path) ?? "");
+      expect(text(child(feed, "title")), path).toMatch(/^月刊/);
+      expect({ title: langOf(feed, "title"), subtitle: langOf(feed, "subtitle") }, path).toEqual({ title: "ja", subtitle: "en" });
+    }
+    for (const path of ["feed.xml", "components/pacemaker/feed.xml"]) {
+      const feed = parseXml(output.text(path) ?? "");
+      expect({ title: langOf(feed, "title"), subtitle: langOf(feed, "subtitle") }, path).toEqual({ title: "ja", subtitle: "ja" });
+    }
+  });
   // The required elements of RFC 4287 (Atom), RSS 2.0 and JSON Feed 1.1, in every feed a site with a translation and a component writes.
   it("every feed has what its specification requires", async () => {
     const site = tempSite({
@@ -243,7 +265,7 @@ describe("feeds", () => {
     const { config, site: ja } = await generateSite(site.path);
     const en = ja.translations[0]!;
     const { routes } = ja;
-    const feeds = buildFeeds({ config, issues: [en.issues[0]!, ja.issues[0]!], bodies: new Map(), title: "月刊", siteTitle: "月刊", lang: "ja", description: "", route: routes.home, atomRoute: routes.atom, jsonRoute: routes.jsonFeed, today: "2011-04-01" });
+    const feeds = buildFeeds({ config, issues: [en.issues[0]!, ja.issues[0]!], bodies: new Map(), title: "月刊", titleLang: "ja", siteTitle: "月刊", lang: "ja", description: "", descriptionLang: "ja", route: routes.home, atomRoute: routes.atom, jsonRoute: routes.jsonFeed, today: "2011-04-01" });
     const json = JSON.parse(feeds.json) as { language: string; items: Array<{ id: string; language?: string }> };
     expect(json.language).toBe("ja");
     expect(json.items.map((item) => [item.id, item.language])).toEqual([["https://example.org/en/issues/2011-04/", "en"], ["https://example.org/issues/2011-04/", undefined]]);
