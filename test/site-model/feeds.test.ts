@@ -113,20 +113,20 @@ describe("feeds", () => {
     expect(items.flatMap((item) => children(item, "author").map(text)).filter((value) => !/^[^\s@]+@[^\s@]+/.test(value))).toEqual([]);
     expect(items.map((item) => children(item, "dc:creator").map(text))).toEqual([["山田", "R & D"]]);
   });
-  // A feed reader shows an entry away from the site: every URL in it must be absolute, a <picture> source's srcset (preferred over its <img>) and a quotation's cite too.
+  // A feed reader shows an entry away from the site: every URL in it must be absolute, a <picture> source's srcset (preferred over its <img>), a quotation's cite and an image's longdesc (GitHub's sanitiser keeps it) too.
   it("every URL attribute inside an entry is absolute, on the site's sub-path", async () => {
     const site = tempSite({
       "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/sub/" })}\n`,
-      "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }, '<picture><source srcset="/images/a.png 2x, ../../images/b.png 1x" type="image/png"><img src="/images/a.png" alt="p"></picture>\n\n<blockquote cite="/issues/2011-04/">q</blockquote>\n'),
+      "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }, '<picture><source srcset="/images/a.png 2x, ../../images/b.png 1x" type="image/png"><img src="/images/a.png" alt="p"></picture>\n\n<blockquote cite="/issues/2011-04/">q</blockquote>\n\n<img src="/images/c.png" alt="c" longdesc="../2011-04/">\n'),
     });
     temps.push(site);
     const { output } = await generateSite(site.path);
     const content = text(child(child(parseXml(output.text("feed.xml") ?? ""), "entry")!, "content"));
     const urls = [...parse5.parseFragment(content).childNodes].flatMap(function walk(node): string[] {
-      const own = "attrs" in node ? node.attrs.filter((a) => ["href", "src", "cite", "srcset"].includes(a.name)).flatMap((a) => (a.name === "srcset" ? a.value.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "") : [a.value])) : [];
+      const own = "attrs" in node ? node.attrs.filter((a) => ["href", "src", "cite", "srcset", "longdesc"].includes(a.name)).flatMap((a) => (a.name === "srcset" ? a.value.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "") : [a.value])) : [];
       return [...own, ...("childNodes" in node ? node.childNodes.flatMap(walk) : [])];
     });
-    expect(urls.sort()).toEqual(["https://example.org/sub/images/a.png", "https://example.org/sub/images/a.png", "https://example.org/sub/images/b.png", "https://example.org/sub/issues/2011-04/"]);
+    expect(urls.sort()).toEqual(["https://example.org/sub/images/a.png", "https://example.org/sub/images/a.png", "https://example.org/sub/images/b.png", "https://example.org/sub/images/c.png", "https://example.org/sub/issues/2011-04/", "https://example.org/sub/issues/2011-04/"]);
   });
   // "//cdn.example.org/x" (embed code copied into an issue) is no absolute URL: the page resolves it to its own scheme, but an
   // entry or a message read away from the site has none (a mail app's mailbox: or file: base), so it went nowhere.
