@@ -77,7 +77,9 @@ const table: FormatCallback = (elem, walk, builder) => {
     }
     builder.closeTableRow();
   });
-  builder.closeTable({ tableToString: (cells) => textTable(cells as TextCell[][], headerRow, TABLE_WIDTH), leadingLineBreaks: 2, trailingLineBreaks: 2 });
+  // The conversion's own width (72 for English, none for Japanese): a table given as records wraps as the text around it does.
+  const wrap = (builder as BlockTextBuilder & { options: { wordwrap: number | false | null | undefined } }).options.wordwrap ?? false;
+  builder.closeTable({ tableToString: (cells) => textTable(cells as TextCell[][], headerRow, TABLE_WIDTH, wrap), leadingLineBreaks: 2, trailingLineBreaks: 2 });
 };
 
 export const FORMATTERS: Record<string, FormatCallback> = { numberedLink, title: underlined("="), section: underlined("-"), framedBlock, codeBlock, table };

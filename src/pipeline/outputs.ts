@@ -90,7 +90,7 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
     const key = feedKey(route, issues, quiet);
     const atom = await renderer.made(key, async () => {
       const title = `${text.title}: ${config.componentNames[component.name] ?? component.name}`;
-      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, siteTitle: text.title, description: text.description, lang: edition.lang, route: routes.component(component.name), atomRoute: route, today: quiet });
+      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, titleLang: text.titleLang, siteTitle: text.title, description: text.description, descriptionLang: text.descriptionLang, lang: edition.lang, route: routes.component(component.name), atomRoute: route, today: quiet });
       return Buffer.from(feed.atom);
     }, (bytes) => bytes);
     output.add(route, atom, "gekkan", key);

@@ -25,7 +25,11 @@ export interface FeedInput {
   siteTitle: string;
   /** The feed's language (its edition's); entries in another language say theirs. */
   lang: string;
+  /** The language `title` is in: the site's when the edition has no title of its own (siteText). */
+  titleLang: string;
   description: string;
+  /** The language `description` is in, as titleLang. */
+  descriptionLang: string;
   /** Site route the feed describes ("" for the whole site). */
   route: string;
   atomRoute: string;
@@ -77,16 +81,23 @@ function copyrightOf(authors: readonly string[]): string {
 export const ENTRY_LINE = /^([^\S\n\r\u2028\u2029]*)<entry>$/gm;
 
 /**
- * `xml:lang` on the Atom feed (its edition's language) and on each entry whose
- * issue is in another one, which the feed library has no option for. Entries
- * are the feed's own `<entry>` lines, in item order; an issue body cannot
- * hold one (its HTML is sanitised and sits in CDATA).
+ * `xml:lang` on the Atom feed (its edition's language), on its title and
+ * subtitle when they are the site's own in another (an edition the config
+ * gives no title or description), and on each entry whose issue is in
+ * another one, which the feed library has no option for. The feed's title
+ * and subtitle are its first `<title>` and `<subtitle>` lines (an entry's
+ * title is `<title type="html">`); entries are the feed's own `<entry>`
+ * lines, in item order; an issue body cannot hold one (its HTML is
+ * sanitised and sits in CDATA).
  */
 function atomLanguages(atom: string, input: FeedInput): string {
   const langs = input.issues.slice(0, input.config.feedItems).map((entry) => entry.issue.lang);
+  const own = (tag: string, lang: string) => (line: string) => (lang === input.lang ? line : line.replace(`<${tag}>`, `<${tag} xml:lang="${lang}">`));
   let n = 0;
   return atom
     .replace(/^<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/m, (root) => `${root} xml:lang="${input.lang}"`)
+    .replace(/^[^\S\n]*<title>/m, own("title", input.titleLang))
+    .replace(/^[^\S\n]*<subtitle>/m, own("subtitle", input.descriptionLang))
     .replace(ENTRY_LINE, (line, indent: string) => {
       const lang = langs[n++];
       return lang === undefined || lang === input.lang ? line : `${indent}<entry xml:lang="${lang}">`;
@@ -165,7 +176,7 @@ function authorsOf(entry: SiteIssue, siteAuthors: readonly string[], siteTitle: 
 }
 
 /** The feeds of one language's edition (the site's at /feed.xml, a translation's at /<lang>/feed.xml), under the site's title in that language. */
-export function siteFeeds(config: SiteConfig, edition: Edition, bodies: ReadonlyMap<SiteIssue, string>, text: { title: string; description: string }, today: string): FeedSet {
+export function siteFeeds(config: SiteConfig, edition: Edition, bodies: ReadonlyMap<SiteIssue, string>, text: { title: string; titleLang: string; description: string; descriptionLang: string }, today: string): FeedSet {
   const { routes } = edition;
   return buildFeeds({ config, issues: edition.issues, bodies, ...text, siteTitle: text.title, lang: edition.lang, route: routes.home, atomRoute: routes.atom, rssRoute: routes.rss, jsonRoute: routes.jsonFeed, today });
 }

@@ -43,7 +43,8 @@ const SERVED = "http://served.invalid";
  */
 export function publishedUrl(config: SiteAddress, route: string, href: string): string {
   const served = new URL(href, SERVED + routeUrl(config.basePath, route));
-  if (served.origin !== SERVED) return served.href;
+  // Another site's: resolved against the published page, so "//cdn…/x" takes the site's scheme, as it does on the page, not SERVED's.
+  if (served.origin !== SERVED) return new URL(href, siteUrl(config, route)).href;
   const path = served.pathname + served.search + served.hash;
   // A path outside the site (above its base path) is still on the published origin.
   return path.startsWith(config.basePath) ? absoluteUrl(config.origin, config.publishedBasePath + path.slice(config.basePath.length)) : absoluteUrl(config.origin, path);

@@ -175,6 +175,19 @@ describe("email.txt", () => {
   });
 });
 
+describe("a wide table in English", () => {
+  // The sample's English April has a table too wide for columns, given as records; a record's value was one line, 97 columns.
+  it("wraps each of its records at 72 columns too, a record's further lines indented under its name", async () => {
+    const sample = await generateSite(REPO_ROOT);
+    const lines = (sample.output.text("en/issues/2011-04/email.txt") ?? "").split("\n");
+    const at = lines.findIndex((line) => line.startsWith("Main people (company): Dejan"));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at, at + 2)).toEqual(["Main people (company): Dejan Muhamedagic (Novell), Florian Haas", "  (Linbit), Lars Ellenberg (Linbit)"]);
+    const long = lines.filter((line) => !/https?:\/\//.test(line) && line.length > 72);
+    expect(long).toEqual([]);
+  });
+});
+
 describe("size", () => {
   it("every sample issue's email.html stays under Gmail's clipping limit (102 KB)", async () => {
     const sample = await generateSite(REPO_ROOT);

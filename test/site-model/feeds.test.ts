@@ -2,7 +2,7 @@ import * as parse5 from "parse5";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateSite } from "../helpers/fixtures.js";
 import { buildFeeds } from "../../src/site/feeds.js";
-import { child, children, parseXml, text, textValues, xmlAttr } from "../helpers/xml.js";
+import { child, children, parseXml, text, textValues, xmlAttr, type XmlNode } from "../helpers/xml.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 /** What a reader shows of HTML: its text, references decoded (parse5, as a browser reads it). */
@@ -113,20 +113,59 @@ describe("feeds", () => {
     expect(items.flatMap((item) => children(item, "author").map(text)).filter((value) => !/^[^\s@]+@[^\s@]+/.test(value))).toEqual([]);
     expect(items.map((item) => children(item, "dc:creator").map(text))).toEqual([["山田", "R & D"]]);
   });
-  // A feed reader shows an entry away from the site: every URL in it must be absolute, a <picture> source's srcset (preferred over its <img>) and a quotation's cite too.
+  // A feed reader shows an entry away from the site: every URL in it must be absolute, a <picture> source's srcset (preferred over its <img>), a quotation's cite and an image's longdesc (GitHub's sanitiser keeps it) too.
   it("every URL attribute inside an entry is absolute, on the site's sub-path", async () => {
     const site = tempSite({
       "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/sub/" })}\n`,
-      "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }, '<picture><source srcset="/images/a.png 2x, ../../images/b.png 1x" type="image/png"><img src="/images/a.png" alt="p"></picture>\n\n<blockquote cite="/issues/2011-04/">q</blockquote>\n'),
+      "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }, '<picture><source srcset="/images/a.png 2x, ../../images/b.png 1x" type="image/png"><img src="/images/a.png" alt="p"></picture>\n\n<blockquote cite="/issues/2011-04/">q</blockquote>\n\n<img src="/images/c.png" alt="c" longdesc="../2011-04/">\n'),
     });
     temps.push(site);
     const { output } = await generateSite(site.path);
     const content = text(child(child(parseXml(output.text("feed.xml") ?? ""), "entry")!, "content"));
     const urls = [...parse5.parseFragment(content).childNodes].flatMap(function walk(node): string[] {
-      const own = "attrs" in node ? node.attrs.filter((a) => ["href", "src", "cite", "srcset"].includes(a.name)).flatMap((a) => (a.name === "srcset" ? a.value.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "") : [a.value])) : [];
+      const own = "attrs" in node ? node.attrs.filter((a) => ["href", "src", "cite", "srcset", "longdesc"].includes(a.name)).flatMap((a) => (a.name === "srcset" ? a.value.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "") : [a.value])) : [];
       return [...own, ...("childNodes" in node ? node.childNodes.flatMap(walk) : [])];
     });
-    expect(urls.sort()).toEqual(["https://example.org/sub/images/a.png", "https://example.org/sub/images/a.png", "https://example.org/sub/images/b.png", "https://example.org/sub/issues/2011-04/"]);
+    expect(urls.sort()).toEqual(["https://example.org/sub/images/a.png", "https://example.org/sub/images/a.png", "https://example.org/sub/images/b.png", "https://example.org/sub/images/c.png", "https://example.org/sub/issues/2011-04/", "https://example.org/sub/issues/2011-04/"]);
+  });
+  // "//cdn.example.org/x" (embed code copied into an issue) is no absolute URL: the page resolves it to its own scheme, but an
+  // entry or a message read away from the site has none (a mail app's mailbox: or file: base), so it went nowhere.
+  it("a scheme-relative address in an issue takes the site's scheme in feeds and in the email", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", url: "https://example.org/sub/" })}\n`,
+      "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }, '[動画](//cdn.example.org/v?a=1&b=2) と <img src="//cdn.example.org/p.png" alt="p">\n'),
+    });
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    const urlsOf = (html: string) => [...html.matchAll(/ (?:href|src)="([^"]*)"/g)].map((m) => (m[1] ?? "").replace(/&#x26;|&amp;/g, "&")).filter((url) => url.includes("cdn."));
+    const bodies = {
+      atom: text(child(child(parseXml(output.text("feed.xml") ?? ""), "entry")!, "content")),
+      json: (JSON.parse(output.text("feed.json") ?? "") as { items: Array<{ content_html: string }> }).items[0]?.content_html ?? "",
+      email: output.text("issues/2011-04/email.html") ?? "",
+    };
+    for (const [name, html] of Object.entries(bodies)) expect(urlsOf(html).sort(), name).toEqual(["https://cdn.example.org/p.png", "https://cdn.example.org/v?a=1&b=2"]);
+  });
+  // An edition with no title or description of its own in the config shows the site's, in the site's language: its pages
+  // mark them (<span lang="ja">), and an Atom feed of the English edition said they were English.
+  it("an edition's Atom feeds say the language of a title or subtitle that is the site's own", async () => {
+    const site = tempSite({
+      "gekkan.config.json": `${JSON.stringify({ title: "月刊", description: "毎月のコラム", url: "https://example.org/", lang: "ja", languages: { en: { description: "A monthly column" } } })}\n`,
+      "content/issues/2011/2011-04.md": "---\ntitle: 4月号\nissue: 1\ndate: 2011-04-01\ntags: [pacemaker]\n---\n\n本文。\n",
+      "content/issues/2011/2011-04.en.md": "---\ntitle: April\nissue: 1\ndate: 2011-04-01\nlang: en\ntags: [pacemaker]\n---\n\nText.\n",
+    });
+    temps.push(site);
+    const { output } = await generateSite(site.path);
+    /** The language XML gives an element: its own xml:lang, else its parent's. */
+    const langOf = (root: XmlNode, name: string) => xmlAttr(child(root, name), "xml:lang") ?? xmlAttr(root, "xml:lang");
+    for (const path of ["en/feed.xml", "en/components/pacemaker/feed.xml"]) {
+      const feed = parseXml(output.text(path) ?? "");
+      expect(text(child(feed, "title")), path).toMatch(/^月刊/);
+      expect({ title: langOf(feed, "title"), subtitle: langOf(feed, "subtitle") }, path).toEqual({ title: "ja", subtitle: "en" });
+    }
+    for (const path of ["feed.xml", "components/pacemaker/feed.xml"]) {
+      const feed = parseXml(output.text(path) ?? "");
+      expect({ title: langOf(feed, "title"), subtitle: langOf(feed, "subtitle") }, path).toEqual({ title: "ja", subtitle: "ja" });
+    }
   });
   // The required elements of RFC 4287 (Atom), RSS 2.0 and JSON Feed 1.1, in every feed a site with a translation and a component writes.
   it("every feed has what its specification requires", async () => {
@@ -226,7 +265,7 @@ describe("feeds", () => {
     const { config, site: ja } = await generateSite(site.path);
     const en = ja.translations[0]!;
     const { routes } = ja;
-    const feeds = buildFeeds({ config, issues: [en.issues[0]!, ja.issues[0]!], bodies: new Map(), title: "月刊", siteTitle: "月刊", lang: "ja", description: "", route: routes.home, atomRoute: routes.atom, jsonRoute: routes.jsonFeed, today: "2011-04-01" });
+    const feeds = buildFeeds({ config, issues: [en.issues[0]!, ja.issues[0]!], bodies: new Map(), title: "月刊", titleLang: "ja", siteTitle: "月刊", lang: "ja", description: "", descriptionLang: "ja", route: routes.home, atomRoute: routes.atom, jsonRoute: routes.jsonFeed, today: "2011-04-01" });
     const json = JSON.parse(feeds.json) as { language: string; items: Array<{ id: string; language?: string }> };
     expect(json.language).toBe("ja");
     expect(json.items.map((item) => [item.id, item.language])).toEqual([["https://example.org/en/issues/2011-04/", "en"], ["https://example.org/issues/2011-04/", undefined]]);
