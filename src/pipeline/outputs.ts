@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { isFile, listTree } from "../file-tree.js";
 import type { SiteConfig } from "../config.js";
-import { allIssues, editionsOf, lastChange, newestDate, type Edition, type Site, type SiteIssue } from "../site/model.js";
+import { allIssues, editionsOf, lastChange, newestChange, type Edition, type Site, type SiteIssue } from "../site/model.js";
 import { siteText, type Alternate } from "../render/pages.js";
 import { ROUTES, routeFile } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
@@ -123,8 +123,8 @@ export function addRedirects(output: OutputSet, site: Site, config: SiteConfig):
 }
 
 /**
- * The last change of a page that is no issue: the newest issue of the
- * edition it lists (`/en/…` the English one). One date for the whole site
+ * The last change of a page that is no issue: the newest issue or
+ * correction of the edition it lists (`/en/…` the English one). One date for the whole site
  * gave the English pages the newest Japanese issue's day, before a
  * translation published later that they show. A translation's pages other
  * than its archive also show the originals not translated yet (the front
@@ -135,7 +135,7 @@ export function addRedirects(output: OutputSet, site: Site, config: SiteConfig):
 function newestByEdition(site: Site, today: string): (route: string) => string {
   const own = lastChange(site.issues, today);
   const translations = site.translations.map((edition) => {
-    const newest = newestDate(edition.issues);
+    const newest = newestChange(edition.issues);
     return { prefix: edition.routes.home, archive: edition.routes.archive, newest, shown: newest === undefined || newest < own ? own : newest };
   });
   return (route) => {

@@ -117,8 +117,8 @@ function makeFeed(input: FeedInput, authors: readonly string[], contents: readon
   // Ids are made of the address feed readers first knew (config feedIdBase), links of the site's address now.
   const id = (route: string) => new URL(route.replace(/^\/+/, ""), config.feedIdBase).href;
   const items = input.issues.slice(0, config.feedItems);
-  // A correction (front matter updated) changes the feed too.
-  const newest = items.reduce((day, entry) => (entry.issue.updated !== undefined && entry.issue.updated > day ? entry.issue.updated : day), lastChange(items, input.today));
+  // A correction (front matter updated) changes the feed too: lastChange counts it.
+  const newest = lastChange(items, input.today);
   const feed = new Feed({
     id: id(input.route),
     title: writing.text(input.title),

@@ -97,23 +97,28 @@ export function allIssues(site: Site): SiteIssue[] {
 }
 
 /**
- * The latest date among `issues` (YYYY-MM-DD compares as text). Lists are
- * ordered by number, and a number is not always the latest date (an issue
- * filled into a gap with gekkan new --date), so the first one's date could
- * be older than what a feed or page shows.
+ * The latest day among `issues` of a date or a correction (front matter
+ * `updated`; YYYY-MM-DD compares as text). Lists are ordered by number, and
+ * a number is not always the latest date (an issue filled into a gap with
+ * gekkan new --date), so the first one's date could be older than what a
+ * feed or page shows; and a corrected issue changes every list that shows it.
  */
-export function newestDate(issues: readonly SiteIssue[]): string | undefined {
+export function newestChange(issues: readonly SiteIssue[]): string | undefined {
   let newest: string | undefined;
-  for (const entry of issues) if (newest === undefined || entry.issue.date > newest) newest = entry.issue.date;
+  for (const { issue } of issues) {
+    const day = issue.updated ?? issue.date;
+    if (newest === undefined || day > newest) newest = day;
+  }
   return newest;
 }
 
 /**
- * The day a feed or list page last changed: its newest issue's date, or,
+ * The day a feed or list page last changed: its newest issue's date or
+ * correction (newestChange), or,
  * with no issue published yet, the build's day (`today`: SOURCE_DATE_EPOCH
  * when set, else the clock). An empty site's feeds said 1970-01-01, which a
  * feed reader shows as a newsletter last updated half a century ago.
  */
 export function lastChange(issues: readonly SiteIssue[], today: string): string {
-  return newestDate(issues) ?? today;
+  return newestChange(issues) ?? today;
 }
