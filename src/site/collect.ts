@@ -5,6 +5,7 @@ import type { Edition, Site, SiteIssue } from "./model.js";
 import { routesIn } from "./urls.js";
 import { buildReference } from "./reference.js";
 import { blockEntries, translatedEntries } from "./block-match.js";
+import { otherNamedMonth } from "./file-month-warnings.js";
 import { aliasClashes, duplicateNumbers, duplicates, orphanTranslations, translationNumberSlips, translationsBeforeOriginals, updatedAfterToday, untranslatedCopies, type Known } from "./collect-problems.js";
 import { groupBy } from "../group-by.js";
 import { isOnSite } from "./published.js";
@@ -50,7 +51,7 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
     ...translationsBeforeOriginals(numberedRight, options.lang),
     ...updatedAfterToday(known, options.today),
     ...untranslatedCopies(rendered, options.lang),
-    ...duplicates(known, (r) => `/${routeOf(r)}`, "page URL", (r) => r.issue.slugLine, (r) => `an issue's URL is its month unless it sets a slug: give one of them a slug of its own (for example slug: ${slugOf(r)}-2), or correct its date`),
+    ...duplicates(known, (r) => `/${routeOf(r)}`, "page URL", (r) => r.issue.slugLine, (r) => samePageFix(r, slugOf(r), options.lang)),
     ...aliasClashes(known, routeOf, ownAliases),
   ];
   if (messages.length > 0) return { ok: false, messages };
@@ -62,6 +63,17 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
   const langs = [...new Set(entries.map((e) => e.issue.lang).filter((lang) => lang !== options.lang))].sort(compareText);
   const site = edition(entries, options.lang, options.lang, undefined);
   return { ok: true, site: { ...site, translations: langs.map((lang) => edition(entries, lang, options.lang, site)) } };
+}
+
+/**
+ * How to part two issues at one address. An original whose file is named for
+ * another month than its date is most likely last month's file copied for
+ * this one with its date left as it was: that date is the fix to name.
+ */
+function samePageFix(r: Known, slug: string, siteLang: string): string {
+  const month = r.issue.lang === siteLang ? otherNamedMonth(r.issue) : undefined;
+  const named = month === undefined ? "" : `; this file is named for ${month}: if it is the ${month} issue, its date is the mistake (date: ${month}-01)`;
+  return `an issue's URL is its month unless it sets a slug: give one of them a slug of its own (for example slug: ${slug}-2), or correct its date${named}`;
 }
 
 /**

@@ -19,12 +19,18 @@ export function fileMonthWarnings(entries: readonly SiteIssue[]): VFileMessage[]
   return entries.flatMap((entry) => {
     if (entry.versions[0] !== entry) return [];
     const { file, date, dateLine, slugGiven } = entry.issue;
-    const named = MONTH_NAME.exec(basename(file));
-    if (named === null) return [];
-    const month = `${named[1]}-${named[2]}`;
-    if (date.startsWith(`${month}-`)) return [];
+    const month = otherNamedMonth(entry.issue);
+    if (month === undefined) return [];
     const made = slugGiven ? "its month label comes" : "its address and month label come";
     const reason = `this file is named for ${month}, but its date is ${date}, so it is published as an issue of ${date.slice(0, 7)} (${made} from the date); if it is the ${month} issue, correct the date (date: ${month}-01), else rename the file`;
     return [warning(file, reason, { line: dateLine, column: 1 }, "file-name-date")];
   });
+}
+
+/** The month an issue's file is named for (2011-05.md: "2011-05") when its date is in another; undefined when they agree or the name gives no month. */
+export function otherNamedMonth(issue: { file: string; date: string }): string | undefined {
+  const named = MONTH_NAME.exec(basename(issue.file));
+  if (named === null) return undefined;
+  const month = `${named[1]}-${named[2]}`;
+  return issue.date.startsWith(`${month}-`) ? undefined : month;
 }

@@ -7,7 +7,7 @@
  * Oracle: the names and dates written here.
  */
 import { afterEach, expect, it } from "vitest";
-import { formatDiagnostic } from "../../src/diagnostics.js";
+import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
 import { generateSite } from "../helpers/fixtures.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
@@ -36,4 +36,16 @@ it("can be stopped for the one issue that means it", async () => {
     "content/issues/2011/2011-05.md": issue({ title: "五月号", issue: 1, date: "2011-04-20" }).replace("\n---\n", "\nignoreWarnings: [file-name-date]\n---\n"),
   });
   expect((await generateSite(site.path)).warnings.filter((w) => w.ruleId === "file-name-date")).toEqual([]);
+});
+
+it("names the date as the mistake when a file named for May takes April's address", async () => {
+  site = tempSite({
+    "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }),
+    "content/issues/2011/2011-05.md": issue({ title: "五月号", issue: 2, date: "2011-04-01" }),
+  });
+  const error = await generateSite(site.path).then(() => undefined, (thrown: unknown) => thrown);
+  const lines = error instanceof ContentError ? error.messages.map(formatDiagnostic) : [];
+  expect(lines).toContain("content/issues/2011/2011-05.md:4:1  duplicate page URL \"/issues/2011-04/\": also used by content/issues/2011/2011-04.md:4; an issue's URL is its month unless it sets a slug: give one of them a slug of its own (for example slug: 2011-04-2), or correct its date; this file is named for 2011-05: if it is the 2011-05 issue, its date is the mistake (date: 2011-05-01)");
+  // April's own file is named for its month: its message has no such line.
+  expect(lines.find((line) => line.startsWith("content/issues/2011/2011-04.md"))).not.toContain("this file is named for");
 });
