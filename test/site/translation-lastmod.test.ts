@@ -8,13 +8,9 @@
  * Japanese-only issue added a release to it.
  * Oracle: the dates written in the fixture, read back by a strict XML parse.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, expect, it, vi } from "vitest";
-import { main } from "../../src/cli.js";
-import { captureIo } from "../helpers/io.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
-import { child, children, parseXml, text } from "../helpers/xml.js";
+import { sitemapDates } from "../helpers/sitemap-dates.js";
 
 const SITE = "https://example.org/";
 const CONFIG = `${JSON.stringify({ title: "テスト月刊", url: SITE, lang: "ja", languages: { en: { title: "Test Monthly" } } })}\n`;
@@ -33,11 +29,7 @@ it("dates a translation's front, reference and component pages by a newer origin
     "content/issues/2011/2011-04.en.md": issue({ title: "First issue", issue: 1, date: "2011-04-05", lang: "en" }, RELEASE("1.4.0", "Released.")),
     "content/issues/2011/2011-05.md": issue({ title: "第2号", issue: 2, date: "2011-05-01" }, RELEASE("1.4.1", "リリースされました。")),
   });
-  vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
-  const io = captureIo();
-  expect(await main(["build", "--root", dir.path, "--no-cache", "--no-search"], io)).toBe(0);
-  const sitemap = parseXml(readFileSync(join(dir.path, "dist/sitemap.xml"), "utf8"));
-  const lastmod = (route: string) => text(child(children(sitemap, "url").find((url) => text(child(url, "loc")) === SITE + route) ?? {}, "lastmod"));
+  const lastmod = await sitemapDates(dir.path, SITE);
   // The English pages that list May's release or count May as untranslated.
   expect(["en/", "en/releases/", "en/components/", "en/components/corosync/"].map(lastmod)).toEqual(["2011-05-01", "2011-05-01", "2011-05-01", "2011-05-01"]);
   // The English archive lists the English April issue alone.
