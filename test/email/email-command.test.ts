@@ -200,6 +200,28 @@ describe("gekkan email: an issue that is not there", () => {
     expect(month.err).toBe('gekkan email: no issue "2011-05" now: issue 2 of 2011-05 sets slug: may (content/issues/2011/2011-05.md); give 2 or may');
   });
 
+  /**
+   * An issue named as it is printed ("#1", "第1号") or by its file (tab
+   * completion) was "no issue", beside a list that showed issue 1 there.
+   */
+  it.each([
+    [["#1"], 'no issue "#1": an issue is given by its number alone: gekkan email 1'],
+    [["第１号"], 'no issue "第１号": an issue is given by its number alone: gekkan email 1'],
+    [["No. 1", "--lang", "en"], 'no issue "No. 1" in en: an issue is given by its number alone: gekkan email 1 --lang en'],
+    [["./content/issues/2011/2011-04.md"], 'no issue "./content/issues/2011/2011-04.md": that is the file of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1'],
+    [["2011-04.en.md"], 'no issue "2011-04.en.md": that is the file of the en translation of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1 --lang en'],
+  ])("%j says how to give the issue it names (exit 1)", async (args, message) => {
+    const dir = site(withSender, { "content/issues/2011/2011-04.en.md": issue({ title: "April", issue: 1, date: "2011-04-01", lang: "en" }, "Text.\n") });
+    const result = await run([...args, "--root", dir.path]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`gekkan email: ${message}`);
+  });
+
+  it("a number in words that names no issue is told the issues there are", async () => {
+    const result = await run(["#7", "--root", site(withSender).path]);
+    expect(result.err).toBe('gekkan email: no issue "#7": give an issue number or slug; the site has 1 (2011-04)');
+  });
+
   it("a long series is summed up by its count, first and last, not listed issue by issue", async () => {
     // Twenty monthly issues, 2011-01 … 2012-08: numbers 1–20.
     const files: Record<string, string> = {};
