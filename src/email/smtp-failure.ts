@@ -30,8 +30,16 @@ function systemCode(error: SendError): string | undefined {
   }
 }
 
-// Passwords go in the URL, where @ : / % would end the field early; the ones a refused login most often hides.
-const PASSWORD_ESCAPES = "in the URL, write @ as %40, : as %3A, / as %2F and % as %25";
+const ESCAPES: Readonly<Record<string, string>> = { "@": "%40", ":": "%3A", "/": "%2F", "?": "%3F", "#": "%23", "%": "%25" };
+
+/** How to write `characters` in a URL's user name or password, where each would end the field early: "in the URL, write @ as %40, … and % as %25". */
+export function urlEscapes(characters: string): string {
+  const each = [...characters].map((char) => `${char} as ${ESCAPES[char] ?? encodeURIComponent(char)}`);
+  return `in the URL, write ${each.slice(0, -1).join(", ")} and ${each.at(-1) ?? ""}`;
+}
+
+// The characters a refused login most often hides: with ? or #, the URL would not have been read at all (smtpTarget).
+const PASSWORD_ESCAPES = urlEscapes("@:/%");
 
 /**
  * A failed send in the words of the author who set GEKKAN_SMTP_URL: what

@@ -106,6 +106,29 @@ describe("gekkan email: mistakes", () => {
     }
   });
 
+  /**
+   * An smtp:// URL that does not parse was told to be an smtp:// URL: a
+   * password holding / ? or #, or a port past 65535. The URL (and its
+   * password) is never quoted.
+   */
+  it.each([
+    ["smtp://news:pa/ss@127.0.0.1:2525", "GEKKAN_SMTP_URL cannot be read as a URL: a character in USER or PASSWORD ends it early; in the URL, write / as %2F, ? as %3F, # as %23, @ as %40, : as %3A and % as %25"],
+    ["smtps://news:pa#ss@mail.example.org", "GEKKAN_SMTP_URL cannot be read as a URL: a character in USER or PASSWORD ends it early; in the URL, write / as %2F, ? as %3F, # as %23, @ as %40, : as %3A and % as %25"],
+    ["smtp://news:pw@mail.example.org:587587", "GEKKAN_SMTP_URL gives port 587587, and ports go up to 65535: mail submission is usually smtp://HOST:587 (STARTTLS) or smtps://HOST:465"],
+  ])("GEKKAN_SMTP_URL=%s says what in it to write otherwise, before any work", async (url, message) => {
+    const saved = process.env.GEKKAN_SMTP_URL;
+    process.env.GEKKAN_SMTP_URL = url;
+    try {
+      const result = await run(["1", "--send", "--to", "a@example.org", "--root", EMAIL_SITE]);
+      expect(result.code).toBe(1);
+      expect(result.err).toBe(`gekkan email: ${message}`);
+      expect(result.err).not.toMatch(/pa.ss|:pw@/);
+    } finally {
+      if (saved === undefined) delete process.env.GEKKAN_SMTP_URL;
+      else process.env.GEKKAN_SMTP_URL = saved;
+    }
+  });
+
   it("a mistake in a site's own email template is a located template error, for build and for email", async () => {
     const config = `${JSON.stringify({ title: "T", url: "https://example.org/", email: { from: "news@example.org" } })}\n`;
     const dir = site(config);
