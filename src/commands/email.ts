@@ -7,6 +7,7 @@ import { loadConfig } from "../config.js";
 import { PlainError } from "../diagnostics.js";
 import { unignored, warningLines } from "../warning-kinds.js";
 import { emailSizeWarnings } from "../email/email-size.js";
+import { emailSvgWarnings } from "../email/email-svg.js";
 import { addressWarnings } from "../config-address.js";
 import { emailHeadersFor } from "../config-email.js";
 import { assertSafeMessageFile } from "../write/message-file.js";
@@ -96,7 +97,8 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const messages = await issueMessages({ entry, env: loaded.env, edition, from, to, perRecipient: target !== undefined, date: now });
   // Recipients' copies differ only in their To line: the largest stands for all.
   const size = Math.max(0, ...messages.map((message) => message.raw.length));
-  for (const line of warningLines(unignored(emailSizeWarnings(entry.issue.file, size), config.ignoreWarnings, [entry.issue]))) io.err(line);
+  const warnings = [...emailSvgWarnings(entry.issue.file, entry.body.links), ...emailSizeWarnings(entry.issue.file, size)];
+  for (const line of warningLines(unignored(warnings, config.ignoreWarnings, [entry.issue]))) io.err(line);
   if (target !== undefined) {
     await sendAll(target, parseMailbox(from)?.address ?? from, messages);
     io.out(`gekkan email: sent ${name} to ${to.join(", ")} through ${target.label}`);
