@@ -4,7 +4,7 @@ import { buildTime } from "../build-time.js";
 import { templateError } from "../pipeline/template-error.js";
 import { parseCommandLine, readerGone, siteRootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
-import { PlainError } from "../diagnostics.js";
+import { ContentError, PlainError } from "../diagnostics.js";
 import { unignored, warningLines } from "../warning-kinds.js";
 import { emailSizeWarnings } from "../email/email-size.js";
 import { emailSvgWarnings } from "../email/email-svg.js";
@@ -14,7 +14,7 @@ import { assertSafeMessageFile } from "../write/message-file.js";
 import { machineWords } from "../write/fs-errors.js";
 import { mailboxHint, parseMailbox } from "../mail-address.js";
 import { loadEmailSite } from "../pipeline/email-site.js";
-import { selectIssue } from "../email/select-issue.js";
+import { heldIssue, selectIssue } from "../email/select-issue.js";
 import { isPublished } from "../site/published.js";
 import { renderEmail, type EmailEdition } from "../email/render-email.js";
 import { issueBody } from "../render/pages.js";
@@ -78,6 +78,8 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const now = buildTime();
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(root, ".gekkan", "cache");
   const loaded = await loadEmailSite({ root, base: flags.base, url: flags.url, now, cacheDir });
+  const broken = heldIssue(loaded.held, positionals[0], flags.lang ?? config.lang);
+  if (broken !== undefined) throw new ContentError(broken.messages);
   const entry = selectIssue(loaded.site, loaded.today, positionals[0], flags.lang);
   const name = `issue ${entry.issue.number} (${entry.slug}${entry.issue.lang === config.lang ? "" : `, ${entry.issue.lang}`})`;
   // A translation is on the site only while its original is too.

@@ -7,6 +7,7 @@ import { editionsOf, type Site, type SiteIssue } from "../site/model.js";
 import { issueRouteParts } from "../site/urls.js";
 import { isPublished } from "../site/published.js";
 import { monthSlug } from "../content/issue.js";
+import type { IssueMeta } from "../content/render-issue.js";
 
 /**
  * The issue `gekkan email ISSUE` means: a number ("4"), a slug ("2011-07"),
@@ -85,4 +86,14 @@ function meantIssue(site: Site, issues: readonly SiteIssue[], wanted: string, la
   const translation = named.issue.lang === site.lang ? "" : ` --lang ${named.issue.lang}`;
   const which = translation === "" ? `issue ${named.issue.number} (${named.slug})` : `the ${named.issue.lang} translation of issue ${named.issue.number} (${named.slug})`;
   return `that is the file of ${which}; an issue is given by its number or slug: gekkan email ${named.issue.number}${translation}`;
+}
+
+/**
+ * The issue left out for errors in its own text (a draft, a future one)
+ * that `wanted` names, if any: by number or slug, in the language asked
+ * for. Without this, asking for it said "no issue 3", as if it were not there.
+ */
+export function heldIssue<T extends { issue: Pick<IssueMeta, "number" | "slug" | "lang"> }>(held: readonly T[], wanted: string | undefined, lang: string): T | undefined {
+  if (wanted === undefined) return undefined;
+  return held.find(({ issue }) => issue.lang === lang && (String(issue.number) === wanted || issue.slug === wanted));
 }

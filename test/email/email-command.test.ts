@@ -259,3 +259,33 @@ describe("gekkan email: an issue that is not there", () => {
     expect(result.err).toBe('gekkan email: no issue "99": give an issue number or slug; the site has 20 issues, from 1 (2011-01) to 20 (2012-08)');
   });
 });
+
+/**
+ * A half-written next issue stopped `gekkan email` for every issue ("1
+ * problem found"), though `gekkan build` publishes the site without it:
+ * the month's issue could not be sent until the draft was fixed.
+ */
+describe("gekkan email: a draft with a mistake in its text", () => {
+  const withSender = `${JSON.stringify({ title: "T", url: "https://example.org/", email: { from: "news@example.org" } })}\n`;
+  const draft = `${issue({ title: "五月号", issue: 2, date: "2011-05-01", draft: true }, "書きかけです。\n\n:::relase{component=\"pacemaker\"}\n本文\n:::\n")}`;
+
+  it("does not stop the message of a published issue", async () => {
+    const dir = site(withSender, { "content/issues/2011/2011-05.md": draft });
+    const file = join(dir.path, "april.eml");
+    const result = await run(["1", "--root", dir.path, "--no-cache", "--out", file]);
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    const { simpleParser } = await import("mailparser");
+    const { readFile } = await import("node:fs/promises");
+    expect((await simpleParser(await readFile(file))).subject).toBe("四月号");
+  });
+
+  it("is refused with its mistake, at its place, when it is the issue asked for", async () => {
+    const dir = site(withSender, { "content/issues/2011/2011-05.md": draft });
+    for (const wanted of ["2", "2011-05"]) {
+      const result = await run([wanted, "--root", dir.path, "--no-cache", "--out", join(dir.path, "may.eml")]);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/^content\/issues\/2011\/2011-05\.md:10:1 {2}unknown block ":::relase" — did you mean :::release\?/);
+    }
+  });
+});
