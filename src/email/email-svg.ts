@@ -1,5 +1,5 @@
 import type { VFileMessage } from "vfile-message";
-import { warning } from "../diagnostics.js";
+import { sortDiagnostics, warning } from "../diagnostics.js";
 import { writtenAt, type BodyLink } from "../markdown/rendered.js";
 
 /** An address whose file is an SVG image: its path (never its query or fragment) ends in .svg. */
@@ -16,11 +16,13 @@ function isSvg(url: string): boolean {
  * its <img> to fall back on, which is what those mail apps show.
  */
 export function emailSvgWarnings(file: string, links: readonly BodyLink[]): VFileMessage[] {
-  return links
-    .filter((link) => link.kind === "image" && isSvg(link.url))
-    .map((link) => {
+  // One warning per place the address is written: a reference definition used twice is corrected once.
+  const svgs = new Map(links.filter((link) => link.kind === "image" && isSvg(link.url)).map((link) => [`${writtenAt(link).line}:${writtenAt(link).column}`, link]));
+  return sortDiagnostics(
+    [...svgs.values()].map((link) => {
       const written = link.written ?? link.url;
       const raster = written.replace(/\.svg((?:[?#].*)?)$/is, ".png$1");
       return warning(file, `"${written}" is an SVG image, which Gmail and Outlook do not show in an email: readers of the email see only its description in its place (its alt text, or nothing); for the email, show a PNG or JPEG of it (saved as ${raster}, say, and linked instead), or keep the SVG for the web page if the description says enough`, writtenAt(link), "email-svg");
-    });
+    }),
+  );
 }

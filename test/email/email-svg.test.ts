@@ -26,7 +26,9 @@ const BODY = [
   '<p>HTML でも：<img alt="フェンシングの流れ"',
   '  src="/images/Fencing.SVG?v=2"></p>',
   "",
-  "参照でも ![図][zu] 書けます。",
+  "参照でも ![図][zu] 書けます。二度目の ![図][zu] も同じ定義です。",
+  "",
+  "![あとの図](/images/after.svg)",
   "",
   "[zu]: /images/ref.svg",
   "",
@@ -47,7 +49,7 @@ function placeOf(text: string, needle: string): string {
 
 async function email(frontMatterLine = "") {
   const text = issue({ title: "四月号", issue: 1, date: "2011-04-01" }, BODY).replace("---\n", `---\n${frontMatterLine}`);
-  const images = { "public/images/stack.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>", "public/images/rack.png": "png", "public/images/Fencing.SVG": "<svg xmlns='http://www.w3.org/2000/svg'/>", "public/images/ref.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>" };
+  const images = { "public/images/stack.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>", "public/images/rack.png": "png", "public/images/Fencing.SVG": "<svg xmlns='http://www.w3.org/2000/svg'/>", "public/images/ref.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>", "public/images/after.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>" };
   dir = tempSite({ "gekkan.config.json": CONFIG, [FILE]: text, ...images });
   const out = join(dir.path, "issue.eml");
   const io = captureIo();
@@ -61,11 +63,13 @@ describe("an SVG image in an issue's email", () => {
     expect(code).toBe(0);
     // What the reader's mail app gets: the SVGs as <img>, which Gmail and Outlook leave out.
     const sources = [...String(mail.html).matchAll(/<img\b[^>]*\bsrc="([^"]*)"/g)].map((m) => m[1]);
-    expect(sources).toEqual(["https://example.org/images/stack.svg", "https://example.org/images/rack.png", "https://example.org/images/Fencing.SVG?v=2", "https://example.org/images/ref.svg"]);
+    expect(sources).toEqual(["https://example.org/images/stack.svg", "https://example.org/images/rack.png", "https://example.org/images/Fencing.SVG?v=2", "https://example.org/images/ref.svg", "https://example.org/images/ref.svg", "https://example.org/images/after.svg"]);
+    // One per place the address is written, in the order of the file: the definition used twice is one.
     const warned = err.filter((line) => line.includes("is an SVG image"));
     expect(warned.map((line) => line.slice(0, line.indexOf("  warning: ")))).toEqual([
       `${FILE}:${placeOf(text, "![クラスタの構成図]")}`,
       `${FILE}:${placeOf(text, 'src="/images/Fencing.SVG')}`,
+      `${FILE}:${placeOf(text, "![あとの図]")}`,
       `${FILE}:${placeOf(text, "[zu]: ")}`,
     ]);
     expect(warned[0]).toBe(`${FILE}:${placeOf(text, "![クラスタの構成図]")}  warning: "/images/stack.svg" is an SVG image, which Gmail and Outlook do not show in an email: readers of the email see only its description in its place (its alt text, or nothing); for the email, show a PNG or JPEG of it (saved as /images/stack.png, say, and linked instead), or keep the SVG for the web page if the description says enough`);
