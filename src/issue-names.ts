@@ -10,3 +10,17 @@ export function namedIssues(oldestFirst: readonly string[]): string {
   if (oldestFirst.length <= LISTED) return oldestFirst.join(", ");
   return `${oldestFirst.length} issues, from ${oldestFirst[0] ?? ""} to ${oldestFirst.at(-1) ?? ""}`;
 }
+
+/** `text` with full-width digits (１２, as a Japanese input method types them) made ASCII. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * The issue number an author wrote with the words around it, as it is said
+ * or printed: "第12号", "No. 12", "#12" (and full-width digits), else
+ * undefined. gekkan takes an issue number as digits alone, and says so.
+ */
+export function numberInWords(text: string): string | undefined {
+  return /^(?:第|no\.?|#)\s*(\d+)\s*(?:号)?$/i.exec(asciiDigits(text).trim())?.[1];
+}

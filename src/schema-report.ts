@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { VFileMessage } from "vfile-message";
 import { describeValue, diagnostic, type Place } from "./diagnostics.js";
 import { asSuggestion, didYouMean, suggest } from "./suggest.js";
+import { asciiDigits, numberInWords } from "./issue-names.js";
 
 export interface SchemaReportOptions {
   file: string;
@@ -191,15 +192,14 @@ const WORD_LISTS = new Set(["tags", "components"]);
 function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaReportOptions["assignment"]): string {
   const key = issue.path.at(-1);
   if (assignment === undefined || typeof input !== "string" || typeof key !== "string") return "";
-  const ascii = input.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).trim();
+  const ascii = asciiDigits(input).trim();
   const fullWidth = ascii !== input.trim();
   const expected = issue.code === "invalid_type" ? issue.expected : undefined;
   if (expected === "number" && /^-?\d+(?:\.\d+)?$/.test(ascii)) return fullWidth ? `; type it in ASCII digits: ${assignment(key, ascii)}` : `; write the number without quotes: ${assignment(key, ascii)}`;
   if (expected === "boolean" && /^(?:true|false)$/i.test(ascii)) return `; write it without quotes: ${assignment(key, ascii.toLowerCase())}`;
   const truth = expected === "boolean" ? BOOLEAN_WORDS.get(ascii.toLowerCase()) : undefined;
   if (truth !== undefined) return `; write ${assignment(key, String(truth))}`;
-  // "第12号", "No. 12", "#12": the issue number with the words around it.
-  const numbered = expected === "number" ? /^(?:第|no\.?|#)\s*(\d+)\s*(?:号)?$/i.exec(ascii)?.[1] : undefined;
+  const numbered = expected === "number" ? numberInWords(ascii) : undefined;
   if (numbered !== undefined) return `; write the number alone: ${assignment(key, numbered)}`;
   if (expected === "array") {
     // Brackets inside quotes ("[pacemaker, stonith]") are a list YAML was told to read as text: the fix is the quotes, not more brackets.

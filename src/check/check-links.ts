@@ -9,7 +9,7 @@ import { emailPaths } from "../email/email-source.js";
 import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
 import { inWrittenForm, inWrittenSpelling, judgeLink, outputUrl, quotedLink, safeDecode, type LinkSite, type LinkVerdict } from "./link-target.js";
-import type { BodyLink } from "../markdown/rendered.js";
+import { writtenAt, type BodyLink } from "../markdown/rendered.js";
 import { asWritten, readable } from "../markdown/plugins/rehype-base-path.js";
 import { sanitizeSchema } from "../markdown/sanitize-schema.js";
 import { fromIssuePage } from "../site/page-links-away.js";
@@ -135,7 +135,7 @@ function authoredProblem(site: AuthoredSite, entry: SiteIssue, uses: readonly Bo
   const reason = describe(verdict, form, image ? "image" : "link", site.linkSite, from, meant);
   if (!reason) return undefined;
   const rule = image ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link";
-  return diagnostic(entry.issue.file, reason + basePathNote(written, basePath), link.definition ?? link.attribute ?? { line: link.line, column: link.column }, rule);
+  return diagnostic(entry.issue.file, reason + basePathNote(written, basePath), writtenAt(link), rule);
 }
 
 /** Said of a reference's address, reported at its definition: which one it is, and where it is used (the places the reader of the page clicks). */

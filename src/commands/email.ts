@@ -4,16 +4,17 @@ import { buildTime } from "../build-time.js";
 import { templateError } from "../pipeline/template-error.js";
 import { parseCommandLine, readerGone, siteRootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
-import { PlainError } from "../diagnostics.js";
+import { ContentError, PlainError } from "../diagnostics.js";
 import { unignored, warningLines } from "../warning-kinds.js";
 import { emailSizeWarnings } from "../email/email-size.js";
+import { emailSvgWarnings } from "../email/email-svg.js";
 import { addressWarnings } from "../config-address.js";
 import { emailHeadersFor } from "../config-email.js";
 import { assertSafeMessageFile } from "../write/message-file.js";
 import { machineWords } from "../write/fs-errors.js";
 import { mailboxHint, parseMailbox } from "../mail-address.js";
 import { loadEmailSite } from "../pipeline/email-site.js";
-import { selectIssue } from "../email/select-issue.js";
+import { heldIssue, selectIssue } from "../email/select-issue.js";
 import { isPublished } from "../site/published.js";
 import { renderEmail, type EmailEdition } from "../email/render-email.js";
 import { issueBody } from "../render/pages.js";
@@ -77,6 +78,8 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const now = buildTime();
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(root, ".gekkan", "cache");
   const loaded = await loadEmailSite({ root, base: flags.base, url: flags.url, now, cacheDir });
+  const broken = heldIssue(loaded.held, positionals[0], flags.lang ?? config.lang);
+  if (broken !== undefined) throw new ContentError(broken.messages);
   const entry = selectIssue(loaded.site, loaded.today, positionals[0], flags.lang);
   const name = `issue ${entry.issue.number} (${entry.slug}${entry.issue.lang === config.lang ? "" : `, ${entry.issue.lang}`})`;
   // A translation is on the site only while its original is too.
@@ -96,7 +99,8 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const messages = await issueMessages({ entry, env: loaded.env, edition, from, to, perRecipient: target !== undefined, date: now });
   // Recipients' copies differ only in their To line: the largest stands for all.
   const size = Math.max(0, ...messages.map((message) => message.raw.length));
-  for (const line of warningLines(unignored(emailSizeWarnings(entry.issue.file, size), config.ignoreWarnings, [entry.issue]))) io.err(line);
+  const warnings = [...emailSvgWarnings(entry.issue.file, entry.body.links), ...emailSizeWarnings(entry.issue.file, size)];
+  for (const line of warningLines(unignored(warnings, config.ignoreWarnings, [entry.issue]))) io.err(line);
   if (target !== undefined) {
     await sendAll(target, parseMailbox(from)?.address ?? from, messages);
     io.out(`gekkan email: sent ${name} to ${to.join(", ")} through ${target.label}`);

@@ -18,7 +18,7 @@ function options(wordwrap: number | false): HtmlToTextOptions {
       { selector: "div.email-preheader", format: "skip" },
       { selector: "a", format: "numberedLink" },
       // The template's own links: "view in browser" and the footer show their URL in place; the title and site name are just text.
-      { selector: "a.email-url", format: "anchor", options: { linkBrackets: ["<", ">"] } },
+      { selector: "a.email-url", format: "anchor", options: { linkBrackets: ["<", ">"], pathRewrite: mailtoWhole } },
       { selector: "a.email-plain", format: "inline" },
       // A footnote call reads as "word(1)", numbered as its note is (brackets are the links' numbers); the note's way back (↩) has no place in text.
       { selector: "a[data-footnote-ref]", format: "inlineSurround", options: { prefix: "(", suffix: ")" } },
@@ -40,6 +40,19 @@ function options(wordwrap: number | false): HtmlToTextOptions {
       { selector: "img", format: "image", options: { linkBrackets: ["[", "]"] } },
     ],
   };
+}
+
+/**
+ * html-to-text shows a mailto: link as its address alone, which is right for
+ * `mailto:leave@example.org`; one with a subject or body
+ * (`mailto:leave@example.org?subject=unsubscribe`, as a list's unsubscribe
+ * address often is) became `<leave@example.org?subject=unsubscribe>`, no
+ * address at all. Such a link keeps its scheme, which mail apps open as
+ * a link with the subject filled in.
+ */
+function mailtoWhole(shown: string): string {
+  // Given with its mailto: taken off already; any other link here is absolute (https://…).
+  return !/^[a-z][a-z0-9+.-]*:/i.test(shown) && shown.includes("@") && shown.includes("?") ? `mailto:${shown}` : shown;
 }
 
 type Converter = (html: string, state: TextState) => string;

@@ -1,11 +1,13 @@
+import { posix } from "node:path";
 import { PlainError } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
 import { didYouMeanLanguage } from "../language-name.js";
-import { namedIssues } from "../issue-names.js";
+import { namedIssues, numberInWords } from "../issue-names.js";
 import { editionsOf, type Site, type SiteIssue } from "../site/model.js";
 import { issueRouteParts } from "../site/urls.js";
 import { isPublished } from "../site/published.js";
 import { monthSlug } from "../content/issue.js";
+import type { IssueMeta } from "../content/render-issue.js";
 
 /**
  * The issue `gekkan email ISSUE` means: a number ("4"), a slug ("2011-07"),
@@ -37,6 +39,8 @@ export function selectIssue(site: Site, today: string, wanted: string | undefine
   }
   const moved = oldAddress(issues, wanted);
   if (moved !== undefined) throw new PlainError(`no issue ${JSON.stringify(wanted)}${within} now: ${moved}`);
+  const meant = meantIssue(site, issues, wanted, lang);
+  if (meant !== undefined) throw new PlainError(`no issue ${JSON.stringify(wanted)}${within}: ${meant}`);
   const known = issues.length === 0 ? "" : `; the site has ${namedIssues([...issues].reverse().map((entry) => `${entry.issue.number} (${entry.slug})`))}${within}`;
   throw new PlainError(`no issue ${JSON.stringify(wanted)}${within}: give an issue number or slug${known}${didYouMean(wanted, issues.map((entry) => entry.slug))}`);
 }
@@ -60,4 +64,36 @@ function oldAddress(issues: readonly SiteIssue[], wanted: string): string | unde
   const month = issues.find((entry) => entry.issue.slugGiven && entry.slug !== wanted && monthSlug(entry.issue.date) === wanted);
   if (month !== undefined) return `issue ${month.issue.number} of ${wanted} sets slug: ${month.slug} (${month.issue.file}); give ${month.issue.number} or ${month.slug}`;
   return undefined;
+}
+
+/**
+ * What an author who named an issue some other way meant, with what to
+ * give instead: its number written as it is printed ("#1", "第1号", "No. 1",
+ * full-width "１"), or its file ("content/issues/2011/2011-05.md", by tab
+ * completion). Told, not taken: ISSUE is a number or a slug, and a message
+ * may be about to go out.
+ */
+function meantIssue(site: Site, issues: readonly SiteIssue[], wanted: string, lang: string | undefined): string | undefined {
+  const number = numberInWords(wanted);
+  const option = lang === undefined ? "" : ` --lang ${lang}`;
+  if (number !== undefined) return findIn(issues, number) === undefined ? undefined : `an issue is given by its number alone: gekkan email ${number}${option}`;
+  const path = posix.normalize(wanted.replaceAll("\\", "/"));
+  if (!path.endsWith(".md")) return undefined;
+  const named = editionsOf(site)
+    .flatMap((edition) => edition.issues)
+    .find(({ issue }) => issue.file === path || path.endsWith(`/${issue.file}`) || issue.file.endsWith(`/${path}`));
+  if (named === undefined) return undefined;
+  const translation = named.issue.lang === site.lang ? "" : ` --lang ${named.issue.lang}`;
+  const which = translation === "" ? `issue ${named.issue.number} (${named.slug})` : `the ${named.issue.lang} translation of issue ${named.issue.number} (${named.slug})`;
+  return `that is the file of ${which}; an issue is given by its number or slug: gekkan email ${named.issue.number}${translation}`;
+}
+
+/**
+ * The issue left out for errors in its own text (a draft, a future one)
+ * that `wanted` names, if any: by number or slug, in the language asked
+ * for. Without this, asking for it said "no issue 3", as if it were not there.
+ */
+export function heldIssue<T extends { issue: Pick<IssueMeta, "number" | "slug" | "lang"> }>(held: readonly T[], wanted: string | undefined, lang: string): T | undefined {
+  if (wanted === undefined) return undefined;
+  return held.find(({ issue }) => issue.lang === lang && (String(issue.number) === wanted || issue.slug === wanted));
 }

@@ -1,7 +1,7 @@
 import { isIPv4 } from "node:net";
 import nodemailer from "nodemailer";
 import { PlainError } from "../diagnostics.js";
-import { smtpFailure } from "./smtp-failure.js";
+import { smtpFailure, urlEscapes } from "./smtp-failure.js";
 
 /** The environment variable that holds the SMTP server and credentials; never a file in the repository. */
 export const SMTP_URL_VARIABLE = "GEKKAN_SMTP_URL";
@@ -36,12 +36,25 @@ export function smtpTarget(env: NodeJS.ProcessEnv): { url: URL; label: string } 
     throw new PlainError(`--send needs the SMTP server in the environment: ${SMTP_URL_VARIABLE}=smtp://USER:PASSWORD@HOST:587 (or smtps://…:465). It is never read from a file, so credentials stay out of the repository.`);
   }
   const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (url === undefined || !/^smtps?:$/.test(url.protocol) || url.hostname === "") {
-    throw new PlainError(`${SMTP_URL_VARIABLE} must be an smtp:// or smtps:// URL such as smtp://USER:PASSWORD@HOST:587`);
-  }
+  if (url === undefined || !/^smtps?:$/.test(url.protocol) || url.hostname === "") throw new PlainError(`${SMTP_URL_VARIABLE} ${unreadable(text.trim())}`);
   const mismatch = portMismatch(url);
   if (mismatch !== undefined) throw new PlainError(`${SMTP_URL_VARIABLE}: ${mismatch}`);
   return { url, label: `${url.protocol}//${url.host}` };
+}
+
+/**
+ * Why GEKKAN_SMTP_URL could not be used, never quoting it (it holds the
+ * password). An smtp:// URL that does not parse was told to be an smtp://
+ * URL: a password with a / ? or # in it (the URL's host then ends at its
+ * ":" and takes the password's first letters for a port), or a port past
+ * 65535.
+ */
+function unreadable(text: string): string {
+  const scheme = /^smtps?:\/\//i.test(text);
+  const port = scheme ? /:(\d+)\/?$/.exec(text)?.[1] : undefined;
+  if (port !== undefined && Number(port) > 65535) return `gives port ${port}, and ports go up to 65535: mail submission is usually smtp://HOST:587 (STARTTLS) or smtps://HOST:465`;
+  if (scheme && text.includes("@")) return `cannot be read as a URL: a character in USER or PASSWORD ends it early; ${urlEscapes("/?#@:%")}`;
+  return "must be an smtp:// or smtps:// URL such as smtp://USER:PASSWORD@HOST:587";
 }
 
 /**

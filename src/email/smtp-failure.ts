@@ -30,8 +30,16 @@ function systemCode(error: SendError): string | undefined {
   }
 }
 
-// Passwords go in the URL, where @ : / % would end the field early; the ones a refused login most often hides.
-const PASSWORD_ESCAPES = "in the URL, write @ as %40, : as %3A, / as %2F and % as %25";
+const ESCAPES: Readonly<Record<string, string>> = { "@": "%40", ":": "%3A", "/": "%2F", "?": "%3F", "#": "%23", "%": "%25" };
+
+/** How to write `characters` in a URL's user name or password, where each would end the field early: "in the URL, write @ as %40, … and % as %25". */
+export function urlEscapes(characters: string): string {
+  const each = [...characters].map((char) => `${char} as ${ESCAPES[char] ?? encodeURIComponent(char)}`);
+  return `in the URL, write ${each.slice(0, -1).join(", ")} and ${each.at(-1) ?? ""}`;
+}
+
+// The characters a refused login most often hides: with ? or #, the URL would not have been read at all (smtpTarget).
+const PASSWORD_ESCAPES = urlEscapes("@:/%");
 
 /**
  * A failed send in the words of the author who set GEKKAN_SMTP_URL: what
@@ -49,6 +57,8 @@ export function smtpFailure(error: SendError, url: URL, recipients: readonly str
   if (system === "ECONNREFUSED") return `nothing answers at ${where}: the connection was refused. Check the host and port in GEKKAN_SMTP_URL; mail submission is usually smtp://HOST:587 (STARTTLS) or smtps://HOST:465`;
   if (error.code === "EDNS" || system === "ENOTFOUND" || system === "EAI_NONAME") return `no host named "${host}" was found; check the host in GEKKAN_SMTP_URL`;
   if (system === "EAI_AGAIN") return `the host name "${host}" could not be looked up (is this machine online?); check the host in GEKKAN_SMTP_URL`;
+  // The first thing a mail server says is "220 …". Anything else is a server turning this machine away (421, 554), or no mail server at all (a web server's "HTTP/1.1 400").
+  if (error.code === "EPROTOCOL" && error.command === "CONN") return greetingRefused(where, typeof error.response === "string" ? error.response : "");
   if (/certificate|altnames/i.test(error.message)) return `the server's TLS certificate was not accepted (${error.message}): ${certificateFix(error.message)}`;
   // OpenSSL gives a reason when what came back was no TLS at all ("wrong version number"): a plain-text port.
   if (error.code === "ESOCKET" && typeof error.reason === "string" && url.protocol === "smtps:") {
@@ -73,6 +83,13 @@ export function smtpFailure(error: SendError, url: URL, recipients: readonly str
   if (error.code === "ECONNECTION") return `the server closed the connection while ${recipients.length > 0 ? recipients.join(", ") : "the message"} was being sent${reply === "" ? ", without saying why; its log may tell" : reply}`;
   if (error.responseCode === 530 && url.username === "") return `the server wants a login first${reply}: write it in GEKKAN_SMTP_URL as ${url.protocol}//USER:PASSWORD@${url.host}`;
   return error.message;
+}
+
+/** A connection that did not open with a mail server's "220" greeting, said in words, with the server's first line. */
+function greetingRefused(where: string, response: string): string {
+  const said = response.split(/\r?\n/)[0]?.trim() ?? "";
+  if (/^[45]\d\d\b/.test(said)) return `${where} turned the connection away before any mail was sent (${said}): the server is busy, or does not take mail from this machine; try again later, and if it happens again, ask its administrator`;
+  return `${where} is not a mail server: it answered "${said}" where a mail server says "220"; check the host and port in GEKKAN_SMTP_URL (mail submission is usually smtp://HOST:587 or smtps://HOST:465)`;
 }
 
 /** What to do about a certificate, by what was wrong with it. */

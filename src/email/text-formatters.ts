@@ -65,6 +65,8 @@ const table: FormatCallback = (elem, walk, builder) => {
   let headerRow = false;
   const rowsOf = (node: DomNode): DomNode[] => node.children.filter((c) => c.type === "tag").flatMap((c) => (c.name === "tr" ? [c] : ["thead", "tbody", "tfoot"].includes(c.name ?? "") ? rowsOf(c) : []));
   const rows = rowsOf(elem);
+  // Read before the table opens: then the builder's block is the one the table stands in.
+  const { wrap, reserved } = room(builder);
   builder.openTable();
   rows.forEach((row, r) => {
     builder.openTableRow();
@@ -77,9 +79,26 @@ const table: FormatCallback = (elem, walk, builder) => {
     }
     builder.closeTableRow();
   });
-  // The conversion's own width (72 for English, none for Japanese): a table given as records wraps as the text around it does.
-  const wrap = (builder as BlockTextBuilder & { options: { wordwrap: number | false | null | undefined } }).options.wordwrap ?? false;
-  builder.closeTable({ tableToString: (cells) => textTable(cells as TextCell[][], headerRow, TABLE_WIDTH, wrap), leadingLineBreaks: 2, trailingLineBreaks: 2 });
+  builder.closeTable({ tableToString: (cells) => textTable(cells as TextCell[][], headerRow, TABLE_WIDTH - reserved, wrap), leadingLineBreaks: 2, trailingLineBreaks: 2 });
 };
+
+type WidthBuilder = BlockTextBuilder & { options: { wordwrap: number | false | null | undefined }; _stackItem: { inlineTextBuilder: { maxLineLength: number } } };
+
+/**
+ * The width a table has where it stands: `wrap`, the line its records wrap
+ * to (false for Japanese, whose text is not wrapped), and `reserved`, the
+ * columns the blocks around it take for their marks (a typed block's "| ",
+ * a quote's "> ", a list item's " - "). The records of a table in a typed
+ * block were wrapped at the conversion's 72 and then framed, 74 columns.
+ * html-to-text keeps the room a block leaves as its line length; unwrapped
+ * text has no length to subtract from, so its tables get the whole width.
+ */
+function room(builder: BlockTextBuilder): { wrap: number | false; reserved: number } {
+  const { options, _stackItem: here } = builder as WidthBuilder;
+  const full = options.wordwrap ?? false;
+  if (full === false) return { wrap: false, reserved: 0 };
+  const line = here.inlineTextBuilder.maxLineLength;
+  return { wrap: line, reserved: Math.max(0, full - line) };
+}
 
 export const FORMATTERS: Record<string, FormatCallback> = { numberedLink, title: underlined("="), section: underlined("-"), framedBlock, codeBlock, table };

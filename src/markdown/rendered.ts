@@ -59,6 +59,15 @@ export interface BodyLink extends Partial<LinkSource> {
   column: number;
 }
 
+/**
+ * Where the author wrote a link's address, which is where a message about
+ * it belongs: a reference's definition (`[r]: /x.png`), a raw HTML
+ * element's `href` or `src`, else the link itself.
+ */
+export function writtenAt(link: BodyLink): { line: number; column: number } {
+  return link.definition ?? link.attribute ?? { line: link.line, column: link.column };
+}
+
 /** One step of a body's outline (see outline.ts): an h2 or h3 heading by id, or a block's placeholder by index. */
 export type OutlineItem = { depth: 2 | 3; id: string } | { block: number };
 

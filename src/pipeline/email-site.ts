@@ -10,6 +10,9 @@ import { renderEnv } from "./generate.js";
 import { loadInputs } from "./load-inputs.js";
 import type { BuildOptions } from "./options.js";
 import { parseIssues } from "./parse-issues.js";
+import type { VFileMessage } from "vfile-message";
+import type { IssueMeta } from "../content/render-issue.js";
+import { isPublished } from "../site/published.js";
 
 export interface EmailSite {
   config: SiteConfig;
@@ -17,6 +20,13 @@ export interface EmailSite {
   /** Every issue, drafts and future ones included: `gekkan email` says itself what it will not send. */
   site: Site;
   today: string;
+  /**
+   * The drafts and future-dated issues whose own text has errors, with those
+   * errors: left out of the site, as a build leaves them out, so that a
+   * half-written next issue does not stop this month's from being sent.
+   * Named as ISSUE, one of them is refused with its errors (heldIssue).
+   */
+  held: { issue: IssueMeta; messages: VFileMessage[] }[];
 }
 
 /**
@@ -31,7 +41,11 @@ export async function loadEmailSite(options: BuildOptions & { cacheDir?: string 
   const parsed = await parseIssues(inputs.sources, inputs.context, packs?.memos.issues ?? noMemo, 1);
   await packs?.save();
   const collected = collectSite(parsed.rendered, { drafts: true, future: true, today: inputs.today, lang: inputs.config.lang, failed: parsed.failed });
-  const errors = [...inputs.problems, ...parsed.messages.filter(isError), ...(collected.ok ? [] : collected.messages)];
+  // As the build weighs them (held-back.ts): a mistake in an issue no reader can get yet stops only that issue.
+  const held = parsed.failed.filter((issue) => !isPublished(issue, inputs.today)).map((issue) => ({ issue, messages: parsed.messages.filter((message) => message.file === issue.file) }));
+  const heldFiles = new Set(held.map((entry) => entry.issue.file));
+  const own = parsed.messages.filter((message) => isError(message) && !heldFiles.has(message.file ?? ""));
+  const errors = [...inputs.problems, ...own, ...(collected.ok ? [] : collected.messages)];
   if (errors.length > 0 || !collected.ok) throw new ContentError(errors);
-  return { config: inputs.config, env: renderEnv(inputs, new OutputSet()), site: collected.site, today: inputs.today };
+  return { config: inputs.config, env: renderEnv(inputs, new OutputSet()), site: collected.site, today: inputs.today, held };
 }

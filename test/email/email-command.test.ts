@@ -106,6 +106,29 @@ describe("gekkan email: mistakes", () => {
     }
   });
 
+  /**
+   * An smtp:// URL that does not parse was told to be an smtp:// URL: a
+   * password holding / ? or #, or a port past 65535. The URL (and its
+   * password) is never quoted.
+   */
+  it.each([
+    ["smtp://news:pa/ss@127.0.0.1:2525", "GEKKAN_SMTP_URL cannot be read as a URL: a character in USER or PASSWORD ends it early; in the URL, write / as %2F, ? as %3F, # as %23, @ as %40, : as %3A and % as %25"],
+    ["smtps://news:pa#ss@mail.example.org", "GEKKAN_SMTP_URL cannot be read as a URL: a character in USER or PASSWORD ends it early; in the URL, write / as %2F, ? as %3F, # as %23, @ as %40, : as %3A and % as %25"],
+    ["smtp://news:pw@mail.example.org:587587", "GEKKAN_SMTP_URL gives port 587587, and ports go up to 65535: mail submission is usually smtp://HOST:587 (STARTTLS) or smtps://HOST:465"],
+  ])("GEKKAN_SMTP_URL=%s says what in it to write otherwise, before any work", async (url, message) => {
+    const saved = process.env.GEKKAN_SMTP_URL;
+    process.env.GEKKAN_SMTP_URL = url;
+    try {
+      const result = await run(["1", "--send", "--to", "a@example.org", "--root", EMAIL_SITE]);
+      expect(result.code).toBe(1);
+      expect(result.err).toBe(`gekkan email: ${message}`);
+      expect(result.err).not.toMatch(/pa.ss|:pw@/);
+    } finally {
+      if (saved === undefined) delete process.env.GEKKAN_SMTP_URL;
+      else process.env.GEKKAN_SMTP_URL = saved;
+    }
+  });
+
   it("a mistake in a site's own email template is a located template error, for build and for email", async () => {
     const config = `${JSON.stringify({ title: "T", url: "https://example.org/", email: { from: "news@example.org" } })}\n`;
     const dir = site(config);
@@ -200,6 +223,28 @@ describe("gekkan email: an issue that is not there", () => {
     expect(month.err).toBe('gekkan email: no issue "2011-05" now: issue 2 of 2011-05 sets slug: may (content/issues/2011/2011-05.md); give 2 or may');
   });
 
+  /**
+   * An issue named as it is printed ("#1", "第1号") or by its file (tab
+   * completion) was "no issue", beside a list that showed issue 1 there.
+   */
+  it.each([
+    [["#1"], 'no issue "#1": an issue is given by its number alone: gekkan email 1'],
+    [["第１号"], 'no issue "第１号": an issue is given by its number alone: gekkan email 1'],
+    [["No. 1", "--lang", "en"], 'no issue "No. 1" in en: an issue is given by its number alone: gekkan email 1 --lang en'],
+    [["./content/issues/2011/2011-04.md"], 'no issue "./content/issues/2011/2011-04.md": that is the file of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1'],
+    [["2011-04.en.md"], 'no issue "2011-04.en.md": that is the file of the en translation of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1 --lang en'],
+  ])("%j says how to give the issue it names (exit 1)", async (args, message) => {
+    const dir = site(withSender, { "content/issues/2011/2011-04.en.md": issue({ title: "April", issue: 1, date: "2011-04-01", lang: "en" }, "Text.\n") });
+    const result = await run([...args, "--root", dir.path]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`gekkan email: ${message}`);
+  });
+
+  it("a number in words that names no issue is told the issues there are", async () => {
+    const result = await run(["#7", "--root", site(withSender).path]);
+    expect(result.err).toBe('gekkan email: no issue "#7": give an issue number or slug; the site has 1 (2011-04)');
+  });
+
   it("a long series is summed up by its count, first and last, not listed issue by issue", async () => {
     // Twenty monthly issues, 2011-01 … 2012-08: numbers 1–20.
     const files: Record<string, string> = {};
@@ -212,5 +257,35 @@ describe("gekkan email: an issue that is not there", () => {
     const result = await run(["99", "--root", dir.path]);
     expect(result.code).toBe(1);
     expect(result.err).toBe('gekkan email: no issue "99": give an issue number or slug; the site has 20 issues, from 1 (2011-01) to 20 (2012-08)');
+  });
+});
+
+/**
+ * A half-written next issue stopped `gekkan email` for every issue ("1
+ * problem found"), though `gekkan build` publishes the site without it:
+ * the month's issue could not be sent until the draft was fixed.
+ */
+describe("gekkan email: a draft with a mistake in its text", () => {
+  const withSender = `${JSON.stringify({ title: "T", url: "https://example.org/", email: { from: "news@example.org" } })}\n`;
+  const draft = `${issue({ title: "五月号", issue: 2, date: "2011-05-01", draft: true }, "書きかけです。\n\n:::relase{component=\"pacemaker\"}\n本文\n:::\n")}`;
+
+  it("does not stop the message of a published issue", async () => {
+    const dir = site(withSender, { "content/issues/2011/2011-05.md": draft });
+    const file = join(dir.path, "april.eml");
+    const result = await run(["1", "--root", dir.path, "--no-cache", "--out", file]);
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    const { simpleParser } = await import("mailparser");
+    const { readFile } = await import("node:fs/promises");
+    expect((await simpleParser(await readFile(file))).subject).toBe("四月号");
+  });
+
+  it("is refused with its mistake, at its place, when it is the issue asked for", async () => {
+    const dir = site(withSender, { "content/issues/2011/2011-05.md": draft });
+    for (const wanted of ["2", "2011-05"]) {
+      const result = await run([wanted, "--root", dir.path, "--no-cache", "--out", join(dir.path, "may.eml")]);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/^content\/issues\/2011\/2011-05\.md:10:1 {2}unknown block ":::relase" — did you mean :::release\?/);
+    }
   });
 });

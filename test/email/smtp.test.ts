@@ -8,6 +8,7 @@
  * only differences a recipient's copy may show.
  */
 import { readFile } from "node:fs/promises";
+import { createServer as createHttpServer } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
@@ -265,6 +266,35 @@ describe("gekkan email --send: a server that cannot be used is named with what t
       expect(run.stderr.trim()).toBe(`gekkan email: could not send through smtp://127.0.0.1:${closing.port}: the server closed the connection while b@example.org was being sent, without saying why; its log may tell (already sent to a@example.org; not sent to b@example.org: to send only those, run again with a --to for each)`);
     } finally {
       await closing.close();
+    }
+  });
+
+  // Both were nodemailer's words: "Invalid greeting. response=421 …: 421 …".
+  it("a server that turns the connection away at once (421) says so with its reply, and to try again later", async () => {
+    const full = await extraServer("127.0.0.1", {
+      secure: false,
+      disabledCommands: ["STARTTLS"],
+      onConnect(_session, done) {
+        done(Object.assign(new Error("4.3.2 Too many connections, try again later"), { responseCode: 421 }));
+      },
+    });
+    try {
+      expect(await send(`smtp://127.0.0.1:${full.port}`)).toBe(`gekkan email: could not send through smtp://127.0.0.1:${full.port}: 127.0.0.1:${full.port} turned the connection away before any mail was sent (421 4.3.2 Too many connections, try again later): the server is busy, or does not take mail from this machine; try again later, and if it happens again, ask its administrator`);
+    } finally {
+      await full.close();
+    }
+  });
+
+  it("a port where a web server answers is said to be no mail server, with what it answered", async () => {
+    // A web server waits for a request, so it answers the mail client's silence only when it gives up: at once, here.
+    const web = createHttpServer({ connectionsCheckingInterval: 50, headersTimeout: 100, requestTimeout: 100 }, (_request, response) => response.end("hello"));
+    await new Promise<void>((ready) => web.listen(0, "127.0.0.1", ready));
+    const webPort = (web.address() as AddressInfo).port;
+    try {
+      expect(await send(`smtp://127.0.0.1:${webPort}`)).toMatch(new RegExp(`^gekkan email: could not send through smtp://127\\.0\\.0\\.1:${webPort}: 127\\.0\\.0\\.1:${webPort} is not a mail server: it answered "HTTP/1\\.1 \\d{3} [^"]*" where a mail server says "220"; check the host and port in GEKKAN_SMTP_URL \\(mail submission is usually smtp://HOST:587 or smtps://HOST:465\\)$`));
+    } finally {
+      web.closeAllConnections();
+      await new Promise<void>((done) => web.close(() => done()));
     }
   });
 
