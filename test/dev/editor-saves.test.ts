@@ -141,6 +141,33 @@ describe('gekkan dev under the ways editors save', () => {
     }
   });
 
+  it("sed -i's temporary, gone when its batch went out, brings no second batch when chokidar reports it removed later", async () => {
+    const site = tempSite({ 'templates/locales/en.json': '{"strings":{}}\n' });
+    const batches: ChangeBatch[] = [];
+    const watcher = watchSite(site.path, (batch) => batches.push(batch), 20);
+    const pause = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
+    try {
+      await watcher.ready;
+      // The temporary must be seen (its add) before it is renamed away, within one debounce: tried until it is.
+      let saved = false;
+      for (let attempt = 0; attempt < 10 && !saved; attempt++) {
+        batches.length = 0;
+        const temporary = join(site.path, `templates/locales/sed${attempt}x`);
+        await writeFile(temporary, `{"strings":{"n":${attempt}}}\n`);
+        await pause(8);
+        await rename(temporary, join(site.path, 'templates/locales/en.json'));
+        // chokidar holds a removal back 100 ms (its atomic option), and longer while the loop is busy.
+        await pause(1_500);
+        saved = batches[0]?.paths.includes(`templates/locales/sed${attempt}x`) === true && batches[0].paths.includes('templates/locales/en.json');
+      }
+      expect(saved, JSON.stringify(batches)).toBe(true);
+      expect(batches).toHaveLength(1);
+    } finally {
+      await watcher.close();
+      site.remove();
+    }
+  });
+
   it('an Emacs lock beside a template being edited puts no error up when the site is rebuilt', () => withDev(async ({ root, events, page }) => {
     await mkdir(join(root, 'templates/partials'), { recursive: true });
     await symlink('author@laptop.4242:1733400000', join(root, 'templates/partials/.#issue-card.liquid'));
