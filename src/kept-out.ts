@@ -8,6 +8,8 @@
  * - `.x.swp` (`.swo`, … `.swa`): vim's swap file; `.x.kate-swp`: Kate's, rewritten every
  *   few seconds while the file has unsaved changes;
  * - `4913`: the file vim makes and deletes to test whether it may write a folder;
+ * - `.~lock.x#`: LibreOffice's lock, kept for as long as it has the file open (a
+ *   spreadsheet or document in public/ would otherwise be published with it, with a warning);
  * - `x___jb_tmp___`, `x___jb_old___`: JetBrains editors' safe write;
  * - `.DS_Store`, `._x`: the Finder's folder settings and a Mac's AppleDouble files
  *   (on a USB stick or a network share).
@@ -20,7 +22,7 @@
  * published, never an error, and a save that makes one rebuilds no more than
  * the save itself.
  */
-const KEPT_OUT = /~$|^#.*#$|^\.#|^\..*\.(?:sw[a-p]|kate-swp)$|^4913$|___jb_(?:tmp|old|bak)___$|^\.DS_Store$|^\._|^\.git(?:keep|ignore|attributes|modules)?$|^\.(?:hg|svn)$/;
+const KEPT_OUT = /~$|^#.*#$|^\.#|^\..*\.(?:sw[a-p]|kate-swp)$|^4913$|^\.~lock\..*#$|___jb_(?:tmp|old|bak)___$|^\.DS_Store$|^\._|^\.git(?:keep|ignore|attributes|modules)?$|^\.(?:hg|svn)$/;
 
 /** True when `name` (one path part, not a path) is an editor's, the system's or version control's. */
 export function isKeptOut(name: string): boolean {

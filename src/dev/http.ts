@@ -132,7 +132,10 @@ function sendFile(res: ServerResponse, method: string, type: string, path: strin
       res.end();
       return;
     }
-    createReadStream(path, part).once("error", () => res.destroy()).pipe(res);
+    const stream = createReadStream(path, part);
+    // pipe() leaves the file open, paused, when the reader goes: a <video> drops its request at every seek.
+    res.once("close", () => stream.destroy());
+    stream.once("error", () => res.destroy()).pipe(res);
   });
 }
 

@@ -82,6 +82,8 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
   const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
   const toRel = (path: string) => (path.startsWith(prefix) && !path.includes(`${sep}..`) ? path.slice(prefix.length) : relative(root, path)).split(sep).join("/");
   const guard = linkGuard(root);
+  const batches = batcher(root, debounceMs, onBatch);
+  const add = batches.add;
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     atomic: true,
@@ -112,7 +114,40 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
     if (code === "ELOOP" && path !== undefined) refuse(toRel(path));
     else onError(`gekkan dev: cannot watch ${path === undefined ? "the site" : toRel(path)} (${code ?? String(error)}); a change there shows after a restart`);
   });
+  watcher.on("all", (event, path) => {
+    const rel = toRel(path);
+    if (batches.stale(event, rel)) return;
+    if (rel !== "" && (event === "addDir" || event === "unlinkDir" || buildReads(rel))) add(rel);
+  });
+  const ready = new Promise<void>((resolve) => watcher.once("ready", () => {
+    started = true;
+    resolve();
+  }));
+  return {
+    ready,
+    close: async () => {
+      batches.close();
+      await watcher.close();
+    },
+  };
+}
+
+interface Batcher {
+  /** Puts `rel` in the next batch. */
+  add: (rel: string) => void;
+  /** Whether a watcher event tells the build nothing the batches have not (see goneAtFlush). */
+  stale: (event: string, rel: string) => boolean;
+  close: () => void;
+}
+
+/** Debounced batches of root-relative paths: an editor's save (temp file, rename, several writes) is one batch, one rebuild. */
+function batcher(root: string, debounceMs: number, onBatch: (batch: ChangeBatch) => void): Batcher {
   let pending = new Set<string>();
+  // Paths already gone when the batch naming them went out. chokidar reports a removal up to a second
+  // late (held back 100 ms for its atomic option, more while a rebuild keeps the loop busy), so a
+  // temporary renamed away at once (sed -i's, an atomic save's) would otherwise start a second full
+  // rebuild that finds nothing new, and, while the site is broken, print and send its errors again.
+  const goneAtFlush = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const rechecks = new Map<string, NodeJS.Timeout>();
   const add = (rel: string) => {
@@ -123,9 +158,8 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
   // chokidar drops a second "change" of a path within 50 ms of the first and sends no trailing
   // event (its _throttle), so a save right after another would be lost. Each reported file is
   // looked at once more after that window and reported again if it differs from what the batch saw.
-  const recheckLater = (rel: string) => {
+  const recheckLater = (rel: string, seen: string) => {
     clearTimeout(rechecks.get(rel));
-    const seen = signatureOf(join(root, rel));
     rechecks.set(rel, setTimeout(() => {
       rechecks.delete(rel);
       if (signatureOf(join(root, rel)) !== seen) add(rel);
@@ -135,24 +169,26 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
     timer = undefined;
     const paths = [...pending].sort();
     pending = new Set();
-    for (const rel of paths) recheckLater(rel);
+    for (const rel of paths) {
+      const seen = signatureOf(join(root, rel));
+      if (seen === "absent") goneAtFlush.add(rel);
+      else goneAtFlush.delete(rel);
+      recheckLater(rel, seen);
+    }
     if (paths.length > 0) onBatch({ paths, full: paths.some(isFullRebuildPath) });
   };
-  watcher.on("all", (event, path) => {
-    const rel = toRel(path);
-    if (rel !== "" && (event === "addDir" || event === "unlinkDir" || buildReads(rel))) add(rel);
-  });
-  const ready = new Promise<void>((resolve) => watcher.once("ready", () => {
-    started = true;
-    resolve();
-  }));
   return {
-    ready,
-    close: async () => {
+    add,
+    stale: (event, rel) => {
+      // Gone when its batch went out and reported gone now: the build that batch started saw it gone already.
+      // Any other event says it is back, so a removal after that is news again.
+      const seenGone = goneAtFlush.delete(rel);
+      return seenGone && (event === "unlink" || event === "unlinkDir");
+    },
+    close: () => {
       if (timer) clearTimeout(timer);
       for (const recheck of rechecks.values()) clearTimeout(recheck);
       rechecks.clear();
-      await watcher.close();
     },
   };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
 import { watchSite, type ChangeBatch } from '../../src/dev/watch.js';
 import { copyFixture, memoryIo, openSse, type SseReader } from '../helpers/dev-server.js';
-import { tempSite } from '../helpers/temp-site.js';
+import { issue, tempSite } from '../helpers/temp-site.js';
 
 const DIR = 'content/issues/2011';
 const APRIL = `${DIR}/2011-04.md`;
@@ -114,6 +114,54 @@ describe('gekkan dev under the ways editors save', () => {
       await writeFile(join(site.path, 'public/humans.txt'), 'gekkan, saved\n');
       while (!batches.some((batch) => batch.paths.includes('public/humans.txt'))) await new Promise<void>((wake) => (arrived = wake));
       expect(batches.flatMap((batch) => batch.paths)).not.toContain('public/.humans.txt.kate-swp');
+    } finally {
+      await watcher.close();
+      site.remove();
+    }
+  });
+
+  it("LibreOffice's lock beside a public file it has open (.~lock.data.csv#) is neither served nor warned about", async () => {
+    const site = tempSite({ 'public/data.csv': 'a,b\n', 'content/issues/2011/2011-04.md': issue({ title: 'April', issue: 1, date: '2011-04-01' }) });
+    const io = memoryIo();
+    const server = await startDevServer({ root: site.path, port: 0, io, debounceMs: 60 });
+    const events = await openSse(new URL('/__gekkan/events', server.url).href);
+    try {
+      // LibreOffice writes the lock when it opens the file and keeps it until the file is closed.
+      await writeFile(join(site.path, 'public/.~lock.data.csv#'), ',author,laptop,07.12.2026 00:45,file:///home/author/.config/libreoffice/4;');
+      await writeFile(join(site.path, 'public/data.csv'), 'a,b\n1,2\n');
+      await events.next('reload');
+      await server.settled();
+      expect(await (await fetch(new URL('/data.csv', server.url))).text()).toBe('a,b\n1,2\n');
+      expect((await fetch(new URL('/.~lock.data.csv%23', server.url))).status).toBe(404);
+      expect(io.lines.filter((line) => line.includes('.~lock'))).toEqual([]);
+    } finally {
+      events.close();
+      await server.close();
+      site.remove();
+    }
+  });
+
+  it("sed -i's temporary, gone when its batch went out, brings no second batch when chokidar reports it removed later", async () => {
+    const site = tempSite({ 'templates/locales/en.json': '{"strings":{}}\n' });
+    const batches: ChangeBatch[] = [];
+    const watcher = watchSite(site.path, (batch) => batches.push(batch), 20);
+    const pause = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
+    try {
+      await watcher.ready;
+      // The temporary must be seen (its add) before it is renamed away, within one debounce: tried until it is.
+      let saved = false;
+      for (let attempt = 0; attempt < 10 && !saved; attempt++) {
+        batches.length = 0;
+        const temporary = join(site.path, `templates/locales/sed${attempt}x`);
+        await writeFile(temporary, `{"strings":{"n":${attempt}}}\n`);
+        await pause(8);
+        await rename(temporary, join(site.path, 'templates/locales/en.json'));
+        // chokidar holds a removal back 100 ms (its atomic option), and longer while the loop is busy.
+        await pause(1_500);
+        saved = batches[0]?.paths.includes(`templates/locales/sed${attempt}x`) === true && batches[0].paths.includes('templates/locales/en.json');
+      }
+      expect(saved, JSON.stringify(batches)).toBe(true);
+      expect(batches).toHaveLength(1);
     } finally {
       await watcher.close();
       site.remove();
