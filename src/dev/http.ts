@@ -120,7 +120,7 @@ function sendBytes(res: ServerResponse, method: string, type: string, bytes: Uin
 /** A large public file (OutputSet.addCopy), streamed from where it is rather than read whole; the part asked for, as sendBytes. */
 function sendFile(res: ServerResponse, method: string, type: string, path: string, range: string | undefined): void {
   const notFound = () => send(res, method, 404, "text/plain; charset=utf-8", "Not Found");
-  fstatPath(path, (size) => {
+  regularFileSize(path, (size) => {
     if (size === undefined) {
       // Gone or unreadable since the build: as for any file the output lacks now.
       notFound();
@@ -140,7 +140,7 @@ function sendFile(res: ServerResponse, method: string, type: string, path: strin
 }
 
 /** The size of the regular file at `path`, or undefined. */
-function fstatPath(path: string, then: (size: number | undefined) => void): void {
+function regularFileSize(path: string, then: (size: number | undefined) => void): void {
   stat(path, (error, found) => then(error === null && found.isFile() ? found.size : undefined));
 }
 

@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import { sortDiagnostics, warning } from "../diagnostics.js";
 import { writtenAt, type BodyLink } from "../markdown/rendered.js";
+import { placeKey } from "../markdown/link-sources.js";
 
 /** An address whose file is an SVG image: its path (never its query or fragment) ends in .svg. */
 function isSvg(url: string): boolean {
@@ -17,7 +18,7 @@ function isSvg(url: string): boolean {
  */
 export function emailSvgWarnings(file: string, links: readonly BodyLink[]): VFileMessage[] {
   // One warning per place the address is written: a reference definition used twice is corrected once.
-  const svgs = new Map(links.filter((link) => link.kind === "image" && isSvg(link.url)).map((link) => [`${writtenAt(link).line}:${writtenAt(link).column}`, link]));
+  const svgs = new Map(links.filter((link) => link.kind === "image" && isSvg(link.url)).map((link) => [placeKey(writtenAt(link)), link]));
   return sortDiagnostics(
     [...svgs.values()].map((link) => {
       const written = link.written ?? link.url;

@@ -1,7 +1,8 @@
 import type { Hash } from "node:crypto";
-import { closeSync, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { closeSync, fstatSync, lstatSync, readSync, statSync, type Stats } from "node:fs";
 import { join, sep } from "node:path";
 import { listTree } from "../file-tree.js";
+import { openRegularFile } from "../regular-file.js";
 
 /**
  * Every entry under `dir` (names, kinds and file bytes) into `hash`, in a
@@ -37,7 +38,7 @@ function statOf(path: string, followLinks: boolean): Stats | undefined {
 
 /**
  * One file into `hash`: name, size and bytes (or "absent"). Only a regular
- * file is read: a FIFO would block. Read a slice at a time, so a video in
+ * file is read (openRegularFile): a FIFO would block. Read a slice at a time, so a video in
  * public/ is never held whole, and one over what a buffer can hold (2 GB)
  * is hashed by its bytes too, not as absent whatever it holds.
  */
@@ -45,8 +46,7 @@ export function hashFile(hash: Hash, name: string, path: string): void {
   hash.update(name).update("\0");
   let fd: number | undefined;
   try {
-    if (!statSync(path).isFile()) throw new Error("not a file");
-    fd = openSync(path, "r");
+    fd = openRegularFile(path);
     // Its size first, so the bytes that follow cannot be read as another file's.
     const size = fstatSync(fd).size;
     hash.update(`${size}\0`);

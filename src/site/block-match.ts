@@ -1,4 +1,4 @@
-import type { Block } from "../blocks/types.js";
+import { BLOCK_KINDS, type Block } from "../blocks/types.js";
 import type { BlockSource, SiteIssue } from "./model.js";
 import { deviceKey } from "./device-key.js";
 
@@ -63,7 +63,6 @@ export function matchBlocks(original: readonly Block[], translated: readonly Blo
   return pairs;
 }
 
-const BLOCK_KINDS: ReadonlyArray<Block["kind"]> = ["release", "qa", "stonith"];
 
 const pairsByOriginal = new WeakMap<SiteIssue, WeakMap<SiteIssue, Map<Block, Block>>>();
 
