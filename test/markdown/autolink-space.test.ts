@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_COMPONENTS } from "../../src/config.js";
-import { createMarkdownRenderer } from "../../src/markdown/processor.js";
-
-const render = createMarkdownRenderer({ components: DEFAULT_COMPONENTS, basePath: "/" });
-
-/** Messages as `line:column reason`, or the HTML when the body renders. */
-function outcome(body: string): string[] | string {
-  const result = render({ file: "content/issues/x.md", body, bodyLine: 6 });
-  return result.ok ? result.body.html : result.messages.map((m) => `${m.line}:${m.column} ${m.reason}`);
-}
+import { bodyOutcome as outcome } from "../helpers/body-outcome.js";
 
 /**
  * `<https://…/a b>` is no autolink (CommonMark allows no space in one), so
