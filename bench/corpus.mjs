@@ -20,7 +20,7 @@ import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from "node
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 export const DEFAULT_SEED = 20110701;
 
 export function mulberry32(seed) {
@@ -124,6 +124,25 @@ function roleOf(seed, n) {
   return list[n];
 }
 
+/** An issue's facts, drawn in the order the generator always drew them (so a file's other text is what it was). */
+function drawFacts(rand) {
+  const component = pick(rand, COMPONENTS);
+  const ver = version(rand);
+  const status = pick(rand, STATUSES);
+  const tags = subset(rand, TAGS, 1, 4);
+  const stonith = pick(rand, STONITH);
+  const qaComponents = subset(rand, COMPONENTS, 1, 2);
+  const qaVersions = subset(rand, ["1.0", "1.1", "2.0", "3.0"], 1, 2);
+  return { component, ver, status, tags, stonith, qaComponents, qaVersions };
+}
+
+/** The facts of original file n, as makeIssue drew them. */
+function originalFacts(seed, n) {
+  const rand = mulberry32(seedFor(seed, n));
+  rand(); // the draw roleOf reads
+  return drawFacts(rand);
+}
+
 /** Front matter fields + markdown body for file n (1-based). Pure function of (seed, n). */
 export function makeIssue(seed, n, targetBytes = 4096) {
   const rand = mulberry32(seedFor(seed, n));
@@ -131,19 +150,16 @@ export function makeIssue(seed, n, targetBytes = 4096) {
   const [yyyy, mm] = date.split("-");
   rand(); // the draw roleOf reads
   const { lang, number } = roleOf(seed, n);
-  const component = pick(rand, COMPONENTS);
-  const ver = version(rand);
-  const status = pick(rand, STATUSES);
-  const tags = subset(rand, TAGS, 1, 4);
+  const own = drawFacts(rand);
+  // A translation states its original's facts (the file before it), as the real series does: drawn facts of its own
+  // would be a contradiction gekkan warns about on every English file, which no real series builds with.
+  const { component, ver, status, tags, stonith, qaComponents, qaVersions } = lang === "en" ? originalFacts(seed, n - 1) : own;
   const title = lang === "ja"
     ? `Linux-HA Japan 月刊ニュース 第${number}号: ${component} ${ver}`
     : `Linux-HA Monthly #${number}: ${component} ${ver} ${status}`;
   const summary = lang === "ja"
     ? `${component} ${ver} の${status === "released" ? "リリース" : "最新情報"}、${tags.join("・")} の話題をお届けします。`
     : `News on ${component} ${ver} (${status}) and ${tags.join(", ")}.`;
-  const stonith = pick(rand, STONITH);
-  const qaComponents = subset(rand, COMPONENTS, 1, 2);
-  const qaVersions = subset(rand, ["1.0", "1.1", "2.0", "3.0"], 1, 2);
 
   const parts = [];
   parts.push(lang === "ja" ? "## 今月のトピック" : "## This month", "");
