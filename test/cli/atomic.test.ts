@@ -135,6 +135,31 @@ describe("the output folder is replaced in one atomic step", () => {
     writeFileSync(join(store, "lock"), "999999999");
     expect((await build(root, out)).code).toBe(0);
   });
+
+  it("a lock is told from another process that took its number by when the process started", async () => {
+    const { root, out, store } = setup();
+    expect((await build(root, out)).code).toBe(0);
+    // The lock gekkan writes names its process and that process's start: boot id and start time in ticks (proc(5), stat field 22).
+    const boot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    const startOf = (pid: number) => readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ")[19];
+    const other = spawn("sleep", ["30"]);
+    try {
+      const pid = other.pid ?? 0;
+      writeFileSync(join(store, "lock"), `${pid} ${boot}:${startOf(pid)}`);
+      const held = await build(root, out);
+      expect(held.code).toBe(1);
+      expect(held.stderr).toContain(`another gekkan build (process ${pid}) is writing`);
+      // The same number, but a process that started at another time (or in another boot): the build that locked is gone.
+      writeFileSync(join(store, "lock"), `${pid} ${boot}:${Number(startOf(pid)) - 1}`);
+      expect((await build(root, out)).code).toBe(0);
+      writeFileSync(join(store, "lock"), `${pid} 00000000-0000-0000-0000-000000000000:${startOf(pid)}`);
+      const taken = await build(root, out);
+      expect(taken.code).toBe(0);
+      expect(taken.stderr).toBe("");
+    } finally {
+      other.kill();
+    }
+  });
 });
 
 describe("a build killed at any step of the swap leaves a complete output", () => {
@@ -167,6 +192,9 @@ describe("a build killed at any step of the swap leaves a complete output", () =
     writeFileSync(path, readFileSync(path, "utf8").replace("1.0.11 の予定。", "1.0.11 の予定（再）。"));
     const crashed = run(site.path, out, step);
     expect(crashed.signal).toBe("SIGKILL");
+    // The killed build's lock names it by number and start (this boot's id, ticks): a later process with its number is not it.
+    const boot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    expect(readFileSync(join(work.path, ".dist-gekkan", "lock"), "utf8")).toMatch(new RegExp(`^${crashed.pid} ${boot}:\\d+$`));
 
     const fresh = tempDir();
     temps.push(fresh);
