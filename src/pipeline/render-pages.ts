@@ -129,10 +129,11 @@ export class PageRenderer {
   }
 }
 
-/** Stage: the site → every HTML page. */
-export async function renderPages(site: Site, renderer: PageRenderer): Promise<RenderedPage[]> {
+/** Every HTML page of the site as data, the issue pages apart: the search index reads only those, so it can start once they exist. */
+export function sitePageSpecs(site: Site, renderer: PageRenderer): { issues: PageSpec[]; others: PageSpec[] } {
   const tokens = new Map(allIssues(site).map((entry) => [entry, renderer.token(entry)]));
-  return renderer.render(pageSpecs(site, renderer.env, tokens));
+  const specs = pageSpecs(site, renderer.env, tokens);
+  return { issues: specs.filter((spec) => spec.template === "issue"), others: specs.filter((spec) => spec.template !== "issue") };
 }
 
 /**
