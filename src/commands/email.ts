@@ -78,7 +78,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const now = buildTime();
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(root, ".gekkan", "cache");
   const loaded = await loadEmailSite({ root, base: flags.base, url: flags.url, now, cacheDir });
-  const broken = heldIssue(loaded.held, positionals[0], flags.lang ?? config.lang);
+  const broken = heldIssue(loaded.held, positionals[0], flags.lang, loaded.site);
   if (broken !== undefined) throw new ContentError(broken.messages);
   const entry = selectIssue(loaded.site, loaded.today, positionals[0], flags.lang);
   const name = `issue ${entry.issue.number} (${entry.slug}${entry.issue.lang === config.lang ? "" : `, ${entry.issue.lang}`})`;
