@@ -32,6 +32,7 @@ import { PageRenderer, pageFingerprint, renderPages, type PageStats, type Render
 import { NO_REUSE, type Reuse } from "./reuse.js";
 import { addSearchIndex } from "./search.js";
 import { addEmails } from "./emails.js";
+import { publicImages } from "./public-images.js";
 import { memoisePartials } from "./partial-memo.js";
 import { RenderErrors } from "./render-errors.js";
 import { templateProblems } from "./template-check.js";
@@ -136,7 +137,7 @@ async function makeSite({ options, inputs, parsed, site, output, renderer, times
   const indexed = !errors.found && search !== undefined && inputs.config.search && options.search !== false;
   // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.
   await Promise.all([
-    times.time("emails", () => errors.run(() => addEmails(output, site, renderer, options.threads))),
+    times.time("emails", () => errors.run(() => addEmails(output, site, renderer, publicImages(options.root), options.threads))),
     indexed ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, search)) : undefined,
   ]);
   await withEarlyPublicErrors(inputs, () => errors.throwIfFound());
