@@ -8,6 +8,8 @@ import { ContentError, PlainError } from "../diagnostics.js";
 import { unignored, warningLines } from "../warning-kinds.js";
 import { emailSizeWarnings } from "../email/email-size.js";
 import { emailSvgWarnings } from "../email/email-svg.js";
+import { emailImages } from "../email/email-images.js";
+import { publicImages } from "../pipeline/public-images.js";
 import { addressWarnings } from "../config-address.js";
 import { emailHeadersFor } from "../config-email.js";
 import { assertSafeMessageFile } from "../write/message-file.js";
@@ -78,7 +80,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const now = buildTime();
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(root, ".gekkan", "cache");
   const loaded = await loadEmailSite({ root, base: flags.base, url: flags.url, now, cacheDir });
-  const broken = heldIssue(loaded.held, positionals[0], flags.lang ?? config.lang);
+  const broken = heldIssue(loaded.held, positionals[0], flags.lang, loaded.site);
   if (broken !== undefined) throw new ContentError(broken.messages);
   const entry = selectIssue(loaded.site, loaded.today, positionals[0], flags.lang);
   const name = `issue ${entry.issue.number} (${entry.slug}${entry.issue.lang === config.lang ? "" : `, ${entry.issue.lang}`})`;
@@ -90,16 +92,17 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
     if (target !== undefined) throw new PlainError(`${name} ${why}; --send only sends published issues${holder.issue.draft ? " — remove draft: true first" : " — send it on or after its date"}`);
     io.err(`gekkan email: warning: ${name} ${why}; its "view in browser" link does not work until it is published, and --send refuses it`);
   }
+  const images = emailImages(entry.body.links, loaded.env.config, entry.route, publicImages(root));
   let edition: EmailEdition;
   try {
-    edition = renderEmail(entry, loaded.env, issueBody(loaded.env, entry, pageLanguages(loaded.site, loaded.env.config.search)));
+    edition = renderEmail(entry, loaded.env, issueBody(loaded.env, entry, pageLanguages(loaded.site, loaded.env.config.search)), images);
   } catch (error) {
     throw templateError(error, root);
   }
   const messages = await issueMessages({ entry, env: loaded.env, edition, from, to, perRecipient: target !== undefined, date: now });
   // Recipients' copies differ only in their To line: the largest stands for all.
   const size = Math.max(0, ...messages.map((message) => message.raw.length));
-  const warnings = [...emailSvgWarnings(entry.issue.file, entry.body.links), ...emailSizeWarnings(entry.issue.file, size)];
+  const warnings = [...emailSvgWarnings(entry.issue.file, entry.body.links, images), ...emailSizeWarnings(entry.issue.file, size)];
   for (const line of warningLines(unignored(warnings, config.ignoreWarnings, [entry.issue]))) io.err(line);
   if (target !== undefined) {
     await sendAll(target, parseMailbox(from)?.address ?? from, messages);

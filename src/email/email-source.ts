@@ -2,6 +2,7 @@ import type { SiteIssue } from "../site/model.js";
 import { localeFor, type RenderEnv } from "../render/pages.js";
 import { emailBodyHtml } from "./email-body.js";
 import { emailView } from "./email-view.js";
+import { absoluteImages, emailImageHtml, type EmailImage } from "./email-images.js";
 
 /** The Liquid template of the email, under templates/ (a site may override it). */
 export const EMAIL_TEMPLATE = "email/issue";
@@ -15,12 +16,15 @@ export interface EmailSource {
 
 /**
  * An issue → its email template output. `body` is the issue body with its
- * blocks filled in (the same HTML as the web page's), made absolute.
+ * blocks filled in (the same HTML as the web page's), made absolute, its
+ * images as the email shows them (`images`, emailImages: a PNG for an SVG,
+ * a width for Outlook).
  * Apart from finishing (render-email.ts): a build loads the finishing stack
  * (juice, cheerio, html-to-text) only when it has an email to make.
  */
-export function emailSource(entry: SiteIssue, env: RenderEnv, body: string): EmailSource {
-  const html = env.liquid.renderFileSync(EMAIL_TEMPLATE, emailView(entry, env, emailBodyHtml(body, env.config, entry.route)));
+export function emailSource(entry: SiteIssue, env: RenderEnv, body: string, images: ReadonlyMap<string, EmailImage>): EmailSource {
+  const own = emailImageHtml(emailBodyHtml(body, env.config, entry.route), absoluteImages(images, env.config, entry.route));
+  const html = env.liquid.renderFileSync(EMAIL_TEMPLATE, emailView(entry, env, own));
   const strings = localeFor(env, entry.issue.lang).pack.strings;
   return { html, lang: entry.issue.lang, linksLabel: strings.emailLinks ?? "Links" };
 }

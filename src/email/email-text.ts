@@ -1,5 +1,5 @@
 import { compile, type HtmlToTextOptions } from "html-to-text";
-import { FORMATTERS, type TextState } from "./text-formatters.js";
+import { FORMATTERS, UNWRAPPED, type TextState } from "./text-formatters.js";
 import { trimLineEnds } from "../trim-end.js";
 
 const block = (selector: string, leadingLineBreaks = 1, trailingLineBreaks = 1) => ({ selector, format: "block", options: { leadingLineBreaks, trailingLineBreaks } });
@@ -10,7 +10,7 @@ const heading = { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 
  * blocks; links get reference numbers (listed under the text). html-to-text
  * selectors have no combinators, so the template marks its own links by class.
  */
-function options(wordwrap: number | false): HtmlToTextOptions {
+function options(wordwrap: number): HtmlToTextOptions {
   return {
     wordwrap,
     formatters: FORMATTERS,
@@ -38,6 +38,8 @@ function options(wordwrap: number | false): HtmlToTextOptions {
       { selector: "ul", options: { itemPrefix: " - " } },
       { selector: "pre", format: "codeBlock" },
       { selector: "img", format: "image", options: { linkBrackets: ["[", "]"] } },
+      // A rule is as long as the wrapped line; unwrapped text keeps html-to-text's own 40 rather than UNWRAPPED dashes.
+      ...(wordwrap === UNWRAPPED ? [{ selector: "hr", format: "horizontalLine", options: { length: 40 } }] : []),
     ],
   };
 }
@@ -70,7 +72,7 @@ export function wrapsLines(lang: string): boolean {
 export function emailText(html: string, lang: string, linksLabel: string): string {
   const key = wrapsLines(lang) ? "wrap" : "nowrap";
   let convert = converters.get(key);
-  if (convert === undefined) converters.set(key, (convert = compile(options(key === "wrap" ? 72 : false)) as Converter));
+  if (convert === undefined) converters.set(key, (convert = compile(options(key === "wrap" ? 72 : UNWRAPPED)) as Converter));
   const state: TextState = { numbers: new Map() };
   const text = trimLineEnds(convert(html, state));
   const list = [...state.numbers].map(([href, n]) => `[${n}] ${href}`);

@@ -3,6 +3,7 @@ import type { RenderEnv } from "../render/pages.js";
 import { emailSource, type EmailSource } from "./email-source.js";
 import { emailText } from "./email-text.js";
 import { inlineCss } from "./inline-css.js";
+import type { EmailImage } from "./email-images.js";
 
 /** An issue as an email: the HTML part and its plain-text twin. */
 export interface EmailEdition {
@@ -15,6 +16,6 @@ export function finishEmail(source: EmailSource): EmailEdition {
   return { html: inlineCss(source.html), text: emailText(source.html, source.lang, source.linksLabel) };
 }
 
-export function renderEmail(entry: SiteIssue, env: RenderEnv, body: string): EmailEdition {
-  return finishEmail(emailSource(entry, env, body));
+export function renderEmail(entry: SiteIssue, env: RenderEnv, body: string, images: ReadonlyMap<string, EmailImage>): EmailEdition {
+  return finishEmail(emailSource(entry, env, body, images));
 }

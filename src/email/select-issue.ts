@@ -3,7 +3,9 @@ import { PlainError } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
 import { didYouMeanLanguage } from "../language-name.js";
 import { namedIssues, numberInWords } from "../issue-names.js";
-import { editionsOf, type Site, type SiteIssue } from "../site/model.js";
+import { allIssues, editionsOf, type Site, type SiteIssue } from "../site/model.js";
+import { failedSlug } from "../site/collect.js";
+import { originalsIn } from "../site/originals.js";
 import { issueRouteParts } from "../site/urls.js";
 import { isPublished } from "../site/published.js";
 import { monthSlug } from "../content/issue.js";
@@ -77,11 +79,9 @@ function meantIssue(site: Site, issues: readonly SiteIssue[], wanted: string, la
   const number = numberInWords(wanted);
   const option = lang === undefined ? "" : ` --lang ${lang}`;
   if (number !== undefined) return findIn(issues, number) === undefined ? undefined : `an issue is given by its number alone: gekkan email ${number}${option}`;
-  const path = posix.normalize(wanted.replaceAll("\\", "/"));
-  if (!path.endsWith(".md")) return undefined;
   const named = editionsOf(site)
     .flatMap((edition) => edition.issues)
-    .find(({ issue }) => issue.file === path || path.endsWith(`/${issue.file}`) || issue.file.endsWith(`/${path}`));
+    .find(({ issue }) => isFileOf(issue.file, wanted));
   if (named === undefined) return undefined;
   const translation = named.issue.lang === site.lang ? "" : ` --lang ${named.issue.lang}`;
   const which = translation === "" ? `issue ${named.issue.number} (${named.slug})` : `the ${named.issue.lang} translation of issue ${named.issue.number} (${named.slug})`;
@@ -90,10 +90,29 @@ function meantIssue(site: Site, issues: readonly SiteIssue[], wanted: string, la
 
 /**
  * The issue left out for errors in its own text (a draft, a future one)
- * that `wanted` names, if any: by number or slug, in the language asked
- * for. Without this, asking for it said "no issue 3", as if it were not there.
+ * that `wanted` names, if any. Without this, asking for it said "no issue
+ * 3", as if it were not there, where the author needs its errors. In the
+ * language asked for (`lang`, else the site's): by number, or by the slug
+ * its page would have; a translation also by its original's slug ("that
+ * issue, in English"). Any of them by its file. Without --lang, a
+ * translation also by a slug it sets itself, or as `en/<slug>` (its page's
+ * address under its language), unless an issue of the site's language
+ * answers to that name.
  */
-export function heldIssue<T extends { issue: Pick<IssueMeta, "number" | "slug" | "lang"> }>(held: readonly T[], wanted: string | undefined, lang: string): T | undefined {
+export function heldIssue<T extends { issue: IssueMeta }>(held: readonly T[], wanted: string | undefined, lang: string | undefined, site: Site): T | undefined {
   if (wanted === undefined) return undefined;
-  return held.find(({ issue }) => issue.lang === lang && (String(issue.number) === wanted || issue.slug === wanted));
+  const known = [...allIssues(site), ...held];
+  const original = originalsIn(known, site.lang);
+  const names = (issue: IssueMeta): string[] => [String(issue.number), failedSlug(issue, known, site.lang), ...(issue.lang === site.lang ? [] : [original({ issue })?.issue.slug ?? String(issue.number)])];
+  const asked = lang ?? site.lang;
+  const same = held.find(({ issue }) => (issue.lang === asked && names(issue).includes(wanted)) || isFileOf(issue.file, wanted));
+  if (same !== undefined || lang !== undefined || findIn(site.issues, wanted) !== undefined) return same;
+  const [prefix, slug, ...more] = wanted.replace(/^\/+|\/+$/g, "").split("/");
+  return held.find(({ issue }) => issue.lang !== site.lang && ((issue.slugGiven && issue.slug === wanted) || (more.length === 0 && prefix === issue.lang && slug === failedSlug(issue, known, site.lang))));
+}
+
+/** Whether `wanted`, a path as typed (tab completion, from the site or another folder), is `file`, an issue's. */
+function isFileOf(file: string, wanted: string): boolean {
+  const path = posix.normalize(wanted.replaceAll("\\", "/"));
+  return path.endsWith(".md") && (file === path || path.endsWith(`/${file}`) || file.endsWith(`/${path}`));
 }

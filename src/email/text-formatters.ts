@@ -14,6 +14,16 @@ export interface TextState {
 /** Widest table the plain text lays out as columns (a mail reader's usual line). */
 export const TABLE_WIDTH = 78;
 
+/**
+ * The line length of text that is not wrapped (Japanese, Chinese, Korean).
+ * Not `false`: html-to-text then gives every block the same unlimited
+ * length, so the room a typed block's "| ", a quote's "> " or a list item's
+ * indent takes could not be read from it, and a Japanese table laid out to
+ * 78 columns inside a typed block reached 80. A length no line reaches, and
+ * small enough that taking the marks off it stays exact.
+ */
+export const UNWRAPPED = Number.MAX_SAFE_INTEGER;
+
 function stateOf(builder: BlockTextBuilder): TextState {
   return (builder as BlockTextBuilder & { metadata: TextState }).metadata;
 }
@@ -90,15 +100,16 @@ type WidthBuilder = BlockTextBuilder & { options: { wordwrap: number | false | n
  * columns the blocks around it take for their marks (a typed block's "| ",
  * a quote's "> ", a list item's " - "). The records of a table in a typed
  * block were wrapped at the conversion's 72 and then framed, 74 columns.
- * html-to-text keeps the room a block leaves as its line length; unwrapped
- * text has no length to subtract from, so its tables get the whole width.
+ * html-to-text keeps the room a block leaves as its line length.
+ * Unwrapped text has UNWRAPPED as its length, so its tables lose the same
+ * columns to the marks, and only their records are left unwrapped.
  */
 function room(builder: BlockTextBuilder): { wrap: number | false; reserved: number } {
   const { options, _stackItem: here } = builder as WidthBuilder;
-  const full = options.wordwrap ?? false;
-  if (full === false) return { wrap: false, reserved: 0 };
+  const full = options.wordwrap;
+  if (typeof full !== "number") return { wrap: false, reserved: 0 };
   const line = here.inlineTextBuilder.maxLineLength;
-  return { wrap: line, reserved: Math.max(0, full - line) };
+  return { wrap: full === UNWRAPPED ? false : line, reserved: Math.max(0, full - line) };
 }
 
 export const FORMATTERS: Record<string, FormatCallback> = { numberedLink, title: underlined("="), section: underlined("-"), framedBlock, codeBlock, table };

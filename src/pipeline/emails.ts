@@ -6,6 +6,7 @@ import { digest } from "../incremental/digest.js";
 import { decodeFiles, deferredFiles, encodeFiles } from "../incremental/file-set.js";
 import type { PageRenderer } from "./render-pages.js";
 import { runOnWorkers, threadCount } from "./worker-pool.js";
+import { emailImages, type PublicImage } from "../email/email-images.js";
 
 /**
  * From this many emails to finish, inlining them on worker threads (each
@@ -28,21 +29,24 @@ interface Task {
  * fingerprint (code, templates, config) and the issue's own content:
  * inlining happens once per issue, not once per build. The template is
  * filled here; inlining the CSS and the plain-text twin, the costly part,
- * run on worker threads when there are many.
+ * run on worker threads when there are many. `look` reads public/ for the
+ * images' stand-ins and widths (emailImages).
  */
-export async function addEmails(output: OutputSet, site: Site, renderer: PageRenderer, threads?: number): Promise<void> {
+export async function addEmails(output: OutputSet, site: Site, renderer: PageRenderer, look: PublicImage, threads?: number): Promise<void> {
   if (!renderer.env.config.email.files) return;
   const tasks: Task[] = [];
   let started = false;
   const pending = allIssues(site).map((entry) => {
     const paths = emailPaths(entry.route);
-    const key = digest("gekkan-email-1", renderer.fingerprint, entry.route, JSON.stringify(entry.issue), renderer.token(entry));
+    // What public/ holds for its images is in the key: a PNG put beside an SVG, or a wider photo, changes the email.
+    const images = emailImages(entry.body.links, renderer.env.config, entry.route, look);
+    const key = digest("gekkan-email-1", renderer.fingerprint, entry.route, JSON.stringify(entry.issue), renderer.token(entry), JSON.stringify([...images]));
     const stored = renderer.stored(key);
     if (stored !== undefined) {
       for (const [path, read] of deferredFiles(key, stored, [paths.html, paths.text])) output.add(path, read, "gekkan", `${key}:${path}`);
       return undefined;
     }
-    const source = () => renderer.body(entry).then((body) => emailSource(entry, renderer.env, body));
+    const source = () => renderer.body(entry).then((body) => emailSource(entry, renderer.env, body, images));
     // Queued until all are known; one asked for later (a stored value that did not decode) is finished at once.
     const compute = () => started ? source().then(async (s) => encodeEmail(paths, await finish(s))) : new Promise<Uint8Array>((resolve, reject) => tasks.push({ source: source(), paths, resolve, reject }));
     return renderer.made(key, compute, decodeFiles).then((list) => ({ key, list }));

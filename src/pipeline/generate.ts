@@ -32,6 +32,7 @@ import { PageRenderer, pageFingerprint, sitePageSpecs, type PageStats, type Rend
 import { NO_REUSE, type Reuse } from "./reuse.js";
 import { addSearchIndex } from "./search.js";
 import { addEmails } from "./emails.js";
+import { publicImages } from "./public-images.js";
 import { memoisePartials } from "./partial-memo.js";
 import { RenderErrors } from "./render-errors.js";
 import { templateProblems } from "./template-check.js";
@@ -142,7 +143,7 @@ async function makeSite({ options, inputs, parsed, site, output, renderer, times
     await times.time("feeds", () => errors.run(() => addFeeds(output, site, inputs.config, renderer, inputs.today)));
     await times.time("data, sitemap", () => addSiteFiles(output, site, inputs.config, inputs.today, new Map(pages.map((page) => [page.spec.route, page.spec.alternates]))));
     addRedirects(output, site, inputs.config);
-    await times.time("emails", () => errors.run(() => addEmails(output, site, renderer, options.threads)));
+    await times.time("emails", () => errors.run(() => addEmails(output, site, renderer, publicImages(options.root), options.threads)));
   } finally {
     // Awaited whatever happened above: a failure there must not leave Pagefind's process running or its error unheard.
     const failure = await indexing;

@@ -88,6 +88,15 @@ export function failedRoutes(rendered: readonly RenderedIssue[], failed: readonl
 }
 
 /**
+ * The slug the page of `failed`, an issue whose text failed, would have
+ * (issueSlug's rule), among the issues `known` (its original among them).
+ */
+export function failedSlug(failed: IssueMeta, known: readonly Known[], lang: string): string {
+  const r: Known = { issue: failed };
+  return issueSlug(r, originalsIn([...known, r], lang)(r), lang);
+}
+
+/**
  * THE rule for the slug in an issue's URL (`issues/<slug>/` under its
  * language's prefix, urls.ts): its own, but a translation without a `slug`
  * of its own takes its original's, so the two URLs differ only in the

@@ -289,3 +289,49 @@ describe("gekkan email: a draft with a mistake in its text", () => {
     }
   });
 });
+
+/**
+ * A translation draft with a mistake, named by its own slug, its page's
+ * address (`en/<slug>`), its original's slug or its file, was "no issue
+ * …" or "no issue is in \"en\"": only its number found it and its errors.
+ */
+describe("gekkan email: a translation draft with a mistake in its text", () => {
+  const config = `${JSON.stringify({ title: "T", url: "https://example.org/", languages: { en: {} }, email: { from: "news@example.org" } })}\n`;
+  const broken = 'Half done.\n\n:::relase{component="pacemaker"}\nbody\n:::\n';
+  const files = {
+    "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01", slug: "sokan" }),
+    // Its own slug.
+    "content/issues/2011/2011-04.en.md": issue({ title: "April", issue: 1, date: "2011-04-20", lang: "en", draft: true, slug: "first-issue" }, broken),
+    "content/issues/2011/2011-05.md": issue({ title: "五月号", issue: 2, date: "2011-05-01" }),
+    // None: its page is at its original's slug, 2011-05, though its own month is June.
+    "content/issues/2011/2011-05.en.md": issue({ title: "May", issue: 2, date: "2011-06-10", lang: "en", draft: true }, broken),
+  };
+  /** Where the mistake is in each file, found in the text written above. */
+  const place = (file: keyof typeof files) => `${file}:${files[file].split("\n").findIndex((line) => line.startsWith(":::relase")) + 1}:1`;
+
+  it.each([
+    [["1", "--lang", "en"], "content/issues/2011/2011-04.en.md"],
+    [["first-issue", "--lang", "en"], "content/issues/2011/2011-04.en.md"],
+    [["first-issue"], "content/issues/2011/2011-04.en.md"],
+    [["en/first-issue"], "content/issues/2011/2011-04.en.md"],
+    [["sokan", "--lang", "en"], "content/issues/2011/2011-04.en.md"],
+    [["content/issues/2011/2011-04.en.md"], "content/issues/2011/2011-04.en.md"],
+    [["2011-05", "--lang", "en"], "content/issues/2011/2011-05.en.md"],
+    [["en/2011-05"], "content/issues/2011/2011-05.en.md"],
+  ] as const)("gekkan email %j is refused with the translation's mistake, at its place", async (args, file) => {
+    const dir = site(config, files);
+    const result = await run([...args, "--root", dir.path, "--no-cache", "--out", join(dir.path, "x.eml")]);
+    expect(result.code).toBe(1);
+    expect(result.err.split("\n")[0]).toBe(`${place(file)}  unknown block ":::relase" — did you mean :::release?`);
+  });
+
+  it("does not stand in for an issue of the site's language that has its slug, named without --lang", async () => {
+    // Issue 2's translation sets issue 1's slug as its own: /en/issues/sokan/ beside /issues/sokan/.
+    const translation = "content/issues/2011/2011-05.en.md";
+    const dir = site(config, { ...files, [translation]: files[translation].replace("draft: true", 'draft: true\nslug: "sokan"') });
+    const result = await run(["sokan", "--root", dir.path, "--no-cache", "--out", join(dir.path, "x.eml")]);
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    expect((await run(["en/sokan", "--root", dir.path, "--no-cache", "--out", join(dir.path, "x.eml")])).err).toMatch(/^content\/issues\/2011\/2011-05\.en\.md:\d+:1 {2}unknown block/);
+  });
+});

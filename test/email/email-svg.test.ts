@@ -72,7 +72,7 @@ describe("an SVG image in an issue's email", () => {
       `${FILE}:${placeOf(text, "![あとの図]")}`,
       `${FILE}:${placeOf(text, "[zu]: ")}`,
     ]);
-    expect(warned[0]).toBe(`${FILE}:${placeOf(text, "![クラスタの構成図]")}  warning: "/images/stack.svg" is an SVG image, which Gmail and Outlook do not show in an email: readers of the email see only its description in its place (its alt text, or nothing); for the email, show a PNG or JPEG of it (saved as /images/stack.png, say, and linked instead), or keep the SVG for the web page if the description says enough`);
+    expect(warned[0]).toBe(`${FILE}:${placeOf(text, "![クラスタの構成図]")}  warning: "/images/stack.svg" is an SVG image, which Gmail and Outlook do not show in an email: readers of the email see only its description in its place (its alt text, or nothing); for the email, save a PNG or JPEG of it beside it under the same name (/images/stack.png in public/), which the email then shows in its place while the web page keeps the SVG, or stop this warning if the description says enough`);
     expect(err.at(-1)).toContain('"ignoreWarnings": ["email-svg"], or for one issue only in its front matter with ignoreWarnings: [email-svg]');
   });
 

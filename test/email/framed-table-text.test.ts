@@ -56,3 +56,35 @@ describe("a table in a typed block or a list item, in English", () => {
     expect(text).toMatch(/^\| Board: HP iLO3 on the ProLiant DL G7 and G8$/m);
   });
 });
+
+/**
+ * Japanese text is not wrapped, and its tables were given the whole 78
+ * columns wherever they stood: one in a typed block, framed with "| ",
+ * reached 80. Two columns of 19 kanji/kana are 38 + 2 + 38 = 78 columns.
+ */
+describe("a Japanese table in a typed block or a list item", () => {
+  const JA_CONFIG = JSON.stringify({ title: "月刊テスト", url: "https://example.org/", lang: "ja", authors: ["編集部"] });
+  const [left, right] = ["管理ボードの機種名とその世代を書いた欄", "使うプラグインとその設定を書いておく欄"];
+  const TABLE = ["| 機種 | 備考 |", "| --- | --- |", `| ${left} | ${right} |`].join("\n");
+  const JA_BODY = `前置きです。\n\n:::stonith{device="IBM IMM" plugin="ipmi" vendor="IBM"}\n表です。\n\n${TABLE}\n:::\n\n- 箇条書きの中：\n\n  ${TABLE.split("\n").join("\n  ")}\n`;
+  let jaSite: TempDir;
+  let ja: string;
+  beforeAll(async () => {
+    jaSite = tempSite({ "gekkan.config.json": JA_CONFIG, "content/issues/2011/2011-05.md": issue({ title: "五月号", issue: 1, date: "2011-05-01" }, JA_BODY) });
+    ja = (await generateSite(jaSite.path)).output.text("issues/2011-05/email.txt") ?? "";
+  });
+  afterAll(() => jaSite.remove());
+
+  it("keeps every line of the table within 78 columns, the frame or the item's indent included", () => {
+    expect(columns(`${left}  ${right}`)).toBe(78);
+    const rows = ja.split("\n").filter((line) => line.includes(left) || line.includes(right) || /^[| ]*-{10,}/.test(line));
+    // The block's and the list's: the cells are there, twice each.
+    expect(rows.filter((line) => line.includes(left)).length).toBe(2);
+    expect(rows.filter((line) => line.includes(right)).length).toBe(2);
+    expect(rows.filter((line) => columns(line) > 78)).toEqual([]);
+  });
+
+  it("gives it as records in the frame, as the English one", () => {
+    expect(ja).toContain(`| 機種: ${left}\n| 備考: ${right}`);
+  });
+});

@@ -1,0 +1,50 @@
+import { closeSync, lstatSync, readSync } from "node:fs";
+import { join } from "node:path";
+import { openRegularFile } from "../regular-file.js";
+import { imageWidth } from "../email/image-width.js";
+import type { PublicImage } from "../email/email-images.js";
+
+/**
+ * How much of an image is read for its width: a JPEG's frame header comes
+ * after its metadata segments (EXIF, an ICC profile: 64 KB each at most),
+ * PNG's and GIF's in the first bytes.
+ */
+const HEAD_BYTES = 512 * 1024;
+const FIRST_BYTES = 16 * 1024;
+
+/**
+ * public/'s files as the email asks after them (emailImages), each read
+ * once per run. A path that could step out of public/ ("..", an empty
+ * part) names nothing, nor does a symbolic link or a file that cannot be
+ * read: the build does not publish those (public-files.ts, which says why).
+ */
+export function publicImages(root: string): PublicImage {
+  const seen = new Map<string, ReturnType<PublicImage>>();
+  // One buffer for every file read: a site with thousands of images would otherwise allocate (and zero) half a megabyte for each.
+  let head: Buffer | undefined;
+  return (path) => {
+    if (!seen.has(path)) seen.set(path, lookUp(root, path, (head ??= Buffer.allocUnsafe(HEAD_BYTES))));
+    return seen.get(path);
+  };
+}
+
+function lookUp(root: string, path: string, head: Buffer): ReturnType<PublicImage> {
+  const parts = path.split("/");
+  if (parts.some((part) => part === "" || part === "." || part === ".." || part.includes("\\"))) return undefined;
+  const file = join(root, "public", ...parts);
+  try {
+    if (!lstatSync(file).isFile()) return undefined;
+    const fd = openRegularFile(file);
+    try {
+      // Most files say their width in the first bytes: the rest of the head is read only for a JPEG whose metadata comes first.
+      const first = readSync(fd, head, 0, FIRST_BYTES, 0);
+      const width = imageWidth(head.subarray(0, first));
+      if (width !== undefined || first < FIRST_BYTES || head[0] !== 0xff || head[1] !== 0xd8) return { width };
+      return { width: imageWidth(head.subarray(0, first + readSync(fd, head, first, HEAD_BYTES - first, first))) };
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
