@@ -26,6 +26,8 @@ export interface TranslationRequest {
   title?: string | undefined;
   /** Today as YYYY-MM-DD (SOURCE_DATE_EPOCH or the clock): the date of a translation of a corrected original. */
   today: string;
+  /** The title gekkan new gives an issue of a month (locale issueLabel), in the site's language and in `lang`. */
+  monthTitles?: ((date: string) => { original: string; translated: string }) | undefined;
 }
 
 /**
@@ -77,9 +79,26 @@ function translationText(text: string, request: TranslationRequest, originalDate
     if (at >= 0) front[at] = `${key}: ${value}`;
     else front.splice(front.findIndex((line) => new RegExp(`^${after}\\s*:`).test(line)) + 1, 0, `${key}: ${value}`);
   };
-  if (request.title !== undefined) set("title", JSON.stringify(request.title), "---");
+  const title = request.title ?? monthTitle(front, request, originalDate);
+  if (title !== undefined) set("title", JSON.stringify(title), "---");
   set("lang", request.lang, "issue");
   set("draft", "true", "lang");
   if (corrected !== undefined && originalDate !== undefined && corrected > originalDate && request.today > originalDate) set("date", request.today, "issue");
   return [lines[0], ...front, ...lines.slice(end)].join("\n");
+}
+
+/**
+ * The translation's title when the original's is still the one gekkan new
+ * gave it, its month in the site's language ("2011年5月号"): that month in
+ * the translation's language ("May 2011"), as gekkan new would title it. A
+ * copy kept the Japanese, which the English edition's lists, feeds and
+ * email subject showed (an untranslated-field warning once published). A
+ * title of the author's own is theirs to translate.
+ */
+function monthTitle(front: readonly string[], request: TranslationRequest, originalDate: string | undefined): string | undefined {
+  if (request.monthTitles === undefined || originalDate === undefined) return undefined;
+  const titles = request.monthTitles(originalDate);
+  const written = front.map((line) => /^title\s*:\s*(.*?)\s*$/.exec(line)?.[1]).find((value) => value !== undefined);
+  const unquoted = written?.replace(/^"(.*)"$|^'(.*)'$/, "$1$2");
+  return unquoted === titles.original ? titles.translated : undefined;
 }

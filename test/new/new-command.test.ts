@@ -198,6 +198,18 @@ describe('gekkan new', () => {
     expect(built.output.text('issues/2011-04/index.html')).toContain('hreflang="ja" href="https://dev.example/sub/ja/issues/2011-04/"');
   });
 
+  // The copy kept gekkan new's title in the site's language ("July 2011" in a ja translation), which its edition then listed untranslated.
+  it('--translate titles the translation of an issue still titled by gekkan new with its month in the translation\'s language', async () => {
+    const made = await gekkanNew('--date', '2011-07');
+    expect(made.code).toBe(0);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-07.md'), 'utf8')).toContain('title: "July 2011"\n');
+    expect((await gekkanNew('--translate', '2011-07', '--lang', 'ja')).code).toBe(0);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-07.ja.md'), 'utf8')).toContain('title: "2011年7月号"\n');
+    // A title of the author's own is left for them to translate.
+    expect((await gekkanNew('--translate', '1', '--lang', 'ja')).code).toBe(0);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-04.ja.md'), 'utf8')).toContain('title: "April notes"\n');
+  });
+
   it('--translate never overwrites a translation there is, and names the issues there are when the one asked for is not', async () => {
     expect((await gekkanNew('--translate', '1', '--lang', 'ja')).code).toBe(0);
     const again = await gekkanNew('--translate', '2011-04', '--lang', 'ja');
