@@ -21,6 +21,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "raw-html-removed": "raw HTML of a tag an issue may not hold (<mark>, <u>, <script>), removed from the page",
   "untranslated-field": "a translation's title, summary or block text still its original's, word for word, in a script its language does not use (or an edition in such a language with no title of its own in the config)",
   "translation-facts": "a translation's block with other facts (a release's status, a STONITH plugin) than the block of its original it translates, which the edition's reference pages show in the original's place",
+  "translation-outdated": "a translation its original was corrected after (the original's updated later than the translation's own updated, or its date), whose edition may still say what the correction put right",
   "email-size": "an issue's email message larger than Gmail shows before clipping it (gekkan email)",
   "email-svg": "an SVG image in an issue, which Gmail and Outlook do not show in its email: readers see only its description (gekkan email)",
   "address-moved": "an issue the last build published at another address (its slug or month changed) with no alias keeping the old one, where bookmarks and emails already sent lead",
@@ -40,7 +41,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
  * front matter can stop them for itself (`ignoreWarnings: [body-h1]`), so a
  * heading 1 meant in one issue does not silence it for all the others.
  */
-export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "issue-number-order", "empty-issue", "long-title", "body-h1", "file-name-date", "todo-note", "front-matter-markdown", "bidi-control", "raw-html-removed", "untranslated-field", "translation-facts", "email-size", "email-svg", "address-moved", "address-gone"];
+export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "issue-number-order", "empty-issue", "long-title", "body-h1", "file-name-date", "todo-note", "front-matter-markdown", "bidi-control", "raw-html-removed", "untranslated-field", "translation-facts", "translation-outdated", "email-size", "email-svg", "address-moved", "address-gone"];
 
 /** What an issue's front matter says of the warnings about it. */
 export interface IssueWarningChoice {
@@ -66,7 +67,10 @@ export function warningLines(warnings: readonly VFileMessage[]): string[] {
   const kinds = [...new Set(warnings.map((warning) => String(warning.ruleId)))].filter((kind) => kind in WARNING_KINDS).sort();
   const lines = warnings.map(formatDiagnostic);
   if (kinds.length === 0) return lines;
-  const ofIssues = kinds.filter((kind) => ISSUE_WARNING_KINDS.includes(kind));
+  // Only where one of them is at an issue's file: an issue's front matter stops what is said about that file, so an
+  // edition with no title of its own (untranslated-field, at gekkan.config.json) was told of a stop that stopped nothing.
+  const atIssues = new Set(warnings.filter((warning) => warning.file?.endsWith(".md") === true).map((warning) => String(warning.ruleId)));
+  const ofIssues = kinds.filter((kind) => ISSUE_WARNING_KINDS.includes(kind) && atIssues.has(kind));
   const inIssue = ofIssues.length === 0 ? "" : `, or for one issue only in its front matter with ignoreWarnings: [${ofIssues.join(", ")}]`;
   return [...lines, `gekkan: if you mean ${kinds.length === 1 && warnings.length === 1 ? "this" : "these"}, stop the warning in gekkan.config.json with "ignoreWarnings": [${kinds.map((kind) => `"${kind}"`).join(", ")}]${inIssue}`];
 }

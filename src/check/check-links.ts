@@ -13,6 +13,7 @@ import { writtenAt, type BodyLink } from "../markdown/rendered.js";
 import { asWritten, readable } from "../markdown/plugins/rehype-base-path.js";
 import { sanitizeSchema } from "../markdown/sanitize-schema.js";
 import { fromIssuePage } from "../site/page-links-away.js";
+import { nearestPage } from "./nearest-page.js";
 import { meantTarget, monthAddresses, pagesBySource, type MeantTarget } from "./meant-target.js";
 
 export interface LinkReport {
@@ -44,7 +45,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     return found;
   };
   const aliasPages = new Map(allIssues(site).flatMap((entry) => entry.aliases.map((route): [string, string] => [routeFile(route), routeFile(entry.route)])));
-  const linkSite: LinkSite = { ...where, output, idsOf: (path) => factsOf(path).ids, leadsTo: (path) => aliasPages.get(path) };
+  const linkSite: LinkSite = { ...where, output, editions: site.translations.map((edition) => routeUrl(where.basePath, edition.routes.home)), idsOf: (path) => factsOf(path).ids, leadsTo: (path) => aliasPages.get(path) };
   const judge = (from: string, url: string): LinkVerdict => {
     const verdict = judgeLink(linkSite, from, url);
     return verdict.kind === "missing" && unbuilt.some((page) => `${verdict.path}/`.startsWith(page)) ? { kind: "ok" } : verdict;
@@ -180,7 +181,7 @@ function describe(verdict: LinkVerdict, form: Form, noun: "link" | "image" | "re
     const twin = known.find((path) => path !== written && path.normalize("NFC") === written.normalize("NFC"));
     // Here only the escapes tell the two apart: read as they are, the path and its twin print the same.
     if (twin !== undefined) return `broken ${noun} ${form.quoted}: nothing is published at ${verdict.path}; ${twin} is, which looks the same but the link has letters written with their marks apart (ガ as カ + ゛, as text copied from a Mac file name is), so a browser does not go there; type the link's Japanese again`;
-    const hint = nearestPath(verdict.path, known);
+    const hint = nearestPage(verdict.path, known, from, site.editions ?? [], site.basePath);
     const fix = noun === "image" ? `; put the file at public/${safeDecode(verdict.path.slice(site.basePath.length))}` : "";
     return `${nothing}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
   }
@@ -192,18 +193,6 @@ function describe(verdict: LinkVerdict, form: Form, noun: "link" | "image" | "re
   if (published !== undefined) return `${broken} — did you mean "${spell(`#${published}`)}"? (an id written in raw HTML is published with ${CLOBBER_PREFIX} before it, so that it cannot take the place of one of the page's own)`;
   const hint = suggest(verdict.fragment, ids);
   return `${broken}${hint ? ` — did you mean "${spell(`#${hint}`)}"?` : ""}`;
-}
-
-/**
- * The published path nearest to `path` by spelling, compared as they read:
- * `path` is %-encoded as a browser asks for it (`/%E7%89%B9…`), the site's
- * paths hold file names as they are (`/特集/`), and no Japanese path was ever
- * near enough to be offered.
- */
-function nearestPath(path: string, known: readonly string[]): string | undefined {
-  const byReading = new Map(known.map((candidate) => [readable(candidate), candidate]));
-  const found = suggest(readable(path), [...byReading.keys()]);
-  return found === undefined ? undefined : byReading.get(found);
 }
 
 /**

@@ -7,6 +7,8 @@ export interface LinkSite {
   origin: string;
   basePath: string;
   output: OutputSet;
+  /** Each translation's public prefix (`/en/`): a broken link is offered a page of the edition it asks for first (nearest-page.ts). */
+  editions?: readonly string[] | undefined;
   /** Ids on a generated HTML page (computed lazily, once per page). */
   idsOf: (path: string) => Set<string>;
   /**

@@ -100,7 +100,7 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   }
   if (flags.title !== undefined && flags.title.trim() === "") throw new UsageError("--title must not be empty");
   const languages = [...locales.keys()];
-  const planned = planTranslation(await readExistingIssues(root, config.limits), { wanted: flags.translate ?? "", lang: flags.lang, siteLang: config.lang, languages, title: flags.title });
+  const planned = planTranslation(await readExistingIssues(root, config.limits), { wanted: flags.translate ?? "", lang: flags.lang, siteLang: config.lang, languages, title: flags.title, today: dayOf(buildTime(), config.timeZone), monthTitles: (date) => ({ original: locales.get(config.lang)?.issueLabel(date) ?? "", translated: locales.get(flags.lang ?? "")?.issueLabel(date) ?? "" }) });
   if (!planned.ok) throw "problem" in planned ? new PlainError(planned.problem) : new ContentError(planned.messages);
   const renderer = createIssueRenderer({ components: config.components, languages, defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
   // The copy's mistakes are the original's: reported at the translation's path they named a file that is not written, a line off.

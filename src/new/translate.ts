@@ -24,6 +24,10 @@ export interface TranslationRequest {
   /** Languages with a locale pack: a name suffix that is one of them is replaced, not stacked. */
   languages: readonly string[];
   title?: string | undefined;
+  /** Today as YYYY-MM-DD (SOURCE_DATE_EPOCH or the clock): the date of a translation of a corrected original. */
+  today: string;
+  /** The title gekkan new gives an issue of a month (locale issueLabel), in the site's language and in `lang`. */
+  monthTitles?: ((date: string) => { original: string; translated: string }) | undefined;
 }
 
 /**
@@ -53,25 +57,48 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
   if (!/^---\r?\n[\s\S]*?\r?\n---\r?(\n|$)/.test(original.text)) return { ok: false, problem: `${original.file}: its front matter cannot be read; fix it (gekkan check says how) before translating it` };
   const named = nameLanguage(original.file, request.languages);
   const stem = original.file.slice(0, -(named === undefined ? ".md".length : `.${named}.md`.length));
-  return { ok: true, plan: { file: `${stem}.${request.lang}.md`, text: translationText(original.text, request), original: { file: original.file, text: original.text } } };
+  return { ok: true, plan: { file: `${stem}.${request.lang}.md`, text: translationText(original.text, request, original.date), original: { file: original.file, text: original.text } } };
 }
 
 /**
  * The original's text with `lang`, `draft: true` (and a new title) in its
  * front matter; the rest as it is, but for the original's `updated`: the day
  * the original was corrected is no day of the translation, which is new.
+ * A translation made from a corrected original is dated today, not with the
+ * original's date: it translates the corrected text, and dated before the
+ * correction it would be taken for one made before it (a
+ * translation-outdated warning, outdated-translations.ts) once published.
  */
-function translationText(text: string, request: TranslationRequest): string {
+function translationText(text: string, request: TranslationRequest, originalDate: string | undefined): string {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const end = lines.indexOf("---", 1);
+  const corrected = lines.slice(1, end).map((line) => /^updated\s*:\s*["']?(\d{4}-\d{2}-\d{2})["']?\s*$/.exec(line)?.[1]).find((day) => day !== undefined);
   const front = lines.slice(1, end).filter((line) => !/^updated\s*:/.test(line));
   const set = (key: string, value: string, after: string) => {
     const at = front.findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
     if (at >= 0) front[at] = `${key}: ${value}`;
     else front.splice(front.findIndex((line) => new RegExp(`^${after}\\s*:`).test(line)) + 1, 0, `${key}: ${value}`);
   };
-  if (request.title !== undefined) set("title", JSON.stringify(request.title), "---");
+  const title = request.title ?? monthTitle(front, request, originalDate);
+  if (title !== undefined) set("title", JSON.stringify(title), "---");
   set("lang", request.lang, "issue");
   set("draft", "true", "lang");
+  if (corrected !== undefined && originalDate !== undefined && corrected > originalDate && request.today > originalDate) set("date", request.today, "issue");
   return [lines[0], ...front, ...lines.slice(end)].join("\n");
+}
+
+/**
+ * The translation's title when the original's is still the one gekkan new
+ * gave it, its month in the site's language ("2011年5月号"): that month in
+ * the translation's language ("May 2011"), as gekkan new would title it. A
+ * copy kept the Japanese, which the English edition's lists, feeds and
+ * email subject showed (an untranslated-field warning once published). A
+ * title of the author's own is theirs to translate.
+ */
+function monthTitle(front: readonly string[], request: TranslationRequest, originalDate: string | undefined): string | undefined {
+  if (request.monthTitles === undefined || originalDate === undefined) return undefined;
+  const titles = request.monthTitles(originalDate);
+  const written = front.map((line) => /^title\s*:\s*(.*?)\s*$/.exec(line)?.[1]).find((value) => value !== undefined);
+  const unquoted = written?.replace(/^"(.*)"$|^'(.*)'$/, "$1$2");
+  return unquoted === titles.original ? titles.translated : undefined;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile, rm, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
 import { generate } from '../../src/pipeline/generate.js';
 import { loadConfig } from '../../src/config.js';
@@ -17,6 +17,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await site.remove();
+  vi.unstubAllEnvs();
 });
 
 async function gekkanNew(...args: string[]) {
@@ -197,6 +198,18 @@ describe('gekkan new', () => {
     expect(built.output.text('issues/2011-04/index.html')).toContain('hreflang="ja" href="https://dev.example/sub/ja/issues/2011-04/"');
   });
 
+  // The copy kept gekkan new's title in the site's language ("July 2011" in a ja translation), which its edition then listed untranslated.
+  it('--translate titles the translation of an issue still titled by gekkan new with its month in the translation\'s language', async () => {
+    const made = await gekkanNew('--date', '2011-07');
+    expect(made.code).toBe(0);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-07.md'), 'utf8')).toContain('title: "July 2011"\n');
+    expect((await gekkanNew('--translate', '2011-07', '--lang', 'ja')).code).toBe(0);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-07.ja.md'), 'utf8')).toContain('title: "2011年7月号"\n');
+    // A title of the author's own is left for them to translate.
+    expect((await gekkanNew('--translate', '1', '--lang', 'ja')).code).toBe(0);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-04.ja.md'), 'utf8')).toContain('title: "April notes"\n');
+  });
+
   it('--translate never overwrites a translation there is, and names the issues there are when the one asked for is not', async () => {
     expect((await gekkanNew('--translate', '1', '--lang', 'ja')).code).toBe(0);
     const again = await gekkanNew('--translate', '2011-04', '--lang', 'ja');
@@ -225,13 +238,18 @@ describe('gekkan new', () => {
   });
 
   // The original's correction day (updated) was copied, so the new translation's feed entry and sitemap date said it was corrected that day.
-  it('--translate leaves out the original\'s updated: the day it was corrected is not the translation\'s', async () => {
+  // Dated as the original (2011-05-01), a translation made from the corrected text was then taken for one made before the correction (translation-outdated).
+  it('--translate leaves out the original\'s updated, and dates the translation of a corrected original today', async () => {
+    vi.stubEnv('SOURCE_DATE_EPOCH', String(Date.UTC(2011, 5, 3, 12) / 1000));
     const file = join(site.root, 'content/issues/2011/2011-05.md');
     const original = (await readFile(file, 'utf8')).replace('date: 2011-05-01\n', 'date: 2011-05-01\nupdated: 2011-05-20\n');
     await writeFile(file, original);
     expect((await gekkanNew('--translate', '2', '--lang', 'ja')).code).toBe(0);
     const text = await readFile(join(site.root, 'content/issues/2011/2011-05.ja.md'), 'utf8');
-    expect(text).toBe(original.replace('updated: 2011-05-20\n', '').replace('lang: en\n', 'lang: ja\ndraft: true\n'));
+    expect(text).toBe(original.replace('updated: 2011-05-20\n', '').replace('date: 2011-05-01\n', 'date: 2011-06-03\n').replace('lang: en\n', 'lang: ja\ndraft: true\n'));
+    // An original never corrected keeps its date in the copy.
+    expect((await gekkanNew('--translate', '1', '--lang', 'ja')).code).toBe(0);
+    expect(await readFile(join(site.root, 'content/issues/2011/2011-04.ja.md'), 'utf8')).toMatch(/^date: 2011-04-01$/m);
   });
 
   it('--translate with a near miss of a slug gets the slug', async () => {
