@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import type { VFileMessage } from "vfile-message";
-import { ContentError, diagnostic } from "./diagnostics.js";
+import { ContentError, diagnostic, UsageError } from "./diagnostics.js";
 import { placeOfPath } from "./content/yaml-place.js";
 import { slug } from "./content/schema.js";
 import { controlsInData } from "./content/front-matter-controls.js";
@@ -313,9 +313,9 @@ function basePathOption(base: string): string {
   const why = /^[a-z][a-z0-9+.-]*:/i.test(base.trim())
     ? "--base is the path the site is served under, such as /repo/; to change the site's address, pass the whole URL with --url"
     : base.split("/").some((part) => part === ".." || part === ".")
-      ? 'a base path cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/'
+      ? '--base cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/'
       : undefined;
-  if (why !== undefined) throw new ContentError([diagnostic("--base", `${why}, found ${JSON.stringify(base)}`, undefined, "config-url")]);
+  if (why !== undefined) throw new UsageError(`${why}, found ${JSON.stringify(base)}`);
   return base;
 }
 
@@ -332,17 +332,24 @@ function publishedBase(url: URL, base: string | undefined, configFile: string | 
   const given = normalizeBasePath(basePathOption(base));
   if (fromUrl === "/" || given === fromUrl) return given;
   const moved = new URL(given, url.origin).href;
-  const why = `${given} is not the path of the site's address ${url.href} (${configFile === undefined ? "--url" : `"url" in ${configFile}`}), which says the site is served under ${fromUrl}`;
+  const why = `--base ${given} is not the path of the site's address ${url.href} (${configFile === undefined ? "--url" : `"url" in ${configFile}`}), which says the site is served under ${fromUrl}`;
   const fix = configFile === undefined
     ? `give --url and --base the same path (--url ${moved}), or leave out --base`
     : `leave out --base, or, if the site is served under ${given} now, change "url" in ${configFile} to ${moved} (or pass --url ${moved})`;
-  throw new ContentError([diagnostic("--base", `${why}; ${fix}`, undefined, "config-url")]);
+  throw new UsageError(`${why}; ${fix}`);
 }
 
+/**
+ * A malformed --url, like a malformed --base, is a mistake in the command
+ * line, not in the content: it is a usage error (exit 2), as every other bad
+ * flag value is. As a content error it exited 1 and said "nothing was
+ * written" as a site's problems do, so CI scripts read it as a broken issue.
+ * (The config's own "url" is checked by its schema, with file and line.)
+ */
 function siteUrl(text: string): URL {
   const parsed = URL.canParse(text) ? new URL(text) : undefined;
   if (!parsed || !/^https?:$/.test(parsed.protocol)) {
-    throw new ContentError([diagnostic("--url", `expected an absolute http(s) URL such as https://user.github.io/repo/, found ${JSON.stringify(text)}`, undefined, "config-url")]);
+    throw new UsageError(`--url must be an absolute http(s) URL such as https://user.github.io/repo/, found ${JSON.stringify(text)}`);
   }
   return parsed;
 }
