@@ -53,6 +53,7 @@ const configSchema = z.strictObject({
   authors: z.array(z.string().trim().min(1)).default([]),
   components: z.array(slug).default([]),
   search: z.boolean().default(true),
+  redirects: z.enum(["netlify", "cloudflare"]).optional(),
   searchShardSize: z.number().int().positive().default(500),
   feedItems: z.number().int().positive().default(20),
   feedIdBase: z.url({ protocol: /^https?$/ }).optional(),
@@ -93,6 +94,7 @@ const expectations: Record<string, string> = {
   authors: "a list of names",
   components: `a list of extra component names (lowercase letters, digits, hyphens; at most ${SLUG_MAX_LENGTH} characters)`,
   search: "true or false (build the Pagefind search index)",
+  redirects: '"netlify" or "cloudflare": also write a _redirects file in that host\'s form, so an alias\'s old address gets a real 301',
   searchShardSize: "a positive whole number (issues per search index part)",
   feedItems: "a positive whole number (issues per feed)",
   feedIdBase: "the absolute http(s) address the site had when its feeds were first read, e.g. https://user.github.io/repo/ (feed entry ids keep it after the site moves)",
@@ -136,6 +138,8 @@ export interface SiteConfig {
   /** Site icon, a path under public/ ("" = the theme's own). */
   favicon: string;
   search: boolean;
+  /** The host whose _redirects file is written beside the alias pages (config `redirects`), if any. */
+  redirects: RedirectsHost | undefined;
   /** Issues per Pagefind index part: an edit re-indexes one part, and indexing memory stays one part's worth. */
   searchShardSize: number;
   feedItems: number;
@@ -226,6 +230,9 @@ export function authorsFor(config: Pick<SiteConfig, "lang" | "authors" | "langua
   return (lang === config.lang ? undefined : config.languages[lang]?.authors) ?? config.authors;
 }
 
+/** Hosts that read a `_redirects` file, each in its own form (site/redirects.ts). */
+export type RedirectsHost = "netlify" | "cloudflare";
+
 export function loadConfig(root: string, overrides: ConfigOverrides = {}, locales?: readonly string[]): SiteConfig {
   const own = join(root, CONFIG_FILE);
   const pkg = join(root, "package.json");
@@ -278,6 +285,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
     image: data.image ?? "",
     favicon: data.favicon ?? "",
     search: data.search,
+    redirects: data.redirects,
     searchShardSize: data.searchShardSize,
     feedItems: data.feedItems,
     feedIdBase: data.feedIdBase === undefined ? url.origin + publishedBasePath : new URL(normalizeBasePath(new URL(data.feedIdBase).pathname), data.feedIdBase).href,
