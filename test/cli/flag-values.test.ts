@@ -57,6 +57,23 @@ describe("a malformed flag value is a usage error in every command", () => {
     expect(readdirSync(dir.path).sort()).toEqual(before);
   });
 
+  /**
+   * On GitHub Actions a problem with no place in a file is annotated without
+   * one (GitHub's documented `::error title={title}::{message}`), after the
+   * line gekkan prints: a bad --base was annotated as a content error was.
+   */
+  it("on GitHub Actions a usage error and a machine problem are error annotations, after the line printed", async () => {
+    const env = { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: dir.path };
+    const usage = await runCli(["build", "--base", "../x"], { cwd: dir.path, env });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr.split("\n").slice(0, 2)).toEqual([`gekkan build: ${DOTS}`, `::error title=gekkan build::${DOTS}`]);
+    const out = join(dir.path, "gekkan.config.json", "site");
+    const machine = await runCli(["build", "--out", out], { cwd: dir.path, env });
+    expect(machine.code).toBe(1);
+    const said = `could not write the site to ${JSON.stringify(out)}: a part of the path is a file, not a folder (ENOTDIR)`;
+    expect(machine.stderr.split("\n")).toEqual([`gekkan build: ${said}`, `::error title=gekkan build::${said}`, ""]);
+  });
+
   /** A file where a folder of --out's path should be ended the build as a bug (exit 70, a stack trace). */
   it("an --out under a file is a machine problem told in one line (exit 1), not a bug", async () => {
     const result = await runCli(["build", "--out", join(dir.path, "gekkan.config.json", "site")], { cwd: dir.path });
