@@ -8,7 +8,7 @@
 const LAYERS = [
   ["cli", "^src/cli\\.ts$"],
   ["commands", "^src/commands/"],
-  ["features", "^src/(dev|check|new)/"],
+  ["features", "^src/(dev|check|new|init)/"],
   ["pipeline", "^src/pipeline/"],
   ["incremental", "^src/incremental/"],
   ["pages", "^src/(render|pages|email)/"],

@@ -5,7 +5,7 @@ import { EXIT, UsageError, processIo, reportContentError, type Io } from "./cli-
 import { didYouMean } from "./suggest.js";
 import { packageRoot } from "./package-root.js";
 import { sourceDateEpoch } from "./build-time.js";
-import { annotating, onGithubActions, rootArgument } from "./github-annotations.js";
+import { annotating, failureAnnotation, onGithubActions, rootArgument } from "./github-annotations.js";
 import { namingFromHere } from "./names-from-here.js";
 type Command = (args: string[], io: Io) => Promise<number>;
 
@@ -81,12 +81,11 @@ async function run(first: string | undefined, rest: string[], io: Io): Promise<n
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof ContentError) return reportContentError(error, io);
-    if (error instanceof PlainError) {
+    if (error instanceof PlainError || error instanceof UsageError) {
       io.err(`gekkan ${first}: ${error.message}`);
-      return EXIT.content;
-    }
-    if (error instanceof UsageError) {
-      for (const line of [`gekkan ${first}: ${error.message}`, ...synopsis(command.usage), `run \`gekkan ${first} --help\` for more`]) io.err(line);
+      if (onGithubActions(process.env)) io.err(failureAnnotation(first, error.message));
+      if (error instanceof PlainError) return EXIT.content;
+      for (const line of [...synopsis(command.usage), `run \`gekkan ${first} --help\` for more`]) io.err(line);
       return EXIT.usage;
     }
     io.err(`gekkan: internal error — this is a bug in gekkan, please report it.\n${(error as Error).stack ?? String(error)}`);

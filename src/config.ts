@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import type { VFileMessage } from "vfile-message";
-import { ContentError, diagnostic } from "./diagnostics.js";
+import { ContentError, diagnostic, UsageError } from "./diagnostics.js";
 import { placeOfPath } from "./content/yaml-place.js";
 import { slug } from "./content/schema.js";
 import { controlsInData } from "./content/front-matter-controls.js";
@@ -53,6 +53,7 @@ const configSchema = z.strictObject({
   authors: z.array(z.string().trim().min(1)).default([]),
   components: z.array(slug).default([]),
   search: z.boolean().default(true),
+  redirects: z.enum(["netlify", "cloudflare"]).optional(),
   searchShardSize: z.number().int().positive().default(500),
   feedItems: z.number().int().positive().default(20),
   feedIdBase: z.url({ protocol: /^https?$/ }).optional(),
@@ -93,6 +94,7 @@ const expectations: Record<string, string> = {
   authors: "a list of names",
   components: `a list of extra component names (lowercase letters, digits, hyphens; at most ${SLUG_MAX_LENGTH} characters)`,
   search: "true or false (build the Pagefind search index)",
+  redirects: '"netlify" or "cloudflare": also write a _redirects file in that host\'s form, so an alias\'s old address gets a real 301',
   searchShardSize: "a positive whole number (issues per search index part)",
   feedItems: "a positive whole number (issues per feed)",
   feedIdBase: "the absolute http(s) address the site had when its feeds were first read, e.g. https://user.github.io/repo/ (feed entry ids keep it after the site moves)",
@@ -136,6 +138,8 @@ export interface SiteConfig {
   /** Site icon, a path under public/ ("" = the theme's own). */
   favicon: string;
   search: boolean;
+  /** The host whose _redirects file is written beside the alias pages (config `redirects`), if any. */
+  redirects: RedirectsHost | undefined;
   /** Issues per Pagefind index part: an edit re-indexes one part, and indexing memory stays one part's worth. */
   searchShardSize: number;
   feedItems: number;
@@ -226,6 +230,9 @@ export function authorsFor(config: Pick<SiteConfig, "lang" | "authors" | "langua
   return (lang === config.lang ? undefined : config.languages[lang]?.authors) ?? config.authors;
 }
 
+/** Hosts that read a `_redirects` file, each in its own form (site/redirects.ts). */
+export type RedirectsHost = "netlify" | "cloudflare";
+
 export function loadConfig(root: string, overrides: ConfigOverrides = {}, locales?: readonly string[]): SiteConfig {
   const own = join(root, CONFIG_FILE);
   const pkg = join(root, "package.json");
@@ -278,6 +285,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
     image: data.image ?? "",
     favicon: data.favicon ?? "",
     search: data.search,
+    redirects: data.redirects,
     searchShardSize: data.searchShardSize,
     feedItems: data.feedItems,
     feedIdBase: data.feedIdBase === undefined ? url.origin + publishedBasePath : new URL(normalizeBasePath(new URL(data.feedIdBase).pathname), data.feedIdBase).href,
@@ -313,9 +321,9 @@ function basePathOption(base: string): string {
   const why = /^[a-z][a-z0-9+.-]*:/i.test(base.trim())
     ? "--base is the path the site is served under, such as /repo/; to change the site's address, pass the whole URL with --url"
     : base.split("/").some((part) => part === ".." || part === ".")
-      ? 'a base path cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/'
+      ? '--base cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/'
       : undefined;
-  if (why !== undefined) throw new ContentError([diagnostic("--base", `${why}, found ${JSON.stringify(base)}`, undefined, "config-url")]);
+  if (why !== undefined) throw new UsageError(`${why}, found ${JSON.stringify(base)}`);
   return base;
 }
 
@@ -332,17 +340,24 @@ function publishedBase(url: URL, base: string | undefined, configFile: string | 
   const given = normalizeBasePath(basePathOption(base));
   if (fromUrl === "/" || given === fromUrl) return given;
   const moved = new URL(given, url.origin).href;
-  const why = `${given} is not the path of the site's address ${url.href} (${configFile === undefined ? "--url" : `"url" in ${configFile}`}), which says the site is served under ${fromUrl}`;
+  const why = `--base ${given} is not the path of the site's address ${url.href} (${configFile === undefined ? "--url" : `"url" in ${configFile}`}), which says the site is served under ${fromUrl}`;
   const fix = configFile === undefined
     ? `give --url and --base the same path (--url ${moved}), or leave out --base`
     : `leave out --base, or, if the site is served under ${given} now, change "url" in ${configFile} to ${moved} (or pass --url ${moved})`;
-  throw new ContentError([diagnostic("--base", `${why}; ${fix}`, undefined, "config-url")]);
+  throw new UsageError(`${why}; ${fix}`);
 }
 
+/**
+ * A malformed --url, like a malformed --base, is a mistake in the command
+ * line, not in the content: it is a usage error (exit 2), as every other bad
+ * flag value is. As a content error it exited 1 and said "nothing was
+ * written" as a site's problems do, so CI scripts read it as a broken issue.
+ * (The config's own "url" is checked by its schema, with file and line.)
+ */
 function siteUrl(text: string): URL {
   const parsed = URL.canParse(text) ? new URL(text) : undefined;
   if (!parsed || !/^https?:$/.test(parsed.protocol)) {
-    throw new ContentError([diagnostic("--url", `expected an absolute http(s) URL such as https://user.github.io/repo/, found ${JSON.stringify(text)}`, undefined, "config-url")]);
+    throw new UsageError(`--url must be an absolute http(s) URL such as https://user.github.io/repo/, found ${JSON.stringify(text)}`);
   }
   return parsed;
 }

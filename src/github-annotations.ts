@@ -54,6 +54,16 @@ function annotationOf(line: string, command: string, root: string, workspace: st
   return `::${problem.warning ? "warning" : "error"} ${properties.join(",")}::${data(problem.reason)}`;
 }
 
+/**
+ * A failure that is not at a place in a file (a usage error such as a bad
+ * --base, a refused output folder), annotated without one: the run's
+ * summary then says why the step failed, as it did when a bad --base was a
+ * content error. Said after the line gekkan prints, as the others are.
+ */
+export function failureAnnotation(command: string, message: string): string {
+  return `::error title=${property(`gekkan ${command}`)}::${data(message)}`;
+}
+
 /** The file as GitHub names it: from the repository's root, with "/". */
 function workspaceFile(path: string, workspace: string): string | undefined {
   const inside = relative(workspace, path);

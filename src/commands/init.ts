@@ -9,13 +9,19 @@ import { loadLocales } from "../render/locale.js";
 import { nameFromHere } from "../names-from-here.js";
 import { noLocalePack } from "../language-name.js";
 import { timeZoneProblem } from "../build-time.js";
+import { gekkanSource, workTreeRoot } from "../init/gekkan-source.js";
+import { PAGES_WORKFLOW, pagesWorkflow } from "../init/pages-workflow.js";
+import { realPath } from "../write/real-path.js";
 
-export const initUsage = `gekkan init [DIR | --root DIR] [--title T] [--url URL] [--lang ja|en] [--time-zone ZONE] [--author NAME]...
+export const initUsage = `gekkan init [DIR | --root DIR] [--title T] [--url URL] [--lang ja|en] [--time-zone ZONE] [--author NAME]... [--no-workflow]
 
   Starts a series in DIR (default: the current folder; created if it does
   not exist): a gekkan.config.json with the settings given, an empty
   content/issues/ and public/, and a .gitignore for the builds (dist,
-  .dist-gekkan/) and the cache (.gekkan/), or the entries a .gitignore lacks.
+  .dist-gekkan/) and the cache (.gekkan/), or the entries a .gitignore lacks;
+  and .github/workflows/pages.yml, which publishes the series to GitHub
+  Pages on every push to main and daily (gekkan's own workflow, checking
+  out this gekkan's GitHub repository at its commit).
   Never replaces a file or writes through a link: a folder that already has
   a gekkan.config.json is refused. Then start issue 1 with gekkan new.
   --title T        the newsletter's name (default: the folder's name)
@@ -24,7 +30,8 @@ export const initUsage = `gekkan init [DIR | --root DIR] [--title T] [--url URL]
   --lang ja|en     the language of the issues (default: ja)
   --time-zone ZONE the time zone an issue's date is a day in, e.g. Asia/Tokyo:
                    it is published from 00:00 there (default: UTC)
-  --author NAME    an author, for the feeds; repeat it for each`;
+  --author NAME    an author, for the feeds; repeat it for each
+  --no-workflow    write no GitHub Pages workflow (the series is published elsewhere)`;
 
 /** `gekkan init`: the files a new series starts from, checked by the rules every command reads them with. */
 export async function initCommand(args: string[], io: Io): Promise<number> {
@@ -44,9 +51,12 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   if (there(join(root, CONFIG_FILE))) throw new PlainError(`${name(CONFIG_FILE)} already exists, so this folder is a site already; edit that file, or give gekkan init another folder`);
   const config = { title: settings.title ?? defaultTitle(root), description: "", ...(settings.url === undefined ? {} : { url: settings.url }), lang: settings.lang, ...(settings.timeZone === undefined ? {} : { timeZone: settings.timeZone }), authors: settings.authors };
   const made = writeSeries(root, `${JSON.stringify(config, null, 2)}\n`);
+  const workflow = flags["no-workflow"] === true ? undefined : writePagesWorkflow(root);
+  if (Array.isArray(workflow)) made.push(workflow);
   loadConfig(root);
   io.out(`gekkan init: started a series in ${name(".") === "." ? "this folder" : name(".")}:`);
   for (const [file, note] of made) io.out(`  ${name(file)}${note === undefined ? "" : ` (${note})`}`);
+  if (typeof workflow === "string") io.out(workflow);
   if (settings.url === undefined) io.out(`before publishing, add the site's address to ${name(CONFIG_FILE)}: "url": "https://…/" (feeds, the sitemap and canonical links need it)`);
   io.out(`next: gekkan new${root === io.here ? "" : ` --root ${JSON.stringify(name("."))}`} starts issue 1`);
   return EXIT.ok;
@@ -93,6 +103,29 @@ function madeFolder(target: string): string | undefined {
   } catch (error) {
     throw machineError(error, "create the folder", target, "");
   }
+}
+
+/**
+ * The GitHub Pages workflow (pages-workflow.ts), written beside the series
+ * unless one is there. Without it, a series started here had no way to be
+ * published on every merge to main. Not written where it could not run,
+ * and then the reason instead: GitHub reads workflows only at a
+ * repository's root, and the workflow must be able to fetch this gekkan.
+ */
+function writePagesWorkflow(root: string): [string, string?] | string | undefined {
+  const file = join(root, PAGES_WORKFLOW);
+  if (there(file)) return undefined;
+  const skipped = (why: string) => `no GitHub Pages workflow written: ${why}; to publish elsewhere, see "Publishing" in gekkan's README (--no-workflow says nothing of it)`;
+  const repository = workTreeRoot(root);
+  if (repository !== undefined && realPath(repository) !== realPath(root)) return skipped(`this folder is inside the git repository at ${repository}, and GitHub runs only the workflows in the .github/workflows/ of a repository's root`);
+  const folders = [".github", ".github/workflows"].map((folder) => join(root, folder));
+  if (folders.some((folder) => there(folder) && !lstatSync(folder).isDirectory())) return skipped(".github/ or .github/workflows/ is there and is not a folder (init writes through no link)");
+  const source = gekkanSource();
+  if ("missing" in source) return skipped(source.missing);
+  const text = pagesWorkflow(source);
+  mkdirSync(join(root, ".github", "workflows"), { recursive: true });
+  writeFileSync(file, text, { flag: "wx" });
+  return [PAGES_WORKFLOW, `publishes to GitHub Pages with gekkan ${source.commit.slice(0, 12)} from ${source.repository}`];
 }
 
 /** Whether anything stands at `path`, a link to nowhere included: init writes nothing through a link, and never where something is. */

@@ -8,7 +8,7 @@ import { ROUTES, routeFile } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
 import { dataFiles } from "../site/data-json.js";
 import { robotsTxt, sitemapXml } from "../site/sitemap.js";
-import { redirectPage } from "../site/redirects.js";
+import { redirectPage, redirectsFile } from "../site/redirects.js";
 import type { VFileMessage } from "vfile-message";
 import { ContentError, isError } from "../diagnostics.js";
 import type { OutputSet } from "../write/output.js";
@@ -120,6 +120,8 @@ export function addRedirects(output: OutputSet, site: Site, config: SiteConfig):
   for (const entry of allIssues(site)) {
     for (const route of entry.aliases) output.add(routeFile(route), redirectPage(entry, config));
   }
+  // Only when asked: GitHub Pages would publish the file as a page of its own.
+  if (config.redirects !== undefined) output.add(ROUTES.redirects, redirectsFile(allIssues(site), config, config.redirects));
 }
 
 /**

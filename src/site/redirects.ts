@@ -1,4 +1,4 @@
-import type { SiteConfig } from "../config.js";
+import type { RedirectsHost, SiteConfig } from "../config.js";
 import { escapeXml } from "../escape.js";
 import type { SiteIssue } from "./model.js";
 import { routeUrl, siteUrl } from "./urls.js";
@@ -35,4 +35,20 @@ export function redirectPage(entry: SiteIssue, config: SiteConfig): string {
     "</html>",
     "",
   ].join("\n");
+}
+
+/**
+ * The `_redirects` file (config `redirects`): a line `old new code` for each
+ * alias, so the host answers the old address with a real 301, which search
+ * engines and feed readers take as a move. Each host's form: Netlify skips a
+ * rule where a file is (the alias page above is one) unless it is forced
+ * with "!"; Cloudflare Pages applies its rules before any file, and ignores
+ * a line whose code is not a plain number such as "301!". Both paths carry
+ * the base path, as every link does; lines in order of the old address.
+ */
+export function redirectsFile(entries: ReadonlyArray<SiteIssue>, config: SiteConfig, host: RedirectsHost): string {
+  const code = host === "netlify" ? "301!" : "301";
+  const lines = entries.flatMap((entry) => entry.aliases.map((alias) => [routeUrl(config.basePath, alias), routeUrl(config.basePath, entry.route)] as const));
+  lines.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `# Written by gekkan build (config "redirects": "${host}"): the old address of each issue (front matter aliases) moved to its address now.\n${lines.map(([from, to]) => `${from} ${to} ${code}\n`).join("")}`;
 }

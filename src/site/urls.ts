@@ -150,6 +150,8 @@ export const ROUTES = {
   notFound: "404.html",
   sitemap: "sitemap.xml",
   robots: "robots.txt",
+  /** Read by Netlify and Cloudflare Pages (config `redirects`), never a page. */
+  redirects: "_redirects",
   data: (name: string) => `data/${name}.json`,
   styles: "assets/style.css",
   /** Japanese phrase boundaries (BudouX), for the search page's excerpts; written by scripts/vendor-budoux.mjs. */

@@ -3,6 +3,7 @@ import { homedir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { PlainError } from "../diagnostics.js";
 import { contains, realPath } from "./real-path.js";
+import { machineError } from "./fs-errors.js";
 import { isOwnLink, isStoreEntry, isStoreName, outputPlace } from "./versions.js";
 
 /** Left in every output folder gekkan writes: proof that replacing the folder loses nothing of the author's. */
@@ -32,11 +33,24 @@ export function assertSafeOutputDir(root: string, out: string, options: { force?
 export function outputTarget(out: string): string {
   let path = resolve(out);
   for (let hops = 0; hops < 40; hops++) {
-    const stat = lstatSync(path, { throwIfNoEntry: false });
+    const stat = lstatOutput(path, out);
     if (stat === undefined || !stat.isSymbolicLink() || isOwnLink(path)) return path;
     path = resolve(dirname(path), readlinkSync(path));
   }
   throw new PlainError(`the output path ${JSON.stringify(out)} is a loop of symbolic links`);
+}
+
+/**
+ * lstat of a step towards the output. `--out /dev/null/x` (a file where a
+ * folder of the path should be) threw ENOTDIR out of lstat and ended the
+ * build as a bug with a stack trace; it is a machine problem, in words.
+ */
+function lstatOutput(path: string, out: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw machineError(error, "write the site to", out, "");
+  }
 }
 
 export function outputDirProblem(root: string, out: string, force: boolean): string | undefined {

@@ -23,15 +23,16 @@ describe("build --base", () => {
   };
 
   it.each([
-    ["https://example.org/repo/", '--base: --base is the path the site is served under, such as /repo/; to change the site\'s address, pass the whole URL with --url, found "https://example.org/repo/"'],
-    ["../repo", '--base: a base path cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/, found "../repo"'],
-    ["/repo/./x/", '--base: a base path cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/, found "/repo/./x/"'],
+    ["https://example.org/repo/", 'gekkan build: --base is the path the site is served under, such as /repo/; to change the site\'s address, pass the whole URL with --url, found "https://example.org/repo/"'],
+    ["../repo", 'gekkan build: --base cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/, found "../repo"'],
+    ["/repo/./x/", 'gekkan build: --base cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/, found "/repo/./x/"'],
   ])("%s is refused, and the last build is left as it was", async (base, message) => {
     dir = tempSite({ "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01" }) });
     expect((await build(dir.path, "/ok/")).code).toBe(0);
     const before = readTree(join(dir.path, "dist"));
     const result = await build(dir.path, base);
-    expect(result.code).toBe(1);
+    // A mistake in the command line, not in the content: a usage error.
+    expect(result.code).toBe(2);
     expect(result.stderr.split("\n")[0]).toBe(message);
     expect(readTree(join(dir.path, "dist"))).toEqual(before);
   });
@@ -66,15 +67,15 @@ describe("--base beside the site's address", () => {
 
   it("a different path is refused, naming both paths and the fix, and nothing is written", async () => {
     const result = await build("--base", "/other/");
-    expect(result.code).toBe(1);
-    expect(result.stderr.split("\n")[0]).toBe('--base: /other/ is not the path of the site\'s address https://example.org/news/ ("url" in gekkan.config.json), which says the site is served under /news/; leave out --base, or, if the site is served under /other/ now, change "url" in gekkan.config.json to https://example.org/other/ (or pass --url https://example.org/other/)');
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe('gekkan build: --base /other/ is not the path of the site\'s address https://example.org/news/ ("url" in gekkan.config.json), which says the site is served under /news/; leave out --base, or, if the site is served under /other/ now, change "url" in gekkan.config.json to https://example.org/other/ (or pass --url https://example.org/other/)');
     expect(existsSync(join(dir.path, "dist"))).toBe(false);
   });
 
   it("so is one that differs from --url's, with the fix for --url", async () => {
     const result = await build("--url", "https://example.org/a/", "--base", "/b/");
-    expect(result.code).toBe(1);
-    expect(result.stderr.split("\n")[0]).toBe("--base: /b/ is not the path of the site's address https://example.org/a/ (--url), which says the site is served under /a/; give --url and --base the same path (--url https://example.org/b/), or leave out --base");
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe("gekkan build: --base /b/ is not the path of the site's address https://example.org/a/ (--url), which says the site is served under /a/; give --url and --base the same path (--url https://example.org/b/), or leave out --base");
   });
 
   it.each([[["--base", "news"]], [["--base", "/other/", "--url", "https://example.org/other/"]]])("the same path, however written, builds: %j", async (args) => {

@@ -134,7 +134,7 @@ describe("gekkan init", () => {
   });
 
   it.each([
-    [["--url", "ftp://example.org/"], 1, /^--url: expected an absolute http\(s\) URL/],
+    [["--url", "ftp://example.org/"], 2, /^gekkan init: --url must be an absolute http\(s\) URL such as https:\/\/user\.github\.io\/repo\/, found "ftp:\/\/example\.org\/"/],
     [["--lang", "fr"], 2, /^gekkan init: --lang fr: no locale pack "fr"; available: en, ja/],
     [["--title", " "], 2, /^gekkan init: --title must not be empty/],
   ])("%j is refused before anything is made", async (flags, code, message) => {

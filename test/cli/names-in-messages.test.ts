@@ -63,8 +63,8 @@ describe("files named in a message's words, from where the command runs", () => 
 
   it("the config file named in the words of a flag's message (--base against the config's url)", async () => {
     const result = await runCli(["build", "--root", SITE, "--base", "/other/", "--no-cache"], { cwd: parent.path });
-    expect(result.code).toBe(1);
-    const line = result.stderr.split("\n").find((l) => l.startsWith("--base: ")) ?? "";
+    expect(result.code).toBe(2);
+    const line = result.stderr.split("\n").find((l) => l.startsWith("gekkan build: --base ")) ?? "";
     const named = [...line.matchAll(/"url" in (.+?\.json)/g)].map((m) => m[1] ?? "");
     expect(named).toEqual([`${SITE}/gekkan.config.json`, `${SITE}/gekkan.config.json`]);
     for (const name of named) expect(existsSync(join(parent.path, name)), name).toBe(true);
