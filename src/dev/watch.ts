@@ -7,6 +7,13 @@ import { isKeptOut } from "../kept-out.js";
 import { linkGuard } from "./watch-links.js";
 
 const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
+/**
+ * How long a removed file may take to come back before its removal goes out:
+ * chokidar's own atomic window. An editor that moves the file aside and writes
+ * it anew (vim, Emacs, JetBrains) brings it back within it, so the save is one
+ * batch that sees the file, never a batch in between that sees the issue gone.
+ */
+const REMOVAL_HOLD_MS = 100;
 
 /** mtime, size and inode: what changes when a file is written or replaced ("absent" once deleted, the error's code for a link loop). */
 function signatureOf(path: string): string {
@@ -86,7 +93,10 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
   const add = batches.add;
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
-    atomic: true,
+    // chokidar's atomic option holds a removal back 100 ms on its own, so the two halves of a rename (the old
+    // name's unlink, the new name's add) went out in two batches, two rebuilds. The batcher holds it instead,
+    // with whatever else is pending (see REMOVAL_HOLD_MS).
+    atomic: false,
     ignored: (path) => {
       const rel = toRel(path);
       if (outsideBuild(rel)) return true;
@@ -117,7 +127,7 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
   watcher.on("all", (event, path) => {
     const rel = toRel(path);
     if (batches.stale(event, rel)) return;
-    if (rel !== "" && (event === "addDir" || event === "unlinkDir" || buildReads(rel))) add(rel);
+    if (rel !== "" && (event === "addDir" || event === "unlinkDir" || buildReads(rel))) add(rel, event === "unlink");
   });
   const ready = new Promise<void>((resolve) => watcher.once("ready", () => {
     started = true;
@@ -133,8 +143,8 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
 }
 
 interface Batcher {
-  /** Puts `rel` in the next batch. */
-  add: (rel: string) => void;
+  /** Puts `rel` in the next batch; a removal holds the batch back for REMOVAL_HOLD_MS unless `rel` comes back sooner. */
+  add: (rel: string, removed?: boolean) => void;
   /** Whether a watcher event tells the build nothing the batches have not (see goneAtFlush). */
   stale: (event: string, rel: string) => boolean;
   close: () => void;
@@ -144,16 +154,20 @@ interface Batcher {
 function batcher(root: string, debounceMs: number, onBatch: (batch: ChangeBatch) => void): Batcher {
   let pending = new Set<string>();
   // Paths already gone when the batch naming them went out. chokidar reports a removal up to a second
-  // late (held back 100 ms for its atomic option, more while a rebuild keeps the loop busy), so a
+  // late (while a rebuild keeps the loop busy, its events wait), so a
   // temporary renamed away at once (sed -i's, an atomic save's) would otherwise start a second full
   // rebuild that finds nothing new, and, while the site is broken, print and send its errors again.
   const goneAtFlush = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const rechecks = new Map<string, NodeJS.Timeout>();
-  const add = (rel: string) => {
+  // Removed paths not back yet, and until when the batch waits for them.
+  const held = new Map<string, number>();
+  const add = (rel: string, removed = false) => {
     pending.add(rel);
+    if (removed) held.set(rel, Date.now() + REMOVAL_HOLD_MS);
+    else held.delete(rel);
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
+    timer = setTimeout(flush, Math.max(debounceMs, ...[...held.values()].map((until) => until - Date.now())));
   };
   // chokidar drops a second "change" of a path within 50 ms of the first and sends no trailing
   // event (its _throttle), so a save right after another would be lost. Each reported file is
@@ -167,6 +181,7 @@ function batcher(root: string, debounceMs: number, onBatch: (batch: ChangeBatch)
   };
   const flush = () => {
     timer = undefined;
+    held.clear();
     const paths = [...pending].sort();
     pending = new Set();
     for (const rel of paths) {
