@@ -12,6 +12,8 @@ export interface ChangeBatch {
   paths: string[];
   /** Config or templates changed: every cached result may be stale. */
   full: boolean;
+  /** Set when the batch is the new day's rebuild (see dayTurn): the day that began. */
+  day?: string;
 }
 
 export interface SiteWatcher {
