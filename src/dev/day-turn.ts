@@ -40,6 +40,8 @@ export function dayTurn(turned: (day: string) => void): DayTurn {
       if (now < next) arm(today, timeZone);
       else turned(now);
     }, Math.max(0, at - Date.now()));
+    // Hours away: whatever serves the site keeps the process up; this timer alone must not.
+    timer.unref();
   };
   return { arm, stop };
 }

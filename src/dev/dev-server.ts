@@ -83,7 +83,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     await loop.idle();
   };
   const server: Server = createDevHttpServer({ output: () => loop.output(), search: searcher.output, hub, allowHost: hostFilter(host), written });
-  const listening = await listenFrom(server, host, options.port ?? DEFAULT_PORT);
+  const listening = await listenFrom(server, host, options.port ?? DEFAULT_PORT).catch((error: unknown) => {
+    // The first build armed the loop's timers (the new day's): a dev that cannot listen must end, not wait for them.
+    warming.stop();
+    loop.stop();
+    throw error;
+  });
   try {
     watcher = watchSite(root, (batch) => {
       // A save warms the path itself: rehearsals would only compete with it.
@@ -93,6 +98,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }, options.debounceMs, (message) => io.err(message));
     await watcher.ready;
   } catch (error) {
+    loop.stop();
     server.close();
     throw error;
   }
