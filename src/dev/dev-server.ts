@@ -72,9 +72,23 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // Ready means warm: the first rehearsal loads and compiles the quick path (the rest follow in the background).
   await warming.first;
   const host = options.host ?? DEFAULT_HOST;
-  const server: Server = createDevHttpServer({ output: () => loop.output(), search: searcher.output, hub, allowHost: hostFilter(host) });
-  const listening = await listenFrom(server, host, options.port ?? DEFAULT_PORT);
-  let watcher: SiteWatcher;
+  let watcher: SiteWatcher | undefined;
+  const written = (file: string) => {
+    const flushed = watcher?.flushOf(file);
+    return flushed === undefined ? undefined : afterRebuild(flushed, file);
+  };
+  // The file may be written to again while its batch waits: each batch that holds it, then the rebuild.
+  const afterRebuild = async (flushed: Promise<void>, file: string): Promise<void> => {
+    for (let next: Promise<void> | undefined = flushed; next !== undefined; next = watcher?.flushOf(file)) await next;
+    await loop.idle();
+  };
+  const server: Server = createDevHttpServer({ output: () => loop.output(), search: searcher.output, hub, allowHost: hostFilter(host), written });
+  const listening = await listenFrom(server, host, options.port ?? DEFAULT_PORT).catch((error: unknown) => {
+    // The first build armed the loop's timers (the new day's): a dev that cannot listen must end, not wait for them.
+    warming.stop();
+    loop.stop();
+    throw error;
+  });
   try {
     watcher = watchSite(root, (batch) => {
       // A save warms the path itself: rehearsals would only compete with it.
@@ -84,6 +98,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }, options.debounceMs, (message) => io.err(message));
     await watcher.ready;
   } catch (error) {
+    loop.stop();
     server.close();
     throw error;
   }
@@ -101,7 +116,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     searchBuilds: searcher.builds,
     close: async () => {
       warming.stop();
-      await watcher.close();
+      await watcher?.close();
       loop.stop();
       await loop.idle();
       await searcher.close();

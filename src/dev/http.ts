@@ -1,6 +1,6 @@
 import { createReadStream, stat } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { OutputSet } from "../write/output.js";
+import type { OutputSet, SourceFile } from "../write/output.js";
 import { ROUTES, routeFile } from "../site/urls.js";
 import { CLIENT_PATH, CLIENT_SCRIPT, DEV_PREFIX, EVENTS_PATH, injectClient } from "./client-script.js";
 import { contentTypeOf } from "../content-type.js";
@@ -16,6 +16,11 @@ export interface DevHttpOptions {
   hub: EventHub;
   /** Which Host headers to answer (see hostFilter). */
   allowHost: (host: string | undefined) => boolean;
+  /**
+   * Undefined when the site file `file` (root-relative: public/…) is not being
+   * changed; else resolves once the rebuild with its change has finished.
+   */
+  written?: (file: string) => Promise<void> | undefined;
 }
 
 /** Shown only when there has never been a good build: the overlay says why. */
@@ -28,16 +33,37 @@ const NO_BUILD_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8
  */
 export function createDevHttpServer(options: DevHttpOptions): Server {
   return createServer((req, res) => {
-    try {
-      handle(req, res, options);
-    } catch (error) {
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end(`gekkan dev: internal error\n${String(error)}`);
-    }
+    let tries = 0;
+    const answer = () => {
+      // A streamed file that no longer has the size the build hashed is being written: asked again a little later.
+      const again = tries++ < CHANGED_FILE_RETRIES ? () => void setTimeout(attempt, CHANGED_FILE_RETRY_MS) : undefined;
+      try {
+        handle(req, res, options, again);
+      } catch (error) {
+        if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+        res.end(`gekkan dev: internal error\n${String(error)}`);
+      }
+    };
+    // A file still being copied into public/ is answered once copied and rebuilt: never the part written so far.
+    const attempt = () => {
+      const path = requestPath(req.url ?? "/");
+      const wait = path === undefined ? undefined : options.written?.(`public/${routeFile(path)}`);
+      if (wait === undefined) answer();
+      else void wait.then(answer);
+    };
+    attempt();
   });
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptions): void {
+/**
+ * How long a request for a streamed file written to since the build waits
+ * for the watcher to see the write (which then holds it, see `written`), at
+ * most: past that, the file is sent as it is, changed where no watcher looks.
+ */
+const CHANGED_FILE_RETRY_MS = 50;
+const CHANGED_FILE_RETRIES = 20;
+
+function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptions, changed: (() => void) | undefined): void {
   if (!options.allowHost(req.headers.host) || !sameOrigin(req, options)) {
     // 421: the request was meant for another host name (DNS rebinding, or a page on another site).
     send(res, req.method ?? "GET", 421, "text/plain; charset=utf-8", "gekkan dev answers only requests for this machine's own names (localhost, 127.0.0.1, or the --host you gave)\n");
@@ -66,9 +92,9 @@ function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptio
     return;
   }
   const file = routeFile(path);
-  const source = output.source(file);
+  const source = output.sourceFile(file);
   if (source !== undefined) {
-    sendFile(res, method, contentTypeOf(file), source, req.headers.range);
+    sendFile(res, method, contentTypeOf(file), source, req.headers.range, changed);
     return;
   }
   const content = output.get(file) ?? (file.startsWith(ROUTES.searchBundle) ? options.search?.()?.get(file) : undefined);
@@ -117,13 +143,21 @@ function sendBytes(res: ServerResponse, method: string, type: string, bytes: Uin
   res.end(method === "HEAD" ? undefined : bytes.subarray(part.start, part.end + 1));
 }
 
-/** A large public file (OutputSet.addCopy), streamed from where it is rather than read whole; the part asked for, as sendBytes. */
-function sendFile(res: ServerResponse, method: string, type: string, path: string, range: string | undefined): void {
+/**
+ * A large public file (OutputSet.addCopy), streamed from where it is rather
+ * than read whole; the part asked for, as sendBytes. One whose size is not the
+ * one the build hashed is being written: `changed` is called instead, if given.
+ */
+function sendFile(res: ServerResponse, method: string, type: string, source: SourceFile, range: string | undefined, changed: (() => void) | undefined): void {
   const notFound = () => send(res, method, 404, "text/plain; charset=utf-8", "Not Found");
-  regularFileSize(path, (size) => {
+  regularFileSize(source.path, (size) => {
     if (size === undefined) {
       // Gone or unreadable since the build: as for any file the output lacks now.
       notFound();
+      return;
+    }
+    if (size !== source.size && changed !== undefined) {
+      changed();
       return;
     }
     const part = rangeHead(res, type, size, range);
@@ -132,7 +166,7 @@ function sendFile(res: ServerResponse, method: string, type: string, path: strin
       res.end();
       return;
     }
-    const stream = createReadStream(path, part);
+    const stream = createReadStream(source.path, part);
     // pipe() leaves the file open, paused, when the reader goes: a <video> drops its request at every seek.
     res.once("close", () => stream.destroy());
     stream.once("error", () => res.destroy()).pipe(res);

@@ -11,6 +11,7 @@ import { NO_REUSE } from "../pipeline/reuse.js";
 import type { OutputSet } from "../write/output.js";
 import { allIssues } from "../site/model.js";
 import { createCatchUp, type CatchUp } from "./catch-up.js";
+import { dayTurn, type DayTurn } from "./day-turn.js";
 import type { DevReuse } from "./dev-reuse.js";
 import type { EventHub } from "./events.js";
 import { changedCount, diffOutputs, patchSnapshot, snapshot, type OutputDiff, type Snapshot } from "./output-diff.js";
@@ -53,10 +54,12 @@ export class RebuildLoop {
   private chain: Promise<void> = Promise.resolve();
   private pending: ChangeBatch | undefined;
   private readonly catchUp: CatchUp;
+  private readonly dayTurn: DayTurn;
 
   constructor(private readonly options: RebuildLoopOptions) {
-    // An empty batch is a full run that no file asked for: the catch-up.
+    // An empty batch is a full run that no file asked for: the catch-up, or a new day's.
     this.catchUp = createCatchUp(options.catchUpDelayMs, () => this.schedule({ paths: [], full: false }));
+    this.dayTurn = dayTurn((day) => this.schedule({ paths: [], full: false, day }));
   }
 
   output(): OutputSet | undefined {
@@ -85,7 +88,8 @@ export class RebuildLoop {
   /** Queues a batch; batches that arrive while a run is going merge into the next one. */
   schedule(batch: ChangeBatch): void {
     if (this.pending) {
-      this.pending = { paths: [...new Set([...this.pending.paths, ...batch.paths])].sort(), full: this.pending.full || batch.full };
+      const day = batch.day ?? this.pending.day;
+      this.pending = { paths: [...new Set([...this.pending.paths, ...batch.paths])].sort(), full: this.pending.full || batch.full, ...(day === undefined ? {} : { day }) };
       return;
     }
     this.pending = batch;
@@ -122,6 +126,7 @@ export class RebuildLoop {
 
   stop(): void {
     this.catchUp.cancel();
+    this.dayTurn.stop();
   }
 
   private async run(batch: ChangeBatch | undefined): Promise<void> {
@@ -134,6 +139,7 @@ export class RebuildLoop {
       // Served at "/" whatever the config's base path, so links work on localhost; absolute URLs keep the published one (siteUrl).
       const generated = await generate({ root: this.options.root, drafts: this.options.drafts, future: this.options.future, serveAt: "/", now: buildTime(), search: false }, this.options.reuse.reuse);
       await this.options.reuse.afterFullRun();
+      this.dayTurn.arm(generated.today, generated.config.timeZone);
       this.settle(generated, batch, Math.round(performance.now() - started));
     } catch (error) {
       this.fail(error instanceof ContentError ? error.messages : [internalProblem(error)]);
@@ -190,7 +196,8 @@ export class RebuildLoop {
     } else {
       this.announce(diff, wasFailing, next);
       const count = plural(changedCount(diff), "file");
-      if (batch !== undefined && batch.paths.length === 0) io.out(`gekkan dev: caught up in ${ms} ms (feeds, lists, data files); ${count} changed`);
+      if (batch?.day !== undefined) io.out(`gekkan dev: ${batch.day} began (${generated.config.timeZone}); rebuilt in ${ms} ms; ${count} changed`);
+      else if (batch !== undefined && batch.paths.length === 0) io.out(`gekkan dev: caught up in ${ms} ms (feeds, lists, data files); ${count} changed`);
       else io.out(`gekkan dev: rebuilt in ${ms} ms (${plural(edited, "issue")} edited, ${plural(generated.stats.pages.rendered, "page")} re-rendered); ${count} changed${wasFailing ? "; errors fixed" : ""}`);
     }
     // After the reload: only issue pages feed the index, so nothing else needs it rebuilt.

@@ -1,23 +1,10 @@
-import { statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { CONFIG_FILE } from "../config.js";
 import { issueFileKind } from "../content/source-tree.js";
 import { isKeptOut } from "../kept-out.js";
+import { batcher } from "./change-batches.js";
 import { linkGuard } from "./watch-links.js";
-
-const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
-
-/** mtime, size and inode: what changes when a file is written or replaced ("absent" once deleted, the error's code for a link loop). */
-function signatureOf(path: string): string {
-  try {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    return stat === undefined ? "absent" : `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
-  } catch (error) {
-    // ELOOP, EACCES…: this timer runs outside any handler, so a throw here ended gekkan dev.
-    return String((error as NodeJS.ErrnoException).code);
-  }
-}
 
 /** What a batch of file events means for the rebuild. */
 export interface ChangeBatch {
@@ -25,10 +12,14 @@ export interface ChangeBatch {
   paths: string[];
   /** Config or templates changed: every cached result may be stale. */
   full: boolean;
+  /** Set when the batch is the new day's rebuild (see dayTurn): the day that began. */
+  day?: string;
 }
 
 export interface SiteWatcher {
   ready: Promise<void>;
+  /** Undefined when no change to `rel` (root-relative) waits to go out; else resolves when it has gone to the rebuild. */
+  flushOf: (rel: string) => Promise<void> | undefined;
   close: () => Promise<void>;
 }
 
@@ -82,11 +73,14 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
   const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
   const toRel = (path: string) => (path.startsWith(prefix) && !path.includes(`${sep}..`) ? path.slice(prefix.length) : relative(root, path)).split(sep).join("/");
   const guard = linkGuard(root);
-  const batches = batcher(root, debounceMs, onBatch);
+  const batches = batcher(root, debounceMs, (paths) => onBatch({ paths, full: paths.some(isFullRebuildPath) }));
   const add = batches.add;
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
-    atomic: true,
+    // chokidar's atomic option holds a removal back 100 ms on its own, so the two halves of a rename (the old
+    // name's unlink, the new name's add) went out in two batches, two rebuilds. The batcher holds it instead,
+    // with whatever else is pending (see REMOVAL_HOLD_MS).
+    atomic: false,
     ignored: (path) => {
       const rel = toRel(path);
       if (outsideBuild(rel)) return true;
@@ -117,7 +111,7 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
   watcher.on("all", (event, path) => {
     const rel = toRel(path);
     if (batches.stale(event, rel)) return;
-    if (rel !== "" && (event === "addDir" || event === "unlinkDir" || buildReads(rel))) add(rel);
+    if (rel !== "" && (event === "addDir" || event === "unlinkDir" || buildReads(rel))) add(rel, event === "unlink");
   });
   const ready = new Promise<void>((resolve) => watcher.once("ready", () => {
     started = true;
@@ -125,70 +119,10 @@ export function watchSite(root: string, onBatch: (batch: ChangeBatch) => void, d
   }));
   return {
     ready,
+    flushOf: batches.flushOf,
     close: async () => {
       batches.close();
       await watcher.close();
-    },
-  };
-}
-
-interface Batcher {
-  /** Puts `rel` in the next batch. */
-  add: (rel: string) => void;
-  /** Whether a watcher event tells the build nothing the batches have not (see goneAtFlush). */
-  stale: (event: string, rel: string) => boolean;
-  close: () => void;
-}
-
-/** Debounced batches of root-relative paths: an editor's save (temp file, rename, several writes) is one batch, one rebuild. */
-function batcher(root: string, debounceMs: number, onBatch: (batch: ChangeBatch) => void): Batcher {
-  let pending = new Set<string>();
-  // Paths already gone when the batch naming them went out. chokidar reports a removal up to a second
-  // late (held back 100 ms for its atomic option, more while a rebuild keeps the loop busy), so a
-  // temporary renamed away at once (sed -i's, an atomic save's) would otherwise start a second full
-  // rebuild that finds nothing new, and, while the site is broken, print and send its errors again.
-  const goneAtFlush = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
-  const rechecks = new Map<string, NodeJS.Timeout>();
-  const add = (rel: string) => {
-    pending.add(rel);
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
-  };
-  // chokidar drops a second "change" of a path within 50 ms of the first and sends no trailing
-  // event (its _throttle), so a save right after another would be lost. Each reported file is
-  // looked at once more after that window and reported again if it differs from what the batch saw.
-  const recheckLater = (rel: string, seen: string) => {
-    clearTimeout(rechecks.get(rel));
-    rechecks.set(rel, setTimeout(() => {
-      rechecks.delete(rel);
-      if (signatureOf(join(root, rel)) !== seen) add(rel);
-    }, CHOKIDAR_CHANGE_THROTTLE_MS + 20));
-  };
-  const flush = () => {
-    timer = undefined;
-    const paths = [...pending].sort();
-    pending = new Set();
-    for (const rel of paths) {
-      const seen = signatureOf(join(root, rel));
-      if (seen === "absent") goneAtFlush.add(rel);
-      else goneAtFlush.delete(rel);
-      recheckLater(rel, seen);
-    }
-    if (paths.length > 0) onBatch({ paths, full: paths.some(isFullRebuildPath) });
-  };
-  return {
-    add,
-    stale: (event, rel) => {
-      // Gone when its batch went out and reported gone now: the build that batch started saw it gone already.
-      // Any other event says it is back, so a removal after that is news again.
-      const seenGone = goneAtFlush.delete(rel);
-      return seenGone && (event === "unlink" || event === "unlinkDir");
-    },
-    close: () => {
-      if (timer) clearTimeout(timer);
-      for (const recheck of rechecks.values()) clearTimeout(recheck);
-      rechecks.clear();
     },
   };
 }

@@ -99,8 +99,11 @@ async function copyPublic(root: string, output: OutputSet, search: boolean, read
 async function readPublic(path: string, size: number): Promise<Buffer | SourceFile> {
   if (size <= PUBLIC_READ_BYTES) return readFile(path);
   const hash = createHash("sha256");
-  await pipeline(createReadStream(path), hash);
-  return { path, id: `sha256:${hash.digest("hex")}` };
+  // The bytes hashed, not the size stat gave before: the file may have grown since (a copy still running).
+  let hashed = 0;
+  const stream = createReadStream(path).on("data", (chunk) => (hashed += chunk.length));
+  await pipeline(stream, hash);
+  return { path, id: `sha256:${hash.digest("hex")}`, size: hashed };
 }
 
 function isCopy(bytes: Buffer | SourceFile | undefined): bytes is SourceFile {

@@ -13,13 +13,15 @@ interface Entry {
   /** A content address supplied by whoever made the bytes (a memo key); equal ids, equal bytes. */
   id: string | undefined;
   /** A file whose bytes the content is (a large file of public/): copied or streamed from there, never held whole. */
-  source?: string;
+  source?: SourceFile;
 }
 
 /** A file of the output that is a copy of one on disk: where it is, and the content address of its bytes (`sha256:<hex>`, as identity names any file). */
 export interface SourceFile {
   path: string;
   id: string;
+  /** How many bytes it had when hashed: a server streaming it can tell it has been written to since (gekkan dev). */
+  size: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export class OutputSet {
    * video in public/ is never held in memory whole. Returns as add does.
    */
   addCopy(path: string, source: SourceFile, origin: string): string | undefined {
-    return this.put(path, { content: () => readFileSync(source.path), origin, id: source.id, source: source.path });
+    return this.put(path, { content: () => readFileSync(source.path), origin, id: source.id, source });
   }
 
   private put(path: string, entry: Entry): string | undefined {
@@ -65,6 +67,11 @@ export class OutputSet {
 
   /** The file on disk a copied file's bytes are (see addCopy); undefined for any other. */
   source(path: string): string | undefined {
+    return this.sourceFile(path)?.path;
+  }
+
+  /** As source, with the id and size its bytes had when the build hashed them. */
+  sourceFile(path: string): SourceFile | undefined {
     return this.files.get(normalizeOutputPath(path))?.source;
   }
 
