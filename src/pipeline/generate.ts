@@ -29,7 +29,7 @@ import { weighedProblems } from "./held-back.js";
 import { StageTimes } from "./stage-times.js";
 import { unignored } from "../warning-kinds.js";
 import { pageLanguages } from "../site/page-languages.js";
-import { PageRenderer, pageFingerprint, sitePageSpecs, type PageStats, type RenderedPage } from "./render-pages.js";
+import { PageRenderer, pageFingerprint, renderPages, type PageStats, type RenderedPage } from "./render-pages.js";
 import { NO_REUSE, type Reuse } from "./reuse.js";
 import { addSearchIndex } from "./search.js";
 import { addEmails } from "./emails.js";
@@ -129,44 +129,22 @@ async function makeSite({ options, inputs, parsed, site, output, renderer, times
   const window = site.issues.length === 0 ? oneDay(inputs.today) : dateWindow(days, inputs.today);
   const errors = new RenderErrors(options.root);
   // A stage with a template error gives nothing; the later ones still run (once), so their own errors come in the same report.
-  const specs = sitePageSpecs(site, renderer);
-  const issuePages = (await times.time("render issue pages", () => errors.run(() => renderer.render(specs.issues)))) ?? [];
-  const searchPages = issuePagesForSearch(site, issuePages, inputs.config.basePath);
-  // Pagefind indexes in its own process while this one renders the other pages, feeds and data; its files are added after theirs.
+  const pages = (await times.time("render pages", () => errors.run(() => renderPages(site, renderer)))) ?? [];
+  for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
+  await times.time("feeds", () => errors.run(() => addFeeds(output, site, inputs.config, renderer, inputs.today)));
+  await times.time("data, sitemap", () => addSiteFiles(output, site, inputs.config, inputs.today, new Map(pages.map((page) => [page.spec.route, page.spec.alternates]))));
+  addRedirects(output, site, inputs.config);
+  const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
   const indexed = !errors.found && search !== undefined && inputs.config.search && options.search !== false;
-  const searchFiles = new OutputSet();
-  // Abandoned once a template error is found: the run then stops with it, and an author should not wait for an index no one gets.
-  const pace = () => (errors.found ? Promise.reject(ABANDONED) : Promise.resolve());
-  const indexing = indexed ? settled(times.time("search index", () => addSearchIndex(searchFiles, searchPages, inputs.config.lang, inputs.config.searchShardSize, search, pace))) : undefined;
-  try {
-    const pages = [...((await times.time("render pages", () => errors.run(() => renderer.render(specs.others)))) ?? []), ...issuePages];
-    for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
-    await times.time("feeds", () => errors.run(() => addFeeds(output, site, inputs.config, renderer, inputs.today)));
-    await times.time("data, sitemap", () => addSiteFiles(output, site, inputs.config, inputs.today, new Map(pages.map((page) => [page.spec.route, page.spec.alternates]))));
-    addRedirects(output, site, inputs.config);
-    await times.time("emails", () => errors.run(() => addEmails(output, site, renderer, publicImages(options.root), options.threads)));
-  } finally {
-    // Awaited whatever happened above: a failure there must not leave Pagefind's process running or its error unheard.
-    const failure = await indexing;
-    if (failure !== undefined && failure.error !== ABANDONED) throw failure.error;
-  }
-  output.addFrom(searchFiles);
+  // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.
+  await Promise.all([
+    times.time("emails", () => errors.run(() => addEmails(output, site, renderer, publicImages(options.root), options.threads))),
+    indexed ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, search)) : undefined,
+  ]);
   await withEarlyPublicErrors(inputs, () => errors.throwIfFound());
   // Last: a public file is checked against every file gekkan made, emails and the search index included.
   const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search));
   return { window, searchPages, publicWarnings };
-}
-
-const ABANDONED = new Error("gekkan: search index abandoned for a template error");
-
-/** A stage run beside others: it never rejects, it gives its failure (undefined when it succeeded), to be thrown where it is awaited. */
-async function settled(stage: Promise<unknown>): Promise<{ error: unknown } | undefined> {
-  try {
-    await stage;
-    return undefined;
-  } catch (error) {
-    return { error };
-  }
 }
 
 /** The parse stage's result with its problems weighed for this build: an issue it leaves out does not stop it (held-back.ts). */

@@ -129,11 +129,10 @@ export class PageRenderer {
   }
 }
 
-/** Every HTML page of the site as data, the issue pages apart: the search index reads only those, so it can start once they exist. */
-export function sitePageSpecs(site: Site, renderer: PageRenderer): { issues: PageSpec[]; others: PageSpec[] } {
+/** Stage: the site → every HTML page. */
+export async function renderPages(site: Site, renderer: PageRenderer): Promise<RenderedPage[]> {
   const tokens = new Map(allIssues(site).map((entry) => [entry, renderer.token(entry)]));
-  const specs = pageSpecs(site, renderer.env, tokens);
-  return { issues: specs.filter((spec) => spec.template === "issue"), others: specs.filter((spec) => spec.template !== "issue") };
+  return renderer.render(pageSpecs(site, renderer.env, tokens));
 }
 
 /**

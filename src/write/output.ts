@@ -57,14 +57,6 @@ export class OutputSet {
     return undefined;
   }
 
-  /** Adds every file of `other` as it was added there, unread; a path already here keeps its file, as with add. */
-  addFrom(other: OutputSet): void {
-    for (const path of other.paths()) {
-      const entry = other.files.get(path);
-      if (entry !== undefined) this.put(path, { ...entry });
-    }
-  }
-
   /** The file on disk a copied file's bytes are (see addCopy); undefined for any other. */
   source(path: string): string | undefined {
     return this.sourceFile(path)?.path;
