@@ -32,10 +32,10 @@ beforeAll(async () => {
   const sample = await generateSite(REPO_ROOT);
   const fixture = await generateFixture(EMAIL_FIXTURE);
   const take = (name: string, html: string | undefined, images: string[] = []) => emails.push({ name, html: html ?? "", images });
-  // The April sample issue shows a diagram from public/: absolute, on the site.
-  take("sample-ja", sample.output.text("issues/2011-04/email.html"), [new URL("images/linux-ha-stack.svg", `${sample.config.origin}${sample.config.basePath}`).href]);
+  // The April sample issue shows a diagram from public/: absolute, on the site; the email shows the PNG beside the SVG (email-images.ts).
+  take("sample-ja", sample.output.text("issues/2011-04/email.html"), [new URL("images/linux-ha-stack.png", `${sample.config.origin}${sample.config.basePath}`).href]);
   // Its English translation shows the same diagram.
-  take("sample-en", sample.output.text("en/issues/2011-04/email.html"), [new URL("images/linux-ha-stack.svg", `${sample.config.origin}${sample.config.basePath}`).href]);
+  take("sample-en", sample.output.text("en/issues/2011-04/email.html"), [new URL("images/linux-ha-stack.png", `${sample.config.origin}${sample.config.basePath}`).href]);
   take("fixture-ja", fixture.output.text("issues/2011-04/email.html"), [`${SITE_URL}images/diagram.png`]);
   // The May sample issue's crm example is highlighted: coloured tokens on the code background.
   take("sample-ja-may", sample.output.text("issues/2011-05/email.html"));
