@@ -3,6 +3,8 @@ import { closeSync, fstatSync, lstatSync, readSync, statSync, type Stats } from 
 import { join, sep } from "node:path";
 import { listTree } from "../file-tree.js";
 import { openRegularFile } from "../regular-file.js";
+import { PUBLIC_READ_BYTES } from "../limits.js";
+import type { FileDigests } from "./file-digests.js";
 
 /**
  * Every entry under `dir` (names, kinds and file bytes) into `hash`, in a
@@ -10,7 +12,7 @@ import { openRegularFile } from "../regular-file.js";
  * read (a broken link, no permission) hash as such: the build that reads
  * them reports the problem, a key never throws.
  */
-export function hashTree(hash: Hash, dir: string, followLinks: boolean): void {
+export function hashTree(hash: Hash, dir: string, followLinks: boolean, digests?: FileDigests): void {
   let names: string[];
   try {
     names = listTree(dir, followLinks);
@@ -22,7 +24,7 @@ export function hashTree(hash: Hash, dir: string, followLinks: boolean): void {
     const path = join(dir, name);
     const portable = name.split(sep).join("/");
     const stat = statOf(path, followLinks);
-    if (stat?.isFile() === true) hashFile(hash, portable, path);
+    if (stat?.isFile() === true) hashFile(hash, portable, path, digests);
     else hash.update(`${portable}\0${stat === undefined ? "unreadable" : stat.isDirectory() ? "dir" : "other"}\0`);
   }
 }
@@ -40,9 +42,11 @@ function statOf(path: string, followLinks: boolean): Stats | undefined {
  * One file into `hash`: name, size and bytes (or "absent"). Only a regular
  * file is read (openRegularFile): a FIFO would block. Read a slice at a time, so a video in
  * public/ is never held whole, and one over what a buffer can hold (2 GB)
- * is hashed by its bytes too, not as absent whatever it holds.
+ * is hashed by its bytes too, not as absent whatever it holds. With
+ * `digests`, a large file (over PUBLIC_READ_BYTES) goes in by its own
+ * SHA-256, which they keep between runs (file-digests.ts).
  */
-export function hashFile(hash: Hash, name: string, path: string): void {
+export function hashFile(hash: Hash, name: string, path: string, digests?: FileDigests): void {
   hash.update(name).update("\0");
   let fd: number | undefined;
   try {
@@ -50,6 +54,10 @@ export function hashFile(hash: Hash, name: string, path: string): void {
     // Its size first, so the bytes that follow cannot be read as another file's.
     const size = fstatSync(fd).size;
     hash.update(`${size}\0`);
+    if (digests !== undefined && size > PUBLIC_READ_BYTES) {
+      hash.update(`${digests.of(path, fd, SLICE)}\0`);
+      return;
+    }
     let total = 0;
     for (let read = readSync(fd, SLICE); read > 0; read = readSync(fd, SLICE)) {
       hash.update(SLICE.subarray(0, read));

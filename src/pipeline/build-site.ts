@@ -17,6 +17,7 @@ import { machineWords } from "../write/fs-errors.js";
 import { groupBy } from "../group-by.js";
 import type { Generated } from "./generate.js";
 import { currentInputs, inputKey, type CurrentInputs } from "./input-key.js";
+import { FileDigests } from "../incremental/file-digests.js";
 import type { BuildOptions } from "./options.js";
 import type { Reuse } from "./reuse.js";
 
@@ -46,9 +47,14 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   const record = options.cacheDir === undefined ? undefined : readRecord(options.cacheDir);
   // The record's time zone: the config's, which the input key covers, so a changed zone is no skipped build anyway.
   const today = dayOf(options.now ?? buildTime(), record?.timeZone);
-  const check = record === undefined ? undefined : await checkCurrent(options, record, today);
+  const digests = options.cacheDir === undefined ? FileDigests.empty() : FileDigests.read(options.cacheDir);
+  const check = record === undefined ? undefined : await checkCurrent(options, record, today, digests);
   // Said again from the record, with this run's "today": the same issues are left out on every day of the window, but the line names the day.
-  if (record !== undefined && check?.upToDate === true) return { upToDate: true, record, leftOut: record.leftOut, today };
+  if (record !== undefined && check?.upToDate === true) {
+    // A file read again (it had not settled when last read) is trusted from now on: kept, or every check would read it.
+    if (options.cacheDir !== undefined && digests.changed) await digests.save(options.cacheDir).catch(() => undefined);
+    return { upToDate: true, record, leftOut: record.leftOut, today };
+  }
   // Loaded only now: the up-to-date answer above needs none of the rendering stack.
   const [{ generate }, { openOutput }, { openPackMemos }, { NO_REUSE }, { DamagedCacheError }] = await Promise.all([
     import("./generate.js"), import("../write/write-output.js"), import("../incremental/pack-memos.js"), import("./reuse.js"), import("../incremental/memo.js"),
@@ -74,7 +80,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
       if (!(error instanceof DamagedCacheError) || packs === undefined) throw error;
       return attempt(readingEverything(packs.memos));
     });
-    return await finish(options, generated, written, packs, record);
+    return await finish(options, generated, written, packs, record, digests);
   } finally {
     await writer?.close();
   }
@@ -88,7 +94,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
 const PACK_READS = { fragments: "whole", search: "records" } as const;
 
 /** Saves the cache and the record of what was written, for the next build. */
-async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined, record: OutputRecord | undefined): Promise<SiteBuild> {
+async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined, record: OutputRecord | undefined, digests: FileDigests): Promise<SiteBuild> {
   const addresses = comparedAddresses(options, generated, record);
   // After the build's own, as they come from the record of the last build; one "if you mean these" line for all, as the README says: the config's ignoreWarnings and an issue's stop both.
   const warnings = warningLines([...generated.warnings, ...addresses.warnings]);
@@ -96,7 +102,8 @@ async function finish(options: SiteBuildOptions, generated: Generated, written: 
   const leftOut = notedIssues([...generated.issues, ...generated.failed.map((issue) => ({ issue }))], generated.config.lang, generated.today);
   const failures = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
-    const key = inputKey(options, templateDirs(options.root), generated.sources);
+    const key = inputKey(options, templateDirs(options.root), generated.sources, digests);
+    await digests.save(options.cacheDir).catch((error: unknown) => failures.push({ name: "file digests", error }));
     const summary = { window: generated.window, timeZone: generated.config.timeZone, issues: generated.site.issues.length, warnings, leftOut, addresses: addresses.record };
     await saveRecord(options.cacheDir, options.out, key, written, summary).catch((error: unknown) => failures.push({ name: "record", error }));
   }
@@ -149,9 +156,9 @@ async function takeRecord(cacheDir: string | undefined, record: OutputRecord | u
  * last build's record says; with what the check read (nothing is read once
  * the record's date window has passed).
  */
-async function checkCurrent(options: SiteBuildOptions, record: OutputRecord, today: string): Promise<{ upToDate: boolean; inputs?: CurrentInputs }> {
+async function checkCurrent(options: SiteBuildOptions, record: OutputRecord, today: string, digests: FileDigests): Promise<{ upToDate: boolean; inputs?: CurrentInputs }> {
   if (!inWindow(record.window, today)) return { upToDate: false };
-  const inputs = await currentInputs(options);
+  const inputs = await currentInputs(options, digests);
   return { upToDate: stillWritten(record, options.out, inputs.key), inputs };
 }
 

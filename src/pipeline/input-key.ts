@@ -7,6 +7,7 @@ import { templateDirs } from "../render/template-dirs.js";
 import { digest } from "../incremental/digest.js";
 import { codeFingerprint } from "../incremental/fingerprint.js";
 import { hashFile, hashTree } from "../incremental/hash-tree.js";
+import type { FileDigests } from "../incremental/file-digests.js";
 import { shapingOptions, type BuildOptions } from "./options.js";
 
 /**
@@ -14,10 +15,12 @@ import { shapingOptions, type BuildOptions } from "./options.js";
  * reads (gekkan's code, the options that shape output, the config, templates
  * and locales, public/, every source). Equal keys, byte-identical output.
  * Sources enter by their digest, the same one issue keys use, so each
- * source is hashed once per build.
+ * source is hashed once per build. A large public file enters by its own
+ * digest, which `digests` keep between runs (file-digests.ts): a video
+ * unchanged since the last build is not read again.
  */
-export function inputKey(options: BuildOptions, dirs: readonly string[], sources: Iterable<{ file: string; digest: string }>): string {
-  const hash = createHash("sha256").update(`gekkan-input-1\0${codeFingerprint()}\0${JSON.stringify(shapingOptions(options))}\0`);
+export function inputKey(options: BuildOptions, dirs: readonly string[], sources: Iterable<{ file: string; digest: string }>, digests: FileDigests): string {
+  const hash = createHash("sha256").update(`gekkan-input-2\0${codeFingerprint()}\0${JSON.stringify(shapingOptions(options))}\0`);
   for (const name of [CONFIG_FILE, "package.json"]) hashFile(hash, name, join(options.root, name));
   dirs.forEach((dir, i) => {
     hash.update(`templates#${i}\0`);
@@ -25,7 +28,7 @@ export function inputKey(options: BuildOptions, dirs: readonly string[], sources
   });
   hash.update("public\0");
   // public/ is copied with lstat semantics (symlinks skipped), so it is hashed the same way.
-  hashTree(hash, join(options.root, "public"), false);
+  hashTree(hash, join(options.root, "public"), false, digests);
   // A folder in other case (Public/, Templates/) is read by no one but is an error of the build (name-case.ts):
   // one made since the last build must end "up to date" so the build reports it.
   for (const name of ["public", "templates"]) hash.update(`${nameInOtherCase(options.root, [name])?.found ?? ""}\0`);
@@ -53,10 +56,10 @@ export interface CurrentInputs {
  * digests are kept: a build that follows need not read or hash again the
  * sources it does not parse (see checked-sources.ts).
  */
-export async function currentInputs(options: BuildOptions): Promise<CurrentInputs> {
+export async function currentInputs(options: BuildOptions, digests: FileDigests): Promise<CurrentInputs> {
   const files = await listIssueFiles(options.root);
   const sources = new Map<string, CheckedSource>();
-  function* digests(): Generator<{ file: string; digest: string }> {
+  function* sourceDigests(): Generator<{ file: string; digest: string }> {
     for (const { file, bytes } of streamSources(options.root, files)) {
       const found = { file, digest: digest(bytes) };
       // No bytes: a file the check could not read (see streamSources); the build reads it and reports why.
@@ -64,5 +67,5 @@ export async function currentInputs(options: BuildOptions): Promise<CurrentInput
       yield found;
     }
   }
-  return { key: inputKey(options, templateDirs(options.root), digests()), sources };
+  return { key: inputKey(options, templateDirs(options.root), sourceDigests(), digests), sources };
 }

@@ -24,6 +24,8 @@ describe("a cache file that is not a regular file", () => {
     ["pages.pack.idx", "a link to /dev/zero"],
     ["written.json", "a named pipe"],
     ["written.json", "a link to /dev/zero"],
+    ["file-digests.json", "a named pipe"],
+    ["file-digests.json", "a link to /dev/zero"],
   ])("%s as %s: the build neither hangs nor differs from one without the cache", async (name, what) => {
     site = sites.make({ [APRIL]: issue({ title: "4月号", issue: 1, date: "2011-04-01" }) });
     const build = (extra: string[] = []) => runCli(["build", "--no-search", ...extra], { cwd: site!.path, deadlineMs: 20_000 });

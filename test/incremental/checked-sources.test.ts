@@ -6,6 +6,7 @@ import { main } from "../../src/cli.js";
 import { ContentError, formatDiagnostic } from "../../src/diagnostics.js";
 import { memoOver } from "../../src/incremental/memo.js";
 import { currentInputs } from "../../src/pipeline/input-key.js";
+import { FileDigests } from "../../src/incremental/file-digests.js";
 import { loadInputs, type Inputs } from "../../src/pipeline/load-inputs.js";
 import { parseIssues } from "../../src/pipeline/parse-issues.js";
 import { captureIo } from "../helpers/io.js";
@@ -55,7 +56,7 @@ describe("sources the up-to-date check read", () => {
     // Over the default limit of 1 MiB: refused with its size, whichever way it was read.
     writeFileSync(join(issues, "huge.md"), `---\ntitle: huge\n---\n${"x".repeat(1_200_000)}\n`);
 
-    const checked = await currentInputs({ root });
+    const checked = await currentInputs({ root }, FileDigests.empty());
     expect(checked.sources.has("content/issues/huge.md")).toBe(true);
     expect(checked.sources.has("content/issues/link-out.md")).toBe(false);
     const taken = await loadInputs({ root }, checked.sources);
@@ -73,7 +74,7 @@ describe("sources the up-to-date check read", () => {
     const first = await loadInputs({ root });
     await parseIssues(first.sources, first.context, memoOver(store), 1);
 
-    const checked = await currentInputs({ root });
+    const checked = await currentInputs({ root }, FileDigests.empty());
     const before = readFileSync(join(root, ISSUE));
     writeFileSync(join(root, ISSUE), `${before.toString("utf8")}\nWritten after the check.\n`);
     const inputs = await loadInputs({ root }, checked.sources);

@@ -21,6 +21,11 @@ import { issue, tempDir, tempSite, type TempDir } from "../helpers/temp-site.js"
 import { runCli } from "../helpers/run-cli.js";
 import { cliSites } from "../helpers/cli-sites.js";
 import { memoryIo } from "../helpers/dev-server.js";
+import { main } from "../../src/cli.js";
+import { captureIo } from "../helpers/io.js";
+
+/** Bytes read by this process so far (proc(5), /proc/self/io rchar). */
+const bytesRead = () => Number(/^rchar: (\d+)$/m.exec(readFileSync("/proc/self/io", "utf8"))?.[1]);
 
 const APRIL = { "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }) };
 /** Over 2 GiB, what Node's readFile can hold. */
@@ -101,6 +106,35 @@ describe("gekkan build and dev with a large public file", () => {
     expect(readFileSync(join(site.path, "dist", "video.mp4")).equals(second)).toBe(true);
     // The source was copied, not linked: the published build is not the author's file.
     expect(statSync(join(site.path, "dist", "video.mp4")).ino).not.toBe(statSync(video).ino);
+  }, 120_000);
+
+  it("is not read again by a build with nothing changed, once it has settled; a change since, its times put back, is published", async () => {
+    dir = tempSite(APRIL);
+    mkdirSync(join(dir.path, "public"));
+    const video = join(dir.path, "public", "video.mp4");
+    const size = 3 * PUBLIC_READ_BYTES;
+    writeFileSync(video, Buffer.alloc(size, 5));
+    utimesSync(video, 1_300_000_000, 1_300_000_000);
+    // Settled: a file written just before it is read is read by every build until it has (file-digests.ts).
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const build = async () => {
+      const io = captureIo();
+      const code = await main(["build", "--root", dir?.path ?? "", "--no-search", "--url", "https://example.org/"], io);
+      return { code, out: io.stdout.join("\n") };
+    };
+    expect((await build()).code).toBe(0);
+    const before = bytesRead();
+    const again = await build();
+    expect(bytesRead() - before).toBeLessThan(PUBLIC_READ_BYTES);
+    expect(again.out).toMatch(/up to date/);
+    const fd = openSync(video, "r+");
+    writeSync(fd, Buffer.from([6]), 0, 1, size - 1);
+    closeSync(fd);
+    utimesSync(video, 1_300_000_000, 1_300_000_000);
+    const changed = await build();
+    expect(changed.out).not.toMatch(/up to date/);
+    expect(execFileSync("sha256sum", ["-b", join(dir.path, "dist", "video.mp4")], { encoding: "utf8" }).split(" ")[0]).toBe(execFileSync("sha256sum", ["-b", video], { encoding: "utf8" }).split(" ")[0]);
+    expect(readFileSync(join(dir.path, "dist", "video.mp4")).at(-1)).toBe(6);
   }, 120_000);
 
   it("gekkan dev serves it streamed, whole, with its length; HEAD gets the length alone", async () => {
