@@ -6,14 +6,18 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { VFileMessage } from "vfile-message";
-import { compareText, diagnostic } from "../diagnostics.js";
+import { compareText, diagnostic, PlainError } from "../diagnostics.js";
 import type { OutputSet } from "../write/output.js";
 import { groupBy } from "../group-by.js";
 import { outputUrl } from "./link-target.js";
 import { offsetOfPlace, writtenMarkupAt, type MarkupSource } from "./written-markup.js";
 
-/** The Nu Html Checker cannot run: a setup problem, not a content error. */
-export class VnuUnavailableError extends Error {
+/**
+ * The Nu Html Checker cannot run: a setup problem, not a content error. A
+ * PlainError, so the CLI says it as it says every failure at no place (and
+ * on GitHub Actions annotates it, cli.ts), exit 1.
+ */
+export class VnuUnavailableError extends PlainError {
   override name = "VnuUnavailableError";
 }
 
