@@ -238,8 +238,8 @@ function meantAdvice(meant: MeantTarget, kind: ReturnType<typeof kindOf>, basePa
  * in public/.
  */
 function kindOf(path: string): "page" | "image" | "file" {
-  // A Markdown file is never published as such: a link to one means a page.
-  if (path.endsWith("/") || /\.md$/i.test(path)) return "page";
+  // A Markdown file is never published as such: a link to one means a page; so does one to an HTML file (`/issues/2011-04.html`, other generators' habit), which was offered the issue's email.html.
+  if (path.endsWith("/") || /\.(md|html?)$/i.test(path)) return "page";
   return contentTypeOf(path).startsWith("image/") ? "image" : "file";
 }
 

@@ -1,4 +1,4 @@
-import { suggest } from "../suggest.js";
+import { editDistance, suggest } from "../suggest.js";
 import { readable } from "../markdown/plugins/rehype-base-path.js";
 
 /**
@@ -40,7 +40,30 @@ function editionOf(path: string, editions: readonly string[], root: string): str
 }
 
 function nearestPath(path: string, known: readonly string[]): string | undefined {
+  const asked = readable(path);
   const byReading = new Map(known.map((candidate) => [readable(candidate), candidate]));
-  const found = suggest(readable(path), [...byReading.keys()]);
+  const near = [...byReading.keys()].filter((candidate) => nearInName(asked, candidate));
+  const found = suggest(asked, near);
   return found === undefined ? undefined : byReading.get(found);
+}
+
+/**
+ * Whether two paths are near in what differs between them: the names below
+ * the folders they share, their extensions set aside. Counted over the whole
+ * path, the shared `/images/` and `.png` made any two images of a folder
+ * near (`/images/diagram.png`, never added to public/, was offered
+ * `/images/share.png`, the site's sharing image, instead of where to put
+ * it); an image of another type under the same name (`pic.jpg` for
+ * `pic.png`) stays near, and so does an issue of a near month.
+ */
+function nearInName(a: string, b: string): boolean {
+  let shared = 0;
+  for (let i = 0; i < Math.min(a.length, b.length) && a[i] === b[i]; i++) if (a[i] === "/") shared = i + 1;
+  const [x, y] = [stem(a.slice(shared)), stem(b.slice(shared))];
+  return editDistance(x, y) <= Math.max(1, Math.floor(Math.max([...x].length, [...y].length) / 3));
+}
+
+/** A path's rest without its extension or a page's closing "/" (`2011-04/`, `pic.png`). */
+function stem(rest: string): string {
+  return rest.replace(/\/$/, "").replace(/\.[^./]+$/, "");
 }

@@ -6,12 +6,18 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { VFileMessage } from "vfile-message";
-import { diagnostic } from "../diagnostics.js";
+import { compareText, diagnostic, PlainError } from "../diagnostics.js";
 import type { OutputSet } from "../write/output.js";
+import { groupBy } from "../group-by.js";
 import { outputUrl } from "./link-target.js";
+import { offsetOfPlace, writtenMarkupAt, type MarkupSource } from "./written-markup.js";
 
-/** The Nu Html Checker cannot run: a setup problem, not a content error. */
-export class VnuUnavailableError extends Error {
+/**
+ * The Nu Html Checker cannot run: a setup problem, not a content error. A
+ * PlainError, so the CLI says it as it says every failure at no place (and
+ * on GitHub Actions annotates it, cli.ts), exit 1.
+ */
+export class VnuUnavailableError extends PlainError {
   override name = "VnuUnavailableError";
 }
 
@@ -21,6 +27,7 @@ interface RawMessage {
   url?: string;
   message?: string;
   lastLine?: number;
+  lastColumn?: number;
   firstLine?: number;
   firstColumn?: number;
 }
@@ -47,12 +54,17 @@ export function javaBinary(env: NodeJS.ProcessEnv = process.env): string {
   throw new VnuUnavailableError("gekkan check --html needs Java 11 or later on PATH (or JAVA_HOME) to run the Nu Html Checker, e.g. `apt-get install default-jre-headless`");
 }
 
+/** The files a built page's markup may have been written in, and what the build adds to a tag there that they do not have. */
+export type SourcesOf = (page: string) => { sources: readonly MarkupSource[]; written?: (markup: string) => string };
+
 /**
  * Validates every HTML page of the output with vnu in one Java run. Pages
- * go to a private temp dir (vnu reads files), never to dist/; messages are
- * reported at the page's URL.
+ * go to a private temp dir (vnu reads files), never to dist/. A message is
+ * reported where the invalid tag was written when that can be told
+ * (written-markup.ts: an issue's raw HTML, a site's template), the built
+ * page's place kept after it; otherwise at the page's URL.
  */
-export async function validateHtmlPages(output: OutputSet, basePath: string): Promise<{ messages: VFileMessage[]; pages: number }> {
+export async function validateHtmlPages(output: OutputSet, basePath: string, sourcesOf: SourcesOf = () => ({ sources: [] })): Promise<{ messages: VFileMessage[]; pages: number }> {
   const jar = vnuJar();
   const java = javaBinary();
   const pages = output.paths().filter((p) => p.endsWith(".html"));
@@ -65,16 +77,54 @@ export async function validateHtmlPages(output: OutputSet, basePath: string): Pr
       await writeFile(file, output.get(page) ?? "");
     }
     const raw = await runVnu(java, jar, dir);
-    const messages = raw
+    const found = raw
       .filter((m) => m.type === "error" || m.type === "non-document-error")
       .map((m) => {
         const page = m.url?.startsWith("file:") ? relative(dir, fileURLToPath(m.url)).split(sep).join("/") : (m.url ?? "");
-        return diagnostic(outputUrl(basePath, page), `invalid HTML (Nu Html Checker): ${m.message ?? m.subType ?? "error"}`, { line: m.lastLine ?? m.firstLine ?? 1, column: m.firstColumn ?? 1 }, "html-validation");
+        return pageError(m, page, output, basePath, sourcesOf);
       });
-    return { messages, pages: pages.length };
+    return { messages: atSources(found), pages: pages.length };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+interface PageError {
+  reason: string;
+  /** The page's URL and the place vnu gives in it. */
+  page: string;
+  at: { line: number; column: number };
+  /** Where the tag was written, when that is certain. */
+  source: { file: string; line: number; column: number } | undefined;
+}
+
+function pageError(m: RawMessage, page: string, output: OutputSet, basePath: string, sourcesOf: SourcesOf): PageError {
+  // vnu leaves out firstLine when the range is on one line; firstColumn is on firstLine.
+  const at = { line: m.firstLine ?? m.lastLine ?? 1, column: m.firstColumn ?? 1 };
+  const text = output.text(page) ?? "";
+  const start = offsetOfPlace(text, at.line, at.column);
+  const last = m.lastLine === undefined || m.lastColumn === undefined ? undefined : offsetOfPlace(text, m.lastLine, m.lastColumn);
+  const { sources, written } = sourcesOf(page);
+  const source = start === undefined || last === undefined ? undefined : writtenMarkupAt(text, start, last + 1, sources, written);
+  return { reason: `invalid HTML (Nu Html Checker): ${m.message ?? m.subType ?? "error"}`, page: outputUrl(basePath, page), at, source };
+}
+
+/**
+ * One message per place the author wrote invalid markup, however many
+ * pages show it (an issue's page and its email), naming those pages'
+ * places so nothing vnu said is lost; the rest at their page.
+ */
+function atSources(found: readonly PageError[]): VFileMessage[] {
+  const bySource = groupBy(found.filter((e) => e.source !== undefined), (e) => `${e.source?.file ?? ""}\0${e.source?.line ?? 0}\0${e.source?.column ?? 0}\0${e.reason}`);
+  const atPage = found.filter((e) => e.source === undefined).map((e) => diagnostic(e.page, e.reason, e.at, "html-validation"));
+  const atSource = [...bySource.values()].map((group) => {
+    const [first] = group;
+    // vnu walks the folder in no set order: the pages are named in one.
+    const places = group.map((e) => `${e.page}:${e.at.line}:${e.at.column}`).sort(compareText);
+    const shown = places.length === 1 ? `the built page ${places[0] ?? ""}` : `the built pages ${places.slice(0, -1).join(", ")} and ${places.at(-1) ?? ""}`;
+    return diagnostic(first?.source?.file ?? "", `${first?.reason ?? ""} (in ${shown})`, first?.source, "html-validation");
+  });
+  return [...atSource, ...atPage];
 }
 
 /** One Java run over the whole directory: vnu walks it, so no command line grows with the site. */

@@ -1,7 +1,6 @@
 import { parseFlags, siteRootOf, type Io, EXIT } from "../cli-support.js";
 import { ContentError, formatDiagnostic } from "../diagnostics.js";
 import { runCheck, type CheckReport } from "../check/run-check.js";
-import { VnuUnavailableError } from "../check/vnu.js";
 import { plural } from "../plural.js";
 import { warningLines } from "../warning-kinds.js";
 
@@ -36,9 +35,8 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       io.err(`gekkan check: the site does not build: ${plural(error.messages.length, "error")}; link checks skipped: fix the errors above first`);
       return EXIT.content;
     }
-    if (!(error instanceof VnuUnavailableError)) throw error;
-    io.err(`gekkan check: ${error.message}`);
-    return EXIT.content;
+    // A checker that cannot run (VnuUnavailableError) is a PlainError: cli.ts says it, as it says build's.
+    throw error;
   }
   for (const line of [...report.errors.map(formatDiagnostic), ...warningLines(report.warnings)]) io.err(line);
   const ms = Math.round(performance.now() - started);

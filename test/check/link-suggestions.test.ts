@@ -62,6 +62,19 @@ describe("suggestions for a broken link", () => {
     ]);
   });
 
+  it("an image not added to public/ is told where to put it, not offered another image only its folder and extension make near", async () => {
+    // "drawing" and "diagram" share no more than any two words do; counted with "/images/" and ".png" they were near enough to offer.
+    expect(await errors("![図](/images/drawing.png)\n")).toEqual([
+      `${FILE}:7:1  broken image "/images/drawing.png": nothing is published at /images/drawing.png; put the file at public/images/drawing.png`,
+    ]);
+  });
+
+  it("a link to an issue as an HTML file (another generator's habit) is offered the issue's page, not its email.html", async () => {
+    expect(await errors("[5月号](/issues/2011-05.html)\n")).toEqual([
+      `${FILE}:7:1  broken link "/issues/2011-05.html": nothing is published at /issues/2011-05.html — did you mean "/issues/2011-05/"?`,
+    ]);
+  });
+
   it("a relative image whose file is at the site root is offered its root-relative address", async () => {
     expect(await errors("![rel2](images/diagram.png)\n")).toEqual([
       `${FILE}:7:1  broken image "images/diagram.png": nothing is published at /issues/2011-04/images/diagram.png — did you mean "/images/diagram.png"? (a relative address starts from the issue's page)`,
