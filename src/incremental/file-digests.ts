@@ -6,6 +6,9 @@ import { readRegularFile } from "../regular-file.js";
 
 const DIGESTS_FILE = "file-digests.json";
 
+/** The buffer files are read through when the caller has none of its own (the reading is synchronous: never shared at once). */
+let ownSlice: Buffer | undefined;
+
 /**
  * How long before its bytes were read a file must have last changed for its
  * digest to be trusted by its state alone. A write lands in the file's
@@ -63,7 +66,7 @@ export class FileDigests {
    * `slice`-sized parts unless its state says it is the file read before;
    * a file that grew or shrank while read gets a name no other state has.
    */
-  of(path: string, fd: number, slice: Buffer): string {
+  of(path: string, fd: number, slice: Buffer = (ownSlice ??= Buffer.alloc(1024 * 1024))): string {
     const stat = fstatSync(fd, { bigint: true });
     this.used.add(path);
     const known = this.known.get(path);

@@ -76,9 +76,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
       return { generated, written };
     };
     // Cached pages are read only when needed, so a damaged one can turn up late: then the run is repeated reading every value it uses.
-    const { generated, written } = await attempt({ ...(packs?.memos ?? NO_REUSE), checked: check?.inputs?.sources }).catch((error: unknown) => {
+    const { generated, written } = await attempt({ ...(packs?.memos ?? NO_REUSE), checked: check?.inputs?.sources, digests }).catch((error: unknown) => {
       if (!(error instanceof DamagedCacheError) || packs === undefined) throw error;
-      return attempt(readingEverything(packs.memos));
+      return attempt({ ...readingEverything(packs.memos), digests });
     });
     return await finish(options, generated, written, packs, record, digests);
   } finally {

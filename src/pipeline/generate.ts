@@ -90,7 +90,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   const stops = held.length > 0 && options.partial !== true;
   let made: Made;
   try {
-    made = await makeSite({ options, inputs, parsed, site, output, renderer, times, search: stops ? undefined : reuse.search });
+    made = await makeSite({ options, inputs, parsed, site, output, renderer, times, search: stops ? undefined : reuse.search, digests: reuse.digests });
   } catch (error) {
     throw error instanceof ContentError && held.length > 0 ? new ContentError([...held, ...error.messages]) : error;
   }
@@ -119,10 +119,11 @@ interface MakeSite {
   times: StageTimes;
   /** The search memo; undefined when the run stops on held errors anyway: the search index is the one stage that meets no template. */
   search: Reuse["search"] | undefined;
+  digests: Reuse["digests"];
 }
 
 /** Stages: the collected site → pages, feeds, data, sitemap, emails, search index, public files, all into `output`. */
-async function makeSite({ options, inputs, parsed, site, output, renderer, times, search }: MakeSite): Promise<Made> {
+async function makeSite({ options, inputs, parsed, site, output, renderer, times, search, digests }: MakeSite): Promise<Made> {
   // With no issue published, the feeds and the sitemap are dated by today itself, so tomorrow's build is not "up to date".
   // An updated day bounds it too: before it, the same inputs are an error (updated after today, collect-problems.ts).
   const days = parsed.rendered.flatMap((r) => (r.issue.updated === undefined ? [r.issue.date] : [r.issue.date, r.issue.updated]));
@@ -143,7 +144,7 @@ async function makeSite({ options, inputs, parsed, site, output, renderer, times
   ]);
   await withEarlyPublicErrors(inputs, () => errors.throwIfFound());
   // Last: a public file is checked against every file gekkan made, emails and the search index included.
-  const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search));
+  const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search, digests));
   return { window, searchPages, publicWarnings };
 }
 

@@ -1,3 +1,4 @@
+import type { FileDigests } from "../incremental/file-digests.js";
 import { readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { isFile, listTree } from "../file-tree.js";
@@ -148,8 +149,8 @@ function newestByEdition(site: Site, today: string): (route: string) => string {
 }
 
 /** Stage: public/ as it is; a file that would replace a generated one is an author error. Returns the warnings (links it does not copy). */
-export async function addPublic(output: OutputSet, root: string, search: boolean): Promise<VFileMessage[]> {
-  const messages = await addPublicFiles(root, output, search);
+export async function addPublic(output: OutputSet, root: string, search: boolean, digests?: FileDigests): Promise<VFileMessage[]> {
+  const messages = await addPublicFiles(root, output, search, digests);
   const errors = messages.filter(isError);
   if (errors.length > 0) throw new ContentError(errors);
   return messages;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { constants, createReadStream } from "node:fs";
+import { closeSync, constants, createReadStream, fstatSync } from "node:fs";
 import { access, lstat, readFile } from "node:fs/promises";
 import { join, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -7,6 +7,8 @@ import type { VFileMessage } from "vfile-message";
 import { unreadable } from "../content/source-problems.js";
 import { diagnostic, isError, warning } from "../diagnostics.js";
 import { listTree } from "../file-tree.js";
+import { openRegularFile } from "../regular-file.js";
+import type { FileDigests } from "../incremental/file-digests.js";
 import { formatBytes, PUBLIC_READ_BYTES, SVG_CHECK_BYTES } from "../limits.js";
 import { parentFolders, type OutputSet, type SourceFile } from "../write/output.js";
 import { ROUTES } from "../site/urls.js";
@@ -24,8 +26,8 @@ import { isSvgName, svgActiveContent, type SvgCheck } from "./svg-active-content
  * link is a warning: the author put it there to be published. So is an SVG
  * that would run code on the site: it is still copied as it is.
  */
-export async function addPublicFiles(root: string, output: OutputSet, search: boolean): Promise<VFileMessage[]> {
-  return copyPublic(root, output, search, true);
+export async function addPublicFiles(root: string, output: OutputSet, search: boolean, digests?: FileDigests): Promise<VFileMessage[]> {
+  return copyPublic(root, output, search, true, digests);
 }
 
 /**
@@ -41,7 +43,7 @@ export async function publicClashes(root: string, fixed: OutputSet, search: bool
 }
 
 /** public/ into `output`, its files read and checked (`read`), or only checked against where they would go. */
-async function copyPublic(root: string, output: OutputSet, search: boolean, read: boolean): Promise<VFileMessage[]> {
+async function copyPublic(root: string, output: OutputSet, search: boolean, read: boolean, digests?: FileDigests): Promise<VFileMessage[]> {
   const dir = join(root, "public");
   const misnamed = nameInOtherCase(root, ["public"]);
   if (misnamed !== undefined) return [diagnostic(misnamed.found, folderCaseReason(misnamed.meant, "its files (images, styles)"), { line: 1, column: 1 }, "public-folder-case")];
@@ -73,7 +75,7 @@ async function copyPublic(root: string, output: OutputSet, search: boolean, read
     if (!stat.isFile()) continue;
     let bytes: Buffer | SourceFile | undefined;
     try {
-      bytes = read ? await readPublic(path, stat.size) : await access(path, constants.R_OK).then(() => undefined);
+      bytes = read ? await readPublic(path, stat.size, digests) : await access(path, constants.R_OK).then(() => undefined);
     } catch (error) {
       messages.push(unreadable(file, error, "file", "public/"));
       continue;
@@ -94,16 +96,28 @@ async function copyPublic(root: string, output: OutputSet, search: boolean, read
 
 /**
  * A public file's bytes, or for a large one (PUBLIC_READ_BYTES) where it is
- * and the hash of its bytes as they stream by: see OutputSet.addCopy.
+ * and the hash of its bytes as they stream by: see OutputSet.addCopy. With
+ * `digests`, a large file as it was when last hashed is not read at all
+ * (file-digests.ts): the up-to-date check has just asked after it.
  */
-async function readPublic(path: string, size: number): Promise<Buffer | SourceFile> {
+async function readPublic(path: string, size: number, digests?: FileDigests): Promise<Buffer | SourceFile> {
   if (size <= PUBLIC_READ_BYTES) return readFile(path);
+  if (digests !== undefined) return digestedCopy(path, digests);
   const hash = createHash("sha256");
   // The bytes hashed, not the size stat gave before: the file may have grown since (a copy still running).
   let hashed = 0;
   const stream = createReadStream(path).on("data", (chunk) => (hashed += chunk.length));
   await pipeline(stream, hash);
   return { path, id: `sha256:${hash.digest("hex")}`, size: hashed };
+}
+
+function digestedCopy(path: string, digests: FileDigests): SourceFile {
+  const fd = openRegularFile(path);
+  try {
+    return { path, id: digests.of(path, fd), size: fstatSync(fd).size };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function isCopy(bytes: Buffer | SourceFile | undefined): bytes is SourceFile {

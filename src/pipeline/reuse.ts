@@ -1,10 +1,11 @@
 import { noMemo, type Memo } from "../incremental/memo.js";
 import type { CheckedSource } from "./input-key.js";
+import type { FileDigests } from "../incremental/file-digests.js";
 
 /**
  * What a run may reuse from earlier ones, handed into the stages that own
  * the expensive steps: rendered issues, rendered pages, partials, search index parts,
- * and the digests of the sources the up-to-date check read.
+ * the digests of the sources the up-to-date check read, and of large files.
  * A build gets memos over packs in the cache folder, `gekkan dev` memos in
  * memory, `--no-cache` none.
  */
@@ -16,6 +17,8 @@ export interface Reuse {
   fragments?: Memo;
   /** The sources the up-to-date check just read and hashed, by file: read again only if parsed (see checked-sources.ts). */
   checked?: ReadonlyMap<string, CheckedSource> | undefined;
+  /** Digests of large files kept between runs (file-digests.ts): public/'s stage reads none that is as it was. */
+  digests?: FileDigests | undefined;
 }
 
 export const NO_REUSE: Reuse = { issues: noMemo, pages: noMemo, search: noMemo };
