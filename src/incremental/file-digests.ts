@@ -71,7 +71,7 @@ export class FileDigests {
     this.used.add(path);
     const known = this.known.get(path);
     if (known !== undefined && sameState(known, stat) && BigInt(known.ctimeNs) + SETTLED_NS < BigInt(known.takenNs)) return known.digest;
-    const takenNs = BigInt(Date.now()) * 1_000_000n;
+    const takenNs = wallClockNs();
     this.changed = true;
     const hash = createHash("sha256");
     let total = 0n;
@@ -93,6 +93,15 @@ export class FileDigests {
     const kept = [...this.known].filter(([path]) => this.used.has(path)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     await writeFileAtomic(join(cacheDir, DIGESTS_FILE), JSON.stringify(kept));
   }
+}
+
+/**
+ * Now, by the clock the process started with and its monotonic time since:
+ * the wall clock ctime is compared with, whatever Date is made to say (a
+ * test that moves "today" moves Date).
+ */
+function wallClockNs(): bigint {
+  return BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6));
 }
 
 function stateOf(stat: BigIntStats): Omit<Known, "takenNs" | "digest"> {

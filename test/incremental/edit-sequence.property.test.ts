@@ -41,6 +41,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { useBuildClock } from "../helpers/build-clock.js";
 import { main } from "../../src/cli.js";
+import { PUBLIC_READ_BYTES } from "../../src/limits.js";
 import { captureIo } from "../helpers/io.js";
 import { copySite } from "../helpers/site-copy.js";
 import { readTree, tempDir, type TempDir } from "../helpers/temp-site.js";
@@ -117,6 +118,9 @@ function copyInputs(from: string, to: string): void {
   }
 }
 
+/** A public file over PUBLIC_READ_BYTES (limits.ts): one a build hashes by its own digest, kept between builds. */
+const LARGE_BYTES = PUBLIC_READ_BYTES + 4096;
+
 /** One author's edit; `pick` chooses among the files or variants it applies to. */
 interface Op {
   kind: Kind;
@@ -133,7 +137,7 @@ const CONTENT_KINDS = [
 const SITE_KINDS = [
   "edit partial", "edit locale", "edit config", "add public file", "delete public file", "edit style", "footer year",
   "edit email template", "add asset", "delete asset", "drop template override", "public shadows output", "format a date",
-  "link in public", "touch", "editor leftover",
+  "link in public", "touch", "editor leftover", "large public file", "settle",
 ] as const;
 
 /** Changes to how and where the next build runs, and to what earlier builds left, not to the inputs (but for undo). */
@@ -281,6 +285,19 @@ function applyToSite(root: string, kind: Exclude<Kind, ContentKind | SettingKind
     case "format a date": return editFile(root, kind, "templates/partials/issue-card.liquid", (t) => t.replace("{{ card.dateLabel }}", '{{ card.date | date: "%Y/%m/%d" }}'));
     case "link in public": return linkInPublic(root, pick);
     case "editor leftover": return editorLeftover(root, pick);
+    case "large public file": {
+      // Over PUBLIC_READ_BYTES, so its digest is kept between builds (file-digests.ts); always the same size and times, so only its bytes tell.
+      const file = "public/media/talk.mp4";
+      mkdirSync(join(root, "public", "media"), { recursive: true });
+      writeFileSync(join(root, file), Buffer.alloc(LARGE_BYTES, pick % 251));
+      utimesSync(join(root, file), 1_300_000_000, 1_300_000_000);
+      return `large public file (${pick % 251})`;
+    }
+    case "settle": {
+      // Two seconds with nothing written: the files written before are "settled", and their digests are trusted from now on.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+      return "settle";
+    }
     case "touch": {
       const file = pickOf([...issueFiles(root), "gekkan.config.json", "templates/assets/style.css", "public/favicon.svg"], pick) as string;
       const later = new Date(Date.now() + pick * 1000);
@@ -556,6 +573,8 @@ describe("warm builds over sequences of author edits", () => {
             { kind: "delete public file", pick: 0 }, { kind: "link in public", pick: 38 }, { kind: "link in public", pick: 19 }, { kind: "link in public", pick: 6 },
           ]],
           [[{ kind: "edit config", pick: 6 }, { kind: "add translation", pick: 0 }]],
+          // A large file settled and trusted, then other bytes of the same size and times; then the first bytes again.
+          [[{ kind: "large public file", pick: 1 }, { kind: "settle", pick: 0 }, { kind: "edit body", pick: 0 }, { kind: "large public file", pick: 2 }, { kind: "settle", pick: 0 }, { kind: "undo", pick: 0 }]],
           [[
             { kind: "add translation", pick: 0 }, { kind: "add translation", pick: 0 }, { kind: "edit config", pick: 6 }, { kind: "edit title", pick: 0 },
             { kind: "edit config", pick: 7 }, { kind: "edit config", pick: 5 }, { kind: "edit config", pick: 7 }, { kind: "edit config", pick: 6 },
