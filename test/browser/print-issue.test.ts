@@ -8,8 +8,8 @@
  * code line longer than the paper is there whole; a typed block and a code
  * block of a few lines each sit on one page, never cut at a page break, and
  * a heading is not left at the foot of a page without its text; an
- * outside link's address follows its text, and an in-page or site link
- * prints no address.
+ * outside or e-mail link's address follows its text, an in-page or site
+ * link prints no address, and a footnote's back link (↩) is left out.
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -30,9 +30,9 @@ const pad = (n: number): string => String(n).padStart(2, "0");
 
 /** An issue whose blocks and code blocks (of lengths that vary, so they end at different heights on a page) fall across page breaks somewhere, with each kind of link and a code line wider than the paper. */
 function printIssue(lang: "ja" | "en"): string {
-  const words = lang === "ja" ? { title: "印刷の号", outside: "外部リンク", anchor: "目次への内部リンク", site: "前号", code: "長いコード", notes: "リリースノート" } : { title: "The printing issue", outside: "outside link", anchor: "in-page link", site: "previous issue", code: "Long code", notes: "release notes" };
+  const words = lang === "ja" ? { title: "印刷の号", outside: "外部リンク", anchor: "目次への内部リンク", site: "前号", code: "長いコード", notes: "リリースノート", mail: "編集部へメール" } : { title: "The printing issue", outside: "outside link", anchor: "in-page link", site: "previous issue", code: "Long code", notes: "release notes", mail: "write to us" };
   const parts = [`---\ntitle: "${words.title}"\nissue: 4\ndate: 2011-07-01\nlang: ${lang}\n---\n`];
-  parts.push(`[${words.outside}](https://example.org/words), [${words.anchor}](#${lang === "ja" ? "長いコード" : "long-code"}), [${words.site}](/issues/2011-04/).\n`);
+  parts.push(`[${words.outside}](https://example.org/words), [${words.anchor}](#${lang === "ja" ? "長いコード" : "long-code"}), [${words.site}](/issues/2011-04/), [${words.mail}](mailto:editors@example.org).[^note]\n\n[^note]: FOOTNOTE\n`);
   parts.push(`## ${words.code}\n\n\`\`\`sh\n${LONG_LINE}\n${LONG_TOKEN}\n\`\`\`\n`);
   for (let n = 1; n <= BLOCKS; n++) {
     parts.push(`:::release{component="pacemaker" status="released" title="Block ${pad(n)}"}\nBLOCKOPEN${pad(n)}\n\n${Array(1 + (n % 2)).fill(FILLER[lang]).join("\n\n")}\n\n[${words.notes}](https://example.org/notes/${pad(n)})\n\nBLOCKSHUT${pad(n)}\n:::\n`);
@@ -78,9 +78,9 @@ function pageOf(pdf: PdfText, marker: string, times = 1): number {
 }
 
 describe.each([
-  ["issues/2011-07/", "外部リンク", "リリースノート"],
-  ["en/issues/2011-07/", "outsidelink", "releasenotes"],
-])("/%s printed to PDF", (path, outside, notes) => {
+  ["issues/2011-07/", "外部リンク", "リリースノート", "編集部へメール"],
+  ["en/issues/2011-07/", "outsidelink", "releasenotes", "writetous"],
+])("/%s printed to PDF", (path, outside, notes, mail) => {
   let result: { chrome: string[]; pdf: PdfText };
   beforeAll(async () => {
     result = await printed(path);
@@ -117,11 +117,18 @@ describe.each([
     expect(cut).toEqual([]);
   });
 
-  it("writes an outside link's address after its text, and none after an in-page or site link", () => {
+  it("writes an outside or e-mail link's address after its text, and none after an in-page or site link", () => {
     const text = squeezed(result.pdf);
     expect(text).toContain(`${outside}<https://example.org/words>`);
     for (let n = 1; n <= BLOCKS; n++) expect(text).toContain(`${notes}<https://example.org/notes/${pad(n)}>`);
+    expect(text).toContain(`${mail}<mailto:editors@example.org>`);
     // Only outside addresses are written out: none starting with # or a path of the site.
-    expect(text.match(/<[^<>]*>/g)?.filter((address) => !address.startsWith("<https://example.org/"))).toEqual([]);
+    expect(text.match(/<[^<>]*>/g)?.filter((address) => !address.startsWith("<https://example.org/") && address !== "<mailto:editors@example.org>")).toEqual([]);
+  });
+
+  it("leaves out a footnote's way back to the text (↩), which leads nowhere on paper", () => {
+    const text = squeezed(result.pdf);
+    expect(text).toContain("FOOTNOTE");
+    expect(text).not.toContain("↩");
   });
 });
