@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Ensures the system tools needed by the browser and HTML-validation tests
-// are present: Chromium, a CJK font (fonts-noto-cjk) and a Java runtime
-// (>= 11, for vnu.jar). Missing pieces are installed with apt-get when
+// are present: Chromium, a CJK font (fonts-noto-cjk), a Java runtime
+// (>= 11, for vnu.jar) and Poppler's pdftotext (poppler-utils: the print
+// tests read back the PDF Chromium wrote). Missing pieces are installed with apt-get when
 // running as root on Debian/Ubuntu; otherwise the script fails with a clear
 // message. It never silently skips. Fast and idempotent when all is present.
 //
@@ -67,7 +68,8 @@ function check() {
   const chromium = findChromium();
   const java = findJava();
   const cjk = hasCjkFont();
-  return { chromium, java, cjk };
+  const pdftotext = onPath('pdftotext');
+  return { chromium, java, cjk, pdftotext };
 }
 
 function main() {
@@ -83,6 +85,7 @@ function main() {
   if (!state.chromium.path) missing.push('chromium');
   if (!state.cjk) missing.push('fonts-noto-cjk');
   if (!state.java.path) missing.push('default-jre-headless');
+  if (!state.pdftotext) missing.push('poppler-utils');
 
   if (missing.length > 0) {
     log(`missing: ${missing.join(', ')}${state.java.error ? ` (${state.java.error})` : ''}`);
@@ -122,12 +125,14 @@ function main() {
     if (!state.chromium.path) still.push('chromium (no chromium/chromium-browser/google-chrome on PATH after install)');
     if (!state.cjk) still.push('fonts-noto-cjk (no Japanese font reported by fc-list after install)');
     if (!state.java.path) still.push(`java >= ${MIN_JAVA}${state.java.error ? ` (${state.java.error})` : ''}`);
+    if (!state.pdftotext) still.push('poppler-utils (no pdftotext on PATH after install)');
     if (still.length > 0) fail([`Still missing after install: ${still.join('; ')}`]);
   }
 
   log(`chromium: ${state.chromium.path}`);
   log(`java:     ${state.java.path}`);
   log(`cjk font: ok`);
+  log(`pdftotext: ${state.pdftotext}`);
   log(`ready (${Date.now() - started} ms)`);
 }
 

@@ -1,8 +1,9 @@
 /**
  * Printed links. Paper cannot be clicked, so a printed issue writes each
- * outside link's address after its text. A link whose text is already its
- * address (a pasted URL, `<https://…>`, `www.…`, a Japanese URL) printed the
- * same long address twice, one under the other. An issue with each kind of
+ * outside link's address after its text, an e-mail link's too (「編集部へメール」
+ * alone printed no address to write to). A link whose text is already its
+ * address (a pasted URL, `<https://…>`, `www.…`, a Japanese URL, an e-mail
+ * address) printed the same long address twice, one under the other. An issue with each kind of
  * link is built and printed (emulated print media) in Chromium; the oracle
  * is what Chromium draws after each link (its ::after content): the address
  * once for a link with words, nothing more for a bare address.
@@ -23,6 +24,7 @@ date: 2011-07-01
 
 貼り付けた ${LONG} と、山括弧の <https://example.org/angle> と、www.example.com と、${JAPANESE} と、
 [言葉のリンク](https://example.org/words) と [内部リンク](/issues/2011-04/)。
+[編集部へメール](mailto:editors@example.org) と <editors@example.org>。
 `;
 
 const site = servedSampleCopy("gekkan-print-links-", (root) => writeFile(join(root, "content/issues/2011/2011-07.md"), ISSUE));
@@ -42,6 +44,8 @@ describe("a printed issue writes each outside link's address once", () => {
         [JAPANESE, "none"],
         ["言葉のリンク", '" <https://example.org/words>"'],
         ["内部リンク", "none"],
+        ["編集部へメール", '" <mailto:editors@example.org>"'],
+        ["editors@example.org", "none"],
       ]);
     });
   });

@@ -6,7 +6,7 @@ export const BARE_URL_CLASS = "bare-url";
 
 /**
  * Marks a link whose text is its own address (a pasted URL, `<https://…>`,
- * `www.…`) with `bare-url`. Printed, the page writes each link's address
+ * `www.…`, `<editors@example.org>`) with `bare-url`. Printed, the page writes each link's address
  * after it, since paper cannot be clicked; for these it would print the same
  * long address twice, one under the other.
  */
@@ -27,12 +27,13 @@ function textOf(children: readonly ElementContent[]): string {
 
 /**
  * The text is the address as written: `www.example.org` links to `http://www.example.org` (the text has no
- * scheme), and `https://ja.wikipedia.org/wiki/日本` to its percent-encoded form.
+ * scheme), `editors@example.org` to `mailto:editors@example.org`, and `https://ja.wikipedia.org/wiki/日本` to
+ * its percent-encoded form.
  */
 function sameAddress(text: string, href: string): boolean {
   const trimmed = text.trim();
   if (trimmed === "") return false;
-  return [href, decoded(href)].some((address) => address === trimmed || address.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "") === trimmed);
+  return [href, decoded(href)].some((address) => address === trimmed || address.replace(/^(?:[a-z][a-z0-9+.-]*:\/\/|mailto:)/i, "") === trimmed);
 }
 
 function decoded(href: string): string {
