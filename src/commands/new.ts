@@ -6,8 +6,7 @@ import { loadConfig } from "../config.js";
 import { nameFromHere } from "../names-from-here.js";
 import { ContentError, PlainError, diagnostic, formatDiagnostic } from "../diagnostics.js";
 import { createIssueRenderer } from "../content/render-issue.js";
-import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
-import { loadLocales } from "../render/locale.js";
+import { siteLocales } from "../render/locale.js";
 import { readExistingIssues } from "../new/existing-issues.js";
 import { isMonth, planIssue } from "../new/plan.js";
 import { impossibleMonth, monthAsWritten } from "../calendar.js";
@@ -54,8 +53,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   const root = siteRootOf(flags.root, { emptyStarts: true });
   const config = loadConfig(root);
   const lang = flags.lang ?? config.lang;
-  const dirs = templateDirs(root);
-  const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
+  const locales = siteLocales(root);
   const locale = locales.get(lang);
   // A code with no pack (JA, fr) is named first: sending it on to --translate only met the same refusal there.
   // The config's lang always has one (it is checked as the config is read), so this is about --lang.
@@ -85,8 +83,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
 async function newTranslation(flags: { root?: string | undefined; lang?: string | undefined; translate?: string | undefined; title?: string | undefined; date?: string | undefined }, io: Io): Promise<number> {
   const root = siteRootOf(flags.root, { emptyStarts: true });
   const config = loadConfig(root);
-  const dirs = templateDirs(root);
-  const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
+  const locales = siteLocales(root);
   const others = [...locales.keys()].filter((code) => code !== config.lang);
   if (flags.date !== undefined) throw new UsageError("--translate takes the date of the issue it translates; leave out --date");
   if (flags.lang === undefined) throw new UsageError(`--translate needs --lang, the language to translate into: one of ${others.join(", ")}`);
