@@ -17,7 +17,7 @@ export interface TranslationPlan {
 export type TranslationResult = { ok: true; plan: TranslationPlan } | { ok: false; messages: VFileMessage[] } | { ok: false; problem: string };
 
 export interface TranslationRequest {
-  /** The issue to translate: its number or slug. */
+  /** The issue to translate: its number, slug or month. */
   wanted: string;
   lang: string;
   siteLang: string;
@@ -48,7 +48,7 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
   if (original === undefined) {
     const known = namedIssues([...originals].sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).map((e) => `${e.number} (${e.file})`));
     const hint = didYouMean(request.wanted, originals.map((e) => addressOf(e) ?? ""));
-    return { ok: false, problem: `no issue ${JSON.stringify(request.wanted)} in ${request.siteLang} to translate: give its number or slug${known === "" ? "" : `; the site has ${known}`}${hint}` };
+    return { ok: false, problem: `no issue ${JSON.stringify(request.wanted)} in ${request.siteLang} to translate: give its number, slug or month (YYYY-MM)${known === "" ? "" : `; the site has ${known}`}${hint}` };
   }
   const taken = existing.filter((e) => e.number === original.number && langOf(e) === request.lang);
   if (taken.length > 0) {
