@@ -12,6 +12,7 @@ import { isMonth, planIssue } from "../new/plan.js";
 import { impossibleMonth, monthAsWritten } from "../calendar.js";
 import { planTranslation } from "../new/translate.js";
 import { unreadNumberWarnings } from "../new/unread-numbers.js";
+import { untouchedDraft } from "../new/untouched-draft.js";
 import { issueSkeleton } from "../content/skeleton.js";
 import { noLocalePack, suggestLanguage } from "../language-name.js";
 
@@ -80,6 +81,8 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     const { later } = plan;
     io.err(`gekkan new: note: issue ${plan.number} is dated ${plan.date}, before issue ${later.number} (${named(later.file)}, ${later.date}), so the issue numbers will not follow the dates (gekkan build and gekkan check warn of it: issue-number-order); if this fills a gap on purpose, add ignoreWarnings: [issue-number-order] to its front matter; otherwise delete ${named(plan.file)} and run gekkan new without --date`);
   }
+  const untouched = untouchedDraft(existing, config.lang);
+  if (untouched !== undefined) io.err(`gekkan new: note: issue ${untouched.number ?? "?"} (${named(untouched.file)}) is still the draft gekkan new started, not written in yet; this made issue ${plan.number}, the next; if you meant to write issue ${untouched.number ?? "?"}, delete ${named(plan.file)} and open ${named(untouched.file)}`);
   nextStep(io, root, "write the issue in it, over the example text and blocks");
   return EXIT.ok;
 }
