@@ -113,7 +113,9 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   if (!original.ok) throw new ContentError(original.messages);
   await writeNewIssue(root, planned.plan.file, planned.plan.text, renderer, "edit the translation that is there");
   io.out(nameFromHere(io.here, root, planned.plan.file));
-  nextStep(io, root, "translate it in place, keeping the blocks' attributes");
+  // A translation comes out only with its original: removing its own draft: true showed nothing while the original was a draft.
+  const held = planned.plan.original.draft ? `; it comes out once its original is published too (${nameFromHere(io.here, root, planned.plan.original.file)} is a draft still)` : "";
+  nextStep(io, root, "translate it in place, keeping the blocks' attributes", held);
   return EXIT.ok;
 }
 
@@ -122,10 +124,10 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
  * first-time author to find out that the file stays unpublished until
  * draft: true goes. On standard error: standard output is the path alone,
  * for `$EDITOR "$(gekkan new)"`. One wording for an issue and a translation
- * but for what is written in it.
+ * but for what is written in it, and `held`, what else its publishing waits for.
  */
-function nextStep(io: Io, root: string, write: string): void {
-  io.err(`next: ${write}, then remove draft: true to publish it; gekkan dev${rootOption(io.here, root)} shows it as you write`);
+function nextStep(io: Io, root: string, write: string, held = ""): void {
+  io.err(`next: ${write}, then remove draft: true to publish it${held}; gekkan dev${rootOption(io.here, root)} shows it as you write`);
 }
 
 /** `--translate --lang` naming the site's language, however typed: the original is in it, so a translation cannot be. */

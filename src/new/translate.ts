@@ -11,7 +11,7 @@ export interface TranslationPlan {
   file: string;
   text: string;
   /** The original it is copied from: a mistake the copy has is the original's, fixed there. */
-  original: { file: string; text: string };
+  original: { file: string; text: string; draft: boolean };
 }
 
 export type TranslationResult = { ok: true; plan: TranslationPlan } | { ok: false; messages: VFileMessage[] } | { ok: false; problem: string };
@@ -57,7 +57,7 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
   if (!/^---\r?\n[\s\S]*?\r?\n---\r?(\n|$)/.test(original.text)) return { ok: false, problem: `${original.file}: its front matter cannot be read; fix it (gekkan check says how) before translating it` };
   const named = nameLanguage(original.file, request.languages);
   const stem = original.file.slice(0, -(named === undefined ? ".md".length : `.${named}.md`.length));
-  return { ok: true, plan: { file: `${stem}.${request.lang}.md`, text: translationText(original.text, request, original.date), original: { file: original.file, text: original.text } } };
+  return { ok: true, plan: { file: `${stem}.${request.lang}.md`, text: translationText(original.text, request, original.date), original: { file: original.file, text: original.text, draft: original.draft } } };
 }
 
 /**

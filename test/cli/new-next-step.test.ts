@@ -37,6 +37,15 @@ describe("gekkan new ends with the next step", () => {
     expect(run.stderr).toBe(`next: translate it in place, keeping the blocks' attributes, ${TAIL}\n`);
   });
 
+  // Removing the translation's draft: true showed nothing while its original was a draft: a translation comes out only with it.
+  it("a translation of a draft: the next step says it comes out once its original is published too", async () => {
+    const site = sites.make({ "gekkan.config.json": CONFIG, "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01", draft: true }) });
+    const run = await runCli(["new", "--translate", "1", "--lang", "en"], { cwd: site.path });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("content/issues/2011/2011-04.en.md\n");
+    expect(run.stderr).toBe("next: translate it in place, keeping the blocks' attributes, then remove draft: true to publish it; it comes out once its original is published too (content/issues/2011/2011-04.md is a draft still); gekkan dev shows it as you write\n");
+  });
+
   it("run from outside the site, the next step names gekkan dev with --root as the author gave it", async () => {
     const site = sites.make({ "series 月刊/gekkan.config.json": CONFIG, "series 月刊/content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01" }) });
     const made = await runCli(["new", "--root", "series 月刊"], { cwd: site.path });
