@@ -19,6 +19,15 @@ export function nameFromHere(here: string | undefined, root: string, name: strin
   return path === resolve(here) ? name : siteFile(here, path);
 }
 
+/**
+ * The ` --root "…"` a command the author is told to run next needs to reach
+ * `root` from where they are, or "" when they are in it: `gekkan init site`
+ * then `gekkan new`, `gekkan new --root site` then `gekkan dev`.
+ */
+export function rootOption(here: string | undefined, root: string): string {
+  return root === here ? "" : ` --root ${JSON.stringify(nameFromHere(here, root, "."))}`;
+}
+
 /** A word of a message that may be a file's name: it ends at a space, a quote, a bracket, a comma, a semicolon or a colon (`file:line`). */
 const WORD = /(?<=^|[\s(])[^\s"'()[\],;:]+/g;
 

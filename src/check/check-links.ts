@@ -1,6 +1,6 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
-import { suggest } from "../suggest.js";
+import { editDistance, suggest } from "../suggest.js";
 import { groupBy } from "../group-by.js";
 import { contentTypeOf } from "../content-type.js";
 import { allIssues, type Site, type SiteIssue } from "../site/model.js";
@@ -8,7 +8,7 @@ import { publishedUrl, routeFile, routeUrl, type SiteAddress } from "../site/url
 import { emailPaths } from "../email/email-source.js";
 import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
-import { inWrittenForm, inWrittenSpelling, judgeLink, outputUrl, quotedLink, safeDecode, type LinkSite, type LinkVerdict } from "./link-target.js";
+import { inWrittenForm, inWrittenSpelling, judgeLink, outputUrl, quotedLink, safeDecode, type FormerAddress, type LinkSite, type LinkVerdict } from "./link-target.js";
 import { writtenAt, type BodyLink } from "../markdown/rendered.js";
 import { asWritten, readable } from "../markdown/plugins/rehype-base-path.js";
 import { sanitizeSchema } from "../markdown/sanitize-schema.js";
@@ -45,7 +45,9 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     return found;
   };
   const aliasPages = new Map(allIssues(site).flatMap((entry) => entry.aliases.map((route): [string, string] => [routeFile(route), routeFile(entry.route)])));
-  const linkSite: LinkSite = { ...where, output, editions: site.translations.map((edition) => routeUrl(where.basePath, edition.routes.home)), idsOf: (path) => factsOf(path).ids, leadsTo: (path) => aliasPages.get(path) };
+  const issues = allIssues(site);
+  const moved = monthAddresses(issues, where.basePath);
+  const linkSite: LinkSite = { ...where, output, editions: site.translations.map((edition) => routeUrl(where.basePath, edition.routes.home)), idsOf: (path) => factsOf(path).ids, leadsTo: (path) => aliasPages.get(path), formerAddresses: formerAddresses(issues, moved, where.basePath) };
   const judge = (from: string, url: string): LinkVerdict => {
     const verdict = judgeLink(linkSite, from, url);
     return verdict.kind === "missing" && unbuilt.some((page) => `${verdict.path}/`.startsWith(page)) ? { kind: "ok" } : verdict;
@@ -60,8 +62,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     // Resolves the same from any page, so one report (at the source) covers every copy.
     if (isSiteAbsolute(url)) authored.add(url);
   };
-  const issues = allIssues(site);
-  const authoredSite: AuthoredSite = { linkSite, judge, pages: pagesBySource(issues, where.basePath), moved: monthAddresses(issues, where.basePath) };
+  const authoredSite: AuthoredSite = { linkSite, judge, pages: pagesBySource(issues, where.basePath), moved };
   for (const entry of issues) {
     const page = `${entry.route}index.html`;
     for (const link of entry.body.links) {
@@ -97,6 +98,15 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     }
   }
   return { messages, checked, fromMarkdown };
+}
+
+/**
+ * Every old address of an issue (`moved`: its month, where it sets another
+ * slug; its `aliases`), as a public path, with where the issue is now.
+ */
+function formerAddresses(issues: readonly SiteIssue[], moved: ReadonlyMap<string, SiteIssue>, basePath: string): Map<string, FormerAddress> {
+  const aliased = issues.flatMap((entry) => entry.aliases.map((route): [string, SiteIssue] => [routeUrl(basePath, route), entry]));
+  return new Map([...moved, ...aliased].map(([path, entry]) => [path, { page: routeUrl(basePath, entry.route), number: entry.issue.number, file: entry.issue.file, slug: entry.slug }]));
 }
 
 /** What judging a link the author wrote needs besides the link: the site, and what makes its advice. */
@@ -181,6 +191,8 @@ function describe(verdict: LinkVerdict, form: Form, noun: "link" | "image" | "re
     const twin = known.find((path) => path !== written && path.normalize("NFC") === written.normalize("NFC"));
     // Here only the escapes tell the two apart: read as they are, the path and its twin print the same.
     if (twin !== undefined) return `broken ${noun} ${form.quoted}: nothing is published at ${verdict.path}; ${twin} is, which looks the same but the link has letters written with their marks apart (ガ as カ + ゛, as text copied from a Mac file name is), so a browser does not go there; type the link's Japanese again`;
+    const former = kind === "page" ? nearestFormer(verdict.path, known, from, site) : undefined;
+    if (former !== undefined) return `${nothing} — did you mean "${asWritten(former.moved.page)}"? (issue ${former.moved.number}, ${former.moved.file}, was at ${readable(former.old)} before it set slug: ${former.moved.slug})`;
     const hint = nearestPage(verdict.path, known, from, site.editions ?? [], site.basePath);
     const fix = noun === "image" ? `; put the file at public/${safeDecode(verdict.path.slice(site.basePath.length))}` : "";
     return `${nothing}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
@@ -193,6 +205,23 @@ function describe(verdict: LinkVerdict, form: Form, noun: "link" | "image" | "re
   if (published !== undefined) return `${broken} — did you mean "${spell(`#${published}`)}"? (an id written in raw HTML is published with ${CLOBBER_PREFIX} before it, so that it cannot take the place of one of the page's own)`;
   const hint = suggest(verdict.fragment, ids);
   return `${broken}${hint ? ` — did you mean "${spell(`#${hint}`)}"?` : ""}`;
+}
+
+/**
+ * The old address of an issue (`site.formerAddresses`: its month before it
+ * set a slug, an alias) that a broken page link is a near miss of, nearer
+ * than any page published: it is offered as the issue's page now, which it
+ * means. Only the exact old address had advice; `/en/issue/2011-04/` got
+ * none, near no page there is. Not when the link's own page is as near: a
+ * typo of the page the link is on did not mean another issue.
+ */
+function nearestFormer(path: string, known: readonly string[], from: string, site: LinkSite): { old: string; moved: FormerAddress } | undefined {
+  const former = site.formerAddresses ?? new Map<string, FormerAddress>();
+  const old = nearestPage(path, [...known, ...former.keys()], from, site.editions ?? [], site.basePath);
+  const moved = old === undefined ? undefined : former.get(old);
+  if (old === undefined || moved === undefined) return undefined;
+  const away = (to: string) => editDistance(readable(path), readable(to));
+  return away(from) <= away(old) ? undefined : { old, moved };
 }
 
 /**

@@ -17,6 +17,21 @@ export interface LinkSite {
    * page's to have. Undefined for every other file.
    */
   leadsTo?: ((path: string) => string | undefined) | undefined;
+  /**
+   * Each address an issue had before it set a slug (its month, an alias), as
+   * a public path, with the issue's page now: a near miss of one is offered
+   * that page, not an old address or nothing (nearest-page.ts).
+   */
+  formerAddresses?: ReadonlyMap<string, FormerAddress> | undefined;
+}
+
+/** What an old address of an issue leads a broken link's advice to. */
+export interface FormerAddress {
+  /** The issue's page now, a public path. */
+  page: string;
+  number: number;
+  file: string;
+  slug: string;
 }
 
 export type LinkVerdict =

@@ -23,6 +23,8 @@ import { issueBody } from "../render/pages.js";
 import { pageLanguages } from "../site/page-languages.js";
 import { issueMessages } from "../email/issue-message.js";
 import { sendAll, smtpTarget } from "../email/send.js";
+import { siteLocales } from "../render/locale.js";
+import { noLocalePack } from "../language-name.js";
 
 export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to ADDRESS]... [--send] [--root DIR] [--base PATH] [--url URL] [--no-cache]
 
@@ -70,6 +72,9 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const outFile = flags.out === "-" ? undefined : flags.out;
   if (outFile !== undefined) assertSafeMessageFile(root, outFile);
   const config = loadConfig(root, { base: flags.base, url: flags.url });
+  // A code with no locale pack is no value --lang takes, a usage error as in gekkan new and init; a language with one but no issue in it is the content's (exit 1, selectIssue).
+  const languages = [...siteLocales(root).keys()];
+  if (flags.lang !== undefined && !languages.includes(flags.lang)) throw new UsageError(`--lang ${flags.lang}: ${noLocalePack(flags.lang, languages)}`);
   // The sender of the edition asked for (languages.<lang>.email.from, else the site's); checked again for the issue chosen below.
   const from = emailHeadersFor(config, flags.lang ?? config.lang).from;
   if (from === undefined) throw new PlainError('the config has no sender: add "email": { "from": "Newsletter name <news@example.org>" } to gekkan.config.json');

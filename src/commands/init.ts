@@ -6,7 +6,7 @@ import { parseCommandLine, rootOf, UsageError, type Io, EXIT } from "../cli-supp
 import { CONFIG_FILE, loadConfig } from "../config.js";
 import { PlainError } from "../diagnostics.js";
 import { loadLocales } from "../render/locale.js";
-import { nameFromHere } from "../names-from-here.js";
+import { nameFromHere, rootOption } from "../names-from-here.js";
 import { noLocalePack } from "../language-name.js";
 import { timeZoneProblem } from "../build-time.js";
 import { gekkanSource, workTreeRoot } from "../init/gekkan-source.js";
@@ -58,7 +58,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   for (const [file, note] of made) io.out(`  ${name(file)}${note === undefined ? "" : ` (${note})`}`);
   if (typeof workflow === "string") io.out(workflow);
   if (settings.url === undefined) io.out(`before publishing, add the site's address to ${name(CONFIG_FILE)}: "url": "https://…/" (feeds, the sitemap and canonical links need it)`);
-  io.out(`next: gekkan new${root === io.here ? "" : ` --root ${JSON.stringify(name("."))}`} starts issue 1`);
+  io.out(`next: gekkan new${rootOption(io.here, root)} starts issue 1`);
   return EXIT.ok;
 }
 

@@ -3,25 +3,25 @@ import { dirname, join } from "node:path";
 import { buildTime, dayOf } from "../build-time.js";
 import { parseFlags, siteRootOf, UsageError, type Io, EXIT } from "../cli-support.js";
 import { loadConfig } from "../config.js";
-import { nameFromHere } from "../names-from-here.js";
+import { nameFromHere, rootOption } from "../names-from-here.js";
 import { ContentError, PlainError, diagnostic, formatDiagnostic } from "../diagnostics.js";
 import { createIssueRenderer } from "../content/render-issue.js";
-import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
-import { loadLocales } from "../render/locale.js";
+import { siteLocales } from "../render/locale.js";
 import { readExistingIssues } from "../new/existing-issues.js";
 import { isMonth, planIssue } from "../new/plan.js";
 import { impossibleMonth, monthAsWritten } from "../calendar.js";
 import { planTranslation } from "../new/translate.js";
 import { unreadNumberWarnings } from "../new/unread-numbers.js";
+import { untouchedDraft } from "../new/untouched-draft.js";
 import { issueSkeleton } from "../content/skeleton.js";
 import { noLocalePack, suggestLanguage } from "../language-name.js";
 
 export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--title T] [--lang LANG]
 gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
 
-  Creates the next issue as a draft and prints its path: the next free
-  issue number, the month after the latest issue (or --date), and one
-  example of each block (:::release, :::qa, :::stonith) to edit.
+  Creates the next issue as a draft: the next free issue number, the
+  month after the latest issue (or --date), and one example of each block
+  (:::release, :::qa, :::stonith) to edit.
   Never overwrites an existing file or a month that already has an issue.
   --root DIR       site root (default: .)
   --date YYYY-MM   the issue's month (default: the month after the latest issue)
@@ -30,11 +30,15 @@ gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
                    gekkan.config.json (the default); an issue in another
                    language is a translation (--translate)
   --translate ISSUE
-                   start the LANG translation of issue ISSUE (number or slug):
-                   a copy of it beside it, named <name>.LANG.md, with lang:
-                   LANG and draft: true, to translate in place; LANG is any
-                   language with a locale pack other than the site's: gekkan's
-                   (en, ja) or the site's own (templates/locales/LANG.json)`;
+                   start the LANG translation of issue ISSUE, given by its
+                   number (1), its slug (sokan) or its month (2011-04: its
+                   slug too unless it sets one): a copy of it beside it,
+                   named <name>.LANG.md, with lang: LANG and draft: true,
+                   to translate in place; LANG is any language with a
+                   locale pack other than the site's: gekkan's (en, ja) or
+                   the site's own (templates/locales/LANG.json)
+  Prints the new file's path alone on standard output (for
+  $EDITOR "$(gekkan new)"), then on standard error what to do next.`;
 
 export async function newCommand(args: string[], io: Io): Promise<number> {
   const flags = parseFlags(args, "new");
@@ -54,8 +58,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   const root = siteRootOf(flags.root, { emptyStarts: true });
   const config = loadConfig(root);
   const lang = flags.lang ?? config.lang;
-  const dirs = templateDirs(root);
-  const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
+  const locales = siteLocales(root);
   const locale = locales.get(lang);
   // A code with no pack (JA, fr) is named first: sending it on to --translate only met the same refusal there.
   // The config's lang always has one (it is checked as the config is read), so this is about --lang.
@@ -78,6 +81,9 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     const { later } = plan;
     io.err(`gekkan new: note: issue ${plan.number} is dated ${plan.date}, before issue ${later.number} (${named(later.file)}, ${later.date}), so the issue numbers will not follow the dates (gekkan build and gekkan check warn of it: issue-number-order); if this fills a gap on purpose, add ignoreWarnings: [issue-number-order] to its front matter; otherwise delete ${named(plan.file)} and run gekkan new without --date`);
   }
+  const untouched = untouchedDraft(existing, config.lang);
+  if (untouched !== undefined) io.err(`gekkan new: note: issue ${untouched.number ?? "?"} (${named(untouched.file)}) is still the draft gekkan new started, not written in yet; this made issue ${plan.number}, the next; if you meant to write issue ${untouched.number ?? "?"}, delete ${named(plan.file)} and open ${named(untouched.file)}`);
+  nextStep(io, root, "write the issue in it, over the example text and blocks");
   return EXIT.ok;
 }
 
@@ -85,8 +91,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
 async function newTranslation(flags: { root?: string | undefined; lang?: string | undefined; translate?: string | undefined; title?: string | undefined; date?: string | undefined }, io: Io): Promise<number> {
   const root = siteRootOf(flags.root, { emptyStarts: true });
   const config = loadConfig(root);
-  const dirs = templateDirs(root);
-  const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
+  const locales = siteLocales(root);
   const others = [...locales.keys()].filter((code) => code !== config.lang);
   if (flags.date !== undefined) throw new UsageError("--translate takes the date of the issue it translates; leave out --date");
   if (flags.lang === undefined) throw new UsageError(`--translate needs --lang, the language to translate into: one of ${others.join(", ")}`);
@@ -108,7 +113,21 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   if (!original.ok) throw new ContentError(original.messages);
   await writeNewIssue(root, planned.plan.file, planned.plan.text, renderer, "edit the translation that is there");
   io.out(nameFromHere(io.here, root, planned.plan.file));
+  // A translation comes out only with its original: removing its own draft: true showed nothing while the original was a draft.
+  const held = planned.plan.original.draft ? `; it comes out once its original is published too (${nameFromHere(io.here, root, planned.plan.original.file)} is a draft still)` : "";
+  nextStep(io, root, "translate it in place, keeping the blocks' attributes", held);
   return EXIT.ok;
+}
+
+/**
+ * What the author does with the draft, said last. The path alone left a
+ * first-time author to find out that the file stays unpublished until
+ * draft: true goes. On standard error: standard output is the path alone,
+ * for `$EDITOR "$(gekkan new)"`. One wording for an issue and a translation
+ * but for what is written in it, and `held`, what else its publishing waits for.
+ */
+function nextStep(io: Io, root: string, write: string, held = ""): void {
+  io.err(`next: ${write}, then remove draft: true to publish it${held}; gekkan dev${rootOption(io.here, root)} shows it as you write`);
 }
 
 /** `--translate --lang` naming the site's language, however typed: the original is in it, so a translation cannot be. */

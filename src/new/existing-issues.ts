@@ -12,6 +12,10 @@ export interface ExistingIssue {
   /** YYYY-MM-DD as written, if readable. */
   date: string | undefined;
   slug: string | undefined;
+  /** The `title` field as written, if a string. */
+  title: string | undefined;
+  /** `draft: true` as written. */
+  draft: boolean;
   /** The `lang` field as written (absent: the site's language). */
   lang: string | undefined;
   /** Line of each of these fields in the front matter, where written: a message about the month points at `date:`, one about a translation at `lang:`. */
@@ -40,6 +44,8 @@ export async function readExistingIssues(root: string, limits?: ContentLimits): 
       number: typeof data.issue === "number" && Number.isInteger(data.issue) ? data.issue : undefined,
       date,
       slug: typeof data.slug === "string" ? data.slug : undefined,
+      title: typeof data.title === "string" ? data.title : undefined,
+      draft: data.draft === true,
       lang: typeof data.lang === "string" ? data.lang : undefined,
       lines: fieldLines(text),
       text,

@@ -11,13 +11,13 @@ export interface TranslationPlan {
   file: string;
   text: string;
   /** The original it is copied from: a mistake the copy has is the original's, fixed there. */
-  original: { file: string; text: string };
+  original: { file: string; text: string; draft: boolean };
 }
 
 export type TranslationResult = { ok: true; plan: TranslationPlan } | { ok: false; messages: VFileMessage[] } | { ok: false; problem: string };
 
 export interface TranslationRequest {
-  /** The issue to translate: its number or slug. */
+  /** The issue to translate: its number, slug or month. */
   wanted: string;
   lang: string;
   siteLang: string;
@@ -48,7 +48,7 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
   if (original === undefined) {
     const known = namedIssues([...originals].sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).map((e) => `${e.number} (${e.file})`));
     const hint = didYouMean(request.wanted, originals.map((e) => addressOf(e) ?? ""));
-    return { ok: false, problem: `no issue ${JSON.stringify(request.wanted)} in ${request.siteLang} to translate: give its number or slug${known === "" ? "" : `; the site has ${known}`}${hint}` };
+    return { ok: false, problem: `no issue ${JSON.stringify(request.wanted)} in ${request.siteLang} to translate: give its number, slug or month (YYYY-MM)${known === "" ? "" : `; the site has ${known}`}${hint}` };
   }
   const taken = existing.filter((e) => e.number === original.number && langOf(e) === request.lang);
   if (taken.length > 0) {
@@ -57,7 +57,7 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
   if (!/^---\r?\n[\s\S]*?\r?\n---\r?(\n|$)/.test(original.text)) return { ok: false, problem: `${original.file}: its front matter cannot be read; fix it (gekkan check says how) before translating it` };
   const named = nameLanguage(original.file, request.languages);
   const stem = original.file.slice(0, -(named === undefined ? ".md".length : `.${named}.md`.length));
-  return { ok: true, plan: { file: `${stem}.${request.lang}.md`, text: translationText(original.text, request, original.date), original: { file: original.file, text: original.text } } };
+  return { ok: true, plan: { file: `${stem}.${request.lang}.md`, text: translationText(original.text, request, original.date), original: { file: original.file, text: original.text, draft: original.draft } } };
 }
 
 /**

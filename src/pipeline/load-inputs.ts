@@ -5,8 +5,8 @@ import { readSourceFile, readSourceSet, type SourceFile } from "../content/sourc
 import { siteFileProblems } from "../content/site-files.js";
 import type { VFileMessage } from "vfile-message";
 import type { RenderContext } from "../content/render-issue.js";
-import { loadLocales, type Locale } from "../render/locale.js";
-import { BUILTIN_TEMPLATES, templateDirs } from "../render/template-dirs.js";
+import { siteLocales, type Locale } from "../render/locale.js";
+import { templateDirs } from "../render/template-dirs.js";
 import { digest } from "../incremental/digest.js";
 import type { BuildOptions } from "./options.js";
 import { checkedSources } from "./checked-sources.js";
@@ -47,7 +47,7 @@ export async function loadInputs(options: BuildOptions, checked?: ReadonlyMap<st
   const later = unreadable.filter((problem) => problem.file?.startsWith("public/") === true);
   if (unreadable.length > later.length) throw new ContentError(unreadable);
   const dirs = templateDirs(options.root);
-  const locales = loadLocales(dirs[0] === BUILTIN_TEMPLATES ? undefined : dirs[0]);
+  const locales = siteLocales(options.root);
   const config = loadConfig(options.root, { base: options.base, serveAt: options.serveAt, url: options.url }, [...locales.keys()]);
   const read = await readSourceSet(options.root, config.limits, checkedSources(options.root, checked));
   const sources = read.sources.map((source): Source => ("digest" in source ? source : { ...source, digest: digest(source.bytes) }));

@@ -11,6 +11,7 @@ import { packageRoot } from "../package-root.js";
 import { isRecord, wellFormed } from "../well-formed.js";
 import { jsonSyntaxProblems } from "../json-syntax.js";
 import { readUtf8File } from "../text-encoding.js";
+import { BUILTIN_TEMPLATES, templateDirs } from "./template-dirs.js";
 
 export interface LocalePack {
   code: string;
@@ -84,6 +85,12 @@ export class Locale {
 
 // A file path (gekkan's own folder, found by walking up: see package-root.ts), never a URL's pathname, which keeps %20 and %E6… and breaks under "my sites/月刊".
 const BUILTIN_DIR = join(packageRoot(), "templates", "locales", "/");
+
+/** The locale packs of the site at `root`: gekkan's, read under its own templates/locales/ where it has one. */
+export function siteLocales(root: string): Map<string, Locale> {
+  const [own] = templateDirs(root);
+  return loadLocales(own === BUILTIN_TEMPLATES ? undefined : own);
+}
 
 /**
  * Locale packs are JSON files (`templates/locales/<code>.json`): adding a

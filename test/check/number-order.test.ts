@@ -46,7 +46,7 @@ describe("issue numbers that do not follow the dates are a warning", () => {
     const made = await runCli(["new", "--date", "2026-11"], { cwd: site.path, env, deadlineMs: 60_000 });
     expect(made.code).toBe(0);
     expect(made.stdout).toBe(`${SECOND}\n`);
-    expect(made.stderr).toBe(`gekkan new: note: issue 2 is dated 2026-11-01, before issue 1 (${FIRST}, 2026-12-01), so the issue numbers will not follow the dates (gekkan build and gekkan check warn of it: issue-number-order); if this fills a gap on purpose, add ignoreWarnings: [issue-number-order] to its front matter; otherwise delete ${SECOND} and run gekkan new without --date\n`);
+    expect(made.stderr).toBe(`gekkan new: note: issue 2 is dated 2026-11-01, before issue 1 (${FIRST}, 2026-12-01), so the issue numbers will not follow the dates (gekkan build and gekkan check warn of it: issue-number-order); if this fills a gap on purpose, add ignoreWarnings: [issue-number-order] to its front matter; otherwise delete ${SECOND} and run gekkan new without --date\nnext: write the issue in it, over the example text and blocks, then remove draft: true to publish it; gekkan dev shows it as you write\n`);
     const checked = await runCli(["check"], { cwd: site.path, env, deadlineMs: 60_000 });
     expect(checked.stderr).toContain(`${SECOND}:4:1  warning: issue 2 is dated 2026-11-01, before issue 1 (${FIRST}, dated 2026-12-01)`);
   });

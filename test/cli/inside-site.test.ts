@@ -51,7 +51,8 @@ describe("a folder inside a site's own folders is not taken for a new site", () 
     const series = join(site.path, "my-series");
     mkdirSync(series);
     const result = await run(["new", "--date", "2030-01"], series);
-    expect(result.stderr).toBe("");
+    // Only the next step (new-next-step.test.ts).
+    expect(result.stderr).toMatch(/^next: [^\n]*\n$/);
     expect(result.code).toBe(0);
     expect(existsSync(join(series, result.stdout.trim()))).toBe(true);
   });
@@ -91,7 +92,7 @@ describe("a folder that is not a site", () => {
     const empty = join(work.path, "空の フォルダ");
     mkdirSync(empty);
     const started = await runCli(["new", "--date", "2030-01"], { cwd: empty, deadlineMs: 30_000 });
-    expect(started.stderr).toBe("");
+    expect(started.stderr).toMatch(/^next: [^\n]*\n$/);
     expect(started.code).toBe(0);
     expect(started.stdout.trim()).toBe("content/issues/2030/2030-01.md");
     const built = await runCli(["build", "--drafts", "--no-search"], { cwd: empty, deadlineMs: 30_000 });

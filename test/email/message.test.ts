@@ -201,16 +201,17 @@ describe("choosing the issue", () => {
     expect(run.stdout.length).toBe(0);
   });
 
-  it("an issue not translated into --lang, or a language the site does not have, is a plain error", async () => {
+  it("an issue not translated into --lang is a plain error; a --lang with no locale pack a usage error", async () => {
     const untranslated = await email(["1", "--lang", "en"]);
     expect(untranslated.code).toBe(1);
     // Issue 1 is there: what is missing is its translation, and the message says how to start one (not "give an issue number").
     expect(untranslated.stderr.trim()).toBe("gekkan email: issue 1 (2011-04) has no en translation: start one with gekkan new --translate 1 --lang en; the en edition has 2 (2011-05)");
     expect((await email(["2011-04", "--lang", "en"])).stderr.trim()).toBe(untranslated.stderr.trim());
+    // No pack: a value --lang cannot take, said and coded as gekkan new says it (cli/lang-exit-codes.test.ts).
     const unknown = await email(["1", "--lang", "fr"]);
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr.trim()).toBe('gekkan email: no issue is in "fr": the site\'s languages are ja, en');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.split("\n")[0]).toBe('gekkan email: --lang fr: no locale pack "fr"; available: en, ja (a language of its own needs templates/locales/fr.json)');
     // A language written another way gets the code, as in front matter and gekkan new --lang.
-    expect((await email(["1", "--lang", "EN"])).stderr.trim()).toBe('gekkan email: no issue is in "EN": the site\'s languages are ja, en — did you mean "en"?');
+    expect((await email(["1", "--lang", "EN"])).stderr.split("\n")[0]).toBe('gekkan email: --lang EN: no locale pack "EN" — did you mean "en"?');
   });
 });

@@ -20,10 +20,13 @@ afterEach(async () => {
   vi.unstubAllEnvs();
 });
 
+/** `lines`: what it printed but its closing next step (cli/new-next-step.test.ts holds that), which is `next`. */
 async function gekkanNew(...args: string[]) {
   const io = memoryIo();
   const code = await main(['new', '--root', site.root, ...args], io);
-  return { code, output: io.lines.join('\n'), lines: io.lines };
+  const next = io.lines.at(-1)?.startsWith('next: ') === true ? io.lines.at(-1) : undefined;
+  const lines = next === undefined ? io.lines : io.lines.slice(0, -1);
+  return { code, output: lines.join('\n'), lines, next };
 }
 
 /** Makes the fixture a site in `lang`, its issues included. */
@@ -103,7 +106,8 @@ describe('gekkan new', () => {
     expect(await readFile(join(site.root, 'content/issues/2011/2011-12.md'), 'utf8')).toMatch(/^title: "Year-end special"\nissue: 4\ndate: 2011-12-01$/m);
     const next = await gekkanNew();
     expect(next.code).toBe(0);
-    expect(next.lines).toEqual(['content/issues/2012/2012-01.md']);
+    // Issue 4 is untouched still: said (cli/new-untouched-draft.test.ts), and the next issue made all the same.
+    expect(next.lines).toEqual(['content/issues/2012/2012-01.md', expect.stringContaining('gekkan new: note: issue 4 (content/issues/2011/2011-12.md) is still the draft gekkan new started')]);
     expect(await readFile(join(site.root, 'content/issues/2012/2012-01.md'), 'utf8')).toMatch(/^issue: 5\ndate: 2012-01-01$/m);
     expect(nextMonth('2011-12')).toBe('2012-01');
     expect(nextMonth('2011-09')).toBe('2011-10');
@@ -116,12 +120,13 @@ describe('gekkan new', () => {
     expect(code).toBe(0);
     expect(io.lines).toEqual(['content/issues/2011/2011-02.md']);
     expect(await readFile(join(site.root, 'content/issues/2011/2011-02.md'), 'utf8')).toMatch(/^issue: 4\ndate: 2011-02-01$/m);
-    expect(errors).toEqual([expect.stringContaining('issue 4 is dated 2011-02-01, before issue 3 (content/issues/2011/2011-06.md, 2011-06-01)')]);
+    expect(errors).toEqual([expect.stringContaining('issue 4 is dated 2011-02-01, before issue 3 (content/issues/2011/2011-06.md, 2011-06-01)'), expect.stringMatching(/^next: /)]);
     // The month after the latest issue gets no note.
     const next = memoryIo();
     const later: string[] = [];
     expect(await main(['new', '--root', site.root], { ...next, err: (line) => later.push(line) })).toBe(0);
-    expect(later).toEqual([]);
+    expect(later.filter((line) => line.includes('issue-number-order'))).toEqual([]);
+    expect(later.at(-1)).toMatch(/^next: /);
   });
 
   it('refuses a month that already has an issue, pointing at it, and changes nothing', async () => {
@@ -218,7 +223,7 @@ describe('gekkan new', () => {
     expect(again.output).toContain('content/issues/2011/2011-04.ja.md:5:1  issue 1 already has a translation into ja here; gekkan new never overwrites');
     const missing = await gekkanNew('--translate', '9', '--lang', 'ja');
     expect(missing.code).toBe(1);
-    expect(missing.output).toContain('gekkan new: no issue "9" in en to translate: give its number or slug; the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md)');
+    expect(missing.output).toContain('gekkan new: no issue "9" in en to translate: give its number, slug or month (YYYY-MM); the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md)');
   });
 
   it('--translate names the issues there are by number, whatever order their files sort in', async () => {
@@ -255,7 +260,7 @@ describe('gekkan new', () => {
   it('--translate with a near miss of a slug gets the slug', async () => {
     const missing = await gekkanNew('--translate', '2011-5', '--lang', 'ja');
     expect(missing.code).toBe(1);
-    expect(missing.output).toContain('gekkan new: no issue "2011-5" in en to translate: give its number or slug; the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md) — did you mean "2011-05"?');
+    expect(missing.output).toContain('gekkan new: no issue "2011-5" in en to translate: give its number, slug or month (YYYY-MM); the site has 1 (content/issues/2011/2011-04.md), 2 (content/issues/2011/2011-05.md), 3 (content/issues/2011/2011-06.md) — did you mean "2011-05"?');
   });
 
   it('a file that only bears the next month\'s name is named for what it holds, with the name to give it', async () => {
