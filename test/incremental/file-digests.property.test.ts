@@ -15,6 +15,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FileDigests } from "../../src/incremental/file-digests.js";
 import { openRegularFile } from "../../src/regular-file.js";
 import { tempDir, type TempDir } from "../helpers/temp-site.js";
+import { bytesRead } from "../helpers/bytes-read.js";
 
 const SIZE = 17 * 1024 * 1024;
 const SLICE = Buffer.alloc(1024 * 1024);
@@ -39,8 +40,6 @@ async function run(cache: string, path: string): Promise<string> {
   }
 }
 
-/** Bytes read by this process so far (proc(5), /proc/self/io rchar; it counts children waited for, such as sha256sum, too). */
-const bytesRead = () => Number(/^rchar: (\d+)$/m.exec(readFileSync("/proc/self/io", "utf8"))?.[1]);
 
 type Op =
   | { kind: "flip"; at: number; keepTimes: boolean }

@@ -23,9 +23,8 @@ import { cliSites } from "../helpers/cli-sites.js";
 import { memoryIo } from "../helpers/dev-server.js";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
+import { bytesRead } from "../helpers/bytes-read.js";
 
-/** Bytes read by this process so far (proc(5), /proc/self/io rchar). */
-const bytesRead = () => Number(/^rchar: (\d+)$/m.exec(readFileSync("/proc/self/io", "utf8"))?.[1]);
 
 const APRIL = { "content/issues/2011/2011-04.md": issue({ title: "4月号", issue: 1, date: "2011-04-01" }) };
 /** Over 2 GiB, what Node's readFile can hold. */
