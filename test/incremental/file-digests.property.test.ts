@@ -8,7 +8,7 @@
  * that read the digests back from disk. Oracle: coreutils `sha256sum`.
  */
 import { execFileSync } from "node:child_process";
-import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, utimesSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, openSync, readSync, renameSync, statSync, truncateSync, utimesSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
