@@ -1,6 +1,6 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
-import { editDistance, suggest } from "../suggest.js";
+import { editDistance } from "../suggest.js";
 import { groupBy } from "../group-by.js";
 import { contentTypeOf } from "../content-type.js";
 import { allIssues, type Site, type SiteIssue } from "../site/model.js";
@@ -14,7 +14,8 @@ import { asWritten, readable } from "../markdown/plugins/rehype-base-path.js";
 import { sanitizeSchema } from "../markdown/sanitize-schema.js";
 import { fromIssuePage } from "../site/page-links-away.js";
 import { nearestPage } from "./nearest-page.js";
-import { meantTarget, monthAddresses, pagesBySource, type MeantTarget } from "./meant-target.js";
+import { anchorAdvice } from "./meant-anchor.js";
+import { meantTarget, monthAddresses, numberAddresses, pagesBySource, type IssueAddresses, type MeantTarget } from "./meant-target.js";
 
 export interface LinkReport {
   messages: VFileMessage[];
@@ -47,7 +48,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
   const aliasPages = new Map(allIssues(site).flatMap((entry) => entry.aliases.map((route): [string, string] => [routeFile(route), routeFile(entry.route)])));
   const issues = allIssues(site);
   const moved = monthAddresses(issues, where.basePath);
-  const linkSite: LinkSite = { ...where, output, editions: site.translations.map((edition) => routeUrl(where.basePath, edition.routes.home)), idsOf: (path) => factsOf(path).ids, leadsTo: (path) => aliasPages.get(path), formerAddresses: formerAddresses(issues, moved, where.basePath) };
+  const linkSite: LinkSite = { ...where, output, editions: site.translations.map((edition) => routeUrl(where.basePath, edition.routes.home)), idsOf: (path) => factsOf(path).ids, headingsOf: (path) => factsOf(path).headings, leadsTo: (path) => aliasPages.get(path), formerAddresses: formerAddresses(issues, moved, where.basePath) };
   const judge = (from: string, url: string): LinkVerdict => {
     const verdict = judgeLink(linkSite, from, url);
     return verdict.kind === "missing" && unbuilt.some((page) => `${verdict.path}/`.startsWith(page)) ? { kind: "ok" } : verdict;
@@ -62,7 +63,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     // Resolves the same from any page, so one report (at the source) covers every copy.
     if (isSiteAbsolute(url)) authored.add(url);
   };
-  const authoredSite: AuthoredSite = { linkSite, judge, pages: pagesBySource(issues, where.basePath), moved };
+  const authoredSite: AuthoredSite = { linkSite, judge, pages: pagesBySource(issues, where.basePath), addresses: { moved, numbered: numberAddresses(issues, where.basePath) } };
   for (const entry of issues) {
     const page = `${entry.route}index.html`;
     for (const link of entry.body.links) {
@@ -114,7 +115,7 @@ interface AuthoredSite {
   linkSite: LinkSite;
   judge: (from: string, url: string) => LinkVerdict;
   pages: ReadonlyMap<string, string>;
-  moved: ReturnType<typeof monthAddresses>;
+  addresses: IssueAddresses;
 }
 
 /**
@@ -138,10 +139,10 @@ function authoredProblem(site: AuthoredSite, entry: SiteIssue, uses: readonly Bo
   // Quoted and fixed as the author wrote it: without the base path the Markdown stage added, and not %-encoded by it.
   const written = link.written ?? asWritten(basePath, link.url);
   const from = outputUrl(basePath, page);
-  const meant = verdict.kind === "missing" ? meantTarget(site.linkSite, site.pages, { written, url: link.url, source: entry.issue.file, from: page }, site.moved) : undefined;
+  const meant = verdict.kind === "missing" ? meantTarget(site.linkSite, site.pages, { written, url: link.url, source: entry.issue.file, from: page }, site.addresses) : undefined;
   const spell = inWrittenSpelling(written);
   // Quoted as the file's text has it (`&amp;`, `\_` kept), so that searching the file finds it.
-  const form: Form = { quoted: quotedLink(written, link.inText) + referenceNote(link.definition, uses), path: (hint) => inWrittenForm(written, hint, from, site.linkSite), spell };
+  const form: Form = { quoted: quotedLink(written, link.inText) + referenceNote(link.definition, uses), path: (hint) => inWrittenForm(written, hint, from, site.linkSite), spell, place: (path) => placeAsWritten(written, path, basePath) };
   const image = link.kind !== "link";
   const reason = describe(verdict, form, image ? "image" : "link", site.linkSite, from, meant);
   if (!reason) return undefined;
@@ -161,12 +162,14 @@ function referenceNote(definition: BodyLink["definition"], uses: readonly BodyLi
  * How a message names a reference and writes what it suggests: `quoted` is
  * the reference as the reader of the message finds it in their file, quotes
  * included; `path` turns a suggested public path into the form it is written
- * in, `spell` writes any suggestion as it spells (both default to as it is).
+ * in, `spell` writes any suggestion as it spells (both default to as it is);
+ * `place` names the public path the reference lands on (default: as it reads).
  */
 interface Form {
   quoted: string;
   path?: (publicPath: string) => string;
   spell?: (suggestion: string) => string;
+  place?: (publicPath: string) => string;
 }
 
 /**
@@ -183,7 +186,7 @@ function describe(verdict: LinkVerdict, form: Form, noun: "link" | "image" | "re
   if (verdict.kind === "missing") {
     const kind = kindOf(verdict.path);
     // The path as it reads (/特集x/), not as the browser asks for it (/%E7%89%B9…): the author typed the one, or reads the one in the quote's "that is".
-    const nothing = `broken ${noun} ${form.quoted}: nothing is published at ${readable(verdict.path)}`;
+    const nothing = `broken ${noun} ${form.quoted}: nothing is published at ${(form.place ?? readable)(verdict.path)}${resolvedNote(form, verdict.path)}`;
     const advice = meant === undefined ? "" : meantAdvice(meant, kind, site.basePath, asWritten, spell);
     if (advice !== "") return `${nothing}${advice}`;
     const known = site.output.paths().map((p) => outputUrl(site.basePath, p)).filter((path) => path !== from && kindOf(path) === kind);
@@ -198,13 +201,12 @@ function describe(verdict: LinkVerdict, form: Form, noun: "link" | "image" | "re
     return `${nothing}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
   }
   const ids = [...site.idsOf(verdict.file)];
-  const broken = `broken anchor in ${noun} ${form.quoted}: ${verdict.path} has no element with id "${verdict.fragment}"`;
+  const broken = `broken anchor in ${noun} ${form.quoted}: ${form.place?.(verdict.path) ?? verdict.path} has no element with id "${verdict.fragment}"`;
   const twin = ids.find((id) => id.normalize("NFC") === verdict.fragment.normalize("NFC"));
   if (twin !== undefined) return `${broken}${sameLettersApart(twin)}`;
   const published = rawHtmlId(verdict.fragment, ids);
   if (published !== undefined) return `${broken} — did you mean "${spell(`#${published}`)}"? (an id written in raw HTML is published with ${CLOBBER_PREFIX} before it, so that it cannot take the place of one of the page's own)`;
-  const hint = suggest(verdict.fragment, ids);
-  return `${broken}${hint ? ` — did you mean "${spell(`#${hint}`)}"?` : ""}`;
+  return broken + anchorAdvice(verdict.fragment, ids, site.headingsOf?.(verdict.file) ?? [], spell);
 }
 
 /**
@@ -255,6 +257,7 @@ function meantAdvice(meant: MeantTarget, kind: ReturnType<typeof kindOf>, basePa
   if (meant.kind === "moved") return `; the issue of that month (${meant.file}) is at ${fromRoot} since it sets slug: ${meant.slug}: link there, or, if readers and sent emails know the old address, keep it with aliases: [${meant.month}] in that issue's front matter`;
   if (meant.kind === "issue-page") return `; it is the Markdown source of an issue, which is not published: link the issue's page instead: ${fromRoot}`;
   if (meant.kind === "page" || meant.kind === "base-path") return ` — did you mean "${inWrittenForm(meant.path)}"?`;
+  if (meant.kind === "issue-number") return ` — did you mean "${inWrittenForm(meant.path)}"? (issue ${meant.number}'s page: an issue's address is its month or its slug, not its number)`;
   if (kindOf(meant.path.replace(/[?#].*$/, "")) !== kind) return "";
   return ` — did you mean "${fromRoot}"? (a relative address starts from the issue's page)`;
 }
@@ -279,6 +282,27 @@ function emailForm(where: SiteAddress, route: string, url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * A public path a link of the author's lands on, named as the author writes
+ * addresses: from the site root without the base path, which the build adds
+ * (`/issues/2011-03/` was reported as "nothing is published at
+ * /newsletter/issues/2011-03/", an address the author never wrote). A full
+ * URL was written with the base path, and is named with it; so is a link
+ * written with it from the root (`/newsletter/issues/…`), where the path
+ * with the base path twice is what shows the mistake (basePathNote).
+ */
+function placeAsWritten(written: string, path: string, basePath: string): string {
+  const withBase = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(written) || written.startsWith(basePath);
+  if (basePath === "/" || withBase || !path.startsWith(basePath)) return readable(path);
+  return asWritten(basePath, path);
+}
+
+/** Where a missing path named without the base path (`form.place`) is on the site, said after it: the address a browser asks for, when it is another. */
+function resolvedNote(form: Form, path: string): string {
+  const named = form.place?.(path);
+  return named === undefined || named === readable(path) ? "" : ` (${readable(path)} on the site)`;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface HtmlFacts {
   references: Reference[];
   /** Every id (and <a name>) on the page: the valid #fragments. */
   ids: Set<string>;
+  /** The ids of the page's headings (h2…h6) in page order: what a broken anchor with nothing near it is shown to choose from. */
+  headings: string[];
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
@@ -47,6 +49,7 @@ const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))
 export function htmlFacts(html: string): HtmlFacts {
   const references: Reference[] = [];
   const ids = new Set<string>();
+  const headings: string[] = [];
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf("<", i);
@@ -70,6 +73,8 @@ export function htmlFacts(html: string): HtmlFacts {
     }
     const id = attributes.get("id");
     if (id !== undefined) ids.add(id);
+    // h1 is the page's title, never a place to link inside the page.
+    if (id !== undefined && /^h[2-6]$/.test(name)) headings.push(id);
     if (name === "a" && attributes.has("name")) ids.add(attributes.get("name") ?? "");
     const rels = (attributes.get("rel") ?? "").toLowerCase().split(/\s+/);
     if (!(name === "link" && rels.some((r) => IGNORED_RELS.has(r)))) {
@@ -88,7 +93,7 @@ export function htmlFacts(html: string): HtmlFacts {
       i = close === -1 ? html.length : close;
     }
   }
-  return { references, ids };
+  return { references, ids, headings };
 }
 
 /** url(…) and @import "…" in a stylesheet, comments skipped. */

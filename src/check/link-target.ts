@@ -11,6 +11,8 @@ export interface LinkSite {
   editions?: readonly string[] | undefined;
   /** Ids on a generated HTML page (computed lazily, once per page). */
   idsOf: (path: string) => Set<string>;
+  /** The ids of a generated HTML page's headings, in page order: offered when a broken anchor is near none of its ids. */
+  headingsOf?: ((path: string) => readonly string[]) | undefined;
   /**
    * The page an old-address page (front matter `aliases`) leads to, by output
    * path: it carries the link's #fragment on, so the fragment is the issue

@@ -27,10 +27,24 @@ import { judgeLink, outputUrl, safeDecode, type LinkSite } from "./link-target.j
  *   with the base path once. The nearest page by spelling was another
  *   (`/en/issues/x/` is nearer to `/repo/repo/issues/x/` than `/repo/issues/x/`).
  *
+ * - `issue-number`: the link names an issue by its number (`/issues/1/`,
+ *   `/en/issues/1/`), which no issue's address is; `path` is the page of the
+ *   issue of that number in the edition the link asks for. By spelling, it
+ *   was near no page, and nothing was offered.
+ *
  * Every `path` is a public path (base path included), with the link's #fragment
  * when the page has it (withRest).
  */
-export type MeantTarget = { kind: "issue-page" | "page" | "from-root" | "base-path"; path: string } | { kind: "moved"; path: string; file: string; slug: string; month: string };
+export type MeantTarget =
+  | { kind: "issue-page" | "page" | "from-root" | "base-path"; path: string }
+  | { kind: "moved"; path: string; file: string; slug: string; month: string }
+  | { kind: "issue-number"; path: string; number: number };
+
+/** Addresses that name an issue though nothing is published there, as public paths: its month before it set a slug (`moved`), its number (`numbered`). */
+export interface IssueAddresses {
+  moved?: ReadonlyMap<string, SiteIssue>;
+  numbered?: ReadonlyMap<string, SiteIssue>;
+}
 
 /** Each issue's month address (public path) when its slug is another: where it was before a slug was set. */
 export function monthAddresses(issues: readonly SiteIssue[], basePath: string): Map<string, SiteIssue> {
@@ -39,6 +53,11 @@ export function monthAddresses(issues: readonly SiteIssue[], basePath: string): 
     return entry.slug === month ? [] : [[routeUrl(basePath, languageRoutes(issueRouteParts(entry.route).folder).issue(month)), entry]];
   });
   return new Map(moved);
+}
+
+/** Each issue's address by its number in its own edition (`/issues/1/`, `/en/issues/1/`), as a public path, with the issue. */
+export function numberAddresses(issues: readonly SiteIssue[], basePath: string): Map<string, SiteIssue> {
+  return new Map(issues.map((entry): [string, SiteIssue] => [routeUrl(basePath, languageRoutes(issueRouteParts(entry.route).folder).issue(String(entry.issue.number))), entry]));
 }
 
 /** Each issue's public page by its source file (as diagnostics name it), by the site's own route of the issue. */
@@ -50,14 +69,17 @@ export function pagesBySource(issues: readonly SiteIssue[], basePath: string): M
  * `written` is the link as the author wrote it (no base path), `url` as the
  * page holds it, `source` the issue's file, `from` its page's output path.
  */
-export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, link: { written: string; url: string; source: string; from: string }, moved: ReadonlyMap<string, SiteIssue> = new Map()): MeantTarget | undefined {
+export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, link: { written: string; url: string; source: string; from: string }, addresses: IssueAddresses = {}): MeantTarget | undefined {
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(link.written)) return undefined;
   const hashAt = link.written.search(/[?#]/);
   const path = safeDecode(hashAt === -1 ? link.written : link.written.slice(0, hashAt));
   const rest = hashAt === -1 ? "" : link.written.slice(hashAt);
   const landing = safeDecode(new URL(link.url, site.origin + outputUrl(site.basePath, link.from)).pathname);
-  const entry = moved.get(landing.endsWith("/") ? landing : `${landing}/`);
+  const asPage = landing.endsWith("/") ? landing : `${landing}/`;
+  const entry = addresses.moved?.get(asPage);
   if (entry !== undefined) return { kind: "moved", path: withRest(site, routeUrl(site.basePath, entry.route), rest), file: entry.issue.file, slug: entry.slug, month: monthSlug(entry.issue.date) };
+  const numbered = addresses.numbered?.get(asPage);
+  if (numbered !== undefined) return { kind: "issue-number", path: withRest(site, routeUrl(site.basePath, numbered.route), rest), number: numbered.issue.number };
   const once = baseWrittenTwice(site, link.written);
   if (once !== undefined) return { kind: "base-path", path: once };
   if (/\.md$/i.test(path)) {

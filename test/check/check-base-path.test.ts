@@ -28,7 +28,7 @@ async function failedCheck(body: string): Promise<string[]> {
 
 describe("gekkan check on a site with a base path: links are reported as the author wrote them", () => {
   it("quotes a root-relative link without the base path, and suggests what to write in the Markdown", async () => {
-    expect(await failedCheck("See [x](/issues/2020-09/).\n")).toContain(`${DECEMBER}:7:5  broken link "/issues/2020-09/": nothing is published at /my%20news/issues/2020-09/ — did you mean "/issues/2020-10/"?`);
+    expect(await failedCheck("See [x](/issues/2020-09/).\n")).toContain(`${DECEMBER}:7:5  broken link "/issues/2020-09/": nothing is published at /issues/2020-09/ (/my%20news/issues/2020-09/ on the site) — did you mean "/issues/2020-10/"?`);
   });
 
   it("passes once its suggestion is written in the Markdown (no loop of base paths)", async () => {
@@ -46,7 +46,7 @@ describe("gekkan check on a site with a base path: links are reported as the aut
   it("suggests a relative path for a relative link, and a full URL for a full URL", async () => {
     site = siteWith("See [x](../2020-09/) and [y](https://example.org/my%20news/issues/2020-09/).\n");
     const run = await checkInProcess(site.path);
-    expect(run.lines).toContain(`${DECEMBER}:7:5  broken link "../2020-09/": nothing is published at /my%20news/issues/2020-09/ — did you mean "../2020-10/"?`);
+    expect(run.lines).toContain(`${DECEMBER}:7:5  broken link "../2020-09/": nothing is published at /issues/2020-09/ (/my%20news/issues/2020-09/ on the site) — did you mean "../2020-10/"?`);
     expect(run.lines).toContain(`${DECEMBER}:7:26  broken link "https://example.org/my%20news/issues/2020-09/": nothing is published at /my%20news/issues/2020-09/ — did you mean "https://example.org/my%20news/issues/2020-10/"?`);
   });
 });
@@ -57,7 +57,7 @@ describe("gekkan check's suggestion for a broken link is one the author can use"
     const run = await checkInProcess(site.path);
     expect(run.code).toBe(1);
     // Oracle: the site has two issue pages; the link sits on 2020-12, so the only other issue, 2020-10, is what to suggest.
-    expect(run.lines).toContain(`${DECEMBER}:7:5  broken link "../2020-02/": nothing is published at /my%20news/issues/2020-02/ — did you mean "../2020-10/"?`);
+    expect(run.lines).toContain(`${DECEMBER}:7:5  broken link "../2020-02/": nothing is published at /issues/2020-02/ (/my%20news/issues/2020-02/ on the site) — did you mean "../2020-10/"?`);
   });
 
   it("says that the base path is added for the author when a broken link was written with it", async () => {
@@ -78,10 +78,31 @@ describe("gekkan check reports a mistake in an issue once, at the Markdown, not 
     expect(run.code).toBe(1);
     expect(run.lines.filter((line) => line.includes("email.html"))).toEqual([]);
     expect(run.lines.filter((line) => line.startsWith(`${DECEMBER}:`))).toEqual([
-      `${DECEMBER}:7:5  broken link "/issues/2020-09/": nothing is published at /my%20news/issues/2020-09/ — did you mean "/issues/2020-10/"?`,
-      `${DECEMBER}:7:31  broken anchor in link "/issues/2020-10/#nope": /my%20news/issues/2020-10/ has no element with id "nope"`,
-      `${DECEMBER}:7:62  broken link "../2020-11/": nothing is published at /my%20news/issues/2020-11/ — did you mean "../2020-10/"?`,
+      `${DECEMBER}:7:5  broken link "/issues/2020-09/": nothing is published at /issues/2020-09/ (/my%20news/issues/2020-09/ on the site) — did you mean "/issues/2020-10/"?`,
+      `${DECEMBER}:7:31  broken anchor in link "/issues/2020-10/#nope": /issues/2020-10/ has no element with id "nope"; its headings' ids are "#hello"`,
+      `${DECEMBER}:7:62  broken link "../2020-11/": nothing is published at /issues/2020-11/ (/my%20news/issues/2020-11/ on the site) — did you mean "../2020-10/"?`,
     ]);
     expect(run.lines.at(-1)).toMatch(/\(3 from Markdown\).*: 3 errors, 0 warnings$/);
+  });
+});
+
+describe("gekkan check names a broken link's address as the author wrote it, not with the base path the build adds", () => {
+  // Oracle: the author wrote /issues/…; the site is served under /newsletter/, so that is where a browser asks.
+  const NEWSLETTER = `${JSON.stringify({ title: "Newsletter", url: "https://example.org/newsletter/", lang: "en", authors: ["me"] })}\n`;
+  const FILE = "content/issues/2011/2011-05.md";
+
+  it("a missing page from the root or relative, and a missing #anchor, without /newsletter/; a full URL, written with it, with it", async () => {
+    site = tempSite({
+      "gekkan.config.json": NEWSLETTER,
+      "content/issues/2011/2011-04.md": issue({ title: "April", issue: 1, date: "2011-04-01" }, "## GUI\n\nText.\n"),
+      [FILE]: issue({ title: "May", issue: 2, date: "2011-05-01" }, "[a](/issues/2011-03/)\n\n[b](../2011-13/)\n\n[c](/issues/2011-04/#cli)\n\n[d](https://example.org/newsletter/issues/2011-03/)\n"),
+    });
+    const run = await checkInProcess(site.path);
+    expect(run.lines.filter((line) => line.startsWith(`${FILE}:`))).toEqual([
+      `${FILE}:7:1  broken link "/issues/2011-03/": nothing is published at /issues/2011-03/ (/newsletter/issues/2011-03/ on the site) — did you mean "/issues/2011-04/"?`,
+      `${FILE}:9:1  broken link "../2011-13/": nothing is published at /issues/2011-13/ (/newsletter/issues/2011-13/ on the site) — did you mean "../2011-04/"?`,
+      `${FILE}:11:1  broken anchor in link "/issues/2011-04/#cli": /issues/2011-04/ has no element with id "cli"; its headings' ids are "#gui"`,
+      `${FILE}:13:1  broken link "https://example.org/newsletter/issues/2011-03/": nothing is published at /newsletter/issues/2011-03/ — did you mean "https://example.org/newsletter/issues/2011-04/"?`,
+    ]);
   });
 });

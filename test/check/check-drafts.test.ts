@@ -25,7 +25,7 @@ describe("gekkan check covers the issue being written", () => {
     });
     const report = await runCheck({ root: site.path, now: NOW });
     expect(lines(report.errors)).toEqual([
-      'content/issues/2011/2011-06.md:8:1  broken anchor in link "/issues/2011-04/#gaiyou": /issues/2011-04/ has no element with id "gaiyou" [in a draft]',
+      'content/issues/2011/2011-06.md:8:1  broken anchor in link "/issues/2011-04/#gaiyou": /issues/2011-04/ has no element with id "gaiyou"; its headings\' ids are "#概要" [in a draft]',
     ]);
     expect(report.unpublishedErrors).toBe(1);
     const published = await runCheck({ root: site.path, now: NOW, published: true });

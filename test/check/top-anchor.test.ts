@@ -25,6 +25,6 @@ describe("gekkan check and #top, which browsers take to the top of any page", ()
     const run = await checkInProcess(site.path);
     expect(run.code).toBe(1);
     expect(run.lines).toContain(`${FILE}:7:1  broken anchor in link "#topp": /issues/2020-11/ has no element with id "topp"`);
-    expect(run.lines).toContain(`${FILE}:7:12  broken anchor in link "/issues/2020-10/#to-top": /issues/2020-10/ has no element with id "to-top"`);
+    expect(run.lines).toContain(`${FILE}:7:12  broken anchor in link "/issues/2020-10/#to-top": /issues/2020-10/ has no element with id "to-top"; its headings' ids are "#見出し"`);
   });
 });

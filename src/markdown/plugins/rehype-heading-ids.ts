@@ -1,6 +1,6 @@
 import type { Root } from "hast";
 import type { VFile } from "vfile";
-import GithubSlugger from "github-slugger";
+import GithubSlugger, { slug } from "github-slugger";
 import { headingRank } from "hast-util-heading-rank";
 import { toString } from "hast-util-to-string";
 import { visit } from "unist-util-visit";
@@ -24,4 +24,13 @@ export function rehypeHeadingIds() {
       node.properties.id = id;
     });
   };
+}
+
+/**
+ * The id a heading with this text gets when it is the first of that text on
+ * its page (a later one is `-1`, `-2`…): the rule above, for `gekkan check`
+ * to tell an author who linked `#STONITH プラグイン` which id that heading has.
+ */
+export function headingSlug(text: string): string {
+  return slug(text);
 }
