@@ -67,3 +67,17 @@ describe("a broken #anchor near no id", () => {
     expect(await errors("[a](../2011-04/#zzz)\n", "本文だけ。\n")).toEqual([`${FILE}:7:1  broken anchor in link "../2011-04/#zzz": /issues/2011-04/ has no element with id "zzz"`]);
   });
 });
+
+describe("an anchor written as a heading's text without <…>, which Markdown does not make a link", () => {
+  it("is told to write the heading's id, on its own page and on another", async () => {
+    const found = await errors("[a](#Release Notes) と [b](../2011-04/#STONITH プラグイン)\n\n## Release Notes\n");
+    const why = `is printed as text, not as a link: its #anchor has a space, and a heading's id has none (its text in lower case, spaces as "-")`;
+    expect(found).toEqual([`${FILE}:7:1  "[a](#Release Notes)" ${why}: write "[a](#release-notes)"`, `${FILE}:7:23  "[b](../2011-04/#STONITH プラグイン)" ${why}: write "[b](../2011-04/#stonith-プラグイン)"`]);
+  });
+
+  it("a space in the path is still told %20 or <…>", async () => {
+    expect(await errors("[a](../2011-04/my page/#x)\n")).toEqual([
+      `${FILE}:7:1  "[a](../2011-04/my page/#x)" is printed as text, not as a link: its address has a space; write the space as %20 (../2011-04/my%20page/#x) or put the address in angle brackets (<../2011-04/my page/#x>)`,
+    ]);
+  });
+});

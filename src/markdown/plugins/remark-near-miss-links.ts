@@ -5,6 +5,7 @@ import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import { placedMatches, readerText, visitTextContainers } from "../reader-text.js";
 import { unfinishedLinks } from "./unfinished-links.js";
+import { headingSlug } from "./rehype-heading-ids.js";
 
 /**
  * `![a pic](/images/my pic.png)`: a link or image whose address has a space
@@ -33,9 +34,7 @@ export function remarkNearMissLinks() {
       if (!text.includes("[") && !text.includes("<")) return;
       for (const { match, place } of placedMatches(node, source, SPACED_ADDRESS)) {
         const [written = "", bang = "", address = ""] = match;
-        const what = bang === "!" ? "an image" : "a link";
-        const encoded = address.trim().replace(/\s/g, "%20");
-        file.messages.push(diagnostic(where, `"${written}" is printed as text, not as ${what}: its address has a space; write the space as %20 (${encoded}) or put the address in angle brackets (<${address.trim()}>)`, place, "link-near-miss"));
+        file.messages.push(diagnostic(where, `"${written}" is printed as text, not as ${bang === "!" ? "an image" : "a link"}: ${spacedAddressFix(written, address)}`, place, "link-near-miss"));
       }
       reportBrokenParentheses(node, source, where, file);
       file.messages.push(...unfinishedLinks(node, source, where, definitions));
@@ -43,8 +42,26 @@ export function remarkNearMissLinks() {
   };
 }
 
-/** [text](address with a space): the address starts like a path or URL (a slash, a dot, a scheme) and has no quoted title after it. */
-const SPACED_ADDRESS = /(!?)\[[^\]\n]{0,200}\]\(((?:[./]|[a-z][a-z0-9+.-]*:)[^()\s"']*\s[^()"'\n]{0,200}?)\)/gi;
+/** [text](address with a space): the address starts like a path, URL or #anchor (a slash, a dot, a scheme, a #) and has no quoted title after it. */
+const SPACED_ADDRESS = /(!?)\[[^\]\n]{0,200}\]\(((?:[./#]|[a-z][a-z0-9+.-]*:)[^()\s"']*\s[^()"'\n]{0,200}?)\)/gi;
+
+/**
+ * How to write a spaced address (`address`, of the link `written`) so that
+ * it is one. A space in a path is written as %20 or kept inside <…>; one in
+ * a #anchor (`#STONITH プラグイン`, a heading's text as the author sees it)
+ * either way gives an anchor no heading has: a heading's id has no spaces,
+ * so the fix is the id its text gets (rehype-heading-ids.ts), which
+ * `gekkan check` then checks like any anchor.
+ */
+function spacedAddressFix(written: string, address: string): string {
+  const trimmed = address.trim();
+  const hash = trimmed.indexOf("#");
+  if (hash !== -1 && !/\s/.test(trimmed.slice(0, hash))) {
+    const asId = `${trimmed.slice(0, hash)}#${headingSlug(trimmed.slice(hash + 1))}`;
+    return `its #anchor has a space, and a heading's id has none (its text in lower case, spaces as "-"): write "${written.slice(0, written.length - address.length - 2)}(${asId})"`;
+  }
+  return `its address has a space; write the space as %20 (${trimmed.replace(/\s/g, "%20")}) or put the address in angle brackets (<${trimmed}>)`;
+}
 
 /** [text] (address) or [text]（address）: brackets and an address that CommonMark does not join into a link. */
 const BROKEN_PARENTHESES = /(!?)\[([^\]\n]{1,200})\]([ \t]*)([(（])((?:[./#]|[a-z][a-z0-9+.-]*:)[^()（）\s]{0,200})([)）])/gi;
