@@ -3,6 +3,7 @@ import type { SiteIssue } from "../site/model.js";
 import { siteUrl as absoluteSiteUrl } from "../site/urls.js";
 import { localeFor, siteText, viewContext, type RenderEnv } from "../render/pages.js";
 import { byline, issueCard } from "../render/views.js";
+import { correctionNote } from "../render/original-correction.js";
 import { blockTocText } from "../render/issue-html.js";
 import { headingText, shownContents } from "../render/footnote-text.js";
 import type { ViewContext } from "../render/views.js";
@@ -37,6 +38,8 @@ export function emailView(entry: SiteIssue, env: RenderEnv, html: string): Recor
     site: { title: text.title, description: text.description, titleLang: text.titleLang, descriptionLang: text.descriptionLang },
     issue: { ...card, url: webUrl, draft: false, future: false },
     byline: byline(card.authors, view),
+    // A translation's original corrected after it, as its page says (the key in pipeline/emails.ts holds the day).
+    correction: correctionNote(entry, view, (route) => siteUrl(env, route)),
     // The home page in the issue's language.
     homeUrl: siteUrl(env, view.routes.home),
     webUrl,

@@ -7,6 +7,7 @@ import { decodeFiles, deferredFiles, encodeFiles } from "../incremental/file-set
 import type { PageRenderer } from "./render-pages.js";
 import { runOnWorkers, threadCount } from "./worker-pool.js";
 import { emailImages, type PublicImage } from "../email/email-images.js";
+import { correctedAfterTranslation } from "../site/outdated-translations.js";
 
 /**
  * From this many emails to finish, inlining them on worker threads (each
@@ -40,7 +41,10 @@ export async function addEmails(output: OutputSet, site: Site, renderer: PageRen
     const paths = emailPaths(entry.route);
     // What public/ holds for its images is in the key: a PNG put beside an SVG, or a wider photo, changes the email.
     const images = emailImages(entry.body.links, renderer.env.config, entry.route, look);
-    const key = digest("gekkan-email-1", renderer.fingerprint, entry.route, JSON.stringify(entry.issue), renderer.token(entry), JSON.stringify([...images]));
+    // So is the original's correction after a translation (the note it shows, original-correction.ts): only the original's file changes.
+    const outdated = correctedAfterTranslation(entry);
+    const correction = outdated === undefined ? "" : `${outdated.corrected} ${outdated.original.route}`;
+    const key = digest("gekkan-email-1", renderer.fingerprint, entry.route, JSON.stringify(entry.issue), renderer.token(entry), JSON.stringify([...images]), correction);
     const stored = renderer.stored(key);
     if (stored !== undefined) {
       for (const [path, read] of deferredFiles(key, stored, [paths.html, paths.text])) output.add(path, read, "gekkan", `${key}:${path}`);

@@ -5,6 +5,7 @@ import { linkLanguageIn } from "./other-edition-links.js";
 import { issueBodyHtml, issueToc } from "./issue-html.js";
 import { siteText, viewContext, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
 import { homesWithout } from "./edition-homes.js";
+import { correctionNote } from "./original-correction.js";
 import { byline, issueCard, titleWithLabel, url, type Card } from "./views.js";
 
 /** An issue's language versions as page alternates (none when it is not translated). */
@@ -36,6 +37,8 @@ export function issuePage(entry: SiteIssue, env: RenderEnv, bodies: ReadonlyMap<
     data: {
       issue: card,
       byline: byline(card.authors, view),
+      // In the data, so in the page's cache key: the original's correction re-renders the translation's page.
+      correction: correctionNote(entry, view, (route) => url(env.config.basePath, route)),
       html: bodies.get(entry) ?? "",
       toc: issueToc(entry, view),
       previous: entry.previous ? cardFor(entry.previous) : null,
