@@ -15,8 +15,9 @@ import { unreadNumberWarnings } from "../new/unread-numbers.js";
 import { untouchedDraft } from "../new/untouched-draft.js";
 import { issueSkeleton } from "../content/skeleton.js";
 import { noLocalePack, suggestLanguage } from "../language-name.js";
+import { slugProblem } from "../content/schema.js";
 
-export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--title T] [--lang LANG]
+export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--slug NAME] [--title T] [--lang LANG]
 gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
 
   Creates the next issue as a draft: the next free issue number, the
@@ -25,6 +26,10 @@ gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
   Never overwrites an existing file or a month that already has an issue.
   --root DIR       site root (default: .)
   --date YYYY-MM   the issue's month (default: the month after the latest issue)
+  --slug NAME      an address of its own, /issues/NAME/, for a second issue
+                   in a month that has one (a special issue): written as
+                   slug: NAME, in YYYY-MM_NAME.md; lowercase letters, digits
+                   and single hyphens
   --title T        the title (default: the month, e.g. 2011年5月号 or May 2011)
   --lang LANG      the issue's language code: the site's "lang" in
                    gekkan.config.json (the default); an issue in another
@@ -55,6 +60,9 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--date must be a month written YYYY-MM, e.g. 2011-07; found ${JSON.stringify(flags.date)}${meant === undefined ? "" : ` — did you mean --date ${meant}?`}`);
   }
   if (flags.title !== undefined && flags.title.trim() === "") throw new UsageError("--title must not be empty");
+  // The build's own rule for slug: a --slug it would refuse in the front matter is refused here, before any file is written.
+  const slugRefused = flags.slug === undefined ? undefined : slugProblem(flags.slug);
+  if (slugRefused !== undefined) throw new UsageError(`--slug ${JSON.stringify(flags.slug)}: ${slugRefused}`);
   const root = siteRootOf(flags.root, { emptyStarts: true });
   const config = loadConfig(root);
   const lang = flags.lang ?? config.lang;
@@ -66,13 +74,13 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   if (lang !== config.lang) throw new UsageError(`a new issue is written in the site's language (${config.lang}); an issue in ${lang} is a translation of one: gekkan new --translate ISSUE --lang ${lang}`);
 
   const existing = await readExistingIssues(root, config.limits);
-  const planned = planIssue(existing, { month: flags.date, today: dayOf(buildTime(), config.timeZone), siteLang: config.lang });
+  const planned = planIssue(existing, { month: flags.date, slug: flags.slug, today: dayOf(buildTime(), config.timeZone), siteLang: config.lang });
   if (!planned.ok) throw new ContentError(planned.messages);
   const { plan } = planned;
-  const text = issueSkeleton({ number: plan.number, date: plan.date, title: flags.title ?? locale.issueLabel(plan.date), lang });
+  const text = issueSkeleton({ number: plan.number, date: plan.date, title: flags.title ?? locale.issueLabel(plan.date), slug: flags.slug, lang });
 
   const renderer = createIssueRenderer({ components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
-  await writeNewIssue(root, plan.file, text, renderer, "choose another month with --date YYYY-MM");
+  await writeNewIssue(root, plan.file, text, renderer, flags.slug === undefined ? "choose another month with --date YYYY-MM, or another address with --slug NAME" : "choose another slug with --slug NAME");
   // From where the author is, so `$EDITOR "$(gekkan new --root ../series)"` opens it.
   const named = (file: string) => nameFromHere(io.here, root, file);
   io.out(named(plan.file));
@@ -81,7 +89,8 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     const { later } = plan;
     io.err(`gekkan new: note: issue ${plan.number} is dated ${plan.date}, before issue ${later.number} (${named(later.file)}, ${later.date}), so the issue numbers will not follow the dates (gekkan build and gekkan check warn of it: issue-number-order); if this fills a gap on purpose, add ignoreWarnings: [issue-number-order] to its front matter; otherwise delete ${named(plan.file)} and run gekkan new without --date`);
   }
-  const untouched = untouchedDraft(existing, config.lang);
+  // --slug is a second issue started on purpose, not gekkan new run twice by mistake.
+  const untouched = flags.slug === undefined ? untouchedDraft(existing, config.lang) : undefined;
   if (untouched !== undefined) io.err(`gekkan new: note: issue ${untouched.number ?? "?"} (${named(untouched.file)}) is still the draft gekkan new started, not written in yet; this made issue ${plan.number}, the next; if you meant to write issue ${untouched.number ?? "?"}, delete ${named(plan.file)} and open ${named(untouched.file)}`);
   nextStep(io, root, "write the issue in it, over the example text and blocks");
   return EXIT.ok;
