@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { buildTime, dayOf } from "../build-time.js";
@@ -16,6 +17,7 @@ import { untouchedDraft } from "../new/untouched-draft.js";
 import { issueSkeleton } from "../content/skeleton.js";
 import { noLocalePack, suggestLanguage } from "../language-name.js";
 import { slugProblem } from "../content/schema.js";
+import { CONFIG_FILE } from "../config-file.js";
 
 export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--slug NAME] [--title T] [--lang LANG]
 gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
@@ -84,6 +86,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   // From where the author is, so `$EDITOR "$(gekkan new --root ../series)"` opens it.
   const named = (file: string) => nameFromHere(io.here, root, file);
   io.out(named(plan.file));
+  noConfigNote(io, root);
   for (const message of unreadNumberWarnings(existing, plan.number)) io.err(formatDiagnostic(message));
   if (plan.later !== undefined) {
     const { later } = plan;
@@ -122,6 +125,7 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   if (!original.ok) throw new ContentError(original.messages);
   await writeNewIssue(root, planned.plan.file, planned.plan.text, renderer, "edit the translation that is there");
   io.out(nameFromHere(io.here, root, planned.plan.file));
+  noConfigNote(io, root);
   // A translation comes out only with its original: removing its own draft: true showed nothing while the original was a draft.
   const held = planned.plan.original.draft ? `; it comes out once its original is published too (${nameFromHere(io.here, root, planned.plan.original.file)} is a draft still)` : "";
   nextStep(io, root, "translate it in place, keeping the blocks' attributes", held);
@@ -137,6 +141,19 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
  */
 function nextStep(io: Io, root: string, write: string, held = ""): void {
   io.err(`next: ${write}, then remove draft: true to publish it${held}; gekkan dev${rootOption(io.here, root)} shows it as you write`);
+}
+
+/**
+ * A site with no gekkan.config.json (an empty folder, or issues alone) gets
+ * gekkan's defaults, without an address: only the build said so, after the
+ * author had written an issue, and none of it pointed to gekkan init. Said,
+ * not refused: the README's flow lets gekkan new start a site in an empty
+ * folder, and a site without a config builds.
+ */
+function noConfigNote(io: Io, root: string): void {
+  if (existsSync(join(root, CONFIG_FILE))) return;
+  const folder = root === io.here ? "this folder" : `the site folder ${JSON.stringify(nameFromHere(io.here, root, "."))}`;
+  io.err(`gekkan new: note: ${folder} has no ${CONFIG_FILE}, so gekkan's defaults apply (no title or address of its own); gekkan init${rootOption(io.here, root)} starts a series here with one, keeping the issues that are there`);
 }
 
 /** `--translate --lang` naming the site's language, however typed: the original is in it, so a translation cannot be. */
