@@ -100,12 +100,14 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
 }
 
 /** `gekkan new --translate ISSUE --lang LANG`: the original's copy to translate, beside it. */
-async function newTranslation(flags: { root?: string | undefined; lang?: string | undefined; translate?: string | undefined; title?: string | undefined; date?: string | undefined }, io: Io): Promise<number> {
+async function newTranslation(flags: { root?: string | undefined; lang?: string | undefined; translate?: string | undefined; title?: string | undefined; date?: string | undefined; slug?: string | undefined }, io: Io): Promise<number> {
   const root = siteRootOf(flags.root, { emptyStarts: true });
   const config = loadConfig(root);
   const locales = siteLocales(root);
   const others = [...locales.keys()].filter((code) => code !== config.lang);
   if (flags.date !== undefined) throw new UsageError("--translate takes the date of the issue it translates; leave out --date");
+  // Taken without a word, it was dropped: the translation is at its original's address unless its own front matter sets a slug.
+  if (flags.slug !== undefined) throw new UsageError("--translate puts the translation at its original's address (/LANG/issues/<its slug>/); leave out --slug, or set slug: in the translation's front matter afterwards");
   if (flags.lang === undefined) throw new UsageError(`--translate needs --lang, the language to translate into: one of ${others.join(", ")}`);
   // Given as the site's own: saying "--translate needs --lang" sent the author looking for a flag they had typed.
   if (flags.lang === config.lang) throw new UsageError(ownLanguageGiven(flags.lang, config.lang, others));

@@ -104,6 +104,14 @@ describe("gekkan new --slug: a second issue in a month", () => {
     expect(run.stderr).toMatch(/^next: [^\n]*\n$/);
   });
 
+  it("--translate with --slug is a usage error, not a flag dropped in silence", async () => {
+    const site = january();
+    const run = await runCli(["new", "--translate", "1", "--lang", "en", "--slug", "special"], { cwd: site.path });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n")[0]).toBe("gekkan new: --translate puts the translation at its original's address (/LANG/issues/<its slug>/); leave out --slug, or set slug: in the translation's front matter afterwards");
+    expect(issueFiles(site.path)).toEqual(["2026-01.md"]);
+  });
+
   it("an issue it started with --slug, left untouched, is still known as gekkan new's draft by the next gekkan new", async () => {
     const site = sites.make({ "gekkan.config.json": CONFIG, "content/issues/.keep": "" });
     expect((await runCli(["new", "--slug", "sokan"], { cwd: site.path })).code).toBe(0);
