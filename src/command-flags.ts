@@ -26,7 +26,7 @@ export const COMMAND_FLAGS = {
     "no-drafts": { type: "boolean" }, "no-cache": { type: "boolean" },
   },
   init: { ...commonFlags, title: { type: "string" }, url: { type: "string" }, lang: { type: "string" }, author: { type: "string", multiple: true }, "time-zone": { type: "string" }, "no-workflow": { type: "boolean" } },
-  new: { ...commonFlags, date: { type: "string" }, title: { type: "string" }, lang: { type: "string" }, translate: { type: "string" } },
+  new: { ...commonFlags, date: { type: "string" }, slug: { type: "string" }, title: { type: "string" }, lang: { type: "string" }, translate: { type: "string" } },
   check: { ...commonFlags, html: { type: "boolean" }, published: { type: "boolean" }, drafts: { type: "boolean" }, future: { type: "boolean" } },
   email: {
     ...commonFlags,

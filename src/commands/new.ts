@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { buildTime, dayOf } from "../build-time.js";
@@ -15,8 +16,10 @@ import { unreadNumberWarnings } from "../new/unread-numbers.js";
 import { untouchedDraft } from "../new/untouched-draft.js";
 import { issueSkeleton } from "../content/skeleton.js";
 import { noLocalePack, suggestLanguage } from "../language-name.js";
+import { slugProblem } from "../content/schema.js";
+import { CONFIG_FILE } from "../config-file.js";
 
-export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--title T] [--lang LANG]
+export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--slug NAME] [--title T] [--lang LANG]
 gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
 
   Creates the next issue as a draft: the next free issue number, the
@@ -25,6 +28,10 @@ gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
   Never overwrites an existing file or a month that already has an issue.
   --root DIR       site root (default: .)
   --date YYYY-MM   the issue's month (default: the month after the latest issue)
+  --slug NAME      an address of its own, /issues/NAME/, for a second issue
+                   in a month that has one (a special issue): written as
+                   slug: NAME, in YYYY-MM_NAME.md; lowercase letters, digits
+                   and single hyphens
   --title T        the title (default: the month, e.g. 2011年5月号 or May 2011)
   --lang LANG      the issue's language code: the site's "lang" in
                    gekkan.config.json (the default); an issue in another
@@ -55,6 +62,9 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--date must be a month written YYYY-MM, e.g. 2011-07; found ${JSON.stringify(flags.date)}${meant === undefined ? "" : ` — did you mean --date ${meant}?`}`);
   }
   if (flags.title !== undefined && flags.title.trim() === "") throw new UsageError("--title must not be empty");
+  // The build's own rule for slug: a --slug it would refuse in the front matter is refused here, before any file is written.
+  const slugRefused = flags.slug === undefined ? undefined : slugProblem(flags.slug);
+  if (slugRefused !== undefined) throw new UsageError(`--slug ${JSON.stringify(flags.slug)}: ${slugRefused}`);
   const root = siteRootOf(flags.root, { emptyStarts: true });
   const config = loadConfig(root);
   const lang = flags.lang ?? config.lang;
@@ -66,34 +76,38 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   if (lang !== config.lang) throw new UsageError(`a new issue is written in the site's language (${config.lang}); an issue in ${lang} is a translation of one: gekkan new --translate ISSUE --lang ${lang}`);
 
   const existing = await readExistingIssues(root, config.limits);
-  const planned = planIssue(existing, { month: flags.date, today: dayOf(buildTime(), config.timeZone), siteLang: config.lang });
+  const planned = planIssue(existing, { month: flags.date, slug: flags.slug, today: dayOf(buildTime(), config.timeZone), siteLang: config.lang });
   if (!planned.ok) throw new ContentError(planned.messages);
   const { plan } = planned;
-  const text = issueSkeleton({ number: plan.number, date: plan.date, title: flags.title ?? locale.issueLabel(plan.date), lang });
+  const text = issueSkeleton({ number: plan.number, date: plan.date, title: flags.title ?? locale.issueLabel(plan.date), slug: flags.slug, lang });
 
   const renderer = createIssueRenderer({ components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
-  await writeNewIssue(root, plan.file, text, renderer, "choose another month with --date YYYY-MM");
+  await writeNewIssue(root, plan.file, text, renderer, flags.slug === undefined ? "choose another month with --date YYYY-MM, or another address with --slug NAME" : "choose another slug with --slug NAME");
   // From where the author is, so `$EDITOR "$(gekkan new --root ../series)"` opens it.
   const named = (file: string) => nameFromHere(io.here, root, file);
   io.out(named(plan.file));
+  noConfigNote(io, root);
   for (const message of unreadNumberWarnings(existing, plan.number)) io.err(formatDiagnostic(message));
   if (plan.later !== undefined) {
     const { later } = plan;
     io.err(`gekkan new: note: issue ${plan.number} is dated ${plan.date}, before issue ${later.number} (${named(later.file)}, ${later.date}), so the issue numbers will not follow the dates (gekkan build and gekkan check warn of it: issue-number-order); if this fills a gap on purpose, add ignoreWarnings: [issue-number-order] to its front matter; otherwise delete ${named(plan.file)} and run gekkan new without --date`);
   }
-  const untouched = untouchedDraft(existing, config.lang);
+  // --slug is a second issue started on purpose, not gekkan new run twice by mistake.
+  const untouched = flags.slug === undefined ? untouchedDraft(existing, config.lang) : undefined;
   if (untouched !== undefined) io.err(`gekkan new: note: issue ${untouched.number ?? "?"} (${named(untouched.file)}) is still the draft gekkan new started, not written in yet; this made issue ${plan.number}, the next; if you meant to write issue ${untouched.number ?? "?"}, delete ${named(plan.file)} and open ${named(untouched.file)}`);
   nextStep(io, root, "write the issue in it, over the example text and blocks");
   return EXIT.ok;
 }
 
 /** `gekkan new --translate ISSUE --lang LANG`: the original's copy to translate, beside it. */
-async function newTranslation(flags: { root?: string | undefined; lang?: string | undefined; translate?: string | undefined; title?: string | undefined; date?: string | undefined }, io: Io): Promise<number> {
+async function newTranslation(flags: { root?: string | undefined; lang?: string | undefined; translate?: string | undefined; title?: string | undefined; date?: string | undefined; slug?: string | undefined }, io: Io): Promise<number> {
   const root = siteRootOf(flags.root, { emptyStarts: true });
   const config = loadConfig(root);
   const locales = siteLocales(root);
   const others = [...locales.keys()].filter((code) => code !== config.lang);
   if (flags.date !== undefined) throw new UsageError("--translate takes the date of the issue it translates; leave out --date");
+  // Taken without a word, it was dropped: the translation is at its original's address unless its own front matter sets a slug.
+  if (flags.slug !== undefined) throw new UsageError("--translate puts the translation at its original's address (/LANG/issues/<its slug>/); leave out --slug, or set slug: in the translation's front matter afterwards");
   if (flags.lang === undefined) throw new UsageError(`--translate needs --lang, the language to translate into: one of ${others.join(", ")}`);
   // Given as the site's own: saying "--translate needs --lang" sent the author looking for a flag they had typed.
   if (flags.lang === config.lang) throw new UsageError(ownLanguageGiven(flags.lang, config.lang, others));
@@ -113,6 +127,7 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   if (!original.ok) throw new ContentError(original.messages);
   await writeNewIssue(root, planned.plan.file, planned.plan.text, renderer, "edit the translation that is there");
   io.out(nameFromHere(io.here, root, planned.plan.file));
+  noConfigNote(io, root);
   // A translation comes out only with its original: removing its own draft: true showed nothing while the original was a draft.
   const held = planned.plan.original.draft ? `; it comes out once its original is published too (${nameFromHere(io.here, root, planned.plan.original.file)} is a draft still)` : "";
   nextStep(io, root, "translate it in place, keeping the blocks' attributes", held);
@@ -128,6 +143,19 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
  */
 function nextStep(io: Io, root: string, write: string, held = ""): void {
   io.err(`next: ${write}, then remove draft: true to publish it${held}; gekkan dev${rootOption(io.here, root)} shows it as you write`);
+}
+
+/**
+ * A site with no gekkan.config.json (an empty folder, or issues alone) gets
+ * gekkan's defaults, without an address: only the build said so, after the
+ * author had written an issue, and none of it pointed to gekkan init. Said,
+ * not refused: the README's flow lets gekkan new start a site in an empty
+ * folder, and a site without a config builds.
+ */
+function noConfigNote(io: Io, root: string): void {
+  if (existsSync(join(root, CONFIG_FILE))) return;
+  const folder = root === io.here ? "this folder" : `the site folder ${JSON.stringify(nameFromHere(io.here, root, "."))}`;
+  io.err(`gekkan new: note: ${folder} has no ${CONFIG_FILE}, so gekkan's defaults apply (no title or address of its own); gekkan init${rootOption(io.here, root)} starts a series here with one, keeping the issues that are there`);
 }
 
 /** `--translate --lang` naming the site's language, however typed: the original is in it, so a translation cannot be. */

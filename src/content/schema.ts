@@ -12,6 +12,8 @@ export { calendarDate, isCalendarDate } from "../calendar.js";
 export { componentName } from "../component-name.js";
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** What a slug is, in the words messages use: the front matter's `slug` and `gekkan new --slug` say it alike. */
+export const SLUG_EXPECTATION = `lowercase letters, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters (e.g. 2011-04-special)`;
 export interface SchemaContext {
   components: readonly string[];
   languages: readonly string[];
@@ -28,7 +30,7 @@ export function frontMatterExpectations(context: SchemaContext): Record<string, 
     tags: "a list of component names",
     draft: "true or false",
     lang: `one of ${context.languages.join(", ")}`,
-    slug: `lowercase letters, digits and single hyphens, at most ${SLUG_MAX_LENGTH} characters (e.g. 2011-04-special)`,
+    slug: SLUG_EXPECTATION,
     authors: "a list of names",
     aliases: `a list of the slugs this issue was published under before (e.g. [2011-04]), each ${SLUG_MAX_LENGTH} characters at most of lowercase letters, digits and single hyphens`,
     ignoreWarnings: `a list of kinds of warning not to show for this issue: ${ISSUE_WARNING_KINDS.join(", ")}`,
@@ -133,6 +135,18 @@ export const slug = z.string().superRefine((text, ctx) => {
   if (!isSlug(text)) ctx.addIssue({ code: "custom", message: "", params: { hint: slugHint(text) }, input: text });
   else if (isDeviceName(text)) ctx.addIssue({ code: "custom", message: "", params: { hint: deviceNameHint(text) }, input: text });
 });
+
+/**
+ * Why `text` cannot be an issue's slug, or undefined when it can: the build's
+ * own check (the `slug` schema above), for a slug given anywhere but the
+ * front matter (`gekkan new --slug`), so the two never disagree.
+ */
+export function slugProblem(text: string): string | undefined {
+  const result = slug.safeParse(text);
+  if (result.success) return undefined;
+  const hint = (result.error.issues[0] as { params?: { hint?: unknown } } | undefined)?.params?.hint;
+  return `a slug is ${SLUG_EXPECTATION}${typeof hint === "string" ? hint : ""}`;
+}
 
 function isSlug(text: string): boolean {
   return SLUG.test(text) && text.length <= SLUG_MAX_LENGTH;

@@ -5,6 +5,8 @@ export interface SkeletonFields {
   number: number;
   date: string;
   title: string;
+  /** The issue's own address (`gekkan new --slug`), when not its month's. */
+  slug?: string | undefined;
   /** Any language with a locale pack; one with no example text of its own gets the English one. */
   lang: string;
 }
@@ -85,7 +87,7 @@ export function issueSkeleton(fields: SkeletonFields): string {
 title: ${JSON.stringify(fields.title)}
 issue: ${fields.number}
 date: ${fields.date}
-summary: ${JSON.stringify(t.summary)}
+${fields.slug === undefined ? "" : `slug: ${fields.slug}\n`}summary: ${JSON.stringify(t.summary)}
 tags: [pacemaker, stonith]
 lang: ${fields.lang}
 draft: true

@@ -12,6 +12,8 @@ export interface ExistingIssue {
   /** YYYY-MM-DD as written, if readable. */
   date: string | undefined;
   slug: string | undefined;
+  /** The `aliases` as written (the slugs it was published under before): addresses `gekkan new --slug` must not take. */
+  aliases: readonly string[];
   /** The `title` field as written, if a string. */
   title: string | undefined;
   /** `draft: true` as written. */
@@ -26,7 +28,7 @@ export interface ExistingIssue {
   unread: Place | undefined;
 }
 
-export type FieldLines = Readonly<Partial<Record<"issue" | "date" | "lang" | "slug", number>>>;
+export type FieldLines = Readonly<Partial<Record<"issue" | "date" | "lang" | "slug" | "aliases", number>>>;
 
 /** Every issue file, drafts included, as far as its front matter can be read. */
 export async function readExistingIssues(root: string, limits?: ContentLimits): Promise<ExistingIssue[]> {
@@ -44,6 +46,7 @@ export async function readExistingIssues(root: string, limits?: ContentLimits): 
       number: typeof data.issue === "number" && Number.isInteger(data.issue) ? data.issue : undefined,
       date,
       slug: typeof data.slug === "string" ? data.slug : undefined,
+      aliases: Array.isArray(data.aliases) ? data.aliases.filter((alias): alias is string => typeof alias === "string") : [],
       title: typeof data.title === "string" ? data.title : undefined,
       draft: data.draft === true,
       lang: typeof data.lang === "string" ? data.lang : undefined,
@@ -71,7 +74,7 @@ function fieldLines(text: string): FieldLines {
   const all = text.split("\n");
   if (!/^---[ \t]*\r?$/.test(all[0] ?? "")) return lines;
   for (let i = 1; i < all.length && !/^---[ \t]*\r?$/.test(all[i] ?? ""); i++) {
-    const name = /^(issue|date|lang|slug)[ \t]*:/.exec(all[i] ?? "")?.[1] as keyof FieldLines | undefined;
+    const name = /^(issue|date|lang|slug|aliases)[ \t]*:/.exec(all[i] ?? "")?.[1] as keyof FieldLines | undefined;
     if (name !== undefined) lines[name] ??= i + 1;
   }
   return lines;

@@ -2,6 +2,7 @@ import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../diagnostics.js";
 import { lineOfField, type ExistingIssue } from "./existing-issues.js";
 import { numbersAgainstDates, type NumberedDate } from "../number-order.js";
+import { monthSlug } from "../content/issue.js";
 
 export interface NewIssuePlan {
   number: number;
@@ -33,25 +34,59 @@ export function nextMonth(month: string): string {
  * The next issue: number max+1 over every file (drafts too), in the month
  * after the latest issue unless `month` is given (no issues yet: this month,
  * `today` being the day as a build counts it, in the site's time zone).
- * Refuses a month an issue already covers, by date or by URL.
+ * Refuses a month an issue already covers, by date or by URL, unless `slug`
+ * gives the new issue an address of its own (a second issue that month):
+ * then it refuses an address another issue has, now or as an alias.
  */
-export function planIssue(existing: readonly ExistingIssue[], options: { month?: string | undefined; today: string; siteLang?: string | undefined }): PlanResult {
+export function planIssue(existing: readonly ExistingIssue[], options: { month?: string | undefined; slug?: string | undefined; today: string; siteLang?: string | undefined }): PlanResult {
   const numbers = existing.flatMap((e) => (e.number === undefined ? [] : [e.number]));
   // A translation (another lang) has its original's number and may be dated later: months are the originals'.
   const originals = existing.filter((e) => options.siteLang === undefined || e.lang === undefined || e.lang === options.siteLang);
   const months = originals.flatMap((e) => (e.date === undefined ? [] : [e.date.slice(0, 7)])).sort();
   const latest = months[months.length - 1];
   const month = options.month ?? (latest === undefined ? options.today.slice(0, 7) : nextMonth(latest));
-  const file = `content/issues/${month.slice(0, 4)}/${month}.md`;
-  const taken = existing.filter((e) => (originals.includes(e) && (e.date?.startsWith(`${month}-`) || e.slug === month)) || e.file === file);
-  if (taken.length > 0) {
-    return {
-      ok: false,
-      messages: taken.map((e) => diagnostic(e.file, takenReason(e, month, originals.includes(e)), { line: lineOfField(e, "date"), column: 1 }, "new-month-taken")),
-    };
-  }
+  const file = issueFile(month, options.slug);
+  const taken = options.slug === undefined ? monthTaken(existing, originals, month, file) : slugTaken(existing, originals, options.slug, file);
+  if (taken.length > 0) return { ok: false, messages: taken };
   const planned = { number: Math.max(0, ...numbers) + 1, date: `${month}-01` };
   return { ok: true, plan: { ...planned, month, file, later: newestAfter(originals, planned) } };
+}
+
+/**
+ * Where gekkan new writes an issue: `YYYY/YYYY-MM.md`, or with a slug of its
+ * own `YYYY/YYYY-MM_slug.md`. "_", not "-": "2011-05-rinji.md" sorts before
+ * "2011-05.md" ("-" comes before "."), so a month's second issue was listed
+ * above its first; "_" comes after ".", and the build still reads the month
+ * from the name (file-month-warnings.ts).
+ */
+export function issueFile(month: string, slug?: string): string {
+  return `content/issues/${month.slice(0, 4)}/${month}${slug === undefined ? "" : `_${slug}`}.md`;
+}
+
+/** The files that keep `month` from another issue of its own: one covering it, or one at its file name. */
+function monthTaken(existing: readonly ExistingIssue[], originals: readonly ExistingIssue[], month: string, file: string): VFileMessage[] {
+  const taken = existing.filter((e) => (originals.includes(e) && (e.date?.startsWith(`${month}-`) || e.slug === month)) || e.file === file);
+  return taken.map((e) => diagnostic(e.file, takenReason(e, month, originals.includes(e)), { line: lineOfField(e, "date"), column: 1 }, "new-month-taken"));
+}
+
+/**
+ * The files that keep `slug` from the new issue: an original at that address
+ * (its slug, or its month when it sets none: monthSlug), one keeping it as an
+ * old address (aliases), or one at its file name. A translation's address is
+ * under its language's folder (/en/issues/…), so it takes none of these.
+ */
+function slugTaken(existing: readonly ExistingIssue[], originals: readonly ExistingIssue[], slug: string, file: string): VFileMessage[] {
+  return existing.flatMap((e) => {
+    const own = originals.includes(e) ? e.slug ?? (e.date === undefined ? undefined : monthSlug(e.date)) : undefined;
+    const why = own === slug
+      ? `issue ${e.number ?? "?"} is at /issues/${slug}/ already${e.slug === undefined ? " (its month, as it sets no slug)" : ""}, and two issues cannot share an address`
+      : originals.includes(e) && e.aliases.includes(slug)
+        ? `issue ${e.number ?? "?"} keeps /issues/${slug}/ as an old address (aliases: [${slug}]), which readers and sent emails lead to`
+        : e.file === file ? "this file already exists; gekkan new never overwrites" : undefined;
+    if (why === undefined) return [];
+    const line = lineOfField(e, ...(own === slug ? (["slug", "date"] as const) : e.file === file ? ([] as const) : (["aliases"] as const)));
+    return [diagnostic(e.file, `${why} — choose another slug with --slug NAME`, { line, column: 1 }, "new-slug-taken")];
+  });
 }
 
 /**
@@ -61,7 +96,7 @@ export function planIssue(existing: readonly ExistingIssue[], options: { month?:
  */
 function takenReason(e: ExistingIssue, month: string, original: boolean): string {
   const covers = original && (e.date?.startsWith(`${month}-`) === true || e.slug === month);
-  if (covers || e.date === undefined) return `an issue for ${month} already exists here; gekkan new never overwrites — choose another month with --date YYYY-MM`;
+  if (covers || e.date === undefined) return `an issue for ${month} already exists here; gekkan new never overwrites — choose another month with --date YYYY-MM, or, for a second issue in ${month}, give it an address of its own with --slug NAME (e.g. --slug ${month}-special)`;
   const own = e.date.slice(0, 7);
   return `this file has the name gekkan new gives the ${month} issue, but it holds issue ${e.number ?? "?"} dated ${e.date}; gekkan new never overwrites — rename it ${own}.md (in content/issues/${own.slice(0, 4)}/), or choose another month with --date YYYY-MM`;
 }

@@ -15,6 +15,6 @@ export function untouchedDraft(existing: readonly ExistingIssue[], siteLang: str
   const originals = existing.filter((e) => (e.lang ?? siteLang) === siteLang && e.number !== undefined);
   const latest = originals.sort((a, b) => (b.number ?? 0) - (a.number ?? 0))[0];
   if (latest?.number === undefined || latest.date === undefined || latest.title === undefined) return undefined;
-  const made = issueSkeleton({ number: latest.number, date: latest.date, title: latest.title, lang: latest.lang ?? siteLang });
+  const made = issueSkeleton({ number: latest.number, date: latest.date, title: latest.title, slug: latest.slug, lang: latest.lang ?? siteLang });
   return made === latest.text ? latest : undefined;
 }

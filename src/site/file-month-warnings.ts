@@ -3,7 +3,7 @@ import type { VFileMessage } from "vfile-message";
 import { warning } from "../diagnostics.js";
 import type { SiteIssue } from "./model.js";
 
-/** A file named for a month, as `gekkan new` names them: 2011-05.md, 2011-05-special.md (not a translation's 2011-05.en.md: see below). */
+/** A file named for a month, as `gekkan new` names them (2011-05.md, 2011-05_special.md with --slug) or an author may (2011-05-special.md); not a translation's 2011-05.en.md: see below. */
 const MONTH_NAME = /^(\d{4})-(\d{2})(?:[-_.][^.]*)?\.md$/;
 
 /**

@@ -5,6 +5,8 @@ import { ensureCompiled, runCli, type CliRun } from "../helpers/run-cli.js";
 import { tempDir, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 const STACK = /^\s+at .+[:(]\d+/m;
+/** What gekkan new says in a folder with no gekkan.config.json: that (new-no-config.test.ts), then the next step. */
+const NO_CONFIG_THEN_NEXT = /^gekkan new: note: [^\n]* has no gekkan\.config\.json[^\n]*\nnext: [^\n]*\n$/;
 
 const ISSUE = '---\ntitle: "創刊号"\nissue: 1\ndate: 2026-11-01\n---\n\n本文。\n';
 
@@ -51,8 +53,8 @@ describe("a folder inside a site's own folders is not taken for a new site", () 
     const series = join(site.path, "my-series");
     mkdirSync(series);
     const result = await run(["new", "--date", "2030-01"], series);
-    // Only the next step (new-next-step.test.ts).
-    expect(result.stderr).toMatch(/^next: [^\n]*\n$/);
+    // Only the note that the folder has no config (new-no-config.test.ts) and the next step (new-next-step.test.ts).
+    expect(result.stderr).toMatch(NO_CONFIG_THEN_NEXT);
     expect(result.code).toBe(0);
     expect(existsSync(join(series, result.stdout.trim()))).toBe(true);
   });
@@ -92,7 +94,7 @@ describe("a folder that is not a site", () => {
     const empty = join(work.path, "空の フォルダ");
     mkdirSync(empty);
     const started = await runCli(["new", "--date", "2030-01"], { cwd: empty, deadlineMs: 30_000 });
-    expect(started.stderr).toMatch(/^next: [^\n]*\n$/);
+    expect(started.stderr).toMatch(NO_CONFIG_THEN_NEXT);
     expect(started.code).toBe(0);
     expect(started.stdout.trim()).toBe("content/issues/2030/2030-01.md");
     const built = await runCli(["build", "--drafts", "--no-search"], { cwd: empty, deadlineMs: 30_000 });

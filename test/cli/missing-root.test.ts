@@ -5,6 +5,8 @@ import { ensureCompiled, runCli, type CliRun } from "../helpers/run-cli.js";
 import { tempDir, type TempDir } from "../helpers/temp-site.js";
 
 const STACK = /^\s+at .+[:(]\d+/m;
+/** What gekkan new says in a folder with no gekkan.config.json: that (new-no-config.test.ts), then the next step. */
+const NO_CONFIG_THEN_NEXT = /^gekkan new: note: [^\n]* has no gekkan\.config\.json[^\n]*\nnext: [^\n]*\n$/;
 
 /**
  * A mistyped --root used to be created and built as an empty site: exit 0,
@@ -74,14 +76,14 @@ describe("a --root that does not exist is refused, and nothing is created", () =
     const byCwd = join(work.path, "empty by cwd");
     for (const dir of [byRoot, byCwd]) mkdirSync(dir);
     const first = await run(["new", "--root", byRoot, "--date", "2030-01"]);
-    // Only the next step (new-next-step.test.ts).
-    expect(first.stderr).toMatch(/^next: [^\n]*\n$/);
+    // Only the note that the folder has no config (new-no-config.test.ts) and the next step (new-next-step.test.ts).
+    expect(first.stderr).toMatch(NO_CONFIG_THEN_NEXT);
     expect(first.code).toBe(0);
     // The path is printed from the folder new ran in (work.path), which holds the site.
     expect(first.stdout.trim()).toMatch(/^empty by root\/content\/issues\//);
     expect(existsSync(join(work.path, first.stdout.trim()))).toBe(true);
     const second = await runCli(["new", "--date", "2030-01"], { cwd: byCwd, deadlineMs: 30_000 });
-    expect(second.stderr).toMatch(/^next: [^\n]*\n$/);
+    expect(second.stderr).toMatch(NO_CONFIG_THEN_NEXT);
     expect(second.code).toBe(0);
     expect(readdirSync(byCwd)).toEqual(["content"]);
     expect(existsSync(join(byCwd, second.stdout.trim()))).toBe(true);

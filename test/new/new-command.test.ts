@@ -94,7 +94,7 @@ describe('gekkan new', () => {
     expect(await main(['new', '--help'], io)).toBe(0);
     const help = io.lines.join('\n');
     expect(help).not.toContain('ja|en');
-    expect(help).toMatch(/^gekkan new \[--root DIR\] \[--date YYYY-MM\] \[--title T\] \[--lang LANG\]$/m);
+    expect(help).toMatch(/^gekkan new \[--root DIR\] \[--date YYYY-MM\] \[--slug NAME\] \[--title T\] \[--lang LANG\]$/m);
     expect(help).toMatch(/^ {2}--lang LANG {6}the issue's language code: the site's "lang"/m);
     // Oracle: the packs gekkan ships are the files in its templates/locales/.
     const shipped = (await readdir(join(packageRoot(), 'templates/locales'))).map((name) => name.replace(/\.json$/, '')).sort();
