@@ -116,7 +116,7 @@ describe("gekkan check and a link to an issue's address before its slug was set"
     });
     const errors = (await runCheck({ root: dir.path, now: new Date("2011-07-01T00:00:00Z") })).errors.map(formatDiagnostic);
     expect(errors).toEqual([
-      'content/issues/2011/2011-05.md:7:1  broken link "/issues/2011-04/#見出し": nothing is published at /news/issues/2011-04/; the issue of that month (content/issues/2011/2011-04.md) is at /issues/sokan/#見出し since it sets slug: sokan: link there, or, if readers and sent emails know the old address, keep it with aliases: [2011-04] in that issue\'s front matter',
+      'content/issues/2011/2011-05.md:7:1  broken link "/issues/2011-04/#見出し": nothing is published at /issues/2011-04/ (/news/issues/2011-04/ on the site); the issue of that month (content/issues/2011/2011-04.md) is at /issues/sokan/#見出し since it sets slug: sokan: link there, or, if readers and sent emails know the old address, keep it with aliases: [2011-04] in that issue\'s front matter',
     ]);
   });
 });
@@ -134,7 +134,7 @@ describe("gekkan check and a link through an old address kept with aliases", () 
     expect(await check()).toEqual([]);
     const may = join(dir.path, "content/issues/2011/2011-05.md");
     writeFileSync(may, readFileSync(may, "utf8").replace("#見出し", "#見出い"));
-    expect(await check()).toEqual(['content/issues/2011/2011-05.md:7:1  broken anchor in link "/issues/2011-04/#見出い": /news/issues/sokan/ has no element with id "見出い" — did you mean "#見出し"?']);
+    expect(await check()).toEqual(['content/issues/2011/2011-05.md:7:1  broken anchor in link "/issues/2011-04/#見出い": /issues/sokan/ has no element with id "見出い" — did you mean "#見出し"?']);
   });
 });
 
