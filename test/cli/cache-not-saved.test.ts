@@ -17,7 +17,7 @@ describe("a cache that cannot be saved", () => {
     const io = captureIo();
     expect(await main(["build", "--root", dir.path, "--cache-dir", cacheDir], io)).toBe(0);
     expect(io.stderr).toEqual([
-      `gekkan: warning: the cache in ${cacheDir} was not saved (issues, pages, fragments, search, record): a part of the path is a file, not a folder (ENOTDIR); the site was built all the same, and the next build redoes what the cache would have saved`,
+      `gekkan: warning: the cache in ${cacheDir} was not saved (issues, pages, fragments, search, file digests, record): a part of the path is a file, not a folder (ENOTDIR); the site was built all the same, and the next build redoes what the cache would have saved`,
     ]);
     expect(io.stdout[0]).toMatch(/^gekkan: built 1 issue in /);
   });
