@@ -14,6 +14,7 @@ import { impossibleMonth, monthAsWritten } from "../calendar.js";
 import { planTranslation } from "../new/translate.js";
 import { unreadNumberWarnings } from "../new/unread-numbers.js";
 import { untouchedDraft } from "../new/untouched-draft.js";
+import { defaultTitle } from "../new/default-title.js";
 import { issueSkeleton } from "../content/skeleton.js";
 import { noLocalePack, suggestLanguage } from "../language-name.js";
 import { slugProblem } from "../content/schema.js";
@@ -34,7 +35,8 @@ gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
                    in a month that has one (a special issue): written as
                    slug: NAME, in YYYY-MM_NAME.md; lowercase letters, digits
                    and single hyphens
-  --title T        the title (default: the month, e.g. 2011年5月号 or May 2011)
+  --title T        the title (default: the month, e.g. 2011年5月号 or May 2011;
+                   with --slug, the month and the slug: 2011年5月号 (NAME))
   --lang LANG      the issue's language code: the site's "lang" in
                    gekkan.config.json (the default); an issue in another
                    language is a translation (--translate)
@@ -81,7 +83,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   const planned = planIssue(existing, { month: flags.date, slug: flags.slug, today: dayOf(buildTime(), config.timeZone), siteLang: config.lang });
   if (!planned.ok) throw new ContentError(planned.messages);
   const { plan } = planned;
-  const text = issueSkeleton({ number: plan.number, date: plan.date, title: flags.title ?? locale.issueLabel(plan.date), slug: flags.slug, lang });
+  const text = issueSkeleton({ number: plan.number, date: plan.date, title: flags.title ?? defaultTitle(locale.issueLabel(plan.date), flags.slug), slug: flags.slug, lang });
 
   const renderer = createIssueRenderer({ components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
   await writeNewIssue(root, plan.file, text, renderer, flags.slug === undefined ? "choose another month with --date YYYY-MM, or another address with --slug NAME" : "choose another slug with --slug NAME");
