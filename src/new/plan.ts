@@ -68,8 +68,11 @@ export function planIssue(existing: readonly ExistingIssue[], options: { month?:
  * Where gekkan new writes an issue: `YYYY/YYYY-MM.md`, or with a slug of its
  * own `YYYY/YYYY-MM_slug.md`. "_", not "-": "2011-05-rinji.md" sorts before
  * "2011-05.md" ("-" comes before "."), so a month's second issue was listed
- * above its first; "_" comes after ".", and the build still reads the month
- * from the name (file-month-warnings.ts).
+ * above its first; "_" comes after "." in code-unit order (git, ls in the C
+ * locale), and the build still reads the month from the name
+ * (file-month-warnings.ts). A language's collation may list it first all
+ * the same (Intl.Collator puts "_" before "."; glibc's en_US.UTF-8 passes
+ * over punctuation): the README says so.
  */
 export function issueFile(month: string, slug?: string): string {
   return `content/issues/${month.slice(0, 4)}/${month}${slug === undefined ? "" : `_${slug}`}.md`;
