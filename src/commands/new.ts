@@ -14,6 +14,7 @@ import { impossibleMonth, monthAsWritten } from "../calendar.js";
 import { planTranslation } from "../new/translate.js";
 import { unreadNumberWarnings } from "../new/unread-numbers.js";
 import { untouchedDraft } from "../new/untouched-draft.js";
+import { defaultTitle } from "../new/default-title.js";
 import { issueSkeleton } from "../content/skeleton.js";
 import { noLocalePack, suggestLanguage } from "../language-name.js";
 import { slugProblem } from "../content/schema.js";
@@ -23,16 +24,19 @@ export const newUsage = `gekkan new [--root DIR] [--date YYYY-MM] [--slug NAME] 
 gekkan new --translate ISSUE --lang LANG [--root DIR] [--title T]
 
   Creates the next issue as a draft: the next free issue number, the
-  month after the latest issue (or --date), and one example of each block
-  (:::release, :::qa, :::stonith) to edit.
+  month after the latest issue (this month if that one is past; or
+  --date), and one example of each block (:::release, :::qa, :::stonith)
+  to edit.
   Never overwrites an existing file or a month that already has an issue.
   --root DIR       site root (default: .)
-  --date YYYY-MM   the issue's month (default: the month after the latest issue)
+  --date YYYY-MM   the issue's month (default: the month after the latest
+                   issue, or this month when that one is past)
   --slug NAME      an address of its own, /issues/NAME/, for a second issue
                    in a month that has one (a special issue): written as
                    slug: NAME, in YYYY-MM_NAME.md; lowercase letters, digits
                    and single hyphens
-  --title T        the title (default: the month, e.g. 2011年5月号 or May 2011)
+  --title T        the title (default: the month, e.g. 2011年5月号 or May 2011;
+                   with --slug, the month and the slug: 2011年5月号 (NAME))
   --lang LANG      the issue's language code: the site's "lang" in
                    gekkan.config.json (the default); an issue in another
                    language is a translation (--translate)
@@ -79,7 +83,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
   const planned = planIssue(existing, { month: flags.date, slug: flags.slug, today: dayOf(buildTime(), config.timeZone), siteLang: config.lang });
   if (!planned.ok) throw new ContentError(planned.messages);
   const { plan } = planned;
-  const text = issueSkeleton({ number: plan.number, date: plan.date, title: flags.title ?? locale.issueLabel(plan.date), slug: flags.slug, lang });
+  const text = issueSkeleton({ number: plan.number, date: plan.date, title: flags.title ?? defaultTitle(locale.issueLabel(plan.date), flags.slug), slug: flags.slug, lang });
 
   const renderer = createIssueRenderer({ components: config.components, languages: [...locales.keys()], defaultLang: config.lang, basePath: config.basePath, limits: config.limits });
   await writeNewIssue(root, plan.file, text, renderer, flags.slug === undefined ? "choose another month with --date YYYY-MM, or another address with --slug NAME" : "choose another slug with --slug NAME");
@@ -92,6 +96,7 @@ export async function newCommand(args: string[], io: Io): Promise<number> {
     const { later } = plan;
     io.err(`gekkan new: note: issue ${plan.number} is dated ${plan.date}, before issue ${later.number} (${named(later.file)}, ${later.date}), so the issue numbers will not follow the dates (gekkan build and gekkan check warn of it: issue-number-order); if this fills a gap on purpose, add ignoreWarnings: [issue-number-order] to its front matter; otherwise delete ${named(plan.file)} and run gekkan new without --date`);
   }
+  if (plan.gap !== undefined) io.err(gapNote(plan.gap, plan.month, named(plan.file), `gekkan new${rootOption(io.here, root)}${flags.slug === undefined ? "" : ` --slug ${flags.slug}`}`));
   // --slug is a second issue started on purpose, not gekkan new run twice by mistake.
   const untouched = flags.slug === undefined ? untouchedDraft(existing, config.lang) : undefined;
   if (untouched !== undefined) io.err(`gekkan new: note: issue ${untouched.number ?? "?"} (${named(untouched.file)}) is still the draft gekkan new started, not written in yet; this made issue ${plan.number}, the next; if you meant to write issue ${untouched.number ?? "?"}, delete ${named(plan.file)} and open ${named(untouched.file)}`);
@@ -132,6 +137,15 @@ async function newTranslation(flags: { root?: string | undefined; lang?: string 
   const held = planned.plan.original.draft ? `; it comes out once its original is published too (${nameFromHere(io.here, root, planned.plan.original.file)} is a draft still)` : "";
   nextStep(io, root, "translate it in place, keeping the blocks' attributes", held);
   return EXIT.ok;
+}
+
+/**
+ * Why the issue is this month's, not the month after the latest: an author
+ * coming back after a gap expects this month's, but one who is catching up
+ * on the month they missed wants that one, which --date still makes.
+ */
+function gapNote(gap: { latest: string; skipped: string }, month: string, file: string, command: string): string {
+  return `gekkan new: note: the latest issue is for ${gap.latest}, and ${gap.skipped} is past, so this issue is for ${month}, this month (an issue for a past month is published at once, dated back); if it is the issue for ${gap.skipped} you meant to write, delete ${file} and run ${command} --date ${gap.skipped}`;
 }
 
 /**

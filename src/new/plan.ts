@@ -14,6 +14,12 @@ export interface NewIssuePlan {
   file: string;
   /** The newest issue dated after this one (an earlier --date): the numbers will not follow the dates. */
   later?: { number: number; date: string; file: string } | undefined;
+  /**
+   * Set when the month after the latest issue had passed, so this month was
+   * taken instead: `latest` is the latest issue's month, `skipped` the month
+   * after it, which --date gives back.
+   */
+  gap?: { latest: string; skipped: string } | undefined;
 }
 
 export type PlanResult = { ok: true; plan: NewIssuePlan } | { ok: false; messages: VFileMessage[] };
@@ -32,8 +38,9 @@ export function nextMonth(month: string): string {
 
 /**
  * The next issue: number max+1 over every file (drafts too), in the month
- * after the latest issue unless `month` is given (no issues yet: this month,
- * `today` being the day as a build counts it, in the site's time zone).
+ * after the latest issue unless `month` is given (no issues yet, or the
+ * month after the latest already past: this month, `today` being the day as
+ * a build counts it, in the site's time zone).
  * Refuses a month an issue already covers, by date or by URL, unless `slug`
  * gives the new issue an address of its own (a second issue that month):
  * then it refuses an address another issue has, now or as an alias.
@@ -44,20 +51,28 @@ export function planIssue(existing: readonly ExistingIssue[], options: { month?:
   const originals = existing.filter((e) => options.siteLang === undefined || e.lang === undefined || e.lang === options.siteLang);
   const months = originals.flatMap((e) => (e.date === undefined ? [] : [e.date.slice(0, 7)])).sort();
   const latest = months[months.length - 1];
-  const month = options.month ?? (latest === undefined ? options.today.slice(0, 7) : nextMonth(latest));
+  const current = options.today.slice(0, 7);
+  const next = latest === undefined ? current : nextMonth(latest);
+  // A series taken up again after a gap: the month after the latest, long past, was published at once, back-dated, and
+  // listed among that year's issues with an old feed entry. Drafts and future-dated issues count as the latest all the same.
+  const gap = options.month === undefined && latest !== undefined && next < current ? { latest, skipped: next } : undefined;
+  const month = options.month ?? (gap === undefined ? next : current);
   const file = issueFile(month, options.slug);
   const taken = options.slug === undefined ? monthTaken(existing, originals, month, file) : slugTaken(existing, originals, options.slug, file);
   if (taken.length > 0) return { ok: false, messages: taken };
   const planned = { number: Math.max(0, ...numbers) + 1, date: `${month}-01` };
-  return { ok: true, plan: { ...planned, month, file, later: newestAfter(originals, planned) } };
+  return { ok: true, plan: { ...planned, month, file, later: newestAfter(originals, planned), gap } };
 }
 
 /**
  * Where gekkan new writes an issue: `YYYY/YYYY-MM.md`, or with a slug of its
  * own `YYYY/YYYY-MM_slug.md`. "_", not "-": "2011-05-rinji.md" sorts before
  * "2011-05.md" ("-" comes before "."), so a month's second issue was listed
- * above its first; "_" comes after ".", and the build still reads the month
- * from the name (file-month-warnings.ts).
+ * above its first; "_" comes after "." in code-unit order (git, ls in the C
+ * locale), and the build still reads the month from the name
+ * (file-month-warnings.ts). A language's collation may list it first all
+ * the same (Intl.Collator puts "_" before "."; glibc's en_US.UTF-8 passes
+ * over punctuation): the README says so.
  */
 export function issueFile(month: string, slug?: string): string {
   return `content/issues/${month.slice(0, 4)}/${month}${slug === undefined ? "" : `_${slug}`}.md`;

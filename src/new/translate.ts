@@ -5,6 +5,7 @@ import { nameLanguage } from "../content/language-suffix.js";
 import { lineOfField, type ExistingIssue } from "./existing-issues.js";
 import { namedIssues } from "../issue-names.js";
 import { didYouMean } from "../suggest.js";
+import { defaultTitle } from "./default-title.js";
 
 export interface TranslationPlan {
   /** Root-relative path of the file to create: the original's name with `.<lang>.md`. */
@@ -57,7 +58,7 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
   if (!/^---\r?\n[\s\S]*?\r?\n---\r?(\n|$)/.test(original.text)) return { ok: false, problem: `${original.file}: its front matter cannot be read; fix it (gekkan check says how) before translating it` };
   const named = nameLanguage(original.file, request.languages);
   const stem = original.file.slice(0, -(named === undefined ? ".md".length : `.${named}.md`.length));
-  return { ok: true, plan: { file: `${stem}.${request.lang}.md`, text: translationText(original.text, request, original.date), original: { file: original.file, text: original.text, draft: original.draft } } };
+  return { ok: true, plan: { file: `${stem}.${request.lang}.md`, text: translationText(original.text, request, original), original: { file: original.file, text: original.text, draft: original.draft } } };
 }
 
 /**
@@ -69,7 +70,8 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
  * correction it would be taken for one made before it (a
  * translation-outdated warning, outdated-translations.ts) once published.
  */
-function translationText(text: string, request: TranslationRequest, originalDate: string | undefined): string {
+function translationText(text: string, request: TranslationRequest, original: ExistingIssue): string {
+  const originalDate = original.date;
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const end = lines.indexOf("---", 1);
   const corrected = lines.slice(1, end).map((line) => /^updated\s*:\s*["']?(\d{4}-\d{2}-\d{2})["']?\s*$/.exec(line)?.[1]).find((day) => day !== undefined);
@@ -79,7 +81,7 @@ function translationText(text: string, request: TranslationRequest, originalDate
     if (at >= 0) front[at] = `${key}: ${value}`;
     else front.splice(front.findIndex((line) => new RegExp(`^${after}\\s*:`).test(line)) + 1, 0, `${key}: ${value}`);
   };
-  const title = request.title ?? monthTitle(front, request, originalDate);
+  const title = request.title ?? monthTitle(front, request, original);
   if (title !== undefined) set("title", JSON.stringify(title), "---");
   set("lang", request.lang, "issue");
   set("draft", "true", "lang");
@@ -89,16 +91,20 @@ function translationText(text: string, request: TranslationRequest, originalDate
 
 /**
  * The translation's title when the original's is still the one gekkan new
- * gave it, its month in the site's language ("2011年5月号"): that month in
- * the translation's language ("May 2011"), as gekkan new would title it. A
+ * gave it, its month in the site's language ("2011年5月号", or with its slug
+ * "2011年5月号 (rinji)"): that month in the translation's language ("May
+ * 2011", "May 2011 (rinji)"), as gekkan new would title it. A
  * copy kept the Japanese, which the English edition's lists, feeds and
  * email subject showed (an untranslated-field warning once published). A
  * title of the author's own is theirs to translate.
  */
-function monthTitle(front: readonly string[], request: TranslationRequest, originalDate: string | undefined): string | undefined {
-  if (request.monthTitles === undefined || originalDate === undefined) return undefined;
-  const titles = request.monthTitles(originalDate);
+function monthTitle(front: readonly string[], request: TranslationRequest, original: ExistingIssue): string | undefined {
+  if (request.monthTitles === undefined || original.date === undefined) return undefined;
+  const titles = request.monthTitles(original.date);
   const written = front.map((line) => /^title\s*:\s*(.*?)\s*$/.exec(line)?.[1]).find((value) => value !== undefined);
   const unquoted = written?.replace(/^"(.*)"$|^'(.*)'$/, "$1$2");
-  return unquoted === titles.original ? titles.translated : undefined;
+  if (unquoted === titles.original) return titles.translated;
+  // A month's second issue, titled with its slug as well (default-title.ts).
+  const slugged = original.slug === undefined ? undefined : defaultTitle(titles.original, original.slug);
+  return slugged !== undefined && unquoted === slugged ? defaultTitle(titles.translated, original.slug) : undefined;
 }

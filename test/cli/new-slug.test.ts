@@ -46,11 +46,30 @@ describe("gekkan new --slug: a second issue in a month", () => {
     // Listed in code-unit order (ls in the C locale, git, gekkan's own walk), the month's first issue comes first.
     expect(issueFiles(site.path)).toEqual(["2026-01.md", "2026-01_rinji.md"]);
     const text = readFileSync(join(site.path, "content/issues/2026/2026-01_rinji.md"), "utf8");
-    expect(text).toMatch(/^---\ntitle: "2026年1月号"\nissue: 2\ndate: 2026-01-01\nslug: rinji\n/);
+    // Titled apart from the month's first issue ("2026年1月号"), which the archive, the feed and the browser's tab showed alike.
+    expect(text).toMatch(/^---\ntitle: "2026年1月号 \(rinji\)"\nissue: 2\ndate: 2026-01-01\nslug: rinji\n/);
     const built = await runCli(["build", "--drafts", "--no-search", "--no-cache"], { cwd: site.path, deadlineMs: 60_000 });
     expect(built.code, built.stderr).toBe(0);
     expect(readFileSync(join(site.path, "dist/issues/2026-01/index.html"), "utf8")).toContain("第1号");
     expect(readFileSync(join(site.path, "dist/issues/rinji/index.html"), "utf8")).toContain("第2号");
+    // The archive lists the two by titles of their own.
+    const archive = readFileSync(join(site.path, "dist/archive/index.html"), "utf8");
+    expect(archive).toContain(">2026年1月号 (rinji)<");
+    expect(archive).toContain(">2026年1月号<");
+  });
+
+  it("an English site's second issue is titled with its month and its slug too, and its translation with both in Japanese", async () => {
+    const site = sites.make({
+      "gekkan.config.json": `${JSON.stringify({ title: "Test Monthly", url: "https://example.org/", lang: "en", authors: ["Editors"] })}\n`,
+      "content/issues/2026/2026-01.md": issue({ title: "January 2026", issue: 1, date: "2026-01-01", lang: "en" }),
+    });
+    const run = await runCli(["new", "--date", "2026-01", "--slug", "special"], { cwd: site.path });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(site.path, "content/issues/2026/2026-01_special.md"), "utf8")).toMatch(/^---\ntitle: "January 2026 \(special\)"\nissue: 2\n/);
+    // Still gekkan new's title, so the translation gets gekkan new's title in its language, not the English left in.
+    const translated = await runCli(["new", "--translate", "special", "--lang", "ja"], { cwd: site.path });
+    expect(translated.code, translated.stderr).toBe(0);
+    expect(readFileSync(join(site.path, "content/issues/2026/2026-01_special.ja.md"), "utf8")).toMatch(/^---\ntitle: "2026年1月号 \(special\)"\n/);
   });
 
   it("without --date, takes the month after the latest issue, as gekkan new does", async () => {
@@ -115,6 +134,8 @@ describe("gekkan new --slug: a second issue in a month", () => {
   it("an issue it started with --slug, left untouched, is still known as gekkan new's draft by the next gekkan new", async () => {
     const site = sites.make({ "gekkan.config.json": CONFIG, "content/issues/.keep": "" });
     expect((await runCli(["new", "--slug", "sokan"], { cwd: site.path })).code).toBe(0);
+    // Titled with its slug (not the month alone), and known as untouched all the same.
+    expect(readFileSync(join(site.path, "content/issues/2026/2026-01_sokan.md"), "utf8")).toMatch(/^---\ntitle: "2026年1月号 \(sokan\)"\n/);
     const again = await runCli(["new"], { cwd: site.path });
     expect(again.code).toBe(0);
     expect(again.stderr.split("\n")[0]).toBe("gekkan new: note: issue 1 (content/issues/2026/2026-01_sokan.md) is still the draft gekkan new started, not written in yet; this made issue 2, the next; if you meant to write issue 1, delete content/issues/2026/2026-02.md and open content/issues/2026/2026-01_sokan.md");

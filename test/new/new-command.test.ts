@@ -14,6 +14,9 @@ let site: { root: string; remove: () => Promise<void> };
 
 beforeEach(async () => {
   site = await copyFixture('dev-site');
+  // Today in the month of the fixture's latest issue (2011-06), as for an author who writes every month: on the clock's
+  // day, years later, gekkan new plans the current month instead (new-after-gap.test.ts).
+  vi.stubEnv('SOURCE_DATE_EPOCH', String(Date.UTC(2011, 5, 15) / 1000));
 });
 afterEach(async () => {
   await site.remove();

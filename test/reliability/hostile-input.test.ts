@@ -57,7 +57,8 @@ describe("files that are not regular files", () => {
     expect(check.timedOut).toBe(false);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain(`${DIR}/x.md:1:1  this is a named pipe (FIFO)`);
-    const next = await runCli(["new"], { cwd: site.path, deadlineMs: 20_000 });
+    // Today in the issue's month, so that 2011-05.md is the file gekkan new would write had it gone on (years later it plans the current month).
+    const next = await runCli(["new"], { cwd: site.path, deadlineMs: 20_000, env: { SOURCE_DATE_EPOCH: String(Date.UTC(2011, 3, 15) / 1000) } });
     expect(next.timedOut).toBe(false);
     expect(next.code).toBe(1);
     expect(next.stderr).toContain(`${DIR}/x.md:1:1  this is a named pipe (FIFO)`);
