@@ -142,7 +142,7 @@ async function makeSite({ options, inputs, parsed, site, output, renderer, times
     times.time("emails", () => errors.run(() => addEmails(output, site, renderer, publicImages(options.root), options.threads))),
     indexed ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, search)) : undefined,
   ]);
-  await withEarlyPublicErrors(inputs, () => errors.throwIfFound());
+  await withEarlyPublicErrors(inputs, () => errors.throwIfFound(), redirects.messages.filter(isError));
   // Last: a public file is checked against every file gekkan made, emails and the search index included.
   const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search, digests, redirects));
   return { window, searchPages, publicWarnings };

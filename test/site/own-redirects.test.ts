@@ -83,6 +83,19 @@ describe("config redirects with an author's own public/_redirects", () => {
     expect((await build(exact(1998), config("netlify"))).code).toBe(0);
   }, 60_000);
 
+  it("cloudflare: past a limit, the error comes in one report with a template's error", async () => {
+    const template = join(dir.path, "templates", "issue.liquid");
+    writeFiles(template, "<!DOCTYPE html>\n<title>x</title>\n<h1>{{ issue.titel }}</h1>\n");
+    try {
+      const both = await build(`/blog/* /news/:splat 301\n${Array.from({ length: 100 }, (_, i) => `/old/${i} /new/${i} 301\n`).join("")}`, config("cloudflare"));
+      expect(both.code).toBe(1);
+      expect(both.stderr).toContain("templates/issue.liquid:3:8  template error: undefined variable: issue.titel");
+      expect(both.stderr).toContain("  _redirects would have 104 dynamic rules, 103 of them exact addresses");
+    } finally {
+      rmSync(template);
+    }
+  }, 60_000);
+
   it("cloudflare: every rule after the first with a * or :name counts as dynamic, gekkan's exact ones too; more than 100 is an error at the 101st", async () => {
     const exact = (n: number) => Array.from({ length: n }, (_, i) => `/old/${i} /new/${i} 301\n`).join("");
     // The splat first: it and the author's 97 exact rules and gekkan's 3 are 101 dynamic rules; the 101st is gekkan's.
