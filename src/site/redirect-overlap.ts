@@ -18,8 +18,8 @@ export function redirectOverlaps(file: string, rules: readonly RedirectRule[], m
     const move = moves.find((candidate) => sameAddress(candidate.from, rule.from));
     if (move === undefined) return [];
     const issue = move.entry.issue;
-    // Netlify serves a file where one is (the alias page) before a rule that is not forced.
-    const unforced = host === "netlify" ? ' (on Netlify only with a "!" after its code: without one, Netlify serves gekkan\'s alias page there instead)' : "";
+    // Netlify applies a rule that is not forced only where no file is, and gekkan's alias page is one.
+    const unforced = host === "netlify" && !rule.forced ? ' (on Netlify only once forced with a "!" after its code, as gekkan\'s alias page is a file there)' : "";
     const reason = `${rule.from} is an old address of issue ${issue.number} (${issue.file}, front matter aliases), and gekkan's rule for it, to ${move.to}, comes after this one in _redirects: this rule is the one applied${unforced}, sending readers to ${rule.to}; remove this line to send them to the issue, or remove the alias if the address is no longer the issue's`;
     return [warning(file, reason, { line: rule.line, column: rule.column }, "redirects-alias")];
   });

@@ -6,6 +6,8 @@ export interface RedirectRule {
   to: string;
   /** A splat (`*`) or a placeholder (`:name`) in its old address: Cloudflare Pages counts it against its smaller limit. */
   dynamic: boolean;
+  /** Its code ends in "!" (`301!`): Netlify applies it where a file is too. */
+  forced: boolean;
 }
 
 /**
@@ -21,8 +23,8 @@ export function redirectRules(text: string): RedirectRule[] {
     const line = raw.replace(/\r$/, "");
     const start = line.search(/\S/);
     if (start === -1 || line[start] === "#") return;
-    const [from = "", to = ""] = line.slice(start).split(/\s+/);
-    rules.push({ line: index + 1, column: start + 1, from, to, dynamic: isDynamic(from) });
+    const [from = "", to = "", ...rest] = line.slice(start).split(/\s+/);
+    rules.push({ line: index + 1, column: start + 1, from, to, dynamic: isDynamic(from), forced: rest.some((word) => /^\d+!$/.test(word)) });
   });
   return rules;
 }

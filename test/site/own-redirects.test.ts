@@ -66,6 +66,12 @@ describe("config redirects with an author's own public/_redirects", () => {
     expect(result.stderr).toContain("public/_redirects:3:3  warning: /news/issues/aa-old is an old address of issue 2 (content/issues/2011/2011-05.md, front matter aliases), and gekkan's rule for it, to /news/issues/2011-05/, comes after this one in _redirects: this rule is the one applied, sending readers to /elsewhere/;");
     expect(result.stderr).toContain('"ignoreWarnings": ["redirects-alias"]');
     expect(result.written).toBe(`${own}${header("cloudflare")}${GEKKAN_LINES("301")}`);
+    // Netlify applies a rule that is not forced only where no file is: the warning says so, unless the rule is forced.
+    const netlify = await build(own, config("netlify"));
+    expect(netlify.stderr).toContain('this rule is the one applied (on Netlify only once forced with a "!" after its code, as gekkan\'s alias page is a file there), sending readers to /elsewhere/;');
+    const forced = await build(own.replace("302", "302!"), config("netlify"));
+    expect(forced.stderr).toContain("public/_redirects:3:3  warning: /news/issues/aa-old is an old address of issue 2");
+    expect(forced.stderr).toContain("this rule is the one applied, sending readers to /elsewhere/;");
     const ignored = await build(own, config("cloudflare", { ignoreWarnings: ["redirects-alias"] }));
     expect(ignored.code, ignored.stderr).toBe(0);
     expect(ignored.stderr).toBe("");
