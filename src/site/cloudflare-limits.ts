@@ -35,7 +35,7 @@ export function cloudflareLimitErrors(source: RuleSource): VFileMessage[] {
     messages.push(at(source, CLOUDFLARE_STATIC_REDIRECTS, reason));
   }
   if (dynamicCount > CLOUDFLARE_DYNAMIC_REDIRECTS) {
-    const later = own.length - firstDynamic - 1 + source.gekkan;
+    const later = own.slice(firstDynamic + 1).filter((rule) => !rule.dynamic).length + source.gekkan;
     const after = later === 0 ? "" : `, ${later} of them exact addresses that Cloudflare counts as dynamic because they come after the first rule with a * or :name (public/_redirects line ${own[firstDynamic]?.line ?? 1}; gekkan's alias rules always come after yours)`;
     const reason = `_redirects would have ${dynamicCount} dynamic rules${after}, more than the ${CLOUDFLARE_DYNAMIC_REDIRECTS} Cloudflare Pages takes (past them it refuses the deployment or drops the rest of the file); ${fix}`;
     messages.push(at(source, staticCount + CLOUDFLARE_DYNAMIC_REDIRECTS, reason));
