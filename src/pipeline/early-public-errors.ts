@@ -1,3 +1,4 @@
+import type { VFileMessage } from "vfile-message";
 import { ContentError } from "../diagnostics.js";
 import { fixedOutputs } from "./fixed-outputs.js";
 import type { Inputs } from "./load-inputs.js";
@@ -10,14 +11,15 @@ import { publicClashes } from "./public-files.js";
  * one where gekkan makes a folder: public-files.ts publicClashes) come in
  * the same report: the copy checks public/ only once every page is made,
  * so they came one fix later. Only when the copy does not run, so none is
- * reported twice.
+ * reported twice. `also`: errors found already that the copy would report
+ * (the _redirects file's, own-redirects.ts), likewise.
  */
-export async function withEarlyPublicErrors<T>(inputs: Inputs, stage: () => T | Promise<T>): Promise<T> {
+export async function withEarlyPublicErrors<T>(inputs: Inputs, stage: () => T | Promise<T>, also: readonly VFileMessage[] = []): Promise<T> {
   try {
     return await stage();
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     const clashes = await publicClashes(inputs.options.root, fixedOutputs(inputs), inputs.config.search);
-    throw clashes.length === 0 ? error : new ContentError([...error.messages, ...clashes]);
+    throw clashes.length + also.length === 0 ? error : new ContentError([...error.messages, ...also, ...clashes]);
   }
 }

@@ -134,7 +134,7 @@ async function makeSite({ options, inputs, parsed, site, output, renderer, times
   for (const page of pages) output.add(page.path, () => page.html, "gekkan", page.key);
   await times.time("feeds", () => errors.run(() => addFeeds(output, site, inputs.config, renderer, inputs.today)));
   await times.time("data, sitemap", () => addSiteFiles(output, site, inputs.config, inputs.today, new Map(pages.map((page) => [page.spec.route, page.spec.alternates]))));
-  addRedirects(output, site, inputs.config);
+  const redirects = addRedirects(output, site, inputs.config, options.root);
   const searchPages = issuePagesForSearch(site, pages, inputs.config.basePath);
   const indexed = !errors.found && search !== undefined && inputs.config.search && options.search !== false;
   // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.
@@ -142,9 +142,9 @@ async function makeSite({ options, inputs, parsed, site, output, renderer, times
     times.time("emails", () => errors.run(() => addEmails(output, site, renderer, publicImages(options.root), options.threads))),
     indexed ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, search)) : undefined,
   ]);
-  await withEarlyPublicErrors(inputs, () => errors.throwIfFound());
+  await withEarlyPublicErrors(inputs, () => errors.throwIfFound(), redirects.messages.filter(isError));
   // Last: a public file is checked against every file gekkan made, emails and the search index included.
-  const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search, digests));
+  const publicWarnings = await times.time("public files", () => addPublic(output, options.root, inputs.config.search, digests, redirects));
   return { window, searchPages, publicWarnings };
 }
 

@@ -9,7 +9,8 @@ import { ROUTES, routeFile } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
 import { dataFiles } from "../site/data-json.js";
 import { robotsTxt, sitemapXml } from "../site/sitemap.js";
-import { redirectPage, redirectsFile } from "../site/redirects.js";
+import { redirectPage } from "../site/redirects.js";
+import { siteRedirects, type Redirects } from "./own-redirects.js";
 import type { VFileMessage } from "vfile-message";
 import { ContentError, isError } from "../diagnostics.js";
 import type { OutputSet } from "../write/output.js";
@@ -115,14 +116,19 @@ export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, 
 /**
  * Stage: a page at each old address of an issue (front matter `aliases`)
  * that leads to its address now. After the sitemap, which lists only the
- * pages themselves.
+ * pages themselves. With config `redirects`, the _redirects file too, the
+ * author's public/_redirects first in it (`merged`: the copy of public/
+ * leaves that file out); its warnings and errors are returned.
  */
-export function addRedirects(output: OutputSet, site: Site, config: SiteConfig): void {
+export function addRedirects(output: OutputSet, site: Site, config: SiteConfig, root: string): Omit<Redirects, "bytes"> {
   for (const entry of allIssues(site)) {
     for (const route of entry.aliases) output.add(routeFile(route), redirectPage(entry, config));
   }
   // Only when asked: GitHub Pages would publish the file as a page of its own.
-  if (config.redirects !== undefined) output.add(ROUTES.redirects, redirectsFile(allIssues(site), config, config.redirects));
+  if (config.redirects === undefined) return { messages: [], merged: false };
+  const { bytes, messages, merged } = siteRedirects(root, site, config, config.redirects);
+  output.add(ROUTES.redirects, bytes);
+  return { messages, merged };
 }
 
 /**
@@ -148,9 +154,15 @@ function newestByEdition(site: Site, today: string): (route: string) => string {
   };
 }
 
-/** Stage: public/ as it is; a file that would replace a generated one is an author error. Returns the warnings (links it does not copy). */
-export async function addPublic(output: OutputSet, root: string, search: boolean, digests?: FileDigests): Promise<VFileMessage[]> {
-  const messages = await addPublicFiles(root, output, search, digests);
+/**
+ * Stage: public/ as it is; a file that would replace a generated one is an
+ * author error. `earlier`: the messages of the _redirects file (addRedirects),
+ * reported with public/'s, as they are of a file of it; `merged`: it is in
+ * gekkan's _redirects already. Returns the warnings (links it does not copy).
+ */
+export async function addPublic(output: OutputSet, root: string, search: boolean, digests?: FileDigests, earlier: Omit<Redirects, "bytes"> = { messages: [], merged: false }): Promise<VFileMessage[]> {
+  const skip = earlier.merged ? [`public/${ROUTES.redirects}`] : [];
+  const messages = [...earlier.messages, ...(await addPublicFiles(root, output, search, digests, skip))];
   const errors = messages.filter(isError);
   if (errors.length > 0) throw new ContentError(errors);
   return messages;

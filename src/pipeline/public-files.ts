@@ -24,10 +24,12 @@ import { isSvgName, svgActiveContent, type SvgCheck } from "./svg-active-content
  * are skipped, files and folders alike, so nothing outside the site leaks
  * into the output and a link loop cannot make the copy endless. A skipped
  * link is a warning: the author put it there to be published. So is an SVG
- * that would run code on the site: it is still copied as it is.
+ * that would run code on the site: it is still copied as it is. `skip`:
+ * public files gekkan has put into one of its own (public/_redirects, with
+ * config `redirects`: own-redirects.ts), which are not copied as well.
  */
-export async function addPublicFiles(root: string, output: OutputSet, search: boolean, digests?: FileDigests): Promise<VFileMessage[]> {
-  return copyPublic(root, output, search, true, digests);
+export async function addPublicFiles(root: string, output: OutputSet, search: boolean, digests?: FileDigests, skip: readonly string[] = []): Promise<VFileMessage[]> {
+  return copyPublic(root, output, search, true, digests, skip);
 }
 
 /**
@@ -43,7 +45,7 @@ export async function publicClashes(root: string, fixed: OutputSet, search: bool
 }
 
 /** public/ into `output`, its files read and checked (`read`), or only checked against where they would go. */
-async function copyPublic(root: string, output: OutputSet, search: boolean, read: boolean, digests?: FileDigests): Promise<VFileMessage[]> {
+async function copyPublic(root: string, output: OutputSet, search: boolean, read: boolean, digests?: FileDigests, skip: readonly string[] = []): Promise<VFileMessage[]> {
   const dir = join(root, "public");
   const misnamed = nameInOtherCase(root, ["public"]);
   if (misnamed !== undefined) return [diagnostic(misnamed.found, folderCaseReason(misnamed.meant, "its files (images, styles)"), { line: 1, column: 1 }, "public-folder-case")];
@@ -63,6 +65,10 @@ async function copyPublic(root: string, output: OutputSet, search: boolean, read
     const path = join(dir, name);
     const file = `public/${name.split(sep).join("/")}`;
     const route = publishedName(file.slice("public/".length));
+    if (skip.includes(file)) {
+      published.push(route);
+      continue;
+    }
     const stat = await lstat(path);
     if (stat.isSymbolicLink()) {
       messages.push(warning(file, "this is a symbolic link, and gekkan does not copy links from public/ (one could lead outside the site); copy the file or folder in instead", { line: 1, column: 1 }, "public-link"));

@@ -37,6 +37,19 @@ export function redirectPage(entry: SiteIssue, config: SiteConfig): string {
   ].join("\n");
 }
 
+/** An alias's move: its old address, the issue's address now, and the issue (both addresses with the base path, as every link has it). */
+export interface AliasMove {
+  from: string;
+  to: string;
+  entry: SiteIssue;
+}
+
+/** Every alias's move, in order of the old address (the order of the lines in `_redirects`). */
+export function aliasMoves(entries: ReadonlyArray<SiteIssue>, config: SiteConfig): AliasMove[] {
+  const moves = entries.flatMap((entry) => entry.aliases.map((alias) => ({ from: routeUrl(config.basePath, alias), to: routeUrl(config.basePath, entry.route), entry })));
+  return moves.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
 /**
  * The `_redirects` file (config `redirects`): a line `old new code` for each
  * alias, so the host answers the old address with a real 301, which search
@@ -45,10 +58,19 @@ export function redirectPage(entry: SiteIssue, config: SiteConfig): string {
  * with "!"; Cloudflare Pages applies its rules before any file, and ignores
  * a line whose code is not a plain number such as "301!". Both paths carry
  * the base path, as every link does; lines in order of the old address.
+ *
+ * `own`: the author's own public/_redirects, put first byte for byte. Both
+ * hosts apply the first rule that matches, so the author's rules win over
+ * gekkan's, as the rules of someone moving a site here (old blog paths, a
+ * short link) should; a rule of theirs for an alias's address is warned of
+ * (redirect-overlap.ts).
  */
-export function redirectsFile(entries: ReadonlyArray<SiteIssue>, config: SiteConfig, host: RedirectsHost): string {
+export function redirectsFile(entries: ReadonlyArray<SiteIssue>, config: SiteConfig, host: RedirectsHost, own?: Buffer): Buffer {
   const code = host === "netlify" ? "301!" : "301";
-  const lines = entries.flatMap((entry) => entry.aliases.map((alias) => [routeUrl(config.basePath, alias), routeUrl(config.basePath, entry.route)] as const));
-  lines.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `# Written by gekkan build (config "redirects": "${host}"): the old address of each issue (front matter aliases) moved to its address now.\n${lines.map(([from, to]) => `${from} ${to} ${code}\n`).join("")}`;
+  const lines = aliasMoves(entries, config).map(({ from, to }) => `${from} ${to} ${code}\n`);
+  const ours = Buffer.from(`# Written by gekkan build (config "redirects": "${host}"): the old address of each issue (front matter aliases) moved to its address now.\n${lines.join("")}`);
+  if (own === undefined || own.length === 0) return ours;
+  // A last line without its newline would run into gekkan's first.
+  const ended = own.at(-1) === 0x0a ? own : Buffer.concat([own, Buffer.from("\n")]);
+  return Buffer.concat([ended, ours]);
 }

@@ -45,6 +45,9 @@ describe("gekkan init and GitHub Pages", () => {
     expect(result.stdout).toContain(`  連載 一/.github/workflows/pages.yml (publishes to GitHub Pages with gekkan ${commit.slice(0, 12)} from example/gekkan)\n`);
     const source = readFileSync(join(site, WORKFLOW), "utf8");
     expect(validateWorkflow(source).errors).toEqual([]);
+    // The schema is no rubber stamp for this file: with one key misspelt, it is refused.
+    expect(source).toContain("working-directory:");
+    expect(validateWorkflow(source.replace("working-directory:", "workin-directory:")).errors).not.toEqual([]);
     const doc = parse(source) as Obj;
     const own = parse(readFileSync(join(REPO, ".github", "workflows", "pages.yml"), "utf8")) as Obj;
     // The same triggers, privileges, deployment queue and deploy job as gekkan's own site.

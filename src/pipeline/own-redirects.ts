@@ -1,0 +1,53 @@
+import { lstatSync } from "node:fs";
+import { join } from "node:path";
+import type { VFileMessage } from "vfile-message";
+import { CONFIG_FILE, type SiteConfig } from "../config.js";
+import { readRegularFile } from "../regular-file.js";
+import { cloudflareLimitErrors } from "../site/cloudflare-limits.js";
+import { allIssues, type Site } from "../site/model.js";
+import { redirectOverlaps } from "../site/redirect-overlap.js";
+import { redirectRules } from "../site/redirect-rules.js";
+import { aliasMoves, redirectsFile } from "../site/redirects.js";
+import { ROUTES } from "../site/urls.js";
+
+const OWN = `public/${ROUTES.redirects}`;
+
+/** The _redirects gekkan writes, what was said of it, and whether public/_redirects is in it (then it is not copied as well). */
+export interface Redirects {
+  bytes: Buffer;
+  messages: VFileMessage[];
+  merged: boolean;
+}
+
+/**
+ * The _redirects file for config `redirects` (`host`): the author's own
+ * public/_redirects first, if a plain file is there, then gekkan's rules
+ * (redirects.ts). Anything but a readable file there (a link, a folder) is
+ * left to the copy of public/, which reports it as it does elsewhere.
+ */
+export function siteRedirects(root: string, site: Site, config: SiteConfig, host: NonNullable<SiteConfig["redirects"]>): Redirects {
+  const path = join(root, OWN);
+  let own: Buffer | undefined;
+  try {
+    if (lstatSync(path).isFile()) own = readRegularFile(path);
+  } catch {
+    // Not there, or unreadable: the copy of public/ says so, in its words (public-files.ts).
+    own = undefined;
+  }
+  const moves = aliasMoves(allIssues(site), config);
+  const rules = own === undefined ? [] : redirectRules(own.toString("utf8"));
+  const messages = redirectOverlaps(OWN, rules, moves, host);
+  if (host === "cloudflare") {
+    const setting = { file: config.file === "" ? CONFIG_FILE : config.file, place: settingPlace(config.source) };
+    messages.push(...cloudflareLimitErrors({ own: own === undefined ? undefined : { file: OWN, rules }, gekkan: moves.length, config: setting }));
+  }
+  return { bytes: redirectsFile(allIssues(site), config, host, own), messages, merged: own !== undefined };
+}
+
+/** Where the config sets "redirects" (its value), for a message about gekkan's own rules. */
+function settingPlace(source: string): { line: number; column: number } {
+  const match = /"redirects"\s*:\s*/.exec(source);
+  if (match === null) return { line: 1, column: 1 };
+  const before = source.slice(0, match.index + match[0].length).split("\n");
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}

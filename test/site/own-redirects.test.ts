@@ -1,0 +1,143 @@
+/**
+ * An author's own public/_redirects with config `redirects`: one file, the
+ * author's lines first and unchanged, then gekkan's alias rules (Netlify and
+ * Cloudflare Pages both apply the first rule that matches, so the author's
+ * win); a rule of theirs for an alias's address is a warning at its line;
+ * with Cloudflare, a file past Cloudflare Pages' limits (2,000 static and
+ * 100 dynamic rules, every rule after the first with a * or :name counted
+ * as dynamic: developers.cloudflare.com/pages/configuration/redirects/) is
+ * an error. Oracles: the bytes written here, gekkan's lines written out by
+ * hand, and the counts worked out here from the rules the test wrote.
+ * Built with the real CLI.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureCompiled, runCli } from "../helpers/run-cli.js";
+import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+
+const GEKKAN_LINES = (code: string) => ["/news/issues/2011-04/ /news/issues/sokan/", "/news/issues/aa-old/ /news/issues/2011-05/", "/news/issues/zz-old/ /news/issues/sokan/"].map((line) => `${line} ${code}\n`).join("");
+const header = (host: string) => `# Written by gekkan build (config "redirects": "${host}"): the old address of each issue (front matter aliases) moved to its address now.\n`;
+
+describe("config redirects with an author's own public/_redirects", () => {
+  let dir: TempDir;
+  const config = (redirects?: string, extra: Record<string, unknown> = {}) => `${JSON.stringify({ title: "テスト月刊", url: "https://example.org/news/", authors: ["編集部"], ...(redirects === undefined ? {} : { redirects }), ...extra })}\n`;
+  beforeAll(() => {
+    ensureCompiled();
+    dir = tempSite({
+      "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01", slug: "sokan" }).replace('slug: "sokan"', "slug: sokan\naliases: [zz-old, 2011-04]"),
+      "content/issues/2011/2011-05.md": issue({ title: "五月号", issue: 2, date: "2011-05-01" }).replace("issue: 2", "issue: 2\naliases: [aa-old]"),
+    });
+  }, 300_000);
+  afterAll(() => dir.remove());
+
+  const build = async (own: string | undefined, configText: string) => {
+    writeFileSync(join(dir.path, "gekkan.config.json"), configText);
+    const ownPath = join(dir.path, "public", "_redirects");
+    rmSync(ownPath, { force: true });
+    if (own !== undefined) writeFiles(ownPath, own);
+    const result = await runCli(["build", "--no-cache", "--no-search", "--quiet"], { cwd: dir.path });
+    const file = join(dir.path, "dist", "_redirects");
+    return { ...result, written: result.code === 0 && existsSync(file) ? readFileSync(file, "utf8") : undefined };
+  };
+
+  it("the author's lines come first, byte for byte (a last line without its newline too), then gekkan's; the same bytes every time", async () => {
+    const own = "# my old blog\r\n/blog/*  /news/:splat  301\r\n/go  https://example.com/x 302";
+    const first = await build(own, config("cloudflare"));
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toBe("");
+    expect(first.written).toBe(`${own}\n${header("cloudflare")}${GEKKAN_LINES("301")}`);
+    expect((await build(own, config("cloudflare"))).written).toBe(first.written);
+    const netlify = await build(`${own}\n`, config("netlify"));
+    expect(netlify.written).toBe(`${own}\n${header("netlify")}${GEKKAN_LINES("301!")}`);
+  }, 60_000);
+
+  it("redirects off: public/_redirects is published as it is, as any public file", async () => {
+    const own = "/a /b 301\n";
+    const result = await build(own, config());
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.written).toBe(own);
+  }, 60_000);
+
+  it("a rule of the author's for an alias's old address is a warning at its place, naming the issue, and can be ignored", async () => {
+    const own = "/keep /kept 301\n\n  /news/issues/aa-old   /elsewhere/ 302\n";
+    const result = await build(own, config("cloudflare"));
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("public/_redirects:3:3  warning: /news/issues/aa-old is an old address of issue 2 (content/issues/2011/2011-05.md, front matter aliases), and gekkan's rule for it, to /news/issues/2011-05/, comes after this one in _redirects: this rule is the one applied, sending readers to /elsewhere/;");
+    expect(result.stderr).toContain('"ignoreWarnings": ["redirects-alias"]');
+    expect(result.written).toBe(`${own}${header("cloudflare")}${GEKKAN_LINES("301")}`);
+    // Netlify applies a rule that is not forced only where no file is: the warning says so, unless the rule is forced.
+    const netlify = await build(own, config("netlify"));
+    expect(netlify.stderr).toContain('this rule is the one applied (on Netlify only once forced with a "!" after its code, as gekkan\'s alias page is a file there), sending readers to /elsewhere/;');
+    const forced = await build(own.replace("302", "302!"), config("netlify"));
+    expect(forced.stderr).toContain("public/_redirects:3:3  warning: /news/issues/aa-old is an old address of issue 2");
+    expect(forced.stderr).toContain("this rule is the one applied, sending readers to /elsewhere/;");
+    const ignored = await build(own, config("cloudflare", { ignoreWarnings: ["redirects-alias"] }));
+    expect(ignored.code, ignored.stderr).toBe(0);
+    expect(ignored.stderr).toBe("");
+  }, 60_000);
+
+  it("cloudflare: more than 2,000 static rules, the author's and gekkan's together, is an error at the setting; 2,000 is not; netlify has no such limit", async () => {
+    const exact = (n: number) => Array.from({ length: n }, (_, i) => `/old/${i} /new/${i} 301\n`).join("");
+    // 1,998 of the author's and gekkan's 3: 2,001 static rules.
+    const over = await build(exact(1998), config("cloudflare"));
+    expect(over.code).toBe(1);
+    const text = config("cloudflare");
+    const column = text.indexOf('"cloudflare"') + 1;
+    expect(over.stderr).toBe(`gekkan.config.json:1:${column}  _redirects would have 2001 static rules (exact addresses), more than the 2000 Cloudflare Pages takes (past them it refuses the deployment or drops the rest of the file); make fewer aliases or rules of your own, or move the redirects to Cloudflare's Bulk Redirects and remove "redirects" from the config\n\n1 problem found; nothing was written.\n`);
+    expect((await build(exact(1997), config("cloudflare"))).code).toBe(0);
+    expect((await build(exact(1998), config("netlify"))).code).toBe(0);
+  }, 60_000);
+
+  it("cloudflare: past a limit, the error comes in one report with a template's error", async () => {
+    const template = join(dir.path, "templates", "issue.liquid");
+    writeFiles(template, "<!DOCTYPE html>\n<title>x</title>\n<h1>{{ issue.titel }}</h1>\n");
+    try {
+      const both = await build(`/blog/* /news/:splat 301\n${Array.from({ length: 100 }, (_, i) => `/old/${i} /new/${i} 301\n`).join("")}`, config("cloudflare"));
+      expect(both.code).toBe(1);
+      expect(both.stderr).toContain("templates/issue.liquid:3:8  template error: undefined variable: issue.titel");
+      expect(both.stderr).toContain("  _redirects would have 104 dynamic rules, 103 of them exact addresses");
+    } finally {
+      rmSync(template);
+    }
+  }, 60_000);
+
+  it("cloudflare: every rule after the first with a * or :name counts as dynamic, gekkan's exact ones too; more than 100 is an error at the 101st", async () => {
+    const exact = (n: number) => Array.from({ length: n }, (_, i) => `/old/${i} /new/${i} 301\n`).join("");
+    // A splat and a placeholder first: they, the author's 96 exact rules and gekkan's 3 are 101 dynamic rules, 99 of them exact; the 101st is gekkan's.
+    const dynamic = "/blog/* /news/:splat 301\n/tag/:name /tags/:name 301\n";
+    const splatFirst = await build(`# moved\n${dynamic}${exact(96)}`, config("cloudflare"));
+    expect(splatFirst.code).toBe(1);
+    expect(splatFirst.stderr).toContain("  _redirects would have 101 dynamic rules, 99 of them exact addresses that Cloudflare counts as dynamic because they come after the first rule with a * or :name (public/_redirects line 2; gekkan's alias rules always come after yours), more than the 100 Cloudflare Pages takes (past them it refuses the deployment or drops the rest of the file);");
+    expect(splatFirst.stderr).toMatch(/^gekkan\.config\.json:1:\d+ {2}/);
+    // The same rules with the dynamic ones last: 96 static, 5 dynamic.
+    const splatLast = await build(`# moved\n${exact(96)}${dynamic}`, config("cloudflare"));
+    expect(splatLast.code, splatLast.stderr).toBe(0);
+    // A placeholder is dynamic too; the 101st dynamic rule is the author's, on line 101, reported there.
+    const own = await build(`/:year/x /y 301\n${exact(101)}`, config("cloudflare"));
+    expect(own.code).toBe(1);
+    expect(own.stderr).toMatch(/^public\/_redirects:101:1 {2}_redirects would have 105 dynamic rules, 104 of them exact addresses/);
+  }, 60_000);
+
+  it("cloudflare: a generated site of 101 aliases after an author's splat rule is over the dynamic limit", async () => {
+    const many = Array.from({ length: 98 }, (_, i) => `m${i}`).join(", ");
+    const path = join(dir.path, "content", "issues", "2011", "2011-06.md");
+    writeFileSync(path, issue({ title: "六月号", issue: 3, date: "2011-06-01" }).replace("issue: 3", `issue: 3\naliases: [${many}]`));
+    try {
+      const over = await build("/blog/* /news/:splat 301\n", config("cloudflare"));
+      expect(over.code).toBe(1);
+      expect(over.stderr).toContain("_redirects would have 102 dynamic rules, 101 of them exact addresses");
+      const alone = await build(undefined, config("cloudflare"));
+      expect(alone.code, alone.stderr).toBe(0);
+      expect(alone.written?.split("\n").filter((line) => line.startsWith("/")).length).toBe(101);
+    } finally {
+      rmSync(path);
+    }
+  }, 60_000);
+});
+
+/** public/ may not be there yet. */
+function writeFiles(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
