@@ -1,8 +1,10 @@
-import { closeSync, lstatSync, readSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { openRegularFile } from "../regular-file.js";
 import { imageWidth } from "../email/image-width.js";
-import type { PublicImage } from "../email/email-images.js";
+import { isSvgPath, type PublicImage } from "../email/email-images.js";
+import { SVG_CHECK_BYTES } from "../limits.js";
+import { svgWidth } from "./svg-width.js";
 
 /**
  * How much of an image is read for its width: a JPEG's frame header comes
@@ -14,7 +16,7 @@ const FIRST_BYTES = 16 * 1024;
 
 /**
  * public/'s files as the email asks after them (emailImages), each read
- * once per run. A path that could step out of public/ ("..", an empty
+ * once per run: a raster image's pixel width, an SVG's intended width. A path that could step out of public/ ("..", an empty
  * part) names nothing, nor does a symbolic link or a file that cannot be
  * read: the build does not publish those (public-files.ts, which says why).
  */
@@ -36,6 +38,8 @@ function lookUp(root: string, path: string, head: Buffer): ReturnType<PublicImag
     if (!lstatSync(file).isFile()) return undefined;
     const fd = openRegularFile(file);
     try {
+      // Past the bytes the active-content check reads, an SVG is not parsed here either (svg-width.ts).
+      if (isSvgPath(path)) return { width: fstatSync(fd).size > SVG_CHECK_BYTES ? undefined : svgWidth(readFileSync(fd)) };
       // Most files say their width in the first bytes: the rest of the head is read only for a JPEG whose metadata comes first.
       const first = readSync(fd, head, 0, FIRST_BYTES, 0);
       const width = imageWidth(head.subarray(0, first));
