@@ -21,12 +21,13 @@ const SITE = "https://news.example.org/letters/";
 /** The images' own widths (test/fixtures/email-images/input/public/images). */
 const WIDTH = { "diagram.png": 300, "wide.png": 1200, "photo.jpg": 800, "narrow.gif": 120 };
 
-/** The column's content width: the container's max-width less the content cell's side padding, as the email stylesheet has them. */
+/** The column's content width: the container's max-width less its border and the content cell's side padding, as the email stylesheet has them. */
 function columnWidth(): number {
   const css = readFileSync(join(import.meta.dirname, "..", "..", "templates", "email", "style.liquid"), "utf8");
   const container = Number(/\.email-container \{[^}]*max-width: (\d+)px/.exec(css)?.[1]);
+  const border = Number(/\.email-container \{[^}]*border: (\d+)px/.exec(css)?.[1]);
   const side = Number(/\.email-cell \{[^}]*padding: \d+px (\d+)px/.exec(css)?.[1]);
-  return container - 2 * side;
+  return container - 2 * border - 2 * side;
 }
 
 /** Each <img> as [src, width attribute or undefined]. */
@@ -48,7 +49,7 @@ describe("the images of an issue's email", () => {
 
   it("shows the PNG beside an SVG and gives every image of the site its width, at most the column's", () => {
     const column = columnWidth();
-    expect(column).toBe(552);
+    expect(column).toBe(550);
     expect(images(email)).toEqual([
       [`${SITE}images/diagram.png`, String(WIDTH["diagram.png"])],
       // Beside it only a WebP, which Outlook does not show: the SVG stays, with its warning (below).
@@ -97,7 +98,8 @@ describe("an image put in public/ after a build", () => {
     const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0x75, 0x32]), Buffer.alloc(0x7530, 0x61)]);
     writeFiles(dir.path, { "public/images/chart.png": png, "public/images/photo.jpg": Buffer.concat([jpeg.subarray(0, 2), comment, comment, jpeg.subarray(2)]) });
     const after = await build();
-    expect(after[1]).toEqual([`${SITE}images/chart.png`, String(WIDTH["diagram.png"])]);
+    // Shown at the SVG's width (width='640' in chart.svg), not the PNG's 300 pixels: wider than the column, so the column's.
+    expect(after[1]).toEqual([`${SITE}images/chart.png`, String(columnWidth())]);
     expect(after[3]).toEqual([`${SITE}images/photo.jpg`, String(columnWidth())]);
   });
 });

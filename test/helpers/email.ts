@@ -1,5 +1,8 @@
 /** Shared helpers for the email tests: the fixture site, its URL, and independent readings of the output. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fixtureInput } from "./fixtures.js";
+import { copyToTemp, writeFiles, type TempDir } from "./temp-site.js";
 
 /** test/fixtures/email: a Japanese and an English issue, a draft (3) and a future issue (4). */
 export const EMAIL_FIXTURE = "email";
@@ -35,4 +38,54 @@ export function cssOutsideMedia(css: string): string {
     }
     rest = rest.slice(0, at) + rest.slice(end + 1);
   }
+}
+
+/**
+ * An issue whose images are wider than the boxes they sit in: wide.png
+ * (1200 × 300) in the column itself, in a typed block, a blockquote, a list in a list and a cell
+ * of a two-column table (each marked by its own #fragment), and two
+ * high-density files, shot@2x.png (300 × 150) and wide@3x.png (1200 × 300).
+ */
+const BOXED_IMAGES_ISSUE = `---
+title: "5月号：箱の中の図"
+issue: 2
+date: 2011-05-01
+lang: ja
+---
+
+![全幅](/images/wide.png#top)
+
+:::release{component="pacemaker" version="1.0.11" status="released"}
+ブロックの中の図です。
+
+![ブロック](/images/wide.png#block)
+:::
+
+> 引用の中の図です。
+>
+> ![引用](/images/wide.png#quote)
+
+- 一段目
+  - 二段目
+
+    ![入れ子の箇条書き](/images/wide.png#list)
+
+| 図 | 説明 |
+| --- | --- |
+| ![表](/images/wide.png#cell) | 二列の表 |
+
+![二倍の写真](/images/shot@2x.png)
+
+![二倍の横長の図](/images/wide@3x.png)
+`;
+
+/** Where boxedImagesSite's issue's email is, in the build's output. */
+export const BOXED_IMAGES_EMAIL = "issues/2011-05/email.html";
+
+/** A copy of the email-images fixture with BOXED_IMAGES_ISSUE as its issue 2, and the @2x and @3x files it shows; remove() it after. */
+export function boxedImagesSite(): TempDir {
+  const dir = copyToTemp(fixtureInput("email-images"));
+  const images = join(dir.path, "public", "images");
+  writeFiles(dir.path, { "content/issues/2011/2011-05.md": BOXED_IMAGES_ISSUE, "public/images/shot@2x.png": readFileSync(join(images, "diagram.png")), "public/images/wide@3x.png": readFileSync(join(images, "wide.png")) });
+  return dir;
 }
