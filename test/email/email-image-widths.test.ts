@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSite } from "../helpers/fixtures.js";
 import { BOXED_IMAGES_EMAIL, boxedImagesSite } from "../helpers/email.js";
 import { REPO_ROOT } from "../helpers/sample-build.js";
-import type { TempDir } from "../helpers/temp-site.js";
+import { writeFiles, type TempDir } from "../helpers/temp-site.js";
 
+const SITE = "https://news.example.org/letters/";
 /** .email-container max-width 600px and border 1px, .email-cell padding 24px on each side. */
 const COLUMN = 600 - 1 - 1 - 24 - 24; // 550
 
@@ -22,15 +23,32 @@ function widths(html: string, name: string): Array<string | undefined> {
   return [...html.matchAll(/<img\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => /\ssrc="([^"]*)"/.exec(tag)?.[1]?.endsWith(name)).map((tag) => /\swidth="([^"]*)"/.exec(tag)?.[1]);
 }
 
+/** In a typed block, an image whose width the author wrote, wider than the block's box (512). */
+const OWN_WIDTH_ISSUE = `---
+title: "6月号：幅を書いた図"
+issue: 3
+date: 2011-06-01
+lang: ja
+---
+
+:::release{component="pacemaker" version="1.0.12" status="planned"}
+<p><img src="/images/wide.png#own" width="540" alt="自分の幅"></p>
+:::
+`;
+
 const temps: TempDir[] = [];
 afterAll(() => temps.forEach((t) => t.remove()));
 
 describe("the width an email gives each image", () => {
   let email = "";
+  let own = "";
   beforeAll(async () => {
     const dir = boxedImagesSite();
     temps.push(dir);
-    email = (await generateSite(dir.path)).output.text(BOXED_IMAGES_EMAIL) ?? "";
+    writeFiles(dir.path, { "content/issues/2011/2011-06.md": OWN_WIDTH_ISSUE });
+    const built = await generateSite(dir.path);
+    email = built.output.text(BOXED_IMAGES_EMAIL) ?? "";
+    own = built.output.text("issues/2011-06/email.html") ?? "";
   });
 
   it("in the column itself: the container's 600 px less its borders (1 + 1) and the content cell's padding (24 + 24)", () => {
@@ -39,6 +57,12 @@ describe("the width an email gives each image", () => {
 
   it("in a typed block: the column less the block's padding (16 + 16) and borders (1 + 5)", () => {
     expect(widths(email, "wide.png#block")).toEqual([String(550 - 16 - 16 - 1 - 5)]);
+  });
+
+  it("the author's own width stays, even past the box; a <picture>'s <img> is narrowed, its <source> left as written", () => {
+    expect(widths(own, "wide.png#own")).toEqual(["540"]);
+    expect(widths(email, "wide.png#picture")).toEqual([String(550 - 16 - 16 - 1 - 5)]);
+    expect(email).toContain(`<source srcset="${SITE}images/wide.png#source" media="(min-width: 600px)">`);
   });
 
   it("in a blockquote: the column less its padding-left (14) and border-left (4)", () => {

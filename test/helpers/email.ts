@@ -44,7 +44,8 @@ export function cssOutsideMedia(css: string): string {
  * An issue whose images are wider than the boxes they sit in: wide.png
  * (1200 × 300) in the column itself, in a typed block, a blockquote, a list in a list and a cell
  * of a two-column table (each marked by its own #fragment), and two
- * high-density files, shot@2x.png (300 × 150) and wide@3x.png (1200 × 300).
+ * high-density files, and in the block a <picture> with a
+ * <source>, shot@2x.png (300 × 150) and wide@3x.png (1200 × 300).
  */
 const BOXED_IMAGES_ISSUE = `---
 title: "5月号：箱の中の図"
@@ -59,6 +60,8 @@ lang: ja
 ブロックの中の図です。
 
 ![ブロック](/images/wide.png#block)
+
+<picture><source srcset="/images/wide.png#source" media="(min-width: 600px)"><img src="/images/wide.png#picture" alt="picture の図"></picture>
 :::
 
 > 引用の中の図です。
