@@ -49,9 +49,9 @@ export function emailImages(links: readonly BodyLink[], site: SiteAddress, route
 /** The first raster file of the SVG's name in public/ (a stand-in only if it is one), as its address is written, at the SVG's width when it says one. */
 function rasterOf(path: string, url: string, look: PublicImage): EmailImage {
   for (const extension of MAIL_RASTER.flatMap((e) => [e, e.toUpperCase()])) {
-    // Swapped in the address as written: its query (a cache-busting ?v=2) and base path stay.
     const raster = path.replace(/\.svg$/i, extension);
     const found = look(raster);
+    // Swapped in the address as written: its query (a cache-busting ?v=2) and base path stay.
     if (found !== undefined) return { src: url.replace(/\.svg(?=[?#]|$)/i, extension), ...sized(look(path)?.width ?? displayWidth(raster, found.width)) };
   }
   return {};
