@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { READER_NOTES } from "../../src/render/reader-notes.js";
 import { buildInProcess, checkInProcess } from "../helpers/io.js";
+import { ensureCompiled, runCli } from "../helpers/run-cli.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 const TEMPLATES = join(import.meta.dirname, "..", "..", "templates");
@@ -49,6 +50,14 @@ describe("a site's own template that leaves out a note readers need", () => {
     expect(checked.code).toBe(0);
     expect(checked.lines.filter((line) => line.includes("template-note-missing") || line.startsWith("templates/"))).toEqual([ISSUE_WARNING, STOP]);
   });
+
+  it("gekkan dev warns once too, with its first build", async () => {
+    ensureCompiled();
+    site = tempSite({ ...APRIL, "gekkan.config.json": TRANSLATED, "templates/issue.liquid": without("issue.liquid", CORRECTION_LINES) });
+    const run = await runCli(["dev", "--port", "0", "--no-cache"], { cwd: site.path, deadlineMs: 60_000, onOutput: (text, kill) => /serving http/.test(text) && kill() });
+    expect(run.timedOut).toBe(false);
+    expect(run.stderr.trimEnd().split("\n")).toEqual([ISSUE_WARNING, STOP]);
+  }, 300_000);
 
   it("gekkan's email template without the correction lines is warned the same", async () => {
     site = tempSite({ ...APRIL, "gekkan.config.json": TRANSLATED, "templates/email/issue.liquid": without("email/issue.liquid", EMAIL_CORRECTION_LINES) });
