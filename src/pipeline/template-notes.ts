@@ -72,11 +72,12 @@ function missing(note: ReaderNote, name: string, file: string, read: readonly Va
   const first = text.slice(0, Math.max(0, text.indexOf(note.markup))).split("\n").length;
   const last = first + note.markup.split("\n").length - 1;
   const lines = first === last ? `line ${first}` : `lines ${first}-${last}`;
-  const place = read.find((variable) => variable.location.file === file && covers(variable, note.after) && variable.toArray().length >= note.after.length);
+  const after = note.after;
+  const place = after === undefined ? undefined : read.find((variable) => variable.location.file === file && covers(variable, after) && variable.toArray().length >= after.length);
   // Named from the site when gekkan is installed in it (node_modules/gekkan/…); a path elsewhere would differ from machine to machine.
   const shown = siteFile(root, gekkans);
   const current = isAbsolute(shown) ? "" : ` (${shown})`;
-  const where = place === undefined ? "" : ` after this line's ${note.after.join(".")}`;
+  const where = place === undefined || after === undefined ? "" : ` after this line's ${after.join(".")}`;
   const reason = `this template, your own in place of gekkan's, never shows ${note.what} (${note.path.join(".")}), which gekkan's shows ${note.why}; add ${lines} of gekkan's templates/${name}${current}${where}: ${note.markup.replaceAll("\n", " ")}`;
   return warning(siteFile(root, file), reason, place === undefined ? { line: 1, column: 1 } : { line: place.location.row, column: 1 }, "template-note-missing");
 }

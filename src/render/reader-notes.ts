@@ -6,10 +6,9 @@
  * Chosen from every data field the default templates read; the rest are
  * left to the author's taste, as leaving them out misinforms no one: the
  * contents list, previous/next links, tags, reading time, byline, the
- * language switch and the page's head (its title, description, feeds).
- * Listing cards name another language's issue only through their link's
- * lang attributes, which readers do not see; the card's "(English)" label
- * is decoration here, as the issue page says its language anyway.
+ * language switch, the page's head (its title, description, feeds), and a
+ * card's "(English)" beside an issue of another language (its page says
+ * its language, and the card's title is in it).
  */
 export interface ReaderNote {
   /** The data the note is made from, as the template reads it (`correction`, `issue.updated`). */
@@ -20,8 +19,8 @@ export interface ReaderNote {
   readonly why: string;
   /** gekkan's own markup for it, word for word as its template writes it, for the author to paste. */
   readonly markup: string;
-  /** The data the note sits after in gekkan's template: the warning is at the site's own reading of it, the place that would hold the note. */
-  readonly after: readonly string[];
+  /** The data the note sits after in gekkan's template: the warning is at the site's own reading of it, the place that would hold the note (else at line 1). */
+  readonly after?: readonly string[];
   /** Only a site with translations (config `languages`) ever shows it; see templateNoteWarnings. */
   readonly editions: boolean;
 }
@@ -76,7 +75,7 @@ export const READER_NOTES: Readonly<Record<string, readonly ReaderNote[]>> = {
       what: "the note on issues not translated yet",
       why: "on a translation's front page while some of the original's issues have no translation in its language: without it, readers of the edition take it for every issue there is, and never find the others",
       markup: '{%- if untranslated %}\n<p class="other-edition">{{ untranslated.text }} <a href="{{ untranslated.url }}" hreflang="{{ untranslated.lang }}">{{ untranslated.link }} →</a></p>\n{%- endif %}',
-      after: ["recent"],
+      // No after: gekkan's puts it after the list of recent issues, which no one data field marks the end of.
       editions: true,
     },
   ],

@@ -64,6 +64,19 @@ describe("a site's own template that leaves out a note readers need", () => {
     expect(await buildInProcess(site.path)).toEqual({ code: 0, stderr: [EMAIL_WARNING, STOP] });
   });
 
+  it("gekkan's front page without the note on untranslated issues is warned at line 1: no one line marks where it goes", async () => {
+    const lines = '{%- if untranslated %}\n<p class="other-edition">{{ untranslated.text }} <a href="{{ untranslated.url }}" hreflang="{{ untranslated.lang }}">{{ untranslated.link }} →</a></p>\n{%- endif %}\n';
+    site = tempSite({ ...APRIL, "gekkan.config.json": TRANSLATED, "templates/index.liquid": without("index.liquid", lines) });
+    expect(await buildInProcess(site.path)).toEqual({
+      code: 0,
+      stderr: [
+        "templates/index.liquid:1:1  warning: this template, your own in place of gekkan's, never shows the note on issues not translated yet (untranslated), which gekkan's shows on a translation's front page while some of the original's issues have no translation in its language: without it, readers of the edition take it for every issue there is, and never find the others; add lines 21-23 of gekkan's templates/index.liquid: " +
+          '{%- if untranslated %} <p class="other-edition">{{ untranslated.text }} <a href="{{ untranslated.url }}" hreflang="{{ untranslated.lang }}">{{ untranslated.link }} →</a></p> {%- endif %}',
+        STOP,
+      ],
+    });
+  });
+
   it("a full copy of gekkan's templates, notes and all, gets no warning", async () => {
     const names = ["issue.liquid", "email/issue.liquid", "index.liquid", "partials/issue-card.liquid", "partials/archive-item.liquid", "layouts/base.liquid"];
     site = tempSite({ ...APRIL, "gekkan.config.json": TRANSLATED, ...Object.fromEntries(names.map((name) => [`templates/${name}`, gekkans(name)])) });
