@@ -37,6 +37,7 @@ import { publicImages } from "./public-images.js";
 import { memoisePartials } from "./partial-memo.js";
 import { RenderErrors } from "./render-errors.js";
 import { templateProblems } from "./template-check.js";
+import { templateNoteWarnings } from "./template-notes.js";
 import { withEarlyPublicErrors } from "./early-public-errors.js";
 
 export type { BuildOptions } from "./options.js";
@@ -82,7 +83,10 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   // Locale strings are named by their language: every pack's content is in the fingerprint.
   memoisePartials(env.liquid, fingerprint, reuse.fragments, new Map([...env.locales].map(([code, locale]) => [locale.pack.strings, `=locale:${code}`])));
   // After the memoised render tag is registered: the templates parsed here are the ones pages render with.
-  const broken = await times.time("check templates", () => templateProblems(env.liquid, inputs.templateDirs, options.root));
+  const { broken, noteWarnings } = await times.time("check templates", () => ({
+    broken: templateProblems(env.liquid, inputs.templateDirs, options.root),
+    noteWarnings: templateNoteWarnings(inputs.templateDirs, options.root, Object.keys(inputs.config.languages).length > 0),
+  }));
   const { site, held } = await times.time("collect site", () => withEarlyPublicErrors(inputs, () => collect(parsed, inputs, broken)));
   const renderer = new PageRenderer(env, fingerprint, reuse.pages, pageLanguages(site, inputs.config.search));
   // Without `partial`, held errors stop the run, but only after the stages that render templates: a template error met
@@ -96,7 +100,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   }
   if (stops) throw new ContentError(held);
   const published = allIssues(site);
-  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...numberOrderWarnings(site), ...fileMonthWarnings(published), ...bodyH1Warnings(published), ...todoNoteWarnings(published), ...frontMatterMarkdownWarnings(published), ...bidiControlWarnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...translatedFactWarnings(published), ...outdatedTranslationWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...made.publicWarnings, ...addressWarnings(inputs.config), ...[...inputs.locales.values()].flatMap((locale) => locale.borrowed ?? [])];
+  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...numberOrderWarnings(site), ...fileMonthWarnings(published), ...bodyH1Warnings(published), ...todoNoteWarnings(published), ...frontMatterMarkdownWarnings(published), ...bidiControlWarnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...translatedFactWarnings(published), ...outdatedTranslationWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...noteWarnings, ...made.publicWarnings, ...addressWarnings(inputs.config), ...[...inputs.locales.values()].flatMap((locale) => locale.borrowed ?? [])];
   return {
     config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, failed: parsed.failed, sources: inputs.sources, context: inputs.context,
     renderer, searchPages: made.searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window: made.window, held,
