@@ -79,13 +79,40 @@ function meantIssue(site: Site, issues: readonly SiteIssue[], wanted: string, la
   const number = numberInWords(wanted);
   const option = lang === undefined ? "" : ` --lang ${lang}`;
   if (number !== undefined) return findIn(issues, number) === undefined ? undefined : `an issue is given by its number alone: gekkan email ${number}${option}`;
-  const named = editionsOf(site)
-    .flatMap((edition) => edition.issues)
-    .find(({ issue }) => isFileOf(issue.file, wanted));
+  const every = editionsOf(site).flatMap((edition) => edition.issues);
+  const file = every.find(({ issue }) => isFileOf(issue.file, wanted));
+  const page = file === undefined ? pageAt(every, wanted) : undefined;
+  const named = file ?? page;
   if (named === undefined) return undefined;
   const translation = named.issue.lang === site.lang ? "" : ` --lang ${named.issue.lang}`;
   const which = translation === "" ? `issue ${named.issue.number} (${named.slug})` : `the ${named.issue.lang} translation of issue ${named.issue.number} (${named.slug})`;
-  return `that is the file of ${which}; an issue is given by its number or slug: gekkan email ${named.issue.number}${translation}`;
+  return `that is the ${file === undefined ? "page" : "file"} of ${which}; an issue is given by its number or slug: gekkan email ${named.issue.number}${translation}`;
+}
+
+/**
+ * The issue whose page `wanted` is the address of, as the author copied it
+ * from a browser or the site's folders: "en/2011-04" (a translation's slug
+ * under its language, as its address has it), "/en/issues/2011-04/", or a
+ * whole URL, a base path before it. Its slug alone is the original's, so
+ * a suggestion of "2011-04" for "en/2011-04" would have sent the Japanese
+ * issue to the English list. The longest route that ends the path wins:
+ * "en/issues/2011-04/" over "issues/2011-04/".
+ */
+function pageAt(issues: readonly SiteIssue[], wanted: string): SiteIssue | undefined {
+  if (!wanted.includes("/")) return undefined;
+  const path = wanted.trim().replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, "").replace(/[?#].*$/s, "").replace(/\/index\.html$/i, "/");
+  const segments = path.split("/").filter((segment) => segment !== "").map(decoded);
+  const endsWith = (tail: readonly string[]) => tail.length > 0 && tail.length <= segments.length && tail.every((segment, i) => segments[segments.length - tail.length + i] === segment);
+  let found: { entry: SiteIssue; length: number } | undefined;
+  for (const entry of issues) {
+    const route = entry.route.split("/").filter((segment) => segment !== "");
+    const { folder, slug } = issueRouteParts(entry.route);
+    // A translation's short form, its language and slug: "en/2011-04" (the original's would be its bare slug, found before).
+    const short = folder === "" ? [] : [...folder.split("/").filter((segment) => segment !== ""), slug];
+    const length = endsWith(route) ? route.length : endsWith(short) && segments.length === short.length ? short.length : 0;
+    if (length > (found?.length ?? 0)) found = { entry, length };
+  }
+  return found?.entry;
 }
 
 /**
@@ -109,6 +136,15 @@ export function heldIssue<T extends { issue: IssueMeta }>(held: readonly T[], wa
   if (same !== undefined || lang !== undefined || findIn(site.issues, wanted) !== undefined) return same;
   const [prefix, slug, ...more] = wanted.replace(/^\/+|\/+$/g, "").split("/");
   return held.find(({ issue }) => issue.lang !== site.lang && ((issue.slugGiven && issue.slug === wanted) || (more.length === 0 && prefix === issue.lang && slug === failedSlug(issue, known, site.lang))));
+}
+
+/** A segment of an address as a browser shows it (a Japanese slug percent-encoded); as it is when it is no such encoding. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Whether `wanted`, a path as typed (tab completion, from the site or another folder), is `file`, an issue's. */

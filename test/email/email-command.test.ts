@@ -233,6 +233,12 @@ describe("gekkan email: an issue that is not there", () => {
     [["No. 1", "--lang", "en"], 'no issue "No. 1" in en: an issue is given by its number alone: gekkan email 1 --lang en'],
     [["./content/issues/2011/2011-04.md"], 'no issue "./content/issues/2011/2011-04.md": that is the file of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1'],
     [["2011-04.en.md"], 'no issue "2011-04.en.md": that is the file of the en translation of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1 --lang en'],
+    // Its page's address: "did you mean 2011-04" (the Japanese original) would have sent the wrong edition.
+    [["en/2011-04"], 'no issue "en/2011-04": that is the page of the en translation of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1 --lang en'],
+    [["/en/issues/2011-04/"], 'no issue "/en/issues/2011-04/": that is the page of the en translation of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1 --lang en'],
+    [["https://example.org/gekkan/en/issues/2011-04/index.html#toc"], 'no issue "https://example.org/gekkan/en/issues/2011-04/index.html#toc": that is the page of the en translation of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1 --lang en'],
+    [["https://example.org/issues/2011-04/"], 'no issue "https://example.org/issues/2011-04/": that is the page of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1'],
+    [["issues/2011-04", "--lang", "en"], 'no issue "issues/2011-04" in en: that is the page of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1'],
   ])("%j says how to give the issue it names (exit 1)", async (args, message) => {
     const dir = site(withSender, { "content/issues/2011/2011-04.en.md": issue({ title: "April", issue: 1, date: "2011-04-01", lang: "en" }, "Text.\n") });
     const result = await run([...args, "--root", dir.path]);
