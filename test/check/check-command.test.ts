@@ -50,7 +50,7 @@ describe('gekkan check on a site with broken references', () => {
   });
 
   it('reports a missing file referenced from a stylesheet in public/ at the stylesheet', () => {
-    expect(lines.filter((l) => l.startsWith('/extra.css:2:15  broken reference "missing-bg.png"'))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('public/extra.css:2:15  broken reference "missing-bg.png"'))).toHaveLength(1);
   });
 
   it('accepts a link to a block anchor in another issue, and reports each problem once', () => {
