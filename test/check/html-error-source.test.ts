@@ -96,6 +96,17 @@ describe('gekkan check --html: where invalid markup was written', () => {
     expect(errors.every((line) => /^\/newsletter\/issues\/2011-05\/(email\.html)?:\d+:\d+  invalid HTML/.test(line))).toBe(true);
   });
 
+  it('a page of public/, published as it is, is reported at the file', async () => {
+    site = await copyFixture('check-clean');
+    const page = `<!DOCTYPE html>\n<html lang="en"><title>About</title>\n<table><tr><td>a</td></tr><tr>${BAD_TAG}b</th></tr></table>\n</html>\n`;
+    await writeFile(join(site.root, 'public/about.html'), page);
+    const { code, lines } = await checkHtml(site.root);
+    expect(code).toBe(1);
+    const errors = lines.filter((line) => line.includes('Nu Html Checker'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^public/about\\.html:${placeIn(page, BAD_TAG)}  invalid HTML \\(Nu Html Checker\\): .*“colspan” on element “th”.* \\(in the built page /newsletter/about\\.html:${placeIn(page, BAD_TAG)}\\)$`));
+  });
+
   it("a site's own template is reported at its line in the template", async () => {
     site = await copyFixture('check-clean');
     const template = `{% layout "base" %}\n{% block content %}\n<h1>{{ t.notFoundTitle }}</h1>\n<table><tr><td>a</td></tr><tr>${BAD_TAG}b</th></tr></table>\n{% endblock %}\n`;
