@@ -7,7 +7,7 @@ import { allIssues, type Site, type SiteIssue } from "../site/model.js";
 import { publishedUrl, routeFile, routeUrl, type SiteAddress } from "../site/urls.js";
 import { emailPaths } from "../email/email-source.js";
 import type { OutputSet } from "../write/output.js";
-import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts } from "./html-refs.js";
+import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts, type Reference } from "./html-refs.js";
 import { inWrittenForm, inWrittenSpelling, judgeLink, outputUrl, quotedLink, safeDecode, type FormerAddress, type LinkSite, type LinkVerdict } from "./link-target.js";
 import { writtenAt, type BodyLink } from "../markdown/rendered.js";
 import { asWritten, readable } from "../markdown/plugins/rehype-base-path.js";
@@ -89,16 +89,47 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     for (const ref of references) {
       if (authored.has(`${path}\0${ref.url}`) || (isSiteAbsolute(ref.url) && authored.has(ref.url)) || services.has(ref.url)) continue;
       checked++;
-      const verdict = judge(path, ref.url);
-      const noun = ref.via.startsWith("img") || ref.via.startsWith("css") ? "reference" : "link";
-      const reason = describe(verdict, { quoted: `"${ref.url}"` }, noun, linkSite, outputUrl(where.basePath, path));
-      if (reason) {
-        const place = placeOfOffset(text, ref.offset);
-        messages.push(diagnostic(`${outputUrl(where.basePath, path)}`, `${reason} (${ref.via} in the built ${isHtml ? "page" : "stylesheet"}: check the templates or public/)`, place, verdict.kind === "anchor" ? "broken-anchor" : "broken-link"));
-      }
+      const message = builtProblem(linkSite, judge(path, ref.url), { path, text, ref, origin: output.origin(path) });
+      if (message) messages.push(message);
     }
   }
   return { messages, checked, fromMarkdown };
+}
+
+/** A reference of a file of the output the author did not write in an issue: where it is, and who made the file (`output.origin`). */
+interface BuiltReference {
+  path: string;
+  text: string;
+  ref: Reference;
+  origin: string | undefined;
+}
+
+/**
+ * The error for a reference of a built page or stylesheet, or undefined when
+ * it lands. A file of public/ is published as it is, so its text is what the
+ * author wrote: the error is reported there, at the same line and column, and
+ * the address quoted is the one in that file. It was reported at the built
+ * page, and told to "check the templates or public/", though gekkan knew which
+ * file it was. Any other file was built from the templates, where the address
+ * is often not written as the page has it (`{{ "/issues/" | url }}` is
+ * /newsletter/issues/ on the page, `{{ issue.url }}` no address at all):
+ * the error stays at the built page, quoting what is there, which is what
+ * its line and column point at; guessing the template's spelling could name
+ * a text the author never wrote.
+ */
+function builtProblem(site: LinkSite, verdict: LinkVerdict, built: BuiltReference): VFileMessage | undefined {
+  const { path, text, ref, origin } = built;
+  const noun = ref.via.startsWith("img") || ref.via.startsWith("css") ? "reference" : "link";
+  const page = outputUrl(site.basePath, path);
+  const copied = origin?.startsWith("public/") === true;
+  // A relative address in a copied file is offered a relative one, to paste over it; any other is offered as the page has it, which is as it is written there.
+  const relative = copied && !isSiteAbsolute(ref.url) && !ref.url.startsWith("#");
+  const reason = describe(verdict, { quoted: `"${ref.url}"`, path: relative ? (hint) => inWrittenForm(ref.url, hint, page, site) : undefined }, noun, site, page);
+  if (!reason) return undefined;
+  const rule = verdict.kind === "anchor" ? "broken-anchor" : "broken-link";
+  const place = placeOfOffset(text, ref.offset);
+  if (copied && origin !== undefined) return diagnostic(origin, `${reason} (${ref.via} in a file of public/, which is published as it is)`, place, rule);
+  return diagnostic(page, `${reason} (${ref.via} in the built ${path.endsWith(".html") ? "page" : "stylesheet"}: check the templates)`, place, rule);
 }
 
 /**

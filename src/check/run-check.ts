@@ -65,7 +65,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const rendered = generated.issues;
   const links = builtLinks(generated);
   const extra = everything && rendered.some((r) => unpublishedNote(r.issue, generated.today) !== undefined) ? await publishedOnly(options, reuse, links.messages, rendered) : [];
-  const html = options.html ? await validateHtmlPages(output, config.basePath, pageSources(options.root, generated.site, generated.sources)) : { messages: [], pages: 0 };
+  const html = options.html ? await validateHtmlPages(output, config.basePath, pageSources(options.root, generated.site, generated.sources, config)) : { messages: [], pages: 0 };
   // A translation has its original's number: numbers are counted over the originals, those whose text failed included.
   const known = [...rendered, ...generated.failed.map((issue) => ({ issue }))];
   const originals = known.filter((r) => r.issue.lang === config.lang);

@@ -105,7 +105,9 @@ function pageError(m: RawMessage, page: string, output: OutputSet, basePath: str
   const start = offsetOfPlace(text, at.line, at.column);
   const last = m.lastLine === undefined || m.lastColumn === undefined ? undefined : offsetOfPlace(text, m.lastLine, m.lastColumn);
   const { sources, written } = sourcesOf(page);
-  const source = start === undefined || last === undefined ? undefined : writtenMarkupAt(text, start, last + 1, sources, written);
+  // A page of public/ is published as it is: its places are the file's.
+  const copied = output.origin(page);
+  const source = copied?.startsWith("public/") === true ? { file: copied, ...at } : start === undefined || last === undefined ? undefined : writtenMarkupAt(text, start, last + 1, sources, written);
   return { reason: `invalid HTML (Nu Html Checker): ${m.message ?? m.subType ?? "error"}`, page: outputUrl(basePath, page), at, source };
 }
 

@@ -57,6 +57,11 @@ export class OutputSet {
     return undefined;
   }
 
+  /** Who made a file: the file of the site it is a copy of (`public/about.html`), else "gekkan". */
+  origin(path: string): string | undefined {
+    return this.files.get(normalizeOutputPath(path))?.origin;
+  }
+
   /** The file on disk a copied file's bytes are (see addCopy); undefined for any other. */
   source(path: string): string | undefined {
     return this.sourceFile(path)?.path;

@@ -2,7 +2,8 @@
  * A broken #anchor written as the heading's text (`#STONITH プラグイン`, the
  * heading as the author sees it) is told the id the heading has; a near
  * miss of an id, as typed or as its text slugged, the nearest id; anything
- * else, the page's headings' ids to choose from. Before, each was told
+ * else, the page's headings' ids to choose from; one that is more or less
+ * of an id, to a word's end, that id. Before, each was told
  * nothing: by spelling, a heading's text is far from its id. Oracle: the
  * heading ids written by hand from the headings of the test site (GitHub's
  * rule: lower case, spaces as "-", punctuation dropped).
@@ -50,9 +51,9 @@ describe("a broken #anchor written as a heading's text", () => {
 });
 
 describe("a broken #anchor near no id", () => {
-  it("is shown the page's headings' ids, in page order (a heading the page does not have, #gui-support beside #gui)", async () => {
-    expect(await errors("[a](../2011-04/#gui-support)\n")).toEqual([
-      `${FILE}:7:1  broken anchor in link "../2011-04/#gui-support": /issues/2011-04/ has no element with id "gui-support"; its headings' ids are "#stonith-プラグイン", "#drbd-と-pacemaker-の連携", "#gui"`,
+  it("is shown the page's headings' ids, in page order (a heading the page does not have, #cli-support)", async () => {
+    expect(await errors("[a](../2011-04/#cli-support)\n")).toEqual([
+      `${FILE}:7:1  broken anchor in link "../2011-04/#cli-support": /issues/2011-04/ has no element with id "cli-support"; its headings' ids are "#stonith-プラグイン", "#drbd-と-pacemaker-の連携", "#gui"`,
     ]);
   });
 
@@ -78,6 +79,41 @@ describe("an anchor written as a heading's text without <…>, which Markdown do
   it("a space in the path is still told %20 or <…>", async () => {
     expect(await errors("[a](../2011-04/my page/#x)\n")).toEqual([
       `${FILE}:7:1  "[a](../2011-04/my page/#x)" is printed as text, not as a link: its address has a space; write the space as %20 (../2011-04/my%20page/#x) or put the address in angle brackets (<../2011-04/my page/#x>)`,
+    ]);
+  });
+});
+
+describe("a broken #anchor that is more or less of one id, to a word's end", () => {
+  // Oracle: the ids below are the headings' text by hand, in lower case with "-" for a space.
+  it("is told the id it starts with (#gui-support where the page has #gui)", async () => {
+    expect(await errors("[a](../2011-04/#gui-support)\n")).toEqual([
+      `${FILE}:7:1  broken anchor in link "../2011-04/#gui-support": /issues/2011-04/ has no element with id "gui-support" — did you mean "#gui"? (the one id on the page that "gui-support" starts with)`,
+    ]);
+  });
+
+  it("is told the one id that starts with it (#gui where the page has #gui-support and #guide)", async () => {
+    expect(await errors("[a](../2011-04/#gui)\n", "## GUI Support\n\n本文。\n\n## Guide\n\n本文。\n")).toEqual([
+      `${FILE}:7:1  broken anchor in link "../2011-04/#gui": /issues/2011-04/ has no element with id "gui" — did you mean "#gui-support"? (the one id on the page that starts with "gui")`,
+    ]);
+  });
+
+  it("is shown the list when two ids start with it, as either would be a guess", async () => {
+    expect(await errors("[a](../2011-04/#gui)\n", "## GUI Support\n\n本文。\n\n## GUI Tools\n\n本文。\n")).toEqual([
+      `${FILE}:7:1  broken anchor in link "../2011-04/#gui": /issues/2011-04/ has no element with id "gui"; its headings' ids are "#gui-support", "#gui-tools"`,
+    ]);
+  });
+
+  it("in Japanese, a word ends only at a space of the heading: #監視 is told #監視-リソース, not #監視機能", async () => {
+    expect(await errors("[a](../2011-04/#監視)\n", "## 監視 リソース\n\n本文。\n\n## 監視機能\n\n本文。\n")).toEqual([
+      `${FILE}:7:1  broken anchor in link "../2011-04/#監視": /issues/2011-04/ has no element with id "監視" — did you mean "#監視-リソース"? (the one id on the page that starts with "監視")`,
+    ]);
+  });
+
+  it("comes after a heading's text and a near miss: #GUI Support and #gui-suport are told #gui-support, beside #gui", async () => {
+    const both = "## GUI\n\n本文。\n\n## GUI Support\n\n本文。\n";
+    expect(await errors("[a](<../2011-04/#GUI Support>)\n\n[b](../2011-04/#gui-suport)\n", both)).toEqual([
+      `${FILE}:7:1  broken anchor in link "../2011-04/#GUI Support": /issues/2011-04/ has no element with id "GUI Support" — did you mean "#gui-support"? ${SLUG_NOTE}`,
+      `${FILE}:9:1  broken anchor in link "../2011-04/#gui-suport": /issues/2011-04/ has no element with id "gui-suport" — did you mean "#gui-support"?`,
     ]);
   });
 });
