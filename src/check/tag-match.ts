@@ -1,3 +1,5 @@
+import { Tokenizer } from "parse5";
+
 /** A start tag read: its name in lower case, its attributes (names in lower case) with their values decoded. */
 export interface StartTag {
   name: string;
@@ -19,45 +21,34 @@ export interface TagRewrite {
 /** Written as it is published: a template's tag, but for what a template fills in, which no reading of the tag sees through. */
 export const AS_WRITTEN: TagRewrite = { value: (_tag, _attribute, value) => value, adds: () => false };
 
-// One attribute: a name, then a value double-quoted, single-quoted or bare (HTML's rules), or none.
-const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/gy;
-const START_TAG = /<([a-z][a-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/gi;
-
 /** The start tag `markup` is, read; undefined for anything else (an end tag, text, a tag cut short). */
 export function readStartTag(markup: string): StartTag | undefined {
   const [found] = startTagsIn(markup);
   return found?.offset === 0 && found.length === markup.length ? found.tag : undefined;
 }
 
-/** Every start tag in `text` that reads, where it starts and how long it is written. */
-export function startTagsIn(text: string): Array<{ offset: number; length: number; tag: StartTag }> {
-  return [...text.matchAll(START_TAG)].map((m) => ({ offset: m.index, length: m[0].length, tag: { name: (m[1] ?? "").toLowerCase(), attributes: attributesOf(m[2] ?? "") } }));
-}
-
-function attributesOf(text: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  ATTRIBUTE.lastIndex = 0;
-  for (let m = ATTRIBUTE.exec(text); m !== null; m = ATTRIBUTE.exec(text)) {
-    const name = (m[1] ?? "").toLowerCase();
-    // A repeated attribute: the first is the one a browser (and the serialiser) keeps.
-    if (!attributes.has(name)) attributes.set(name, decodeReferences(m[2] ?? m[3] ?? m[4] ?? ""));
-  }
-  return attributes;
-}
-
-const NAMED: Readonly<Record<string, string>> = { amp: "&", quot: '"', apos: "'", lt: "<", gt: ">" };
-
 /**
- * Character references in an attribute value decoded: the serialiser writes
- * "&" as `&#x26;` where the author wrote `&amp;` or `&`. Names beyond the
- * five of XML are left as they are, so such a value matches only itself.
+ * Every start tag in `text`, where it starts and how long it is written,
+ * read by parse5's tokenizer as a browser reads them: bare, single- and
+ * double-quoted values, every character reference decoded, a repeated
+ * attribute's first value kept. Tokens only, no tree: a `<th>` written
+ * outside a table is still the tag written there (a tree would drop it),
+ * and Markdown's own text between tags is only text to it.
  */
-function decodeReferences(value: string): string {
-  return value.replace(/&(?:#x([0-9a-f]+)|#([0-9]+)|([a-z]+));/gi, (whole, hex?: string, decimal?: string, name?: string) => {
-    if (name !== undefined) return NAMED[name.toLowerCase()] ?? whole;
-    const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+export function startTagsIn(text: string): Array<{ offset: number; length: number; tag: StartTag }> {
+  const found: Array<{ offset: number; length: number; tag: StartTag }> = [];
+  const ignore = () => undefined;
+  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, {
+    onStartTag: (token) => {
+      const at = token.location;
+      if (at === null) return;
+      const attributes = new Map(token.attrs.map((attribute) => [attribute.name, attribute.value] as const));
+      found.push({ offset: at.startOffset, length: at.endOffset - at.startOffset, tag: { name: token.tagName, attributes } });
+    },
+    onEndTag: ignore, onComment: ignore, onDoctype: ignore, onEof: ignore, onCharacter: ignore, onNullCharacter: ignore, onWhitespaceCharacter: ignore, onParseError: ignore,
   });
+  tokenizer.write(text, true);
+  return found;
 }
 
 /**
