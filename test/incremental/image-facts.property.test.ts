@@ -102,7 +102,10 @@ function put(root: string, model: Map<Name, Image>, at: Name, image: Image, how:
 
 /** Does `op` to public/ and to the model of what it holds. */
 async function apply(root: string, model: Map<Name, Image>, op: Op): Promise<void> {
-  if (op.kind === "settle") return settle();
+  if (op.kind === "settle") {
+    await settle();
+    return;
+  }
   const now = model.get(op.name);
   if (op.kind === "remove") {
     rmSync(join(root, "public", op.name), { force: true });
@@ -120,20 +123,23 @@ async function apply(root: string, model: Map<Name, Image>, op: Op): Promise<voi
   }
 }
 
+/** What a name gave: no file ("none"), or a file and its width (undefined when its bytes say none). */
+type Found = number | undefined | "none";
+
 /** One run: the kept facts read in, every name looked up, the facts saved back. */
-async function run(root: string, cache: string): Promise<Map<Name, number | undefined | "none">> {
+async function run(root: string, cache: string): Promise<Map<Name, Found>> {
   const facts = FileDigests.read(cache);
   const look = publicImages(root, facts);
-  const found = new Map(NAMES.map((at) => [at, look(at) === undefined ? ("none" as const) : look(at)?.width]));
+  const found = new Map(NAMES.map((at): [Name, Found] => [at, look(at) === undefined ? "none" : look(at)?.width]));
   await facts.save(cache);
   return found;
 }
 
 /** What each name should give: nothing where no file is, the width its header says where the name's kind reads that header (an .svg name is read as SVG, any other by its bytes' magic). */
-function expected(model: ReadonlyMap<Name, Image>): Map<Name, number | undefined | "none"> {
-  return new Map(NAMES.map((at) => {
+function expected(model: ReadonlyMap<Name, Image>): Map<Name, Found> {
+  return new Map(NAMES.map((at): [Name, Found] => {
     const image = model.get(at);
-    if (image === undefined) return [at, "none" as const];
+    if (image === undefined) return [at, "none"];
     return [at, at.endsWith(".svg") === (image.format === "svg") ? image.width : undefined];
   }));
 }
