@@ -86,17 +86,29 @@ export class FileDigests {
    * a file that grew or shrank while read gets a name no other state has.
    */
   of(path: string, fd: number, slice: Buffer = (ownSlice ??= Buffer.alloc(1024 * 1024))): string {
+    return this.hashed(path, fd, slice).digest;
+  }
+
+  /**
+   * The digest (as `of`) and how many bytes it is of: the size of the
+   * file when it was hashed, which a server streaming the file later
+   * compares with its size then to tell it has been written to since.
+   */
+  hashed(path: string, fd: number, slice: Buffer = (ownSlice ??= Buffer.alloc(1024 * 1024))): { digest: string; size: number } {
     const stat = fstatSync(fd, { bigint: true });
-    return this.fact(path, DIGEST, stat, isDigest, () => {
+    // A kept digest is of a file of the size in its state (one that changed while read is not kept).
+    let total = stat.size;
+    const digest = this.fact(path, DIGEST, stat, isDigest, () => {
       const hash = createHash("sha256");
-      let total = 0n;
+      total = 0n;
       for (let read = readSync(fd, slice); read > 0; read = readSync(fd, slice)) {
         hash.update(slice.subarray(0, read));
         total += BigInt(read);
       }
-      const digest = `sha256:${hash.digest("hex")}`;
-      return total === stat.size ? { value: digest, keep: true } : { value: `${digest}:changing ${total}`, keep: false };
+      const value = `sha256:${hash.digest("hex")}`;
+      return total === stat.size ? { value, keep: true } : { value: `${value}:changing ${total}`, keep: false };
     });
+    return { digest, size: Number(total) };
   }
 
   /**
