@@ -1,6 +1,7 @@
 import { MapStore } from "../incremental/map-store.js";
 import { memoOver, noMemo } from "../incremental/memo.js";
 import { PackStore } from "../incremental/pack-store.js";
+import { FileDigests } from "../incremental/file-digests.js";
 import type { Reuse } from "../pipeline/reuse.js";
 
 export interface DevReuse {
@@ -14,7 +15,9 @@ export interface DevReuse {
 /**
  * The dev server's memos, in memory so a save never waits on the disk.
  * Start-up renders through `cacheDir` (ROOT/.gekkan/dev-cache) as well, so
- * the next `gekkan dev` starts from there.
+ * the next `gekkan dev` starts from there. The digests of large public
+ * files (and the email's image facts) are held across rebuilds, in memory
+ * only: a saved issue does not hash a video again, as a build does not.
  */
 export async function createDevReuse(cacheDir: string | undefined): Promise<DevReuse> {
   const disk = cacheDir === undefined ? undefined : await PackStore.open(cacheDir, "issues");
@@ -22,7 +25,7 @@ export async function createDevReuse(cacheDir: string | undefined): Promise<DevR
   let pendingSave = disk;
   return {
     // The search index is built beside the server, with its own memo (see search.ts).
-    reuse: { issues: memoOver(stores.issues), pages: memoOver(stores.pages), search: noMemo },
+    reuse: { issues: memoOver(stores.issues), pages: memoOver(stores.pages), search: noMemo, digests: FileDigests.empty() },
     afterFullRun: async () => {
       for (const store of Object.values(stores)) store.sweep();
       if (pendingSave === undefined) return;

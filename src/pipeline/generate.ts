@@ -143,7 +143,7 @@ async function makeSite({ options, inputs, parsed, site, output, renderer, times
   const indexed = !errors.found && search !== undefined && inputs.config.search && options.search !== false;
   // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.
   await Promise.all([
-    times.time("emails", () => errors.run(() => addEmails(output, site, renderer, publicImages(options.root), options.threads))),
+    times.time("emails", () => errors.run(() => addEmails(output, site, renderer, publicImages(options.root, digests), options.threads))),
     indexed ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, search)) : undefined,
   ]);
   await withEarlyPublicErrors(inputs, () => errors.throwIfFound(), redirects.messages.filter(isError));

@@ -1,14 +1,12 @@
-import { createHash } from "node:crypto";
-import { closeSync, constants, createReadStream, fstatSync } from "node:fs";
+import { closeSync, constants } from "node:fs";
 import { access, lstat, readFile } from "node:fs/promises";
 import { join, sep } from "node:path";
-import { pipeline } from "node:stream/promises";
 import type { VFileMessage } from "vfile-message";
 import { unreadable } from "../content/source-problems.js";
 import { diagnostic, isError, warning } from "../diagnostics.js";
 import { listTree } from "../file-tree.js";
 import { openRegularFile } from "../regular-file.js";
-import type { FileDigests } from "../incremental/file-digests.js";
+import { FileDigests } from "../incremental/file-digests.js";
 import { formatBytes, PUBLIC_READ_BYTES, SVG_CHECK_BYTES } from "../limits.js";
 import { parentFolders, type OutputSet, type SourceFile } from "../write/output.js";
 import { ROUTES } from "../site/urls.js";
@@ -102,25 +100,18 @@ async function copyPublic(root: string, output: OutputSet, search: boolean, read
 
 /**
  * A public file's bytes, or for a large one (PUBLIC_READ_BYTES) where it is
- * and the hash of its bytes as they stream by: see OutputSet.addCopy. With
- * `digests`, a large file as it was when last hashed is not read at all
- * (file-digests.ts): the up-to-date check has just asked after it.
+ * and the SHA-256 of its bytes: see OutputSet.addCopy. A large file as it was
+ * when `digests` last hashed it is not read at all (file-digests.ts): the
+ * up-to-date check has just asked after it, or (`gekkan dev`) an earlier
+ * rebuild did. Without them it is hashed as it is read, and forgotten.
  */
-async function readPublic(path: string, size: number, digests?: FileDigests): Promise<Buffer | SourceFile> {
+async function readPublic(path: string, size: number, digests: FileDigests = FileDigests.empty()): Promise<Buffer | SourceFile> {
   if (size <= PUBLIC_READ_BYTES) return readFile(path);
-  if (digests !== undefined) return digestedCopy(path, digests);
-  const hash = createHash("sha256");
-  // The bytes hashed, not the size stat gave before: the file may have grown since (a copy still running).
-  let hashed = 0;
-  const stream = createReadStream(path).on("data", (chunk) => (hashed += chunk.length));
-  await pipeline(stream, hash);
-  return { path, id: `sha256:${hash.digest("hex")}`, size: hashed };
-}
-
-function digestedCopy(path: string, digests: FileDigests): SourceFile {
   const fd = openRegularFile(path);
   try {
-    return { path, id: digests.of(path, fd), size: fstatSync(fd).size };
+    // The bytes hashed, not the size stat gave before: the file may have grown since (a copy still running).
+    const { digest, size: hashed } = digests.hashed(path, fd);
+    return { path, id: digest, size: hashed };
   } finally {
     closeSync(fd);
   }

@@ -22,7 +22,8 @@
  * config's component names, URL (so the base path), titles, feed size,
  * email files, the site's language (lang swapped with its translation's)
  * and its languages section dropped or restored; public/ files added,
- * removed or shadowing a generated file, and symbolic links in public/ (to
+ * removed or shadowing a generated file, the email's image and its PNG
+ * stand-in changed under the same size and times or removed, and symbolic links in public/ (to
  * a file in it, to one other edits add and delete, to a folder, to an issue,
  * to nothing) made, retargeted and removed; editors' and version control's
  * leftovers (an Emacs lock leading nowhere, a backup, an auto-save, a .git
@@ -36,7 +37,7 @@
  * A build that fails is followed by the undo that fixes it.
  */
 import fc from "fast-check";
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { useBuildClock } from "../helpers/build-clock.js";
@@ -137,7 +138,7 @@ const CONTENT_KINDS = [
 const SITE_KINDS = [
   "edit partial", "edit locale", "edit config", "add public file", "delete public file", "edit style", "footer year",
   "edit email template", "add asset", "delete asset", "drop template override", "public shadows output", "format a date",
-  "link in public", "touch", "editor leftover", "large public file", "settle",
+  "link in public", "touch", "editor leftover", "large public file", "settle", "email image",
 ] as const;
 
 /** Changes to how and where the next build runs, and to what earlier builds left, not to the inputs (but for undo). */
@@ -293,6 +294,7 @@ function applyToSite(root: string, kind: Exclude<Kind, ContentKind | SettingKind
       utimesSync(join(root, file), 1_300_000_000, 1_300_000_000);
       return `large public file (${pick % 251})`;
     }
+    case "email image": return emailImage(root, pick);
     case "settle": {
       // Two seconds with nothing written: the files written before are "settled", and their digests are trusted from now on.
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
@@ -303,6 +305,58 @@ function applyToSite(root: string, kind: Exclude<Kind, ContentKind | SettingKind
       const later = new Date(Date.now() + pick * 1000);
       utimesSync(join(root, file), later, later);
       return `touch ${file}`;
+    }
+  }
+}
+
+/**
+ * April's diagram as its email reads it (its width, and the PNG standing in
+ * for the SVG), changed as tools do: the PNG's width rewritten in place and
+ * the SVG's viewBox, each with the size and mtime put back; the PNG replaced
+ * by rename with a JPEG of another width under its name; the PNG removed.
+ * The email's facts of them are kept between builds (public-images.ts), so
+ * only the bytes (and ctime) tell.
+ */
+function emailImage(root: string, pick: number): string | undefined {
+  const png = join(root, "public/images/linux-ha-stack.png");
+  const svg = join(root, "public/images/linux-ha-stack.svg");
+  const width = 200 + (pick % 700);
+  const keepingTimes = (path: string, write: () => void) => {
+    const { atime, mtime } = statSync(path);
+    write();
+    utimesSync(path, atime, mtime);
+  };
+  switch (pick % 4) {
+    case 0: {
+      if (!existsSync(png)) return undefined;
+      const bytes = readFileSync(png);
+      // A JPEG put here by case 1 has no IHDR: only a PNG's width is rewritten.
+      if (bytes.toString("latin1", 12, 16) !== "IHDR") return undefined;
+      bytes.writeUInt32BE(width, 16);
+      keepingTimes(png, () => writeFileSync(png, bytes));
+      return `email image: the PNG's width in place (${width})`;
+    }
+    case 1: {
+      if (!existsSync(png)) return undefined;
+      const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0, 17, 8, 0, 10, 0, 0, 3, ...Buffer.alloc(16)]);
+      jpeg.writeUInt16BE(width, 9);
+      writeFileSync(`${png}.new`, jpeg);
+      const { atime, mtime } = statSync(png);
+      utimesSync(`${png}.new`, atime, mtime);
+      renameSync(`${png}.new`, png);
+      return `email image: a JPEG renamed over the PNG (${width})`;
+    }
+    case 2: {
+      if (!existsSync(svg)) return undefined;
+      const text = readFileSync(svg, "utf8");
+      const next = text.replace(/viewBox="0 0 \d{3} /, `viewBox="0 0 ${width} `);
+      keepingTimes(svg, () => writeFileSync(svg, next));
+      return `email image: the SVG's viewBox in place (${width})`;
+    }
+    default: {
+      if (!existsSync(png)) return undefined;
+      rmSync(png);
+      return "email image: the PNG removed";
     }
   }
 }
@@ -525,6 +579,12 @@ const FOUND: ReadonlyArray<readonly Op[]> = [
     { kind: "delete public file", pick: 0 }, { kind: "link in public", pick: 38 }, { kind: "link in public", pick: 19 }, { kind: "link in public", pick: 6 },
   ],
   [{ kind: "edit config", pick: 6 }, { kind: "add translation", pick: 0 }],
+  // April's diagram read by a settled build, then changed under the same size and times (in place, by rename, the
+  // stand-in removed), each after a build that trusted what the one before read.
+  [
+    { kind: "settle", pick: 0 }, { kind: "email image", pick: 4 }, { kind: "email image", pick: 2 }, { kind: "settle", pick: 0 },
+    { kind: "edit body", pick: 0 }, { kind: "email image", pick: 5 }, { kind: "settle", pick: 0 }, { kind: "email image", pick: 3 }, { kind: "undo", pick: 0 },
+  ],
   // A large file settled and trusted, then other bytes of the same size and times; then the first bytes again.
   [{ kind: "large public file", pick: 1 }, { kind: "settle", pick: 0 }, { kind: "edit body", pick: 0 }, { kind: "large public file", pick: 2 }, { kind: "settle", pick: 0 }, { kind: "undo", pick: 0 }],
   [

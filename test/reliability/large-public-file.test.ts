@@ -20,7 +20,7 @@ import { PUBLIC_READ_BYTES } from "../../src/limits.js";
 import { issue, tempDir, tempSite, type TempDir } from "../helpers/temp-site.js";
 import { runCli } from "../helpers/run-cli.js";
 import { cliSites } from "../helpers/cli-sites.js";
-import { memoryIo } from "../helpers/dev-server.js";
+import { memoryIo, openSse } from "../helpers/dev-server.js";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
 import { bytesRead } from "../helpers/bytes-read.js";
@@ -158,6 +158,44 @@ describe("gekkan build and dev with a large public file", () => {
       expect(head.headers.get("content-length")).toBe(String(bytes.length));
       expect((await head.arrayBuffer()).byteLength).toBe(0);
     } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
+
+describe("gekkan dev with a large public file", () => {
+  it("does not hash it again on a full rebuild once it has settled; a change since, its times put back, is served", async () => {
+    dir = tempSite({ ...APRIL, "gekkan.config.json": `${JSON.stringify({ title: "T", url: "https://example.org/", search: false })}\n` });
+    mkdirSync(join(dir.path, "public"));
+    const video = join(dir.path, "public", "video.mp4");
+    const size = 3 * PUBLIC_READ_BYTES;
+    sparse(video, size, 5);
+    utimesSync(video, 1_300_000_000, 1_300_000_000);
+    // Settled before the first run hashes it, so that digest is one the rebuilds trust (file-digests.ts).
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const server = await startDevServer({ root: dir.path, port: 0, io: memoryIo(), debounceMs: 60 });
+    const events = await openSse(new URL("/__gekkan/events", server.url).href);
+    try {
+      await server.settled();
+      const april = join(dir.path, "content/issues/2011/2011-04.md");
+      // A new title shows on other pages: a full rebuild, which copies public/ again.
+      const before = bytesRead();
+      writeFileSync(april, readFileSync(april, "utf8").replace('title: "4月号"', 'title: "4月号（改）"'));
+      await events.next("reload");
+      await server.settled();
+      const last = server.last();
+      expect(last?.ok === true ? last.mode : last).toBe("full");
+      expect(bytesRead() - before).toBeLessThan(PUBLIC_READ_BYTES);
+      const fd = openSync(video, "r+");
+      writeSync(fd, Buffer.from([6]), 0, 1, size - 1);
+      closeSync(fd);
+      utimesSync(video, 1_300_000_000, 1_300_000_000);
+      await events.next("reload");
+      await server.settled();
+      const tail = await fetch(new URL("/video.mp4", server.url), { headers: { Range: "bytes=-1" } });
+      expect([...Buffer.from(await tail.arrayBuffer())]).toEqual([6]);
+    } finally {
+      events.close();
       await server.close();
     }
   }, 60_000);
