@@ -16,7 +16,7 @@ import type { CacheFailure, PackMemos } from "../incremental/pack-memos.js";
 import { machineWords } from "../write/fs-errors.js";
 import { groupBy } from "../group-by.js";
 import type { Generated } from "./generate.js";
-import { currentInputs, inputKey, type CurrentInputs } from "./input-key.js";
+import { currentInputs, fixedInputs, inputKey, type CurrentInputs } from "./input-key.js";
 import { FileDigests } from "../incremental/file-digests.js";
 import type { BuildOptions } from "./options.js";
 import type { Reuse } from "./reuse.js";
@@ -62,6 +62,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   // An output written before is taken now, so removing the build the last one replaced overlaps making this one.
   // The new build folder starts from the current one meanwhile (see openOutput).
   let writer = existsSync(outputPlace(options.out).store) ? await openOutput(options.out, record) : undefined;
+  // Before the build reads them, as the check took it (see fixedInputs); none without a cache, which records no key.
+  const fixed = check?.inputs?.fixed ?? (options.cacheDir === undefined ? "" : fixedInputs(options, templateDirs(options.root), digests));
   try {
     const packs = options.cacheDir === undefined ? undefined : await openPackMemos(options.cacheDir, ["issues", "pages", "fragments", "search"] as const, PACK_READS);
     let earlier: Promise<OutputRecord | undefined> | undefined;
@@ -80,7 +82,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
       if (!(error instanceof DamagedCacheError) || packs === undefined) throw error;
       return attempt({ ...readingEverything(packs.memos), digests });
     });
-    return await finish(options, generated, written, packs, record, digests);
+    return await finish(options, generated, written, packs, record, { digests, fixed });
   } finally {
     await writer?.close();
   }
@@ -94,7 +96,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
 const PACK_READS = { fragments: "whole", search: "records" } as const;
 
 /** Saves the cache and the record of what was written, for the next build. */
-async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined, record: OutputRecord | undefined, digests: FileDigests): Promise<SiteBuild> {
+async function finish(options: SiteBuildOptions, generated: Generated, written: Written, packs: PackMemos<string> | undefined, record: OutputRecord | undefined, inputs: { digests: FileDigests; fixed: string }): Promise<SiteBuild> {
+  const { digests } = inputs;
   const addresses = comparedAddresses(options, generated, record);
   // After the build's own, as they come from the record of the last build; one "if you mean these" line for all, as the README says: the config's ignoreWarnings and an issue's stop both.
   const warnings = warningLines([...generated.warnings, ...addresses.warnings]);
@@ -102,7 +105,7 @@ async function finish(options: SiteBuildOptions, generated: Generated, written: 
   const leftOut = notedIssues([...generated.issues, ...generated.failed.map((issue) => ({ issue }))], generated.config.lang, generated.today);
   const failures = (await packs?.save()) ?? [];
   if (options.cacheDir !== undefined) {
-    const key = inputKey(options, templateDirs(options.root), generated.sources, digests);
+    const key = inputKey(inputs.fixed, generated.sources);
     await digests.save(options.cacheDir).catch((error: unknown) => failures.push({ name: "file digests", error }));
     const summary = { window: generated.window, timeZone: generated.config.timeZone, issues: generated.site.issues.length, warnings, leftOut, addresses: addresses.record };
     await saveRecord(options.cacheDir, options.out, key, written, summary).catch((error: unknown) => failures.push({ name: "record", error }));

@@ -12,15 +12,28 @@ import { shapingOptions, type BuildOptions } from "./options.js";
 
 /**
  * The content address of a build's whole output: every input generate()
- * reads (gekkan's code, the options that shape output, the config, templates
- * and locales, public/, every source). Equal keys, byte-identical output.
- * Sources enter by their digest, the same one issue keys use, so each
- * source is hashed once per build. A large public file enters by its own
- * digest, which `digests` keep between runs (file-digests.ts): a video
+ * reads (`fixed`: fixedInputs) and every source. Equal keys, byte-identical
+ * output. Sources enter by their digest, the same one issue keys use, so
+ * each source is hashed once per build.
+ */
+export function inputKey(fixed: string, sources: Iterable<{ file: string; digest: string }>): string {
+  const hash = createHash("sha256").update(`gekkan-input-3\0${fixed}\0sources\0`);
+  for (const source of sources) hash.update(source.file).update("\0").update(source.digest).update("\0");
+  return hash.digest("hex");
+}
+
+/**
+ * The digest of every input but the sources: gekkan's code, the options
+ * that shape output, the config, templates and locales, public/. Taken once
+ * per build, before the build reads them (buildSite): a file changed while
+ * the build runs then makes the next build run again, where one taken after
+ * the build would name the new bytes beside output made from the old, and
+ * the next build would call that current. A large public file enters by its
+ * own digest, which `digests` keep between runs (file-digests.ts): a video
  * unchanged since the last build is not read again.
  */
-export function inputKey(options: BuildOptions, dirs: readonly string[], sources: Iterable<{ file: string; digest: string }>, digests: FileDigests): string {
-  const hash = createHash("sha256").update(`gekkan-input-2\0${codeFingerprint()}\0${JSON.stringify(shapingOptions(options))}\0`);
+export function fixedInputs(options: BuildOptions, dirs: readonly string[], digests: FileDigests): string {
+  const hash = createHash("sha256").update(`gekkan-fixed-1\0${codeFingerprint()}\0${JSON.stringify(shapingOptions(options))}\0`);
   for (const name of [CONFIG_FILE, "package.json"]) hashFile(hash, name, join(options.root, name));
   dirs.forEach((dir, i) => {
     hash.update(`templates#${i}\0`);
@@ -32,8 +45,6 @@ export function inputKey(options: BuildOptions, dirs: readonly string[], sources
   // A folder in other case (Public/, Templates/) is read by no one but is an error of the build (name-case.ts):
   // one made since the last build must end "up to date" so the build reports it.
   for (const name of ["public", "templates"]) hash.update(`${nameInOtherCase(options.root, [name])?.found ?? ""}\0`);
-  hash.update("sources\0");
-  for (const source of sources) hash.update(source.file).update("\0").update(source.digest).update("\0");
   return hash.digest("hex");
 }
 
@@ -46,6 +57,8 @@ export interface CheckedSource {
 /** What the up-to-date check found: the input key, and each source it could read, by file (see Reuse.checked). */
 export interface CurrentInputs {
   key: string;
+  /** The part of the key that is not the sources (fixedInputs): the build records its key with this, taken before it ran. */
+  fixed: string;
   sources: ReadonlyMap<string, CheckedSource>;
 }
 
@@ -67,5 +80,6 @@ export async function currentInputs(options: BuildOptions, digests: FileDigests)
       yield found;
     }
   }
-  return { key: inputKey(options, templateDirs(options.root), sourceDigests(), digests), sources };
+  const fixed = fixedInputs(options, templateDirs(options.root), digests);
+  return { key: inputKey(fixed, sourceDigests()), fixed, sources };
 }
