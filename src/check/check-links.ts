@@ -137,6 +137,7 @@ function builtProblem(site: LinkSite, verdict: LinkVerdict, built: BuiltReferenc
   return diagnostic(page, `${reason} (${ref.via} in the built ${path.endsWith(".html") ? "page" : "stylesheet"}: check the templates)`, place, rule);
 }
 
+/** What a message calls a reference: what an image or stylesheet loads is not followed by a click, so it is no "link". */
 function nounOf(ref: Reference): "link" | "reference" {
   return ref.via.startsWith("img") || ref.via.startsWith("css") ? "reference" : "link";
 }
@@ -199,6 +200,7 @@ function authoredProblem(site: AuthoredSite, entry: SiteIssue, uses: readonly Bo
   const verdict = site.judge(page, link.url);
   // Quoted and fixed as the author wrote it: without the base path the Markdown stage added, and not %-encoded by it.
   const written = link.written ?? asWritten(basePath, link.url);
+  // The Markdown stage adds the base path to every root-relative address, so this is gekkan's mistake, not the author's; said so, it is not taken for another site and passed.
   const unbased = verdict.kind === "external" ? meantUnderBasePath(site.linkSite, link.url) : undefined;
   if (unbased !== undefined) return diagnostic(entry.issue.file, `${quotedLink(written, link.inText)} leads outside the site, to ${new URL(link.url, site.linkSite.origin).href}, on the published site under ${basePath}: gekkan adds the base path to every root-relative address of an issue but did not to this one; please report it as a bug of gekkan`, writtenAt(link), "broken-link");
   const from = outputUrl(basePath, page);

@@ -58,6 +58,14 @@ describe("gekkan check: a root-relative address without the base path, on a site
     ]);
   });
 
+  it("in the site's own stylesheet of the templates: an error at the built stylesheet, offering the path relative to it", async () => {
+    const run = await check(UNDER, { "templates/assets/style.css": STYLE });
+    expect(run.code).toBe(1);
+    expect(run.lines.filter((line) => line.includes("outside the site"))).toEqual([
+      '/newsletter/assets/style.css:2:15  broken reference "/images/x.png": on the published site it leads outside the site, to https://example.org/images/x.png, as the site is under /newsletter/ — write "../images/x.png" (relative to this file: it works under any base path, gekkan dev\'s too) or "/newsletter/images/x.png" (css url() in the built stylesheet: check the templates)',
+    ]);
+  });
+
   it("/api/, which is no page of the site under the base path either: left alone, neither error nor warning", async () => {
     const run = await check(UNDER, { "public/about.html": ABOUT.replace("/issues/2011-04/", "/newsletter/issues/2011-04/") });
     expect(run.lines).toEqual([expect.stringMatching(/: 0 errors, 0 warnings$/)]);
