@@ -8,12 +8,13 @@ import { publishedUrl, routeFile, routeUrl, type SiteAddress } from "../site/url
 import { emailPaths } from "../email/email-source.js";
 import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts, type Reference } from "./html-refs.js";
-import { inWrittenForm, inWrittenSpelling, judgeLink, outputUrl, quotedLink, safeDecode, type FormerAddress, type LinkSite, type LinkVerdict } from "./link-target.js";
+import { inWrittenForm, inWrittenSpelling, judgeLink, outputUrl, quotedLink, relativePath, safeDecode, type FormerAddress, type LinkSite, type LinkVerdict } from "./link-target.js";
 import { writtenAt, type BodyLink } from "../markdown/rendered.js";
 import { asWritten, readable } from "../markdown/plugins/rehype-base-path.js";
 import { sanitizeSchema } from "../markdown/sanitize-schema.js";
 import { fromIssuePage } from "../site/page-links-away.js";
 import { nearestPage } from "./nearest-page.js";
+import { meantUnderBasePath } from "./outside-base.js";
 import { anchorAdvice } from "./meant-anchor.js";
 import { meantTarget, monthAddresses, numberAddresses, pagesBySource, type IssueAddresses, type MeantTarget } from "./meant-target.js";
 
@@ -118,8 +119,12 @@ interface BuiltReference {
  * a text the author never wrote.
  */
 function builtProblem(site: LinkSite, verdict: LinkVerdict, built: BuiltReference): VFileMessage | undefined {
+  if (verdict.kind === "external") {
+    const meant = meantUnderBasePath(site, built.ref.url);
+    return meant === undefined ? undefined : outsideSiteProblem(site, built, meant);
+  }
   const { path, text, ref, origin } = built;
-  const noun = ref.via.startsWith("img") || ref.via.startsWith("css") ? "reference" : "link";
+  const noun = nounOf(ref);
   const page = outputUrl(site.basePath, path);
   const copied = origin?.startsWith("public/") === true;
   // A relative address in a copied file is offered a relative one, to paste over it; any other is offered as the page has it, which is as it is written there.
@@ -130,6 +135,32 @@ function builtProblem(site: LinkSite, verdict: LinkVerdict, built: BuiltReferenc
   const place = placeOfOffset(text, ref.offset);
   if (copied && origin !== undefined) return diagnostic(origin, `${reason} (${ref.via} in a file of public/, which is published as it is)`, place, rule);
   return diagnostic(page, `${reason} (${ref.via} in the built ${path.endsWith(".html") ? "page" : "stylesheet"}: check the templates)`, place, rule);
+}
+
+/** What a message calls a reference: what an image or stylesheet loads is not followed by a click, so it is no "link". */
+function nounOf(ref: Reference): "link" | "reference" {
+  return ref.via.startsWith("img") || ref.via.startsWith("css") ? "reference" : "link";
+}
+
+/**
+ * The error for a root-relative reference that leaves out the base path
+ * (`/issues/2011-04/` on a site under /newsletter/), where `meant`, the same
+ * address under the base path, is a page or file of the site. `gekkan dev`
+ * serves the site at / and so shows such a link working: only here is it
+ * found. A file of public/ or a stylesheet is offered the address relative
+ * to itself, which works under any base path and in dev too, and the one
+ * with the base path; a page built from the templates the `url` filter,
+ * which adds the base path as the templates' own addresses do.
+ */
+function outsideSiteProblem(site: LinkSite, built: BuiltReference, meant: string): VFileMessage {
+  const { path, text, ref, origin } = built;
+  const page = outputUrl(site.basePath, path);
+  const leads = `broken ${nounOf(ref)} "${ref.url}": on the published site it leads outside the site, to ${new URL(ref.url, site.origin).href}, as the site is under ${site.basePath}`;
+  const place = placeOfOffset(text, ref.offset);
+  const either = ` — write "${relativePath(page, meant)}" (relative to this file: it works under any base path, gekkan dev's too) or "${meant}"`;
+  if (origin?.startsWith("public/") === true) return diagnostic(origin, `${leads}${either} (${ref.via} in a file of public/, which is published as it is)`, place, "broken-link");
+  if (!path.endsWith(".html")) return diagnostic(page, `${leads}${either} (${ref.via} in the built stylesheet: check the templates)`, place, "broken-link");
+  return diagnostic(page, `${leads} — write it in the template as {{ "${ref.url}" | url }}, which adds the base path (${ref.via} in the built page: check the templates)`, place, "broken-link");
 }
 
 /**
@@ -169,6 +200,9 @@ function authoredProblem(site: AuthoredSite, entry: SiteIssue, uses: readonly Bo
   const verdict = site.judge(page, link.url);
   // Quoted and fixed as the author wrote it: without the base path the Markdown stage added, and not %-encoded by it.
   const written = link.written ?? asWritten(basePath, link.url);
+  // The Markdown stage adds the base path to every root-relative address, so this is gekkan's mistake, not the author's; said so, it is not taken for another site and passed.
+  const unbased = verdict.kind === "external" ? meantUnderBasePath(site.linkSite, link.url) : undefined;
+  if (unbased !== undefined) return diagnostic(entry.issue.file, `${quotedLink(written, link.inText)} leads outside the site, to ${new URL(link.url, site.linkSite.origin).href}, on the published site under ${basePath}: gekkan adds the base path to every root-relative address of an issue but did not to this one; please report it as a bug of gekkan`, writtenAt(link), "broken-link");
   const from = outputUrl(basePath, page);
   const meant = verdict.kind === "missing" ? meantTarget(site.linkSite, site.pages, { written, url: link.url, source: entry.issue.file, from: page }, site.addresses) : undefined;
   const spell = inWrittenSpelling(written);

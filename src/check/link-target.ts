@@ -91,7 +91,7 @@ export function inWrittenForm(written: string, path: string, from: string, site:
 }
 
 /** `to` relative to the folder of the page at `from` (both absolute paths): "/a/b/" → "/a/c/" is "../c/". */
-function relativePath(from: string, to: string): string {
+export function relativePath(from: string, to: string): string {
   const folder = from.split("/").slice(0, -1);
   const target = to.split("/");
   let common = 0;
