@@ -87,6 +87,16 @@ const ops = fc.array(
   { minLength: 1, maxLength: 8 },
 );
 
+/** A folder with an empty public/images/ and a cache folder beside it, and an empty model of its images. */
+function emptySite(): { root: string; cache: string; model: Map<Name, Image> } {
+  dir = tempDir("image facts ");
+  const root = dir.path;
+  const cache = join(root, "cache");
+  mkdirSync(cache);
+  mkdirSync(join(root, "public", "images"), { recursive: true });
+  return { root, cache, model: new Map<Name, Image>() };
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2100));
 
 /** Writes `image` at `name`, its times those of the file it replaces (a tool that keeps them) or a fixed second. */
@@ -172,12 +182,7 @@ describe("image facts kept between builds", () => {
   }, 240_000);
 
   it("are trusted for an image that settled before it was read: a second run opens none of it, a change since is read", async () => {
-    dir = tempDir("image facts ");
-    const root = dir.path;
-    const cache = join(root, "cache");
-    mkdirSync(cache);
-    mkdirSync(join(root, "public", "images"), { recursive: true });
-    const model = new Map<Name, Image>();
+    const { root, cache, model } = emptySite();
     // A JPEG whose frame header lies past its metadata: reading its width reads its 20 KB head.
     for (const at of NAMES) put(root, model, at, { format: at.endsWith(".svg") ? "svg" : "jpeg", width: 200, size: 200_000 }, "in place");
     await settle();
@@ -193,12 +198,7 @@ describe("image facts kept between builds", () => {
   }, 60_000);
 
   it("are not trusted for an image written just before it was read: it is read every time until it has settled", async () => {
-    dir = tempDir("image facts ");
-    const root = dir.path;
-    const cache = join(root, "cache");
-    mkdirSync(cache);
-    mkdirSync(join(root, "public", "images"), { recursive: true });
-    const model = new Map<Name, Image>();
+    const { root, cache, model } = emptySite();
     put(root, model, "images/photo.png", { format: "jpeg", width: 200, size: 200_000 }, "in place");
     expect(await run(root, cache)).toEqual(expected(model));
     const before = bytesRead();
