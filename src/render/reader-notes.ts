@@ -35,6 +35,23 @@ const CORRECTION: Omit<ReaderNote, "markup"> = {
   editions: true,
 };
 
+/**
+ * A preview's badge (gekkan's markup: `{% if issue.draft %} <span class="badge
+ * badge-draft">…`), after the issue number, on the issue's page or a card:
+ * `holder` is the data it is read from, `strings` the locale strings' name there.
+ */
+function previewBadge(kind: "draft" | "future", holder: "issue" | "card", strings: "tc" | "t", words: { what: string; on: string }): ReaderNote {
+  const preview = kind === "draft" ? "built with --drafts or by gekkan dev: without it, whoever reviews a preview takes the draft for a published issue" : "built with --future or by gekkan dev: without it, whoever reviews a preview takes the issue for one already out";
+  return {
+    path: [holder, kind],
+    what: words.what,
+    why: `${words.on}, ${preview}`,
+    markup: `{% if ${holder}.${kind} %} <span class="badge badge-${kind}">{{ ${strings}.${kind} }}</span>{% endif %}`,
+    after: [holder, "numberLabel"],
+    editions: false,
+  };
+}
+
 export const READER_NOTES: Readonly<Record<string, readonly ReaderNote[]>> = {
   "issue.liquid": [
     { ...CORRECTION, markup: CORRECTION_MARKUP },
@@ -46,22 +63,8 @@ export const READER_NOTES: Readonly<Record<string, readonly ReaderNote[]>> = {
       after: ["issue", "dateLabel"],
       editions: false,
     },
-    {
-      path: ["issue", "draft"],
-      what: "the draft badge",
-      why: "on a draft, built with --drafts or by gekkan dev: without it, whoever reviews a preview takes the draft for a published issue",
-      markup: '{% if issue.draft %} <span class="badge badge-draft">{{ tc.draft }}</span>{% endif %}',
-      after: ["issue", "numberLabel"],
-      editions: false,
-    },
-    {
-      path: ["issue", "future"],
-      what: "the scheduled badge",
-      why: "on an issue dated after today, built with --future or by gekkan dev: without it, whoever reviews a preview takes the issue for one already out",
-      markup: '{% if issue.future %} <span class="badge badge-future">{{ tc.future }}</span>{% endif %}',
-      after: ["issue", "numberLabel"],
-      editions: false,
-    },
+    previewBadge("draft", "issue", "tc", { what: "the draft badge", on: "on a draft" }),
+    previewBadge("future", "issue", "tc", { what: "the scheduled badge", on: "on an issue dated after today" }),
   ],
   "email/issue.liquid": [
     {
@@ -80,31 +83,10 @@ export const READER_NOTES: Readonly<Record<string, readonly ReaderNote[]>> = {
     },
   ],
   "partials/issue-card.liquid": [
-    {
-      path: ["card", "draft"],
-      what: "the draft badge on an issue's card",
-      why: "on the card of a draft, built with --drafts or by gekkan dev: without it, whoever reviews a preview takes the draft for a published issue",
-      markup: '{% if card.draft %} <span class="badge badge-draft">{{ t.draft }}</span>{% endif %}',
-      after: ["card", "numberLabel"],
-      editions: false,
-    },
-    {
-      path: ["card", "future"],
-      what: "the scheduled badge on an issue's card",
-      why: "on the card of an issue dated after today, built with --future or by gekkan dev: without it, whoever reviews a preview takes the issue for one already out",
-      markup: '{% if card.future %} <span class="badge badge-future">{{ t.future }}</span>{% endif %}',
-      after: ["card", "numberLabel"],
-      editions: false,
-    },
+    previewBadge("draft", "card", "t", { what: "the draft badge on an issue's card", on: "on the card of a draft" }),
+    previewBadge("future", "card", "t", { what: "the scheduled badge on an issue's card", on: "on the card of an issue dated after today" }),
   ],
   "partials/archive-item.liquid": [
-    {
-      path: ["card", "draft"],
-      what: "the draft badge in the archive's list",
-      why: "beside a draft, built with --drafts or by gekkan dev: without it, whoever reviews a preview takes the draft for a published issue",
-      markup: '{% if card.draft %} <span class="badge badge-draft">{{ t.draft }}</span>{% endif %}',
-      after: ["card", "numberLabel"],
-      editions: false,
-    },
+    previewBadge("draft", "card", "t", { what: "the draft badge in the archive's list", on: "beside a draft" }),
   ],
 };
