@@ -27,7 +27,7 @@ export const COMMAND_FLAGS = {
   },
   init: { ...commonFlags, title: { type: "string" }, url: { type: "string" }, lang: { type: "string" }, author: { type: "string", multiple: true }, "time-zone": { type: "string" }, "no-workflow": { type: "boolean" } },
   new: { ...commonFlags, date: { type: "string" }, slug: { type: "string" }, title: { type: "string" }, lang: { type: "string" }, translate: { type: "string" } },
-  check: { ...commonFlags, html: { type: "boolean" }, published: { type: "boolean" }, drafts: { type: "boolean" }, future: { type: "boolean" } },
+  check: { ...commonFlags, base: { type: "string" }, url: { type: "string" }, html: { type: "boolean" }, published: { type: "boolean" }, drafts: { type: "boolean" }, future: { type: "boolean" } },
   email: {
     ...commonFlags,
     lang: { type: "string" }, out: { type: "string" }, to: { type: "string", multiple: true }, send: { type: "boolean" },

@@ -10,11 +10,11 @@ import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts, type Reference } from "./html-refs.js";
 import { inWrittenForm, inWrittenSpelling, judgeLink, outputUrl, quotedLink, relativePath, safeDecode, type FormerAddress, type LinkSite, type LinkVerdict } from "./link-target.js";
 import { writtenAt, type BodyLink } from "../markdown/rendered.js";
-import { asWritten, readable } from "../markdown/plugins/rehype-base-path.js";
+import { asWritten, isRootRelative, readable } from "../markdown/plugins/rehype-base-path.js";
 import { sanitizeSchema } from "../markdown/sanitize-schema.js";
 import { fromIssuePage } from "../site/page-links-away.js";
 import { nearestPage } from "./nearest-page.js";
-import { meantUnderBasePath } from "./outside-base.js";
+import { meantUnderBasePath, type OutsideBase } from "./outside-base.js";
 import { anchorAdvice } from "./meant-anchor.js";
 import { meantTarget, monthAddresses, numberAddresses, pagesBySource, type IssueAddresses, type MeantTarget } from "./meant-target.js";
 
@@ -120,8 +120,8 @@ interface BuiltReference {
  */
 function builtProblem(site: LinkSite, verdict: LinkVerdict, built: BuiltReference): VFileMessage | undefined {
   if (verdict.kind === "external") {
-    const meant = meantUnderBasePath(site, built.ref.url);
-    return meant === undefined ? undefined : outsideSiteProblem(site, built, meant);
+    const outside = meantUnderBasePath(site, built.path, built.ref.url);
+    return outside === undefined ? undefined : outsideSiteProblem(site, built, outside);
   }
   const { path, text, ref, origin } = built;
   const noun = nounOf(ref);
@@ -143,24 +143,35 @@ function nounOf(ref: Reference): "link" | "reference" {
 }
 
 /**
- * The error for a root-relative reference that leaves out the base path
- * (`/issues/2011-04/` on a site under /newsletter/), where `meant`, the same
- * address under the base path, is a page or file of the site. `gekkan dev`
- * serves the site at / and so shows such a link working: only here is it
- * found. A file of public/ or a stylesheet is offered the address relative
+ * The error for a reference that lands on the site's host outside its base
+ * path (`/issues/2011-04/`, `https://example.org/issues/2011-04/` or
+ * `../../issues/2011-04/` on a site under /newsletter/), where `meant`, the
+ * same address under the base path, is a page or file of the site. `gekkan
+ * dev` serves the site at / and so shows such a link working: only here is
+ * it found. A file of public/ or a stylesheet is offered the address relative
  * to itself, which works under any base path and in dev too, and the one
- * with the base path; a page built from the templates the `url` filter,
- * which adds the base path as the templates' own addresses do.
+ * with the base path, a full URL for a full URL; a page built from the
+ * templates the `url` filter, which adds the base path as the templates' own
+ * addresses do, or for a full URL the site's address with the base path.
  */
-function outsideSiteProblem(site: LinkSite, built: BuiltReference, meant: string): VFileMessage {
+function outsideSiteProblem(site: LinkSite, built: BuiltReference, outside: OutsideBase): VFileMessage {
   const { path, text, ref, origin } = built;
   const page = outputUrl(site.basePath, path);
-  const leads = `broken ${nounOf(ref)} "${ref.url}": on the published site it leads outside the site, to ${new URL(ref.url, site.origin).href}, as the site is under ${site.basePath}`;
+  const leads = `broken ${nounOf(ref)} "${ref.url}": on the published site it leads outside the site, to ${outside.to}, as the site is under ${site.basePath}`;
   const place = placeOfOffset(text, ref.offset);
-  const either = ` — write "${relativePath(page, meant)}" (relative to this file: it works under any base path, gekkan dev's too) or "${meant}"`;
+  const full = isFullUrl(ref.url) ? inWrittenForm(ref.url, outside.meant, page, site) : undefined;
+  const either = ` — write "${relativePath(page, outside.meant)}" (relative to this file: it works under any base path, gekkan dev's too) or "${full ?? outside.meant}"`;
   if (origin?.startsWith("public/") === true) return diagnostic(origin, `${leads}${either} (${ref.via} in a file of public/, which is published as it is)`, place, "broken-link");
   if (!path.endsWith(".html")) return diagnostic(page, `${leads}${either} (${ref.via} in the built stylesheet: check the templates)`, place, "broken-link");
-  return diagnostic(page, `${leads} — write it in the template as {{ "${ref.url}" | url }}, which adds the base path (${ref.via} in the built page: check the templates)`, place, "broken-link");
+  if (full !== undefined) return diagnostic(page, `${leads} — write "${full}", the site's address with its base path (${ref.via} in the built page: check the templates)`, place, "broken-link");
+  // A relative address in a template is relative to each page it is on: the filter's address is the same from all of them.
+  const fromRoot = isRootRelative(ref.url) ? ref.url : asWritten(site.basePath, outside.meant);
+  return diagnostic(page, `${leads} — write it in the template as {{ "${fromRoot}" | url }}, which adds the base path (${ref.via} in the built page: check the templates)`, place, "broken-link");
+}
+
+/** A full URL (`https://…`) or a scheme-relative one (`//host/…`): written with the host, so with the base path too. */
+function isFullUrl(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url);
 }
 
 /**
@@ -200,10 +211,9 @@ function authoredProblem(site: AuthoredSite, entry: SiteIssue, uses: readonly Bo
   const verdict = site.judge(page, link.url);
   // Quoted and fixed as the author wrote it: without the base path the Markdown stage added, and not %-encoded by it.
   const written = link.written ?? asWritten(basePath, link.url);
-  // The Markdown stage adds the base path to every root-relative address, so this is gekkan's mistake, not the author's; said so, it is not taken for another site and passed.
-  const unbased = verdict.kind === "external" ? meantUnderBasePath(site.linkSite, link.url) : undefined;
-  if (unbased !== undefined) return diagnostic(entry.issue.file, `${quotedLink(written, link.inText)} leads outside the site, to ${new URL(link.url, site.linkSite.origin).href}, on the published site under ${basePath}: gekkan adds the base path to every root-relative address of an issue but did not to this one; please report it as a bug of gekkan`, writtenAt(link), "broken-link");
   const from = outputUrl(basePath, page);
+  const outside = verdict.kind === "external" ? meantUnderBasePath(site.linkSite, page, link.url) : undefined;
+  if (outside !== undefined) return outsideFromMarkdown(site.linkSite, entry.issue.file, uses, { written, from, outside });
   const meant = verdict.kind === "missing" ? meantTarget(site.linkSite, site.pages, { written, url: link.url, source: entry.issue.file, from: page }, site.addresses) : undefined;
   const spell = inWrittenSpelling(written);
   // Quoted as the file's text has it (`&amp;`, `\_` kept), so that searching the file finds it.
@@ -213,6 +223,25 @@ function authoredProblem(site: AuthoredSite, entry: SiteIssue, uses: readonly Bo
   if (!reason) return undefined;
   const rule = image ? "missing-image" : verdict.kind === "anchor" ? "broken-anchor" : "broken-link";
   return diagnostic(entry.issue.file, reason + basePathNote(written, basePath), writtenAt(link), rule);
+}
+
+/**
+ * The error for an issue's link that lands on the site's host outside its
+ * base path (outside-base.ts), offered in the form it is written in: a full
+ * URL with the base path, a relative address that climbs no higher than the
+ * site. A root-relative one is gekkan's mistake, not the author's: the
+ * Markdown stage adds the base path to every one; said so, it is not taken
+ * for another site and passed.
+ */
+function outsideFromMarkdown(site: LinkSite, file: string, uses: readonly BodyLink[], link: { written: string; from: string; outside: OutsideBase }): VFileMessage {
+  const [first] = uses;
+  const place = first === undefined ? { line: 1, column: 1 } : writtenAt(first);
+  const quoted = quotedLink(link.written, first?.inText);
+  if (isRootRelative(link.written)) return diagnostic(file, `${quoted} leads outside the site, to ${link.outside.to}, on the published site under ${site.basePath}: gekkan adds the base path to every root-relative address of an issue but did not to this one; please report it as a bug of gekkan`, place, "broken-link");
+  const image = first !== undefined && first.kind !== "link";
+  const fix = inWrittenSpelling(link.written)(inWrittenForm(link.written, link.outside.meant, link.from, site));
+  const reason = `broken ${image ? "image" : "link"} ${quoted + referenceNote(first?.definition, uses)}: on the published site it leads outside the site, to ${link.outside.to}, as the site is under ${site.basePath} — did you mean "${fix}"?`;
+  return diagnostic(file, reason, place, image ? "missing-image" : "broken-link");
 }
 
 /** Said of a reference's address, reported at its definition: which one it is, and where it is used (the places the reader of the page clicks). */

@@ -1,14 +1,24 @@
 import { isRootRelative } from "../markdown/plugins/rehype-base-path.js";
-import { judgeLink, type LinkSite } from "./link-target.js";
+import { isOwnOrigin } from "../site/urls.js";
+import { judgeLink, outputUrl, type LinkSite } from "./link-target.js";
+
+/** Where a reference outside the site's base path leads (`to`, a full URL) and the address under the base path it meant. */
+export interface OutsideBase {
+  to: string;
+  meant: string;
+}
 
 /**
- * The address a root-relative reference outside the site's base path meant
- * (`/issues/2011-04/` on a site under /newsletter/ is
- * `/newsletter/issues/2011-04/`), when the site has a page or file there;
- * undefined otherwise. gekkan adds the base path to the addresses of issues
- * and to those templates write through the `url` filter, but a file of
- * public/ is copied as it is, and a template may write an address by hand:
- * the reader's browser then asks the host's root, outside the site.
+ * The address a reference on the page at output path `from` meant when it
+ * lands on the site's own host outside its base path, when the site has a
+ * page or file there; undefined otherwise. On a site under /newsletter/,
+ * `/issues/2011-04/`, `https://example.org/issues/2011-04/` and, from
+ * /newsletter/about.html, `../../issues/2011-04/` all land on
+ * /issues/2011-04/, and all meant `/newsletter/issues/2011-04/`. gekkan adds
+ * the base path to the root-relative addresses of issues and to those
+ * templates write through the `url` filter, but to no full URL and no
+ * relative address, nor to anything in a file of public/, which is copied as
+ * it is: the reader's browser then asks the host outside the site.
  *
  * When the address under the base path is no page of the site either, it is
  * left alone, neither an error nor a warning: the same host may serve other
@@ -16,11 +26,19 @@ import { judgeLink, type LinkSite } from "./link-target.js";
  * which the checker cannot see, and a warning on every such link would be
  * silenced by its kind for the whole site, hiding the next one that matters.
  */
-export function meantUnderBasePath(site: LinkSite, url: string): string | undefined {
+export function meantUnderBasePath(site: LinkSite, from: string, url: string): OutsideBase | undefined {
   // A root-relative address written with the base path that still lands outside it climbed out with "..": not a missing base path.
-  if (site.basePath === "/" || !isRootRelative(url) || url.startsWith(site.basePath)) return undefined;
-  const underBase = site.basePath + url.slice(1);
+  if (site.basePath === "/" || (isRootRelative(url) && url.startsWith(site.basePath))) return undefined;
+  let target: URL;
+  try {
+    target = new URL(url, site.origin + outputUrl(site.basePath, from));
+  } catch {
+    return undefined;
+  }
+  // Another host, another site: not ours to judge.
+  if (!isOwnOrigin(site.origin, target) || target.pathname.startsWith(site.basePath)) return undefined;
+  const underBase = site.basePath + target.pathname.slice(1) + target.search + target.hash;
   const verdict = judgeLink(site, "index.html", underBase);
   // A broken #fragment still names a page of the site: the base path is the mistake to tell first.
-  return verdict.kind === "ok" || verdict.kind === "anchor" ? underBase : undefined;
+  return verdict.kind === "ok" || verdict.kind === "anchor" ? { to: target.href, meant: underBase } : undefined;
 }

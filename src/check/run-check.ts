@@ -18,7 +18,7 @@ import { failedRoutes } from "../site/collect.js";
 import { routeUrl } from "../site/urls.js";
 import { emailHeadersFor } from "../config-email.js";
 
-export interface CheckOptions extends Pick<BuildOptions, "root" | "now"> {
+export interface CheckOptions extends Pick<BuildOptions, "root" | "now" | "base" | "url"> {
   /** Also run the Nu Html Checker over every page. */
   html?: boolean;
   /** Check only what `gekkan build` publishes; by default drafts and scheduled issues are checked too. */
@@ -60,7 +60,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // One memo for both runs of a check: the published-only run renders no issue and no unchanged page again.
   const reuse: Reuse = { issues: memoOver(new MapStore()), pages: memoOver(new MapStore()), search: noMemo };
   const shape = { drafts: everything || options.drafts === true, future: everything || options.future === true };
-  const generated = await generate({ root: options.root, ...shape, now: options.now, partial: true }, reuse);
+  const generated = await generate({ root: options.root, base: options.base, url: options.url, ...shape, now: options.now, partial: true }, reuse);
   const { config, output } = generated;
   const rendered = generated.issues;
   const links = builtLinks(generated);
@@ -106,7 +106,7 @@ function unsubscribeAddresses(config: Generated["config"]): Set<string> {
  * issue that works only while a draft is on the site is broken there.
  */
 async function publishedOnly(options: CheckOptions, reuse: Reuse, already: readonly VFileMessage[], rendered: readonly RenderedIssue[]): Promise<VFileMessage[]> {
-  const published: Generated = await generate({ root: options.root, drafts: false, future: false, now: options.now, partial: true }, reuse);
+  const published: Generated = await generate({ root: options.root, base: options.base, url: options.url, drafts: false, future: false, now: options.now, partial: true }, reuse);
   const seen = new Set(already.map(formatDiagnostic));
   // Only links the author wrote: template links on list pages differ between the two sites by design.
   const issueFiles = new Set(rendered.map((r) => r.issue.file));

@@ -4,7 +4,7 @@ import { runCheck, type CheckReport } from "../check/run-check.js";
 import { plural } from "../plural.js";
 import { warningLines } from "../warning-kinds.js";
 
-export const checkUsage = `gekkan check [--root DIR] [--html] [--published [--drafts] [--future]]
+export const checkUsage = `gekkan check [--root DIR] [--base PATH] [--url URL] [--html] [--published [--drafts] [--future]]
 
   Validates the site without writing anything: everything gekkan build
   checks, plus every internal link, #anchor and image on every page
@@ -13,6 +13,9 @@ export const checkUsage = `gekkan check [--root DIR] [--html] [--published [--dr
   too, and what is found in them is marked [in a draft] or
   [in scheduled for DATE]. Exits 1 if anything is broken.
   --root DIR     site root (default: .)
+  --base PATH    check the site as served under a sub-path, e.g. /repo/, as
+                 gekkan build --base builds it (default: from the config url)
+  --url URL      public site URL, overriding the config, as for gekkan build
   --html         also validate every page with the Nu Html Checker (needs Java)
   --published    check only what gekkan build publishes today
   --drafts       with --published: include drafts, as gekkan build --drafts would
@@ -27,7 +30,8 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const started = performance.now();
   let report: CheckReport;
   try {
-    report = await runCheck({ root: siteRootOf(flags.root), html: flags.html === true, published: flags.published === true, drafts: flags.drafts === true, future: flags.future === true });
+    // The base path and address the site is published with, taken as build takes them (loadConfig): checked as if at the config's, the base-path rules were off for a site CI builds with --base.
+    report = await runCheck({ root: siteRootOf(flags.root), base: flags.base, url: flags.url, html: flags.html === true, published: flags.published === true, drafts: flags.drafts === true, future: flags.future === true });
   } catch (error) {
     if (error instanceof ContentError) {
       // Not one issue's own text but what every page needs (the config, templates, numbers or URLs across issues): no page can be checked.

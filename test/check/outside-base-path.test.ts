@@ -88,3 +88,64 @@ describe("gekkan check on a site at the host's root (base path /)", () => {
     expect(run.code).toBe(0);
   });
 });
+
+/**
+ * A full URL to the site's own host without the base path, and a relative
+ * address that climbs above it, land outside the site as a root-relative one
+ * does: gekkan adds the base path to neither, in an issue or anywhere else.
+ * Oracle: as above, with each address resolved by hand from the page it is
+ * on (public/about.html is /newsletter/about.html; the 404 page
+ * /newsletter/404.html; the May issue /newsletter/issues/2011-05/, whose
+ * body's third line is line 9 of its file).
+ */
+describe("gekkan check: a full URL or a relative address that leaves the base path, on a site under /newsletter/", () => {
+  it("a full URL in an HTML page of public/: an error at it, offering the relative address and the full URL with the base path", async () => {
+    const run = await check(UNDER, { "public/about.html": ABOUT.replace('"/issues/2011-04/"', '"https://example.org/issues/2011-04/"') });
+    expect(run.code).toBe(1);
+    expect(run.lines.filter((line) => line.startsWith("public/"))).toEqual([
+      'public/about.html:3:4  broken link "https://example.org/issues/2011-04/": on the published site it leads outside the site, to https://example.org/issues/2011-04/, as the site is under /newsletter/ — write "issues/2011-04/" (relative to this file: it works under any base path, gekkan dev\'s too) or "https://example.org/newsletter/issues/2011-04/" (a[href] in a file of public/, which is published as it is)',
+    ]);
+  });
+
+  it("a relative address in an HTML page of public/ that climbs above the base path: an error at it", async () => {
+    const run = await check(UNDER, { "public/about.html": ABOUT.replace('"/issues/2011-04/"', '"../../issues/2011-04/"') });
+    expect(run.code).toBe(1);
+    expect(run.lines.filter((line) => line.startsWith("public/"))).toEqual([
+      'public/about.html:3:4  broken link "../../issues/2011-04/": on the published site it leads outside the site, to https://example.org/issues/2011-04/, as the site is under /newsletter/ — write "issues/2011-04/" (relative to this file: it works under any base path, gekkan dev\'s too) or "/newsletter/issues/2011-04/" (a[href] in a file of public/, which is published as it is)',
+    ]);
+  });
+
+  it("a full URL written in a template: an error at the built page, offering the site's address with the base path", async () => {
+    const run = await check(UNDER, { "templates/404.liquid": NOT_FOUND.replace('"/archive/"', '"https://example.org/archive/"') });
+    expect(run.code).toBe(1);
+    expect(run.lines.filter((line) => line.includes("outside the site"))).toEqual([
+      '/newsletter/404.html:4:4  broken link "https://example.org/archive/": on the published site it leads outside the site, to https://example.org/archive/, as the site is under /newsletter/ — write "https://example.org/newsletter/archive/", the site\'s address with its base path (a[href] in the built page: check the templates)',
+    ]);
+  });
+
+  it("a relative address written in a template that climbs above the base path: told to write it through the url filter", async () => {
+    const run = await check(UNDER, { "templates/404.liquid": NOT_FOUND.replace('"/archive/"', '"../archive/"') });
+    expect(run.code).toBe(1);
+    expect(run.lines.filter((line) => line.includes("outside the site"))).toEqual([
+      '/newsletter/404.html:4:4  broken link "../archive/": on the published site it leads outside the site, to https://example.org/archive/, as the site is under /newsletter/ — write it in the template as {{ "/archive/" | url }}, which adds the base path (a[href] in the built page: check the templates)',
+    ]);
+  });
+
+  it("in an issue's Markdown: each at its place, offered in the form it is written in", async () => {
+    const body = "## GUI\n\nSee [April](https://example.org/issues/2011-04/), [April](../../../issues/2011-04/) and ![x](http://example.org/images/x.png).\n";
+    const run = await check(UNDER, { "content/issues/2011/2011-05.md": issue({ title: "May", issue: 2, date: "2011-05-01" }, body) });
+    expect(run.code).toBe(1);
+    expect(run.lines.filter((line) => line.startsWith("content/"))).toEqual([
+      'content/issues/2011/2011-05.md:9:5  broken link "https://example.org/issues/2011-04/": on the published site it leads outside the site, to https://example.org/issues/2011-04/, as the site is under /newsletter/ — did you mean "https://example.org/newsletter/issues/2011-04/"?',
+      'content/issues/2011/2011-05.md:9:51  broken link "../../../issues/2011-04/": on the published site it leads outside the site, to https://example.org/issues/2011-04/, as the site is under /newsletter/ — did you mean "../2011-04/"?',
+      'content/issues/2011/2011-05.md:9:89  broken image "http://example.org/images/x.png": on the published site it leads outside the site, to http://example.org/images/x.png, as the site is under /newsletter/ — did you mean "https://example.org/newsletter/images/x.png"?',
+    ]);
+  });
+
+  it("to no page of the site under the base path, or to another host: left alone, neither error nor warning", async () => {
+    const links = '<p><a href="https://example.org/api/">API</a> <a href="../../api/">API</a> <a href="https://example.com/issues/2011-04/">other</a></p>\n';
+    const run = await check(UNDER, { "public/about.html": ABOUT.replace('<p><a href="/issues/2011-04/">April</a></p>\n', "").replace('<p><a href="/api/">API</a></p>\n', links) });
+    expect(run.lines).toEqual([expect.stringMatching(/: 0 errors, 0 warnings$/)]);
+    expect(run.code).toBe(0);
+  });
+});
