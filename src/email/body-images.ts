@@ -13,7 +13,7 @@ export interface BodyImage {
   srcSpan?: { start: number; end: number };
   /** The author gave it a width or a height of their own. */
   sized: boolean;
-  /** The content width of the box it is in, in px: the column, less each block, quote, list or table cell around it (email-boxes.ts). */
+  /** The content width of the box it is in, in px: the column, less each block, quote, list, pre, figure or table cell around it (email-boxes.ts). */
   box: number;
 }
 
@@ -50,10 +50,12 @@ function span(cell: Element): number {
   return Number.isFinite(value) && value > 1 ? value : 1;
 }
 
-/** The content width of `element` when the box around it is `box` wide: less its padding and borders in the email stylesheet. */
+/** The content width of `element` when the box around it is `box` wide: less its padding, borders and margins in the email stylesheet. */
 function inner(element: Element, box: number): number {
   if (element.tagName === "blockquote") return box - BOX_INSETS.blockquote;
   if (element.tagName === "ul" || element.tagName === "ol") return box - BOX_INSETS.list;
+  if (element.tagName === "pre") return box - BOX_INSETS.pre;
+  if (element.tagName === "figure") return box - BOX_INSETS.figure;
   if ((attribute(element, "class") ?? "").split(/[\t\n\f\r ]+/).includes("block")) return box - BOX_INSETS.block;
   return box;
 }

@@ -27,6 +27,10 @@ export const BOX_INSETS = {
   blockquote: 14 + 4,
   /** ul, ol: padding-left 24, at each level. */
   list: 24,
+  /** pre: padding 14 on each side. An image in one is rare (raw HTML), but costs nothing to fit. */
+  pre: 14 + 14,
+  /** figure: margin 40 on each side, the browsers' default, which the stylesheet writes out for every client. */
+  figure: 40 + 40,
   /** A table cell (.email-content th, td): padding 8 on each side. */
   cell: 8 + 8,
 } as const;

@@ -45,4 +45,9 @@ describe("the email's box widths match its stylesheet", () => {
     expect(BOX_INSETS.list).toBe(lengths(rule("ul, ol"), "padding-left")[0]);
     expect(BOX_INSETS.cell).toBe(sides(lengths(rule(".email-content th, .email-content td"), "padding")));
   });
+
+  it("a <pre> (its padding) and a <figure> (its margin)", () => {
+    expect(BOX_INSETS.pre).toBe(sides(lengths(rule("pre"), "padding")));
+    expect(BOX_INSETS.figure).toBe(sides(lengths(rule("figure"), "margin")));
+  });
 });

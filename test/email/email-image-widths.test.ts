@@ -77,6 +77,14 @@ describe("the width an email gives each image", () => {
     expect(widths(email, "wide.png#cell")).toEqual([String(Math.floor(550 / 2) - 8 - 8)]);
   });
 
+  it("in a <pre>: the column less its padding (14 + 14)", () => {
+    expect(widths(email, "wide.png#pre")).toEqual([String(550 - 14 - 14)]);
+  });
+
+  it("in a <figure> in a typed block: the block's box less the browsers' default margin of a figure (40 + 40)", () => {
+    expect(widths(email, "wide.png#figure")).toEqual([String(550 - 16 - 16 - 1 - 5 - 40 - 40)]);
+  });
+
   it("a @2x file at half its pixel width, a @3x one at a third", () => {
     expect(widths(email, "shot@2x.png")).toEqual([String(300 / 2)]);
     expect(widths(email, "wide@3x.png")).toEqual([String(1200 / 3)]);

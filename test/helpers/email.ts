@@ -42,9 +42,9 @@ export function cssOutsideMedia(css: string): string {
 
 /**
  * An issue whose images are wider than the boxes they sit in: wide.png
- * (1200 × 300) in the column itself, in a typed block, a blockquote, a list in a list and a cell
- * of a two-column table (each marked by its own #fragment), and two
- * high-density files, and in the block a <picture> with a
+ * (1200 × 300) in the column itself, in a typed block, a blockquote, a list in a list, a cell
+ * of a two-column table, a <pre>, and a <figure> in a typed block (each marked by its own
+ * #fragment), and two high-density files, and in the block a <picture> with a
  * <source>, shot@2x.png (300 × 150) and wide@3x.png (1200 × 300).
  */
 const BOXED_IMAGES_ISSUE = `---
@@ -77,6 +77,12 @@ lang: ja
 | --- | --- |
 | ![表](/images/wide.png#cell) | 二列の表 |
 
+<pre><img src="/images/wide.png#pre" alt="pre の図"></pre>
+
+:::stonith{device="HP iLO3" plugin="ipmi"}
+![figure の図](/images/wide.png#figure)
+:::
+
 ![二倍の写真](/images/shot@2x.png)
 
 ![二倍の横長の図](/images/wide@3x.png)
@@ -85,10 +91,26 @@ lang: ja
 /** Where boxedImagesSite's issue's email is, in the build's output. */
 export const BOXED_IMAGES_EMAIL = "issues/2011-05/email.html";
 
-/** A copy of the email-images fixture with BOXED_IMAGES_ISSUE as its issue 2, and the @2x and @3x files it shows; remove() it after. */
+/**
+ * The sanitiser drops an author's <figure>: one reaches the email only from a
+ * site's own block partial, as here, gekkan's STONITH partial with the body in a <figure>.
+ */
+function stonithInFigure(): string {
+  const partial = readFileSync(join(import.meta.dirname, "..", "..", "templates", "partials", "block-stonith.liquid"), "utf8");
+  const figured = partial.replace('<div class="block-body">', '<figure class="block-body">').replace(/<\/div>\n<\/section>/, "</figure>\n</section>");
+  if (!figured.includes("</figure>")) throw new Error("block-stonith.liquid no longer has the <div class=\"block-body\"> this fixture turns into a <figure>");
+  return figured;
+}
+
+/** A copy of the email-images fixture with BOXED_IMAGES_ISSUE as its issue 2, the @2x and @3x files it shows, and stonithInFigure's partial; remove() it after. */
 export function boxedImagesSite(): TempDir {
   const dir = copyToTemp(fixtureInput("email-images"));
   const images = join(dir.path, "public", "images");
-  writeFiles(dir.path, { "content/issues/2011/2011-05.md": BOXED_IMAGES_ISSUE, "public/images/shot@2x.png": readFileSync(join(images, "diagram.png")), "public/images/wide@3x.png": readFileSync(join(images, "wide.png")) });
+  writeFiles(dir.path, {
+    "content/issues/2011/2011-05.md": BOXED_IMAGES_ISSUE,
+    "public/images/shot@2x.png": readFileSync(join(images, "diagram.png")),
+    "public/images/wide@3x.png": readFileSync(join(images, "wide.png")),
+    "templates/partials/block-stonith.liquid": stonithInFigure(),
+  });
   return dir;
 }
