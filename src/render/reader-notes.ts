@@ -8,7 +8,9 @@
  * contents list, previous/next links, tags, reading time, byline, the
  * language switch, the page's head (its title, description, feeds), and a
  * card's "(English)" beside an issue of another language (its page says
- * its language, and the card's title is in it).
+ * its language, and the card's title is in it). Those are AUTHOR_FIELDS,
+ * below: test/render/template-fields.test.ts fails when a default template
+ * reads a field that is in neither list, so a new one is decided on here.
  */
 export interface ReaderNote {
   /** The data the note is made from, as the template reads it (`correction`, `issue.updated`). */
@@ -88,5 +90,56 @@ export const READER_NOTES: Readonly<Record<string, readonly ReaderNote[]>> = {
   ],
   "partials/archive-item.liquid": [
     previewBadge("draft", "card", "t", { what: "the draft badge in the archive's list", on: "beside a draft" }),
+  ],
+};
+
+/**
+ * Every other data field gekkan's default templates read (its first two
+ * segments, as a template reads it, each template on its own), which a
+ * site's copy may leave out without misinforming a reader: no
+ * `template-note-missing` warning is owed for it. A field read only inside
+ * a note's markup belongs to the note and is not listed.
+ */
+export const AUTHOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  // What a page is made of (the text, the entries of a list page): one left out is plainly missing from the author's own page.
+  content: [
+    "html", "title", "label", "statusLabel", "nothingPublished", "issue.title", "issue.summary", "card.title", "card.summary",
+    "block.id", "block.bodyHtml", "block.answerHtml", "block.questionText", "block.questionDetailHtml", "block.versions", "block.version", "block.status", "block.date", "block.device", "block.vendor", "block.hardware", "block.plugin",
+    "e.questionText", "e.questionDetailHtml", "e.answerHtml", "e.components", "e.versions", "e.device", "e.plugin",
+    "r.title", "r.component", "r.version", "r.status", "r.statusLabel", "h.plugin", "h.superseded",
+    "row.device", "row.vendor", "row.hardware", "row.plugin", "row.history",
+    "components", "entries", "issues", "latest", "recent", "releases", "qa", "stonith", "rows", "years",
+  ],
+  // What is said beside an item (its date, number, label, reading time, tags, byline): decoration, to the author's taste.
+  facts: [
+    "issue.date", "issue.dateLabel", "issue.label", "issue.labelInTitle", "issue.numberLabel", "issue.readingTime", "issue.tags", "byline", "dateLabel",
+    "card.date", "card.dateLabel", "card.label", "card.labelInTitle", "card.numberLabel", "card.readingTime", "card.tags", "r.date", "r.dateLabel",
+  ],
+  // The language an item is in (lang, hreflang, a language's name beside a link): the item itself says it, in its own words.
+  languages: [
+    "issue.lang", "card.lang", "card.hreflang", "card.languageName", "e.lang", "e.hreflang", "e.languageName", "r.lang", "r.hreflang", "r.languageName",
+    "h.hreflang", "h.languageName", "row.hreflang", "row.languageName", "link.hreflang", "link.languageName", "site.titleLang", "site.descriptionLang", "editions",
+  ],
+  // Navigation: links to other pages and within the page (contents, previous/next, the archive, feeds, search, the email's web and unsubscribe links).
+  navigation: [
+    "card.url", "e.anchorUrl", "e.issue", "r.anchorUrl", "r.issue", "h.anchorUrl", "h.issue", "row.anchorUrl", "row.issue", "link.url",
+    "next", "next.url", "previous", "previous.url", "toc", "sections", "dataLink", "feedUrl", "homeUrl", "webUrl", "unsubscribeUrl",
+    "site.homeUrl", "site.archiveUrl", "site.componentsUrl", "site.nav", "site.search", "site.searchUrl", "bundleUrl", "mergeUrls", "phrasesUrl",
+  ],
+  // The page's head and the site's chrome (titles, descriptions, feeds, styles, the email's preview text): read by machines and mail apps, not a reader's warning.
+  head: [
+    "page.title", "page.fullTitle", "page.description", "page.canonical", "page.contentLang", "page.hreflang", "page.image", "page.lang", "page.languages", "page.noindex", "page.ogLocale", "page.type",
+    "site.title", "site.description", "site.faviconType", "site.faviconUrl", "site.feeds", "site.styleUrl", "preheader", "preheaderPadding",
+  ],
+  // Plumbing: a heading's level, and the locale strings or a card passed whole to a partial, whose own reads are checked in that partial.
+  plumbing: ["level", "t", "card"],
+  // The locale strings of headings, labels and links beside the fields above (a note's own strings are in its markup).
+  wording: [
+    "tc.contents", "t.allIssues", "t.answer", "t.archive", "t.backHome", "t.byComponent", "t.compatibility", "t.component", "t.components", "t.contents",
+    "t.dataFiles", "t.date", "t.device", "t.emailUnsubscribe", "t.emailViewInBrowser", "t.feedAtom", "t.feedJson", "t.feedRss", "t.hardware", "t.history",
+    "t.issue", "t.issueNavigation", "t.latestIssue", "t.mainNavigation", "t.nextIssue", "t.noDate", "t.noEntries", "t.notFoundText", "t.notFoundTitle",
+    "t.otherLanguages", "t.plugin", "t.poweredBy", "t.previousIssue", "t.recentIssues", "t.releaseEntry", "t.releaseNews", "t.search", "t.searchNoScript",
+    "t.searchPlaceholder", "t.sections", "t.seeIssue", "t.skipToContent", "t.status", "t.stonithNotes", "t.superseded", "t.tableScrollHint",
+    "t.taggedIssues", "t.vendor", "t.version", "t.versions",
   ],
 };
