@@ -18,6 +18,8 @@ export interface DevReuse {
  * the next `gekkan dev` starts from there. The digests of large public
  * files (and the email's image facts) are held across rebuilds, in memory
  * only: a saved issue does not hash a video again, as a build does not.
+ * They hash a changed one a slice at a time with the event loop free
+ * between slices, so the server keeps answering meanwhile.
  */
 export async function createDevReuse(cacheDir: string | undefined): Promise<DevReuse> {
   const disk = cacheDir === undefined ? undefined : await PackStore.open(cacheDir, "issues");
@@ -25,7 +27,7 @@ export async function createDevReuse(cacheDir: string | undefined): Promise<DevR
   let pendingSave = disk;
   return {
     // The search index is built beside the server, with its own memo (see search.ts).
-    reuse: { issues: memoOver(stores.issues), pages: memoOver(stores.pages), search: noMemo, digests: FileDigests.empty() },
+    reuse: { issues: memoOver(stores.issues), pages: memoOver(stores.pages), search: noMemo, digests: FileDigests.yielding() },
     afterFullRun: async () => {
       for (const store of Object.values(stores)) store.sweep();
       if (pendingSave === undefined) return;

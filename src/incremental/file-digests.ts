@@ -1,10 +1,14 @@
 import { createHash } from "node:crypto";
-import { fstatSync, readSync, type BigIntStats } from "node:fs";
+import { fstat, fstatSync, read, readSync, type BigIntStats } from "node:fs";
+import { promisify } from "node:util";
 import { join } from "node:path";
 import { writeFileAtomic } from "../write/atomic-file.js";
 import { readRegularFile } from "../regular-file.js";
 
 const DIGESTS_FILE = "file-digests.json";
+
+const fstatAsync = promisify(fstat);
+const readAsync = promisify(read);
 
 /** The name the SHA-256 of a file's bytes is kept under, beside the other facts. */
 const DIGEST = "sha256";
@@ -21,6 +25,9 @@ let ownSlice: Buffer | undefined;
  * (git's "racily clean" entries, the same rule).
  */
 const SETTLED_NS = 2_000_000_000n;
+
+/** How much of a file is read at once: little memory, and few enough reads that the calls cost nothing beside the hash. */
+const SLICE_BYTES = 1024 * 1024;
 
 /** A value that survives JSON unchanged: what a fact can be. */
 export type FactValue = string | number | boolean | null | readonly FactValue[] | { readonly [key: string]: FactValue };
@@ -39,6 +46,12 @@ interface Known {
   mtimeNs: string;
   ctimeNs: string;
   facts: Record<string, Taken>;
+}
+
+/** A file's digest and how many bytes it is of. */
+export interface Hashed {
+  digest: string;
+  size: number;
 }
 
 /** What reading a file gave: `keep` false when the file changed under the reading (the value names no state). */
@@ -63,10 +76,23 @@ export class FileDigests {
   /** Whether a file was read (a fact made or forgotten) since they were read in. */
   changed = false;
 
-  private constructor(private readonly known: Map<string, Known>) {}
+  private constructor(
+    private readonly known: Map<string, Known>,
+    private readonly yielding = false,
+  ) {}
 
   static empty(): FileDigests {
     return new FileDigests(new Map());
+  }
+
+  /**
+   * Empty, and hashing with the event loop free between slices
+   * (`hashedAsync`): for `gekkan dev`, whose server must keep answering
+   * while a changed video is hashed. A build has nothing else to run, and
+   * the awaits would slow its hashing a little for nothing.
+   */
+  static yielding(): FileDigests {
+    return new FileDigests(new Map(), true);
   }
 
   /** The facts a cache folder keeps; none when the file is missing, damaged or of another form. */
@@ -85,7 +111,7 @@ export class FileDigests {
    * `slice`-sized parts unless its state says it is the file read before;
    * a file that grew or shrank while read gets a name no other state has.
    */
-  of(path: string, fd: number, slice: Buffer = (ownSlice ??= Buffer.alloc(1024 * 1024))): string {
+  of(path: string, fd: number, slice: Buffer = (ownSlice ??= Buffer.alloc(SLICE_BYTES))): string {
     return this.hashed(path, fd, slice).digest;
   }
 
@@ -94,21 +120,32 @@ export class FileDigests {
    * file when it was hashed, which a server streaming the file later
    * compares with its size then to tell it has been written to since.
    */
-  hashed(path: string, fd: number, slice: Buffer = (ownSlice ??= Buffer.alloc(1024 * 1024))): { digest: string; size: number } {
+  hashed(path: string, fd: number, slice: Buffer = (ownSlice ??= Buffer.alloc(SLICE_BYTES))): Hashed {
     const stat = fstatSync(fd, { bigint: true });
-    // A kept digest is of a file of the size in its state (one that changed while read is not kept).
-    let total = stat.size;
-    const digest = this.fact(path, DIGEST, stat, isDigest, () => {
-      const hash = createHash("sha256");
-      total = 0n;
-      for (let read = readSync(fd, slice); read > 0; read = readSync(fd, slice)) {
-        hash.update(slice.subarray(0, read));
-        total += BigInt(read);
-      }
-      const value = `sha256:${hash.digest("hex")}`;
-      return total === stat.size ? { value, keep: true } : { value: `${value}:changing ${total}`, keep: false };
-    });
-    return { digest, size: Number(total) };
+    const asked = this.ask(path, DIGEST, stat, isDigest);
+    if ("kept" in asked) return { digest: asked.kept, size: Number(stat.size) };
+    const hashing = sha256Slices(slice, stat.size);
+    let step = hashing.next();
+    while (!step.done) step = hashing.next(readSync(fd, slice, 0, slice.length, step.value));
+    return { digest: asked.record(step.value), size: step.value.size };
+  }
+
+  /**
+   * `hashed`, for a caller that can wait: from a store made `yielding`,
+   * each slice's read is awaited, so the event loop runs between slices
+   * (a second per gigabyte); from another, the same loop runs at once.
+   * Yielding, it reads through its own slice: another file may be hashing meanwhile.
+   */
+  async hashedAsync(path: string, fd: number, given?: Buffer): Promise<Hashed> {
+    if (!this.yielding) return this.hashed(path, fd, given);
+    const slice = given ?? Buffer.alloc(SLICE_BYTES);
+    const stat = await fstatAsync(fd, { bigint: true });
+    const asked = this.ask(path, DIGEST, stat, isDigest);
+    if ("kept" in asked) return { digest: asked.kept, size: Number(stat.size) };
+    const hashing = sha256Slices(slice, stat.size);
+    let step = hashing.next();
+    while (!step.done) step = hashing.next((await readAsync(fd, slice, 0, slice.length, step.value)).bytesRead);
+    return { digest: asked.record(step.value), size: step.value.size };
   }
 
   /**
@@ -120,17 +157,30 @@ export class FileDigests {
    * state; `isValue` checks a kept value (the cache file may be damaged).
    */
   fact<T extends FactValue>(path: string, name: string, stat: BigIntStats, isValue: (value: unknown) => value is T, derive: () => Derived<T>): T {
+    const asked = this.ask(path, name, stat, isValue);
+    return "kept" in asked ? asked.kept : asked.record(derive());
+  }
+
+  /**
+   * The fact as kept (see `fact`), or how to record it once derived: the
+   * time its reading began is taken now, before the caller reads a byte.
+   */
+  private ask<T extends FactValue>(path: string, name: string, stat: BigIntStats, isValue: (value: unknown) => value is T): { kept: T } | { record: (derived: Derived<T>) => T } {
     this.used.add(path);
     const state = stateOf(stat);
     const known = this.known.get(path);
-    const same = known !== undefined && sameState(known, state);
-    const taken = same ? known.facts[name] : undefined;
-    if (taken !== undefined && BigInt(state.ctimeNs) + SETTLED_NS < BigInt(taken.takenNs) && isValue(taken.value)) return taken.value;
+    const taken = known !== undefined && sameState(known, state) ? known.facts[name] : undefined;
+    if (taken !== undefined && BigInt(state.ctimeNs) + SETTLED_NS < BigInt(taken.takenNs) && isValue(taken.value)) return { kept: taken.value };
     const takenNs = wallClockNs();
     this.changed = true;
-    const derived = derive();
+    return { record: (derived) => this.record(path, name, state, takenNs, derived) };
+  }
+
+  private record<T extends FactValue>(path: string, name: string, state: State, takenNs: bigint, derived: Derived<T>): T {
+    // Looked up again: another fact of the file may have been recorded while this one was read.
+    const known = this.known.get(path);
     // Another state's facts are of other bytes: all go when one of this state's is read.
-    const facts = same ? { ...known.facts } : {};
+    const facts = known !== undefined && sameState(known, state) ? { ...known.facts } : {};
     if (derived.keep) facts[name] = { takenNs: String(takenNs), value: derived.value };
     else delete facts[name];
     if (Object.keys(facts).length === 0) this.known.delete(path);
@@ -152,6 +202,23 @@ export class FileDigests {
  */
 function wallClockNs(): bigint {
   return BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6));
+}
+
+/**
+ * The one way a file is hashed, whoever reads it: yields where to read the
+ * next slice from and is given how many bytes the read put in `slice` (0 at
+ * the end), so `hashed` drives it with readSync and `hashedAsync` with
+ * awaited reads. `expected`: the size the file's state gave.
+ */
+function* sha256Slices(slice: Buffer, expected: bigint): Generator<number, Derived<string> & { size: number }, number> {
+  const hash = createHash("sha256");
+  let total = 0;
+  for (let read = yield total; read > 0; read = yield total) {
+    hash.update(slice.subarray(0, read));
+    total += read;
+  }
+  const value = `sha256:${hash.digest("hex")}`;
+  return BigInt(total) === expected ? { value, keep: true, size: total } : { value: `${value}:changing ${total}`, keep: false, size: total };
 }
 
 type State = Omit<Known, "facts">;

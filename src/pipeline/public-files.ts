@@ -110,7 +110,8 @@ async function readPublic(path: string, size: number, digests: FileDigests = Fil
   const fd = openRegularFile(path);
   try {
     // The bytes hashed, not the size stat gave before: the file may have grown since (a copy still running).
-    const { digest, size: hashed } = digests.hashed(path, fd);
+    // Slice by slice with the event loop free between them where the digests yield: `gekkan dev` keeps answering.
+    const { digest, size: hashed } = await digests.hashedAsync(path, fd);
     return { path, id: digest, size: hashed };
   } finally {
     closeSync(fd);

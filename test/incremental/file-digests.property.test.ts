@@ -135,3 +135,56 @@ describe("digests of large files kept between runs", () => {
     expect(again).toBe(sha256sum(path));
   }, 60_000);
 });
+
+describe("digests taken with the event loop free between slices (gekkan dev's, held in memory)", () => {
+  it("name the bytes the file holds now and how many there are, after any sequence of changes, and trust a settled file alike", async () => {
+    dir = tempDir("file digests ");
+    const path = join(dir.path, "video.mp4");
+    await fc.assert(
+      fc.asyncProperty(ops, fc.integer({ min: 0, max: 255 }), async (sequence, fill) => {
+        const digests = FileDigests.yielding();
+        const hash = async () => {
+          const fd = openRegularFile(path);
+          try {
+            return await digests.hashedAsync(path, fd);
+          } finally {
+            closeSync(fd);
+          }
+        };
+        writeFileSync(path, Buffer.alloc(SIZE, fill));
+        utimesSync(path, 1_300_000_000, 1_300_000_000);
+        await new Promise((resolve) => setTimeout(resolve, 2100));
+        expect(await hash()).toEqual({ digest: sha256sum(path), size: SIZE });
+        const before = bytesRead();
+        const trusted = await hash();
+        // Settled when first read: the second asking reads none of it (measured before sha256sum, whose reads count here).
+        expect(bytesRead() - before).toBeLessThan(SIZE);
+        expect(trusted).toEqual({ digest: sha256sum(path), size: SIZE });
+        for (const op of sequence) {
+          apply(path, op);
+          expect(await hash()).toEqual({ digest: sha256sum(path), size: statSync(path).size });
+        }
+      }),
+      { numRuns: 4 },
+    );
+  }, 240_000);
+
+  it("give the bytes actually hashed of a file that grew while it was read, and a name no state of it has", async () => {
+    dir = tempDir("file digests ");
+    const path = join(dir.path, "video.mp4");
+    writeFileSync(path, Buffer.alloc(SIZE, 7));
+    const slice = Buffer.alloc(1024 * 1024);
+    const fd = openRegularFile(path);
+    try {
+      const hashing = FileDigests.yielding().hashedAsync(path, fd, slice);
+      // The first slice read (its bytes are 7s): its size was taken before, and 16 slices are still to come.
+      while (slice[0] !== 7) await new Promise((resolve) => setImmediate(resolve));
+      truncateSync(path, SIZE + 4096);
+      const { digest, size } = await hashing;
+      expect(size).toBe(SIZE + 4096);
+      expect(digest).toBe(`${sha256sum(path)}:changing ${SIZE + 4096}`);
+    } finally {
+      closeSync(fd);
+    }
+  }, 60_000);
+});

@@ -201,6 +201,56 @@ describe("gekkan dev with a large public file", () => {
   }, 60_000);
 });
 
+describe("gekkan dev while it hashes a large changed file", () => {
+  /** How long a page may take to answer while the rebuild hashes: a page from memory takes a few ms. */
+  const BOUND_MS = 200;
+
+  it("answers page requests within the bound all through the rebuild that hashes it", async () => {
+    dir = tempSite({ ...APRIL, "gekkan.config.json": `${JSON.stringify({ title: "T", url: "https://example.org/", search: false })}\n` });
+    mkdirSync(join(dir.path, "public"));
+    const video = join(dir.path, "public", "video.mp4");
+    // 3 GiB, sparse: hashing it takes well over a second here (~0.6 s per GiB), many times the bound.
+    const size = 3 * 2 ** 30;
+    sparse(video, size, 5);
+    const server = await startDevServer({ root: dir.path, port: 0, io: memoryIo(), debounceMs: 60 });
+    const events = await openSse(new URL("/__gekkan/events", server.url).href);
+    try {
+      await server.settled();
+      const { atime, mtime } = statSync(video);
+      const fd = openSync(video, "r+");
+      writeSync(fd, Buffer.from([6]), 0, 1, size - 1);
+      closeSync(fd);
+      utimesSync(video, atime, mtime);
+      // Pages asked for one after another (this process is the server's too: a blocked loop holds one of them).
+      let rebuilt = false;
+      const waits: number[] = [];
+      const asking = (async () => {
+        while (!rebuilt) {
+          const asked = performance.now();
+          const page = await fetch(new URL("/", server.url));
+          await page.arrayBuffer();
+          expect(page.status).toBe(200);
+          waits.push(performance.now() - asked);
+        }
+      })();
+      await events.next("reload", 60_000);
+      rebuilt = true;
+      await asking;
+      await server.settled();
+      const last = server.last();
+      // The rebuild hashed the file (it took many times the bound), and pages were answered meanwhile.
+      expect(last?.ok === true ? last.ms : last).toBeGreaterThan(4 * BOUND_MS);
+      expect(waits.length).toBeGreaterThan(10);
+      expect(Math.max(...waits)).toBeLessThan(BOUND_MS);
+      const tail = await fetch(new URL("/video.mp4", server.url), { headers: { Range: "bytes=-1" } });
+      expect([...Buffer.from(await tail.arrayBuffer())]).toEqual([6]);
+    } finally {
+      events.close();
+      await server.close();
+    }
+  }, 120_000);
+});
+
 describe("gekkan dev and a video's parts", () => {
   it.each([
     ["streamed from public/ (a large file)", PUBLIC_READ_BYTES + 1],
