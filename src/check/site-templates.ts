@@ -14,6 +14,6 @@ export function siteTemplates(root: string): MarkupSource[] {
     const file = relative(root, path);
     if (file.startsWith("..") || isAbsolute(file)) return [];
     const name = file.split(sep).join("/");
-    return [{ file: name, text: readUtf8File(path, name) }];
+    return [{ file: name, text: readUtf8File(path, name), template: true }];
   });
 }

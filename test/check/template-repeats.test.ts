@@ -119,4 +119,33 @@ describe("gekkan check: one mistake in a layout is one message", () => {
     expect(first.lines.filter((line) => line.includes("broken"))).toHaveLength(3);
     expect(untimed(second.lines)).toEqual(untimed(first.lines));
   });
+
+  describe("--html", () => {
+    // vnu holds a custom attribute without data- invalid; the tag is the layout's only one so.
+    const BAD = '<span foo-bar="x">';
+    const badLayout = BUILT_IN_LAYOUT.replace("<body>\n", `<body>\n<p>${BAD}old</span></p>\n`);
+
+    it("invalid markup in the layout is reported once, at the layout's line, with how many pages show it", async () => {
+      const run = await check({ ...issues(), "templates/layouts/base.liquid": badLayout }, "--html");
+      expect(run.code).toBe(1);
+      const { pages } = await builtPagesHolding(BAD);
+      expect(pages.length).toBeGreaterThan(20);
+      const errors = run.lines.filter((line) => line.includes("Nu Html Checker"));
+      expect(errors).toHaveLength(1);
+      const examples = pages.slice(0, 3).map((page) => `${page.replace(/[.]/g, "\\.")}:\\d+:\\d+`).join(", ");
+      expect(errors[0]).toMatch(new RegExp(`^templates/layouts/base\\.liquid:${placeIn(badLayout, BAD)}  invalid HTML \\(Nu Html Checker\\): .*“foo-bar”.* \\(on ${pages.length} built pages, e\\.g\\. ${examples}\\)$`));
+      expect(run.lines.at(-1)).toMatch(new RegExp(`: 1 error at ${pages.length} places, 0 warnings$`));
+    }, 120_000);
+
+    it("invalid markup two templates hold is reported once, at the first page, naming a few others", async () => {
+      // The same tag in a partial too: which template a page's comes from is not certain, so it stays at the page.
+      const run = await check({ ...issues(), "templates/layouts/base.liquid": badLayout, "templates/partials/note.liquid": `<p>${BAD}note</span></p>\n` }, "--html");
+      expect(run.code).toBe(1);
+      const { pages, first } = await builtPagesHolding(BAD);
+      const errors = run.lines.filter((line) => line.includes("Nu Html Checker"));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(new RegExp(`^${pages[0]}:${first}  invalid HTML \\(Nu Html Checker\\): .*“foo-bar”.* and on ${pages.length - 1} other pages \\(e\\.g\\. ${pages.slice(1, 4).join(", ").replace(/[.]/g, "\\.")}\\)$`));
+      expect(run.lines.at(-1)).toMatch(new RegExp(`: 1 error at ${pages.length} places, 0 warnings$`));
+    }, 120_000);
+  });
 });
