@@ -9,10 +9,11 @@
  * pages the built site has (counted from the files gekkan build writes).
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildInProcess, checkInProcess } from "../helpers/io.js";
-import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { ensureCompiled, runCli } from "../helpers/run-cli.js";
+import { AWKWARD_TMP, issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 const CONFIG = `${JSON.stringify({ title: "Newsletter", url: "https://example.org/", lang: "en", authors: ["me"] })}\n`;
 const BUILT_IN_LAYOUT = readFileSync(join(import.meta.dirname, "../../templates/layouts/base.liquid"), "utf8");
@@ -96,6 +97,20 @@ describe("gekkan check: one mistake in a layout is one message", () => {
     ]);
     expect(run.lines.at(-1)).toMatch(new RegExp(`: 1 error at ${pages.length} places, 0 warnings$`));
   });
+
+  it("on GitHub Actions, the one message is one annotation, at the layout's line", async () => {
+    const root = tempSite({ "gekkan.config.json": CONFIG, ...issues(), "templates/layouts/base.liquid": LAYOUT });
+    site = root;
+    ensureCompiled();
+    const workspace = dirname(AWKWARD_TMP);
+    const run = await runCli(["check"], { cwd: root.path, env: { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: workspace }, deadlineMs: 120_000 });
+    expect(run.code).toBe(1);
+    // GitHub's documented workflow command: ::error file=…,line=…,col=…,title=…::message, the file from the repository's root.
+    const file = `${relative(workspace, root.path).split(sep).join("/")}/templates/layouts/base.liquid`;
+    const annotations = run.stderr.split("\n").filter((line) => line.startsWith("::error"));
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]?.startsWith(`::error file=${file},line=${LAYOUT_LINE},col=13,title=gekkan check::broken link "/old-archive/"`)).toBe(true);
+  }, 150_000);
 
   it("the same broken link in two issues' Markdown is two messages, each at its line", async () => {
     const files = issues();
