@@ -124,7 +124,9 @@ interface BuiltReference {
  * /newsletter/issues/ on the page, `{{ issue.url }}` no address at all):
  * the error stays at the built page, quoting what is there, which is what
  * its line and column point at; guessing the template's spelling could name
- * a text the author never wrote.
+ * a text the author never wrote. The same error on many such pages is said
+ * once by checkLinks (template-repeats.ts), at the template only when its
+ * text holds the address as the page has it.
  */
 function builtProblem(site: LinkSite, verdict: LinkVerdict, built: BuiltReference): VFileMessage | undefined {
   if (verdict.kind === "external") {
