@@ -16,6 +16,8 @@ import { fromIssuePage } from "../site/page-links-away.js";
 import { nearestPage } from "./nearest-page.js";
 import { meantUnderBasePath, type OutsideBase } from "./outside-base.js";
 import { anchorAdvice } from "./meant-anchor.js";
+import { builtPageNote, onceForTemplates, type TemplateProblem } from "./template-repeats.js";
+import type { MarkupSource } from "./written-markup.js";
 import { meantTarget, monthAddresses, numberAddresses, pagesBySource, type IssueAddresses, type MeantTarget } from "./meant-target.js";
 
 export interface LinkReport {
@@ -35,8 +37,11 @@ export interface LinkReport {
  * config that a service answers, not the site (an email's unsubscribe
  * link): not checked, though they may be on the site's own host, where a
  * static site has no page (a one-click unsubscribe is a POST).
+ * `templates`: the site's own (site-templates.ts), where a mistake on many
+ * pages built from them is looked for, to be reported once
+ * (template-repeats.ts).
  */
-export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, unbuilt: readonly string[] = [], services: ReadonlySet<string> = new Set()): LinkReport {
+export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, unbuilt: readonly string[] = [], services: ReadonlySet<string> = new Set(), templates: readonly MarkupSource[] = []): LinkReport {
   const facts = new Map<string, HtmlFacts>();
   const factsOf = (path: string): HtmlFacts => {
     let found = facts.get(path);
@@ -82,6 +87,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
   }
   const fromMarkdown = checked;
 
+  const fromTemplates: TemplateProblem[] = [];
   for (const path of output.paths()) {
     const isHtml = path.endsWith(".html");
     if (!isHtml && !path.endsWith(".css")) continue;
@@ -91,9 +97,11 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
       if (authored.has(`${path}\0${ref.url}`) || (isSiteAbsolute(ref.url) && authored.has(ref.url)) || services.has(ref.url)) continue;
       checked++;
       const message = builtProblem(linkSite, judge(path, ref.url), { path, text, ref, origin: output.origin(path) });
-      if (message) messages.push(message);
+      if (message && isHtml && output.origin(path)?.startsWith("public/") !== true) fromTemplates.push({ message, url: ref.url, via: ref.via });
+      else if (message) messages.push(message);
     }
   }
+  messages.push(...onceForTemplates(fromTemplates, templates));
   return { messages, checked, fromMarkdown };
 }
 
@@ -116,7 +124,9 @@ interface BuiltReference {
  * /newsletter/issues/ on the page, `{{ issue.url }}` no address at all):
  * the error stays at the built page, quoting what is there, which is what
  * its line and column point at; guessing the template's spelling could name
- * a text the author never wrote.
+ * a text the author never wrote. The same error on many such pages is said
+ * once by checkLinks (template-repeats.ts), at the template only when its
+ * text holds the address as the page has it.
  */
 function builtProblem(site: LinkSite, verdict: LinkVerdict, built: BuiltReference): VFileMessage | undefined {
   if (verdict.kind === "external") {
@@ -134,7 +144,7 @@ function builtProblem(site: LinkSite, verdict: LinkVerdict, built: BuiltReferenc
   const rule = verdict.kind === "anchor" ? "broken-anchor" : "broken-link";
   const place = placeOfOffset(text, ref.offset);
   if (copied && origin !== undefined) return diagnostic(origin, `${reason} (${ref.via} in a file of public/, which is published as it is)`, place, rule);
-  return diagnostic(page, `${reason} (${ref.via} in the built ${path.endsWith(".html") ? "page" : "stylesheet"}: check the templates)`, place, rule);
+  return diagnostic(page, path.endsWith(".html") ? reason + builtPageNote(ref.via) : `${reason} (${ref.via} in the built stylesheet: check the templates)`, place, rule);
 }
 
 /** What a message calls a reference: what an image or stylesheet loads is not followed by a click, so it is no "link". */
@@ -163,10 +173,10 @@ function outsideSiteProblem(site: LinkSite, built: BuiltReference, outside: Outs
   const either = ` — write "${relativePath(page, outside.meant)}" (relative to this file: it works under any base path, gekkan dev's too) or "${full ?? outside.meant}"`;
   if (origin?.startsWith("public/") === true) return diagnostic(origin, `${leads}${either} (${ref.via} in a file of public/, which is published as it is)`, place, "broken-link");
   if (!path.endsWith(".html")) return diagnostic(page, `${leads}${either} (${ref.via} in the built stylesheet: check the templates)`, place, "broken-link");
-  if (full !== undefined) return diagnostic(page, `${leads} — write "${full}", the site's address with its base path (${ref.via} in the built page: check the templates)`, place, "broken-link");
+  if (full !== undefined) return diagnostic(page, `${leads} — write "${full}", the site's address with its base path${builtPageNote(ref.via)}`, place, "broken-link");
   // A relative address in a template is relative to each page it is on: the filter's address is the same from all of them.
   const fromRoot = isRootRelative(ref.url) ? ref.url : asWritten(site.basePath, outside.meant);
-  return diagnostic(page, `${leads} — write it in the template as {{ "${fromRoot}" | url }}, which adds the base path (${ref.via} in the built page: check the templates)`, place, "broken-link");
+  return diagnostic(page, `${leads} — write it in the template as {{ "${fromRoot}" | url }}, which adds the base path${builtPageNote(ref.via)}`, place, "broken-link");
 }
 
 /** A full URL (`https://…`) or a scheme-relative one (`//host/…`): written with the host, so with the base path too. */

@@ -1,8 +1,6 @@
-import { isAbsolute, relative, sep } from "node:path";
 import { emailPaths } from "../email/email-source.js";
-import { effectiveTemplates, templateDirs } from "../render/template-dirs.js";
 import { allIssues, type Site } from "../site/model.js";
-import { decodeUtf8, readUtf8File } from "../text-encoding.js";
+import { decodeUtf8 } from "../text-encoding.js";
 import type { SourceFile } from "../content/sources.js";
 import type { SourcesOf } from "./vnu.js";
 import type { MarkupSource } from "./written-markup.js";
@@ -12,12 +10,10 @@ import { EMAIL_TEMPLATE_REWRITE, markdownTagRewrite } from "./markdown-tag-rewri
 /**
  * The files each built page's markup may have been written in, for the
  * Nu Html Checker's messages (written-markup.ts): an issue's page and its
- * email hold the issue's Markdown, every page the site's own templates.
- * gekkan's built-in templates are left out when they are not in the site:
- * they are not the author's to fix, and a message in them stays at the page.
+ * email hold the issue's Markdown, every page the site's own `templates`
+ * (site-templates.ts).
  */
-export function pageSources(root: string, site: Site, sources: readonly SourceFile[], where: SiteAddress): SourcesOf {
-  const templates = siteTemplates(root);
+export function pageSources(templates: readonly MarkupSource[], site: Site, sources: readonly SourceFile[], where: SiteAddress): SourcesOf {
   const texts = new Map(sources.map((source) => [source.file, source.bytes]));
   const issueOf = new Map<string, { file: string; route: string; email: boolean }>();
   for (const entry of allIssues(site)) {
@@ -36,14 +32,4 @@ export function pageSources(root: string, site: Site, sources: readonly SourceFi
 
 function withoutStyle(markup: string): string {
   return markup.replace(/ style="[^"]*"/g, "");
-}
-
-/** The site's own templates (those in its folder), as the build uses them. */
-function siteTemplates(root: string): MarkupSource[] {
-  return effectiveTemplates(templateDirs(root)).files.flatMap((path) => {
-    const file = relative(root, path);
-    if (file.startsWith("..") || isAbsolute(file)) return [];
-    const name = file.split(sep).join("/");
-    return [{ file: name, text: readUtf8File(path, name) }];
-  });
 }

@@ -14,6 +14,9 @@ import { unpublishedNote } from "../site/published.js";
 import { saysLeftOut } from "../pipeline/held-back.js";
 import { validateHtmlPages } from "./vnu.js";
 import { pageSources } from "./page-sources.js";
+import { siteTemplates } from "./site-templates.js";
+import { placesOf } from "./places.js";
+import type { MarkupSource } from "./written-markup.js";
 import { failedRoutes } from "../site/collect.js";
 import { routeUrl } from "../site/urls.js";
 import { emailHeadersFor } from "../config-email.js";
@@ -31,6 +34,8 @@ export interface CheckOptions extends Pick<BuildOptions, "root" | "now" | "base"
 
 export interface CheckReport {
   errors: VFileMessage[];
+  /** The places the errors stand for: more than `errors` when a template's mistake on many pages is said once (template-repeats.ts). */
+  errorPlaces: number;
   warnings: VFileMessage[];
   files: number;
   pages: number;
@@ -63,9 +68,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const generated = await generate({ root: options.root, base: options.base, url: options.url, ...shape, now: options.now, partial: true }, reuse);
   const { config, output } = generated;
   const rendered = generated.issues;
-  const links = builtLinks(generated);
+  const templates = siteTemplates(options.root);
+  const links = builtLinks(generated, templates);
   const extra = everything && rendered.some((r) => unpublishedNote(r.issue, generated.today) !== undefined) ? await publishedOnly(options, reuse, links.messages, rendered) : [];
-  const html = options.html ? await validateHtmlPages(output, config.basePath, pageSources(options.root, generated.site, generated.sources, config)) : { messages: [], pages: 0 };
+  const html = options.html ? await validateHtmlPages(output, config.basePath, pageSources(templates, generated.site, generated.sources, config)) : { messages: [], pages: 0 };
   // A translation has its original's number: numbers are counted over the originals, those whose text failed included.
   const known = [...rendered, ...generated.failed.map((issue) => ({ issue }))];
   const originals = known.filter((r) => r.issue.lang === config.lang);
@@ -76,6 +82,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const errors = all.filter(isError);
   return {
     errors,
+    errorPlaces: errors.reduce((sum, m) => sum + placesOf(m), 0),
     warnings: all.filter((m) => !isError(m)),
     files: output.size,
     pages: output.paths().filter((p) => p.endsWith(".html")).length,
@@ -89,10 +96,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 }
 
 /** The links of the site as built: a partial one leaves out the pages of issues with errors, and links into them are not checked. */
-function builtLinks(generated: Generated): ReturnType<typeof checkLinks> {
+function builtLinks(generated: Generated, templates: readonly MarkupSource[] = []): ReturnType<typeof checkLinks> {
   const { config, issues, failed } = generated;
   const unbuilt = failedRoutes(issues, failed, config.lang).map((route) => routeUrl(config.basePath, route));
-  return checkLinks(generated.site, generated.output, config, unbuilt, unsubscribeAddresses(config));
+  return checkLinks(generated.site, generated.output, config, unbuilt, unsubscribeAddresses(config), templates);
 }
 
 /** Every edition's unsubscribe addresses (config email.listUnsubscribe): the mailing service's, not pages of the site. */

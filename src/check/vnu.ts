@@ -10,6 +10,8 @@ import { compareText, diagnostic, PlainError } from "../diagnostics.js";
 import type { OutputSet } from "../write/output.js";
 import { groupBy } from "../group-by.js";
 import { outputUrl } from "./link-target.js";
+import { andOnOtherPages, examplesOf } from "./other-pages.js";
+import { standingFor } from "./places.js";
 import { offsetOfPlace, writtenMarkupAt, type MarkupSource } from "./written-markup.js";
 
 /**
@@ -96,6 +98,10 @@ interface PageError {
   at: { line: number; column: number };
   /** Where the tag was written, when that is certain. */
   source: { file: string; line: number; column: number } | undefined;
+  /** The markup vnu points at, as the page has it. */
+  markup: string;
+  /** Written in a template of the site (at `source`, or, when that is not certain, the tag is in one as it is). */
+  inTemplate: boolean;
 }
 
 function pageError(m: RawMessage, page: string, output: OutputSet, basePath: string, sourcesOf: SourcesOf): PageError {
@@ -108,25 +114,52 @@ function pageError(m: RawMessage, page: string, output: OutputSet, basePath: str
   // A page of public/ is published as it is: its places are the file's.
   const copied = output.origin(page);
   const source = copied?.startsWith("public/") === true ? { file: copied, ...at } : start === undefined || last === undefined ? undefined : writtenMarkupAt(text, start, last + 1, sources, written);
-  return { reason: `invalid HTML (Nu Html Checker): ${m.message ?? m.subType ?? "error"}`, page: outputUrl(basePath, page), at, source };
+  const markup = start === undefined || last === undefined ? "" : text.slice(start, last + 1);
+  const templates = sources.filter((s) => s.template === true);
+  const inTemplate = source === undefined ? markup.startsWith("<") && templates.some((s) => s.text.includes((written ?? String)(markup))) : templates.some((s) => s.file === source.file);
+  return { reason: `invalid HTML (Nu Html Checker): ${m.message ?? m.subType ?? "error"}`, page: outputUrl(basePath, page), at, source, markup, inTemplate };
 }
 
 /**
  * One message per place the author wrote invalid markup, however many
  * pages show it (an issue's page and its email), naming those pages'
- * places so nothing vnu said is lost; the rest at their page.
+ * places so nothing vnu said is lost, or, for a template, on every page
+ * built from it, how many and a few of them; the rest at their page.
  */
 function atSources(found: readonly PageError[]): VFileMessage[] {
   const bySource = groupBy(found.filter((e) => e.source !== undefined), (e) => `${e.source?.file ?? ""}\0${e.source?.line ?? 0}\0${e.source?.column ?? 0}\0${e.reason}`);
-  const atPage = found.filter((e) => e.source === undefined).map((e) => diagnostic(e.page, e.reason, e.at, "html-validation"));
   const atSource = [...bySource.values()].map((group) => {
     const [first] = group;
     // vnu walks the folder in no set order: the pages are named in one.
-    const places = group.map((e) => `${e.page}:${e.at.line}:${e.at.column}`).sort(compareText);
-    const shown = places.length === 1 ? `the built page ${places[0] ?? ""}` : `the built pages ${places.slice(0, -1).join(", ")} and ${places.at(-1) ?? ""}`;
-    return diagnostic(first?.source?.file ?? "", `${first?.reason ?? ""} (in ${shown})`, first?.source, "html-validation");
+    const places = [...group].sort(byPlace).map((e) => `${e.page}:${e.at.line}:${e.at.column}`);
+    const message = (shown: string) => diagnostic(first?.source?.file ?? "", `${first?.reason ?? ""} (${shown})`, first?.source, "html-validation");
+    if (first?.inTemplate === true && places.length > 1) return standingFor(message(`on ${places.length} built pages, ${examplesOf(places)}`), places.length);
+    return message(`in ${places.length === 1 ? `the built page ${places[0] ?? ""}` : `the built pages ${places.slice(0, -1).join(", ")} and ${places.at(-1) ?? ""}`}`);
   });
-  return [...atSource, ...atPage];
+  return [...atSource, ...atPages(found.filter((e) => e.source === undefined))];
+}
+
+/**
+ * Errors whose place in a file is not certain, at their page; the same
+ * error at the same markup of a template (the tag is in one as it is, but
+ * in more than one place) on several pages once, at the first page in the
+ * order of their addresses, naming how many others have it. An error of an
+ * issue's own text is no template's: each stays at its page.
+ */
+function atPages(found: readonly PageError[]): VFileMessage[] {
+  const groups = groupBy(found, (e) => (e.inTemplate ? `${e.reason}\0${e.markup}` : e));
+  return [...groups.values()].map((group) => {
+    const sorted = [...group].sort(byPlace);
+    const [first] = sorted;
+    const others = [...new Set(sorted.map((e) => e.page))].filter((page) => page !== first?.page);
+    if (first === undefined || others.length === 0) return sorted.map((e) => diagnostic(e.page, e.reason, e.at, "html-validation"));
+    return [standingFor(diagnostic(first.page, first.reason + andOnOtherPages(others), first.at, "html-validation"), sorted.length)];
+  }).flat();
+}
+
+/** By page (the address alone: "/404.html" after "/"), then place in it. */
+function byPlace(a: PageError, b: PageError): number {
+  return compareText(a.page, b.page) || a.at.line - b.at.line || a.at.column - b.at.column;
 }
 
 /** One Java run over the whole directory: vnu walks it, so no command line grows with the site. */

@@ -8,6 +8,8 @@ export interface MarkupSource {
   text: string;
   /** What the build does to the tags written there on their way to this page (default: nothing, as a template's). */
   rewrite?: TagRewrite;
+  /** A template of the site: what is written there is on every page built from it. */
+  template?: boolean;
 }
 
 /**

@@ -49,7 +49,9 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const scope = drafts || future ? `, ${drafts && future ? "drafts and scheduled issues" : drafts ? "drafts" : "scheduled issues"} included` : "";
   const inDrafts = report.unpublishedErrors > 0 ? ` (${report.unpublishedErrors} in drafts or scheduled issues)` : "";
   const unbuilt = report.unbuilt > 0 ? `; ${plural(report.unbuilt, "issue")} with errors left out, so links in and into ${report.unbuilt === 1 ? "it" : "them"} were not checked` : "";
-  const line = `gekkan check: ${plural(report.pages, "page")}${html}, ${plural(report.links, "link")} checked (${report.linksFromMarkdown} from Markdown)${scope} in ${ms} ms: ${plural(report.errors.length, "error")}${inDrafts}, ${plural(report.warnings.length, "warning")}${unbuilt}`;
+  // An error said once for a template's mistake on many pages counts once, and the places it stands for are said: the count is of the lines printed above.
+  const places = report.errorPlaces > report.errors.length ? ` at ${report.errorPlaces} places` : "";
+  const line = `gekkan check: ${plural(report.pages, "page")}${html}, ${plural(report.links, "link")} checked (${report.linksFromMarkdown} from Markdown)${scope} in ${ms} ms: ${plural(report.errors.length, "error")}${places}${inDrafts}, ${plural(report.warnings.length, "warning")}${unbuilt}`;
   (report.errors.length > 0 ? io.err : io.out)(line);
   return report.errors.length > 0 ? EXIT.content : EXIT.ok;
 }

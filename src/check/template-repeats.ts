@@ -1,0 +1,85 @@
+import type { VFileMessage } from "vfile-message";
+import { compareText, diagnostic } from "../diagnostics.js";
+import { groupBy } from "../group-by.js";
+import { placeOfOffset } from "./html-refs.js";
+import { andOnOtherPages, examplesOf } from "./other-pages.js";
+import { standingFor } from "./places.js";
+import type { MarkupSource } from "./written-markup.js";
+
+/** A broken reference of a page built from the templates, as check-links.ts reports it at the page. */
+export interface TemplateProblem {
+  /** At the built page; its reason ends with `builtPageNote(via)`. */
+  message: VFileMessage;
+  /** The address as the page has it. */
+  url: string;
+  /** How the page holds it (`a[href]`). */
+  via: string;
+}
+
+/** What a reference of a built page is told after why it is broken: its line and column are the page's, not a file's. */
+export function builtPageNote(via: string): string {
+  return ` (${via} in the built page: check the templates)`;
+}
+
+/**
+ * One message for each mistake of the templates, however many pages show it:
+ * a broken address in the layout was one line per page, thousands on a large
+ * site, burying everything else. The same message (the same address, broken
+ * the same way) on several pages is said once, at the first page in the
+ * order of their addresses, naming how many others have it; at the
+ * template's line instead when its text is certain (templateAt). The k-th
+ * of a page's same messages goes with the others' k-th, so a layout with
+ * the same broken address twice is two messages.
+ */
+export function onceForTemplates(problems: readonly TemplateProblem[], templates: readonly MarkupSource[]): VFileMessage[] {
+  const seen = new Map<string, number>();
+  const keyed = problems.map((problem) => {
+    const same = `${problem.message.file ?? ""}\0${String(problem.message.ruleId)}\0${problem.message.reason}`;
+    const nth = seen.get(same) ?? 0;
+    seen.set(same, nth + 1);
+    return { problem, nth };
+  });
+  const groups = groupBy(keyed, ({ problem, nth }) => `${String(problem.message.ruleId)}\0${problem.message.reason}\0${nth}`);
+  const repeatedOnPage = new Set(keyed.filter(({ nth }) => nth > 0).map(({ problem }) => problem.message.reason));
+  return [...groups.values()].map((group) => {
+    const sorted = group.map(({ problem }) => problem).sort(byPage);
+    const [first] = sorted;
+    if (first === undefined || sorted.length === 1) return first?.message;
+    const pages = sorted.map((problem) => problem.message.file ?? "");
+    const { message, url, via } = first;
+    const template = repeatedOnPage.has(message.reason) ? undefined : templateAt(url, templates);
+    const rule = String(message.ruleId);
+    if (template === undefined) return standingFor(diagnostic(pages[0] ?? "", message.reason + andOnOtherPages(pages.slice(1)), { line: message.line ?? 1, column: message.column ?? 1 }, rule), pages.length);
+    const reason = `${message.reason.slice(0, -builtPageNote(via).length)} (${via} in this template, on ${pages.length} built pages, ${examplesOf(pages)})`;
+    return standingFor(diagnostic(template.file, reason, template, rule), pages.length);
+  }).filter((message) => message !== undefined);
+}
+
+function byPage(a: TemplateProblem, b: TemplateProblem): number {
+  return compareText(a.message.file ?? "", b.message.file ?? "") || (a.message.line ?? 0) - (b.message.line ?? 0) || (a.message.column ?? 0) - (b.message.column ?? 0);
+}
+
+/**
+ * Where a template writes `url` as the page has it, as an attribute's value
+ * or a quoted string (`href="/old/"`, `{{ "/old/" | url }}` on a site at
+ * /): only when exactly one place of the site's templates does, so the
+ * message cannot name a text the author did not write. An address a
+ * template makes (`{{ issue.url }}`, the url filter adding a base path)
+ * is in no template as such: the message stays at the page.
+ */
+function templateAt(url: string, templates: readonly MarkupSource[]): { file: string; line: number; column: number } | undefined {
+  const places = templates.flatMap((template) => literalOffsets(template.text, url).map((offset) => ({ file: template.file, ...placeOfOffset(template.text, offset) })));
+  return places.length === 1 ? places[0] : undefined;
+}
+
+/** Where `url` starts in `text` as a whole value: after a quote or "=", before a quote, a space or ">". */
+function literalOffsets(text: string, url: string): number[] {
+  const found: number[] = [];
+  if (url === "") return found;
+  for (let at = text.indexOf(url); at !== -1; at = text.indexOf(url, at + 1)) {
+    const before = text[at - 1] ?? "";
+    const after = text[at + url.length] ?? "";
+    if (/["'=]/.test(before) && /["'\s>]/.test(after)) found.push(at);
+  }
+  return found;
+}
