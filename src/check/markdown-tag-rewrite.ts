@@ -1,7 +1,8 @@
 import { mapSrcsetUrls } from "../markdown/srcset.js";
 import { withBasePath } from "../markdown/plugins/rehype-base-path.js";
 import { sanitizeSchema } from "../markdown/sanitize-schema.js";
-import { publishedUrl, type SiteAddress } from "../site/urls.js";
+import type { SiteAddress } from "../site/urls.js";
+import { absoluteUrl } from "../site/absolute-html.js";
 import type { TagRewrite } from "./tag-match.js";
 
 // The attributes rehype-base-path gives the base path, and the email makes absolute (absolute-html.ts); longdesc only the latter.
@@ -22,7 +23,7 @@ const CLOBBERED = new Set((sanitizeSchema.clobber ?? []).map((property) => (prop
  * (other-edition-links.ts), a tag of the email its inlined style.
  */
 export function markdownTagRewrite(site: SiteAddress, route: string, email: boolean): TagRewrite {
-  const url = (value: string): string => (email ? absolute(site, route, withBasePath(site.basePath, value)) : withBasePath(site.basePath, value));
+  const url = (value: string): string => (email ? absoluteUrl(withBasePath(site.basePath, value), site, route) : withBasePath(site.basePath, value));
   return {
     value: (_tag, attribute, value) => {
       if (URL_ATTRIBUTES.has(attribute)) return attribute === "longdesc" && !email ? value : url(value);
@@ -36,12 +37,3 @@ export function markdownTagRewrite(site: SiteAddress, route: string, email: bool
 /** A tag of a template on an email page: as written, but for the style juice inlined into it (inline-css.ts). */
 export const EMAIL_TEMPLATE_REWRITE: TagRewrite = { value: (_tag, _attribute, value) => value, adds: (_tag, attribute) => attribute === "style" };
 
-/** A URL as the email has it: absolute on the published site (absolute-html.ts), a full URL as it is. */
-function absolute(site: SiteAddress, route: string, value: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
-  try {
-    return publishedUrl(site, route, value);
-  } catch {
-    return value;
-  }
-}

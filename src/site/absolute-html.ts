@@ -30,7 +30,8 @@ export function mapUrlAttributes(html: string, map: (url: string) => string): st
   });
 }
 
-function absoluteUrl(value: string, site: SiteAddress, route: string): string {
+/** A URL as feeds and the email have it: absolute on the published site, a full URL as it is. */
+export function absoluteUrl(value: string, site: SiteAddress, route: string): string {
   // "//host/…" is not absolute: read away from the site (a mail app's mailbox: base) it leads nowhere, so publishedUrl gives it a scheme.
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
   try {
