@@ -8,7 +8,7 @@ import { publishedUrl, routeFile, routeUrl, type SiteAddress } from "../site/url
 import { emailPaths } from "../email/email-source.js";
 import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts, type Reference } from "./html-refs.js";
-import { inWrittenForm, inWrittenSpelling, judgeLink, outputUrl, quotedLink, relativePath, safeDecode, type FormerAddress, type LinkSite, type LinkVerdict } from "./link-target.js";
+import { inWrittenForm, inWrittenSpelling, isFullUrl, judgeLink, outputUrl, quotedLink, relativePath, safeDecode, type FormerAddress, type LinkSite, type LinkVerdict } from "./link-target.js";
 import { writtenAt, type BodyLink } from "../markdown/rendered.js";
 import { asWritten, isRootRelative, readable } from "../markdown/plugins/rehype-base-path.js";
 import { sanitizeSchema } from "../markdown/sanitize-schema.js";
@@ -177,11 +177,6 @@ function outsideSiteProblem(site: LinkSite, built: BuiltReference, outside: Outs
   // A relative address in a template is relative to each page it is on: the filter's address is the same from all of them.
   const fromRoot = isRootRelative(ref.url) ? ref.url : asWritten(site.basePath, outside.meant);
   return diagnostic(page, `${leads} — write it in the template as {{ "${fromRoot}" | url }}, which adds the base path${builtPageNote(ref.via)}`, place, "broken-link");
-}
-
-/** A full URL (`https://…`) or a scheme-relative one (`//host/…`): written with the host, so with the base path too. */
-function isFullUrl(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url);
 }
 
 /**
@@ -398,7 +393,7 @@ function emailForm(where: SiteAddress, route: string, url: string): string {
  * with the base path twice is what shows the mistake (basePathNote).
  */
 function placeAsWritten(written: string, path: string, basePath: string): string {
-  const withBase = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(written) || written.startsWith(basePath);
+  const withBase = isFullUrl(written) || written.startsWith(basePath);
   if (basePath === "/" || withBase || !path.startsWith(basePath)) return readable(path);
   return asWritten(basePath, path);
 }

@@ -132,3 +132,8 @@ export function inWrittenSpelling(written: string): (suggestion: string) => stri
   // Escaped as the Markdown stage escapes them, UTF-8 bytes in upper case; a lone surrogate has no escape and stays.
   return (suggestion) => suggestion.replace(/[^\x00-\x7f]+/gu, (run) => (run.isWellFormed() ? encodeURIComponent(run) : run));
 }
+
+/** A full URL (`https://…`) or a scheme-relative one (`//host/…`): written with the host, so with the base path too. */
+export function isFullUrl(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url);
+}

@@ -3,7 +3,7 @@ import { monthSlug } from "../content/issue.js";
 import type { SiteIssue } from "../site/model.js";
 import { issueRouteParts, languageRoutes, routeUrl } from "../site/urls.js";
 import { isRootRelative } from "../markdown/plugins/rehype-base-path.js";
-import { judgeLink, outputUrl, safeDecode, type LinkSite } from "./link-target.js";
+import { isFullUrl, judgeLink, outputUrl, safeDecode, type LinkSite } from "./link-target.js";
 
 /**
  * What a broken link in an issue was plainly meant to be, when how it is
@@ -70,7 +70,7 @@ export function pagesBySource(issues: readonly SiteIssue[], basePath: string): M
  * page holds it, `source` the issue's file, `from` its page's output path.
  */
 export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, link: { written: string; url: string; source: string; from: string }, addresses: IssueAddresses = {}): MeantTarget | undefined {
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(link.written)) return undefined;
+  if (isFullUrl(link.written)) return undefined;
   const hashAt = link.written.search(/[?#]/);
   const path = safeDecode(hashAt === -1 ? link.written : link.written.slice(0, hashAt));
   const rest = hashAt === -1 ? "" : link.written.slice(hashAt);
