@@ -1,3 +1,5 @@
+import { compareText } from "../diagnostics.js";
+
 /** How many pages a template's mistake names as examples: enough to recognise the kind of page, few enough to read. */
 const EXAMPLES = 3;
 
@@ -13,4 +15,16 @@ export function andOnOtherPages(others: readonly string[]): string {
 /** "e.g. /a/, /b/, /c/": the first few of `pages`. */
 export function examplesOf(pages: readonly string[]): string {
   return `e.g. ${pages.slice(0, EXAMPLES).join(", ")}`;
+}
+
+/** A place on a built page, as the pages a mistake is on are ordered. */
+export interface PagePlace {
+  page: string;
+  line: number;
+  column: number;
+}
+
+/** The order those pages are named in, the same on every run: by address ("/404.html" after "/"), then line and column. */
+export function byPagePlace(a: PagePlace, b: PagePlace): number {
+  return compareText(a.page, b.page) || a.line - b.line || a.column - b.column;
 }

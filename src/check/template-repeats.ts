@@ -1,10 +1,10 @@
 import type { VFileMessage } from "vfile-message";
-import { compareText, diagnostic } from "../diagnostics.js";
+import { diagnostic } from "../diagnostics.js";
 import { groupBy } from "../group-by.js";
 import { placeOfOffset } from "./html-refs.js";
-import { andOnOtherPages, examplesOf } from "./other-pages.js";
+import { andOnOtherPages, byPagePlace, examplesOf } from "./other-pages.js";
 import { standingFor } from "./places.js";
-import type { MarkupSource } from "./written-markup.js";
+import { offsetsOf, type MarkupSource } from "./written-markup.js";
 
 /** A broken reference of a page built from the templates, as check-links.ts reports it at the page. */
 export interface TemplateProblem {
@@ -56,7 +56,8 @@ export function onceForTemplates(problems: readonly TemplateProblem[], templates
 }
 
 function byPage(a: TemplateProblem, b: TemplateProblem): number {
-  return compareText(a.message.file ?? "", b.message.file ?? "") || (a.message.line ?? 0) - (b.message.line ?? 0) || (a.message.column ?? 0) - (b.message.column ?? 0);
+  const at = ({ message }: TemplateProblem) => ({ page: message.file ?? "", line: message.line ?? 0, column: message.column ?? 0 });
+  return byPagePlace(at(a), at(b));
 }
 
 /**
@@ -74,12 +75,6 @@ function templateAt(url: string, templates: readonly MarkupSource[]): { file: st
 
 /** Where `url` starts in `text` as a whole value: after a quote or "=", before a quote, a space or ">". */
 function literalOffsets(text: string, url: string): number[] {
-  const found: number[] = [];
-  if (url === "") return found;
-  for (let at = text.indexOf(url); at !== -1; at = text.indexOf(url, at + 1)) {
-    const before = text[at - 1] ?? "";
-    const after = text[at + url.length] ?? "";
-    if (/["'=]/.test(before) && /["'\s>]/.test(after)) found.push(at);
-  }
-  return found;
+  if (url === "") return [];
+  return offsetsOf(text, url).filter((at) => /["'=]/.test(text[at - 1] ?? "") && /["'\s>]/.test(text[at + url.length] ?? ""));
 }

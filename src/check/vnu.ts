@@ -6,11 +6,11 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { VFileMessage } from "vfile-message";
-import { compareText, diagnostic, PlainError } from "../diagnostics.js";
+import { diagnostic, PlainError } from "../diagnostics.js";
 import type { OutputSet } from "../write/output.js";
 import { groupBy } from "../group-by.js";
 import { outputUrl } from "./link-target.js";
-import { andOnOtherPages, examplesOf } from "./other-pages.js";
+import { andOnOtherPages, byPagePlace, examplesOf } from "./other-pages.js";
 import { standingFor } from "./places.js";
 import { offsetOfPlace, writtenMarkupAt, type MarkupSource } from "./written-markup.js";
 
@@ -159,7 +159,7 @@ function atPages(found: readonly PageError[]): VFileMessage[] {
 
 /** By page (the address alone: "/404.html" after "/"), then place in it. */
 function byPlace(a: PageError, b: PageError): number {
-  return compareText(a.page, b.page) || a.at.line - b.at.line || a.at.column - b.at.column;
+  return byPagePlace({ page: a.page, ...a.at }, { page: b.page, ...b.at });
 }
 
 /** One Java run over the whole directory: vnu walks it, so no command line grows with the site. */

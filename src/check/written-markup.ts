@@ -70,7 +70,7 @@ function rewrittenMarkupAt(page: string, start: number, markup: string, sources:
 }
 
 /** Where `part` starts in `text`, every time. */
-function offsetsOf(text: string, part: string): number[] {
+export function offsetsOf(text: string, part: string): number[] {
   const found: number[] = [];
   for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) found.push(at);
   return found;
