@@ -227,7 +227,12 @@ function stateOf(stat: BigIntStats): State {
   return { dev: String(stat.dev), ino: String(stat.ino), size: String(stat.size), mtimeNs: String(stat.mtimeNs), ctimeNs: String(stat.ctimeNs) };
 }
 
-function sameState(known: Known, now: State): boolean {
+/** Whether two stats are of one file in one state (as a fact is kept by): a file renamed over it, or a write, tells them apart. */
+export function sameFileState(a: BigIntStats, b: BigIntStats): boolean {
+  return sameState(stateOf(a), stateOf(b));
+}
+
+function sameState(known: State, now: State): boolean {
   return known.dev === now.dev && known.ino === now.ino && known.size === now.size && known.mtimeNs === now.mtimeNs && known.ctimeNs === now.ctimeNs;
 }
 

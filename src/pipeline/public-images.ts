@@ -5,7 +5,7 @@ import { imageWidth } from "../email/image-width.js";
 import { isSvgPath, type PublicImage } from "../email/email-images.js";
 import { SVG_CHECK_BYTES } from "../limits.js";
 import { svgWidth } from "./svg-width.js";
-import type { Derived, FileDigests } from "../incremental/file-digests.js";
+import { sameFileState, type Derived, type FileDigests } from "../incremental/file-digests.js";
 
 /**
  * How much of an image is read for its width: a JPEG's frame header comes
@@ -57,8 +57,7 @@ function readWidth(file: string, path: string, head: Buffer, stat: BigIntStats):
   const fd = openRegularFile(file);
   try {
     const opened = fstatSync(fd, { bigint: true });
-    const keep = opened.dev === stat.dev && opened.ino === stat.ino && opened.size === stat.size && opened.mtimeNs === stat.mtimeNs && opened.ctimeNs === stat.ctimeNs;
-    return { value: widthOf(fd, path, head, opened.size) ?? null, keep };
+    return { value: widthOf(fd, path, head, opened.size) ?? null, keep: sameFileState(opened, stat) };
   } finally {
     closeSync(fd);
   }
