@@ -166,6 +166,8 @@ export interface SiteConfig {
   urlGiven: boolean;
   /** A login, query or fragment in the given address, which no link carries (config-address.ts). */
   urlLeftOut: AddressLeftOut | undefined;
+  /** Where the config sets `redirects` (its value), for a message about the rules gekkan writes for it (cloudflare-limits.ts). */
+  redirectsPlace: ReturnType<typeof placeOfPath>;
 }
 
 
@@ -298,6 +300,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
     file: text === undefined ? "" : file,
     urlGiven: overrides.url !== undefined || hasKey(raw.value, "url"),
     urlLeftOut: addressLeftOut(url, overrides.url === undefined ? { file, place: raw.locate(["url"], "value") } : { file: "--url", place: undefined }),
+    redirectsPlace: raw.locate(["redirects"], "value"),
   };
 }
 

@@ -38,16 +38,8 @@ export function siteRedirects(root: string, site: Site, config: SiteConfig, host
   const rules = own === undefined ? [] : redirectRules(own.toString("utf8"));
   const messages = redirectOverlaps(OWN, rules, moves, host);
   if (host === "cloudflare") {
-    const setting = { file: config.file === "" ? CONFIG_FILE : config.file, place: settingPlace(config.source) };
+    const setting = { file: config.file === "" ? CONFIG_FILE : config.file, place: config.redirectsPlace ?? { line: 1, column: 1 } };
     messages.push(...cloudflareLimitErrors({ own: own === undefined ? undefined : { file: OWN, rules }, gekkan: moves.length, config: setting }));
   }
   return { bytes: redirectsFile(allIssues(site), config, host, own), messages, merged: own !== undefined };
-}
-
-/** Where the config sets "redirects" (its value), for a message about gekkan's own rules. */
-function settingPlace(source: string): { line: number; column: number } {
-  const match = /"redirects"\s*:\s*/.exec(source);
-  if (match === null) return { line: 1, column: 1 };
-  const before = source.slice(0, match.index + match[0].length).split("\n");
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
