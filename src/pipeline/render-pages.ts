@@ -12,6 +12,7 @@ import { linkLanguageIn, otherEditionLinks } from "../render/other-edition-links
 import type { PageLanguages } from "../site/page-languages.js";
 import { isTemplateError, TemplateErrors } from "./template-error.js";
 import type { LiquidError } from "liquidjs";
+import type { SiteConfig } from "../config.js";
 
 export interface RenderedPage {
   path: string;
@@ -230,6 +231,18 @@ export function pageFingerprint(templateDirs: readonly string[], env: RenderEnv)
     hashTree(hash, dir, true);
   });
   hash.update(JSON.stringify([...env.locales].map(([code, locale]) => [code, locale.pack])));
-  hash.update("\0").update(JSON.stringify(env.config)).update("\0").update(env.styleUrl);
+  hash.update("\0").update(JSON.stringify(placeFree(env.config))).update("\0").update(env.styleUrl);
   return hash.digest("hex");
+}
+
+/**
+ * The config as a page can read it: without the site's folder on this
+ * machine, which no page shows (templates and public files go in by their
+ * names inside it). With it, a site moved or built where CI checks it out
+ * under another path (a renamed repository, another runner) rendered every
+ * page, email and search part again from a cache that held them all.
+ */
+function placeFree(config: SiteConfig): Omit<SiteConfig, "root"> {
+  const { root: _root, ...rest } = config;
+  return rest;
 }
