@@ -36,6 +36,7 @@ import { jsonSyntaxProblems } from "./json-syntax.js";
 import { readUtf8File } from "./text-encoding.js";
 import { addressLeftOut, type AddressLeftOut } from "./config-address.js";
 import { timeZoneProblem } from "./build-time.js";
+import { hasScheme } from "./url-scheme.js";
 
 /** A file under public/, written as a path from there ("images/share.png"; a leading "/" is allowed). */
 const publicFile = z
@@ -321,7 +322,7 @@ interface RawConfig {
  * ".." was dropped without a word; each is refused with what to write.
  */
 function basePathOption(base: string): string {
-  const why = /^[a-z][a-z0-9+.-]*:/i.test(base.trim())
+  const why = hasScheme(base.trim())
     ? "--base is the path the site is served under, such as /repo/; to change the site's address, pass the whole URL with --url"
     : base.split("/").some((part) => part === ".." || part === ".")
       ? '--base cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/'

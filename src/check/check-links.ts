@@ -19,6 +19,7 @@ import { anchorAdvice } from "./meant-anchor.js";
 import { builtPageNote, onceForTemplates, type TemplateProblem } from "./template-repeats.js";
 import type { MarkupSource } from "./written-markup.js";
 import { meantTarget, monthAddresses, numberAddresses, pagesBySource, type IssueAddresses, type MeantTarget } from "./meant-target.js";
+import { hasScheme } from "../url-scheme.js";
 
 export interface LinkReport {
   messages: VFileMessage[];
@@ -415,5 +416,5 @@ function basePathNote(written: string, basePath: string): string {
 }
 
 function isSiteAbsolute(url: string): boolean {
-  return url.startsWith("/") || /^[a-z][a-z0-9+.-]*:/i.test(url);
+  return url.startsWith("/") || hasScheme(url);
 }

@@ -1,6 +1,7 @@
 import type { OutputSet } from "../write/output.js";
 import { linkedPath, servedFile } from "../site/urls.js";
 import { asWritten, isRootRelative, readable } from "../markdown/plugins/rehype-base-path.js";
+import { hasScheme } from "../url-scheme.js";
 
 /** Site facts link checking needs: where the site lives and what it contains. */
 export interface LinkSite {
@@ -84,7 +85,7 @@ function isTopOfPage(fragment: string): boolean {
  * root-relative link, and relative to the page for a relative one.
  */
 export function inWrittenForm(written: string, path: string, from: string, site: Pick<LinkSite, "origin" | "basePath">): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(written)) return new URL(path, site.origin).href;
+  if (hasScheme(written)) return new URL(path, site.origin).href;
   if (written.startsWith("//")) return new URL(path, site.origin).href.slice(new URL(site.origin).protocol.length);
   if (isRootRelative(written)) return asWritten(site.basePath, path);
   return relativePath(from, path);
@@ -135,5 +136,5 @@ export function inWrittenSpelling(written: string): (suggestion: string) => stri
 
 /** A full URL (`https://…`) or a scheme-relative one (`//host/…`): written with the host, so with the base path too. */
 export function isFullUrl(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url);
+  return hasScheme(url) || url.startsWith("//");
 }

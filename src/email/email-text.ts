@@ -1,6 +1,7 @@
 import { compile, type HtmlToTextOptions } from "html-to-text";
 import { FORMATTERS, UNWRAPPED, type TextState } from "./text-formatters.js";
 import { trimLineEnds } from "../trim-end.js";
+import { hasScheme } from "../url-scheme.js";
 
 const block = (selector: string, leadingLineBreaks = 1, trailingLineBreaks = 1) => ({ selector, format: "block", options: { leadingLineBreaks, trailingLineBreaks } });
 const heading = { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 };
@@ -54,7 +55,7 @@ function options(wordwrap: number): HtmlToTextOptions {
  */
 function mailtoWhole(shown: string): string {
   // Given with its mailto: taken off already; any other link here is absolute (https://…).
-  return !/^[a-z][a-z0-9+.-]*:/i.test(shown) && shown.includes("@") && shown.includes("?") ? `mailto:${shown}` : shown;
+  return !hasScheme(shown) && shown.includes("@") && shown.includes("?") ? `mailto:${shown}` : shown;
 }
 
 type Converter = (html: string, state: TextState) => string;

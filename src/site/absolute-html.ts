@@ -1,5 +1,6 @@
 import { mapSrcsetUrls } from "../markdown/srcset.js";
 import { publishedUrl, type SiteAddress } from "./urls.js";
+import { hasScheme } from "../url-scheme.js";
 
 /**
  * Feed readers show content away from the site, so every URL inside it must
@@ -33,7 +34,7 @@ export function mapUrlAttributes(html: string, map: (url: string) => string): st
 /** A URL as feeds and the email have it: absolute on the published site, a full URL as it is. */
 export function absoluteUrl(value: string, site: SiteAddress, route: string): string {
   // "//host/…" is not absolute: read away from the site (a mail app's mailbox: base) it leads nowhere, so publishedUrl gives it a scheme.
-  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
+  if (hasScheme(value)) return value;
   try {
     return publishedUrl(site, route, value);
   } catch {

@@ -1,5 +1,6 @@
 import { mapUrlAttributes } from "./absolute-html.js";
 import { rewriteStartTags } from "../serialised-html.js";
+import { hasScheme } from "../url-scheme.js";
 
 /**
  * A block's HTML shown away from its issue (a Q&A's question and answer on
@@ -36,7 +37,7 @@ export function pageLinksAway(html: string, issuePage: string): string {
  * (`/issues/2011-05/#x`), absolute when it is. Any other is as written.
  */
 export function fromIssuePage(url: string, issuePage: string): string {
-  if (url === "" || url.startsWith("/") || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  if (url === "" || url.startsWith("/") || hasScheme(url)) return url;
   const absolute = URL.canParse(issuePage);
   const page = new URL(issuePage, STAND_IN);
   const resolved = URL.canParse(url, page) ? new URL(url, page) : undefined;
