@@ -38,3 +38,26 @@ function isDynamic(from: string): boolean {
 export function sameAddress(a: string, b: string): boolean {
   return a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
 }
+
+/**
+ * Where a rule sends a reader who asks for `address`, as both hosts match a
+ * rule's old address: a splat (`*`) matches any characters, the rest of the
+ * path included; a placeholder (`:name`, a whole path segment) matches one
+ * segment; the rest is matched as written, a trailing "/" aside. In the new
+ * address, `:splat` and each `:name` stand for what they matched.
+ * Undefined when the rule does not match.
+ */
+export function ruleTarget(rule: Pick<RedirectRule, "from" | "to">, address: string): string | undefined {
+  const names: string[] = [];
+  const source = rule.from.replace(/\/+$/, "").split(/(\*|(?<=^|\/):[A-Za-z_]\w*)/).map((part, i) => {
+    if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    names.push(part === "*" ? "splat" : part.slice(1));
+    return part === "*" ? "(.*)" : "([^/]+)";
+  }).join("");
+  const found = new RegExp(`^${source}$`, "s").exec(address.replace(/\/+$/, ""));
+  if (found === null) return undefined;
+  const values = new Map(names.map((name, i) => [name, found[i + 1] ?? ""]));
+  // Longest name first, so ":splat" is not read as ":s" followed by "plat".
+  const byLength = [...values.keys()].sort((a, b) => b.length - a.length);
+  return byLength.length === 0 ? rule.to : rule.to.replace(new RegExp(`:(${byLength.join("|")})(?![A-Za-z0-9_])`, "g"), (_, name: string) => values.get(name) ?? "");
+}

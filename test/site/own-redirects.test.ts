@@ -77,6 +77,23 @@ describe("config redirects with an author's own public/_redirects", () => {
     expect(ignored.stderr).toBe("");
   }, 60_000);
 
+  it("a rule with a * or :name that covers aliases' old addresses is one warning at its line, naming the first and counting the rest; one that covers none, or sends them to their issue, is none", async () => {
+    const splat = await build("/blog/* /news/:splat 301\n/news/issues/* /old-news/:splat 302\n", config("cloudflare"));
+    expect(splat.code, splat.stderr).toBe(0);
+    // The aliases' old addresses, in the order gekkan writes them: 2011-04 (issue 1), aa-old (issue 2), zz-old (issue 1).
+    expect(splat.stderr).toContain(`public/_redirects:2:1  warning: /news/issues/* covers /news/issues/2011-04/, an old address of issue 1 (content/issues/2011/2011-04.md, front matter aliases) (and 2 other aliases), and gekkan's rule for it, to /news/issues/sokan/, comes after this one in _redirects: this rule is the one applied, sending readers to /old-news/2011-04; to send them to the issue, put the line "/news/issues/2011-04/ /news/issues/sokan/ 301" above this one (a line for each alias), or narrow this rule;`);
+    expect(splat.stderr.match(/warning:/g)).toHaveLength(1);
+    const placeholder = await build("/news/issues/:old/ /gone/:old/ 301!\n", config("netlify"));
+    expect(placeholder.stderr).toContain(`public/_redirects:1:1  warning: /news/issues/:old/ covers /news/issues/2011-04/, an old address of issue 1 (content/issues/2011/2011-04.md, front matter aliases) (and 2 other aliases), and gekkan's rule for it, to /news/issues/sokan/, comes after this one in _redirects: this rule is the one applied, sending readers to /gone/2011-04/; to send them to the issue, put the line "/news/issues/2011-04/ /news/issues/sokan/ 301!" above this one (a line for each alias), or narrow this rule;`);
+    // Only aa-old is covered (the other aliases do not start with "a").
+    const one = await build("/news/issues/a* /elsewhere/ 301\n", config("cloudflare"));
+    expect(one.stderr).toContain("public/_redirects:1:1  warning: /news/issues/a* covers /news/issues/aa-old/, an old address of issue 2 (content/issues/2011/2011-05.md, front matter aliases), and gekkan's rule for it, to /news/issues/2011-05/,");
+    // Sent where gekkan's rule sends them: the line the warning proposes, exact or with a splat, is no conflict.
+    const same = await build("/news/issues/aa-old/ /news/issues/2011-05/ 301\n/news/issues/zz-* /news/issues/sokan/ 301\n/news/issues/2011-04/ /news/issues/sokan/ 301\n", config("cloudflare"));
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).toBe("");
+  }, 60_000);
+
   it("cloudflare: more than 2,000 static rules, the author's and gekkan's together, is an error at the setting; 2,000 is not; netlify has no such limit", async () => {
     const exact = (n: number) => Array.from({ length: n }, (_, i) => `/old/${i} /new/${i} 301\n`).join("");
     // 1,998 of the author's and gekkan's 3: 2,001 static rules.
