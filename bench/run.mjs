@@ -16,7 +16,7 @@
 // passwordless sudo); where it cannot be, or with --skip-hugo, it is skipped with a visible note.
 import { spawn, spawnSync } from "node:child_process";
 import {
-  existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdtempSync, statSync,
+  cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdtempSync, statSync, statfsSync,
 } from "node:fs";
 import { cpus, freemem, loadavg as osLoadavg, totalmem, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -29,7 +29,8 @@ import { onPath } from "../scripts/find-executable.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, "..");
-const WORK = join(BENCH, ".work");
+/** Where corpora, caches and every tool's output go (see workFolder); set once the arguments are read. */
+let WORK = join(BENCH, ".work");
 const PEERS = join(BENCH, "peers");
 // GEKKAN_BENCH_BIN lets the harness itself be tested against a stand-in CLI.
 const GEKKAN_BIN = process.env.GEKKAN_BENCH_BIN ? resolve(process.env.GEKKAN_BENCH_BIN) : join(ROOT, "bin", "gekkan.js");
@@ -41,7 +42,7 @@ const GNU_TIME = "/usr/bin/time";
 function parseArgs(argv) {
   const a = {
     issues: [4000], runs: 3, skipHugo: false, onlyPeers: false, onlyDev: false, devEdits: 20, dev: true,
-    seed: DEFAULT_SEED, results: join(BENCH, "results", "latest.md"), help: false,
+    seed: DEFAULT_SEED, results: join(BENCH, "results", "latest.md"), work: null, help: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -57,6 +58,7 @@ function parseArgs(argv) {
       case "--only-dev": a.onlyDev = true; break;
       case "--seed": a.seed = Number(val()); break;
       case "--results": a.results = resolve(val()); break;
+      case "--work": a.work = resolve(val()); break;
       case "-h": case "--help": a.help = true; break;
       default: throw new Error(`unknown argument: ${k} (see --help)`);
     }
@@ -218,6 +220,25 @@ function gitDescribe() {
 
 // ---- scenarios --------------------------------------------------------------------------------
 let peerRuns = 0;
+let checkouts = 0;
+
+/**
+ * A new folder standing in for CI's checkout of the corpus, after removing the last one: the
+ * site's files copied (new inodes and times, as git writes them) and its .gekkan/cache copied
+ * with its times kept (as actions/cache restores a tar); no output folder, as on a new runner.
+ */
+function freshCheckout(corpusDir, last) {
+  rmSync(last, { recursive: true, force: true });
+  const dir = join(WORK, `ci-checkout-${++checkouts}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(corpusDir)) {
+    if (name === "dist" || name.startsWith(".dist") || name === ".gekkan" || name === "hugo") continue;
+    cpSync(join(corpusDir, name), join(dir, name), { recursive: true });
+  }
+  cpSync(join(corpusDir, ".gekkan", "cache"), join(dir, ".gekkan", "cache"), { recursive: true, preserveTimestamps: true });
+  return dir;
+}
 /** A new output folder under `base` for one peer run, after removing the last one (`last`). */
 function freshOut(base, last) {
   rmSync(last, { recursive: true, force: true });
@@ -266,14 +287,7 @@ function makeTools(ctx) {
       after: () => ctx.restoreIssue(),
       out: outG,
     },
-    gekkanNew: {
-      label: "gekkan warm, 1 new issue (the monthly build)",
-      // An untimed warm build first takes in whatever the previous scenario restored; then the next issue arrives.
-      prepare() { spawnSync(process.execPath, gekkanArgs([]), { cwd: ROOT, stdio: "ignore" }); ctx.addIssue(); },
-      run: () => measure(process.execPath, gekkanArgs([]), { useGnuTime }),
-      after: () => ctx.removeNewIssue(),
-      out: outG,
-    },
+    ...monthlyScenarios(ctx, gekkanArgs, outG),
     bareParse: {
       label: "bare parse (remark-parse + GFM + directives → mdast, 1 thread)",
       prepare() {},
@@ -295,6 +309,34 @@ function makeTools(ctx) {
       run: () => measure(ctx.hugoPath, ["--source", join(corpusDir, "hugo"), "--destination", peerOut.hugo, "--quiet", "--ignoreCache"], { useGnuTime }),
       get out() { return peerOut.hugo; },
       expectHtml: n + 1,
+    },
+  };
+}
+
+/** The monthly build twice: on the corpus with its output kept, and as the Pages workflow runs it. */
+function monthlyScenarios(ctx, gekkanArgs, outG) {
+  const { corpusDir, useGnuTime } = ctx;
+  let ciCheckout = join(WORK, `ci-checkout-${ctx.n}-0`);
+  return {
+    gekkanNew: {
+      label: "gekkan warm, 1 new issue (the monthly build)",
+      // An untimed warm build first takes in whatever the previous scenario restored; then the next issue arrives.
+      prepare() { spawnSync(process.execPath, gekkanArgs([]), { cwd: ROOT, stdio: "ignore" }); ctx.addIssue(); },
+      run: () => measure(process.execPath, gekkanArgs([]), { useGnuTime }),
+      after: () => ctx.removeNewIssue(),
+      out: outG,
+    },
+    gekkanCi: {
+      label: "gekkan monthly build as CI runs it",
+      // As the Pages workflow runs it: a fresh checkout (new files, no output folder) with only .gekkan/cache restored.
+      prepare() {
+        spawnSync(process.execPath, gekkanArgs([]), { cwd: ROOT, stdio: "ignore" });
+        ctx.addIssue();
+        ciCheckout = freshCheckout(corpusDir, ciCheckout);
+      },
+      run: () => measure(process.execPath, [GEKKAN_BIN, "build", "--root", ciCheckout, "--quiet"], { useGnuTime }),
+      after: () => ctx.removeNewIssue(),
+      get out() { return join(ciCheckout, "dist"); },
     },
   };
 }
@@ -533,6 +575,7 @@ function targetRatios(summary) {
     { what: "cold, no search / bare one-thread parse", value: ratio("gekkanColdNoSearch", "bareParse"), target: "≤ 0.75" },
     { what: "cold with search / cold without", value: ratio("gekkanCold", "gekkanColdNoSearch"), target: "≤ 1.3" },
     { what: "1 new issue, warm / Eleventy cold", value: ratio("gekkanNew", "eleventy"), target: "≤ 0.2" },
+    { what: "1 new issue as CI runs it (fresh checkout, cache restored, no output) / Eleventy cold", value: ratio("gekkanCi", "eleventy"), target: "(not a target: the honest figure for the Pages workflow)" },
     { what: "nothing changed / Eleventy cold", value: ratio("gekkanWarm", "eleventy"), target: "≤ 0.1" },
     { what: "cold with search / Eleventy cold", value: ratio("gekkanCold", "eleventy"), target: "≤ 1 at 200 issues" },
   ];
@@ -560,11 +603,13 @@ async function main() {
   let args;
   try { args = parseArgs(process.argv.slice(2)); } catch (e) { console.error(`bench: ${e.message}`); return 2; }
   if (args.help) {
-    log("usage: node bench/run.mjs [--issues 4000|200|200,4000] [--runs 3] [--skip-hugo] [--only-peers] [--dev-edits 20] [--no-dev] [--only-dev] [--seed S] [--results FILE]");
+    log("usage: node bench/run.mjs [--issues 4000|200|200,4000] [--runs 3] [--skip-hugo] [--only-peers] [--dev-edits 20] [--no-dev] [--only-dev] [--seed S] [--results FILE] [--work DIR]");
     return 0;
   }
   const notes = [];
   const addNote = (m) => { note(m); notes.push(m); };
+  WORK = workFolder(args.work);
+  log(`work folder: ${WORK}`);
 
   let runGekkan = !args.onlyPeers;
   if (!existsSync(GEKKAN_CLI)) {
@@ -596,6 +641,24 @@ async function main() {
   log(`\nwrote ${args.results}`);
   return anyFailure ? 1 : 0;
 }
+
+/**
+ * The folder for corpora, caches and outputs: `--work DIR`, else a folder in /dev/shm when it is
+ * a tmpfs with room, else bench/.work. In memory, a build's time is the generator's own: on a
+ * virtual disk where creating a file costs most of a millisecond, Eleventy's cold build (4,000
+ * files written) took 2.5 times as long as in memory, varied round by round with the disk, and
+ * flattered every ratio against it; gekkan's monthly build writes a few dozen files.
+ */
+function workFolder(asked) {
+  if (asked !== null) return asked;
+  try {
+    const fs = statfsSync("/dev/shm");
+    if (fs.type === TMPFS_MAGIC && fs.bavail * fs.bsize >= 4 * 2 ** 30) return join("/dev/shm", "gekkan-bench");
+  } catch { /* no /dev/shm: the disk it is */ }
+  return join(BENCH, ".work");
+}
+
+const TMPFS_MAGIC = 0x01021994;
 
 /** The tools this run has: gekkan's build flags, GNU time, Eleventy and Hugo (installed if missing). */
 function toolsOf(args, runGekkan, addNote) {
@@ -655,11 +718,13 @@ async function benchCorpus(n, env) {
     removeNewIssue() { rmSync(newIssuePath, { force: true }); },
   };
   const tools = makeTools(ctx);
-  const chain = runGekkan ? ["gekkanCold", "gekkanWarm", "gekkanOne", "gekkanNew", ...(gekkanFlags.has("--no-search") ? ["gekkanColdNoSearch"] : [])] : [];
+  const chain = runGekkan ? ["gekkanCold", "gekkanWarm", "gekkanOne", "gekkanNew", "gekkanCi", ...(gekkanFlags.has("--no-search") ? ["gekkanColdNoSearch"] : [])] : [];
   const peers = [...(eleventyOk ? ["eleventy"] : []), ...(hugoPath ? ["hugo"] : []), ...(runGekkan ? ["bareParse"] : [])];
   const { rows, failed: roundsFailed } = await runRounds(args, tools, chain, peers);
+  // The last checkout is the size of the site and its cache, and may be in memory (see workFolder).
+  for (const name of readdirSync(WORK)) if (name.startsWith("ci-checkout-")) rmSync(join(WORK, name), { recursive: true, force: true });
   anyFailure ||= roundsFailed;
-  const order = ["gekkanCold", "gekkanWarm", "gekkanOne", "gekkanNew", "gekkanColdNoSearch", "eleventy", "hugo", "bareParse"];
+  const order = ["gekkanCold", "gekkanWarm", "gekkanOne", "gekkanNew", "gekkanCi", "gekkanColdNoSearch", "eleventy", "hugo", "bareParse"];
   const summary = summarize(rows, order);
   log("\n" + table(summary));
 
@@ -723,14 +788,15 @@ function resultLines({ args, runGekkan, rssMethod, eleventyVersion, hugoVersion,
   md.push(`- nproc: ${machine.nproc}`, `- CPU: ${machine.cpuModel}`, `- memory: ${machine.memGiB} GiB`, `- OS: ${machine.os}`, `- Node: ${machine.node}`,
     `- load average (1/5/15 min) at start: ${machine.load}; at end: ${loadavg()} (other work on the machine inflates and scatters the timings)`);
   md.push(`- gekkan: ${runGekkan ? (process.env.GEKKAN_BENCH_BIN ? `stand-in ${GEKKAN_BIN} (GEKKAN_BENCH_BIN)` : `bin/gekkan.js (lib/bundle/) at ${gitDescribe()}`) : "not run"}`);
-  md.push(`- Eleventy: ${eleventyVersion ?? "not run"}`, `- Hugo: ${hugoVersion ?? "not run"}`, "");
+  md.push(`- Eleventy: ${eleventyVersion ?? "not run"}`, `- Hugo: ${hugoVersion ?? "not run"}`);
+  md.push(`- Work folder (corpora, caches, every tool's output): \`${WORK}\`${WORK.startsWith("/dev/shm/") ? " (in memory: the disk's cost of creating files is left out for every tool)" : ""}`, "");
   md.push("## Method", "");
   md.push(`- Wall time: monotonic clock around each child process (spawn to exit). Peak RSS: ${rssMethod}. The "tree RSS sum" column samples /proc every 100 ms and sums RSS over the whole child tree (it can miss short peaks).`);
   md.push(`- ${args.runs} rounds per corpus; each round interleaves the gekkan chain (cold → warm → one issue changed) with the peers, the order alternating between rounds. Reported: median/min/max wall over rounds, max peak RSS over rounds; ratio = scenario median / Eleventy cold median (below 1 is faster than Eleventy).`);
   md.push("- gekkan cold: `gekkan build --no-cache --quiet` (`--no-cache` only if the CLI has it) after deleting `DIR/.gekkan` and the output dir; gekkan's full build also writes feeds, archive/component pages, sitemap and a Pagefind search index, which the peers do not, so a `--no-search` cold row is added when the CLI has that flag. Warm: same command without `--no-cache`, nothing changed, after one untimed cached build (the cold run's `--no-cache` leaves no cache to be warm from). One issue changed: the middle issue's body gets one appended line, then a warm build (restored afterwards).");
   md.push("- Eleventy cold: `eleventy --config=bench/peers/eleventy.config.mjs --quiet` into an emptied output dir; same `.md` files as input, Liquid layouts (issue page + index of all issues), markdown not pre-processed as Liquid. Hugo cold: `hugo --quiet --ignoreCache` into an emptied dir; site from `bench/corpus.mjs` (`contentDir = \"../content\"`, same files), Go-template layouts equivalent to the Liquid ones, taxonomies/RSS/sitemap disabled.");
   md.push("- Neither peer understands `:::` directives (rendered as plain paragraphs). Hugo highlights the ```sh block (Chroma, default); Eleventy does not highlight without a plugin.");
-  md.push("- One new issue (the monthly build): after an untimed warm build, issue n+1 (written like issue n, dated a week later, its title and body marked with the round so no round finds its pages cached by an earlier one) is added and a warm build is timed; the file is removed afterwards. Bare parse: `node bench/bare-parse.mjs` parses every body with remark-parse + remark-gfm + gekkan's container directives to mdast in one thread, nothing else; it runs in the same rounds as the peers.");
+  md.push("- One new issue (the monthly build): after an untimed warm build, issue n+1 (written like issue n, dated a week later, its title and body marked with the round so no round finds its pages cached by an earlier one) is added and a warm build is timed; the file is removed afterwards. The monthly build as CI runs it: the same, but built in a fresh copy of the corpus (new files, as a checkout writes them) holding only a copy of `.gekkan/cache` with its times kept (as actions/cache restores it) and no output folder, as the Pages workflow builds on a new runner: every file of the site is written, and files in public/ are read, again. Bare parse: `node bench/bare-parse.mjs` parses every body with remark-parse + remark-gfm + gekkan's container directives to mdast in one thread, nothing else; it runs in the same rounds as the peers.");
   md.push("- Dev loop: `gekkan dev` on the same corpus; after the first page is served and 1.5 s of SSE silence, one issue is rewritten N times; latency = file write → the `reload` event naming the edited page received on `/__gekkan/events` (the catch-up reload that follows names only feeds and data files, and is timed separately); 250 ms pause between edits. p50/p95 are nearest-rank.", "");
   if (notes.length) { md.push("## Notes", ""); for (const x of notes) md.push(`- ${x}`); md.push(""); }
   const floor = monthlyFloor(sections);
