@@ -17,6 +17,7 @@ import { nearestPage } from "./nearest-page.js";
 import { meantUnderBasePath, type OutsideBase } from "./outside-base.js";
 import { anchorAdvice } from "./meant-anchor.js";
 import { builtPageNote, onceForTemplates, type TemplateProblem } from "./template-repeats.js";
+import { relativeAdvice } from "./relative-in-template.js";
 import type { MarkupSource } from "./written-markup.js";
 import { meantTarget, monthAddresses, numberAddresses, pagesBySource, type IssueAddresses, type MeantTarget } from "./meant-target.js";
 import { hasScheme } from "../url-scheme.js";
@@ -97,9 +98,13 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     for (const ref of references) {
       if (authored.has(`${path}\0${ref.url}`) || (isSiteAbsolute(ref.url) && authored.has(ref.url)) || services.has(ref.url)) continue;
       checked++;
-      const message = builtProblem(linkSite, judge(path, ref.url), { path, text, ref, origin: output.origin(path) });
-      if (message && isHtml && output.origin(path)?.startsWith("public/") !== true) fromTemplates.push({ message, url: ref.url, via: ref.via });
-      else if (message) messages.push(message);
+      const verdict = judge(path, ref.url);
+      const message = builtProblem(linkSite, verdict, { path, text, ref, origin: output.origin(path) });
+      if (message && isHtml && output.origin(path)?.startsWith("public/") !== true) {
+        // One outside the base path is told its own fix (outsideSiteProblem): it stays grouped by its message.
+        const relative = verdict.kind === "external" ? undefined : relativeAdvice(linkSite, ref.url, () => judge("index.html", ref.url).kind === "ok");
+        fromTemplates.push({ message, url: ref.url, via: ref.via, relative });
+      } else if (message) messages.push(message);
     }
   }
   messages.push(...onceForTemplates(fromTemplates, templates));

@@ -14,6 +14,12 @@ export interface TemplateProblem {
   url: string;
   /** How the page holds it (`a[href]`). */
   via: string;
+  /**
+   * For an address that resolves against the page (relative-in-template.ts),
+   * what the one message says after why it is broken; undefined for one
+   * that leads to the same place from every page.
+   */
+  relative?: string | undefined;
 }
 
 /** What a reference of a built page is told after why it is broken: its line and column are the page's, not a file's. */
@@ -27,32 +33,43 @@ export function builtPageNote(via: string): string {
  * site, burying everything else. The same message (the same address, broken
  * the same way) on several pages is said once, at the first page in the
  * order of their addresses, naming how many others have it; at the
- * template's line instead when its text is certain (templateAt). The k-th
- * of a page's same messages goes with the others' k-th, so a layout with
- * the same broken address twice is two messages.
+ * template's line instead when its text is certain (templateAt). A relative
+ * address leads to another place from each page, so its messages differ:
+ * they are the same mistake when the pages hold the same address the same
+ * way (`a[href]`), broken the same way (sameMistake). The k-th of a page's
+ * same messages goes with the others' k-th, so a layout with the same broken
+ * address twice is two messages.
  */
 export function onceForTemplates(problems: readonly TemplateProblem[], templates: readonly MarkupSource[]): VFileMessage[] {
   const seen = new Map<string, number>();
   const keyed = problems.map((problem) => {
-    const same = `${problem.message.file ?? ""}\0${String(problem.message.ruleId)}\0${problem.message.reason}`;
-    const nth = seen.get(same) ?? 0;
-    seen.set(same, nth + 1);
-    return { problem, nth };
+    const same = sameMistake(problem);
+    const onPage = `${problem.message.file ?? ""}\0${same}`;
+    const nth = seen.get(onPage) ?? 0;
+    seen.set(onPage, nth + 1);
+    return { problem, same, nth };
   });
-  const groups = groupBy(keyed, ({ problem, nth }) => `${String(problem.message.ruleId)}\0${problem.message.reason}\0${nth}`);
-  const repeatedOnPage = new Set(keyed.filter(({ nth }) => nth > 0).map(({ problem }) => problem.message.reason));
+  const groups = groupBy(keyed, ({ same, nth }) => `${same}\0${nth}`);
+  const repeatedOnPage = new Set(keyed.filter(({ nth }) => nth > 0).map(({ same }) => same));
   return [...groups.values()].map((group) => {
     const sorted = group.map(({ problem }) => problem).sort(byPage);
     const [first] = sorted;
     if (first === undefined || sorted.length === 1) return first?.message;
     const pages = sorted.map((problem) => problem.message.file ?? "");
     const { message, url, via } = first;
-    const template = repeatedOnPage.has(message.reason) ? undefined : templateAt(url, templates);
+    const template = repeatedOnPage.has(sameMistake(first)) ? undefined : templateAt(url, templates);
     const rule = String(message.ruleId);
-    if (template === undefined) return standingFor(diagnostic(pages[0] ?? "", message.reason + andOnOtherPages(pages.slice(1)), { line: message.line ?? 1, column: message.column ?? 1 }, rule), pages.length);
-    const reason = `${message.reason.slice(0, -builtPageNote(via).length)} (${via} in this template, on ${pages.length} built pages, ${examplesOf(pages)})`;
+    const advice = first.relative ?? "";
+    if (template === undefined) return standingFor(diagnostic(pages[0] ?? "", message.reason + andOnOtherPages(pages.slice(1)) + advice, { line: message.line ?? 1, column: message.column ?? 1 }, rule), pages.length);
+    const reason = `${message.reason.slice(0, -builtPageNote(via).length)} (${via} in this template, on ${pages.length} built pages, ${examplesOf(pages)})${advice}`;
     return standingFor(diagnostic(template.file, reason, template, rule), pages.length);
   }).filter((message) => message !== undefined);
+}
+
+/** What makes two pages' problems one mistake: the message, or for a relative address what the page holds and how it is broken. */
+function sameMistake({ message, url, via, relative }: TemplateProblem): string {
+  const rule = String(message.ruleId);
+  return relative === undefined ? `${rule}\0${message.reason}` : `relative\0${rule}\0${via}\0${url}`;
 }
 
 function byPage(a: TemplateProblem, b: TemplateProblem): number {

@@ -1,0 +1,25 @@
+import { asWritten, readable } from "../markdown/plugins/rehype-base-path.js";
+import { hasScheme } from "../url-scheme.js";
+import type { LinkSite } from "./link-target.js";
+
+/**
+ * What the one message for a broken relative address of a template says
+ * after why it is broken (template-repeats.ts), or undefined for an address
+ * that leads to the same place from every page (root-relative, a full URL).
+ * `feed.xml` in the layout is /feed.xml on the home page, /issues/2011-04/feed.xml
+ * on an issue's: the author meant one place, so the fix is the address from
+ * the site's root, through the url filter that adds the base path, as the
+ * site's templates write theirs. `landsFromRoot`: whether the address, read
+ * on the home page, is a page or file of the site (then that is offered as
+ * it is, else only the form to write it in). An #anchor alone is of the
+ * page it is on wherever that is: it is said once too, with no such fix.
+ */
+export function relativeAdvice(site: Pick<LinkSite, "origin" | "basePath">, url: string, landsFromRoot: () => boolean): string | undefined {
+  if (url.startsWith("/") || hasScheme(url)) return undefined;
+  if (url.startsWith("#")) return "";
+  const home = new URL(url, new URL(site.basePath, site.origin));
+  const fromRoot = asWritten(site.basePath, home.pathname + home.search + home.hash);
+  const said = "; a relative address in a template resolves against the address of each page it is on";
+  if (landsFromRoot()) return `${said}: write it from the site's root through the url filter, {{ "${fromRoot}" | url }}, which leads to ${readable(home.pathname)} from every page`;
+  return `${said}: write it from the site's root through the url filter, as {{ "${fromRoot}" | url }}, with the path of a page or file the site has`;
+}
