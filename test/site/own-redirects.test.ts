@@ -2,12 +2,15 @@
  * An author's own public/_redirects with config `redirects`: one file, the
  * author's lines first and unchanged, then gekkan's alias rules (Netlify and
  * Cloudflare Pages both apply the first rule that matches, so the author's
- * win); a rule of theirs for an alias's address is a warning at its line;
+ * win); a rule of theirs for an alias's address is a warning at its line,
+ * and so is one over a page or file the site publishes, where the host
+ * applies it over the file (Cloudflare: any rule; Netlify: a forced one);
  * with Cloudflare, a file past Cloudflare Pages' limits (2,000 static and
  * 100 dynamic rules, every rule after the first with a * or :name counted
  * as dynamic: developers.cloudflare.com/pages/configuration/redirects/) is
  * an error. Oracles: the bytes written here, gekkan's lines written out by
- * hand, and the counts worked out here from the rules the test wrote.
+ * hand, the counts worked out here from the rules the test wrote, and the
+ * site's pages listed by hand from the issues it wrote.
  * Built with the real CLI.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
