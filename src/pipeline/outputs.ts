@@ -113,6 +113,9 @@ export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, 
   output.add(ROUTES.robots, robotsTxt(config));
 }
 
+/** No _redirects written (config `redirects` off): nothing said of it. */
+const NO_REDIRECTS: Omit<Redirects, "bytes"> = { messages: [], merged: false, hidden: () => [] };
+
 /**
  * Stage: a page at each old address of an issue (front matter `aliases`)
  * that leads to its address now. After the sitemap, which lists only the
@@ -125,10 +128,10 @@ export function addRedirects(output: OutputSet, site: Site, config: SiteConfig, 
     for (const route of entry.aliases) output.add(routeFile(route), redirectPage(entry, config));
   }
   // Only when asked: GitHub Pages would publish the file as a page of its own.
-  if (config.redirects === undefined) return { messages: [], merged: false };
-  const { bytes, messages, merged } = siteRedirects(root, site, config, config.redirects);
+  if (config.redirects === undefined) return NO_REDIRECTS;
+  const { bytes, ...said } = siteRedirects(root, site, config, config.redirects);
   output.add(ROUTES.redirects, bytes);
-  return { messages, merged };
+  return said;
 }
 
 /**
@@ -158,12 +161,16 @@ function newestByEdition(site: Site, today: string): (route: string) => string {
  * Stage: public/ as it is; a file that would replace a generated one is an
  * author error. `earlier`: the messages of the _redirects file (addRedirects),
  * reported with public/'s, as they are of a file of it; `merged`: it is in
- * gekkan's _redirects already. Returns the warnings (links it does not copy).
+ * gekkan's _redirects already; `hidden`: its rules that cover a published
+ * file, asked here as public/'s files are the last in. Returns the warnings
+ * (links it does not copy, rules that hide a file).
  */
-export async function addPublic(output: OutputSet, root: string, search: boolean, digests?: FileDigests, earlier: Omit<Redirects, "bytes"> = { messages: [], merged: false }): Promise<VFileMessage[]> {
+export async function addPublic(output: OutputSet, root: string, search: boolean, digests?: FileDigests, earlier: Omit<Redirects, "bytes"> = NO_REDIRECTS): Promise<VFileMessage[]> {
   const skip = earlier.merged ? [`public/${ROUTES.redirects}`] : [];
-  const messages = [...earlier.messages, ...(await addPublicFiles(root, output, search, digests, skip))];
+  const copied = await addPublicFiles(root, output, search, digests, skip);
+  const messages = [...earlier.messages, ...copied];
   const errors = messages.filter(isError);
   if (errors.length > 0) throw new ContentError(errors);
-  return messages;
+  // Now that every file is in the output, public/'s too: a rule of the author's may cover any of them.
+  return [...earlier.messages, ...earlier.hidden(output.paths()), ...copied];
 }

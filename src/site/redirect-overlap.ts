@@ -1,7 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import type { RedirectsHost } from "../config.js";
 import { warning } from "../diagnostics.js";
-import { ruleTarget, sameAddress, type RedirectRule } from "./redirect-rules.js";
+import { ruleMatcher, sameAddress, type RedirectRule } from "./redirect-rules.js";
 import type { AliasMove } from "./redirects.js";
 
 /**
@@ -17,8 +17,9 @@ import type { AliasMove } from "./redirects.js";
  */
 export function redirectOverlaps(file: string, rules: readonly RedirectRule[], moves: readonly AliasMove[], host: RedirectsHost): VFileMessage[] {
   return rules.flatMap((rule) => {
+    const target = ruleMatcher(rule);
     const covered = moves.flatMap((move) => {
-      const to = ruleTarget(rule, move.from);
+      const to = target(move.from);
       return to === undefined || sameAddress(to, move.to) ? [] : [{ move, to }];
     });
     const first = covered[0];

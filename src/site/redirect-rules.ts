@@ -48,16 +48,26 @@ export function sameAddress(a: string, b: string): boolean {
  * Undefined when the rule does not match.
  */
 export function ruleTarget(rule: Pick<RedirectRule, "from" | "to">, address: string): string | undefined {
+  return ruleMatcher(rule)(address);
+}
+
+/** ruleTarget with the rule's pattern made once, for a rule asked about many addresses (every file of a site). */
+export function ruleMatcher(rule: Pick<RedirectRule, "from" | "to">): (address: string) => string | undefined {
   const names: string[] = [];
   const source = rule.from.replace(/\/+$/, "").split(/(\*|(?<=^|\/):[A-Za-z_]\w*)/).map((part, i) => {
     if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     names.push(part === "*" ? "splat" : part.slice(1));
     return part === "*" ? "(.*)" : "([^/]+)";
   }).join("");
-  const found = new RegExp(`^${source}$`, "s").exec(address.replace(/\/+$/, ""));
-  if (found === null) return undefined;
-  const values = new Map(names.map((name, i) => [name, found[i + 1] ?? ""]));
+  const pattern = new RegExp(`^${source}$`, "s");
   // Longest name first, so ":splat" is not read as ":s" followed by "plat".
-  const byLength = [...values.keys()].sort((a, b) => b.length - a.length);
-  return byLength.length === 0 ? rule.to : rule.to.replace(new RegExp(`:(${byLength.join("|")})(?![A-Za-z0-9_])`, "g"), (_, name: string) => values.get(name) ?? "");
+  const byLength = [...new Set(names)].sort((a, b) => b.length - a.length);
+  const placeholders = byLength.length === 0 ? undefined : new RegExp(`:(${byLength.join("|")})(?![A-Za-z0-9_])`, "g");
+  return (address) => {
+    const found = pattern.exec(address.replace(/\/+$/, ""));
+    if (found === null) return undefined;
+    if (placeholders === undefined) return rule.to;
+    const values = new Map(names.map((name, i) => [name, found[i + 1] ?? ""]));
+    return rule.to.replace(placeholders, (_, name: string) => values.get(name) ?? "");
+  };
 }

@@ -63,7 +63,8 @@ export function aliasMoves(entries: ReadonlyArray<SiteIssue>, config: SiteConfig
  * hosts apply the first rule that matches, so the author's rules win over
  * gekkan's, as the rules of someone moving a site here (old blog paths, a
  * short link) should; a rule of theirs for an alias's address is warned of
- * (redirect-overlap.ts).
+ * (redirect-overlap.ts), and so is one that hides a page of the site
+ * (redirect-hidden-pages.ts).
  */
 export function redirectsFile(entries: ReadonlyArray<SiteIssue>, config: SiteConfig, host: RedirectsHost, own?: Buffer): Buffer {
   const code = host === "netlify" ? "301!" : "301";

@@ -2,12 +2,15 @@
  * An author's own public/_redirects with config `redirects`: one file, the
  * author's lines first and unchanged, then gekkan's alias rules (Netlify and
  * Cloudflare Pages both apply the first rule that matches, so the author's
- * win); a rule of theirs for an alias's address is a warning at its line;
+ * win); a rule of theirs for an alias's address is a warning at its line,
+ * and so is one over a page or file the site publishes, where the host
+ * applies it over the file (Cloudflare: any rule; Netlify: a forced one);
  * with Cloudflare, a file past Cloudflare Pages' limits (2,000 static and
  * 100 dynamic rules, every rule after the first with a * or :name counted
  * as dynamic: developers.cloudflare.com/pages/configuration/redirects/) is
  * an error. Oracles: the bytes written here, gekkan's lines written out by
- * hand, and the counts worked out here from the rules the test wrote.
+ * hand, the counts worked out here from the rules the test wrote, and the
+ * site's pages listed by hand from the issues it wrote.
  * Built with the real CLI.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -78,7 +81,8 @@ describe("config redirects with an author's own public/_redirects", () => {
   }, 60_000);
 
   it("a rule with a * or :name that covers aliases' old addresses is one warning at its line, naming the first and counting the rest; one that covers none, or sends them to their issue, is none", async () => {
-    const splat = await build("/blog/* /news/:splat 301\n/news/issues/* /old-news/:splat 302\n", config("cloudflare"));
+    // The rule hides the issue pages too: that is redirects-page's to say (below), not this warning's.
+    const splat = await build("/blog/* /news/:splat 301\n/news/issues/* /old-news/:splat 302\n", config("cloudflare", { ignoreWarnings: ["redirects-page"] }));
     expect(splat.code, splat.stderr).toBe(0);
     // The aliases' old addresses, in the order gekkan writes them: 2011-04 (issue 1), aa-old (issue 2), zz-old (issue 1).
     expect(splat.stderr).toContain(`public/_redirects:2:1  warning: /news/issues/* covers /news/issues/2011-04/, an old address of issue 1 (content/issues/2011/2011-04.md, front matter aliases) (and 2 other aliases), and gekkan's rule for it, to /news/issues/sokan/, comes after this one in _redirects: this rule is the one applied, sending readers to /old-news/2011-04; to send them to the issue, put the line "/news/issues/2011-04/ /news/issues/sokan/ 301" above this one (a line for each alias), or narrow this rule;`);
@@ -92,6 +96,54 @@ describe("config redirects with an author's own public/_redirects", () => {
     const same = await build("/news/issues/aa-old/ /news/issues/2011-05/ 301\n/news/issues/zz-* /news/issues/sokan/ 301\n/news/issues/2011-04/ /news/issues/sokan/ 301\n", config("cloudflare"));
     expect(same.code, same.stderr).toBe(0);
     expect(same.stderr).toBe("");
+  }, 60_000);
+
+  // Under /news/issues/, worked out by hand: the pages of 2011-05 and sokan, an email.html and email.txt beside each;
+  // the aliases' pages are redirects-alias's. Named first by address: 2011-05's page.
+  const pageWarning = (place: string, host: "cloudflare" | "netlify", rest: string) => {
+    const applied = host === "cloudflare" ? "Cloudflare Pages follows a rule of _redirects whether or not a file is at its address" : 'the "!" after its code makes Netlify apply it where a file is too';
+    return `public/_redirects:${place}  warning: /news/issues/* covers 6 pages and files this site publishes (/news/issues/2011-05/ and 5 others), and ${applied}: readers asking for /news/issues/2011-05/ are sent to /old/2011-05 instead, and so on for the others; ${rest}\n`;
+  };
+  const pageHint = 'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["redirects-page"]\n';
+  const aliasesOff = { ignoreWarnings: ["redirects-alias"] };
+
+  it("cloudflare: a rule of the author's that covers pages of the site is one warning at its line, naming the first and counting the rest", async () => {
+    const result = await build("# old site\n/blog/* /news/:splat 301\n  /news/issues/* /old/:splat 301\n", config("cloudflare", aliasesOff));
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe(pageWarning("3:3", "cloudflare", "narrow the rule to addresses the site no longer has, or remove it") + pageHint);
+    // An exact address of a page, and a file of public/ (copied after the rules were read).
+    const media = join(dir.path, "public", "media", "talk.pdf");
+    writeFiles(media, "%PDF-1.4\n");
+    try {
+      const exact = await build("/news/archive /elsewhere/ 302\n/news/media/* https://cdn.example.org/:splat 301\n", config("cloudflare"));
+      expect(exact.code, exact.stderr).toBe(0);
+      expect(exact.stderr).toContain("public/_redirects:1:1  warning: /news/archive is a page this site publishes, and Cloudflare Pages follows a rule of _redirects whether or not a file is at its address: readers asking for /news/archive/ are sent to /elsewhere/ instead; remove the rule, as the address is not gone\n");
+      expect(exact.stderr).toContain("public/_redirects:2:1  warning: /news/media/* covers /news/media/talk.pdf, a file this site publishes, and Cloudflare Pages follows a rule of _redirects whether or not a file is at its address: readers asking for /news/media/talk.pdf are sent to https://cdn.example.org/talk.pdf instead; narrow the rule to addresses the site no longer has, or remove it\n");
+      expect(exact.stderr.match(/warning:/g)).toHaveLength(2);
+    } finally {
+      rmSync(join(dir.path, "public", "media"), { recursive: true });
+    }
+  }, 60_000);
+
+  it("netlify: a rule that is not forced covers no page (a file wins there); a forced one is the warning", async () => {
+    const unforced = await build("/news/issues/* /old/:splat 301\n", config("netlify", aliasesOff));
+    expect(unforced.code, unforced.stderr).toBe(0);
+    expect(unforced.stderr).toBe("");
+    const forced = await build("/news/issues/* /old/:splat 301!\n", config("netlify", aliasesOff));
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toBe(pageWarning("1:1", "netlify", 'drop the "!" to apply it only where no file is, or narrow the rule to addresses the site no longer has, or remove it') + pageHint);
+  }, 60_000);
+
+  it("a rule for addresses the site does not have, or one that sends a page to itself, is no warning; ignoreWarnings silences it", async () => {
+    const elsewhere = await build("/blog/* /news/:splat 301\n/news/issues/2011-06/ /news/ 302\n/news/old/:slug /news/issues/:slug/ 301\n", config("cloudflare"));
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
+    expect(elsewhere.stderr).toBe("");
+    const itself = await build("/news/issues/:slug/ /news/issues/:slug/ 200\n/news/ /news/index.html 200\n", config("cloudflare", aliasesOff));
+    expect(itself.code, itself.stderr).toBe(0);
+    expect(itself.stderr).toBe("");
+    const ignored = await build("/news/issues/* /old/:splat 301\n", config("cloudflare", { ignoreWarnings: ["redirects-alias", "redirects-page"] }));
+    expect(ignored.code, ignored.stderr).toBe(0);
+    expect(ignored.stderr).toBe("");
   }, 60_000);
 
   it("cloudflare: more than 2,000 static rules, the author's and gekkan's together, is an error at the setting; 2,000 is not; netlify has no such limit", async () => {

@@ -1,0 +1,101 @@
+import type { VFileMessage } from "vfile-message";
+import type { RedirectsHost } from "../config.js";
+import { warning } from "../diagnostics.js";
+import { ruleMatcher, type RedirectRule } from "./redirect-rules.js";
+import { ROUTES, routeUrl } from "./urls.js";
+
+/** What a site publishes, as the rules of its _redirects meet it. */
+export interface PublishedFiles {
+  /** The output's paths, in a stable order (`issues/sokan/index.html`, `feed.xml`). */
+  paths: readonly string[];
+  basePath: string;
+  /** Aliases' old addresses: gekkan's alias pages are there, and a rule over one is redirect-overlap.ts's to tell of. */
+  aliases: readonly string[];
+}
+
+interface Published {
+  address: string;
+  page: boolean;
+}
+
+interface Covered extends Published {
+  to: string;
+}
+
+/**
+ * A rule of the author's own _redirects (`file`, its `rules`) whose old
+ * address is one the site publishes (an issue page, the feed, a file of
+ * public/), on a host where it wins over the file: Cloudflare Pages follows
+ * every rule whether or not a file is there; Netlify only a forced one
+ * (`301!`), an unforced one being applied where no file is. Readers asking
+ * for the page are sent elsewhere, which nothing else would show: the page
+ * is built and published all the same. A warning, one per rule, at its line;
+ * a rule that sends an address to itself hides nothing.
+ */
+export function hiddenPageWarnings(file: string, rules: readonly RedirectRule[], published: PublishedFiles, host: RedirectsHost): VFileMessage[] {
+  const winning = rules.filter((rule) => host === "cloudflare" || rule.forced);
+  if (winning.length === 0) return [];
+  const addresses = publishedAddresses(published);
+  return winning.flatMap((rule) => {
+    const covered = coveredBy(rule, addresses);
+    return covered.length === 0 ? [] : [warning(file, reason(rule, covered, host), { line: rule.line, column: rule.column }, "redirects-page")];
+  });
+}
+
+/** An address as both hosts match it: "/a" and "/a/" are one. */
+function addressKey(address: string): string {
+  return address.replace(/\/+$/, "");
+}
+
+/**
+ * Each published file at the address a host serves it from, by addressKey,
+ * in the order of the paths: an `index.html` at its folder's address (`/x/`),
+ * the rest at their own. The _redirects file is read by the host, not served.
+ */
+function publishedAddresses({ paths, basePath, aliases }: PublishedFiles): Map<string, Published> {
+  const skipped = new Set(aliases.map(addressKey));
+  const addresses = new Map<string, Published>();
+  for (const path of paths) {
+    if (path === ROUTES.redirects) continue;
+    const index = path === "index.html" || path.endsWith("/index.html");
+    const address = routeUrl(basePath, index ? path.slice(0, -"index.html".length) : path);
+    const key = addressKey(address);
+    if (!skipped.has(key) && !addresses.has(key)) addresses.set(key, { address, page: index || path.endsWith(".html") });
+  }
+  return addresses;
+}
+
+/** The published addresses a rule sends elsewhere, with where to, in order of address; its pattern made once, as a site has thousands of files. */
+function coveredBy(rule: RedirectRule, addresses: ReadonlyMap<string, Published>): Covered[] {
+  const target = ruleMatcher(rule);
+  // An exact old address is one look-up: Cloudflare takes 2,000 such rules.
+  const exact = addresses.get(addressKey(rule.from));
+  const candidates = rule.dynamic ? [...addresses.values()] : exact === undefined ? [] : [exact];
+  const covered = candidates.flatMap((published) => {
+    const to = target(published.address);
+    // To itself ("/x/index.html" is "/x/" too): nothing is hidden.
+    return to === undefined || addressKey(to.replace(/\/index\.html$/, "/")) === addressKey(published.address) ? [] : [{ ...published, to }];
+  });
+  // By address, so the one named is an issue's page ("/x/") before its email.html beside it, whatever the output calls them.
+  return covered.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+}
+
+function reason(rule: RedirectRule, covered: readonly Covered[], host: RedirectsHost): string {
+  const [first, ...rest] = covered as [Covered, ...Covered[]];
+  const what = rest.length === 0
+    ? `${rule.dynamic ? `covers ${first.address}, ` : "is "}${first.page ? "a page" : "a file"} this site publishes`
+    : `covers ${covered.length} ${kinds(covered)} this site publishes (${first.address} and ${rest.length} ${rest.length === 1 ? "other" : "others"})`;
+  const applied = host === "cloudflare"
+    ? "Cloudflare Pages follows a rule of _redirects whether or not a file is at its address"
+    : `the "!" after its code makes Netlify apply it where a file is too`;
+  const sent = `readers asking for ${first.address} are sent to ${first.to} instead${rest.length === 0 ? "" : ", and so on for the others"}`;
+  const narrow = rule.dynamic ? "narrow the rule to addresses the site no longer has, or remove it" : "remove the rule, as the address is not gone";
+  const fix = host === "netlify" ? `drop the "!" to apply it only where no file is, or ${narrow}` : narrow;
+  return `${rule.from} ${what}, and ${applied}: ${sent}; ${fix}`;
+}
+
+/** What the covered files are, counted: pages (HTML), other files, or both. */
+function kinds(covered: readonly Published[]): string {
+  const pages = covered.filter((published) => published.page).length;
+  return pages === covered.length ? "pages" : pages === 0 ? "files" : "pages and files";
+}
