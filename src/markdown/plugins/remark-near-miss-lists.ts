@@ -8,7 +8,7 @@ import { lineAt, lineStarts } from "../reader-text.js";
  * Lines written as a list the Japanese way, `・項目` or `１．手順` (a
  * bullet or number a Japanese input method types), or with ASCII marks the
  * way Markdown does not take them, `-　項目` (the space typed full-width)
- * or `1.手順` (no space after the number), or after a full-width space,
+ * or `1.手順` and `-項目` (no space after the mark), or after a full-width space,
  * `　- 項目` (CommonMark indents with ASCII spaces only), one under the other: Markdown
  * reads them as one paragraph, so they run together into a single line on
  * the page (`・項目1・項目2`). Two or more such lines in a row in one
@@ -59,15 +59,16 @@ const BULLET = /^([・･－＊＋●○■□◆◇])[ \u3000]?(?=\S)/u;
 const NUMBER = /^([0-9０-９]{1,3}[．）]|[０-９]{1,3}[.)])[ \u3000]?(?=\S)/u;
 const NOTE = /^(※)/u;
 /**
- * ASCII marks with the space after them typed full-width, or a number with
- * none before Japanese text. A Latin or digit character after `1.` is left
- * alone, and so is a full-width one: `1.0系では`, `3.x` and `1.５` are
- * versions, not list items.
+ * ASCII marks with the space after them typed full-width, or a number or a
+ * hyphen with none before Japanese text (`1.手順`, `-項目`). A Latin or
+ * digit character after `1.` or `-` is left alone, and so is a full-width
+ * one: `1.0系では`, `3.x` and `1.５` are versions, `-1 度` a number, not
+ * list items. `*` is not taken: `*強調*` is emphasis.
  */
 const SPACED = /^([-*+]|[0-9]{1,3}[.)])\u3000/u;
 /** ASCII marks after full-width spaces, followed by a space of either width (`　*強調*` and `　-1 度` are text). */
 const INDENTED = /^(\u3000+)([-*+]|[0-9]{1,3}[.)])([ \u3000])(?=\S)/u;
-const UNSPACED = /^([0-9]{1,3}[.)])(?=[^\x00-\x7f\s\u3000０-９Ａ-Ｚａ-ｚ])/u;
+const UNSPACED = /^(-|[0-9]{1,3}[.)])(?=[^\x00-\x7f\s\u3000０-９Ａ-Ｚａ-ｚ])/u;
 
 function listMarker(line: string): Marker | undefined {
   const indented = INDENTED.exec(line);
