@@ -19,13 +19,18 @@ export function remarkNearMissLists() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const where = String(file.path);
-    visit(tree, "paragraph", (node) => {
+    visit(tree, "paragraph", (node, index, parent) => {
       const lines = lineStarts(node, source).map((start) => {
         const text = lineAt(source, start.offset);
         return { ...start, marker: listMarker(text), broken: endsInHardBreak(text) };
       });
       // Two marked lines run together unless the first ends in a hard break (the fix this message gives).
       const runsOn = (i: number) => lines[i]?.marker !== undefined && lines[i + 1]?.marker !== undefined && lines[i]?.broken === false;
+      // `- 一⏎-二`: the first line follows a list item's own mark, so one line after it is enough to run into the item.
+      const [first, second] = lines;
+      if (parent?.type === "listItem" && index === 0 && first?.broken === false && second?.marker?.kind === "space" && !runsOn(1)) {
+        file.messages.push(diagnostic(where, intoItemAdvice(second.marker), second.place, "list-near-miss"));
+      }
       // One message per run of such lines, at its first line: a ten-line list is one mistake.
       lines.forEach((line, i) => {
         if (line.marker === undefined || !runsOn(i) || runsOn(i - 1)) return;
@@ -81,6 +86,11 @@ function listMarker(line: string): Marker | undefined {
   if (number !== undefined) return { written: number, kind: "number" };
   const note = NOTE.exec(line)?.[1];
   return note === undefined ? undefined : { written: note, kind: "note" };
+}
+
+/** One line with an ASCII mark but no ASCII space after it, under a list item's first line. */
+function intoItemAdvice(marker: Marker): string {
+  return `this line starts with "${marker.written}" without an ASCII space after it (a full-width space, or none), so Markdown does not read it as a list item of its own and runs it into the item above, on one line; type one ASCII space after "${marker.written}" for an item of its own, or end the line above with a backslash (\\) to keep the lines as they are`;
 }
 
 function advice(marker: Marker, count: number): string {
