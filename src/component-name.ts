@@ -14,12 +14,24 @@ export function componentLike(name: string, components: readonly string[]): stri
 
 /**
  * A component name from the config. A near miss gets "did you mean …?";
- * only when nothing is close does the message point at the config.
+ * only when nothing is close does the message point at the config. As an
+ * item of a list (`tags`), names parted by a Japanese comma
+ * (`[pacemaker、stonith]`, as an input method types it) are told to be
+ * parted by an ASCII one: YAML reads them as one item, no component.
  */
-export function componentName(components: readonly string[]) {
+export function componentName(components: readonly string[], options: { inList?: boolean } = {}) {
   return z.string().superRefine((name, ctx) => {
     if (components.includes(name)) return;
-    const hint = asSuggestion(componentLike(name, components)) || ` (not a known component: the known ones are ${components.join(", ")}; to use a new one, add it to "components" in gekkan.config.json)`;
+    const parted = options.inList === true ? namesParted(name, components) : undefined;
+    const written = parted === undefined ? "" : `; YAML parts a list's items only with an ASCII comma, so this is one item: write it ${parted.join(", ")}`;
+    const hint = written || asSuggestion(componentLike(name, components)) || ` (not a known component: the known ones are ${components.join(", ")}; to use a new one, add it to "components" in gekkan.config.json)`;
     ctx.addIssue({ code: "custom", message: "", params: { hint }, input: name });
   });
+}
+
+/** The components `name` holds, parted by Japanese or full-width commas, when it holds two or more and nothing else. */
+function namesParted(name: string, components: readonly string[]): string[] | undefined {
+  if (!/[、，]/.test(name)) return undefined;
+  const parts = name.split(/[、，,]/).map((part) => part.trim()).filter((part) => part !== "").map((part) => componentLike(part, components));
+  return parts.length > 1 && parts.every((part) => part !== undefined) ? parts : undefined;
 }

@@ -18,9 +18,11 @@ export function asciiDigits(text: string): string {
 
 /**
  * The issue number an author wrote with the words around it, as it is said
- * or printed: "第12号", "No. 12", "#12" (and full-width digits), else
- * undefined. gekkan takes an issue number as digits alone, and says so.
+ * or printed: "第12号", "12号", "No. 12", "#12", or in full-width digits
+ * alone ("１２", as a Japanese input method types them), else undefined.
+ * gekkan takes an issue number as ASCII digits alone, and says so; digits
+ * alone are returned as they are, for a caller to tell from a number given.
  */
 export function numberInWords(text: string): string | undefined {
-  return /^(?:第|no\.?|#)\s*(\d+)\s*(?:号)?$/i.exec(asciiDigits(text).trim())?.[1];
+  return /^(?:第|no\.?|#)?\s*(\d+)\s*(?:号)?$/i.exec(asciiDigits(text).trim())?.[1];
 }

@@ -18,7 +18,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "todo-note": "a TODO or FIXME note left in a published issue's title, summary or text (code is left alone)",
   "front-matter-markdown": "Markdown marks (**bold**, *emphasis*, a [link](url), an image, `code`, <b>HTML</b>) in an issue's title or summary, which front matter shows as typed",
   "bidi-control": "an invisible bidirectional control (U+202A–U+202E, U+2066–U+2069) in a published issue's file, which changes the order the text after it is shown in",
-  "raw-html-removed": "raw HTML of a tag an issue may not hold (<mark>, <u>, <script>), removed from the page",
+  "raw-html-removed": "raw HTML of a tag an issue may not hold (<mark>, <u>, <script>) or a style attribute, removed from the page",
   "untranslated-field": "a translation's title, summary or block text still its original's, word for word, in a script its language does not use (or an edition in such a language with no title of its own in the config)",
   "translation-facts": "a translation's block with other facts (a release's status, a STONITH plugin) than the block of its original it translates, which the edition's reference pages show in the original's place",
   "translation-outdated": "a translation its original was corrected after (the original's updated later than the translation's own updated, or its date), whose edition may still say what the correction put right",

@@ -20,7 +20,16 @@ export function blockSchemas(components: readonly string[]) {
     })
     .transform((text) => text.split(/\s+/))
     .pipe(z.array(component).min(1));
-  const versionList = z.string().trim().transform((text) => (text === "" ? [] : text.split(/\s+/))).pipe(z.array(z.string().regex(VERSION)));
+  const versionList = z
+    .string()
+    .trim()
+    .superRefine((text, ctx) => {
+      // "1.0, 1.1" or "1.0、1.1", parted as a sentence parts a list: the same versions, as the attribute parts them.
+      const parted = partedByCommas(text);
+      if (parted !== undefined && parted.every((version) => VERSION.test(version))) ctx.addIssue({ code: "custom", message: "", params: { hint: asSuggestion(parted.join(" ")) }, input: text, continue: false });
+    })
+    .transform((text) => (text === "" ? [] : text.split(/\s+/)))
+    .pipe(z.array(z.string().regex(VERSION)));
   const id = z.string().regex(ID).optional();
   return {
     release: z.strictObject({
@@ -51,8 +60,14 @@ export function blockSchemas(components: readonly string[]) {
 function componentListLike(text: string, components: readonly string[]): string | undefined {
   const whole = text.normalize("NFKC").trim().toLowerCase().replace(/\s+/g, "-");
   if (components.includes(whole)) return whole;
-  const each = text.trim().split(/\s+/).map((name) => componentLike(name, components));
+  const each = (partedByCommas(text) ?? text.trim().split(/\s+/)).map((name) => componentLike(name, components));
   return each.every((name) => name !== undefined) ? each.join(" ") : undefined;
+}
+
+/** The items of `text` when commas (ASCII, Japanese or full-width) part them, with or without spaces; undefined without a comma. */
+function partedByCommas(text: string): string[] | undefined {
+  if (!/[,、，]/.test(text)) return undefined;
+  return text.split(/[\s,、，]+/).filter((item) => item !== "");
 }
 
 export function blockExpectations(components: readonly string[]): Record<string, Record<string, string>> {

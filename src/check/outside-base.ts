@@ -40,5 +40,22 @@ export function meantUnderBasePath(site: LinkSite, from: string, url: string): O
   const underBase = site.basePath + target.pathname.slice(1) + target.search + target.hash;
   const verdict = judgeLink(site, "index.html", underBase);
   // A broken #fragment still names a page of the site: the base path is the mistake to tell first.
-  return verdict.kind === "ok" || verdict.kind === "anchor" ? { to: target.href, meant: underBase } : undefined;
+  if (verdict.kind === "ok" || verdict.kind === "anchor") return { to: target.href, meant: underBase };
+  const published = publishedFromPublic(site, target);
+  return published === undefined ? undefined : { to: target.href, meant: published };
+}
+
+/**
+ * The address of a file of public/ that `target` names by its place in the
+ * site's folder, as an editor's preview finds it from the issue's file
+ * (`../../../public/images/zu.png` from content/issues/2011/): public/ is
+ * published at the site's root, so that address climbs out of the site.
+ * No other site on the host has a reason to hold a `public/` folder with
+ * the very file the site publishes, so this one is told, not passed.
+ */
+function publishedFromPublic(site: LinkSite, target: URL): string | undefined {
+  const at = target.pathname.indexOf("/public/");
+  if (at === -1) return undefined;
+  const published = site.basePath + target.pathname.slice(at + "/public/".length);
+  return judgeLink(site, "index.html", published).kind === "ok" ? published + target.search + target.hash : undefined;
 }

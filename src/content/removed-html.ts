@@ -17,6 +17,9 @@ function fate(tag: string): string {
   return "is removed, its text kept: it is not one of the HTML elements an issue may hold; write the emphasis in Markdown (**…**, *…*) or use an element such as <strong>, <em>, <ins>, <del>, <kbd>, <sub> or <sup>";
 }
 
+/** What became of an element that stays but loses its `style`, and what to write instead. */
+const STYLE_FATE = "loses its style: an issue cannot bring its own styles, so readers see the text as any other text of the page; write the emphasis in Markdown (**…**, *…*) or use an element such as <strong>, <em>, <ins>, <del>, <kbd>, <sub> or <sup>";
+
 type LostAddress = NonNullable<PlacedTag["address"]>;
 
 /** A lost address (rehype-removed-html.ts): whether it is a picture's, the schemes kept there, and its own. */
@@ -44,9 +47,10 @@ export function removedHtmlWarnings(rendered: readonly RenderedIssue[]): VFileMe
   return rendered.flatMap(({ issue, body }) => {
     // An element removed, by its tag; one that loses its address, by its tag and that address's attribute, as first written.
     const byTag = new Map<string, { written: string; what: string; places: Array<{ line: number; column: number }> }>();
-    for (const { tag, line, column, address } of body.removedHtml ?? []) {
-      const key = address === undefined ? tag : `${tag} ${lostTo(address).scheme.toLowerCase()}`;
-      const entry = byTag.get(key) ?? { written: address === undefined ? `<${tag}>` : `<${tag} ${address.attribute}="${address.url}">`, what: address === undefined ? fate(tag) : addressFate(address), places: [] };
+    for (const { tag, line, column, address, style } of body.removedHtml ?? []) {
+      const key = address !== undefined ? `${tag} ${lostTo(address).scheme.toLowerCase()}` : style !== undefined ? `${tag} style` : tag;
+      const written = address !== undefined ? `<${tag} ${address.attribute}="${address.url}">` : style !== undefined ? `<${tag} style="${style}">` : `<${tag}>`;
+      const entry = byTag.get(key) ?? { written, what: address !== undefined ? addressFate(address) : style !== undefined ? STYLE_FATE : fate(tag), places: [] };
       entry.places.push({ line, column });
       byTag.set(key, entry);
     }

@@ -87,7 +87,7 @@ export function frontMatterSchema(context: SchemaContext) {
 const schemas = new WeakMap<SchemaContext, ReturnType<typeof buildFrontMatterSchema>>();
 
 function buildFrontMatterSchema(context: SchemaContext) {
-  const component = componentName(context.components);
+  const component = componentName(context.components, { inList: true });
   return z.strictObject({
     title: z.string().trim().min(1),
     issue: z.number().int().positive(),

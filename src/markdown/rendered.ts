@@ -29,6 +29,8 @@ export interface PlacedTag {
   column: number;
   /** Set when the element stays but the sanitiser drops the address of this attribute (`href="tel:…"`), as written. */
   address?: { attribute: "href" | "src"; url: string } | undefined;
+  /** Set when the element stays but the sanitiser drops its `style` attribute (`<span style="color:red">`), as written. */
+  style?: string | undefined;
 }
 
 /** A link's address as the author wrote it (in Markdown or raw HTML), and the definition that holds it for a reference (`[text][r]`). */

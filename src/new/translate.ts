@@ -3,7 +3,7 @@ import { diagnostic } from "../diagnostics.js";
 import { monthSlug } from "../content/issue.js";
 import { nameLanguage } from "../content/language-suffix.js";
 import { lineOfField, type ExistingIssue } from "./existing-issues.js";
-import { namedIssues } from "../issue-names.js";
+import { namedIssues, numberInWords } from "../issue-names.js";
 import { didYouMean } from "../suggest.js";
 import { defaultTitle } from "./default-title.js";
 
@@ -47,6 +47,11 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
   const original = originals.find((e) => String(e.number) === request.wanted || addressOf(e) === request.wanted)
     ?? originals.find((e) => e.slug !== undefined && monthOf(e) === request.wanted);
   if (original === undefined) {
+    // "１" or "第1号", as the issue is printed: the number to give, not the list to search.
+    const number = numberInWords(request.wanted);
+    if (number !== undefined && originals.some((e) => String(e.number) === number)) {
+      return { ok: false, problem: `no issue ${JSON.stringify(request.wanted)} in ${request.siteLang} to translate: an issue is given by its number alone: gekkan new --translate ${number} --lang ${request.lang}` };
+    }
     const known = namedIssues([...originals].sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).map((e) => `${e.number} (${e.file})`));
     const hint = didYouMean(request.wanted, originals.map((e) => addressOf(e) ?? ""));
     return { ok: false, problem: `no issue ${JSON.stringify(request.wanted)} in ${request.siteLang} to translate: give its number, slug or month (YYYY-MM)${known === "" ? "" : `; the site has ${known}`}${hint}` };

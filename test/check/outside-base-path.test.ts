@@ -142,6 +142,17 @@ describe("gekkan check: a full URL or a relative address that leaves the base pa
     ]);
   });
 
+  // The file's place in the site's folder, as an editor's preview finds it from the issue's file: it climbed out of the site and was passed in silence.
+  it("in an issue's Markdown, a file of public/ by its path from the issue's file: an error at it, offering the address the file is published at", async () => {
+    const body = "## GUI\n\n![x](../../../public/images/x.png)\n\n![y](../../../public/images/none.png)\n";
+    const run = await check(UNDER, { "content/issues/2011/2011-05.md": issue({ title: "May", issue: 2, date: "2011-05-01" }, body) });
+    expect(run.code).toBe(1);
+    // public/images/none.png is no file of the site: left alone, as any address outside it that the site does not have.
+    expect(run.lines.filter((line) => line.startsWith("content/"))).toEqual([
+      'content/issues/2011/2011-05.md:9:1  broken image "../../../public/images/x.png": on the published site it leads outside the site, to https://example.org/public/images/x.png, as the site is under /newsletter/ — did you mean "../../images/x.png"?',
+    ]);
+  });
+
   it("to no page of the site under the base path, or to another host: left alone, neither error nor warning", async () => {
     const links = '<p><a href="https://example.org/api/">API</a> <a href="../../api/">API</a> <a href="https://example.com/issues/2011-04/">other</a></p>\n';
     const run = await check(UNDER, { "public/about.html": ABOUT.replace('<p><a href="/issues/2011-04/">April</a></p>\n', "").replace('<p><a href="/api/">API</a></p>\n', links) });

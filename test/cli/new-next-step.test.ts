@@ -100,4 +100,14 @@ describe("gekkan new --translate takes each form of ISSUE the help and README gi
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('gekkan new: no issue "9" in ja to translate: give its number, slug or month (YYYY-MM); the site has 1 (content/issues/2011/2011-04.md)\n');
   });
+
+  // "１" (the input method still on) or "第1号" (as the issue is printed) got the list of issues, issue 1 among them, and no word of what was wrong.
+  it.each(["１", "第1号", "1号"])("%s, issue 1 as typed or printed, is told to give the number alone", async (wanted) => {
+    const site = sites.make({ "gekkan.config.json": CONFIG, "content/issues/2011/2011-04.md": issue({ title: "創刊号", issue: 1, date: "2011-04-01" }) });
+    const run = await runCli(["new", "--translate", wanted, "--lang", "en"], { cwd: site.path });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`gekkan new: no issue "${wanted}" in ja to translate: an issue is given by its number alone: gekkan new --translate 1 --lang en\n`);
+    expect(existsSync(join(site.path, "content/issues/2011/2011-04.en.md"))).toBe(false);
+  });
 });

@@ -32,6 +32,16 @@ describe("raw HTML the page is built without", () => {
     ]);
   });
 
+  // The style was dropped with no word: the author's red (or centring) vanished from the page as a removed tag's markup did.
+  it("an allowed element that loses its style is a warning at it; one without a style says nothing", async () => {
+    const body = '<span>そのまま</span>と<span style="color:red">赤字</span>、<span style="color:blue">青字</span>。\n\n<p style="">空の style</p>\n';
+    site = tempSite({ "content/issues/2011/2011-07.md": `---\ntitle: 七月号\nissue: 1\ndate: 2011-07-01\n---\n\n${body}` });
+    expect(await build(site.path)).toEqual([
+      'content/issues/2011/2011-07.md:7:19  warning: <span style="color:red"> (and 1 more in this issue) loses its style: an issue cannot bring its own styles, so readers see the text as any other text of the page; write the emphasis in Markdown (**…**, *…*) or use an element such as <strong>, <em>, <ins>, <del>, <kbd>, <sub> or <sup>',
+      'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["raw-html-removed"], or for one issue only in its front matter with ignoreWarnings: [raw-html-removed]',
+    ]);
+  });
+
   it("an issue that means it says so in its front matter", async () => {
     site = tempSite({ "content/issues/2011/2011-07.md": issueWith("ignoreWarnings: [raw-html-removed]\n") });
     expect(await build(site.path)).toEqual([]);

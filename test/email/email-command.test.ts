@@ -230,6 +230,9 @@ describe("gekkan email: an issue that is not there", () => {
   it.each([
     [["#1"], 'no issue "#1": an issue is given by its number alone: gekkan email 1'],
     [["第１号"], 'no issue "第１号": an issue is given by its number alone: gekkan email 1'],
+    // Full-width digits alone, as a Japanese input method types them, and a number with 号 alone.
+    [["１"], 'no issue "１": an issue is given by its number alone: gekkan email 1'],
+    [["1号"], 'no issue "1号": an issue is given by its number alone: gekkan email 1'],
     [["No. 1", "--lang", "en"], 'no issue "No. 1" in en: an issue is given by its number alone: gekkan email 1 --lang en'],
     [["./content/issues/2011/2011-04.md"], 'no issue "./content/issues/2011/2011-04.md": that is the file of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1'],
     [["2011-04.en.md"], 'no issue "2011-04.en.md": that is the file of the en translation of issue 1 (2011-04); an issue is given by its number or slug: gekkan email 1 --lang en'],

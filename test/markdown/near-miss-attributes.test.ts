@@ -28,6 +28,13 @@ describe("describeAttributeProblem: the attribute grammar's failure in words", (
     ['{title="unclosed}', "the value of title opens a quote (\") that is not closed on this line; every attribute must be on the line that opens :::release"],
     ['{#id .class title="x"} 質問', 'nothing may follow } on the line that opens :::release: move "質問" to the next line'],
     ['{"title"="x"}', 'the attributes of :::release cannot be read at ""title"="x"}"; write them as name="value" pairs separated by spaces'],
+    // A list written as JSON or YAML writes one: the whole line to write, not the space the grammar asks for at the comma (which then fails at the next one).
+    ['{component="pacemaker", status="released", version="1.1.8"}', 'block attributes are separated by spaces, not commas: write :::release{component="pacemaker" status="released" version="1.1.8"}'],
+    ['{title="a, b",}', 'block attributes are separated by spaces, not commas: write :::release{title="a, b"}'],
+    ['{component: "pacemaker" status:"released"}', 'a block attribute\'s value follows =, not a colon: write :::release{component="pacemaker" status="released"}'],
+    ['{component="pacemaker"，status： "released"}', 'block attributes are written name="value" and separated by spaces, with no colons or commas: write :::release{component="pacemaker" status="released"}'],
+    // Mended, a list that still does not read is told what the grammar found, as before.
+    ['{component="pacemaker", status=released"}', 'put a space between the value of component and what follows it (", status=released"}")'],
     // Where the old copy of the grammar read otherwise: a full-width brace is named as one, not as a missing space,
     ['{title="x"｝', 'the attributes of :::release hold a full-width brace (｝) at "｝"; type it in ASCII, or this line is printed as text'],
     // and a name may start with a digit, as remark-directive reads it: the list is read, and the text after it is what is wrong.

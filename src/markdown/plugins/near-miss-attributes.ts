@@ -1,4 +1,5 @@
 import { scanAttributes, type AttributeFailure } from "./attribute-list.js";
+import { mendSeparators, type SeparatorSlip } from "./attribute-separators.js";
 
 /**
  * Why the attributes of a block's opening line did not parse, and how to
@@ -17,6 +18,8 @@ export function describeAttributeProblem(opener: string, text: string): string {
   if (read.escaped !== undefined) return escapedQuote(text, read.escaped.open, read.escaped.key);
   const wide = fullWidthAt(text, read);
   if (wide !== undefined) return `the attributes of ${opener} hold a full-width ${FULL_WIDTH[text[wide] as string] ?? ""} at "${clip(text.slice(wide))}"; type it in ASCII, or this line is printed as text`;
+  const mended = read.problem === "after-quote" || read.problem === "unexpected" ? mendSeparators(text) : undefined;
+  if (mended !== undefined) return `${SLIP[mended.slip]}: write ${opener}${mended.fixed}`;
   const key = read.key ?? "";
   switch (read.problem) {
     case "unclosed":
@@ -36,6 +39,13 @@ export function describeAttributeProblem(opener: string, text: string): string {
       return `the value of ${key} contains ${text[read.at] ?? ""}; put the whole value in quotes: ${key}="…"`;
   }
 }
+
+/** What was written the way JSON or YAML writes a list, in words. */
+const SLIP: Readonly<Record<SeparatorSlip, string>> = {
+  comma: "block attributes are separated by spaces, not commas",
+  colon: "a block attribute's value follows =, not a colon",
+  both: "block attributes are written name=\"value\" and separated by spaces, with no colons or commas",
+};
 
 /** Characters a Japanese input method types in place of the attribute syntax, by what they stand for. */
 const FULL_WIDTH: Readonly<Record<string, string>> = { "＝": "equals sign (＝)", "　": "space (　)", "｝": "brace (｝)", "＂": "double quote (＂)" };

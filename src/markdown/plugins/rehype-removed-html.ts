@@ -14,7 +14,8 @@ export const REMOVED_HTML = "gekkanRemovedHtml";
  * tell why. Each element of a tag the schema does not allow is noted with
  * its place (rehype-collect passes the list on; the build warns). So is an
  * element that stays but loses its address (`<a href="tel:…">`, `<img
- * src="data:…">`): a link that goes nowhere, or no picture.
+ * src="data:…">`): a link that goes nowhere, or no picture; and one that
+ * loses its `style` (`<span style="color:red">`): text shown as any other.
  */
 export function rehypeRemovedHtml(options: { allowed: readonly string[] }) {
   const allowed = new Set(options.allowed);
@@ -26,7 +27,10 @@ export function rehypeRemovedHtml(options: { allowed: readonly string[] }) {
       if (!allowed.has(node.tagName)) removed.push({ tag: node.tagName, line: start.line, column: start.column });
       else {
         const address = lostAddress(node);
+        // No element keeps a style: the red the author typed would vanish as a removed tag's markup does.
+        const style = node.properties.style;
         if (address !== undefined) removed.push({ tag: node.tagName, line: start.line, column: start.column, address });
+        else if (typeof style === "string" && style.trim() !== "") removed.push({ tag: node.tagName, line: start.line, column: start.column, style });
       }
     });
     (file.data as Record<string, unknown>)[REMOVED_HTML] = removed;

@@ -8,7 +8,7 @@ import { lineAt, lineStarts } from "../reader-text.js";
  * Lines written as a list the Japanese way, `・項目` or `１．手順` (a
  * bullet or number a Japanese input method types), or with ASCII marks the
  * way Markdown does not take them, `-　項目` (the space typed full-width)
- * or `1.手順` (no space after the number), or after a full-width space,
+ * or `1.手順` and `-項目` (no space after the mark), or after a full-width space,
  * `　- 項目` (CommonMark indents with ASCII spaces only), one under the other: Markdown
  * reads them as one paragraph, so they run together into a single line on
  * the page (`・項目1・項目2`). Two or more such lines in a row in one
@@ -19,13 +19,18 @@ export function remarkNearMissLists() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const where = String(file.path);
-    visit(tree, "paragraph", (node) => {
+    visit(tree, "paragraph", (node, index, parent) => {
       const lines = lineStarts(node, source).map((start) => {
         const text = lineAt(source, start.offset);
         return { ...start, marker: listMarker(text), broken: endsInHardBreak(text) };
       });
       // Two marked lines run together unless the first ends in a hard break (the fix this message gives).
       const runsOn = (i: number) => lines[i]?.marker !== undefined && lines[i + 1]?.marker !== undefined && lines[i]?.broken === false;
+      // `- 一⏎-二`: the first line follows a list item's own mark, so one line after it is enough to run into the item.
+      const [first, second] = lines;
+      if (parent?.type === "listItem" && index === 0 && first?.broken === false && second?.marker?.kind === "space" && !runsOn(1)) {
+        file.messages.push(diagnostic(where, intoItemAdvice(second.marker), second.place, "list-near-miss"));
+      }
       // One message per run of such lines, at its first line: a ten-line list is one mistake.
       lines.forEach((line, i) => {
         if (line.marker === undefined || !runsOn(i) || runsOn(i - 1)) return;
@@ -59,15 +64,16 @@ const BULLET = /^([・･－＊＋●○■□◆◇])[ \u3000]?(?=\S)/u;
 const NUMBER = /^([0-9０-９]{1,3}[．）]|[０-９]{1,3}[.)])[ \u3000]?(?=\S)/u;
 const NOTE = /^(※)/u;
 /**
- * ASCII marks with the space after them typed full-width, or a number with
- * none before Japanese text. A Latin or digit character after `1.` is left
- * alone, and so is a full-width one: `1.0系では`, `3.x` and `1.５` are
- * versions, not list items.
+ * ASCII marks with the space after them typed full-width, or a number or a
+ * hyphen with none before Japanese text (`1.手順`, `-項目`). A Latin or
+ * digit character after `1.` or `-` is left alone, and so is a full-width
+ * one: `1.0系では`, `3.x` and `1.５` are versions, `-1 度` a number, not
+ * list items. `*` is not taken: `*強調*` is emphasis.
  */
 const SPACED = /^([-*+]|[0-9]{1,3}[.)])\u3000/u;
 /** ASCII marks after full-width spaces, followed by a space of either width (`　*強調*` and `　-1 度` are text). */
 const INDENTED = /^(\u3000+)([-*+]|[0-9]{1,3}[.)])([ \u3000])(?=\S)/u;
-const UNSPACED = /^([0-9]{1,3}[.)])(?=[^\x00-\x7f\s\u3000０-９Ａ-Ｚａ-ｚ])/u;
+const UNSPACED = /^(-|[0-9]{1,3}[.)])(?=[^\x00-\x7f\s\u3000０-９Ａ-Ｚａ-ｚ])/u;
 
 function listMarker(line: string): Marker | undefined {
   const indented = INDENTED.exec(line);
@@ -80,6 +86,11 @@ function listMarker(line: string): Marker | undefined {
   if (number !== undefined) return { written: number, kind: "number" };
   const note = NOTE.exec(line)?.[1];
   return note === undefined ? undefined : { written: note, kind: "note" };
+}
+
+/** One line with an ASCII mark but no ASCII space after it, under a list item's first line. */
+function intoItemAdvice(marker: Marker): string {
+  return `this line starts with "${marker.written}" without an ASCII space after it (a full-width space, or none), so Markdown does not read it as a list item of its own and runs it into the item above, on one line; type one ASCII space after "${marker.written}" for an item of its own, or end the line above with a backslash (\\) to keep the lines as they are`;
 }
 
 function advice(marker: Marker, count: number): string {
