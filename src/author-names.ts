@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** A Japanese comma (、) or a full-width one (，), as an input method types them between names. */
-const JAPANESE_COMMA = /[、，]/;
+export const JAPANESE_COMMA = /[、，]/;
 
 /**
  * A list of authors' names, each one person or team: the feeds give each
