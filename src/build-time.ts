@@ -1,4 +1,5 @@
 import { PlainError } from "./diagnostics.js";
+import { nearestTimeZone } from "./time-zone-name.js";
 
 /** 9999-12-31T23:59:59Z: the last second an issue date (four-digit YYYY-MM-DD) can name. */
 const LAST_SECOND = 253_402_300_799;
@@ -108,7 +109,8 @@ export function timeZoneProblem(name: string): string | undefined {
   try {
     clock = clockIn(name);
   } catch {
-    return "not a time zone: use a name such as Asia/Tokyo, or UTC";
+    const nearest = nearestTimeZone(name);
+    return nearest === undefined ? "not a time zone: use a name such as Asia/Tokyo, or UTC" : `not a time zone — did you mean ${nearest}?`;
   }
   if (!/^[A-Za-z]{3}$/.test(name) || IANA_THREE_LETTERS.has(name.toUpperCase())) return undefined;
   const readAs = clock.resolvedOptions().timeZone;

@@ -36,6 +36,7 @@ import { jsonSyntaxProblems } from "./json-syntax.js";
 import { readUtf8File } from "./text-encoding.js";
 import { addressLeftOut, type AddressLeftOut } from "./config-address.js";
 import { timeZoneProblem } from "./build-time.js";
+import { authorList } from "./author-names.js";
 import { hasScheme } from "./url-scheme.js";
 
 /** A file under public/, written as a path from there ("images/share.png"; a leading "/" is allowed). */
@@ -46,12 +47,15 @@ const publicFile = z
   .transform((path) => path.replace(/^\/+/, ""))
   .refine((path) => path !== "" && !path.includes("\\") && !path.split("/").some((part) => part === ".." || part === "."), { message: "a path inside public/, without .. or backslashes" });
 
+/** The site's authors (and an edition's), a list the feeds give one <author> each; see author-names.ts. */
+const configAuthors = authorList("JSON", (names) => `"authors": [${names.map((name) => JSON.stringify(name)).join(", ")}]`);
+
 const configSchema = z.strictObject({
   title: z.string().trim().min(1).default("gekkan"),
   description: z.string().default(""),
   url: z.url({ protocol: /^https?$/ }).default("http://localhost/"),
   lang: z.string().default("ja"),
-  authors: z.array(z.string().trim().min(1)).default([]),
+  authors: configAuthors.default([]),
   components: z.array(slug).default([]),
   search: z.boolean().default(true),
   redirects: z.enum(["netlify", "cloudflare"]).optional(),
@@ -63,7 +67,7 @@ const configSchema = z.strictObject({
   favicon: publicFile.optional(),
   email: emailSchema(),
   limits: limitsSchema,
-  languages: z.record(z.string(), z.strictObject({ title: z.string().trim().min(1).optional(), description: z.string().optional(), authors: z.array(z.string().trim().min(1)).optional(), email: languageEmailSchema().optional() })).default({}),
+  languages: z.record(z.string(), z.strictObject({ title: z.string().trim().min(1).optional(), description: z.string().optional(), authors: configAuthors.optional(), email: languageEmailSchema().optional() })).default({}),
   ignoreWarnings: z.array(z.string()).default([]),
   timeZone: z.string().superRefine((name, ctx) => {
     const problem = timeZoneProblem(name);

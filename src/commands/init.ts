@@ -9,6 +9,8 @@ import { loadLocales } from "../render/locale.js";
 import { nameFromHere, rootOption } from "../names-from-here.js";
 import { noLocalePack } from "../language-name.js";
 import { timeZoneProblem } from "../build-time.js";
+import { zoneSpelling } from "../time-zone-name.js";
+import { JAPANESE_COMMA } from "../author-names.js";
 import { gekkanSource, workTreeRoot } from "../init/gekkan-source.js";
 import { PAGES_WORKFLOW, pagesWorkflow } from "../init/pages-workflow.js";
 import { realPath } from "../write/real-path.js";
@@ -58,6 +60,7 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   for (const [file, note] of made) io.out(`  ${name(file)}${note === undefined ? "" : ` (${note})`}`);
   if (typeof workflow === "string") io.out(workflow);
   if (settings.url === undefined) io.out(`before publishing, add the site's address to ${name(CONFIG_FILE)}: "url": "https://…/" (feeds, the sitemap and canonical links need it)`);
+  for (const author of settings.authors.filter((name) => name.includes(","))) io.out(`--author "${author}" is kept as one author, as a name such as "Smith, Jr." is written; if it is two, give --author for each: ${repeated(author, /,/)}`);
   io.out(`next: gekkan new${rootOption(io.here, root)} starts issue 1`);
   return EXIT.ok;
 }
@@ -74,6 +77,8 @@ function initialSettings(flags: { title?: string | undefined; url?: string | und
   if (flags.title !== undefined && flags.title.trim() === "") throw new UsageError("--title must not be empty");
   const authors = (flags.author ?? []).map((author) => author.trim());
   if (authors.includes("")) throw new UsageError("--author must not be empty");
+  const joined = authors.find((author) => JAPANESE_COMMA.test(author));
+  if (joined !== undefined) throw new UsageError(`--author ${joined}: one --author is one author, and the feeds would name one called "${joined}"; give --author for each: ${repeated(joined, JAPANESE_COMMA)}`);
   const lang = flags.lang ?? "ja";
   const languages = [...loadLocales(undefined).keys()];
   if (!languages.includes(lang)) throw new UsageError(`--lang ${lang}: ${noLocalePack(lang, languages)}`);
@@ -81,7 +86,17 @@ function initialSettings(flags: { title?: string | undefined; url?: string | und
   // Checked before any folder is made, by the rule the config's timeZone is read with.
   const zoneProblem = timeZone === undefined ? undefined : timeZoneProblem(timeZone);
   if (zoneProblem !== undefined) throw new UsageError(`--time-zone ${timeZone}: ${zoneProblem}`);
-  return { title: flags.title?.trim(), url: flags.url, lang, timeZone, authors };
+  return { title: flags.title?.trim(), url: flags.url, lang, timeZone: timeZone === undefined ? undefined : zoneSpelling(timeZone), authors };
+}
+
+/** `--author A --author B` for the names `joined` holds, parted at `comma`: the way init takes several. */
+function repeated(joined: string, comma: RegExp): string {
+  return joined.split(comma).map((name) => name.trim()).filter((name) => name !== "").map((name) => `--author ${shellWord(name)}`).join(" ");
+}
+
+/** `name` as one word to a POSIX shell: bare when nothing in it is special there, else in single quotes. */
+function shellWord(name: string): string {
+  return /^[^\s"'$`\\;&|<>()*?!#~[\]{}]+$/.test(name) ? name : `'${name.replaceAll("'", "'\\''")}'`;
 }
 
 /** The series' folder, made if it is missing (and removed again when gekkan refuses it: inside another site). */

@@ -6,6 +6,7 @@ import { SLUG_MAX_LENGTH } from "../limits.js";
 import { didYouMeanLanguage, noLocalePack } from "../language-name.js";
 import { asSuggestion, didYouMean } from "../suggest.js";
 import { idForm } from "../id-form.js";
+import { authorList } from "../author-names.js";
 import { ISSUE_WARNING_KINDS, WARNING_KINDS } from "../warning-kinds.js";
 
 export { calendarDate, isCalendarDate } from "../calendar.js";
@@ -98,10 +99,15 @@ function buildFrontMatterSchema(context: SchemaContext) {
     draft: z.boolean().default(false),
     lang: language(context.languages).optional(),
     slug: slug.optional(),
-    authors: z.array(z.string().trim().min(1)).default([]),
+    authors: authorList("YAML", (names) => `authors: [${names.map(yamlItem).join(", ")}]`).default([]),
     aliases: z.array(publishedSlug).default([]),
     ignoreWarnings: z.array(issueWarningKind).default([]),
   });
+}
+
+/** A name as an item of a YAML flow list, in quotes when a comma, bracket, colon or quote in it would part or end the item. */
+function yamlItem(name: string): string {
+  return /[,[\]{}:#"'&*!|>%@`]/.test(name) ? JSON.stringify(name) : name;
 }
 
 /** A kind of warning an issue can stop for itself; one about public/ belongs in the config. */

@@ -84,12 +84,46 @@ describe("gekkan init", () => {
 
     const refused = await run(["init", "誤り 連載", "--time-zone", "Asia/Tokio"]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr.split("\n")[0]).toBe("gekkan init: --time-zone Asia/Tokio: not a time zone: use a name such as Asia/Tokyo, or UTC");
+    expect(refused.stderr.split("\n")[0]).toBe("gekkan init: --time-zone Asia/Tokio: not a time zone — did you mean Asia/Tokyo?");
     expect(existsSync(join(work.path, "誤り 連載"))).toBe(false);
     const abbreviated = await run(["init", "誤り 連載", "--time-zone", "JST"]);
     expect(abbreviated.code).toBe(2);
     expect(abbreviated.stderr.split("\n")[0]).toBe("gekkan init: --time-zone JST: an abbreviation, which names different zones in different countries (this one would be read as Asia/Tokyo); write the zone's own name instead, Asia/Tokyo if that is the one you mean");
     expect(existsSync(join(work.path, "誤り 連載"))).toBe(false);
+  });
+
+  it("--time-zone: a misspelt name gets the nearest zone, with none when nothing is near; a case slip is written as the database spells it", async () => {
+    const slips: Array<[string, string]> = [
+      ["ASIA/TOKIO", "not a time zone — did you mean Asia/Tokyo?"],
+      ["Tokyo", "not a time zone — did you mean Asia/Tokyo?"],
+      ["America/New York", "not a time zone — did you mean America/New_York?"],
+      ["Mars/Olympus", "not a time zone: use a name such as Asia/Tokyo, or UTC"],
+    ];
+    for (const [zone, reason] of slips) {
+      const refused = await run(["init", "誤り 連載", "--time-zone", zone]);
+      expect(refused.code, zone).toBe(2);
+      expect(refused.stderr.split("\n")[0]).toBe(`gekkan init: --time-zone ${zone}: ${reason}`);
+      expect(existsSync(join(work.path, "誤り 連載"))).toBe(false);
+    }
+    const folded = await run(["init", "小文字 連載", "--time-zone", "asia/tokyo", "--no-workflow"]);
+    expect(folded.code, folded.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(work.path, "小文字 連載", "gekkan.config.json"), "utf8")).timeZone).toBe("Asia/Tokyo");
+  });
+
+  it("--author parted by a Japanese comma is refused with the flags to give; an ASCII comma stays in one name, with a note", async () => {
+    for (const joined of ["山田、鈴木", "山田，鈴木"]) {
+      const refused = await run(["init", "共著 連載", "--author", joined]);
+      expect(refused.code, joined).toBe(2);
+      expect(refused.stderr.split("\n")[0]).toBe(`gekkan init: --author ${joined}: one --author is one author, and the feeds would name one called "${joined}"; give --author for each: --author 山田 --author 鈴木`);
+      expect(existsSync(join(work.path, "共著 連載"))).toBe(false);
+    }
+    const kept = await run(["init", "共著 連載", "--author", "山田, 鈴木", "--author", "Smith, Jr.", "--no-workflow"]);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(work.path, "共著 連載", "gekkan.config.json"), "utf8")).authors).toEqual(["山田, 鈴木", "Smith, Jr."]);
+    expect(kept.stdout.split("\n")).toEqual(expect.arrayContaining([
+      '--author "山田, 鈴木" is kept as one author, as a name such as "Smith, Jr." is written; if it is two, give --author for each: --author 山田 --author 鈴木',
+      '--author "Smith, Jr." is kept as one author, as a name such as "Smith, Jr." is written; if it is two, give --author for each: --author Smith --author Jr.',
+    ]));
   });
 
   it("with no settings: the folder's name as the title, Japanese, and a reminder to add the address", async () => {

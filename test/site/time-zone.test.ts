@@ -78,12 +78,14 @@ describe("timeZone in gekkan.config.json", () => {
     expect(dayStart("2024-04-07", "America/Santiago").toISOString()).toBe("2024-04-07T04:00:00.000Z");
   });
 
-  it("a name that is not a time zone stops the build at its line", async () => {
+  it("a name that is not a time zone stops the build at its line, offering the zone it is nearest", async () => {
     setTimeZone("Asia/Tokio");
     const run = await runCli(["build"], { cwd: site.path, env: { TZ: "UTC" } });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^gekkan\.config\.json:\d+:\d+ {2}invalid config field "timeZone": .*"Asia\/Tokio" \(not a time zone: use a name such as Asia\/Tokyo, or UTC\)$/m);
+    expect(run.stderr).toMatch(/^gekkan\.config\.json:\d+:\d+ {2}invalid config field "timeZone": .*"Asia\/Tokio" \(not a time zone — did you mean Asia\/Tokyo\?\)$/m);
     expect(existsSync(join(site.path, "dist"))).toBe(false);
+    setTimeZone("Mars/Olympus");
+    expect((await runCli(["build"], { cwd: site.path, env: { TZ: "UTC" } })).stderr).toContain('"Mars/Olympus" (not a time zone: use a name such as Asia/Tokyo, or UTC)');
   });
 
   // Node's time zone data also takes Java's old three-letter ids, and reads
