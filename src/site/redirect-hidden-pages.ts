@@ -29,8 +29,9 @@ interface Covered extends Published {
  * every rule whether or not a file is there; Netlify only a forced one
  * (`301!`), an unforced one being applied where no file is. Readers asking
  * for the page are sent elsewhere, which nothing else would show: the page
- * is built and published all the same. A warning, one per rule, at its line;
- * a rule that sends an address to itself hides nothing.
+ * is built and published all the same (or, for a rewrite, code 200, shown
+ * other content at its address). A warning, one per rule, at its line; a rule
+ * that sends an address to itself hides nothing.
  */
 export function hiddenPageWarnings(file: string, rules: readonly RedirectRule[], published: PublishedFiles, host: RedirectsHost): VFileMessage[] {
   const winning = rules.filter((rule) => host === "cloudflare" || rule.forced);
@@ -88,7 +89,9 @@ function reason(rule: RedirectRule, covered: readonly Covered[], host: Redirects
   const applied = host === "cloudflare"
     ? "Cloudflare Pages follows a rule of _redirects whether or not a file is at its address"
     : `the "!" after its code makes Netlify apply it where a file is too`;
-  const sent = `readers asking for ${first.address} are sent to ${first.to} instead${rest.length === 0 ? "" : ", and so on for the others"}`;
+  // A rewrite (200) keeps the reader at the address: they are shown the other content, not sent anywhere.
+  const shown = rule.rewrite ? `are shown ${first.to} instead of the ${first.page ? "page" : "file"}, at the same address` : `are sent to ${first.to} instead`;
+  const sent = `readers asking for ${first.address} ${shown}${rest.length === 0 ? "" : ", and so on for the others"}`;
   const narrow = rule.dynamic ? "narrow the rule to addresses the site no longer has, or remove it" : "remove the rule, as the address is not gone";
   const fix = host === "netlify" ? `drop the "!" to apply it only where no file is, or ${narrow}` : narrow;
   return `${rule.from} ${what}, and ${applied}: ${sent}; ${fix}`;
