@@ -150,7 +150,7 @@ export class RebuildLoop {
   private async tryUpdate(batch: ChangeBatch): Promise<boolean> {
     const previous = this.generated;
     if (previous === undefined || this.current === undefined || this.failing || batch.full || batch.paths.length === 0) return false;
-    if (!batch.paths.every((path) => path.startsWith("content/issues/") && path.endsWith(".md"))) return false;
+    if (!batch.paths.every(isIssueFile)) return false;
     const started = performance.now();
     const changed: Source[] = [];
     for (const file of batch.paths) {
@@ -182,7 +182,7 @@ export class RebuildLoop {
     const next = snapshot(generated.output, this.current);
     const diff = this.current === undefined ? undefined : diffOutputs(this.current, next);
     const wasFailing = this.failing;
-    const edited = editedIssues(this.generated, generated);
+    const edited = editedIssues(this.generated, generated, batch?.paths.filter(isIssueFile) ?? []);
     this.current = next;
     this.generated = generated;
     this.failing = false;
@@ -198,7 +198,7 @@ export class RebuildLoop {
       const count = plural(changedCount(diff), "file");
       if (batch?.day !== undefined) io.out(`gekkan dev: ${batch.day} began (${generated.config.timeZone}); rebuilt in ${ms} ms; ${count} changed`);
       else if (batch !== undefined && batch.paths.length === 0) io.out(`gekkan dev: caught up in ${ms} ms (feeds, lists, data files); ${count} changed`);
-      else io.out(`gekkan dev: rebuilt in ${ms} ms (${plural(edited, "issue")} edited, ${plural(generated.stats.pages.rendered, "page")} re-rendered); ${count} changed${wasFailing ? "; errors fixed" : ""}`);
+      else io.out(`gekkan dev: ${wasFailing ? "errors fixed; full rebuild" : "rebuilt"} in ${ms} ms (${edited === 0 ? "" : `${plural(edited, "issue")} edited, `}${plural(generated.stats.pages.rendered, "page")} re-rendered); ${count} changed`);
     }
     // After the reload: only issue pages feed the index, so nothing else needs it rebuilt.
     if (this.options.search && generated.config.search && pagesChanged) this.options.searcher.schedule(generated.searchPages, generated.config.lang, generated.config.searchShardSize);
@@ -227,13 +227,22 @@ function internalProblem(error: unknown): VFileMessage {
   return diagnostic("gekkan", `internal error (a bug in gekkan, please report it): ${text}`, { line: 1, column: 1 }, "internal");
 }
 
+function isIssueFile(path: string): boolean {
+  return path.startsWith("content/issues/") && path.endsWith(".md");
+}
+
 /**
- * How many issue files differ from the last good run's: what the author did.
- * The parse stage's own count says how many it parsed, which is none for an
- * issue the quick path parsed a moment before and handed on in the memo.
+ * How many issue files the author edited since the last good run: those that
+ * differ from it, and those saved for this run (`saved`). The parse stage's own count
+ * says how many it parsed, which is none for an issue the quick path parsed a
+ * moment before and handed on in the memo; and an issue broken and put back
+ * as it was differs from nothing, yet its save is what fixed the site.
  */
-function editedIssues(before: Generated | undefined, after: Generated): number {
+function editedIssues(before: Generated | undefined, after: Generated, saved: string[]): number {
   const digests = new Map(before?.sources.map((source) => [source.file, source.digest]));
   const now = new Set(after.sources.map((source) => source.file));
-  return after.sources.filter((source) => digests.get(source.file) !== source.digest).length + [...digests.keys()].filter((file) => !now.has(file)).length;
+  const edited = new Set(saved);
+  for (const source of after.sources) if (digests.get(source.file) !== source.digest) edited.add(source.file);
+  for (const file of digests.keys()) if (!now.has(file)) edited.add(file);
+  return edited.size;
 }

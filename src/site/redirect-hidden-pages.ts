@@ -14,11 +14,20 @@ export interface PublishedFiles {
 }
 
 interface Published {
-  address: string;
+  /** Where the host serves the file: its own address first, then `/x` for an `x.html`. */
+  addresses: string[];
   page: boolean;
 }
 
-interface Covered extends Published {
+/** A published file at one of its addresses. */
+interface Served {
+  address: string;
+  file: Published;
+}
+
+interface Covered {
+  address: string;
+  page: boolean;
   to: string;
 }
 
@@ -29,8 +38,9 @@ interface Covered extends Published {
  * every rule whether or not a file is there; Netlify only a forced one
  * (`301!`), an unforced one being applied where no file is. Readers asking
  * for the page are sent elsewhere, which nothing else would show: the page
- * is built and published all the same. A warning, one per rule, at its line;
- * a rule that sends an address to itself hides nothing.
+ * is built and published all the same (or, for a rewrite, code 200, shown
+ * other content at its address). A warning, one per rule, at its line; a rule
+ * that sends an address to itself hides nothing.
  */
 export function hiddenPageWarnings(file: string, rules: readonly RedirectRule[], published: PublishedFiles, host: RedirectsHost): VFileMessage[] {
   const winning = rules.filter((rule) => host === "cloudflare" || rule.forced);
@@ -48,33 +58,45 @@ function addressKey(address: string): string {
 }
 
 /**
- * Each published file at the address a host serves it from, by addressKey,
+ * Each published file at the addresses a host serves it from, by addressKey,
  * in the order of the paths: an `index.html` at its folder's address (`/x/`),
- * the rest at their own. The _redirects file is read by the host, not served.
+ * the rest at their own, and an `x.html` at `/x` too (Cloudflare Pages serves
+ * it there by its route matching, Netlify with pretty URLs on or off). The
+ * _redirects file is read by the host, not served.
  */
-function publishedAddresses({ paths, basePath, aliases }: PublishedFiles): Map<string, Published> {
+function publishedAddresses({ paths, basePath, aliases }: PublishedFiles): { byKey: Map<string, Served>; files: Published[] } {
   const skipped = new Set(aliases.map(addressKey));
-  const addresses = new Map<string, Published>();
-  for (const path of paths) {
-    if (path === ROUTES.redirects) continue;
-    const index = path === "index.html" || path.endsWith("/index.html");
-    const address = routeUrl(basePath, index ? path.slice(0, -"index.html".length) : path);
+  const byKey = new Map<string, Served>();
+  const add = (address: string, file: Published) => {
     const key = addressKey(address);
-    if (!skipped.has(key) && !addresses.has(key)) addresses.set(key, { address, page: index || path.endsWith(".html") });
-  }
-  return addresses;
+    if (skipped.has(key) || byKey.has(key)) return;
+    file.addresses.push(address);
+    byKey.set(key, { address, file });
+  };
+  const files = paths.filter((path) => path !== ROUTES.redirects).map((path) => {
+    const index = path === "index.html" || path.endsWith("/index.html");
+    const file: Published = { addresses: [], page: index || path.endsWith(".html") };
+    add(routeUrl(basePath, index ? path.slice(0, -"index.html".length) : path), file);
+    return { file, bare: file.page && !index ? routeUrl(basePath, path.slice(0, -".html".length)) : undefined };
+  });
+  // After every file's own address, so `/x/` stays `x/index.html`'s when an `x.html` is there too.
+  for (const { file, bare } of files) if (bare !== undefined) add(bare, file);
+  return { byKey, files: files.map(({ file }) => file).filter((file) => file.addresses.length > 0) };
 }
 
 /** The published addresses a rule sends elsewhere, with where to, in order of address; its pattern made once, as a site has thousands of files. */
-function coveredBy(rule: RedirectRule, addresses: ReadonlyMap<string, Published>): Covered[] {
+function coveredBy(rule: RedirectRule, { byKey, files }: ReturnType<typeof publishedAddresses>): Covered[] {
   const target = ruleMatcher(rule);
   // An exact old address is one look-up: Cloudflare takes 2,000 such rules.
-  const exact = addresses.get(addressKey(rule.from));
-  const candidates = rule.dynamic ? [...addresses.values()] : exact === undefined ? [] : [exact];
-  const covered = candidates.flatMap((published) => {
-    const to = target(published.address);
-    // To itself ("/x/index.html" is "/x/" too): nothing is hidden.
-    return to === undefined || addressKey(to.replace(/\/index\.html$/, "/")) === addressKey(published.address) ? [] : [{ ...published, to }];
+  const exact = byKey.get(addressKey(rule.from));
+  // A file once, at the first of its addresses the rule matches.
+  const candidates = rule.dynamic ? files.map((file) => ({ file, address: file.addresses.find((address) => target(address) !== undefined) })) : exact === undefined ? [] : [exact];
+  const covered = candidates.flatMap(({ file, address }) => {
+    const to = address === undefined ? undefined : target(address);
+    if (address === undefined || to === undefined) return [];
+    // To itself, at any of its addresses ("/x/index.html" is "/x/" too, "/x.html" is "/x"): nothing is hidden.
+    const key = addressKey(to.replace(/\/index\.html$/, "/"));
+    return file.addresses.some((own) => addressKey(own) === key) ? [] : [{ address, page: file.page, to }];
   });
   // By address, so the one named is an issue's page ("/x/") before its email.html beside it, whatever the output calls them.
   return covered.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
@@ -88,14 +110,16 @@ function reason(rule: RedirectRule, covered: readonly Covered[], host: Redirects
   const applied = host === "cloudflare"
     ? "Cloudflare Pages follows a rule of _redirects whether or not a file is at its address"
     : `the "!" after its code makes Netlify apply it where a file is too`;
-  const sent = `readers asking for ${first.address} are sent to ${first.to} instead${rest.length === 0 ? "" : ", and so on for the others"}`;
+  // A rewrite (200) keeps the reader at the address: they are shown the other content, not sent anywhere.
+  const shown = rule.rewrite ? `are shown ${first.to} instead of the ${first.page ? "page" : "file"}, at the same address` : `are sent to ${first.to} instead`;
+  const sent = `readers asking for ${first.address} ${shown}${rest.length === 0 ? "" : ", and so on for the others"}`;
   const narrow = rule.dynamic ? "narrow the rule to addresses the site no longer has, or remove it" : "remove the rule, as the address is not gone";
   const fix = host === "netlify" ? `drop the "!" to apply it only where no file is, or ${narrow}` : narrow;
   return `${rule.from} ${what}, and ${applied}: ${sent}; ${fix}`;
 }
 
 /** What the covered files are, counted: pages (HTML), other files, or both. */
-function kinds(covered: readonly Published[]): string {
+function kinds(covered: readonly Covered[]): string {
   const pages = covered.filter((published) => published.page).length;
   return pages === covered.length ? "pages" : pages === 0 ? "files" : "pages and files";
 }

@@ -8,6 +8,8 @@ export interface RedirectRule {
   dynamic: boolean;
   /** Its code ends in "!" (`301!`): Netlify applies it where a file is too. */
   forced: boolean;
+  /** Its code is 200 (`200`, `200!`): a rewrite, the reader stays at the address and is shown the new one's content. */
+  rewrite: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export function redirectRules(text: string): RedirectRule[] {
     const start = line.search(/\S/);
     if (start === -1 || line[start] === "#") return;
     const [from = "", to = "", ...rest] = line.slice(start).split(/\s+/);
-    rules.push({ line: index + 1, column: start + 1, from, to, dynamic: isDynamic(from), forced: rest.some((word) => /^\d+!$/.test(word)) });
+    rules.push({ line: index + 1, column: start + 1, from, to, dynamic: isDynamic(from), forced: rest.some((word) => /^\d+!$/.test(word)), rewrite: rest.some((word) => /^200!?$/.test(word)) });
   });
   return rules;
 }

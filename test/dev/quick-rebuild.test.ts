@@ -108,4 +108,36 @@ describe('gekkan dev: quick rebuilds', () => {
     await server.idle();
     expect(lastOk().mode).toBe('full');
   });
+
+  it('the rebuild after a fixed error counts the issue saved to fix it, even when put back as it was', async () => {
+    await server.settled();
+    const MAY = 'content/issues/2011/2011-05.md';
+    const fixes = io.lines.length;
+    const unclose = (t: string) => t.replace('Planned for next month.\n:::\n', 'Planned for next month.\n');
+    const close = (t: string) => t.replace('Planned for next month.\n', 'Planned for next month.\n:::\n');
+    // Broken (an unclosed block), then put back byte for byte: the last good build has the same file, yet the author edited it.
+    await edit(APRIL, unclose);
+    await events.next('error');
+    await server.idle();
+    expect(server.last()?.ok).toBe(false);
+    await edit(APRIL, close);
+    await events.next('reload');
+    await server.idle();
+    expect(lastOk().mode).toBe('full');
+    expect(io.lines.at(-1)).toMatch(/^gekkan dev: errors fixed; full rebuild in \d+ ms \(1 issue edited, \d+ pages? re-rendered\); \d+ files? changed$/);
+
+    // Another issue edited while the site was broken counts too: its save's own rebuild failed.
+    await edit(APRIL, unclose);
+    await events.next('error');
+    await server.idle();
+    await edit(MAY, (t) => `${t}\nOne more line.\n`);
+    await events.next('error');
+    await server.idle();
+    await edit(APRIL, close);
+    await events.next('reload');
+    await server.idle();
+    expect(io.lines.at(-1)).toMatch(/^gekkan dev: errors fixed; full rebuild in \d+ ms \(2 issues edited, \d+ pages? re-rendered\); \d+ files? changed$/);
+    expect(io.lines.slice(fixes).filter((line) => line.includes('0 issues'))).toEqual([]);
+    await server.settled();
+  });
 });

@@ -134,6 +134,52 @@ describe("config redirects with an author's own public/_redirects", () => {
     expect(forced.stderr).toBe(pageWarning("1:1", "netlify", 'drop the "!" to apply it only where no file is, or narrow the rule to addresses the site no longer has, or remove it') + pageHint);
   }, 60_000);
 
+  it("a rule with code 200 is a rewrite: the warning says readers are shown its target at the address, not sent there", async () => {
+    const splat = await build("/news/issues/* /app/index.html 200\n", config("cloudflare", aliasesOff));
+    expect(splat.code, splat.stderr).toBe(0);
+    expect(splat.stderr).toBe("public/_redirects:1:1  warning: /news/issues/* covers 6 pages and files this site publishes (/news/issues/2011-05/ and 5 others), and Cloudflare Pages follows a rule of _redirects whether or not a file is at its address: readers asking for /news/issues/2011-05/ are shown /app/index.html instead of the page, at the same address, and so on for the others; narrow the rule to addresses the site no longer has, or remove it\n" + pageHint);
+    const forced = await build("/news/archive /app/index.html 200!\n", config("netlify"));
+    expect(forced.stderr).toContain('public/_redirects:1:1  warning: /news/archive is a page this site publishes, and the "!" after its code makes Netlify apply it where a file is too: readers asking for /news/archive/ are shown /app/index.html instead of the page, at the same address; drop the "!" to apply it only where no file is, or remove the rule, as the address is not gone\n');
+    // A file of public/ (copied after the rules were read): "the file", not "the page".
+    const media = join(dir.path, "public", "media", "talk.pdf");
+    writeFiles(media, "%PDF-1.4\n");
+    try {
+      const file = await build("/news/media/talk.pdf /media/other.pdf 200\n", config("cloudflare"));
+      expect(file.stderr).toContain("public/_redirects:1:1  warning: /news/media/talk.pdf is a file this site publishes, and Cloudflare Pages follows a rule of _redirects whether or not a file is at its address: readers asking for /news/media/talk.pdf are shown /media/other.pdf instead of the file, at the same address; remove the rule, as the address is not gone\n");
+    } finally {
+      rmSync(join(dir.path, "public", "media"), { recursive: true });
+    }
+  }, 60_000);
+
+  // Both hosts serve x.html at /x too: Cloudflare Pages by its route matching (developers.cloudflare.com/pages/configuration/serving-pages/), Netlify with pretty URLs on or off.
+  it("a page of public/ named x.html is covered by a rule for its address without .html; a rule from one of its addresses to the other is none", async () => {
+    const about = join(dir.path, "public", "about.html");
+    writeFiles(about, "<!DOCTYPE html>\n<title>About</title>\n");
+    try {
+      const exact = await build("/news/about /elsewhere/ 301\n", config("cloudflare"));
+      expect(exact.code, exact.stderr).toBe(0);
+      expect(exact.stderr).toContain("public/_redirects:1:1  warning: /news/about is a page this site publishes, and Cloudflare Pages follows a rule of _redirects whether or not a file is at its address: readers asking for /news/about are sent to /elsewhere/ instead; remove the rule, as the address is not gone\n");
+      expect(exact.stderr.match(/warning:/g)).toHaveLength(1);
+      const forced = await build("/news/about/ /elsewhere/ 301!\n", config("netlify"));
+      expect(forced.stderr).toContain("public/_redirects:1:1  warning: /news/about/ is a page this site publishes,");
+      // Either address to the other is the same page (Cloudflare Pages itself sends /x.html to /x).
+      const itself = await build("/news/about /news/about.html 200\n/news/about.html /news/about 301\n", config("cloudflare"));
+      expect(itself.code, itself.stderr).toBe(0);
+      expect(itself.stderr).toBe("");
+      // With a folder of the same name beside it, both pages count: /news/about/ stays the folder's index.html.
+      const folder = join(dir.path, "public", "about", "index.html");
+      writeFiles(folder, "<!DOCTYPE html>\n<title>About us</title>\n");
+      try {
+        const both = await build("/news/ab* /x 301\n", config("cloudflare"));
+        expect(both.stderr).toContain("public/_redirects:1:1  warning: /news/ab* covers 2 pages this site publishes (/news/about.html and 1 other),");
+      } finally {
+        rmSync(join(dir.path, "public", "about"), { recursive: true });
+      }
+    } finally {
+      rmSync(about);
+    }
+  }, 60_000);
+
   it("a rule for addresses the site does not have, or one that sends a page to itself, is no warning; ignoreWarnings silences it", async () => {
     const elsewhere = await build("/blog/* /news/:splat 301\n/news/issues/2011-06/ /news/ 302\n/news/old/:slug /news/issues/:slug/ 301\n", config("cloudflare"));
     expect(elsewhere.code, elsewhere.stderr).toBe(0);
