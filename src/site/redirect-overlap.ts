@@ -29,8 +29,8 @@ export function redirectOverlaps(file: string, rules: readonly RedirectRule[], m
     const { move, to } = first;
     const issue = move.entry.issue;
     const reason = rule.dynamic
-      ? `${rule.from} covers ${move.from}, an old address of issue ${issue.number} (${issue.file}, front matter aliases)${others(covered.length - 1)}, and gekkan's rule for it, to ${move.to}, comes after this one in _redirects: this rule is the one applied${unforced}, sending readers to ${to}; to send them to the issue, put the line "${move.from} ${move.to} ${host === "netlify" ? "301!" : "301"}" above this one${covered.length > 1 ? " (a line for each alias)" : ""}, or narrow this rule; or remove the alias if the address is no longer the issue's`
-      : `${rule.from} is an old address of issue ${issue.number} (${issue.file}, front matter aliases), and gekkan's rule for it, to ${move.to}, comes after this one in _redirects: this rule is the one applied${unforced}, sending readers to ${rule.to}; remove this line to send them to the issue, or remove the alias if the address is no longer the issue's`;
+      ? `${rule.from} covers ${move.from}, an old address of issue ${issue.number} (${issue.file}, front matter aliases)${others(covered.length - 1)}, and gekkan's rule for it, to ${move.to}, comes after this one in _redirects: this rule is the one applied${unforced}, ${leads(rule, to)}; to send them to the issue, put the line "${move.from} ${move.to} ${host === "netlify" ? "301!" : "301"}" above this one${covered.length > 1 ? " (a line for each alias)" : ""}, or narrow this rule; or remove the alias if the address is no longer the issue's`
+      : `${rule.from} is an old address of issue ${issue.number} (${issue.file}, front matter aliases), and gekkan's rule for it, to ${move.to}, comes after this one in _redirects: this rule is the one applied${unforced}, ${leads(rule, rule.to)}; remove this line to send them to the issue, or remove the alias if the address is no longer the issue's`;
     return [warning(file, reason, { line: rule.line, column: rule.column }, "redirects-alias")];
   });
 }
@@ -38,4 +38,9 @@ export function redirectOverlaps(file: string, rules: readonly RedirectRule[], m
 /** The other aliases a splat rule covers, counted. */
 function others(count: number): string {
   return count === 0 ? "" : ` (and ${count} other ${count === 1 ? "alias" : "aliases"})`;
+}
+
+/** What the rule does with a reader: a rewrite (200) keeps them at the old address, showing other content. */
+function leads(rule: RedirectRule, to: string): string {
+  return rule.rewrite ? `showing readers ${to} at the old address` : `sending readers to ${to}`;
 }

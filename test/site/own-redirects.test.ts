@@ -75,6 +75,9 @@ describe("config redirects with an author's own public/_redirects", () => {
     const forced = await build(own.replace("302", "302!"), config("netlify"));
     expect(forced.stderr).toContain("public/_redirects:3:3  warning: /news/issues/aa-old is an old address of issue 2");
     expect(forced.stderr).toContain("this rule is the one applied, sending readers to /elsewhere/;");
+    // A rewrite (200) sends nobody anywhere: the reader stays at the old address and is shown the rule's target.
+    const rewrite = await build(own.replace("302", "200"), config("cloudflare"));
+    expect(rewrite.stderr).toContain("this rule is the one applied, showing readers /elsewhere/ at the old address;");
     const ignored = await build(own, config("cloudflare", { ignoreWarnings: ["redirects-alias"] }));
     expect(ignored.code, ignored.stderr).toBe(0);
     expect(ignored.stderr).toBe("");
