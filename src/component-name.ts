@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { asSuggestion, suggest } from "./suggest.js";
 import { idForm } from "./id-form.js";
+import { JAPANESE_COMMA } from "./author-names.js";
 
 /**
  * The component a name most likely means: written as readers see it on the
@@ -31,7 +32,7 @@ export function componentName(components: readonly string[], options: { inList?:
 
 /** The components `name` holds, parted by Japanese or full-width commas, when it holds two or more and nothing else. */
 function namesParted(name: string, components: readonly string[]): string[] | undefined {
-  if (!/[、，]/.test(name)) return undefined;
+  if (!JAPANESE_COMMA.test(name)) return undefined;
   const parts = name.split(/[、，,]/).map((part) => part.trim()).filter((part) => part !== "").map((part) => componentLike(part, components));
   return parts.length > 1 && parts.every((part) => part !== undefined) ? parts : undefined;
 }

@@ -8,7 +8,7 @@ import { publishedUrl, routeFile, routeUrl, type SiteAddress } from "../site/url
 import { emailPaths } from "../email/email-source.js";
 import type { OutputSet } from "../write/output.js";
 import { cssReferences, htmlFacts, placeOfOffset, type HtmlFacts, type Reference } from "./html-refs.js";
-import { inWrittenForm, inWrittenSpelling, isFullUrl, judgeLink, outputUrl, quotedLink, relativePath, safeDecode, type FormerAddress, type LinkSite, type LinkVerdict } from "./link-target.js";
+import { inWrittenForm, inWrittenSpelling, isFullUrl, judgeLink, outputUrl, isSiteAbsolute, quotedLink, relativePath, type FormerAddress, type LinkSite, type LinkVerdict } from "./link-target.js";
 import { writtenAt, type BodyLink } from "../markdown/rendered.js";
 import { asWritten, isRootRelative, readable } from "../markdown/plugins/rehype-base-path.js";
 import { sanitizeSchema } from "../markdown/sanitize-schema.js";
@@ -20,7 +20,7 @@ import { builtPageNote, onceForTemplates, type TemplateProblem } from "./templat
 import { relativeAdvice } from "./relative-in-template.js";
 import type { MarkupSource } from "./written-markup.js";
 import { meantTarget, monthAddresses, numberAddresses, pagesBySource, type IssueAddresses, type MeantTarget } from "./meant-target.js";
-import { hasScheme } from "../url-scheme.js";
+import { safeDecode } from "../percent-decode.js";
 
 export interface LinkReport {
   messages: VFileMessage[];
@@ -418,8 +418,4 @@ function resolvedNote(form: Form, path: string): string {
 function basePathNote(written: string, basePath: string): string {
   if (basePath === "/" || !written.startsWith(basePath)) return "";
   return ` (links are written from the site root without the base path ${basePath}: gekkan adds it)`;
-}
-
-function isSiteAbsolute(url: string): boolean {
-  return url.startsWith("/") || hasScheme(url);
 }

@@ -1,7 +1,8 @@
 import type { OutputSet } from "../write/output.js";
-import { linkedPath, servedFile } from "../site/urls.js";
+import { fileRoute, linkedPath, servedFile } from "../site/urls.js";
 import { asWritten, isRootRelative, readable } from "../markdown/plugins/rehype-base-path.js";
 import { hasScheme } from "../url-scheme.js";
+import { safeDecode } from "../percent-decode.js";
 
 /** Site facts link checking needs: where the site lives and what it contains. */
 export interface LinkSite {
@@ -45,7 +46,7 @@ export type LinkVerdict =
 
 /** The public URL of an output file: "issues/x/index.html" → "/issues/x/". */
 export function outputUrl(basePath: string, path: string): string {
-  return basePath + (path === "index.html" ? "" : path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path);
+  return basePath + fileRoute(path);
 }
 
 /**
@@ -101,15 +102,6 @@ export function relativePath(from: string, to: string): string {
   return path === "" ? "./" : path;
 }
 
-/** A URL part decoded ("my%20diagram.png" is "my diagram.png"), or as it is when it does not decode. */
-export function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /**
  * A link as a message quotes it: as the file's text has it (`inText`, by
  * default `written`), so that searching the file finds it, and, when that
@@ -132,6 +124,11 @@ export function inWrittenSpelling(written: string): (suggestion: string) => stri
   if (readable(written) === written || /[^\x00-\x7f]/u.test(written)) return (suggestion) => suggestion;
   // Escaped as the Markdown stage escapes them, UTF-8 bytes in upper case; a lone surrogate has no escape and stays.
   return (suggestion) => suggestion.replace(/[^\x00-\x7f]+/gu, (run) => (run.isWellFormed() ? encodeURIComponent(run) : run));
+}
+
+/** An address that leads to the same place from every page: root-relative (`/x/`, `//host/…`) or with a scheme; any other resolves against the page it is on. */
+export function isSiteAbsolute(url: string): boolean {
+  return url.startsWith("/") || hasScheme(url);
 }
 
 /** A full URL (`https://…`) or a scheme-relative one (`//host/…`): written with the host, so with the base path too. */

@@ -3,7 +3,7 @@ import { withBasePath } from "../markdown/plugins/rehype-base-path.js";
 import { sanitizeSchema } from "../markdown/sanitize-schema.js";
 import type { SiteAddress } from "../site/urls.js";
 import { absoluteUrl } from "../site/absolute-html.js";
-import type { TagRewrite } from "./tag-match.js";
+import { AS_WRITTEN, type TagRewrite } from "./tag-match.js";
 
 // The attributes rehype-base-path gives the base path, and the email makes absolute (absolute-html.ts); longdesc only the latter.
 const URL_ATTRIBUTES = new Set(["href", "src", "cite", "longdesc"]);
@@ -35,5 +35,5 @@ export function markdownTagRewrite(site: SiteAddress, route: string, email: bool
 }
 
 /** A tag of a template on an email page: as written, but for the style juice inlined into it (inline-css.ts). */
-export const EMAIL_TEMPLATE_REWRITE: TagRewrite = { value: (_tag, _attribute, value) => value, adds: (_tag, attribute) => attribute === "style" };
+export const EMAIL_TEMPLATE_REWRITE: TagRewrite = { ...AS_WRITTEN, adds: (_tag, attribute) => attribute === "style" };
 

@@ -3,7 +3,8 @@ import { monthSlug } from "../content/issue.js";
 import type { SiteIssue } from "../site/model.js";
 import { issueRouteParts, languageRoutes, routeUrl } from "../site/urls.js";
 import { isRootRelative } from "../markdown/plugins/rehype-base-path.js";
-import { isFullUrl, judgeLink, outputUrl, safeDecode, type LinkSite } from "./link-target.js";
+import { isFullUrl, judgeLink, outputUrl, type LinkSite } from "./link-target.js";
+import { safeDecode } from "../percent-decode.js";
 
 /**
  * What a broken link in an issue was plainly meant to be, when how it is

@@ -1,6 +1,5 @@
 import { asWritten, readable } from "../markdown/plugins/rehype-base-path.js";
-import { hasScheme } from "../url-scheme.js";
-import type { LinkSite } from "./link-target.js";
+import { isSiteAbsolute, type LinkSite } from "./link-target.js";
 
 /**
  * What the one message for a broken relative address of a template says
@@ -15,7 +14,7 @@ import type { LinkSite } from "./link-target.js";
  * page it is on wherever that is: it is said once too, with no such fix.
  */
 export function relativeAdvice(site: Pick<LinkSite, "origin" | "basePath">, url: string, landsFromRoot: () => boolean): string | undefined {
-  if (url.startsWith("/") || hasScheme(url)) return undefined;
+  if (isSiteAbsolute(url)) return undefined;
   if (url.startsWith("#")) return "";
   const home = new URL(url, new URL(site.basePath, site.origin));
   const fromRoot = asWritten(site.basePath, home.pathname + home.search + home.hash);

@@ -52,12 +52,13 @@ export function onceForTemplates(problems: readonly TemplateProblem[], templates
   const groups = groupBy(keyed, ({ same, nth }) => `${same}\0${nth}`);
   const repeatedOnPage = new Set(keyed.filter(({ nth }) => nth > 0).map(({ same }) => same));
   return [...groups.values()].map((group) => {
+    const same = group[0]?.same ?? "";
     const sorted = group.map(({ problem }) => problem).sort(byPage);
     const [first] = sorted;
     if (first === undefined || sorted.length === 1) return first?.message;
     const pages = sorted.map((problem) => problem.message.file ?? "");
     const { message, url, via } = first;
-    const template = repeatedOnPage.has(sameMistake(first)) ? undefined : templateAt(url, templates);
+    const template = repeatedOnPage.has(same) ? undefined : templateAt(url, templates);
     const rule = String(message.ruleId);
     const advice = first.relative ?? "";
     if (template === undefined) return standingFor(diagnostic(pages[0] ?? "", message.reason + andOnOtherPages(pages.slice(1)) + advice, { line: message.line ?? 1, column: message.column ?? 1 }, rule), pages.length);

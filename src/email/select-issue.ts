@@ -7,6 +7,7 @@ import { allIssues, editionsOf, type Site, type SiteIssue } from "../site/model.
 import { failedSlug } from "../site/collect.js";
 import { originalsIn } from "../site/originals.js";
 import { issueRouteParts } from "../site/urls.js";
+import { safeDecode } from "../percent-decode.js";
 import { isPublished } from "../site/published.js";
 import { monthSlug } from "../content/issue.js";
 import type { IssueMeta } from "../content/render-issue.js";
@@ -101,7 +102,7 @@ function meantIssue(site: Site, issues: readonly SiteIssue[], wanted: string, la
 function pageAt(issues: readonly SiteIssue[], wanted: string): SiteIssue | undefined {
   if (!wanted.includes("/")) return undefined;
   const path = wanted.trim().replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, "").replace(/[?#].*$/s, "").replace(/\/index\.html$/i, "/");
-  const segments = path.split("/").filter((segment) => segment !== "").map(decoded);
+  const segments = path.split("/").filter((segment) => segment !== "").map(safeDecode);
   const endsWith = (tail: readonly string[]) => tail.length > 0 && tail.length <= segments.length && tail.every((segment, i) => segments[segments.length - tail.length + i] === segment);
   let found: { entry: SiteIssue; length: number } | undefined;
   for (const entry of issues) {
@@ -136,15 +137,6 @@ export function heldIssue<T extends { issue: IssueMeta }>(held: readonly T[], wa
   if (same !== undefined || lang !== undefined || findIn(site.issues, wanted) !== undefined) return same;
   const [prefix, slug, ...more] = wanted.replace(/^\/+|\/+$/g, "").split("/");
   return held.find(({ issue }) => issue.lang !== site.lang && ((issue.slugGiven && issue.slug === wanted) || (more.length === 0 && prefix === issue.lang && slug === failedSlug(issue, known, site.lang))));
-}
-
-/** A segment of an address as a browser shows it (a Japanese slug percent-encoded); as it is when it is no such encoding. */
-function decoded(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 /** Whether `wanted`, a path as typed (tab completion, from the site or another folder), is `file`, an issue's. */

@@ -1,8 +1,8 @@
 import type { VFileMessage } from "vfile-message";
 import type { RedirectsHost } from "../config.js";
-import { warning } from "../diagnostics.js";
-import { ruleMatcher, type RedirectRule } from "./redirect-rules.js";
-import { ROUTES, routeUrl } from "./urls.js";
+import { compareText, warning } from "../diagnostics.js";
+import { addressKey, ruleMatcher, type RedirectRule } from "./redirect-rules.js";
+import { fileRoute, ROUTES, routeUrl } from "./urls.js";
 
 /** What a site publishes, as the rules of its _redirects meet it. */
 export interface PublishedFiles {
@@ -52,11 +52,6 @@ export function hiddenPageWarnings(file: string, rules: readonly RedirectRule[],
   });
 }
 
-/** An address as both hosts match it: "/a" and "/a/" are one. */
-function addressKey(address: string): string {
-  return address.replace(/\/+$/, "");
-}
-
 /**
  * Each published file at the addresses a host serves it from, by addressKey,
  * in the order of the paths: an `index.html` at its folder's address (`/x/`),
@@ -74,9 +69,10 @@ function publishedAddresses({ paths, basePath, aliases }: PublishedFiles): { byK
     byKey.set(key, { address, file });
   };
   const files = paths.filter((path) => path !== ROUTES.redirects).map((path) => {
-    const index = path === "index.html" || path.endsWith("/index.html");
+    const route = fileRoute(path);
+    const index = route !== path;
     const file: Published = { addresses: [], page: index || path.endsWith(".html") };
-    add(routeUrl(basePath, index ? path.slice(0, -"index.html".length) : path), file);
+    add(routeUrl(basePath, route), file);
     return { file, bare: file.page && !index ? routeUrl(basePath, path.slice(0, -".html".length)) : undefined };
   });
   // After every file's own address, so `/x/` stays `x/index.html`'s when an `x.html` is there too.
@@ -99,7 +95,7 @@ function coveredBy(rule: RedirectRule, { byKey, files }: ReturnType<typeof publi
     return file.addresses.some((own) => addressKey(own) === key) ? [] : [{ address, page: file.page, to }];
   });
   // By address, so the one named is an issue's page ("/x/") before its email.html beside it, whatever the output calls them.
-  return covered.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  return covered.sort((a, b) => compareText(a.address, b.address));
 }
 
 function reason(rule: RedirectRule, covered: readonly Covered[], host: RedirectsHost): string {

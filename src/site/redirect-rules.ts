@@ -36,9 +36,14 @@ function isDynamic(from: string): boolean {
   return from.includes("*") || /(^|\/):[A-Za-z_]/.test(from);
 }
 
-/** An old address as hosts match it: "/a" and "/a/" are one address to both. */
+/** An address as hosts match it: "/a" and "/a/" are one address to both, so both have this key. */
+export function addressKey(address: string): string {
+  return address.replace(/\/+$/, "");
+}
+
+/** Whether two addresses are one to the hosts (addressKey). */
 export function sameAddress(a: string, b: string): boolean {
-  return a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
+  return addressKey(a) === addressKey(b);
 }
 
 /**
@@ -56,7 +61,7 @@ export function ruleTarget(rule: Pick<RedirectRule, "from" | "to">, address: str
 /** ruleTarget with the rule's pattern made once, for a rule asked about many addresses (every file of a site). */
 export function ruleMatcher(rule: Pick<RedirectRule, "from" | "to">): (address: string) => string | undefined {
   const names: string[] = [];
-  const source = rule.from.replace(/\/+$/, "").split(/(\*|(?<=^|\/):[A-Za-z_]\w*)/).map((part, i) => {
+  const source = addressKey(rule.from).split(/(\*|(?<=^|\/):[A-Za-z_]\w*)/).map((part, i) => {
     if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     names.push(part === "*" ? "splat" : part.slice(1));
     return part === "*" ? "(.*)" : "([^/]+)";
@@ -66,7 +71,7 @@ export function ruleMatcher(rule: Pick<RedirectRule, "from" | "to">): (address: 
   const byLength = [...new Set(names)].sort((a, b) => b.length - a.length);
   const placeholders = byLength.length === 0 ? undefined : new RegExp(`:(${byLength.join("|")})(?![A-Za-z0-9_])`, "g");
   return (address) => {
-    const found = pattern.exec(address.replace(/\/+$/, ""));
+    const found = pattern.exec(addressKey(address));
     if (found === null) return undefined;
     if (placeholders === undefined) return rule.to;
     const values = new Map(names.map((name, i) => [name, found[i + 1] ?? ""]));

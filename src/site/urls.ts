@@ -12,6 +12,11 @@ export function routeFile(route: string): string {
   return clean === "" || clean.endsWith("/") ? `${clean}index.html` : clean;
 }
 
+/** The route an output file is served at, routeFile the other way: "issues/x/index.html" → "issues/x/", "index.html" → "", any other file as it is. */
+export function fileRoute(path: string): string {
+  return path === "index.html" ? "" : path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
+}
+
 /**
  * Where the site is published (absolute URLs) and the base path its links
  * are written with (see SiteConfig: the two differ only in `gekkan dev`).
