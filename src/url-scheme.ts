@@ -9,3 +9,8 @@ export function hasScheme(address: string): boolean {
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** The address without its scheme and host (`https://example.com/a/` → `/a/`); one without a scheme as it is. */
+export function withoutOrigin(address: string): string {
+  return hasScheme(address) ? address.replace(/^[^:]*:\/\/[^/]*/, "") : address;
+}

@@ -8,6 +8,7 @@ import { failedSlug } from "../site/collect.js";
 import { originalsIn } from "../site/originals.js";
 import { issueRouteParts } from "../site/urls.js";
 import { safeDecode } from "../percent-decode.js";
+import { withoutOrigin } from "../url-scheme.js";
 import { isPublished } from "../site/published.js";
 import { monthSlug } from "../content/issue.js";
 import type { IssueMeta } from "../content/render-issue.js";
@@ -101,7 +102,7 @@ function meantIssue(site: Site, issues: readonly SiteIssue[], wanted: string, la
  */
 function pageAt(issues: readonly SiteIssue[], wanted: string): SiteIssue | undefined {
   if (!wanted.includes("/")) return undefined;
-  const path = wanted.trim().replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, "").replace(/[?#].*$/s, "").replace(/\/index\.html$/i, "/");
+  const path = withoutOrigin(wanted.trim()).replace(/[?#].*$/s, "").replace(/\/index\.html$/i, "/");
   const segments = path.split("/").filter((segment) => segment !== "").map(safeDecode);
   const endsWith = (tail: readonly string[]) => tail.length > 0 && tail.length <= segments.length && tail.every((segment, i) => segments[segments.length - tail.length + i] === segment);
   let found: { entry: SiteIssue; length: number } | undefined;

@@ -5,7 +5,7 @@ import { isFile, listTree } from "../file-tree.js";
 import type { SiteConfig } from "../config.js";
 import { allIssues, editionsOf, lastChange, newestChange, type Edition, type Site, type SiteIssue } from "../site/model.js";
 import { siteText, type Alternate } from "../render/pages.js";
-import { ROUTES, routeFile } from "../site/urls.js";
+import { ROUTES, fileRoute, routeFile } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
 import { dataFiles } from "../site/data-json.js";
 import { robotsTxt, sitemapXml } from "../site/sitemap.js";
@@ -104,8 +104,9 @@ export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, 
   for (const [path, json] of dataFiles(site, config)) output.add(path, json);
   const byRoute = new Map(allIssues(site).map((entry) => [entry.route, entry]));
   const newest = newestByEdition(site, today);
-  const entries = output.paths().filter((p) => p.endsWith("index.html")).map((p) => {
-    const route = p.slice(0, -"index.html".length);
+  // Pages only: a file whose route is its own path (feeds, data) is not one.
+  const entries = output.paths().filter((p) => fileRoute(p) !== p).map((p) => {
+    const route = fileRoute(p);
     const issue = byRoute.get(route)?.issue;
     return { route, lastmod: issue === undefined ? newest(route) : (issue.updated ?? issue.date), alternates: alternates.get(route) ?? [] };
   });
