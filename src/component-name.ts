@@ -24,15 +24,25 @@ export function componentName(components: readonly string[], options: { inList?:
   return z.string().superRefine((name, ctx) => {
     if (components.includes(name)) return;
     const parted = options.inList === true ? namesParted(name, components) : undefined;
-    const written = parted === undefined ? "" : `; YAML parts a list's items only with an ASCII comma, so this is one item: write it ${parted.join(", ")}`;
-    const hint = written || asSuggestion(componentLike(name, components)) || ` (not a known component: the known ones are ${components.join(", ")}; to use a new one, add it to "components" in gekkan.config.json)`;
+    const hint = parted === undefined ? asSuggestion(componentLike(name, components)) || unknown(components) : partedHint(parted, components);
     ctx.addIssue({ code: "custom", message: "", params: { hint }, input: name });
   });
 }
 
-/** The components `name` holds, parted by Japanese or full-width commas, when it holds two or more and nothing else. */
+function unknown(components: readonly string[]): string {
+  return ` (not a known component: the known ones are ${components.join(", ")}; to use a new one, add it to "components" in gekkan.config.json)`;
+}
+
+/** One item holding several names: how to part them, and which of them is no component yet. */
+function partedHint(parted: readonly string[], components: readonly string[]): string {
+  const strangers = parted.filter((part) => !components.includes(part));
+  const which = strangers.length === 0 ? "" : `; ${strangers.map((part) => `"${part}"`).join(" and ")} ${strangers.length === 1 ? "is" : "are"} not a known component: the known ones are ${components.join(", ")}; to use a new one, add it to "components" in gekkan.config.json`;
+  return `; YAML parts a list's items only with an ASCII comma, so this is one item: write it ${parted.join(", ")}${which}`;
+}
+
+/** The names `name` holds, parted by Japanese or full-width commas, when it holds two or more: each as the component it most likely means, or as written. */
 function namesParted(name: string, components: readonly string[]): string[] | undefined {
   if (!JAPANESE_COMMA.test(name)) return undefined;
-  const parts = name.split(/[、，,]/).map((part) => part.trim()).filter((part) => part !== "").map((part) => componentLike(part, components));
-  return parts.length > 1 && parts.every((part) => part !== undefined) ? parts : undefined;
+  const parts = name.split(/[、，,]/).map((part) => part.trim()).filter((part) => part !== "").map((part) => componentLike(part, components) ?? part);
+  return parts.length > 1 ? parts : undefined;
 }

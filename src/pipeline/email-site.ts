@@ -40,7 +40,7 @@ export async function loadEmailSite(options: BuildOptions & { cacheDir?: string 
   const packs = options.cacheDir === undefined ? undefined : await openPackMemos(options.cacheDir, ["issues"] as const);
   const parsed = await parseIssues(inputs.sources, inputs.context, packs?.memos.issues ?? noMemo, 1);
   await packs?.save();
-  const collected = collectSite(parsed.rendered, { drafts: true, future: true, today: inputs.today, lang: inputs.config.lang, failed: parsed.failed });
+  const collected = collectSite(parsed.rendered, { drafts: true, future: true, today: inputs.today, lang: inputs.config.lang, failed: parsed.failed, unread: parsed.unread });
   // As the build weighs them (held-back.ts): a mistake in an issue no reader can get yet stops only that issue.
   const held = parsed.failed.filter((issue) => !isPublished(issue, inputs.today)).map((issue) => ({ issue, messages: parsed.messages.filter((message) => message.file === issue.file) }));
   const heldFiles = new Set(held.map((entry) => entry.issue.file));

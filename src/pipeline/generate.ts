@@ -166,7 +166,7 @@ function weighed(parsed: ParsedIssues, inputs: Inputs): ParsedIssues {
  */
 function collect(parsed: ParsedIssues, inputs: Inputs, templates: readonly VFileMessage[]): { site: Site; held: VFileMessage[] } {
   const options = inputs.options;
-  const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today, lang: inputs.config.lang, failed: parsed.failed });
+  const collected = collectSite(parsed.rendered, { drafts: options.drafts ?? false, future: options.future ?? false, today: inputs.today, lang: inputs.config.lang, failed: parsed.failed, unread: parsed.unread });
   const own = parsed.messages.filter(isError);
   const across = [...(collected.ok ? [] : collected.messages), ...templates];
   if (!collected.ok || inputs.problems.length + own.length + across.length > 0) {

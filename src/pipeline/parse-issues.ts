@@ -17,6 +17,8 @@ export interface ParsedIssues {
   messages: VFileMessage[];
   /** The front matter of issues whose body failed, for the checks across files (see RenderIssueResult). */
   failed: IssueMeta[];
+  /** Files whose front matter could not be read: what they would be to other files is unknown. */
+  unread: string[];
   /** How many issues were rendered in this run (the rest came from the memo). */
   renderedCount: number;
 }
@@ -47,16 +49,18 @@ export async function parseIssues(sources: readonly Source[], context: RenderCon
   const rendered: RenderedIssue[] = [];
   const messages: VFileMessage[] = [];
   const failed: IssueMeta[] = [];
-  for (const result of await Promise.all(pending)) {
+  const unread: string[] = [];
+  for (const [i, result] of (await Promise.all(pending)).entries()) {
     if (result.ok) rendered.push(result.value);
     else {
       messages.push(...result.messages);
       if (result.issue !== undefined) failed.push(result.issue);
+      else unread.push(sources[i]?.file ?? "");
     }
   }
   // Across files, so never stored with one: a translation without issue: is told its original's number.
   const known = [...rendered, ...failed.map((issue) => ({ issue }))];
-  return { rendered, messages: numberlessTranslations(messages, known, context.defaultLang, context.languages), failed, renderedCount };
+  return { rendered, messages: numberlessTranslations(messages, known, context.defaultLang, context.languages), failed, unread, renderedCount };
 }
 
 function decodeIssue(bytes: Uint8Array): RenderIssueResult {

@@ -7,6 +7,7 @@ import { groupBy } from "../group-by.js";
 import { namedOriginalsIn, originalsIn } from "./originals.js";
 import { sameBodyHtml } from "../content/body-html.js";
 import { issueRouteParts } from "./urls.js";
+import { namedOriginalFile } from "../content/language-suffix.js";
 
 /** An issue as the checks across files read it: only its front matter (a rendered issue, or one whose body failed). */
 export type Known = { issue: IssueMeta };
@@ -37,11 +38,15 @@ export function duplicateNumbers(rendered: readonly Known[], siteLang: string): 
   );
 }
 
-/** A translation (an issue in another language than the site's) whose number no issue in the site's language has. */
-export function orphanTranslations(rendered: readonly Known[], siteLang: string): VFileMessage[] {
+/**
+ * A translation (an issue in another language than the site's) whose number no issue in the site's language has.
+ * Not one named for a file whose front matter could not be read (`unread`): that file's own error is the one to fix, and it may well be the original.
+ */
+export function orphanTranslations(rendered: readonly Known[], siteLang: string, unread: readonly string[] = []): VFileMessage[] {
   const originalOf = originalsIn(rendered, siteLang);
+  const unreadable = new Set(unread);
   return rendered
-    .filter((r) => r.issue.lang !== siteLang && originalOf(r) === undefined)
+    .filter((r) => r.issue.lang !== siteLang && originalOf(r) === undefined && !unreadable.has(namedOriginalFile(r.issue.file, r.issue.lang) ?? ""))
     .map((r) => {
       const reason = `lang: ${r.issue.lang} makes this a translation of issue ${r.issue.number}, but no issue ${r.issue.number} is in the site's language (${siteLang}) for it to translate; write that original first, or give this file the number of the issue it translates`;
       return diagnostic(r.issue.file, reason, { line: r.issue.numberLine, column: 1 }, "translation-without-original");

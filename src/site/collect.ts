@@ -20,6 +20,8 @@ export interface CollectOptions {
   lang: string;
   /** Issues whose body failed (their front matter is valid): counted by the checks across files, never published. */
   failed?: readonly IssueMeta[] | undefined;
+  /** Files whose front matter could not be read (each has its own error): a translation named for one is not also told it has no original. */
+  unread?: readonly string[] | undefined;
 }
 
 export type CollectResult = { ok: true; site: Site } | { ok: false; messages: VFileMessage[] };
@@ -47,7 +49,7 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
   const messages = [
     ...duplicateNumbers(known, options.lang),
     ...slips.values(),
-    ...orphanTranslations(numberedRight, options.lang),
+    ...orphanTranslations(numberedRight, options.lang, options.unread),
     ...translationsBeforeOriginals(numberedRight, options.lang),
     ...updatedAfterToday(known, options.today),
     ...untranslatedCopies(rendered, options.lang),
