@@ -282,7 +282,8 @@ describe("gekkan reads Markdown as remark-gfm does", () => {
       // Text shows in headings and table cells as in paragraphs ("a\n-:\n文です。*1" is a table: its row is a cell).
       if (!["paragraph", "heading", "tableCell"].includes(node.type)) return;
       const text = toString(node);
-      for (const [pair] of text.matchAll(/(\*\*?|__?|~~)[^*_~\s][^*_~\n]*?\1/g)) if (markdown.includes(pair)) found = true;
+      // Each mark's pair holds no mark of its own kind; other marks may be inside ("*~one~www.example.com*").
+      for (const [pair] of text.matchAll(/(\*\*?)[^*\s][^*\n]*?\1|(__?)[^_\s][^_\n]*?\2|~~[^~\s][^~\n]*?~~/g)) if (markdown.includes(pair)) found = true;
       for (const [stray] of text.matchAll(STRAY)) if (markdown.includes(stray)) found = true;
     });
     return found;
@@ -352,7 +353,7 @@ describe("gekkan reads Markdown as remark-gfm does", () => {
         expect(gekkan(markdown)).toBe(remark(markdown));
       }),
       // Found by repeated runs: a reference left undefined right before an empty link; a stray star in a table's cell; a call in a code span a pipe cut short; Japanese inside an address in <…>; an indented heading in code left open; a definition nothing uses, whose address the sanitiser would drop; a scheme in capitals.
-      { numRuns: 300, examples: [["[x]:-:"], ["HTTPS://b.example"], ["[t][]()"], ["a\n-:\n日本語の文です。*1. one\n"], ["a | b\n-|-\n1 | 2\n`co|de` [^1]`co|de` "], ["<https://open.exampleref:docs[こちら](https://example.com/)> quoted\n"], ["www.example.com```sh\n\nls | wc -l\n```\n ## 見出し\n"], ["1. one\n-名前\n:-:\n値\n"]] },
+      { numRuns: 300, examples: [["[x]:-:"], ["HTTPS://b.example"], ["[t][]()"], ["a\n-:\n日本語の文です。*1. one\n"], ["a | b\n-|-\n1 | 2\n`co|de` [^1]`co|de` "], ["<https://open.exampleref:docs[こちら](https://example.com/)> quoted\n"], ["www.example.com```sh\n\nls | wc -l\n```\n ## 見出し\n"], ["1. one\n-名前\n:-:\n値\n"], ["*~one~www.example.com*www.example.com"]] },
     );
   });
 });
