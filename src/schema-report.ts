@@ -20,6 +20,8 @@ export interface SchemaReportOptions {
   sourceText?: (path: readonly PropertyKey[]) => string | undefined;
   /** How a field is written in this source (`issue: 1`, `date="2011-04-01"`), for a fix spelt out in full; without it, none is. */
   assignment?: (key: string, value: string) => string;
+  /** Whether `text` would be a good value at `path`: a value YAML typed otherwise is told to be quoted only then. */
+  acceptsText?: (path: readonly PropertyKey[], text: string) => boolean;
   /** Other names for a top-level field that no spelling is close to (`language` for `lang`): suggested when nothing else is. */
   synonyms?: Readonly<Record<string, string>>;
 }
@@ -79,7 +81,7 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
     }
     const place = options.locate(issue.path, "value");
     const found = describeValue(input, place === undefined ? undefined : options.sourceText?.(issue.path));
-    const reason = `invalid ${options.noun} ${fieldName(issue.path, name)}: expected ${expected}, found ${found}${customHint(issue)}${valueHint(issue, input)}${typedHint(issue, input, options.assignment)}`;
+    const reason = `invalid ${options.noun} ${fieldName(issue.path, name)}: expected ${expected}, found ${found}${customHint(issue)}${valueHint(issue, input)}${typedHint(issue, input, options.assignment)}${quoteHint(issue, input, options)}`;
     messages.push(diagnostic(options.file, reason, place ?? options.start, options.ruleId));
   }
   return messages;
@@ -189,6 +191,23 @@ const WORD_LISTS = new Set(["tags", "components"]);
  * brackets (tags: pacemaker, corosync) or in quotes
  * (tags: "[pacemaker, corosync]").
  */
+/**
+ * Text that YAML took for another type (`title: 1.0` is the number 1, `summary: true` a boolean,
+ * `title: 2011-04-01` a date): quotes keep it as written, which the message shows, since "found the number 1"
+ * does not look like what the author typed.
+ */
+function quoteHint(issue: z.core.$ZodIssue, input: unknown, options: SchemaReportOptions): string {
+  const key = issue.path.at(-1);
+  const { assignment, acceptsText } = options;
+  const written = options.sourceText?.(issue.path);
+  if (assignment === undefined || acceptsText === undefined || written === undefined || typeof key !== "string") return "";
+  if (issue.code !== "invalid_type" || issue.expected !== "string") return "";
+  const kind = typeof input === "number" ? "a number" : typeof input === "boolean" ? "a true/false value" : input instanceof Date ? "a date" : undefined;
+  const text = written.trim();
+  if (kind === undefined || text === "" || /^["']/.test(text) || !acceptsText(issue.path, text)) return "";
+  return `; YAML reads ${text} as ${kind}: to keep it as text, put it in quotes: ${assignment(key, JSON.stringify(text))}`;
+}
+
 function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaReportOptions["assignment"]): string {
   const key = issue.path.at(-1);
   if (assignment === undefined || typeof input !== "string" || typeof key !== "string") return "";

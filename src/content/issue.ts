@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { VFileMessage } from "vfile-message";
 import { decodeSource } from "./decode.js";
 import { parseFrontMatter } from "./front-matter.js";
@@ -16,7 +17,7 @@ import { findBidiControl, type BidiControl } from "./bidi-controls.js";
 import type { FieldMarkdown } from "./front-matter-markdown.js";
 import { fieldsWithMarkdown } from "./front-matter-marks.js";
 import { findPlaceholders, placeholderAdvice, PLACEHOLDER_RULE } from "../placeholder.js";
-import { meantFields, reportSchemaIssues } from "../schema-report.js";
+import { meantFields, reportSchemaIssues, type SchemaReportOptions } from "../schema-report.js";
 import { describeValue, diagnostic } from "../diagnostics.js";
 
 /** One issue as the author wrote it, validated; no rendering yet. */
@@ -107,19 +108,10 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   const unchecked: UncheckedBody | undefined = nesting ? undefined : { text: body, bodyLine, draft: (data as { draft?: unknown }).draft === true };
   const refused = (messages: VFileMessage[]): IssueResult => (unchecked ? { ok: false, messages, body: unchecked } : { ok: false, messages });
   const numberForm = issueNumberForm(file, (data as { issue?: unknown }).issue, sourceOfPath(doc, ["issue"]), locate(["issue"]));
-  const result = frontMatterSchema(context).safeParse(data, { reportInput: true });
+  const schema = frontMatterSchema(context);
+  const result = schema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    const report = {
-      file,
-      noun: "front matter field",
-      expectations: expectationsFor(file, context),
-      locate,
-      sourceText: (path: readonly PropertyKey[]) => sourceOfPath(doc, path),
-      assignment: (key: string, value: string) => `${key}: ${value}`,
-      synonyms: FRONT_MATTER_SYNONYMS,
-      start,
-      ruleId: "front-matter-schema",
-    };
+    const report = frontMatterReport(file, context, doc, locate, textAccepted(schema, data));
     const messages = markNumberlessTranslation(reportSchemaIssues(result.error, report), file, data, context);
     // Found now too (a translation copied without its issue: and lang: lines), unless a misspelt key already says "did you mean lang".
     const suffix = meantFields(result.error, report).has("lang") ? undefined : suffixProblem(file, (data as { lang?: unknown }).lang, context, locate);
@@ -263,4 +255,30 @@ function nestingProblem(file: string, body: string, bodyLine: number, limits: Co
   if (!found) return undefined;
   const reason = `lists, block quotes and blocks are nested ${found.depth} deep here; the limit is ${limits.nestingDepth} (${limitSetting("nestingDepth")}); flatten the structure`;
   return diagnostic(file, reason, { line: bodyLine + found.line - 1, column: found.column }, "nesting-too-deep");
+}
+
+/** Whether a top-level field would read with `text` in place of what YAML made of it (`title: 1.0`, a number): other fields as they are. */
+function textAccepted(schema: z.ZodType, data: object): (path: readonly PropertyKey[], text: string) => boolean {
+  return (path, text) => {
+    const key = path[0];
+    if (path.length !== 1 || typeof key !== "string") return false;
+    const again = schema.safeParse({ ...data, [key]: text });
+    return again.success || !again.error.issues.some((issue) => issue.path[0] === key);
+  };
+}
+
+/** How front matter's schema problems are told: where, with what words, and the fix written as YAML. */
+function frontMatterReport(file: string, context: IssueContext, doc: Parameters<typeof sourceOfPath>[0], locate: SchemaReportOptions["locate"], acceptsText: SchemaReportOptions["acceptsText"]): SchemaReportOptions {
+  return {
+    file,
+    noun: "front matter field",
+    expectations: expectationsFor(file, context),
+    locate,
+    sourceText: (path) => sourceOfPath(doc, path),
+    assignment: (key, value) => `${key}: ${value}`,
+    acceptsText,
+    synonyms: FRONT_MATTER_SYNONYMS,
+    start: { line: 1, column: 1 },
+    ruleId: "front-matter-schema",
+  };
 }
