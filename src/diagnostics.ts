@@ -82,8 +82,8 @@ const WARNING_PREFIX = "warning: ";
 export function readDiagnostic(text: string): { file: string; line?: number; column?: number; warning: boolean; reason: string } | undefined {
   const flag = new RegExp(`^(${FLAG}): (.*)$`).exec(text);
   const placed = /^(.+?):(\d+):(\d+) {2}(.*)$/.exec(text);
-  // gekkan's own notes ("gekkan: if you mean this, …") are no problem in a file, whatever spaces they hold.
-  const placeless = text.startsWith("gekkan: ") ? null : /^(\S.*?) {2}(\S.*)$/.exec(text);
+  // Only warnings are made without a place (placelessWarning); gekkan's own lines ("gekkan: if you mean this, …", "gekkan build: …") are none, whatever spaces they hold.
+  const placeless = /^gekkan[: ]/.test(text) ? null : new RegExp(`^(\\S.*?) {2}(${WARNING_PREFIX}.*)$`).exec(text);
   const match = flag ?? placed ?? placeless;
   if (match === null) return undefined;
   const [file = "", rest = ""] = match === placed ? [placed[1], placed[4]] : [match[1], match[2]];
