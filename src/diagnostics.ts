@@ -33,6 +33,18 @@ export function warning(file: string, reason: string, place: Place | undefined, 
   return diagnostic(file, reason, place, ruleId, false);
 }
 
+/**
+ * A warning about a file that has no place to point at (it is gone): an
+ * editor sent to path:1:1 of a deleted file finds nothing, so it is printed
+ * `path  message`, and annotated on CI without a line.
+ */
+export function placelessWarning(file: string, reason: string, ruleId: string): VFileMessage {
+  const message = new VFileMessage(reason, { ruleId, source: "gekkan" });
+  message.file = file;
+  message.fatal = false;
+  return message;
+}
+
 /** A file as messages name it: from the site root when it lies inside, with "/" between folders; else its full path (gekkan's own files). */
 export function siteFile(root: string, path: string): string {
   const inside = relative(root, path);
@@ -45,12 +57,12 @@ export function siteFile(root: string, path: string): string {
  * control character could forge a line of its own, so such text is escaped.
  */
 export function formatDiagnostic(message: VFileMessage): string {
-  const line = message.line ?? 1;
-  const column = message.column ?? 1;
   const prefix = message.fatal === false ? WARNING_PREFIX : "";
   // A flag is no file: "--base:1:1" would be a place that does not exist.
   if (isFlag(message.file)) return `${message.file}: ${prefix}${escapeControls(message.reason)}`;
-  return `${displayName(message.file ?? "")}:${line}:${column}  ${prefix}${escapeControls(message.reason)}`;
+  // Only placelessWarning makes a message with no line: a file that is gone.
+  const place = message.line === undefined || message.line === null ? "" : `:${message.line}:${message.column ?? 1}`;
+  return `${displayName(message.file ?? "")}${place}  ${prefix}${escapeControls(message.reason)}`;
 }
 
 /** A command-line flag (--base, --url): problems in flags name one instead of a file. */
@@ -62,14 +74,22 @@ function isFlag(file: string | undefined): file is string {
 
 const WARNING_PREFIX = "warning: ";
 
-/** A line formatDiagnostic wrote, read back (GitHub annotations are made from the printed lines); undefined for any other line. */
-export function readDiagnostic(text: string): { file: string; line: number; column: number; warning: boolean; reason: string } | undefined {
+/**
+ * A line formatDiagnostic wrote, read back (GitHub annotations are made from
+ * the printed lines); undefined for any other line. A problem with no place
+ * (a file that is gone) has no line or column.
+ */
+export function readDiagnostic(text: string): { file: string; line?: number; column?: number; warning: boolean; reason: string } | undefined {
   const flag = new RegExp(`^(${FLAG}): (.*)$`).exec(text);
-  const match = flag === null ? /^(.+?):(\d+):(\d+) {2}(.*)$/.exec(text) : [flag[0], flag[1], "1", "1", flag[2]];
+  const placed = /^(.+?):(\d+):(\d+) {2}(.*)$/.exec(text);
+  // Only warnings are made without a place (placelessWarning); gekkan's own lines ("gekkan: if you mean this, …", "gekkan build: …") are none, whatever spaces they hold.
+  const placeless = /^gekkan[: ]/.test(text) ? null : new RegExp(`^(\\S.*?) {2}(${WARNING_PREFIX}.*)$`).exec(text);
+  const match = flag ?? placed ?? placeless;
   if (match === null) return undefined;
-  const [, file = "", line = "1", column = "1", rest = ""] = match;
+  const [file = "", rest = ""] = match === placed ? [placed[1], placed[4]] : [match[1], match[2]];
+  const place = match === placed ? { line: Number(placed[2]), column: Number(placed[3]) } : match === flag ? { line: 1, column: 1 } : {};
   const warning = rest.startsWith(WARNING_PREFIX);
-  return { file, line: Number(line), column: Number(column), warning, reason: warning ? rest.slice(WARNING_PREFIX.length) : rest };
+  return { file, ...place, warning, reason: warning ? rest.slice(WARNING_PREFIX.length) : rest };
 }
 
 // C0 and C1 controls, DEL, and the two Unicode line separators.

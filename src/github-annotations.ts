@@ -46,7 +46,8 @@ export function rootArgument(args: readonly string[]): string {
 function annotationOf(line: string, command: string, root: string, workspace: string): string | undefined {
   const problem = readDiagnostic(line);
   if (problem === undefined) return undefined;
-  const properties = [`line=${problem.line}`, `col=${problem.column}`, `title=${property(`gekkan ${command}`)}`];
+  const place = problem.line === undefined ? [] : [`line=${problem.line}`, `col=${problem.column ?? 1}`];
+  const properties = [...place, `title=${property(`gekkan ${command}`)}`];
   // A file name in quotes held control characters and is not a path to point at.
   const file = problem.file.startsWith('"') ? undefined : workspaceFile(resolve(root, problem.file), workspace);
   // A problem in a flag (--base) or outside the repository is annotated without a place: the summary still shows it.

@@ -11,6 +11,7 @@ import { noLocalePack } from "../language-name.js";
 import { timeZoneProblem } from "../build-time.js";
 import { zoneSpelling } from "../time-zone-name.js";
 import { JAPANESE_COMMA } from "../author-names.js";
+import { mayBeSeveralNames } from "../name-suffix.js";
 import { gekkanSource, workTreeRoot } from "../init/gekkan-source.js";
 import { PAGES_WORKFLOW, pagesWorkflow } from "../init/pages-workflow.js";
 import { realPath } from "../write/real-path.js";
@@ -60,7 +61,8 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   for (const [file, note] of made) io.out(`  ${name(file)}${note === undefined ? "" : ` (${note})`}`);
   if (typeof workflow === "string") io.out(workflow);
   if (settings.url === undefined) io.out(`before publishing, add the site's address to ${name(CONFIG_FILE)}: "url": "https://…/" (feeds, the sitemap and canonical links need it)`);
-  for (const author of settings.authors.filter((name) => name.includes(","))) io.out(`--author "${author}" is kept as one author, as a name such as "Smith, Jr." is written; if it is two, give --author for each: ${repeated(author, /,/)}`);
+  // "Smith, Jr." is one person by any reading: a note on it would be noise.
+  for (const author of settings.authors.filter((name) => name.includes(",") && mayBeSeveralNames(name))) io.out(`--author "${author}" is kept as one author, as a name such as "Smith, Jr." is written; if it is two, give --author for each: ${repeated(author, /,/)}`);
   io.out(`next: gekkan new${rootOption(io.here, root)} starts issue 1`);
   return EXIT.ok;
 }

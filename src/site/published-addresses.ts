@@ -1,5 +1,5 @@
 import type { VFileMessage } from "vfile-message";
-import { warning } from "../diagnostics.js";
+import { placelessWarning, warning } from "../diagnostics.js";
 import type { IssueMeta } from "../content/render-issue.js";
 import { allIssues, type Site } from "./model.js";
 import { issueRouteParts, routeUrl } from "./urls.js";
@@ -76,7 +76,8 @@ export function lostAddresses(before: readonly PublishedAddress[], site: Site, e
     if (still !== undefined && !still.draft) continue;
     const why = still === undefined ? "its file is gone" : "it is a draft again";
     const reason = `issue ${old.number} (${url}) was published by the last build and is not now (${why}): its page, feed entry and search entry are gone, and links to it in emails already sent lead nowhere; if that is not meant, publish it again`;
-    warnings.push(warning(old.file, reason, { line: 1, column: 1 }, "address-gone"));
+    // A file that is gone has no line to point at; one made a draft again is pointed at its start.
+    warnings.push(still === undefined ? placelessWarning(old.file, reason, "address-gone") : warning(old.file, reason, { line: 1, column: 1 }, "address-gone"));
   }
   return { warnings, unresolved };
 }

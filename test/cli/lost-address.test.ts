@@ -1,6 +1,6 @@
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
@@ -24,7 +24,10 @@ const MOVED = `${APRIL}:5:1  warning: issue 1 was published at /issues/2011-04/ 
 const STOP_MOVED = 'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["address-moved"], or for one issue only in its front matter with ignoreWarnings: [address-moved]';
 
 let dir: TempDir | undefined;
-afterEach(() => dir?.remove());
+afterEach(() => {
+  dir?.remove();
+  vi.unstubAllEnvs();
+});
 
 async function build(...flags: string[]): Promise<{ code: number; stderr: string[] }> {
   const io = captureIo();
@@ -89,6 +92,23 @@ describe("an issue address the last build published and this one does not", () =
     ]);
     appendFileSync(join(dir.path, APRIL), "追記\n");
     expect((await build()).stderr.filter((line) => line.includes("warning"))).toEqual([]);
+  });
+
+  // It was pointed at path:1:1 of the deleted file, a place an editor cannot open; GitHub's annotation format is from its documentation of workflow commands.
+  it("an issue whose file is deleted: named without a line or column, and annotated on CI without a file or line", async () => {
+    dir = tempSite(FILES);
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+    rmSync(join(dir.path, MAY));
+    vi.stubEnv("GITHUB_ACTIONS", "true");
+    const reason = "issue 2 (/issues/2011-05/) was published by the last build and is not now (its file is gone): its page, feed entry and search entry are gone, and links to it in emails already sent lead nowhere; if that is not meant, publish it again";
+    expect(await build()).toEqual({
+      code: 0,
+      stderr: [
+        `${MAY}  warning: ${reason}`,
+        `::warning title=gekkan build::${reason}`,
+        'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["address-gone"], or for one issue only in its front matter with ignoreWarnings: [address-gone]',
+      ],
+    });
   });
 
   // Two "if you mean" lines came, one for the build's warnings and one for the address's; the README promises one line naming their kinds.
