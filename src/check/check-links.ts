@@ -17,7 +17,7 @@ import { nearestPage } from "./nearest-page.js";
 import { meantUnderBasePath, type OutsideBase } from "./outside-base.js";
 import { anchorAdvice } from "./meant-anchor.js";
 import { builtPageNote, onceForTemplates, type TemplateProblem } from "./template-repeats.js";
-import { relativeAdvice } from "./relative-in-template.js";
+import { relativeAdvice, relativeOutsideNote } from "./relative-in-template.js";
 import type { MarkupSource } from "./written-markup.js";
 import { meantTarget, monthAddresses, numberAddresses, pagesBySource, type IssueAddresses, type MeantTarget } from "./meant-target.js";
 import { safeDecode } from "../percent-decode.js";
@@ -101,8 +101,8 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
       const verdict = judge(path, ref.url);
       const message = builtProblem(linkSite, verdict, { path, text, ref, origin: output.origin(path) });
       if (message && isHtml && output.origin(path)?.startsWith("public/") !== true) {
-        // One outside the base path is told its own fix (outsideSiteProblem): it stays grouped by its message.
-        const relative = verdict.kind === "external" ? undefined : relativeAdvice(linkSite, ref.url, () => judge("index.html", ref.url).kind === "ok");
+        // One outside the base path is told its own fix (outsideSiteProblem); a relative one is still one mistake with the pages where it is missing.
+        const relative = verdict.kind === "external" ? relativeOutsideNote(ref.url) : relativeAdvice(linkSite, ref.url, () => judge("index.html", ref.url).kind === "ok");
         fromTemplates.push({ message, url: ref.url, via: ref.via, relative });
       } else if (message) messages.push(message);
     }

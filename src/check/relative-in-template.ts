@@ -18,7 +18,22 @@ export function relativeAdvice(site: Pick<LinkSite, "origin" | "basePath">, url:
   if (url.startsWith("#")) return "";
   const home = new URL(url, new URL(site.basePath, site.origin));
   const fromRoot = asWritten(site.basePath, home.pathname + home.search + home.hash);
-  const said = "; a relative address in a template resolves against the address of each page it is on";
+  const said = RESOLVES;
   if (landsFromRoot()) return `${said}: write it from the site's root through the url filter, {{ "${fromRoot}" | url }}, which leads to ${readable(home.pathname)} from every page`;
   return `${said}: write it from the site's root through the url filter, as {{ "${fromRoot}" | url }}, with the path of a page or file the site has`;
+}
+
+const RESOLVES = "; a relative address in a template resolves against the address of each page it is on";
+
+/**
+ * What the one message for a relative address of a template that leaves
+ * the site's base path says after its own fix (outsideSiteProblem in
+ * check-links.ts), or undefined for an address that leads to the same place
+ * from every page. `../archive/` in the layout leaves /newsletter/ from the
+ * home page and is missing from an issue's: both are the same line of the
+ * template, so one message, counting every page it breaks; it was one for
+ * each place it led to.
+ */
+export function relativeOutsideNote(url: string): string | undefined {
+  return isSiteAbsolute(url) ? undefined : RESOLVES;
 }

@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import type { RedirectsHost } from "../config.js";
 import { compareText, warning } from "../diagnostics.js";
+import { CLOUDFLARE_CODES, cloudflareIgnores, type CloudflareIgnored } from "./cloudflare-ignored.js";
 import { addressKey, ruleMatcher, type RedirectRule } from "./redirect-rules.js";
 import { fileRoute, ROUTES, routeUrl } from "./urls.js";
 
@@ -40,7 +41,10 @@ interface Covered {
  * for the page are sent elsewhere, which nothing else would show: the page
  * is built and published all the same (or, for a rewrite, code 200, shown
  * other content at its address). A warning, one per rule, at its line; a rule
- * that sends an address to itself hides nothing.
+ * that sends an address to itself hides nothing. A rule Cloudflare Pages
+ * ignores (cloudflare-ignored.ts) hides nothing either, but one that would
+ * otherwise cover pages (the `/* /index.html 200` of single-page apps) was
+ * meant to do something it never will: that is the warning instead.
  */
 export function hiddenPageWarnings(file: string, rules: readonly RedirectRule[], published: PublishedFiles, host: RedirectsHost): VFileMessage[] {
   const winning = rules.filter((rule) => host === "cloudflare" || rule.forced);
@@ -48,8 +52,24 @@ export function hiddenPageWarnings(file: string, rules: readonly RedirectRule[],
   const addresses = publishedAddresses(published);
   return winning.flatMap((rule) => {
     const covered = coveredBy(rule, addresses);
-    return covered.length === 0 ? [] : [warning(file, reason(rule, covered, host), { line: rule.line, column: rule.column }, "redirects-page")];
+    if (covered.length === 0) return [];
+    const ignored = host === "cloudflare" ? cloudflareIgnores(rule) : undefined;
+    const text = ignored === undefined ? reason(rule, covered, host) : ignoredReason(rule, ignored);
+    return [warning(file, text, { line: rule.line, column: rule.column }, "redirects-page")];
   });
+}
+
+/** A rule Cloudflare Pages drops, said as what it is on a gekkan site: a line that does nothing. */
+function ignoredReason(rule: RedirectRule, ignored: CloudflareIgnored): string {
+  const written = [rule.from, rule.to, rule.code].filter((word) => word !== "").join(" ");
+  // Each page of a gekkan site is a file of its own, and a host shows 404.html wherever none is: neither needs a rule.
+  const missing = "a gekkan site needs no such rule, as each page is a file of its own and an address it does not have is shown its 404.html";
+  if (ignored === "loop") {
+    return `"${written}" is a rule Cloudflare Pages ignores (its deploy log says "Infinite loop detected"): Cloudflare serves ${rule.to} at its folder's address, which the rule would match again. It changes no page, and ${missing}; remove the rule`;
+  }
+  const codes = `${CLOUDFLARE_CODES.slice(0, -1).join(", ")} or ${CLOUDFLARE_CODES[CLOUDFLARE_CODES.length - 1]}`;
+  const fix = rule.notFound ? `${missing}; remove the rule` : `give it one of those codes (without "!": Cloudflare applies every rule over the file anyway), or remove it`;
+  return `"${written}" is a rule Cloudflare Pages ignores, as it takes only the codes ${codes}, not ${rule.code}: it changes no page; ${fix}`;
 }
 
 /**
@@ -106,8 +126,9 @@ function reason(rule: RedirectRule, covered: readonly Covered[], host: Redirects
   const applied = host === "cloudflare"
     ? "Cloudflare Pages follows a rule of _redirects whether or not a file is at its address"
     : `the "!" after its code makes Netlify apply it where a file is too`;
-  // A rewrite (200) keeps the reader at the address: they are shown the other content, not sent anywhere.
-  const shown = rule.rewrite ? `are shown ${first.to} instead of the ${first.page ? "page" : "file"}, at the same address` : `are sent to ${first.to} instead`;
+  // A rewrite (200) or a 404 rule keeps the reader at the address: they are shown the other content, not sent anywhere.
+  const instead = `instead of the ${first.page ? "page" : "file"}, at the same address`;
+  const shown = rule.notFound ? `are shown ${first.to} as a "not found" page (code 404) ${instead}` : rule.rewrite ? `are shown ${first.to} ${instead}` : `are sent to ${first.to} instead`;
   const sent = `readers asking for ${first.address} ${shown}${rest.length === 0 ? "" : ", and so on for the others"}`;
   const narrow = rule.dynamic ? "narrow the rule to addresses the site no longer has, or remove it" : "remove the rule, as the address is not gone";
   const fix = host === "netlify" ? `drop the "!" to apply it only where no file is, or ${narrow}` : narrow;

@@ -1,6 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import type { RedirectsHost } from "../config.js";
 import { warning } from "../diagnostics.js";
+import { cloudflareIgnores } from "./cloudflare-ignored.js";
 import { ruleMatcher, sameAddress, type RedirectRule } from "./redirect-rules.js";
 import type { AliasMove } from "./redirects.js";
 
@@ -13,10 +14,12 @@ import type { AliasMove } from "./redirects.js";
  * not an error: it may be meant (the old page now leads to something else
  * than the issue), but then the alias says the wrong thing, and most often
  * one of the two is a leftover of the move. A rule that sends the address to
- * the issue anyway is no conflict. One per rule, at its old address.
+ * the issue anyway is no conflict, nor one Cloudflare Pages ignores there
+ * (cloudflare-ignored.ts). One per rule, at its old address.
  */
 export function redirectOverlaps(file: string, rules: readonly RedirectRule[], moves: readonly AliasMove[], host: RedirectsHost): VFileMessage[] {
   return rules.flatMap((rule) => {
+    if (host === "cloudflare" && cloudflareIgnores(rule) !== undefined) return [];
     const target = ruleMatcher(rule);
     const covered = moves.flatMap((move) => {
       const to = target(move.from);
@@ -40,7 +43,8 @@ function others(count: number): string {
   return count === 0 ? "" : ` (and ${count} other ${count === 1 ? "alias" : "aliases"})`;
 }
 
-/** What the rule does with a reader: a rewrite (200) keeps them at the old address, showing other content. */
+/** What the rule does with a reader: a rewrite (200) or a 404 rule keeps them at the old address, showing other content. */
 function leads(rule: RedirectRule, to: string): string {
+  if (rule.notFound) return `showing readers ${to} as a "not found" page (code 404) at the old address`;
   return rule.rewrite ? `showing readers ${to} at the old address` : `sending readers to ${to}`;
 }

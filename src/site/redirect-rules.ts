@@ -10,6 +10,10 @@ export interface RedirectRule {
   forced: boolean;
   /** Its code is 200 (`200`, `200!`): a rewrite, the reader stays at the address and is shown the new one's content. */
   rewrite: boolean;
+  /** Its code is 404 (`404`, `404!`): the reader stays at the address and is shown the new one's content as a "not found" page. */
+  notFound: boolean;
+  /** The word after its new address, its code as written (`301`, `200!`); "" when there is none. */
+  code: string;
 }
 
 /**
@@ -26,7 +30,8 @@ export function redirectRules(text: string): RedirectRule[] {
     const start = line.search(/\S/);
     if (start === -1 || line[start] === "#") return;
     const [from = "", to = "", ...rest] = line.slice(start).split(/\s+/);
-    rules.push({ line: index + 1, column: start + 1, from, to, dynamic: isDynamic(from), forced: rest.some((word) => /^\d+!$/.test(word)), rewrite: rest.some((word) => /^200!?$/.test(word)) });
+    const code = (k: string) => rest.some((word) => new RegExp(`^${k}!?$`).test(word));
+    rules.push({ line: index + 1, column: start + 1, from, to, dynamic: isDynamic(from), forced: rest.some((word) => /^\d+!$/.test(word)), rewrite: code("200"), notFound: code("404"), code: rest[0] ?? "" });
   });
   return rules;
 }

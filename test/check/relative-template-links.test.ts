@@ -5,10 +5,14 @@
  * thousands on a large site, for one mistake in the layout. It is now one
  * message, for the pages where it is broken, with the fix: the address from
  * the site's root through the url filter. The same relative link in two
- * issues' Markdown is still two messages. Oracle: the pages that hold the
+ * issues' Markdown is still two messages. On a site under a base path, one
+ * that leaves it from some pages (`../archive/` from /newsletter/) and is
+ * missing from others was a message for each place it led to; it is one too.
+ * Oracle: the pages that hold the
  * address, found in the files gekkan build writes, and where a browser takes
  * it from each (the WHATWG URL parser resolving it against the page's
- * address, then whether dist/ has that file); the layout's line and column
+ * address, then whether it is under the base path and dist/ has that file);
+ * the layout's line and column
  * counted by hand.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -52,16 +56,17 @@ async function check(files: Record<string, string>): Promise<{ code: number; lin
  * by whether `url`, resolved against the page's address, is a file of dist/;
  * with where it leads from the first broken page, and the place of `part` there.
  */
-async function pagesHolding(part: string, url: string): Promise<{ all: string[]; broken: string[]; target: string; first: string }> {
+async function pagesHolding(part: string, url: string, base = "/"): Promise<{ all: string[]; broken: string[]; target: string; first: string }> {
   const root = site?.path ?? "";
   expect((await buildInProcess(root)).code).toBe(0);
   const dist = join(root, "dist");
   const files = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html") && readFileSync(join(dist, file), "utf8").includes(part));
-  const address = (file: string) => `/${file.split(sep).join("/")}`.replace(/(^|\/)index\.html$/, "$1");
+  const address = (file: string) => `${base}${file.split(sep).join("/")}`.replace(/(^|\/)index\.html$/, "$1");
   const all = files.map(address).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const leadsTo = (page: string) => new URL(url, `https://example.org${page}`).pathname;
   const served = (path: string) => {
-    const file = join(dist, path);
+    if (!path.startsWith(base)) return false;
+    const file = join(dist, path.slice(base.length));
     return existsSync(file) && (statSync(file).isFile() || existsSync(join(file, "index.html")));
   };
   const broken = all.filter((page) => !served(leadsTo(page)));
@@ -118,6 +123,27 @@ describe("gekkan check: a relative address in a layout is one message", () => {
     expect(lines[0]).toMatch(/^content\/issues\/2010\/2010-03\.md:9:5  broken link "feed\.xml": nothing is published at \/issues\/2010-03\/feed\.xml\b/);
     expect(lines[1]).toMatch(/^content\/issues\/2010\/2010-04\.md:9:5  broken link "feed\.xml": nothing is published at \/issues\/2010-04\/feed\.xml\b/);
     expect(run.lines.at(-1)).toMatch(/: 2 errors, 0 warnings$/);
+  });
+
+  it("under a base path, one that leaves it from some pages and is missing from others is one message at the layout's line, counting both", async () => {
+    const line = '<p><a href="../archive/">archive</a></p>';
+    const layout = BUILT_IN_LAYOUT.replace("<body>\n", `<body>\n${line}\n`);
+    const config = `${JSON.stringify({ title: "Newsletter", url: "https://example.org/newsletter/", lang: "en", authors: ["me"] })}\n`;
+    site = tempSite({ ...issues(), "gekkan.config.json": config, "templates/layouts/base.liquid": layout });
+    const run = await checkInProcess(site.path);
+    expect(run.code).toBe(1);
+    const { all, broken } = await pagesHolding('href="../archive/"', "../archive/", "/newsletter/");
+    const outside = broken.filter((page) => !new URL("../archive/", `https://example.org${page}`).pathname.startsWith("/newsletter/"));
+    // Both ways broken, and not everywhere (from /newsletter/archive/ it is the archive): else this would show nothing.
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.length).toBeLessThan(broken.length);
+    expect(broken.length).toBeLessThan(all.length);
+    // The home page comes first in the order of addresses, and from it the address leaves the site.
+    expect(broken[0]).toBe("/newsletter/");
+    expect(run.lines.filter((text) => text.includes("../archive/"))).toEqual([
+      `templates/layouts/base.liquid:${layout.split("\n").indexOf(line) + 1}:13  broken link "../archive/": on the published site it leads outside the site, to https://example.org/archive/, as the site is under /newsletter/ — write it in the template as {{ "/archive/" | url }}, which adds the base path (a[href] in this template, on ${broken.length} built pages, e.g. ${broken.slice(0, 3).join(", ")}); a relative address in a template resolves against the address of each page it is on`,
+    ]);
+    expect(run.lines.at(-1)).toMatch(new RegExp(`: 1 error at ${broken.length} places, 0 warnings$`));
   });
 
   it("says the same, in the same order, run after run", async () => {

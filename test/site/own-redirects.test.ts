@@ -138,9 +138,9 @@ describe("config redirects with an author's own public/_redirects", () => {
   }, 60_000);
 
   it("a rule with code 200 is a rewrite: the warning says readers are shown its target at the address, not sent there", async () => {
-    const splat = await build("/news/issues/* /app/index.html 200\n", config("cloudflare", aliasesOff));
+    const splat = await build("/news/issues/* /app/shell.html 200\n", config("cloudflare", aliasesOff));
     expect(splat.code, splat.stderr).toBe(0);
-    expect(splat.stderr).toBe("public/_redirects:1:1  warning: /news/issues/* covers 6 pages and files this site publishes (/news/issues/2011-05/ and 5 others), and Cloudflare Pages follows a rule of _redirects whether or not a file is at its address: readers asking for /news/issues/2011-05/ are shown /app/index.html instead of the page, at the same address, and so on for the others; narrow the rule to addresses the site no longer has, or remove it\n" + pageHint);
+    expect(splat.stderr).toBe("public/_redirects:1:1  warning: /news/issues/* covers 6 pages and files this site publishes (/news/issues/2011-05/ and 5 others), and Cloudflare Pages follows a rule of _redirects whether or not a file is at its address: readers asking for /news/issues/2011-05/ are shown /app/shell.html instead of the page, at the same address, and so on for the others; narrow the rule to addresses the site no longer has, or remove it\n" + pageHint);
     const forced = await build("/news/archive /app/index.html 200!\n", config("netlify"));
     expect(forced.stderr).toContain('public/_redirects:1:1  warning: /news/archive is a page this site publishes, and the "!" after its code makes Netlify apply it where a file is too: readers asking for /news/archive/ are shown /app/index.html instead of the page, at the same address; drop the "!" to apply it only where no file is, or remove the rule, as the address is not gone\n');
     // A file of public/ (copied after the rules were read): "the file", not "the page".
@@ -152,6 +152,34 @@ describe("config redirects with an author's own public/_redirects", () => {
     } finally {
       rmSync(join(dir.path, "public", "media"), { recursive: true });
     }
+  }, 60_000);
+
+  // Cloudflare's parser (github.com/cloudflare/workers-sdk, packages/workers-shared/utils/configuration/parseRedirects.ts) drops a rule
+  // from "/*" or "/" to an /index or /index.html ("Infinite loop detected") and one whose code is not 200, 301, 302, 303, 307 or 308.
+  it("cloudflare: a rule Cloudflare Pages ignores (the single-page app's /* /index.html 200, a 404 rule) is one warning that it does nothing, not one of pages it hides", async () => {
+    const spa = await build("/* /index.html 200\n", config("cloudflare"));
+    expect(spa.code, spa.stderr).toBe(0);
+    expect(spa.stderr).toBe('public/_redirects:1:1  warning: "/* /index.html 200" is a rule Cloudflare Pages ignores (its deploy log says "Infinite loop detected"): Cloudflare serves /index.html at its folder\'s address, which the rule would match again. It changes no page, and a gekkan site needs no such rule, as each page is a file of its own and an address it does not have is shown its 404.html; remove the rule\n' + pageHint);
+    const notFound = await build("  /news/* /news/404.html 404\n", config("cloudflare"));
+    expect(notFound.code, notFound.stderr).toBe(0);
+    expect(notFound.stderr).toBe('public/_redirects:1:3  warning: "/news/* /news/404.html 404" is a rule Cloudflare Pages ignores, as it takes only the codes 200, 301, 302, 303, 307 or 308, not 404: it changes no page; a gekkan site needs no such rule, as each page is a file of its own and an address it does not have is shown its 404.html; remove the rule\n' + pageHint);
+    const forced = await build("/news/archive /elsewhere/ 301!\n", config("cloudflare"));
+    expect(forced.stderr).toBe('public/_redirects:1:1  warning: "/news/archive /elsewhere/ 301!" is a rule Cloudflare Pages ignores, as it takes only the codes 200, 301, 302, 303, 307 or 308, not 301!: it changes no page; give it one of those codes (without "!": Cloudflare applies every rule over the file anyway), or remove it\n' + pageHint);
+    // Ignored, it does not come before gekkan's rule for an alias either: no redirects-alias warning.
+    const alias = await build("/news/issues/* /news/issues/index.html 200\n", config("cloudflare"));
+    expect(alias.stderr).toBe('public/_redirects:1:1  warning: "/news/issues/* /news/issues/index.html 200" is a rule Cloudflare Pages ignores (its deploy log says "Infinite loop detected"): Cloudflare serves /news/issues/index.html at its folder\'s address, which the rule would match again. It changes no page, and a gekkan site needs no such rule, as each page is a file of its own and an address it does not have is shown its 404.html; remove the rule\n' + pageHint);
+  }, 60_000);
+
+  it("netlify: a 404 rule shows its target as a \"not found\" page at the same address; not forced, it covers no page (a file wins there)", async () => {
+    const unforced = await build("/news/* /news/404.html 404\n", config("netlify", aliasesOff));
+    expect(unforced.code, unforced.stderr).toBe(0);
+    expect(unforced.stderr).toBe("");
+    const forced = await build("/news/archive /news/404.html 404!\n", config("netlify"));
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toBe('public/_redirects:1:1  warning: /news/archive is a page this site publishes, and the "!" after its code makes Netlify apply it where a file is too: readers asking for /news/archive/ are shown /news/404.html as a "not found" page (code 404) instead of the page, at the same address; drop the "!" to apply it only where no file is, or remove the rule, as the address is not gone\n' + pageHint);
+    // Over an alias's old address, in redirects-alias's words too.
+    const alias = await build("/news/issues/aa-old /news/404.html 404!\n", config("netlify"));
+    expect(alias.stderr).toContain('this rule is the one applied, showing readers /news/404.html as a "not found" page (code 404) at the old address;');
   }, 60_000);
 
   // Both hosts serve x.html at /x too: Cloudflare Pages by its route matching (developers.cloudflare.com/pages/configuration/serving-pages/), Netlify with pretty URLs on or off.
