@@ -45,6 +45,7 @@ export function siteRedirects(root: string, site: Site, config: SiteConfig, host
     const setting = { file: config.file === "" ? CONFIG_FILE : config.file, place: config.redirectsPlace ?? { line: 1, column: 1 } };
     messages.push(...cloudflareLimitErrors({ own: own === undefined ? undefined : { file: OWN, rules }, gekkan: moves.length, config: setting }));
   }
-  const hidden = (paths: readonly string[]) => [...hiddenPageWarnings(OWN, rules, { paths, basePath: config.basePath, aliases: moves.map((move) => move.from) }, host), ...fallbackWarnings(OWN, rules, paths, host)];
+  // In order of line, as the author reads the file; a sort that keeps the order of two at one line.
+  const hidden = (paths: readonly string[]) => [...hiddenPageWarnings(OWN, rules, { paths, basePath: config.basePath, aliases: moves.map((move) => move.from) }, host), ...fallbackWarnings(OWN, rules, paths, host)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { bytes: redirectsFile(allIssues(site), config, host, own), messages, merged: own !== undefined, hidden };
 }

@@ -200,6 +200,9 @@ describe("config redirects with an author's own public/_redirects", () => {
     const forced = await build("/* /index.html 200!\n", config("netlify", aliasesOff));
     expect(forced.stderr).toMatch(/^public\/_redirects:1:1 {2}warning: \/\* covers \d+ pages and files this site publishes \(\/news\/ and \d+ others\), and the "!" after its code makes Netlify apply it where a file is too/);
     expect(forced.stderr.match(/warning:/g)).toHaveLength(1);
+    // Beside a forced rule over the pages, each at its line, in the order of the file.
+    const two = await build("/* /index.html 200\n/news/issues/* /old/:splat 301!\n", config("netlify", aliasesOff));
+    expect(two.stderr.split("\n").filter((line) => line.includes("warning:")).map((line) => line.slice(0, line.indexOf("  ")))).toEqual(["public/_redirects:1:1", "public/_redirects:2:1"]);
     // Cloudflare Pages: left as it was, one redirects-page warning of the pages the rule hides.
     const cloudflare = await build("/* /app.html 200\n", config("cloudflare", aliasesOff));
     expect(cloudflare.stderr).toMatch(/^public\/_redirects:1:1 {2}warning: \/\* covers \d+ pages and files this site publishes /);
