@@ -35,6 +35,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "public-dot-name": "a name in public/ that starts with a dot (.env, .npmrc), which is published for anyone to read; .well-known/ and .nojekyll are not warned",
   "redirects-alias": "a rule of your own public/_redirects for an issue's old address (front matter aliases), which comes before gekkan's rule for it and so wins (config redirects)",
   "redirects-page": "a rule of your own public/_redirects whose old address is a page or file the site publishes, which that host applies over the file (Cloudflare Pages: any rule it does not ignore; Netlify: a forced one, 301!), sending its readers elsewhere or, with code 200 or 404, showing them other content; or one Cloudflare Pages ignores, such as /* /index.html 200 (config redirects)",
+  "redirects-fallback": "a rule of your own public/_redirects that on Netlify shows one page with code 200 at every address the site does not have, such as /* /index.html 200, so its 404.html is never seen (config redirects)",
   "site-address": "a site with no url of its own, built for http://localhost/",
   "site-address-parts": "a site address (url or --url) with a user name, password, query or fragment, which no link carries",
 };

@@ -43,7 +43,7 @@ export const CLIENT_SCRIPT = `(() => {
     box.append(title);
     for (const m of messages) {
       const item = el("section", "margin:0 0 1.5rem;");
-      const where = el("p", "margin:0;color:#ffd479;font-weight:bold;", m.file + ":" + m.line + ":" + m.column);
+      const where = el("p", "margin:0;color:#ffd479;font-weight:bold;", m.line === undefined ? m.file : m.file + ":" + m.line + ":" + m.column);
       where.className = "gekkan-error-location";
       item.append(where, el("p", "margin:.25rem 0 .5rem;white-space:pre-wrap;", m.message));
       if (m.excerpt) item.append(el("pre", "margin:0;padding:.75rem;background:#000;color:#ddd;overflow:auto;", m.excerpt));

@@ -6,10 +6,11 @@ import { readRegularText } from "../regular-file.js";
 /** One problem as the browser overlay shows it. */
 export interface Problem {
   file: string;
-  line: number;
-  column: number;
+  /** None for a message without a place (placelessWarning: a file that is gone), which the overlay shows as its file alone. */
+  line?: number;
+  column?: number;
   message: string;
-  /** Numbered source lines around the problem, the offending one marked with ">". */
+  /** Numbered source lines around the problem, the offending one marked with ">"; "" with no place to point at. */
   excerpt: string;
 }
 
@@ -17,10 +18,15 @@ export interface Problem {
 export function toProblems(root: string, messages: readonly VFileMessage[]): Problem[] {
   return messages.map((m) => {
     const file = m.file ?? "";
-    const line = m.line ?? 1;
+    const formatted = formatDiagnostic(m);
+    // Only placelessWarning makes a message with no line: its file is gone, so there is neither a place nor a line to show.
+    if (m.line === undefined || m.line === null) {
+      const prefix = `${file}  `;
+      return { file, message: formatted.startsWith(prefix) ? formatted.slice(prefix.length) : m.reason, excerpt: "" };
+    }
+    const line = m.line;
     const column = m.column ?? 1;
     const prefix = `${file}:${line}:${column}  `;
-    const formatted = formatDiagnostic(m);
     return { file, line, column, message: formatted.startsWith(prefix) ? formatted.slice(prefix.length) : m.reason, excerpt: excerpt(readText(root, file), line, column) };
   });
 }

@@ -5,6 +5,7 @@ import { CONFIG_FILE, type SiteConfig } from "../config.js";
 import { readRegularFile } from "../regular-file.js";
 import { cloudflareLimitErrors } from "../site/cloudflare-limits.js";
 import { allIssues, type Site } from "../site/model.js";
+import { fallbackWarnings } from "../site/redirect-fallback.js";
 import { hiddenPageWarnings } from "../site/redirect-hidden-pages.js";
 import { redirectOverlaps } from "../site/redirect-overlap.js";
 import { redirectRules } from "../site/redirect-rules.js";
@@ -18,7 +19,7 @@ export interface Redirects {
   bytes: Buffer;
   messages: VFileMessage[];
   merged: boolean;
-  /** The author's rules that send readers away from a file the site publishes (redirect-hidden-pages.ts), given the output's paths once every file is in: public/'s come last. */
+  /** The author's rules that send readers away from a file the site publishes (redirect-hidden-pages.ts) or hide its 404.html (redirect-fallback.ts), given the output's paths once every file is in: public/'s come last. */
   hidden: (paths: readonly string[]) => VFileMessage[];
 }
 
@@ -44,6 +45,7 @@ export function siteRedirects(root: string, site: Site, config: SiteConfig, host
     const setting = { file: config.file === "" ? CONFIG_FILE : config.file, place: config.redirectsPlace ?? { line: 1, column: 1 } };
     messages.push(...cloudflareLimitErrors({ own: own === undefined ? undefined : { file: OWN, rules }, gekkan: moves.length, config: setting }));
   }
-  const hidden = (paths: readonly string[]) => hiddenPageWarnings(OWN, rules, { paths, basePath: config.basePath, aliases: moves.map((move) => move.from) }, host);
+  // In order of line, as the author reads the file; a sort that keeps the order of two at one line.
+  const hidden = (paths: readonly string[]) => [...hiddenPageWarnings(OWN, rules, { paths, basePath: config.basePath, aliases: moves.map((move) => move.from) }, host), ...fallbackWarnings(OWN, rules, paths, host)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { bytes: redirectsFile(allIssues(site), config, host, own), messages, merged: own !== undefined, hidden };
 }

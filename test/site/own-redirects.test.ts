@@ -182,6 +182,36 @@ describe("config redirects with an author's own public/_redirects", () => {
     expect(alias.stderr).toContain('this rule is the one applied, showing readers /news/404.html as a "not found" page (code 404) at the old address;');
   }, 60_000);
 
+  // docs.netlify.com/routing/redirects/rewrites-proxies/#shadowing: an unforced rule applies where no file is, so a catch-all rewrite
+  // answers every address the site lacks with one page and code 200, and the 404.html gekkan always publishes is never seen.
+  it("netlify: an unforced catch-all rewrite (/* /index.html 200) is one warning that it hides the 404 page; a redirect, a rewrite carrying what it matched, an exact address are none", async () => {
+    const fallbackHint = 'gekkan: if you mean this, stop the warning in gekkan.config.json with "ignoreWarnings": ["redirects-fallback"]\n';
+    const spa = await build("# app\n/* /index.html 200\n", config("netlify", aliasesOff));
+    expect(spa.code, spa.stderr).toBe(0);
+    expect(spa.stderr).toBe('public/_redirects:2:1  warning: "/* /index.html 200" is a rewrite without "!", which Netlify applies wherever no file is: every address it matches that the site does not have (a mistyped or removed one, such as /no-such-page) is shown /index.html with code 200 instead of the site\'s 404.html, so readers and search engines take it for a real page; a gekkan site needs no single-page fallback, as each page is a file of its own: remove the rule, or narrow it to the old addresses it is meant for (an exact address a line)\n' + fallbackHint);
+    // A placeholder, not at the start of the line, and a target of the site's own.
+    const placeholder = await build("  /news/old/:slug/ /news/ 200\n", config("netlify"));
+    expect(placeholder.stderr).toBe('public/_redirects:1:3  warning: "/news/old/:slug/ /news/ 200" is a rewrite without "!", which Netlify applies wherever no file is: every address it matches that the site does not have (a mistyped or removed one, such as /news/old/no-such-page/) is shown /news/ with code 200 instead of the site\'s 404.html, so readers and search engines take it for a real page; a gekkan site needs no single-page fallback, as each page is a file of its own: remove the rule, or narrow it to the old addresses it is meant for (an exact address a line)\n' + fallbackHint);
+    // The normal uses: a redirect from an old folder, a rewrite whose target carries what it matched (a missing one is a 404 there), an exact address.
+    const none = await build("/old/* /news/issues/:splat 301\n/gone/* /news/ 301\n/blog/:year/* /news/issues/:year-:splat 302\n/legacy/* /news/issues/:splat 200\n/app /news/about.html 200\n", config("netlify"));
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).toBe("");
+    // Forced, it hides the pages themselves: redirects-page's to say, once.
+    const forced = await build("/* /index.html 200!\n", config("netlify", aliasesOff));
+    expect(forced.stderr).toMatch(/^public\/_redirects:1:1 {2}warning: \/\* covers \d+ pages and files this site publishes \(\/news\/ and \d+ others\), and the "!" after its code makes Netlify apply it where a file is too/);
+    expect(forced.stderr.match(/warning:/g)).toHaveLength(1);
+    // Beside a forced rule over the pages, each at its line, in the order of the file.
+    const two = await build("/* /index.html 200\n/news/issues/* /old/:splat 301!\n", config("netlify", aliasesOff));
+    expect(two.stderr.split("\n").filter((line) => line.includes("warning:")).map((line) => line.slice(0, line.indexOf("  ")))).toEqual(["public/_redirects:1:1", "public/_redirects:2:1"]);
+    // Cloudflare Pages: left as it was, one redirects-page warning of the pages the rule hides.
+    const cloudflare = await build("/* /app.html 200\n", config("cloudflare", aliasesOff));
+    expect(cloudflare.stderr).toMatch(/^public\/_redirects:1:1 {2}warning: \/\* covers \d+ pages and files this site publishes /);
+    expect(cloudflare.stderr).not.toContain("redirects-fallback");
+    const ignored = await build("/* /index.html 200\n", config("netlify", { ignoreWarnings: ["redirects-alias", "redirects-fallback"] }));
+    expect(ignored.code, ignored.stderr).toBe(0);
+    expect(ignored.stderr).toBe("");
+  }, 60_000);
+
   // Both hosts serve x.html at /x too: Cloudflare Pages by its route matching (developers.cloudflare.com/pages/configuration/serving-pages/), Netlify with pretty URLs on or off.
   it("a page of public/ named x.html is covered by a rule for its address without .html; a rule from one of its addresses to the other is none", async () => {
     const about = join(dir.path, "public", "about.html");
