@@ -73,7 +73,8 @@ export function warningLines(warnings: readonly VFileMessage[]): string[] {
   if (kinds.length === 0) return lines;
   // Only where one of them is at an issue's file: an issue's front matter stops what is said about that file, so an
   // edition with no title of its own (untranslated-field, at gekkan.config.json) was told of a stop that stopped nothing.
-  const atIssues = new Set(warnings.filter((warning) => warning.file?.endsWith(".md") === true).map((warning) => String(warning.ruleId)));
+  // One without a place is about an issue whose file is gone: there is no front matter left to write in.
+  const atIssues = new Set(warnings.filter((warning) => warning.file?.endsWith(".md") === true && typeof warning.line === "number").map((warning) => String(warning.ruleId)));
   const ofIssues = kinds.filter((kind) => ISSUE_WARNING_KINDS.includes(kind) && atIssues.has(kind));
   const inIssue = ofIssues.length === 0 ? "" : `, or for one issue only in its front matter with ignoreWarnings: [${ofIssues.join(", ")}]`;
   return [...lines, `gekkan: if you mean ${kinds.length === 1 && warnings.length === 1 ? "this" : "these"}, stop the warning in gekkan.config.json with "ignoreWarnings": [${kinds.map((kind) => `"${kind}"`).join(", ")}]${inIssue}`];
