@@ -191,23 +191,6 @@ const WORD_LISTS = new Set(["tags", "components"]);
  * brackets (tags: pacemaker, corosync) or in quotes
  * (tags: "[pacemaker, corosync]").
  */
-/**
- * Text that YAML took for another type (`title: 1.0` is the number 1, `summary: true` a boolean,
- * `title: 2011-04-01` a date): quotes keep it as written, which the message shows, since "found the number 1"
- * does not look like what the author typed.
- */
-function quoteHint(issue: z.core.$ZodIssue, input: unknown, options: SchemaReportOptions): string {
-  const key = issue.path.at(-1);
-  const { assignment, acceptsText } = options;
-  const written = options.sourceText?.(issue.path);
-  if (assignment === undefined || acceptsText === undefined || written === undefined || typeof key !== "string") return "";
-  if (issue.code !== "invalid_type" || issue.expected !== "string") return "";
-  const kind = typeof input === "number" ? "a number" : typeof input === "boolean" ? "a true/false value" : input instanceof Date ? "a date" : undefined;
-  const text = written.trim();
-  if (kind === undefined || text === "" || /^["']/.test(text) || !acceptsText(issue.path, text)) return "";
-  return `; YAML reads ${text} as ${kind}: to keep it as text, put it in quotes: ${assignment(key, JSON.stringify(text))}`;
-}
-
 function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaReportOptions["assignment"]): string {
   const key = issue.path.at(-1);
   if (assignment === undefined || typeof input !== "string" || typeof key !== "string") return "";
@@ -231,4 +214,21 @@ function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaRe
   }
   // A refinement's own hint (a date's "write it 2011-11-01") already gives the value to type.
   return fullWidth && customHint(issue) === "" ? `; its digits are full-width: type ${assignment(key, ascii)}` : "";
+}
+
+/**
+ * Text that YAML took for another type (`title: 1.0` is the number 1, `summary: true` a boolean,
+ * `title: 2011-04-01` a date): quotes keep it as written, which the message shows, since "found the number 1"
+ * does not look like what the author typed.
+ */
+function quoteHint(issue: z.core.$ZodIssue, input: unknown, options: SchemaReportOptions): string {
+  const key = issue.path.at(-1);
+  const { assignment, acceptsText } = options;
+  const written = options.sourceText?.(issue.path);
+  if (assignment === undefined || acceptsText === undefined || written === undefined || typeof key !== "string") return "";
+  if (issue.code !== "invalid_type" || issue.expected !== "string") return "";
+  const kind = typeof input === "number" ? "a number" : typeof input === "boolean" ? "a true/false value" : input instanceof Date ? "a date" : undefined;
+  const text = written.trim();
+  if (kind === undefined || text === "" || /^["']/.test(text) || !acceptsText(issue.path, text)) return "";
+  return `; YAML reads ${text} as ${kind}: to keep it as text, put it in quotes: ${assignment(key, JSON.stringify(text))}`;
 }

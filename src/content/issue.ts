@@ -96,7 +96,6 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   const fm = parseFrontMatter(file, decoded.text, limits);
   if (!fm.ok) return fm;
   const { doc, lines, data, body, bodyLine } = fm.value;
-  const start = { line: 1, column: 1 };
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     const reason = `front matter must be a mapping of fields (title: …, issue: …, date: …), found ${describeValue(data)}`;
     return { ok: false, messages: [diagnostic(file, reason, { line: 2, column: 1 }, "front-matter-shape")] };
