@@ -196,13 +196,19 @@ export class FileDigests {
 }
 
 /**
- * Now, by the clock the process started with and its monotonic time since:
- * the wall clock ctime is compared with, whatever Date is made to say (a
- * test that moves "today" moves Date).
+ * Now, by the wall clock ctime is stamped with (the system's real-time
+ * clock), in ns. Not the process's start time plus its monotonic time: the
+ * two clocks part whenever the wall clock is stepped or slewed (NTP, a VM
+ * resumed), by up to seconds over a long `gekkan dev`, and a "now" ahead of
+ * the wall clock would trust a file written less than SETTLED_NS ago. Date.now
+ * as it was when this module loaded, so that a test moving "today" (faking
+ * Date after its imports) does not move it.
  */
 function wallClockNs(): bigint {
-  return BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6));
+  return BigInt(realNow()) * 1_000_000n;
 }
+
+const realNow = Date.now;
 
 /**
  * The one way a file is hashed, whoever reads it: yields where to read the
