@@ -1,7 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import type { RedirectsHost } from "../config.js";
 import { warning } from "../diagnostics.js";
-import type { RedirectRule } from "./redirect-rules.js";
+import { carriesMatch, type RedirectRule } from "./redirect-rules.js";
 import { ROUTES } from "./urls.js";
 
 /**
@@ -35,10 +35,7 @@ export function fallbackWarnings(file: string, rules: readonly RedirectRule[], p
 /** An unforced rewrite from a `*` or `:name` to one address whatever it matched. */
 function isFallback(rule: RedirectRule): boolean {
   // "200" as written: "200!" is forced, and then a page it covers is redirect-hidden-pages.ts's to tell of.
-  if (rule.code !== "200" || !rule.dynamic) return false;
-  const names = [...rule.from.matchAll(/(?<=^|\/):([A-Za-z_]\w*)/g)].map((found) => found[1] ?? "");
-  if (rule.from.includes("*")) names.push("splat");
-  return !names.some((name) => new RegExp(`:${name}(?![A-Za-z0-9_])`).test(rule.to));
+  return rule.code === "200" && rule.dynamic && !carriesMatch(rule);
 }
 
 function reason(rule: RedirectRule): string {

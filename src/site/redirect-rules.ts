@@ -38,7 +38,27 @@ export function redirectRules(text: string): RedirectRule[] {
 
 /** As Cloudflare tells them apart: a splat anywhere, or a path segment that starts with ":". */
 function isDynamic(from: string): boolean {
-  return from.includes("*") || /(^|\/):[A-Za-z_]/.test(from);
+  return WILDCARD.test(from);
+}
+
+/** A wildcard of an old address: a splat (`*`), or a placeholder (`:name`) that starts a path segment. */
+const WILDCARD = /(\*|(?<=^|\/):[A-Za-z_]\w*)/;
+
+/** What the new address calls each wildcard's match, in order: `*` → "splat", `:id` → "id". */
+function wildcardNames(from: string): string[] {
+  return from.split(WILDCARD).filter((_, i) => i % 2 === 1).map((part) => (part === "*" ? "splat" : part.slice(1)));
+}
+
+/** The placeholders of a new address that stand for `names`, longest first, so ":splat" is not read as ":s" followed by "plat". */
+function placeholderPattern(names: readonly string[]): RegExp | undefined {
+  const byLength = [...new Set(names)].sort((a, b) => b.length - a.length);
+  return byLength.length === 0 ? undefined : new RegExp(`:(${byLength.join("|")})(?![A-Za-z0-9_])`, "g");
+}
+
+/** Whether the new address uses anything the old one's wildcards matched (`/old/* /issues/:splat`). */
+export function carriesMatch(rule: Pick<RedirectRule, "from" | "to">): boolean {
+  const placeholders = placeholderPattern(wildcardNames(rule.from));
+  return placeholders !== undefined && rule.to.search(placeholders) !== -1;
 }
 
 /** An address as hosts match it: "/a" and "/a/" are one address to both, so both have this key. */
@@ -65,16 +85,14 @@ export function ruleTarget(rule: Pick<RedirectRule, "from" | "to">, address: str
 
 /** ruleTarget with the rule's pattern made once, for a rule asked about many addresses (every file of a site). */
 export function ruleMatcher(rule: Pick<RedirectRule, "from" | "to">): (address: string) => string | undefined {
-  const names: string[] = [];
-  const source = addressKey(rule.from).split(/(\*|(?<=^|\/):[A-Za-z_]\w*)/).map((part, i) => {
+  const from = addressKey(rule.from);
+  const names = wildcardNames(from);
+  const source = from.split(WILDCARD).map((part, i) => {
     if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    names.push(part === "*" ? "splat" : part.slice(1));
     return part === "*" ? "(.*)" : "([^/]+)";
   }).join("");
   const pattern = new RegExp(`^${source}$`, "s");
-  // Longest name first, so ":splat" is not read as ":s" followed by "plat".
-  const byLength = [...new Set(names)].sort((a, b) => b.length - a.length);
-  const placeholders = byLength.length === 0 ? undefined : new RegExp(`:(${byLength.join("|")})(?![A-Za-z0-9_])`, "g");
+  const placeholders = placeholderPattern(names);
   return (address) => {
     const found = pattern.exec(addressKey(address));
     if (found === null) return undefined;
