@@ -30,13 +30,18 @@ export function componentName(components: readonly string[], options: { inList?:
 }
 
 function unknown(components: readonly string[]): string {
-  return ` (not a known component: the known ones are ${components.join(", ")}; to use a new one, add it to "components" in gekkan.config.json)`;
+  return ` (not a known component: ${knownOnes(components)})`;
+}
+
+/** The components there are, and how to add one. */
+function knownOnes(components: readonly string[]): string {
+  return `the known ones are ${components.join(", ")}; to use a new one, add it to "components" in gekkan.config.json`;
 }
 
 /** One item holding several names: how to part them, and which of them is no component yet. */
 function partedHint(parted: readonly string[], components: readonly string[]): string {
   const strangers = parted.filter((part) => !components.includes(part));
-  const which = strangers.length === 0 ? "" : `; ${strangers.map((part) => `"${part}"`).join(" and ")} ${strangers.length === 1 ? "is" : "are"} not a known component: the known ones are ${components.join(", ")}; to use a new one, add it to "components" in gekkan.config.json`;
+  const which = strangers.length === 0 ? "" : `; ${strangers.map((part) => `"${part}"`).join(" and ")} ${strangers.length === 1 ? "is" : "are"} not a known component: ${knownOnes(components)}`;
   return `; YAML parts a list's items only with an ASCII comma, so this is one item: write it ${parted.join(", ")}${which}`;
 }
 
