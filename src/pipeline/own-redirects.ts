@@ -1,14 +1,15 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import type { VFileMessage } from "vfile-message";
-import { CONFIG_FILE, type SiteConfig } from "../config.js";
+import { CONFIG_FILE, type RedirectsHost, type SiteConfig } from "../config.js";
 import { readRegularFile } from "../regular-file.js";
 import { cloudflareLimitErrors } from "../site/cloudflare-limits.js";
 import { allIssues, type Site } from "../site/model.js";
 import { fallbackWarnings } from "../site/redirect-fallback.js";
-import { hiddenPageWarnings } from "../site/redirect-hidden-pages.js";
+import { coverage, hiddenPageWarnings, type PublishedFiles } from "../site/redirect-hidden-pages.js";
+import { ignoredRuleWarnings } from "../site/ignored-rules.js";
 import { redirectOverlaps } from "../site/redirect-overlap.js";
-import { redirectRules } from "../site/redirect-rules.js";
+import { redirectRules, type RedirectRule } from "../site/redirect-rules.js";
 import { aliasMoves, redirectsFile } from "../site/redirects.js";
 import { ROUTES } from "../site/urls.js";
 
@@ -19,7 +20,7 @@ export interface Redirects {
   bytes: Buffer;
   messages: VFileMessage[];
   merged: boolean;
-  /** The author's rules that send readers away from a file the site publishes (redirect-hidden-pages.ts) or hide its 404.html (redirect-fallback.ts), given the output's paths once every file is in: public/'s come last. */
+  /** The author's rules that send readers away from a file the site publishes (redirect-hidden-pages.ts), that the host drops (ignored-rules.ts) or that hide its 404.html (redirect-fallback.ts), given the output's paths once every file is in: public/'s come last. */
   hidden: (paths: readonly string[]) => VFileMessage[];
 }
 
@@ -45,7 +46,18 @@ export function siteRedirects(root: string, site: Site, config: SiteConfig, host
     const setting = { file: config.file === "" ? CONFIG_FILE : config.file, place: config.redirectsPlace ?? { line: 1, column: 1 } };
     messages.push(...cloudflareLimitErrors({ own: own === undefined ? undefined : { file: OWN, rules }, gekkan: moves.length, config: setting }));
   }
-  // In order of line, as the author reads the file; a sort that keeps the order of two at one line.
-  const hidden = (paths: readonly string[]) => [...hiddenPageWarnings(OWN, rules, { paths, basePath: config.basePath, aliases: moves.map((move) => move.from) }, host), ...fallbackWarnings(OWN, rules, paths, host)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const hidden = (paths: readonly string[]) => ruleWarnings(rules, { paths, basePath: config.basePath, aliases: moves.map((move) => move.from) }, host);
   return { bytes: redirectsFile(allIssues(site), config, host, own), messages, merged: own !== undefined, hidden };
+}
+
+/** What is said of the author's rules as they meet the files the site publishes, in order of line, as the author reads the file. */
+function ruleWarnings(rules: readonly RedirectRule[], published: PublishedFiles, host: RedirectsHost): VFileMessage[] {
+  const covers = coverage(published);
+  const warnings = [
+    ...hiddenPageWarnings(OWN, rules, covers, host),
+    ...ignoredRuleWarnings(OWN, rules, host, covers),
+    ...fallbackWarnings(OWN, rules, published.paths, host),
+  ];
+  // A sort that keeps the order of two at one line.
+  return warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

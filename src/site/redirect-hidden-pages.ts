@@ -1,7 +1,7 @@
 import type { VFileMessage } from "vfile-message";
 import type { RedirectsHost } from "../config.js";
 import { compareText, warning } from "../diagnostics.js";
-import { CLOUDFLARE_CODES, cloudflareIgnores, type CloudflareIgnored } from "./cloudflare-ignored.js";
+import { cloudflareIgnores } from "./cloudflare-ignored.js";
 import { addressKey, ruleMatcher, type RedirectRule } from "./redirect-rules.js";
 import { fileRoute, ROUTES, routeUrl } from "./urls.js";
 
@@ -41,35 +41,26 @@ interface Covered {
  * for the page are sent elsewhere, which nothing else would show: the page
  * is built and published all the same (or, for a rewrite, code 200, shown
  * other content at its address). A warning, one per rule, at its line; a rule
- * that sends an address to itself hides nothing. A rule Cloudflare Pages
- * ignores (cloudflare-ignored.ts) hides nothing either, but one that would
- * otherwise cover pages (the `/* /index.html 200` of single-page apps) was
- * meant to do something it never will: that is the warning instead.
+ * that sends an address to itself hides nothing, and nor does one Cloudflare
+ * Pages ignores (cloudflare-ignored.ts; ignored-rules.ts warns of it).
  */
-export function hiddenPageWarnings(file: string, rules: readonly RedirectRule[], published: PublishedFiles, host: RedirectsHost): VFileMessage[] {
+export function hiddenPageWarnings(file: string, rules: readonly RedirectRule[], covers: Coverage, host: RedirectsHost): VFileMessage[] {
   const winning = rules.filter((rule) => host === "cloudflare" || rule.forced);
-  if (winning.length === 0) return [];
-  const addresses = publishedAddresses(published);
   return winning.flatMap((rule) => {
-    const covered = coveredBy(rule, addresses);
-    if (covered.length === 0) return [];
-    const ignored = host === "cloudflare" ? cloudflareIgnores(rule) : undefined;
-    const text = ignored === undefined ? reason(rule, covered, host) : ignoredReason(rule, ignored);
-    return [warning(file, text, { line: rule.line, column: rule.column }, "redirects-page")];
+    // Cloudflare drops it, so it hides nothing: ignored-rules.ts tells of it.
+    if (host === "cloudflare" && cloudflareIgnores(rule) !== undefined) return [];
+    const { covered } = covers(rule);
+    return covered.length === 0 ? [] : [warning(file, reason(rule, covered, host), { line: rule.line, column: rule.column }, "redirects-page")];
   });
 }
 
-/** A rule Cloudflare Pages drops, said as what it is on a gekkan site: a line that does nothing. */
-function ignoredReason(rule: RedirectRule, ignored: CloudflareIgnored): string {
-  const written = [rule.from, rule.to, rule.code].filter((word) => word !== "").join(" ");
-  // Each page of a gekkan site is a file of its own, and a host shows 404.html wherever none is: neither needs a rule.
-  const missing = "a gekkan site needs no such rule, as each page is a file of its own and an address it does not have is shown its 404.html";
-  if (ignored === "loop") {
-    return `"${written}" is a rule Cloudflare Pages ignores (its deploy log says "Infinite loop detected"): Cloudflare serves ${rule.to} at its folder's address, which the rule would match again. It changes no page, and ${missing}; remove the rule`;
-  }
-  const codes = `${CLOUDFLARE_CODES.slice(0, -1).join(", ")} or ${CLOUDFLARE_CODES[CLOUDFLARE_CODES.length - 1]}`;
-  const fix = rule.notFound ? `${missing}; remove the rule` : `give it one of those codes (without "!": Cloudflare applies every rule over the file anyway), or remove it`;
-  return `"${written}" is a rule Cloudflare Pages ignores, as it takes only the codes ${codes}, not ${rule.code}: it changes no page; ${fix}`;
+/** What a rule's old address takes in of the site: the published addresses it sends elsewhere, with where to (see coveredBy), and whether it matches any at all (a rule sending a page to itself matches one and covers none). */
+export type Coverage = (rule: RedirectRule) => { covered: readonly Covered[]; matches: boolean };
+
+/** A site's Coverage: its files' addresses gathered once, on the first rule asked of (a site has thousands of files, and most no rule of their own). */
+export function coverage(published: PublishedFiles): Coverage {
+  let addresses: ReturnType<typeof publishedAddresses> | undefined;
+  return (rule) => coveredBy(rule, (addresses ??= publishedAddresses(published)));
 }
 
 /**
@@ -101,21 +92,23 @@ function publishedAddresses({ paths, basePath, aliases }: PublishedFiles): { byK
 }
 
 /** The published addresses a rule sends elsewhere, with where to, in order of address; its pattern made once, as a site has thousands of files. */
-function coveredBy(rule: RedirectRule, { byKey, files }: ReturnType<typeof publishedAddresses>): Covered[] {
+function coveredBy(rule: RedirectRule, { byKey, files }: ReturnType<typeof publishedAddresses>): ReturnType<Coverage> {
   const target = ruleMatcher(rule);
   // An exact old address is one look-up: Cloudflare takes 2,000 such rules.
   const exact = byKey.get(addressKey(rule.from));
   // A file once, at the first of its addresses the rule matches.
   const candidates = rule.dynamic ? files.map((file) => ({ file, address: file.addresses.find((address) => target(address) !== undefined) })) : exact === undefined ? [] : [exact];
+  let matches = false;
   const covered = candidates.flatMap(({ file, address }) => {
     const to = address === undefined ? undefined : target(address);
     if (address === undefined || to === undefined) return [];
+    matches = true;
     // To itself, at any of its addresses ("/x/index.html" is "/x/" too, "/x.html" is "/x"): nothing is hidden.
     const key = addressKey(to.replace(/\/index\.html$/, "/"));
     return file.addresses.some((own) => addressKey(own) === key) ? [] : [{ address, page: file.page, to }];
   });
   // By address, so the one named is an issue's page ("/x/") before its email.html beside it, whatever the output calls them.
-  return covered.sort((a, b) => compareText(a.address, b.address));
+  return { covered: covered.sort((a, b) => compareText(a.address, b.address)), matches };
 }
 
 function reason(rule: RedirectRule, covered: readonly Covered[], host: RedirectsHost): string {

@@ -170,6 +170,19 @@ describe("config redirects with an author's own public/_redirects", () => {
     expect(alias.stderr).toBe('public/_redirects:1:1  warning: "/news/issues/* /news/issues/index.html 200" is a rule Cloudflare Pages ignores (its deploy log says "Infinite loop detected"): Cloudflare serves /news/issues/index.html at its folder\'s address, which the rule would match again. It changes no page, and a gekkan site needs no such rule, as each page is a file of its own and an address it does not have is shown its 404.html; remove the rule\n' + pageHint);
   }, 60_000);
 
+  it("cloudflare: a rule it ignores over no page is a warning too, as the address it was written for is left as it was", async () => {
+    const forced = await build("/news/old-post /news/issues/sokan/ 301!\n", config("cloudflare"));
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toBe('public/_redirects:1:1  warning: "/news/old-post /news/issues/sokan/ 301!" is a rule Cloudflare Pages ignores, as it takes only the codes 200, 301, 302, 303, 307 or 308, not 301!: it is dropped when the site is deployed, so readers asking for /news/old-post are not sent to /news/issues/sokan/; give it one of those codes (without "!": Cloudflare applies every rule over the file anyway), or remove it\n' + pageHint);
+    const gone = await build("/news/old-post /news/gone.html 410\n", config("cloudflare"));
+    expect(gone.stderr).toContain('public/_redirects:1:1  warning: "/news/old-post /news/gone.html 410" is a rule Cloudflare Pages ignores, as it takes only the codes 200, 301, 302, 303, 307 or 308, not 410: it is dropped when the site is deployed, so readers asking for /news/old-post are not sent to /news/gone.html;');
+    const loop = await build("/news/blog/* /news/blog/index.html 200\n", config("cloudflare"));
+    expect(loop.stderr).toBe('public/_redirects:1:1  warning: "/news/blog/* /news/blog/index.html 200" is a rule Cloudflare Pages ignores (its deploy log says "Infinite loop detected"): Cloudflare serves /news/blog/index.html at its folder\'s address, which the rule would match again. It changes no page, and a gekkan site needs no such rule, as each page is a file of its own and an address it does not have is shown its 404.html; remove the rule\n' + pageHint);
+    // Netlify takes both (a redirect from an address no file is at hides nothing): nothing to say.
+    const netlify = await build("/news/old-post /news/issues/sokan/ 301!\n/news/blog/* /news/blog/ 302\n", config("netlify"));
+    expect(netlify.stderr).toBe("");
+  }, 60_000);
+
   it("netlify: a 404 rule shows its target as a \"not found\" page at the same address; not forced, it covers no page (a file wins there)", async () => {
     const unforced = await build("/news/* /news/404.html 404\n", config("netlify", aliasesOff));
     expect(unforced.code, unforced.stderr).toBe(0);

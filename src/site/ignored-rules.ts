@@ -1,0 +1,46 @@
+import type { VFileMessage } from "vfile-message";
+import type { RedirectsHost } from "../config.js";
+import { warning } from "../diagnostics.js";
+import { CLOUDFLARE_CODES, cloudflareIgnores, type CloudflareIgnored } from "./cloudflare-ignored.js";
+import type { RedirectRule } from "./redirect-rules.js";
+import type { Coverage } from "./redirect-hidden-pages.js";
+
+/**
+ * The rules of the author's own _redirects (`file`, its `rules`) that
+ * Cloudflare Pages drops when it deploys the site (cloudflare-ignored.ts):
+ * each is one `redirects-page` warning at its line, whatever it matches. One
+ * over pages was meant to do something it never will (the single-page app's
+ * `/* /index.html 200`); one over no page is worse, as the address it was
+ * written for is quietly left as it was: `/old-post /issues/sokan/ 301!`
+ * sends no reader anywhere. One that would only send pages to themselves
+ * (`/x/ /x/index.html 200`) would do nothing if it were applied either, and
+ * is not warned about. `covers` tells what a rule's old address takes in of
+ * the site (redirect-hidden-pages.ts), which decides how its effect is told.
+ */
+export function ignoredRuleWarnings(file: string, rules: readonly RedirectRule[], host: RedirectsHost, covers: Coverage): VFileMessage[] {
+  if (host !== "cloudflare") return [];
+  return rules.flatMap((rule) => {
+    const ignored = cloudflareIgnores(rule);
+    if (ignored === undefined) return [];
+    const { covered, matches } = covers(rule);
+    if (matches && covered.length === 0) return [];
+    return [warning(file, ignoredReason(rule, ignored, covered.length > 0), { line: rule.line, column: rule.column }, "redirects-page")];
+  });
+}
+
+/** A rule Cloudflare Pages drops, said as what it is on a gekkan site: a line that does nothing. */
+function ignoredReason(rule: RedirectRule, ignored: CloudflareIgnored, covers: boolean): string {
+  const written = [rule.from, rule.to, rule.code].filter((word) => word !== "").join(" ");
+  // Each page of a gekkan site is a file of its own, and a host shows 404.html wherever none is: neither needs a rule.
+  const missing = "a gekkan site needs no such rule, as each page is a file of its own and an address it does not have is shown its 404.html";
+  if (ignored === "loop") {
+    return `"${written}" is a rule Cloudflare Pages ignores (its deploy log says "Infinite loop detected"): Cloudflare serves ${rule.to} at its folder's address, which the rule would match again. It changes no page, and ${missing}; remove the rule`;
+  }
+  const codes = `${CLOUDFLARE_CODES.slice(0, -1).join(", ")} or ${CLOUDFLARE_CODES[CLOUDFLARE_CODES.length - 1]}`;
+  const refused = `"${written}" is a rule Cloudflare Pages ignores, as it takes only the codes ${codes}, not ${rule.code}`;
+  if (rule.notFound) return `${refused}: it changes no page; ${missing}; remove the rule`;
+  const fix = `give it one of those codes (without "!": Cloudflare applies every rule over the file anyway), or remove it`;
+  // Over no page, the rule was written for an address the site does not have: that address is what goes wrong.
+  const effect = covers ? "it changes no page" : `it is dropped when the site is deployed, so readers asking for ${rule.from} are not ${rule.rewrite ? "shown" : "sent to"} ${rule.to}`;
+  return `${refused}: ${effect}; ${fix}`;
+}
