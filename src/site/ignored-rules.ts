@@ -30,17 +30,27 @@ export function ignoredRuleWarnings(file: string, rules: readonly RedirectRule[]
 
 /** A rule Cloudflare Pages drops, said as what it is on a gekkan site: a line that does nothing. */
 function ignoredReason(rule: RedirectRule, ignored: CloudflareIgnored, covers: boolean): string {
-  const written = [rule.from, rule.to, rule.code].filter((word) => word !== "").join(" ");
-  // Each page of a gekkan site is a file of its own, and a host shows 404.html wherever none is: neither needs a rule.
-  const missing = "a gekkan site needs no such rule, as each page is a file of its own and an address it does not have is shown its 404.html";
-  if (ignored === "loop") {
-    return `"${written}" is a rule Cloudflare Pages ignores (its deploy log says "Infinite loop detected"): Cloudflare serves ${rule.to} at its folder's address, which the rule would match again. It changes no page, and ${missing}; remove the rule`;
-  }
-  const codes = `${CLOUDFLARE_CODES.slice(0, -1).join(", ")} or ${CLOUDFLARE_CODES[CLOUDFLARE_CODES.length - 1]}`;
-  const refused = `"${written}" is a rule Cloudflare Pages ignores, as it takes only the codes ${codes}, not ${rule.code}`;
-  if (rule.notFound) return `${refused}: it changes no page; ${missing}; remove the rule`;
-  const fix = `give it one of those codes (without "!": Cloudflare applies every rule over the file anyway), or remove it`;
+  const written = rule.words.join(" ");
   // Over no page, the rule was written for an address the site does not have: that address is what goes wrong.
   const effect = covers ? "it changes no page" : `it is dropped when the site is deployed, so readers asking for ${rule.from} are not ${rule.rewrite ? "shown" : "sent to"} ${rule.to}`;
-  return `${refused}: ${effect}; ${fix}`;
+  switch (ignored) {
+    case "words":
+      return `"${written}" is a rule Cloudflare Pages ignores, as it reads a rule as 2 or 3 words (the old address, the new one and a code) and this line has ${rule.words.length}${rule.words.length > 3 ? ": query words (id=:id) and conditions (Country=jp) are Netlify's own" : ""}; it changes nothing on the site: write it as an old address, a new one and a code, or remove it`;
+    case "loop":
+      return `"${written}" is a rule Cloudflare Pages ignores (its deploy log says "Infinite loop detected"): Cloudflare serves ${rule.to} at its folder's address, which the rule would match again. It changes no page, and ${MISSING}; remove the rule`;
+    case "proxy":
+      return `"${written}" is a rule Cloudflare Pages ignores, as a rewrite (code 200) there may only lead to an address of the site itself, not to another host: ${effect}; to send readers to ${rule.to}, give it code 301 or 302, or remove it`;
+    default:
+      return codeReason(rule, written, effect);
+  }
+}
+
+// Each page of a gekkan site is a file of its own, and a host shows 404.html wherever none is: neither needs a rule.
+const MISSING = "a gekkan site needs no such rule, as each page is a file of its own and an address it does not have is shown its 404.html";
+
+function codeReason(rule: RedirectRule, written: string, effect: string): string {
+  const codes = `${CLOUDFLARE_CODES.slice(0, -1).join(", ")} or ${CLOUDFLARE_CODES[CLOUDFLARE_CODES.length - 1]}`;
+  const refused = `"${written}" is a rule Cloudflare Pages ignores, as it takes only the codes ${codes}, not ${rule.code}`;
+  if (rule.notFound) return `${refused}: it changes no page; ${MISSING}; remove the rule`;
+  return `${refused}: ${effect}; give it one of those codes (without "!": Cloudflare applies every rule over the file anyway), or remove it`;
 }

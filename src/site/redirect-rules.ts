@@ -2,6 +2,8 @@
 export interface RedirectRule {
   line: number;
   column: number;
+  /** The line's words, a comment after them left out (see ruleWords). */
+  words: readonly string[];
   from: string;
   to: string;
   /** A splat (`*`) or a placeholder (`:name`) in its old address: Cloudflare Pages counts it against its smaller limit. */
@@ -29,11 +31,23 @@ export function redirectRules(text: string): RedirectRule[] {
     const line = raw.replace(/\r$/, "");
     const start = line.search(/\S/);
     if (start === -1 || line[start] === "#") return;
-    const [from = "", to = "", ...rest] = line.slice(start).split(/\s+/);
+    const words = ruleWords(line.slice(start));
+    const [from = "", to = "", ...rest] = words;
     const code = (k: string) => rest.some((word) => new RegExp(`^${k}!?$`).test(word));
-    rules.push({ line: index + 1, column: start + 1, from, to, dynamic: isDynamic(from), forced: rest.some((word) => /^\d+!$/.test(word)), rewrite: code("200"), notFound: code("404"), code: rest[0] ?? "" });
+    rules.push({ line: index + 1, column: start + 1, words, from, to, dynamic: isDynamic(from), forced: rest.some((word) => /^\d+!$/.test(word)), rewrite: code("200"), notFound: code("404"), code: rest[0] ?? "" });
   });
   return rules;
+}
+
+/**
+ * A rule's words, up to a comment after it: a word starting with "#" past
+ * the two addresses starts one (`/a /b 301 # moved`), as Cloudflare Pages
+ * reads it; a "#" in an address is a fragment (`/a /b#part`).
+ */
+function ruleWords(text: string): string[] {
+  const words = text.trimEnd().split(/\s+/);
+  const comment = words.findIndex((word, i) => i >= 2 && word.startsWith("#"));
+  return comment === -1 ? words : words.slice(0, comment);
 }
 
 /** As Cloudflare tells them apart: a splat anywhere, or a path segment that starts with ":". */

@@ -178,6 +178,15 @@ describe("config redirects with an author's own public/_redirects", () => {
     expect(gone.stderr).toContain('public/_redirects:1:1  warning: "/news/old-post /news/gone.html 410" is a rule Cloudflare Pages ignores, as it takes only the codes 200, 301, 302, 303, 307 or 308, not 410: it is dropped when the site is deployed, so readers asking for /news/old-post are not sent to /news/gone.html;');
     const loop = await build("/news/blog/* /news/blog/index.html 200\n", config("cloudflare"));
     expect(loop.stderr).toBe('public/_redirects:1:1  warning: "/news/blog/* /news/blog/index.html 200" is a rule Cloudflare Pages ignores (its deploy log says "Infinite loop detected"): Cloudflare serves /news/blog/index.html at its folder\'s address, which the rule would match again. It changes no page, and a gekkan site needs no such rule, as each page is a file of its own and an address it does not have is shown its 404.html; remove the rule\n' + pageHint);
+    // Words Cloudflare does not read (Netlify's query and condition words), and a rewrite to another host.
+    const netlifyWords = await build("/news/store id=:id /news/issues/:id 301\n", config("cloudflare"));
+    expect(netlifyWords.stderr).toBe('public/_redirects:1:1  warning: "/news/store id=:id /news/issues/:id 301" is a rule Cloudflare Pages ignores, as it reads a rule as 2 or 3 words (the old address, the new one and a code) and this line has 4: query words (id=:id) and conditions (Country=jp) are Netlify\'s own; it changes nothing on the site: write it as an old address, a new one and a code, or remove it\n' + pageHint);
+    const proxy = await build("/news/api/* https://api.example.org/:splat 200\n", config("cloudflare"));
+    expect(proxy.stderr).toBe('public/_redirects:1:1  warning: "/news/api/* https://api.example.org/:splat 200" is a rule Cloudflare Pages ignores, as a rewrite (code 200) there may only lead to an address of the site itself, not to another host: it is dropped when the site is deployed, so readers asking for /news/api/* are not shown https://api.example.org/:splat; to send readers to https://api.example.org/:splat, give it code 301 or 302, or remove it\n' + pageHint);
+    // A comment after a rule is no word of it (Cloudflare drops it), so this rule is taken: a 302 from an address the site does not have.
+    const commented = await build("/news/old-post /news/issues/sokan/ # moved in 2012\n/news/older /news/issues/sokan/ 301 # also\n", config("cloudflare"));
+    expect(commented.code, commented.stderr).toBe(0);
+    expect(commented.stderr).toBe("");
     // Netlify takes both (a redirect from an address no file is at hides nothing): nothing to say.
     const netlify = await build("/news/old-post /news/issues/sokan/ 301!\n/news/blog/* /news/blog/ 302\n", config("netlify"));
     expect(netlify.stderr).toBe("");
