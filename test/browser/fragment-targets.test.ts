@@ -3,8 +3,12 @@
  * link to a heading scrolled the heading to the very top edge of the window,
  * its first line touching it (a block had 1rem of room, a heading none), and
  * a search sub-result to a block's title cut off the block's top border.
- * Every kind of target must arrive with room above it, as a block does.
+ * Every kind of target must arrive with room above it, as a block does; so
+ * must a footnote, the reference its ↩ leads back to, and an anchor the
+ * author wrote (added to a copy of the April issue: the sample has none).
  */
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { servedSampleCopy } from "../helpers/served-copy.js";
 
@@ -15,9 +19,19 @@ const TARGETS = [
   "en/issues/2011-04/#stonith-plugins", // an h3
   "issues/2011-04/#stonith-hp-ilo3", // a block
   "issues/2011-04/#stonith-hp-ilo3-title", // a block's title, where a search sub-result leads
+  "issues/2011-04/#user-content-fn-plan", // a footnote, from its reference
+  "issues/2011-04/#user-content-fnref-plan", // the reference, from the footnote's ↩
+  "issues/2011-04/#user-content-plan-note", // an anchor the author wrote in raw HTML
 ];
 
-const site = servedSampleCopy("gekkan-fragment-targets-", async () => {});
+const FIRST_LINE = "今回は次の 2 本立てです。";
+
+const site = servedSampleCopy("gekkan-fragment-targets-", async (root) => {
+  const file = join(root, "content/issues/2011/2011-04.md");
+  const text = await readFile(file, "utf8");
+  if (!text.includes(FIRST_LINE)) throw new Error(`test bug: the April issue no longer has "${FIRST_LINE}"`);
+  await writeFile(file, `${text.replace(FIRST_LINE, `<a id="plan-note"></a>${FIRST_LINE}[^plan]`)}\n[^plan]: 二本立ての脚注です。\n`);
+});
 
 describe("a fragment target arrives with room above it", () => {
   it.each([390, 1280])("at %i px", async (width) => {

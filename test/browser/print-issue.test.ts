@@ -9,7 +9,8 @@
  * block of a few lines each sit on one page, never cut at a page break, and
  * a heading is not left at the foot of a page without its text; an
  * outside or e-mail link's address follows its text, an in-page or site
- * link prints no address, and a footnote's back link (↩) is left out.
+ * link prints no address, a footnote's back link (↩) is left out, and what
+ * a <details> the author folded holds is printed, not only its summary.
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -33,6 +34,8 @@ function printIssue(lang: "ja" | "en"): string {
   const words = lang === "ja" ? { title: "印刷の号", outside: "外部リンク", anchor: "目次への内部リンク", site: "前号", code: "長いコード", notes: "リリースノート", mail: "編集部へメール" } : { title: "The printing issue", outside: "outside link", anchor: "in-page link", site: "previous issue", code: "Long code", notes: "release notes", mail: "write to us" };
   const parts = [`---\ntitle: "${words.title}"\nissue: 4\ndate: 2011-07-01\nlang: ${lang}\n---\n`];
   parts.push(`[${words.outside}](https://example.org/words), [${words.anchor}](#${lang === "ja" ? "長いコード" : "long-code"}), [${words.site}](/issues/2011-04/), [${words.mail}](mailto:editors@example.org).[^note]\n\n[^note]: FOOTNOTE\n`);
+  // Folded by the author: paper cannot be tapped open.
+  parts.push(`<details>\n<summary>FOLDED</summary>\n\nINSIDETHEFOLD\n\n</details>\n`);
   parts.push(`## ${words.code}\n\n\`\`\`sh\n${LONG_LINE}\n${LONG_TOKEN}\n\`\`\`\n`);
   for (let n = 1; n <= BLOCKS; n++) {
     parts.push(`:::release{component="pacemaker" status="released" title="Block ${pad(n)}"}\nBLOCKOPEN${pad(n)}\n\n${Array(1 + (n % 2)).fill(FILLER[lang]).join("\n\n")}\n\n[${words.notes}](https://example.org/notes/${pad(n)})\n\nBLOCKSHUT${pad(n)}\n:::\n`);
@@ -124,6 +127,11 @@ describe.each([
     expect(text).toContain(`${mail}<mailto:editors@example.org>`);
     // Only outside addresses are written out: none starting with # or a path of the site.
     expect(text.match(/<[^<>]*>/g)?.filter((address) => !address.startsWith("<https://example.org/") && address !== "<mailto:editors@example.org>")).toEqual([]);
+  });
+
+  it("prints what a folded <details> holds, under its summary", () => {
+    const text = squeezed(result.pdf);
+    expect(text).toContain("FOLDEDINSIDETHEFOLD");
   });
 
   it("leaves out a footnote's way back to the text (↩), which leads nowhere on paper", () => {
