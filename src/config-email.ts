@@ -75,9 +75,19 @@ function unsubscribeTargets(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : typeof value === "string" ? [value] : value;
 }
 
+/**
+ * A target as the header and the footer's link carry it: the URL parser's
+ * form, Japanese and spaces percent-encoded. Typed as written, a header with
+ * Japanese in it went out as an RFC 2047 word, which no mail app reads as
+ * `<URL>`s (RFC 2369), and a space ended the text part's link.
+ */
+function asSent(target: string): string {
+  return new URL(target).href;
+}
+
 /** The parsed `email` (or a language's) as the rest of gekkan reads it: addresses trimmed, targets as a list. */
 export function emailConfig<T extends { from?: string | undefined; replyTo?: string | undefined; listUnsubscribe?: string | string[] | undefined }>(email: T): Omit<T, "listUnsubscribe"> & { from: string | undefined; replyTo: string | undefined; listUnsubscribe: string[] } {
-  return { ...email, from: email.from?.trim(), replyTo: email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(email.listUnsubscribe) };
+  return { ...email, from: email.from?.trim(), replyTo: email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(email.listUnsubscribe).map(asSent) };
 }
 
 /**
