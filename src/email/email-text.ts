@@ -39,6 +39,8 @@ function options(wordwrap: number): HtmlToTextOptions {
       { selector: "ul", options: { itemPrefix: " - " } },
       { selector: "pre", format: "codeBlock" },
       { selector: "input", format: "checkbox" },
+      // Struck-through text is text taken back (a date corrected: ~~4月~~ 5月); as plain words it would read as still meant.
+      ...["del", "s"].map((selector) => ({ selector, format: "inlineSurround", options: { prefix: "~~", suffix: "~~" } })),
       // A summary is the line that opens what it folds, not the start of its first sentence.
       block("details"),
       block("summary"),

@@ -13,13 +13,19 @@ async function emailText(body: string): Promise<string> {
 /**
  * The email's text part as a reader of it sees what the page shows in
  * other ways. A task list (`- [x] done`) lost its boxes, so a reader could
- * not tell what was done from what was not; a `<details>` ran its summary
- * into what it hides ("詳細隠れた本文"). Expected text by hand.
+ * not tell what was done from what was not; struck-through text (a date
+ * corrected, `~~4月~~ 5月`) read as if it still held; a `<details>` ran its
+ * summary into what it hides ("詳細隠れた本文"). Expected text by hand.
  */
 describe("the text part of what the page shows as controls", () => {
   it("a task list keeps each item's box, ticked or not, as [x] and [ ]", async () => {
     const text = await emailText("- [x] 1.0.11 を試す\n- [ ] 1.1 へ移る\n");
     expect(text).toMatch(/^ - \[x\] 1\.0\.11 を試す\n - \[ \] 1\.1 へ移る$/m);
+  });
+
+  it("struck-through text stays struck through, as ~~ around it", async () => {
+    const text = await emailText("リリースは ~~4月~~ 5月 の予定です。<s>旧版</s>\n");
+    expect(text).toContain("リリースは ~~4月~~ 5月 の予定です。~~旧版~~");
   });
 
   it("a <details> gives its summary a line of its own, above what it holds", async () => {
