@@ -31,7 +31,20 @@ export const EMAIL_EXPECTATIONS: Readonly<Record<string, string>> = {
 const mailbox = z.string().superRefine((text, ctx) => {
   if (parseMailbox(text) === undefined) ctx.addIssue({ code: "custom", input: text, message: `that is not an email address${mailboxHint(text)}` });
 });
-const target = z.string().refine(isUnsubscribeUrl, { message: "neither a mailto: address nor a web address" });
+const target = z.string().superRefine((text, ctx) => {
+  if (!isUnsubscribeUrl(text)) ctx.addIssue({ code: "custom", input: text, message: `neither a mailto: address nor a web address${targetHint(text.trim())}` });
+});
+
+/**
+ * The target an author most likely meant, when the scheme alone is missing:
+ * a bare address (`leave@example.org`) or a web address typed as a browser
+ * shows it (`www.example.org/leave`). A mail app reads neither.
+ */
+function targetHint(text: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return "";
+  if (parseMailbox(text)?.name === "" && isUnsubscribeUrl(`mailto:${text}`)) return `; write "mailto:${text}"`;
+  return /^[^\s@/]+\.[^\s@]+$/.test(text) && isUnsubscribeUrl(`https://${text}`) ? `; write "https://${text}"` : "";
+}
 const headerFields = {
   from: mailbox.optional(),
   replyTo: mailbox.optional(),
