@@ -92,6 +92,9 @@ function portMismatch(url: URL): string | undefined {
 export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[]): Promise<void> {
   const transport = nodemailer.createTransport({
     url: target.url.href,
+    // One connection for all: the plain transport opened one (a TLS handshake and a login) per message, and providers turn away a sender who logs in that often.
+    pool: true,
+    maxConnections: 1,
     // Credentials never cross the network in the clear: plain smtp:// must upgrade with STARTTLS, except to this machine.
     requireTLS: target.url.protocol === "smtp:" && !isLoopback(target.url.hostname),
     connectionTimeout: 30_000,
