@@ -95,6 +95,8 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
     // One connection for all: the plain transport opened one (a TLS handshake and a login) per message, and providers turn away a sender who logs in that often.
     pool: true,
     maxConnections: 1,
+    // A fresh connection now and then: Exchange takes 20 messages a connection unless told otherwise, and says so only by refusing the next.
+    maxMessages: 20,
     // Credentials never cross the network in the clear: plain smtp:// must upgrade with STARTTLS, except to this machine.
     requireTLS: target.url.protocol === "smtp:" && !isLoopback(target.url.hostname),
     connectionTimeout: 30_000,
