@@ -31,7 +31,20 @@ export const EMAIL_EXPECTATIONS: Readonly<Record<string, string>> = {
 const mailbox = z.string().superRefine((text, ctx) => {
   if (parseMailbox(text) === undefined) ctx.addIssue({ code: "custom", input: text, message: `that is not an email address${mailboxHint(text)}` });
 });
-const target = z.string().refine(isUnsubscribeUrl, { message: "neither a mailto: address nor a web address" });
+const target = z.string().superRefine((text, ctx) => {
+  if (!isUnsubscribeUrl(text)) ctx.addIssue({ code: "custom", input: text, message: `neither a mailto: address nor a web address${targetHint(text.trim())}` });
+});
+
+/**
+ * The target an author most likely meant, when the scheme alone is missing:
+ * a bare address (`leave@example.org`) or a web address typed as a browser
+ * shows it (`www.example.org/leave`). A mail app reads neither.
+ */
+function targetHint(text: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return "";
+  if (parseMailbox(text)?.name === "" && isUnsubscribeUrl(`mailto:${text}`)) return `; write "mailto:${text}"`;
+  return /^[^\s@/]+\.[^\s@]+$/.test(text) && isUnsubscribeUrl(`https://${text}`) ? `; write "https://${text}"` : "";
+}
 const headerFields = {
   from: mailbox.optional(),
   replyTo: mailbox.optional(),
@@ -75,9 +88,19 @@ function unsubscribeTargets(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : typeof value === "string" ? [value] : value;
 }
 
+/**
+ * A target as the header and the footer's link carry it: the URL parser's
+ * form, Japanese and spaces percent-encoded. Typed as written, a header with
+ * Japanese in it went out as an RFC 2047 word, which no mail app reads as
+ * `<URL>`s (RFC 2369), and a space ended the text part's link.
+ */
+function asSent(target: string): string {
+  return new URL(target).href;
+}
+
 /** The parsed `email` (or a language's) as the rest of gekkan reads it: addresses trimmed, targets as a list. */
 export function emailConfig<T extends { from?: string | undefined; replyTo?: string | undefined; listUnsubscribe?: string | string[] | undefined }>(email: T): Omit<T, "listUnsubscribe"> & { from: string | undefined; replyTo: string | undefined; listUnsubscribe: string[] } {
-  return { ...email, from: email.from?.trim(), replyTo: email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(email.listUnsubscribe) };
+  return { ...email, from: email.from?.trim(), replyTo: email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(email.listUnsubscribe).map(asSent) };
 }
 
 /**

@@ -38,6 +38,12 @@ function options(wordwrap: number): HtmlToTextOptions {
       { selector: "dt", format: "inlineSurround", options: { prefix: "", suffix: ": " } },
       { selector: "ul", options: { itemPrefix: " - " } },
       { selector: "pre", format: "codeBlock" },
+      { selector: "input", format: "checkbox" },
+      // Struck-through text is text taken back (a date corrected: ~~4月~~ 5月); as plain words it would read as still meant.
+      ...["del", "s"].map((selector) => ({ selector, format: "inlineSurround", options: { prefix: "~~", suffix: "~~" } })),
+      // A summary is the line that opens what it folds, not the start of its first sentence.
+      block("details"),
+      block("summary"),
       { selector: "img", format: "image", options: { linkBrackets: ["[", "]"] } },
       // A rule is as long as the wrapped line; unwrapped text keeps html-to-text's own 40 rather than UNWRAPPED dashes.
       ...(wordwrap === UNWRAPPED ? [{ selector: "hr", format: "horizontalLine", options: { length: 40 } }] : []),

@@ -39,6 +39,8 @@ export function smtpTarget(env: NodeJS.ProcessEnv): { url: URL; label: string } 
   if (url === undefined || !/^smtps?:$/.test(url.protocol) || url.hostname === "") throw new PlainError(`${SMTP_URL_VARIABLE} ${unreadable(text.trim())}`);
   const mismatch = portMismatch(url);
   if (mismatch !== undefined) throw new PlainError(`${SMTP_URL_VARIABLE}: ${mismatch}`);
+  const half = halfLogin(url);
+  if (half !== undefined) throw new PlainError(`${SMTP_URL_VARIABLE} ${half}`);
   return { url, label: `${url.protocol}//${url.host}` };
 }
 
@@ -55,6 +57,18 @@ function unreadable(text: string): string {
   if (port !== undefined && Number(port) > 65535) return `gives port ${port}, and ports go up to 65535: mail submission is usually smtp://HOST:587 (STARTTLS) or smtps://HOST:465`;
   if (scheme && text.includes("@")) return `cannot be read as a URL: a character in USER or PASSWORD ends it early; ${urlEscapes("/?#@:%")}`;
   return "must be an smtp:// or smtps:// URL such as smtp://USER:PASSWORD@HOST:587";
+}
+
+/**
+ * A login with one of its two halves left out (`smtp://news@HOST`, a
+ * password forgotten, or cut off by an unescaped character). nodemailer
+ * then gives up before asking the server, which was told as the server
+ * refusing the login; neither half is quoted, as the URL holds them.
+ */
+function halfLogin(url: URL): string | undefined {
+  if ((url.username === "") === (url.password === "")) return undefined;
+  const given = url.username === "" ? "a password but no user" : "a user but no password";
+  return `gives ${given}: write ${url.protocol}//USER:PASSWORD@${url.host} (${urlEscapes("@:/%")})`;
 }
 
 /**
@@ -78,6 +92,11 @@ function portMismatch(url: URL): string | undefined {
 export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[]): Promise<void> {
   const transport = nodemailer.createTransport({
     url: target.url.href,
+    // One connection for all: the plain transport opened one (a TLS handshake and a login) per message, and providers turn away a sender who logs in that often.
+    pool: true,
+    maxConnections: 1,
+    // A fresh connection now and then: Exchange takes 20 messages a connection unless told otherwise, and says so only by refusing the next.
+    maxMessages: 20,
     // Credentials never cross the network in the clear: plain smtp:// must upgrade with STARTTLS, except to this machine.
     requireTLS: target.url.protocol === "smtp:" && !isLoopback(target.url.hostname),
     connectionTimeout: 30_000,

@@ -112,4 +112,13 @@ function room(builder: BlockTextBuilder): { wrap: number | false; reserved: numb
   return { wrap: full === UNWRAPPED ? false : line, reserved: Math.max(0, full - line) };
 }
 
-export const FORMATTERS: Record<string, FormatCallback> = { numberedLink, title: underlined("="), section: underlined("-"), framedBlock, codeBlock, table };
+/**
+ * A task list's box as text: html-to-text drops an <input>, and a reader of
+ * the text part could not tell a done item from one still to do.
+ */
+const checkbox: FormatCallback = (elem, _walk, builder) => {
+  if (elem.attribs?.type !== "checkbox") return;
+  builder.addInline(elem.attribs.checked === undefined ? "[ ]" : "[x]", { noWordTransform: true });
+};
+
+export const FORMATTERS: Record<string, FormatCallback> = { numberedLink, title: underlined("="), section: underlined("-"), framedBlock, codeBlock, table, checkbox };

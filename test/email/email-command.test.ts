@@ -181,6 +181,15 @@ describe("the email config", () => {
     expect(errors).toEqual(['gekkan.config.json:5:32  invalid config field "email.listUnsubscribeOneClick": expected true or false (readers\' mail apps unsubscribe with one click, RFC 8058), found the boolean true (one-click needs an https:// URL in listUnsubscribe that unsubscribes on a POST)']);
   });
 
+  it("an unsubscribe address or web address typed without its scheme is told what to write", () => {
+    const errors = configErrors({ email: { from: "a@example.org", listUnsubscribe: ["leave@example.org", "www.example.org/leave", "leave"] } });
+    expect(errors).toEqual([
+      'gekkan.config.json:5:7  invalid config field "email.listUnsubscribe" (item 1): expected a mailto: address or an https:// URL, or a list of them, found the string "leave@example.org" (neither a mailto: address nor a web address; write "mailto:leave@example.org")',
+      'gekkan.config.json:6:7  invalid config field "email.listUnsubscribe" (item 2): expected a mailto: address or an https:// URL, or a list of them, found the string "www.example.org/leave" (neither a mailto: address nor a web address; write "https://www.example.org/leave")',
+      'gekkan.config.json:7:7  invalid config field "email.listUnsubscribe" (item 3): expected a mailto: address or an https:// URL, or a list of them, found the string "leave" (neither a mailto: address nor a web address)',
+    ]);
+  });
+
   it("a list of addresses is not one sender", () => {
     const errors = configErrors({ email: { from: "a@example.org, b@example.org" } });
     expect(errors).toEqual(['gekkan.config.json:3:13  invalid config field "email.from": expected one sender address, such as "月刊 News <news@example.org>", found the string "a@example.org, b@example.org" (that is not an email address: it holds 2 addresses; give one)']);

@@ -186,6 +186,14 @@ describe("gekkan email --send: a server that cannot be used is named with what t
     expect(await send(`smtp://${USER}:t@127.0.0.1:${port}`)).toBe(`gekkan email: could not send through smtp://127.0.0.1:${port}: the server refused the login (535 Invalid username or password): check USER and PASSWORD in GEKKAN_SMTP_URL (in the URL, write @ as %40, : as %3A, / as %2F and % as %25)`);
   });
 
+  it("a user with no password, or a password with no user, is said to be half a login before any work, never quoting either", async () => {
+    // Sent as it was, nodemailer gave up on its own ("Missing credentials"), told as the server refusing the login.
+    const half = `gekkan email: GEKKAN_SMTP_URL gives a user but no password: write smtp://USER:PASSWORD@127.0.0.1:${port} (in the URL, write @ as %40, : as %3A, / as %2F and % as %25)`;
+    expect(await send(`smtp://${USER}@127.0.0.1:${port}`)).toBe(half);
+    expect(await send(`smtp://${USER}:@127.0.0.1:${port}`)).toBe(half);
+    expect(await send(`smtp://:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}`)).toBe(`gekkan email: GEKKAN_SMTP_URL gives a password but no user: write smtp://USER:PASSWORD@127.0.0.1:${port} (in the URL, write @ as %40, : as %3A, / as %2F and % as %25)`);
+  });
+
   it("a server on another machine without STARTTLS is refused, saying why and which port to use", async () => {
     // This machine's own network address (not 127/8): a server there is reached as another machine would be.
     const host = networkAddress();
