@@ -82,7 +82,9 @@ function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptio
     return;
   }
   if (`/${path}`.startsWith(DEV_PREFIX)) {
-    if (`/${path}` === EVENTS_PATH) options.hub.connect(res);
+    // HEAD asks only whether the stream is there: an answer that never ends would hold the asker, counted as a page.
+    if (`/${path}` === EVENTS_PATH && method === "HEAD") res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store" }).end();
+    else if (`/${path}` === EVENTS_PATH) options.hub.connect(res);
     else if (`/${path}` === CLIENT_PATH) send(res, method, 200, "text/javascript; charset=utf-8", CLIENT_SCRIPT);
     else notFound(res, method, output, options.hub.version);
     return;

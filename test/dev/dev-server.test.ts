@@ -1,4 +1,5 @@
 import { readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,6 +180,22 @@ describe('gekkan dev server', () => {
     expect((await page('/')).text).toContain('Dev fixture renamed');
     const last = server.last();
     expect(last?.ok && last.stats).toEqual({ rendered: 3, reused: 0 });
+  }));
+
+  it('answers HEAD for the event stream and ends it, not counted as an open page', () => withDev(async ({ server }) => {
+    const pages = server.clients();
+    const { hostname, port } = new URL(server.url);
+    const answer = await new Promise<{ status: number; type: string | undefined }>((ok, fail) => {
+      const req = request({ host: hostname, port, path: '/__gekkan/events', method: 'HEAD' }, (res) => {
+        res.resume();
+        res.on('end', () => ok({ status: res.statusCode ?? 0, type: res.headers['content-type'] }));
+      });
+      req.setTimeout(3000, () => req.destroy(new Error('HEAD /__gekkan/events did not end within 3 s')));
+      req.on('error', fail);
+      req.end();
+    });
+    expect(answer).toEqual({ status: 200, type: 'text/event-stream; charset=utf-8' });
+    expect(server.clients()).toBe(pages);
   }));
 
   it('redirects a directory without its slash, like a static host', () => withDev(async ({ server }) => {
