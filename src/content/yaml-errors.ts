@@ -18,6 +18,10 @@ export function yamlErrorReason(error: YAMLError, source: string): { reason: str
     const colon = colonInValue(source, offset);
     if (colon !== undefined) return colon;
   }
+  if (error.code === "BAD_INDENT") {
+    const unclosed = unclosedFlow(source, offset, error.message);
+    if (unclosed !== undefined) return unclosed;
+  }
   if (error.code === "DUPLICATE_KEY") {
     const repeated = repeatedField(source, offset);
     if (repeated !== undefined) return { reason: repeated, offset };
@@ -90,6 +94,32 @@ function openingQuote(text: string, end: number, message: string): number | unde
     if (text[i] === quote && !(quote === "\"" && text[i - 1] === "\\")) return i;
   }
   return undefined;
+}
+
+/**
+ * `tags: [pacemaker, stonith` without its "]": yaml reports it on the next
+ * field, in its own terms ("Flow sequence in block collection must be
+ * sufficiently indented"); the place to fix is the "[" left open.
+ */
+function unclosedFlow(source: string, offset: number, message: string): { reason: string; offset: number } | undefined {
+  const kind = /^Flow (sequence|map) in block collection/.exec(message)?.[1];
+  if (kind === undefined) return undefined;
+  const [open, close] = kind === "sequence" ? ["[", "]"] : ["{", "}"];
+  let depth = 0;
+  let at = -1;
+  for (let i = Math.min(offset, source.length) - 1; i >= 0 && at === -1; i--) {
+    if (source[i] === close) depth++;
+    else if (source[i] === open && depth-- === 0) at = i;
+  }
+  if (at === -1) return undefined;
+  const lineStart = source.lastIndexOf("\n", at) + 1;
+  const lineEnd = source.indexOf("\n", at);
+  const whole = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+  // A comment after the items stays after them: the "]" goes before it.
+  const comment = whole.search(/[ \t]#/);
+  const line = trimSpacesEnd(comment === -1 ? whole : whole.slice(0, comment)).replace(/,$/, "");
+  const what = kind === "sequence" ? "list" : "set of fields";
+  return { reason: `the ${what} that starts here with "${open}" is never closed; end it with "${close}": ${line}${close}`, offset: at };
 }
 
 /**

@@ -4,13 +4,16 @@ export const EVENTS_PATH = `${DEV_PREFIX}events`;
 export const CLIENT_PATH = `${DEV_PREFIX}client.js`;
 export const OVERLAY_ID = "gekkan-error-overlay";
 
-/** The tag added to HTML the dev server sends; `gekkan build` output never has it. */
-export const CLIENT_TAG = `<script src="${CLIENT_PATH}" defer></script>`;
+/** The tag added to HTML the dev server sends, with the version of the output it is from (EventHub.version); `gekkan build` output never has it. */
+export function clientTag(version: string): string {
+  return `<script src="${CLIENT_PATH}" data-version="${version.replace(/[^\w.-]/g, "")}" defer></script>`;
+}
 
 /** Adds the live-reload client before </body> (or at the end of a fragment). */
-export function injectClient(html: string): string {
+export function injectClient(html: string, version: string): string {
+  const tag = clientTag(version);
   const at = html.lastIndexOf("</body>");
-  return at === -1 ? html + CLIENT_TAG : `${html.slice(0, at)}${CLIENT_TAG}\n${html.slice(at)}`;
+  return at === -1 ? html + tag : `${html.slice(0, at)}${tag}\n${html.slice(at)}`;
 }
 
 /**
@@ -63,14 +66,22 @@ export const CLIENT_SCRIPT = `(() => {
       if (next) link.href = next;
     }
   };
+  let served = document.querySelector('script[src=${JSON.stringify(CLIENT_PATH)}][data-version]')?.dataset.version;
   const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  source.addEventListener("hello", (event) => {
+    // This page is from an older output: its reload went out before it connected, or to the server before this one.
+    if (served !== undefined && JSON.parse(event.data).version !== served) location.reload();
+  });
   source.addEventListener("reload", (event) => {
-    const { paths } = JSON.parse(event.data);
+    const { paths, version } = JSON.parse(event.data);
     if (overlay() || paths === null || paths.includes(here())) location.reload();
+    else served = version;
   });
   source.addEventListener("css", (event) => {
     if (overlay()) return location.reload();
-    swapStyles(JSON.parse(event.data).hrefs);
+    const { hrefs, version } = JSON.parse(event.data);
+    swapStyles(hrefs);
+    served = version;
   });
   source.addEventListener("error", (event) => {
     // EventSource also fires a plain "error" when the connection drops; only ours has data.

@@ -78,17 +78,19 @@ function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptio
   const path = requestPath(raw);
   const output = options.output();
   if (path === undefined) {
-    notFound(res, method, output);
+    notFound(res, method, output, options.hub.version);
     return;
   }
   if (`/${path}`.startsWith(DEV_PREFIX)) {
-    if (`/${path}` === EVENTS_PATH) options.hub.connect(res);
+    // HEAD asks only whether the stream is there: an answer that never ends would hold the asker, counted as a page.
+    if (`/${path}` === EVENTS_PATH && method === "HEAD") res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store" }).end();
+    else if (`/${path}` === EVENTS_PATH) options.hub.connect(res);
     else if (`/${path}` === CLIENT_PATH) send(res, method, 200, "text/javascript; charset=utf-8", CLIENT_SCRIPT);
-    else notFound(res, method, output);
+    else notFound(res, method, output, options.hub.version);
     return;
   }
   if (output === undefined) {
-    send(res, method, 500, "text/html; charset=utf-8", injectClient(NO_BUILD_PAGE));
+    send(res, method, 500, "text/html; charset=utf-8", injectClient(NO_BUILD_PAGE, options.hub.version));
     return;
   }
   const file = routeFile(path);
@@ -100,7 +102,7 @@ function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptio
   const content = output.get(file) ?? (file.startsWith(ROUTES.searchBundle) ? options.search?.()?.get(file) : undefined);
   if (content !== undefined) {
     const type = contentTypeOf(file);
-    if (type.startsWith("text/html")) send(res, method, 200, type, injectClient(toText(content)));
+    if (type.startsWith("text/html")) send(res, method, 200, type, injectClient(toText(content), options.hub.version));
     else sendBytes(res, method, type, typeof content === "string" ? Buffer.from(content, "utf8") : content, req.headers.range);
     return;
   }
@@ -109,7 +111,7 @@ function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptio
     res.writeHead(301, { Location: `${rawPath}/${raw.slice(rawPath.length)}` }).end();
     return;
   }
-  notFound(res, method, output);
+  notFound(res, method, output, options.hub.version);
 }
 
 /** A request a page sends on behalf of another site carries that site's Origin. */
@@ -124,10 +126,10 @@ function sameOrigin(req: IncomingMessage, options: DevHttpOptions): boolean {
   }
 }
 
-function notFound(res: ServerResponse, method: string, output: OutputSet | undefined): void {
+function notFound(res: ServerResponse, method: string, output: OutputSet | undefined, version: string): void {
   const page = output?.text(ROUTES.notFound);
   if (page === undefined) send(res, method, 404, "text/plain; charset=utf-8", "Not Found");
-  else send(res, method, 404, "text/html; charset=utf-8", injectClient(page));
+  else send(res, method, 404, "text/html; charset=utf-8", injectClient(page, version));
 }
 
 function send(res: ServerResponse, method: string, status: number, type: string, body: string | Uint8Array): void {

@@ -45,14 +45,37 @@ export function templateError(error: unknown, root: string): unknown {
 /** A Liquid error as a located message; undefined for any other error. */
 export function templateDiagnostic(error: unknown, root: string, templateOf: (input: string) => string | undefined = templateFinder(root)): VFileMessage | undefined {
   if (!(error instanceof LiquidError)) return undefined;
-  const token = (error as LiquidError & { token?: { file?: string; input?: string; getPosition?: () => [number, number] } }).token;
-  const [line = 1, column = 1] = token?.getPosition?.() ?? [];
+  const token = (error as LiquidError & { token?: { file?: string; input?: string; begin?: number; getPosition?: () => [number, number] } }).token;
   let reason = error.message.replace(/, line:\d+, col:\d+$/, "");
   const tail = token?.file === undefined ? undefined : `, file:${token.file}`;
   if (tail !== undefined && reason.endsWith(tail)) reason = reason.slice(0, -tail.length);
   const path = token?.file ?? (token?.input === undefined ? undefined : templateOf(token.input));
   const file = path === undefined ? "templates" : siteFile(root, path);
+  const unclosed = unclosedOutput(reason, token?.input, token?.begin);
+  if (unclosed !== undefined) return diagnostic(file, `template error: ${unclosed.reason}`, unclosed.place, "template");
+  const [line = 1, column = 1] = token?.getPosition?.() ?? [];
   return diagnostic(file, `template error: ${reason}${filterHint(reason)}${tagHint(reason)}${copyHint(reason, root, path)}`, { line, column }, "template");
+}
+
+/**
+ * `<h1>{{ issue.title </h1>` without its `}}`: Liquid reads on to the next
+ * `}}`, lines below, and says `expected "|" before filter` where the HTML
+ * after the value begins. The output that holds another `{{` or `{%` before
+ * its `}}` is the one left open; it is named at its `{{`, with the fix.
+ */
+function unclosedOutput(reason: string, input: string | undefined, at: number | undefined): { reason: string; place: { line: number; column: number } } | undefined {
+  if (!reason.startsWith("expected ") || input === undefined || at === undefined) return undefined;
+  const open = input.lastIndexOf("{{", at);
+  const close = input.indexOf("}}", at);
+  if (open === -1 || close === -1) return undefined;
+  const inside = input.slice(open + 2, close);
+  if (!inside.includes("{{") && !inside.includes("{%")) return undefined;
+  const value = inside.slice(0, inside.search(/[<{}\n]|$/)).trim();
+  const before = input.slice(0, open);
+  const line = before.split("\n").length;
+  const column = open - before.lastIndexOf("\n");
+  const fix = value === "" ? "" : `: {{ ${value} }}`;
+  return { reason: `this {{ is never closed, so Liquid read on to the next }} (line ${input.slice(0, close).split("\n").length}); add }} after the value${fix}`, place: { line, column } };
 }
 
 /**

@@ -1,9 +1,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLIENT_TAG } from '../../src/dev/client-script.js';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
-import { copyFixture, memoryIo } from '../helpers/dev-server.js';
+import { copyFixture, memoryIo, withoutClient } from '../helpers/dev-server.js';
 
 let site: { root: string; remove: () => Promise<void> } | undefined;
 let server: DevServer | undefined;
@@ -14,7 +13,7 @@ afterEach(async () => {
   site = undefined;
 });
 
-const page = async (path: string) => (await (await fetch(new URL(path, server?.url))).text()).replace(`${CLIENT_TAG}\n`, '');
+const page = async (path: string) => withoutClient(await (await fetch(new URL(path, server?.url))).text());
 
 describe('gekkan dev: the start-up render cache', () => {
   it('keeps renders between starts, and a damaged cache only costs a re-render', async () => {

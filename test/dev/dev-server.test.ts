@@ -1,12 +1,12 @@
 import { readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
 import { generate } from '../../src/pipeline/generate.js';
-import { CLIENT_TAG } from '../../src/dev/client-script.js';
 import { main } from '../../src/cli.js';
-import { copyFixture, memoryIo, openSse, rawGet, type SseReader } from '../helpers/dev-server.js';
+import { CLIENT_TAG_PATTERN, copyFixture, memoryIo, openSse, rawGet, type SseReader } from '../helpers/dev-server.js';
 
 const APRIL = 'content/issues/2011/2011-04.md';
 const MAY = 'content/issues/2011/2011-05.md';
@@ -67,8 +67,8 @@ describe('gekkan dev server', () => {
   }));
 
   it('injects the live-reload client into served HTML only, never into built output', () => withDev(async ({ root, page }) => {
-    expect((await page('/issues/2011-04/')).text).toContain(CLIENT_TAG);
-    expect((await page('/no-such-page/')).text).toContain(CLIENT_TAG);
+    expect((await page('/issues/2011-04/')).text).toMatch(CLIENT_TAG_PATTERN);
+    expect((await page('/no-such-page/')).text).toMatch(CLIENT_TAG_PATTERN);
     const client = await page('/__gekkan/client.js');
     expect(client.status).toBe(200);
     expect(client.text).toContain('EventSource');
@@ -134,7 +134,7 @@ describe('gekkan dev server', () => {
     await dev.events.next('error');
     await dev.edit(APRIL, (t) => t.replace('date: 2011-04-31', 'date: 2011-04-01').replace('says hello', 'says hello again'));
     const reload = await dev.events.next('reload');
-    expect(JSON.parse(reload.data)).toEqual({ paths: null });
+    expect(JSON.parse(reload.data)).toMatchObject({ paths: null });
     expect((await dev.page('/issues/2011-04/')).text).toContain('hello again');
   }));
 
@@ -180,6 +180,22 @@ describe('gekkan dev server', () => {
     expect((await page('/')).text).toContain('Dev fixture renamed');
     const last = server.last();
     expect(last?.ok && last.stats).toEqual({ rendered: 3, reused: 0 });
+  }));
+
+  it('answers HEAD for the event stream and ends it, not counted as an open page', () => withDev(async ({ server }) => {
+    const pages = server.clients();
+    const { hostname, port } = new URL(server.url);
+    const answer = await new Promise<{ status: number; type: string | undefined }>((ok, fail) => {
+      const req = request({ host: hostname, port, path: '/__gekkan/events', method: 'HEAD' }, (res) => {
+        res.resume();
+        res.on('end', () => ok({ status: res.statusCode ?? 0, type: res.headers['content-type'] }));
+      });
+      req.setTimeout(3000, () => req.destroy(new Error('HEAD /__gekkan/events did not end within 3 s')));
+      req.on('error', fail);
+      req.end();
+    });
+    expect(answer).toEqual({ status: 200, type: 'text/event-stream; charset=utf-8' });
+    expect(server.clients()).toBe(pages);
   }));
 
   it('redirects a directory without its slash, like a static host', () => withDev(async ({ server }) => {

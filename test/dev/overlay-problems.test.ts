@@ -48,7 +48,7 @@ describe('the overlay in a browser', () => {
       if (req.url === EVENTS_PATH) return hub.connect(res);
       const script = req.url === CLIENT_PATH;
       res.writeHead(200, { 'Content-Type': script ? 'text/javascript' : 'text/html; charset=utf-8' });
-      res.end(script ? CLIENT_SCRIPT : injectClient('<!DOCTYPE html><title>x</title><body><p>page</p></body>'));
+      res.end(script ? CLIENT_SCRIPT : injectClient('<!DOCTYPE html><title>x</title><body><p>page</p></body>', hub.version));
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const browser = await launchChromium();

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/pipeline/generate.js';
-import { CLIENT_TAG } from '../../src/dev/client-script.js';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
-import { copyFixture, memoryIo, openSse, type SseReader } from '../helpers/dev-server.js';
+import { copyFixture, memoryIo, openSse, withoutClient, type SseReader } from '../helpers/dev-server.js';
 import { editFile } from '../helpers/edit.js';
 
 const APRIL = 'content/issues/2011/2011-04.md';
@@ -87,7 +86,7 @@ describe('gekkan dev: page memo and background search', () => {
     for (const path of clean.output.paths().filter((p) => p.endsWith('.html'))) {
       const served = await fetchText(`/${path.replace(/index\.html$/, '')}`);
       // The dev server injects its client script; everything else is the built page.
-      expect(served.text.replace(`${CLIENT_TAG}\n`, '')).toBe(clean.output.text(path));
+      expect(withoutClient(served.text)).toBe(clean.output.text(path));
     }
   });
 

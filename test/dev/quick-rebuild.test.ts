@@ -2,9 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/pipeline/generate.js';
-import { CLIENT_TAG } from '../../src/dev/client-script.js';
 import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
-import { copyFixture, memoryIo, openSse, type SseReader } from '../helpers/dev-server.js';
+import { copyFixture, memoryIo, openSse, withoutClient, type SseReader } from '../helpers/dev-server.js';
 import { editFile } from '../helpers/edit.js';
 
 const APRIL = 'content/issues/2011/2011-04.md';
@@ -15,7 +14,7 @@ let events: SseReader;
 const io = memoryIo();
 
 const edit = (file: string, change: (text: string) => string) => editFile(join(site.root, file), change);
-const served = async (path: string) => (await (await fetch(new URL(path, server.url))).text()).replace(`${CLIENT_TAG}\n`, '');
+const served = async (path: string) => withoutClient(await (await fetch(new URL(path, server.url))).text());
 const clean = () => generate({ root: site.root, drafts: true, future: true, serveAt: '/', search: false, now: new Date() });
 const lastOk = () => {
   const last = server.last();

@@ -104,3 +104,11 @@ export async function openSse(url: string): Promise<SseReader> {
     close: () => controller.abort(),
   };
 }
+
+/** The live-reload client's script tag as gekkan dev adds it to a page, whatever version it carries. */
+export const CLIENT_TAG_PATTERN = /<script src="\/__gekkan\/client\.js" data-version="[^"]+" defer><\/script>/;
+
+/** A page as gekkan dev served it, less the live-reload client's tag: as `gekkan build` writes it. */
+export function withoutClient(html: string): string {
+  return html.replace(new RegExp(`${CLIENT_TAG_PATTERN.source}\\n?`), '');
+}
