@@ -21,8 +21,18 @@ export function configLanguageProblems(file: string, config: ConfigLanguages, kn
   }
   for (const code of Object.keys(config.languages)) {
     if (known.includes(code) && code !== config.lang) continue;
-    const why = code === config.lang ? `"${code}" is the site's own language; its title and description are the config's "title" and "description"` : unknown(code);
+    const why = code === config.lang ? ownLanguage(code) : unknown(code);
     problems.push(diagnostic(file, `config field "languages": ${why}`, locate(["languages", code], "key") ?? start, "config-schema"));
   }
   return problems;
+}
+
+/**
+ * The site's own language listed under `languages`: what it would set is
+ * the config's own, at the top, which the author may not know, so the
+ * message says where each of its settings goes, and the other way out (the
+ * site written in another language) too.
+ */
+function ownLanguage(code: string): string {
+  return `"${code}" is the site's own language ("lang": "${code}"), whose title, description, authors and email are the config's own "title", "description", "authors" and "email": move what its entry sets to those and remove "${code}" from "languages" (which lists only the languages issues are translated into), or, if the site is written in another language, set "lang" to that`;
 }
