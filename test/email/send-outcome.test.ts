@@ -111,4 +111,21 @@ describe("gekkan email --send: a server that goes quiet after the message", () =
       `gekkan email: could not send through smtp://127.0.0.1:${quiet.port}: 127.0.0.1:${quiet.port} stopped answering after the whole message to b@example.org was sent, without saying whether it took it: it may have arrived, so before sending it to b@example.org again, ask that reader or look in the server's log (already sent to a@example.org; may have arrived at b@example.org; not sent to c@example.org: to send only those, run again with a --to for each)`,
     ]);
   });
+
+  it("a hang-up after the whole message, with no reply, leaves that reader in doubt too", async () => {
+    const hanging = await smtp({
+      onData(stream, session, done) {
+        stream.resume().on("end", () => {
+          if (!session.envelope.rcptTo.some((r) => r.address === "b@example.org")) return done();
+          // Drops the connection where its "250 OK" would go, as a server that crashes after queueing does.
+          for (const connection of (server as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections) connection._socket.destroy();
+        });
+      },
+    });
+    const run = await send(`smtp://127.0.0.1:${hanging.port}`, ["a@example.org", "b@example.org", "c@example.org"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toEqual([
+      `gekkan email: could not send through smtp://127.0.0.1:${hanging.port}: the server closed the connection after the whole message to b@example.org was sent, without saying whether it took it: it may have arrived, so before sending it to b@example.org again, ask that reader or look in the server's log (already sent to a@example.org; may have arrived at b@example.org; not sent to c@example.org: to send only those, run again with a --to for each)`,
+    ]);
+  });
 });
