@@ -12,7 +12,10 @@ import { simpleParser } from "mailparser";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { generate } from "../../src/pipeline/generate.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { captureIo } from "../helpers/io.js";
+import { formatVnuErrors, validateHtml } from "../helpers/vnu.js";
 import { localSmtp, type LocalSmtp } from "../helpers/smtp.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
@@ -75,4 +78,13 @@ describe("a task list in the email's HTML part", () => {
     expect(page).toContain('<li class="task-list-item"><input type="checkbox" checked disabled> 1.0.11 を試す</li>');
     expect(page).not.toContain("☑");
   });
+
+  it("the email with its boxes is valid HTML to the Nu Html Checker", async () => {
+    const root = site();
+    const email = (await generate({ root, search: false })).output.text("issues/2011-04/email.html") ?? "";
+    expect(email).toContain("☑");
+    const file = join(root, "email.html");
+    writeFileSync(file, email);
+    expect(formatVnuErrors(await validateHtml([file]), root)).toBe("");
+  }, 120_000);
 });
