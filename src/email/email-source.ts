@@ -2,6 +2,7 @@ import type { SiteIssue } from "../site/model.js";
 import { localeFor, type RenderEnv } from "../render/pages.js";
 import { emailBodyHtml } from "./email-body.js";
 import { emailView } from "./email-view.js";
+import type { TaskLabels } from "./task-boxes.js";
 import { absoluteImages, emailImageHtml, type EmailImage } from "./email-images.js";
 
 /** The Liquid template of the email, under templates/ (a site may override it). */
@@ -12,6 +13,8 @@ export interface EmailSource {
   html: string;
   lang: string;
   linksLabel: string;
+  /** What the HTML part's task boxes say to a screen reader (task-boxes.ts). */
+  taskLabels: TaskLabels;
 }
 
 /**
@@ -26,7 +29,8 @@ export function emailSource(entry: SiteIssue, env: RenderEnv, body: string, imag
   const own = emailImageHtml(emailBodyHtml(body, env.config, entry.route), absoluteImages(images, env.config, entry.route));
   const html = env.liquid.renderFileSync(EMAIL_TEMPLATE, emailView(entry, env, own));
   const strings = localeFor(env, entry.issue.lang).pack.strings;
-  return { html, lang: entry.issue.lang, linksLabel: strings.emailLinks ?? "Links" };
+  const taskLabels = { done: strings.emailTaskDone ?? "done", open: strings.emailTaskOpen ?? "not done" };
+  return { html, lang: entry.issue.lang, linksLabel: strings.emailLinks ?? "Links", taskLabels };
 }
 
 /** Where an issue's email files go: beside its page. */

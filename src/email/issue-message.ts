@@ -5,6 +5,7 @@ import type { EmailEdition } from "./render-email.js";
 import { parseMailbox } from "../mail-address.js";
 import { emailHeadersFor } from "../config-email.js";
 import type { Outgoing } from "./send.js";
+import { listIdentifier, listIdHeader } from "./list-id.js";
 
 export interface IssueMessageOptions {
   entry: SiteIssue;
@@ -40,7 +41,22 @@ export async function issueMessages(options: IssueMessageOptions): Promise<Outgo
     lang: entry.issue.lang,
     listUnsubscribe: headers.listUnsubscribe,
     oneClick: headers.listUnsubscribeOneClick,
+    listId: listIdFor(env.config, entry.issue.lang),
   };
   const groups = options.perRecipient ? options.to.map((to) => [to]) : [options.to];
   return Promise.all(groups.map(async (to) => ({ to: to.map((a) => parseMailbox(a)?.address ?? a), raw: await composeMessage({ ...base, to }) })));
+}
+
+/**
+ * List-Id (RFC 2919) from the site's title in the issue's language and its
+ * address: what mail apps and filters group a newsletter's issues by. A
+ * site without an address has no name on the web to make an id of (its
+ * links go to localhost), so its message has none.
+ */
+function listIdFor(config: RenderEnv["config"], lang: string): string | undefined {
+  if (!config.urlGiven) return undefined;
+  const id = listIdentifier(config.origin, config.publishedBasePath);
+  if (id === undefined) return undefined;
+  const title = (lang === config.lang ? undefined : config.languages[lang]?.title) ?? config.title;
+  return listIdHeader(title, id);
 }

@@ -21,6 +21,8 @@ export interface MessageInput {
   listUnsubscribe: readonly string[];
   /** Adds List-Unsubscribe-Post (RFC 8058 one-click). */
   oneClick: boolean;
+  /** The List-Id header's value, already encoded (listIdHeader); none for a site without an address. */
+  listId: string | undefined;
 }
 
 /**
@@ -60,6 +62,8 @@ export async function composeMessage(input: MessageInput): Promise<Buffer> {
   const root = composer.compile();
   // Set after compiling, so they follow From/To/Subject/Date instead of leading the header.
   root.setHeader("Content-Language", input.lang);
+  // Prepared: left to itself, nodemailer encodes a whole value holding a quote or a comma, id and all, which no filter matches.
+  if (input.listId !== undefined) root.setHeader("List-Id", { prepared: true, foldLines: true, value: input.listId });
   if (input.listUnsubscribe.length > 0) root.setHeader("List-Unsubscribe", input.listUnsubscribe.map((u) => `<${u}>`).join(", "));
   if (input.oneClick) root.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
   return root.build();

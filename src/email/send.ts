@@ -1,7 +1,8 @@
 import { isIPv4 } from "node:net";
 import nodemailer from "nodemailer";
 import { PlainError } from "../diagnostics.js";
-import { smtpFailure, urlEscapes } from "./smtp-failure.js";
+import { smtpFailure, unansweredAfterData, urlEscapes } from "./smtp-failure.js";
+import { refusedAtEnd, stoppedLists, type SendOutcome } from "./send-outcome.js";
 
 /** The environment variable that holds the SMTP server and credentials; never a file in the repository. */
 export const SMTP_URL_VARIABLE = "GEKKAN_SMTP_URL";
@@ -86,8 +87,12 @@ function portMismatch(url: URL): string | undefined {
 
 /**
  * Sends each message in its own SMTP transaction over one connection, so no
- * recipient sees another's address. Stops at the first refusal and says
- * which addresses already got the message.
+ * recipient sees another's address. A reader the server refuses for good
+ * (5xx at RCPT TO: no such user) is passed over and named at the end, as
+ * mailing-list tools do: one stale address should not keep the issue from
+ * everyone after it. Anything else (login, connection, TLS, a timeout, a
+ * 4xx "try later") would likely fail the same way for the rest, so it stops
+ * the send at once, saying who got the message and who did not.
  */
 export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[]): Promise<void> {
   const transport = nodemailer.createTransport({
@@ -103,30 +108,57 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
   });
-  const sent: string[] = [];
-  let sending: readonly string[] = [];
+  // Whether the message being sent has gone out whole: after that, silence or a hang-up leaves it in doubt, not unsent.
+  let whole = false;
+  transport.use("stream", (mail, done) => {
+    // The stream the connection reads after the server's "354" ends once it has read it all; the message's own stages run ahead and fill their buffers before that.
+    const create = mail.message.createReadStream.bind(mail.message);
+    mail.message.createReadStream = (...options) => create(...options).once("end", () => (whole = true));
+    done();
+  });
+  const outcome: SendOutcome = { sent: [], refused: [], doubtful: [], unsent: [] };
   try {
-    for (const message of outgoing) {
-      sending = message.to;
-      await transport.sendMail({ envelope: { from: envelopeFrom, to: message.to }, raw: Buffer.from(message.raw) });
-      sent.push(...message.to);
+    for (const [index, message] of outgoing.entries()) {
+      whole = false;
+      try {
+        await transport.sendMail({ envelope: { from: envelopeFrom, to: message.to }, raw: Buffer.from(message.raw) });
+        outcome.sent.push(...message.to);
+      } catch (thrown) {
+        const error: Error & SmtpReply = serverWords(thrown as Error, target.url);
+        if (refusedForGood(error)) {
+          outcome.refused.push({ to: message.to, reply: String(error.response) });
+          continue;
+        }
+        const doubtful = whole && unanswered(error);
+        if (doubtful) outcome.doubtful.push(...message.to);
+        outcome.unsent = outgoing.slice(doubtful ? index + 1 : index).flatMap((m) => m.to);
+        const why = doubtful ? unansweredAfterData(error, target.url, message.to) : smtpFailure(error, target.url, message.to);
+        throw new PlainError(`could not send through ${target.label}: ${why}${stoppedLists(outcome)}`);
+      }
     }
-  } catch (error) {
-    throw new PlainError(`could not send through ${target.label}: ${smtpFailure(serverWords(error as Error, target.url), target.url, sending)}${partly(sent, outgoing)}`);
   } finally {
     transport.close();
   }
+  if (outcome.refused.length > 0) throw new PlainError(refusedAtEnd(target.label, outcome));
 }
 
-/**
- * After a refusal, who got the message and who did not, so the rest
- * can be sent without sending anyone a second copy.
- */
-function partly(sent: readonly string[], outgoing: readonly Outgoing[]): string {
-  const rest = outgoing.flatMap((message) => message.to).filter((to) => !sent.includes(to));
-  // Stopped at the first of several: said too, or the author cannot tell that none of the others got it.
-  if (sent.length === 0) return rest.length > 1 ? ` (sent to nobody: not sent to ${rest.join(", ")})` : "";
-  return ` (already sent to ${sent.join(", ")}; not sent to ${rest.join(", ")}: to send only those, run again with a --to for each)`;
+/** What nodemailer's error says of the server's answer. */
+interface SmtpReply {
+  code?: unknown;
+  command?: unknown;
+  responseCode?: unknown;
+  response?: unknown;
+}
+
+/** A recipient refused for good: 5xx at RCPT TO. 503 is a command out of order, which the next reader would get too. */
+function refusedForGood(error: SmtpReply): boolean {
+  const code = error.responseCode;
+  return error.code === "EENVELOPE" && error.command === "RCPT TO" && typeof code === "number" && code >= 500 && code < 600 && code !== 503 && typeof error.response === "string";
+}
+
+/** The server went quiet or hung up without a reply: no word on whether it took what it had. */
+function unanswered(error: SmtpReply): boolean {
+  return typeof error.responseCode !== "number" && (error.code === "ETIMEDOUT" || error.code === "ECONNECTION" || error.code === "ESOCKET");
 }
 
 /**

@@ -76,6 +76,10 @@ export function smtpFailure(error: SendError, url: URL, recipients: readonly str
   }
   if (error.code === "ETIMEDOUT") return `${where} stopped answering (${error.message}); check the host and port in GEKKAN_SMTP_URL, and that no firewall blocks the port`;
   if (error.code === "EAUTH") return `the server refused the login${reply}: check USER and PASSWORD in GEKKAN_SMTP_URL (${PASSWORD_ESCAPES})`;
+  // 4xx: not now, for this reader or (a rate limit, a full queue) for every one after it, so the send stopped here.
+  if (error.code === "EENVELOPE" && error.command === "RCPT TO" && typeof error.responseCode === "number" && error.responseCode < 500) {
+    return `the server put off ${recipients.length > 0 ? recipients.join(", ") : "the recipient"} for now${reply}: try again later`;
+  }
   if (error.code === "EENVELOPE" && error.command === "RCPT TO") return `the server refused ${recipients.length > 0 ? recipients.join(", ") : "the recipient"}${reply}; check the address, or leave it out`;
   // After DATA: the server read the whole message and would not take it (spam, policy, size); nodemailer's words are "Message failed".
   if (error.code === "EMESSAGE") return `the server refused the message to ${recipients.length > 0 ? recipients.join(", ") : "the recipient"}${reply}`;
@@ -83,6 +87,19 @@ export function smtpFailure(error: SendError, url: URL, recipients: readonly str
   if (error.code === "ECONNECTION") return `the server closed the connection while ${recipients.length > 0 ? recipients.join(", ") : "the message"} was being sent${reply === "" ? ", without saying why; its log may tell" : reply}`;
   if (error.responseCode === 530 && url.username === "") return `the server wants a login first${reply}: write it in GEKKAN_SMTP_URL as ${url.protocol}//USER:PASSWORD@${url.host}`;
   return error.message;
+}
+
+/**
+ * The server went quiet or hung up after the whole message to `recipients`
+ * had gone out, before saying whether it took it. It may well have: a
+ * server often delivers, then stalls on its reply. "Try again later" would
+ * send those readers a second copy, so they are named as in doubt.
+ */
+export function unansweredAfterData(error: SendError, url: URL, recipients: readonly string[]): string {
+  const { host, port } = placeOf(url);
+  const how = error.code === "ETIMEDOUT" ? `${host}:${port} stopped answering` : "the server closed the connection";
+  const who = recipients.join(", ");
+  return `${how} after the whole message to ${who} was sent, without saying whether it took it: it may have arrived, so before sending it to ${who} again, ask that reader or look in the server's log`;
 }
 
 /** A connection that did not open with a mail server's "220" greeting, said in words, with the server's first line. */
