@@ -26,6 +26,8 @@ export interface ExistingIssue {
   text: string;
   /** Where the file's first problem is, when its text or front matter cannot be read: its fields are then only what could be picked out by hand. */
   unread: Place | undefined;
+  /** Where its `issue:` is (else the front matter's start), when the front matter reads but holds no whole number there (`issue: "4"`, `第4号`, none). */
+  numberUnread: Place | undefined;
 }
 
 export type FieldLines = Readonly<Partial<Record<"issue" | "date" | "lang" | "slug" | "aliases", number>>>;
@@ -41,18 +43,21 @@ export async function readExistingIssues(root: string, limits?: ContentLimits): 
     const data = parsed?.ok && isRecord(parsed.value.data) ? parsed.value.data : fallbackFields(text);
     const date = typeof data.date === "string" ? data.date : undefined;
     const problem = decoded.ok ? (parsed?.ok === false ? parsed.messages[0] : undefined) : decoded.message;
+    const number = typeof data.issue === "number" && Number.isInteger(data.issue) ? data.issue : undefined;
+    const lines = fieldLines(text);
     return {
       file,
-      number: typeof data.issue === "number" && Number.isInteger(data.issue) ? data.issue : undefined,
+      number,
       date,
       slug: typeof data.slug === "string" ? data.slug : undefined,
       aliases: Array.isArray(data.aliases) ? data.aliases.filter((alias): alias is string => typeof alias === "string") : [],
       title: typeof data.title === "string" ? data.title : undefined,
       draft: data.draft === true,
       lang: typeof data.lang === "string" ? data.lang : undefined,
-      lines: fieldLines(text),
+      lines,
       text,
       unread: problem === undefined ? undefined : { line: problem.line ?? 1, column: problem.column ?? 1 },
+      numberUnread: problem === undefined && number === undefined ? { line: lines.issue ?? 1, column: 1 } : undefined,
     };
   });
 }
