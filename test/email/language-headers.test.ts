@@ -9,11 +9,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
-import { localSmtp, type LocalSmtp } from "../helpers/smtp.js";
-import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { smtpSuite } from "../helpers/smtp-suite.js";
+import { issue, type TempDir } from "../helpers/temp-site.js";
 
 const CONFIG = {
   title: "テスト月刊",
@@ -28,24 +28,11 @@ const CONFIG = {
   },
 };
 
-let smtp: LocalSmtp;
+const mail = smtpSuite();
 let dir: TempDir | undefined;
 
-beforeAll(async () => {
-  smtp = await localSmtp();
-});
-
-afterEach(() => {
-  dir?.remove();
-  dir = undefined;
-  smtp.received.length = 0;
-  vi.unstubAllEnvs();
-});
-
-afterAll(() => smtp.close());
-
 function site(config: object = CONFIG): string {
-  dir = tempSite({
+  dir = mail.site({
     "gekkan.config.json": `${JSON.stringify(config, null, 2)}\n`,
     "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }, "日本語の本文です。\n"),
     "content/issues/2011/2011-04.en.md": issue({ title: "April", issue: 1, date: "2011-04-01", lang: "en" }, "The English text.\n"),
@@ -55,7 +42,7 @@ function site(config: object = CONFIG): string {
 
 async function run(args: string[]): Promise<{ code: number; err: string }> {
   vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
-  vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${smtp.port}`);
+  vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${mail.smtp.port}`);
   const io = captureIo();
   const code = await main(args, io);
   return { code, err: io.stderr.join("\n") };
@@ -70,7 +57,7 @@ describe("per-language email headers", () => {
     const root = site();
     expect((await run(["email", "1", "--root", root, "--no-cache", "--send", "--to", "reader@example.org"])).code).toBe(0);
     expect((await run(["email", "1", "--lang", "en", "--root", root, "--no-cache", "--send", "--to", "reader@example.org"])).code).toBe(0);
-    const [ja, en] = await Promise.all(smtp.received.map((raw) => simpleParser(raw)));
+    const [ja, en] = await Promise.all(mail.smtp.received.map((raw) => simpleParser(raw)));
     expect(address(ja?.from)).toBe("news@example.org");
     expect(header(ja, "list-unsubscribe")).toBe("List-Unsubscribe: <mailto:leave@example.org>");
     expect(header(ja, "list-unsubscribe-post")).toBeUndefined();

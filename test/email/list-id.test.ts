@@ -8,11 +8,11 @@
  * (the base64 of the title's UTF-8 bytes worked out apart from gekkan).
  */
 import { simpleParser } from "mailparser";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
-import { localSmtp, type LocalSmtp } from "../helpers/smtp.js";
-import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { smtpSuite } from "../helpers/smtp-suite.js";
+import { issue, type TempDir } from "../helpers/temp-site.js";
 
 const CONFIG = {
   title: "月刊 Linux-HA 通信",
@@ -22,24 +22,11 @@ const CONFIG = {
   languages: { en: { title: "Linux-HA Monthly, Tokyo" } },
 };
 
-let smtp: LocalSmtp;
+const mail = smtpSuite();
 let dir: TempDir | undefined;
 
-beforeAll(async () => {
-  smtp = await localSmtp();
-});
-
-afterEach(() => {
-  dir?.remove();
-  dir = undefined;
-  smtp.received.length = 0;
-  vi.unstubAllEnvs();
-});
-
-afterAll(() => smtp.close());
-
 function site(config: object): string {
-  dir = tempSite({
+  dir = mail.site({
     "gekkan.config.json": `${JSON.stringify(config, null, 2)}\n`,
     "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }, "日本語の本文です。\n"),
     "content/issues/2011/2011-04.en.md": issue({ title: "April", issue: 1, date: "2011-04-01", lang: "en" }, "The English text.\n"),
@@ -55,10 +42,10 @@ function site(config: object): string {
 async function sentListId(config: object, extra: string[] = []): Promise<{ line: string | undefined; id: unknown }> {
   const root = site(config);
   vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
-  vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${smtp.port}`);
+  vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${mail.smtp.port}`);
   const io = captureIo();
   expect(await main(["email", "1", "--root", root, "--no-cache", "--send", "--to", "reader@example.org", ...extra], io), io.all()).toBe(0);
-  const raw = smtp.received[0] ?? Buffer.alloc(0);
+  const raw = mail.smtp.received[0] ?? Buffer.alloc(0);
   const line = /^List-Id: (.*(?:\r\n[ \t].*)*)/im.exec(raw.toString("latin1"))?.[1]?.replace(/\r\n(?=[ \t])/g, "");
   const list = (await simpleParser(raw)).headers.get("list") as { id?: unknown } | undefined;
   return { line, id: list?.id };

@@ -7,39 +7,28 @@
  * oracle is the real SMTP server on 127.0.0.1, which counts connections.
  */
 import { simpleParser } from "mailparser";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
-import { localSmtp, type LocalSmtp } from "../helpers/smtp.js";
-import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { smtpSuite } from "../helpers/smtp-suite.js";
+import { issue, type TempDir } from "../helpers/temp-site.js";
 
 const CONFIG = `${JSON.stringify({ title: "テスト月刊", lang: "ja", url: "https://example.org/", email: { from: "月刊 <news@example.org>" } })}\n`;
 const READERS = ["a@example.org", "b@example.org", "c@example.org", "d@example.org"];
 
-let smtp: LocalSmtp;
+const mail = smtpSuite();
 let dir: TempDir | undefined;
-
-beforeAll(async () => {
-  smtp = await localSmtp();
-});
-
-afterEach(() => {
-  dir?.remove();
-  vi.unstubAllEnvs();
-});
-
-afterAll(() => smtp.close());
 
 describe("gekkan email --send to several readers", () => {
   it("opens one connection and sends each reader their own copy in it", async () => {
-    dir = tempSite({ "gekkan.config.json": CONFIG, "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }) });
+    dir = mail.site({ "gekkan.config.json": CONFIG, "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }) });
     vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
-    vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${smtp.port}`);
-    const before = smtp.sessions();
+    vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${mail.smtp.port}`);
+    const before = mail.smtp.sessions();
     const io = captureIo();
     expect(await main(["email", "1", "--root", dir.path, "--no-cache", "--send", ...READERS.flatMap((to) => ["--to", to])], io)).toBe(0);
-    expect(smtp.sessions() - before).toBe(1);
-    const mails = await Promise.all(smtp.received.map((raw) => simpleParser(raw)));
+    expect(mail.smtp.sessions() - before).toBe(1);
+    const mails = await Promise.all(mail.smtp.received.map((raw) => simpleParser(raw)));
     expect(mails.map((mail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).map((to) => to?.text))).toEqual(READERS.map((to) => [to]));
   });
 });

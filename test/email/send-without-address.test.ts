@@ -5,33 +5,22 @@
  * nothing), and a written message comes with the build's warning.
  */
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
-import { localSmtp, type LocalSmtp } from "../helpers/smtp.js";
-import { issue, tempDir, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { smtpSuite } from "../helpers/smtp-suite.js";
+import { issue, tempDir, type TempDir } from "../helpers/temp-site.js";
 
 const NO_URL = `${JSON.stringify({ title: "テスト月刊", lang: "ja", email: { from: "月刊 <news@example.org>" } })}\n`;
 const WITH_URL = `${JSON.stringify({ title: "テスト月刊", lang: "ja", url: "https://example.org/", email: { from: "月刊 <news@example.org>" } })}\n`;
 
-let smtp: LocalSmtp;
+const mail = smtpSuite();
 let dir: TempDir | undefined;
 
-beforeAll(async () => {
-  smtp = await localSmtp();
-});
-
-afterEach(() => {
-  dir?.remove();
-  vi.unstubAllEnvs();
-});
-
-afterAll(() => smtp.close());
-
 async function email(config: string, ...args: string[]) {
-  dir = tempSite({ "gekkan.config.json": config, "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }) });
+  dir = mail.site({ "gekkan.config.json": config, "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }) });
   vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
-  vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${smtp.port}`);
+  vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${mail.smtp.port}`);
   const io = captureIo();
   const code = await main(["email", "1", "--root", dir.path, "--no-cache", ...args], io);
   return { code, err: io.stderr.join("\n") };
@@ -39,19 +28,19 @@ async function email(config: string, ...args: string[]) {
 
 describe("gekkan email for a site without an address", () => {
   it("--send refuses before connecting, saying what to add", async () => {
-    const before = smtp.sessions();
+    const before = mail.smtp.sessions();
     const result = await email(NO_URL, "--send", "--to", "reader@example.org");
     expect(result).toEqual({ code: 1, err: 'gekkan email: the site has no address (no "url" in the config, and no --url), so every link in the message would point at http://localhost/; add "url": "https://…/" to the config, or pass --url, before sending' });
-    expect(smtp.sessions()).toBe(before);
+    expect(mail.smtp.sessions()).toBe(before);
   });
 
   it("--send goes out with --url, or with the config's url", async () => {
-    const before = smtp.received.length;
+    const before = mail.smtp.received.length;
     expect((await email(NO_URL, "--send", "--to", "reader@example.org", "--url", "https://example.org/")).code).toBe(0);
-    expect(smtp.received.length).toBe(before + 1);
+    expect(mail.smtp.received.length).toBe(before + 1);
     dir?.remove();
     expect((await email(WITH_URL, "--send", "--to", "reader@example.org")).code).toBe(0);
-    expect(smtp.received.length).toBe(before + 2);
+    expect(mail.smtp.received.length).toBe(before + 2);
   });
 
   it("a written message comes with the warning", async () => {

@@ -9,37 +9,24 @@
  * mailparser; the expected markup is written by hand.
  */
 import { simpleParser } from "mailparser";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { generate } from "../../src/pipeline/generate.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { captureIo } from "../helpers/io.js";
 import { formatVnuErrors, validateHtml } from "../helpers/vnu.js";
-import { localSmtp, type LocalSmtp } from "../helpers/smtp.js";
-import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { smtpSuite } from "../helpers/smtp-suite.js";
+import { issue, type TempDir } from "../helpers/temp-site.js";
 
 const CONFIG = { title: "テスト月刊", url: "https://example.org/", lang: "ja", email: { from: "テスト月刊 <news@example.org>" } };
 const TASKS = "- [x] 1.0.11 を試す\n- [ ] 1.1 へ移る\n";
 
-let smtp: LocalSmtp;
+const mail = smtpSuite();
 let dir: TempDir | undefined;
 
-beforeAll(async () => {
-  smtp = await localSmtp();
-});
-
-afterEach(() => {
-  dir?.remove();
-  dir = undefined;
-  smtp.received.length = 0;
-  vi.unstubAllEnvs();
-});
-
-afterAll(() => smtp.close());
-
 function site(): string {
-  dir = tempSite({
+  dir = mail.site({
     "gekkan.config.json": `${JSON.stringify(CONFIG, null, 2)}\n`,
     "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }, TASKS),
     "content/issues/2011/2011-04.en.md": issue({ title: "April", issue: 1, date: "2011-04-01", lang: "en" }, "- [x] try 1.0.11\n- [ ] move to 1.1\n"),
@@ -49,10 +36,10 @@ function site(): string {
 
 async function sent(root: string, extra: string[] = []) {
   vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
-  vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${smtp.port}`);
+  vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${mail.smtp.port}`);
   const io = captureIo();
   expect(await main(["email", "1", "--root", root, "--no-cache", "--send", "--to", "reader@example.org", ...extra], io), io.all()).toBe(0);
-  return simpleParser(smtp.received[0] ?? Buffer.alloc(0));
+  return simpleParser(mail.smtp.received[0] ?? Buffer.alloc(0));
 }
 
 describe("a task list in the email's HTML part", () => {

@@ -10,11 +10,11 @@
  * out by hand, percent-encoded as RFC 3986 has it.
  */
 import { simpleParser } from "mailparser";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
 import { captureIo } from "../helpers/io.js";
-import { localSmtp, type LocalSmtp } from "../helpers/smtp.js";
-import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
+import { smtpSuite } from "../helpers/smtp-suite.js";
+import { issue, type TempDir } from "../helpers/temp-site.js";
 
 const MAILTO = "mailto:leave@example.org?subject=配信停止";
 const WEB = "https://example.org/配信停止?list=a b";
@@ -28,32 +28,19 @@ const CONFIG = {
 const MAILTO_SENT = "mailto:leave@example.org?subject=%E9%85%8D%E4%BF%A1%E5%81%9C%E6%AD%A2";
 const WEB_SENT = "https://example.org/%E9%85%8D%E4%BF%A1%E5%81%9C%E6%AD%A2?list=a%20b";
 
-let smtp: LocalSmtp;
+const mail = smtpSuite();
 let dir: TempDir | undefined;
 
-beforeAll(async () => {
-  smtp = await localSmtp();
-});
-
-afterEach(() => {
-  dir?.remove();
-  dir = undefined;
-  smtp.received.length = 0;
-  vi.unstubAllEnvs();
-});
-
-afterAll(() => smtp.close());
-
 async function sent() {
-  dir = tempSite({
+  dir = mail.site({
     "gekkan.config.json": `${JSON.stringify(CONFIG, null, 2)}\n`,
     "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }, "日本語の本文です。\n"),
   });
   vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
-  vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${smtp.port}`);
+  vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${mail.smtp.port}`);
   const io = captureIo();
   expect(await main(["email", "1", "--root", dir.path, "--no-cache", "--send", "--to", "reader@example.org"], io)).toBe(0);
-  const [raw] = smtp.received;
+  const [raw] = mail.smtp.received;
   return { raw: raw?.toString("latin1") ?? "", mail: await simpleParser(raw ?? "") };
 }
 
