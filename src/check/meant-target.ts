@@ -38,7 +38,7 @@ import { safeDecode } from "../percent-decode.js";
  */
 export type MeantTarget =
   | { kind: "issue-page" | "page" | "from-root" | "base-path"; path: string }
-  | { kind: "moved"; path: string; file: string; slug: string; month: string }
+  | { kind: "moved"; path: string; file: string; slug: string; month: string; slugFile?: string | undefined }
   | { kind: "issue-number"; path: string; number: number };
 
 /** Addresses that name an issue though nothing is published there, as public paths: its month before it set a slug (`moved`), its number (`numbered`). */
@@ -54,6 +54,18 @@ export function monthAddresses(issues: readonly SiteIssue[], basePath: string): 
     return entry.slug === month ? [] : [[routeUrl(basePath, languageRoutes(issueRouteParts(entry.route).folder).issue(month)), entry]];
   });
   return new Map(moved);
+}
+
+/**
+ * The file whose `slug:` gives an issue its address, when it is not the
+ * issue's own: a translation without a slug of its own takes its original's
+ * (site/collect.ts), and the alias that keeps its old address goes there
+ * too. Advice named the translation as setting the slug, and sent the alias
+ * to a file that sets none.
+ */
+export function slugFileOf(entry: SiteIssue): string | undefined {
+  const original = entry.versions[0];
+  return entry.issue.slugGiven || original === undefined || original === entry ? undefined : original.issue.file;
 }
 
 /** Each issue's address by its number in its own edition (`/issues/1/`, `/en/issues/1/`), as a public path, with the issue. */
@@ -78,7 +90,7 @@ export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, 
   const landing = safeDecode(new URL(link.url, site.origin + outputUrl(site.basePath, link.from)).pathname);
   const asPage = landing.endsWith("/") ? landing : `${landing}/`;
   const entry = addresses.moved?.get(asPage);
-  if (entry !== undefined) return { kind: "moved", path: withRest(site, routeUrl(site.basePath, entry.route), rest), file: entry.issue.file, slug: entry.slug, month: monthSlug(entry.issue.date) };
+  if (entry !== undefined) return { kind: "moved", path: withRest(site, routeUrl(site.basePath, entry.route), rest), file: entry.issue.file, slug: entry.slug, month: monthSlug(entry.issue.date), slugFile: slugFileOf(entry) };
   const numbered = addresses.numbered?.get(asPage);
   if (numbered !== undefined) return { kind: "issue-number", path: withRest(site, routeUrl(site.basePath, numbered.route), rest), number: numbered.issue.number };
   const once = baseWrittenTwice(site, link.written);
