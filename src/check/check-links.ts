@@ -19,6 +19,7 @@ import { anchorAdvice } from "./meant-anchor.js";
 import { builtPageNote, onceForTemplates, type TemplateProblem } from "./template-repeats.js";
 import { relativeAdvice, relativeOutsideNote } from "./relative-in-template.js";
 import type { MarkupSource } from "./written-markup.js";
+import type { HeldIssue } from "./held-addresses.js";
 import { meantTarget, monthAddresses, numberAddresses, pagesBySource, slugFileOf, type IssueAddresses, type MeantTarget } from "./meant-target.js";
 import { safeDecode } from "../percent-decode.js";
 
@@ -41,9 +42,10 @@ export interface LinkReport {
  * static site has no page (a one-click unsubscribe is a POST).
  * `templates`: the site's own (site-templates.ts), where a mistake on many
  * pages built from them is looked for, to be reported once
- * (template-repeats.ts).
+ * (template-repeats.ts). `held`: the pages of issues not out yet, when this is
+ * the site as published and another run had them (held-addresses.ts).
  */
-export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, unbuilt: readonly string[] = [], services: ReadonlySet<string> = new Set(), templates: readonly MarkupSource[] = []): LinkReport {
+export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, unbuilt: readonly string[] = [], services: ReadonlySet<string> = new Set(), templates: readonly MarkupSource[] = [], held: ReadonlyMap<string, HeldIssue> = new Map()): LinkReport {
   const facts = new Map<string, HtmlFacts>();
   const factsOf = (path: string): HtmlFacts => {
     let found = facts.get(path);
@@ -71,7 +73,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     // Resolves the same from any page, so one report (at the source) covers every copy.
     if (isSiteAbsolute(url)) authored.add(url);
   };
-  const authoredSite: AuthoredSite = { linkSite, judge, pages: pagesBySource(issues, where.basePath), addresses: { moved, numbered: numberAddresses(issues, where.basePath) } };
+  const authoredSite: AuthoredSite = { linkSite, judge, pages: pagesBySource(issues, where.basePath), addresses: { moved, numbered: numberAddresses(issues, where.basePath), held } };
   for (const entry of issues) {
     const page = `${entry.route}index.html`;
     for (const link of entry.body.links) {
@@ -362,6 +364,11 @@ function meantAdvice(meant: MeantTarget, kind: ReturnType<typeof kindOf>, basePa
   if (meant.kind === "moved") {
     const [sets, holder] = meant.slugFile === undefined ? ["it sets", "that issue's front matter"] : [`its original (${meant.slugFile}) sets`, `the original's front matter, which the translation takes its address from`];
     return `; the issue of that month (${meant.file}) is at ${fromRoot} since ${sets} slug: ${meant.slug}: link there, or, if readers and sent emails know the old address, keep it with aliases: [${meant.month}] in ${holder}`;
+  }
+  if (meant.kind === "held") {
+    const { number, file, note, byOriginal } = meant.held;
+    const until = byOriginal ? "its original is published" : "it is published";
+    return `; it is the page of issue ${number} (${file}), ${note}, which gekkan build leaves out until ${until}: publish ${byOriginal ? "the original" : "it"}, or take the link out until then`;
   }
   if (meant.kind === "issue-page") return `; it is the Markdown source of an issue, which is not published: link the issue's page instead: ${fromRoot}`;
   if (meant.kind === "page" || meant.kind === "base-path") return ` — did you mean "${inWrittenForm(meant.path)}"?`;
