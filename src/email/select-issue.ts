@@ -38,6 +38,11 @@ export function selectIssue(site: Site, today: string, wanted: string | undefine
   const found = findIn(issues, wanted);
   if (found !== undefined) return found;
   const untranslated = edition === site ? undefined : findIn(site.issues, wanted);
+  // Translated, at a slug of its own: "has no en translation" was said beside a list that named it.
+  const ownSlug = untranslated === undefined ? undefined : issues.find((entry) => entry.issue.number === untranslated.issue.number);
+  if (untranslated !== undefined && ownSlug !== undefined) {
+    throw new PlainError(`no issue ${JSON.stringify(wanted)}${within}: that is the slug of issue ${untranslated.issue.number} in ${site.lang}, whose ${edition.lang} translation sets slug: ${ownSlug.slug} (${ownSlug.issue.file}); give ${untranslated.issue.number} or ${ownSlug.slug}`);
+  }
   if (untranslated !== undefined) {
     // The author named a real issue; what is missing is its translation, which gekkan new starts.
     const others = issues.length === 0 ? "" : `; the ${edition.lang} edition has ${namedIssues([...issues].reverse().map((entry) => `${entry.issue.number} (${entry.slug})`))}`;

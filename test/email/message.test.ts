@@ -211,6 +211,23 @@ describe("choosing the issue", () => {
     }
   });
 
+  // "issue 2 (2011-05) has no en translation: start one", beside a list that named it: its translation sets a slug of its own.
+  it("--lang with the original's slug of an issue whose translation has a slug of its own names that slug", async () => {
+    const other = copyToTemp(EMAIL_SITE);
+    try {
+      const english = join(other.path, "content/issues/2011/2011-05.en.md");
+      writeFileSync(english, readFileSync(english, "utf8").replace("lang: en\n", "lang: en\nslug: fencing\n"));
+      const run = await cli.run(["email", "2011-05", "--lang", "en", "--out", join(other.path, "may-en.eml"), "--root", other.path], { SOURCE_DATE_EPOCH: EPOCH });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(`gekkan email: no issue "2011-05" in en: that is the slug of issue 2 in ja, whose en translation sets slug: fencing (${english}); give 2 or fencing`);
+      const named = await cli.run(["email", "fencing", "--lang", "en", "--out", join(other.path, "may-en.eml"), "--root", other.path], { SOURCE_DATE_EPOCH: EPOCH });
+      expect(named.code, named.stderr).toBe(0);
+      expect((await simpleParser(await readFile(join(other.path, "may-en.eml")))).subject).toBe("May notes: fencing in practice");
+    } finally {
+      other.remove();
+    }
+  });
+
   it("writes a draft's message for a test read, with a warning that says what will not work", async () => {
     const file = join(site.path, "draft.eml");
     const run = await email(["3", "--out", file]);
