@@ -94,6 +94,23 @@ describe("an issue address the last build published and this one does not", () =
     expect((await build()).stderr.filter((line) => line.includes("warning"))).toEqual([]);
   });
 
+  // Its translation went with it, and only "1 translation left out until its original is published" was said: not that English readers had had it.
+  it("the translation of an issue made a draft again: said too, at the translation, with the original to publish again", async () => {
+    dir = tempSite({
+      ...FILES,
+      "gekkan.config.json": `${JSON.stringify({ title: "テスト月刊", url: "https://example.org/", lang: "ja", languages: { en: { title: "Test Monthly" } } })}\n`,
+      "content/issues/2011/2011-05.en.md": issue({ title: "Second issue", issue: 2, date: "2011-05-01", lang: "en" }, "The text.\n"),
+    });
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+    edit(MAY, "date: 2011-05-01\n", "date: 2011-05-01\ndraft: true\n");
+    const result = await build();
+    expect(result.code).toBe(0);
+    expect(result.stderr.filter((line) => line.includes("warning:"))).toEqual([
+      `${MAY}:1:1  warning: issue 2 (/issues/2011-05/) was published by the last build and is not now (it is a draft again): its page, feed entry and search entry are gone, and links to it in emails already sent lead nowhere; if that is not meant, publish it again`,
+      "content/issues/2011/2011-05.en.md:1:1  warning: issue 2 (/en/issues/2011-05/) was published by the last build and is not now (its original, content/issues/2011/2011-05.md, is a draft again): its page, feed entry and search entry are gone, and links to it in emails already sent lead nowhere; if that is not meant, publish the original again",
+    ]);
+  });
+
   // It was pointed at path:1:1 of the deleted file, a place an editor cannot open; GitHub's annotation format is from its documentation of workflow commands.
   it("an issue whose file is deleted: named without a line or column, and annotated on CI without a file or line", async () => {
     dir = tempSite(FILES);
