@@ -1,7 +1,6 @@
 import type { VFileMessage } from "vfile-message";
 import { generate, type BuildOptions, type Generated } from "../pipeline/generate.js";
 import type { Reuse } from "../pipeline/reuse.js";
-import type { RenderedIssue } from "../content/render-issue.js";
 import { MapStore } from "../incremental/map-store.js";
 import { memoOver, noMemo } from "../incremental/memo.js";
 import { diagnostic, formatDiagnostic, isError, sortDiagnostics } from "../diagnostics.js";
