@@ -28,6 +28,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "address-gone": "an issue page the last build published that this one does not (a draft again, deleted)",
   "template-note-missing": "a site's own copy of one of gekkan's templates that never shows a note gekkan's shows its readers (a translation's correction note, an issue's updated date, a draft badge): copied before gekkan added it",
   "locale-fallback": "a site's own locale pack for a language gekkan has none of, without strings gekkan added since: its pages show them in English",
+  "locale-language": "a site's own locale pack whose intl is another language's (fr.json with \"intl\": \"en-US\", copied from en.json): its pages' dates are in that language, and the language switch may name it so",
   "public-link": "a symbolic link in public/, which is not copied",
   "public-svg-script": "an SVG in public/ that holds a script or another way to run code",
   "public-svg-unchecked": "an SVG in public/ too large to be checked for scripts",

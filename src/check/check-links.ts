@@ -19,7 +19,8 @@ import { anchorAdvice } from "./meant-anchor.js";
 import { builtPageNote, onceForTemplates, type TemplateProblem } from "./template-repeats.js";
 import { relativeAdvice, relativeOutsideNote } from "./relative-in-template.js";
 import type { MarkupSource } from "./written-markup.js";
-import { meantTarget, monthAddresses, numberAddresses, pagesBySource, type IssueAddresses, type MeantTarget } from "./meant-target.js";
+import type { HeldIssue } from "./held-addresses.js";
+import { meantTarget, monthAddresses, numberAddresses, pagesBySource, slugFileOf, type IssueAddresses, type MeantTarget } from "./meant-target.js";
 import { safeDecode } from "../percent-decode.js";
 
 export interface LinkReport {
@@ -41,9 +42,10 @@ export interface LinkReport {
  * static site has no page (a one-click unsubscribe is a POST).
  * `templates`: the site's own (site-templates.ts), where a mistake on many
  * pages built from them is looked for, to be reported once
- * (template-repeats.ts).
+ * (template-repeats.ts). `held`: the pages of issues not out yet, when this is
+ * the site as published and another run had them (held-addresses.ts).
  */
-export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, unbuilt: readonly string[] = [], services: ReadonlySet<string> = new Set(), templates: readonly MarkupSource[] = []): LinkReport {
+export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, unbuilt: readonly string[] = [], services: ReadonlySet<string> = new Set(), templates: readonly MarkupSource[] = [], held: ReadonlyMap<string, HeldIssue> = new Map()): LinkReport {
   const facts = new Map<string, HtmlFacts>();
   const factsOf = (path: string): HtmlFacts => {
     let found = facts.get(path);
@@ -71,7 +73,7 @@ export function checkLinks(site: Site, output: OutputSet, where: SiteAddress, un
     // Resolves the same from any page, so one report (at the source) covers every copy.
     if (isSiteAbsolute(url)) authored.add(url);
   };
-  const authoredSite: AuthoredSite = { linkSite, judge, pages: pagesBySource(issues, where.basePath), addresses: { moved, numbered: numberAddresses(issues, where.basePath) } };
+  const authoredSite: AuthoredSite = { linkSite, judge, pages: pagesBySource(issues, where.basePath), addresses: { moved, numbered: numberAddresses(issues, where.basePath), held } };
   for (const entry of issues) {
     const page = `${entry.route}index.html`;
     for (const link of entry.body.links) {
@@ -191,7 +193,7 @@ function outsideSiteProblem(site: LinkSite, built: BuiltReference, outside: Outs
  */
 function formerAddresses(issues: readonly SiteIssue[], moved: ReadonlyMap<string, SiteIssue>, basePath: string): Map<string, FormerAddress> {
   const aliased = issues.flatMap((entry) => entry.aliases.map((route): [string, SiteIssue] => [routeUrl(basePath, route), entry]));
-  return new Map([...moved, ...aliased].map(([path, entry]) => [path, { page: routeUrl(basePath, entry.route), number: entry.issue.number, file: entry.issue.file, slug: entry.slug }]));
+  return new Map([...moved, ...aliased].map(([path, entry]) => [path, { page: routeUrl(basePath, entry.route), number: entry.issue.number, file: entry.issue.file, slug: entry.slug, slugFile: slugFileOf(entry) }]));
 }
 
 /** What judging a link the author wrote needs besides the link: the site, and what makes its advice. */
@@ -300,7 +302,7 @@ function describe(verdict: LinkVerdict, form: Form, noun: "link" | "image" | "re
     // Here only the escapes tell the two apart: read as they are, the path and its twin print the same.
     if (twin !== undefined) return `broken ${noun} ${form.quoted}: nothing is published at ${verdict.path}; ${twin} is, which looks the same but the link has letters written with their marks apart (ガ as カ + ゛, as text copied from a Mac file name is), so a browser does not go there; type the link's Japanese again`;
     const former = kind === "page" ? nearestFormer(verdict.path, known, from, site) : undefined;
-    if (former !== undefined) return `${nothing} — did you mean "${asWritten(former.moved.page)}"? (issue ${former.moved.number}, ${former.moved.file}, was at ${readable(former.old)} before it set slug: ${former.moved.slug})`;
+    if (former !== undefined) return `${nothing} — did you mean "${asWritten(former.moved.page)}"? (issue ${former.moved.number}, ${former.moved.file}, was at ${readable(former.old)} before ${former.moved.slugFile === undefined ? "it" : `its original (${former.moved.slugFile})`} set slug: ${former.moved.slug})`;
     const hint = nearestPage(verdict.path, known, from, site.editions ?? [], site.basePath);
     const fix = noun === "image" ? `; put the file at public/${safeDecode(verdict.path.slice(site.basePath.length))}` : "";
     return `${nothing}${hint ? ` — did you mean "${asWritten(hint)}"?` : fix}`;
@@ -359,7 +361,15 @@ function rawHtmlId(fragment: string, ids: readonly string[]): string | undefined
 function meantAdvice(meant: MeantTarget, kind: ReturnType<typeof kindOf>, basePath: string, inWrittenForm: (path: string) => string, spell: (suggestion: string) => string): string {
   // Written from the site root whatever the link's form: the relative form of a source file's path is no page's.
   const fromRoot = spell(asWritten(basePath, meant.path));
-  if (meant.kind === "moved") return `; the issue of that month (${meant.file}) is at ${fromRoot} since it sets slug: ${meant.slug}: link there, or, if readers and sent emails know the old address, keep it with aliases: [${meant.month}] in that issue's front matter`;
+  if (meant.kind === "moved") {
+    const [sets, holder] = meant.slugFile === undefined ? ["it sets", "that issue's front matter"] : [`its original (${meant.slugFile}) sets`, `the original's front matter, which the translation takes its address from`];
+    return `; the issue of that month (${meant.file}) is at ${fromRoot} since ${sets} slug: ${meant.slug}: link there, or, if readers and sent emails know the old address, keep it with aliases: [${meant.month}] in ${holder}`;
+  }
+  if (meant.kind === "held") {
+    const { number, file, note, byOriginal } = meant.held;
+    const until = byOriginal ? "its original is published" : "it is published";
+    return `; it is the page of issue ${number} (${file}), ${note}, which gekkan build leaves out until ${until}: publish ${byOriginal ? "the original" : "it"}, or take the link out until then`;
+  }
   if (meant.kind === "issue-page") return `; it is the Markdown source of an issue, which is not published: link the issue's page instead: ${fromRoot}`;
   if (meant.kind === "page" || meant.kind === "base-path") return ` — did you mean "${inWrittenForm(meant.path)}"?`;
   if (meant.kind === "issue-number") return ` — did you mean "${inWrittenForm(meant.path)}"? (issue ${meant.number}'s page: an issue's address is its month or its slug, not its number)`;

@@ -36,6 +36,8 @@ export interface FormerAddress {
   number: number;
   file: string;
   slug: string;
+  /** The file whose `slug:` the address comes from, when not `file`'s own: the original of a translation that takes its address from it. */
+  slugFile?: string | undefined;
 }
 
 export type LinkVerdict =

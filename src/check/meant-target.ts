@@ -5,6 +5,7 @@ import { issueRouteParts, languageRoutes, routeUrl } from "../site/urls.js";
 import { isRootRelative } from "../markdown/plugins/rehype-base-path.js";
 import { isFullUrl, judgeLink, outputUrl, type LinkSite } from "./link-target.js";
 import { safeDecode } from "../percent-decode.js";
+import type { HeldIssue } from "./held-addresses.js";
 
 /**
  * What a broken link in an issue was plainly meant to be, when how it is
@@ -28,6 +29,10 @@ import { safeDecode } from "../percent-decode.js";
  *   with the base path once. The nearest page by spelling was another
  *   (`/en/issues/x/` is nearer to `/repo/repo/issues/x/` than `/repo/issues/x/`).
  *
+ * - `held`: the link names the page (or an alias) of an issue that is not
+ *   out yet (a draft, scheduled, a translation of either): it is broken only
+ *   on the site as published (`path` is the page linked).
+ *
  * - `issue-number`: the link names an issue by its number (`/issues/1/`,
  *   `/en/issues/1/`), which no issue's address is; `path` is the page of the
  *   issue of that number in the edition the link asks for. By spelling, it
@@ -38,13 +43,15 @@ import { safeDecode } from "../percent-decode.js";
  */
 export type MeantTarget =
   | { kind: "issue-page" | "page" | "from-root" | "base-path"; path: string }
-  | { kind: "moved"; path: string; file: string; slug: string; month: string }
-  | { kind: "issue-number"; path: string; number: number };
+  | { kind: "moved"; path: string; file: string; slug: string; month: string; slugFile?: string | undefined }
+  | { kind: "issue-number"; path: string; number: number }
+  | { kind: "held"; path: string; held: HeldIssue };
 
-/** Addresses that name an issue though nothing is published there, as public paths: its month before it set a slug (`moved`), its number (`numbered`). */
+/** Addresses that name an issue though nothing is published there, as public paths: its month before it set a slug (`moved`), its number (`numbered`), its page while it is held back (`held`, held-addresses.ts). */
 export interface IssueAddresses {
   moved?: ReadonlyMap<string, SiteIssue>;
   numbered?: ReadonlyMap<string, SiteIssue>;
+  held?: ReadonlyMap<string, HeldIssue>;
 }
 
 /** Each issue's month address (public path) when its slug is another: where it was before a slug was set. */
@@ -54,6 +61,18 @@ export function monthAddresses(issues: readonly SiteIssue[], basePath: string): 
     return entry.slug === month ? [] : [[routeUrl(basePath, languageRoutes(issueRouteParts(entry.route).folder).issue(month)), entry]];
   });
   return new Map(moved);
+}
+
+/**
+ * The file whose `slug:` gives an issue its address, when it is not the
+ * issue's own: a translation without a slug of its own takes its original's
+ * (site/collect.ts), and the alias that keeps its old address goes there
+ * too. Advice named the translation as setting the slug, and sent the alias
+ * to a file that sets none.
+ */
+export function slugFileOf(entry: SiteIssue): string | undefined {
+  const original = entry.versions[0];
+  return entry.issue.slugGiven || original === undefined || original === entry ? undefined : original.issue.file;
 }
 
 /** Each issue's address by its number in its own edition (`/issues/1/`, `/en/issues/1/`), as a public path, with the issue. */
@@ -77,8 +96,10 @@ export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, 
   const rest = hashAt === -1 ? "" : link.written.slice(hashAt);
   const landing = safeDecode(new URL(link.url, site.origin + outputUrl(site.basePath, link.from)).pathname);
   const asPage = landing.endsWith("/") ? landing : `${landing}/`;
+  const held = addresses.held?.get(asPage);
+  if (held !== undefined) return { kind: "held", path: asPage, held };
   const entry = addresses.moved?.get(asPage);
-  if (entry !== undefined) return { kind: "moved", path: withRest(site, routeUrl(site.basePath, entry.route), rest), file: entry.issue.file, slug: entry.slug, month: monthSlug(entry.issue.date) };
+  if (entry !== undefined) return { kind: "moved", path: withRest(site, routeUrl(site.basePath, entry.route), rest), file: entry.issue.file, slug: entry.slug, month: monthSlug(entry.issue.date), slugFile: slugFileOf(entry) };
   const numbered = addresses.numbered?.get(asPage);
   if (numbered !== undefined) return { kind: "issue-number", path: withRest(site, routeUrl(site.basePath, numbered.route), rest), number: numbered.issue.number };
   const once = baseWrittenTwice(site, link.written);

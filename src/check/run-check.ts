@@ -1,12 +1,12 @@
 import type { VFileMessage } from "vfile-message";
 import { generate, type BuildOptions, type Generated } from "../pipeline/generate.js";
 import type { Reuse } from "../pipeline/reuse.js";
-import type { RenderedIssue } from "../content/render-issue.js";
 import { MapStore } from "../incremental/map-store.js";
 import { memoOver, noMemo } from "../incremental/memo.js";
 import { diagnostic, formatDiagnostic, isError, sortDiagnostics } from "../diagnostics.js";
 import { unignored } from "../warning-kinds.js";
 import { checkLinks } from "./check-links.js";
+import { heldAddresses, type HeldIssue } from "./held-addresses.js";
 import { numberingGaps } from "./numbering.js";
 import { issueShapeWarnings } from "./issue-shape.js";
 import { unpublishedNotes } from "./unpublished.js";
@@ -70,7 +70,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const rendered = generated.issues;
   const templates = siteTemplates(options.root);
   const links = builtLinks(generated, templates);
-  const extra = everything && rendered.some((r) => unpublishedNote(r.issue, generated.today) !== undefined) ? await publishedOnly(options, reuse, links.messages, rendered) : [];
+  const extra = everything && rendered.some((r) => unpublishedNote(r.issue, generated.today) !== undefined) ? await publishedOnly(options, reuse, links.messages, generated) : [];
   const html = options.html ? await validateHtmlPages(output, config.basePath, pageSources(templates, generated.site, generated.sources, config)) : { messages: [], pages: 0 };
   // A translation has its original's number: numbers are counted over the originals, those whose text failed included.
   const known = [...rendered, ...generated.failed.map((issue) => ({ issue }))];
@@ -96,10 +96,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 }
 
 /** The links of the site as built: a partial one leaves out the pages of issues with errors, and links into them are not checked. */
-function builtLinks(generated: Generated, templates: readonly MarkupSource[] = []): ReturnType<typeof checkLinks> {
+function builtLinks(generated: Generated, templates: readonly MarkupSource[] = [], held?: ReadonlyMap<string, HeldIssue>): ReturnType<typeof checkLinks> {
   const { config, issues, failed } = generated;
   const unbuilt = failedRoutes(issues, failed, config.lang).map((route) => routeUrl(config.basePath, route));
-  return checkLinks(generated.site, generated.output, config, unbuilt, unsubscribeAddresses(config), templates);
+  return checkLinks(generated.site, generated.output, config, unbuilt, unsubscribeAddresses(config), templates, held);
 }
 
 /** Every edition's unsubscribe addresses (config email.listUnsubscribe): the mailing service's, not pages of the site. */
@@ -112,12 +112,13 @@ function unsubscribeAddresses(config: Generated["config"]): Set<string> {
  * The site as `gekkan build` publishes it today: a link from a published
  * issue that works only while a draft is on the site is broken there.
  */
-async function publishedOnly(options: CheckOptions, reuse: Reuse, already: readonly VFileMessage[], rendered: readonly RenderedIssue[]): Promise<VFileMessage[]> {
+async function publishedOnly(options: CheckOptions, reuse: Reuse, already: readonly VFileMessage[], full: Generated): Promise<VFileMessage[]> {
   const published: Generated = await generate({ root: options.root, base: options.base, url: options.url, drafts: false, future: false, now: options.now, partial: true }, reuse);
   const seen = new Set(already.map(formatDiagnostic));
   // Only links the author wrote: template links on list pages differ between the two sites by design.
-  const issueFiles = new Set(rendered.map((r) => r.issue.file));
-  const { messages } = builtLinks(published);
+  const issueFiles = new Set(full.issues.map((r) => r.issue.file));
+  const { config } = published;
+  const { messages } = builtLinks(published, [], heldAddresses(full.site, published.site, config.lang, published.today, config.basePath));
   return messages
     .filter((m) => issueFiles.has(m.file ?? "") && !seen.has(formatDiagnostic(m)))
     .map((m) => diagnostic(m.file ?? "", `${m.reason} (on the published site: the link works only while drafts and scheduled issues are included)`, { line: m.line ?? 1, column: m.column ?? 1 }, String(m.ruleId), m.fatal !== false));

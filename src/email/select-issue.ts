@@ -3,13 +3,13 @@ import { PlainError } from "../diagnostics.js";
 import { didYouMean } from "../suggest.js";
 import { didYouMeanLanguage } from "../language-name.js";
 import { namedIssues, numberInWords } from "../issue-names.js";
-import { allIssues, editionsOf, type Site, type SiteIssue } from "../site/model.js";
+import { allIssues, editionsOf, type Edition, type Site, type SiteIssue } from "../site/model.js";
 import { failedSlug } from "../site/collect.js";
 import { originalsIn } from "../site/originals.js";
 import { issueRouteParts } from "../site/urls.js";
 import { safeDecode } from "../percent-decode.js";
 import { withoutOrigin } from "../url-scheme.js";
-import { isPublished } from "../site/published.js";
+import { isPublished, unpublishedNote } from "../site/published.js";
 import { monthSlug } from "../content/issue.js";
 import type { IssueMeta } from "../content/render-issue.js";
 
@@ -31,11 +31,18 @@ export function selectIssue(site: Site, today: string, wanted: string | undefine
     // A translation is on the site only while its original is too (versions[0]); one of a draft is not "published".
     const latest = issues.find((entry) => isPublished(entry.issue, today) && isPublished((entry.versions[0] ?? entry).issue, today));
     if (latest === undefined) throw new PlainError(issues.length === 0 ? "the site has no issues yet" : `no issue${within} is published yet (all are drafts or dated after today); name one, e.g. gekkan email ${issues.at(-1)?.issue.number ?? 1}`);
+    const behind = edition === site ? undefined : untranslatedLatest(site, edition, today, latest);
+    if (behind !== undefined) throw new PlainError(behind);
     return latest;
   }
   const found = findIn(issues, wanted);
   if (found !== undefined) return found;
   const untranslated = edition === site ? undefined : findIn(site.issues, wanted);
+  // Translated, at a slug of its own: "has no en translation" was said beside a list that named it.
+  const ownSlug = untranslated === undefined ? undefined : issues.find((entry) => entry.issue.number === untranslated.issue.number);
+  if (untranslated !== undefined && ownSlug !== undefined) {
+    throw new PlainError(`no issue ${JSON.stringify(wanted)}${within}: that is the slug of issue ${untranslated.issue.number} in ${site.lang}, whose ${edition.lang} translation sets slug: ${ownSlug.slug} (${ownSlug.issue.file}); give ${untranslated.issue.number} or ${ownSlug.slug}`);
+  }
   if (untranslated !== undefined) {
     // The author named a real issue; what is missing is its translation, which gekkan new starts.
     const others = issues.length === 0 ? "" : `; the ${edition.lang} edition has ${namedIssues([...issues].reverse().map((entry) => `${entry.issue.number} (${entry.slug})`))}`;
@@ -47,6 +54,25 @@ export function selectIssue(site: Site, today: string, wanted: string | undefine
   if (meant !== undefined) throw new PlainError(`no issue ${JSON.stringify(wanted)}${within}: ${meant}`);
   const known = issues.length === 0 ? "" : `; the site has ${namedIssues([...issues].reverse().map((entry) => `${entry.issue.number} (${entry.slug})`))}${within}`;
   throw new PlainError(`no issue ${JSON.stringify(wanted)}${within}: give an issue number or slug${known}${didYouMean(wanted, issues.map((entry) => entry.slug))}`);
+}
+
+/**
+ * Why the latest issue of a translation's edition is not the one `gekkan
+ * email --lang xx` means without ISSUE, when the site's latest issue is not
+ * translated yet: the edition's latest is then an issue its readers most
+ * likely had already, and the message went out to them again. Told, not
+ * taken: the author names the issue, or translates the latest first.
+ */
+function untranslatedLatest(site: Site, edition: Edition, today: string, latest: SiteIssue): string | undefined {
+  const newest = site.issues.find((entry) => isPublished(entry.issue, today));
+  if (newest === undefined || newest.issue.number <= latest.issue.number) return undefined;
+  const lang = latest.issue.lang;
+  const held = newest.versions.find((entry) => entry.issue.lang === lang) ?? edition.issues.find((entry) => entry.issue.number === newest.issue.number);
+  const note = held === undefined ? undefined : unpublishedNote(held.issue, today);
+  const [state, fix] = held === undefined || note === undefined
+    ? [`the latest issue, ${newest.issue.number} (${newest.slug}), has no ${lang} translation yet`, `translate issue ${newest.issue.number} first (gekkan new --translate ${newest.issue.number} --lang ${lang})`]
+    : [`the ${lang} translation of the latest issue, ${newest.issue.number} (${held.issue.file}), is not out yet (${note})`, "publish that translation first"];
+  return `${state}, and the ${lang} edition's latest is issue ${latest.issue.number} (${latest.slug}), which its readers may have had already; name the issue to write (gekkan email ${latest.issue.number} --lang ${lang}), or ${fix}`;
 }
 
 /** The issue a number ("4") or slug ("2011-07") names among `issues`. */

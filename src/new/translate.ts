@@ -68,7 +68,8 @@ export function planTranslation(existing: readonly ExistingIssue[], request: Tra
 
 /**
  * The original's text with `lang`, `draft: true` (and a new title) in its
- * front matter; the rest as it is, but for the original's `updated`: the day
+ * front matter; the rest as it is, but for its `slug` and `aliases`
+ * (withoutAddress) and the original's `updated`: the day
  * the original was corrected is no day of the translation, which is new.
  * A translation made from a corrected original is dated today, not with the
  * original's date: it translates the corrected text, and dated before the
@@ -80,7 +81,7 @@ function translationText(text: string, request: TranslationRequest, original: Ex
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const end = lines.indexOf("---", 1);
   const corrected = lines.slice(1, end).map((line) => /^updated\s*:\s*["']?(\d{4}-\d{2}-\d{2})["']?\s*$/.exec(line)?.[1]).find((day) => day !== undefined);
-  const front = lines.slice(1, end).filter((line) => !/^updated\s*:/.test(line));
+  const front = withoutAddress(lines.slice(1, end).filter((line) => !/^updated\s*:/.test(line)));
   const set = (key: string, value: string, after: string) => {
     const at = front.findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
     if (at >= 0) front[at] = `${key}: ${value}`;
@@ -92,6 +93,26 @@ function translationText(text: string, request: TranslationRequest, original: Ex
   set("draft", "true", "lang");
   if (corrected !== undefined && originalDate !== undefined && corrected > originalDate && request.today > originalDate) set("date", request.today, "issue");
   return [lines[0], ...front, ...lines.slice(end)].join("\n");
+}
+
+/**
+ * The front matter without the original's `slug` and `aliases` (a block
+ * list's items with it): a translation that sets none takes its original's
+ * address and old addresses (site/collect.ts), and so follows when the
+ * original's slug is changed later, with the alias that keeps the old one.
+ * Copied, they were the translation's own: it stayed at the old slug, its
+ * edition at another address than the original's, and kept an alias page for
+ * an address its edition never had.
+ */
+function withoutAddress(front: readonly string[]): string[] {
+  const kept: string[] = [];
+  let inList = false;
+  for (const line of front) {
+    if (inList && /^(\s+|-\s|-$)/.test(line)) continue;
+    inList = /^aliases\s*:\s*(#.*)?$/.test(line);
+    if (!/^(slug|aliases)\s*:/.test(line)) kept.push(line);
+  }
+  return kept;
 }
 
 /**

@@ -4,6 +4,7 @@ import { buildTime, dayOf } from "../build-time.js";
 import { unignored, warningLines } from "../warning-kinds.js";
 import { asAddresses, lostAddresses, publishedAddresses, type PublishedAddress } from "../site/published-addresses.js";
 import { inWindow } from "../site/date-window.js";
+import { languageSwapWarning } from "../site/language-swap.js";
 import { routeFile } from "../site/urls.js";
 import { templateDirs } from "../render/template-dirs.js";
 import type { Memo } from "../incremental/memo.js";
@@ -126,7 +127,8 @@ function comparedAddresses(options: SiteBuildOptions, generated: Generated, reco
   if (before === undefined) return { warnings: [], record: current };
   const known = [...generated.issues.map((r) => r.issue), ...generated.failed];
   const lost = lostAddresses(before, generated.site, (route) => generated.output.has(routeFile(route)), known, generated.config.basePath);
-  const warnings = unignored(lost.warnings, generated.config.ignoreWarnings, known);
+  const swap = languageSwapWarning(before, generated.site, generated.config.file, generated.config.basePath);
+  const warnings = unignored([...(swap === undefined ? [] : [swap]), ...lost.warnings], generated.config.ignoreWarnings, known);
   return { warnings, record: [...current, ...lost.unresolved] };
 }
 

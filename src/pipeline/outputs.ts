@@ -8,6 +8,7 @@ import { siteText, type Alternate } from "../render/pages.js";
 import { ROUTES, fileRoute, routeFile } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
 import { dataFiles } from "../site/data-json.js";
+import { correctedAfterTranslation } from "../site/outdated-translations.js";
 import { robotsTxt, sitemapXml } from "../site/sitemap.js";
 import { redirectPage } from "../site/redirects.js";
 import { siteRedirects, type Redirects } from "./own-redirects.js";
@@ -103,12 +104,14 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
 export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, today: string, alternates: ReadonlyMap<string, readonly Alternate[]> = new Map()): void {
   for (const [path, json] of dataFiles(site, config)) output.add(path, json);
   const byRoute = new Map(allIssues(site).map((entry) => [entry.route, entry]));
+  // A translation whose original was corrected after it shows a note of it from that day (render/original-correction.ts): its page changed then.
+  const issueDay = (entry: SiteIssue) => [entry.issue.updated ?? entry.issue.date, correctedAfterTranslation(entry)?.corrected ?? ""].reduce((a, b) => (b > a ? b : a));
   const newest = newestByEdition(site, today);
   // Pages only: a file whose route is its own path (feeds, data) is not one.
   const entries = output.paths().filter((p) => fileRoute(p) !== p).map((p) => {
     const route = fileRoute(p);
-    const issue = byRoute.get(route)?.issue;
-    return { route, lastmod: issue === undefined ? newest(route) : (issue.updated ?? issue.date), alternates: alternates.get(route) ?? [] };
+    const entry = byRoute.get(route);
+    return { route, lastmod: entry === undefined ? newest(route) : issueDay(entry), alternates: alternates.get(route) ?? [] };
   });
   output.add(ROUTES.sitemap, sitemapXml(config, entries));
   output.add(ROUTES.robots, robotsTxt(config));

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import type { VFileMessage } from "vfile-message";
 import { ContentError, diagnostic, siteFile, warning } from "../diagnostics.js";
+import { copiedPackWarning } from "./locale-language.js";
 import { placeOfPath } from "../content/yaml-place.js";
 import { reportSchemaIssues } from "../schema-report.js";
 import { RELEASE_STATUSES } from "../blocks/types.js";
@@ -51,9 +52,12 @@ export class Locale {
   private readonly days = new Map<string, string>();
   /** The warning that a site's own pack lacks strings gekkan added since, which it shows in English (see loadLocales). */
   readonly borrowed: VFileMessage | undefined;
-  constructor(pack: LocalePack, borrowed?: VFileMessage) {
+  /** The warning that a site's own pack formats its dates in another language than its own (locale-language.ts). */
+  readonly copied: VFileMessage | undefined;
+  constructor(pack: LocalePack, borrowed?: VFileMessage, copied?: VFileMessage) {
     this.pack = pack;
     this.borrowed = borrowed;
+    this.copied = copied;
     this.yearMonth = new Intl.DateTimeFormat(pack.intl, { year: "numeric", month: "long", timeZone: "UTC" });
     this.day = new Intl.DateTimeFormat(pack.intl, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   }
@@ -109,6 +113,8 @@ export function loadLocales(siteTemplates: string | undefined): Map<string, Loca
   const reference = JSON.parse(readFileSync(join(BUILTIN_DIR, "en.json"), "utf8")) as LocalePack;
   const schema = packSchema(Object.keys(reference.strings));
   const locales = new Map<string, Locale>();
+  // What gekkan's own packs call their languages ("English", "日本語"): a site's pack copied from one may still say so.
+  const builtinNames = new Map([...builtin].map(([code, path]): [string, string] => [code, String((readPack(path, undefined).value as { name?: unknown }).name ?? "")]));
   for (const code of [...new Set([...builtin.keys(), ...site.keys()])].sort()) {
     const own = site.get(code);
     const base = builtin.get(code);
@@ -121,7 +127,9 @@ export function loadLocales(siteTemplates: string | undefined): Map<string, Loca
     if (!result.success) {
       throw new ContentError(reportSchemaIssues(result.error, { file, noun: "locale field", expectations: packExpectations(reference), locate, start: { line: 1, column: 1 }, ruleId: "locale-schema" }));
     }
-    locales.set(code, new Locale({ ...result.data, code }, lentWarning(file, code, lent, locate)));
+    // Only a language of the site's own: gekkan's packs, and a site's pack read over one, keep gekkan's intl unless the site changed it on purpose.
+    const copied = own !== undefined && base === undefined ? copiedPackWarning(file, code, result.data, { intl: locate(["intl"], "value"), name: locate(["name"], "value") }, builtinNames) : undefined;
+    locales.set(code, new Locale({ ...result.data, code }, lentWarning(file, code, lent, locate), copied));
   }
   return locales;
 }

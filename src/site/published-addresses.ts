@@ -39,6 +39,17 @@ export interface LostAddresses {
 }
 
 /**
+ * The original of a translation that is itself ready, when the original is a
+ * draft: the translation is left out with it (site/collect.ts). Its pages,
+ * published by the last build, went without a word: the build's note said
+ * only that it is left out, not that readers had it.
+ */
+function draftOriginal(translation: IssueMeta, known: readonly IssueMeta[], siteLang: string): IssueMeta | undefined {
+  if (translation.lang === siteLang) return undefined;
+  return known.find((issue) => issue.lang === siteLang && issue.number === translation.number && issue.draft);
+}
+
+/**
  * The issue pages the last build published that this one does not (nothing,
  * not even an alias page, is at the route now). A static site cannot know
  * its history from its inputs, so this compares with the last build's record:
@@ -72,10 +83,11 @@ export function lostAddresses(before: readonly PublishedAddress[], site: Site, e
       continue;
     }
     const still = draft.get(old.file);
+    const heldBy = still === undefined || still.draft ? undefined : draftOriginal(still, known, site.lang);
     // Dated after this build's today (a build run with an earlier SOURCE_DATE_EPOCH): the build's own note names it already.
-    if (still !== undefined && !still.draft) continue;
-    const why = still === undefined ? "its file is gone" : "it is a draft again";
-    const reason = `issue ${old.number} (${url}) was published by the last build and is not now (${why}): its page, feed entry and search entry are gone, and links to it in emails already sent lead nowhere; if that is not meant, publish it again`;
+    if (still !== undefined && !still.draft && heldBy === undefined) continue;
+    const why = still === undefined ? "its file is gone" : heldBy !== undefined ? `its original, ${heldBy.file}, is a draft again` : "it is a draft again";
+    const reason = `issue ${old.number} (${url}) was published by the last build and is not now (${why}): its page, feed entry and search entry are gone, and links to it in emails already sent lead nowhere; if that is not meant, publish ${heldBy === undefined ? "it" : "the original"} again`;
     // A file that is gone has no line to point at; one made a draft again is pointed at its start.
     warnings.push(still === undefined ? placelessWarning(old.file, reason, "address-gone") : warning(old.file, reason, { line: 1, column: 1 }, "address-gone"));
   }

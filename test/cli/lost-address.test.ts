@@ -94,6 +94,45 @@ describe("an issue address the last build published and this one does not", () =
     expect((await build()).stderr.filter((line) => line.includes("warning"))).toEqual([]);
   });
 
+  // Its translation went with it, and only "1 translation left out until its original is published" was said: not that English readers had had it.
+  it("the translation of an issue made a draft again: said too, at the translation, with the original to publish again", async () => {
+    dir = tempSite({
+      ...FILES,
+      "gekkan.config.json": `${JSON.stringify({ title: "テスト月刊", url: "https://example.org/", lang: "ja", languages: { en: { title: "Test Monthly" } } })}\n`,
+      "content/issues/2011/2011-05.en.md": issue({ title: "Second issue", issue: 2, date: "2011-05-01", lang: "en" }, "The text.\n"),
+    });
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+    edit(MAY, "date: 2011-05-01\n", "date: 2011-05-01\ndraft: true\n");
+    const result = await build();
+    expect(result.code).toBe(0);
+    expect(result.stderr.filter((line) => line.includes("warning:"))).toEqual([
+      `${MAY}:1:1  warning: issue 2 (/issues/2011-05/) was published by the last build and is not now (it is a draft again): its page, feed entry and search entry are gone, and links to it in emails already sent lead nowhere; if that is not meant, publish it again`,
+      "content/issues/2011/2011-05.en.md:1:1  warning: issue 2 (/en/issues/2011-05/) was published by the last build and is not now (its original, content/issues/2011/2011-05.md, is a draft again): its page, feed entry and search entry are gone, and links to it in emails already sent lead nowhere; if that is not meant, publish the original again",
+    ]);
+  });
+
+  // The Japanese edition left the site's root for /ja/, and the English came to it, without a word: every Japanese email link and feed subscription now led to English.
+  it("the site's language changed: said once, at the config, with the language to set back", async () => {
+    const config = (lang: string, other: string) => `${JSON.stringify({ title: "テスト月刊", url: "https://example.org/", lang, languages: { [other]: { title: "Test Monthly" } } })}\n`;
+    dir = tempSite({
+      // Each says its language: without lang, an issue is in the site's, and the change would make the two of each number duplicates.
+      [APRIL]: issue({ title: "創刊号", issue: 1, date: "2011-04-01", lang: "ja" }),
+      [MAY]: issue({ title: "第2号", issue: 2, date: "2011-05-01", lang: "ja" }),
+      "gekkan.config.json": config("ja", "en"),
+      "content/issues/2011/2011-04.en.md": issue({ title: "First issue", issue: 1, date: "2011-04-01", lang: "en" }, "The text.\n"),
+      "content/issues/2011/2011-05.en.md": issue({ title: "Second issue", issue: 2, date: "2011-05-01", lang: "en" }, "The text.\n"),
+    });
+    expect(await build()).toEqual({ code: 0, stderr: [] });
+    writeFileSync(join(dir.path, "gekkan.config.json"), config("en", "ja"));
+    const changed = await build();
+    expect(changed.code).toBe(0);
+    expect(changed.stderr.filter((line) => line.includes("warning:"))).toEqual([
+      'gekkan.config.json:1:1  warning: the last build published the ja edition at / (/issues/2011-05/, /feed.xml); with "lang": "en" the en edition moved there and the ja edition to /ja/: readers\' bookmarks, the links in every ja email already sent and the ja edition\'s feed subscriptions now lead to en pages and feeds, or to nothing; if that is not meant, set "lang" back to "ja"',
+    ]);
+    appendFileSync(join(dir.path, MAY), "追記\n");
+    expect((await build()).stderr.filter((line) => line.includes("warning:"))).toEqual([]);
+  });
+
   // It was pointed at path:1:1 of the deleted file, a place an editor cannot open; GitHub's annotation format is from its documentation of workflow commands.
   it("an issue whose file is deleted: named without a line or column, and annotated on CI without a file or line", async () => {
     dir = tempSite(FILES);

@@ -6,6 +6,10 @@
  * now offered the issue's page, in the edition asked for. `gekkan check`,
  * the compiled CLI spawned from a folder whose path has a space and
  * Japanese; the oracle is the addresses written out here by hand.
+ *
+ * A translation without a slug of its own takes its original's: the advice
+ * said the translation "set slug: sokan" and sent the alias to its front
+ * matter, which sets none; it now names the original, where both are.
  */
 import { describe, expect, it } from "vitest";
 import { cliSites } from "../helpers/cli-sites.js";
@@ -34,7 +38,7 @@ describe("gekkan check and a near miss of an issue's old address", () => {
     expect(run.code).toBe(1);
     const lines = run.stderr.split("\n").filter((line) => line.includes("broken link"));
     expect(lines).toEqual([
-      `content/issues/2011/2011-05.en.md:8:1  broken link "/en/issue/2011-04/": nothing is published at /en/issue/2011-04/ — did you mean "/en/issues/sokan/"? (issue 1, ${APRIL_EN}, was at /en/issues/2011-04/ before it set slug: sokan)`,
+      `content/issues/2011/2011-05.en.md:8:1  broken link "/en/issue/2011-04/": nothing is published at /en/issue/2011-04/ — did you mean "/en/issues/sokan/"? (issue 1, ${APRIL_EN}, was at /en/issues/2011-04/ before its original (${APRIL}) set slug: sokan)`,
       `content/issues/2011/2011-05.md:7:1  broken link "/issue/2011-04/": nothing is published at /issue/2011-04/ — did you mean "/issues/sokan/"? (issue 1, ${APRIL}, was at /issues/2011-04/ before it set slug: sokan)`,
     ]);
   });
@@ -46,5 +50,17 @@ describe("gekkan check and a near miss of an issue's old address", () => {
     expect(run.stderr.split("\n").filter((line) => line.includes("broken link"))).toEqual([
       `content/issues/2011/2011-05.md:7:1  broken link "/issues/2011-4/": nothing is published at /issues/2011-4/ — did you mean "/issues/sokan/"? (issue 1, ${APRIL}, was at /issues/2011-04/ before it set slug: sokan)`,
     ]);
+  });
+
+  it("a translation's exact month address names the original as the file that sets the slug and takes the alias", async () => {
+    const dir = site("", "本文です。", "[the first](/en/issues/2011-04/)");
+    const run = await runCli(["check"], { cwd: dir.path });
+    expect(run.code).toBe(1);
+    expect(run.stderr.split("\n").filter((line) => line.includes("broken link"))).toEqual([
+      `content/issues/2011/2011-05.en.md:8:1  broken link "/en/issues/2011-04/": nothing is published at /en/issues/2011-04/; the issue of that month (${APRIL_EN}) is at /en/issues/sokan/ since its original (${APRIL}) sets slug: sokan: link there, or, if readers and sent emails know the old address, keep it with aliases: [2011-04] in the original's front matter, which the translation takes its address from`,
+    ]);
+    // The advice taken: the alias in the original keeps the translation's old address too.
+    const kept = site("\naliases: [2011-04]", "本文です。", "[the first](/en/issues/2011-04/)");
+    expect((await runCli(["check"], { cwd: kept.path })).code).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
  * independent MIME parser), compared with the files `gekkan build` writes,
  * and checked byte for byte across runs.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
@@ -180,6 +180,49 @@ describe("choosing the issue", () => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toBe("");
       expect((await simpleParser(await readFile(file))).subject).toBe("May notes: fencing in practice");
+    } finally {
+      other.remove();
+    }
+  });
+
+  // The English list was sent issue 1 again: without ISSUE, --lang took the edition's latest, though the site's latest (2) was not translated yet.
+  it("without ISSUE, --lang refuses when the site's latest issue is not out in that language, naming what to give instead", async () => {
+    const other = copyToTemp(EMAIL_SITE);
+    try {
+      const english = join(other.path, "content/issues/2011/2011-05.en.md");
+      writeFileSync(join(other.path, "content/issues/2011/2011-04.en.md"), "---\ntitle: First issue, in English\nissue: 1\ndate: 2011-04-01\nlang: en\n---\n\nThe text in English.\n");
+      const run = () => cli.run(["email", "--lang", "en", "--out", join(other.path, "latest-en.eml"), "--root", other.path], { SOURCE_DATE_EPOCH: EPOCH });
+      writeFileSync(english, readFileSync(english, "utf8").replace("lang: en\n", "lang: en\ndraft: true\n"));
+      const held = await run();
+      expect(held.code).toBe(1);
+      // The file is named from where the command ran (outside the site): in full.
+      expect(held.stderr.trim()).toBe(`gekkan email: the en translation of the latest issue, 2 (${english}), is not out yet (a draft), and the en edition's latest is issue 1 (2011-04), which its readers may have had already; name the issue to write (gekkan email 1 --lang en), or publish that translation first`);
+      rmSync(english);
+      const missing = await run();
+      expect(missing.code).toBe(1);
+      expect(missing.stderr.trim()).toBe("gekkan email: the latest issue, 2 (2011-05), has no en translation yet, and the en edition's latest is issue 1 (2011-04), which its readers may have had already; name the issue to write (gekkan email 1 --lang en), or translate issue 2 first (gekkan new --translate 2 --lang en)");
+      expect(existsSync(join(other.path, "latest-en.eml"))).toBe(false);
+      // Named, it is written.
+      const named = await cli.run(["email", "1", "--lang", "en", "--out", join(other.path, "first-en.eml"), "--root", other.path], { SOURCE_DATE_EPOCH: EPOCH });
+      expect(named.code, named.stderr).toBe(0);
+      expect((await simpleParser(await readFile(join(other.path, "first-en.eml")))).subject).toBe("First issue, in English");
+    } finally {
+      other.remove();
+    }
+  });
+
+  // "issue 2 (2011-05) has no en translation: start one", beside a list that named it: its translation sets a slug of its own.
+  it("--lang with the original's slug of an issue whose translation has a slug of its own names that slug", async () => {
+    const other = copyToTemp(EMAIL_SITE);
+    try {
+      const english = join(other.path, "content/issues/2011/2011-05.en.md");
+      writeFileSync(english, readFileSync(english, "utf8").replace("lang: en\n", "lang: en\nslug: fencing\n"));
+      const run = await cli.run(["email", "2011-05", "--lang", "en", "--out", join(other.path, "may-en.eml"), "--root", other.path], { SOURCE_DATE_EPOCH: EPOCH });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(`gekkan email: no issue "2011-05" in en: that is the slug of issue 2 in ja, whose en translation sets slug: fencing (${english}); give 2 or fencing`);
+      const named = await cli.run(["email", "fencing", "--lang", "en", "--out", join(other.path, "may-en.eml"), "--root", other.path], { SOURCE_DATE_EPOCH: EPOCH });
+      expect(named.code, named.stderr).toBe(0);
+      expect((await simpleParser(await readFile(join(other.path, "may-en.eml")))).subject).toBe("May notes: fencing in practice");
     } finally {
       other.remove();
     }

@@ -541,7 +541,7 @@ async function build(root: string, out: string, clock: Pick<State, "day" | "flag
  * names these too, so it goes as well: it is made from the warnings kept.
  */
 function withoutHistory(lines: readonly string[]): string[] {
-  const address = / {2}warning: issue \d+ (?:was published at|\(\S+\) was published by the last build)/;
+  const address = / {2}warning: (?:issue \d+ (?:was published at|\(\S+\) was published by the last build)|the last build published the \S+ edition at)/;
   return lines.filter((line) => !address.test(line) && !line.startsWith("gekkan: if you mean"));
 }
 
