@@ -216,6 +216,15 @@ describe('gekkan dev server', () => {
       expect(res.body).not.toContain('root:');
     }
   }));
+
+  // Oracle: /issues/2011-04/ is a page of the fixture; the same path with its slash encoded is no path of a static host.
+  it('answers 404 to a path with an encoded slash or backslash, as a static host does, not the page it decodes to', () => withDev(async ({ server }) => {
+    expect((await rawGet(server.url, '/issues/2011-04/')).status).toBe(200);
+    for (const path of ['/issues%2F2011-04/', '/issues%2f2011-04/', '/issues/2011-04%2Findex.html', '/issues%5C2011-04/', '/issues%5c2011-04/index.html']) {
+      const res = await rawGet(server.url, path);
+      expect(res.status, path).toBe(404);
+    }
+  }));
 });
 
 /** A GET with chosen headers, as a page on another site (or a rebinding DNS name) would send it. */
