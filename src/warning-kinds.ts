@@ -22,6 +22,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "untranslated-field": "a translation's title, summary or block text still its original's, word for word, in a script its language does not use (or an edition in such a language with no title of its own in the config)",
   "translation-facts": "a translation's block with other facts (a release's status, a STONITH plugin) than the block of its original it translates, which the edition's reference pages show in the original's place",
   "translation-outdated": "a translation its original was corrected after (the original's updated later than the translation's own updated, or its date), whose edition may still say what the correction put right",
+  "translation-address": "a translation that sets its original's own slug, or an alias its original has too (copied by an older gekkan new --translate): it takes both from its original without them, and with them stays behind at the old address when the original's slug changes",
   "email-size": "an issue's email message larger than Gmail shows before clipping it (gekkan email)",
   "email-svg": "an SVG image in an issue, which Gmail and Outlook do not show in its email: readers see only its description (gekkan email)",
   "address-moved": "an issue the last build published at another address (its slug or month changed) with no alias keeping the old one, where bookmarks and emails already sent lead",
@@ -46,7 +47,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
  * front matter can stop them for itself (`ignoreWarnings: [body-h1]`), so a
  * heading 1 meant in one issue does not silence it for all the others.
  */
-export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "issue-number-order", "empty-issue", "long-title", "body-h1", "file-name-date", "todo-note", "front-matter-markdown", "bidi-control", "raw-html-removed", "untranslated-field", "translation-facts", "translation-outdated", "email-size", "email-svg", "address-moved", "address-gone"];
+export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "issue-number-order", "empty-issue", "long-title", "body-h1", "file-name-date", "todo-note", "front-matter-markdown", "bidi-control", "raw-html-removed", "untranslated-field", "translation-facts", "translation-outdated", "translation-address", "email-size", "email-svg", "address-moved", "address-gone"];
 
 /** What an issue's front matter says of the warnings about it. */
 export interface IssueWarningChoice {

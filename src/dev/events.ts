@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
+import type { Problem } from "./problems.js";
 
 /** A reload or styles event carries the version it brings pages to (set by EventHub.send). */
 export type DevEvent =
   | { type: "reload"; data: { paths: string[] | null; version?: string } }
   | { type: "css"; data: { hrefs: string[]; version?: string } }
-  | { type: "error"; data: { messages: unknown[] } }
+  | { type: "error"; data: { messages: Problem[] } }
   /** The first event on every connection (EventHub.connect). */
   | { type: "hello"; data: { version: string } };
 
@@ -38,6 +39,11 @@ export class EventHub {
   /** What pages are served as now: it moves with every change sent to them (reload or styles), and nothing else. */
   get version(): string {
     return `${this.started}.${this.changes}`;
+  }
+
+  /** The problems of the site as it is now: none once a build succeeds (the page without a build shows them, no-build-page.ts). */
+  get problems(): readonly Problem[] {
+    return this.pendingError?.type === "error" ? this.pendingError.data.messages : [];
   }
 
   connect(res: ServerResponse): void {

@@ -7,6 +7,7 @@ import { contentTypeOf } from "../content-type.js";
 import type { EventHub } from "./events.js";
 import { requestPath } from "./request-path.js";
 import { byteRange } from "./byte-range.js";
+import { noBuildPage } from "./no-build-page.js";
 
 export interface DevHttpOptions {
   /** The last good build, or undefined while the very first build is broken. */
@@ -22,9 +23,6 @@ export interface DevHttpOptions {
    */
   written?: (file: string) => Promise<void> | undefined;
 }
-
-/** Shown only when there has never been a good build: the overlay says why. */
-const NO_BUILD_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gekkan: build failed</title></head><body><main><h1>The site has errors</h1><p>Fix them and this page reloads by itself.</p></main></body></html>`;
 
 /**
  * Serves the in-memory output like a static host (index.html for
@@ -90,7 +88,7 @@ function handle(req: IncomingMessage, res: ServerResponse, options: DevHttpOptio
     return;
   }
   if (output === undefined) {
-    send(res, method, 500, "text/html; charset=utf-8", injectClient(NO_BUILD_PAGE, options.hub.version));
+    send(res, method, 500, "text/html; charset=utf-8", injectClient(noBuildPage(options.hub.problems), options.hub.version));
     return;
   }
   const file = routeFile(path);

@@ -3,6 +3,7 @@ import nodemailer from "nodemailer";
 import { PlainError } from "../diagnostics.js";
 import { smtpFailure, unansweredAfterData, urlEscapes } from "./smtp-failure.js";
 import { refusedAtEnd, stoppedLists, type SendOutcome } from "./send-outcome.js";
+import { SAME_REFUSALS_TO_STOP, sameRefusalRun, sameRefusalStop } from "./same-refusal.js";
 
 /** The environment variable that holds the SMTP server and credentials; never a file in the repository. */
 export const SMTP_URL_VARIABLE = "GEKKAN_SMTP_URL";
@@ -90,7 +91,9 @@ function portMismatch(url: URL): string | undefined {
  * recipient sees another's address. A reader the server refuses for good
  * (5xx at RCPT TO: no such user) is passed over and named at the end, as
  * mailing-list tools do: one stale address should not keep the issue from
- * everyone after it. Anything else (login, connection, TLS, a timeout, a
+ * everyone after it; but readers refused in a row with the same reply are
+ * the server refusing the sender or the login, so that stops it
+ * (same-refusal.ts). Anything else (login, connection, TLS, a timeout, a
  * 4xx "try later") would likely fail the same way for the rest, so it stops
  * the send at once, saying who got the message and who did not.
  */
@@ -117,17 +120,22 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
     done();
   });
   const outcome: SendOutcome = { sent: [], refused: [], doubtful: [], unsent: [] };
+  let sinceSent = 0;
   try {
     for (const [index, message] of outgoing.entries()) {
       whole = false;
       try {
         await transport.sendMail({ envelope: { from: envelopeFrom, to: message.to }, raw: Buffer.from(message.raw) });
         outcome.sent.push(...message.to);
+        sinceSent = 0;
       } catch (thrown) {
         const error: Error & SmtpReply = serverWords(thrown as Error, target.url);
         if (refusedForGood(error)) {
           outcome.refused.push({ to: message.to, reply: String(error.response) });
-          continue;
+          sinceSent++;
+          if (sameRefusalRun(outcome, sinceSent) < SAME_REFUSALS_TO_STOP) continue;
+          outcome.unsent = outgoing.slice(index + 1).flatMap((m) => m.to);
+          throw new PlainError(sameRefusalStop(target.label, envelopeFrom, outcome));
         }
         const doubtful = whole && unanswered(error);
         if (doubtful) outcome.doubtful.push(...message.to);

@@ -12,6 +12,7 @@ import { removedHtmlWarnings } from "../content/removed-html.js";
 import { untranslatedFieldWarnings, untranslatedSiteTitleWarnings } from "../site/untranslated-fields.js";
 import { translatedFactWarnings } from "../site/translated-facts.js";
 import { outdatedTranslationWarnings } from "../site/outdated-translations.js";
+import { translationAddressWarnings } from "../site/translation-address.js";
 import { addressWarnings } from "../config-address.js";
 import { collectSite } from "../site/collect.js";
 import { allIssues, type Site } from "../site/model.js";
@@ -100,7 +101,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   }
   if (stops) throw new ContentError(held);
   const published = allIssues(site);
-  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...numberOrderWarnings(site), ...fileMonthWarnings(published), ...bodyH1Warnings(published), ...todoNoteWarnings(published), ...frontMatterMarkdownWarnings(published), ...bidiControlWarnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...translatedFactWarnings(published), ...outdatedTranslationWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...noteWarnings, ...made.publicWarnings, ...addressWarnings(inputs.config), ...[...inputs.locales.values()].flatMap((locale) => [locale.borrowed, locale.copied].filter((m) => m !== undefined))];
+  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...numberOrderWarnings(site), ...fileMonthWarnings(published), ...bodyH1Warnings(published), ...todoNoteWarnings(published), ...frontMatterMarkdownWarnings(published), ...bidiControlWarnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...translatedFactWarnings(published), ...outdatedTranslationWarnings(published), ...translationAddressWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...noteWarnings, ...made.publicWarnings, ...addressWarnings(inputs.config), ...[...inputs.locales.values()].flatMap((locale) => [locale.borrowed, locale.copied].filter((m) => m !== undefined))];
   return {
     config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, failed: parsed.failed, sources: inputs.sources, context: inputs.context,
     renderer, searchPages: made.searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window: made.window, held,

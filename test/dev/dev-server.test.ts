@@ -7,6 +7,7 @@ import { startDevServer, type DevServer } from '../../src/dev/dev-server.js';
 import { generate } from '../../src/pipeline/generate.js';
 import { main } from '../../src/cli.js';
 import { CLIENT_TAG_PATTERN, copyFixture, memoryIo, openSse, rawGet, type SseReader } from '../helpers/dev-server.js';
+import { byTag, parseHtml, textContent } from '../helpers/html.js';
 
 const APRIL = 'content/issues/2011/2011-04.md';
 const MAY = 'content/issues/2011/2011-05.md';
@@ -216,6 +217,40 @@ describe('gekkan dev server', () => {
       expect(res.body).not.toContain('root:');
     }
   }));
+
+  // Oracle: /issues/2011-04/ is a page of the fixture; the same path with its slash encoded is no path of a static host.
+  it('answers 404 to a path with an encoded slash or backslash, as a static host does, not the page it decodes to', () => withDev(async ({ server }) => {
+    expect((await rawGet(server.url, '/issues/2011-04/')).status).toBe(200);
+    for (const path of ['/issues%2F2011-04/', '/issues%2f2011-04/', '/issues/2011-04%2Findex.html', '/issues%5C2011-04/', '/issues%5c2011-04/index.html']) {
+      const res = await rawGet(server.url, path);
+      expect(res.status, path).toBe(404);
+    }
+  }));
+
+  // Oracle: the fixture's April with its date line (line 4, value at column 7) written here by hand, and what HTML escaping makes of it.
+  it('before the first good build, serves the errors in the page itself, escaped, not only in the overlay', async () => {
+    const site = await copyFixture('dev-site');
+    const file = join(site.root, APRIL);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('date: 2011-04-01', 'date: "<script>alert(1)</script>"'));
+    const server = await startDevServer({ root: site.root, port: 0, io: memoryIo(), debounceMs: 60 });
+    try {
+      const res = await rawGet(server.url, '/');
+      expect(res.status).toBe(500);
+      const main = /<main>[\s\S]*<\/main>/.exec(res.body)?.[0] ?? '';
+      expect(main).toContain(`<code>${APRIL}:4:7</code>`);
+      expect(main).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(main).not.toContain('<script');
+      // Read as a browser reads it: the message says what was written, tags and all.
+      const text = textContent(byTag(parseHtml(res.body), 'main')[0]!);
+      expect(text).toContain(`${APRIL}:4:7`);
+      expect(text).toMatch(/date.*"<script>alert\(1\)<\/script>"/);
+      // The overlay still comes with it.
+      expect(res.body).toMatch(CLIENT_TAG_PATTERN);
+    } finally {
+      await server.close();
+      await site.remove();
+    }
+  });
 });
 
 /** A GET with chosen headers, as a page on another site (or a rebinding DNS name) would send it. */

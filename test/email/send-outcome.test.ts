@@ -91,6 +91,39 @@ describe("gekkan email --send: readers the server refuses", () => {
       `gekkan email: could not send through smtp://127.0.0.1:${busy.port}: the server put off c@example.org for now (451 4.7.0 Too many messages, slow down): try again later (already sent to a@example.org; refused by the server: b@example.org (550 5.1.1 User unknown); not sent to c@example.org, d@example.org: to send only those, run again with a --to for each)`,
     ]);
   });
+
+  it("stops after three readers in a row refused with the same reply, which is about the sender, not the addresses", async () => {
+    const relay = await smtp({
+      onRcptTo(to, _session, done) {
+        if (to.address === "a@example.org") return done();
+        done(refuse("5.7.1 Relaying denied", 550));
+      },
+    });
+    const readers = ["a@example.org", "b@example.org", "c@example.org", "d@example.org", "e@example.org", "f@example.org"];
+    const run = await send(`smtp://127.0.0.1:${relay.port}`, readers);
+    expect(run.code).toBe(1);
+    expect(relay.took).toEqual([["a@example.org"]]);
+    expect(run.stderr).toEqual([
+      `gekkan email: could not send through smtp://127.0.0.1:${relay.port}: the server refused 3 readers in a row with the same reply (550 5.7.1 Relaying denied), so it would refuse the rest too: that looks like the server refusing the sender (news@example.org, the config's email from) or the login in GEKKAN_SMTP_URL rather than the readers' addresses; check that this server takes mail from news@example.org with that login, and send again (already sent to a@example.org; refused by the server: b@example.org (550 5.7.1 Relaying denied), c@example.org (550 5.7.1 Relaying denied), d@example.org (550 5.7.1 Relaying denied); not sent to e@example.org, f@example.org: to send only those, run again with a --to for each)`,
+    ]);
+  });
+
+  it("goes on past refusals with different replies, or with a reader sent between them", async () => {
+    const mixed = await smtp({
+      onRcptTo(to, _session, done) {
+        if (["a@example.org", "b@example.org", "d@example.org"].includes(to.address)) return done(refuse("5.1.1 User unknown", 550));
+        if (to.address === "e@example.org") return done(refuse("5.1.1 Mailbox unavailable", 550));
+        done();
+      },
+    });
+    const readers = ["a@example.org", "b@example.org", "c@example.org", "d@example.org", "e@example.org", "f@example.org"];
+    const run = await send(`smtp://127.0.0.1:${mixed.port}`, readers);
+    expect(run.code).toBe(1);
+    expect(mixed.took).toEqual([["c@example.org"], ["f@example.org"]]);
+    expect(run.stderr).toEqual([
+      `gekkan email: could not send through smtp://127.0.0.1:${mixed.port} to 4 readers: the server refused a@example.org (550 5.1.1 User unknown), b@example.org (550 5.1.1 User unknown), d@example.org (550 5.1.1 User unknown), e@example.org (550 5.1.1 Mailbox unavailable); check each address, or leave it out (sent to c@example.org, f@example.org)`,
+    ]);
+  });
 });
 
 describe("gekkan email --send: a server that goes quiet after the message", () => {
