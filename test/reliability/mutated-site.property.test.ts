@@ -32,7 +32,7 @@ const FOUND: Array<[Mutation[]]> = [
 
 describe("a mutated sample site never meets an internal error", () => {
   it("property: build, check and email end with exit 0 or 1 and located errors, whatever the mutations", async () => {
-    // Each case builds the site three times (about a second): 40 keeps the file near a minute; the seed is printed on failure.
-    await fc.assert(fc.asyncProperty(mutations, expectPromisesKept), { numRuns: 40, endOnFailure: true, examples: FOUND });
+    // Each case runs three commands on a whole site, so a suite run takes few; a fuzzing session raises numRuns (and keeps what it finds in FOUND).
+    await fc.assert(fc.asyncProperty(mutations, expectPromisesKept), { numRuns: 120, endOnFailure: true, examples: FOUND });
   }, 300_000);
 });
