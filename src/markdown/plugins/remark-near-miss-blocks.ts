@@ -6,7 +6,7 @@ import { BLOCK_KINDS } from "../../blocks/types.js";
 import { didYouMean } from "../../suggest.js";
 import { describeAttributeProblem } from "./near-miss-attributes.js";
 import { readAttributes } from "./attribute-list.js";
-import { lineAt, lineStarts, sourceLineStarts } from "../reader-text.js";
+import { lineAt, lineStarts, sourceLineStarts, type LineStart } from "../reader-text.js";
 import { trimSpacesEnd } from "../../trim-end.js";
 
 /**
@@ -22,25 +22,34 @@ export function remarkNearMissBlocks() {
     const where = String(file.path);
     // A broken opening line leaves its closing ::: behind as text; that one is not a second mistake.
     let unclosed = 0;
+    /** Reports the line at `start` if it is block syntax that missed (in a table row: an opening or closing line only); whether it did. */
+    const report = (start: LineStart, inRow = false): boolean => {
+      const found = nearMiss(source, start.offset);
+      if (found === undefined || (inRow && found.kind === "other")) return false;
+      if (found.kind === "close" && unclosed > 0) {
+        unclosed--;
+        return false;
+      }
+      if (found.kind === "open") unclosed++;
+      file.messages.push(diagnostic(where, found.reason, start.place, "block-near-miss"));
+      return true;
+    };
     visit(tree, (node) => {
       if (node.type === "html") {
         checkHtml(node, where, file);
         unclosed += blocksInHtml(node, source, where, file);
         return;
       }
+      // A table takes the lines under it up to a blank one as rows, one cell each when they have no "|": a stray or broken ::: line there was shown as a cell of colons.
+      if (node.type === "tableRow") {
+        const [start] = sourceLineStarts(node, source);
+        if (start !== undefined) report(start, true);
+        return;
+      }
       if (node.type !== "paragraph") return;
-      const starts = lineStarts(node, source);
       let reportedFirst = false;
-      for (const start of starts) {
-        const found = nearMiss(source, start.offset);
-        if (found === undefined) continue;
-        if (found.kind === "close" && unclosed > 0) {
-          unclosed--;
-          continue;
-        }
-        if (found.kind === "open") unclosed++;
-        if (start.offset === node.position?.start.offset) reportedFirst = true;
-        file.messages.push(diagnostic(where, found.reason, start.place, "block-near-miss"));
+      for (const start of lineStarts(node, source)) {
+        if (report(start) && start.offset === node.position?.start.offset) reportedFirst = true;
       }
       if (!reportedFirst && startsWithColons(node)) {
         file.messages.push(diagnostic(where, 'a paragraph cannot start with ":::", even escaped: it would look like a broken block on the page; to show the colons, put them in code (`:::`) or start the line with other words', startOf(node), "block-near-miss"));
