@@ -1,5 +1,4 @@
-import type { Site } from "../site/model.js";
-import { allIssues } from "../site/model.js";
+import { allIssues, type Site } from "../site/model.js";
 import { routeUrl } from "../site/urls.js";
 import { unpublishedNotes } from "./unpublished.js";
 import { unpublishedNote } from "../site/published.js";

@@ -113,8 +113,9 @@ export function loadLocales(siteTemplates: string | undefined): Map<string, Loca
   const reference = JSON.parse(readFileSync(join(BUILTIN_DIR, "en.json"), "utf8")) as LocalePack;
   const schema = packSchema(Object.keys(reference.strings));
   const locales = new Map<string, Locale>();
-  // What gekkan's own packs call their languages ("English", "日本語"): a site's pack copied from one may still say so.
-  const builtinNames = new Map([...builtin].map(([code, path]): [string, string] => [code, String((readPack(path, undefined).value as { name?: unknown }).name ?? "")]));
+  // What gekkan's own packs call their languages ("English", "日本語"): a site's pack copied from one may still say so. Read only for a language of the site's own, which most sites have none of.
+  let builtinNames: Map<string, string> | undefined;
+  const namesOfBuiltin = () => (builtinNames ??= new Map([...builtin].map(([code, path]): [string, string] => [code, String((readPack(path, undefined).value as { name?: unknown }).name ?? "")])));
   for (const code of [...new Set([...builtin.keys(), ...site.keys()])].sort()) {
     const own = site.get(code);
     const base = builtin.get(code);
@@ -128,7 +129,7 @@ export function loadLocales(siteTemplates: string | undefined): Map<string, Loca
       throw new ContentError(reportSchemaIssues(result.error, { file, noun: "locale field", expectations: packExpectations(reference), locate, start: { line: 1, column: 1 }, ruleId: "locale-schema" }));
     }
     // Only a language of the site's own: gekkan's packs, and a site's pack read over one, keep gekkan's intl unless the site changed it on purpose.
-    const copied = own !== undefined && base === undefined ? copiedPackWarning(file, code, result.data, { intl: locate(["intl"], "value"), name: locate(["name"], "value") }, builtinNames) : undefined;
+    const copied = own !== undefined && base === undefined ? copiedPackWarning(file, code, result.data, { intl: locate(["intl"], "value"), name: locate(["name"], "value") }, namesOfBuiltin()) : undefined;
     locales.set(code, new Locale({ ...result.data, code }, lentWarning(file, code, lent, locate), copied));
   }
   return locales;
