@@ -27,10 +27,15 @@ export const CLOUDFLARE_CODES = ["200", "301", "302", "303", "307", "308"] as co
  * page, whatever it matches.
  */
 export function cloudflareIgnores(rule: Pick<RedirectRule, "words" | "from" | "to" | "code">): CloudflareIgnored | undefined {
-  if (rule.words.length < 2 || rule.words.length > 3) return "words";
+  if (!readsAsRule(rule)) return "words";
   if (rule.code !== "" && !(CLOUDFLARE_CODES as readonly string[]).includes(rule.code)) return "code";
   const relative = !hasScheme(rule.to) && !rule.to.startsWith("//");
   const toIndex = /\/index(\.html)?$/.test(rule.to);
   if (relative && toIndex && (rule.from.endsWith("/*") || rule.from.endsWith("/"))) return "loop";
   return rule.code === "200" && !relative ? "proxy" : undefined;
+}
+
+/** Whether Cloudflare Pages reads the line as a rule at all (2 or 3 words): only those count toward its limits (cloudflare-limits.ts). */
+export function readsAsRule(rule: Pick<RedirectRule, "words">): boolean {
+  return rule.words.length === 2 || rule.words.length === 3;
 }

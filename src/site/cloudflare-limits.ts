@@ -1,5 +1,6 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic, type Place } from "../diagnostics.js";
+import { readsAsRule } from "./cloudflare-ignored.js";
 import type { RedirectRule } from "./redirect-rules.js";
 
 /** Cloudflare Pages' limits on a _redirects file (developers.cloudflare.com/pages/configuration/redirects/, "Per file"). */
@@ -20,10 +21,13 @@ export interface RuleSource {
  * until the first dynamic one (a `*` or `:name` in its old address), and
  * every rule from there on is dynamic, exact ones too. Past a limit
  * Cloudflare refuses the deployment or drops the rest of the file unsaid, so
- * it is an error, at the first rule past it.
+ * it is an error, at the first rule past it. A line Cloudflare reads as no
+ * rule at all (not 2 or 3 words) is not counted, as Cloudflare does not;
+ * one it drops later (a code it does not take, a loop) has been counted by
+ * then, and is counted here too (workers-sdk parseRedirects.ts).
  */
 export function cloudflareLimitErrors(source: RuleSource): VFileMessage[] {
-  const own = source.own?.rules ?? [];
+  const own = countedRules(source);
   const firstDynamic = own.findIndex((rule) => rule.dynamic);
   const total = own.length + source.gekkan;
   const staticCount = firstDynamic === -1 ? total : firstDynamic;
@@ -43,9 +47,14 @@ export function cloudflareLimitErrors(source: RuleSource): VFileMessage[] {
   return messages;
 }
 
-/** The message at the rule of index `index` in the combined file. */
+/** The author's rules that Cloudflare counts toward its limits, in order. */
+function countedRules(source: RuleSource): readonly RedirectRule[] {
+  return (source.own?.rules ?? []).filter(readsAsRule);
+}
+
+/** The message at the counted rule of index `index` in the combined file. */
 function at(source: RuleSource, index: number, reason: string): VFileMessage {
-  const rule = source.own?.rules[index];
+  const rule = countedRules(source)[index];
   if (source.own !== undefined && rule !== undefined) return diagnostic(source.own.file, reason, { line: rule.line, column: rule.column }, "redirects-limit");
   return diagnostic(source.config.file, reason, source.config.place, "redirects-limit");
 }

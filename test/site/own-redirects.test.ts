@@ -287,6 +287,20 @@ describe("config redirects with an author's own public/_redirects", () => {
     expect((await build(exact(1998), config("netlify"))).code).toBe(0);
   }, 60_000);
 
+  it("cloudflare: a line Cloudflare reads as no rule (not 2 or 3 words) does not count toward the limit; one it drops for its code does", async () => {
+    const exact = (n: number) => Array.from({ length: n }, (_, i) => `/old/${i} /new/${i} 301\n`).join("");
+    // 1,997 of the author's, gekkan's 3 and four lines of Netlify's query words: 2,000 rules Cloudflare counts, and four warnings.
+    const queries = Array.from({ length: 4 }, (_, i) => `/q${i} id=:id /new/q${i} 301\n`).join("");
+    const words = await build(`${exact(1997)}${queries}`, config("cloudflare"));
+    expect(words.code, words.stderr).toBe(0);
+    expect(words.stderr.match(/Cloudflare Pages ignores, as it reads a rule as 2 or 3 words/g)).toHaveLength(4);
+    expect(words.stderr).not.toContain("static rules");
+    // A rule with a code Cloudflare does not take is counted before it is dropped: 2,001.
+    const code = await build(`${exact(1997)}/gone /new/gone 301!\n`, config("cloudflare"));
+    expect(code.code).toBe(1);
+    expect(code.stderr).toContain("_redirects would have 2001 static rules");
+  }, 60_000);
+
   it("cloudflare: past a limit, the error comes in one report with a template's error", async () => {
     const template = join(dir.path, "templates", "issue.liquid");
     writeFiles(template, "<!DOCTYPE html>\n<title>x</title>\n<h1>{{ issue.titel }}</h1>\n");
