@@ -9,6 +9,8 @@ export interface EmailHeaders {
   listUnsubscribe: string[];
   /** Adds `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058). */
   listUnsubscribeOneClick: boolean;
+  /** Where a reader signs up for the emailed issues (a form's https: URL or a mailto:), linked on the site's pages. */
+  subscribe: string | undefined;
 }
 
 export interface EmailConfig extends EmailHeaders {
@@ -24,6 +26,7 @@ export const EMAIL_EXPECTATIONS: Readonly<Record<string, string>> = {
   "email.from": 'one sender address, such as "月刊 News <news@example.org>"',
   "email.replyTo": "one address for replies",
   "email.listUnsubscribe": "a mailto: address or an https:// URL, or a list of them",
+  "email.subscribe": "a web address (https://) of the page where readers sign up, or a mailto: address",
   "email.listUnsubscribeOneClick": "true or false (readers' mail apps unsubscribe with one click, RFC 8058)",
   "email.files": "true or false (write email.html and email.txt beside each issue page)",
 };
@@ -49,6 +52,7 @@ const headerFields = {
   from: mailbox.optional(),
   replyTo: mailbox.optional(),
   listUnsubscribe: z.union([target, z.array(target).min(1)]).optional(),
+  subscribe: target.optional(),
 };
 
 const ONE_CLICK = "one-click needs an https:// URL in listUnsubscribe that unsubscribes on a POST";
@@ -89,7 +93,8 @@ function unsubscribeTargets(value: string | string[] | undefined): string[] {
 }
 
 /**
- * A target as the header and the footer's link carry it: the URL parser's
+ * A target as the header and the footer's link carry it (and the site's
+ * subscribe link): the URL parser's
  * form, Japanese and spaces percent-encoded. Typed as written, a header with
  * Japanese in it went out as an RFC 2047 word, which no mail app reads as
  * `<URL>`s (RFC 2369), and a space ended the text part's link.
@@ -99,8 +104,8 @@ function asSent(target: string): string {
 }
 
 /** The parsed `email` (or a language's) as the rest of gekkan reads it: addresses trimmed, targets as a list. */
-export function emailConfig<T extends { from?: string | undefined; replyTo?: string | undefined; listUnsubscribe?: string | string[] | undefined }>(email: T): Omit<T, "listUnsubscribe"> & { from: string | undefined; replyTo: string | undefined; listUnsubscribe: string[] } {
-  return { ...email, from: email.from?.trim(), replyTo: email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(email.listUnsubscribe).map(asSent) };
+export function emailConfig<T extends { from?: string | undefined; replyTo?: string | undefined; listUnsubscribe?: string | string[] | undefined; subscribe?: string | undefined }>(email: T): Omit<T, "listUnsubscribe" | "subscribe"> & { from: string | undefined; replyTo: string | undefined; listUnsubscribe: string[]; subscribe: string | undefined } {
+  return { ...email, from: email.from?.trim(), replyTo: email.replyTo?.trim(), listUnsubscribe: unsubscribeTargets(email.listUnsubscribe).map(asSent), subscribe: email.subscribe === undefined ? undefined : asSent(email.subscribe.trim()) };
 }
 
 /**
@@ -117,6 +122,7 @@ export function emailHeadersFor(config: { lang: string; title: string; email: Em
     replyTo: own?.replyTo ?? site.replyTo,
     listUnsubscribe: own?.listUnsubscribe !== undefined && own.listUnsubscribe.length > 0 ? own.listUnsubscribe : site.listUnsubscribe,
     listUnsubscribeOneClick: own?.listUnsubscribeOneClick ?? site.listUnsubscribeOneClick,
+    subscribe: own?.subscribe ?? site.subscribe,
   };
 }
 

@@ -1,4 +1,5 @@
 import { contentTypeOf } from "../content-type.js";
+import { emailHeadersFor } from "../config-email.js";
 import { ROUTES, routesIn, siteUrl } from "../site/urls.js";
 import { hreflangTargets } from "../site/alternates.js";
 import { localeFor, siteText, type Alternate, type PageSpec, type RenderEnv } from "./env.js";
@@ -48,6 +49,8 @@ function pageScope(spec: PageSpec, env: RenderEnv): Record<string, unknown> {
       search: config.search,
       searchUrl: link(routes.search),
       feeds: { atom: link(routes.atom), rss: link(routes.rss), json: link(routes.jsonFeed) },
+      // The edition's own sign-up (config email.subscribe), as its email headers fall back: "" for none.
+      subscribeUrl: emailHeadersFor(config, spec.lang).subscribe ?? "",
       nav,
     },
     page: {

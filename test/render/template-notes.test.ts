@@ -70,7 +70,7 @@ describe("a site's own template that leaves out a note readers need", () => {
     expect(await buildInProcess(site.path)).toEqual({
       code: 0,
       stderr: [
-        "templates/index.liquid:1:1  warning: this template, your own in place of gekkan's, never shows the note on issues not translated yet (untranslated), which gekkan's shows on a translation's front page while some of the original's issues have no translation in its language: without it, readers of the edition take it for every issue there is, and never find the others; add lines 21-23 of gekkan's templates/index.liquid: " +
+        "templates/index.liquid:1:1  warning: this template, your own in place of gekkan's, never shows the note on issues not translated yet (untranslated), which gekkan's shows on a translation's front page while some of the original's issues have no translation in its language: without it, readers of the edition take it for every issue there is, and never find the others; add lines 24-26 of gekkan's templates/index.liquid: " +
           '{%- if untranslated %} <p class="other-edition">{{ untranslated.text }} <a href="{{ untranslated.url }}" hreflang="{{ untranslated.lang }}">{{ untranslated.link }} →</a></p> {%- endif %}',
         STOP,
       ],

@@ -99,10 +99,11 @@ describe("sample site: files", () => {
     const d = await doc("404.html");
     expect(meta(d, "robots")).toBe("noindex");
     expect(byTag(d, "h1").map((h) => normalizeSpace(textContent(h)))).toEqual(["ページが見つかりません"]);
-    // A 404 is served at arbitrary depths, so its links must be root-relative with the base.
+    // A 404 is served at arbitrary depths, so its links into the site must be root-relative with the base (the sign-up address is the config's own).
     const hrefs = byTag(d, "a").map((a) => attr(a, "href") ?? "");
     expect(hrefs).toContain(BASE);
-    for (const h of hrefs) if (!h.startsWith("#")) expect(h.startsWith(BASE), h).toBe(true);
+    expect(hrefs.filter((h) => h.startsWith("mailto:"))).toEqual(["mailto:news-subscribe@gekkan.example?subject=%E8%B3%BC%E8%AA%AD"]);
+    for (const h of hrefs) if (!h.startsWith("#") && !h.startsWith("mailto:")) expect(h.startsWith(BASE), h).toBe(true);
   });
 
   it("sitemap.xml lists every published issue and page as absolute URLs, and no draft", async () => {
