@@ -99,13 +99,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 function builtLinks(generated: Generated, templates: readonly MarkupSource[] = [], held?: ReadonlyMap<string, HeldIssue>): ReturnType<typeof checkLinks> {
   const { config, issues, failed } = generated;
   const unbuilt = failedRoutes(issues, failed, config.lang).map((route) => routeUrl(config.basePath, route));
-  return checkLinks(generated.site, generated.output, config, unbuilt, unsubscribeAddresses(config), templates, held);
+  return checkLinks(generated.site, generated.output, config, unbuilt, mailingServiceAddresses(config), templates, held);
 }
 
-/** Every edition's unsubscribe addresses (config email.listUnsubscribe): the mailing service's, not pages of the site. */
-function unsubscribeAddresses(config: Generated["config"]): Set<string> {
+/** Every edition's unsubscribe and sign-up addresses (config email.listUnsubscribe, email.subscribe): the mailing service's, not pages of the site. */
+function mailingServiceAddresses(config: Generated["config"]): Set<string> {
   const langs = [config.lang, ...Object.keys(config.languages)];
-  return new Set(langs.flatMap((lang) => emailHeadersFor(config, lang).listUnsubscribe));
+  return new Set(
+    langs.flatMap((lang) => {
+      const headers = emailHeadersFor(config, lang);
+      return headers.subscribe === undefined ? headers.listUnsubscribe : [...headers.listUnsubscribe, headers.subscribe];
+    }),
+  );
 }
 
 /**

@@ -5,7 +5,9 @@
  * own host it was judged as a page on every issue's email.html, so a site of
  * thousands of issues got thousands of errors no setting could stop, each
  * saying to "check the templates or public/". It is not checked now; every
- * other link of the email still is. The oracle is the CLI's words.
+ * other link of the email still is. So is the sign-up address
+ * (email.subscribe), which every page's footer links to: a mailing service's
+ * form, not a page the site builds. The oracle is the CLI's words.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { checkInProcess } from "../helpers/io.js";
@@ -27,6 +29,18 @@ describe("gekkan check and the config's unsubscribe address on the site's own ho
     const run = await checkInProcess(site.path);
     expect(run.lines.filter((line) => line.includes("unsubscribe") || line.includes("/en/leave"))).toEqual([]);
     // The email's other links still are: the broken anchor is said once, at the Markdown.
+    expect(run.lines).toEqual([
+      'content/issues/2011/2011-05.md:7:4  broken anchor in link "/issues/2011-04/#ない": /issues/2011-04/ has no element with id "ない"',
+      expect.stringMatching(/: 1 error, 0 warnings$/),
+    ]);
+  });
+});
+
+describe("gekkan check and the config's sign-up address on the site's own host", () => {
+  it("is not judged as a page of the site on any page's footer, the site's nor an edition's own", async () => {
+    site = tempSite({ "gekkan.config.json": config({ subscribe: "https://example.org/join" }, { en: { title: "T", email: { subscribe: "https://example.org/en/join" } } }), ...issues });
+    const run = await checkInProcess(site.path);
+    expect(run.lines.filter((line) => line.includes("/join"))).toEqual([]);
     expect(run.lines).toEqual([
       'content/issues/2011/2011-05.md:7:4  broken anchor in link "/issues/2011-04/#ない": /issues/2011-04/ has no element with id "ない"',
       expect.stringMatching(/: 1 error, 0 warnings$/),
