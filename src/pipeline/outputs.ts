@@ -8,7 +8,7 @@ import { siteText, type Alternate } from "../render/pages.js";
 import { ROUTES, fileRoute, routeFile } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
 import { dataFiles } from "../site/data-json.js";
-import { correctedAfterTranslation } from "../site/outdated-translations.js";
+import { lastShownChange, shownChange } from "../site/shown-change.js";
 import { robotsTxt, sitemapXml } from "../site/sitemap.js";
 import { redirectPage } from "../site/redirects.js";
 import { siteRedirects, type Redirects } from "./own-redirects.js";
@@ -70,7 +70,8 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
   const feedKey = (route: string, issues: readonly SiteIssue[], day: string) => {
     const items = issues.slice(0, config.feedItems);
     // An entry's id is its first alias (feeds.ts entryId); a translation inherits its original's, which its own issue does not show.
-    return digest("gekkan-feed-3", renderer.fingerprint, route, lastChange(items, day), ...items.flatMap((entry) => [entry.route, JSON.stringify(entry.aliases), JSON.stringify(entry.issue), renderer.token(entry)]));
+    // An entry is dated by its original's correction too (shownChange), which its own issue does not show either.
+    return digest("gekkan-feed-4", renderer.fingerprint, route, lastShownChange(items, day), ...items.flatMap((entry) => [entry.route, JSON.stringify(entry.aliases), JSON.stringify(entry.issue), shownChange(entry), renderer.token(entry)]));
   };
   // A translation's component feed may have no entry (a component only issues not translated yet are about):
   // dated as the edition's newest issue, not by the build's day, it does not change daily with nothing new,
@@ -104,14 +105,12 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
 export function addSiteFiles(output: OutputSet, site: Site, config: SiteConfig, today: string, alternates: ReadonlyMap<string, readonly Alternate[]> = new Map()): void {
   for (const [path, json] of dataFiles(site, config)) output.add(path, json);
   const byRoute = new Map(allIssues(site).map((entry) => [entry.route, entry]));
-  // A translation whose original was corrected after it shows a note of it from that day (render/original-correction.ts): its page changed then.
-  const issueDay = (entry: SiteIssue) => [entry.issue.updated ?? entry.issue.date, correctedAfterTranslation(entry)?.corrected ?? ""].reduce((a, b) => (b > a ? b : a));
   const newest = newestByEdition(site, today);
   // Pages only: a file whose route is its own path (feeds, data) is not one.
   const entries = output.paths().filter((p) => fileRoute(p) !== p).map((p) => {
     const route = fileRoute(p);
     const entry = byRoute.get(route);
-    return { route, lastmod: entry === undefined ? newest(route) : issueDay(entry), alternates: alternates.get(route) ?? [] };
+    return { route, lastmod: entry === undefined ? newest(route) : shownChange(entry), alternates: alternates.get(route) ?? [] };
   });
   output.add(ROUTES.sitemap, sitemapXml(config, entries));
   output.add(ROUTES.robots, robotsTxt(config));

@@ -128,7 +128,7 @@ export const AUTHOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ],
   // The page's head and the site's chrome (titles, descriptions, feeds, styles, the email's preview text): read by machines and mail apps, not a reader's warning.
   head: [
-    "page.title", "page.fullTitle", "page.description", "page.canonical", "page.contentLang", "page.hreflang", "page.image", "page.lang", "page.languages", "page.noindex", "page.ogLocale", "page.type",
+    "page.title", "page.fullTitle", "page.description", "page.canonical", "page.contentLang", "page.hreflang", "page.image", "page.lang", "page.languages", "page.noindex", "page.ogLocale", "page.ogLocaleAlternates", "page.type",
     "site.title", "site.description", "site.faviconType", "site.faviconUrl", "site.feeds", "site.styleUrl", "preheader", "preheaderPadding",
   ],
   // Plumbing: a heading's level, and the locale strings or a card passed whole to a partial, whose own reads are checked in that partial.

@@ -6,6 +6,7 @@ import { localeFor, siteText, type Alternate, type PageSpec, type RenderEnv } fr
 import { fill } from "./locale.js";
 import { url } from "./views.js";
 import { renderFileBytes } from "./byte-emitter.js";
+import { ogLocale, ogLocaleAlternates } from "./og-locale.js";
 
 /**
  * One page spec → its HTML as UTF-8, through its template with the shared
@@ -58,8 +59,7 @@ function pageScope(spec: PageSpec, env: RenderEnv): Record<string, unknown> {
       fullTitle: spec.route === routes.home ? text.title : `${spec.title} | ${text.title}`,
       lang: spec.lang,
       contentLang: spec.contentLang,
-      // Open Graph wants ll_CC: "ja-JP" → "ja_JP".
-      ogLocale: content.pack.intl.replace("-", "_"),
+      ogLocale: ogLocale(content.pack.intl),
       url: pageUrl,
       canonical: siteUrl(config, spec.route),
       description: spec.description,
@@ -73,7 +73,8 @@ function pageScope(spec: PageSpec, env: RenderEnv): Record<string, unknown> {
 
 /**
  * hreflang links (every version, this one included, and x-default: the
- * site's language) with absolute URLs, as search engines want them, and the
+ * site's language) with absolute URLs, as search engines want them; the
+ * other versions' Open Graph locales, for share previews; and the
  * visible switch to the other versions, each named in its own language;
  * then the front pages of the editions the page is not in (spec.homes),
  * named as such in their own language ("English edition (front page)",
@@ -85,9 +86,11 @@ function languageLinks(spec: PageSpec, env: RenderEnv) {
     const pack = localeFor(env, a.lang).pack;
     return { lang: a.lang, name: pack.name, url: url(config.basePath, a.route), home: home ? fill(pack.strings.editionHome ?? "editionHome", { language: pack.name }) : "" };
   };
+  const versions = spec.alternates.filter((a) => a.route !== spec.route);
   return {
+    ogLocaleAlternates: ogLocaleAlternates(ogLocale(localeFor(env, spec.contentLang).pack.intl), versions.map((a) => localeFor(env, a.lang).pack.intl)),
     hreflang: hreflangTargets(spec.alternates, config.lang).map((a) => ({ lang: a.lang, url: siteUrl(config, a.route) })),
-    languages: [...spec.alternates.filter((a) => a.route !== spec.route).map((a) => link(a, false)), ...spec.homes.map((a) => link(a, true))],
+    languages: [...versions.map((a) => link(a, false)), ...spec.homes.map((a) => link(a, true))],
   };
 }
 

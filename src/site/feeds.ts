@@ -1,6 +1,7 @@
 import { Feed } from "feed";
 import { authorsFor, type SiteConfig } from "../config.js";
-import { lastChange, type Edition, type SiteIssue } from "./model.js";
+import type { Edition, SiteIssue } from "./model.js";
+import { lastShownChange, shownChange } from "./shown-change.js";
 import { absolutizeHtml } from "./absolute-html.js";
 import { entryIds } from "./entry-ids.js";
 import { siteUrl } from "./urls.js";
@@ -117,8 +118,8 @@ function makeFeed(input: FeedInput, authors: readonly string[], contents: readon
   // Ids are made of the address feed readers first knew (config feedIdBase), links of the site's address now.
   const id = (route: string) => new URL(route.replace(/^\/+/, ""), config.feedIdBase).href;
   const items = input.issues.slice(0, config.feedItems);
-  // A correction (front matter updated) changes the feed too: lastChange counts it.
-  const newest = lastChange(items, input.today);
+  // A correction (front matter updated, or a translation's original's, which its page shows) changes the feed too.
+  const newest = lastShownChange(items, input.today);
   const feed = new Feed({
     id: id(input.route),
     title: writing.text(input.title),
@@ -141,8 +142,8 @@ function makeFeed(input: FeedInput, authors: readonly string[], contents: readon
       title: writing.html(entry.issue.title),
       id: entryId(entry, id),
       link,
-      // Atom's updated and JSON Feed's date_modified; RSS's pubDate stays the day it came out.
-      date: dayStart(entry.issue.updated ?? entry.issue.date, config.timeZone),
+      // Atom's updated and JSON Feed's date_modified, the day the page last changed (a translation's, its original's correction); RSS's pubDate stays the day it came out.
+      date: dayStart(shownChange(entry), config.timeZone),
       published: dayStart(entry.issue.date, config.timeZone),
       description: writing.html(entry.issue.summary),
       // "]]>" would end the CDATA section early; "&gt;" means the same in HTML.

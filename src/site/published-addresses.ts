@@ -2,6 +2,7 @@ import type { VFileMessage } from "vfile-message";
 import { placelessWarning, warning } from "../diagnostics.js";
 import type { IssueMeta } from "../content/render-issue.js";
 import { allIssues, type Site } from "./model.js";
+import { originalsIn } from "./originals.js";
 import { issueRouteParts, routeUrl } from "./urls.js";
 
 /** An issue page a build published: what the next build compares its own with. */
@@ -42,11 +43,13 @@ export interface LostAddresses {
  * The original of a translation that is itself ready, when the original is a
  * draft: the translation is left out with it (site/collect.ts). Its pages,
  * published by the last build, went without a word: the build's note said
- * only that it is left out, not that readers had it.
+ * only that it is left out, not that readers had it. `originalOf` is
+ * originalsIn's rule over every issue the build read, drafts included.
  */
-function draftOriginal(translation: IssueMeta, known: readonly IssueMeta[], siteLang: string): IssueMeta | undefined {
+function draftOriginal(translation: IssueMeta, originalOf: (r: { issue: IssueMeta }) => { issue: IssueMeta } | undefined, siteLang: string): IssueMeta | undefined {
   if (translation.lang === siteLang) return undefined;
-  return known.find((issue) => issue.lang === siteLang && issue.number === translation.number && issue.draft);
+  const original = originalOf({ issue: translation })?.issue;
+  return original?.draft ? original : undefined;
 }
 
 /**
@@ -63,6 +66,7 @@ export function lostAddresses(before: readonly PublishedAddress[], site: Site, e
   const byFile = new Map(now.map((entry) => [entry.issue.file, entry]));
   const byNumber = new Map(now.map((entry) => [`${entry.issue.number}\0${entry.issue.lang}`, entry]));
   const draft = new Map(known.map((issue) => [issue.file, issue]));
+  const originalOf = originalsIn(known.map((issue) => ({ issue })), site.lang);
   const warnings: VFileMessage[] = [];
   const unresolved: PublishedAddress[] = [];
   for (const old of before) {
@@ -83,7 +87,7 @@ export function lostAddresses(before: readonly PublishedAddress[], site: Site, e
       continue;
     }
     const still = draft.get(old.file);
-    const heldBy = still === undefined || still.draft ? undefined : draftOriginal(still, known, site.lang);
+    const heldBy = still === undefined || still.draft ? undefined : draftOriginal(still, originalOf, site.lang);
     // Dated after this build's today (a build run with an earlier SOURCE_DATE_EPOCH): the build's own note names it already.
     if (still !== undefined && !still.draft && heldBy === undefined) continue;
     const why = still === undefined ? "its file is gone" : heldBy !== undefined ? `its original, ${heldBy.file}, is a draft again` : "it is a draft again";
