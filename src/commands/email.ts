@@ -45,8 +45,9 @@ export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to
   --base PATH     the base path the site is published under (as for build)
   --url URL       the public site URL (as for build); links in the email use it
   --no-cache      do not use the render cache in ROOT/.gekkan/cache
-  The sender comes from the config ("email": { "from": … }). Date is
-  SOURCE_DATE_EPOCH when set, so the same input gives the same bytes.`;
+  The sender comes from the config ("email": { "from": … }). A written
+  message's Date is SOURCE_DATE_EPOCH when set, so the same input gives the
+  same bytes; a sent one is dated when it is sent.`;
 
 function parse(args: string[]) {
   return parseCommandLine(args, "email", true);
@@ -104,7 +105,10 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   } catch (error) {
     throw templateError(error, root);
   }
-  const messages = await issueMessages({ entry, env: loaded.env, edition, from, to, perRecipient: target !== undefined, date: now });
+  // A message sent to readers is dated when it goes: one dated by SOURCE_DATE_EPOCH (a commit's time, often years back) lands at the
+  // bottom of every inbox, and spam filters score an old Date. A written message keeps the epoch, so it is the same bytes every run.
+  const date = target !== undefined ? new Date() : now;
+  const messages = await issueMessages({ entry, env: loaded.env, edition, from, to, perRecipient: target !== undefined, date });
   // Recipients' copies differ only in their To line: the largest stands for all.
   const size = Math.max(0, ...messages.map((message) => message.raw.length));
   const warnings = [...emailSvgWarnings(entry.issue.file, entry.body.links, images), ...emailSizeWarnings(entry.issue.file, size)];
