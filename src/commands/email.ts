@@ -40,7 +40,8 @@ export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to
                   to all of them; --send sends each their own copy
   --send          send over SMTP, using the server and credentials in
                   GEKKAN_SMTP_URL (smtp://USER:PASSWORD@HOST:587 or smtps://…);
-                  refuses drafts and issues dated after today
+                  refuses drafts and issues dated after today. Ctrl-C stops
+                  it after the message in flight, naming who got the issue
   --root DIR      site root (default: .)
   --base PATH     the base path the site is published under (as for build)
   --url URL       the public site URL (as for build); links in the email use it
@@ -114,7 +115,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const warnings = [...emailSvgWarnings(entry.issue.file, entry.body.links, images), ...emailSizeWarnings(entry.issue.file, size)];
   for (const line of warningLines(unignored(warnings, config.ignoreWarnings, [entry.issue]))) io.err(line);
   if (target !== undefined) {
-    await sendAll(target, parseMailbox(from)?.address ?? from, messages);
+    await sendAll(target, parseMailbox(from)?.address ?? from, messages, (line) => io.err(`gekkan email: ${line}`));
     io.out(`gekkan email: sent ${name} to ${to.join(", ")} through ${target.label}`);
   } else if (outFile !== undefined) {
     const file = resolve(outFile);
