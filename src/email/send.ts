@@ -2,12 +2,19 @@ import { isIPv4 } from "node:net";
 import nodemailer from "nodemailer";
 import { PlainError } from "../diagnostics.js";
 import { smtpFailure, unansweredAfterData, urlEscapes } from "./smtp-failure.js";
-import { refusedAtEnd, stoppedLists, type SendOutcome } from "./send-outcome.js";
+import { progressWords, refusedAtEnd, stoppedLists, type SendOutcome } from "./send-outcome.js";
 import { SAME_REFUSALS_TO_STOP, sameRefusalRun, sameRefusalStop } from "./same-refusal.js";
 import { stopSignal } from "./stop-signal.js";
 
 /** The environment variable that holds the SMTP server and credentials; never a file in the repository. */
 export const SMTP_URL_VARIABLE = "GEKKAN_SMTP_URL";
+
+/**
+ * How many readers a send reports progress after, each time: a send to
+ * hundreds takes minutes, and a silent one looks hung (and gets stopped).
+ * Counted, not timed, so the same send prints the same lines.
+ */
+export const PROGRESS_EVERY = 50;
 
 export interface Outgoing {
   /** Envelope recipients (bare addresses); the message's own To header names the same. */
@@ -131,6 +138,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
         outcome.unsent = outgoing.slice(index).flatMap((m) => m.to);
         throw new PlainError(`stopped by ${asked} before the send was done${stoppedLists(outcome)}`);
       }
+      if (index > 0 && index % PROGRESS_EVERY === 0) say(progressWords(outcome, outgoing.reduce((sum, m) => sum + m.to.length, 0)));
       whole = false;
       inFlight = message.to;
       try {
