@@ -14,7 +14,7 @@ export const SMTP_URL_VARIABLE = "GEKKAN_SMTP_URL";
  * hundreds takes minutes, and a silent one looks hung (and gets stopped).
  * Counted, not timed, so the same send prints the same lines.
  */
-export const PROGRESS_EVERY = 50;
+const PROGRESS_EVERY = 50;
 
 export interface Outgoing {
   /** Envelope recipients (bare addresses); the message's own To header names the same. */
@@ -103,7 +103,9 @@ function portMismatch(url: URL): string | undefined {
  * the server refusing the sender or the login, so that stops it
  * (same-refusal.ts). Anything else (login, connection, TLS, a timeout, a
  * 4xx "try later") would likely fail the same way for the rest, so it stops
- * the send at once, saying who got the message and who did not.
+ * the send at once, saying who got the message and who did not; so does
+ * Ctrl-C, once the message in flight has gone (stop-signal.ts). `say` is
+ * told what the author should hear while it runs: progress, a stop heard.
  */
 export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[], say: (line: string) => void = () => undefined): Promise<void> {
   const transport = nodemailer.createTransport({
