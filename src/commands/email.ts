@@ -40,13 +40,15 @@ export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to
                   to all of them; --send sends each their own copy
   --send          send over SMTP, using the server and credentials in
                   GEKKAN_SMTP_URL (smtp://USER:PASSWORD@HOST:587 or smtps://…);
-                  refuses drafts and issues dated after today
+                  refuses drafts and issues dated after today. Ctrl-C stops
+                  it after the message in flight, naming who got the issue
   --root DIR      site root (default: .)
   --base PATH     the base path the site is published under (as for build)
   --url URL       the public site URL (as for build); links in the email use it
   --no-cache      do not use the render cache in ROOT/.gekkan/cache
-  The sender comes from the config ("email": { "from": … }). Date is
-  SOURCE_DATE_EPOCH when set, so the same input gives the same bytes.`;
+  The sender comes from the config ("email": { "from": … }). A written
+  message's Date is SOURCE_DATE_EPOCH when set, so the same input gives the
+  same bytes; a sent one is dated when it is sent.`;
 
 function parse(args: string[]) {
   return parseCommandLine(args, "email", true);
@@ -104,13 +106,16 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   } catch (error) {
     throw templateError(error, root);
   }
-  const messages = await issueMessages({ entry, env: loaded.env, edition, from, to, perRecipient: target !== undefined, date: now });
+  // A message sent to readers is dated when it goes: one dated by SOURCE_DATE_EPOCH (a commit's time, often years back) lands at the
+  // bottom of every inbox, and spam filters score an old Date. A written message keeps the epoch, so it is the same bytes every run.
+  const date = target !== undefined ? new Date() : now;
+  const messages = await issueMessages({ entry, env: loaded.env, edition, from, to, perRecipient: target !== undefined, date });
   // Recipients' copies differ only in their To line: the largest stands for all.
   const size = Math.max(0, ...messages.map((message) => message.raw.length));
   const warnings = [...emailSvgWarnings(entry.issue.file, entry.body.links, images), ...emailSizeWarnings(entry.issue.file, size)];
   for (const line of warningLines(unignored(warnings, config.ignoreWarnings, [entry.issue]))) io.err(line);
   if (target !== undefined) {
-    await sendAll(target, parseMailbox(from)?.address ?? from, messages);
+    await sendAll(target, parseMailbox(from)?.address ?? from, messages, (line) => io.err(`gekkan email: ${line}`));
     io.out(`gekkan email: sent ${name} to ${to.join(", ")} through ${target.label}`);
   } else if (outFile !== undefined) {
     const file = resolve(outFile);

@@ -13,7 +13,7 @@ export interface MessageInput {
   subject: string;
   html: string;
   text: string;
-  /** The Date header: SOURCE_DATE_EPOCH or the clock, decided by the caller. */
+  /** The Date header, decided by the caller: SOURCE_DATE_EPOCH or the clock for a written message, the clock for a sent one. */
   date: Date;
   messageId: string;
   lang: string;

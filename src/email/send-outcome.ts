@@ -46,7 +46,18 @@ export function stoppedLists(outcome: SendOutcome): string {
  * nothing is left to re-run but the refused addresses, corrected.
  */
 export function refusedAtEnd(label: string, outcome: SendOutcome): string {
-  const count = outcome.refused.reduce((sum, refusal) => sum + refusal.to.length, 0);
+  const count = refusedCount(outcome);
   const got = outcome.sent.length > 0 ? `sent to ${outcome.sent.join(", ")}` : "sent to nobody";
   return `could not send through ${label} to ${count === 1 ? "1 reader" : `${count} readers`}: the server refused ${refusedWords(outcome.refused)}; check ${count === 1 ? "the address" : "each address"}, or leave it out (${got})`;
+}
+
+/** How far a send to `total` readers has come, said while it goes on: "sent to 100 of 500 readers so far (1 refused)". */
+export function progressWords(outcome: SendOutcome, total: number): string {
+  const refused = refusedCount(outcome);
+  return `sent to ${outcome.sent.length} of ${total} readers so far${refused > 0 ? ` (${refused} refused)` : ""}`;
+}
+
+/** How many readers the server refused for good. */
+function refusedCount(outcome: SendOutcome): number {
+  return outcome.refused.reduce((sum, refusal) => sum + refusal.to.length, 0);
 }

@@ -2,11 +2,19 @@ import { isIPv4 } from "node:net";
 import nodemailer from "nodemailer";
 import { PlainError } from "../diagnostics.js";
 import { smtpFailure, unansweredAfterData, urlEscapes } from "./smtp-failure.js";
-import { refusedAtEnd, stoppedLists, type SendOutcome } from "./send-outcome.js";
+import { progressWords, refusedAtEnd, stoppedLists, type SendOutcome } from "./send-outcome.js";
 import { SAME_REFUSALS_TO_STOP, sameRefusalRun, sameRefusalStop } from "./same-refusal.js";
+import { stopSignal } from "./stop-signal.js";
 
 /** The environment variable that holds the SMTP server and credentials; never a file in the repository. */
 export const SMTP_URL_VARIABLE = "GEKKAN_SMTP_URL";
+
+/**
+ * How many readers a send reports progress after, each time: a send to
+ * hundreds takes minutes, and a silent one looks hung (and gets stopped).
+ * Counted, not timed, so the same send prints the same lines.
+ */
+const PROGRESS_EVERY = 50;
 
 export interface Outgoing {
   /** Envelope recipients (bare addresses); the message's own To header names the same. */
@@ -95,9 +103,11 @@ function portMismatch(url: URL): string | undefined {
  * the server refusing the sender or the login, so that stops it
  * (same-refusal.ts). Anything else (login, connection, TLS, a timeout, a
  * 4xx "try later") would likely fail the same way for the rest, so it stops
- * the send at once, saying who got the message and who did not.
+ * the send at once, saying who got the message and who did not; so does
+ * Ctrl-C, once the message in flight has gone (stop-signal.ts). `say` is
+ * told what the author should hear while it runs: progress, a stop heard.
  */
-export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[]): Promise<void> {
+export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[], say: (line: string) => void = () => undefined): Promise<void> {
   const transport = nodemailer.createTransport({
     url: target.url.href,
     // One connection for all: the plain transport opened one (a TLS handshake and a login) per message, and providers turn away a sender who logs in that often.
@@ -121,9 +131,18 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
   });
   const outcome: SendOutcome = { sent: [], refused: [], doubtful: [], unsent: [] };
   let sinceSent = 0;
+  let inFlight: readonly string[] = [];
+  const stop = stopSignal((words) => say(`${words}: stopping once the message to ${inFlight.join(", ")} has gone; ${words} again stops at once, and leaves in doubt whether it arrived`));
   try {
     for (const [index, message] of outgoing.entries()) {
+      const asked = stop.asked();
+      if (asked !== undefined) {
+        outcome.unsent = outgoing.slice(index).flatMap((m) => m.to);
+        throw new PlainError(`stopped by ${asked} before the send was done${stoppedLists(outcome)}`);
+      }
+      if (index > 0 && index % PROGRESS_EVERY === 0) say(progressWords(outcome, outgoing.reduce((sum, m) => sum + m.to.length, 0)));
       whole = false;
+      inFlight = message.to;
       try {
         await transport.sendMail({ envelope: { from: envelopeFrom, to: message.to }, raw: Buffer.from(message.raw) });
         outcome.sent.push(...message.to);
@@ -145,6 +164,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
       }
     }
   } finally {
+    stop.release();
     transport.close();
   }
   if (outcome.refused.length > 0) throw new PlainError(refusedAtEnd(target.label, outcome));

@@ -78,15 +78,20 @@ export function smtpFailure(error: SendError, url: URL, recipients: readonly str
   if (error.code === "EAUTH") return `the server refused the login${reply}: check USER and PASSWORD in GEKKAN_SMTP_URL (${PASSWORD_ESCAPES})`;
   // 4xx: not now, for this reader or (a rate limit, a full queue) for every one after it, so the send stopped here.
   if (error.code === "EENVELOPE" && error.command === "RCPT TO" && typeof error.responseCode === "number" && error.responseCode < 500) {
-    return `the server put off ${recipients.length > 0 ? recipients.join(", ") : "the recipient"} for now${reply}: try again later`;
+    return `the server put off ${named(recipients, "the recipient")} for now${reply}: try again later`;
   }
-  if (error.code === "EENVELOPE" && error.command === "RCPT TO") return `the server refused ${recipients.length > 0 ? recipients.join(", ") : "the recipient"}${reply}; check the address, or leave it out`;
+  if (error.code === "EENVELOPE" && error.command === "RCPT TO") return `the server refused ${named(recipients, "the recipient")}${reply}; check the address, or leave it out`;
   // After DATA: the server read the whole message and would not take it (spam, policy, size); nodemailer's words are "Message failed".
-  if (error.code === "EMESSAGE") return `the server refused the message to ${recipients.length > 0 ? recipients.join(", ") : "the recipient"}${reply}`;
+  if (error.code === "EMESSAGE") return `the server refused the message to ${named(recipients, "the recipient")}${reply}`;
   // A hang-up with no reply (a crash, a dropped client): nodemailer says "Connection closed unexpectedly".
-  if (error.code === "ECONNECTION") return `the server closed the connection while ${recipients.length > 0 ? recipients.join(", ") : "the message"} was being sent${reply === "" ? ", without saying why; its log may tell" : reply}`;
+  if (error.code === "ECONNECTION") return `the server closed the connection while ${named(recipients, "the message")} was being sent${reply === "" ? ", without saying why; its log may tell" : reply}`;
   if (error.responseCode === 530 && url.username === "") return `the server wants a login first${reply}: write it in GEKKAN_SMTP_URL as ${url.protocol}//USER:PASSWORD@${url.host}`;
   return error.message;
+}
+
+/** The readers a failure was about, by address, or `otherwise` when the error came before any was named. */
+function named(recipients: readonly string[], otherwise: string): string {
+  return recipients.length > 0 ? recipients.join(", ") : otherwise;
 }
 
 /**

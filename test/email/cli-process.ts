@@ -3,7 +3,7 @@
  * package (so parallel test files never race on lib/), run with its own
  * environment, stdout kept as bytes (a message is bytes, not lines).
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -19,7 +19,15 @@ export interface CliRun {
 
 export interface CompiledCli {
   run(args: readonly string[], env?: Readonly<Record<string, string | undefined>>): Promise<CliRun>;
+  /** As run, with the process at hand while it runs (to signal it) and what it printed to standard error so far. */
+  start(args: readonly string[], env?: Readonly<Record<string, string | undefined>>): StartedCli;
   remove(): void;
+}
+
+export interface StartedCli {
+  child: ChildProcess;
+  stderr: () => string;
+  done: Promise<CliRun & { signal: NodeJS.Signals | null }>;
 }
 
 export async function compileCli(): Promise<CompiledCli> {
@@ -32,20 +40,27 @@ export async function compileCli(): Promise<CompiledCli> {
   // bin/gekkan.js runs the bundle made from that output.
   await promisify(execFile)(process.execPath, [join(REPO, "scripts", "bundle.mjs"), join(pkg, "lib")]);
   const cli = join(pkg, "bin", "gekkan.js");
+  const start = (args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): StartedCli => {
+    // Only what the test gives: no SMTP URL or epoch leaks in from the shell running the tests.
+    const base: Record<string, string | undefined> = { ...process.env, GEKKAN_SMTP_URL: undefined, SOURCE_DATE_EPOCH: undefined, ...env };
+    const clean = Object.fromEntries(Object.entries(base).filter((e): e is [string, string] => e[1] !== undefined));
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"], env: clean });
+    const out: Buffer[] = [];
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
+    const done = new Promise<CliRun & { signal: NodeJS.Signals | null }>((resolve, fail) => {
+      child.on("error", fail);
+      child.on("close", (code, signal) => resolve({ code, signal, stdout: Buffer.concat(out), stderr: err }));
+    });
+    return { child, stderr: () => err, done };
+  };
   return {
-    run: (args, env = {}) =>
-      new Promise((done, fail) => {
-        // Only what the test gives: no SMTP URL or epoch leaks in from the shell running the tests.
-        const base: Record<string, string | undefined> = { ...process.env, GEKKAN_SMTP_URL: undefined, SOURCE_DATE_EPOCH: undefined, ...env };
-        const clean = Object.fromEntries(Object.entries(base).filter((e): e is [string, string] => e[1] !== undefined));
-        const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"], env: clean });
-        const out: Buffer[] = [];
-        let err = "";
-        child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-        child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
-        child.on("error", fail);
-        child.on("close", (code) => done({ code, stdout: Buffer.concat(out), stderr: err }));
-      }),
+    run: async (args, env = {}) => {
+      const { code, stdout, stderr } = await start(args, env).done;
+      return { code, stdout, stderr };
+    },
+    start,
     remove: () => work.remove(),
   };
 }

@@ -162,3 +162,21 @@ describe("gekkan email --send: a server that goes quiet after the message", () =
     ]);
   });
 });
+
+describe("gekkan email --send to many readers", () => {
+  it("says how far it has come after every 50 readers, counting the refused apart", async () => {
+    const picky = await smtp({
+      onRcptTo(to, _session, done) {
+        if (to.address === "r007@example.org") return done(refuse("5.1.1 User unknown", 550));
+        done();
+      },
+    });
+    const readers = Array.from({ length: 120 }, (_, i) => `r${String(i).padStart(3, "0")}@example.org`);
+    const run = await send(`smtp://127.0.0.1:${picky.port}`, readers);
+    expect(run.code).toBe(1);
+    expect(picky.took).toHaveLength(119);
+    // After reader 50 and reader 100, one of them refused; not after the last, which the closing line covers.
+    expect(run.stderr.slice(0, -1)).toEqual(["gekkan email: sent to 49 of 120 readers so far (1 refused)", "gekkan email: sent to 99 of 120 readers so far (1 refused)"]);
+    expect(run.stderr.at(-1)).toMatch(/^gekkan email: could not send through .* to 1 reader: the server refused r007@example\.org /);
+  }, 60_000);
+});
