@@ -29,7 +29,8 @@ export function emailView(entry: SiteIssue, env: RenderEnv, html: string): Recor
   const view = viewContext(env, entry.issue.lang);
   const card = issueCard(entry, view);
   const { config } = env;
-  const unsubscribe = emailHeadersFor(config, entry.issue.lang).listUnsubscribe;
+  const headers = emailHeadersFor(config, entry.issue.lang);
+  const unsubscribe = headers.listUnsubscribe;
   const webUrl = siteUrl(env, entry.route);
   const at = (id: string) => new URL(`#${id}`, webUrl).href;
   const text = siteText(config, entry.issue.lang);
@@ -50,6 +51,8 @@ export function emailView(entry: SiteIssue, env: RenderEnv, html: string): Recor
     preheaderPadding: PREHEADER_PADDING,
     // A link a reader can follow: the web page if there is one, else the mailto.
     unsubscribeUrl: unsubscribe.find((u) => !u.startsWith("mailto:")) ?? unsubscribe[0] ?? "",
+    // A reader the issue was forwarded to is not on the list: where to join it (config email.subscribe).
+    subscribeUrl: headers.subscribe ?? "",
     html,
   };
 }

@@ -123,7 +123,7 @@ export const AUTHOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // Navigation: links to other pages and within the page (contents, previous/next, the archive, feeds, search, the email's web and unsubscribe links).
   navigation: [
     "card.url", "e.anchorUrl", "e.issue", "r.anchorUrl", "r.issue", "h.anchorUrl", "h.issue", "row.anchorUrl", "row.issue", "link.url",
-    "next", "next.url", "previous", "previous.url", "toc", "sections", "dataLink", "feedUrl", "homeUrl", "webUrl", "unsubscribeUrl",
+    "next", "next.url", "previous", "previous.url", "toc", "sections", "dataLink", "feedUrl", "homeUrl", "webUrl", "unsubscribeUrl", "subscribeUrl",
     "site.homeUrl", "site.archiveUrl", "site.componentsUrl", "site.subscribeUrl", "site.nav", "site.search", "site.searchUrl", "bundleUrl", "mergeUrls", "phrasesUrl",
   ],
   // The page's head and the site's chrome (titles, descriptions, feeds, styles, the email's preview text): read by machines and mail apps, not a reader's warning.
@@ -136,7 +136,7 @@ export const AUTHOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // The locale strings of headings, labels and links beside the fields above (a note's own strings are in its markup).
   wording: [
     "tc.contents", "t.allIssues", "t.answer", "t.archive", "t.backHome", "t.byComponent", "t.compatibility", "t.component", "t.components", "t.contents",
-    "t.dataFiles", "t.date", "t.device", "t.emailUnsubscribe", "t.emailViewInBrowser", "t.feedAtom", "t.feedJson", "t.feedRss", "t.hardware", "t.history",
+    "t.dataFiles", "t.date", "t.device", "t.emailForwarded", "t.emailUnsubscribe", "t.emailViewInBrowser", "t.feedAtom", "t.feedJson", "t.feedRss", "t.hardware", "t.history",
     "t.issue", "t.issueNavigation", "t.latestIssue", "t.mainNavigation", "t.nextIssue", "t.noDate", "t.noEntries", "t.notFoundText", "t.notFoundTitle",
     "t.otherLanguages", "t.plugin", "t.poweredBy", "t.previousIssue", "t.recentIssues", "t.releaseEntry", "t.releaseNews", "t.search", "t.searchNoScript",
     "t.searchPlaceholder", "t.sections", "t.seeIssue", "t.skipToContent", "t.status", "t.stonithNotes", "t.subscribe", "t.superseded", "t.tableScrollHint",

@@ -1,7 +1,8 @@
 /**
  * Config `email.subscribe`: where readers sign up for the emailed issues,
  * linked in every page's footer and under the newest issue on the home page,
- * in each edition's words, an edition's own (`languages.<lang>.email`)
+ * and in each issue's email (for a reader it was forwarded to), in each
+ * edition's words, an edition's own (`languages.<lang>.email`)
  * replacing the site's; Japanese in it percent-encoded once, as a browser
  * sends it; no link at all without it; a value that is no address is an
  * error at its place with what to write. Oracles: the addresses and words
@@ -34,11 +35,13 @@ describe("config email.subscribe: the sign-up link on the site", () => {
   }, 300_000);
   afterAll(() => dir.remove());
 
-  const build = async (email: Record<string, unknown> | undefined, languages: Record<string, unknown> = {}) => {
+  const build = async (email: Record<string, unknown> | undefined, languages: Record<string, unknown> = {}, cache = false) => {
     const config = { title: "テスト月刊", url: "https://example.org/", authors: ["編集部"], lang: "ja", languages: { en: { title: "Test Monthly", ...languages } }, ...(email === undefined ? {} : { email }) };
     writeFiles(dir.path, { "gekkan.config.json": `${JSON.stringify(config, null, 2)}\n` });
-    return runCli(["build", "--no-cache", "--no-search", "--quiet"], { cwd: dir.path });
+    return runCli(["build", ...(cache ? [] : ["--no-cache"]), "--no-search", "--quiet"], { cwd: dir.path });
   };
+  // The email's text part wraps long lines: compared with its whitespace as one space.
+  const text = (path: string) => readFileSync(join(dir.path, "dist", path), "utf8").replace(/\s+/g, " ");
   const page = (path: string) => parseHtml(readFileSync(join(dir.path, "dist", path), "utf8"));
   /** The links to `href` on a page: [where it is, its words]. */
   const linksTo = (path: string, href: string) =>
@@ -64,6 +67,23 @@ describe("config email.subscribe: the sign-up link on the site", () => {
     expect(linksTo("index.html", ja)).toHaveLength(2);
     expect(linksTo("en/index.html", ja)).toEqual([]);
     expect(linksTo("en/index.html", "https://example.org/en/join")).toEqual([["latest", "Subscribe by email"], ["footer", "Subscribe by email"]]);
+  }, 120_000);
+
+  it("each issue's email offers it to a reader the issue was forwarded to, in the email's language, in both parts; a cached build follows a change of it", async () => {
+    const first = await build({ subscribe: "https://example.org/join" }, { email: { subscribe: "https://example.org/en/join" } }, true);
+    expect(first.code, first.stderr).toBe(0);
+    const jaLinks = byTag(parseHtml(text("issues/2011-04/email.html")), "a").filter((a) => attr(a, "href") === "https://example.org/join");
+    expect(jaLinks.map((a) => textContent(a))).toEqual(["メールで購読する"]);
+    expect(text("issues/2011-04/email.txt")).toContain("転送で届きましたか？ メールで購読する <https://example.org/join>");
+    expect(text("en/issues/2011-04/email.txt")).toContain("Was this forwarded to you? Subscribe by email <https://example.org/en/join>");
+    const moved = await build({ subscribe: "https://example.org/signup" }, { email: { subscribe: "https://example.org/en/join" } }, true);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(text("issues/2011-04/email.txt")).toContain("メールで購読する <https://example.org/signup>");
+    expect(text("issues/2011-04/index.html")).toContain('href="https://example.org/signup"');
+    expect(text("issues/2011-04/index.html")).not.toContain('href="https://example.org/join"');
+    const none = await build(undefined, {}, true);
+    expect(none.code, none.stderr).toBe(0);
+    expect(text("issues/2011-04/email.txt")).not.toContain("転送で届きましたか");
   }, 120_000);
 
   it("without it, no page links to a sign-up, and the words are nowhere", async () => {
