@@ -1,7 +1,7 @@
 import type { YAMLError } from "yaml";
 import { trimSpacesEnd } from "../trim-end.js";
 import { fieldAt, quotedField } from "./yaml-field-at.js";
-import { lineSlip } from "./yaml-line-slips.js";
+import { leadingList, lineSlip } from "./yaml-line-slips.js";
 import { escapeSlip, valueSlip } from "./yaml-value-slips.js";
 
 /**
@@ -35,7 +35,7 @@ export function yamlErrorReason(error: YAMLError, source: string): { reason: str
   const marked = markedValue(source, offset);
   if (marked !== undefined) return marked;
   if (error.code === "TAB_AS_INDENT") return { reason: "this line is indented with a tab, and YAML indents with spaces only: delete the tab (a field starts at the beginning of the line), or indent with spaces", offset };
-  return valueSlip(source, offset) ?? escapeSlip(error, source, offset) ?? unreadableLine(error, source, offset);
+  return leadingList(source, offset) ?? valueSlip(source, offset) ?? escapeSlip(error, source, offset) ?? unreadableLine(error, source, offset);
 }
 
 /**
@@ -46,11 +46,18 @@ export function yamlErrorReason(error: YAMLError, source: string): { reason: str
 function unreadableLine(error: YAMLError, source: string, offset: number): { reason: string; offset: number } {
   if (/^Unexpected (?:,|empty item) in flow/.test(error.message)) return { reason: "a list here has two commas with no item between them; delete one", offset };
   const field = fieldAt(source, offset);
+  const lineStart = source.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
+  if (field !== undefined && /^[^\p{L}\p{N}_]/u.test(field.key)) {
+    // `}ate: 2011-07-01`, `*ags: [...]`: a stray mark before the name, which YAML reads as the mark's, not as text.
+    return { reason: `the field name "${field.key}" starts with "${field.key[0] ?? ""}", which YAML does not read as part of a name; type the name alone: ${field.indent}${field.key.slice(1)}: ${field.value}`, offset: lineStart + field.indent.length };
+  }
   if (field !== undefined) {
     return { reason: `YAML cannot read the value of "${field.key}" as typed; a value holding characters YAML gives a meaning (: # [ ] { } , & * ! | > ' " % @ \`) is read as text only in quotes: ${quotedField(field)}`, offset: field.at };
   }
-  const lineStart = source.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
-  const indent = /^[ \t]*/.exec(source.slice(lineStart))?.[0] ?? "";
+  // Sticky, from the line's start: slicing the rest of the front matter for each error made many errors slow.
+  const blanks = /[ \t]*/y;
+  blanks.lastIndex = lineStart;
+  const indent = blanks.exec(source)?.[0] ?? "";
   if (indent !== "") return { reason: `this line is indented by ${String(indent.length)} ${indent.length === 1 ? "space" : "spaces"} and YAML cannot fit it under the lines above; a field starts at the beginning of the line, and the items of one list start at the same column under their field`, offset: lineStart };
   return { reason: "YAML cannot read this line as a field; a field is written name: value, from the beginning of the line", offset: lineStart };
 }

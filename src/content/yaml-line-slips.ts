@@ -50,6 +50,8 @@ function emptyFieldHint(above: string, line: string): string {
   if (empty === null) return valued === undefined ? "" : `; if it goes on with the value of "${valued}" above, indent it by two spaces`;
   const [, key = "", block] = empty;
   if (block !== undefined) return `; if it is the text of "${key}", indent it by two spaces`;
+  // A line starting with a mark of YAML's (`* - 山田`) is no value to paste after the colon.
+  if (/^[-*&!?:,[\]{}#|>@`%'"]/.test(line)) return "";
   return `; if it is the value of "${key}", write it on that field's line, after the colon: ${key}: ${line.trim()}`;
 }
 
@@ -96,4 +98,17 @@ function directive(source: string): Reason | undefined {
   const line = /^%.*$/m.exec(source);
   if (line === null) return undefined;
   return { reason: `a line starting with "%" is a YAML directive, which front matter cannot hold; delete the line`, offset: line.index };
+}
+
+/**
+ * `  - c` pasted above `title:`: YAML reads the front matter as a list, and
+ * fails on the first field below it ("Unexpected scalar at node end"). The
+ * list item is the line to fix.
+ */
+export function leadingList(source: string, offset: number): Reason | undefined {
+  // From the front matter's start only (no m flag): a list further down is some field's.
+  const first = /^(?:[ \t]*(?:#.*)?\r?\n)*([ \t]*-(?:[ \t].*)?)(?:\n|$)/.exec(source);
+  const at = first === null ? -1 : first[0].length - (first[1] ?? "").length - (first[0].endsWith("\n") ? 1 : 0);
+  if (first === null || at >= offset || source.lastIndexOf("\n", offset - 1) < at) return undefined;
+  return { reason: `the front matter starts with a list item (${(first[1] ?? "").trim()}), so YAML reads it all as one list and none of the fields below it; delete the line, or move it under the field it belongs to (tags:), indented`, offset: at };
 }

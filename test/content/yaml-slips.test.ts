@@ -66,6 +66,9 @@ const SLIPS: ReadonlyArray<readonly [string, string]> = [
   ["a colon and a space in a value", file("title: 注意: 再起動\n")],
   ["a key repeated", file("title: 第1号\ntitle: 第2号\n")],
   ["a tab indent", file("title: 第1号\n\tsummary: x\n")],
+  ["a list item above the fields", file("  - pacemaker\ntitle: 第1号\n")],
+  ["a mark before a field's name", file("title: 第1号\n*tags: [pacemaker]\n")],
+  ["a list item with a mark at the margin under its field", "---\nauthors:\n* - 山田\ntitle: 第1号\nissue: 1\ndate: 2011-07-01\n---\n"],
   ["a quote never closed", file('title: "第1号\n')],
 ];
 
@@ -111,6 +114,13 @@ describe("a line that is not a field is named at its line with what to do", () =
       "a list of three under a field with a value, said once",
       "---\ntitle: 第1号\n- a\n- b\n- c\nissue: 1\ndate: 2011-07-01\n---\n",
       ['x.md:3:1  invalid YAML in front matter: this line is a list item ("- "), but "title" above it has its value on its own line, so the list belongs to no field; a list goes under a field with nothing after its colon (tags:), its items indented; if the line is the issue\'s text, move it below the closing ---'],
+    ],
+    ["a list item above the fields", file("  - pacemaker\ntitle: 第1号\n"), ["x.md:2:1  invalid YAML in front matter: the front matter starts with a list item (- pacemaker), so YAML reads it all as one list and none of the fields below it; delete the line, or move it under the field it belongs to (tags:), indented"]],
+    ["a mark before a field's name", file("title: 第1号\n*tags: [pacemaker]\n"), ['x.md:3:1  invalid YAML in front matter: the field name "*tags" starts with "*", which YAML does not read as part of a name; type the name alone: tags: [pacemaker]']],
+    [
+      "a line under an empty field, starting with a mark, is not offered as its value",
+      "---\nauthors:\n* - 山田\ntitle: 第1号\nissue: 1\ndate: 2011-07-01\n---\n",
+      ['x.md:3:1  invalid YAML in front matter: this line is not a field ("name: value"), so YAML cannot read it; if it is the issue\'s text, move it below the closing ---'],
     ],
     ["a line of ...", "---\ntitle: 第1号\n...\nissue: 1\ndate: 2011-07-01\n---\n", ['x.md:3:1  invalid YAML in front matter: a line of "..." ends YAML\'s reading of the front matter, so the fields below it would not be read; delete the line']],
     ["a directive", file("%YAML 1.2\ntitle: 第1号\n"), ['x.md:2:1  invalid YAML in front matter: a line starting with "%" is a YAML directive, which front matter cannot hold; delete the line']],
