@@ -4,7 +4,7 @@ import type { VFileMessage } from "vfile-message";
 import { diagnostic, type Place } from "../diagnostics.js";
 import { DEFAULT_LIMITS, formatBytes, limitSetting, type ContentLimits } from "../limits.js";
 import { yamlErrorReason } from "./yaml-errors.js";
-import { markedScalars } from "./yaml-marks.js";
+import { markedScalars, unresolvedAliases } from "./yaml-marks.js";
 import { collectionKeys } from "./collection-keys.js";
 import { indentedFields } from "./indented-field.js";
 import { wellFormed } from "../well-formed.js";
@@ -77,7 +77,7 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
   if (problems.length > 0) return { ok: false, messages: problems };
   const limited = checkYamlLimits(file, doc, lines, limits);
   if (limited !== undefined) return failed(limited);
-  const marked = [...markedScalars(file, doc, lines, source), ...collectionKeys(file, doc, lines, source)];
+  const marked = [...markedScalars(file, doc, lines, source), ...unresolvedAliases(file, doc, lines, source), ...collectionKeys(file, doc, lines, source)];
   if (marked.length > 0) return { ok: false, messages: marked.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   let data: unknown;
   try {
@@ -98,11 +98,22 @@ function yamlSyntaxMessages(file: string, head: string, parsed: ReturnType<typeo
   const { doc, lines, source } = parsed;
   const indented = indentedFields(file, head);
   const explained = new Set(indented.flatMap((found) => found.lines));
-  const errors = doc.errors.flatMap((error) => {
+  const said = new Set<number>();
+  // Once the fields end (a stray "]"), yaml names every token after them "in YAML stream": one mistake, said once.
+  const stream = doc.errors.findIndex((error) => / in YAML stream\b/.test(error.message));
+  const errors = doc.errors.filter((error, i) => i <= stream || !/ in YAML stream\b/.test(error.message)).flatMap((error) => {
     const { reason, offset } = yamlErrorReason(error, source);
     const pos = lines.linePos(offset);
+    // yaml may fail two or three ways on one line (`title: - x`); the first reason names the mistake, the others repeat it.
+    // An error placed at a line already said is that mistake seen further on (the next item of a stray list): its own line is said too.
+    if (said.has(pos.line)) {
+      said.add(lines.linePos(error.pos[0]).line);
+      return [];
+    }
     // A tab has its own message, with its own fix: never YAML's words about an indented field next to it.
-    return explained.has(pos.line) && error.code !== "TAB_AS_INDENT" ? [] : [diagnostic(file, `invalid YAML in front matter: ${reason}`, { line: pos.line, column: pos.col }, "yaml-syntax")];
+    if (explained.has(pos.line) && error.code !== "TAB_AS_INDENT") return [];
+    said.add(pos.line);
+    return [diagnostic(file, `invalid YAML in front matter: ${reason}`, { line: pos.line, column: pos.col }, "yaml-syntax")];
   });
   return [...indented.map((found) => found.message), ...errors];
 }

@@ -1,10 +1,14 @@
 import type { YAMLError } from "yaml";
 import { trimSpacesEnd } from "../trim-end.js";
+import { fieldAt, quotedField } from "./yaml-field-at.js";
+import { leadingList, lineSlip } from "./yaml-line-slips.js";
+import { escapeSlip, valueSlip } from "./yaml-value-slips.js";
 
 /**
  * One YAML error in an author's words, and where to point: yaml's own
  * messages describe the parser ("Nested mappings are not allowed in
- * compact mappings"), not the fix.
+ * compact mappings"), not the fix. None of them reaches the author: a
+ * shape not recognised gets a plain reason too (`unreadableLine`).
  */
 export function yamlErrorReason(error: YAMLError, source: string): { reason: string; offset: number } {
   const offset = error.pos[0];
@@ -14,6 +18,8 @@ export function yamlErrorReason(error: YAMLError, source: string): { reason: str
   }
   const dashes = dashLineBefore(source, offset);
   if (dashes !== undefined) return { reason: "this line starts with --- but is not the closing line, which must hold only ---; remove what follows the dashes, or the whole line", offset: dashes };
+  const line = lineSlip(error, source, offset);
+  if (line !== undefined) return line;
   if (error.code === "BLOCK_AS_IMPLICIT_KEY" || error.code === "MULTILINE_IMPLICIT_KEY") {
     const colon = colonInValue(source, offset);
     if (colon !== undefined) return colon;
@@ -29,7 +35,31 @@ export function yamlErrorReason(error: YAMLError, source: string): { reason: str
   const marked = markedValue(source, offset);
   if (marked !== undefined) return marked;
   if (error.code === "TAB_AS_INDENT") return { reason: "this line is indented with a tab, and YAML indents with spaces only: delete the tab (a field starts at the beginning of the line), or indent with spaces", offset };
-  return { reason: firstLine(error.message), offset };
+  return leadingList(source, offset) ?? valueSlip(source, offset) ?? escapeSlip(error, source, offset) ?? unreadableLine(error, source, offset);
+}
+
+/**
+ * The last word for a shape not recognised above: what YAML needs of the
+ * line, never yaml's own message, which names its tokens ("Unexpected
+ * scalar at node end") and not what the author typed.
+ */
+function unreadableLine(error: YAMLError, source: string, offset: number): { reason: string; offset: number } {
+  if (/^Unexpected (?:,|empty item) in flow/.test(error.message)) return { reason: "a list here has two commas with no item between them; delete one", offset };
+  const field = fieldAt(source, offset);
+  const lineStart = source.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
+  if (field !== undefined && /^[^\p{L}\p{N}_]/u.test(field.key)) {
+    // `}ate: 2011-07-01`, `*ags: [...]`: a stray mark before the name, which YAML reads as the mark's, not as text.
+    return { reason: `the field name "${field.key}" starts with "${field.key[0] ?? ""}", which YAML does not read as part of a name; type the name alone: ${field.indent}${field.key.slice(1)}: ${field.value}`, offset: lineStart + field.indent.length };
+  }
+  if (field !== undefined) {
+    return { reason: `YAML cannot read the value of "${field.key}" as typed; a value holding characters YAML gives a meaning (: # [ ] { } , & * ! | > ' " % @ \`) is read as text only in quotes: ${quotedField(field)}`, offset: field.at };
+  }
+  // Sticky, from the line's start: slicing the rest of the front matter for each error made many errors slow.
+  const blanks = /[ \t]*/y;
+  blanks.lastIndex = lineStart;
+  const indent = blanks.exec(source)?.[0] ?? "";
+  if (indent !== "") return { reason: `this line is indented by ${String(indent.length)} ${indent.length === 1 ? "space" : "spaces"} and YAML cannot fit it under the lines above; a field starts at the beginning of the line, and the items of one list start at the same column under their field`, offset: lineStart };
+  return { reason: "YAML cannot read this line as a field; a field is written name: value, from the beginning of the line", offset: lineStart };
 }
 
 /**
@@ -43,19 +73,6 @@ function dashLineBefore(source: string, offset: number): number | undefined {
     if (start > 0 && source.startsWith("---", start)) return start;
   }
   return undefined;
-}
-
-/** The `key: value` line around `offset`: its indent, field name, value (trailing blanks cut) and where the value starts in the source. */
-function fieldAt(source: string, offset: number): { indent: string; key: string; value: string; at: number } | undefined {
-  const lineStart = source.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
-  const lineEnd = source.indexOf("\n", lineStart);
-  const line = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
-  // The value's trailing blanks are cut afterwards: `(\S.*?)[ \t]*$` retried the blanks from every character of a long run of them.
-  const match = /^([ \t]*)([^\s:#'"][^:#]*?):[ \t]+(\S.*)$/.exec(line);
-  if (!match) return undefined;
-  const [, indent = "", key = ""] = match;
-  const value = trimSpacesEnd(match[3] ?? "");
-  return { indent, key, value, at: lineStart + line.indexOf(value, indent.length + key.length + 1) };
 }
 
 /**
@@ -77,7 +94,7 @@ function colonInValue(source: string, offset: number): { reason: string; offset:
 function markedValue(source: string, offset: number): { reason: string; offset: number } | undefined {
   const field = fieldAt(source, offset);
   const mark = field?.value[0] ?? "";
-  if (field === undefined || /^[!&*]/.test(field.key) || !/^[!&*]\S/.test(field.value)) return undefined;
+  if (field === undefined || /^[!&*]/.test(field.key) || !/^[!&*]/.test(field.value)) return undefined;
   const { indent, key, value, at } = field;
   const what = mark === "!" ? "a tag" : mark === "&" ? "an anchor" : "an alias (a reference to another value)";
   return { reason: `the value of "${key}" starts with "${mark}", which YAML reads as ${what}, not as text; put the whole value in quotes: ${indent}${key}: ${JSON.stringify(value)}`, offset: at };
@@ -142,10 +159,4 @@ function repeatedField(source: string, offset: number): string | undefined {
   const first = lines.slice(0, at).findIndex((line) => field(line) === repeated);
   const where = first === -1 ? "" : ` (first on line ${String(first + 1)})`;
   return `"${key}" is given twice in the front matter${where}, and only one value can count; keep the one you mean and delete the other`;
-}
-
-function firstLine(text: string): string {
-  const line = text.split("\n")[0] ?? text;
-  // yaml appends " at line X, column Y"; the location is printed separately.
-  return line.replace(/ at line \d+, column \d+:?$/, "");
 }

@@ -36,3 +36,27 @@ export function markedScalars(file: string, doc: Document.Parsed, lines: LineCou
   });
   return messages;
 }
+
+/**
+ * `title: *x`: YAML reads the value as an alias, a reference to a value
+ * named x by an anchor (`&x`), and with no such anchor it cannot be read at
+ * all; it was reported as too many aliases. Each is an error at the `*`,
+ * with the quotes that keep it as text.
+ */
+export function unresolvedAliases(file: string, doc: Document.Parsed, lines: LineCounter, source: string): VFileMessage[] {
+  const messages: VFileMessage[] = [];
+  visit(doc, {
+    Alias: (_key, node) => {
+      if (!isAlias(node) || node.range === undefined || node.range === null || node.resolve(doc) !== undefined) return;
+      const at = node.range[0];
+      const lineStart = source.lastIndexOf("\n", at - 1) + 1;
+      const written = source.slice(at, node.range[1]).trim();
+      const field = /^([ \t]*)([^\s:#'"][^:#]*?):[ \t]+$/.exec(source.slice(lineStart, at));
+      const fix = field === null ? JSON.stringify(written) : `${field[1] ?? ""}${field[2] ?? ""}: ${JSON.stringify(written)}`;
+      const named = field === null ? "this value" : `the value of "${field[2] ?? ""}"`;
+      const pos = lines.linePos(at);
+      messages.push(diagnostic(file, `${named} starts with "*", which YAML reads as an alias (a reference to a value named "${node.source}" by an anchor, &${node.source}), and no value is named so; put the whole value in quotes: ${fix}`, { line: pos.line, column: pos.col }, "yaml-syntax"));
+    },
+  });
+  return messages;
+}

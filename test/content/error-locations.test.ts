@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, fixtureNames } from "../helpers/fixtures.js";
+import { yamlLibraryMessages } from "../helpers/yaml-library-words.js";
 
 /**
  * What the goldens must keep saying, so an UPDATE=1 run cannot quietly
@@ -25,6 +26,11 @@ describe("error fixture expectations", () => {
       if (m?.[4]?.startsWith("missing required front matter")) continue;
       expect(Number(m?.[2]), line).toBeGreaterThan(1);
     }
+  });
+
+  it.each(fixtureNames("error"))("%s: no message is in the yaml library's own words", (name) => {
+    const library = yamlLibraryMessages();
+    for (const line of lines(name)) expect(library.filter((pattern) => pattern.test(line)).map(String), line).toEqual([]);
   });
 
   it.each(fixtureNames("error"))("%s: schema messages name the field, what was expected and what was found", (name) => {

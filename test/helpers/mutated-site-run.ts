@@ -3,11 +3,13 @@ import { join } from "node:path";
 import { repo } from "./site-copy.js";
 import { tempDir, writeFiles, type TempDir } from "./temp-site.js";
 import { applyMutation, CONFIG_FILE, ISSUE_DIR, type Files, type Mutation } from "./site-mutations.js";
+import { yamlLibraryMessages } from "./yaml-library-words.js";
 
 /**
  * Runs build, check and email on a mutated copy of the sample site, in this
  * process (the CLI's `main`, with captured lines), and says what broke the
- * promise every command makes: exit 0 or 1, no stack, every error located.
+ * promise every command makes: exit 0 or 1, no stack, every error located,
+ * none in the yaml library's own words.
  */
 export interface CommandRun {
   command: string;
@@ -65,10 +67,17 @@ const LOCATED = /^(\S.*?:\d+:\d+ {2}\S|\S.*? {2}\S|gekkan (build|check|email): \
 /** What is printed besides the problems: the count, a hint on stopping a warning kind, blank lines. */
 const SUMMARY = /^(\d+ problems? found; nothing was written\.|gekkan: if you mean th(is|ese), stop the warning|$)/;
 
+/** The yaml library's own messages, which no author can act on: an issue's line holding one is a front-matter slip gekkan left unexplained. */
+const YAML_WORDS = yamlLibraryMessages();
+/** A line about an issue file (`….md:3:1  …`): only there is YAML read (the config is JSON, whose parser words other messages). */
+const ISSUE_LINE = /\.md:\d+:\d+ {2}/;
+
 /** Every way the runs broke the promise, in words (none: they kept it). */
 export function brokenPromises(runs: readonly CommandRun[]): string[] {
   const broken: string[] = [];
   for (const run of runs) {
+    const library = run.lines.find((line) => ISSUE_LINE.test(line) && YAML_WORDS.some((pattern) => pattern.test(line)));
+    if (library !== undefined) broken.push(`${run.command} printed the yaml library's own words: ${library}`);
     if (run.thrown !== undefined) broken.push(`${run.command} threw: ${String((run.thrown as Error).stack ?? run.thrown)}`);
     else if (run.code !== 0 && run.code !== 1) broken.push(`${run.command} exited ${run.code}:\n${run.lines.join("\n")}`);
     const stack = run.lines.find((line) => /^\s+at /.test(line) || line.includes("internal error"));

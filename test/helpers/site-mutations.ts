@@ -36,6 +36,7 @@ const LINES = [
   "<table><tr><th colspan=0>x</th></tr></table>", "<svg><a href=x>y</a></svg>", "<math><mi>x</mi></math>", "<template>x</template>", "<iframe src=x></iframe>", '<base href="/x/">', '<h2 id="">x</h2>', '<h2 id="pacemaker-1-0-11">x</h2>', "<details><summary>x",
   ':::release{#pacemaker-1-0-11 component="pacemaker" status="planned"}', ':::release{component="pacemaker" component="corosync" status="planned"}', ':::release{component="pacemaker" version="１.０" status="planned"}', ':::release{component="nope" status="planned"}',
   ':::release{component="pacemaker" status="weird"}', ':::qa{#}', ':::qa{.class components="pacemaker"}', ':::qa{#a #b components="pacemaker"}', ":::qa{components=\"\"}", ':::stonith{device=" " plugin="A/B" vendor="v"}', "? question", "?", "---\n---", "## 質問",
+  "title 第1号", "title:第1号", "title: [draft] 第1号", 'title: "Pacemaker" リリース', "title: @x", "title: `x`", "title: %x", "title: * x", "title: |x", "summary: 注意: 再起動", "- x", "本文の書き出し", 'title: "C:\\q"', "tags: [a,, b]", "tags: [a]]", "  - b",
   "updated: 2011-03-01", "updated: 2011-04-01", "updated: 2031-01-01", "updated: x", "updated: [2011-05-01]", "authors: [\"\"]", "authors: [a, a]", "authors: \"a, b\"",
   "## Pacemaker まわりの主なコンポーネントと中心メンバー", "## {#pacemaker-1-0-11}", "# h1 in body", "###### h6", "[^1]: note", "[^1]", "[x][y]", "[y]: /issues/2011-09/", "![](/images/none.png)", "<img src=x onerror=alert(1)>", "<script>alert(1)</script>", "{#id}", "## {#x}", "# ", "| a |\n| - |", "$$", "\\",
 ];
