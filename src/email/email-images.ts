@@ -17,12 +17,12 @@ export interface EmailImage {
 
 /**
  * What public/ holds at a site path (decoded, under the base path): nothing
- * (undefined), or a file with its pixel width when it is a PNG, GIF or JPEG
- * (imageWidth), the width it is meant to be shown at when an SVG (its
- * width, else its viewBox's: svg-width.ts). Read by the pipeline, which
- * owns the disk.
+ * (undefined), or a file with its pixel width and height when it is a PNG,
+ * GIF, JPEG or WebP (image-size.ts), the size it is meant to be shown at
+ * when an SVG (its width and height, else its viewBox's: svg-size.ts).
+ * Read by the pipeline, which owns the disk.
  */
-export type PublicImage = (path: string) => { width: number | undefined } | undefined;
+export type PublicImage = (path: string) => { width: number | undefined; height: number | undefined } | undefined;
 
 /**
  * The email's image changes for an issue, by the image's address as its
