@@ -17,7 +17,7 @@ export function imageSize(head: Uint8Array): PixelSize | undefined {
   if (bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89504e47 && bytes.toString("latin1", 12, 16) === "IHDR") return positive(bytes.readUInt32BE(16), bytes.readUInt32BE(20));
   if (bytes.length >= 10 && /^GIF8[79]a$/.test(bytes.toString("latin1", 0, 6))) return positive(bytes.readUInt16LE(6), bytes.readUInt16LE(8));
   if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) return jpegSize(bytes);
-  if (bytes.length >= 30 && bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP") return webpSize(bytes);
+  if (bytes.length >= 16 && bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP") return webpSize(bytes);
   return undefined;
 }
 
@@ -52,12 +52,12 @@ function jpegSize(bytes: Buffer): PixelSize | undefined {
  */
 function webpSize(bytes: Buffer): PixelSize | undefined {
   const chunk = bytes.toString("latin1", 12, 16);
-  if (chunk === "VP8 " && bytes[23] === 0x9d && bytes[24] === 0x01 && bytes[25] === 0x2a) return positive(bytes.readUInt16LE(26) & 0x3fff, bytes.readUInt16LE(28) & 0x3fff);
-  if (chunk === "VP8L" && bytes[20] === 0x2f) {
+  if (chunk === "VP8 " && bytes.length >= 30 && bytes[23] === 0x9d && bytes[24] === 0x01 && bytes[25] === 0x2a) return positive(bytes.readUInt16LE(26) & 0x3fff, bytes.readUInt16LE(28) & 0x3fff);
+  if (chunk === "VP8L" && bytes.length >= 25 && bytes[20] === 0x2f) {
     const bits = bytes.readUInt32LE(21);
     return positive((bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
   }
-  if (chunk === "VP8X") return positive(bytes.readUIntLE(24, 3) + 1, bytes.readUIntLE(27, 3) + 1);
+  if (chunk === "VP8X" && bytes.length >= 30) return positive(bytes.readUIntLE(24, 3) + 1, bytes.readUIntLE(27, 3) + 1);
   return undefined;
 }
 
