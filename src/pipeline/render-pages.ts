@@ -13,8 +13,7 @@ import type { PageLanguages } from "../site/page-languages.js";
 import { isTemplateError, TemplateErrors } from "./template-error.js";
 import type { LiquidError } from "liquidjs";
 import type { SiteConfig } from "../config.js";
-import type { PublicImage } from "../email/email-images.js";
-import { pageImageHtml, pageImageSizes, type PageImageSize } from "../render/page-images.js";
+import { pageImageHtml, pageImageSizes, type ImageLook, type PageImageSize } from "../render/page-images.js";
 
 export interface RenderedPage {
   path: string;
@@ -46,7 +45,7 @@ export class PageRenderer {
    * `pages`: the site's pages and their languages (page-languages.ts), which issue bodies' links to another edition are marked by.
    * `images`: public/'s images, whose sizes an issue page writes on its <img> elements (page-images.ts).
    */
-  constructor(readonly env: RenderEnv, readonly fingerprint: string, private readonly memo: Memo, readonly pages: PageLanguages, readonly images: PublicImage = () => undefined) {}
+  constructor(readonly env: RenderEnv, readonly fingerprint: string, private readonly memo: Memo, readonly pages: PageLanguages, readonly images: ImageLook = () => undefined) {}
 
   /** The stand-in for an issue's body in page data: a hash of its inputs, so a page key never needs the body itself. */
   token(entry: SiteIssue): string {

@@ -1,7 +1,9 @@
-import type { PublicImage } from "../email/email-images.js";
-import { bodyImages } from "../email/body-images.js";
+import { parseFragment, type DefaultTreeAdapterTypes } from "parse5";
 import type { BodyLink } from "../markdown/rendered.js";
 import { linkedPath, routeUrl, type SiteAddress } from "../site/urls.js";
+
+/** What public/ holds at a site path: nothing, or a file and its size where it says one (the pipeline reads it: public-images.ts). */
+export type ImageLook = (path: string) => { width: number | undefined; height: number | undefined } | undefined;
 
 /** An image's address as its body has it, with the width and height of its file in public/. */
 export type PageImageSize = [url: string, width: number, height: number];
@@ -13,7 +15,7 @@ export type PageImageSize = [url: string, width: number, height: number];
  * (pageImageHtml). Another site's images are left alone: their size is not
  * ours to read, and may change under the page.
  */
-export function pageImageSizes(links: readonly BodyLink[], site: SiteAddress, route: string, look: PublicImage): PageImageSize[] {
+export function pageImageSizes(links: readonly BodyLink[], site: SiteAddress, route: string, look: ImageLook): PageImageSize[] {
   const sizes = new Map<string, PageImageSize>();
   for (const link of links) {
     if (link.kind !== "image" || sizes.has(link.url)) continue;
@@ -42,7 +44,7 @@ export function pageImageSizes(links: readonly BodyLink[], site: SiteAddress, ro
 export function pageImageHtml(html: string, sizes: readonly PageImageSize[]): string {
   const bySrc = new Map(sizes.map(([url, width, height]) => [url, { width, height }]));
   const edits: Array<{ at: number; text: string }> = [];
-  bodyImages(html).forEach((found, i) => {
+  imageTags(html).forEach((found, i) => {
     if (found.tagStart < 0) return;
     const size = found.sized ? undefined : bySrc.get(found.src);
     const sized = size === undefined ? "" : ` width="${size.width}" height="${size.height}"`;
@@ -53,4 +55,30 @@ export function pageImageHtml(html: string, sizes: readonly PageImageSize[]): st
   // From the end, so the offsets of the edits still to make stay true.
   for (const edit of edits.reverse()) out = out.slice(0, edit.at) + edit.text + out.slice(edit.at);
   return out;
+}
+
+type ParentNode = DefaultTreeAdapterTypes.ParentNode;
+
+/** One <img> start tag: its address (character references read), where it begins in the text, and whether the author sized it. */
+interface ImageTag {
+  src: string;
+  tagStart: number;
+  sized: boolean;
+}
+
+/** The body's <img> elements in document order, read as the HTML it is (parse5), with where each tag is in the text. */
+function imageTags(html: string): ImageTag[] {
+  const found: ImageTag[] = [];
+  const walk = (parent: ParentNode): void => {
+    for (const node of parent.childNodes) {
+      if (!("tagName" in node)) continue;
+      if (node.tagName === "img") {
+        const has = (name: string) => node.attrs.some((a) => a.name === name);
+        found.push({ src: node.attrs.find((a) => a.name === "src")?.value ?? "", tagStart: node.sourceCodeLocation?.startOffset ?? -1, sized: has("width") || has("height") });
+      }
+      walk(node);
+    }
+  };
+  walk(parseFragment(html, { sourceCodeLocationInfo: true }));
+  return found;
 }
