@@ -42,6 +42,8 @@ export function pageImageSizes(links: readonly BodyLink[], site: SiteAddress, ro
  * where the parser found each tag: the rest is left byte for byte.
  */
 export function pageImageHtml(html: string, sizes: readonly PageImageSize[]): string {
+  // Most issues show no picture: their body is not parsed at all.
+  if (!/<img/i.test(html)) return html;
   const bySrc = new Map(sizes.map(([url, width, height]) => [url, { width, height }]));
   const edits: Array<{ at: number; text: string }> = [];
   imageTags(html).forEach((found, i) => {
