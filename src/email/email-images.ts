@@ -1,6 +1,7 @@
 import type { BodyLink } from "../markdown/rendered.js";
 import { linkedPath, publishedUrl, routeUrl, type SiteAddress } from "../site/urls.js";
 import { bodyImages } from "./body-images.js";
+import type { ImageLook } from "../render/page-images.js";
 
 /**
  * The formats every mail app shows, in the order a stand-in for an SVG is
@@ -17,12 +18,12 @@ export interface EmailImage {
 
 /**
  * What public/ holds at a site path (decoded, under the base path): nothing
- * (undefined), or a file with its pixel width when it is a PNG, GIF or JPEG
- * (imageWidth), the width it is meant to be shown at when an SVG (its
- * width, else its viewBox's: svg-width.ts). Read by the pipeline, which
- * owns the disk.
+ * (undefined), or a file with its pixel width and height when it is a PNG,
+ * GIF, JPEG or WebP (image-size.ts), the size it is meant to be shown at
+ * when an SVG (its width and height, else its viewBox's: svg-size.ts).
+ * Read by the pipeline, which owns the disk; the pages ask the same.
  */
-export type PublicImage = (path: string) => { width: number | undefined } | undefined;
+export type PublicImage = ImageLook;
 
 /**
  * The email's image changes for an issue, by the image's address as its

@@ -89,7 +89,8 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
     noteWarnings: templateNoteWarnings(inputs.templateDirs, options.root, Object.keys(inputs.config.languages).length > 0),
   }));
   const { site, held } = await times.time("collect site", () => withEarlyPublicErrors(inputs, () => collect(parsed, inputs, broken)));
-  const renderer = new PageRenderer(env, fingerprint, reuse.pages, pageLanguages(site, inputs.config.search));
+  // One reading of public/'s images for the pages and the emails.
+  const renderer = new PageRenderer(env, fingerprint, reuse.pages, pageLanguages(site, inputs.config.search), publicImages(options.root, reuse.digests));
   // Without `partial`, held errors stop the run, but only after the stages that render templates: a template error met
   // only while rendering (an undefined variable) is reported with them, all at once, not once they are fixed.
   const stops = held.length > 0 && options.partial !== true;
@@ -144,7 +145,7 @@ async function makeSite({ options, inputs, parsed, site, output, renderer, times
   const indexed = !errors.found && search !== undefined && inputs.config.search && options.search !== false;
   // Side by side: the search index is made by Pagefind's own process, emails are finished on worker threads.
   await Promise.all([
-    times.time("emails", () => errors.run(() => addEmails(output, site, renderer, publicImages(options.root, digests), options.threads))),
+    times.time("emails", () => errors.run(() => addEmails(output, site, renderer, renderer.images, options.threads))),
     indexed ? times.time("search index", () => addSearchIndex(output, searchPages, inputs.config.lang, inputs.config.searchShardSize, search)) : undefined,
   ]);
   await withEarlyPublicErrors(inputs, () => errors.throwIfFound(), redirects.messages.filter(isError));

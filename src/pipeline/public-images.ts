@@ -1,14 +1,14 @@
 import { closeSync, fstatSync, lstatSync, readFileSync, readSync, type BigIntStats } from "node:fs";
 import { join } from "node:path";
 import { openRegularFile } from "../regular-file.js";
-import { imageWidth } from "../email/image-width.js";
+import { imageSize } from "./image-size.js";
 import { isSvgPath, type PublicImage } from "../email/email-images.js";
 import { SVG_CHECK_BYTES } from "../limits.js";
-import { svgWidth } from "./svg-width.js";
+import { svgSize } from "./svg-size.js";
 import { sameFileState, type Derived, type FileDigests } from "../incremental/file-digests.js";
 
 /**
- * How much of an image is read for its width: a JPEG's frame header comes
+ * How much of an image is read for its size: a JPEG's frame header comes
  * after its metadata segments (EXIF, an ICC profile: 64 KB each at most),
  * PNG's and GIF's in the first bytes.
  */
@@ -16,8 +16,9 @@ const HEAD_BYTES = 512 * 1024;
 const FIRST_BYTES = 16 * 1024;
 
 /**
- * public/'s files as the email asks after them (emailImages), each read
- * once per run: a raster image's pixel width, an SVG's intended width. A path that could step out of public/ ("..", an empty
+ * public/'s files as the email (emailImages) and the pages (pageImageSizes)
+ * ask after them, each read once per run: a raster image's pixel width and
+ * height, an SVG's intended ones (svg-size.ts). A path that could step out of public/ ("..", an empty
  * part) names nothing, nor does a symbolic link or a file that cannot be
  * read: the build does not publish those (public-files.ts, which says why).
  * With `facts`, an image as it was when last read is not opened again
@@ -34,8 +35,10 @@ export function publicImages(root: string, facts?: FileDigests): PublicImage {
   };
 }
 
-/** The name an image's width is kept under beside its digest (file-digests.ts). */
-const WIDTH_FACT = "email-image-width";
+/** The name an image's size is kept under beside its digest (file-digests.ts): [width, height], either null when unknown, or null. */
+const SIZE_FACT = "image-size";
+
+type SizeFact = [number, number | null] | null;
 
 function lookUp(root: string, path: string, head: () => Buffer, facts: FileDigests | undefined): ReturnType<PublicImage> {
   const parts = path.split("/");
@@ -44,35 +47,44 @@ function lookUp(root: string, path: string, head: () => Buffer, facts: FileDiges
   try {
     const stat = lstatSync(file, { bigint: true });
     if (!stat.isFile()) return undefined;
-    const read = () => readWidth(file, path, head(), stat);
-    const width = facts === undefined ? read().value : facts.fact(file, WIDTH_FACT, stat, isWidth, read);
-    return { width: width ?? undefined };
+    const read = () => readSize(file, path, head(), stat);
+    const size = facts === undefined ? read().value : facts.fact(file, SIZE_FACT, stat, isSize, read);
+    return { width: size?.[0], height: size?.[1] ?? undefined };
   } catch {
     return undefined;
   }
 }
 
-/** The width of the image at `file`, kept only if the file opened is the one `stat` describes (not one renamed over it since). */
-function readWidth(file: string, path: string, head: Buffer, stat: BigIntStats): Derived<number | null> {
+/** The size of the image at `file`, kept only if the file opened is the one `stat` describes (not one renamed over it since). */
+function readSize(file: string, path: string, head: Buffer, stat: BigIntStats): Derived<SizeFact> {
   const fd = openRegularFile(file);
   try {
     const opened = fstatSync(fd, { bigint: true });
-    return { value: widthOf(fd, path, head, opened.size) ?? null, keep: sameFileState(opened, stat) };
+    const size = sizeOf(fd, path, head, opened.size);
+    return { value: size === undefined ? null : [size.width, size.height ?? null], keep: sameFileState(opened, stat) };
   } finally {
     closeSync(fd);
   }
 }
 
-function widthOf(fd: number, path: string, head: Buffer, size: bigint): number | undefined {
-  // Past the bytes the active-content check reads, an SVG is not parsed here either (svg-width.ts).
-  if (isSvgPath(path)) return size > BigInt(SVG_CHECK_BYTES) ? undefined : svgWidth(readFileSync(fd));
-  // Most files say their width in the first bytes: the rest of the head is read only for a JPEG whose metadata comes first.
+function sizeOf(fd: number, path: string, head: Buffer, size: bigint): { width: number; height: number | undefined } | undefined {
+  // Past the bytes the active-content check reads, an SVG is not parsed here either (svg-size.ts).
+  if (isSvgPath(path)) return size > BigInt(SVG_CHECK_BYTES) ? undefined : svgSize(readFileSync(fd));
+  // Most files say their size in the first bytes: the rest of the head is read only for a JPEG whose metadata comes first.
   const first = readSync(fd, head, 0, FIRST_BYTES, 0);
-  const width = imageWidth(head.subarray(0, first));
-  if (width !== undefined || first < FIRST_BYTES || head[0] !== 0xff || head[1] !== 0xd8) return width;
-  return imageWidth(head.subarray(0, first + readSync(fd, head, first, HEAD_BYTES - first, first)));
+  const found = imageSize(head.subarray(0, first));
+  if (found !== undefined || first < FIRST_BYTES || head[0] !== 0xff || head[1] !== 0xd8) return found;
+  return imageSize(head.subarray(0, first + readSync(fd, head, first, HEAD_BYTES - first, first)));
 }
 
-function isWidth(value: unknown): value is number | null {
-  return value === null || (typeof value === "number" && Number.isInteger(value) && value > 0);
+/** A kept fact as this code writes it: one kept by an older gekkan (a width alone) is read again. */
+function isSize(value: unknown): value is SizeFact {
+  if (value === null) return true;
+  if (!Array.isArray(value) || value.length !== 2) return false;
+  const [width, height] = value as unknown[];
+  return isPixels(width) && (height === null || isPixels(height));
+}
+
+function isPixels(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value > 0;
 }

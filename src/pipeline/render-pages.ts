@@ -13,6 +13,7 @@ import type { PageLanguages } from "../site/page-languages.js";
 import { isTemplateError, TemplateErrors } from "./template-error.js";
 import type { LiquidError } from "liquidjs";
 import type { SiteConfig } from "../config.js";
+import { pageImageHtml, pageImageSizes, type ImageLook, type PageImageSize } from "../render/page-images.js";
 
 export interface RenderedPage {
   path: string;
@@ -40,8 +41,11 @@ export class PageRenderer {
   private readonly tokens = new Map<SiteIssue, string>();
   private readonly byToken = new Map<string, SiteIssue>();
 
-  /** `pages`: the site's pages and their languages (page-languages.ts), which issue bodies' links to another edition are marked by. */
-  constructor(readonly env: RenderEnv, readonly fingerprint: string, private readonly memo: Memo, readonly pages: PageLanguages) {}
+  /**
+   * `pages`: the site's pages and their languages (page-languages.ts), which issue bodies' links to another edition are marked by.
+   * `images`: public/'s images, whose sizes an issue page writes on its <img> elements (page-images.ts).
+   */
+  constructor(readonly env: RenderEnv, readonly fingerprint: string, private readonly memo: Memo, readonly pages: PageLanguages, readonly images: ImageLook = () => undefined) {}
 
   /** The stand-in for an issue's body in page data: a hash of its inputs, so a page key never needs the body itself. */
   token(entry: SiteIssue): string {
@@ -52,6 +56,18 @@ export class PageRenderer {
       this.byToken.set(token, entry);
     }
     return token;
+  }
+
+  /**
+   * The stand-in for an issue's body on its own page: the body's token and
+   * the sizes of its images in public/, which the page writes on its <img>
+   * elements (withBody). In the page's key, so an image that changes size
+   * changes the pages that show it, and nothing else: the feeds and the
+   * email, which show the body without them, keep theirs.
+   */
+  pageToken(entry: SiteIssue): string {
+    const sizes = pageImageSizes(entry.body.links, this.env.config, entry.route, this.images);
+    return `${this.token(entry)}${SIZES_MARK}${JSON.stringify(sizes)}`;
   }
 
   /** An issue's body with its blocks filled in, in the issue's language. */
@@ -124,15 +140,17 @@ export class PageRenderer {
   private async withBody(spec: PageSpec): Promise<PageSpec> {
     const html = spec.data.html;
     if (typeof html !== "string" || !isBodyToken(html)) return spec;
-    const entry = this.byToken.get(html);
+    const mark = html.indexOf(SIZES_MARK);
+    const entry = this.byToken.get(mark < 0 ? html : html.slice(0, mark));
     if (entry === undefined) throw new Error("gekkan bug: page spec names an unknown issue body");
-    return { ...spec, data: { ...spec.data, html: await this.body(entry) } };
+    const body = await this.body(entry);
+    return { ...spec, data: { ...spec.data, html: mark < 0 ? body : pageImageHtml(body, JSON.parse(html.slice(mark + SIZES_MARK.length)) as PageImageSize[]) } };
   }
 }
 
 /** Stage: the site → every HTML page. */
 export async function renderPages(site: Site, renderer: PageRenderer): Promise<RenderedPage[]> {
-  const tokens = new Map(allIssues(site).map((entry) => [entry, renderer.token(entry)]));
+  const tokens = new Map(allIssues(site).map((entry) => [entry, renderer.pageToken(entry)]));
   return renderer.render(pageSpecs(site, renderer.env, tokens));
 }
 
@@ -192,6 +210,9 @@ function deferredPage(path: string, spec: PageSpec, key: string, read: () => Uin
 }
 
 const BODY_TOKEN = "\u0000gekkan-body:";
+
+/** Parts a page's body token (pageToken) from the JSON of its image sizes: no body token (a hex digest) holds a NUL. */
+const SIZES_MARK = "\u0000images:";
 
 /** An issue body's stand-in in page data: it names the body by its inputs (see bodyKey). */
 function isBodyToken(text: string): boolean {

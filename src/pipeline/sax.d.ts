@@ -1,6 +1,6 @@
 /**
  * The part of sax (the XML parser that feed's xml-js already brings in) that
- * svg-active-content.ts, svg-width.ts and the tests' XML oracle (test/helpers/xml.ts)
+ * svg-active-content.ts, svg-size.ts and the tests' XML oracle (test/helpers/xml.ts)
  * use: sax ships no types of its own.
  */
 declare module "sax" {

@@ -5,6 +5,7 @@ import type { Generated } from "./generate.js";
 import type { Source } from "./load-inputs.js";
 import { parseIssues } from "./parse-issues.js";
 import { PageRenderer } from "./render-pages.js";
+import { publicImages } from "./public-images.js";
 import type { Reuse } from "./reuse.js";
 
 export interface Updated {
@@ -36,10 +37,11 @@ export async function updateIssues(previous: Generated, changed: readonly Source
     if (entry.issue.slug !== old.issue.slug || listingKey(entry, locales) !== listingKey(old, locales)) return undefined;
     replaced.set(old, entry);
   }
-  const renderer = new PageRenderer(previous.renderer.env, previous.renderer.fingerprint, reuse.pages, previous.renderer.pages);
+  // public/ read afresh: an image may have changed since the run these pages' neighbours came from.
+  const renderer = new PageRenderer(previous.renderer.env, previous.renderer.fingerprint, reuse.pages, previous.renderer.pages, publicImages(previous.config.root, reuse.digests));
   const entries = [...replaced.values()];
   const homes = editionHomes(previous.site);
-  const pages = await renderer.render(entries.map((entry) => issuePage(entry, renderer.env, new Map([[entry, renderer.token(entry)]]), homes)));
+  const pages = await renderer.render(entries.map((entry) => issuePage(entry, renderer.env, new Map([[entry, renderer.pageToken(entry)]]), homes)));
   const swap = <E extends Edition>(edition: E): E => ({ ...edition, issues: edition.issues.map((entry) => replaced.get(entry) ?? entry) });
   const site = { ...swap(previous.site), translations: previous.site.translations.map(swap) };
   const output = previous.output.withReplaced(pages.map((page) => [page.path, page.html, page.key] as const));

@@ -1,15 +1,17 @@
 /**
  * Phones. The sample site plus the wide-table fixture issue (a 7-column
- * table, long words, a long plugin name, a table in a Q&A answer) is built
- * with search and served over HTTP; EVERY built page is opened at 375 px in
+ * table, long words, a long plugin name, a table in a Q&A answer, and here
+ * a photo 1600 px wide from public/) is built with search and served over
+ * HTTP; EVERY built page is opened at 375 px in
  * real Chromium, light and dark, and must not scroll sideways. Then the
  * pieces that make that true: the tables' own scroll boxes (focusable,
  * labelled, scrolled by keyboard, a hint only when they overflow), the
  * folded contents box, print sizes, search without JavaScript, and axe and
  * the Nu Html Checker on this build.
  */
-import { cp } from "node:fs/promises";
+import { appendFile, cp, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Page, Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { formatAxeViolations, runAxe } from "../helpers/axe.js";
 import { pageOverflow } from "../helpers/site-page.js";
@@ -17,13 +19,24 @@ import { servedSampleCopy } from "../helpers/served-copy.js";
 import { formatVnuErrors, validateHtml } from "../helpers/vnu.js";
 import { fixtureInput } from "../helpers/fixtures.js";
 import { routeOf } from "../helpers/sample-build.js";
+import { pngFile } from "../helpers/image-files.js";
 
 const PHONE = 375;
 const WIDE_ISSUE = "issues/2011-07/";
 const SCHEMES = ["light", "dark"] as const;
 
 // email.html is a message, not a page of the site (test/email/ opens it at 375 px with the network cut off).
-const site = servedSampleCopy("gekkan-phones-", (root) => cp(join(fixtureInput("wide-table"), "content"), join(root, "content"), { recursive: true }), (page) => !page.endsWith("/email.html"));
+/** The photo's size in pixels: four times as wide as it is high, over four times a phone's width. */
+const PHOTO = { width: 1600, height: 400 };
+
+async function prepare(root: string): Promise<void> {
+  await cp(join(fixtureInput("wide-table"), "content"), join(root, "content"), { recursive: true });
+  await writeFile(join(root, "public", "images", "wide-photo.png"), pngFile(PHOTO.width, PHOTO.height));
+  // After the sample's diagram: the page's second image, which is lazy.
+  await appendFile(join(root, "content", "issues", "2011", "2011-07.md"), "\n![構成図](/images/linux-ha-stack.svg)\n\n![横長の写真](/images/wide-photo.png)\n");
+}
+
+const site = servedSampleCopy("gekkan-phones-", prepare, (page) => !page.endsWith("/email.html"));
 const { withPage, open } = site;
 
 describe("no page scrolls sideways at 375 px", () => {
@@ -59,6 +72,56 @@ describe("no page scrolls sideways at 375 px", () => {
       expect((await pageOverflow(page, true)).scrollWidth).toBeLessThanOrEqual(PHONE);
       await page.evaluate(() => document.querySelectorAll(".table-scroll").forEach((box) => box.replaceWith(...box.childNodes)));
       expect((await pageOverflow(page, true)).scrollWidth).toBeGreaterThan(PHONE);
+    });
+  });
+});
+
+describe("an issue's photo from public/, 1600 px wide, on a phone", () => {
+  const PHOTO_SELECTOR = 'img[alt="横長の写真"]';
+
+  /** The photo's box on the page, and whether it has arrived. */
+  const photoBox = (page: Page) => page.$eval(PHOTO_SELECTOR, (img) => {
+    const box = img.getBoundingClientRect();
+    return { width: box.width, height: box.height, loaded: (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, column: img.parentElement?.clientWidth ?? 0 };
+  });
+
+  it("fits the column, its proportions kept", async () => {
+    await withPage({ width: PHONE, height: 800 }, async (page) => {
+      await open(page, WIDE_ISSUE);
+      await page.locator(PHOTO_SELECTOR).scrollIntoViewIfNeeded();
+      await expect.poll(async () => (await photoBox(page)).loaded).toBe(true);
+      const box = await photoBox(page);
+      expect(box.width).toBeLessThanOrEqual(box.column);
+      expect(box.width).toBeGreaterThan(PHONE / 2);
+      expect(Math.abs(box.height - (box.width * PHOTO.height) / PHOTO.width)).toBeLessThan(1);
+      expect((await pageOverflow(page, true)).scrollWidth).toBeLessThanOrEqual(PHONE);
+      // The check can fail: without the stylesheet's max-width, the photo's own 1600 px widen the page.
+      await page.$eval(PHOTO_SELECTOR, (img) => ((img as HTMLElement).style.maxWidth = "none"));
+      expect((await pageOverflow(page, true)).scrollWidth).toBeGreaterThan(PHONE);
+    });
+  });
+
+  it("has its box reserved while the image is still on its way, so the text below does not move when it comes", async () => {
+    await withPage({ width: PHONE, height: 800 }, async (page) => {
+      const held: Route[] = [];
+      await page.route("**/images/wide-photo.png", (route) => void held.push(route));
+      await open(page, WIDE_ISSUE);
+      // Lazy: asked for only as the reader nears it.
+      expect(held).toEqual([]);
+      await page.locator(PHOTO_SELECTOR).scrollIntoViewIfNeeded();
+      await expect.poll(() => held.length).toBe(1);
+      const waiting = await photoBox(page);
+      expect(waiting.loaded).toBe(false);
+      expect(Math.abs(waiting.height - (waiting.width * PHOTO.height) / PHOTO.width)).toBeLessThan(1);
+      expect(waiting.height).toBeGreaterThan(50);
+      // The check can fail: without the width and height gekkan wrote, nothing is reserved until the image arrives.
+      const bare = await page.$eval(PHOTO_SELECTOR, (img) => {
+        img.removeAttribute("width");
+        img.removeAttribute("height");
+        return img.getBoundingClientRect().height;
+      });
+      expect(bare).toBeLessThan(25);
+      for (const route of held) await route.continue();
     });
   });
 });

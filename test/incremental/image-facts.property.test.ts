@@ -1,5 +1,5 @@
 /**
- * The email's image facts (whether public/ holds a file, and its width)
+ * The image facts (whether public/ holds a file, its width and height)
  * kept between builds beside the file digests (file-digests.ts,
  * public-images.ts) are a shortcut: they must say what reading the files
  * says, whatever was done to the images since. Rewritten in place with the
@@ -8,9 +8,9 @@
  * SVG's stand-in added and removed, written again just after a fact was
  * taken (within the settle window) or after it had settled; each between
  * runs that read the kept facts back from disk.
- * Oracle: the widths this test wrote into the images' headers by hand (PNG's
- * IHDR, a JPEG's SOF0 after its metadata segments, an SVG's width
- * attribute), and which files it left in public/.
+ * Oracle: the widths and heights this test wrote into the images' headers
+ * by hand (PNG's IHDR, a JPEG's SOF0 after its metadata segments, an SVG's
+ * width and height attributes), and which files it left in public/.
  */
 import { mkdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,7 +40,10 @@ interface Image {
 const NAMES = ["images/photo.png", "images/logo.png", "images/chart.svg", "images/chart.png", "images/chart.jpg"] as const;
 type Name = (typeof NAMES)[number];
 
-/** The bytes of an image of `format` whose header says `width`, padded to `size` (at least its header's length). */
+/** The height the test gives an image of `width`: another number for each width, so a height read from a stale fact shows. */
+const heightOf = (width: number) => ((width * 7) % 997) + 1;
+
+/** The bytes of an image of `format` whose header says `width` (and heightOf it), padded to `size` (at least its header's length). */
 function imageBytes({ format, width, size }: Image): Buffer {
   let head: Buffer;
   if (format === "png") {
@@ -48,17 +51,18 @@ function imageBytes({ format, width, size }: Image): Buffer {
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).copy(head);
     head.write("IHDR", 12, "latin1");
     head.writeUInt32BE(width, 16);
-    head.writeUInt32BE(10, 20);
+    head.writeUInt32BE(heightOf(width), 20);
   } else if (format === "jpeg") {
     // Metadata first (APP1 segments, as EXIF comes), past the 16 KB most images say their width in.
     const app = Buffer.alloc(4 + 20_000);
     app.writeUInt16BE(0xffe1, 0);
     app.writeUInt16BE(2 + 20_000, 2);
     const sof = Buffer.from([0xff, 0xc0, 0, 17, 8, 0, 10, 0, 0, 3]);
+    sof.writeUInt16BE(heightOf(width), 5);
     sof.writeUInt16BE(width, 7);
     head = Buffer.concat([Buffer.from([0xff, 0xd8]), app, sof]);
   } else {
-    head = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="10"></svg>\n`);
+    head = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${heightOf(width)}"></svg>\n`);
   }
   // An SVG is padded with spaces after its root, which no parser minds; a raster image with zeros after its header.
   return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), format === "svg" ? 0x20 : 0)]);
@@ -133,14 +137,14 @@ async function apply(root: string, model: Map<Name, Image>, op: Op): Promise<voi
   }
 }
 
-/** What a name gave: no file ("none"), or a file and its width (undefined when its bytes say none). */
-type Found = number | undefined | "none";
+/** What a name gave: no file ("none"), or a file and its size (each undefined when its bytes say none). */
+type Found = { width: number | undefined; height: number | undefined } | "none";
 
 /** One run: the kept facts read in, every name looked up, the facts saved back. */
 async function run(root: string, cache: string): Promise<Map<Name, Found>> {
   const facts = FileDigests.read(cache);
   const look = publicImages(root, facts);
-  const found = new Map(NAMES.map((at): [Name, Found] => [at, look(at) === undefined ? "none" : look(at)?.width]));
+  const found = new Map(NAMES.map((at): [Name, Found] => [at, look(at) ?? "none"]));
   await facts.save(cache);
   return found;
 }
@@ -150,7 +154,8 @@ function expected(model: ReadonlyMap<Name, Image>): Map<Name, Found> {
   return new Map(NAMES.map((at): [Name, Found] => {
     const image = model.get(at);
     if (image === undefined) return [at, "none"];
-    return [at, at.endsWith(".svg") === (image.format === "svg") ? image.width : undefined];
+    const read = at.endsWith(".svg") === (image.format === "svg");
+    return [at, read ? { width: image.width, height: heightOf(image.width) } : { width: undefined, height: undefined }];
   }));
 }
 

@@ -4,16 +4,23 @@ import { decoded, unpacked } from "./svg-bytes.js";
 /** CSS pixels in one unit of each absolute length an SVG's width can be written in (CSS Values 4: 1in = 96px). */
 const PIXELS: Readonly<Record<string, number>> = { "": 1, px: 1, pt: 96 / 72, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6 };
 
+/** How large an SVG is meant to be shown, in CSS pixels; its height may be unknown where its width is not. */
+export interface SvgSize {
+  width: number;
+  height: number | undefined;
+}
+
 /**
- * How wide an SVG is meant to be shown, in CSS pixels, as a browser sizes it
- * in an <img>: its root's `width` in an absolute unit; else its `height`
- * times the viewBox's proportions; else the viewBox's width. Undefined for a
- * relative width alone (a percentage, em), no root <svg>, or a file past
- * SVG_CHECK_BYTES (after unzipping), which is not parsed (svg-bytes.ts). Read
- * as the XML it is (sax), the same reading as the check for active content
- * (svg-active-content.ts), stopping at the root element.
+ * How large an SVG is meant to be shown, in CSS pixels, as a browser sizes
+ * it in an <img>: each of its root's `width` and `height` in an absolute
+ * unit; else the other one times the viewBox's proportions; else the
+ * viewBox's own. Undefined for a relative width alone (a percentage, em),
+ * no root <svg>, or a file past SVG_CHECK_BYTES (after unzipping), which is
+ * not parsed (svg-bytes.ts). Read as the XML it is (sax), the same reading
+ * as the check for active content (svg-active-content.ts), stopping at the
+ * root element.
  */
-export function svgWidth(bytes: Buffer): number | undefined {
+export function svgSize(bytes: Buffer): SvgSize | undefined {
   const xml = unpacked(bytes);
   if (typeof xml === "string") return undefined;
   const parser = sax.parser(false, { xmlns: true, lowercase: true });
@@ -31,20 +38,21 @@ export function svgWidth(bytes: Buffer): number | undefined {
   } catch (error) {
     if (!(error instanceof RootFound)) return undefined;
   }
-  return root === undefined || root.local !== "svg" ? undefined : rootWidth(root);
+  return root === undefined || root.local !== "svg" ? undefined : rootSize(root);
 }
 
 class RootFound extends Error {}
 
-function rootWidth(root: QualifiedTag): number | undefined {
+function rootSize(root: QualifiedTag): SvgSize | undefined {
   // Keyed by the name as written (in lower case): an unprefixed "width", not an "xlink:width".
   const attribute = (name: string) => root.attributes[name]?.value;
   const width = length(attribute("width"));
-  if (width !== undefined) return positive(width);
-  const box = viewBox(attribute("viewbox"));
   const height = length(attribute("height"));
-  if (box !== undefined && height !== undefined) return positive((height * box.width) / box.height);
-  return box === undefined ? undefined : positive(box.width);
+  const box = viewBox(attribute("viewbox"));
+  const across = positive(width ?? (box === undefined ? undefined : height === undefined ? box.width : (height * box.width) / box.height));
+  if (across === undefined) return undefined;
+  const down = positive(height ?? (box === undefined ? undefined : width === undefined ? box.height : (width * box.height) / box.width));
+  return { width: across, height: down };
 }
 
 /** An absolute length in CSS pixels ("360", "360px", "4in"); undefined for a relative one or none. */
@@ -62,7 +70,8 @@ function viewBox(value: string | undefined): { width: number; height: number } |
   return { width, height };
 }
 
-function positive(width: number): number | undefined {
-  const rounded = Math.round(width);
+function positive(size: number | undefined): number | undefined {
+  if (size === undefined) return undefined;
+  const rounded = Math.round(size);
   return Number.isFinite(rounded) && rounded > 0 ? rounded : undefined;
 }
