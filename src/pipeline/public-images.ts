@@ -35,10 +35,15 @@ export function publicImages(root: string, facts?: FileDigests): PublicImage {
   };
 }
 
-/** The name an image's size is kept under beside its digest (file-digests.ts): [width, height], either null when unknown, or null. */
+/**
+ * The name an image's size is kept under beside its digest
+ * (file-digests.ts): [width, height] (height null when unknown), with a
+ * third item, 1, for an SVG sized by its viewBox alone (svg-size.ts); or
+ * null.
+ */
 const SIZE_FACT = "image-size";
 
-type SizeFact = [number, number | null] | null;
+type SizeFact = [number, number | null] | [number, number | null, 1] | null;
 
 function lookUp(root: string, path: string, head: () => Buffer, facts: FileDigests | undefined): ReturnType<PublicImage> {
   const parts = path.split("/");
@@ -49,7 +54,7 @@ function lookUp(root: string, path: string, head: () => Buffer, facts: FileDiges
     if (!stat.isFile()) return undefined;
     const read = () => readSize(file, path, head(), stat);
     const size = facts === undefined ? read().value : facts.fact(file, SIZE_FACT, stat, isSize, read);
-    return { width: size?.[0], height: size?.[1] ?? undefined };
+    return { width: size?.[0], height: size?.[1] ?? undefined, scalable: size?.[2] === 1 };
   } catch {
     return undefined;
   }
@@ -61,13 +66,14 @@ function readSize(file: string, path: string, head: Buffer, stat: BigIntStats): 
   try {
     const opened = fstatSync(fd, { bigint: true });
     const size = sizeOf(fd, path, head, opened.size);
-    return { value: size === undefined ? null : [size.width, size.height ?? null], keep: sameFileState(opened, stat) };
+    const value: SizeFact = size === undefined ? null : "scalable" in size && size.scalable ? [size.width, size.height ?? null, 1] : [size.width, size.height ?? null];
+    return { value, keep: sameFileState(opened, stat) };
   } finally {
     closeSync(fd);
   }
 }
 
-function sizeOf(fd: number, path: string, head: Buffer, size: bigint): { width: number; height: number | undefined } | undefined {
+function sizeOf(fd: number, path: string, head: Buffer, size: bigint): { width: number; height: number | undefined; scalable?: boolean } | undefined {
   // Past the bytes the active-content check reads, an SVG is not parsed here either (svg-size.ts).
   if (isSvgPath(path)) return size > BigInt(SVG_CHECK_BYTES) ? undefined : svgSize(readFileSync(fd));
   // Most files say their size in the first bytes: the rest of the head is read only for a JPEG whose metadata comes first.
@@ -80,7 +86,7 @@ function sizeOf(fd: number, path: string, head: Buffer, size: bigint): { width: 
 /** A kept fact as this code writes it: one kept by an older gekkan (a width alone) is read again. */
 function isSize(value: unknown): value is SizeFact {
   if (value === null) return true;
-  if (!Array.isArray(value) || value.length !== 2) return false;
+  if (!Array.isArray(value) || (value.length !== 2 && !(value.length === 3 && value[2] === 1))) return false;
   const [width, height] = value as unknown[];
   return isPixels(width) && (height === null || isPixels(height));
 }

@@ -8,6 +8,12 @@ const PIXELS: Readonly<Record<string, number>> = { "": 1, px: 1, pt: 96 / 72, pc
 export interface SvgSize {
   width: number;
   height: number | undefined;
+  /**
+   * Its size is its viewBox's alone (no width or height in an absolute
+   * unit): a proportion more than a size. A browser shows such an SVG in an
+   * <img> as wide as the column it is in, not at the viewBox's numbers.
+   */
+  scalable: boolean;
 }
 
 /**
@@ -52,7 +58,7 @@ function rootSize(root: QualifiedTag): SvgSize | undefined {
   const across = positive(width ?? (box === undefined ? undefined : height === undefined ? box.width : (height * box.width) / box.height));
   if (across === undefined) return undefined;
   const down = positive(height ?? (box === undefined ? undefined : width === undefined ? box.height : (width * box.height) / box.width));
-  return { width: across, height: down };
+  return { width: across, height: down, scalable: width === undefined && height === undefined };
 }
 
 /** An absolute length in CSS pixels ("360", "360px", "4in"); undefined for a relative one or none. */

@@ -3,10 +3,10 @@ import type { BodyLink } from "../markdown/rendered.js";
 import { linkedPath, routeUrl, type SiteAddress } from "../site/urls.js";
 
 /** What public/ holds at a site path: nothing, or a file and its size where it says one (the pipeline reads it: public-images.ts). */
-export type ImageLook = (path: string) => { width: number | undefined; height: number | undefined } | undefined;
+export type ImageLook = (path: string) => { width: number | undefined; height: number | undefined; scalable?: boolean } | undefined;
 
-/** An image's address as its body has it, with the width and height of its file in public/. */
-export type PageImageSize = [url: string, width: number, height: number];
+/** An image's address as its body has it, with the width and height of its file in public/, and 1 for an SVG sized by its viewBox alone. */
+export type PageImageSize = [url: string, width: number, height: number] | [url: string, width: number, height: number, scalable: 1];
 
 /**
  * The size of each of an issue's images whose file is in public/ and says
@@ -22,7 +22,8 @@ export function pageImageSizes(links: readonly BodyLink[], site: SiteAddress, ro
     const linked = linkedPath(site, routeUrl(site.basePath, route), link.url);
     if (linked.kind !== "site") continue;
     const found = look(linked.path);
-    if (found?.width !== undefined && found.height !== undefined) sizes.set(link.url, [link.url, found.width, found.height]);
+    if (found?.width === undefined || found.height === undefined) continue;
+    sizes.set(link.url, found.scalable === true ? [link.url, found.width, found.height, 1] : [link.url, found.width, found.height]);
   }
   return [...sizes.values()];
 }
@@ -44,12 +45,13 @@ export function pageImageSizes(links: readonly BodyLink[], site: SiteAddress, ro
 export function pageImageHtml(html: string, sizes: readonly PageImageSize[]): string {
   // Most issues show no picture: their body is not parsed at all.
   if (!/<img/i.test(html)) return html;
-  const bySrc = new Map(sizes.map(([url, width, height]) => [url, { width, height }]));
+  const bySrc = new Map(sizes.map(([url, width, height, scalable]) => [url, { width, height, scalable: scalable === 1 }]));
   const edits: Array<{ at: number; text: string }> = [];
   imageTags(html).forEach((found, i) => {
     if (found.tagStart < 0) return;
     const size = found.sized ? undefined : bySrc.get(found.src);
-    const sized = size === undefined ? "" : ` width="${size.width}" height="${size.height}"`;
+    // An SVG sized by its viewBox alone filled the column before it had a size, as a browser shows one: its numbers are a proportion, kept by the class (the stylesheet's img.scalable).
+    const sized = size === undefined ? "" : ` width="${size.width}" height="${size.height}"${size.scalable ? ' class="scalable"' : ""}`;
     const lazy = i === 0 ? "" : ' loading="lazy" decoding="async"';
     if (sized + lazy !== "") edits.push({ at: found.tagStart + "<img".length, text: sized + lazy });
   });

@@ -59,6 +59,31 @@ describe("the sample diagram", () => {
     expect(smallestFont * (drawn / width)).toBeGreaterThanOrEqual(12);
   });
 
+  it("on a wide screen it is as wide as the text column, as an SVG sized by its viewBox alone is shown, and a copy whose file never comes keeps that box", async () => {
+    const [, , boxWidth = Number.NaN, boxHeight = Number.NaN] = /viewBox="([\d.\s-]+)"/.exec(SVG)?.[1]?.trim().split(/\s+/).map(Number) ?? [];
+    const sizes = await site.withPage({ width: 1280, height: 900 }, async (page) => {
+      // Never answered: a copy of the diagram's element pointing there shows the box the page keeps before the file arrives.
+      await page.route("**/held-diagram.svg", () => undefined);
+      await site.open(page, "issues/2011-04/");
+      return page.locator(IMAGE).first().evaluate((img) => {
+        const column = img.parentElement as HTMLElement;
+        const style = getComputedStyle(column);
+        const inner = column.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const copy = img.cloneNode() as HTMLImageElement;
+        copy.loading = "eager";
+        copy.src = "/held-diagram.svg";
+        img.after(copy);
+        const waiting = copy.getBoundingClientRect();
+        return { width: img.getBoundingClientRect().width, column: inner, waiting: { width: waiting.width, height: waiting.height, loaded: copy.complete && copy.naturalWidth > 0 } };
+      });
+    });
+    expect(sizes.column).toBeGreaterThan(boxWidth);
+    expect(sizes.width).toBeCloseTo(sizes.column, 0);
+    expect(sizes.waiting.loaded).toBe(false);
+    expect(sizes.waiting.width).toBeCloseTo(sizes.column, 0);
+    expect(sizes.waiting.height).toBeCloseTo((sizes.column * boxHeight) / boxWidth, 0);
+  });
+
   it("is light on a light page, dark on a dark page, and light again when printed from dark mode", async () => {
     const brightness: Record<string, number> = {};
     for (const [name, scheme, media] of [["light", "light", "screen"], ["dark", "dark", "screen"], ["dark print", "dark", "print"]] as const) {

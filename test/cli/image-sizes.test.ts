@@ -31,7 +31,7 @@ const BODY = [
 /** Each <img> of the page's body: its alt, and the attributes this feature writes. */
 function images(html: string): Array<Record<string, string | undefined>> {
   const body = byTag(parseHtml(html), "div").find((div) => (attr(div, "class") ?? "").split(" ").includes("issue-body")) as Element;
-  return byTag(body, "img").map((img) => ({ alt: attr(img, "alt"), width: attr(img, "width"), height: attr(img, "height"), loading: attr(img, "loading"), decoding: attr(img, "decoding") }));
+  return byTag(body, "img").map((img) => ({ alt: attr(img, "alt"), width: attr(img, "width"), height: attr(img, "height"), loading: attr(img, "loading"), decoding: attr(img, "decoding"), ...(attr(img, "class") === undefined ? {} : { class: attr(img, "class") }) }));
 }
 
 describe("gekkan build and an issue's images", () => {
@@ -56,7 +56,8 @@ describe("gekkan build and an issue's images", () => {
       { alt: "動く図", width: "300", height: "200", ...lazy },
       { alt: "写真", width: "1200", height: "800", ...lazy },
       { alt: "WebP", width: "960", height: "540", ...lazy },
-      { alt: "構成図", width: "360", height: "336", ...lazy },
+      // Sized by its viewBox alone: its box kept in proportion, shown as wide as the column (the stylesheet's img.scalable), as before it had a size.
+      { alt: "構成図", width: "360", height: "336", ...lazy, class: "scalable" },
       { alt: "著者の幅", width: "300", height: undefined, ...lazy },
       { alt: "外部", ...none, ...lazy },
       // An SVG with a width and nothing to find its height by: no size is better than a wrong one.

@@ -41,7 +41,14 @@ describe("an SVG's intended width", () => {
   });
 
   it("has no height for a width alone, with nothing to scale it by", () => {
-    expect(svgSize(svg('width="360"'))).toEqual({ width: 360, height: undefined });
+    expect(svgSize(svg('width="360"'))).toEqual({ width: 360, height: undefined, scalable: false });
+  });
+
+  it("is scalable when its viewBox alone sizes it (a relative width or height is none), not when an absolute width or height does", () => {
+    expect(svgSize(svg('viewBox="0 0 360 336"'))).toEqual({ width: 360, height: 336, scalable: true });
+    expect(svgSize(svg('width="100%" viewBox="0 0 360 336"'))).toEqual({ width: 360, height: 336, scalable: true });
+    expect(svgSize(svg('width="180" viewBox="0 0 360 336"'))).toEqual({ width: 180, height: 168, scalable: false });
+    expect(svgSize(svg('height="2in" viewBox="0 0 10 10"'))).toEqual({ width: 192, height: 192, scalable: false });
   });
 
   it("is unknown for a relative width alone, no size at all, or a root that is not <svg>", () => {

@@ -62,7 +62,9 @@ function imageBytes({ format, width, size }: Image): Buffer {
     sof.writeUInt16BE(width, 7);
     head = Buffer.concat([Buffer.from([0xff, 0xd8]), app, sof]);
   } else {
-    head = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${heightOf(width)}"></svg>\n`);
+    // An odd width is said by the viewBox alone (a scalable SVG, kept with a mark of its own), an even one by its attributes.
+    const dims = scalableWidth(width) ? `viewBox="0 0 ${width} ${heightOf(width)}"` : `width="${width}" height="${heightOf(width)}"`;
+    head = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" ${dims}></svg>\n`);
   }
   // An SVG is padded with spaces after its root, which no parser minds; a raster image with zeros after its header.
   return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), format === "svg" ? 0x20 : 0)]);
@@ -138,7 +140,10 @@ async function apply(root: string, model: Map<Name, Image>, op: Op): Promise<voi
 }
 
 /** What a name gave: no file ("none"), or a file and its size (each undefined when its bytes say none). */
-type Found = { width: number | undefined; height: number | undefined } | "none";
+type Found = { width: number | undefined; height: number | undefined; scalable?: boolean | undefined } | "none";
+
+/** Whether the test's SVG of `width` is sized by its viewBox alone. */
+const scalableWidth = (width: number) => width % 2 === 1;
 
 /** One run: the kept facts read in, every name looked up, the facts saved back. */
 async function run(root: string, cache: string): Promise<Map<Name, Found>> {
@@ -155,7 +160,7 @@ function expected(model: ReadonlyMap<Name, Image>): Map<Name, Found> {
     const image = model.get(at);
     if (image === undefined) return [at, "none"];
     const read = at.endsWith(".svg") === (image.format === "svg");
-    return [at, read ? { width: image.width, height: heightOf(image.width) } : { width: undefined, height: undefined }];
+    return [at, read ? { width: image.width, height: heightOf(image.width), scalable: image.format === "svg" && scalableWidth(image.width) } : { width: undefined, height: undefined, scalable: false }];
   }));
 }
 

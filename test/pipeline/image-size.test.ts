@@ -59,31 +59,32 @@ describe("public/'s images as the pages and the email ask after them", () => {
     });
     const look = publicImages(root);
     expect(["a.png", "b.gif", "c.jpg", "d.webp", "e.svg", "f.svg", "g.txt", "none.png"].map((name) => look(`images/${name}`))).toEqual([
-      { width: 32, height: 18 },
-      { width: 300, height: 200 },
-      { width: 1200, height: 800 },
-      { width: 960, height: 540 },
-      { width: 360, height: 336 },
+      { width: 32, height: 18, scalable: false },
+      { width: 300, height: 200, scalable: false },
+      { width: 1200, height: 800, scalable: false },
+      { width: 960, height: 540, scalable: false },
+      // Its viewBox alone: a proportion, which the page shows as wide as the column.
+      { width: 360, height: 336, scalable: true },
       // A width alone: the email still has it; the page writes neither.
-      { width: 360, height: undefined },
-      { width: undefined, height: undefined },
+      { width: 360, height: undefined, scalable: false },
+      { width: undefined, height: undefined, scalable: false },
       undefined,
     ]);
   });
 
   it("give the same sizes from the facts kept between builds as from the files", async () => {
-    const root = site({ "a.png": pngFile(32, 18), "c.jpg": jpegHead(1200, 800), "f.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="360"></svg>' });
+    const root = site({ "a.png": pngFile(32, 18), "c.jpg": jpegHead(1200, 800), "f.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="360"></svg>', "e.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 336"></svg>' });
     const cache = join(root, "cache");
     mkdirSync(cache);
     // Settled, so the next run trusts what this one kept (file-digests.ts).
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    const names = ["images/a.png", "images/c.jpg", "images/f.svg"];
+    const names = ["images/a.png", "images/c.jpg", "images/f.svg", "images/e.svg"];
     const first = FileDigests.read(cache);
     const read = names.map(publicImages(root, first));
     await first.save(cache);
     const kept = FileDigests.read(cache);
     expect(names.map(publicImages(root, kept))).toEqual(read);
     expect(kept.changed).toBe(false);
-    expect(read).toEqual([{ width: 32, height: 18 }, { width: 1200, height: 800 }, { width: 360, height: undefined }]);
+    expect(read).toEqual([{ width: 32, height: 18, scalable: false }, { width: 1200, height: 800, scalable: false }, { width: 360, height: undefined, scalable: false }, { width: 360, height: 336, scalable: true }]);
   }, 30_000);
 });

@@ -34,6 +34,11 @@ describe("an issue page's images", () => {
     );
   });
 
+  it("an SVG sized by its viewBox alone is marked scalable, to be shown as wide as the column as before it had a size", () => {
+    const html = '<p><img src="/d.svg" alt="図"></p>';
+    expect(pageImageHtml(html, [["/d.svg", 360, 336, 1]])).toBe('<p><img width="360" height="336" class="scalable" src="/d.svg" alt="図"></p>');
+  });
+
   it("leave a body with no image as it is", () => {
     expect(pageImageHtml("<p>文章だけ。</p>", [["/a.png", 4, 3]])).toBe("<p>文章だけ。</p>");
   });
