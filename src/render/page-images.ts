@@ -49,7 +49,9 @@ export function pageImageHtml(html: string, sizes: readonly PageImageSize[]): st
   const edits: Array<{ at: number; text: string }> = [];
   imageTags(html).forEach((found, i) => {
     if (found.tagStart < 0) return;
-    const size = found.sized ? undefined : bySrc.get(found.src);
+    const looked = found.sized ? undefined : bySrc.get(found.src);
+    // A class of a template's own (a block partial's <img>; an author's is removed) is not written twice: such an SVG keeps no size, as before.
+    const size = looked?.scalable === true && found.classed ? undefined : looked;
     // An SVG sized by its viewBox alone filled the column before it had a size, as a browser shows one: its numbers are a proportion, kept by the class (the stylesheet's img.scalable).
     const sized = size === undefined ? "" : ` width="${size.width}" height="${size.height}"${size.scalable ? ' class="scalable"' : ""}`;
     const lazy = i === 0 ? "" : ' loading="lazy" decoding="async"';
@@ -68,6 +70,7 @@ interface ImageTag {
   src: string;
   tagStart: number;
   sized: boolean;
+  classed: boolean;
 }
 
 /** The body's <img> elements in document order, read as the HTML it is (parse5), with where each tag is in the text. */
@@ -78,7 +81,7 @@ function imageTags(html: string): ImageTag[] {
       if (!("tagName" in node)) continue;
       if (node.tagName === "img") {
         const has = (name: string) => node.attrs.some((a) => a.name === name);
-        found.push({ src: node.attrs.find((a) => a.name === "src")?.value ?? "", tagStart: node.sourceCodeLocation?.startOffset ?? -1, sized: has("width") || has("height") });
+        found.push({ src: node.attrs.find((a) => a.name === "src")?.value ?? "", tagStart: node.sourceCodeLocation?.startOffset ?? -1, sized: has("width") || has("height"), classed: has("class") });
       }
       walk(node);
     }

@@ -37,6 +37,9 @@ describe("an issue page's images", () => {
   it("an SVG sized by its viewBox alone is marked scalable, to be shown as wide as the column as before it had a size", () => {
     const html = '<p><img src="/d.svg" alt="図"></p>';
     expect(pageImageHtml(html, [["/d.svg", 360, 336, 1]])).toBe('<p><img width="360" height="336" class="scalable" src="/d.svg" alt="図"></p>');
+    // One with a class of a template's own gets no second one, and so no size: as it was shown before.
+    const classed = '<p><img class="diagram" src="/d.svg" alt="図"></p>';
+    expect(pageImageHtml(classed, [["/d.svg", 360, 336, 1]])).toBe(classed);
   });
 
   it("leave a body with no image as it is", () => {
