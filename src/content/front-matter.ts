@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, formatBytes, limitSetting, type ContentLimits } from ".
 import { yamlErrorReason } from "./yaml-errors.js";
 import { markedScalars, unresolvedAliases } from "./yaml-marks.js";
 import { collectionKeys } from "./collection-keys.js";
+import { commentedText } from "./yaml-comments.js";
 import { indentedFields } from "./indented-field.js";
 import { wellFormed } from "../well-formed.js";
 import { FULL_WIDTH_FENCE, fullWidthFence, neverClosed, textAmongFields, textBeforeYamlError } from "./unclosed-front-matter.js";
@@ -77,7 +78,7 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
   if (problems.length > 0) return { ok: false, messages: problems };
   const limited = checkYamlLimits(file, doc, lines, limits);
   if (limited !== undefined) return failed(limited);
-  const marked = [...markedScalars(file, doc, lines, source), ...unresolvedAliases(file, doc, lines, source), ...collectionKeys(file, doc, lines, source)];
+  const marked = [...markedScalars(file, doc, lines, source), ...unresolvedAliases(file, doc, lines, source), ...collectionKeys(file, doc, lines, source), ...commentedText(file, doc, lines, source)];
   if (marked.length > 0) return { ok: false, messages: marked.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   let data: unknown;
   try {
