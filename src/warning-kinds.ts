@@ -24,6 +24,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "translation-outdated": "a translation its original was corrected after (the original's updated later than the translation's own updated, or its date), whose edition may still say what the correction put right",
   "translation-address": "a translation that sets its original's own slug, or an alias its original has too (copied by an older gekkan new --translate): it takes both from its original without them, and with them stays behind at the old address when the original's slug changes",
   "email-size": "an issue's email message larger than Gmail shows before clipping it (gekkan email)",
+  "reader-repeated": "a reader's address given again in a --to-file list (gekkan email), sent once",
   "email-svg": "an SVG image in an issue, which Gmail and Outlook do not show in its email: readers see only its description (gekkan email)",
   "address-moved": "an issue the last build published at another address (its slug or month changed) with no alias keeping the old one, where bookmarks and emails already sent lead",
   "address-gone": "an issue page the last build published that this one does not (a draft again, deleted)",
