@@ -46,9 +46,9 @@ export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to
   --send          send over SMTP, using the server and credentials in
                   GEKKAN_SMTP_URL (smtp://USER:PASSWORD@HOST:587 or smtps://…);
                   refuses drafts and issues dated after today. Ctrl-C stops
-                  it after the message in flight, naming who got the issue;
-                  more than ${UNSENT_BY_HAND} readers not sent to are also listed in
-                  a file in ROOT/.gekkan/, to send again with --to-file
+                  it after the message in flight, naming who got the issue.
+                  A send that stops with more than ${UNSENT_BY_HAND} readers not sent to
+                  also lists them in ROOT/.gekkan/, to send with --to-file
   --root DIR      site root (default: .)
   --base PATH     the base path the site is published under (as for build)
   --url URL       the public site URL (as for build); links in the email use it
