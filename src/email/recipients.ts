@@ -23,10 +23,10 @@ export interface Recipients {
  */
 export function recipients(flags: readonly string[], files: readonly string[], root: string): Recipients {
   for (const address of flags) if (parseMailbox(address) === undefined) throw new UsageError(`--to ${JSON.stringify(address)} is not an email address${mailboxHint(address, "give one per --to, and repeat --to for each")}`);
-  // Flags typed by hand are compared without any case, as they always were: a slip there is a usage error, not a reader dropped.
+  // Flags typed by hand: one given twice is a usage error, not a reader dropped.
   const given = new Map<string, string>();
   for (const text of flags) {
-    const key = (parseMailbox(text)?.address ?? text).toLowerCase();
+    const key = addressKey(text);
     const first = given.get(key);
     if (first !== undefined) throw new UsageError(`--to ${JSON.stringify(text)} is the same address as --to ${JSON.stringify(first)}: give each reader once, or they get the message twice`);
     given.set(key, text);
@@ -55,12 +55,11 @@ export function recipients(flags: readonly string[], files: readonly string[], r
 }
 
 /**
- * What makes two listed readers one: the address, its domain without case
- * (RFC 5321: domains never tell case apart; the part before the @ may, so
- * a@example.org and A@example.org in a list are both sent to).
+ * THE rule for two readers being one, in --to and in lists alike: the
+ * address without case. RFC 5321 lets the part before the @ tell case
+ * apart, but mail servers do not, so A@example.org and a@example.org
+ * reach one inbox, which two copies would both reach.
  */
 function addressKey(text: string): string {
-  const address = parseMailbox(text)?.address ?? text;
-  const at = address.lastIndexOf("@");
-  return `${address.slice(0, at)}@${address.slice(at + 1).toLowerCase()}`;
+  return (parseMailbox(text)?.address ?? text).toLowerCase();
 }
