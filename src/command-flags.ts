@@ -30,7 +30,7 @@ export const COMMAND_FLAGS = {
   check: { ...commonFlags, base: { type: "string" }, url: { type: "string" }, html: { type: "boolean" }, published: { type: "boolean" }, drafts: { type: "boolean" }, future: { type: "boolean" } },
   email: {
     ...commonFlags,
-    lang: { type: "string" }, out: { type: "string" }, to: { type: "string", multiple: true }, send: { type: "boolean" },
+    lang: { type: "string" }, out: { type: "string" }, to: { type: "string", multiple: true }, "to-file": { type: "string", multiple: true }, send: { type: "boolean" },
     base: { type: "string" }, url: { type: "string" }, "no-cache": { type: "boolean" },
   },
 } as const satisfies Record<string, Options>;

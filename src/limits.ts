@@ -60,6 +60,14 @@ export const SVG_CHECK_BYTES = 16 * 1024 * 1024;
  */
 export const PUBLIC_READ_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Bytes of a --to-file list of readers (gekkan email): a line is one
+ * address, so this holds some hundred thousand of them, more than one
+ * send to each should ever go to; past it the file is something else
+ * given by mistake (a log, a disk image), not read into memory whole.
+ */
+export const READER_LIST_BYTES = 8 * 1024 * 1024;
+
 /** A slug names a folder of the output; file systems allow 255 bytes per name, and URLs should stay readable. */
 export const SLUG_MAX_LENGTH = 100;
 

@@ -27,6 +27,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "email-svg": "an SVG image in an issue, which Gmail and Outlook do not show in its email: readers see only its description (gekkan email)",
   "address-moved": "an issue the last build published at another address (its slug or month changed) with no alias keeping the old one, where bookmarks and emails already sent lead",
   "address-gone": "an issue page the last build published that this one does not (a draft again, deleted)",
+  "reader-repeated": "a reader's address given again in a --to-file list (gekkan email), sent once",
   "template-note-missing": "a site's own copy of one of gekkan's templates that never shows a note gekkan's shows its readers (a translation's correction note, an issue's updated date, a draft badge): copied before gekkan added it",
   "locale-fallback": "a site's own locale pack for a language gekkan has none of, without strings gekkan added since: its pages show them in English",
   "locale-language": "a site's own locale pack whose intl is another language's (fr.json with \"intl\": \"en-US\", copied from en.json): its pages' dates are in that language, and the language switch may name it so",

@@ -14,7 +14,9 @@ import { addressWarnings } from "../config-address.js";
 import { emailHeadersFor } from "../config-email.js";
 import { assertSafeMessageFile } from "../write/message-file.js";
 import { machineWords } from "../write/fs-errors.js";
-import { mailboxHint, parseMailbox } from "../mail-address.js";
+import { parseMailbox } from "../mail-address.js";
+import { recipients } from "../email/recipients.js";
+import { UNSENT_BY_HAND, unsentAgain } from "../email/unsent-again.js";
 import { loadEmailSite } from "../pipeline/email-site.js";
 import { heldIssue, selectIssue } from "../email/select-issue.js";
 import { isPublished } from "../site/published.js";
@@ -26,7 +28,7 @@ import { sendAll, smtpTarget } from "../email/send.js";
 import { siteLocales } from "../render/locale.js";
 import { noLocalePack } from "../language-name.js";
 
-export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to ADDRESS]... [--send] [--root DIR] [--base PATH] [--url URL] [--no-cache]
+export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to ADDRESS]... [--to-file FILE]... [--send] [--root DIR] [--base PATH] [--url URL] [--no-cache]
 
   Makes issue ISSUE (its number or slug; default: the latest published
   issue) into an email message: RFC 5322, multipart/alternative with the
@@ -38,10 +40,15 @@ export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to
                   standard output)
   --to ADDRESS    a recipient; repeat for more. A written message is addressed
                   to all of them; --send sends each their own copy
+  --to-file FILE  the recipients listed in FILE, one a line (reader@example.org
+                  or Name <reader@example.org>; blank lines and # comments
+                  are passed over), as with a --to for each; repeat for more
   --send          send over SMTP, using the server and credentials in
                   GEKKAN_SMTP_URL (smtp://USER:PASSWORD@HOST:587 or smtps://…);
                   refuses drafts and issues dated after today. Ctrl-C stops
-                  it after the message in flight, naming who got the issue
+                  it after the message in flight, naming who got the issue.
+                  A send that stops with more than ${UNSENT_BY_HAND} readers not sent to
+                  also lists them in ROOT/.gekkan/, to send with --to-file
   --root DIR      site root (default: .)
   --base PATH     the base path the site is published under (as for build)
   --url URL       the public site URL (as for build); links in the email use it
@@ -61,15 +68,13 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (positionals.length > 1) throw new UsageError(`give one issue, found ${positionals.length}: ${positionals.join(" ")}`);
-  const to = flags.to ?? [];
-  for (const address of to) if (parseMailbox(address) === undefined) throw new UsageError(`--to ${JSON.stringify(address)} is not an email address${mailboxHint(address, "give one per --to, and repeat --to for each")}`);
-  const repeated = repeatedAddress(to);
-  if (repeated !== undefined) throw new UsageError(`--to ${JSON.stringify(repeated.again)} is the same address as --to ${JSON.stringify(repeated.first)}: give each reader once, or they get the message twice`);
-  if (flags.send && to.length === 0) throw new UsageError("--send needs at least one --to ADDRESS");
+  if (flags.send && (flags.to ?? []).length === 0 && (flags["to-file"] ?? []).length === 0) throw new UsageError("--send needs at least one --to ADDRESS or --to-file FILE");
   if (flags.send && flags.out !== undefined) throw new UsageError("--send and --out do not go together: write the message, or send it");
+  const root = siteRootOf(flags.root);
+  // Every reader read, and every line that is no address said, before any work: nothing is sent to some while a list is corrected.
+  const { to, warnings: listWarnings } = recipients(flags.to ?? [], flags["to-file"] ?? [], root);
   // Before any work: a send that cannot happen should say so at once.
   const target = flags.send ? smtpTarget(process.env) : undefined;
-  const root = siteRootOf(flags.root);
   // "-" is standard output, as for most tools that write a file.
   const outFile = flags.out === "-" ? undefined : flags.out;
   if (outFile !== undefined) assertSafeMessageFile(root, outFile);
@@ -83,7 +88,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   // Links in a message cannot be corrected once it is in readers' inboxes.
   if (!config.urlGiven && target !== undefined) throw new PlainError('the site has no address (no "url" in the config, and no --url), so every link in the message would point at http://localhost/; add "url": "https://…/" to the config, or pass --url, before sending');
   // What the author is about to send is the message, so the warning names what in it carries the address.
-  for (const line of warningLines(unignored(addressWarnings(config, "the links and images in this message"), config.ignoreWarnings))) io.err(line);
+  for (const line of warningLines(unignored([...listWarnings, ...addressWarnings(config, "the links and images in this message")], config.ignoreWarnings))) io.err(line);
   const now = buildTime();
   const cacheDir = flags["no-cache"] === true ? undefined : resolve(root, ".gekkan", "cache");
   const loaded = await loadEmailSite({ root, base: flags.base, url: flags.url, now, cacheDir });
@@ -115,7 +120,9 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const warnings = [...emailSvgWarnings(entry.issue.file, entry.body.links, images), ...emailSizeWarnings(entry.issue.file, size)];
   for (const line of warningLines(unignored(warnings, config.ignoreWarnings, [entry.issue]))) io.err(line);
   if (target !== undefined) {
-    await sendAll(target, parseMailbox(from)?.address ?? from, messages, (line) => io.err(`gekkan email: ${line}`));
+    const unsentName = `unsent-${entry.slug}${entry.issue.lang === config.lang ? "" : `.${entry.issue.lang}`}.txt`;
+    const again = unsentAgain({ root, name: unsentName, issue: name, readers: to });
+    await sendAll(target, parseMailbox(from)?.address ?? from, messages, (line) => io.err(`gekkan email: ${line}`), again);
     io.out(`gekkan email: sent ${name} to ${to.join(", ")} through ${target.label}`);
   } else if (outFile !== undefined) {
     const file = resolve(outFile);
@@ -125,23 +132,6 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
     io.out(`gekkan email: wrote ${name} to ${file}`);
   } else await writeStdout(messages[0]?.raw ?? new Uint8Array());
   return EXIT.ok;
-}
-
-/**
- * The first --to that names an address given before, with that one. Each
- * recipient is sent a copy of their own, so a reader given twice (a list
- * pasted twice, once more with a name) got the issue twice. Compared
- * without case: mail servers take A@Example.org and a@example.org for one.
- */
-function repeatedAddress(to: readonly string[]): { first: string; again: string } | undefined {
-  const seen = new Map<string, string>();
-  for (const text of to) {
-    const address = (parseMailbox(text)?.address ?? text).toLowerCase();
-    const first = seen.get(address);
-    if (first !== undefined) return { first, again: text };
-    seen.set(address, text);
-  }
-  return undefined;
 }
 
 /** The message as bytes on standard output; a reader that stops early (`| head`) is not an error. */

@@ -20,12 +20,15 @@ export function refusedWords(refused: readonly Refusal[]): string {
   return refused.map((refusal) => `${refusal.to.join(", ")} (${refusal.reply})`).join(", ");
 }
 
+/** How to send the readers left over again, when nothing better is at hand (see sendAll's `unsentFile`). */
+export const AGAIN_BY_HAND = "run again with a --to for each";
+
 /**
  * After a send that stopped, who got the message, who was refused, who
  * may have it and who did not, so the rest can be sent without sending
- * anyone a second copy.
+ * anyone a second copy. `again` says how to send only those.
  */
-export function stoppedLists(outcome: SendOutcome): string {
+export function stoppedLists(outcome: SendOutcome, again = AGAIN_BY_HAND): string {
   const parts: string[] = [];
   if (outcome.sent.length > 0) parts.push(`already sent to ${outcome.sent.join(", ")}`);
   if (outcome.refused.length > 0) parts.push(`refused by the server: ${refusedWords(outcome.refused)}`);
@@ -36,7 +39,7 @@ export function stoppedLists(outcome: SendOutcome): string {
     // Stopped at the first of several: said too, or the author cannot tell that none of the others got it.
     return rest.length > 1 ? ` (sent to nobody: not sent to ${rest.join(", ")})` : "";
   }
-  if (rest.length > 0) parts.push(`not sent to ${rest.join(", ")}: to send only those, run again with a --to for each`);
+  if (rest.length > 0) parts.push(`not sent to ${rest.join(", ")}: to send only those, ${again}`);
   return ` (${parts.join("; ")})`;
 }
 

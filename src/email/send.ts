@@ -106,8 +106,11 @@ function portMismatch(url: URL): string | undefined {
  * the send at once, saying who got the message and who did not; so does
  * Ctrl-C, once the message in flight has gone (stop-signal.ts). `say` is
  * told what the author should hear while it runs: progress, a stop heard.
+ * `again` is asked, once a send has stopped, how the readers not sent to
+ * can be sent alone (a list of them written to a file): undefined leaves
+ * it to a --to for each.
  */
-export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[], say: (line: string) => void = () => undefined): Promise<void> {
+export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[], say: (line: string) => void = () => undefined, again: (unsent: readonly string[]) => Promise<string | undefined> = async () => undefined): Promise<void> {
   const transport = nodemailer.createTransport({
     url: target.url.href,
     // One connection for all: the plain transport opened one (a TLS handshake and a login) per message, and providers turn away a sender who logs in that often.
@@ -130,6 +133,9 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
     done();
   });
   const outcome: SendOutcome = { sent: [], refused: [], doubtful: [], unsent: [] };
+  // Only when someone was reached: a send that stopped at its first reader is sent again as it was.
+  const againWords = async () => (outcome.unsent.length > 0 && outcome.sent.length + outcome.refused.length + outcome.doubtful.length > 0 ? await again(outcome.unsent) : undefined);
+  const lists = async () => stoppedLists(outcome, await againWords());
   let sinceSent = 0;
   let inFlight: readonly string[] = [];
   const stop = stopSignal((words) => say(`${words}: stopping once the message to ${inFlight.join(", ")} has gone; ${words} again stops at once, and leaves in doubt whether it arrived`));
@@ -138,7 +144,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
       const asked = stop.asked();
       if (asked !== undefined) {
         outcome.unsent = outgoing.slice(index).flatMap((m) => m.to);
-        throw new PlainError(`stopped by ${asked} before the send was done${stoppedLists(outcome)}`);
+        throw new PlainError(`stopped by ${asked} before the send was done${await lists()}`);
       }
       if (index > 0 && index % PROGRESS_EVERY === 0) say(progressWords(outcome, outgoing.reduce((sum, m) => sum + m.to.length, 0)));
       whole = false;
@@ -154,13 +160,13 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
           sinceSent++;
           if (sameRefusalRun(outcome, sinceSent) < SAME_REFUSALS_TO_STOP) continue;
           outcome.unsent = outgoing.slice(index + 1).flatMap((m) => m.to);
-          throw new PlainError(sameRefusalStop(target.label, envelopeFrom, outcome));
+          throw new PlainError(sameRefusalStop(target.label, envelopeFrom, outcome, await againWords()));
         }
         const doubtful = whole && unanswered(error);
         if (doubtful) outcome.doubtful.push(...message.to);
         outcome.unsent = outgoing.slice(doubtful ? index + 1 : index).flatMap((m) => m.to);
         const why = doubtful ? unansweredAfterData(error, target.url, message.to) : smtpFailure(error, target.url, message.to);
-        throw new PlainError(`could not send through ${target.label}: ${why}${stoppedLists(outcome)}`);
+        throw new PlainError(`could not send through ${target.label}: ${why}${await lists()}`);
       }
     }
   } finally {

@@ -18,9 +18,10 @@ export interface CliRun {
 }
 
 export interface CompiledCli {
-  run(args: readonly string[], env?: Readonly<Record<string, string | undefined>>): Promise<CliRun>;
+  /** `cwd`: the folder it runs in (default: the tests'). */
+  run(args: readonly string[], env?: Readonly<Record<string, string | undefined>>, cwd?: string): Promise<CliRun>;
   /** As run, with the process at hand while it runs (to signal it) and what it printed to standard error so far. */
-  start(args: readonly string[], env?: Readonly<Record<string, string | undefined>>): StartedCli;
+  start(args: readonly string[], env?: Readonly<Record<string, string | undefined>>, cwd?: string): StartedCli;
   remove(): void;
 }
 
@@ -40,11 +41,11 @@ export async function compileCli(): Promise<CompiledCli> {
   // bin/gekkan.js runs the bundle made from that output.
   await promisify(execFile)(process.execPath, [join(REPO, "scripts", "bundle.mjs"), join(pkg, "lib")]);
   const cli = join(pkg, "bin", "gekkan.js");
-  const start = (args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): StartedCli => {
+  const start = (args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}, cwd?: string): StartedCli => {
     // Only what the test gives: no SMTP URL or epoch leaks in from the shell running the tests.
     const base: Record<string, string | undefined> = { ...process.env, GEKKAN_SMTP_URL: undefined, SOURCE_DATE_EPOCH: undefined, ...env };
     const clean = Object.fromEntries(Object.entries(base).filter((e): e is [string, string] => e[1] !== undefined));
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"], env: clean });
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"], env: clean, cwd });
     const out: Buffer[] = [];
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
@@ -56,8 +57,8 @@ export async function compileCli(): Promise<CompiledCli> {
     return { child, stderr: () => err, done };
   };
   return {
-    run: async (args, env = {}) => {
-      const { code, stdout, stderr } = await start(args, env).done;
+    run: async (args, env = {}, cwd) => {
+      const { code, stdout, stderr } = await start(args, env, cwd).done;
       return { code, stdout, stderr };
     },
     start,

@@ -47,12 +47,12 @@ describe("gekkan email: mistakes", () => {
     expect(io.stdout.join("\n")).toMatch(/^ {2}email {2,}write an issue as an email message, or send it over SMTP$/m);
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
-    expect(help.out).toMatch(/^gekkan email \[ISSUE\] \[--lang LANG\] \[--out FILE\] \[--to ADDRESS\]\.\.\. \[--send\]/);
+    expect(help.out).toMatch(/^gekkan email \[ISSUE\] \[--lang LANG\] \[--out FILE\] \[--to ADDRESS\]\.\.\. \[--to-file FILE\]\.\.\. \[--send\]/);
   });
 
   it.each([
     [["1", "2"], "give one issue, found 2: 1 2"],
-    [["--send"], "--send needs at least one --to ADDRESS"],
+    [["--send"], "--send needs at least one --to ADDRESS or --to-file FILE"],
     [["--send", "--to", "a@example.org", "--out", "x.eml"], "--send and --out do not go together: write the message, or send it"],
     [["--to", "not an address"], '--to "not an address" is not an email address'],
     [["--to", "a@example.org, 読者 <b@example.org>"], '--to "a@example.org, 読者 <b@example.org>" is not an email address: it holds 2 addresses; give one per --to, and repeat --to for each'],

@@ -8,7 +8,9 @@
  * operating system's), sending to a real SMTP server on 127.0.0.1 that
  * holds its reply to the second reader until the signal has been sent.
  */
+import { readFileSync } from "node:fs";
 import { type AddressInfo } from "node:net";
+import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
@@ -61,8 +63,8 @@ afterAll(async () => {
   site?.remove();
 });
 
-function send(): StartedCli {
-  return cli.start(["email", "1", "--root", site.path, "--no-cache", "--send", ...READERS.flatMap((to) => ["--to", to])], { GEKKAN_SMTP_URL: `smtp://127.0.0.1:${port}` });
+function send(readers = READERS): StartedCli {
+  return cli.start(["email", "1", "--root", site.path, "--no-cache", "--send", ...readers.flatMap((to) => ["--to", to])], { GEKKAN_SMTP_URL: `smtp://127.0.0.1:${port}` });
 }
 
 /** Resolves once `ready()` holds or the process has ended, checked every 20 ms, or after 10 s. */
@@ -92,6 +94,24 @@ describe("gekkan email --send stopped partway", () => {
       expect(took).toEqual([["a@example.org"], ["b@example.org"]]);
     });
   }
+
+  it("with more than 5 readers left, also lists them in .gekkan/ for --to-file, by the path from where gekkan ran, quoted for the shell", async () => {
+    const readers = [...READERS, "e@example.org", "読者 <f@example.org>", "g@example.org", "h@example.org"];
+    const run = send(readers);
+    const answer = await new Promise<() => void>((held) => (onSecond = held));
+    run.child.kill("SIGINT");
+    await until(run, () => run.stderr().includes("stopping"));
+    answer();
+    const result = await run.done;
+    expect([result.code, result.signal], result.stderr).toEqual([1, null]);
+    const list = join(site.path, ".gekkan", "unsent-2011-04.txt");
+    // The tests run in the repository, and the site is in the temp folder: a full path, with a space and Japanese in it.
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toBe(
+      `gekkan email: stopped by Ctrl-C before the send was done (already sent to a@example.org, b@example.org; not sent to c@example.org, d@example.org, e@example.org, f@example.org, g@example.org, h@example.org: to send only those, run again with only --to-file '${list}', which lists them, in place of this run's --to and --to-file)`,
+    );
+    expect(readFileSync(list, "utf8").split("\n").slice(2)).toEqual(["c@example.org", "d@example.org", "e@example.org", "読者 <f@example.org>", "g@example.org", "h@example.org", ""]);
+    expect(took).toEqual([["a@example.org"], ["b@example.org"]]);
+  });
 
   it("a second Ctrl-C ends it at once, without waiting for the server", async () => {
     const run = send();
