@@ -1,9 +1,6 @@
-import { join } from "node:path";
 import matter from "gray-matter";
-import { afterEach, describe, expect, it } from "vitest";
-import { main } from "../../src/cli.js";
-import { captureIo } from "../helpers/io.js";
-import { tempSite, type TempDir } from "../helpers/temp-site.js";
+import { describe, expect, it } from "vitest";
+import { FRONT_MATTER_FILE, frontMatterBuild } from "../helpers/front-matter-build.js";
 
 /**
  * `title: 第1号 #特集`: YAML reads " #特集" as a comment, and the page said
@@ -13,17 +10,8 @@ import { tempSite, type TempDir } from "../helpers/temp-site.js";
  * the yaml library gekkan reads with), which must read the typed line as
  * the message says and the fix as the whole text.
  */
-let site: TempDir | undefined;
-afterEach(() => site?.remove());
-
-const FILE = "content/issues/2011/2011-05.md";
-
-async function build(front: string): Promise<{ code: number; lines: string[] }> {
-  site = tempSite({ [FILE]: `---\n${front}issue: 1\ndate: 2011-05-01\n---\n\n本文です。\n` });
-  const io = captureIo();
-  const code = await main(["build", "--root", site.path, "--no-cache", "--no-search", "--out", join(site.path, "out")], io);
-  return { code, lines: io.stderr.join("\n").split("\n").filter((line) => line.startsWith(FILE)) };
-}
+const FILE = FRONT_MATTER_FILE;
+const build = frontMatterBuild();
 
 /** What another YAML reader makes of `yaml`'s field `key`. */
 const readBy = (yaml: string, key: string): unknown => (matter(`---\n${yaml}---\n`).data as Record<string, unknown>)[key];
@@ -69,9 +57,7 @@ describe("a # that YAML reads as a comment in a text field", () => {
     const run = await build(`${notes.join("\n")}\n`);
     expect(run.lines).toEqual([]);
     expect(run.code).toBe(0);
-    site?.remove();
     expect((await build("title: '第1号' # 仮題\nauthors: [山田] # 確認中\n")).code).toBe(0);
-    site?.remove();
     // A "#" with no space before it is text.
     expect((await build("title: C# 入門\n")).code).toBe(0);
   });

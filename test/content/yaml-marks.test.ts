@@ -1,8 +1,5 @@
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { main } from "../../src/cli.js";
-import { captureIo } from "../helpers/io.js";
-import { tempSite, type TempDir } from "../helpers/temp-site.js";
+import { describe, expect, it } from "vitest";
+import { FRONT_MATTER_FILE, frontMatterBuild } from "../helpers/front-matter-build.js";
 
 /**
  * A title written `&速報 新リリース` or `!重要 お知らせ`: YAML reads the first
@@ -11,17 +8,8 @@ import { tempSite, type TempDir } from "../helpers/temp-site.js";
  * `&x` was called too many aliases. Each is an error at the mark, with the
  * quoted value to paste; places and fixes are written here by hand.
  */
-let site: TempDir | undefined;
-afterEach(() => site?.remove());
-
-const FILE = "content/issues/2011/2011-05.md";
-
-async function build(front: string): Promise<{ code: number; lines: string[] }> {
-  site = tempSite({ [FILE]: `---\n${front}issue: 1\ndate: 2011-05-01\n---\n\n本文です。\n` });
-  const io = captureIo();
-  const code = await main(["build", "--root", site.path, "--no-cache", "--no-search", "--out", join(site.path, "out")], io);
-  return { code, lines: io.stderr.join("\n").split("\n").filter((line) => line.startsWith(FILE)) };
-}
+const FILE = FRONT_MATTER_FILE;
+const build = frontMatterBuild();
 
 describe("a front-matter value that starts with &, ! or *", () => {
   it.each([
@@ -40,9 +28,7 @@ describe("a front-matter value that starts with &, ! or *", () => {
 
   it("quoted, with YAML's own tags (!!str), or an anchor an alias reuses, it builds", async () => {
     expect((await build('title: "&速報 新リリース"\n')).code).toBe(0);
-    site?.remove();
     expect((await build("title: !!str 007\n")).code).toBe(0);
-    site?.remove();
     expect((await build("title: &t 新リリース\nsummary: *t\n")).code).toBe(0);
   });
 });
