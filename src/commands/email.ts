@@ -123,7 +123,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
     const unsentName = `unsent-${entry.slug}${entry.issue.lang === config.lang ? "" : `.${entry.issue.lang}`}.txt`;
     const again = unsentAgain({ root, name: unsentName, issue: name, readers: to });
     await sendAll(target, parseMailbox(from)?.address ?? from, messages, (line) => io.err(`gekkan email: ${line}`), again);
-    io.out(`gekkan email: sent ${name} to ${to.join(", ")} through ${target.label}`);
+    io.out(`gekkan email: sent ${name} to ${sentTo(to)} through ${target.label}`);
   } else if (outFile !== undefined) {
     const file = resolve(outFile);
     await writeFile(file, messages[0]?.raw ?? new Uint8Array()).catch((error: NodeJS.ErrnoException) => {
@@ -132,6 +132,15 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
     io.out(`gekkan email: wrote ${name} to ${file}`);
   } else await writeStdout(messages[0]?.raw ?? new Uint8Array());
   return EXIT.ok;
+}
+
+/**
+ * Who a whole send reached, as its closing line says it: each reader by
+ * name for a few, the count for a list (--to-file), whose hundreds of
+ * addresses on one line no one reads; the list itself says who they are.
+ */
+function sentTo(to: readonly string[]): string {
+  return to.length > UNSENT_BY_HAND ? `all ${to.length} readers` : to.join(", ");
 }
 
 /** The message as bytes on standard output; a reader that stops early (`| head`) is not an error. */

@@ -50,13 +50,13 @@ async function smtp(options: SMTPServerOptions): Promise<{ port: number; took: s
 
 const refuse = (words: string, responseCode: number) => Object.assign(new Error(words), { responseCode });
 
-async function send(url: string, readers: readonly string[]): Promise<{ code: number; stderr: string[] }> {
+async function send(url: string, readers: readonly string[]): Promise<{ code: number; stderr: string[]; stdout: string[] }> {
   dir = tempSite({ "gekkan.config.json": CONFIG, "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }) });
   vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
   vi.stubEnv("GEKKAN_SMTP_URL", url);
   const io = captureIo();
   const code = await main(["email", "1", "--root", dir.path, "--no-cache", "--send", ...readers.flatMap((to) => ["--to", to])], io);
-  return { code, stderr: io.stderr };
+  return { code, stderr: io.stderr, stdout: io.stdout };
 }
 
 describe("gekkan email --send: readers the server refuses", () => {
@@ -178,5 +178,15 @@ describe("gekkan email --send to many readers", () => {
     // After reader 50 and reader 100, one of them refused; not after the last, which the closing line covers.
     expect(run.stderr.slice(0, -1)).toEqual(["gekkan email: sent to 49 of 120 readers so far (1 refused)", "gekkan email: sent to 99 of 120 readers so far (1 refused)"]);
     expect(run.stderr.at(-1)).toMatch(/^gekkan email: could not send through .* to 1 reader: the server refused r007@example\.org /);
+  }, 60_000);
+
+  it("closes a whole send to more than 5 readers with their count, not every address on one line; 5 are named", async () => {
+    const server = await smtp({});
+    const readers = Array.from({ length: 6 }, (_, i) => `r${i}@example.org`);
+    const six = await send(`smtp://127.0.0.1:${server.port}`, readers);
+    expect([six.code, six.stdout]).toEqual([0, [`gekkan email: sent issue 1 (2011-04) to all 6 readers through smtp://127.0.0.1:${server.port}`]]);
+    const five = await send(`smtp://127.0.0.1:${server.port}`, readers.slice(0, 5));
+    expect([five.code, five.stdout]).toEqual([0, [`gekkan email: sent issue 1 (2011-04) to ${readers.slice(0, 5).join(", ")} through smtp://127.0.0.1:${server.port}`]]);
+    expect(server.took).toHaveLength(11);
   }, 60_000);
 });
