@@ -23,16 +23,14 @@ export interface Recipients {
  */
 export function recipients(flags: readonly string[], files: readonly string[], root: string): Recipients {
   for (const address of flags) if (parseMailbox(address) === undefined) throw new UsageError(`--to ${JSON.stringify(address)} is not an email address${mailboxHint(address, "give one per --to, and repeat --to for each")}`);
-  // Flags typed by hand: one given twice is a usage error, not a reader dropped.
-  const given = new Map<string, string>();
+  // Each address given so far, by key, as a message names where it was given. Flags typed by hand: one given twice is a usage error, not a reader dropped.
+  const seen = new Map<string, string>();
   for (const text of flags) {
-    const key = addressKey(text);
-    const first = given.get(key);
-    if (first !== undefined) throw new UsageError(`--to ${JSON.stringify(text)} is the same address as --to ${JSON.stringify(first)}: give each reader once, or they get the message twice`);
-    given.set(key, text);
+    const first = seen.get(addressKey(text));
+    if (first !== undefined) throw new UsageError(`--to ${JSON.stringify(text)} is the same address as ${first}: give each reader once, or they get the message twice`);
+    seen.set(addressKey(text), `--to ${JSON.stringify(text)}`);
   }
   const to = [...flags];
-  const seen = new Map<string, string>(flags.map((text) => [addressKey(text), `--to ${JSON.stringify(text)}`]));
   // Named as the site's own files are (from the root, or whole when outside it), so the command names them from where the author is.
   const names = files.map((file) => siteFile(root, resolve(file)));
   const lists = files.map((file, index) => readerList(names[index] ?? file, readReaderFile(file, names[index] ?? file)));

@@ -66,7 +66,7 @@ function readSize(file: string, path: string, head: Buffer, stat: BigIntStats): 
   try {
     const opened = fstatSync(fd, { bigint: true });
     const size = sizeOf(fd, path, head, opened.size);
-    const value: SizeFact = size === undefined ? null : "scalable" in size && size.scalable ? [size.width, size.height ?? null, 1] : [size.width, size.height ?? null];
+    const value: SizeFact = size === undefined ? null : size.scalable === true ? [size.width, size.height ?? null, 1] : [size.width, size.height ?? null];
     return { value, keep: sameFileState(opened, stat) };
   } finally {
     closeSync(fd);

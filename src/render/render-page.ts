@@ -22,6 +22,8 @@ function pageScope(spec: PageSpec, env: RenderEnv): Record<string, unknown> {
   const { config } = env;
   const locale = localeFor(env, spec.lang);
   const content = localeFor(env, spec.contentLang);
+  // Open Graph's form of the content's locale, the page's own and the one its alternates leave out.
+  const own = ogLocale(content.pack.intl);
   const routes = routesIn(spec.lang, config.lang);
   const link = (route: string) => url(config.basePath, route);
   const pageUrl = link(spec.route);
@@ -59,14 +61,14 @@ function pageScope(spec: PageSpec, env: RenderEnv): Record<string, unknown> {
       fullTitle: spec.route === routes.home ? text.title : `${spec.title} | ${text.title}`,
       lang: spec.lang,
       contentLang: spec.contentLang,
-      ogLocale: ogLocale(content.pack.intl),
+      ogLocale: own,
       url: pageUrl,
       canonical: siteUrl(config, spec.route),
       description: spec.description,
       type: spec.type,
       image: spec.image,
       noindex: spec.route === ROUTES.notFound,
-      ...languageLinks(spec, env),
+      ...languageLinks(spec, env, own),
     },
   };
 }
@@ -80,7 +82,7 @@ function pageScope(spec: PageSpec, env: RenderEnv): Record<string, unknown> {
  * named as such in their own language ("English edition (front page)",
  * `home`, "" for a version) so a reader does not take one for a translation.
  */
-function languageLinks(spec: PageSpec, env: RenderEnv) {
+function languageLinks(spec: PageSpec, env: RenderEnv, ownOgLocale: string) {
   const { config } = env;
   const link = (a: Alternate, home: boolean) => {
     const pack = localeFor(env, a.lang).pack;
@@ -88,7 +90,7 @@ function languageLinks(spec: PageSpec, env: RenderEnv) {
   };
   const versions = spec.alternates.filter((a) => a.route !== spec.route);
   return {
-    ogLocaleAlternates: ogLocaleAlternates(ogLocale(localeFor(env, spec.contentLang).pack.intl), versions.map((a) => localeFor(env, a.lang).pack.intl)),
+    ogLocaleAlternates: ogLocaleAlternates(ownOgLocale, versions.map((a) => localeFor(env, a.lang).pack.intl)),
     hreflang: hreflangTargets(spec.alternates, config.lang).map((a) => ({ lang: a.lang, url: siteUrl(config, a.route) })),
     languages: [...versions.map((a) => link(a, false)), ...spec.homes.map((a) => link(a, true))],
   };

@@ -103,13 +103,18 @@ export function allIssues(site: Site): SiteIssue[] {
  * gekkan new --date), so the first one's date could be older than what a
  * feed or page shows; and a corrected issue changes every list that shows it.
  */
-export function newestChange(issues: readonly SiteIssue[]): string | undefined {
+export function newestChange(issues: readonly SiteIssue[], dayOf: (entry: SiteIssue) => string = ownChange): string | undefined {
   let newest: string | undefined;
-  for (const { issue } of issues) {
-    const day = issue.updated ?? issue.date;
+  for (const entry of issues) {
+    const day = dayOf(entry);
     if (newest === undefined || day > newest) newest = day;
   }
   return newest;
+}
+
+/** An issue's own last change: its correction (front matter `updated`), else its date. */
+export function ownChange(entry: SiteIssue): string {
+  return entry.issue.updated ?? entry.issue.date;
 }
 
 /**
@@ -119,6 +124,6 @@ export function newestChange(issues: readonly SiteIssue[]): string | undefined {
  * when set, else the clock). An empty site's feeds said 1970-01-01, which a
  * feed reader shows as a newsletter last updated half a century ago.
  */
-export function lastChange(issues: readonly SiteIssue[], today: string): string {
-  return newestChange(issues) ?? today;
+export function lastChange(issues: readonly SiteIssue[], today: string, dayOf?: (entry: SiteIssue) => string): string {
+  return newestChange(issues, dayOf) ?? today;
 }

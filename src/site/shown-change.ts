@@ -1,4 +1,4 @@
-import type { SiteIssue } from "./model.js";
+import { lastChange, ownChange, type SiteIssue } from "./model.js";
 import { correctedAfterTranslation } from "./outdated-translations.js";
 
 /**
@@ -10,15 +10,12 @@ import { correctedAfterTranslation } from "./outdated-translations.js";
  * a feed reader see the change the page shows.
  */
 export function shownChange(entry: SiteIssue): string {
-  const own = entry.issue.updated ?? entry.issue.date;
+  const own = ownChange(entry);
   const original = correctedAfterTranslation(entry)?.corrected;
   return original !== undefined && original > own ? original : own;
 }
 
 /** The latest shownChange among `issues` (a feed's entries), or `today` when there is none (lastChange in model.ts). */
 export function lastShownChange(issues: readonly SiteIssue[], today: string): string {
-  return issues.reduce<string | undefined>((newest, entry) => {
-    const day = shownChange(entry);
-    return newest === undefined || day > newest ? day : newest;
-  }, undefined) ?? today;
+  return lastChange(issues, today, shownChange);
 }
