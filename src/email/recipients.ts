@@ -58,6 +58,6 @@ export function recipients(flags: readonly string[], files: readonly string[], r
  * apart, but mail servers do not, so A@example.org and a@example.org
  * reach one inbox, which two copies would both reach.
  */
-function addressKey(text: string): string {
+export function addressKey(text: string): string {
   return (parseMailbox(text)?.address ?? text).toLowerCase();
 }

@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { writeFileAtomic } from "../write/atomic-file.js";
 import { machineWords } from "../write/fs-errors.js";
 import { parseMailbox } from "../mail-address.js";
+import { addressKey } from "./recipients.js";
 
 /**
  * How many readers left unsent are still named for a --to each: past
@@ -31,9 +32,9 @@ export function unsentAgain(place: UnsentListPlace): (unsent: readonly string[])
   return async (unsent) => {
     if (unsent.length <= UNSENT_BY_HAND) return undefined;
     const path = resolve(place.root, ".gekkan", place.name);
-    const byAddress = new Map(place.readers.map((text) => [(parseMailbox(text)?.address ?? text).toLowerCase(), text] as const));
+    const byAddress = new Map(place.readers.map((text) => [addressKey(text), text] as const));
     // A name with a line break in it (possible in a --to) would split its line in two: the bare address keeps the list readable.
-    const lines = unsent.map((address) => byAddress.get(address.toLowerCase()) ?? address).map((text) => (/[\r\n]/.test(text) ? (parseMailbox(text)?.address ?? text) : text));
+    const lines = unsent.map((address) => byAddress.get(addressKey(address)) ?? address).map((text) => (/[\r\n]/.test(text) ? (parseMailbox(text)?.address ?? text) : text));
     const heading = [`# The readers gekkan email did not send ${place.issue} to: the send stopped before them.`, "# Pass this file back with --to-file, in place of the --to and --to-file given then."];
     try {
       await writeFileAtomic(path, `${[...heading, ...lines].join("\n")}\n`);
