@@ -22,6 +22,8 @@ export interface SchemaReportOptions {
   assignment?: (key: string, value: string) => string;
   /** Whether `text` would be a good value at `path`: a value YAML typed otherwise is told to be quoted only then. */
   acceptsText?: (path: readonly PropertyKey[], text: string) => boolean;
+  /** The comment written in place of an empty value (`date: # 未定`), "#" and all: said, as YAML reads it as no value at all. */
+  commentInPlace?: (path: readonly PropertyKey[]) => string | undefined;
   /** Other names for a top-level field that no spelling is close to (`language` for `lang`): suggested when nothing else is. */
   synonyms?: Readonly<Record<string, string>>;
 }
@@ -81,7 +83,7 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
     }
     const place = options.locate(issue.path, "value");
     const found = describeValue(input, place === undefined ? undefined : options.sourceText?.(issue.path));
-    const reason = `invalid ${options.noun} ${fieldName(issue.path, name)}: expected ${expected}, found ${found}${customHint(issue)}${valueHint(issue, input)}${typedHint(issue, input, options.assignment)}${quoteHint(issue, input, options)}`;
+    const reason = `invalid ${options.noun} ${fieldName(issue.path, name)}: expected ${expected}, found ${found}${customHint(issue)}${valueHint(issue, input)}${typedHint(issue, input, options.assignment)}${quoteHint(issue, input, options)}${commentHint(issue, input, options)}`;
     messages.push(diagnostic(options.file, reason, place ?? options.start, options.ruleId));
   }
   return messages;
@@ -164,6 +166,14 @@ function valueHint(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code !== "invalid_value" || typeof input !== "string") return "";
   const values = issue.values.filter((value): value is string => typeof value === "string");
   return didYouMean(input, values);
+}
+
+/** An empty value with a comment in its place: the comment is not the value, and YAML gives no word of it. */
+function commentHint(issue: z.core.$ZodIssue, input: unknown, options: SchemaReportOptions): string {
+  const comment = input === null ? options.commentInPlace?.(issue.path) : undefined;
+  if (comment === undefined) return "";
+  const after = typeof issue.path.at(-1) === "number" ? "dash" : "colon";
+  return `: ${JSON.stringify(comment)} is a comment in YAML, not a value; write the value after the ${after} (a note can go on a line of its own)`;
 }
 
 /**

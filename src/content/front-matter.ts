@@ -1,5 +1,5 @@
 import matter from "gray-matter";
-import { isAlias, isMap, LineCounter, parseDocument, visit, type Document } from "yaml";
+import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic, type Place } from "../diagnostics.js";
 import { DEFAULT_LIMITS, formatBytes, limitSetting, type ContentLimits } from "../limits.js";
@@ -21,7 +21,13 @@ export interface FrontMatter {
   bodyLine: number;
 }
 
-export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; messages: VFileMessage[] };
+/**
+ * `partial`: when only some fields' values are refused as written (a YAML
+ * mark, a comment in a title), the rest as read, without those fields
+ * (`unread`): their checks still run, so every mistake in the file is said
+ * at once, not one fix later.
+ */
+export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; messages: VFileMessage[]; partial?: { value: FrontMatter; unread: ReadonlySet<string> } };
 
 const OPEN = /^---[ \t]*\n/;
 /** Lines of nothing but spaces (a full-width one too) before an opening ---. */
@@ -79,7 +85,7 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
   const limited = checkYamlLimits(file, doc, lines, limits);
   if (limited !== undefined) return failed(limited);
   const marked = [...markedScalars(file, doc, lines, source), ...unresolvedAliases(file, doc, lines, source), ...collectionKeys(file, doc, lines, source), ...commentedText(file, doc, lines, source)];
-  if (marked.length > 0) return { ok: false, messages: marked.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  if (marked.length > 0) return { ok: false, messages: marked.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), ...partialFields(doc, lines, marked, { body, bodyLine }, limits) };
   let data: unknown;
   try {
     data = wellFormed(doc.toJS({ maxAliasCount: limits.yamlAliases }));
@@ -89,6 +95,39 @@ export function parseFrontMatter(file: string, text: string, limits: ContentLimi
     return failed(aliasProblem(file, doc, lines, limits));
   }
   return { ok: true, value: { doc, lines, data: data ?? {}, body, bodyLine } };
+}
+
+/**
+ * The fields as read, without the top-level fields whose lines hold a
+ * refused value: none when a refused value is in a key that is not a name
+ * (`? [a]: b`), which no field is, or when the fields cannot be read at all
+ * (an alias to nothing).
+ */
+function partialFields(doc: Document.Parsed, lines: LineCounter, refused: readonly VFileMessage[], body: Pick<FrontMatter, "body" | "bodyLine">, limits: ContentLimits): { partial?: { value: FrontMatter; unread: ReadonlySet<string> } } {
+  const contents = doc.contents;
+  if (!isMap(contents)) return {};
+  const refusedLines = new Set(refused.map((message) => message.line ?? 0));
+  const unread = new Set<string>();
+  for (const pair of contents.items) {
+    const start = (pair.key as { range?: [number, number, number] } | null)?.range?.[0];
+    const end = (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? start;
+    if (start === undefined || end === undefined) return {};
+    const [first, last] = [lines.linePos(start).line, lines.linePos(end).line];
+    if (![...refusedLines].some((line) => line >= first && line <= last)) continue;
+    if (!isScalar(pair.key)) return {};
+    unread.add(String(pair.key.value));
+  }
+  // Read without the refused fields: an alias to nothing (`summary: *nope`) would stop the whole reading.
+  const kept = doc.clone();
+  for (const key of unread) kept.delete(key);
+  let data: unknown;
+  try {
+    data = wellFormed(kept.toJS({ maxAliasCount: limits.yamlAliases }));
+  } catch {
+    return {};
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return {};
+  return { partial: { value: { doc, lines, data, ...body }, unread } };
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { VFileMessage } from "vfile-message";
 import { decodeSource } from "./decode.js";
 import { parseFrontMatter } from "./front-matter.js";
+import { commentInPlace } from "./yaml-comments.js";
 import { calendarDate, FRONT_MATTER_SYNONYMS, frontMatterExpectations, frontMatterSchema, type SchemaContext } from "./schema.js";
 import { placeOfPath, sourceOfPath } from "./yaml-place.js";
 import { DEFAULT_LIMITS, limitSetting, type ContentLimits } from "../limits.js";
@@ -94,40 +95,76 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
   const decoded = decodeSource(file, bytes);
   if (!decoded.ok) return { ok: false, messages: [decoded.message] };
   const fm = parseFrontMatter(file, decoded.text, limits);
-  if (!fm.ok) return fm;
-  const { doc, lines, data, body, bodyLine } = fm.value;
+  if (!fm.ok && fm.partial === undefined) return fm;
+  // Fields refused as written (a YAML mark, a comment in a title) are said by the front matter; the others are checked all the same, at once.
+  const { doc, lines, data, body, bodyLine } = fm.ok ? fm.value : fm.partial!.value;
+  const said = fm.ok ? [] : fm.messages;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     const reason = `front matter must be a mapping of fields (title: …, issue: …, date: …), found ${describeValue(data)}`;
     return { ok: false, messages: [diagnostic(file, reason, { line: 2, column: 1 }, "front-matter-shape")] };
   }
   const locate = (path: readonly PropertyKey[], prefer: "key" | "value" = "value") => placeOfPath(doc, lines, path, 0, prefer);
   const controls = controlsInData(file, data, locate);
-  if (controls.length > 0) return { ok: false, messages: controls };
+  if (controls.length > 0) return { ok: false, messages: [...said, ...controls] };
   const nesting = nestingProblem(file, body, bodyLine, limits) ?? densityProblem(file, body, bodyLine, limits);
   const unchecked: UncheckedBody | undefined = nesting ? undefined : { text: body, bodyLine, draft: (data as { draft?: unknown }).draft === true };
-  const refused = (messages: VFileMessage[]): IssueResult => (unchecked ? { ok: false, messages, body: unchecked } : { ok: false, messages });
+  const refused = (messages: VFileMessage[]): IssueResult => {
+    const all = [...said, ...messages, ...(nesting ? [nesting] : [])];
+    return unchecked ? { ok: false, messages: all, body: unchecked } : { ok: false, messages: all };
+  };
   const numberForm = issueNumberForm(file, (data as { issue?: unknown }).issue, sourceOfPath(doc, ["issue"]), locate(["issue"]));
-  const schema = frontMatterSchema(context);
+  const schema = fm.ok ? frontMatterSchema(context) : withoutFields(frontMatterSchema(context), fm.partial!.unread);
   const result = schema.safeParse(data, { reportInput: true });
-  if (!result.success) {
-    const report = frontMatterReport(file, context, doc, locate, textAccepted(schema, data));
-    const messages = markNumberlessTranslation(reportSchemaIssues(result.error, report), file, data, context);
-    // Found now too (a translation copied without its issue: and lang: lines), unless a misspelt key already says "did you mean lang".
-    const suffix = meantFields(result.error, report).has("lang") ? undefined : suffixProblem(file, (data as { lang?: unknown }).lang, context, locate);
-    // Found now too: a date and an updated that did read may still be the wrong way round.
-    messages.push(...[suffix, updatedBeforeDate(file, readableDates(data), locate)].filter((m) => m !== undefined));
-    // Found now too, not one fix later: the fields that did read may still hold a placeholder.
-    if ((data as { draft?: unknown }).draft !== true) messages.push(...placeholderFields(file, readableFields(data), locate));
-    if (numberForm) messages.push(numberForm);
-    return nesting ? { ok: false, messages: [...messages, nesting] } : refused(messages);
-  }
-  const fields = result.data;
+  // Some fields left unread: the others' mistakes, as for fields the schema refused.
+  if (!result.success || !fm.ok) return refused(refusedFields({ file, context, doc, locate, data, schema, error: result.success ? undefined : result.error, numberForm }));
+  const fields = result.data as FrontMatterFields;
   // Every mistake of fields that did read, at once.
   const problems = [numberForm, updatedBeforeDate(file, fields, locate), suffixProblem(file, fields.lang, context, locate)].filter((m) => m !== undefined);
-  if (nesting) return { ok: false, messages: [...problems, nesting] };
-  if (problems.length > 0) return refused(problems);
+  if (nesting || problems.length > 0) return refused(problems);
+  const issue = issueOf(file, fields, { body, bodyLine, text: decoded.text, defaultLang: context.defaultLang }, locate);
+  // The example text of `gekkan new` and template placeholders must never be published; a draft may keep them. Both are found at once.
+  const unpublishable = fields.draft ? [] : [...placeholderFields(file, fields, locate), ...[skeletonLeftover(file, body, bodyLine)].filter((m) => m !== undefined)];
+  if (unpublishable.length > 0) return { ok: false, messages: unpublishable, body: { text: body, bodyLine, draft: false }, issue };
+  return { ok: true, issue };
+}
+
+type FrontMatterFields = z.infer<ReturnType<typeof frontMatterSchema>>;
+
+/** The schema without fields already refused as written: neither "missing" nor checked again. */
+function withoutFields(schema: ReturnType<typeof frontMatterSchema>, unread: ReadonlySet<string>): z.ZodType {
+  return z.strictObject(Object.fromEntries(Object.entries(schema.shape).filter(([key]) => !unread.has(key))));
+}
+
+interface RefusedFields {
+  file: string;
+  context: IssueContext;
+  doc: Parameters<typeof sourceOfPath>[0];
+  locate: Locate;
+  data: object;
+  schema: z.ZodType;
+  /** Undefined when the schema took every field it was given (some were left unread). */
+  error: z.ZodError | undefined;
+  numberForm: VFileMessage | undefined;
+}
+
+/** Every mistake of fields the schema refused or that were left unread, with what else the fields that did read show. */
+function refusedFields({ file, context, doc, locate, data, schema, error, numberForm }: RefusedFields): VFileMessage[] {
+  const report = frontMatterReport(file, context, doc, locate, textAccepted(schema, data));
+  const messages = error === undefined ? [] : markNumberlessTranslation(reportSchemaIssues(error, report), file, data, context);
+  // Found now too (a translation copied without its issue: and lang: lines), unless a misspelt key already says "did you mean lang".
+  const suffix = error !== undefined && meantFields(error, report).has("lang") ? undefined : suffixProblem(file, (data as { lang?: unknown }).lang, context, locate);
+  // Found now too: a date and an updated that did read may still be the wrong way round.
+  messages.push(...[suffix, updatedBeforeDate(file, readableDates(data), locate)].filter((m) => m !== undefined));
+  // Found now too, not one fix later: the fields that did read may still hold a placeholder.
+  if ((data as { draft?: unknown }).draft !== true) messages.push(...placeholderFields(file, readableFields(data), locate));
+  if (numberForm) messages.push(numberForm);
+  return messages;
+}
+
+/** The issue its valid fields and body make. */
+function issueOf(file: string, fields: FrontMatterFields, source: { body: string; bodyLine: number; text: string; defaultLang: string }, locate: Locate): Issue {
   const numberLine = locate(["issue"], "key")?.line ?? 1;
-  const issue: Issue = {
+  return {
     file,
     number: fields.issue,
     title: fields.title,
@@ -136,27 +173,23 @@ export function parseIssue(file: string, bytes: Uint8Array, context: IssueContex
     summary: fields.summary ?? "",
     tags: fields.tags,
     draft: fields.draft,
-    lang: fields.lang ?? context.defaultLang,
+    lang: fields.lang ?? source.defaultLang,
     slug: fields.slug ?? monthSlug(fields.date),
     slugGiven: fields.slug !== undefined,
     authors: fields.authors,
     aliases: fields.aliases,
     ignoreWarnings: fields.ignoreWarnings,
-    body,
-    bodyLine,
+    body: source.body,
+    bodyLine: source.bodyLine,
     numberLine,
     slugLine: locate([fields.slug ? "slug" : "date"], "key")?.line ?? 1,
     aliasesLine: locate([fields.aliases.length > 0 ? "aliases" : fields.slug ? "slug" : "date"], "key")?.line ?? 1,
     dateLine: locate(["date"], "key")?.line ?? 1,
     titleLine: locate(["title"], "key")?.line ?? 1,
     summaryLine: locate(["summary"], "key")?.line ?? locate(["title"], "key")?.line ?? 1,
-    ...bidiControlOf(decoded.text),
+    ...bidiControlOf(source.text),
     ...fieldMarkdownOf(fields, locate),
   };
-  // The example text of `gekkan new` and template placeholders must never be published; a draft may keep them. Both are found at once.
-  const unpublishable = fields.draft ? [] : [...placeholderFields(file, fields, locate), ...[skeletonLeftover(file, body, bodyLine)].filter((m) => m !== undefined)];
-  if (unpublishable.length > 0) return { ok: false, messages: unpublishable, body: { text: body, bodyLine, draft: false }, issue };
-  return { ok: true, issue };
 }
 
 /**
@@ -274,6 +307,7 @@ function frontMatterReport(file: string, context: IssueContext, doc: Parameters<
     expectations: expectationsFor(file, context),
     locate,
     sourceText: (path) => sourceOfPath(doc, path),
+    commentInPlace: (path) => commentInPlace(doc, path),
     assignment: (key, value) => `${key}: ${value}`,
     acceptsText,
     synonyms: FRONT_MATTER_SYNONYMS,

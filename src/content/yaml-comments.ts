@@ -69,3 +69,14 @@ function pasted(source: string, start: number, hash: number, text: string): stri
   if (/[\r\n]/.test(source.slice(start, hash)) || !/^[ \t]*(?:-[ \t]+|[^\s:#'"-][^:#]*:[ \t]+)$/.test(before)) return quoted;
   return `${before.replace(/[ \t]+$/, " ")}${quoted}`;
 }
+
+/**
+ * The comment where a value should be (`date: # 未定`), "#" and its first
+ * line: YAML reads no value there, and an author who wrote a note in its
+ * place is told why the field is empty.
+ */
+export function commentInPlace(doc: Document.Parsed, path: readonly PropertyKey[]): string | undefined {
+  const node = doc.getIn(path, true);
+  if (!isScalar(node) || node.value !== null || node.comment === undefined || node.comment === null) return undefined;
+  return `#${node.comment.split("\n")[0]}`.trimEnd();
+}
