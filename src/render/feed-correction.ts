@@ -11,7 +11,8 @@ import { correctionNote } from "./original-correction.js";
  * of the original's correction (shownChange): without the note, nothing in
  * the entry said what had changed. Written here, not by a template: a feed
  * carries no site markup, and its link is the original's full address, as
- * every address in a feed is (no hreflang: readers drop it).
+ * every address in a feed is; no hreflang, as the sentence names the
+ * original's language.
  */
 export function feedCorrectionHtml(entry: SiteIssue, env: RenderEnv): string {
   const note = correctionNote(entry, viewContext(env, entry.issue.lang), (route) => siteUrl(env.config, route));
