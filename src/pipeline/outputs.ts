@@ -5,6 +5,7 @@ import { isFile, listTree } from "../file-tree.js";
 import type { SiteConfig } from "../config.js";
 import { allIssues, editionsOf, lastChange, newestChange, type Edition, type Site, type SiteIssue } from "../site/model.js";
 import { siteText, type Alternate } from "../render/pages.js";
+import { feedCorrectionHtml } from "../render/feed-correction.js";
 import { ROUTES, fileRoute, routeFile } from "../site/urls.js";
 import { buildFeeds, siteFeeds } from "../site/feeds.js";
 import { dataFiles } from "../site/data-json.js";
@@ -66,25 +67,31 @@ export async function addFeeds(output: OutputSet, site: Site, config: SiteConfig
 async function addEditionFeeds(output: OutputSet, edition: Edition, config: SiteConfig, renderer: PageRenderer, today: string): Promise<void> {
   const { routes } = edition;
   const text = siteText(config, edition.lang);
+  const noteOf = correctionNotes(renderer);
   // The feed's date is in the key: an empty feed's is the day it is given, which no issue of it names.
   const feedKey = (route: string, issues: readonly SiteIssue[], day: string) => {
     const items = issues.slice(0, config.feedItems);
     // An entry's id is its first alias (feeds.ts entryId); a translation inherits its original's, which its own issue does not show.
-    // An entry is dated by its original's correction too (shownChange), which its own issue does not show either.
-    return digest("gekkan-feed-4", renderer.fingerprint, route, lastShownChange(items, day), ...items.flatMap((entry) => [entry.route, JSON.stringify(entry.aliases), JSON.stringify(entry.issue), shownChange(entry), renderer.token(entry)]));
+    // An entry is dated by its original's correction too (shownChange), and starts with its note, which its own issue does not show either:
+    // the note itself, as its original's address is in it.
+    return digest("gekkan-feed-5", renderer.fingerprint, route, lastShownChange(items, day), ...items.flatMap((entry) => [entry.route, JSON.stringify(entry.aliases), JSON.stringify(entry.issue), shownChange(entry), noteOf(entry), renderer.token(entry)]));
   };
   // A translation's component feed may have no entry (a component only issues not translated yet are about):
   // dated as the edition's newest issue, not by the build's day, it does not change daily with nothing new,
   // and a build on another day stays "up to date" (the date window knows issue dates only, generate.ts).
   const quiet = lastChange(edition.issues, today);
-  const bodies = async (issues: readonly SiteIssue[]) => {
-    const map = new Map<SiteIssue, string>();
-    for (const entry of issues.slice(0, config.feedItems)) map.set(entry, await renderer.body(entry));
-    return map;
+  const shown = async (issues: readonly SiteIssue[]) => {
+    const bodies = new Map<SiteIssue, string>();
+    const notes = new Map<SiteIssue, string>();
+    for (const entry of issues.slice(0, config.feedItems)) {
+      bodies.set(entry, await renderer.body(entry));
+      notes.set(entry, noteOf(entry));
+    }
+    return { bodies, notes };
   };
   const siteKey = feedKey(routes.home, edition.issues, today);
   const siteFiles = await renderer.made(siteKey, async () => {
-    const feeds = siteFeeds(config, edition, await bodies(edition.issues), text, today);
+    const feeds = siteFeeds(config, edition, await shown(edition.issues), text, today);
     return encodeFiles([[routes.atom, Buffer.from(feeds.atom)], [routes.rss, Buffer.from(feeds.rss)], [routes.jsonFeed, Buffer.from(feeds.json)]]);
   }, decodeFiles);
   for (const [path, content] of siteFiles) output.add(path, content, "gekkan", `${siteKey}:${path}`);
@@ -94,11 +101,24 @@ async function addEditionFeeds(output: OutputSet, edition: Edition, config: Site
     const key = feedKey(route, issues, quiet);
     const atom = await renderer.made(key, async () => {
       const title = `${text.title}: ${config.componentNames[component.name] ?? component.name}`;
-      const feed = buildFeeds({ config, issues, bodies: await bodies(issues), title, titleLang: text.titleLang, siteTitle: text.title, description: text.description, descriptionLang: text.descriptionLang, lang: edition.lang, route: routes.component(component.name), atomRoute: route, today: quiet });
+      const feed = buildFeeds({ config, issues, ...(await shown(issues)), title, titleLang: text.titleLang, siteTitle: text.title, description: text.description, descriptionLang: text.descriptionLang, lang: edition.lang, route: routes.component(component.name), atomRoute: route, today: quiet });
       return Buffer.from(feed.atom);
     }, (bytes) => bytes);
     output.add(route, atom, "gekkan", key);
   }
+}
+
+/** Each issue's correction note as its feed entry starts with it (feedCorrectionHtml), made once for an edition's feeds. */
+function correctionNotes(renderer: PageRenderer): (entry: SiteIssue) => string {
+  const notes = new Map<SiteIssue, string>();
+  return (entry) => {
+    let note = notes.get(entry);
+    if (note === undefined) {
+      note = feedCorrectionHtml(entry, renderer.env);
+      notes.set(entry, note);
+    }
+    return note;
+  };
 }
 
 /** Stage: data files, sitemap and robots.txt; the sitemap lists every page in `output`, with its language versions (`alternates`, by route). */

@@ -21,6 +21,12 @@ export interface FeedInput {
   /** Newest first. */
   issues: readonly SiteIssue[];
   bodies: ReadonlyMap<SiteIssue, string>;
+  /**
+   * HTML an entry's content starts with, before its body: the note of a
+   * translation's original corrected after it, as its page shows it (made
+   * by the render layer, render/feed-correction.ts). An issue not in it has none.
+   */
+  notes: ReadonlyMap<SiteIssue, string>;
   title: string;
   /** The newsletter's name in the feed's language (config `languages.<lang>.title`): the author of an issue that names none. */
   siteTitle: string;
@@ -41,7 +47,8 @@ export interface FeedInput {
 }
 
 /**
- * Atom, RSS and JSON Feed with full issue content. Times come from issue
+ * Atom, RSS and JSON Feed with full issue content, a translation's after
+ * the note its page shows of its original's correction (`notes`). Times come from issue
  * dates, never from the clock, so two builds produce the same bytes; a feed
  * with no entry yet is dated by the build's day, as "today" is read
  * everywhere (SOURCE_DATE_EPOCH when set).
@@ -51,7 +58,7 @@ export function buildFeeds(input: FeedInput): FeedSet {
   // The site's authors as this edition names them (languages.<lang>.authors, else the site's).
   const authors = authorsFor(input.config, input.lang);
   // Made once for both writings: each is a pass over the issue's whole body.
-  const contents = input.issues.slice(0, input.config.feedItems).map((entry) => entryContent(input.bodies.get(entry) ?? "", entry, input.config));
+  const contents = input.issues.slice(0, input.config.feedItems).map((entry) => (input.notes.get(entry) ?? "") + entryContent(input.bodies.get(entry) ?? "", entry, input.config));
   const xml = makeFeed(input, authors, contents, { html: escapeXml, text: xmlJsText });
   const json = makeFeed(input, authors, contents, { html: (text) => text, text: (text) => text });
   const entries = input.issues.slice(0, input.config.feedItems).map((entry) => ({ lang: entry.issue.lang, authors: authorsOf(entry, authors, input.siteTitle), title: entry.issue.title, categories: entry.issue.tags }));
@@ -177,7 +184,7 @@ function authorsOf(entry: SiteIssue, siteAuthors: readonly string[], siteTitle: 
 }
 
 /** The feeds of one language's edition (the site's at /feed.xml, a translation's at /<lang>/feed.xml), under the site's title in that language. */
-export function siteFeeds(config: SiteConfig, edition: Edition, bodies: ReadonlyMap<SiteIssue, string>, text: { title: string; titleLang: string; description: string; descriptionLang: string }, today: string): FeedSet {
+export function siteFeeds(config: SiteConfig, edition: Edition, shown: { bodies: ReadonlyMap<SiteIssue, string>; notes: ReadonlyMap<SiteIssue, string> }, text: { title: string; titleLang: string; description: string; descriptionLang: string }, today: string): FeedSet {
   const { routes } = edition;
-  return buildFeeds({ config, issues: edition.issues, bodies, ...text, siteTitle: text.title, lang: edition.lang, route: routes.home, atomRoute: routes.atom, rssRoute: routes.rss, jsonRoute: routes.jsonFeed, today });
+  return buildFeeds({ config, issues: edition.issues, ...shown, ...text, siteTitle: text.title, lang: edition.lang, route: routes.home, atomRoute: routes.atom, rssRoute: routes.rss, jsonRoute: routes.jsonFeed, today });
 }

@@ -265,7 +265,7 @@ describe("feeds", () => {
     const { config, site: ja } = await generateSite(site.path);
     const en = ja.translations[0]!;
     const { routes } = ja;
-    const feeds = buildFeeds({ config, issues: [en.issues[0]!, ja.issues[0]!], bodies: new Map(), title: "月刊", titleLang: "ja", siteTitle: "月刊", lang: "ja", description: "", descriptionLang: "ja", route: routes.home, atomRoute: routes.atom, jsonRoute: routes.jsonFeed, today: "2011-04-01" });
+    const feeds = buildFeeds({ config, issues: [en.issues[0]!, ja.issues[0]!], bodies: new Map(), notes: new Map(), title: "月刊", titleLang: "ja", siteTitle: "月刊", lang: "ja", description: "", descriptionLang: "ja", route: routes.home, atomRoute: routes.atom, jsonRoute: routes.jsonFeed, today: "2011-04-01" });
     const json = JSON.parse(feeds.json) as { language: string; items: Array<{ id: string; language?: string }> };
     expect(json.language).toBe("ja");
     expect(json.items.map((item) => [item.id, item.language])).toEqual([["https://example.org/en/issues/2011-04/", "en"], ["https://example.org/issues/2011-04/", undefined]]);
