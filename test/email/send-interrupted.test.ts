@@ -95,7 +95,7 @@ describe("gekkan email --send stopped partway", () => {
     });
   }
 
-  it("with more than 5 readers left, also lists them in .gekkan/ for --to-file, by the path from where gekkan ran, quoted for the shell", async () => {
+  it("with more than 5 readers left, counts them and lists them in .gekkan/ for --to-file, by the path from where gekkan ran, quoted for the shell", async () => {
     const readers = [...READERS, "e@example.org", "読者 <f@example.org>", "g@example.org", "h@example.org"];
     const run = send(readers);
     const answer = await new Promise<() => void>((held) => (onSecond = held));
@@ -107,7 +107,7 @@ describe("gekkan email --send stopped partway", () => {
     const list = join(site.path, ".gekkan", "unsent-2011-04.txt");
     // The tests run in the repository, and the site is in the temp folder: a full path, with a space and Japanese in it.
     expect(result.stderr.trimEnd().split("\n").at(-1)).toBe(
-      `gekkan email: stopped by Ctrl-C before the send was done (already sent to a@example.org, b@example.org; not sent to c@example.org, d@example.org, e@example.org, f@example.org, g@example.org, h@example.org: to send only those, run again with only --to-file '${list}', which lists them, in place of this run's --to and --to-file)`,
+      `gekkan email: stopped by Ctrl-C before the send was done (already sent to a@example.org, b@example.org; not sent to 6 readers: to send only those, run again with only --to-file '${list}', which lists them, in place of this run's --to and --to-file)`,
     );
     expect(readFileSync(list, "utf8").split("\n").slice(2)).toEqual(["c@example.org", "d@example.org", "e@example.org", "読者 <f@example.org>", "g@example.org", "h@example.org", ""]);
     expect(took).toEqual([["a@example.org"], ["b@example.org"]]);
