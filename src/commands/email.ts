@@ -47,8 +47,8 @@ export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to
   --send          send over SMTP, using the server and credentials in
                   GEKKAN_SMTP_URL (smtp://USER:PASSWORD@HOST:587 or smtps://…);
                   refuses drafts and issues dated after today. Ctrl-C stops
-                  it after the message in flight, naming who got the issue.
-                  Past ${NAMED_AT_MOST} readers not sent to,
+                  it after the message in flight, naming who got the issue
+                  (exit 130; 143 for SIGTERM). Past ${NAMED_AT_MOST} readers not sent to,
                   they are counted and listed in ROOT/.gekkan/, to send with
                   --to-file; past ${NAMED_AT_MOST} refused, listed there with the reasons
   --root DIR      site root (default: .)

@@ -108,7 +108,8 @@ function portMismatch(url: URL): string | undefined {
  * told what the author should hear while it runs: progress, a stop heard.
  * `files` is asked, once a send has ended short of everyone, to write the
  * groups of readers too many to name to files (outcome-files.ts): one it
- * leaves out is named reader by reader.
+ * leaves out is named reader by reader. A send stopped by a signal exits
+ * with that signal's code (stop-signal.ts); any other stop, with 1.
  */
 export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[], say: (line: string) => void = () => undefined, files: (outcome: SendOutcome) => Promise<OutcomeFiles> = async () => ({})): Promise<void> {
   const transport = nodemailer.createTransport({
@@ -142,7 +143,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
       const asked = stop.asked();
       if (asked !== undefined) {
         outcome.unsent = outgoing.slice(index).flatMap((m) => m.to);
-        throw new PlainError(`stopped by ${asked} before the send was done${await lists()}`);
+        throw new PlainError(`stopped by ${asked.words} before the send was done${await lists()}`, asked.exitCode);
       }
       if (index > 0 && index % PROGRESS_EVERY === 0) say(progressWords(outcome, outgoing.reduce((sum, m) => sum + m.to.length, 0)));
       whole = false;
