@@ -43,7 +43,8 @@ Options:
   -h, --help     show help (also: gekkan <command> --help)
   -v, --version  print the version
 
-Exit codes: 0 ok, 1 content errors, 2 usage error, 70 internal bug.`;
+Exit codes: 0 ok, 1 content errors, 2 usage error, 70 internal bug,
+130 and 143 a send stopped by Ctrl-C (SIGINT) or SIGTERM.`;
 }
 
 /** Runs the CLI and returns the exit code; never throws for author mistakes. */
@@ -84,7 +85,7 @@ async function run(first: string | undefined, rest: string[], io: Io): Promise<n
     if (error instanceof PlainError || error instanceof UsageError) {
       io.err(`gekkan ${first}: ${error.message}`);
       if (onGithubActions(process.env)) io.err(failureAnnotation(first, error.message));
-      if (error instanceof PlainError) return EXIT.content;
+      if (error instanceof PlainError) return error.exitCode ?? EXIT.content;
       for (const line of [...synopsis(command.usage), `run \`gekkan ${first} --help\` for more`]) io.err(line);
       return EXIT.usage;
     }

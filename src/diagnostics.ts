@@ -143,9 +143,17 @@ export class ContentError extends Error {
 /**
  * A problem that is not at a place in a file (a refused output folder, a
  * machine that cannot do what was asked): told in words, exit 1, no stack.
+ * `exitCode` is for the one case where 1 would mislead: a send stopped by
+ * a signal, which exits as a shell says a signal ended a command.
  */
 export class PlainError extends Error {
   override name = "PlainError";
+  constructor(
+    message: string,
+    readonly exitCode?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** A command used wrongly (a flag, its value, an argument): exit 2, with the command's usage. */

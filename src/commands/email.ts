@@ -16,7 +16,8 @@ import { assertSafeMessageFile } from "../write/message-file.js";
 import { machineWords } from "../write/fs-errors.js";
 import { parseMailbox } from "../mail-address.js";
 import { recipients } from "../email/recipients.js";
-import { UNSENT_BY_HAND, unsentAgain } from "../email/unsent-again.js";
+import { outcomeFiles } from "../email/outcome-files.js";
+import { NAMED_AT_MOST } from "../email/send-outcome.js";
 import { loadEmailSite } from "../pipeline/email-site.js";
 import { heldIssue, selectIssue } from "../email/select-issue.js";
 import { isPublished } from "../site/published.js";
@@ -46,9 +47,10 @@ export const emailUsage = `gekkan email [ISSUE] [--lang LANG] [--out FILE] [--to
   --send          send over SMTP, using the server and credentials in
                   GEKKAN_SMTP_URL (smtp://USER:PASSWORD@HOST:587 or smtps://…);
                   refuses drafts and issues dated after today. Ctrl-C stops
-                  it after the message in flight, naming who got the issue.
-                  A send that stops with more than ${UNSENT_BY_HAND} readers not sent to
-                  also lists them in ROOT/.gekkan/, to send with --to-file
+                  it after the message in flight, naming who got the issue
+                  (exit 130; 143 for SIGTERM). Past ${NAMED_AT_MOST} readers not sent to,
+                  they are counted and listed in ROOT/.gekkan/, to send with
+                  --to-file; past ${NAMED_AT_MOST} refused, listed there with the reasons
   --root DIR      site root (default: .)
   --base PATH     the base path the site is published under (as for build)
   --url URL       the public site URL (as for build); links in the email use it
@@ -120,9 +122,8 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const warnings = [...emailSvgWarnings(entry.issue.file, entry.body.links, images), ...emailSizeWarnings(entry.issue.file, size)];
   for (const line of warningLines(unignored(warnings, config.ignoreWarnings, [entry.issue]))) io.err(line);
   if (target !== undefined) {
-    const unsentName = `unsent-${entry.slug}${entry.issue.lang === config.lang ? "" : `.${entry.issue.lang}`}.txt`;
-    const again = unsentAgain({ root, name: unsentName, issue: name, readers: to });
-    await sendAll(target, parseMailbox(from)?.address ?? from, messages, (line) => io.err(`gekkan email: ${line}`), again);
+    const files = outcomeFiles({ root, name: `${entry.slug}${entry.issue.lang === config.lang ? "" : `.${entry.issue.lang}`}`, issue: name, readers: to });
+    await sendAll(target, parseMailbox(from)?.address ?? from, messages, (line) => io.err(`gekkan email: ${line}`), files);
     io.out(`gekkan email: sent ${name} to ${sentTo(to)} through ${target.label}`);
   } else if (outFile !== undefined) {
     const file = resolve(outFile);
@@ -140,7 +141,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
  * addresses on one line no one reads; the list itself says who they are.
  */
 function sentTo(to: readonly string[]): string {
-  return to.length > UNSENT_BY_HAND ? `all ${to.length} readers` : to.join(", ");
+  return to.length > NAMED_AT_MOST ? `all ${to.length} readers` : to.join(", ");
 }
 
 /** The message as bytes on standard output; a reader that stops early (`| head`) is not an error. */

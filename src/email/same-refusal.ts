@@ -1,4 +1,4 @@
-import { stoppedLists, type SendOutcome } from "./send-outcome.js";
+import { stoppedLists, type OutcomeFiles, type SendOutcome } from "./send-outcome.js";
 
 /**
  * How many readers in a row refused with one and the same reply stop a
@@ -26,7 +26,7 @@ export function sameRefusalRun(outcome: SendOutcome, sinceSent: number): number 
 }
 
 /** Why a send stopped after SAME_REFUSALS_TO_STOP alike refusals, with the lists of who got it and who did not. */
-export function sameRefusalStop(label: string, envelopeFrom: string, outcome: SendOutcome, again?: string): string {
+export function sameRefusalStop(label: string, envelopeFrom: string, outcome: SendOutcome, files?: OutcomeFiles): string {
   const reply = outcome.refused.at(-1)?.reply ?? "";
-  return `could not send through ${label}: the server refused ${SAME_REFUSALS_TO_STOP} readers in a row with the same reply (${reply}), so it would refuse the rest too: that looks like the server refusing the sender (${envelopeFrom}, the config's email from) or the login in GEKKAN_SMTP_URL rather than the readers' addresses; check that this server takes mail from ${envelopeFrom} with that login, and send again${stoppedLists(outcome, again)}`;
+  return `could not send through ${label}: the server refused ${SAME_REFUSALS_TO_STOP} readers in a row with the same reply (${reply}), so it would refuse the rest too: that looks like the server refusing the sender (${envelopeFrom}, the config's email from) or the login in GEKKAN_SMTP_URL rather than the readers' addresses; check that this server takes mail from ${envelopeFrom} with that login, and send again${stoppedLists(outcome, files)}`;
 }

@@ -2,7 +2,7 @@ import { isIPv4 } from "node:net";
 import nodemailer from "nodemailer";
 import { PlainError } from "../diagnostics.js";
 import { smtpFailure, unansweredAfterData, urlEscapes } from "./smtp-failure.js";
-import { progressWords, refusedAtEnd, stoppedLists, type SendOutcome } from "./send-outcome.js";
+import { progressWords, refusedAtEnd, stoppedLists, type OutcomeFiles, type SendOutcome } from "./send-outcome.js";
 import { SAME_REFUSALS_TO_STOP, sameRefusalRun, sameRefusalStop } from "./same-refusal.js";
 import { stopSignal } from "./stop-signal.js";
 
@@ -106,11 +106,12 @@ function portMismatch(url: URL): string | undefined {
  * the send at once, saying who got the message and who did not; so does
  * Ctrl-C, once the message in flight has gone (stop-signal.ts). `say` is
  * told what the author should hear while it runs: progress, a stop heard.
- * `again` is asked, once a send has stopped, how the readers not sent to
- * can be sent alone (a list of them written to a file): undefined leaves
- * it to a --to for each.
+ * `files` is asked, once a send has ended short of everyone, to write the
+ * groups of readers too many to name to files (outcome-files.ts): one it
+ * leaves out is named reader by reader. A send stopped by a signal exits
+ * with that signal's code (stop-signal.ts); any other stop, with 1.
  */
-export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[], say: (line: string) => void = () => undefined, again: (unsent: readonly string[]) => Promise<string | undefined> = async () => undefined): Promise<void> {
+export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[], say: (line: string) => void = () => undefined, files: (outcome: SendOutcome) => Promise<OutcomeFiles> = async () => ({})): Promise<void> {
   const transport = nodemailer.createTransport({
     url: target.url.href,
     // One connection for all: the plain transport opened one (a TLS handshake and a login) per message, and providers turn away a sender who logs in that often.
@@ -133,9 +134,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
     done();
   });
   const outcome: SendOutcome = { sent: [], refused: [], doubtful: [], unsent: [] };
-  // Only when someone was reached: a send that stopped at its first reader is sent again as it was.
-  const againWords = async () => (outcome.unsent.length > 0 && outcome.sent.length + outcome.refused.length + outcome.doubtful.length > 0 ? await again(outcome.unsent) : undefined);
-  const lists = async () => stoppedLists(outcome, await againWords());
+  const lists = async () => stoppedLists(outcome, await files(outcome));
   let sinceSent = 0;
   let inFlight: readonly string[] = [];
   const stop = stopSignal((words) => say(`${words}: stopping once the message to ${inFlight.join(", ")} has gone; ${words} again stops at once, and leaves in doubt whether it arrived`));
@@ -144,7 +143,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
       const asked = stop.asked();
       if (asked !== undefined) {
         outcome.unsent = outgoing.slice(index).flatMap((m) => m.to);
-        throw new PlainError(`stopped by ${asked} before the send was done${await lists()}`);
+        throw new PlainError(`stopped by ${asked.words} before the send was done${await lists()}`, asked.exitCode);
       }
       if (index > 0 && index % PROGRESS_EVERY === 0) say(progressWords(outcome, outgoing.reduce((sum, m) => sum + m.to.length, 0)));
       whole = false;
@@ -160,7 +159,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
           sinceSent++;
           if (sameRefusalRun(outcome, sinceSent) < SAME_REFUSALS_TO_STOP) continue;
           outcome.unsent = outgoing.slice(index + 1).flatMap((m) => m.to);
-          throw new PlainError(sameRefusalStop(target.label, envelopeFrom, outcome, await againWords()));
+          throw new PlainError(sameRefusalStop(target.label, envelopeFrom, outcome, await files(outcome)));
         }
         const doubtful = whole && unanswered(error);
         if (doubtful) outcome.doubtful.push(...message.to);
@@ -173,7 +172,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
     stop.release();
     transport.close();
   }
-  if (outcome.refused.length > 0) throw new PlainError(refusedAtEnd(target.label, outcome));
+  if (outcome.refused.length > 0) throw new PlainError(refusedAtEnd(target.label, outcome, (await files(outcome)).refused));
 }
 
 /** What nodemailer's error says of the server's answer. */

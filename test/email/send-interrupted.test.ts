@@ -75,8 +75,9 @@ async function until(run: StartedCli, ready: () => boolean): Promise<void> {
 }
 
 describe("gekkan email --send stopped partway", () => {
-  for (const [signal, words] of [["SIGINT", "Ctrl-C"], ["SIGTERM", "SIGTERM"]] as const) {
-    it(`${signal} finishes the message in flight, sends no more, and names who got it and who did not`, async () => {
+  // 128 and the signal's number, as a shell says a signal ended a command: 130 for Ctrl-C, 143 for SIGTERM.
+  for (const [signal, words, code] of [["SIGINT", "Ctrl-C", 130], ["SIGTERM", "SIGTERM", 143]] as const) {
+    it(`${signal} finishes the message in flight, sends no more, names who got it and who did not, and exits ${code}`, async () => {
       const run = send();
       const answer = await new Promise<() => void>((held) => (onSecond = held));
       run.child.kill(signal);
@@ -85,7 +86,7 @@ describe("gekkan email --send stopped partway", () => {
       answer();
       const result = await run.done;
       expect(result.stderr).not.toMatch(STACK);
-      expect([result.code, result.signal], result.stderr).toEqual([1, null]);
+      expect([result.code, result.signal], result.stderr).toEqual([code, null]);
       expect(result.stdout.toString()).toBe("");
       expect(result.stderr.trimEnd().split("\n")).toEqual([
         `gekkan email: ${words}: stopping once the message to b@example.org has gone; ${words} again stops at once, and leaves in doubt whether it arrived`,
@@ -95,7 +96,7 @@ describe("gekkan email --send stopped partway", () => {
     });
   }
 
-  it("with more than 5 readers left, also lists them in .gekkan/ for --to-file, by the path from where gekkan ran, quoted for the shell", async () => {
+  it("with more than 5 readers left, counts them and lists them in .gekkan/ for --to-file, by the path from where gekkan ran, quoted for the shell", async () => {
     const readers = [...READERS, "e@example.org", "読者 <f@example.org>", "g@example.org", "h@example.org"];
     const run = send(readers);
     const answer = await new Promise<() => void>((held) => (onSecond = held));
@@ -103,11 +104,11 @@ describe("gekkan email --send stopped partway", () => {
     await until(run, () => run.stderr().includes("stopping"));
     answer();
     const result = await run.done;
-    expect([result.code, result.signal], result.stderr).toEqual([1, null]);
+    expect([result.code, result.signal], result.stderr).toEqual([130, null]);
     const list = join(site.path, ".gekkan", "unsent-2011-04.txt");
     // The tests run in the repository, and the site is in the temp folder: a full path, with a space and Japanese in it.
     expect(result.stderr.trimEnd().split("\n").at(-1)).toBe(
-      `gekkan email: stopped by Ctrl-C before the send was done (already sent to a@example.org, b@example.org; not sent to c@example.org, d@example.org, e@example.org, f@example.org, g@example.org, h@example.org: to send only those, run again with only --to-file '${list}', which lists them, in place of this run's --to and --to-file)`,
+      `gekkan email: stopped by Ctrl-C before the send was done (already sent to a@example.org, b@example.org; not sent to 6 readers: to send only those, run again with only --to-file '${list}', which lists them, in place of this run's --to and --to-file)`,
     );
     expect(readFileSync(list, "utf8").split("\n").slice(2)).toEqual(["c@example.org", "d@example.org", "e@example.org", "読者 <f@example.org>", "g@example.org", "h@example.org", ""]);
     expect(took).toEqual([["a@example.org"], ["b@example.org"]]);

@@ -8,7 +8,7 @@
  * not sent to in a list that --to-file takes back.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, truncateSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, truncateSync } from "node:fs";
 import { type AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { simpleParser, type AddressObject } from "mailparser";
@@ -186,7 +186,7 @@ describe("gekkan email --send stopped with many readers left", () => {
     expect(stopped.stderr).not.toMatch(STACK);
     expect([stopped.code, stopped.stderr]).toEqual([
       1,
-      `gekkan email: could not send through smtp://127.0.0.1:${port}: the server put off r3@example.org for now (451 4.7.0 Too many messages, slow down): try again later (already sent to r0@example.org, r1@example.org, r2@example.org; not sent to r3@example.org, r4@example.org, r5@example.org, r6@example.org, r7@example.org, r8@example.org, r9@example.org: to send only those, run again with only --to-file .gekkan/unsent-2011-04.txt, which lists them, in place of this run's --to and --to-file)\n`,
+      `gekkan email: could not send through smtp://127.0.0.1:${port}: the server put off r3@example.org for now (451 4.7.0 Too many messages, slow down): try again later (already sent to r0@example.org, r1@example.org, r2@example.org; not sent to 7 readers: to send only those, run again with only --to-file .gekkan/unsent-2011-04.txt, which lists them, in place of this run's --to and --to-file)\n`,
     ]);
     expect(readFileSync(join(cwd, ".gekkan", "unsent-2011-04.txt"), "utf8")).toBe(
       [
@@ -208,6 +208,62 @@ describe("gekkan email --send stopped with many readers left", () => {
     expect(rest.code, rest.stderr).toBe(0);
     expect(arrived.map((message) => message.envelope)).toEqual(readers.slice(3).map((address) => [address]));
     expect((await toHeaders())[2]).toEqual([["読者 五", "r5@example.org"]]);
+  }, 60_000);
+
+  it("counts each group past 5 (sent, refused, not sent) and lists the refused with the server's words and the rest in .gekkan/", async () => {
+    const readers = Array.from({ length: 20 }, (_, i) => `r${String(i).padStart(2, "0")}@example.org`);
+    const cwd = siteWith({ "readers.txt": `${readers.join("\n")}\n` });
+    // Each stale address in its own words, as servers name the address: no run of alike replies, so the send goes on past them.
+    const stale = ["r01@example.org", "r03@example.org", "r05@example.org", "r07@example.org", "r09@example.org", "r11@example.org"];
+    refuse = (address) => (stale.includes(address) ? refusal(`5.1.1 <${address}>: User unknown`, 550) : address === "r13@example.org" ? refusal("4.7.0 Too many messages, slow down", 451) : undefined);
+    const stopped = await send(cwd, "--to-file", "readers.txt");
+    expect(stopped.stderr).not.toMatch(STACK);
+    expect([stopped.code, stopped.stderr]).toEqual([
+      1,
+      `gekkan email: could not send through smtp://127.0.0.1:${port}: the server put off r13@example.org for now (451 4.7.0 Too many messages, slow down): try again later (already sent to 7 readers; refused by the server: 6 readers, listed with the server's words in .gekkan/refused-2011-04.txt; not sent to 7 readers: to send only those, run again with only --to-file .gekkan/unsent-2011-04.txt, which lists them, in place of this run's --to and --to-file)\n`,
+    ]);
+    expect(arrived.map((message) => message.envelope)).toEqual([["r00@example.org"], ["r02@example.org"], ["r04@example.org"], ["r06@example.org"], ["r08@example.org"], ["r10@example.org"], ["r12@example.org"]]);
+    const refused = readFileSync(join(cwd, ".gekkan", "refused-2011-04.txt"), "utf8").split("\n");
+    expect(refused[0]).toMatch(/^# .*refused.*issue 1 \(2011-04\)/);
+    expect(refused.slice(1).filter((line) => !line.startsWith("#"))).toEqual([
+      "r01@example.org  550 5.1.1 <r01@example.org>: User unknown",
+      "r03@example.org  550 5.1.1 <r03@example.org>: User unknown",
+      "r05@example.org  550 5.1.1 <r05@example.org>: User unknown",
+      "r07@example.org  550 5.1.1 <r07@example.org>: User unknown",
+      "r09@example.org  550 5.1.1 <r09@example.org>: User unknown",
+      "r11@example.org  550 5.1.1 <r11@example.org>: User unknown",
+      "",
+    ]);
+    const unsent = readFileSync(join(cwd, ".gekkan", "unsent-2011-04.txt"), "utf8").split("\n");
+    expect(unsent.filter((line) => !line.startsWith("#"))).toEqual(["r13@example.org", "r14@example.org", "r15@example.org", "r16@example.org", "r17@example.org", "r18@example.org", "r19@example.org", ""]);
+  }, 60_000);
+
+  it("names each reader of a group of 5, with the server's words for the refused, and writes no list", async () => {
+    const readers = Array.from({ length: 15 }, (_, i) => `r${String(i).padStart(2, "0")}@example.org`);
+    const cwd = siteWith({ "readers.txt": `${readers.join("\n")}\n` });
+    const stale = ["r01@example.org", "r03@example.org", "r05@example.org", "r07@example.org", "r09@example.org"];
+    refuse = (address) => (stale.includes(address) ? refusal(`5.1.1 <${address}>: User unknown`, 550) : address === "r10@example.org" ? refusal("4.7.0 Try later", 451) : undefined);
+    const stopped = await send(cwd, "--to-file", "readers.txt");
+    expect([stopped.code, stopped.stderr]).toEqual([
+      1,
+      `gekkan email: could not send through smtp://127.0.0.1:${port}: the server put off r10@example.org for now (451 4.7.0 Try later): try again later (already sent to r00@example.org, r02@example.org, r04@example.org, r06@example.org, r08@example.org; refused by the server: r01@example.org (550 5.1.1 <r01@example.org>: User unknown), r03@example.org (550 5.1.1 <r03@example.org>: User unknown), r05@example.org (550 5.1.1 <r05@example.org>: User unknown), r07@example.org (550 5.1.1 <r07@example.org>: User unknown), r09@example.org (550 5.1.1 <r09@example.org>: User unknown); not sent to r10@example.org, r11@example.org, r12@example.org, r13@example.org, r14@example.org: to send only those, run again with a --to for each)\n`,
+    ]);
+    expect(existsSync(join(cwd, ".gekkan")) ? readdirSync(join(cwd, ".gekkan")).filter((name) => name.endsWith(".txt")) : []).toEqual([]);
+  }, 60_000);
+
+  it("a whole send with more than 5 refused counts them and lists them with the server's words", async () => {
+    const readers = Array.from({ length: 12 }, (_, i) => `r${String(i).padStart(2, "0")}@example.org`);
+    const cwd = siteWith({ "readers.txt": `${readers.join("\n")}\n` });
+    const stale = ["r00@example.org", "r02@example.org", "r04@example.org", "r06@example.org", "r08@example.org", "r10@example.org"];
+    refuse = (address) => (stale.includes(address) ? refusal(`5.1.1 <${address}>: User unknown`, 550) : undefined);
+    const run = await send(cwd, "--to-file", "readers.txt");
+    expect([run.code, run.stderr]).toEqual([
+      1,
+      `gekkan email: could not send through smtp://127.0.0.1:${port} to 6 readers: the server refused them, listed with its words in .gekkan/refused-2011-04.txt; check each address, or leave it out (sent to 6 readers)\n`,
+    ]);
+    expect(arrived).toHaveLength(6);
+    const refused = readFileSync(join(cwd, ".gekkan", "refused-2011-04.txt"), "utf8").split("\n");
+    expect(refused.filter((line) => !line.startsWith("#"))).toEqual([...stale.map((address) => `${address}  550 5.1.1 <${address}>: User unknown`), ""]);
   }, 60_000);
 
   it("quotes the list's path for the shell when gekkan runs outside the site", async () => {
