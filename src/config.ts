@@ -9,6 +9,7 @@ import { slug } from "./content/schema.js";
 import { controlsInData } from "./content/front-matter-controls.js";
 import { configFileProblems } from "./content/site-files.js";
 import { reportSchemaIssues } from "./schema-report.js";
+import { configKeyHint } from "./config-key-hints.js";
 import { didYouMean } from "./suggest.js";
 import { configLanguageProblems } from "./config-languages.js";
 import { EMAIL_EXPECTATIONS, emailConfig, emailSchema, languageEmailSchema, languageOneClickProblem, type EmailConfig, type LanguageEmail } from "./config-email.js";
@@ -266,7 +267,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
   if (controls.length > 0) throw new ContentError(controls);
   const result = configSchema.safeParse(raw.value, { reportInput: true });
   // Every problem in one report: the checks after the schema read the fields it accepted.
-  const schemaProblems = result.success ? [] : reportSchemaIssues(result.error, { file, noun: "config field", expectations, locate: raw.locate, start: raw.start, ruleId: "config-schema" });
+  const schemaProblems = result.success ? [] : reportSchemaIssues(result.error, { file, noun: "config field", expectations, locate: raw.locate, start: raw.start, ruleId: "config-schema", unknownKeyHint: configKeyHint });
   const fields = result.success ? result.data : acceptedFields(raw.value, new Set(result.error.issues.map((issue) => issue.path[0])));
   const problems = [
     ...schemaProblems,
