@@ -9,6 +9,7 @@ import { slug } from "./content/schema.js";
 import { controlsInData } from "./content/front-matter-controls.js";
 import { configFileProblems } from "./content/site-files.js";
 import { reportSchemaIssues } from "./schema-report.js";
+import { configKeyHint } from "./config-key-hints.js";
 import { didYouMean } from "./suggest.js";
 import { configLanguageProblems } from "./config-languages.js";
 import { EMAIL_EXPECTATIONS, emailConfig, emailSchema, languageEmailSchema, languageOneClickProblem, type EmailConfig, type LanguageEmail } from "./config-email.js";
@@ -38,6 +39,7 @@ import { addressLeftOut, type AddressLeftOut } from "./config-address.js";
 import { timeZoneProblem } from "./build-time.js";
 import { authorList } from "./author-names.js";
 import { hasScheme } from "./url-scheme.js";
+import { pageFolder } from "./page-address.js";
 
 /** A file under public/, written as a path from there ("images/share.png"; a leading "/" is allowed). */
 const publicFile = z
@@ -47,13 +49,20 @@ const publicFile = z
   .transform((path) => path.replace(/^\/+/, ""))
   .refine((path) => path !== "" && !path.includes("\\") && !path.split("/").some((part) => part === ".." || part === "."), { message: "a path inside public/, without .. or backslashes" });
 
+/** The site's address is a folder: one ending in a page's file name (copied from the browser) is told which folder to write. */
+function notAPage(text: string, ctx: z.RefinementCtx): void {
+  const url = new URL(text);
+  const folder = pageFolder(url.pathname);
+  if (folder !== undefined) ctx.addIssue({ code: "custom", input: text, message: `that is the address of a page, and the site's address is the folder it is published in: write "${new URL(folder, url).href}"` });
+}
+
 /** The site's authors (and an edition's), a list the feeds give one <author> each; see author-names.ts. */
 const configAuthors = authorList("JSON", (names) => `"authors": [${names.map((name) => JSON.stringify(name)).join(", ")}]`);
 
 const configSchema = z.strictObject({
   title: z.string().trim().min(1).default("gekkan"),
   description: z.string().default(""),
-  url: z.url({ protocol: /^https?$/ }).default("http://localhost/"),
+  url: z.url({ protocol: /^https?$/ }).superRefine(notAPage).default("http://localhost/"),
   lang: z.string().default("ja"),
   authors: configAuthors.default([]),
   components: z.array(slug).default([]),
@@ -266,7 +275,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}, locale
   if (controls.length > 0) throw new ContentError(controls);
   const result = configSchema.safeParse(raw.value, { reportInput: true });
   // Every problem in one report: the checks after the schema read the fields it accepted.
-  const schemaProblems = result.success ? [] : reportSchemaIssues(result.error, { file, noun: "config field", expectations, locate: raw.locate, start: raw.start, ruleId: "config-schema" });
+  const schemaProblems = result.success ? [] : reportSchemaIssues(result.error, { file, noun: "config field", expectations, locate: raw.locate, start: raw.start, ruleId: "config-schema", unknownKeyHint: configKeyHint });
   const fields = result.success ? result.data : acceptedFields(raw.value, new Set(result.error.issues.map((issue) => issue.path[0])));
   const problems = [
     ...schemaProblems,
@@ -330,7 +339,9 @@ function basePathOption(base: string): string {
     ? "--base is the path the site is served under, such as /repo/; to change the site's address, pass the whole URL with --url"
     : base.split("/").some((part) => part === ".." || part === ".")
       ? '--base cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/'
-      : undefined;
+      : pageFolder(base.trim()) !== undefined
+        ? `--base is the folder the site is served under, not a page in it; write --base ${pageFolder(base.trim()) ?? ""}`
+        : undefined;
   if (why !== undefined) throw new UsageError(`${why}, found ${JSON.stringify(base)}`);
   return base;
 }
@@ -367,6 +378,8 @@ function siteUrl(text: string): URL {
   if (!parsed || !/^https?:$/.test(parsed.protocol)) {
     throw new UsageError(`--url must be an absolute http(s) URL such as https://user.github.io/repo/, found ${JSON.stringify(text)}`);
   }
+  const folder = pageFolder(parsed.pathname);
+  if (folder !== undefined) throw new UsageError(`--url ${text} is the address of a page, and the site's address is the folder it is published in: write --url ${new URL(folder, parsed).href}`);
   return parsed;
 }
 

@@ -24,6 +24,8 @@ export interface SchemaReportOptions {
   acceptsText?: (path: readonly PropertyKey[], text: string) => boolean;
   /** The comment written in place of an empty value (`date: # 未定`), "#" and all: said, as YAML reads it as no value at all. */
   commentInPlace?: (path: readonly PropertyKey[]) => string | undefined;
+  /** What to say of an unknown key that is no slip but a setting that belongs elsewhere (a password in the config), in place of "did you mean" or the list of fields. */
+  unknownKeyHint?: (path: readonly PropertyKey[]) => string | undefined;
   /** Other names for a top-level field that no spelling is close to (`language` for `lang`): suggested when nothing else is. */
   synonyms?: Readonly<Record<string, string>>;
 }
@@ -65,7 +67,7 @@ export function reportSchemaIssues(error: z.ZodError, options: SchemaReportOptio
       for (const key of issue.keys) {
         const path = [...issue.path, key];
         const best = likelyKey(key, known, issue.path, options);
-        const hint = asSuggestion(best, name) || `; expected one of ${known.map(name).join(", ")}`;
+        const hint = options.unknownKeyHint?.(path) ?? (asSuggestion(best, name) || `; expected one of ${known.map(name).join(", ")}`);
         const reason = `unknown ${options.noun} ${fieldName(path, name)}${hint}`;
         messages.push(diagnostic(options.file, reason, options.locate(path, "key") ?? options.start, options.ruleId));
       }

@@ -66,6 +66,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   for (const warning of result.warnings) io.err(warning);
   for (const warning of result.cacheWarnings) io.err(`gekkan: warning: ${warning}`);
   const { generated, written } = result;
+  if (written.notRemoved !== undefined) io.err(`gekkan: warning: ${written.notRemoved}`);
   if (flags.timings === true) for (const [stage, ms] of generated.stats.stages) io.err(`gekkan: ${stage.padEnd(22)} ${Math.round(ms).toString().padStart(7)} ms`);
   if (flags.quiet === true) return EXIT.ok;
   const pages = generated.stats.pages;

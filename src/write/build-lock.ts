@@ -3,6 +3,8 @@ import { open, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { PlainError } from "../diagnostics.js";
 import { readRegularFile } from "../regular-file.js";
+import { machineWords } from "./fs-errors.js";
+import { ownerHint } from "./owner-hint.js";
 
 /** The lock's name in the folder of builds. */
 export const LOCK_FILE = "lock";
@@ -28,7 +30,7 @@ export async function lockOutput(store: string, out: string): Promise<BuildLock>
       await handle.close();
       return { release: () => rm(path, { force: true }) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw lockRefused(error, store, out);
       const [holderText = "", started] = lockHolder(path, out).trim().split(" ");
       const holder = Number(holderText);
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder, started)) {
@@ -40,6 +42,17 @@ export async function lockOutput(store: string, out: string): Promise<BuildLock>
     }
   }
   throw new PlainError(`could not lock ${JSON.stringify(out)} for writing; remove ${JSON.stringify(path)} if no build is running`);
+}
+
+/**
+ * Why the lock could not be made, in words: a folder of builds left by a
+ * build run with sudo refuses every later build of the author with EACCES,
+ * which reached them as an internal error with a stack trace.
+ */
+function lockRefused(error: unknown, store: string, out: string): unknown {
+  const words = machineWords(error);
+  if (words === undefined) return error;
+  return new PlainError(`could not lock ${JSON.stringify(out)} for writing: ${words} in ${JSON.stringify(store)}${ownerHint(store)}; the previous output is unchanged`);
 }
 
 /**

@@ -1,7 +1,9 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { PlainError } from "../diagnostics.js";
 import { contains, realPath } from "./real-path.js";
+import { enclosingBuild } from "./output-dir.js";
+import { isStoreName } from "./versions.js";
 
 /** Site folders a message file must not be written into, and what they hold. */
 const SOURCES = [
@@ -31,11 +33,21 @@ function messageFileProblem(root: string, out: string): string | undefined {
     const folder = realPath(join(site, name));
     if (target === folder || contains(folder, target)) return `that is in the site's ${name}/ folder, which holds ${holds}; write it outside, such as issue.eml beside the config`;
   }
+  const build = enclosingBuild(target);
+  // The link an output is read through (dist → .dist-gekkan/b…) led the message, its readers' addresses in To, into the published site.
+  if (build !== undefined) return `that is in ${outputName(build)}, a build of the site that is published as it is and replaced by the next build; write it outside, such as issue.eml beside the config`;
   const stat = statSync(target, { throwIfNoEntry: false });
   if (stat === undefined) return undefined;
   if (stat.isDirectory()) return `that is a folder; give a file name, such as ${join(out, "issue.eml")}`;
   if (stat.isFile() && !startsWithHeader(target)) return "that file exists and is not an email message, so writing would replace it; choose a new file name (such as issue.eml), or remove the file first";
   return undefined;
+}
+
+/** A build as the author knows it: the output its folder of builds (`.dist-gekkan`) serves, `"…/dist"`, else its own path. */
+function outputName(build: string): string {
+  const store = isStoreName(basename(build)) ? build : dirname(build);
+  if (!isStoreName(basename(store))) return JSON.stringify(build);
+  return `the output ${JSON.stringify(join(dirname(store), basename(store).slice(1, -"-gekkan".length)))}`;
 }
 
 /** True when the file starts with a header field ("From: …"), as every message does; an empty file is nothing to lose. */

@@ -110,7 +110,7 @@ function hasMarker(dir: string): boolean {
 }
 
 /** The build folder, or the folder of builds (`.dist-gekkan`), that holds `target`, if any. */
-function enclosingBuild(target: string): string | undefined {
+export function enclosingBuild(target: string): string | undefined {
   for (let dir = dirname(target); dir !== dirname(dir); dir = dirname(dir)) {
     if (hasMarker(dir) || isStoreName(basename(dir))) return dir;
   }

@@ -1,14 +1,15 @@
 import { constants, copyFileSync, type Dirent, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { lstat, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { Worker } from "node:worker_threads";
 import { makeFolder } from "../make-folder.js";
 import type { OutputSet } from "./output.js";
 import { safeOutputPath } from "./safe-path.js";
 import { LOCK_FILE, lockOutput } from "./build-lock.js";
 import { crashPoint } from "./crash-point.js";
-import { machineError } from "./fs-errors.js";
+import { machineError, machineWords } from "./fs-errors.js";
+import { ownerHint } from "./owner-hint.js";
 import { BUILD_NAME, currentBuild, linkText, outputPlace, type OutputPlace } from "./versions.js";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "./output-dir.js";
 import { intact, type FileRecord } from "./file-record.js";
@@ -23,6 +24,8 @@ export interface Written {
   /** Files taken over unchanged from the previous build (hard links) and files written. */
   linked: number;
   wrote: number;
+  /** Why an older build could not be removed, as a warning; the site was published all the same. */
+  notRemoved?: string | undefined;
 }
 
 /** The previous build as recorded: files whose id is unchanged are linked, not written again. */
@@ -135,8 +138,8 @@ async function publish(place: OutputPlace, output: OutputSet, earlier: Earlier |
   crashPoint("link");
   await guard(() => swapIn(place, build), "publish the site at", place.out);
   crashPoint("prune");
-  await leftovers;
-  return { build, files, linked, wrote: files.length - linked };
+  const notRemoved = await leftovers.then(() => undefined, (error: unknown) => notRemovedWarning(error, place));
+  return { build, files, linked, wrote: files.length - linked, notRemoved };
 }
 
 /**
@@ -284,6 +287,23 @@ function removeAside(paths: readonly string[]): Promise<unknown> {
     worker.once("error", reject);
     worker.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`removing older builds stopped (exit ${code})`))));
   }).catch(() => Promise.all(paths.map((path) => rm(path, { recursive: true, force: true }))));
+}
+
+/**
+ * An older build the machine would not let go of, once the new one is
+ * published: a warning, not a failure, as the readers' site is complete.
+ * A build run once with sudo leaves builds only root may remove; that was
+ * an internal error (exit 70) after the site had been published.
+ */
+function notRemovedWarning(error: unknown, place: OutputPlace): string {
+  const words = machineWords(error);
+  const path = (error as NodeJS.ErrnoException).path;
+  if (words === undefined || path === undefined) throw error;
+  const inStore = relative(place.store, path);
+  // The entry of the store the file is in: that is what the author removes, or gives back to themselves.
+  const folder = inStore.startsWith("..") || isAbsolute(inStore) ? path : join(place.store, inStore.split(sep)[0] ?? "");
+  // Removing a file or folder is the right of the folder it is in: that folder's owner is the one to name.
+  return `could not remove an older build: ${words} for ${JSON.stringify(folder)}${ownerHint(folder === path ? path : dirname(path), folder)}; the site was built and published all the same, and the next build tries again`;
 }
 
 /** The entries of `dir` (a link is a link, not what it points at); none when it cannot be read. */

@@ -63,6 +63,8 @@ describe("gekkan email: mistakes", () => {
     // With no space before ＜, addressparser reads the whole text as the address, and it went out raw in the To header: To: 読者＜a@example.org＞.
     [["--to", "読者＜a@example.org＞"], '--to "読者＜a@example.org＞" is not an email address: ＜ ＞ are full-width characters from a Japanese input method; type < >'],
     [["--to", "＜a@example.org＞"], '--to "＜a@example.org＞" is not an email address: ＜ ＞ are full-width characters from a Japanese input method; type < >'],
+    // addressparser keeps full-width parentheses in the address: it went out as To: <読者（a@example.org)>.
+    [["--to", "読者（a@example.org）"], '--to "読者（a@example.org）" is not an email address: （ ） are full-width characters from a Japanese input method, which no mail server reads as part of an address; write 読者 <a@example.org>'],
     // Each --to is sent its own copy: one reader given twice (a pasted list, a name added) got the issue twice.
     [["--send", "--to", "a@example.org", "--to", "読者 <A@Example.org>"], '--to "読者 <A@Example.org>" is the same address as --to "a@example.org": give each reader once, or they get the message twice'],
     [["--bcc", "a@example.org"], "unknown option --bcc"],

@@ -57,6 +57,22 @@ describe("gekkan email --out never replaces the author's files", () => {
     expect(result.err).toBe(`gekkan email: refusing to write the message to ${JSON.stringify(join(root, "out"))}: that is a folder; give a file name, such as ${join(root, "out", "issue.eml")}`);
   });
 
+  // `--out dist` was refused with "such as dist/issue.eml", and that went into the published build through the dist link:
+  // a message with its readers in To, on the site for anyone; one in .dist-gekkan/ stopped every later build.
+  it.each([["dist/issue.eml"], ["dist"], ["dist/issues/2011-04/issue.eml"], [".dist-gekkan/issue.eml"]])("--out %s, in the built site, is refused, and the build is left as it was", async (out) => {
+    ensureCompiled();
+    dir = tempSite({ "gekkan.config.json": WITH_SENDER, [ISSUE]: issue({ title: "四月号", issue: 1, date: "2011-04-01" }) });
+    const root = dir.path;
+    expect((await runCli(["build", "--no-search", "--no-cache"], { cwd: root })).code).toBe(0);
+    const before = readTree(root);
+    const result = await runCli(["email", "1", "--no-cache", "--to", "reader@example.org", "--out", out], { cwd: root });
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`gekkan email: refusing to write the message to ${JSON.stringify(out)}: that is in the output ${JSON.stringify(join(root, "dist"))}, a build of the site that is published as it is and replaced by the next build; write it outside, such as issue.eml beside the config\n`);
+    expect(readTree(root)).toEqual(before);
+    expect((await runCli(["build", "--no-search", "--no-cache"], { cwd: root })).code).toBe(0);
+  }, 60_000);
+
   it("a new file is written, and a message written before is replaced", async () => {
     // The Date header is the build's clock: the same second for both runs.
     vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");

@@ -127,6 +127,40 @@ describe("gekkan email --to-file", () => {
     expect(arrived).toEqual([]);
   }, 60_000);
 
+  // addressparser keeps （ ） 。 in an address: 読者（b@example.org） was sent to the mailbox "読者（b@example.org)", and a sender so typed went out in From.
+  it("full-width punctuation around an address, as an input method types it, is named with the mailbox to write, and nothing is sent", async () => {
+    const list = "a@example.org\n読者（b@example.org）\nc@example.org。\nｄ@example.org\n";
+    const cwd = siteWith({ "readers.txt": list });
+    const before = sessions;
+    const run = await send(cwd, "--to-file", "readers.txt");
+    expect(run.stderr).not.toMatch(STACK);
+    expect([run.code, run.stderr]).toEqual([
+      1,
+      [
+        'readers.txt:2:1  "読者（b@example.org）" is not an email address: （ ） are full-width characters from a Japanese input method, which no mail server reads as part of an address; write 読者 <b@example.org>',
+        'readers.txt:3:1  "c@example.org。" is not an email address: 。 is a full-width character from a Japanese input method, which no mail server reads as part of an address; write c@example.org',
+        'readers.txt:4:1  "ｄ@example.org" is not an email address: ｄ is a full-width character from a Japanese input method; type d',
+        "",
+        "3 problems found; nothing was written.",
+        "",
+      ].join("\n"),
+    ]);
+    expect(sessions).toBe(before);
+    expect(arrived).toEqual([]);
+  }, 60_000);
+
+  it("a sender typed in full-width parentheses is a config error at its place, and nothing is sent", async () => {
+    const config = `${JSON.stringify({ title: "テスト月刊", lang: "ja", url: "https://example.org/", email: { from: "月刊（news@example.org）" } }, null, 2)}\n`;
+    const cwd = siteWith({ "gekkan.config.json": config });
+    const before = sessions;
+    const run = await send(cwd, "--to", "a@example.org");
+    expect(run.stderr).not.toMatch(STACK);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('gekkan.config.json:6:13  invalid config field "email.from": expected one sender address, such as "月刊 News <news@example.org>", found the string "月刊（news@example.org）" (that is not an email address: （ ） are full-width characters from a Japanese input method, which no mail server reads as part of an address; write 月刊 <news@example.org>)');
+    expect(sessions).toBe(before);
+    expect(arrived).toEqual([]);
+  }, 60_000);
+
   it("a list with no address in it is an error, not a send to nobody", async () => {
     const cwd = siteWith({ "readers.txt": "# nobody yet\n\n" });
     const run = await send(cwd, "--to-file", "readers.txt");
