@@ -39,6 +39,15 @@ describe("a table whose line of --- is mistyped", () => {
     expect(messages(fixed)).toEqual([]);
   });
 
+  it("the line to write keeps the author's alignment colons, one run of dashes per column", () => {
+    const markdown = "| 項目 | Heartbeat | Corosync |\n|:---|:---: ---:|\n| 鍵 | authkeys | authkey |\n";
+    expect(oracle(markdown)).not.toContain("<table>");
+    const found = messages(markdown);
+    expect(suggested(found[0] ?? "")).toBe("| :--- | :---: | ---: |");
+    const table = oracle(markdown.replace("|:---|:---: ---:|", suggested(found[0] ?? "") ?? ""));
+    expect(table).toContain('<td align="left">鍵</td>\n<td align="center">authkeys</td>\n<td align="right">authkey</td>');
+  });
+
   it("one cell of dashes for two columns: an error at the first row, not at a row below it", () => {
     for (const dashes of ["| --- |", "|-------|"]) {
       const markdown = `本文です。\n\n| 版 | 状態 |\n${dashes}\n| 1.4 | 安定 |\n| 1.3 | 旧 |\n`;

@@ -82,7 +82,7 @@ function tableProblem(row: string, next: string, above: string | undefined, line
     return `the first row has ${cellCount(cells(above))} and the line of --- under it ${cells(row)}; give both the same number`;
   }
   if (isDelimiter(next)) return `the first row has ${cellCount(cells(row))} and the line of --- under it ${cells(next)}; give both the same number`;
-  if (isDashLine(next)) return `the line under the first row (line ${line + 1}), "${next.trim()}", needs one --- between | for each column; write "|${" --- |".repeat(cells(row))}" instead`;
+  if (isDashLine(next)) return `the line under the first row (line ${line + 1}), "${next.trim()}", needs one --- between | for each column; write "${dashLineFor(next, cells(row))}" instead`;
   return `a table needs a line of --- under its first row, one per column; add "|${" --- |".repeat(cells(row))}" after line ${line}`;
 }
 
@@ -103,6 +103,12 @@ export function isDelimiter(line: string): boolean {
  */
 function isDashLine(line: string): boolean {
   return /^[\s|:-]*$/.test(line) && line.includes("|") && line.includes("-");
+}
+
+/** The line of --- to write for `columns` columns: the author's own dashes, alignment colons and all, when there is one run of them per column. */
+function dashLineFor(written: string, columns: number): string {
+  const runs = written.match(/:?-+:?/g) ?? [];
+  return `| ${(runs.length === columns ? runs : Array<string>(columns).fill("---")).join(" | ")} |`;
 }
 
 function cellCount(count: number): string {
