@@ -206,7 +206,7 @@ const WORD_LISTS = new Set(["tags", "components"]);
 function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaReportOptions["assignment"]): string {
   const key = issue.path.at(-1);
   if (assignment === undefined || typeof input !== "string" || typeof key !== "string") return "";
-  const ascii = asciiDigits(input).trim();
+  const ascii = asciiTyped(input).trim();
   const fullWidth = ascii !== input.trim();
   const expected = issue.code === "invalid_type" ? issue.expected : undefined;
   if (expected === "number" && /^-?\d+(?:\.\d+)?$/.test(ascii)) return fullWidth ? `; type it in ASCII digits: ${assignment(key, ascii)}` : `; write the number without quotes: ${assignment(key, ascii)}`;
@@ -225,7 +225,22 @@ function typedHint(issue: z.core.$ZodIssue, input: unknown, assignment: SchemaRe
     return quotedList ? `; write the list without quotes: ${assignment(key, list)}` : `; write a list in brackets: ${assignment(key, list)}`;
   }
   // A refinement's own hint (a date's "write it 2011-11-01") already gives the value to type.
-  return fullWidth && customHint(issue) === "" ? `; its digits are full-width: type ${assignment(key, ascii)}` : "";
+  return fullWidth && customHint(issue) === "" ? `; its ${fullWidthMarks(input)} full-width: type ${assignment(key, ascii)}` : "";
+}
+
+/**
+ * `text` as typed with the input method off: full-width digits, and the
+ * full stops and hyphens typed with them (version="１．４．０"), in ASCII.
+ * Digits alone left the stops full-width in the value the message offered.
+ */
+function asciiTyped(text: string): string {
+  return asciiDigits(text).replace(/[．－]/gu, (mark) => (mark === "．" ? "." : "-"));
+}
+
+/** What asciiTyped changed in `text`, named for the message: a full-width ． looks like a . in most fonts. */
+function fullWidthMarks(text: string): string {
+  const kinds = [/[０-９]/u.test(text) ? "digits" : "", /．/u.test(text) ? "full stops (．)" : "", /－/u.test(text) ? "hyphens (－)" : ""].filter(Boolean);
+  return `${kinds.slice(0, -1).join(", ")}${kinds.length > 1 ? " and " : ""}${kinds.at(-1) ?? ""} are`;
 }
 
 /**

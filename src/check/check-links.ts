@@ -372,6 +372,7 @@ function meantAdvice(meant: MeantTarget, kind: ReturnType<typeof kindOf>, basePa
   }
   if (meant.kind === "issue-page") return `; it is the Markdown source of an issue, which is not published: link the issue's page instead: ${fromRoot}`;
   if (meant.kind === "page" || meant.kind === "base-path") return ` — did you mean "${inWrittenForm(meant.path)}"?`;
+  if (meant.kind === "backslash") return ` — did you mean "${fromRoot}"? (an address parts its folders with /, not with \\ or ¥ as a Windows folder path does)`;
   if (meant.kind === "issue-number") return ` — did you mean "${inWrittenForm(meant.path)}"? (issue ${meant.number}'s page: an issue's address is its month or its slug, not its number)`;
   if (kindOf(meant.path.replace(/[?#].*$/, "")) !== kind) return "";
   return ` — did you mean "${fromRoot}"? (a relative address starts from the issue's page)`;

@@ -42,7 +42,7 @@ import type { HeldIssue } from "./held-addresses.js";
  * when the page has it (withRest).
  */
 export type MeantTarget =
-  | { kind: "issue-page" | "page" | "from-root" | "base-path"; path: string }
+  | { kind: "issue-page" | "page" | "from-root" | "base-path" | "backslash"; path: string }
   | { kind: "moved"; path: string; file: string; slug: string; month: string; slugFile?: string | undefined }
   | { kind: "issue-number"; path: string; number: number }
   | { kind: "held"; path: string; held: HeldIssue };
@@ -104,6 +104,8 @@ export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, 
   if (numbered !== undefined) return { kind: "issue-number", path: withRest(site, routeUrl(site.basePath, numbered.route), rest), number: numbered.issue.number };
   const once = baseWrittenTwice(site, link.written);
   if (once !== undefined) return { kind: "base-path", path: once };
+  const slashed = withSlashes(site, link.written, link.from);
+  if (slashed !== undefined) return { kind: "backslash", path: slashed };
   if (/\.md$/i.test(path)) {
     // A file path, read from the issue's own folder, or from the site's folder when written from the root.
     const file = isRootRelative(path) ? posix.normalize(path.slice(1)) : posix.join(posix.dirname(link.source), path);
@@ -117,6 +119,20 @@ export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, 
   if (isRootRelative(path)) return undefined;
   const fromRoot = new URL(link.written, site.origin + site.basePath);
   return exists(site, fromRoot.pathname) ? { kind: "from-root", path: withRest(site, fromRoot.pathname, fromRoot.search + fromRoot.hash) } : undefined;
+}
+
+/**
+ * What a link written with a Windows folder path's separators names with
+ * slashes, when the site has that file: `\images\zu.png`, or `¥images¥zu.png`
+ * as a Japanese keyboard shows the backslash. A browser takes neither for a
+ * folder, and the message offered to put the file at public/issues/…/\images\….
+ */
+function withSlashes(site: LinkSite, written: string, from: string): string | undefined {
+  if (!/[\\¥]/u.test(written)) return undefined;
+  const slashed = written.replace(/[\\¥]+/gu, "/");
+  // From the root as gekkan writes it (the base path added), else from the issue's page.
+  const target = isRootRelative(slashed) ? new URL(`.${slashed}`, site.origin + site.basePath) : new URL(slashed, site.origin + outputUrl(site.basePath, from));
+  return exists(site, target.pathname) ? withRest(site, target.pathname, target.search + target.hash) : undefined;
 }
 
 /** What a root-relative link written with the base path names once it is there once, when the site has that file. */

@@ -80,4 +80,13 @@ describe("suggestions for a broken link", () => {
       `${FILE}:7:1  broken image "images/diagram.png": nothing is published at /issues/2011-04/images/diagram.png — did you mean "/images/diagram.png"? (a relative address starts from the issue's page)`,
     ]);
   });
+
+  it("an address written with a Windows folder path's \\ or ¥ is offered the one with slashes, when the site has it", async () => {
+    // A backslash was read as part of a name, and the advice was to put the file at public/issues/2011-04/\images\….
+    expect(await errors("![図](\\images\\diagram.png) ![図2](¥images¥diagram.png) [前号](¥issues¥2011-05¥)\n")).toEqual([
+      `${FILE}:7:1  broken image "\\images\\diagram.png": nothing is published at /issues/2011-04/%5Cimages%5Cdiagram.png — did you mean "/images/diagram.png"? (an address parts its folders with /, not with \\ or ¥ as a Windows folder path does)`,
+      `${FILE}:7:27  broken image "¥images¥diagram.png": nothing is published at /issues/2011-04/¥images¥diagram.png — did you mean "/images/diagram.png"? (an address parts its folders with /, not with \\ or ¥ as a Windows folder path does)`,
+      `${FILE}:7:54  broken link "¥issues¥2011-05¥": nothing is published at /issues/2011-04/¥issues¥2011-05¥ — did you mean "/issues/2011-05/"? (an address parts its folders with /, not with \\ or ¥ as a Windows folder path does)`,
+    ]);
+  });
 });

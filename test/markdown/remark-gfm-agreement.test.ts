@@ -187,10 +187,12 @@ describe("gekkan reads Markdown as remark-gfm does", () => {
   function pipeRowsAsText(markdown: string): boolean {
     const tree = unified().use(remarkParse).use(remarkGfm, GFM).parse(markdown);
     const row = (line: string) => /^\|.*\|$/.test(line.trim()) && line.trim().split("|").length >= 4;
+    // A first row over a line of dashes and pipes alone (`| --- --- |`, `| --- |`) was meant as a table too.
+    const dashes = (line: string) => /^[\s|:-]*$/.test(line) && line.includes("|") && line.includes("-");
     let found = false;
     visit(tree, "paragraph", (node) => {
       const lines = toString(node).split("\n");
-      if (lines.some((line, i) => row(line) && row(lines[i + 1] ?? ""))) found = true;
+      if (lines.some((line, i) => row(line) && (row(lines[i + 1] ?? "") || dashes(lines[i + 1] ?? "")))) found = true;
     });
     return found;
   }

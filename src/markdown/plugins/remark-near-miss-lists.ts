@@ -26,17 +26,23 @@ export function remarkNearMissLists() {
       });
       // Two marked lines run together unless the first ends in a hard break (the fix this message gives).
       const runsOn = (i: number) => lines[i]?.marker !== undefined && lines[i + 1]?.marker !== undefined && lines[i]?.broken === false;
-      // `- 一⏎-二`: the first line follows a list item's own mark, so one line after it is enough to run into the item.
+      // `- 一⏎-二` or `- 一⏎　- 二`: the first line follows a list item's own mark, so one line after it is enough to run into the item.
       const [first, second] = lines;
-      if (parent?.type === "listItem" && index === 0 && first?.broken === false && second?.marker?.kind === "space" && !runsOn(1)) {
-        file.messages.push(diagnostic(where, intoItemAdvice(second.marker), second.place, "list-near-miss"));
+      // The item's text starts where its paragraph does: a line indented that far with ASCII spaces goes under it.
+      const indent = (node.position?.start.column ?? 3) - 1;
+      const underItem = parent?.type === "listItem" && index === 0;
+      const intoItem = second?.marker?.kind === "space" || second?.marker?.kind === "indent";
+      if (underItem && first?.broken === false && second?.marker !== undefined && intoItem && !runsOn(1)) {
+        file.messages.push(diagnostic(where, intoItemAdvice(second.marker, indent), second.place, "list-near-miss"));
       }
       // One message per run of such lines, at its first line: a ten-line list is one mistake.
       lines.forEach((line, i) => {
         if (line.marker === undefined || !runsOn(i) || runsOn(i - 1)) return;
         let last = i + 1;
         while (runsOn(last)) last++;
-        file.messages.push(diagnostic(where, advice(line.marker, last - i + 1), line.place, "list-near-miss"));
+        // Full-width-indented lines right under an item's first line were meant to go under it.
+        const nest = underItem && i === 1 && line.marker.kind === "indent" ? `; to put them under the item above, type ${indent} ASCII spaces in place of the full-width ones instead` : "";
+        file.messages.push(diagnostic(where, `${advice(line.marker, last - i + 1)}${nest}`, line.place, "list-near-miss"));
       });
     });
   };
@@ -88,8 +94,17 @@ function listMarker(line: string): Marker | undefined {
   return note === undefined ? undefined : { written: note, kind: "note" };
 }
 
-/** One line with an ASCII mark but no ASCII space after it, under a list item's first line. */
-function intoItemAdvice(marker: Marker): string {
+/**
+ * One line with an ASCII mark but no ASCII space after it, or a full-width
+ * space before it, under a list item's first line. Indented so, it was
+ * meant to go under that item: the ASCII spaces that do it are `indent`.
+ */
+function intoItemAdvice(marker: Marker, indent: number): string {
+  if (marker.kind === "indent") {
+    const spaces = (marker.before?.length ?? 1) > 1 ? `full-width spaces (${marker.before ?? ""})` : "a full-width space (　)";
+    const after = marker.wideAfter === true ? ` and an ASCII space after "${marker.written}"` : "";
+    return `this line starts with ${spaces} before "${marker.written}", which Markdown does not take for indentation, so it does not read it as a list item and runs it into the item above, on one line; to put it under that item, type ${indent} ASCII spaces in place of the ${spaces.startsWith("a ") ? "full-width space" : "full-width spaces"}${after}, or delete ${spaces.startsWith("a ") ? "it" : "them"} for an item of its own`;
+  }
   return `this line starts with "${marker.written}" without an ASCII space after it (a full-width space, or none), so Markdown does not read it as a list item of its own and runs it into the item above, on one line; type one ASCII space after "${marker.written}" for an item of its own, or end the line above with a backslash (\\) to keep the lines as they are`;
 }
 

@@ -17,7 +17,8 @@ export function remarkNearMissTables() {
     const where = String(file.path);
     visit(tree, "paragraph", (node) => {
       const lines = lineStarts(node, source).map((start) => ({ ...start, text: lineAt(source, start.offset).trimEnd() }));
-      const first = lines.findIndex((line, i) => isRow(line.text) && isRow(lines[i + 1]?.text ?? ""));
+      // A first row over a line of dashes is a table too, however few cells that line has (`| --- |`, `| --- --- |`).
+      const first = lines.findIndex((line, i) => isRow(line.text) && (isRow(lines[i + 1]?.text ?? "") || isDashLine(lines[i + 1]?.text ?? "")));
       const row = lines[first];
       if (row === undefined) return;
       const reason = tableProblem(row.text, lines[first + 1]?.text ?? "", lines[first - 1]?.text, row.place.line);
@@ -78,9 +79,10 @@ function fullWidthBars(table: Table, source: string): Array<{ reason: string; pl
 function tableProblem(row: string, next: string, above: string | undefined, line: number): string {
   if (isDelimiter(row)) {
     if (above === undefined) return "the line of --- needs a first row of column names above it";
-    return `the first row has ${cells(above)} cells and the line of --- under it ${cells(row)}; give both the same number`;
+    return `the first row has ${cellCount(cells(above))} and the line of --- under it ${cells(row)}; give both the same number`;
   }
-  if (isDelimiter(next)) return `the first row has ${cells(row)} cells and the line of --- under it ${cells(next)}; give both the same number`;
+  if (isDelimiter(next)) return `the first row has ${cellCount(cells(row))} and the line of --- under it ${cells(next)}; give both the same number`;
+  if (isDashLine(next)) return `the line under the first row (line ${line + 1}), "${next.trim()}", needs one --- between | for each column; write "${dashLineFor(next, cells(row))}" instead`;
   return `a table needs a line of --- under its first row, one per column; add "|${" --- |".repeat(cells(row))}" after line ${line}`;
 }
 
@@ -92,6 +94,25 @@ function tableProblem(row: string, next: string, above: string | undefined, line
  */
 export function isDelimiter(line: string): boolean {
   return /^\|?(?:\s*:?-+:?\s*\|)+\s*(?:(?::?-+:?|::?)\s*)?$/.test(line) && line.includes("-");
+}
+
+/**
+ * A line of dashes, pipes, colons and blanks only, with a pipe in it: meant as
+ * the line under a table's first row, also when GFM reads none there (a pipe
+ * left out between two cells, `| --- --- |`, or one cell for two columns).
+ */
+function isDashLine(line: string): boolean {
+  return /^[\s|:-]*$/.test(line) && line.includes("|") && line.includes("-");
+}
+
+/** The line of --- to write for `columns` columns: the author's own dashes, alignment colons and all, when there is one run of them per column. */
+function dashLineFor(written: string, columns: number): string {
+  const runs = written.match(/:?-+:?/g) ?? [];
+  return `| ${(runs.length === columns ? runs : Array<string>(columns).fill("---")).join(" | ")} |`;
+}
+
+function cellCount(count: number): string {
+  return count === 1 ? "1 cell" : `${count} cells`;
 }
 
 /** A line that starts and ends with a pipe and holds at least two cells. */
