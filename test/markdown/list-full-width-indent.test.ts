@@ -1,20 +1,8 @@
-import { unified } from "unified";
-import remarkParse from "remark-parse";
-import remarkGfm from "remark-gfm";
-import remarkRehype from "remark-rehype";
-import rehypeStringify from "rehype-stringify";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_COMPONENTS } from "../../src/config.js";
-import { createMarkdownRenderer } from "../../src/markdown/processor.js";
+import { bodyMessages, gfmHtml } from "../helpers/markdown-oracle.js";
 
-/** The oracle: remark-gfm as anyone would use it; a nested <ul> or <ol> in it is a sub-list on the page. */
-const plain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
-const oracle = (markdown: string) => String(plain.processSync(markdown));
-const render = createMarkdownRenderer({ components: DEFAULT_COMPONENTS, basePath: "/" });
-const messages = (markdown: string) => {
-  const result = render({ file: "content/issues/x.md", body: markdown, bodyLine: 1 });
-  return result.ok ? [] : result.messages.map((m) => `${m.line}:${m.column}  ${m.reason}`);
-};
+const oracle = gfmHtml;
+const messages = bodyMessages;
 /** The ASCII spaces the message says to type in place of the full-width one. */
 const spaces = (message: string) => Number(/type (\d+) ASCII spaces in place of the full-width/.exec(message)?.[1] ?? Number.NaN);
 

@@ -1,20 +1,8 @@
-import { unified } from "unified";
-import remarkParse from "remark-parse";
-import remarkGfm from "remark-gfm";
-import remarkRehype from "remark-rehype";
-import rehypeStringify from "rehype-stringify";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_COMPONENTS } from "../../src/config.js";
-import { createMarkdownRenderer } from "../../src/markdown/processor.js";
+import { bodyMessages, gfmHtml } from "../helpers/markdown-oracle.js";
 
-/** The oracle: remark-gfm as anyone would use it; what it leaves out is what a reader never sees. */
-const plain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
-const oracle = (markdown: string) => String(plain.processSync(markdown));
-const render = createMarkdownRenderer({ components: DEFAULT_COMPONENTS, basePath: "/" });
-const messages = (markdown: string) => {
-  const result = render({ file: "content/issues/x.md", body: markdown, bodyLine: 1 });
-  return result.ok ? [] : result.messages.map((m) => `${m.line}:${m.column}  ${m.reason}`);
-};
+const oracle = gfmHtml;
+const messages = bodyMessages;
 
 /**
  * A pipe inside a table cell, in code too (`b|c`), ends the cell unless it is
