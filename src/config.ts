@@ -39,7 +39,7 @@ import { addressLeftOut, type AddressLeftOut } from "./config-address.js";
 import { timeZoneProblem } from "./build-time.js";
 import { authorList } from "./author-names.js";
 import { hasScheme } from "./url-scheme.js";
-import { pageFolder } from "./page-address.js";
+import { pageFolder, pageFolderUrl } from "./page-address.js";
 
 /** A file under public/, written as a path from there ("images/share.png"; a leading "/" is allowed). */
 const publicFile = z
@@ -51,9 +51,8 @@ const publicFile = z
 
 /** The site's address is a folder: one ending in a page's file name (copied from the browser) is told which folder to write. */
 function notAPage(text: string, ctx: z.RefinementCtx): void {
-  const url = new URL(text);
-  const folder = pageFolder(url.pathname);
-  if (folder !== undefined) ctx.addIssue({ code: "custom", input: text, message: `that is the address of a page, and the site's address is the folder it is published in: write "${new URL(folder, url).href}"` });
+  const folder = pageFolderUrl(new URL(text));
+  if (folder !== undefined) ctx.addIssue({ code: "custom", input: text, message: `that is the address of a page, and the site's address is the folder it is published in: write "${folder}"` });
 }
 
 /** The site's authors (and an edition's), a list the feeds give one <author> each; see author-names.ts. */
@@ -335,12 +334,13 @@ interface RawConfig {
  * ".." was dropped without a word; each is refused with what to write.
  */
 function basePathOption(base: string): string {
+  const folder = pageFolder(base.trim());
   const why = hasScheme(base.trim())
     ? "--base is the path the site is served under, such as /repo/; to change the site's address, pass the whole URL with --url"
     : base.split("/").some((part) => part === ".." || part === ".")
       ? '--base cannot hold "." or ".." folders; write the path from the site\'s address, such as /repo/'
-      : pageFolder(base.trim()) !== undefined
-        ? `--base is the folder the site is served under, not a page in it; write --base ${pageFolder(base.trim()) ?? ""}`
+      : folder !== undefined
+        ? `--base is the folder the site is served under, not a page in it; write --base ${folder}`
         : undefined;
   if (why !== undefined) throw new UsageError(`${why}, found ${JSON.stringify(base)}`);
   return base;
@@ -378,8 +378,8 @@ function siteUrl(text: string): URL {
   if (!parsed || !/^https?:$/.test(parsed.protocol)) {
     throw new UsageError(`--url must be an absolute http(s) URL such as https://user.github.io/repo/, found ${JSON.stringify(text)}`);
   }
-  const folder = pageFolder(parsed.pathname);
-  if (folder !== undefined) throw new UsageError(`--url ${text} is the address of a page, and the site's address is the folder it is published in: write --url ${new URL(folder, parsed).href}`);
+  const folder = pageFolderUrl(parsed);
+  if (folder !== undefined) throw new UsageError(`--url ${text} is the address of a page, and the site's address is the folder it is published in: write --url ${folder}`);
   return parsed;
 }
 

@@ -11,3 +11,9 @@ const PAGE_FILE = /\/[^/]+\.(?:html?|xhtml|php|aspx?|jsp|cgi|xml|json|rss|atom)$
 export function pageFolder(path: string): string | undefined {
   return PAGE_FILE.test(path) ? path.slice(0, path.lastIndexOf("/") + 1) : undefined;
 }
+
+/** The site's address a page's address stands for (https://user.github.io/news/index.html → …/news/), else undefined: the config's url and --url alike. */
+export function pageFolderUrl(url: URL): string | undefined {
+  const folder = pageFolder(url.pathname);
+  return folder === undefined ? undefined : new URL(folder, url).href;
+}

@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve } from "node:path";
+import { resolve } from "node:path";
+import { siteFile } from "../diagnostics.js";
 import { writeFileAtomic } from "../write/atomic-file.js";
 import { machineWords } from "../write/fs-errors.js";
 import { parseMailbox } from "../mail-address.js";
@@ -61,18 +62,13 @@ async function listFile(place: OutcomeFilesPlace, name: string, lines: readonly 
     if (words === undefined) throw error;
     return { failure: `a list of them could not be written to ${JSON.stringify(path)}: ${words}` };
   }
-  return { file: shellWord(shown(path)) };
+  // As the author would type it: from the folder gekkan was run in when it lies inside, else whole.
+  return { file: shellWord(siteFile(process.cwd(), path)) };
 }
 
 /** A server's reply on one line: a multi-line reply would split its reader's line in two. */
 function oneLine(reply: string): string {
   return reply.replace(/\s*[\r\n]+\s*/g, " ");
-}
-
-/** The list's path as the author would type it: from the folder gekkan was run in when it lies inside, else whole. */
-function shown(path: string): string {
-  const inside = relative(process.cwd(), path);
-  return inside === "" || inside.startsWith("..") || isAbsolute(inside) ? path : inside;
 }
 
 /** A path as one shell word: quoted when it holds a space, Japanese or a shell's special character, so it can be pasted as it is. */

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { PlainError } from "../diagnostics.js";
 import { contains, realPath } from "./real-path.js";
 import { enclosingBuild } from "./output-dir.js";
-import { isStoreName } from "./versions.js";
+import { isStoreName, outputOfStore } from "./versions.js";
 
 /** Site folders a message file must not be written into, and what they hold. */
 const SOURCES = [
@@ -47,7 +47,7 @@ function messageFileProblem(root: string, out: string): string | undefined {
 function outputName(build: string): string {
   const store = isStoreName(basename(build)) ? build : dirname(build);
   if (!isStoreName(basename(store))) return JSON.stringify(build);
-  return `the output ${JSON.stringify(join(dirname(store), basename(store).slice(1, -"-gekkan".length)))}`;
+  return `the output ${JSON.stringify(outputOfStore(store))}`;
 }
 
 /** True when the file starts with a header field ("From: …"), as every message does; an empty file is nothing to lose. */

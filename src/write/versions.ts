@@ -20,6 +20,11 @@ export function outputPlace(out: string): OutputPlace {
   return { out: abs, store: join(dirname(abs), `.${basename(abs)}-gekkan`) };
 }
 
+/** The output a folder of builds serves (outputPlace's inverse): ROOT/.dist-gekkan → ROOT/dist. */
+export function outputOfStore(store: string): string {
+  return join(dirname(store), basename(store).slice(1, -"-gekkan".length));
+}
+
 /** Whether a folder's name is that of a folder of builds (outputPlace's `store`): `.dist-gekkan` for dist. */
 export function isStoreName(name: string): boolean {
   return /^\..+-gekkan$/.test(name);
