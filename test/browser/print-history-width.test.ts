@@ -10,7 +10,9 @@
  * its mark on the next (in English the issue, "September 2011 (Japanese):",
  * is half the column's line by itself). The sample's HP iLO3 is given again
  * in two more issues, with other plugins and a long list of hardware.
- * Chromium prints /stonith/ and /en/stonith/ to PDF (A4, print media) and
+ * A plugin name, typed as printed, is printed whole too: cut anywhere, the
+ * table printed external/i / pmi-7 and ibmrsa- / telnet beside room to
+ * spare. Chromium prints /stonith/ and /en/stonith/ to PDF (A4, print media) and
  * Poppler's pdftotext reads back where each word was printed: the oracle is
  * the paper.
  */
@@ -39,14 +41,28 @@ afterAll(() => {
   pdfDir?.remove();
 });
 
-/** The page at `path` printed to PDF, its words in reading order. */
-async function printedWords(path: string): Promise<PdfWord[]> {
+interface Printed {
+  /** The words on the paper, in reading order. */
+  words: PdfWord[];
+  /** The plugin names on the page, the table's and its earlier statements'. */
+  plugins: string[];
+}
+
+const printouts = new Map<string, Promise<Printed>>();
+
+/** The page at `path` printed to PDF (once for this file), and the plugin names the page holds. */
+function printed(path: string): Promise<Printed> {
+  const known = printouts.get(path);
+  if (known !== undefined) return known;
   const file = join(pdfDir?.path ?? "", `${path.replace(/\W+/g, "-")}.pdf`);
-  await site.withPage({ width: 1280, height: 900 }, async (page) => {
+  const printout = site.withPage({ width: 1280, height: 900 }, async (page) => {
     await site.open(page, path);
+    const plugins = await page.$$eval(".stonith-matrix .plugin-name", (names) => names.map((name) => name.textContent ?? ""));
     await page.pdf({ path: file, format: "A4", margin: { top: "15mm", right: "15mm", bottom: "15mm", left: "15mm" } });
+    return { words: pdfWords(file).words, plugins };
   });
-  return pdfWords(file).words;
+  printouts.set(path, printout);
+  return printout;
 }
 
 /**
@@ -67,9 +83,19 @@ describe("a STONITH device's earlier statements beside a long list of hardware, 
     ["stonith/", "以前の情報", ["2011年7月号:", "2011年5月号:", "2011年4月号:"], "更新済み"],
     ["en/stonith/", "Earlier", ["July", "May", "April"], "superseded"],
   ])("/%s prints each on two lines at most, its plugin whole", async (path, history, issues, mark) => {
-    const words = await printedWords(path);
+    const { words } = await printed(path);
     expect(words.filter((w) => w.text === "external/ipmi-6").length, "the July plugin, printed whole").toBe(1);
     const lines = Object.fromEntries(issues.map((issue) => [issue, linesOf(words, history, issue, mark)]));
     expect(Object.entries(lines).filter(([, n]) => n > 2), JSON.stringify(lines)).toEqual([]);
+  });
+});
+
+describe("a STONITH table's plugin names, printed", () => {
+  it.each(["stonith/", "en/stonith/"])("/%s prints each whole, as often as the page holds it", async (path) => {
+    const { words, plugins } = await printed(path);
+    const count = (list: string[], name: string): number => list.filter((item) => item === name).length;
+    const texts = words.map((w) => w.text);
+    expect(plugins.length, "the table's plugins and the earlier statements'").toBeGreaterThan(6);
+    expect(Object.fromEntries(plugins.map((name) => [name, count(texts, name)]))).toEqual(Object.fromEntries(plugins.map((name) => [name, count(plugins, name)])));
   });
 });
