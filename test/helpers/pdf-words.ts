@@ -6,6 +6,8 @@ export interface PdfWord {
   text: string;
   xMin: number;
   xMax: number;
+  /** Its top: words of one line differ by a few points (each font has its own), lines by a line's height. */
+  yMin: number;
 }
 
 /** A PDF's pages (their size in points) and every word on them, in reading order. */
@@ -29,9 +31,9 @@ export function pdfWords(file: string): PdfText {
   const pages: PdfText["pages"] = [];
   const words: PdfWord[] = [];
   // Its output is a fixed XHTML shape: a <page width height> per page, a <word xMin yMin xMax yMax> per word.
-  for (const m of run.stdout.matchAll(/<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([-\d.]+)" yMin="[-\d.]+" xMax="([-\d.]+)" yMax="[-\d.]+">([^<]*)<\/word>/g)) {
+  for (const m of run.stdout.matchAll(/<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="[-\d.]+">([^<]*)<\/word>/g)) {
     if (m[1] !== undefined) pages.push({ width: Number(m[1]), height: Number(m[2]) });
-    else words.push({ page: pages.length, text: unescape(m[5] ?? ""), xMin: Number(m[3]), xMax: Number(m[4]) });
+    else words.push({ page: pages.length, text: unescape(m[6] ?? ""), xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]) });
   }
   return { pages, words };
 }
