@@ -17,5 +17,7 @@ function given(file: string, { kind, reason, line, column }: PlacedWarning): VFi
   switch (kind) {
     case "table-short-row":
       return warning(file, reason, { line, column }, "table-short-row");
+    case "image-alt":
+      return warning(file, reason, { line, column }, "image-alt");
   }
 }

@@ -27,7 +27,7 @@ export interface PlacedText {
  * written: the build gives it at the issue's file (content/markdown-warnings.ts).
  */
 export interface PlacedWarning {
-  kind: "table-short-row";
+  kind: "table-short-row" | "image-alt";
   reason: string;
   line: number;
   column: number;
@@ -99,7 +99,7 @@ export interface RenderedBody {
   removedHtml: PlacedTag[];
   /** Notes to self ("TODO", "FIXME") in what readers see (the build warns; see todo-note.ts). */
   todos: PlacedText[];
-  /** What the text holds that may not be meant (a table's row short of cells), in the order written (the build warns). */
+  /** What the text holds that may not be meant (a table's row short of cells, a picture with no description), in the order written (the build warns). */
   warnings: PlacedWarning[];
   /** Han/kana characters and whitespace-separated words, for reading time. */
   cjkChars: number;
