@@ -32,7 +32,7 @@ export function pendingBlocks(file: VFile): PendingBlock[] {
  * warning left in file.messages is dropped with the rest of the render's
  * vfile, and the rendered body is what the build keeps (and caches).
  */
-export function markdownWarnings(file: VFile): PlacedWarning[] {
+export function placedWarnings(file: VFile): PlacedWarning[] {
   return gekkanData(file).warnings;
 }
 

@@ -1,7 +1,7 @@
 import type { Element, Root } from "hast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
-import { markdownWarnings } from "../file-data.js";
+import { placedWarnings } from "../file-data.js";
 
 /**
  * A picture with no description: `![](/images/zu.png)` (or `![ ](…)`) is
@@ -19,7 +19,7 @@ export function rehypeImageAlt() {
       const start = node.position?.start;
       if (node.tagName !== "img" || start?.offset === undefined) return;
       const reason = missingAlt(node, source.slice(start.offset, node.position?.end.offset));
-      if (reason !== undefined) markdownWarnings(file).push({ kind: "image-alt", reason, line: start.line, column: start.column });
+      if (reason !== undefined) placedWarnings(file).push({ kind: "image-alt", reason, line: start.line, column: start.column });
     });
   };
 }

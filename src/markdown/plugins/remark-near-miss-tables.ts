@@ -3,7 +3,7 @@ import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
 import { lineAt, lineStarts, readerText } from "../reader-text.js";
-import { markdownWarnings } from "../file-data.js";
+import { placedWarnings } from "../file-data.js";
 
 /**
  * Rows written between pipes with no delimiter row under the first one
@@ -28,7 +28,7 @@ export function remarkNearMissTables() {
     visit(tree, "table", (table) => {
       for (const message of droppedCells(table, source)) file.messages.push(diagnostic(where, message.reason, message.place, "table-cells-dropped"));
       for (const message of fullWidthBars(table, source)) file.messages.push(diagnostic(where, message.reason, message.place, "table-near-miss"));
-      for (const message of shortRows(table, source)) markdownWarnings(file).push({ kind: "table-short-row", reason: message.reason, ...message.place });
+      for (const message of shortRows(table, source)) placedWarnings(file).push({ kind: "table-short-row", reason: message.reason, ...message.place });
     });
   };
 }
