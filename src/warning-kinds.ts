@@ -19,6 +19,8 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
   "front-matter-markdown": "Markdown marks (**bold**, *emphasis*, a [link](url), an image, `code`, <b>HTML</b>) in an issue's title or summary, which front matter shows as typed",
   "bidi-control": "an invisible bidirectional control (U+202A–U+202E, U+2066–U+2069) in a published issue's file, which changes the order the text after it is shown in",
   "raw-html-removed": "raw HTML of a tag an issue may not hold (<mark>, <u>, <script>) or a style attribute, removed from the page",
+  "table-short-row": "a table's row with fewer cells than the table has columns, which the page fills with empty cells at its end: mostly a | left out between two cells, whose texts run together in one",
+  "image-alt": "a picture in an issue's text with no description (![](/images/zu.png), <img> with no alt), which screen readers skip and an email shown without pictures leaves out: a picture only for decoration may mean it",
   "untranslated-field": "a translation's title, summary or block text still its original's, word for word, in a script its language does not use (or an edition in such a language with no title of its own in the config)",
   "translation-facts": "a translation's block with other facts (a release's status, a STONITH plugin) than the block of its original it translates, which the edition's reference pages show in the original's place",
   "translation-outdated": "a translation its original was corrected after (the original's updated later than the translation's own updated, or its date), whose edition may still say what the correction put right",
@@ -48,7 +50,7 @@ export const WARNING_KINDS: Readonly<Record<string, string>> = {
  * front matter can stop them for itself (`ignoreWarnings: [body-h1]`), so a
  * heading 1 meant in one issue does not silence it for all the others.
  */
-export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "issue-number-order", "empty-issue", "long-title", "body-h1", "file-name-date", "todo-note", "front-matter-markdown", "bidi-control", "raw-html-removed", "untranslated-field", "translation-facts", "translation-outdated", "translation-address", "email-size", "email-svg", "address-moved", "address-gone"];
+export const ISSUE_WARNING_KINDS: readonly string[] = ["issue-number-gap", "issue-number-order", "empty-issue", "long-title", "body-h1", "file-name-date", "todo-note", "front-matter-markdown", "bidi-control", "raw-html-removed", "table-short-row", "image-alt", "untranslated-field", "translation-facts", "translation-outdated", "translation-address", "email-size", "email-svg", "address-moved", "address-gone"];
 
 /** What an issue's front matter says of the warnings about it. */
 export interface IssueWarningChoice {

@@ -5,6 +5,7 @@ import { issueRouteParts, languageRoutes, routeUrl } from "../site/urls.js";
 import { isRootRelative } from "../markdown/plugins/rehype-base-path.js";
 import { isFullUrl, judgeLink, outputUrl, type LinkSite } from "./link-target.js";
 import { safeDecode } from "../percent-decode.js";
+import { slashedPath } from "../markdown/backslash-path.js";
 import type { HeldIssue } from "./held-addresses.js";
 
 /**
@@ -128,8 +129,8 @@ export function meantTarget(site: LinkSite, pages: ReadonlyMap<string, string>, 
  * folder, and the message offered to put the file at public/issues/…/\images\….
  */
 function withSlashes(site: LinkSite, written: string, from: string): string | undefined {
-  if (!/[\\¥]/u.test(written)) return undefined;
-  const slashed = written.replace(/[\\¥]+/gu, "/");
+  const slashed = slashedPath(written);
+  if (slashed === written) return undefined;
   // From the root as gekkan writes it (the base path added), else from the issue's page.
   const target = isRootRelative(slashed) ? new URL(`.${slashed}`, site.origin + site.basePath) : new URL(slashed, site.origin + outputUrl(site.basePath, from));
   return exists(site, target.pathname) ? withRest(site, target.pathname, target.search + target.hash) : undefined;

@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
 import { remarkBlocks } from "./plugins/remark-blocks.js";
 import { remarkContainerDirective } from "./plugins/remark-container-directive.js";
 import { rehypeRawHtml } from "./plugins/rehype-raw-html.js";
+import { rehypeImageAlt } from "./plugins/rehype-image-alt.js";
 import { bodyOutline } from "./outline.js";
 import { remarkNearMissBlocks } from "./plugins/remark-near-miss-blocks.js";
 import { remarkTemplatePlaceholders } from "./plugins/remark-template-placeholders.js";
@@ -119,6 +120,8 @@ export function buildProcessor(options: MarkdownOptions, token: string) {
     // Footnote ids get the sanitiser's prefix from the sanitiser, once (rehype-footnote-links.ts).
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawHtml)
+    // Before the sanitiser, which cannot tell a Markdown picture's alt="" from one the author wrote in HTML.
+    .use(rehypeImageAlt)
     .use(rehypeRemovedHtml, { allowed: sanitizeSchema.tagNames ?? [] })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeFootnoteLinks, { prefix: sanitizeSchema.clobberPrefix ?? "" })

@@ -22,6 +22,17 @@ export interface PlacedText {
   column: number;
 }
 
+/**
+ * A warning the Markdown stage found in an issue's text, where its cause is
+ * written: the build gives it at the issue's file (content/markdown-warnings.ts).
+ */
+export interface PlacedWarning {
+  kind: "table-short-row" | "image-alt";
+  reason: string;
+  line: number;
+  column: number;
+}
+
 /** An element of raw HTML the sanitiser removed, where the author wrote it. */
 export interface PlacedTag {
   tag: string;
@@ -88,6 +99,8 @@ export interface RenderedBody {
   removedHtml: PlacedTag[];
   /** Notes to self ("TODO", "FIXME") in what readers see (the build warns; see todo-note.ts). */
   todos: PlacedText[];
+  /** What the text holds that may not be meant (a table's row short of cells, a picture with no description), in the order written (the build warns). */
+  warnings: PlacedWarning[];
   /** Han/kana characters and whitespace-separated words, for reading time. */
   cjkChars: number;
   words: number;

@@ -9,6 +9,7 @@ import { bidiControlWarnings } from "../content/bidi-controls.js";
 import { numberOrderWarnings } from "../site/number-order-warnings.js";
 import { fileMonthWarnings } from "../site/file-month-warnings.js";
 import { removedHtmlWarnings } from "../content/removed-html.js";
+import { markdownWarnings } from "../content/markdown-warnings.js";
 import { untranslatedFieldWarnings, untranslatedSiteTitleWarnings } from "../site/untranslated-fields.js";
 import { translatedFactWarnings } from "../site/translated-facts.js";
 import { outdatedTranslationWarnings } from "../site/outdated-translations.js";
@@ -102,7 +103,7 @@ export async function generate(options: BuildOptions, reuse: Reuse = NO_REUSE): 
   }
   if (stops) throw new ContentError(held);
   const published = allIssues(site);
-  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...numberOrderWarnings(site), ...fileMonthWarnings(published), ...bodyH1Warnings(published), ...todoNoteWarnings(published), ...frontMatterMarkdownWarnings(published), ...bidiControlWarnings(published), ...removedHtmlWarnings(published), ...untranslatedFieldWarnings(published), ...translatedFactWarnings(published), ...outdatedTranslationWarnings(published), ...translationAddressWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...noteWarnings, ...made.publicWarnings, ...addressWarnings(inputs.config), ...[...inputs.locales.values()].flatMap((locale) => [locale.borrowed, locale.copied].filter((m) => m !== undefined))];
+  const warnings = [...parsed.messages.filter((m) => !isError(m)), ...numberOrderWarnings(site), ...fileMonthWarnings(published), ...bodyH1Warnings(published), ...todoNoteWarnings(published), ...frontMatterMarkdownWarnings(published), ...bidiControlWarnings(published), ...removedHtmlWarnings(published), ...markdownWarnings(published), ...untranslatedFieldWarnings(published), ...translatedFactWarnings(published), ...outdatedTranslationWarnings(published), ...translationAddressWarnings(published), ...untranslatedSiteTitleWarnings(inputs.config, site), ...noteWarnings, ...made.publicWarnings, ...addressWarnings(inputs.config), ...[...inputs.locales.values()].flatMap((locale) => [locale.borrowed, locale.copied].filter((m) => m !== undefined))];
   return {
     config: inputs.config, site, output, warnings: unignored(warnings, inputs.config.ignoreWarnings, parsed.rendered.map((r) => r.issue)), issues: parsed.rendered, failed: parsed.failed, sources: inputs.sources, context: inputs.context,
     renderer, searchPages: made.searchPages, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: times.entries }, today: inputs.today, window: made.window, held,

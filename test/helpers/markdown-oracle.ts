@@ -20,3 +20,9 @@ export function bodyMessages(markdown: string): string[] {
   const result = render({ file: "content/issues/x.md", body: markdown, bodyLine: 1 });
   return result.ok ? [] : result.messages.map((m) => `${m.line}:${m.column}  ${m.reason}`);
 }
+
+/** gekkan's warnings on an issue body that renders, as `line:column  kind  reason`. */
+export function bodyWarnings(markdown: string): string[] {
+  const result = render({ file: "content/issues/x.md", body: markdown, bodyLine: 1 });
+  return result.ok ? result.body.warnings.map((w) => `${w.line}:${w.column}  ${w.kind}  ${w.reason}`) : [];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyMessages, gfmHtml } from "../helpers/markdown-oracle.js";
+import { bodyMessages, bodyWarnings, gfmHtml } from "../helpers/markdown-oracle.js";
 
 const oracle = gfmHtml;
 const messages = bodyMessages;
@@ -28,8 +28,41 @@ describe("a table row with more cells than the table has columns", () => {
     expect(messages("| a | `b\\|c` |\n| - | - |\n| 1 | `x\\|y` |\n")).toEqual([]);
   });
 
-  it("a row with fewer cells, or as many, is left alone", () => {
+  it("a row with fewer cells, or as many, is no error", () => {
     expect(messages("| a | b | c |\n| - | - | - |\n| 1 |\n| 1 | 2 | 3 |\n")).toEqual([]);
+  });
+});
+
+/**
+ * A | left out between two cells (`| a  b | c |` under three columns): GFM
+ * fills the row with an empty cell at its end, and the two cells' texts run
+ * together in one, without a word. A warning at the row, naming its count
+ * of cells and the table's columns, with the fix; a row that writes its
+ * empty cells (`| a | | |`) says nothing.
+ */
+describe("a table row with fewer cells than the table has columns", () => {
+  it("is a table-short-row warning at the row, quoting it, with the fix", () => {
+    const markdown = "| 列1 | 列2 | 列3 |\n| --- | --- | --- |\n| a  b | c |\n| d | | |\n";
+    // The mistake is real: plain remark-gfm runs "a  b" together in one cell and adds an empty one.
+    expect(oracle(markdown)).toContain("<td>a  b</td>\n<td>c</td>\n<td></td>");
+    expect(messages(markdown)).toEqual([]);
+    expect(bodyWarnings(markdown)).toEqual([
+      '3:1  table-short-row  "| a  b | c |": this row has 2 cells but the table has 3 columns, so the page adds an empty cell at its end; if a | was left out between two cells, their texts run together in one: add the missing |; to leave a cell empty on purpose, write it as | |',
+    ]);
+  });
+
+  it("counts cells as GFM does: an escaped pipe, also in code, is text in its cell, and the message says so; each short row is named, also in a block", () => {
+    const markdown = ':::release{component="pacemaker" status="released"}\n| a | b | c |\n| - | - | - |\n| `x\\|y` | z |\n| 1 | 2 | 3 |\n| 4\n:::\n';
+    expect(oracle("| a | b | c |\n| - | - | - |\n| `x\\|y` | z |\n")).toContain("<td><code>x|y</code></td>\n<td>z</td>\n<td></td>");
+    expect(bodyWarnings(markdown)).toEqual([
+      '4:1  table-short-row  "| `x\\|y` | z |": this row has 2 cells but the table has 3 columns, so the page adds an empty cell at its end; if a | was left out between two cells, their texts run together in one: add the missing |; a \\| is a | in a cell\'s text, not a line between cells; to leave a cell empty on purpose, write it as | |',
+      '6:1  table-short-row  "| 4": this row has 1 cell but the table has 3 columns, so the page adds 2 empty cells at its end; if a | was left out between two cells, their texts run together in one: add the missing |; to leave a cell empty on purpose, write it as | |',
+    ]);
+  });
+
+  it("a row with all its cells, empty ones written, says nothing", () => {
+    const markdown = "| a | b | c |\n| - | - | - |\n| 1 | | |\n|  |  |  |\n| 2 | 3 |\n";
+    expect(bodyWarnings(markdown).map((w) => w.split("  ")[0])).toEqual(["5:1"]);
   });
 });
 

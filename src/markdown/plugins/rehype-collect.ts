@@ -4,7 +4,7 @@ import { toHtml } from "hast-util-to-html";
 import { toString } from "hast-util-to-string";
 import { headingRank } from "hast-util-heading-rank";
 import { visit, SKIP } from "unist-util-visit";
-import { parseBlockMarker, pendingBlocks, type PendingBlock } from "../file-data.js";
+import { placedWarnings, parseBlockMarker, pendingBlocks, type PendingBlock } from "../file-data.js";
 import type { Block } from "../../blocks/types.js";
 import type { BodyLink, Heading, LinkSource, PlacedHeading, PlacedTag, PlacedText, RenderedBody } from "../rendered.js";
 import { linkAddress, linkSources, placeKey } from "../link-sources.js";
@@ -61,6 +61,7 @@ export function rehypeCollect(options: { token: string }) {
       links,
       removedHtml: ((file.data as Record<string, unknown>)[REMOVED_HTML] as PlacedTag[] | undefined) ?? [],
       todos: ((file.data as Record<string, unknown>)[TODO_NOTES] as PlacedText[] | undefined) ?? [],
+      warnings: [...placedWarnings(file)].sort((a, b) => a.line - b.line || a.column - b.column),
       cjkChars: (text.match(CJK) ?? []).length,
       words: (text.replace(CJK, " ").match(WORD) ?? []).length,
     };

@@ -1,8 +1,9 @@
-import type { Root, Table, Text } from "mdast";
+import type { Root, Table, TableRow, Text } from "mdast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 import { diagnostic } from "../../diagnostics.js";
 import { lineAt, lineStarts, readerText } from "../reader-text.js";
+import { placedWarnings } from "../file-data.js";
 
 /**
  * Rows written between pipes with no delimiter row under the first one
@@ -27,8 +28,20 @@ export function remarkNearMissTables() {
     visit(tree, "table", (table) => {
       for (const message of droppedCells(table, source)) file.messages.push(diagnostic(where, message.reason, message.place, "table-cells-dropped"));
       for (const message of fullWidthBars(table, source)) file.messages.push(diagnostic(where, message.reason, message.place, "table-near-miss"));
+      for (const message of shortRows(table, source)) placedWarnings(file).push({ kind: "table-short-row", reason: message.reason, ...message.place });
     });
   };
+}
+
+interface RowMessage {
+  reason: string;
+  place: { line: number; column: number };
+}
+
+/** A table's rows under its first, each with the count of its cells said against the table's columns. */
+function bodyRows(table: Table): Array<{ row: TableRow; columns: number; count: string }> {
+  const columns = table.children[0]?.children.length ?? 0;
+  return table.children.slice(1).map((row) => ({ row, columns, count: `this row has ${cellCount(row.children.length)} but the table has ${columns} columns` }));
 }
 
 /**
@@ -36,15 +49,35 @@ export function remarkNearMissTables() {
  * the last column off the page, without a word. It is mostly a pipe inside a
  * cell, in code too (`a|b`), which ends the cell unless written \|.
  */
-function droppedCells(table: Table, source: string): Array<{ reason: string; place: { line: number; column: number } }> {
-  const columns = table.children[0]?.children.length ?? 0;
-  return table.children.slice(1).flatMap((row) => {
+function droppedCells(table: Table, source: string): RowMessage[] {
+  return bodyRows(table).flatMap(({ row, columns, count }) => {
     const extra = row.children[columns];
     const start = extra?.position?.start;
     const end = row.children.at(-1)?.position?.end.offset;
     if (start === undefined || start.offset === undefined || end === undefined) return [];
     const dropped = source.slice(start.offset, end).replace(/^\|/, "").replace(/\|$/, "").trim();
-    const reason = `this row has ${row.children.length} cells but the table has ${columns} columns, so "${dropped}" is left off the page: a | inside a cell, also in code, is written \\| (\`a\\|b\`); or, for another column, add a cell to the first row and a --- to the line under it`;
+    const reason = `${count}, so "${dropped}" is left off the page: a | inside a cell, also in code, is written \\| (\`a\\|b\`); or, for another column, add a cell to the first row and a --- to the line under it`;
+    return [{ reason, place: { line: start.line, column: start.column } }];
+  });
+}
+
+/**
+ * A row with fewer cells than the table has columns: GFM fills it with empty
+ * cells at its end, without a word. It is mostly a | left out between two
+ * cells (`| a  b | c |`), whose texts then run together in one. A warning,
+ * not an error: leaving the last cells out may be meant; an empty cell
+ * written as such (`| a | | |`) says so, and is not warned.
+ */
+function shortRows(table: Table, source: string): RowMessage[] {
+  return bodyRows(table).flatMap(({ row, columns, count }) => {
+    const start = row.position?.start;
+    const end = row.position?.end.offset;
+    if (row.children.length >= columns || start?.offset === undefined || end === undefined) return [];
+    const written = source.slice(start.offset, end).trim();
+    const missing = columns - row.children.length;
+    // A \| is the author's way to put a | in a cell's text: one meant as a line between cells still holds its \.
+    const escaped = /\\\|/.test(written) ? "; a \\| is a | in a cell's text, not a line between cells" : "";
+    const reason = `"${written}": ${count}, so the page adds ${missing === 1 ? "an empty cell" : `${missing} empty cells`} at its end; if a | was left out between two cells, their texts run together in one: add the missing |${escaped}; to leave a cell empty on purpose, write it as | |`;
     return [{ reason, place: { line: start.line, column: start.column } }];
   });
 }
@@ -55,7 +88,7 @@ function droppedCells(table: Table, source: string): Array<{ reason: string; pla
  * reads as text, so the row's cells ran together and the last ones are
  * empty. A table written all in ｜ is reported by remark-full-width-marks.
  */
-function fullWidthBars(table: Table, source: string): Array<{ reason: string; place: { line: number; column: number } }> {
+function fullWidthBars(table: Table, source: string): RowMessage[] {
   const columns = table.children[0]?.children.length ?? 0;
   return table.children.slice(1).flatMap((row) => {
     if (row.children.length >= columns) return [];

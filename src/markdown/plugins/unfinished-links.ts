@@ -1,7 +1,10 @@
 import type { Node } from "unist";
+import type { Paragraph } from "mdast";
+import { visit } from "unist-util-visit";
 import type { VFileMessage } from "vfile-message";
 import { diagnostic } from "../../diagnostics.js";
-import { placedMatches, readerText, type Position } from "../reader-text.js";
+import { insideAny, placeCursor, placedMatches, readerText, type Position } from "../reader-text.js";
+import { slashedPath } from "../backslash-path.js";
 
 /**
  * Links CommonMark does not make, whose brackets and address the page would
@@ -9,7 +12,8 @@ import { placedMatches, readerText, type Position } from "../reader-text.js";
  * - `[text](address` with no `)` after it on the line;
  * - `<https://…` with no `>` (an autolink left open);
  * - `[text][label]` or `[text][]` with no `[label]: address` line in the issue;
- * - `[[page]]`, the wiki link of other editors, which Markdown does not have.
+ * - `[[page]]`, the wiki link of other editors, which Markdown does not have;
+ * - `[text](\a\b\)`, closed by an escaped ")" (escapedCloses).
  * A match written with escapes (`\[`) is shown on purpose and left alone
  * (placedMatches); footnotes (`[^1]`) have checks of their own.
  */
@@ -49,6 +53,7 @@ export function unfinishedLinks(node: Node, source: string, where: string, label
     const [written = "", text = ""] = match;
     report(place, `"${written}" is printed as text: Markdown has no [[…]] links; write "[${text}](address)" with the page's address (another issue: /issues/…/)`);
   }
+  for (const { written, place } of escapedCloses(node, source)) report(place, escapedCloseAdvice(written));
   return messages;
 }
 
@@ -100,4 +105,52 @@ function closed(written: string): string {
 function knownLabels(labels: readonly string[]): string {
   if (labels.length === 0 || labels.length > 8) return "";
   return ` (this issue defines ${labels.map((label) => `[${label}]`).join(", ")})`;
+}
+
+/**
+ * `[text](\a\b\)` or `[text](<\a\b\>)`: an address ending in a \ before
+ * the ")" (or ">") that ends it. A Windows folder's path ends so, and the \
+ * escapes the mark: the link is never closed, and the page shows it as text
+ * with that \ gone (`[text](\a\b)`), so it is found in the source, where
+ * the \ is still written. One CommonMark made a link after all (a ")"
+ * later on the line closed it) is left alone, and so is one in code.
+ */
+const ESCAPED_CLOSE = /(!?)\[([^\]\n]{0,200})\]\((<[^<>\n]{0,200}\\>\)|[^\s()<][^\s()]{0,200}\\\))/g;
+
+function escapedCloses(node: Node, source: string): Array<{ written: string; place: { line: number; column: number } }> {
+  const position = (node as { position?: Position }).position;
+  const from = position?.start.offset;
+  const to = position?.end.offset;
+  if (from === undefined || to === undefined) return [];
+  const written = source.slice(from, to);
+  if (!written.includes("\\)") && !written.includes("\\>")) return [];
+  const links = new Set<number>();
+  visit(node, (inner) => {
+    if ((inner.type === "link" || inner.type === "image") && inner.position?.start.offset !== undefined) links.add(inner.position.start.offset);
+  });
+  const inCode = insideAny(node as Paragraph, ["inlineCode", "html"]);
+  const placeOf = placeCursor(source, position);
+  const found: Array<{ written: string; place: { line: number; column: number } }> = [];
+  for (const match of written.matchAll(ESCAPED_CLOSE)) {
+    const at = match.index;
+    // A "[" after an odd run of \ is text on purpose.
+    if (links.has(from + at) || inCode(from + at) || /(?:^|[^\\])\\(?:\\\\)*$/.test(written.slice(Math.max(0, at - 20), at))) continue;
+    const place = placeOf(at);
+    if (place !== undefined) found.push({ written: match[0], place });
+  }
+  return found;
+}
+
+/** What an escaped-close link is printed as, and the link with its address slashed and closed. */
+function escapedCloseAdvice(written: string): string {
+  const open = written.indexOf("](") + 2;
+  const angle = written.charAt(open) === "<";
+  // The last \ is the folder's too: `\a\b\` is `/a/b/`.
+  const address = written.slice(angle ? open + 1 : open, angle ? -2 : -1);
+  // A file's name (zu.png) takes no / after it: the \ was typed to close the path, not to name a folder.
+  const slashed = slashedPath(address).replace(/((?:^|\/)[^/]*\.[a-z0-9]{1,8})\/$/i, "$1");
+  const fixed = `${written.slice(0, open)}${angle ? `<${slashed}>` : slashed})`;
+  const what = written.startsWith("!") ? "an image" : "a link";
+  const mark = angle ? ">" : ")";
+  return `"${written}" is printed as text, not as ${what}: the \\ before its closing "${mark}" makes that "${mark}" text, so the ${angle ? "address" : what.replace(/^an? /, "")} is never closed; a web address is written with / between folders, not \\: write "${fixed}"`;
 }
