@@ -18,7 +18,7 @@ import { addressWarnings } from "../config-address.js";
 import { collectSite } from "../site/collect.js";
 import { allIssues, type Site } from "../site/model.js";
 import { dateWindow, oneDay, type DateWindow } from "../site/date-window.js";
-import type { SearchPage } from "../site/search-index.js";
+import { searchesByLanguage, type SearchPage } from "../site/search-index.js";
 import { ROUTES, routeUrl } from "../site/urls.js";
 import { createLiquid } from "../render/liquid.js";
 import type { RenderEnv } from "../render/pages.js";
@@ -192,10 +192,11 @@ export function renderEnv(inputs: Inputs, output: OutputSet): RenderEnv {
 /** The issue pages of every language, as the search index reads them. */
 export function issuePagesForSearch(site: Site, pages: readonly RenderedPage[], basePath: string): SearchPage[] {
   const byRoute = new Map(allIssues(site).map((entry) => [entry.route, entry]));
+  const byLanguage = searchesByLanguage(site);
   return pages.flatMap((page) => {
     const entry = page.spec.template === "issue" ? byRoute.get(page.spec.route) : undefined;
     if (entry === undefined) return [];
     // The bytes only when a search part must be indexed again (see search.ts).
-    return [{ url: routeUrl(basePath, page.spec.route), get html() { return page.html; }, number: entry.issue.number, key: page.key }];
+    return [{ url: routeUrl(basePath, page.spec.route), get html() { return page.html; }, number: entry.issue.number, key: page.key, lang: byLanguage ? entry.issue.lang : undefined }];
   });
 }

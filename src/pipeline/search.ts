@@ -16,7 +16,7 @@ export async function addSearchIndex(output: OutputSet, pages: readonly SearchPa
   try {
     for (const part of searchParts(pages, shardSize)) {
       // Pages enter the key by their content address: a part is named without reading its pages.
-      const key = digest("gekkan-search-part-1", codeFingerprint(), language, part.dir, ...part.pages.flatMap((page) => [page.url, page.key ?? digest(page.html)]));
+      const key = digest("gekkan-search-part-1", codeFingerprint(), language, part.dir, ...part.pages.flatMap((page) => [page.url, page.lang ?? "", page.key ?? digest(page.html)]));
       const files = storedPart(memo, key) ?? await madePart(memo, key, () => indexPart(part, language, pace));
       for (const [path, content] of files) output.add(`${ROUTES.searchBundle}${part.dir}${path}`, content, "pagefind", `${key}:${path}`);
     }

@@ -1,6 +1,6 @@
 import type { ComponentSummary, Edition, QaEntry, ReleaseEntry, Site, SiteIssue, StonithDevice, StonithEntry } from "../site/model.js";
 import { ROUTES, siteUrl } from "../site/urls.js";
-import { shardDirs } from "../site/search-index.js";
+import { searchesByLanguage, shardDirs } from "../site/search-index.js";
 import { fill } from "./locale.js";
 import { tableText } from "./issue-html.js";
 import { scrollBoxes } from "./scroll-boxes.js";
@@ -57,7 +57,11 @@ export function editionPages(edition: Edition, site: Site, env: RenderEnv, cards
   if (env.config.search) {
     // One index for every language, in parts by issue number (every number has its original). Parts other than the primary are merged in by the search page (see search-index.ts).
     const merged = [...shardDirs(site.issues.map((entry) => entry.issue.number), env.config.searchShardSize).values()].filter((dir) => dir !== "").map((dir) => context.anchor(`${ROUTES.searchBundle}${dir}`));
-    pages.push(page("search", routes.search, "search", str("search"), str("searchDescription"), { bundleUrl: context.anchor(ROUTES.searchBundle), phrasesUrl: context.anchor(ROUTES.phrases), mergeUrls: merged.join(" "), nothingPublished: site.issues.length === 0 }));
+    pages.push(page("search", routes.search, "search", str("search"), str("searchDescription"), {
+      bundleUrl: context.anchor(ROUTES.searchBundle), phrasesUrl: context.anchor(ROUTES.phrases), mergeUrls: merged.join(" "), nothingPublished: site.issues.length === 0,
+      // The language this edition's search lists unless the reader asks for all; empty on a site in one language, which has no such choice.
+      searchLang: searchesByLanguage(site) ? edition.lang : "",
+    }));
   }
   return pages;
 }

@@ -124,7 +124,7 @@ export const AUTHOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   navigation: [
     "card.url", "e.anchorUrl", "e.issue", "r.anchorUrl", "r.issue", "h.anchorUrl", "h.issue", "row.anchorUrl", "row.issue", "link.url",
     "next", "next.url", "previous", "previous.url", "toc", "sections", "dataLink", "feedUrl", "homeUrl", "webUrl", "unsubscribeUrl", "subscribeUrl",
-    "site.homeUrl", "site.archiveUrl", "site.componentsUrl", "site.subscribeUrl", "site.nav", "site.search", "site.searchUrl", "bundleUrl", "mergeUrls", "phrasesUrl",
+    "site.homeUrl", "site.archiveUrl", "site.componentsUrl", "site.subscribeUrl", "site.nav", "site.search", "site.searchUrl", "bundleUrl", "mergeUrls", "phrasesUrl", "searchLang",
   ],
   // The page's head and the site's chrome (titles, descriptions, feeds, styles, the email's preview text): read by machines and mail apps, not a reader's warning.
   head: [
@@ -139,7 +139,7 @@ export const AUTHOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "t.dataFiles", "t.date", "t.device", "t.emailForwarded", "t.emailUnsubscribe", "t.emailViewInBrowser", "t.feedAtom", "t.feedJson", "t.feedRss", "t.hardware", "t.history",
     "t.issue", "t.issueNavigation", "t.latestIssue", "t.mainNavigation", "t.nextIssue", "t.noDate", "t.noEntries", "t.notFoundText", "t.notFoundTitle",
     "t.otherLanguages", "t.plugin", "t.poweredBy", "t.previousIssue", "t.recentIssues", "t.releaseEntry", "t.releaseNews", "t.search", "t.searchNoScript",
-    "t.searchPlaceholder", "t.sections", "t.seeIssue", "t.skipToContent", "t.status", "t.stonithNotes", "t.subscribe", "t.superseded", "t.tableScrollHint",
+    "t.searchOtherLanguages", "t.searchPlaceholder", "t.sections", "t.seeIssue", "t.skipToContent", "t.status", "t.stonithNotes", "t.subscribe", "t.superseded", "t.tableScrollHint",
     "t.taggedIssues", "t.vendor", "t.version", "t.versions",
   ],
 };

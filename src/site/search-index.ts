@@ -1,5 +1,6 @@
 import * as pagefind from "pagefind";
 import type { OutputContent } from "../write/output.js";
+import type { Site } from "./model.js";
 import { searchableHtml } from "./searchable-html.js";
 import { PAGEFIND_UI_CSS, remSizedPagefindCss } from "./pagefind-ui-css.js";
 
@@ -14,6 +15,19 @@ export interface SearchPage {
   number: number;
   /** A content address of `html`, when its maker has one (so a part can be named without reading every page). */
   key?: string | undefined;
+  /** The language the page is found under (Pagefind filter "lang"), on a site that searches by language (searchesByLanguage). */
+  lang?: string | undefined;
+}
+
+/**
+ * THE rule for searching by language: a site with translations has a
+ * search page per edition, and each lists its own language's issues unless
+ * the reader asks for the others (templates/search.liquid), so every page
+ * of its index is marked with its language. A site in one language has no
+ * such filter, nor the control.
+ */
+export function searchesByLanguage(site: Site): boolean {
+  return site.translations.length > 0;
 }
 
 export type SearchFile = readonly [path: string, content: Uint8Array];
@@ -100,7 +114,7 @@ export async function indexPart(part: SearchPart, language: string, pace: Pace =
     // only adds round trips, while a whole part at once queues megabytes in the pipe.
     for (let at = 0; at < part.pages.length; at += SEND_GROUP) {
       await pace();
-      const added = await Promise.all(part.pages.slice(at, at + SEND_GROUP).map((page) => index.addHTMLFile({ url: page.url, content: searchableHtml(page.html) })));
+      const added = await Promise.all(part.pages.slice(at, at + SEND_GROUP).map((page) => index.addHTMLFile({ url: page.url, content: searchableHtml(page.html, page.lang) })));
       const failed = added.flatMap((a) => a.errors);
       if (failed.length > 0) throw new Error(`pagefind: ${failed.join("; ")}`);
     }

@@ -12,9 +12,10 @@ const BODY_START = "data-pagefind-body";
  * The body's language (its own lang, else the page's) goes in as the meta
  * field "lang": one index holds every language, and the search page marks
  * each result with it, so an English issue listed on the Japanese search
- * page is read as English.
+ * page is read as English. `filter`, on a site that searches by language,
+ * goes in as the filter "lang": each edition's search page lists its own.
  */
-export function searchableHtml(content: OutputContent): string {
+export function searchableHtml(content: OutputContent, filter?: string): string {
   const html = typeof content === "string" ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString("utf8");
   const mark = html.indexOf(BODY_START);
   const start = mark < 0 ? -1 : html.lastIndexOf("<", mark);
@@ -27,7 +28,7 @@ export function searchableHtml(content: OutputContent): string {
   const lang = HTML_LANG.exec(html)?.[1];
   const openEnd = html.indexOf(">", start);
   const bodyLang = LANG.exec(html.slice(start, openEnd))?.[1] ?? lang;
-  const meta = bodyLang === undefined || bodyLang === "" ? "" : ` data-pagefind-meta="lang:${bodyLang}"`;
+  const meta = `${bodyLang === undefined || bodyLang === "" ? "" : ` data-pagefind-meta="lang:${bodyLang}"`}${filter === undefined ? "" : ` data-pagefind-filter="lang:${filter}"`}`;
   const body = `<${tag}${meta}${html.slice(start + 1 + tag.length, end + close.length)}`;
   return `<!DOCTYPE html><html${lang === undefined ? "" : ` lang="${lang}"`}><head><meta charset="utf-8"></head><body>${body}</body></html>`;
 }

@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { CUT_PHRASE, PHRASE_EXCERPTS, waitForExcerpts } from "../helpers/search-excerpts.js";
 import { servedSampleCopy } from "../helpers/served-copy.js";
+import { showAllLanguages } from "../helpers/site-page.js";
 
 /** The search page's excerpt tidier and its fetch of the phrase scorer, top-level consts of its script (templates/search.liquid). */
 declare const tidyExcerpt: (html: string, content: string, lang: string) => string;
@@ -28,11 +29,12 @@ interface Excerpt {
   text: string;
 }
 
-/** Every excerpt (page and sub-result) shown for each term on the search page at `path`. */
+/** Every excerpt (page and sub-result) shown for each term on the search page at `path`, every language's (the box ticked). */
 async function excerpts(page: Page, path: string): Promise<Excerpt[]> {
   const shown: Excerpt[] = [];
   for (const term of TERMS) {
     await site.open(page, path);
+    await showAllLanguages(page);
     await page.fill(".pagefind-ui__search-input", term);
     await waitForExcerpts(page, term);
     const found = await page.$$eval(".pagefind-ui__result-excerpt", (els) => els.map((el) => ({ lang: el.closest("[lang]")?.getAttribute("lang") ?? "", html: el.innerHTML, text: el.textContent ?? "" })));

@@ -11,6 +11,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { servedSampleCopy } from "../helpers/served-copy.js";
+import { showAllLanguages } from "../helpers/site-page.js";
 
 const site = servedSampleCopy("gekkan-search-lang-", async () => {});
 
@@ -22,6 +23,8 @@ function languageOf(page: Page, selector: string): Promise<string> {
 /** Each result shown for `term` on the search page at `path`: the page it links to and the language the result is in. */
 async function resultLanguages(page: Page, path: string, term: string): Promise<Map<string, string>> {
   await site.open(page, path);
+  // Each edition lists its own language unless the reader asks for all: the other language's results are the point here.
+  await showAllLanguages(page);
   await page.fill(".pagefind-ui__search-input", term);
   // Each result draws a placeholder (pagefind-ui__loading) until its data has loaded.
   await page.waitForFunction(() => document.querySelectorAll(".pagefind-ui__result").length > 0 && document.querySelector(".pagefind-ui__loading") === null);

@@ -56,11 +56,15 @@ export function pageHelpers(browserOf: () => Browser, serverOf: () => StaticServ
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
   }
 
-  /** Types `term` into Pagefind UI (on the search page at `path`) and returns the issue pages it lists (paths, no #fragment, sorted). */
-  async function search(term: string, path = "search/"): Promise<string[]> {
+  /**
+   * Types `term` into Pagefind UI (on the search page at `path`) and returns the issue pages it lists (paths, no #fragment, sorted);
+   * with `allLanguages`, after ticking the box that adds the other editions' issues (showAllLanguages).
+   */
+  async function search(term: string, path = "search/", allLanguages = false): Promise<string[]> {
     return withPage({}, async (page) => {
       const before = serverOf().requests.length;
       await open(page, path);
+      if (allLanguages) await showAllLanguages(page);
       await page.fill(".pagefind-ui__search-input", term);
       const n = await shownCount(page);
       const top = await page.$$eval(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link", (as) => as.map((a) => a.getAttribute("href") ?? ""));
@@ -76,6 +80,14 @@ export function pageHelpers(browserOf: () => Browser, serverOf: () => StaticServ
   }
 
   return { withPage, open, search };
+}
+
+/**
+ * On a search page of a site with translations, ticks the box that adds the
+ * other languages' issues to the list (each edition lists its own by default).
+ */
+export async function showAllLanguages(page: Page): Promise<void> {
+  await page.check("#search-all-languages");
 }
 
 /** The number of results Pagefind UI reports, once every result shown (up to 5) has loaded its title link. */

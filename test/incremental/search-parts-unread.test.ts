@@ -66,6 +66,20 @@ describe("stored search parts are added unread", () => {
     expect(files()).toEqual((await indexOf(edited, noMemo)).files());
   });
 
+  it("a site's first translation: every part is indexed again with its pages' language filter, none reused without it", async () => {
+    const store = new WatchedStore();
+    await indexOf(pages, memoOver(store));
+    // Same pages, same bytes: what changed is that the site now searches by language (searchesByLanguage).
+    const byLanguage = pages.map((p): SearchPage => ({ ...p, lang: "en" }));
+    const warm = counting(memoOver(store));
+    const { files } = await indexOf(byLanguage, warm.memo);
+    expect(warm.count()).toBe(3);
+    const plain = (await indexOf(byLanguage, noMemo)).files();
+    expect(files()).toEqual(plain);
+    // Pagefind writes a filter file only for an index whose pages have a filter.
+    expect([...plain.keys()].filter((path) => path.includes("/filter/"))).toHaveLength(3);
+  });
+
   it("names that do not decode: the part goes the plain way (its stored files, read) and the names are mended", async () => {
     const store = new WatchedStore();
     const plain = (await indexOf(pages, memoOver(store))).files();
