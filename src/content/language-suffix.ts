@@ -1,6 +1,6 @@
 import type { VFileMessage } from "vfile-message";
 import { diagnostic, type Place } from "../diagnostics.js";
-import { noLocalePack } from "../language-name.js";
+import { namedLanguage, noLocalePack } from "../language-name.js";
 
 /** The last dotted part of a file name before `.md` ("2011-04.en.md" → "en"), if any. */
 function nameSuffix(file: string): string | undefined {
@@ -78,14 +78,16 @@ function namedReason(file: string, named: string, lang: string | undefined, defa
  */
 function otherSuffixReason(file: string, lang: string | undefined, defaultLang: string, languages: readonly string[]): string | undefined {
   const suffix = nameSuffix(file);
-  const code = suffix === undefined ? undefined : canonicalLanguage(suffix);
-  if (suffix === undefined || code === undefined) return undefined;
-  const meant = languages.find((known) => canonicalLanguage(known) === code);
+  if (suffix === undefined) return undefined;
+  // A language by Unicode's codes (EN, eng, fr), or a name one of the site's goes by (jp, english, en-US).
+  const code = canonicalLanguage(suffix);
+  const meant = languages.find((known) => code !== undefined && canonicalLanguage(known) === code) ?? namedLanguage(suffix, languages);
+  if (code === undefined && meant === undefined) return undefined;
   const actual = lang ?? defaultLang;
   const read = lang === undefined ? `it has no lang field, so it would be read in the site's language, ${defaultLang}` : `its lang is ${lang}`;
   if (meant === undefined) {
     const keep = `rename the file ${nameFor(file, actual, defaultLang)}${lang === undefined ? ` if it is in ${defaultLang}` : ""}`;
-    return `this file's name (.${suffix}.md) is for a ${code} edition, which the site does not have: ${noLocalePack(code, languages)}; ${read}: ${keep}`;
+    return `this file's name (.${suffix}.md) is for the ${code ?? suffix} edition, which the site does not have: ${noLocalePack(code ?? suffix, languages)}; ${read}: ${keep}`;
   }
   const proper = nameFor(file, meant, defaultLang);
   const convention = meant === defaultLang ? `an issue in the site's language, ${meant}, is named without it (${proper})` : `a translation's name ends in its lang as the config writes it (${proper})`;

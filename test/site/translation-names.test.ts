@@ -59,6 +59,15 @@ describe("a translation's name in a language written otherwise", () => {
     });
   });
 
+  it(".english.md without lang, a name English goes by but no language code, is told the same", async () => {
+    const file = "content/issues/2011/2011-04.english.md";
+    dir = tempSite({ "gekkan.config.json": CONFIG, [ORIGINAL]: APRIL, [file]: LANGLESS });
+    expect(await located()).toEqual({
+      code: 1,
+      lines: [`${file}:3:1  this file's name ends in .english.md, which gekkan does not take for en: a translation's name ends in its lang as the config writes it (2011-04.en.md), and it has no lang field, so it would be read in the site's language, ja; rename the file 2011-04.en.md and add "lang: en" (or, if it is in ja, rename it 2011-04.md)`],
+    });
+  });
+
   it(".jpn.md without lang is told an original's name has no language in it", async () => {
     const file = "content/issues/2011/2011-05.jpn.md";
     dir = tempSite({ "gekkan.config.json": CONFIG, [ORIGINAL]: APRIL, [file]: issue({ title: "五月号", issue: 2, date: "2011-05-01" }) });
@@ -75,7 +84,7 @@ describe("a translation's name in a language the site has no edition in", () => 
     dir = tempSite({ "gekkan.config.json": CONFIG, [ORIGINAL]: APRIL, [file]: LANGLESS });
     expect(await located()).toEqual({
       code: 1,
-      lines: [`${file}:3:1  this file's name (.fr.md) is for a fr edition, which the site does not have: no locale pack "fr"; available: en, ja (a language of its own needs templates/locales/fr.json); it has no lang field, so it would be read in the site's language, ja: rename the file 2011-04.md if it is in ja`],
+      lines: [`${file}:3:1  this file's name (.fr.md) is for the fr edition, which the site does not have: no locale pack "fr"; available: en, ja (a language of its own needs templates/locales/fr.json); it has no lang field, so it would be read in the site's language, ja: rename the file 2011-04.md if it is in ja`],
     });
   });
 
@@ -84,7 +93,7 @@ describe("a translation's name in a language the site has no edition in", () => 
     dir = tempSite({ "gekkan.config.json": CONFIG, [ORIGINAL]: APRIL, [file]: ENGLISH });
     expect(await located()).toEqual({
       code: 1,
-      lines: [`${file}:5:7  this file's name (.fr.md) is for a fr edition, which the site does not have: no locale pack "fr"; available: en, ja (a language of its own needs templates/locales/fr.json); its lang is en: rename the file 2011-04.en.md`],
+      lines: [`${file}:5:7  this file's name (.fr.md) is for the fr edition, which the site does not have: no locale pack "fr"; available: en, ja (a language of its own needs templates/locales/fr.json); its lang is en: rename the file 2011-04.en.md`],
     });
   });
 });
