@@ -19,6 +19,16 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | un
   throw new PlainError(`SOURCE_DATE_EPOCH is ${JSON.stringify(epoch)}, which is not a time: it must be whole seconds since 1970-01-01 UTC, at most ${LAST_SECOND} (the end of the year 9999), as git log -1 --format=%ct prints it; unset it to use the clock`);
 }
 
+/**
+ * The clock's day in `timeZone` when SOURCE_DATE_EPOCH decides "today"
+ * instead, else undefined: a fixed epoch (the last commit's time) never
+ * reaches a future-dated issue's day, so the note of issues left out tells
+ * the two days apart.
+ */
+export function clockDayBesideEpoch(timeZone: string | undefined, env: NodeJS.ProcessEnv = process.env, clock: Date = new Date()): string | undefined {
+  return sourceDateEpoch(env) === undefined ? undefined : dayOf(clock, timeZone);
+}
+
 /** SOURCE_DATE_EPOCH (reproducible builds) or the clock. */
 export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
   return sourceDateEpoch(env) ?? new Date();

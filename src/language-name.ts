@@ -1,4 +1,4 @@
-import { asSuggestion, suggest } from "./suggest.js";
+import { asSuggestion, sameButCase, suggest } from "./suggest.js";
 
 /**
  * Names authors write for a language instead of its locale code: the
@@ -16,16 +16,26 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * The locale code among `known` that `input` most likely means: itself in
- * another case or width (JA, Ｊａ), with a region (ja-JP, en_US), a listed
- * alias (jp, japanese, 日本語), or a near miss; undefined when none is close.
+ * The locale code among `known` that `input` means for certain: itself with
+ * a region (ja-JP, en_US), a listed alias (jp, japanese, 日本語), or in
+ * another case or width (JA, Ｊａ); undefined for anything else (no near
+ * misses: "es" is Spanish, not a slip for "en").
  */
-export function suggestLanguage(input: string, known: readonly string[]): string | undefined {
+export function namedLanguage(input: string, known: readonly string[]): string | undefined {
   const folded = input.normalize("NFKC").trim().toLowerCase();
   const primary = /^([a-z]{2,3})[-_][a-z0-9]{2,8}$/.exec(folded)?.[1];
   if (primary !== undefined && known.includes(primary)) return primary;
   const aliased = Object.entries(ALIASES).find(([code, names]) => known.includes(code) && names.includes(folded))?.[0];
-  return aliased ?? suggest(input, known);
+  return aliased ?? sameButCase(input, known);
+}
+
+/**
+ * The locale code among `known` that `input` most likely means: one it
+ * names for certain (namedLanguage), or a near miss; undefined when none is
+ * close.
+ */
+export function suggestLanguage(input: string, known: readonly string[]): string | undefined {
+  return namedLanguage(input, known) ?? suggest(input, known);
 }
 
 /** " — did you mean "ja"?" for a language code that is not known, or "" when nothing is close. */

@@ -22,9 +22,7 @@ export function editDistance(a: string, b: string): number {
 
 /** "did you mean …" for a mistyped key or name, only when it is close. */
 export function suggest(input: string, candidates: readonly string[]): string | undefined {
-  // Only case or width differs (":::QA", "ＱＡ", "Released"): that one, however short the name.
-  const folded = fold(input);
-  const same = candidates.find((candidate) => fold(candidate) === folded);
+  const same = sameButCase(input, candidates);
   if (same !== undefined) return same;
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
@@ -38,6 +36,12 @@ export function suggest(input: string, candidates: readonly string[]): string | 
   if (best === undefined) return undefined;
   const limit = Math.max(1, Math.floor(Math.max(input.length, best.length) / 3));
   return bestDistance <= limit ? best : undefined;
+}
+
+/** The candidate `input` differs from only in case or width (":::QA", "ＱＡ", "Released"): that one, however short the name. */
+export function sameButCase(input: string, candidates: readonly string[]): string | undefined {
+  const folded = fold(input);
+  return candidates.find((candidate) => fold(candidate) === folded);
 }
 
 export function didYouMean(input: string, candidates: readonly string[], format = quoted): string {

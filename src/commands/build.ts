@@ -3,6 +3,7 @@ import { parseFlags, siteRootOf, UsageError, type Io, EXIT } from "../cli-suppor
 import { issuesAndTranslations, plural } from "../plural.js";
 import { allIssues } from "../site/model.js";
 import { leftOutNotes } from "../site/left-out.js";
+import { clockDayBesideEpoch } from "../build-time.js";
 import { nameFromHere } from "../names-from-here.js";
 import type { BuildOptions } from "../pipeline/options.js";
 import { assertSafeOutputDir, outputTarget } from "../write/output-dir.js";
@@ -60,7 +61,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     for (const warning of result.record.warnings) io.err(warning);
     if (flags.quiet === true) return EXIT.ok;
     io.out(`gekkan: up to date, ${plural(result.record.issues, "issue")}, ${result.record.files.length} files in ${out} (checked in ${elapsed()} ms)`);
-    for (const note of leftOutNotes(result.leftOut, result.today, options, name)) io.out(note);
+    for (const note of leftOutNotes(result.leftOut, result.today, options, name, clockDayBesideEpoch(result.timeZone))) io.out(note);
     return EXIT.ok;
   }
   for (const warning of result.warnings) io.err(warning);
@@ -72,6 +73,6 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const pages = generated.stats.pages;
   const rendered = `${generated.stats.issuesRendered} of ${plural(generated.sources.length, "source")} and ${pages.rendered} of ${plural(pages.rendered + pages.reused, "page")} rendered`;
   io.out(`gekkan: built ${issuesAndTranslations(generated.site.issues.length, allIssues(generated.site).length - generated.site.issues.length)} in ${elapsed()} ms (${rendered}); ${written.wrote} of ${plural(generated.output.size, "file")} written to ${out}`);
-  for (const note of leftOutNotes(result.leftOut, result.today, options, name)) io.out(note);
+  for (const note of leftOutNotes(result.leftOut, result.today, options, name, clockDayBesideEpoch(result.timeZone))) io.out(note);
   return EXIT.ok;
 }

@@ -10,6 +10,7 @@ import { updateIssues } from "../pipeline/update.js";
 import { NO_REUSE } from "../pipeline/reuse.js";
 import type { OutputSet } from "../write/output.js";
 import { allIssues } from "../site/model.js";
+import { issueChanges, issueChangesText } from "./issue-changes.js";
 import { createCatchUp, type CatchUp } from "./catch-up.js";
 import { dayTurn, type DayTurn } from "./day-turn.js";
 import type { DevReuse } from "./dev-reuse.js";
@@ -182,7 +183,7 @@ export class RebuildLoop {
     const next = snapshot(generated.output, this.current);
     const diff = this.current === undefined ? undefined : diffOutputs(this.current, next);
     const wasFailing = this.failing;
-    const edited = editedIssues(this.generated, generated, batch?.paths.filter(isIssueFile) ?? []);
+    const changes = issueChangesText(issueChanges(this.generated?.sources ?? [], generated.sources, batch?.paths.filter(isIssueFile) ?? []));
     this.current = next;
     this.generated = generated;
     this.failing = false;
@@ -198,7 +199,7 @@ export class RebuildLoop {
       const count = plural(changedCount(diff), "file");
       if (batch?.day !== undefined) io.out(`gekkan dev: ${batch.day} began (${generated.config.timeZone}); rebuilt in ${ms} ms; ${count} changed`);
       else if (batch !== undefined && batch.paths.length === 0) io.out(`gekkan dev: caught up in ${ms} ms (feeds, lists, data files); ${count} changed`);
-      else io.out(`gekkan dev: ${wasFailing ? "errors fixed; full rebuild" : "rebuilt"} in ${ms} ms (${edited === 0 ? "" : `${plural(edited, "issue")} edited, `}${plural(generated.stats.pages.rendered, "page")} re-rendered); ${count} changed`);
+      else io.out(`gekkan dev: ${wasFailing ? "errors fixed; full rebuild" : "rebuilt"} in ${ms} ms (${changes}${plural(generated.stats.pages.rendered, "page")} re-rendered); ${count} changed`);
     }
     // After the reload: only issue pages feed the index, so nothing else needs it rebuilt.
     if (this.options.search && generated.config.search && pagesChanged) this.options.searcher.schedule(generated.searchPages, generated.config.lang, generated.config.searchShardSize);
@@ -229,20 +230,4 @@ function internalProblem(error: unknown): VFileMessage {
 
 function isIssueFile(path: string): boolean {
   return path.startsWith("content/issues/") && path.endsWith(".md");
-}
-
-/**
- * How many issue files the author edited since the last good run: those that
- * differ from it, and those saved for this run (`saved`). The parse stage's own count
- * says how many it parsed, which is none for an issue the quick path parsed a
- * moment before and handed on in the memo; and an issue broken and put back
- * as it was differs from nothing, yet its save is what fixed the site.
- */
-function editedIssues(before: Generated | undefined, after: Generated, saved: string[]): number {
-  const digests = new Map(before?.sources.map((source) => [source.file, source.digest]));
-  const now = new Set(after.sources.map((source) => source.file));
-  const edited = new Set(saved);
-  for (const source of after.sources) if (digests.get(source.file) !== source.digest) edited.add(source.file);
-  for (const file of digests.keys()) if (!now.has(file)) edited.add(file);
-  return edited.size;
 }

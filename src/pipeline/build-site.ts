@@ -33,6 +33,8 @@ export interface SiteBuildOptions extends BuildOptions {
 interface LeftOutIssues {
   leftOut: NotedIssue[];
   today: string;
+  /** The site's time zone, in which "today" is told (the note compares it with the clock's day when SOURCE_DATE_EPOCH set it). */
+  timeZone: string | undefined;
 }
 
 export type SiteBuild =
@@ -54,7 +56,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuild> {
   if (record !== undefined && check?.upToDate === true) {
     // A file read again (it had not settled when last read) is trusted from now on: kept, or every check would read it.
     if (options.cacheDir !== undefined && digests.changed) await digests.save(options.cacheDir).catch(() => undefined);
-    return { upToDate: true, record, leftOut: record.leftOut, today };
+    return { upToDate: true, record, leftOut: record.leftOut, today, timeZone: record.timeZone };
   }
   // Loaded only now: the up-to-date answer above needs none of the rendering stack.
   const [{ generate }, { openOutput }, { openPackMemos }, { NO_REUSE }, { DamagedCacheError }] = await Promise.all([
@@ -111,7 +113,7 @@ async function finish(options: SiteBuildOptions, generated: Generated, written: 
     const summary = { window: generated.window, timeZone: generated.config.timeZone, issues: generated.site.issues.length, warnings, leftOut, addresses: addresses.record };
     await saveRecord(options.cacheDir, options.out, key, written, summary).catch((error: unknown) => failures.push({ name: "record", error }));
   }
-  return { upToDate: false, generated, written, warnings, leftOut, today: generated.today, cacheWarnings: cacheNotSaved(options.cacheDir ?? "", failures) };
+  return { upToDate: false, generated, written, warnings, leftOut, today: generated.today, timeZone: generated.config.timeZone, cacheWarnings: cacheNotSaved(options.cacheDir ?? "", failures) };
 }
 
 /**

@@ -33,8 +33,9 @@ const NAMED = 3;
  * Lines for the end of `gekkan build`: which issues it left out and how to
  * publish or preview them. A new author's first build publishes nothing
  * (`gekkan new` starts a draft), and "built 0 issues" alone does not say why.
+ * `clockDay`: the clock's day when SOURCE_DATE_EPOCH gave `today` instead.
  */
-export function leftOutNotes(issues: readonly NotedIssue[], today: string, include: { drafts?: boolean; future?: boolean }, name: (file: string) => string = (file) => file): string[] {
+export function leftOutNotes(issues: readonly NotedIssue[], today: string, include: { drafts?: boolean; future?: boolean }, name: (file: string) => string = (file) => file, clockDay?: string): string[] {
   const { drafts, scheduled, waiting } = leftOut(issues.map((issue) => renamed(issue, name)), today, include);
   const notes: string[] = [];
   if (drafts.length > 0) {
@@ -43,7 +44,7 @@ export function leftOutNotes(issues: readonly NotedIssue[], today: string, inclu
   }
   if (scheduled.length > 0) {
     const one = scheduled.length === 1;
-    notes.push(`gekkan: ${plural(scheduled.length, "issue")} dated after today (${today}) left out (${named(scheduled, (issue) => `${issue.file} on ${issue.date}`)}): ${one ? "it is" : "each is"} published by the first build on or after its date, or preview ${one ? "it" : "them"} with --future`);
+    notes.push(`gekkan: ${plural(scheduled.length, "issue")} dated after today (${today}) left out (${named(scheduled, (issue) => `${issue.file} on ${issue.date}`)}): ${one ? "it is" : "each is"} published by the first build on or after its date, or preview ${one ? "it" : "them"} with --future${epochNote(scheduled, today, clockDay)}`);
   }
   if (waiting.length > 0) notes.push(waitingNote(waiting, today, include));
   return [...notes, ...previewNotes(issues.map((issue) => renamed(issue, name)), today, include)];
@@ -63,6 +64,20 @@ function previewNotes(issues: readonly NotedIssue[], today: string, include: { d
   const kinds = [drafts.length > 0 ? plural(drafts.length, "draft") : "", scheduled.length > 0 ? `${plural(scheduled.length, "issue")} dated after today` : ""].filter(Boolean).join(" and ");
   const flags = [drafts.length > 0 ? "--drafts" : "", scheduled.length > 0 ? "--future" : ""].filter(Boolean).join(" and ");
   return [`gekkan: this build is a preview: it includes ${kinds} (${named([...drafts, ...scheduled], (issue) => issue.file)}) in its pages, lists, feeds, sitemap and search; publish a build made without ${flags}`];
+}
+
+/**
+ * When SOURCE_DATE_EPOCH set "today" and the clock's day would publish some
+ * of the issues left out: a daily build given the last commit's time
+ * (`git log -1 --format=%ct`) keeps one day for ever, so "the first build on
+ * or after its date" never comes. "" otherwise.
+ */
+function epochNote(scheduled: readonly NotedIssue[], today: string, clockDay: string | undefined): string {
+  const due = clockDay === undefined ? [] : scheduled.filter((issue) => issue.date <= clockDay);
+  if (due.length === 0) return "";
+  const them = due.length === 1 ? "it" : "them";
+  const which = due.length === scheduled.length ? them : `${due.length} of them (${named(due, (issue) => issue.file)})`;
+  return `; but "today" was taken from SOURCE_DATE_EPOCH (${today}), and the clock says ${clockDay ?? ""}, by which ${which} would be out: a fixed SOURCE_DATE_EPOCH never comes to ${due.length === 1 ? "its" : "their"} date, so unset it, or use --future, to publish ${them}`;
 }
 
 /** The issue with its file (and its original's) as the note prints it: the command names files from where the author is. */
