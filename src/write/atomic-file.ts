@@ -9,9 +9,11 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
  * rename. A reader (or a build killed half-way) sees the old file or the
  * new one, never a torn one. Chunks are gathered into writes of a few MB,
  * so a large file is streamed, never held twice.
+ * `makeFolders: false` leaves a missing folder an ENOENT error, for a path
+ * the author typed, where a slip should not make folders.
  */
-export async function writeFileAtomic(path: string, chunks: Iterable<Uint8Array> | Uint8Array | string): Promise<void> {
-  makeFolder(dirname(path));
+export async function writeFileAtomic(path: string, chunks: Iterable<Uint8Array> | Uint8Array | string, options: { makeFolders?: boolean } = {}): Promise<void> {
+  if (options.makeFolders !== false) makeFolder(dirname(path));
   const temp = `${path}.tmp-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   try {
     const handle = await open(temp, "w");
