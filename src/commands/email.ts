@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildTime } from "../build-time.js";
 import { templateError } from "../pipeline/template-error.js";
@@ -14,6 +14,8 @@ import { addressWarnings } from "../config-address.js";
 import { emailHeadersFor } from "../config-email.js";
 import { assertSafeMessageFile } from "../write/message-file.js";
 import { machineWords } from "../write/fs-errors.js";
+import { writeFileAtomic } from "../write/atomic-file.js";
+import { realPath } from "../write/real-path.js";
 import { parseMailbox } from "../mail-address.js";
 import { recipients } from "../email/recipients.js";
 import { outcomeFiles } from "../email/outcome-files.js";
@@ -127,12 +129,27 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
     io.out(`gekkan email: sent ${name} to ${sentTo(to)} through ${target.label}`);
   } else if (outFile !== undefined) {
     const file = resolve(outFile);
-    await writeFile(file, messages[0]?.raw ?? new Uint8Array()).catch((error: NodeJS.ErrnoException) => {
-      throw new PlainError(`cannot write ${file}: ${error.code === "ENOENT" ? "its folder does not exist" : (machineWords(error) ?? error.code ?? error.message)}`);
-    });
+    await writeMessageFile(file, messages[0]?.raw ?? new Uint8Array());
     io.out(`gekkan email: wrote ${name} to ${file}`);
   } else await writeStdout(messages[0]?.raw ?? new Uint8Array());
   return EXIT.ok;
+}
+
+/**
+ * The message to FILE as one step (writeFileAtomic): a full disk or a
+ * killed run left FILE cut short, half a message that a later
+ * `sendmail -t < FILE` would send, or the message written before lost.
+ * FILE's folder is not made: a slip in the path is said, not followed. A
+ * link is written through, so it still leads to the message, as the file
+ * assertSafeMessageFile checked is the one replaced.
+ */
+async function writeMessageFile(file: string, bytes: Uint8Array): Promise<void> {
+  const target = realPath(file);
+  const existed = existsSync(target);
+  await writeFileAtomic(target, bytes, { makeFolders: false }).catch((error: NodeJS.ErrnoException) => {
+    const words = error.code === "ENOENT" ? "its folder does not exist" : (machineWords(error) ?? error.code ?? error.message);
+    throw new PlainError(`cannot write ${file}: ${words}${existed ? "; the file there is unchanged" : ""}`);
+  });
 }
 
 /**

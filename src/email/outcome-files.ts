@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { siteFile } from "../diagnostics.js";
 import { writeFileAtomic } from "../write/atomic-file.js";
@@ -52,7 +53,12 @@ function unsentFile(place: OutcomeFilesPlace, unsent: readonly string[]): Promis
   return listFile(place, `unsent-${place.name}.txt`, [...heading, ...lines]);
 }
 
-/** Writes `lines` to ROOT/.gekkan/<name>, replacing the list of an earlier send; a machine's refusal is said, not thrown, as the message can still name the readers. */
+/**
+ * Writes `lines` to ROOT/.gekkan/<name>, replacing the list of an earlier
+ * send; a machine's refusal is said, not thrown, as the message can still
+ * name the readers. The earlier list is left whole then, and said to be
+ * that: passed back with --to-file, it would send to the wrong readers.
+ */
 async function listFile(place: OutcomeFilesPlace, name: string, lines: readonly string[]): Promise<ListFile> {
   const path = resolve(place.root, ".gekkan", name);
   try {
@@ -60,7 +66,8 @@ async function listFile(place: OutcomeFilesPlace, name: string, lines: readonly 
   } catch (error) {
     const words = machineWords(error);
     if (words === undefined) throw error;
-    return { failure: `a list of them could not be written to ${JSON.stringify(path)}: ${words}` };
+    const earlier = existsSync(path) ? "; the list there is from an earlier send, not this one" : "";
+    return { failure: `a list of them could not be written to ${JSON.stringify(path)}: ${words}${earlier}` };
   }
   // As the author would type it: from the folder gekkan was run in when it lies inside, else whole.
   return { file: shellWord(siteFile(process.cwd(), path)) };

@@ -5,6 +5,7 @@ import { smtpFailure, unansweredAfterData, urlEscapes } from "./smtp-failure.js"
 import { progressWords, refusedAtEnd, stoppedLists, type OutcomeFiles, type SendOutcome } from "./send-outcome.js";
 import { SAME_REFUSALS_TO_STOP, sameRefusalRun, sameRefusalStop } from "./same-refusal.js";
 import { stopSignal } from "./stop-signal.js";
+import { smtpUtf8Refusal, type SmtpPlace } from "./smtp-utf8.js";
 
 /** The environment variable that holds the SMTP server and credentials; never a file in the repository. */
 export const SMTP_URL_VARIABLE = "GEKKAN_SMTP_URL";
@@ -112,6 +113,13 @@ function portMismatch(url: URL): string | undefined {
  * with that signal's code (stop-signal.ts); any other stop, with 1.
  */
 export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[], say: (line: string) => void = () => undefined, files: (outcome: SendOutcome) => Promise<OutcomeFiles> = async () => ({})): Promise<void> {
+  const connection = {
+    // Credentials never cross the network in the clear: plain smtp:// must upgrade with STARTTLS, except to this machine.
+    requireTLS: target.url.protocol === "smtp:" && !isLoopback(target.url.hostname),
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  };
   const transport = nodemailer.createTransport({
     url: target.url.href,
     // One connection for all: the plain transport opened one (a TLS handshake and a login) per message, and providers turn away a sender who logs in that often.
@@ -119,11 +127,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
     maxConnections: 1,
     // A fresh connection now and then: Exchange takes 20 messages a connection unless told otherwise, and says so only by refusing the next.
     maxMessages: 20,
-    // Credentials never cross the network in the clear: plain smtp:// must upgrade with STARTTLS, except to this machine.
-    requireTLS: target.url.protocol === "smtp:" && !isLoopback(target.url.hostname),
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
+    ...connection,
   });
   // Whether the message being sent has gone out whole: after that, silence or a hang-up leaves it in doubt, not unsent.
   let whole = false;
@@ -139,6 +143,10 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
   let inFlight: readonly string[] = [];
   const stop = stopSignal((words) => say(`${words}: stopping once the message to ${inFlight.join(", ")} has gone; ${words} again stops at once, and leaves in doubt whether it arrived`));
   try {
+    await assertSmtpUtf8({ ...target, connection }, envelopeFrom, outgoing, async (error) => {
+      outcome.unsent = outgoing.flatMap((m) => m.to);
+      return new PlainError(`could not send through ${target.label}: ${smtpFailure(error, target.url)}${await lists()}`);
+    });
     for (const [index, message] of outgoing.entries()) {
       const asked = stop.asked();
       if (asked !== undefined) {
@@ -173,6 +181,21 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
     transport.close();
   }
   if (outcome.refused.length > 0) throw new PlainError(refusedAtEnd(target.label, outcome, (await files(outcome)).refused));
+}
+
+/**
+ * Stops a send before its first message when an address needs SMTPUTF8 and
+ * the server does not offer it (smtpUtf8Refusal); a server that cannot be
+ * reached to ask is `unreached`'s error, said as a send that could not start.
+ */
+async function assertSmtpUtf8(place: SmtpPlace, envelopeFrom: string, outgoing: readonly Outgoing[], unreached: (error: Error) => Promise<PlainError>): Promise<void> {
+  let refusal: string | undefined;
+  try {
+    refusal = await smtpUtf8Refusal(place, envelopeFrom, outgoing.flatMap((message) => message.to));
+  } catch (error) {
+    throw await unreached(error as Error);
+  }
+  if (refusal !== undefined) throw new PlainError(refusal);
 }
 
 /** What nodemailer's error says of the server's answer. */

@@ -1,4 +1,4 @@
-import { open, rename, rm } from "node:fs/promises";
+import { open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { makeFolder } from "../make-folder.js";
 
@@ -8,14 +8,20 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
  * Replaces `path` with `chunks` as one step: a temp file beside it, then a
  * rename. A reader (or a build killed half-way) sees the old file or the
  * new one, never a torn one. Chunks are gathered into writes of a few MB,
- * so a large file is streamed, never held twice.
+ * so a large file is streamed, never held twice. The new file keeps the
+ * permissions of the one it replaces: a rename would otherwise turn a
+ * message file its author made private (chmod 600) readable to all.
+ * `makeFolders: false` leaves a missing folder an ENOENT error, for a path
+ * the author typed, where a slip should not make folders.
  */
-export async function writeFileAtomic(path: string, chunks: Iterable<Uint8Array> | Uint8Array | string): Promise<void> {
-  makeFolder(dirname(path));
+export async function writeFileAtomic(path: string, chunks: Iterable<Uint8Array> | Uint8Array | string, options: { makeFolders?: boolean } = {}): Promise<void> {
+  if (options.makeFolders !== false) makeFolder(dirname(path));
   const temp = `${path}.tmp-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const before = await stat(path).catch(() => undefined);
   try {
     const handle = await open(temp, "w");
     try {
+      if (before?.isFile() === true) await handle.chmod(before.mode & 0o7777);
       let batch: Uint8Array[] = [];
       let size = 0;
       for (const chunk of asChunks(chunks)) {

@@ -6,7 +6,7 @@
  * command can be run again.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli.js";
@@ -84,6 +84,32 @@ describe("gekkan email --out never replaces the author's files", () => {
     writeFileSync(file, "From: an older message <old@example.org>\r\n\r\nold\r\n");
     expect((await email(root, file)).code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(first);
+  });
+
+  // A message names its readers: a file its author made private stays private when it is replaced (by a new file, renamed into place).
+  it("a message file written before keeps its permissions", async () => {
+    const root = site();
+    const file = join(root, "out", "issue.eml");
+    writeFileSync(file, "From: an older message <old@example.org>\r\n\r\nold\r\n");
+    chmodSync(file, 0o600);
+    expect((await email(root, file)).code).toBe(0);
+    expect(readFileSync(file, "utf8")).toMatch(/^[A-Za-z-]+: /);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  // The file is replaced by a rename (a full disk never leaves half a message), which by itself would replace a link, not the file it leads to.
+  it("through a link, the message file it leads to is replaced and the link kept", async () => {
+    vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
+    const root = site();
+    const file = join(root, "out", "issue.eml");
+    expect((await email(root, file)).code).toBe(0);
+    const message = readFileSync(file, "utf8");
+    writeFileSync(file, "From: an older message <old@example.org>\r\n\r\nold\r\n");
+    const link = join(root, "out", "latest.eml");
+    symlinkSync("issue.eml", link);
+    expect((await email(root, link)).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(file, "utf8")).toBe(message);
   });
 });
 

@@ -23,7 +23,10 @@ export function smtpSuite(): SmtpSuite {
   });
   afterEach(() => {
     for (const site of sites.splice(0)) site.remove();
-    if (server !== undefined) server.received.length = 0;
+    if (server !== undefined) {
+      server.received.length = 0;
+      server.envelopes.length = 0;
+    }
     vi.unstubAllEnvs();
   });
   afterAll(() => server?.close());

@@ -5,26 +5,40 @@ import { SMTPServer } from "smtp-server";
 export interface LocalSmtp {
   port: number;
   received: Buffer[];
+  /** Each received message's envelope, as the server read it (a punycode domain is given back in Unicode), beside `received`. */
+  envelopes: ReceivedEnvelope[];
   sessions: () => number;
   close: () => Promise<void>;
 }
 
-export async function localSmtp(host = "127.0.0.1"): Promise<LocalSmtp> {
+export interface ReceivedEnvelope {
+  from: string;
+  /** MAIL FROM came with the SMTPUTF8 word (RFC 6531). */
+  smtpUtf8: boolean;
+  to: string[];
+}
+
+/** `smtpUtf8: false`: the server does not offer SMTPUTF8 in its EHLO reply, as many still do not. */
+export async function localSmtp(host = "127.0.0.1", options: { smtpUtf8?: boolean } = {}): Promise<LocalSmtp> {
   const received: Buffer[] = [];
+  const envelopes: ReceivedEnvelope[] = [];
   let sessions = 0;
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    hideSMTPUTF8: options.smtpUtf8 === false,
     onConnect(_session, callback) {
       sessions++;
       callback();
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         received.push(Buffer.concat(chunks));
+        const from = session.envelope.mailFrom;
+        envelopes.push({ from: from === false ? "" : from.address, smtpUtf8: from !== false && from.args !== false && from.args.SMTPUTF8 === true, to: session.envelope.rcptTo.map((to) => to.address) });
         callback();
       });
     },
@@ -35,6 +49,7 @@ export async function localSmtp(host = "127.0.0.1"): Promise<LocalSmtp> {
   return {
     port: (server.server.address() as AddressInfo).port,
     received,
+    envelopes,
     sessions: () => sessions,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };

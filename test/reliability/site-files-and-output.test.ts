@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { issue, type TempDir } from "../helpers/temp-site.js";
 import { runCli } from "../helpers/run-cli.js";
 import { cliSites } from "../helpers/cli-sites.js";
+import { onSmallDisk, SHELL_GEKKAN } from "../helpers/small-disk.js";
 
 const DIR = "content/issues/2011";
 const APRIL = issue({ title: "4月号", issue: 1, date: "2011-04-01" });
@@ -134,18 +135,19 @@ describe("a full disk", () => {
     site = sites.make({ [`${DIR}/2011-04.md`]: APRIL });
     const disk = join(site.path, "disk");
     mkdirSync(disk);
-    const cli = join(import.meta.dirname, "..", "..", "bin", "gekkan.js");
-    // A private 1 MB file system (a mount namespace of its own): the first build fits, the second,
-    // with a 2 MB file in public/, does not.
-    const script = [
-      `mount -t tmpfs -o size=1m tmpfs "${disk}"`,
-      `"${process.execPath}" "${cli}" build --no-search --no-cache --quiet --out "${disk}/dist" || exit 90`,
-      `ls -R "${disk}/dist" > "${disk}/../before.txt"`,
-      `mkdir -p public && head -c 2097152 /dev/urandom > public/big.bin`,
-      `"${process.execPath}" "${cli}" build --no-search --no-cache --out "${disk}/dist" 2> "${disk}/../stderr.txt"; echo $? > "${disk}/../code.txt"`,
-      `ls -R "${disk}/dist" > "${disk}/../after.txt"`,
-    ].join(" && ");
-    const run = spawnSync("unshare", ["-rm", "sh", "-c", script], { cwd: site.path, encoding: "utf8" });
+    // A 1 MB disk: the first build fits, the second, with a 2 MB file in public/, does not.
+    const run = onSmallDisk({
+      cwd: site.path,
+      disk,
+      size: "1m",
+      steps: [
+        `${SHELL_GEKKAN} build --no-search --no-cache --quiet --out "${disk}/dist" || exit 90`,
+        `ls -R "${disk}/dist" > "${disk}/../before.txt"`,
+        `mkdir -p public && head -c 2097152 /dev/urandom > public/big.bin`,
+        `${SHELL_GEKKAN} build --no-search --no-cache --out "${disk}/dist" 2> "${disk}/../stderr.txt"; echo $? > "${disk}/../code.txt"`,
+        `ls -R "${disk}/dist" > "${disk}/../after.txt"`,
+      ],
+    });
     expect(run.status, run.stderr).toBe(0);
     const stderr = readFileSync(join(site.path, "stderr.txt"), "utf8");
     expect(stderr).not.toMatch(/internal error|\n\s+at /);
