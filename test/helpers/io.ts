@@ -21,6 +21,12 @@ export async function buildInProcess(root: string): Promise<{ code: number; stde
   return { code, stderr: io.stderr };
 }
 
+/** `buildInProcess`, keeping only the lines placed in an issue's file (`content/…:line:column  …`): what an author is told of their text. */
+export async function buildLocated(root: string): Promise<{ code: number; lines: string[] }> {
+  const { code, stderr } = await buildInProcess(root);
+  return { code, lines: stderr.filter((line) => line.startsWith("content/")) };
+}
+
 /** `gekkan check --root ROOT …` in this process: its exit code and every line it printed. */
 export async function checkInProcess(root: string, ...args: string[]): Promise<{ code: number; lines: string[] }> {
   const { main } = await import("../../src/cli.js");

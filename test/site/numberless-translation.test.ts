@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildInProcess } from "../helpers/io.js";
+import { buildLocated } from "../helpers/io.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 const CONFIG = { title: "テスト月刊", url: "https://example.org/", lang: "ja", languages: { en: { title: "Test Monthly" } } };
@@ -30,8 +30,7 @@ afterEach(() => {
 
 async function located(): Promise<{ code: number; lines: string[] }> {
   if (dir === undefined) throw new Error("no site");
-  const { code, stderr } = await buildInProcess(dir.path);
-  return { code, lines: stderr.filter((line) => line.startsWith("content/")) };
+  return buildLocated(dir.path);
 }
 
 const told = (number: number) => `${TRANSLATION}:1:1  missing required front matter field "issue": this file is named for the en translation of ${ORIGINAL}, issue ${number}; add issue: ${number}`;

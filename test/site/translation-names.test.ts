@@ -14,7 +14,7 @@
 import { renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildInProcess } from "../helpers/io.js";
+import { buildLocated } from "../helpers/io.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 const CONFIG = `${JSON.stringify({ title: "テスト月刊", url: "https://example.org/", lang: "ja", languages: { en: { title: "Test Monthly" } } })}\n`;
@@ -33,8 +33,7 @@ afterEach(() => {
 
 async function located(): Promise<{ code: number; lines: string[] }> {
   if (dir === undefined) throw new Error("no site");
-  const { code, stderr } = await buildInProcess(dir.path);
-  return { code, lines: stderr.filter((line) => line.startsWith("content/")) };
+  return buildLocated(dir.path);
 }
 
 describe("a translation's name in a language written otherwise", () => {

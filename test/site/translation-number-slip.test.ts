@@ -11,7 +11,7 @@
  * Built through the CLI in this process; lines written by hand.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { buildInProcess } from "../helpers/io.js";
+import { buildLocated } from "../helpers/io.js";
 import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 
 const CONFIG = { title: "テスト月刊", url: "https://example.org/", lang: "ja", languages: { en: { title: "Test Monthly" } } };
@@ -31,8 +31,7 @@ afterEach(() => {
 
 async function located(translation: string): Promise<{ code: number; lines: string[] }> {
   dir = tempSite({ ...ORIGINALS, "content/issues/2011/2011-04.en.md": translation });
-  const { code, stderr } = await buildInProcess(dir.path);
-  return { code, lines: stderr.filter((line) => line.startsWith("content/")) };
+  return buildLocated(dir.path);
 }
 
 const SLIP = "content/issues/2011/2011-04.en.md:3:1  this file is named for the en translation of content/issues/2011/2011-04.md, issue 1, but says issue: 2, which is content/issues/2011/2011-05.md; write issue: 1, or, if it translates that issue, rename it 2011-05.en.md";
