@@ -51,3 +51,15 @@ describe("a search result is in the language of the page it links to", () => {
     });
   });
 });
+
+describe("a search result's language is not printed under it", () => {
+  // Pagefind prints each meta field under a result as a tag; "Lang: ja" was code, in English, on every result of both editions.
+  it.each(["search/", "en/search/"])("on /%s no result has a tag of its language", async (path) => {
+    await site.withPage({ width: 375, height: 900 }, async (page) => {
+      const shown = await resultLanguages(page, path, "riloe");
+      expect(shown.size).toBe(3);
+      const tags = await page.$$eval(".pagefind-ui__result", (items) => items.map((item) => item.querySelector(".pagefind-ui__result-tags")?.textContent?.trim() ?? ""));
+      expect(tags).toEqual(["", "", ""]);
+    });
+  });
+});
