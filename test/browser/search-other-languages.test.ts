@@ -9,12 +9,19 @@
  * 「プラグイン」 only in the April and May issues (both Japanese), "caught"
  * only in April's English translation, STONITH in all three.
  */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { servedSampleCopy } from "../helpers/served-copy.js";
 import { formatAxeViolations, runAxe } from "../helpers/axe.js";
 
 const site = servedSampleCopy("gekkan-search-other-languages-", async () => {});
+// One issue per index part: April (issue 1, both languages) in pagefind/, May (issue 2) in pagefind/part-2/, merged in by the page.
+const parts = servedSampleCopy("gekkan-search-other-languages-parts-", async (root) => {
+  const configPath = join(root, "gekkan.config.json");
+  writeFileSync(configPath, JSON.stringify({ ...(JSON.parse(readFileSync(configPath, "utf8")) as object), searchShardSize: 1 }));
+});
 
 const TITLE_LINK = ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link";
 const LINE = "#search-others [role=status]";
@@ -109,6 +116,20 @@ describe("its button is a keyboard control that ticks the box, and the page stay
       expect(await listed(page, 2)).toEqual(["/issues/2011-04/", "/issues/2011-05/"]);
       expect(await lineSays(page, "")).toBe("");
       expect(formatAxeViolations(await runAxe(page), `${scheme} /en/search/ at ${width} px, all languages`)).toBe("");
+    });
+  });
+});
+
+describe("on a site whose index is in parts", () => {
+  it.each([
+    ["lanplus", "No English results; 1 in another language."],
+    ["プラグイン", "No English results; 2 in other languages."],
+  ] as const)("/en/search/, %s: the other languages' results of every part are counted", async (term, line) => {
+    expect(existsSync(join(parts.out, "pagefind", "part-2", "pagefind-entry.json")), "May's part").toBe(true);
+    await parts.withPage({ width: 1280, height: 900 }, async (page) => {
+      await parts.open(page, "en/search/");
+      await searchFor(page, term);
+      expect(await lineSays(page, line)).toBe(line);
     });
   });
 });
