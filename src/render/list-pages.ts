@@ -61,6 +61,7 @@ export function editionPages(edition: Edition, site: Site, env: RenderEnv, cards
       bundleUrl: context.anchor(ROUTES.searchBundle), phrasesUrl: context.anchor(ROUTES.phrases), mergeUrls: merged.join(" "), nothingPublished: site.issues.length === 0,
       // The language this edition's search lists unless the reader asks for all; empty on a site in one language, which has no such choice.
       searchLang: searchesByLanguage(site) ? edition.lang : "",
+      searchOthers: searchOthersWords(site, context),
     }));
   }
   return pages;
@@ -115,6 +116,21 @@ function untranslatedNote(site: Site, { edition, view, str, anchor }: ListContex
     link: fill(str("otherArchive"), { language }),
     url: anchor(site.routes.archive), lang: site.lang,
   };
+}
+
+/**
+ * What a search page says under its results when the other languages have
+ * more of them than its own (none, for a word only in an issue not yet
+ * translated), with a button that adds them: the page's language named,
+ * `{count}` left for the page's script, which counts (search.liquid); one
+ * pattern for a count of 1, where the language has such a form
+ * (Intl.PluralRules, as the front page's note). Null on a site in one
+ * language, whose search lists every issue.
+ */
+function searchOthersWords(site: Site, { edition, view, str }: ListContext) {
+  if (!searchesByLanguage(site)) return null;
+  const words = (key: string) => fill(str(key), { language: view.languageName(edition.lang) });
+  return { noneOne: words("searchOthersNoneOne"), noneMany: words("searchOthersNoneMany"), moreOne: words("searchOthersMoreOne"), moreMany: words("searchOthersMoreMany"), show: str("searchShowOthers") };
 }
 
 function archivePages({ edition, card, anchor, str, page }: ListContext): ListPage[] {

@@ -139,7 +139,7 @@ export const AUTHOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "t.dataFiles", "t.date", "t.device", "t.emailForwarded", "t.emailUnsubscribe", "t.emailViewInBrowser", "t.feedAtom", "t.feedJson", "t.feedRss", "t.hardware", "t.history",
     "t.issue", "t.issueNavigation", "t.latestIssue", "t.mainNavigation", "t.nextIssue", "t.noDate", "t.noEntries", "t.notFoundText", "t.notFoundTitle",
     "t.otherLanguages", "t.plugin", "t.poweredBy", "t.previousIssue", "t.recentIssues", "t.releaseEntry", "t.releaseNews", "t.search", "t.searchNoScript",
-    "t.searchOtherLanguages", "t.searchPlaceholder", "t.sections", "t.seeIssue", "t.skipToContent", "t.status", "t.stonithNotes", "t.subscribe", "t.superseded", "t.tableScrollHint",
+    "t.searchOtherLanguages", "t.searchPlaceholder", "searchOthers.noneOne", "searchOthers.noneMany", "searchOthers.moreOne", "searchOthers.moreMany", "searchOthers.show", "t.sections", "t.seeIssue", "t.skipToContent", "t.status", "t.stonithNotes", "t.subscribe", "t.superseded", "t.tableScrollHint",
     "t.taggedIssues", "t.vendor", "t.version", "t.versions",
   ],
 };

@@ -2,7 +2,7 @@ import * as pagefind from "pagefind";
 import type { OutputContent } from "../write/output.js";
 import type { Site } from "./model.js";
 import { searchableHtml } from "./searchable-html.js";
-import { PAGEFIND_UI_CSS, remSizedPagefindCss } from "./pagefind-ui-css.js";
+import { PAGEFIND_UI_CSS, publishedPagefindCss } from "./pagefind-ui-css.js";
 
 export { searchableHtml } from "./searchable-html.js";
 
@@ -98,8 +98,8 @@ const SEND_GROUP = 50;
  */
 export type Pace = () => Promise<void>;
 
-function remSized(css: Uint8Array): Uint8Array {
-  return Buffer.from(remSizedPagefindCss(Buffer.from(css).toString("utf8")), "utf8");
+function published(css: Uint8Array): Uint8Array {
+  return Buffer.from(publishedPagefindCss(Buffer.from(css).toString("utf8")), "utf8");
 }
 
 const NO_PACE: Pace = () => Promise.resolve();
@@ -120,7 +120,7 @@ export async function indexPart(part: SearchPart, language: string, pace: Pace =
     }
     const { files, errors } = await index.getFiles();
     if (errors.length > 0) throw new Error(`pagefind: ${errors.join("; ")}`);
-    return files.filter((file) => part.dir === "" || MERGED_FILE.test(file.path)).map((file): SearchFile => [file.path, file.path === PAGEFIND_UI_CSS ? remSized(file.content) : file.content]);
+    return files.filter((file) => part.dir === "" || MERGED_FILE.test(file.path)).map((file): SearchFile => [file.path, file.path === PAGEFIND_UI_CSS ? published(file.content) : file.content]);
   } finally {
     await index.deleteIndex();
   }
