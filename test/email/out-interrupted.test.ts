@@ -19,8 +19,12 @@ import { issue, tempSite, type TempDir } from "../helpers/temp-site.js";
 const CONFIG = `${JSON.stringify({ title: "テスト月刊", lang: "ja", url: "https://example.org/", email: { from: "月刊 <news@example.org>" } })}\n`;
 const OLD = "From: an older message <old@example.org>\r\nSubject: old\r\n\r\nold\r\n";
 const STACK = /^\s+at .+[:(]\d+/m;
-/** How long strace holds the write, in microseconds: far longer than the test takes to signal. */
-const HOLD = 20_000_000;
+/**
+ * How long strace holds the write, in microseconds: far longer than the
+ * test takes to see the temp file and signal. The process ends only once
+ * it is let go, so each test takes about this long.
+ */
+const HOLD = 5_000_000;
 
 beforeAll(() => ensureCompiled(), 300_000);
 
@@ -36,7 +40,7 @@ describe("gekkan email --out FILE, interrupted while it writes", () => {
     const gekkan = [process.execPath, join(REPO, "bin", "gekkan.js"), "email", "1", "--root", dir.path, "--no-cache", "--out", "issue.eml"];
     const tracer = spawn("strace", ["-f", "-o", "/dev/null", "-e", "trace=fchmod", "-e", `inject=fchmod:delay_enter=${HOLD}`, "--", ...gekkan], {
       cwd: dir.path,
-      env: { ...process.env, SOURCE_DATE_EPOCH: "1325376000", GEKKAN_SMTP_URL: "" },
+      env: { ...process.env, SOURCE_DATE_EPOCH: "1325376000", GEKKAN_SMTP_URL: undefined },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
