@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Ensures the system tools needed by the browser and HTML-validation tests
 // are present: Chromium, a CJK font (fonts-noto-cjk), a Java runtime
-// (>= 11, for vnu.jar) and Poppler's pdftotext (poppler-utils: the print
-// tests read back the PDF Chromium wrote). Missing pieces are installed with apt-get when
+// (>= 11, for vnu.jar), Poppler's pdftotext (poppler-utils: the print
+// tests read back the PDF Chromium wrote) and strace (a test holds a write
+// of gekkan's in progress with it, to signal it then). Missing pieces are installed with apt-get when
 // running as root on Debian/Ubuntu; otherwise the script fails with a clear
 // message. It never silently skips. Fast and idempotent when all is present.
 //
@@ -69,7 +70,8 @@ function check() {
   const java = findJava();
   const cjk = hasCjkFont();
   const pdftotext = onPath('pdftotext');
-  return { chromium, java, cjk, pdftotext };
+  const strace = onPath('strace');
+  return { chromium, java, cjk, pdftotext, strace };
 }
 
 function main() {
@@ -86,6 +88,7 @@ function main() {
   if (!state.cjk) missing.push('fonts-noto-cjk');
   if (!state.java.path) missing.push('default-jre-headless');
   if (!state.pdftotext) missing.push('poppler-utils');
+  if (!state.strace) missing.push('strace');
 
   if (missing.length > 0) {
     log(`missing: ${missing.join(', ')}${state.java.error ? ` (${state.java.error})` : ''}`);
@@ -126,6 +129,7 @@ function main() {
     if (!state.cjk) still.push('fonts-noto-cjk (no Japanese font reported by fc-list after install)');
     if (!state.java.path) still.push(`java >= ${MIN_JAVA}${state.java.error ? ` (${state.java.error})` : ''}`);
     if (!state.pdftotext) still.push('poppler-utils (no pdftotext on PATH after install)');
+    if (!state.strace) still.push('strace (no strace on PATH after install)');
     if (still.length > 0) fail([`Still missing after install: ${still.join('; ')}`]);
   }
 
@@ -133,6 +137,7 @@ function main() {
   log(`java:     ${state.java.path}`);
   log(`cjk font: ok`);
   log(`pdftotext: ${state.pdftotext}`);
+  log(`strace:   ${state.strace}`);
   log(`ready (${Date.now() - started} ms)`);
 }
 

@@ -113,17 +113,36 @@ export function emailConfig<T extends { from?: string | undefined; replyTo?: str
  * language gives (`languages.<lang>.email`) replaces the site's, the rest
  * are the site's own.
  */
-export function emailHeadersFor(config: { lang: string; title: string; email: EmailHeaders; languages: Readonly<Record<string, { title?: string | undefined; email?: LanguageEmail | undefined }>> }, lang: string): EmailHeaders {
-  const edition = lang === config.lang ? undefined : config.languages[lang];
-  const own = edition?.email;
+export function emailHeadersFor(config: EditionsConfig, lang: string): EmailHeaders {
+  const own = editionOf(config, lang)?.email;
   const site = config.email;
   return {
-    from: own?.from ?? senderNamedFor(site.from, config.title, edition?.title),
+    from: emailSenderFor(config, lang).from,
     replyTo: own?.replyTo ?? site.replyTo,
     listUnsubscribe: own?.listUnsubscribe !== undefined && own.listUnsubscribe.length > 0 ? own.listUnsubscribe : site.listUnsubscribe,
     listUnsubscribeOneClick: own?.listUnsubscribeOneClick ?? site.listUnsubscribeOneClick,
     subscribe: own?.subscribe ?? site.subscribe,
   };
+}
+
+/**
+ * The sender of an edition in `lang` (the rule of emailHeadersFor) and the
+ * config field it came from, for a message about the sender to name the
+ * field to fix: an edition's own sender is not the site's email.from.
+ */
+export function emailSenderFor(config: EditionsConfig, lang: string): { from: string | undefined; field: string } {
+  const edition = editionOf(config, lang);
+  const own = edition?.email?.from;
+  if (own !== undefined) return { from: own, field: `languages.${lang}.email.from` };
+  return { from: senderNamedFor(config.email.from, config.title, edition?.title), field: "email.from" };
+}
+
+/** The parts of the config that decide an edition's headers. */
+type EditionsConfig = { lang: string; title: string; email: EmailHeaders; languages: Readonly<Record<string, { title?: string | undefined; email?: LanguageEmail | undefined }>> };
+
+/** The language's own settings, for an edition other than the site's language. */
+function editionOf(config: EditionsConfig, lang: string) {
+  return lang === config.lang ? undefined : config.languages[lang];
 }
 
 /**

@@ -11,7 +11,7 @@ import { emailSvgWarnings } from "../email/email-svg.js";
 import { emailImages } from "../email/email-images.js";
 import { publicImages } from "../pipeline/public-images.js";
 import { addressWarnings } from "../config-address.js";
-import { emailHeadersFor } from "../config-email.js";
+import { emailSenderFor } from "../config-email.js";
 import { assertSafeMessageFile } from "../write/message-file.js";
 import { machineWords } from "../write/fs-errors.js";
 import { writeFileAtomic } from "../write/atomic-file.js";
@@ -87,7 +87,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   const languages = [...siteLocales(root).keys()];
   if (flags.lang !== undefined && !languages.includes(flags.lang)) throw new UsageError(`--lang ${flags.lang}: ${noLocalePack(flags.lang, languages)}`);
   // The sender of the edition asked for (languages.<lang>.email.from, else the site's); checked again for the issue chosen below.
-  const from = emailHeadersFor(config, flags.lang ?? config.lang).from;
+  const { from, field } = emailSenderFor(config, flags.lang ?? config.lang);
   if (from === undefined) throw new PlainError('the config has no sender: add "email": { "from": "Newsletter name <news@example.org>" } to gekkan.config.json');
   // Links in a message cannot be corrected once it is in readers' inboxes.
   if (!config.urlGiven && target !== undefined) throw new PlainError('the site has no address (no "url" in the config, and no --url), so every link in the message would point at http://localhost/; add "url": "https://…/" to the config, or pass --url, before sending');
@@ -125,7 +125,7 @@ export async function emailCommand(args: string[], io: Io): Promise<number> {
   for (const line of warningLines(unignored(warnings, config.ignoreWarnings, [entry.issue]))) io.err(line);
   if (target !== undefined) {
     const files = outcomeFiles({ root, name: `${entry.slug}${entry.issue.lang === config.lang ? "" : `.${entry.issue.lang}`}`, issue: name, readers: to });
-    await sendAll(target, parseMailbox(from)?.address ?? from, messages, (line) => io.err(`gekkan email: ${line}`), files);
+    await sendAll(target, { address: parseMailbox(from)?.address ?? from, field }, messages, (line) => io.err(`gekkan email: ${line}`), files);
     io.out(`gekkan email: sent ${name} to ${sentTo(to)} through ${target.label}`);
   } else if (outFile !== undefined) {
     const file = resolve(outFile);

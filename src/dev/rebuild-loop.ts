@@ -170,7 +170,8 @@ export class RebuildLoop {
     const total = previous.stats.pages.rendered + previous.stats.pages.reused;
     this.outcome = { ok: true, mode: "quick", diff: patched.diff, ms, stats: { rendered: changed.length, reused: allIssues(previous.site).length - changed.length }, pages: { rendered: pages.rendered, reused: total - pages.rendered } };
     this.announce(patched.diff, false, this.current);
-    this.options.io.out(`gekkan dev: rebuilt in ${ms} ms (quick: ${plural(updated.paths.length, "page")} re-rendered); ${plural(changedCount(patched.diff), "file")} changed; feeds and search follow`);
+    const changes = issueChangesText(issueChanges(previous.sources, updated.generated.sources, batch.paths));
+    this.options.io.out(`gekkan dev: rebuilt in ${ms} ms (quick: ${changes}${plural(updated.paths.length, "page")} re-rendered); ${plural(changedCount(patched.diff), "file")} changed; feeds and search follow`);
     this.catchUp.schedule();
     return true;
   }

@@ -1,3 +1,4 @@
+import { senderNamed, type EnvelopeSender } from "./envelope-sender.js";
 import { stoppedLists, type OutcomeFiles, type SendOutcome } from "./send-outcome.js";
 
 /**
@@ -26,7 +27,7 @@ export function sameRefusalRun(outcome: SendOutcome, sinceSent: number): number 
 }
 
 /** Why a send stopped after SAME_REFUSALS_TO_STOP alike refusals, with the lists of who got it and who did not. */
-export function sameRefusalStop(label: string, envelopeFrom: string, outcome: SendOutcome, files?: OutcomeFiles): string {
+export function sameRefusalStop(label: string, sender: EnvelopeSender, outcome: SendOutcome, files?: OutcomeFiles): string {
   const reply = outcome.refused.at(-1)?.reply ?? "";
-  return `could not send through ${label}: the server refused ${SAME_REFUSALS_TO_STOP} readers in a row with the same reply (${reply}), so it would refuse the rest too: that looks like the server refusing the sender (${envelopeFrom}, the config's email from) or the login in GEKKAN_SMTP_URL rather than the readers' addresses; check that this server takes mail from ${envelopeFrom} with that login, and send again${stoppedLists(outcome, files)}`;
+  return `could not send through ${label}: the server refused ${SAME_REFUSALS_TO_STOP} readers in a row with the same reply (${reply}), so it would refuse the rest too: that looks like the server refusing ${senderNamed(sender)} or the login in GEKKAN_SMTP_URL rather than the readers' addresses; check that this server takes mail from ${sender.address} with that login, and send again${stoppedLists(outcome, files)}`;
 }

@@ -6,6 +6,7 @@ import { progressWords, refusedAtEnd, stoppedLists, type OutcomeFiles, type Send
 import { SAME_REFUSALS_TO_STOP, sameRefusalRun, sameRefusalStop } from "./same-refusal.js";
 import { stopSignal } from "./stop-signal.js";
 import { smtpUtf8Refusal, type SmtpPlace } from "./smtp-utf8.js";
+import type { EnvelopeSender } from "./envelope-sender.js";
 
 /** The environment variable that holds the SMTP server and credentials; never a file in the repository. */
 export const SMTP_URL_VARIABLE = "GEKKAN_SMTP_URL";
@@ -112,7 +113,7 @@ function portMismatch(url: URL): string | undefined {
  * leaves out is named reader by reader. A send stopped by a signal exits
  * with that signal's code (stop-signal.ts); any other stop, with 1.
  */
-export async function sendAll(target: { url: URL; label: string }, envelopeFrom: string, outgoing: readonly Outgoing[], say: (line: string) => void = () => undefined, files: (outcome: SendOutcome) => Promise<OutcomeFiles> = async () => ({})): Promise<void> {
+export async function sendAll(target: { url: URL; label: string }, sender: EnvelopeSender, outgoing: readonly Outgoing[], say: (line: string) => void = () => undefined, files: (outcome: SendOutcome) => Promise<OutcomeFiles> = async () => ({})): Promise<void> {
   const connection = {
     // Credentials never cross the network in the clear: plain smtp:// must upgrade with STARTTLS, except to this machine.
     requireTLS: target.url.protocol === "smtp:" && !isLoopback(target.url.hostname),
@@ -143,7 +144,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
   let inFlight: readonly string[] = [];
   const stop = stopSignal((words) => say(`${words}: stopping once the message to ${inFlight.join(", ")} has gone; ${words} again stops at once, and leaves in doubt whether it arrived`));
   try {
-    await assertSmtpUtf8({ ...target, connection }, envelopeFrom, outgoing, async (error) => {
+    await assertSmtpUtf8({ ...target, connection }, sender, outgoing, async (error) => {
       outcome.unsent = outgoing.flatMap((m) => m.to);
       return new PlainError(`could not send through ${target.label}: ${smtpFailure(error, target.url)}${await lists()}`);
     });
@@ -157,7 +158,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
       whole = false;
       inFlight = message.to;
       try {
-        await transport.sendMail({ envelope: { from: envelopeFrom, to: message.to }, raw: Buffer.from(message.raw) });
+        await transport.sendMail({ envelope: { from: sender.address, to: message.to }, raw: Buffer.from(message.raw) });
         outcome.sent.push(...message.to);
         sinceSent = 0;
       } catch (thrown) {
@@ -167,7 +168,7 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
           sinceSent++;
           if (sameRefusalRun(outcome, sinceSent) < SAME_REFUSALS_TO_STOP) continue;
           outcome.unsent = outgoing.slice(index + 1).flatMap((m) => m.to);
-          throw new PlainError(sameRefusalStop(target.label, envelopeFrom, outcome, await files(outcome)));
+          throw new PlainError(sameRefusalStop(target.label, sender, outcome, await files(outcome)));
         }
         const doubtful = whole && unanswered(error);
         if (doubtful) outcome.doubtful.push(...message.to);
@@ -188,10 +189,10 @@ export async function sendAll(target: { url: URL; label: string }, envelopeFrom:
  * the server does not offer it (smtpUtf8Refusal); a server that cannot be
  * reached to ask is `unreached`'s error, said as a send that could not start.
  */
-async function assertSmtpUtf8(place: SmtpPlace, envelopeFrom: string, outgoing: readonly Outgoing[], unreached: (error: Error) => Promise<PlainError>): Promise<void> {
+async function assertSmtpUtf8(place: SmtpPlace, sender: EnvelopeSender, outgoing: readonly Outgoing[], unreached: (error: Error) => Promise<PlainError>): Promise<void> {
   let refusal: string | undefined;
   try {
-    refusal = await smtpUtf8Refusal(place, envelopeFrom, outgoing.flatMap((message) => message.to));
+    refusal = await smtpUtf8Refusal(place, sender, outgoing.flatMap((message) => message.to));
   } catch (error) {
     throw await unreached(error as Error);
   }

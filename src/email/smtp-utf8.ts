@@ -2,6 +2,7 @@ import { domainToASCII } from "node:url";
 import SMTPConnection, { type SMTPConnectionOptions } from "nodemailer/lib/smtp-connection";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { NAMED_AT_MOST } from "./send-outcome.js";
+import { senderNamed, type EnvelopeSender } from "./envelope-sender.js";
 
 /** Where a send goes and how each connection to it is made (TLS, timeouts), as sendAll makes its own. */
 export interface SmtpPlace {
@@ -31,10 +32,10 @@ export function needsSmtpUtf8(address: string): boolean {
  * where the author never hears. So the server's EHLO reply is read first,
  * on a connection of its own, only for a send that needs it.
  */
-export async function smtpUtf8Refusal(place: SmtpPlace, sender: string, readers: readonly string[]): Promise<string | undefined> {
-  const wide = [sender, ...readers].filter(needsSmtpUtf8);
+export async function smtpUtf8Refusal(place: SmtpPlace, sender: EnvelopeSender, readers: readonly string[]): Promise<string | undefined> {
+  const wide = [sender.address, ...readers].filter(needsSmtpUtf8);
   if (wide.length === 0 || (await offersSmtpUtf8(place))) return undefined;
-  const whose = [...(needsSmtpUtf8(sender) ? [`the sender ${sender} (email.from in the config)`] : []), ...readersNamed(readers.filter(needsSmtpUtf8))].join(" and ");
+  const whose = [...(needsSmtpUtf8(sender.address) ? [senderNamed(sender)] : []), ...readersNamed(readers.filter(needsSmtpUtf8))].join(" and ");
   const domain = wide.map((address) => address.slice(address.lastIndexOf("@") + 1)).find((name) => /[^\x00-\x7f]/.test(name) && domainToASCII(name) !== "");
   const punycode = domain === undefined ? "" : ` (the part after it may stay as it is: it is sent as punycode, ${domain} as ${domainToASCII(domain)})`;
   return `could not send through ${place.label}: the server does not offer SMTPUTF8 (RFC 6531), which an address with letters outside ASCII before the @ needs, so nothing was sent: ${whose}. Use addresses with only ASCII before the @${punycode}, or a server that offers SMTPUTF8`;

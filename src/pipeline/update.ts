@@ -46,5 +46,7 @@ export async function updateIssues(previous: Generated, changed: readonly Source
   const site = { ...swap(previous.site), translations: previous.site.translations.map(swap) };
   const output = previous.output.withReplaced(pages.map((page) => [page.path, page.html, page.key] as const));
   const issues = previous.issues.map((issue) => parsed.rendered.find((r) => r.issue.file === issue.issue.file) ?? issue);
-  return { generated: { ...previous, site, output, issues, renderer, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: [] } }, paths: pages.map((page) => page.path) };
+  // The files as now read: the next run's count of what the author changed (issueChanges) starts from these, not from before the edit.
+  const sources = previous.sources.map((source) => changed.find((c) => c.file === source.file) ?? source);
+  return { generated: { ...previous, site, output, issues, sources, renderer, stats: { issuesRendered: parsed.renderedCount, pages: renderer.stats, stages: [] } }, paths: pages.map((page) => page.path) };
 }

@@ -42,10 +42,7 @@ export function leftOutNotes(issues: readonly NotedIssue[], today: string, inclu
     const them = drafts.length === 1 ? "it" : "them";
     notes.push(`gekkan: ${plural(drafts.length, "draft")} left out (${named(drafts, (issue) => issue.file)}): remove draft: true to publish ${them}, or preview ${them} with --drafts`);
   }
-  if (scheduled.length > 0) {
-    const one = scheduled.length === 1;
-    notes.push(`gekkan: ${plural(scheduled.length, "issue")} dated after today (${today}) left out (${named(scheduled, (issue) => `${issue.file} on ${issue.date}`)}): ${one ? "it is" : "each is"} published by the first build on or after its date, or preview ${one ? "it" : "them"} with --future${epochNote(scheduled, today, clockDay)}`);
-  }
+  if (scheduled.length > 0) notes.push(scheduledNote(scheduled, today, clockDay));
   if (waiting.length > 0) notes.push(waitingNote(waiting, today, include));
   return [...notes, ...previewNotes(issues.map((issue) => renamed(issue, name)), today, include)];
 }
@@ -67,17 +64,22 @@ function previewNotes(issues: readonly NotedIssue[], today: string, include: { d
 }
 
 /**
- * When SOURCE_DATE_EPOCH set "today" and the clock's day would publish some
- * of the issues left out: a daily build given the last commit's time
- * (`git log -1 --format=%ct`) keeps one day for ever, so "the first build on
- * or after its date" never comes. "" otherwise.
+ * The issues left out for their date. When SOURCE_DATE_EPOCH set "today" and
+ * the clock's day would publish some of them, the note says only that: a
+ * daily build given the last commit's time (`git log -1 --format=%ct`) keeps
+ * one day for ever, so "the first build on or after its date" never comes,
+ * and the note must not promise it. A --future build is a preview (see
+ * previewNotes), so the way to publish is to unset SOURCE_DATE_EPOCH.
  */
-function epochNote(scheduled: readonly NotedIssue[], today: string, clockDay: string | undefined): string {
+function scheduledNote(scheduled: readonly NotedIssue[], today: string, clockDay: string | undefined): string {
+  const one = scheduled.length === 1;
+  const all = one ? "it" : "them";
+  const head = (source: string) => `gekkan: ${plural(scheduled.length, "issue")} dated after today (${today}${source}) left out (${named(scheduled, (issue) => `${issue.file} on ${issue.date}`)})`;
   const due = clockDay === undefined ? [] : scheduled.filter((issue) => issue.date <= clockDay);
-  if (due.length === 0) return "";
+  if (clockDay === undefined || due.length === 0) return `${head("")}: ${one ? "it is" : "each is"} published by the first build on or after its date, or preview ${all} with --future`;
   const them = due.length === 1 ? "it" : "them";
-  const which = due.length === scheduled.length ? them : `${due.length} of them (${named(due, (issue) => issue.file)})`;
-  return `; but "today" was taken from SOURCE_DATE_EPOCH (${today}), and the clock says ${clockDay ?? ""}, by which ${which} would be out: a fixed SOURCE_DATE_EPOCH never comes to ${due.length === 1 ? "its" : "their"} date, so unset it, or use --future, to publish ${them}`;
+  const which = due.length === scheduled.length ? (one ? "it" : "they") : `${due.length} of them (${named(due, (issue) => issue.file)})`;
+  return `${head(", taken from SOURCE_DATE_EPOCH")}: the clock says ${clockDay}, by which ${which} would be out, but a fixed SOURCE_DATE_EPOCH never comes to ${due.length === 1 ? "its" : "their"} date, so unset SOURCE_DATE_EPOCH to publish ${them}, or preview ${all} with --future`;
 }
 
 /** The issue with its file (and its original's) as the note prints it: the command names files from where the author is. */

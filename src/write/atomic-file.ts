@@ -1,6 +1,7 @@
 import { open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { makeFolder } from "../make-folder.js";
+import { tempBegun, tempEnded } from "./temps-in-progress.js";
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -12,12 +13,14 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
  * permissions of the one it replaces: a rename would otherwise turn a
  * message file its author made private (chmod 600) readable to all.
  * `makeFolders: false` leaves a missing folder an ENOENT error, for a path
- * the author typed, where a slip should not make folders.
+ * the author typed, where a slip should not make folders. Ctrl-C or
+ * SIGTERM while it writes removes the temp file (temps-in-progress.ts).
  */
 export async function writeFileAtomic(path: string, chunks: Iterable<Uint8Array> | Uint8Array | string, options: { makeFolders?: boolean } = {}): Promise<void> {
   if (options.makeFolders !== false) makeFolder(dirname(path));
   const temp = `${path}.tmp-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const before = await stat(path).catch(() => undefined);
+  tempBegun(temp);
   try {
     const handle = await open(temp, "w");
     try {
@@ -41,6 +44,8 @@ export async function writeFileAtomic(path: string, chunks: Iterable<Uint8Array>
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  } finally {
+    tempEnded(temp);
   }
 }
 

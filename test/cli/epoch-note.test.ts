@@ -2,9 +2,10 @@
  * A daily build run as `SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) npm
  * run build` takes "today" from the last commit, which never moves: an issue
  * dated after it is left out for ever, and the note said it "is published by
- * the first build on or after its date". The note now says that "today" was
- * SOURCE_DATE_EPOCH's, the day the clock says, and how to publish, when the
- * clock's day (in the config's timeZone) would have published the issue.
+ * the first build on or after its date". The note now says, in place of that
+ * promise, that "today" was SOURCE_DATE_EPOCH's, the day the clock says, and
+ * how to publish, when the clock's day (in the config's timeZone) would have
+ * published the issue.
  * The CLI runs as a real process; the clock's day is the system's `date`
  * in that zone, read around the run.
  */
@@ -47,7 +48,7 @@ describe("SOURCE_DATE_EPOCH behind the clock", () => {
 
   it("says so in the note of an issue the clock's day would publish, again when the build is up to date, and not once none is", async () => {
     dir = tempSite({ "gekkan.config.json": CONFIG, ...PUBLISHED, ...DUE, ...AHEAD });
-    const note = (day: string) => `gekkan: 2 issues dated after today (2012-01-01) left out (content/issues/2020/2020-01.md on 2020-01-01, content/issues/9000/9000-01.md on 9000-01-01): each is published by the first build on or after its date, or preview them with --future; but "today" was taken from SOURCE_DATE_EPOCH (2012-01-01), and the clock says ${day}, by which 1 of them (content/issues/2020/2020-01.md) would be out: a fixed SOURCE_DATE_EPOCH never comes to its date, so unset it, or use --future, to publish it`;
+    const note = (day: string) => `gekkan: 2 issues dated after today (2012-01-01, taken from SOURCE_DATE_EPOCH) left out (content/issues/2020/2020-01.md on 2020-01-01, content/issues/9000/9000-01.md on 9000-01-01): the clock says ${day}, by which 1 of them (content/issues/2020/2020-01.md) would be out, but a fixed SOURCE_DATE_EPOCH never comes to its date, so unset SOURCE_DATE_EPOCH to publish it, or preview them with --future`;
     const first = await build(dir.path, EPOCH);
     expect(first.lines[0]).toMatch(/^gekkan: built 1 issue in /);
     expect(first.lines.slice(1)).toEqual([note(first.day)]);
@@ -58,6 +59,14 @@ describe("SOURCE_DATE_EPOCH behind the clock", () => {
     rmSync(join(dir.path, "content/issues/2020"), { recursive: true });
     expect((await build(dir.path, EPOCH)).lines.slice(1)).toEqual([
       "gekkan: 1 issue dated after today (2012-01-01) left out (content/issues/9000/9000-01.md on 9000-01-01): it is published by the first build on or after its date, or preview it with --future",
+    ]);
+  });
+
+  it("says the one issue left out would be out by the clock, without promising a build that publishes it", async () => {
+    dir = tempSite({ "gekkan.config.json": CONFIG, ...PUBLISHED, ...DUE });
+    const { lines, day } = await build(dir.path, EPOCH);
+    expect(lines.slice(1)).toEqual([
+      `gekkan: 1 issue dated after today (2012-01-01, taken from SOURCE_DATE_EPOCH) left out (content/issues/2020/2020-01.md on 2020-01-01): the clock says ${day}, by which it would be out, but a fixed SOURCE_DATE_EPOCH never comes to its date, so unset SOURCE_DATE_EPOCH to publish it, or preview it with --future`,
     ]);
   });
 });

@@ -82,7 +82,7 @@ describe('gekkan dev under the ways editors save', () => {
       // for the renamed-in file may bring a second quick rebuild, which finds nothing changed.)
       const rebuilds = lines.filter((line) => line.startsWith('gekkan dev: rebuilt'));
       expect(rebuilds.length, lines.join('\n')).toBeGreaterThan(0);
-      for (const line of rebuilds) expect(line).toContain('(quick: 1 page re-rendered)');
+      for (const line of rebuilds) expect(line).toContain('(quick: 1 issue edited, 1 page re-rendered)');
       expect(events.pending().filter((event) => event.event === 'error')).toEqual([]);
     }));
   }
@@ -96,7 +96,7 @@ describe('gekkan dev under the ways editors save', () => {
     expect(await page('/issues/2011-04/')).toContain('Saved at last.');
     const rebuilds = lines.filter((line) => line.startsWith('gekkan dev: rebuilt'));
     expect(rebuilds.length, lines.join('\n')).toBeGreaterThan(0);
-    for (const line of rebuilds) expect(line).toContain('(quick: 1 page re-rendered)');
+    for (const line of rebuilds) expect(line).toContain('(quick: 1 issue edited, 1 page re-rendered)');
   }));
 
   it("Kate's swap file beside a public file is no change to the site", async () => {

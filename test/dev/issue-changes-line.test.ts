@@ -58,3 +58,43 @@ it('an issue file copied under a new name and changed is "1 issue added", its or
   );
   expect(line).toMatch(/^gekkan dev: rebuilt in \d+ ms \(1 issue added, \d+ pages re-rendered\); \d+ files changed$/);
 });
+
+/**
+ * The quick path (an edit that changes no other page) said only "quick: 1
+ * page re-rendered", and kept the issue files as they were before it, so a
+ * file added or removed before the catch-up counted that edit a second time
+ * ("1 issue added, 1 issue edited"). The catch-up is held off here, so the
+ * add or removal is the next full rebuild after the quick one.
+ */
+async function quickThen(change: (root: string) => Promise<void>): Promise<string[]> {
+  const site = await copyFixture('dev-site');
+  const io = memoryIo();
+  const server = await startDevServer({ root: site.root, port: 0, io, catchUpDelayMs: 120_000 });
+  const rebuilds = () => io.lines.filter((line) => line.startsWith('gekkan dev: rebuilt'));
+  try {
+    const april = join(site.root, 'content/issues/2011/2011-04.md');
+    await writeFile(april, (await readFile(april, 'utf8')).replace('The first paragraph says hello.', 'The first paragraph says quickly.'));
+    while (rebuilds().length === 0) await pause(20);
+    await server.idle();
+    await change(site.root);
+    while (rebuilds().length < 2) await pause(20);
+    await server.idle();
+    return rebuilds();
+  } finally {
+    await server.close();
+    await site.remove();
+  }
+}
+
+it('a quick rebuild counts its issue as a full one does, and a file added next is "1 issue added" alone', async () => {
+  const [quick, added, ...more] = await quickThen((root) => writeFile(join(root, JULY), '---\ntitle: "July notes"\nissue: 4\ndate: 2011-07-01\nlang: en\n---\n\nJuly is here.\n'));
+  expect(quick).toMatch(/^gekkan dev: rebuilt in \d+ ms \(quick: 1 issue edited, 1 page re-rendered\); 1 file changed; feeds and search follow$/);
+  expect(added).toMatch(/^gekkan dev: rebuilt in \d+ ms \(1 issue added, \d+ pages re-rendered\); \d+ files changed$/);
+  expect(more).toEqual([]);
+});
+
+it('a file removed after a quick rebuild is "1 issue removed" alone', async () => {
+  const [, removed, ...more] = await quickThen((root) => rm(join(root, 'content/issues/2011/2011-05.md')));
+  expect(removed).toMatch(/^gekkan dev: rebuilt in \d+ ms \(1 issue removed, \d+ pages? re-rendered\); \d+ files changed$/);
+  expect(more).toEqual([]);
+});

@@ -42,7 +42,7 @@ describe('gekkan dev: quick rebuilds', () => {
     expect((JSON.parse(reload.data) as { paths: string[] }).paths).toEqual(['issues/2011-04/index.html']);
     await server.idle();
     expect(lastOk().mode).toBe('quick');
-    expect(io.lines.at(-1)).toMatch(/^gekkan dev: rebuilt in \d+ ms \(quick: 1 page re-rendered\); 1 file changed; feeds and search follow$/);
+    expect(io.lines.at(-1)).toMatch(/^gekkan dev: rebuilt in \d+ ms \(quick: 1 issue edited, 1 page re-rendered\); 1 file changed; feeds and search follow$/);
 
     // Before the catch-up: every HTML page is already what a full build makes; the feed (and the issue's email) still has the old text.
     const reference = await clean();

@@ -21,7 +21,7 @@ afterAll(() => smtp.close());
 describe("sending to this machine without STARTTLS", () => {
   it("a relay on 127.0.0.2 takes the message over plain smtp://", async () => {
     const url = new URL(`smtp://127.0.0.2:${smtp.port}`);
-    await sendAll({ url, label: `smtp://127.0.0.2:${smtp.port}` }, "news@example.org", [{ to: ["reader@example.org"], raw: Buffer.from("From: news@example.org\r\nTo: reader@example.org\r\nSubject: x\r\n\r\nbody\r\n") }]);
+    await sendAll({ url, label: `smtp://127.0.0.2:${smtp.port}` }, { address: "news@example.org", field: "email.from" }, [{ to: ["reader@example.org"], raw: Buffer.from("From: news@example.org\r\nTo: reader@example.org\r\nSubject: x\r\n\r\nbody\r\n") }]);
     expect(smtp.received).toHaveLength(1);
   });
 

@@ -50,12 +50,18 @@ async function smtp(options: SMTPServerOptions): Promise<{ port: number; took: s
 
 const refuse = (words: string, responseCode: number) => Object.assign(new Error(words), { responseCode });
 
-async function send(url: string, readers: readonly string[]): Promise<{ code: number; stderr: string[]; stdout: string[] }> {
-  dir = tempSite({ "gekkan.config.json": CONFIG, "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }) });
+/** The English edition, with a sender of its own. */
+const EDITION_CONFIG = `${JSON.stringify({ title: "テスト月刊", lang: "ja", url: "https://example.org/", email: { from: "月刊 <news@example.org>" }, languages: { en: { title: "Test Monthly", email: { from: "Monthly <news-en@example.org>" } } } })}\n`;
+const EDITION = { "content/issues/2011/2011-04.en.md": issue({ title: "April", issue: 1, date: "2011-04-01", lang: "en" }, "The English text.\n") };
+
+/** `lang: "en"` sends the English edition (gekkan email --lang en), from its own sender. */
+async function send(url: string, readers: readonly string[], lang?: "en"): Promise<{ code: number; stderr: string[]; stdout: string[] }> {
+  const japanese = { "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }) };
+  dir = tempSite(lang === undefined ? { "gekkan.config.json": CONFIG, ...japanese } : { "gekkan.config.json": EDITION_CONFIG, ...japanese, ...EDITION });
   vi.stubEnv("SOURCE_DATE_EPOCH", "1325376000");
   vi.stubEnv("GEKKAN_SMTP_URL", url);
   const io = captureIo();
-  const code = await main(["email", "1", "--root", dir.path, "--no-cache", "--send", ...readers.flatMap((to) => ["--to", to])], io);
+  const code = await main(["email", "1", ...(lang === undefined ? [] : ["--lang", lang]), "--root", dir.path, "--no-cache", "--send", ...readers.flatMap((to) => ["--to", to])], io);
   return { code, stderr: io.stderr, stdout: io.stdout };
 }
 
@@ -104,7 +110,17 @@ describe("gekkan email --send: readers the server refuses", () => {
     expect(run.code).toBe(1);
     expect(relay.took).toEqual([["a@example.org"]]);
     expect(run.stderr).toEqual([
-      `gekkan email: could not send through smtp://127.0.0.1:${relay.port}: the server refused 3 readers in a row with the same reply (550 5.7.1 Relaying denied), so it would refuse the rest too: that looks like the server refusing the sender (news@example.org, the config's email from) or the login in GEKKAN_SMTP_URL rather than the readers' addresses; check that this server takes mail from news@example.org with that login, and send again (already sent to a@example.org; refused by the server: b@example.org (550 5.7.1 Relaying denied), c@example.org (550 5.7.1 Relaying denied), d@example.org (550 5.7.1 Relaying denied); not sent to e@example.org, f@example.org: to send only those, run again with a --to for each)`,
+      `gekkan email: could not send through smtp://127.0.0.1:${relay.port}: the server refused 3 readers in a row with the same reply (550 5.7.1 Relaying denied), so it would refuse the rest too: that looks like the server refusing the sender news@example.org (email.from in the config) or the login in GEKKAN_SMTP_URL rather than the readers' addresses; check that this server takes mail from news@example.org with that login, and send again (already sent to a@example.org; refused by the server: b@example.org (550 5.7.1 Relaying denied), c@example.org (550 5.7.1 Relaying denied), d@example.org (550 5.7.1 Relaying denied); not sent to e@example.org, f@example.org: to send only those, run again with a --to for each)`,
+    ]);
+  });
+
+  it("names an edition's own sender, refused three times in a row, by its field in the config", async () => {
+    const relay = await smtp({ onRcptTo: (_to, _session, done) => done(refuse("5.7.1 Relaying denied", 550)) });
+    const run = await send(`smtp://127.0.0.1:${relay.port}`, ["a@example.org", "b@example.org", "c@example.org", "d@example.org"], "en");
+    expect(run.code).toBe(1);
+    expect(relay.took).toEqual([]);
+    expect(run.stderr).toEqual([
+      `gekkan email: could not send through smtp://127.0.0.1:${relay.port}: the server refused 3 readers in a row with the same reply (550 5.7.1 Relaying denied), so it would refuse the rest too: that looks like the server refusing the sender news-en@example.org (languages.en.email.from in the config) or the login in GEKKAN_SMTP_URL rather than the readers' addresses; check that this server takes mail from news-en@example.org with that login, and send again (refused by the server: a@example.org (550 5.7.1 Relaying denied), b@example.org (550 5.7.1 Relaying denied), c@example.org (550 5.7.1 Relaying denied); not sent to d@example.org: to send only those, run again with a --to for each)`,
     ]);
   });
 

@@ -35,9 +35,13 @@ afterAll(async () => {
 async function send(server: LocalSmtp, from: string, ...to: string[]) {
   const config = `${JSON.stringify({ title: "テスト月刊", lang: "ja", url: "https://example.org/", email: { from } })}\n`;
   dir = tempSite({ "gekkan.config.json": config, "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }) });
+  return run(server, ["email", "1", "--root", dir.path, "--no-cache", "--send", ...to.flatMap((address) => ["--to", address])]);
+}
+
+async function run(server: LocalSmtp, args: string[]) {
   vi.stubEnv("GEKKAN_SMTP_URL", `smtp://127.0.0.1:${server.port}`);
   const io = captureIo();
-  const code = await main(["email", "1", "--root", dir.path, "--no-cache", "--send", ...to.flatMap((address) => ["--to", address])], io);
+  const code = await main(args, io);
   return { code, err: io.stderr.join("\n") };
 }
 
@@ -58,6 +62,21 @@ describe("a server without SMTPUTF8", () => {
     expect(result.code).toBe(1);
     expect(result.err).toBe(
       `gekkan email: could not send through smtp://127.0.0.1:${notOffering.port}: the server does not offer SMTPUTF8 (RFC 6531), which an address with letters outside ASCII before the @ needs, so nothing was sent: the sender 月刊@example.org (email.from in the config) and the readers 読者@example.org, 編集@example.org. Use addresses with only ASCII before the @, or a server that offers SMTPUTF8`,
+    );
+    expect(notOffering.received).toEqual([]);
+  });
+
+  it("an edition's own sender is named by its own field, languages.<lang>.email.from, the one to fix", async () => {
+    const config = { title: "テスト月刊", lang: "ja", url: "https://example.org/", email: { from: "月刊 <news@example.org>" }, languages: { en: { title: "Test Monthly", email: { from: "Monthly <月刊@example.org>" } } } };
+    dir = tempSite({
+      "gekkan.config.json": `${JSON.stringify(config)}\n`,
+      "content/issues/2011/2011-04.md": issue({ title: "四月号", issue: 1, date: "2011-04-01" }),
+      "content/issues/2011/2011-04.en.md": issue({ title: "April", issue: 1, date: "2011-04-01", lang: "en" }, "The English text.\n"),
+    });
+    const result = await run(notOffering, ["email", "1", "--lang", "en", "--root", dir.path, "--no-cache", "--send", "--to", "reader@example.org"]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      `gekkan email: could not send through smtp://127.0.0.1:${notOffering.port}: the server does not offer SMTPUTF8 (RFC 6531), which an address with letters outside ASCII before the @ needs, so nothing was sent: the sender 月刊@example.org (languages.en.email.from in the config). Use addresses with only ASCII before the @, or a server that offers SMTPUTF8`,
     );
     expect(notOffering.received).toEqual([]);
   });
