@@ -94,8 +94,13 @@ export function misnamedTranslations(known: readonly Known[], siteLang: string):
   for (const r of known) {
     const original = r.issue.lang === siteLang ? undefined : originalOf(r);
     if (original === undefined || namedOriginalFile(r.issue.file, r.issue.lang) !== undefined) continue;
+    // The site's lang changed (language-swap.ts): 2011-04.md was its original, 2011-04.en.md its translation, and the pair
+    // still names itself as before. The config's warning says what moved; each file is not told to rename itself.
+    if (namedOriginalFile(original.issue.file, original.issue.lang) === r.issue.file) continue;
     const { file, lang, number } = r.issue;
-    const rename = `${original.issue.file.slice(0, -".md".length)}.${lang}.md`;
+    // An original named for its own language (a site whose lang changed) gives its name without that, not 2011-04.en.ja.md.
+    const originalName = namedOriginalFile(original.issue.file, original.issue.lang) ?? original.issue.file;
+    const rename = `${originalName.slice(0, -".md".length)}.${lang}.md`;
     const reason = `lang: ${lang} makes this the ${lang} translation of issue ${number}, ${original.issue.file}, but its name, ${basename(file)}, is an original's, not a translation's (${basename(rename)}); if it translates that issue, rename it ${rename}; if it is an issue of its own in ${siteLang}, remove lang: ${lang} and give it its own issue number`;
     misnamed.set(r, diagnostic(file, reason, { line: r.issue.langLine ?? r.issue.numberLine, column: 1 }, "language-suffix"));
   }

@@ -108,6 +108,19 @@ describe("a file named as an original with another lang and an original's number
     expect(await located()).toEqual({ code: 0, lines: [] });
   });
 
+  // After the site's lang changed from ja to en, 2011-04.md (ja) and 2011-04.en.md (en) name themselves as before: lost-address.test.ts has the config's warning.
+  it("names its translation's file from an original named for its own language (a site whose lang changed), not 2011-04.en.ja.md", async () => {
+    const swapped = `${JSON.stringify({ title: "Test Monthly", url: "https://example.org/", lang: "en", languages: { ja: { title: "テスト月刊" } } })}\n`;
+    const japanese = issue({ title: "七月号", issue: 1, date: "2011-07-01", lang: "ja" }, "七月の号です。\n");
+    dir = tempSite({ "gekkan.config.json": swapped, "content/issues/2011/2011-04.en.md": ENGLISH, [MISNAMED]: japanese });
+    expect(await located()).toEqual({
+      code: 1,
+      lines: [`${MISNAMED}:5:1  lang: ja makes this the ja translation of issue 1, content/issues/2011/2011-04.en.md, but its name, 2011-07.md, is an original's, not a translation's (2011-04.ja.md); if it translates that issue, rename it content/issues/2011/2011-04.ja.md; if it is an issue of its own in en, remove lang: ja and give it its own issue number`],
+    });
+    renameSync(join(dir.path, MISNAMED), join(dir.path, "content/issues/2011/2011-04.md"));
+    expect(await located()).toEqual({ code: 0, lines: [] });
+  });
+
   it("beside the translation it copies, is told so once, without two translations of issue 1", async () => {
     dir = tempSite({ "gekkan.config.json": CONFIG, [ORIGINAL]: APRIL, "content/issues/2011/2011-04.en.md": ENGLISH, [MISNAMED]: ENGLISH });
     expect(await located()).toEqual({ code: 1, lines: [told] });
