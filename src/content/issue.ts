@@ -37,8 +37,6 @@ export interface Issue {
   tags: string[];
   draft: boolean;
   lang: string;
-  /** Front-matter line of `lang:`, when given, for a translation whose file name is an original's. */
-  langLine?: number | undefined;
   slug: string;
   /** True when the front matter sets `slug`; a translation without one takes its original's. */
   slugGiven: boolean;
@@ -176,7 +174,6 @@ function issueOf(file: string, fields: FrontMatterFields, source: { body: string
     tags: fields.tags,
     draft: fields.draft,
     lang: fields.lang ?? source.defaultLang,
-    ...(fields.lang === undefined ? {} : { langLine: locate(["lang"], "key")?.line ?? 1 }),
     slug: fields.slug ?? monthSlug(fields.date),
     slugGiven: fields.slug !== undefined,
     authors: fields.authors,

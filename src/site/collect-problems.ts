@@ -79,35 +79,6 @@ export function translationNumberSlips(known: readonly Known[], siteLang: string
 }
 
 /**
- * A translation (its `lang` not the site's) whose file is named as an
- * original is (2011-05.md, not 2011-04.en.md) and whose number an original
- * has: the name says one thing and `lang` another. Published, it would go
- * out as that original's translation, at its address, though it may as
- * well be a new issue started from a copy of a translation, its `lang:`
- * line kept. Reported at its `lang:` line with both fixes; collect.ts keeps
- * such a file out of the checks that take it for a translation (two
- * translations of one issue, dated before its original).
- */
-export function misnamedTranslations(known: readonly Known[], siteLang: string): Map<Known, VFileMessage> {
-  const originalOf = originalsIn(known, siteLang);
-  const misnamed = new Map<Known, VFileMessage>();
-  for (const r of known) {
-    const original = r.issue.lang === siteLang ? undefined : originalOf(r);
-    if (original === undefined || namedOriginalFile(r.issue.file, r.issue.lang) !== undefined) continue;
-    // The site's lang changed (language-swap.ts): 2011-04.md was its original, 2011-04.en.md its translation, and the pair
-    // still names itself as before. The config's warning says what moved; each file is not told to rename itself.
-    if (namedOriginalFile(original.issue.file, original.issue.lang) === r.issue.file) continue;
-    const { file, lang, number } = r.issue;
-    // An original named for its own language (a site whose lang changed) gives its name without that, not 2011-04.en.ja.md.
-    const originalName = namedOriginalFile(original.issue.file, original.issue.lang) ?? original.issue.file;
-    const rename = `${originalName.slice(0, -".md".length)}.${lang}.md`;
-    const reason = `lang: ${lang} makes this the ${lang} translation of issue ${number}, ${original.issue.file}, but its name, ${basename(file)}, is an original's, not a translation's (${basename(rename)}); if it translates that issue, rename it ${rename}; if it is an issue of its own in ${siteLang}, remove lang: ${lang} and give it its own issue number`;
-    misnamed.set(r, diagnostic(file, reason, { line: r.issue.langLine ?? r.issue.numberLine, column: 1 }, "language-suffix"));
-  }
-  return misnamed;
-}
-
-/**
  * An `updated` day after today: a correction is dated the day it is made,
  * so a later day is a slip (the year, the month) that feeds and the sitemap
  * would carry as a day still to come. A scheduled issue (dated after today)

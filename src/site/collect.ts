@@ -6,7 +6,7 @@ import { routesIn } from "./urls.js";
 import { buildReference } from "./reference.js";
 import { blockEntries, translatedEntries } from "./block-match.js";
 import { otherNamedMonth } from "./file-month-warnings.js";
-import { aliasClashes, duplicateNumbers, duplicates, misnamedTranslations, orphanTranslations, translationNumberSlips, translationsBeforeOriginals, updatedAfterToday, untranslatedCopies, type Known } from "./collect-problems.js";
+import { aliasClashes, duplicateNumbers, duplicates, orphanTranslations, translationNumberSlips, translationsBeforeOriginals, updatedAfterToday, untranslatedCopies, type Known } from "./collect-problems.js";
 import { groupBy } from "../group-by.js";
 import { isOnSite } from "./published.js";
 import { originalsIn } from "./originals.js";
@@ -45,13 +45,10 @@ export function collectSite(rendered: readonly RenderedIssue[], options: Collect
   // A translation's inherited alias that is a page's address is left out: the original's author is told about it, once.
   const aliasesOf = (r: Known) => [...new Set([...ownAliases(r), ...aliasRoutes(r, inheritedAliases(r, originalOf(r), options.lang)).filter((route) => !pageRoutes.has(route))])];
   const slips = translationNumberSlips(known, options.lang);
-  const misnamed = misnamedTranslations(known, options.lang);
-  // A misnamed file is told so once: whether it is a translation at all is for its author to say.
-  const numberedRight = known.filter((r) => !slips.has(r) && !misnamed.has(r));
+  const numberedRight = known.filter((r) => !slips.has(r));
   const messages = [
-    ...duplicateNumbers(known.filter((r) => !misnamed.has(r)), options.lang),
+    ...duplicateNumbers(known, options.lang),
     ...slips.values(),
-    ...misnamed.values(),
     ...orphanTranslations(numberedRight, options.lang, options.unread),
     ...translationsBeforeOriginals(numberedRight, options.lang),
     ...updatedAfterToday(known, options.today),

@@ -4,9 +4,7 @@
  * (`.EN.md`, `.eng.md`) or is one the site has no edition in (`.fr.md`) was
  * read as no language at all: without `lang:` the file was the site's
  * language, and the build said only "duplicate issue number 1: also used
- * by …". A file named as an original (`2011-07.md`) with `lang: en` and an
- * original's number was published as that original's English translation
- * without a word. Each is now an error at the file that says what its name
+ * by …". Each is now an error at the file that says what its name
  * and its lang say, with the fix, and no duplicate-number error beside it.
  * Built through the CLI in this process; expected lines written by hand,
  * and the fix they give is applied and must build.
@@ -94,35 +92,5 @@ describe("a translation's name in a language the site has no edition in", () => 
       code: 1,
       lines: [`${file}:5:7  this file's name (.fr.md) is for the fr edition, which the site does not have: no locale pack "fr"; available: en, ja (a language of its own needs templates/locales/fr.json); its lang is en: rename the file 2011-04.en.md`],
     });
-  });
-});
-
-describe("a file named as an original with another lang and an original's number", () => {
-  const MISNAMED = "content/issues/2011/2011-07.md";
-  const told = `${MISNAMED}:5:1  lang: en makes this the en translation of issue 1, ${ORIGINAL}, but its name, 2011-07.md, is an original's, not a translation's (2011-04.en.md); if it translates that issue, rename it content/issues/2011/2011-04.en.md; if it is an issue of its own in ja, remove lang: en and give it its own issue number`;
-
-  it("is told both readings at its lang line, and renaming it builds the English edition", async () => {
-    dir = tempSite({ "gekkan.config.json": CONFIG, [ORIGINAL]: APRIL, [MISNAMED]: ENGLISH });
-    expect(await located()).toEqual({ code: 1, lines: [told] });
-    renameSync(join(dir.path, MISNAMED), join(dir.path, "content/issues/2011/2011-04.en.md"));
-    expect(await located()).toEqual({ code: 0, lines: [] });
-  });
-
-  // After the site's lang changed from ja to en, 2011-04.md (ja) and 2011-04.en.md (en) name themselves as before: lost-address.test.ts has the config's warning.
-  it("names its translation's file from an original named for its own language (a site whose lang changed), not 2011-04.en.ja.md", async () => {
-    const swapped = `${JSON.stringify({ title: "Test Monthly", url: "https://example.org/", lang: "en", languages: { ja: { title: "テスト月刊" } } })}\n`;
-    const japanese = issue({ title: "七月号", issue: 1, date: "2011-07-01", lang: "ja" }, "七月の号です。\n");
-    dir = tempSite({ "gekkan.config.json": swapped, "content/issues/2011/2011-04.en.md": ENGLISH, [MISNAMED]: japanese });
-    expect(await located()).toEqual({
-      code: 1,
-      lines: [`${MISNAMED}:5:1  lang: ja makes this the ja translation of issue 1, content/issues/2011/2011-04.en.md, but its name, 2011-07.md, is an original's, not a translation's (2011-04.ja.md); if it translates that issue, rename it content/issues/2011/2011-04.ja.md; if it is an issue of its own in en, remove lang: ja and give it its own issue number`],
-    });
-    renameSync(join(dir.path, MISNAMED), join(dir.path, "content/issues/2011/2011-04.md"));
-    expect(await located()).toEqual({ code: 0, lines: [] });
-  });
-
-  it("beside the translation it copies, is told so once, without two translations of issue 1", async () => {
-    dir = tempSite({ "gekkan.config.json": CONFIG, [ORIGINAL]: APRIL, "content/issues/2011/2011-04.en.md": ENGLISH, [MISNAMED]: ENGLISH });
-    expect(await located()).toEqual({ code: 1, lines: [told] });
   });
 });
